@@ -1,0 +1,127 @@
+# exodus - GNU Make build. Out-of-tree objects in $(BUILD); every target that
+# needs Debian packages runs scripts/deps first (a no-op when all are there).
+
+BUILD    ?= build
+CC       ?= cc
+PKGS     := sqlite3 gsl jansson libmicrohttpd
+OPT      ?= -O2
+WARN     := -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes \
+            -Wmissing-prototypes -Wformat=2 -Wvla -Wdouble-promotion -fno-common
+DEFS     := -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L
+SAN      ?=
+WERROR   ?=
+CFLAGS   ?= $(OPT) -g
+ALL_CFLAGS = $(CFLAGS) $(WARN) $(WERROR) $(DEFS) $(SAN) -fopenmp -MMD -MP
+LIB_CFLAGS = $(ALL_CFLAGS) -fvisibility=hidden -fPIC -Iinclude -Isrc -I$(BUILD)/gen \
+             $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+CLI_CFLAGS = $(ALL_CFLAGS) -Iinclude -Isrc/cli
+LIBS     = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lunistring -lz -lm -fopenmp
+
+LIB_DIRS := src/core src/store src/ingest src/model src/report src/serve
+LIB_SRC  := $(foreach d,$(LIB_DIRS),$(wildcard $(d)/*.c))
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_SRC  := $(wildcard src/cli/*.c)
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
+SCHEMA   := $(sort $(wildcard src/store/schema/*.sql))
+TEST_SRC := $(wildcard tests/unit/*.c)
+TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
+BENCH_SRC := $(wildcard bench/bench_*.c)
+BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
+
+LIBA := $(BUILD)/libexodus.a
+EXE  := $(BUILD)/exodus
+
+.PHONY: all deps test check unit cli-tests bench demo lint fmt clean fuzz
+all: $(EXE) $(LIBA)
+
+deps:
+	@./scripts/deps
+
+$(BUILD)/gen/schema.inc: $(SCHEMA) scripts/embed
+	@mkdir -p $(dir $@)
+	./scripts/embed $(SCHEMA) > $@
+
+$(BUILD)/src/store/schema.o: $(BUILD)/gen/schema.inc
+
+$(BUILD)/src/cli/%.o: src/cli/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CLI_CFLAGS) -c $< -o $@
+
+$(BUILD)/src/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(LIB_CFLAGS) -c $< -o $@
+
+$(LIBA): $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(EXE): $(CLI_OBJ) $(LIBA)
+	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(LIBA) $(LIBS)
+
+$(BUILD)/tests/unit/%.o: tests/unit/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(LIB_CFLAGS) -DEXO_SHARED_DIR='"$(abspath ../shared)"' \
+	    -DEXO_SOURCE_DIR='"$(CURDIR)"' -c $< -o $@
+
+$(BUILD)/test-unit: $(TEST_OBJ) $(LIBA)
+	$(CC) $(ALL_CFLAGS) -o $@ $(TEST_OBJ) $(LIBA) $(LIBS) -lcriterion
+
+$(BUILD)/bench/%: bench/%.c $(LIBA)
+	@mkdir -p $(dir $@)
+	$(CC) $(LIB_CFLAGS) -o $@ $< $(LIBA) $(LIBS)
+
+unit: deps $(BUILD)/test-unit
+	$(BUILD)/test-unit --jobs 2
+
+cli-tests: deps $(EXE)
+	EXODUS=$(abspath $(EXE)) ./tests/cli/run
+
+# The whole suite: unit tests, CLI golden tests and the cheap lint checks.
+test: deps
+	$(MAKE) --no-print-directory all $(BUILD)/test-unit
+	$(BUILD)/test-unit --jobs 2
+	EXODUS=$(abspath $(EXE)) ./tests/cli/run
+	./scripts/lint-symbols $(LIBA)
+
+# The same suite under AddressSanitizer and UndefinedBehaviorSanitizer,
+# then each fuzz target for a bounded time.
+check: deps
+	$(MAKE) --no-print-directory test BUILD=build-san OPT=-O1 \
+	    SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined"
+	$(MAKE) --no-print-directory fuzz
+
+FUZZ_TARGETS := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_SECONDS ?= 30
+fuzz: deps
+	@for t in $(FUZZ_TARGETS); do \
+	    $(MAKE) --no-print-directory build-fuzz/fuzz_$$t || exit 1; \
+	    mkdir -p tests/fuzz/corpus/$$t; \
+	    echo "fuzz $$t: $(FUZZ_SECONDS) s"; \
+	    ./build-fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=0 \
+	        -close_fd_mask=3 tests/fuzz/corpus/$$t 2>build-fuzz/$$t.log \
+	        || { tail -40 build-fuzz/$$t.log; exit 1; }; \
+	    tail -1 build-fuzz/$$t.log; \
+	done
+
+build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_SRC) $(BUILD)/gen/schema.inc
+	@mkdir -p build-fuzz
+	clang -g -O1 -fsanitize=fuzzer,address,undefined $(DEFS) -Iinclude -Isrc -I$(BUILD)/gen \
+	    $(shell pkg-config --cflags $(PKGS)) -fopenmp=libgomp -o $@ $< $(LIB_SRC) $(LIBS)
+
+bench: deps $(BENCH_BIN) $(EXE)
+	@for b in $(BENCH_BIN); do echo "== $$b"; $$b || exit 1; done
+
+demo: deps $(EXE)
+	$(EXE) demo
+
+lint: $(LIBA)
+	./scripts/lint-symbols $(LIBA)
+	clang-format --dry-run -Werror $(LIB_SRC) $(CLI_SRC) include/exodus.h
+
+fmt:
+	clang-format -i $(LIB_SRC) $(CLI_SRC) include/exodus.h
+
+clean:
+	rm -rf build build-san build-fuzz
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)

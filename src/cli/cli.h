@@ -1,0 +1,113 @@
+/*
+ * cli.h - what every subcommand shares: global state, the option tables
+ * that drive both getopt_long and -h, and the printing helpers. The CLI
+ * uses only the public API (exodus.h) and this directory.
+ */
+#ifndef EXO_CLI_CLI_H
+#define EXO_CLI_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "exodus.h"
+
+struct cli {
+    const char *command; /* the subcommand's name, for messages */
+    const char *db_path; /* --db, else $EXODUS_DB, else ./exodus.db */
+    bool json;           /* --json: exact machine output */
+    bool quiet;          /* -q: no progress or notes on stderr */
+    bool progress;       /* stderr is a terminal and not quiet */
+};
+
+/* One option of a subcommand; tables end with an entry whose name is NULL. */
+struct opt {
+    const char *name;        /* long name without "--" */
+    int short_name;          /* 0 for none */
+    const char *placeholder; /* NULL for a flag, else "DATE", "FILE", ... */
+    const char *help;
+};
+
+/*
+ * Parses argv[1..] against 'table' plus the common options (--db, --json,
+ * -q, -h), which it handles itself. Returns the index in 'table' of the next
+ * option found with its argument in '*arg', -1 at the end of options (then
+ * '*optind_out' is the first operand), or -2 after printing help (exit 0)
+ * and -3 after a usage error (exit 64).
+ */
+int cli_next_opt(struct cli *cli, const char *usage, const struct opt *table,
+                 int argc, char **argv, const char **arg, int *optind_out);
+void cli_usage(FILE *out, const char *usage, const struct opt *table);
+
+/* Exit status for a result code (sysexits, STYLE 3.3). */
+int cli_exit_code(exo_code code);
+/* Prints 'err' as "FILE:LINE:COLUMN: msg" or "exodus: CMD: msg"; returns
+ * the exit status for it. */
+int cli_fail(const struct cli *cli, const exo_err *err);
+/* Prints a usage error "exodus: CMD: msg" and returns 64. */
+int cli_usage_error(const struct cli *cli, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Opens the store named by the global options, creating it when missing. */
+exo_code cli_open_store(const struct cli *cli, int flags, exo_store **store,
+                        exo_err *err);
+/* Parses a DATE option value into days; prints and returns 64 when bad. */
+int cli_parse_date(const struct cli *cli, const char *opt, const char *text,
+                   int32_t *days);
+/* Parses --level values "exec,lead" into a mask; 64 when bad. */
+int cli_parse_levels(const struct cli *cli, const char *text, unsigned *mask);
+/* Parses a number; prints and returns 64 when 'text' is not one. */
+int cli_parse_double(const struct cli *cli, const char *opt, const char *text,
+                     double *out);
+int cli_parse_long(const struct cli *cli, const char *opt, const char *text,
+                   long *out);
+
+/* ==== Text tables (out.c) ==== */
+
+struct table;
+struct table *table_new(int n_cols, const char *const *headers);
+/* Adds a row of 'n_cols' cells (copied); NULL cells print empty. */
+void table_row(struct table *t, const char *const *cells);
+/* Adds a row from printf-style cells: fmt gives one "%s"-free format per
+ * cell separated by '\t'. */
+void table_rowf(struct table *t, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Marks column 'col' right-aligned (numbers). */
+void table_align_right(struct table *t, int col);
+void table_print(struct table *t, FILE *out, const char *indent);
+void table_free(struct table *t);
+
+/* ==== JSON output (out.c): stable key order, %.17g numbers ==== */
+
+struct json_out {
+    FILE *out;
+    int depth;
+    bool need_comma[64];
+    bool pretty;
+};
+void json_begin(struct json_out *j, FILE *out);
+void json_end(struct json_out *j); /* writes the final newline */
+void json_obj_open(struct json_out *j, const char *key);
+void json_obj_close(struct json_out *j);
+void json_arr_open(struct json_out *j, const char *key);
+void json_arr_close(struct json_out *j);
+/* 'key' is NULL inside arrays. NaN and infinities print as null. */
+void json_str(struct json_out *j, const char *key, const char *value);
+void json_num(struct json_out *j, const char *key, double value);
+void json_int(struct json_out *j, const char *key, long long value);
+void json_bool(struct json_out *j, const char *key, bool value);
+void json_null(struct json_out *j, const char *key);
+void json_date(struct json_out *j, const char *key, int32_t days);
+
+/* "2024-05-14" for a day, "2024-05" for a month, "2024" for a year. */
+void fmt_date(char buf[static 11], exo_date date);
+
+/* ==== Subcommands: one cmd_<name>.c each ==== */
+
+int cmd_demo(struct cli *cli, int argc, char **argv);
+int cmd_import(struct cli *cli, int argc, char **argv);
+int cmd_init(struct cli *cli, int argc, char **argv);
+int cmd_moves(struct cli *cli, int argc, char **argv);
+int cmd_orgs(struct cli *cli, int argc, char **argv);
+int cmd_people(struct cli *cli, int argc, char **argv);
+int cmd_stats(struct cli *cli, int argc, char **argv);
+
+#endif

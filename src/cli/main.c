@@ -1,0 +1,87 @@
+/*
+ * main.c - global options, the table of subcommands, dispatch and the one
+ * place that maps result codes to exit statuses.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+struct command {
+    const char *name;
+    int (*fn)(struct cli *cli, int argc, char **argv);
+    const char *summary;
+};
+
+/* Sorted by name: the help lists them in this order. */
+static const struct command commands[] = {
+    {"demo", cmd_demo, "the main job on the bundled data: import, verdicts"},
+    {"import", cmd_import, "import moves, spells, finance or aliases"},
+    {"init", cmd_init, "create the store"},
+    {"moves", cmd_moves, "list reported moves"},
+    {"orgs", cmd_orgs, "list organisations with their departures"},
+    {"people", cmd_people, "list people"},
+    {"stats", cmd_stats, "departures, arrivals, headcount, attrition"},
+};
+
+static void usage(FILE *out)
+{
+    fprintf(out, "usage: exodus [--db PATH] [--json] [-q] COMMAND [ARGS]\n\n"
+                 "Is this organisation in a talent death spiral?\n\n"
+                 "commands:\n");
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+    fprintf(out, "\nglobal options (also accepted after the command):\n"
+                 "  --db PATH   the store (else $EXODUS_DB, else ./exodus.db)\n"
+                 "  --json      exact machine output on stdout\n"
+                 "  -q          no progress or notes on stderr\n"
+                 "  --version   print the version\n"
+                 "Run 'exodus COMMAND -h' for a command's options.\n");
+}
+
+int main(int argc, char **argv)
+{
+    struct cli cli = {0};
+    int i = 1;
+    cli.db_path = getenv("EXODUS_DB");
+    if (!cli.db_path || !*cli.db_path)
+        cli.db_path = "exodus.db";
+    for (; i < argc && argv[i][0] == '-'; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--json") == 0) {
+            cli.json = true;
+        } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
+            cli.quiet = true;
+        } else if (strcmp(a, "--db") == 0 && i + 1 < argc) {
+            cli.db_path = argv[++i];
+        } else if (strncmp(a, "--db=", 5) == 0) {
+            cli.db_path = a + 5;
+        } else if (strcmp(a, "--version") == 0) {
+            printf("exodus %s\n", exo_version());
+            return 0;
+        } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+            usage(stdout);
+            return 0;
+        } else {
+            fprintf(stderr, "exodus: unknown option '%s'\n", a);
+            usage(stderr);
+            return 64;
+        }
+    }
+    if (i >= argc) {
+        usage(stderr);
+        return 64;
+    }
+    for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++) {
+        if (strcmp(argv[i], commands[c].name) == 0) {
+            cli.command = commands[c].name;
+            cli.progress = !cli.quiet && isatty(STDERR_FILENO);
+            return commands[c].fn(&cli, argc - i, argv + i);
+        }
+    }
+    fprintf(stderr, "exodus: '%s' is not a command (see 'exodus -h')\n",
+            argv[i]);
+    return 64;
+}

@@ -1,0 +1,223 @@
+/*
+ * opts.c - option tables to getopt_long and to -h text, so the help cannot
+ * drift from the parser; plus the shared value parsers and exit codes.
+ */
+#include <getopt.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+/* The options every subcommand accepts; handled here. */
+static const struct opt common_opts[] = {
+    {"db", 0, "PATH", "the store (else $EXODUS_DB, else ./exodus.db)"},
+    {"json", 0, NULL, "exact machine output on stdout"},
+    {"quiet", 'q', NULL, "no progress or notes on stderr"},
+    {"help", 'h', NULL, "show this help"},
+    {NULL, 0, NULL, NULL},
+};
+
+static size_t table_len(const struct opt *t)
+{
+    size_t n = 0;
+    while (t && t[n].name)
+        n++;
+    return n;
+}
+
+static void print_opts(FILE *out, const struct opt *t)
+{
+    for (size_t i = 0; t && t[i].name; i++) {
+        char left[64];
+        if (t[i].short_name)
+            snprintf(left, sizeof left, "-%c, --%s%s%s", t[i].short_name,
+                     t[i].name, t[i].placeholder ? " " : "",
+                     t[i].placeholder ? t[i].placeholder : "");
+        else
+            snprintf(left, sizeof left, "    --%s%s%s", t[i].name,
+                     t[i].placeholder ? " " : "",
+                     t[i].placeholder ? t[i].placeholder : "");
+        fprintf(out, "  %-26s %s\n", left, t[i].help);
+    }
+}
+
+void cli_usage(FILE *out, const char *usage, const struct opt *table)
+{
+    fprintf(out, "%s\n", usage);
+    if (table_len(table)) {
+        fprintf(out, "\noptions:\n");
+        print_opts(out, table);
+    }
+    fprintf(out, "\ncommon options:\n");
+    print_opts(out, common_opts);
+}
+
+int cli_next_opt(struct cli *cli, const char *usage, const struct opt *table,
+                 int argc, char **argv, const char **arg, int *optind_out)
+{
+    enum { MAX_OPTS = 64 };
+    struct option longopts[MAX_OPTS + 1];
+    char shortopts[3 * MAX_OPTS + 2];
+    size_t n_table = table_len(table), n_common = table_len(common_opts);
+    size_t k = 0, s = 0;
+    shortopts[s++] = ':'; /* report a missing value as ':' */
+    for (size_t i = 0; i < n_table + n_common && k < MAX_OPTS; i++) {
+        const struct opt *o =
+            i < n_table ? &table[i] : &common_opts[i - n_table];
+        longopts[k].name = o->name;
+        longopts[k].has_arg = o->placeholder ? required_argument : no_argument;
+        longopts[k].flag = NULL;
+        longopts[k].val = 1000 + (int)i;
+        k++;
+        if (o->short_name) {
+            shortopts[s++] = (char)o->short_name;
+            if (o->placeholder)
+                shortopts[s++] = ':';
+        }
+    }
+    memset(&longopts[k], 0, sizeof longopts[k]);
+    shortopts[s] = '\0';
+    for (;;) {
+        int c = getopt_long(argc, argv, shortopts, longopts, NULL);
+        if (c == -1) {
+            *optind_out = optind;
+            return -1;
+        }
+        if (c == '?' || c == ':') {
+            if (c == ':')
+                fprintf(stderr, "exodus: %s: option '%s' needs a value\n",
+                        cli->command, argv[optind - 1]);
+            else
+                fprintf(stderr, "exodus: %s: unknown option '%s'\n",
+                        cli->command, argv[optind - 1]);
+            cli_usage(stderr, usage, table);
+            return -3;
+        }
+        size_t i;
+        if (c >= 1000) {
+            i = (size_t)(c - 1000);
+        } else {
+            for (i = 0; i < n_table + n_common; i++) {
+                const struct opt *o =
+                    i < n_table ? &table[i] : &common_opts[i - n_table];
+                if (o->short_name == c)
+                    break;
+            }
+        }
+        *arg = optarg;
+        if (i < n_table)
+            return (int)i;
+        const char *name = common_opts[i - n_table].name;
+        if (strcmp(name, "db") == 0) {
+            cli->db_path = optarg;
+        } else if (strcmp(name, "json") == 0) {
+            cli->json = true;
+        } else if (strcmp(name, "quiet") == 0) {
+            cli->quiet = true;
+            cli->progress = false;
+        } else {
+            cli_usage(stdout, usage, table);
+            return -2;
+        }
+    }
+}
+
+int cli_exit_code(exo_code code)
+{
+    switch (code) {
+    case EXO_OK: return 0;
+    case EXO_ENOTFOUND:
+    case EXO_ENUMERIC:
+    case EXO_ECANCELED: return 1;
+    case EXO_EINVAL: return 64;
+    case EXO_EDATA: return 65;
+    case EXO_ENOENT: return 66;
+    case EXO_EINTERNAL: return 70;
+    case EXO_ENOMEM: return 71;
+    case EXO_EIO:
+    case EXO_ESTORE: return 74;
+    }
+    return 70;
+}
+
+int cli_fail(const struct cli *cli, const exo_err *err)
+{
+    char text[600];
+    exo_err_format(err, text, sizeof text);
+    if (err->file[0] && err->line > 0)
+        fprintf(stderr, "%s\n", text);
+    else
+        fprintf(stderr, "exodus: %s: %s\n", cli->command, text);
+    return cli_exit_code(err->code);
+}
+
+int cli_usage_error(const struct cli *cli, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "exodus: %s: ", cli->command);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    return 64;
+}
+
+exo_code cli_open_store(const struct cli *cli, int flags, exo_store **store,
+                        exo_err *err)
+{
+    return exo_store_open(cli->db_path, flags, store, err);
+}
+
+int cli_parse_date(const struct cli *cli, const char *opt, const char *text,
+                   int32_t *days)
+{
+    exo_date d;
+    exo_err err = {0};
+    if (exo_date_parse(text, &d, &err))
+        return cli_usage_error(cli, "--%s: %s", opt, err.msg);
+    *days = d.days;
+    return 0;
+}
+
+int cli_parse_levels(const struct cli *cli, const char *text, unsigned *mask)
+{
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", text);
+    for (char *save = NULL, *tok = strtok_r(buf, ",", &save); tok;
+         tok = strtok_r(NULL, ",", &save)) {
+        exo_level level;
+        if (!exo_level_parse(tok, &level))
+            return cli_usage_error(cli,
+                                   "unknown level '%s' (expected founder, "
+                                   "exec, lead, ic or board)",
+                                   tok);
+        *mask |= 1u << level;
+    }
+    return 0;
+}
+
+int cli_parse_double(const struct cli *cli, const char *opt, const char *text,
+                     double *out)
+{
+    char *end;
+    double v = strtod(text, &end);
+    if (end == text || *end || !isfinite(v))
+        return cli_usage_error(cli, "--%s: '%s' is not a number", opt, text);
+    *out = v;
+    return 0;
+}
+
+int cli_parse_long(const struct cli *cli, const char *opt, const char *text,
+                   long *out)
+{
+    char *end;
+    long v = strtol(text, &end, 10);
+    if (end == text || *end)
+        return cli_usage_error(cli, "--%s: '%s' is not a whole number", opt,
+                               text);
+    *out = v;
+    return 0;
+}

@@ -1,0 +1,93 @@
+/*
+ * utf8.c - UTF-8 checks and name keys, on GNU libunistring (validation,
+ * Unicode white space, full case folding with NFC normalisation).
+ */
+#include "core/utf8.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unicase.h>
+#include <unictype.h>
+#include <uninorm.h>
+#include <unistr.h>
+
+#include "core/alloc.h"
+
+long exo__utf8_invalid_at(const char *s, size_t len)
+{
+    const uint8_t *bad = u8_check((const uint8_t *)s, len);
+    return bad ? (long)(bad - (const uint8_t *)s) : -1;
+}
+
+size_t exo__utf8_chars(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return n;
+}
+
+/* Decodes the character at 's'; its length in '*len'. Invalid bytes: 1. */
+static ucs4_t char_at(const char *s, size_t avail, int *len)
+{
+    ucs4_t uc;
+    *len = u8_mbtouc(&uc, (const uint8_t *)s, avail);
+    return uc;
+}
+
+static bool is_space(ucs4_t uc)
+{
+    return uc_is_property_white_space(uc);
+}
+
+size_t exo__utf8_trim(char *s, size_t len)
+{
+    size_t start = 0, end = len;
+    int n;
+    while (start < end && is_space(char_at(s + start, end - start, &n)))
+        start += (size_t)n;
+    /* Walk forward remembering the end of the last non-space character. */
+    size_t last = start;
+    for (size_t i = start; i < end; i += (size_t)n) {
+        if (!is_space(char_at(s + i, end - i, &n)))
+            last = i + (size_t)n;
+    }
+    memmove(s, s + start, last - start);
+    s[last - start] = '\0';
+    return last - start;
+}
+
+char *exo__name_key(const char *s)
+{
+    size_t len = strlen(s), out_len = 0;
+    if (exo__utf8_invalid_at(s, len) >= 0)
+        return NULL;
+    /* Collapse runs of white space to one ASCII space, then trim. */
+    char *collapsed = exo__malloc(len + 1);
+    if (!collapsed)
+        return NULL;
+    bool in_space = false;
+    int n;
+    for (size_t i = 0; i < len; i += (size_t)n) {
+        if (is_space(char_at(s + i, len - i, &n))) {
+            in_space = true;
+            continue;
+        }
+        if (in_space && out_len > 0)
+            collapsed[out_len++] = ' ';
+        in_space = false;
+        memcpy(collapsed + out_len, s + i, (size_t)n);
+        out_len += (size_t)n;
+    }
+    collapsed[out_len] = '\0';
+    size_t folded_len = 0;
+    uint8_t *folded = u8_casefold((const uint8_t *)collapsed, out_len, NULL,
+                                  UNINORM_NFC, NULL, &folded_len);
+    exo__free(collapsed);
+    if (!folded)
+        return NULL;
+    /* libunistring allocates with malloc; hand back our allocator's copy. */
+    char *key = exo__strndup((const char *)folded, folded_len);
+    free(folded);
+    return key;
+}

@@ -1,0 +1,72 @@
+/*
+ * test_core.c - errors, buffers and UTF-8 name keys.
+ */
+#include <string.h>
+
+#include "expect.h"
+#include "core/buf.h"
+#include "core/exo.h"
+#include "core/utf8.h"
+
+Test(core, first_error_wins_and_formats_location)
+{
+    exo_err err = {0};
+    char text[300];
+    exo__fail_at(&err, EXO_EDATA, "moves.csv", 14, 23, "bad '%s'", "x");
+    exo__fail(&err, EXO_EIO, "later");
+    cr_expect_eq(err.code, EXO_EDATA);
+    exo_err_format(&err, text, sizeof text);
+    cr_expect_str_eq(text, "moves.csv:14:23: bad 'x'");
+    exo_err_clear(&err);
+    exo__fail(&err, EXO_ENOTFOUND, "no organisation '%s'", "Acme");
+    exo_err_format(&err, text, sizeof text);
+    cr_expect_str_eq(text, "no organisation 'Acme'");
+    cr_expect_str_eq(exo_strerror((exo_code)999), "unknown error");
+}
+
+Test(core, long_message_is_cut_visibly)
+{
+    exo_err err = {0};
+    char big[600];
+    memset(big, 'a', sizeof big - 1);
+    big[sizeof big - 1] = '\0';
+    exo__fail(&err, EXO_EINVAL, "%s", big);
+    cr_expect_eq(strlen(err.msg), sizeof err.msg - 1);
+    cr_expect_str_eq(err.msg + sizeof err.msg - 4, "...");
+}
+
+Test(core, buf_grows)
+{
+    struct buf b = BUF_INIT;
+    for (int i = 0; i < 1000; i++)
+        cr_assert_eq(exo__buf_addf(&b, "%d,", i), 0);
+    cr_expect_eq(strncmp(b.data, "0,1,2,", 6), 0);
+    cr_expect_eq(b.len, strlen(b.data));
+    exo__buf_release(&b);
+}
+
+Test(core, name_keys_fold_case_and_space)
+{
+    char *a = exo__name_key("  Google\tDeepMind ");
+    char *b = exo__name_key("GOOGLE DEEPMIND");
+    char *c = exo__name_key("Karén Simonyan");
+    char *d = exo__name_key("KARE\xcc\x81N SIMONYAN"); /* E + combining acute */
+    char *e = exo__name_key("Stra\xc3\x9f" "e");        /* sharp s folds to ss */
+    cr_assert(a && b && c && d && e);
+    cr_expect_str_eq(a, "google deepmind");
+    cr_expect_str_eq(a, b);
+    cr_expect_str_eq(c, d);
+    cr_expect_str_eq(e, "strasse");
+    cr_expect_null(exo__name_key("bad \xff byte"));
+    exo__free(a), exo__free(b), exo__free(c), exo__free(d), exo__free(e);
+}
+
+Test(core, utf8_checks)
+{
+    cr_expect_eq(exo__utf8_invalid_at("ok é", 5), -1);
+    cr_expect_eq(exo__utf8_invalid_at("ab\xc3", 3), 2);
+    cr_expect_eq(exo__utf8_chars("é é", 5), 3);
+    char s[] = " \xc2\xa0 hello \t";
+    cr_expect_eq(exo__utf8_trim(s, strlen(s)), 5);
+    cr_expect_str_eq(s, "hello");
+}
