@@ -421,10 +421,12 @@ typedef struct exo_core_member {
     char *person;
     char *role;
     exo_level level;
+    bool has_joined; /* false when only a departure is recorded */
     exo_date joined;
     bool has_left;
     exo_date left;
-    char *went_to; /* NULL when unknown or still there */
+    exo_event left_event; /* left, fired, sabbatical or founded (elsewhere) */
+    char *went_to;        /* NULL when unknown or still there */
 } exo_core_member;
 
 typedef struct exo_core_team {
@@ -445,7 +447,457 @@ EXO_API void exo_core_team_release(exo_core_team *team);
 
 /* ==== Models: Hawkes (src/model/hawkes*.c) ==== */
 
+/*
+ * Exponential-kernel Hawkes process on a window [t_start, t_end]:
+ *   lambda(t) = mu_k(t) + sum_{t_i < t} alpha exp(-beta (t - t_i))
+ * with a baseline mu_k constant on each regime between breakpoints, jump
+ * alpha and decay beta, both per the times' unit (days in the CLI). The
+ * branching ratio n = alpha / beta is the expected number of further
+ * events one event triggers. (tick writes the kernel alpha*beta*exp(..):
+ * its alpha is our n.) Times are sorted ascending; see docs/math/hawkes.md.
+ */
+#define EXO_HAWKES_MAX_REGIMES 16
+
+typedef struct exo_hawkes_opts {
+    bool has_window;        /* false: the window is [first, last] event */
+    double t_start, t_end;  /* the observation window when has_window */
+    const double *breaks;   /* regime breakpoints, ascending, inside the */
+    size_t n_breaks;        /* window; at most EXO_HAWKES_MAX_REGIMES - 1 */
+    double fixed_beta;      /* > 0: fit mu and alpha only, at this decay */
+    double level;           /* of the intervals; 0 means 0.95 */
+    bool no_profile;        /* skip the profile-likelihood interval for n */
+    bool no_gof;            /* skip the time-rescaling KS tests */
+    exo_hooks hooks;        /* warnings; progress of long fits */
+} exo_hawkes_opts;
+
+/* A fitted model. Plain struct: nothing to release. */
+typedef struct exo_hawkes {
+    size_t n_events;
+    double t_start, t_end;  /* the window used */
+    size_t n_regimes;       /* 1 + number of breakpoints */
+    double regime_start[EXO_HAWKES_MAX_REGIMES]; /* absolute times */
+    size_t regime_events[EXO_HAWKES_MAX_REGIMES];
+    double mu[EXO_HAWKES_MAX_REGIMES]; /* baseline rate per regime */
+    double mu_se[EXO_HAWKES_MAX_REGIMES];
+    double alpha, alpha_se;
+    double beta, beta_se;   /* NaN when at_boundary: not identified */
+    double n, n_se;         /* branching ratio alpha / beta */
+    double level;           /* of the intervals below */
+    double n_wald_lo, n_wald_hi; /* delta method; lower end cut at 0 */
+    bool has_profile;
+    double n_prof_lo, n_prof_hi; /* profile likelihood; hi may be INFINITY */
+    double loglik;          /* at the estimate */
+    double loglik_poisson;  /* homogeneous (per regime) Poisson fit */
+    double lr;              /* 2 (loglik - loglik_poisson), >= 0 */
+    double lr_p;            /* 50:50 chi2(0)/chi2(1) mixture (1 at LR 0) */
+    bool has_gof;
+    double ks_d, ks_p;      /* time-rescaling KS, Hawkes fit */
+    double ks_d_poisson, ks_p_poisson; /* the same for the Poisson fit */
+    /* Intensity above baseline just after t_end: alpha sum exp(-beta(T-t_i)). */
+    double excitation_end;
+    /* Covariance of (mu_0..mu_{K-1}, alpha, beta), P = K + 2, row major,
+     * from the observed information; zero where a parameter was fixed. */
+    double cov[(EXO_HAWKES_MAX_REGIMES + 2) * (EXO_HAWKES_MAX_REGIMES + 2)];
+    bool fixed_decay;       /* beta was given, not estimated */
+    bool at_boundary;       /* the maximum is alpha = 0: the Poisson fit */
+    bool converged;         /* the optimiser met its gradient test */
+    int iterations;         /* quasi-Newton plus Newton steps of the winner */
+    double grad_norm;       /* max |d log L / d log(param)| at the estimate */
+    int n_starts;           /* starting points tried */
+} exo_hawkes;
+
+/* Defaults: whole-data window, one regime, 0.95 level. */
+EXO_API void exo_hawkes_opts_init(exo_hawkes_opts *opts);
+
+/*
+ * log L of 'n' sorted 'times' in [0, t_end] at (mu, alpha, beta) and, when
+ * 'grad' is not NULL, its gradient in that order. EXO_EINVAL for unsorted
+ * or out-of-window times or non-positive parameters; EXO_ENUMERIC when an
+ * intensity is not positive.
+ */
+EXO_API exo_code exo_hawkes_loglik(const double *times, size_t n,
+                                   double t_end, double mu, double alpha,
+                                   double beta, double *loglik /* OUT */,
+                                   double grad[3] /* OUT, may be NULL */,
+                                   exo_err *err);
+
+/*
+ * Maximum-likelihood fit of 'n' sorted 'times' (at least 3, at two or more
+ * distinct times). The decay is found by a grid over beta, quasi-Newton
+ * (GSL BFGS) from the best grid points on log parameters, and a Newton
+ * polish; standard errors come from the analytic observed information.
+ * Exact ties with a free decay make the likelihood unbounded: EXO_ENUMERIC
+ * says so (spread them, or fix the decay). EXO_EINVAL names a bad input
+ * index. An unconverged fit returns EXO_OK with 'converged' false.
+ */
+EXO_API exo_code exo_hawkes_fit(const double *times, size_t n,
+                                const exo_hawkes_opts *opts,
+                                exo_hawkes *out /* OUT */, exo_err *err);
+
+/*
+ * Spreads each of 'n' times uniformly over [times[i], times[i] + width[i])
+ * (its date's precision window: 1 day, the month, the year) with a
+ * gsl_rng seeded by 'seed', then sorts them. Widths of 0 keep the time.
+ */
+EXO_API exo_code exo_hawkes_spread_ties(double *times /* IN/OUT */,
+                                        const double *width, size_t n,
+                                        uint64_t seed, exo_err *err);
+
+/*
+ * Simulates by Ogata thinning on (t_start, t_end] with a constant
+ * baseline, conditional on 'history' (n_history sorted times <= t_start;
+ * may be NULL). '*times' is the caller's, freed with exo_free; at most
+ * 'max_events' are made (EXO_ENUMERIC past it: explosive).
+ */
+EXO_API exo_code exo_hawkes_simulate(double mu, double alpha, double beta,
+                                     double t_start, double t_end,
+                                     const double *history, size_t n_history,
+                                     uint64_t seed, size_t max_events,
+                                     double **times /* OUT */,
+                                     size_t *n /* OUT */, exo_err *err);
+
+typedef struct exo_forecast {
+    double horizon;          /* H: the count is over (t_end, t_end + H] */
+    size_t n_paths;
+    uint64_t seed;
+    double mean;
+    double median;
+    double lo80, hi80;       /* 10% and 90% quantiles */
+    double lo95, hi95;       /* 2.5% and 97.5% quantiles */
+    size_t n_capped;         /* paths stopped at the event cap (explosive) */
+} exo_forecast;
+
+/*
+ * Forecasts the number of events in (t_end, t_end + horizon] given the
+ * fitted model and its history (through fit->excitation_end), from
+ * 'n_paths' (0: 10000) Ogata paths on all cores. Path p uses a seed derived
+ * from ('seed', p), so the result does not depend on the thread count.
+ */
+EXO_API exo_code exo_hawkes_forecast(const exo_hawkes *fit, double horizon,
+                                     size_t n_paths, uint64_t seed,
+                                     exo_forecast *out /* OUT */,
+                                     exo_err *err);
+
+typedef struct exo_lr_boot {
+    size_t n_boot;   /* replicates asked for */
+    size_t n_used;   /* replicates whose fit succeeded */
+    uint64_t seed;
+    double p;        /* (1 + #{LR_b >= LR}) / (1 + n_used) */
+} exo_lr_boot;
+
+/*
+ * Parametric bootstrap of the LR test against Poisson: 'n_boot' streams
+ * from the fitted (per-regime) Poisson null on the window of 'fit', each
+ * fitted as 'opts' says, on all cores with per-replicate seeds.
+ */
+EXO_API exo_code exo_hawkes_bootstrap(const exo_hawkes *fit,
+                                      const exo_hawkes_opts *opts,
+                                      size_t n_boot, uint64_t seed,
+                                      exo_lr_boot *out /* OUT */,
+                                      exo_err *err);
+
+/*
+ * P(D_n >= d) for the one-sample two-sided Kolmogorov-Smirnov statistic:
+ * exact (Marsaglia, Tsang & Wang 2003) while n * d is small, otherwise
+ * the Kolmogorov limit with Stephens' correction (absolute error below
+ * 0.002 for n >= 30).
+ */
+EXO_API double exo_ks_pvalue(size_t n, double d);
+
+/*
+ * D-dimensional exponential Hawkes with one shared decay:
+ *   lambda_i(t) = mu_i + sum_j alpha[i][j] sum_{t^j_k < t} exp(-beta (t - t^j_k))
+ * alpha[i][j] is the jump in stream i caused by an event in stream j.
+ */
+typedef struct exo_mhawkes {
+    size_t dim;
+    size_t n_events;
+    double t_start, t_end;
+    size_t *n_per_dim;       /* dim */
+    double *mu, *mu_se;      /* dim */
+    double *alpha, *alpha_se; /* dim x dim, row major: alpha[i * dim + j] */
+    double beta, beta_se;
+    double *branching;       /* alpha / beta, dim x dim */
+    double spectral_radius;  /* of 'branching': >= 1 is supercritical */
+    double spectral_radius_se; /* delta method */
+    double loglik, loglik_poisson, lr;
+    bool converged;
+    int iterations;
+    double grad_norm;        /* max |d log L / d log(param)| (alpha > 0) */
+} exo_mhawkes;
+
+/*
+ * Fits 'n' sorted 'times' with stream labels 'dims' (0 .. dim-1). Uses
+ * opts->has_window / t_start / t_end and opts->fixed_beta. Arrays in
+ * 'out' are the caller's, freed with exo_mhawkes_release.
+ */
+EXO_API exo_code exo_mhawkes_fit(const double *times, const int *dims,
+                                 size_t n, size_t dim,
+                                 const exo_hawkes_opts *opts,
+                                 exo_mhawkes *out /* OUT */, exo_err *err);
+EXO_API void exo_mhawkes_release(exo_mhawkes *fit);
+
+/* ==== Spiral verdict (src/model/spiral.c) ==== */
+
+typedef enum exo_spiral_kind {
+    EXO_SPIRAL_INSUFFICIENT = 0, /* too few events, no fit, or n unbounded */
+    EXO_SPIRAL_NO_CONTAGION,     /* Poisson not rejected */
+    EXO_SPIRAL_SUBCRITICAL,      /* self-exciting, n's interval below 1 */
+    EXO_SPIRAL_NEAR_CRITICAL,    /* self-exciting, interval reaches 1 */
+    EXO_SPIRAL_SUPERCRITICAL     /* n's interval above 1 */
+} exo_spiral_kind;
+
+typedef struct exo_spiral_in {
+    size_t n_events;
+    size_t min_events;          /* 0 means 10 */
+    const exo_hawkes *fit;      /* NULL when no fit could be made */
+    const char *no_fit_reason;  /* why, when 'fit' is NULL */
+    const exo_forecast *forecast; /* may be NULL */
+    const char *horizon_text;   /* "180 days", for the forecast clause */
+    const char *noun;           /* "departures" (NULL: "events") */
+    bool has_boot;
+    double boot_p;              /* bootstrap LR p-value when has_boot */
+    double alpha_test;          /* test level; 0 means 0.05 */
+} exo_spiral_in;
+
+typedef struct exo_verdict {
+    exo_spiral_kind kind;
+    const char *label;  /* "self-exciting but subcritical", static text */
+    char text[640];     /* one sentence that states its evidence */
+} exo_verdict;
+
+/* Classifies the evidence in 'in' and writes the sentence. Never fails. */
+EXO_API void exo_spiral_verdict(const exo_spiral_in *in,
+                                exo_verdict *out /* OUT */);
+
 /* ==== Models: survival (src/model/km.c, cox.c) ==== */
+
+/*
+ * Conventions of this section: n rows; 'start' may be NULL (right-censored
+ * data, every row at risk from time 0), else row i is at risk on
+ * (start[i], stop[i]] (counting-process data, delayed entry); event[i] is
+ * 1 for an event at stop[i], 0 for censoring. Times are in any one unit
+ * (days for spells). A 'group' or 'strata' array holds 0-based indices,
+ * and a negative entry leaves the row out.
+ */
+
+typedef enum exo_ci_type {
+    EXO_CI_LOG = 0, /* exp(log S -/+ z se): R's default */
+    EXO_CI_LOGLOG,  /* on log(-log S) */
+    EXO_CI_PLAIN    /* S -/+ z se(S), clipped to [0, 1] */
+} exo_ci_type;
+
+/* "log", "log-log", "plain"; and the parser (false when unknown). */
+EXO_API const char *exo_ci_type_name(exo_ci_type type);
+EXO_API bool exo_ci_type_parse(const char *name, exo_ci_type *out);
+
+typedef struct exo_km_opts {
+    exo_ci_type ci;    /* zero: EXO_CI_LOG */
+    double conf_level; /* zero: 0.95 */
+} exo_km_opts;
+
+/*
+ * One Kaplan-Meier curve, one entry per distinct stop time (events and
+ * censorings, as R's survfit). std_err is Greenwood's standard error of
+ * -log S (R's fit$std.err), infinite once S reaches 0 (lower and upper are
+ * then NaN); cumhaz is Nelson-Aalen with its standard error std_chaz.
+ * Quantities never reached (a median above the last time) are NaN.
+ */
+typedef struct exo_km_curve {
+    size_t n;        /* rows in the group */
+    size_t n_events;
+    size_t n_times;
+    double *time, *n_risk, *n_event, *n_censor;
+    double *surv, *std_err, *lower, *upper, *cumhaz, *std_chaz;
+    double median, median_lower, median_upper;
+} exo_km_curve;
+
+typedef struct exo_km {
+    exo_ci_type ci;
+    double conf_level;
+    size_t n_groups;
+    exo_km_curve *curves; /* one per group index, empty when unused */
+} exo_km;
+
+/*
+ * Kaplan-Meier by group ('group' NULL: one curve; else n_groups curves,
+ * group[i] in [0, n_groups) or negative to leave row i out), with
+ * Greenwood intervals and medians exactly as R's survfit and
+ * quantile.survfit compute them. Release with exo_km_release.
+ */
+EXO_API exo_code exo_km_fit(size_t n, const double *start, const double *stop,
+                            const int *event, const int *group,
+                            size_t n_groups, const exo_km_opts *opts,
+                            exo_km *out /* OUT */, exo_err *err);
+EXO_API void exo_km_release(exo_km *km);
+/*
+ * S(t) of 'curve' with its interval (the step function: the value at the
+ * last time <= t; 1 before the first). Returns false when t is past the
+ * last time of the curve (the estimate is not defined there).
+ */
+EXO_API bool exo_km_at(const exo_km_curve *curve, double t, double *surv,
+                       double *lower, double *upper);
+/*
+ * The p-quantile of the time distribution (p = 0.5: the median), with the
+ * interval from the lower and upper curves, by R's quantile.survfit rule.
+ * Unreached values are NaN.
+ */
+EXO_API void exo_km_quantile(const exo_km_curve *curve, double p, double *q,
+                             double *lower, double *upper);
+
+/* The log-rank / Fleming-Harrington G-rho test of R's survdiff. */
+typedef struct exo_logrank {
+    size_t n_groups;
+    double rho;
+    double *n;        /* rows per group */
+    double *observed; /* (weighted) events per group, summed over strata */
+    double *expected;
+    double *var; /* n_groups x n_groups, row-major: variance of O - E */
+    double chisq;
+    int df; /* groups with expected > 0, minus 1 */
+    double p_value;
+} exo_logrank;
+
+/*
+ * Right-censored data only ('time'); 'strata' may be NULL. The chi-square
+ * uses the first k-1 groups with expected > 0, as R does.
+ */
+EXO_API exo_code exo_logrank_test(size_t n, const double *time,
+                                  const int *event, const int *group,
+                                  size_t n_groups, const int *strata,
+                                  double rho, exo_logrank *out /* OUT */,
+                                  exo_err *err);
+EXO_API void exo_logrank_release(exo_logrank *test);
+
+typedef enum exo_ties {
+    EXO_TIES_EFRON = 0, /* R's default */
+    EXO_TIES_BRESLOW
+} exo_ties;
+
+typedef struct exo_cox_opts {
+    exo_ties ties;
+    double eps;        /* zero: 1e-9, relative change in log-likelihood */
+    int iter_max;      /* zero: 20 */
+    double toler_chol; /* zero: DBL_EPSILON^0.75 */
+    double toler_inf;  /* zero: sqrt(eps), for monotone likelihood */
+    double conf_level; /* zero: 0.95, for the hazard-ratio intervals */
+    bool no_concordance;
+    /* p names of covariates, used in messages only; NULL: "x1", "x2", ... */
+    const char *const *names;
+} exo_cox_opts;
+
+/*
+ * A Cox proportional-hazards fit as R's coxph reports it. Rows with a NaN
+ * covariate are left out and counted in n_missing. var is the p x p
+ * model-based inverse information (row-major). The tests are at beta = 0
+ * (score), likelihood ratio and Wald, each on p degrees of freedom.
+ * Concordance is R's concordance(fit): counts of pairs formed within
+ * risk sets and its infinitesimal-jackknife standard error.
+ */
+typedef struct exo_cox {
+    size_t n, n_events, n_missing, p;
+    double *coef, *se, *z, *p_value, *hr, *hr_lower, *hr_upper;
+    double *var;
+    double *means; /* where R centres each covariate (0 for 0/1 ones) */
+    double loglik_null, loglik;
+    double lr_test, lr_p, wald_test, wald_p, score_test, score_p;
+    int df;
+    int iterations;
+    bool converged; /* false: ran out of iterations (a warning, not an error) */
+    bool has_concordance;
+    double concordant, discordant, tied_x, tied_y, tied_xy;
+    double concordance, concordance_se;
+} exo_cox;
+
+/*
+ * Fits a Cox model by Newton-Raphson with step halving as R does (centred
+ * covariates, start at 0). 'x' is column-major: covariate k of row i is
+ * x[k * n + i]. 'strata' may be NULL. Constant or collinear covariates and
+ * a monotone likelihood (an infinite coefficient) are EXO_ENUMERIC with
+ * the covariate named. Cost O((n + d) p^2) per iteration plus the sort.
+ */
+EXO_API exo_code exo_cox_fit(size_t n, size_t p, const double *start,
+                             const double *stop, const int *event,
+                             const double *x, const int *strata,
+                             const exo_cox_opts *opts, exo_cox *out /* OUT */,
+                             exo_err *err);
+EXO_API void exo_cox_release(exo_cox *fit);
+
+/*
+ * Counting-process episodes for employment spells with the contagion
+ * covariate: for spell i, the number of departures of co-workers (other
+ * spells of the same set; of the same team when team[i] >= 0) on days in
+ * (a - W, a], where (a, b] is the episode: only departures strictly before
+ * the interval opens count. Episodes break where that count changes. Time
+ * is tenure (days since the spell started); start, end (NaN: open, censored
+ * at censor_day) and the event flag come from the spells.
+ */
+typedef struct exo_contagion_opts {
+    double window_days; /* zero: 90 */
+    bool has_censor_day;
+    double censor_day; /* open spells end here; else the latest day seen */
+    bool has_obs_start;
+    double obs_start; /* spells begun earlier enter at this day (truncation) */
+} exo_contagion_opts;
+
+typedef struct exo_episodes {
+    size_t n;
+    double *start, *stop; /* tenure in days: (start, stop] */
+    int *event;
+    double *contagion;    /* co-worker departures in the window */
+    double *entry_tenure; /* tenure when the spell entered observation */
+    size_t *spell;        /* index of the spell the episode belongs to */
+    double window_days;
+    double censor_day;
+} exo_episodes;
+
+EXO_API exo_code exo_contagion_episodes(size_t n, const double *start,
+                                        const double *end, const int *event,
+                                        const int *team,
+                                        const exo_contagion_opts *opts,
+                                        exo_episodes *out /* OUT */,
+                                        exo_err *err);
+EXO_API void exo_episodes_release(exo_episodes *ep);
+
+/*
+ * A CSV file (gzip too) read into survival arrays for 'survival --data'.
+ * 'event' is a column of 0/1 (1/2 as R's Surv reads it; TRUE/FALSE too) or
+ * "COL=VALUE" for an event when the column equals VALUE. 'cox' is a
+ * formula "a + b + factor(c) + strata(d)": a column whose values are not
+ * all numbers is a factor; its reference level comes from 'ref'
+ * ("c=LEVEL,d=LEVEL"), else the first level in byte order. Factor levels
+ * are opaque bytes (non-UTF-8 text is kept as it is). "NA" and empty
+ * cells are missing: a row missing time, start or event is dropped, a
+ * missing 'by' gives group -1, a missing covariate NaN.
+ */
+typedef struct exo_survival_spec {
+    const char *time, *start, *event; /* column names; start may be NULL */
+    const char *by;                   /* NULL: no groups */
+    const char *cox;                  /* NULL: no covariates */
+    const char *ref;                  /* NULL: sorted first levels */
+} exo_survival_spec;
+
+typedef struct exo_survival_data {
+    size_t n;         /* rows kept */
+    size_t n_dropped; /* rows without time, start or event */
+    double *start;    /* NULL without a start column */
+    double *stop;
+    int *event;
+    int *group; /* NULL without 'by' */
+    size_t n_groups;
+    char **group_names; /* "way=bus" as R labels strata */
+    size_t p;
+    double *x;    /* column-major n x p */
+    char **terms; /* p names as R names them: "age", "genderm" */
+    int *strata;  /* NULL without strata() */
+    size_t n_strata;
+} exo_survival_data;
+
+EXO_API exo_code exo_survival_data_load(const char *path,
+                                        const exo_survival_spec *spec,
+                                        exo_survival_data *out /* OUT */,
+                                        exo_err *err);
+EXO_API void exo_survival_data_release(exo_survival_data *data);
 
 #ifdef __cplusplus
 }

@@ -100,6 +100,16 @@ void json_date(struct json_out *j, const char *key, int32_t days);
 /* "2024-05-14" for a day, "2024-05" for a month, "2024" for a year. */
 void fmt_date(char buf[static 11], exo_date date);
 
+/* ==== Shared views ==== */
+
+/*
+ * Prints the stats and core team of 'org' (cmd_stats.c): as text, or into
+ * the open JSON object 'j' when it is not NULL. Returns an exit status.
+ */
+int stats_show(struct cli *cli, exo_store *store, const char *org,
+               exo_period period, bool by_level, const exo_filter *filter,
+               struct json_out *j);
+
 /* ==== Subcommands: one cmd_<name>.c each ==== */
 
 int cmd_demo(struct cli *cli, int argc, char **argv);

@@ -64,9 +64,13 @@ void table_row(struct table *t, const char *const *cells)
         }
         t->cells = c;
     }
-    for (int i = 0; i < t->n_cols; i++)
-        t->cells[t->n_rows * (size_t)t->n_cols + (size_t)i] =
-            xstrdup(cells[i] ? cells[i] : "");
+    for (int i = 0; i < t->n_cols; i++) {
+        char *cell = xstrdup(cells[i] ? cells[i] : "");
+        for (char *p = cell; *p; p++)
+            if (*p == '\n' || *p == '\r' || *p == '\t')
+                *p = ' '; /* one row, one line */
+        t->cells[t->n_rows * (size_t)t->n_cols + (size_t)i] = cell;
+    }
     t->n_rows++;
 }
 
@@ -100,17 +104,50 @@ static size_t display_width(const char *s)
     return n;
 }
 
-static void print_cell(FILE *out, const char *s, size_t width, bool right,
-                       bool last)
+/* Appends 's' padded to 'width' characters to 'line'. */
+static void put_cell(char **line, size_t *len, size_t *cap, const char *s,
+                     size_t width, bool right)
 {
-    size_t w = display_width(s);
+    size_t w = display_width(s), n = strlen(s);
     size_t pad = width > w ? width - w : 0;
-    if (right)
-        fprintf(out, "%*s%s", (int)pad, "", s);
-    else if (last)
-        fputs(s, out);
-    else
-        fprintf(out, "%s%*s", s, (int)pad, "");
+    if (*len + n + pad + 3 > *cap) {
+        *cap = 2 * (*len + n + pad + 3);
+        char *p = realloc(*line, *cap);
+        if (!p) {
+            fprintf(stderr, "exodus: out of memory\n");
+            exit(71);
+        }
+        *line = p;
+    }
+    if (right) {
+        memset(*line + *len, ' ', pad);
+        *len += pad;
+    }
+    memcpy(*line + *len, s, n);
+    *len += n;
+    if (!right) {
+        memset(*line + *len, ' ', pad);
+        *len += pad;
+    }
+}
+
+/* Prints one row with two spaces between columns and no trailing blanks. */
+static void print_row(FILE *out, const char *indent, char *const *cells,
+                      const size_t *width, const bool *right, int n_cols)
+{
+    char *line = NULL;
+    size_t len = 0, cap = 0;
+    put_cell(&line, &len, &cap, indent ? indent : "", 0, false);
+    for (int c = 0; c < n_cols; c++) {
+        if (c)
+            put_cell(&line, &len, &cap, "  ", 0, false);
+        put_cell(&line, &len, &cap, cells[c], width[c], right[c]);
+    }
+    while (len > 0 && line[len - 1] == ' ')
+        len--;
+    fwrite(line, 1, len, out);
+    fputc('\n', out);
+    free(line);
 }
 
 void table_print(struct table *t, FILE *out, const char *indent)
@@ -125,24 +162,10 @@ void table_print(struct table *t, FILE *out, const char *indent)
                 width[c] = w;
         }
     }
-    fputs(indent ? indent : "", out);
-    for (int c = 0; c < t->n_cols; c++) {
-        if (c)
-            fputs("  ", out);
-        print_cell(out, t->headers[c], width[c], t->right[c],
-                   c == t->n_cols - 1);
-    }
-    fputc('\n', out);
-    for (size_t r = 0; r < t->n_rows; r++) {
-        fputs(indent ? indent : "", out);
-        for (int c = 0; c < t->n_cols; c++) {
-            if (c)
-                fputs("  ", out);
-            print_cell(out, t->cells[r * (size_t)t->n_cols + (size_t)c],
-                       width[c], t->right[c], c == t->n_cols - 1);
-        }
-        fputc('\n', out);
-    }
+    print_row(out, indent, t->headers, width, t->right, t->n_cols);
+    for (size_t r = 0; r < t->n_rows; r++)
+        print_row(out, indent, &t->cells[r * (size_t)t->n_cols], width,
+                  t->right, t->n_cols);
     free(width);
 }
 

@@ -57,9 +57,37 @@ size_t exo__utf8_trim(char *s, size_t len)
     return last - start;
 }
 
+/* The common case, plain ASCII, without libunistring's machinery. */
+static char *ascii_key(const char *s, size_t len)
+{
+    char *key = exo__malloc(len + 1);
+    size_t n = 0;
+    bool in_space = false;
+    if (!key)
+        return NULL;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f)) {
+            in_space = true;
+            continue;
+        }
+        if (in_space && n > 0)
+            key[n++] = ' ';
+        in_space = false;
+        key[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    key[n] = '\0';
+    return key;
+}
+
 char *exo__name_key(const char *s)
 {
     size_t len = strlen(s), out_len = 0;
+    bool ascii = true;
+    for (size_t i = 0; i < len && ascii; i++)
+        ascii = (unsigned char)s[i] < 0x80;
+    if (ascii)
+        return ascii_key(s, len);
     if (exo__utf8_invalid_at(s, len) >= 0)
         return NULL;
     /* Collapse runs of white space to one ASCII space, then trim. */

@@ -1,0 +1,134 @@
+/*
+ * cmd_demo.c - exodus demo: the main job on the bundled data. A fresh store
+ * (replaced each run), the AI-lab moves and finance and the HR data set
+ * imported, then for each organisation with at least 10 departures its
+ * departures per year, its core team and its verdicts.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+static const char demo_usage[] =
+    "usage: exodus demo [--db PATH] [--data-dir DIR] [--min-departures N]";
+
+static const struct opt demo_opts[] = {
+    {"data-dir", 0, "DIR", "the bundled data (default ./data)"},
+    {"min-departures", 0, "N", "organisations with at least N (default 10)"},
+    {NULL, 0, NULL, NULL},
+};
+
+struct demo_file {
+    exo_import_kind kind;
+    const char *file;
+    const char *what;
+    exo_import_opts opts;
+};
+
+static int import_all(struct cli *cli, exo_store *store, const char *dir)
+{
+    /* The HR export's own columns and conventions (data/hr/README.md). */
+    static const struct demo_file files[] = {
+        {EXO_IMPORT_ALIASES, "aliases.csv", "organisation aliases", {0}},
+        {EXO_IMPORT_MOVES, "ai-lab-moves.csv", "AI-lab senior moves", {0}},
+        {EXO_IMPORT_FINANCE, "ai-lab-finance.csv", "AI-lab finance", {0}},
+        {EXO_IMPORT_SPELLS,
+         "hr/emp_tmnt.csv.gz",
+         "HR export, 6,284 employees",
+         {.map = "id=EmployeeID,start=orighiredate_key,"
+                 "end=terminationdate_key,team=department_name,"
+                 "role=job_title,end_reason=termreason_desc",
+          .date_format = "%m/%d/%Y",
+          .null_date = "1/1/1900",
+          .org = "Canadian retailer (HR sample)",
+          .reason_map = "Resignaton=left,Retirement=left,Layoff=fired,"
+                        "Not Applicable="}},
+    };
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        char path[4096];
+        exo_import_result result;
+        exo_errlist errors;
+        exo_err err = {0};
+        snprintf(path, sizeof path, "%s/%s", dir, files[i].file);
+        if (exo_import_file(store, files[i].kind, path, &files[i].opts,
+                            &result, &errors, &err)) {
+            for (size_t e = 0; e < errors.n; e++)
+                cli_fail(cli, &errors.item[e]);
+            return cli_fail(cli, &err);
+        }
+        if (!cli->json)
+            printf("imported %-22s %7zu rows -> %6zu records  (%s)\n",
+                   files[i].file, result.n_rows, result.n_new, files[i].what);
+    }
+    return 0;
+}
+
+int cmd_demo(struct cli *cli, int argc, char **argv)
+{
+    const char *arg, *dir = "data";
+    long min_departures = 10;
+    int first, c, rc;
+    bool db_given = false;
+    for (int i = 0; i < argc; i++)
+        db_given |= strncmp(argv[i], "--db", 4) == 0;
+    while ((c = cli_next_opt(cli, demo_usage, demo_opts, argc, argv, &arg,
+                             &first)) != -1) {
+        switch (c) {
+        case 0: dir = arg; break;
+        case 1:
+            if ((rc = cli_parse_long(cli, "min-departures", arg,
+                                     &min_departures)))
+                return rc;
+            break;
+        default: return c == -2 ? 0 : 64;
+        }
+    }
+    if (first < argc)
+        return cli_usage_error(cli, "unexpected argument '%s'", argv[first]);
+    if (!db_given && !getenv("EXODUS_DB"))
+        cli->db_path = "exodus-demo.db";
+    /* A fresh store each run: remove the old one and its WAL files. */
+    char wal[4200];
+    unlink(cli->db_path);
+    snprintf(wal, sizeof wal, "%s-wal", cli->db_path);
+    unlink(wal);
+    snprintf(wal, sizeof wal, "%s-shm", cli->db_path);
+    unlink(wal);
+    exo_store *store;
+    exo_err err = {0};
+    if (cli_open_store(cli, EXO_STORE_CREATE, &store, &err))
+        return cli_fail(cli, &err);
+    int status = import_all(cli, store, dir);
+    exo_org_list orgs = {0};
+    if (!status && exo_orgs_list(store, &orgs, &err))
+        status = cli_fail(cli, &err);
+    struct json_out j;
+    if (!status && cli->json) {
+        json_begin(&j, stdout);
+        json_str(&j, "db", cli->db_path);
+        json_arr_open(&j, "orgs");
+    }
+    for (size_t i = 0; !status && i < orgs.n; i++) {
+        if (orgs.rows[i].n_departures < (size_t)min_departures)
+            continue;
+        if (cli->json) {
+            json_obj_open(&j, NULL);
+        } else {
+            printf("\n== %s ==\n", orgs.rows[i].name);
+        }
+        status = stats_show(cli, store, orgs.rows[i].name, EXO_PERIOD_YEAR,
+                            false, NULL, cli->json ? &j : NULL);
+        if (cli->json)
+            json_obj_close(&j);
+    }
+    if (!status && cli->json) {
+        json_arr_close(&j);
+        json_end(&j);
+    } else if (!status) {
+        printf("\nstore: %s\n", cli->db_path);
+    }
+    exo_org_list_release(&orgs);
+    exo_store_close(store);
+    return status;
+}

@@ -1,0 +1,137 @@
+/*
+ * cmd_import.c - exodus import moves|spells|finance|aliases FILE: one
+ * transaction per file; every bad row is reported as FILE:LINE:COLUMN and
+ * nothing is written.
+ */
+#include <string.h>
+
+#include "cli.h"
+
+static const char import_usage[] =
+    "usage: exodus import moves|spells|finance|aliases FILE...\n"
+    "           [--format csv|json] [--map FIELD=COLUMN,...]\n"
+    "           [--date-format FMT] [--null-date VALUE] [--org NAME]\n"
+    "           [--reason-map VALUE=REASON,...] [--source URL]";
+
+static const struct opt import_opts[] = {
+    {"format", 0, "csv|json", "input format (default: from the extension)"},
+    {"map", 0, "FIELD=COLUMN,...", "read FIELD from the column COLUMN"},
+    {"date-format", 0, "FMT", "dates like %m/%d/%Y instead of ISO 8601"},
+    {"null-date", 0, "VALUE", "a date value that means none (1/1/1900)"},
+    {"org", 0, "NAME", "spells: the organisation when no column names it"},
+    {"reason-map", 0, "VALUE=REASON,...",
+     "spells: map the export's end reasons to left|fired|..."},
+    {"source", 0, "URL", "provenance for rows without a source_url"},
+    {NULL, 0, NULL, NULL},
+};
+
+static int show_progress(void *ud, double done)
+{
+    (void)ud;
+    fprintf(stderr, "\rimporting... %3.0f%%", 100.0 * done);
+    return 0;
+}
+
+int cmd_import(struct cli *cli, int argc, char **argv)
+{
+    exo_import_opts opts;
+    const char *arg;
+    int first, c;
+    exo_import_opts_init(&opts);
+    while ((c = cli_next_opt(cli, import_usage, import_opts, argc, argv, &arg,
+                             &first)) != -1) {
+        switch (c) {
+        case 0:
+            if (strcmp(arg, "csv") == 0)
+                opts.format = EXO_FORMAT_CSV;
+            else if (strcmp(arg, "json") == 0)
+                opts.format = EXO_FORMAT_JSON;
+            else
+                return cli_usage_error(cli, "unknown --format '%s' (expected "
+                                       "csv or json)", arg);
+            break;
+        case 1: opts.map = arg; break;
+        case 2: opts.date_format = arg; break;
+        case 3: opts.null_date = arg; break;
+        case 4: opts.org = arg; break;
+        case 5: opts.reason_map = arg; break;
+        case 6: opts.source = arg; break;
+        default: return c == -2 ? 0 : 64;
+        }
+    }
+    if (argc - first < 2) {
+        cli_usage(stderr, import_usage, import_opts);
+        return 64;
+    }
+    static const struct {
+        const char *name;
+        exo_import_kind kind;
+    } kinds[] = {{"moves", EXO_IMPORT_MOVES},
+                 {"spells", EXO_IMPORT_SPELLS},
+                 {"finance", EXO_IMPORT_FINANCE},
+                 {"aliases", EXO_IMPORT_ALIASES}};
+    int k = -1;
+    for (int i = 0; i < 4; i++)
+        if (strcmp(argv[first], kinds[i].name) == 0)
+            k = i;
+    if (k < 0)
+        return cli_usage_error(cli, "unknown kind '%s' (expected moves, "
+                               "spells, finance or aliases)", argv[first]);
+    if (cli->progress)
+        opts.hooks.progress = show_progress;
+    exo_store *store;
+    exo_err err = {0};
+    if (cli_open_store(cli, EXO_STORE_CREATE, &store, &err))
+        return cli_fail(cli, &err);
+    struct json_out j;
+    if (cli->json) {
+        json_begin(&j, stdout);
+        json_arr_open(&j, "files");
+    }
+    int status = 0;
+    for (int i = first + 1; i < argc && status == 0; i++) {
+        exo_import_result result;
+        exo_errlist errors;
+        exo_code code = exo_import_file(store, kinds[k].kind, argv[i], &opts,
+                                        &result, &errors, &err);
+        if (cli->progress)
+            fputs("\r                  \r", stderr);
+        if (code == EXO_EDATA) {
+            for (size_t e = 0; e < errors.n; e++)
+                cli_fail(cli, &errors.item[e]);
+            if (errors.n_total > errors.n)
+                fprintf(stderr, "... and %zu more\n",
+                        errors.n_total - errors.n);
+            fprintf(stderr, "exodus: import: %s\n", err.msg);
+            status = 65;
+            break;
+        }
+        if (code) {
+            status = cli_fail(cli, &err);
+            break;
+        }
+        if (cli->json) {
+            json_obj_open(&j, NULL);
+            json_str(&j, "file", argv[i]);
+            json_str(&j, "kind", kinds[k].name);
+            json_int(&j, "rows", (long long)result.n_rows);
+            json_int(&j, "new", (long long)result.n_new);
+            json_int(&j, "present", (long long)result.n_present);
+            json_int(&j, "merged", (long long)result.n_merged);
+            json_obj_close(&j);
+        } else {
+            printf("%s: %zu rows, %zu new, %zu already present", argv[i],
+                   result.n_rows, result.n_new, result.n_present);
+            if (result.n_merged)
+                printf(" (%zu rows merged into the same spell)",
+                       result.n_merged);
+            putchar('\n');
+        }
+    }
+    if (cli->json) {
+        json_arr_close(&j);
+        json_end(&j);
+    }
+    exo_store_close(store);
+    return status;
+}

@@ -1,0 +1,63 @@
+/*
+ * arena.c - chunked bump allocator.
+ */
+#include "core/arena.h"
+
+#include <stdalign.h>
+#include <string.h>
+
+#include "core/alloc.h"
+
+struct arena_chunk {
+    struct arena_chunk *next;
+    size_t used, cap;
+    alignas(max_align_t) unsigned char data[];
+};
+
+enum { CHUNK_SIZE = 1 << 20 };
+
+void *exo__arena_alloc(struct arena *a, size_t size)
+{
+    size_t align = alignof(max_align_t);
+    size = (size + align - 1) & ~(align - 1);
+    struct arena_chunk *c = a->head;
+    if (!c || c->cap - c->used < size) {
+        size_t cap = size > CHUNK_SIZE ? size : CHUNK_SIZE;
+        c = exo__malloc(sizeof *c + cap);
+        if (!c)
+            return NULL;
+        c->cap = cap;
+        c->used = 0;
+        c->next = a->head;
+        a->head = c;
+    }
+    void *p = c->data + c->used;
+    c->used += size;
+    return p;
+}
+
+char *exo__arena_strndup(struct arena *a, const char *s, size_t len)
+{
+    char *p = exo__arena_alloc(a, len + 1);
+    if (!p)
+        return NULL;
+    memcpy(p, s, len);
+    p[len] = '\0';
+    return p;
+}
+
+char *exo__arena_strdup(struct arena *a, const char *s)
+{
+    return s ? exo__arena_strndup(a, s, strlen(s)) : NULL;
+}
+
+void exo__arena_release(struct arena *a)
+{
+    struct arena_chunk *c = a->head;
+    while (c) {
+        struct arena_chunk *next = c->next;
+        exo__free(c);
+        c = next;
+    }
+    a->head = NULL;
+}

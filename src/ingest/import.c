@@ -1,0 +1,1427 @@
+/*
+ * import.c - moves, spells, finance and aliases from CSV or JSON into the
+ * store, as one transaction.
+ *
+ * Two passes. The first reads and validates every row into plain records
+ * (strings in an arena), collecting up to EXO_MAX_ERRORS errors with their
+ * file, line and column; if there is any, nothing is written. The second
+ * writes all records inside one BEGIN IMMEDIATE ... COMMIT, so a failure or
+ * a killed process leaves the store as it was (SQLite's WAL guarantees the
+ * all-or-nothing part). Natural keys make re-imports idempotent.
+ */
+#include <ctype.h>
+#include <jansson.h>
+#include <math.h>
+#include <stdarg.h>
+
+#include "core/arena.h"
+#include "core/buf.h"
+#include "core/date.h"
+#include "core/exo.h"
+#include "core/hmap.h"
+#include "core/utf8.h"
+#include "core/vec.h"
+#include "ingest/csv.h"
+#include "ingest/json_locate.h"
+#include "store/store.h"
+
+/* ==== Field definitions ==== */
+
+enum { MAX_FIELDS = 16 };
+#define REQUIRED 1u
+
+struct field_def {
+    const char *name;
+    unsigned flags;
+    size_t max_chars; /* longer values are rejected */
+};
+
+enum move_field { M_PERSON, M_FROM, M_TO, M_ROLE, M_LEVEL, M_EVENT, M_DATE,
+                  M_PREC, M_SOURCE };
+static const struct field_def move_fields[] = {
+    {"person", REQUIRED, 200},   {"from_org", 0, 200},
+    {"to_org", 0, 200},          {"role", 0, 500},
+    {"level", REQUIRED, 16},     {"event", REQUIRED, 16},
+    {"date", REQUIRED, 40},      {"date_precision", 0, 16},
+    {"source_url", 0, 2000},     {NULL, 0, 0},
+};
+
+enum spell_field { S_PERSON, S_ID, S_ORG, S_ROLE, S_LEVEL, S_TEAM, S_START,
+                   S_END, S_REASON, S_DEST, S_SOURCE };
+static const struct field_def spell_fields[] = {
+    {"person", 0, 200},     {"id", 0, 100},         {"org", 0, 200},
+    {"role", 0, 500},       {"level", 0, 16},       {"team", 0, 200},
+    {"start", REQUIRED, 40}, {"end", 0, 40},        {"end_reason", 0, 100},
+    {"dest_org", 0, 200},   {"source_url", 0, 2000}, {NULL, 0, 0},
+};
+
+enum finance_field { F_ORG, F_DATE, F_PREC, F_KIND, F_AMOUNT, F_NOTE,
+                     F_SOURCE };
+static const struct field_def finance_fields[] = {
+    {"org", REQUIRED, 200},     {"date", REQUIRED, 40},
+    {"date_precision", 0, 16},  {"kind", REQUIRED, 16},
+    {"amount_usd", 0, 40},      {"note", 0, 2000},
+    {"source_url", 0, 2000},    {NULL, 0, 0},
+};
+
+enum alias_field { A_ALIAS, A_ORG };
+static const struct field_def alias_fields[] = {
+    {"alias", REQUIRED, 200},
+    {"org", REQUIRED, 200},
+    {NULL, 0, 0},
+};
+
+static const char *const level_names[] = {"founder", "exec", "lead", "ic",
+                                          "board"};
+static const char *const move_events[] = {"left",     "joined", "sabbatical",
+                                          "returned", "fired",  "founded"};
+static const char *const end_reasons[] = {"left", "sabbatical", "fired",
+                                          "died", "acquired",   "unknown"};
+static const char *const finance_kinds[] = {"funding", "valuation", "revenue",
+                                            "burn",    "deal",      "lawsuit",
+                                            "other"};
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* ==== Records (pass one's output) ==== */
+
+struct name {
+    const char *text; /* as given, trimmed */
+    const char *key;  /* exo__name_key */
+};
+
+struct move_rec {
+    struct name person, from, to;
+    const char *role, *level, *event, *source;
+    exo_date date;
+};
+
+struct spell_rec {
+    struct name person, org, dest;
+    const char *ext_id, *role, *level, *team, *reason, *source;
+    bool has_start, has_end;
+    exo_date start, end;
+};
+
+struct finance_rec {
+    struct name org;
+    exo_date date;
+    const char *kind, *note, *source;
+    bool has_amount;
+    double amount_usd;
+};
+
+struct alias_rec {
+    struct name alias, org;
+};
+
+/* One input row, whatever the format: values by field, NULL when absent. */
+struct row {
+    const char *value[MAX_FIELDS];
+    size_t index; /* 1-based data row */
+    long line;
+    /* for locating errors */
+    const struct csv_record *csv;
+    int csv_col[MAX_FIELDS];
+    size_t json_index;
+};
+
+struct importer {
+    exo_import_kind kind;
+    const struct field_def *fields;
+    size_t n_fields;
+    const exo_import_opts *opts;
+    const char *name; /* file name in messages */
+    const char *text; /* JSON text, for locating errors */
+    exo_errlist *errors;
+    size_t n_errors;
+    exo_err *err;
+    exo_code fatal; /* a non-data failure (ENOMEM) */
+    struct arena arena;
+    /* header */
+    bool have_header;
+    int col_of[MAX_FIELDS]; /* CSV column of each field, or -1 */
+    const char *column_name[MAX_FIELDS]; /* the input's name for each field */
+    /* reason map: their value -> ours ("" for none) */
+    size_t n_reasons;
+    const char *reason_from[64], *reason_to[64];
+    /* records */
+    size_t n_rows, n, cap;
+    void *recs;
+    struct hmap spell_index; /* person|org|start -> record, for merging */
+    size_t n_merged;
+};
+
+static const char *kind_name(exo_import_kind kind)
+{
+    switch (kind) {
+    case EXO_IMPORT_MOVES: return "moves";
+    case EXO_IMPORT_SPELLS: return "spells";
+    case EXO_IMPORT_FINANCE: return "finance";
+    case EXO_IMPORT_ALIASES: return "aliases";
+    }
+    return "?";
+}
+
+void exo_import_opts_init(exo_import_opts *opts)
+{
+    memset(opts, 0, sizeof *opts);
+}
+
+/* ==== Errors with locations ==== */
+
+static void locate(const struct importer *im, const struct row *row, int f,
+                   long *line, long *column)
+{
+    *line = row ? row->line : 1;
+    *column = 1;
+    if (!row || f < 0)
+        return;
+    if (row->csv && row->csv_col[f] >= 0) {
+        exo__csv_field_location(row->csv, (size_t)row->csv_col[f], line,
+                                column);
+    } else if (im->text) {
+        exo__json_locate(im->text, row->json_index, im->column_name[f], line,
+                         column);
+    }
+}
+
+static void add_error(struct importer *im, const struct row *row, int f,
+                      const char *fmt, ...) EXO_PRINTF(4, 5);
+
+static void add_error(struct importer *im, const struct row *row, int f,
+                      const char *fmt, ...)
+{
+    exo_err e = {0};
+    char msg[sizeof e.msg];
+    long line, column;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    locate(im, row, f, &line, &column);
+    exo__fail_at(&e, EXO_EDATA, im->name, line, column, "%s", msg);
+    exo__errlist_add(im->errors, &e);
+    if (im->n_errors++ == 0 && im->err && im->err->code == EXO_OK)
+        *im->err = e; /* the first error, until the summary replaces it */
+}
+
+/* ==== Options ==== */
+
+static int field_index(const struct importer *im, const char *name)
+{
+    for (size_t i = 0; i < im->n_fields; i++)
+        if (strcmp(im->fields[i].name, name) == 0)
+            return (int)i;
+    return -1;
+}
+
+static void list_fields(const struct importer *im, char *buf, size_t size)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < im->n_fields && used < size; i++)
+        used += (size_t)snprintf(buf + used, size - used, "%s%s",
+                                 i ? ", " : "", im->fields[i].name);
+}
+
+/* Splits "a=b,c=d" into pairs in the arena; EXO_EINVAL when malformed. */
+static exo_code parse_pairs(struct importer *im, const char *spec,
+                            const char *what, const char **from,
+                            const char **to, size_t max, size_t *n)
+{
+    char *copy = exo__arena_strdup(&im->arena, spec);
+    *n = 0;
+    if (!copy)
+        return exo__fail(im->err, EXO_ENOMEM, "out of memory");
+    for (char *save = NULL, *item = strtok_r(copy, ",", &save); item;
+         item = strtok_r(NULL, ",", &save)) {
+        char *eq = strchr(item, '=');
+        if (!eq || eq == item)
+            return exo__fail(im->err, EXO_EINVAL,
+                             "malformed %s item '%s' (expected NAME=VALUE)",
+                             what, item);
+        if (*n == max)
+            return exo__fail(im->err, EXO_EINVAL, "too many %s items (at "
+                             "most %zu)", what, max);
+        *eq = '\0';
+        from[*n] = item;
+        to[*n] = eq + 1;
+        (*n)++;
+    }
+    return EXO_OK;
+}
+
+static exo_code setup_options(struct importer *im)
+{
+    const exo_import_opts *o = im->opts;
+    for (size_t i = 0; i < im->n_fields; i++)
+        im->column_name[i] = im->fields[i].name;
+    if (o->map && *o->map) {
+        const char *from[MAX_FIELDS], *to[MAX_FIELDS];
+        size_t n;
+        exo_code code = parse_pairs(im, o->map, "--map", from, to,
+                                    MAX_FIELDS, &n);
+        if (code)
+            return code;
+        for (size_t i = 0; i < n; i++) {
+            int f = field_index(im, from[i]);
+            if (f < 0) {
+                char names[400];
+                list_fields(im, names, sizeof names);
+                return exo__fail(im->err, EXO_EINVAL,
+                                 "unknown field '%s' in --map (expected one "
+                                 "of %s)",
+                                 from[i], names);
+            }
+            im->column_name[f] = to[i];
+        }
+    }
+    if (o->reason_map && *o->reason_map) {
+        exo_code code =
+            parse_pairs(im, o->reason_map, "--reason-map", im->reason_from,
+                        im->reason_to, COUNT(im->reason_from), &im->n_reasons);
+        if (code)
+            return code;
+        for (size_t i = 0; i < im->n_reasons; i++) {
+            bool ok = im->reason_to[i][0] == '\0';
+            for (size_t k = 0; k < COUNT(end_reasons) && !ok; k++)
+                ok = strcmp(im->reason_to[i], end_reasons[k]) == 0;
+            if (!ok)
+                return exo__fail(im->err, EXO_EINVAL,
+                                 "unknown end reason '%s' in --reason-map "
+                                 "(expected left, sabbatical, fired, died, "
+                                 "acquired, unknown or empty)",
+                                 im->reason_to[i]);
+        }
+    }
+    return EXO_OK;
+}
+
+/* ==== Header ==== */
+
+/* Matches the input's column names to fields; errors name the column. */
+static void take_header(struct importer *im, const struct csv_record *rec)
+{
+    struct row row = {.line = rec->line, .csv = rec};
+    for (size_t f = 0; f < MAX_FIELDS; f++)
+        im->col_of[f] = -1, row.csv_col[f] = -1;
+    for (size_t c = 0; c < rec->n_fields; c++) {
+        char *col = rec->field[c];
+        size_t len = exo__utf8_trim(col, strlen(col));
+        int match = -1;
+        for (size_t f = 0; f < im->n_fields; f++)
+            if (strcmp(im->column_name[f], col) == 0)
+                match = (int)f;
+        if (match < 0) {
+            if (im->opts->map)
+                continue; /* an export's other columns, not mapped */
+            char names[400];
+            long line, column;
+            exo__csv_field_location(rec, c, &line, &column);
+            list_fields(im, names, sizeof names);
+            exo_err e = {0};
+            exo__fail_at(&e, EXO_EDATA, im->name, line, column,
+                         "unknown column '%.*s' in %s file (expected %s)",
+                         (int)(len > 60 ? 60 : len), col, kind_name(im->kind),
+                         names);
+            exo__errlist_add(im->errors, &e);
+            if (im->n_errors++ == 0 && im->err->code == EXO_OK)
+                *im->err = e;
+            continue;
+        }
+        if (im->col_of[match] >= 0) {
+            row.csv_col[match] = (int)c;
+            add_error(im, &row, match, "duplicate column '%s'", col);
+            continue;
+        }
+        im->col_of[match] = (int)c;
+    }
+    for (size_t f = 0; f < im->n_fields; f++) {
+        bool needed = im->fields[f].flags & REQUIRED;
+        if (im->kind == EXO_IMPORT_SPELLS && f == S_ORG && !im->opts->org)
+            needed = true;
+        if (needed && im->col_of[f] < 0)
+            add_error(im, &row, -1,
+                      "missing required column '%s' (expected it in the "
+                      "header%s)",
+                      im->column_name[f],
+                      f == S_ORG && im->kind == EXO_IMPORT_SPELLS
+                          ? " or --org NAME"
+                          : "");
+    }
+    if (im->kind == EXO_IMPORT_SPELLS && im->col_of[S_PERSON] < 0 &&
+        im->col_of[S_ID] < 0)
+        add_error(im, &row, -1,
+                  "missing column 'person' or 'id' (expected at least one "
+                  "to identify the employee)");
+    im->have_header = true;
+}
+
+/* ==== Field validation ==== */
+
+/* Trims and checks one value; NULL when absent or invalid (error added). */
+static const char *take_value(struct importer *im, struct row *row, int f,
+                              char *raw, bool *bad)
+{
+    if (!raw)
+        return NULL;
+    size_t len = strlen(raw);
+    long bad_at = exo__utf8_invalid_at(raw, len);
+    if (bad_at >= 0) {
+        add_error(im, row, f,
+                  "invalid UTF-8 at byte %ld of field '%s' (expected UTF-8 "
+                  "text)",
+                  bad_at + 1, im->fields[f].name);
+        *bad = true;
+        return NULL;
+    }
+    len = exo__utf8_trim(raw, len);
+    if (len == 0)
+        return NULL;
+    size_t chars = exo__utf8_chars(raw, len);
+    if (chars > im->fields[f].max_chars) {
+        add_error(im, row, f,
+                  "field '%s' is too long: %zu characters (expected at most "
+                  "%zu)",
+                  im->fields[f].name, chars, im->fields[f].max_chars);
+        *bad = true;
+        return NULL;
+    }
+    return raw;
+}
+
+static const char *intern(struct importer *im, const char *s)
+{
+    if (!s)
+        return NULL;
+    const char *copy = exo__arena_strdup(&im->arena, s);
+    if (!copy)
+        im->fatal = EXO_ENOMEM;
+    return copy;
+}
+
+static struct name make_name(struct importer *im, const char *s)
+{
+    struct name n = {NULL, NULL};
+    if (!s)
+        return n;
+    n.text = intern(im, s);
+    char *key = exo__name_key(s);
+    if (!key) {
+        im->fatal = EXO_ENOMEM;
+        return n;
+    }
+    n.key = intern(im, key);
+    exo__free(key);
+    return n;
+}
+
+/* The value among 'names', or NULL after adding an error. */
+static const char *take_enum(struct importer *im, struct row *row, int f,
+                             const char *v, const char *const *names,
+                             size_t n_names)
+{
+    char expected[200];
+    size_t used = 0;
+    for (size_t i = 0; i < n_names; i++)
+        if (strcmp(v, names[i]) == 0)
+            return names[i];
+    for (size_t i = 0; i < n_names && used < sizeof expected; i++)
+        used += (size_t)snprintf(expected + used, sizeof expected - used,
+                                 "%s%s", i == 0 ? "" : i + 1 == n_names
+                                                           ? " or "
+                                                           : ", ",
+                                 names[i]);
+    add_error(im, row, f, "unknown %s '%s' (expected %s)", im->fields[f].name,
+              v, expected);
+    return NULL;
+}
+
+/* Parses a date value; false after adding an error. */
+static bool take_date(struct importer *im, struct row *row, int f,
+                      const char *v, bool *present, exo_date *out)
+{
+    exo_err e = {0};
+    exo_code code;
+    *present = false;
+    if (!v)
+        return true;
+    if (im->opts->null_date && strcmp(v, im->opts->null_date) == 0)
+        return true;
+    if (im->opts->date_format)
+        code = exo_date_parse_format(v, im->opts->date_format, out, &e);
+    else
+        code = exo_date_parse(v, out, &e);
+    if (code) {
+        /* "impossible date 'x' (expected ...)" gains the field's name. */
+        char *paren = strstr(e.msg, " (");
+        if (paren) {
+            *paren = '\0';
+            add_error(im, row, f, "%s in field '%s' (%s", e.msg,
+                      im->fields[f].name, paren + 2);
+        } else {
+            add_error(im, row, f, "%s in field '%s'", e.msg,
+                      im->fields[f].name);
+        }
+        return false;
+    }
+    *present = true;
+    return true;
+}
+
+/* An explicit date_precision must agree with the date's form. */
+static bool apply_precision(struct importer *im, struct row *row, int f,
+                            const char *v, exo_date *date)
+{
+    exo_precision p;
+    int y, m, d;
+    if (!v)
+        return true;
+    if (!exo__precision_parse(v, &p)) {
+        add_error(im, row, f,
+                  "unknown date_precision '%s' (expected day, month or year)",
+                  v);
+        return false;
+    }
+    exo_civil_from_days(date->days, &y, &m, &d);
+    if ((p == EXO_PREC_MONTH && d != 1) ||
+        (p == EXO_PREC_YEAR && (d != 1 || m != 1))) {
+        add_error(im, row, f,
+                  "date_precision '%s' does not fit the date (expected the "
+                  "first day of the %s)",
+                  v, v);
+        return false;
+    }
+    date->precision = p;
+    return true;
+}
+
+static void *push_record(struct importer *im, size_t size)
+{
+    if (im->n == im->cap) {
+        size_t cap = im->cap ? im->cap * 2 : 1024;
+        void *p = exo__reallocarray(im->recs, cap, size);
+        if (!p) {
+            im->fatal = EXO_ENOMEM;
+            return NULL;
+        }
+        im->recs = p;
+        im->cap = cap;
+    }
+    void *rec = (char *)im->recs + im->n * size;
+    memset(rec, 0, size);
+    im->n++;
+    return rec;
+}
+
+/* ==== Rows of each kind ==== */
+
+static void take_move(struct importer *im, struct row *row, const char **v)
+{
+    struct move_rec rec = {0};
+    bool ok = true, present;
+    rec.person = make_name(im, v[M_PERSON]);
+    rec.from = make_name(im, v[M_FROM]);
+    rec.to = make_name(im, v[M_TO]);
+    rec.role = intern(im, v[M_ROLE]);
+    rec.source = intern(im, v[M_SOURCE]);
+    if (v[M_LEVEL] && !(rec.level = take_enum(im, row, M_LEVEL, v[M_LEVEL],
+                                              level_names, COUNT(level_names))))
+        ok = false;
+    if (v[M_EVENT] && !(rec.event = take_enum(im, row, M_EVENT, v[M_EVENT],
+                                              move_events, COUNT(move_events))))
+        ok = false;
+    if (!take_date(im, row, M_DATE, v[M_DATE], &present, &rec.date))
+        ok = false;
+    else if (present && !apply_precision(im, row, M_PREC, v[M_PREC], &rec.date))
+        ok = false;
+    if (rec.event) {
+        bool leaving = strcmp(rec.event, "left") == 0 ||
+                       strcmp(rec.event, "fired") == 0 ||
+                       strcmp(rec.event, "sabbatical") == 0;
+        if (leaving && !rec.from.text) {
+            add_error(im, row, M_FROM,
+                      "event '%s' needs 'from_org' (expected the organisation "
+                      "left)",
+                      rec.event);
+            ok = false;
+        } else if (!leaving && !rec.to.text) {
+            add_error(im, row, M_TO,
+                      "event '%s' needs 'to_org' (expected the organisation "
+                      "joined)",
+                      rec.event);
+            ok = false;
+        }
+    }
+    if (ok && rec.from.key && rec.to.key && strcmp(rec.from.key, rec.to.key) == 0 &&
+        strcmp(rec.event, "returned") != 0) {
+        add_error(im, row, M_TO,
+                  "'to_org' is the same as 'from_org' (expected a move between "
+                  "two organisations)");
+        ok = false;
+    }
+    if (ok) {
+        struct move_rec *slot = push_record(im, sizeof rec);
+        if (slot)
+            *slot = rec;
+    }
+}
+
+static const char *map_reason(struct importer *im, struct row *row,
+                              const char *v, bool *ok)
+{
+    if (!v)
+        return NULL;
+    const char *fallback = NULL;
+    for (size_t i = 0; i < im->n_reasons; i++) {
+        if (strcmp(v, im->reason_from[i]) == 0)
+            return im->reason_to[i][0] ? im->reason_to[i] : NULL;
+        if (strcmp(im->reason_from[i], "*") == 0)
+            fallback = im->reason_to[i];
+    }
+    if (fallback) /* "*=left": every value not listed */
+        return fallback[0] ? fallback : NULL;
+    const char *r = take_enum(im, row, S_REASON, v, end_reasons,
+                              COUNT(end_reasons));
+    if (!r)
+        *ok = false;
+    return r;
+}
+
+static void take_spell(struct importer *im, struct row *row, const char **v)
+{
+    struct spell_rec rec = {0};
+    bool ok = true;
+    char generated[160];
+    const char *person = v[S_PERSON];
+    if (!person && v[S_ID]) {
+        snprintf(generated, sizeof generated, "employee %s", v[S_ID]);
+        person = generated;
+    }
+    if (!person) {
+        add_error(im, row, S_PERSON,
+                  "missing value in field 'person' (expected a name or an "
+                  "'id')");
+        ok = false;
+    }
+    rec.person = make_name(im, person);
+    rec.ext_id = intern(im, v[S_ID]);
+    rec.org = make_name(im, v[S_ORG] ? v[S_ORG] : im->opts->org);
+    if (!rec.org.text) {
+        add_error(im, row, S_ORG,
+                  "missing value in field 'org' (expected an organisation, or "
+                  "--org NAME)");
+        ok = false;
+    }
+    rec.dest = make_name(im, v[S_DEST]);
+    rec.role = intern(im, v[S_ROLE]);
+    rec.team = intern(im, v[S_TEAM]);
+    rec.source = intern(im, v[S_SOURCE]);
+    if (v[S_LEVEL] && !(rec.level = take_enum(im, row, S_LEVEL, v[S_LEVEL],
+                                              level_names, COUNT(level_names))))
+        ok = false;
+    rec.reason = map_reason(im, row, v[S_REASON], &ok);
+    if (!take_date(im, row, S_START, v[S_START], &rec.has_start, &rec.start))
+        ok = false;
+    if (!take_date(im, row, S_END, v[S_END], &rec.has_end, &rec.end))
+        ok = false;
+    if (ok && v[S_START] && !rec.has_start) {
+        add_error(im, row, S_START,
+                  "missing start date (expected a date, not the null date)");
+        ok = false;
+    }
+    if (ok && rec.has_end && rec.has_start && rec.end.days < rec.start.days) {
+        char s[11], e[11];
+        exo_date_format(rec.start.days, s);
+        exo_date_format(rec.end.days, e);
+        add_error(im, row, S_END,
+                  "end %s is before start %s (expected end on or after "
+                  "start)",
+                  e, s);
+        ok = false;
+    }
+    if (ok && rec.has_end && !rec.reason)
+        rec.reason = "unknown";
+    if (ok && !rec.has_end && rec.reason && im->n_reasons == 0) {
+        add_error(im, row, S_REASON,
+                  "end_reason '%s' on a spell with no end (expected an 'end' "
+                  "date)",
+                  rec.reason);
+        ok = false;
+    }
+    if (!ok || im->fatal)
+        return;
+    /* An HR export repeats an employee on many rows (one per year): rows
+     * with the same employee, organisation and start are one spell. */
+    struct buf key = BUF_INIT;
+    if (exo__buf_addf(&key, "%s|%s|%d", rec.ext_id ? rec.ext_id : rec.person.key,
+                      rec.org.key, rec.start.days)) {
+        im->fatal = EXO_ENOMEM;
+        return;
+    }
+    int64_t at;
+    if (exo__hmap_get(&im->spell_index, key.data, &at)) {
+        struct spell_rec *old = (struct spell_rec *)im->recs + at;
+        if (rec.has_end && (!old->has_end || rec.end.days >= old->end.days)) {
+            old->has_end = true;
+            old->end = rec.end;
+            old->reason = rec.reason;
+            if (rec.dest.text)
+                old->dest = rec.dest;
+        }
+        if (rec.role)
+            old->role = rec.role;
+        if (rec.team)
+            old->team = rec.team;
+        if (rec.level)
+            old->level = rec.level;
+        im->n_merged++;
+    } else {
+        struct spell_rec *slot = push_record(im, sizeof rec);
+        if (slot) {
+            *slot = rec;
+            if (exo__hmap_put(&im->spell_index, key.data,
+                              (int64_t)(im->n - 1)))
+                im->fatal = EXO_ENOMEM;
+        }
+    }
+    exo__buf_release(&key);
+}
+
+/* Amounts are plain decimal numbers: digits, an optional point. */
+static bool parse_amount(const char *s, double *out)
+{
+    const char *p = s;
+    bool digits = false;
+    if (*p == '-')
+        p++;
+    while (isdigit((unsigned char)*p))
+        p++, digits = true;
+    if (*p == '.') {
+        p++;
+        while (isdigit((unsigned char)*p))
+            p++, digits = true;
+    }
+    if ((*p == 'e' || *p == 'E') && digits) {
+        p++;
+        if (*p == '+' || *p == '-')
+            p++;
+        if (!isdigit((unsigned char)*p))
+            return false;
+        while (isdigit((unsigned char)*p))
+            p++;
+    }
+    if (!digits || *p)
+        return false;
+    *out = strtod(s, NULL);
+    return isfinite(*out);
+}
+
+static void take_finance(struct importer *im, struct row *row, const char **v)
+{
+    struct finance_rec rec = {0};
+    bool ok = true, present;
+    rec.org = make_name(im, v[F_ORG]);
+    rec.note = intern(im, v[F_NOTE]);
+    rec.source = intern(im, v[F_SOURCE]);
+    if (v[F_KIND] && !(rec.kind = take_enum(im, row, F_KIND, v[F_KIND],
+                                            finance_kinds,
+                                            COUNT(finance_kinds))))
+        ok = false;
+    if (!take_date(im, row, F_DATE, v[F_DATE], &present, &rec.date))
+        ok = false;
+    else if (present && !apply_precision(im, row, F_PREC, v[F_PREC], &rec.date))
+        ok = false;
+    if (v[F_AMOUNT]) {
+        if (!parse_amount(v[F_AMOUNT], &rec.amount_usd)) {
+            add_error(im, row, F_AMOUNT,
+                      "malformed amount '%s' in field 'amount_usd' (expected "
+                      "whole US dollars, e.g. 6600000000)",
+                      v[F_AMOUNT]);
+            ok = false;
+        } else if (rec.amount_usd < 0) {
+            add_error(im, row, F_AMOUNT,
+                      "negative amount '%s' in field 'amount_usd' (expected "
+                      "0 or more; a loss is kind 'burn' with a positive "
+                      "amount)",
+                      v[F_AMOUNT]);
+            ok = false;
+        } else {
+            rec.has_amount = true;
+        }
+    }
+    if (ok) {
+        struct finance_rec *slot = push_record(im, sizeof rec);
+        if (slot)
+            *slot = rec;
+    }
+}
+
+static void take_alias(struct importer *im, struct row *row, const char **v)
+{
+    struct alias_rec rec;
+    (void)row;
+    rec.alias = make_name(im, v[A_ALIAS]);
+    rec.org = make_name(im, v[A_ORG]);
+    struct alias_rec *slot = push_record(im, sizeof rec);
+    if (slot)
+        *slot = rec;
+}
+
+/* Validates one data row whose values are already in row->value. */
+static void take_row(struct importer *im, struct row *row, char **raw)
+{
+    const char *v[MAX_FIELDS] = {0};
+    bool bad = false;
+    im->n_rows++;
+    for (size_t f = 0; f < im->n_fields; f++) {
+        v[f] = take_value(im, row, (int)f, raw[f], &bad);
+        if (!v[f] && !bad && (im->fields[f].flags & REQUIRED) && !raw[f]) {
+            add_error(im, row, (int)f,
+                      "missing value in field '%s' (expected a value)",
+                      im->fields[f].name);
+            bad = true;
+        } else if (!v[f] && !bad && (im->fields[f].flags & REQUIRED)) {
+            add_error(im, row, (int)f,
+                      "empty value in field '%s' (expected a value)",
+                      im->fields[f].name);
+            bad = true;
+        }
+    }
+    if (bad)
+        return;
+    switch (im->kind) {
+    case EXO_IMPORT_MOVES: take_move(im, row, v); break;
+    case EXO_IMPORT_SPELLS: take_spell(im, row, v); break;
+    case EXO_IMPORT_FINANCE: take_finance(im, row, v); break;
+    case EXO_IMPORT_ALIASES: take_alias(im, row, v); break;
+    }
+}
+
+static int progress(struct importer *im, double done)
+{
+    const exo_hooks *h = &im->opts->hooks;
+    return h->progress && h->progress(h->ud, done);
+}
+
+/* ==== Pass one: CSV ==== */
+
+struct csv_pass {
+    struct importer *im;
+    size_t total_bytes;
+};
+
+static int on_csv_record(void *ud, const struct csv_record *rec)
+{
+    struct importer *im = ud;
+    if (!im->have_header) {
+        take_header(im, rec);
+        return im->n_errors ? EXO_EDATA : EXO_OK;
+    }
+    struct row row = {.index = rec->index, .line = rec->line, .csv = rec};
+    char *raw[MAX_FIELDS] = {0};
+    for (size_t f = 0; f < im->n_fields; f++) {
+        row.csv_col[f] = im->col_of[f];
+        if (im->col_of[f] >= 0 && (size_t)im->col_of[f] < rec->n_fields)
+            raw[f] = rec->field[im->col_of[f]];
+        else if (im->col_of[f] >= 0)
+            raw[f] = NULL; /* a short row: the column is empty */
+    }
+    take_row(im, &row, raw);
+    if (im->fatal)
+        return im->fatal;
+    if ((im->n_rows & 0xffff) == 0 && progress(im, 0.0))
+        return EXO_ECANCELED;
+    /* Past the error cap, keep counting but stop early on huge files. */
+    if (im->n_errors > 10 * EXO_MAX_ERRORS)
+        return EXO_EDATA;
+    return EXO_OK;
+}
+
+/* ==== Pass one: JSON ==== */
+
+static exo_code read_json(struct importer *im, const char *text, size_t len)
+{
+    json_error_t jerr;
+    json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
+    exo_code code = EXO_OK;
+    if (!root) {
+        exo_err e = {0};
+        exo__fail_at(&e, EXO_EDATA, im->name, jerr.line > 0 ? jerr.line : 1,
+                     jerr.column > 0 ? jerr.column : 1,
+                     "malformed JSON: %s (expected an array of objects)",
+                     jerr.text);
+        exo__errlist_add(im->errors, &e);
+        im->n_errors++;
+        return EXO_OK; /* the caller summarises the recorded errors */
+    }
+    if (!json_is_array(root)) {
+        exo_err e = {0};
+        exo__fail_at(&e, EXO_EDATA, im->name, 1, 1,
+                     "the top level is not an array (expected an array of "
+                     "objects)");
+        exo__errlist_add(im->errors, &e);
+        im->n_errors++;
+        json_decref(root);
+        return EXO_OK;
+    }
+    for (size_t f = 0; f < MAX_FIELDS; f++)
+        im->col_of[f] = -1;
+    size_t n = json_array_size(root);
+    for (size_t i = 0; i < n && !im->fatal; i++) {
+        json_t *obj = json_array_get(root, i);
+        struct row row = {.index = i + 1, .json_index = i};
+        char *raw[MAX_FIELDS] = {0};
+        long line, column;
+        exo__json_locate(text, i, NULL, &line, &column);
+        row.line = line;
+        for (size_t f = 0; f < MAX_FIELDS; f++)
+            row.csv_col[f] = -1;
+        if (!json_is_object(obj)) {
+            add_error(im, &row, -1,
+                      "array element %zu is not an object (expected an "
+                      "object per row)",
+                      i + 1);
+            continue;
+        }
+        const char *key;
+        json_t *value;
+        json_object_foreach(obj, key, value)
+        {
+            int f = -1;
+            for (size_t k = 0; k < im->n_fields; k++)
+                if (strcmp(im->column_name[k], key) == 0)
+                    f = (int)k;
+            if (f < 0) {
+                if (im->opts->map)
+                    continue;
+                char names[400];
+                list_fields(im, names, sizeof names);
+                exo_err e = {0};
+                exo__json_locate(text, i, key, &line, &column);
+                exo__fail_at(&e, EXO_EDATA, im->name, line, column,
+                             "unknown field '%s' in %s file (expected %s)",
+                             key, kind_name(im->kind), names);
+                exo__errlist_add(im->errors, &e);
+                if (im->n_errors++ == 0)
+                    *im->err = e;
+                continue;
+            }
+            char number[64];
+            const char *s = NULL;
+            if (json_is_string(value)) {
+                s = json_string_value(value);
+                if (strlen(s) != json_string_length(value)) {
+                    add_error(im, &row, f,
+                              "NUL character in field '%s' (expected text)",
+                              key);
+                    continue;
+                }
+            } else if (json_is_integer(value)) {
+                snprintf(number, sizeof number, "%" JSON_INTEGER_FORMAT,
+                         json_integer_value(value));
+                s = number;
+            } else if (json_is_real(value)) {
+                snprintf(number, sizeof number, "%.17g",
+                         json_real_value(value));
+                s = number;
+            } else if (!json_is_null(value)) {
+                add_error(im, &row, f,
+                          "field '%s' is not a string or number (expected "
+                          "text, a number or null)",
+                          key);
+                continue;
+            }
+            if (s) {
+                raw[f] = exo__arena_strdup(&im->arena, s);
+                if (!raw[f])
+                    im->fatal = EXO_ENOMEM;
+            }
+        }
+        if (!im->fatal)
+            take_row(im, &row, raw);
+    }
+    json_decref(root);
+    if (im->fatal)
+        code = exo__fail(im->err, im->fatal, "out of memory reading '%s'",
+                         im->name);
+    return code;
+}
+
+/* ==== Pass two: writing ==== */
+
+struct writer {
+    exo_store *store;
+    exo_err *err;
+    struct hmap orgs;    /* name key or alias key -> org id */
+    struct hmap people;  /* name key or "#"ext id -> person id */
+    struct hmap sources; /* url -> source id */
+    sqlite3_stmt *org_insert, *person_find, *person_find_ext, *person_insert,
+        *source_insert, *source_find, *record_insert;
+};
+
+static exo_code step_done(struct writer *w, sqlite3_stmt *stmt,
+                          const char *doing)
+{
+    int rc = sqlite3_step(stmt);
+    sqlite3_reset(stmt);
+    if (rc != SQLITE_DONE)
+        return exo__fail_sqlite(w->err, w->store->db, rc, doing);
+    return EXO_OK;
+}
+
+static exo_code load_orgs(struct writer *w)
+{
+    static const char *const sql[2] = {"SELECT name_key, id FROM org",
+                                       "SELECT alias_key, org_id FROM alias"};
+    for (int i = 0; i < 2; i++) {
+        sqlite3_stmt *stmt;
+        exo_code code = exo__store_prepare(w->store, sql[i], &stmt, w->err);
+        if (code)
+            return code;
+        int rc;
+        while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+            const char *key = (const char *)sqlite3_column_text(stmt, 0);
+            if (exo__hmap_put(&w->orgs, key, sqlite3_column_int64(stmt, 1))) {
+                sqlite3_finalize(stmt);
+                return exo__fail(w->err, EXO_ENOMEM, "out of memory");
+            }
+        }
+        sqlite3_finalize(stmt);
+        if (rc != SQLITE_DONE)
+            return exo__fail_sqlite(w->err, w->store->db, rc,
+                                    "reading organisations");
+    }
+    return EXO_OK;
+}
+
+static exo_code org_id(struct writer *w, const struct name *n, int64_t *id)
+{
+    if (!n->text) {
+        *id = 0;
+        return EXO_OK;
+    }
+    if (exo__hmap_get(&w->orgs, n->key, id))
+        return EXO_OK;
+    exo__bind_text(w->org_insert, 1, n->text);
+    exo__bind_text(w->org_insert, 2, n->key);
+    exo_code code = step_done(w, w->org_insert, "adding an organisation");
+    if (code)
+        return code;
+    *id = sqlite3_last_insert_rowid(w->store->db);
+    if (exo__hmap_put(&w->orgs, n->key, *id))
+        return exo__fail(w->err, EXO_ENOMEM, "out of memory");
+    return EXO_OK;
+}
+
+static exo_code person_id(struct writer *w, const struct name *n,
+                          const char *ext_id, int64_t *id)
+{
+    char ext_key[128];
+    const char *key = n->key;
+    sqlite3_stmt *find = w->person_find;
+    if (ext_id) {
+        snprintf(ext_key, sizeof ext_key, "#%s", ext_id);
+        key = ext_key;
+        find = w->person_find_ext;
+    }
+    if (exo__hmap_get(&w->people, key, id))
+        return EXO_OK;
+    exo__bind_text(find, 1, ext_id ? ext_id : n->key);
+    int rc = sqlite3_step(find);
+    if (rc == SQLITE_ROW) {
+        *id = sqlite3_column_int64(find, 0);
+        sqlite3_reset(find);
+    } else {
+        sqlite3_reset(find);
+        if (rc != SQLITE_DONE)
+            return exo__fail_sqlite(w->err, w->store->db, rc,
+                                    "looking up a person");
+        exo__bind_text(w->person_insert, 1, n->text);
+        exo__bind_text(w->person_insert, 2, n->key);
+        exo__bind_text(w->person_insert, 3, ext_id);
+        exo_code code = step_done(w, w->person_insert, "adding a person");
+        if (code)
+            return code;
+        *id = sqlite3_last_insert_rowid(w->store->db);
+    }
+    if (exo__hmap_put(&w->people, key, *id))
+        return exo__fail(w->err, EXO_ENOMEM, "out of memory");
+    return EXO_OK;
+}
+
+static exo_code source_id(struct writer *w, const char *url, int64_t *id)
+{
+    *id = 0;
+    if (!url)
+        return EXO_OK;
+    if (exo__hmap_get(&w->sources, url, id))
+        return EXO_OK;
+    exo__bind_text(w->source_insert, 1, url);
+    exo_code code = step_done(w, w->source_insert, "adding a source");
+    if (code)
+        return code;
+    exo__bind_text(w->source_find, 1, url);
+    if (sqlite3_step(w->source_find) == SQLITE_ROW)
+        *id = sqlite3_column_int64(w->source_find, 0);
+    sqlite3_reset(w->source_find);
+    if (exo__hmap_put(&w->sources, url, *id))
+        return exo__fail(w->err, EXO_ENOMEM, "out of memory");
+    return EXO_OK;
+}
+
+static void bind_id(sqlite3_stmt *stmt, int i, int64_t id)
+{
+    if (id)
+        sqlite3_bind_int64(stmt, i, id);
+    else
+        sqlite3_bind_null(stmt, i);
+}
+
+/* Runs the insert; counts it as new or as already present. */
+static exo_code insert_counted(struct writer *w, exo_import_result *result)
+{
+    exo_code code = step_done(w, w->record_insert, "adding a record");
+    if (code)
+        return code;
+    if (sqlite3_changes(w->store->db) > 0)
+        result->n_new++;
+    else
+        result->n_present++;
+    return EXO_OK;
+}
+
+static exo_code write_move(struct writer *w, const struct move_rec *r,
+                           exo_import_result *result)
+{
+    int64_t person, from, to, source;
+    exo_code code;
+    if ((code = person_id(w, &r->person, NULL, &person)) ||
+        (code = org_id(w, &r->from, &from)) || (code = org_id(w, &r->to, &to)) ||
+        (code = source_id(w, r->source, &source)))
+        return code;
+    sqlite3_stmt *s = w->record_insert;
+    sqlite3_bind_int64(s, 1, person);
+    bind_id(s, 2, from);
+    bind_id(s, 3, to);
+    exo__bind_text(s, 4, r->role);
+    exo__bind_text(s, 5, r->level);
+    exo__bind_text(s, 6, r->event);
+    sqlite3_bind_int(s, 7, r->date.days);
+    exo__bind_text(s, 8, exo__precision_name(r->date.precision));
+    bind_id(s, 9, source);
+    return insert_counted(w, result);
+}
+
+static exo_code write_spell(struct writer *w, const struct spell_rec *r,
+                            exo_import_result *result)
+{
+    int64_t person, org, dest, source;
+    exo_code code;
+    if ((code = person_id(w, &r->person, r->ext_id, &person)) ||
+        (code = org_id(w, &r->org, &org)) ||
+        (code = org_id(w, &r->dest, &dest)) ||
+        (code = source_id(w, r->source ? r->source : NULL, &source)))
+        return code;
+    sqlite3_stmt *s = w->record_insert;
+    sqlite3_bind_int64(s, 1, person);
+    sqlite3_bind_int64(s, 2, org);
+    exo__bind_text(s, 3, r->role);
+    exo__bind_text(s, 4, r->level);
+    exo__bind_text(s, 5, r->team);
+    sqlite3_bind_int(s, 6, r->start.days);
+    exo__bind_text(s, 7, exo__precision_name(r->start.precision));
+    if (r->has_end) {
+        sqlite3_bind_int(s, 8, r->end.days);
+        exo__bind_text(s, 9, exo__precision_name(r->end.precision));
+    } else {
+        sqlite3_bind_null(s, 8);
+        sqlite3_bind_null(s, 9);
+    }
+    exo__bind_text(s, 10, r->reason);
+    bind_id(s, 11, dest);
+    bind_id(s, 12, source);
+    return insert_counted(w, result);
+}
+
+static exo_code write_finance(struct writer *w, const struct finance_rec *r,
+                              exo_import_result *result)
+{
+    int64_t org, source;
+    exo_code code;
+    if ((code = org_id(w, &r->org, &org)) ||
+        (code = source_id(w, r->source, &source)))
+        return code;
+    sqlite3_stmt *s = w->record_insert;
+    sqlite3_bind_int64(s, 1, org);
+    sqlite3_bind_int(s, 2, r->date.days);
+    exo__bind_text(s, 3, exo__precision_name(r->date.precision));
+    exo__bind_text(s, 4, r->kind);
+    if (r->has_amount)
+        sqlite3_bind_double(s, 5, r->amount_usd);
+    else
+        sqlite3_bind_null(s, 5);
+    exo__bind_text(s, 6, r->note);
+    bind_id(s, 7, source);
+    return insert_counted(w, result);
+}
+
+/*
+ * An alias names a variant of an organisation. When the variant was already
+ * stored as an organisation of its own, its records move to the target and
+ * it is removed, so that aliases may be imported before or after the data.
+ */
+static exo_code write_alias(struct writer *w, const struct alias_rec *r,
+                            exo_import_result *result)
+{
+    int64_t target, existing;
+    exo_code code;
+    if ((code = org_id(w, &r->org, &target)))
+        return code;
+    if (exo__hmap_get(&w->orgs, r->alias.key, &existing) &&
+        existing == target) {
+        result->n_present++;
+        return EXO_OK;
+    }
+    if (exo__hmap_get(&w->orgs, r->alias.key, &existing)) {
+        static const char *const repoint[] = {
+            "UPDATE move SET from_org_id = ?1 WHERE from_org_id = ?2",
+            "UPDATE move SET to_org_id = ?1 WHERE to_org_id = ?2",
+            "UPDATE spell SET org_id = ?1 WHERE org_id = ?2",
+            "UPDATE spell SET dest_org_id = ?1 WHERE dest_org_id = ?2",
+            "UPDATE finance SET org_id = ?1 WHERE org_id = ?2",
+            "UPDATE alias SET org_id = ?1 WHERE org_id = ?2",
+            "DELETE FROM org WHERE id = ?2",
+        };
+        for (size_t i = 0; i < COUNT(repoint); i++) {
+            sqlite3_stmt *s;
+            if ((code = exo__store_prepare(w->store, repoint[i], &s, w->err)))
+                return code;
+            sqlite3_bind_int64(s, 1, target);
+            sqlite3_bind_int64(s, 2, existing);
+            code = step_done(w, s, "merging an aliased organisation");
+            sqlite3_finalize(s);
+            if (code)
+                return code;
+        }
+    }
+    sqlite3_stmt *s = w->record_insert;
+    exo__bind_text(s, 1, r->alias.key);
+    exo__bind_text(s, 2, r->alias.text);
+    sqlite3_bind_int64(s, 3, target);
+    if ((code = insert_counted(w, result)))
+        return code;
+    if (exo__hmap_put(&w->orgs, r->alias.key, target))
+        return exo__fail(w->err, EXO_ENOMEM, "out of memory");
+    return EXO_OK;
+}
+
+static const char *insert_sql(exo_import_kind kind)
+{
+    switch (kind) {
+    case EXO_IMPORT_MOVES:
+        return "INSERT INTO move (person_id, from_org_id, to_org_id, role, "
+               "level, event, date, date_precision, source_id) VALUES "
+               "(?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING";
+    case EXO_IMPORT_SPELLS:
+        return "INSERT INTO spell (person_id, org_id, role, level, team, "
+               "start_date, start_precision, end_date, end_precision, "
+               "end_reason, dest_org_id, source_id) VALUES "
+               "(?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING";
+    case EXO_IMPORT_FINANCE:
+        return "INSERT INTO finance (org_id, date, precision, kind, "
+               "amount_usd, note, source_id) VALUES (?,?,?,?,?,?,?) "
+               "ON CONFLICT DO NOTHING";
+    case EXO_IMPORT_ALIASES:
+        return "INSERT INTO alias (alias_key, alias, org_id) VALUES (?,?,?) "
+               "ON CONFLICT DO NOTHING";
+    }
+    return NULL;
+}
+
+static exo_code write_all(struct importer *im, exo_store *store,
+                          exo_import_result *result)
+{
+    struct writer w = {.store = store, .err = im->err};
+    exo_code code;
+    const char *sources = im->opts->source;
+    if ((code = exo__store_begin(store, im->err)))
+        return code;
+    if ((code = load_orgs(&w)) ||
+        (code = exo__store_prepare(
+             store, "INSERT INTO org (name, name_key) VALUES (?, ?)",
+             &w.org_insert, im->err)) ||
+        (code = exo__store_prepare(
+             store,
+             "SELECT id FROM person WHERE name_key = ? AND ext_key IS NULL "
+             "ORDER BY id LIMIT 1",
+             &w.person_find, im->err)) ||
+        (code = exo__store_prepare(store,
+                                   "SELECT id FROM person WHERE ext_key = ?",
+                                   &w.person_find_ext, im->err)) ||
+        (code = exo__store_prepare(
+             store,
+             "INSERT INTO person (name, name_key, ext_key) VALUES (?, ?, ?)",
+             &w.person_insert, im->err)) ||
+        (code = exo__store_prepare(
+             store, "INSERT INTO source (url) VALUES (?) ON CONFLICT DO NOTHING",
+             &w.source_insert, im->err)) ||
+        (code = exo__store_prepare(store, "SELECT id FROM source WHERE url = ?",
+                                   &w.source_find, im->err)) ||
+        (code = exo__store_prepare(store, insert_sql(im->kind),
+                                   &w.record_insert, im->err)))
+        goto out;
+    for (size_t i = 0; i < im->n && !code; i++) {
+        switch (im->kind) {
+        case EXO_IMPORT_MOVES: {
+            struct move_rec *r = (struct move_rec *)im->recs + i;
+            if (!r->source)
+                r->source = sources;
+            code = write_move(&w, r, result);
+            break;
+        }
+        case EXO_IMPORT_SPELLS: {
+            struct spell_rec *r = (struct spell_rec *)im->recs + i;
+            if (!r->source)
+                r->source = sources;
+            code = write_spell(&w, r, result);
+            break;
+        }
+        case EXO_IMPORT_FINANCE: {
+            struct finance_rec *r = (struct finance_rec *)im->recs + i;
+            if (!r->source)
+                r->source = sources;
+            code = write_finance(&w, r, result);
+            break;
+        }
+        case EXO_IMPORT_ALIASES:
+            code = write_alias(&w, (struct alias_rec *)im->recs + i, result);
+            break;
+        }
+        if (!code && (i & 0xffff) == 0xffff &&
+            progress(im, 0.5 + 0.5 * (double)i / (double)im->n))
+            code = exo__fail(im->err, EXO_ECANCELED, "import canceled");
+    }
+    if (!code)
+        code = exo__store_commit(store, im->err);
+out:
+    sqlite3_finalize(w.org_insert);
+    sqlite3_finalize(w.person_find);
+    sqlite3_finalize(w.person_find_ext);
+    sqlite3_finalize(w.person_insert);
+    sqlite3_finalize(w.source_insert);
+    sqlite3_finalize(w.source_find);
+    sqlite3_finalize(w.record_insert);
+    exo__hmap_release(&w.orgs);
+    exo__hmap_release(&w.people);
+    exo__hmap_release(&w.sources);
+    if (code) {
+        exo__store_rollback(store);
+        result->n_new = result->n_present = 0;
+    }
+    return code;
+}
+
+/* ==== Entry point ==== */
+
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+static bool is_json(const char *path)
+{
+    size_t n = strlen(path);
+    return (n >= 5 && strcmp(path + n - 5, ".json") == 0) ||
+           (n >= 8 && strcmp(path + n - 8, ".json.gz") == 0);
+}
+
+exo_code exo_import_file(exo_store *store, exo_import_kind kind,
+                         const char *path, const exo_import_opts *opts,
+                         exo_import_result *result, exo_errlist *errors,
+                         exo_err *err)
+{
+    exo_import_opts defaults;
+    exo_err local_err = {0};
+    struct importer im = {0};
+    exo_code code;
+    char *text = NULL;
+    size_t len = 0;
+    if (!opts) {
+        exo_import_opts_init(&defaults);
+        opts = &defaults;
+    }
+    if (!err)
+        err = &local_err;
+    memset(result, 0, sizeof *result);
+    if (errors)
+        memset(errors, 0, sizeof *errors);
+    im.kind = kind;
+    im.opts = opts;
+    im.name = base_name(path);
+    im.errors = errors;
+    im.err = err;
+    switch (kind) {
+    case EXO_IMPORT_MOVES: im.fields = move_fields; break;
+    case EXO_IMPORT_SPELLS: im.fields = spell_fields; break;
+    case EXO_IMPORT_FINANCE: im.fields = finance_fields; break;
+    case EXO_IMPORT_ALIASES: im.fields = alias_fields; break;
+    default: return exo__fail(err, EXO_EINVAL, "unknown import kind %d", kind);
+    }
+    while (im.fields[im.n_fields].name)
+        im.n_fields++;
+    if ((code = setup_options(&im)))
+        goto out;
+    if ((code = exo__read_file(path, &text, &len, err)))
+        goto out;
+    bool json = opts->format == EXO_FORMAT_JSON ||
+                (opts->format == EXO_FORMAT_AUTO && is_json(path));
+    if (json) {
+        im.text = text;
+        code = read_json(&im, text, len);
+    } else {
+        code = exo__csv_read_mem(text, len, im.name, on_csv_record, &im, err);
+        if (code == EXO_OK && !im.have_header && !im.n_errors) {
+            exo_err e = {0};
+            exo__fail_at(&e, EXO_EDATA, im.name, 1, 1,
+                         "the file is empty (expected a header row)");
+            exo__errlist_add(errors, &e);
+            im.n_errors++;
+            *err = e;
+        }
+        if (code == EXO_EDATA && !im.n_errors && errors)
+            exo__errlist_add(errors, err); /* malformed CSV itself */
+        else if (code == EXO_EDATA)
+            code = EXO_OK; /* stopped early on many errors */
+    }
+    if (code == EXO_OK && im.fatal)
+        code = exo__fail(err, im.fatal, "out of memory importing '%s'",
+                         im.name);
+    if (code == EXO_OK && im.n_errors) {
+        size_t total = im.n_errors;
+        exo_err_clear(err);
+        code = exo__fail(err, EXO_EDATA,
+                         "%zu error%s in '%s'; nothing was imported", total,
+                         total == 1 ? "" : "s", im.name);
+        if (errors)
+            errors->n_total = total;
+    }
+    result->n_rows = im.n_rows;
+    result->n_merged = im.n_merged;
+    if (code)
+        goto out;
+    if (progress(&im, 0.5)) {
+        code = exo__fail(err, EXO_ECANCELED, "import canceled");
+        goto out;
+    }
+    code = write_all(&im, store, result);
+    if (code)
+        exo__err_context(err, "importing '%s'", im.name);
+out:
+    exo__free(text);
+    exo__free(im.recs);
+    exo__hmap_release(&im.spell_index);
+    exo__arena_release(&im.arena);
+    return code;
+}

@@ -1,0 +1,626 @@
+/*
+ * table.c - named CSV columns as text, and on top of them the arrays of
+ * 'exodus survival --data': times, events, groups, covariates (numbers,
+ * or factors expanded to treatment contrasts as R's model.matrix does).
+ */
+#include "ingest/table.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/exo.h"
+#include "core/vec.h"
+#include "ingest/csv.h"
+
+#define EXO_NAN ((double)NAN)
+
+void exo__table_release(struct table *t)
+{
+    if (!t)
+        return;
+    exo__free(t->offset);
+    exo__free(t->line);
+    exo__buf_release(&t->text);
+    memset(t, 0, sizeof *t);
+}
+
+struct load_state {
+    struct table *t;
+    const char *const *names;
+    size_t n_names;
+    size_t *field_of; /* file field index of each requested column */
+    size_t n_header;
+    size_t cap_rows;
+    exo_err *err;
+};
+
+static int on_record(void *ud, const struct csv_record *rec)
+{
+    struct load_state *s = ud;
+    struct table *t = s->t;
+    if (rec->index == 0) {
+        s->n_header = rec->n_fields;
+        for (size_t c = 0; c < s->n_names; c++) {
+            size_t f;
+            for (f = 0; f < rec->n_fields; f++)
+                if (strcmp(rec->field[f], s->names[c]) == 0)
+                    break;
+            if (f == rec->n_fields)
+                return exo__fail(s->err, EXO_EINVAL,
+                                 "no column '%s' in '%s'", s->names[c],
+                                 t->file);
+            s->field_of[c] = f;
+        }
+        return EXO_OK;
+    }
+    if (rec->n_fields == 1 && rec->len[0] == 0)
+        return EXO_OK; /* a blank line */
+    if (rec->n_fields < s->n_header) {
+        return exo__fail_at(s->err, EXO_EDATA, t->file, rec->line, 0,
+                            "row has %zu fields (expected %zu as in the "
+                            "header)",
+                            rec->n_fields, s->n_header);
+    }
+    if (t->n_rows == s->cap_rows) {
+        size_t cap = s->cap_rows ? 2 * s->cap_rows : 1024;
+        size_t *o = exo__reallocarray(t->offset, cap * t->n_cols,
+                                      sizeof *o);
+        if (!o)
+            return exo__fail(s->err, EXO_ENOMEM, "out of memory");
+        t->offset = o;
+        long *l = exo__reallocarray(t->line, cap, sizeof *l);
+        if (!l)
+            return exo__fail(s->err, EXO_ENOMEM, "out of memory");
+        t->line = l;
+        s->cap_rows = cap;
+    }
+    size_t r = t->n_rows++;
+    t->line[r] = rec->line;
+    for (size_t c = 0; c < t->n_cols; c++) {
+        size_t f = s->field_of[c];
+        t->offset[r * t->n_cols + c] = t->text.len;
+        if (exo__buf_add(&t->text, rec->field[f], rec->len[f]) != 0 ||
+            exo__buf_addch(&t->text, '\0') != 0)
+            return exo__fail(s->err, EXO_ENOMEM, "out of memory");
+    }
+    return EXO_OK;
+}
+
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+exo_code exo__table_load(const char *path, const char *const *names,
+                         size_t n_names, struct table *out, exo_err *err)
+{
+    memset(out, 0, sizeof *out);
+    snprintf(out->file, sizeof out->file, "%s", base_name(path));
+    out->n_cols = n_names;
+    struct load_state s = {out, names, n_names, NULL, 0, 0, err};
+    s.field_of = exo__calloc(n_names ? n_names : 1, sizeof *s.field_of);
+    if (!s.field_of)
+        return exo__fail(err, EXO_ENOMEM, "out of memory");
+    exo_code rc = exo__csv_read(path, out->file, on_record, &s, err);
+    exo__free(s.field_of);
+    if (rc == EXO_OK && out->n_rows == 0 && exo__buf_addch(&out->text, 0))
+        rc = exo__fail(err, EXO_ENOMEM, "out of memory");
+    if (rc != EXO_OK)
+        exo__table_release(out);
+    return rc;
+}
+
+/* ==== survival arrays ==== */
+
+enum term_kind { TERM_AUTO, TERM_FACTOR, TERM_STRATA };
+
+struct term {
+    enum term_kind kind;
+    char col[128];
+};
+
+static bool is_missing(const char *s)
+{
+    return s[0] == '\0' || strcmp(s, "NA") == 0;
+}
+
+/* A finite number filling the whole cell (surrounding blanks allowed). */
+static bool parse_num(const char *s, double *out)
+{
+    char *end;
+    while (isspace((unsigned char)*s))
+        s++;
+    if (!*s)
+        return false;
+    double v = strtod(s, &end);
+    while (isspace((unsigned char)*end))
+        end++;
+    if (*end || !isfinite(v))
+        return false;
+    *out = v;
+    return true;
+}
+
+static void trim_copy(char *dst, size_t size, const char *s, size_t len)
+{
+    while (len && isspace((unsigned char)*s)) {
+        s++;
+        len--;
+    }
+    while (len && isspace((unsigned char)s[len - 1]))
+        len--;
+    if (len >= size)
+        len = size - 1;
+    memcpy(dst, s, len);
+    dst[len] = '\0';
+}
+
+static exo_code parse_formula(const char *f, struct term **terms,
+                              size_t *n_terms, exo_err *err)
+{
+    size_t cap = 0;
+    *terms = NULL;
+    *n_terms = 0;
+    while (f && *f) {
+        const char *plus = strchr(f, '+');
+        size_t len = plus ? (size_t)(plus - f) : strlen(f);
+        char word[160];
+        trim_copy(word, sizeof word, f, len);
+        struct term t = {TERM_AUTO, ""};
+        size_t wl = strlen(word);
+        const char *inner = word;
+        if (strncmp(word, "factor(", 7) == 0 && wl > 8 && word[wl - 1] == ')') {
+            t.kind = TERM_FACTOR;
+            inner = word + 7;
+            word[wl - 1] = '\0';
+        } else if (strncmp(word, "strata(", 7) == 0 && wl > 8 &&
+                   word[wl - 1] == ')') {
+            t.kind = TERM_STRATA;
+            inner = word + 7;
+            word[wl - 1] = '\0';
+        }
+        trim_copy(t.col, sizeof t.col, inner, strlen(inner));
+        if (!t.col[0] || strpbrk(t.col, "()")) {
+            exo__free(*terms);
+            *terms = NULL;
+            return exo__fail(err, EXO_EINVAL,
+                             "cannot read the term '%s' of the formula "
+                             "(expected COLUMN, factor(COLUMN) or "
+                             "strata(COLUMN) joined by '+')",
+                             word);
+        }
+        if (EXO_VEC_PUSH(*terms, *n_terms, cap, t) != 0)
+            return exo__fail(err, EXO_ENOMEM, "out of memory");
+        f = plus ? plus + 1 : NULL;
+    }
+    return EXO_OK;
+}
+
+/* The reference level given for 'col' in "a=L1,b=L2", copied to 'out'. */
+static bool find_ref(const char *ref, const char *col, char *out, size_t size)
+{
+    size_t cl = strlen(col);
+    while (ref && *ref) {
+        const char *comma = strchr(ref, ',');
+        size_t len = comma ? (size_t)(comma - ref) : strlen(ref);
+        const char *eq = memchr(ref, '=', len);
+        if (eq && (size_t)(eq - ref) == cl && memcmp(ref, col, cl) == 0) {
+            size_t vl = len - cl - 1;
+            if (vl >= size)
+                vl = size - 1;
+            memcpy(out, eq + 1, vl);
+            out[vl] = '\0';
+            return true;
+        }
+        ref = comma ? comma + 1 : NULL;
+    }
+    return false;
+}
+
+/* The distinct levels of a column: numeric order when every value is a
+ * number (as R sorts a numeric factor), else byte order. */
+struct levels {
+    size_t n;
+    const char **name; /* borrowed from the table */
+    double *num;
+    bool numeric;
+    int *code; /* per row, -1 when missing */
+};
+
+struct lev_key {
+    const char *s;
+    double v;
+    size_t row;
+};
+
+static int lev_cmp_num(const void *pa, const void *pb)
+{
+    const struct lev_key *a = pa, *b = pb;
+    if (a->v != b->v)
+        return a->v < b->v ? -1 : 1;
+    return a->row < b->row ? -1 : a->row > b->row;
+}
+
+static int lev_cmp_str(const void *pa, const void *pb)
+{
+    const struct lev_key *a = pa, *b = pb;
+    int c = strcmp(a->s, b->s);
+    if (c)
+        return c;
+    return a->row < b->row ? -1 : a->row > b->row;
+}
+
+static void levels_release(struct levels *l)
+{
+    exo__free(l->name);
+    exo__free(l->num);
+    exo__free(l->code);
+    memset(l, 0, sizeof *l);
+}
+
+static exo_code levels_build(const struct table *t, size_t col,
+                             struct levels *out, exo_err *err)
+{
+    size_t n = t->n_rows;
+    memset(out, 0, sizeof *out);
+    struct lev_key *keys = exo__calloc(n ? n : 1, sizeof *keys);
+    out->code = exo__calloc(n ? n : 1, sizeof *out->code);
+    out->name = exo__calloc(n ? n : 1, sizeof *out->name);
+    out->num = exo__calloc(n ? n : 1, sizeof *out->num);
+    if (!keys || !out->code || !out->name || !out->num) {
+        exo__free(keys);
+        levels_release(out);
+        return exo__fail(err, EXO_ENOMEM, "out of memory");
+    }
+    size_t m = 0;
+    bool numeric = true;
+    for (size_t r = 0; r < n; r++) {
+        const char *s = exo__table_cell(t, r, col);
+        out->code[r] = -1;
+        if (is_missing(s))
+            continue;
+        keys[m].s = s;
+        keys[m].row = r;
+        if (!parse_num(s, &keys[m].v))
+            numeric = false;
+        m++;
+    }
+    qsort(keys, m, sizeof *keys, numeric ? lev_cmp_num : lev_cmp_str);
+    out->numeric = numeric;
+    for (size_t q = 0; q < m; q++) {
+        bool same = q > 0 && (numeric ? keys[q].v == keys[q - 1].v
+                                      : strcmp(keys[q].s, keys[q - 1].s) == 0);
+        if (!same) {
+            out->name[out->n] = keys[q].s;
+            out->num[out->n] = keys[q].v;
+            out->n++;
+        }
+        out->code[keys[q].row] = (int)out->n - 1;
+    }
+    exo__free(keys);
+    return EXO_OK;
+}
+
+void exo_survival_data_release(exo_survival_data *d)
+{
+    if (!d)
+        return;
+    exo__free(d->start);
+    exo__free(d->stop);
+    exo__free(d->event);
+    exo__free(d->group);
+    for (size_t g = 0; g < d->n_groups; g++)
+        exo__free(d->group_names[g]);
+    exo__free(d->group_names);
+    exo__free(d->x);
+    for (size_t k = 0; k < d->p; k++)
+        exo__free(d->terms[k]);
+    exo__free(d->terms);
+    exo__free(d->strata);
+    memset(d, 0, sizeof *d);
+}
+
+static exo_code cell_error(const struct table *t, size_t row, size_t col,
+                           exo_err *err, const char *what, const char *name)
+{
+    return exo__fail_at(err, EXO_EDATA, t->file, t->line[row],
+                        0, "%s '%s' in column '%s'", what,
+                        exo__table_cell(t, row, col), name);
+}
+
+static char *concat2(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    char *s = exo__malloc(la + lb + 2);
+    if (s) {
+        memcpy(s, a, la);
+        memcpy(s + la, b, lb + 1);
+    }
+    return s;
+}
+
+exo_code exo_survival_data_load(const char *path,
+                                const exo_survival_spec *spec,
+                                exo_survival_data *out, exo_err *err)
+{
+    memset(out, 0, sizeof *out);
+    if (!spec || !spec->time || !spec->event)
+        return exo__fail(err, EXO_EINVAL,
+                         "a time column and an event column are needed");
+    exo_code rc = EXO_OK;
+    struct term *terms = NULL;
+    size_t n_terms = 0;
+    struct table t = {0};
+    struct levels *lev = NULL;
+    const char **names = NULL;
+    char event_col[128], event_val[128];
+    bool event_eq = false;
+    const char *eq = strchr(spec->event, '=');
+    if (eq) {
+        trim_copy(event_col, sizeof event_col, spec->event,
+                  (size_t)(eq - spec->event));
+        snprintf(event_val, sizeof event_val, "%s", eq + 1);
+        event_eq = true;
+    } else {
+        snprintf(event_col, sizeof event_col, "%s", spec->event);
+    }
+    rc = parse_formula(spec->cox, &terms, &n_terms, err);
+    if (rc != EXO_OK)
+        goto out;
+    /* columns: time, event, start?, by?, then one per term */
+    size_t n_names = 0, c_time, c_event, c_start = 0, c_by = 0;
+    names = exo__calloc(4 + n_terms, sizeof *names);
+    lev = exo__calloc(n_terms + 1, sizeof *lev);
+    if (!names || !lev) {
+        rc = exo__fail(err, EXO_ENOMEM, "out of memory");
+        goto out;
+    }
+    c_time = n_names;
+    names[n_names++] = spec->time;
+    c_event = n_names;
+    names[n_names++] = event_col;
+    if (spec->start) {
+        c_start = n_names;
+        names[n_names++] = spec->start;
+    }
+    if (spec->by) {
+        c_by = n_names;
+        names[n_names++] = spec->by;
+    }
+    size_t term_col0 = n_names;
+    for (size_t k = 0; k < n_terms; k++)
+        names[n_names++] = terms[k].col;
+    rc = exo__table_load(path, names, n_names, &t, err);
+    if (rc != EXO_OK)
+        goto out;
+    size_t n = t.n_rows;
+    /* events: numbers with R's Surv rule (max 2: 1/2 coding), logicals,
+     * or COL=VALUE */
+    double *ev = exo__calloc(n ? n : 1, sizeof *ev);
+    if (!ev) {
+        rc = exo__fail(err, EXO_ENOMEM, "out of memory");
+        goto out;
+    }
+    double ev_max = -1;
+    for (size_t r = 0; r < n; r++) {
+        const char *s = exo__table_cell(&t, r, c_event);
+        if (is_missing(s)) {
+            ev[r] = EXO_NAN;
+        } else if (event_eq) {
+            ev[r] = strcmp(s, event_val) == 0;
+        } else if (strcmp(s, "TRUE") == 0 || strcmp(s, "T") == 0 ||
+                   strcmp(s, "true") == 0) {
+            ev[r] = 1;
+        } else if (strcmp(s, "FALSE") == 0 || strcmp(s, "F") == 0 ||
+                   strcmp(s, "false") == 0) {
+            ev[r] = 0;
+        } else if (!parse_num(s, &ev[r])) {
+            rc = cell_error(&t, r, c_event, err,
+                            "event is not 0/1, 1/2 or TRUE/FALSE:",
+                            event_col);
+            exo__free(ev);
+            goto out;
+        }
+        if (!isnan(ev[r]) && ev[r] > ev_max)
+            ev_max = ev[r];
+    }
+    out->stop = exo__calloc(n ? n : 1, sizeof *out->stop);
+    out->event = exo__calloc(n ? n : 1, sizeof *out->event);
+    if (spec->start)
+        out->start = exo__calloc(n ? n : 1, sizeof *out->start);
+    size_t *keep = exo__calloc(n ? n : 1, sizeof *keep);
+    if (!out->stop || !out->event || !keep || (spec->start && !out->start)) {
+        exo__free(ev);
+        exo__free(keep);
+        rc = exo__fail(err, EXO_ENOMEM, "out of memory");
+        goto out;
+    }
+    size_t m = 0;
+    for (size_t r = 0; r < n && rc == EXO_OK; r++) {
+        double tm, st = 0, e = ev[r];
+        const char *ts = exo__table_cell(&t, r, c_time);
+        if (is_missing(ts) || isnan(e) ||
+            (spec->start && is_missing(exo__table_cell(&t, r, c_start)))) {
+            out->n_dropped++;
+            continue;
+        }
+        if (!parse_num(ts, &tm)) {
+            rc = cell_error(&t, r, c_time, err, "time is not a number:",
+                            spec->time);
+            break;
+        }
+        if (spec->start &&
+            !parse_num(exo__table_cell(&t, r, c_start), &st)) {
+            rc = cell_error(&t, r, c_start, err, "start is not a number:",
+                            spec->start);
+            break;
+        }
+        if (!event_eq && ev_max == 2)
+            e -= 1;
+        if (e != 0 && e != 1) {
+            rc = cell_error(&t, r, c_event, err,
+                            "event is not 0/1 (or 1/2):", event_col);
+            break;
+        }
+        if (spec->start && !(st < tm)) {
+            rc = exo__fail_at(err, EXO_EDATA, t.file, t.line[r], 0,
+                              "start %g is not before stop %g (expected "
+                              "start < stop)",
+                              st, tm);
+            break;
+        }
+        if (!spec->start && tm < 0) {
+            rc = cell_error(&t, r, c_time, err, "negative time", spec->time);
+            break;
+        }
+        out->stop[m] = tm;
+        if (out->start)
+            out->start[m] = st;
+        out->event[m] = (int)e;
+        keep[m] = r;
+        m++;
+    }
+    exo__free(ev);
+    out->n = m;
+    if (rc != EXO_OK) {
+        exo__free(keep);
+        goto out;
+    }
+    /* groups */
+    if (spec->by) {
+        struct levels bl;
+        rc = levels_build(&t, c_by, &bl, err);
+        if (rc == EXO_OK) {
+            out->group = exo__calloc(m ? m : 1, sizeof *out->group);
+            out->group_names = exo__calloc(bl.n ? bl.n : 1,
+                                           sizeof *out->group_names);
+            if (!out->group || !out->group_names) {
+                rc = exo__fail(err, EXO_ENOMEM, "out of memory");
+            } else {
+                char prefix[160];
+                snprintf(prefix, sizeof prefix, "%s=", spec->by);
+                for (size_t g = 0; g < bl.n && rc == EXO_OK; g++) {
+                    out->group_names[g] = concat2(prefix, bl.name[g]);
+                    out->n_groups++;
+                    if (!out->group_names[g])
+                        rc = exo__fail(err, EXO_ENOMEM, "out of memory");
+                }
+                for (size_t q = 0; q < m; q++)
+                    out->group[q] = bl.code[keep[q]];
+            }
+            levels_release(&bl);
+        }
+    }
+    /* covariates */
+    size_t p = 0;
+    for (size_t k = 0; k < n_terms && rc == EXO_OK; k++) {
+        size_t col = term_col0 + k;
+        rc = levels_build(&t, col, &lev[k], err);
+        if (rc != EXO_OK)
+            break;
+        if (terms[k].kind == TERM_AUTO && !lev[k].numeric)
+            terms[k].kind = TERM_FACTOR;
+        if (terms[k].kind == TERM_AUTO)
+            p += 1;
+        else if (terms[k].kind == TERM_FACTOR) {
+            if (lev[k].n < 2) {
+                rc = exo__fail(err, EXO_EINVAL,
+                               "factor '%s' has %zu level%s (expected two "
+                               "or more)",
+                               terms[k].col, lev[k].n,
+                               lev[k].n == 1 ? "" : "s");
+                break;
+            }
+            p += lev[k].n - 1;
+        }
+    }
+    if (rc == EXO_OK && p > 0) {
+        out->x = exo__calloc(p * (m ? m : 1), sizeof *out->x);
+        out->terms = exo__calloc(p, sizeof *out->terms);
+        if (!out->x || !out->terms)
+            rc = exo__fail(err, EXO_ENOMEM, "out of memory");
+    }
+    size_t kx = 0;
+    for (size_t k = 0; k < n_terms && rc == EXO_OK; k++) {
+        size_t col = term_col0 + k;
+        struct levels *L = &lev[k];
+        if (terms[k].kind == TERM_AUTO) {
+            double *xc = out->x + kx * m;
+            out->terms[kx] = concat2(terms[k].col, "");
+            out->p = ++kx;
+            if (!out->terms[kx - 1]) {
+                rc = exo__fail(err, EXO_ENOMEM, "out of memory");
+                break;
+            }
+            for (size_t q = 0; q < m; q++) {
+                const char *s = exo__table_cell(&t, keep[q], col);
+                xc[q] = EXO_NAN;
+                if (!is_missing(s) && !parse_num(s, &xc[q])) {
+                    rc = cell_error(&t, keep[q], col, err,
+                                    "not a number:", terms[k].col);
+                    break;
+                }
+            }
+        } else if (terms[k].kind == TERM_FACTOR) {
+            size_t ref = 0;
+            char want[256];
+            if (find_ref(spec->ref, terms[k].col, want, sizeof want)) {
+                double wv;
+                bool wnum = L->numeric && parse_num(want, &wv);
+                for (ref = 0; ref < L->n; ref++)
+                    if (wnum ? L->num[ref] == wv
+                             : strcmp(L->name[ref], want) == 0)
+                        break;
+                if (ref == L->n) {
+                    rc = exo__fail(err, EXO_EINVAL,
+                                   "no level '%s' in column '%s' for --ref",
+                                   want, terms[k].col);
+                    break;
+                }
+            }
+            for (size_t g = 0; g < L->n && rc == EXO_OK; g++) {
+                if (g == ref)
+                    continue;
+                double *xc = out->x + kx * m;
+                out->terms[kx] = concat2(terms[k].col, L->name[g]);
+                out->p = ++kx;
+                if (!out->terms[kx - 1]) {
+                    rc = exo__fail(err, EXO_ENOMEM, "out of memory");
+                    break;
+                }
+                for (size_t q = 0; q < m; q++) {
+                    int code = L->code[keep[q]];
+                    xc[q] = code < 0 ? EXO_NAN : (double)(code == (int)g);
+                }
+            }
+        } else {
+            if (out->strata) {
+                rc = exo__fail(err, EXO_EINVAL,
+                               "only one strata() term is supported");
+                break;
+            }
+            out->strata = exo__calloc(m ? m : 1, sizeof *out->strata);
+            if (!out->strata) {
+                rc = exo__fail(err, EXO_ENOMEM, "out of memory");
+                break;
+            }
+            out->n_strata = L->n;
+            for (size_t q = 0; q < m; q++)
+                out->strata[q] = L->code[keep[q]];
+        }
+    }
+    exo__free(keep);
+out:
+    for (size_t k = 0; lev && k < n_terms; k++)
+        levels_release(&lev[k]);
+    exo__free(lev);
+    exo__free(names);
+    exo__free(terms);
+    exo__table_release(&t);
+    if (rc != EXO_OK)
+        exo_survival_data_release(out);
+    return rc;
+}

@@ -1,0 +1,39 @@
+/*
+ * table.h - the named columns of a CSV file (gzip too) as text cells, for
+ * loaders that need whole columns before they can type them (numbers or
+ * factor levels). Cells are opaque bytes: nothing here checks UTF-8.
+ */
+#ifndef EXO_INGEST_TABLE_H
+#define EXO_INGEST_TABLE_H
+
+#include <stddef.h>
+
+#include "core/buf.h"
+#include "exodus.h"
+
+struct table {
+    char file[256];   /* the name used in error locations */
+    size_t n_rows;    /* data rows (the header is not one) */
+    size_t n_cols;    /* requested columns, in request order */
+    size_t *offset;   /* n_rows x n_cols offsets into text, row-major */
+    long *line;       /* line where each row starts */
+    struct buf text;  /* NUL-terminated cells */
+};
+
+/*
+ * Reads the columns 'names' of 'path' ("-": stdin). A name that is not in
+ * the header is EXO_EINVAL; a row with fewer fields than the header is
+ * EXO_EDATA with its location. Release with exo__table_release.
+ */
+exo_code exo__table_load(const char *path, const char *const *names,
+                         size_t n_names, struct table *out, exo_err *err);
+void exo__table_release(struct table *t);
+
+/* Cell 'col' of row 'row' (never NULL). */
+static inline const char *exo__table_cell(const struct table *t, size_t row,
+                                          size_t col)
+{
+    return t->text.data + t->offset[row * t->n_cols + col];
+}
+
+#endif

@@ -1,0 +1,766 @@
+/*
+ * query.c - reads that turn stored data into the plain lists and arrays the
+ * models and the CLI take. Organisation names are resolved through the
+ * alias table and the name key (Unicode case folding) first.
+ */
+#include <math.h>
+
+#include "core/buf.h"
+#include "core/date.h"
+#include "core/utf8.h"
+#include "core/vec.h"
+#include "store/store.h"
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* ==== Names of enumerations ==== */
+
+static const char *const level_names[EXO_N_LEVELS] = {
+    "", "founder", "exec", "lead", "ic", "board"};
+
+const char *exo_level_name(exo_level level)
+{
+    return (unsigned)level < EXO_N_LEVELS ? level_names[level] : "";
+}
+
+bool exo_level_parse(const char *name, exo_level *out)
+{
+    for (int i = 1; i < EXO_N_LEVELS; i++) {
+        if (name && strcmp(name, level_names[i]) == 0) {
+            *out = (exo_level)i;
+            return true;
+        }
+    }
+    return false;
+}
+
+static const char *const event_names[] = {
+    "left", "joined", "sabbatical", "returned", "fired",
+    "founded", "died", "acquired", "unknown"};
+
+const char *exo_event_name(exo_event event)
+{
+    return (unsigned)event < COUNT(event_names) ? event_names[event]
+                                                : "unknown";
+}
+
+static exo_event event_parse(const char *name)
+{
+    for (size_t i = 0; name && i < COUNT(event_names); i++)
+        if (strcmp(name, event_names[i]) == 0)
+            return (exo_event)i;
+    return EXO_EVENT_UNKNOWN;
+}
+
+static exo_level level_parse_or_none(const char *name)
+{
+    exo_level level = EXO_LEVEL_NONE;
+    exo_level_parse(name, &level);
+    return level;
+}
+
+static exo_precision precision_or_day(const char *name)
+{
+    exo_precision p = EXO_PREC_DAY;
+    if (name)
+        exo__precision_parse(name, &p);
+    return p;
+}
+
+/* ==== Organisations ==== */
+
+/* The id and stored name of 'name', through aliases; ENOTFOUND if none. */
+static exo_code resolve_org(exo_store *store, const char *name, int64_t *id,
+                            char **canonical, exo_err *err)
+{
+    sqlite3_stmt *stmt;
+    exo_code code;
+    char *key = exo__name_key(name);
+    if (!key)
+        return exo__fail(err, EXO_EINVAL,
+                         "organisation name '%s' is not valid UTF-8", name);
+    code = exo__store_prepare(store,
+                              "SELECT id, name FROM org WHERE name_key = ?1 "
+                              "UNION ALL SELECT o.id, o.name FROM alias a "
+                              "JOIN org o ON o.id = a.org_id "
+                              "WHERE a.alias_key = ?1 LIMIT 1",
+                              &stmt, err);
+    if (code) {
+        exo__free(key);
+        return code;
+    }
+    exo__bind_text(stmt, 1, key);
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW) {
+        *id = sqlite3_column_int64(stmt, 0);
+        if (canonical) {
+            int oom = 0;
+            *canonical = exo__column_strdup(stmt, 1, &oom);
+            if (oom)
+                code = exo__fail(err, EXO_ENOMEM, "out of memory");
+        }
+    } else if (rc == SQLITE_DONE) {
+        code = exo__fail(err, EXO_ENOTFOUND,
+                         "no organisation '%s' in the store (see 'exodus orgs')",
+                         name);
+    } else {
+        code = exo__fail_sqlite(err, store->db, rc, "looking up an organisation");
+    }
+    sqlite3_finalize(stmt);
+    exo__free(key);
+    return code;
+}
+
+exo_code exo_org_resolve(exo_store *store, const char *name, char **canonical,
+                         exo_err *err)
+{
+    int64_t id;
+    *canonical = NULL;
+    return resolve_org(store, name, &id, canonical, err);
+}
+
+/* ==== Moves, departures and arrivals ==== */
+
+#define MOVE_COLUMNS                                                           \
+    "p.name, fo.name, t.name, m.role, m.level, m.event, m.date, "              \
+    "m.date_precision, s.url, 0 "
+#define MOVE_JOINS                                                             \
+    "FROM move m JOIN person p ON p.id = m.person_id "                         \
+    "LEFT JOIN org fo ON fo.id = m.from_org_id "                               \
+    "LEFT JOIN org t ON t.id = m.to_org_id "                                   \
+    "LEFT JOIN source s ON s.id = m.source_id "
+#define SPELL_JOINS                                                            \
+    "FROM spell sp JOIN person p ON p.id = sp.person_id "                      \
+    "JOIN org o ON o.id = sp.org_id "                                          \
+    "LEFT JOIN org d ON d.id = sp.dest_org_id "                                \
+    "LEFT JOIN source s ON s.id = sp.source_id "
+
+/* " AND <date> BETWEEN .. AND level IN (..)" for 'filter'. */
+static int add_filter(struct buf *sql, const exo_filter *f, const char *date,
+                      const char *level)
+{
+    int rc = 0;
+    if (!f)
+        return 0;
+    if (f->has_since)
+        rc |= exo__buf_addf(sql, " AND %s >= %d", date, f->since);
+    if (f->has_until)
+        rc |= exo__buf_addf(sql, " AND %s <= %d", date, f->until);
+    if (f->level_mask) {
+        rc |= exo__buf_addf(sql, " AND %s IN (''", level);
+        for (int i = 1; i < EXO_N_LEVELS; i++)
+            if (f->level_mask & (1u << i))
+                rc |= exo__buf_addf(sql, ",'%s'", level_names[i]);
+        rc |= exo__buf_addstr(sql, ")");
+    }
+    return rc;
+}
+
+static void move_release(exo_move *m)
+{
+    exo__free(m->person);
+    exo__free(m->from_org);
+    exo__free(m->to_org);
+    exo__free(m->role);
+    exo__free(m->source);
+}
+
+void exo_move_list_release(exo_move_list *list)
+{
+    if (!list)
+        return;
+    for (size_t i = 0; i < list->n; i++)
+        move_release(&list->rows[i]);
+    exo__free(list->rows);
+    list->rows = NULL;
+    list->n = 0;
+}
+
+/* Runs 'sql' (org id bound to ?1 when nonzero) into a move list. */
+static exo_code run_moves(exo_store *store, const char *sql, int64_t org,
+                          exo_move_list *out, exo_err *err)
+{
+    sqlite3_stmt *stmt;
+    size_t cap = 0;
+    int rc, oom = 0;
+    exo_code code = exo__store_prepare(store, sql, &stmt, err);
+    if (code)
+        return code;
+    if (org)
+        sqlite3_bind_int64(stmt, 1, org);
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        exo_move m = {0};
+        m.person = exo__column_strdup(stmt, 0, &oom);
+        m.from_org = exo__column_strdup(stmt, 1, &oom);
+        m.to_org = exo__column_strdup(stmt, 2, &oom);
+        m.role = exo__column_strdup(stmt, 3, &oom);
+        m.level = level_parse_or_none(
+            (const char *)sqlite3_column_text(stmt, 4));
+        m.event = event_parse((const char *)sqlite3_column_text(stmt, 5));
+        m.date.days = sqlite3_column_int(stmt, 6);
+        m.date.precision =
+            precision_or_day((const char *)sqlite3_column_text(stmt, 7));
+        m.source = exo__column_strdup(stmt, 8, &oom);
+        m.from_spell = sqlite3_column_int(stmt, 9) != 0;
+        if (oom || EXO_VEC_PUSH(out->rows, out->n, cap, m)) {
+            move_release(&m);
+            code = exo__fail(err, EXO_ENOMEM, "out of memory reading moves");
+            break;
+        }
+    }
+    if (!code && rc != SQLITE_DONE)
+        code = exo__fail_sqlite(err, store->db, rc, "reading moves");
+    sqlite3_finalize(stmt);
+    if (code)
+        exo_move_list_release(out);
+    return code;
+}
+
+exo_code exo_moves_list(exo_store *store, const char *org,
+                        const exo_filter *filter, exo_move_list *out,
+                        exo_err *err)
+{
+    struct buf sql = BUF_INIT;
+    int64_t org_id = 0;
+    exo_code code;
+    memset(out, 0, sizeof *out);
+    if (org && (code = resolve_org(store, org, &org_id, NULL, err)))
+        return code;
+    int rc = exo__buf_addstr(&sql, "SELECT " MOVE_COLUMNS MOVE_JOINS
+                                   "WHERE 1");
+    if (org)
+        rc |= exo__buf_addstr(&sql, " AND (m.from_org_id = ?1 OR "
+                                    "m.to_org_id = ?1)");
+    rc |= add_filter(&sql, filter, "m.date", "m.level");
+    rc |= exo__buf_addstr(&sql, " ORDER BY m.date, p.name_key, m.id");
+    if (rc)
+        code = exo__fail(err, EXO_ENOMEM, "out of memory");
+    else
+        code = run_moves(store, sql.data, org_id, out, err);
+    exo__buf_release(&sql);
+    return code;
+}
+
+exo_code exo_departures(exo_store *store, const char *org,
+                        const exo_filter *filter, exo_move_list *out,
+                        exo_err *err)
+{
+    struct buf sql = BUF_INIT;
+    int64_t org_id;
+    exo_code code;
+    memset(out, 0, sizeof *out);
+    if ((code = resolve_org(store, org, &org_id, NULL, err)))
+        return code;
+    int rc = exo__buf_addstr(
+        &sql, "SELECT * FROM (SELECT " MOVE_COLUMNS ", p.name_key AS k "
+              MOVE_JOINS "WHERE m.from_org_id = ?1 AND m.event IN "
+              "('left', 'fired', 'sabbatical', 'founded')");
+    rc |= add_filter(&sql, filter, "m.date", "m.level");
+    rc |= exo__buf_addstr(
+        &sql, " UNION ALL SELECT p.name, o.name, d.name, sp.role, sp.level, "
+              "sp.end_reason, sp.end_date, sp.end_precision, s.url, 1, "
+              "p.name_key " SPELL_JOINS
+              "WHERE sp.org_id = ?1 AND sp.end_date IS NOT NULL");
+    rc |= add_filter(&sql, filter, "sp.end_date", "sp.level");
+    rc |= exo__buf_addstr(&sql, ") ORDER BY 7, k");
+    if (rc)
+        code = exo__fail(err, EXO_ENOMEM, "out of memory");
+    else
+        code = run_moves(store, sql.data, org_id, out, err);
+    exo__buf_release(&sql);
+    return code;
+}
+
+exo_code exo_arrivals(exo_store *store, const char *org,
+                      const exo_filter *filter, exo_move_list *out,
+                      exo_err *err)
+{
+    struct buf sql = BUF_INIT;
+    int64_t org_id;
+    exo_code code;
+    memset(out, 0, sizeof *out);
+    if ((code = resolve_org(store, org, &org_id, NULL, err)))
+        return code;
+    int rc = exo__buf_addstr(
+        &sql, "SELECT * FROM (SELECT " MOVE_COLUMNS ", p.name_key AS k "
+              MOVE_JOINS "WHERE m.to_org_id = ?1");
+    rc |= add_filter(&sql, filter, "m.date", "m.level");
+    rc |= exo__buf_addstr(
+        &sql, " UNION ALL SELECT p.name, NULL, o.name, sp.role, sp.level, "
+              "'joined', sp.start_date, sp.start_precision, s.url, 1, "
+              "p.name_key " SPELL_JOINS
+              "WHERE sp.org_id = ?1 AND sp.start_date IS NOT NULL");
+    rc |= add_filter(&sql, filter, "sp.start_date", "sp.level");
+    rc |= exo__buf_addstr(&sql, ") ORDER BY k, 7");
+    if (rc) {
+        code = exo__fail(err, EXO_ENOMEM, "out of memory");
+        goto out;
+    }
+    if ((code = run_moves(store, sql.data, org_id, out, err)))
+        goto out;
+    /* A move reported as "left A for B" and again as "joined B" is one
+     * arrival: drop a person's reported arrival within a year of their
+     * previous one. Rows are grouped by person, in date order. */
+    size_t kept = 0;
+    for (size_t i = 0; i < out->n; i++) {
+        exo_move *m = &out->rows[i];
+        if (kept > 0 && !m->from_spell && !out->rows[kept - 1].from_spell &&
+            strcmp(out->rows[kept - 1].person, m->person) == 0 &&
+            m->date.days - out->rows[kept - 1].date.days <= 365) {
+            move_release(m);
+            continue;
+        }
+        out->rows[kept++] = *m;
+    }
+    out->n = kept;
+    /* Back to date order. */
+    for (size_t i = 1; i < out->n; i++) {
+        exo_move m = out->rows[i];
+        size_t j = i;
+        for (; j > 0 && out->rows[j - 1].date.days > m.date.days; j--)
+            out->rows[j] = out->rows[j - 1];
+        out->rows[j] = m;
+    }
+out:
+    exo__buf_release(&sql);
+    return code;
+}
+
+/* ==== Organisation list ==== */
+
+void exo_org_list_release(exo_org_list *list)
+{
+    if (!list)
+        return;
+    for (size_t i = 0; i < list->n; i++) {
+        exo__free(list->rows[i].name);
+        exo__free(list->rows[i].kind);
+    }
+    exo__free(list->rows);
+    list->rows = NULL;
+    list->n = 0;
+}
+
+exo_code exo_orgs_list(exo_store *store, exo_org_list *out, exo_err *err)
+{
+    static const char sql[] =
+        "SELECT o.name, o.kind, "
+        " (SELECT COUNT(*) FROM move m WHERE m.from_org_id = o.id AND "
+        "  m.event IN ('left', 'fired', 'sabbatical', 'founded')) + "
+        " (SELECT COUNT(*) FROM spell s WHERE s.org_id = o.id AND "
+        "  s.end_date IS NOT NULL) AS departures, "
+        " (SELECT COUNT(*) FROM (SELECT person_id FROM move "
+        "  WHERE from_org_id = o.id OR to_org_id = o.id "
+        "  UNION SELECT person_id FROM spell WHERE org_id = o.id)) "
+        "FROM org o ORDER BY departures DESC, o.name_key";
+    sqlite3_stmt *stmt;
+    size_t cap = 0;
+    int rc, oom = 0;
+    memset(out, 0, sizeof *out);
+    exo_code code = exo__store_prepare(store, sql, &stmt, err);
+    if (code)
+        return code;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        exo_org_row row = {0};
+        row.name = exo__column_strdup(stmt, 0, &oom);
+        row.kind = exo__column_strdup(stmt, 1, &oom);
+        row.n_departures = (size_t)sqlite3_column_int64(stmt, 2);
+        row.n_people = (size_t)sqlite3_column_int64(stmt, 3);
+        if (oom || EXO_VEC_PUSH(out->rows, out->n, cap, row)) {
+            exo__free(row.name);
+            exo__free(row.kind);
+            code = exo__fail(err, EXO_ENOMEM, "out of memory");
+            break;
+        }
+    }
+    if (!code && rc != SQLITE_DONE)
+        code = exo__fail_sqlite(err, store->db, rc, "listing organisations");
+    sqlite3_finalize(stmt);
+    for (size_t i = 0; !code && i < out->n; i++) {
+        exo_move_list arrivals;
+        code = exo_arrivals(store, out->rows[i].name, NULL, &arrivals, err);
+        out->rows[i].n_arrivals = arrivals.n;
+        exo_move_list_release(&arrivals);
+    }
+    if (code)
+        exo_org_list_release(out);
+    return code;
+}
+
+/* ==== People ==== */
+
+void exo_person_list_release(exo_person_list *list)
+{
+    if (!list)
+        return;
+    for (size_t i = 0; i < list->n; i++) {
+        exo__free(list->rows[i].name);
+        exo__free(list->rows[i].orgs);
+    }
+    exo__free(list->rows);
+    list->rows = NULL;
+    list->n = 0;
+}
+
+exo_code exo_people_list(exo_store *store, const char *org,
+                         exo_person_list *out, exo_err *err)
+{
+    static const char sql[] =
+        "WITH r(person_id, org_id, date) AS ("
+        " SELECT person_id, from_org_id, date FROM move "
+        "  WHERE from_org_id IS NOT NULL"
+        " UNION ALL SELECT person_id, to_org_id, date FROM move "
+        "  WHERE to_org_id IS NOT NULL"
+        " UNION ALL SELECT person_id, org_id, start_date FROM spell) "
+        "SELECT p.name, (SELECT group_concat(name, ', ') FROM "
+        "  (SELECT o.name FROM r JOIN org o ON o.id = r.org_id "
+        "   WHERE r.person_id = p.id GROUP BY o.id ORDER BY MIN(r.date))), "
+        " (SELECT COUNT(*) FROM move WHERE person_id = p.id) + "
+        " (SELECT COUNT(*) FROM spell WHERE person_id = p.id) "
+        "FROM person p WHERE ?1 IS NULL OR p.id IN "
+        " (SELECT person_id FROM r WHERE org_id = ?1) "
+        "ORDER BY p.name_key, p.id";
+    sqlite3_stmt *stmt;
+    size_t cap = 0;
+    int rc, oom = 0;
+    int64_t org_id = 0;
+    exo_code code;
+    memset(out, 0, sizeof *out);
+    if (org && (code = resolve_org(store, org, &org_id, NULL, err)))
+        return code;
+    if ((code = exo__store_prepare(store, sql, &stmt, err)))
+        return code;
+    if (org)
+        sqlite3_bind_int64(stmt, 1, org_id);
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        exo_person_row row = {0};
+        row.name = exo__column_strdup(stmt, 0, &oom);
+        row.orgs = exo__column_strdup(stmt, 1, &oom);
+        row.n_records = (size_t)sqlite3_column_int64(stmt, 2);
+        if (oom || EXO_VEC_PUSH(out->rows, out->n, cap, row)) {
+            exo__free(row.name);
+            exo__free(row.orgs);
+            code = exo__fail(err, EXO_ENOMEM, "out of memory");
+            break;
+        }
+    }
+    if (!code && rc != SQLITE_DONE)
+        code = exo__fail_sqlite(err, store->db, rc, "listing people");
+    sqlite3_finalize(stmt);
+    if (code)
+        exo_person_list_release(out);
+    return code;
+}
+
+/* ==== Spells ==== */
+
+void exo_spells_release(exo_spells *s)
+{
+    if (!s)
+        return;
+    for (size_t i = 0; i < s->n; i++) {
+        if (s->person)
+            exo__free(s->person[i]);
+        if (s->team)
+            exo__free(s->team[i]);
+    }
+    exo__free(s->start);
+    exo__free(s->end);
+    exo__free(s->end_reason);
+    exo__free(s->level);
+    exo__free(s->person);
+    exo__free(s->team);
+    memset(s, 0, sizeof *s);
+}
+
+exo_code exo_spells_load(exo_store *store, const char *org, exo_spells *out,
+                         exo_err *err)
+{
+    sqlite3_stmt *stmt = NULL;
+    int64_t org_id, count = 0;
+    exo_code code;
+    int rc, oom = 0;
+    memset(out, 0, sizeof *out);
+    if ((code = resolve_org(store, org, &org_id, NULL, err)))
+        return code;
+    if ((code = exo__store_prepare(store,
+                                   "SELECT COUNT(*) FROM spell WHERE org_id = ? "
+                                   "AND start_date IS NOT NULL",
+                                   &stmt, err)))
+        return code;
+    sqlite3_bind_int64(stmt, 1, org_id);
+    if (sqlite3_step(stmt) == SQLITE_ROW)
+        count = sqlite3_column_int64(stmt, 0);
+    sqlite3_finalize(stmt);
+    size_t n = (size_t)count;
+    out->start = exo__calloc(n, sizeof *out->start);
+    out->end = exo__calloc(n, sizeof *out->end);
+    out->end_reason = exo__calloc(n, sizeof *out->end_reason);
+    out->level = exo__calloc(n, sizeof *out->level);
+    out->person = exo__calloc(n, sizeof *out->person);
+    out->team = exo__calloc(n, sizeof *out->team);
+    if (!out->start || !out->end || !out->end_reason || !out->level ||
+        !out->person || !out->team) {
+        code = exo__fail(err, EXO_ENOMEM, "out of memory loading spells");
+        goto out;
+    }
+    if ((code = exo__store_prepare(
+             store,
+             "SELECT sp.start_date, sp.end_date, sp.end_reason, sp.level, "
+             "p.name, sp.team FROM spell sp JOIN person p ON p.id = "
+             "sp.person_id WHERE sp.org_id = ? AND sp.start_date IS NOT NULL "
+             "ORDER BY sp.start_date, sp.id",
+             &stmt, err)))
+        goto out;
+    sqlite3_bind_int64(stmt, 1, org_id);
+    while (out->n < n && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        size_t i = out->n++;
+        out->start[i] = sqlite3_column_int(stmt, 0);
+        out->end[i] = sqlite3_column_type(stmt, 1) == SQLITE_NULL
+                          ? (double)NAN
+                          : sqlite3_column_int(stmt, 1);
+        out->end_reason[i] =
+            sqlite3_column_type(stmt, 2) == SQLITE_NULL
+                ? EXO_EVENT_UNKNOWN
+                : event_parse((const char *)sqlite3_column_text(stmt, 2));
+        out->level[i] =
+            level_parse_or_none((const char *)sqlite3_column_text(stmt, 3));
+        out->person[i] = exo__column_strdup(stmt, 4, &oom);
+        out->team[i] = exo__column_strdup(stmt, 5, &oom);
+        if (oom) {
+            code = exo__fail(err, EXO_ENOMEM, "out of memory loading spells");
+            break;
+        }
+    }
+    sqlite3_finalize(stmt);
+out:
+    if (code)
+        exo_spells_release(out);
+    return code;
+}
+
+/* ==== Finance ==== */
+
+void exo_finance_list_release(exo_finance_list *list)
+{
+    if (!list)
+        return;
+    for (size_t i = 0; i < list->n; i++) {
+        exo_finance_row *r = &list->rows[i];
+        exo__free(r->org);
+        exo__free(r->kind);
+        exo__free(r->note);
+        exo__free(r->source);
+    }
+    exo__free(list->rows);
+    list->rows = NULL;
+    list->n = 0;
+}
+
+exo_code exo_finance_list_load(exo_store *store, const char *org,
+                               exo_finance_list *out, exo_err *err)
+{
+    sqlite3_stmt *stmt;
+    int64_t org_id = 0;
+    size_t cap = 0;
+    int rc, oom = 0;
+    exo_code code;
+    memset(out, 0, sizeof *out);
+    if (org && (code = resolve_org(store, org, &org_id, NULL, err)))
+        return code;
+    if ((code = exo__store_prepare(
+             store,
+             "SELECT o.name, f.date, f.precision, f.kind, f.amount_usd, "
+             "f.note, s.url FROM finance f JOIN org o ON o.id = f.org_id "
+             "LEFT JOIN source s ON s.id = f.source_id "
+             "WHERE ?1 IS NULL OR f.org_id = ?1 ORDER BY f.date, f.id",
+             &stmt, err)))
+        return code;
+    if (org)
+        sqlite3_bind_int64(stmt, 1, org_id);
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        exo_finance_row r = {0};
+        r.org = exo__column_strdup(stmt, 0, &oom);
+        r.date.days = sqlite3_column_int(stmt, 1);
+        r.date.precision =
+            precision_or_day((const char *)sqlite3_column_text(stmt, 2));
+        r.kind = exo__column_strdup(stmt, 3, &oom);
+        r.amount_usd = sqlite3_column_type(stmt, 4) == SQLITE_NULL
+                           ? (double)NAN
+                           : sqlite3_column_double(stmt, 4);
+        r.note = exo__column_strdup(stmt, 5, &oom);
+        r.source = exo__column_strdup(stmt, 6, &oom);
+        if (oom || EXO_VEC_PUSH(out->rows, out->n, cap, r)) {
+            exo__free(r.org), exo__free(r.kind), exo__free(r.note),
+                exo__free(r.source);
+            code = exo__fail(err, EXO_ENOMEM, "out of memory");
+            break;
+        }
+    }
+    if (!code && rc != SQLITE_DONE)
+        code = exo__fail_sqlite(err, store->db, rc, "reading finance");
+    sqlite3_finalize(stmt);
+    if (code)
+        exo_finance_list_release(out);
+    return code;
+}
+
+/* ==== Core team ==== */
+
+void exo_core_team_release(exo_core_team *team)
+{
+    if (!team)
+        return;
+    for (size_t i = 0; i < team->n; i++) {
+        exo__free(team->rows[i].person);
+        exo__free(team->rows[i].role);
+        exo__free(team->rows[i].went_to);
+    }
+    exo__free(team->rows);
+    memset(team, 0, sizeof *team);
+}
+
+/* Members are listed by arrival, or by departure when no arrival is known. */
+static int32_t core_order_day(const exo_core_member *m)
+{
+    return m->has_joined ? m->joined.days : m->left.days;
+}
+
+/*
+ * Each founder or executive's history at the organisation, replayed in date
+ * order: an arrival (founded, joined, returned, a spell's start) marks them
+ * present, a departure marks them gone, so a return after a departure (a
+ * CEO fired and reinstated four days later) leaves them present.
+ */
+exo_code exo_core_team_load(exo_store *store, const char *org,
+                            exo_core_team *out, exo_err *err)
+{
+    /* A move's level is the role that made it notable: at the organisation
+     * left for left/fired/sabbatical, at the one joined for joined/returned/
+     * founded. Only those rows say someone was core here. */
+    static const char sql[] =
+        "WITH m AS (SELECT *, CASE WHEN ((to_org_id = ?1 AND event IN"
+        "  ('founded', 'joined', 'returned')) OR (from_org_id = ?1 AND event IN"
+        "  ('left', 'fired', 'sabbatical'))) AND level IN ('founder', 'exec')"
+        "  THEN level END AS core_level FROM move"
+        "  WHERE from_org_id = ?1 OR to_org_id = ?1),"
+        " core AS (SELECT person_id FROM m WHERE core_level IS NOT NULL"
+        " UNION SELECT person_id FROM spell WHERE org_id = ?1"
+        "  AND level IN ('founder', 'exec')),"
+        " ev(person_id, date, prec, arrive, event, role, level, dest) AS ("
+        " SELECT person_id, date, date_precision, to_org_id = ?1, event, role,"
+        "  core_level, (SELECT name FROM org WHERE id = to_org_id) FROM m"
+        "  WHERE person_id IN core AND (to_org_id = ?1 OR"
+        "  event IN ('left', 'fired', 'sabbatical', 'founded'))"
+        " UNION ALL SELECT person_id, start_date, start_precision, 1, 'joined',"
+        "  role, level, NULL FROM spell"
+        "  WHERE org_id = ?1 AND person_id IN core AND start_date IS NOT NULL"
+        " UNION ALL SELECT person_id, end_date, end_precision, 0, end_reason,"
+        "  role, level, (SELECT name FROM org WHERE id = dest_org_id)"
+        "  FROM spell WHERE org_id = ?1 AND person_id IN core"
+        "  AND end_date IS NOT NULL)"
+        "SELECT p.id, p.name, ev.date, ev.prec, ev.arrive, ev.event, ev.role,"
+        " ev.level, ev.dest FROM ev JOIN person p ON p.id = ev.person_id "
+        "ORDER BY p.id, ev.date, ev.arrive";
+    sqlite3_stmt *stmt;
+    int64_t org_id, current = -1;
+    size_t cap = 0;
+    int rc, oom = 0;
+    exo_code code;
+    memset(out, 0, sizeof *out);
+    if ((code = resolve_org(store, org, &org_id, NULL, err)))
+        return code;
+    if ((code = exo__store_prepare(store, sql, &stmt, err)))
+        return code;
+    sqlite3_bind_int64(stmt, 1, org_id);
+    exo_core_member *m = NULL;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        int64_t person = sqlite3_column_int64(stmt, 0);
+        exo_date date = {sqlite3_column_int(stmt, 2),
+                         precision_or_day(
+                             (const char *)sqlite3_column_text(stmt, 3))};
+        bool arrive = sqlite3_column_int(stmt, 4) != 0;
+        exo_level level =
+            level_parse_or_none((const char *)sqlite3_column_text(stmt, 7));
+        if (person != current) {
+            exo_core_member fresh = {0};
+            fresh.person = exo__column_strdup(stmt, 1, &oom);
+            fresh.level = EXO_LEVEL_NONE;
+            if (oom || EXO_VEC_PUSH(out->rows, out->n, cap, fresh)) {
+                exo__free(fresh.person);
+                code = exo__fail(err, EXO_ENOMEM, "out of memory");
+                break;
+            }
+            current = person;
+            m = &out->rows[out->n - 1];
+        }
+        /* Founder outranks exec: the lower enum value wins. */
+        if ((level == EXO_LEVEL_FOUNDER || level == EXO_LEVEL_EXEC) &&
+            (m->level == EXO_LEVEL_NONE || level < m->level)) {
+            m->level = level;
+            exo__free(m->role);
+            m->role = exo__column_strdup(stmt, 6, &oom);
+        }
+        if (arrive && !m->has_joined) {
+            m->has_joined = true;
+            m->joined = date;
+        }
+        if (arrive) {
+            m->has_left = false;
+            exo__free(m->went_to);
+            m->went_to = NULL;
+        } else {
+            m->has_left = true;
+            m->left = date;
+            m->left_event =
+                event_parse((const char *)sqlite3_column_text(stmt, 5));
+            exo__free(m->went_to);
+            m->went_to = exo__column_strdup(stmt, 8, &oom);
+        }
+        if (oom) {
+            code = exo__fail(err, EXO_ENOMEM, "out of memory");
+            break;
+        }
+    }
+    if (!code && rc != SQLITE_DONE)
+        code = exo__fail_sqlite(err, store->db, rc, "reading the core team");
+    sqlite3_finalize(stmt);
+    if (code) {
+        exo_core_team_release(out);
+        return code;
+    }
+    /* Keep founders and execs only (a board seat alone is not core), and
+     * order founders first, then by arrival. */
+    size_t kept = 0;
+    for (size_t i = 0; i < out->n; i++) {
+        exo_core_member *r = &out->rows[i];
+        if (r->level != EXO_LEVEL_FOUNDER && r->level != EXO_LEVEL_EXEC) {
+            exo__free(r->person), exo__free(r->role), exo__free(r->went_to);
+            continue;
+        }
+        out->rows[kept++] = *r;
+    }
+    out->n = kept;
+    for (size_t i = 1; i < out->n; i++) {
+        exo_core_member x = out->rows[i];
+        size_t j = i;
+        for (; j > 0 && (out->rows[j - 1].level > x.level ||
+                         (out->rows[j - 1].level == x.level &&
+                          core_order_day(&out->rows[j - 1]) >
+                              core_order_day(&x)));
+             j--)
+            out->rows[j] = out->rows[j - 1];
+        out->rows[j] = x;
+    }
+    for (size_t i = 0; i < out->n; i++) {
+        bool remains = !out->rows[i].has_left;
+        if (out->rows[i].level == EXO_LEVEL_FOUNDER) {
+            out->n_founders++;
+            out->n_founders_remaining += remains;
+        } else {
+            out->n_execs++;
+            out->n_execs_remaining += remains;
+        }
+    }
+    return EXO_OK;
+}

@@ -1,0 +1,41 @@
+/*
+ * store.h - the SQLite store's internals, shared by the store files and the
+ * importer. This directory is the only code that includes <sqlite3.h>.
+ */
+#ifndef EXO_STORE_STORE_H
+#define EXO_STORE_STORE_H
+
+#include <sqlite3.h>
+#include <stdint.h>
+
+#include "core/exo.h"
+
+struct exo_store {
+    sqlite3 *db;
+    int schema_version;
+};
+
+/* Records a failed SQLite call: EXO_ESTORE (EXO_ENOMEM for SQLITE_NOMEM)
+ * with the extended code in 'sys' and "doing: sqlite's message". */
+exo_code exo__fail_sqlite(exo_err *err, sqlite3 *db, int rc,
+                          const char *doing);
+/* Runs SQL without results. */
+exo_code exo__store_exec(exo_store *store, const char *sql, exo_err *err);
+exo_code exo__store_prepare(exo_store *store, const char *sql,
+                            sqlite3_stmt **stmt, exo_err *err);
+exo_code exo__store_begin(exo_store *store, exo_err *err);
+exo_code exo__store_commit(exo_store *store, exo_err *err);
+/* Rolls back; never records an error over the one that caused it. */
+void exo__store_rollback(exo_store *store);
+
+/* Applies the embedded migrations newer than the store (schema.c). */
+exo_code exo__schema_migrate(exo_store *store, exo_err *err);
+/* The newest schema version this build knows. */
+int exo__schema_latest(void);
+
+/* Binds text or NULL. */
+int exo__bind_text(sqlite3_stmt *stmt, int i, const char *s);
+/* A copy of a text column, or NULL for SQL NULL; '*oom' set on failure. */
+char *exo__column_strdup(sqlite3_stmt *stmt, int i, int *oom);
+
+#endif

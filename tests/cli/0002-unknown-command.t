@@ -1,0 +1,4 @@
+args: frobnicate
+status: 64
+--- stderr
+exodus: 'frobnicate' is not a command (see 'exodus -h')

@@ -1,0 +1,4 @@
+args: import moves $TMP/nope.csv
+status: 66
+--- stderr-contains
+cannot open

@@ -1,0 +1,6 @@
+args: demo --db $TMP/demo.db --data-dir $DATA
+status: 0
+--- stdout-contains
+imported ai-lab-moves.csv           181 rows ->    181 records  (AI-lab senior moves)
+== OpenAI ==
+  total           77        38
