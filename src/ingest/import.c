@@ -1091,8 +1091,9 @@ static exo_code insert_counted(struct writer *w, exo_import_result *result)
     return EXO_OK;
 }
 
+/* Binds one row at parameter offset 'base' of the batch statement 's'. */
 static exo_code write_move(struct writer *w, const struct move_rec *r,
-                           exo_import_result *result)
+                           sqlite3_stmt *s, int base)
 {
     int64_t person, from, to, source;
     exo_code code;
@@ -1100,21 +1101,21 @@ static exo_code write_move(struct writer *w, const struct move_rec *r,
         (code = org_id(w, &r->from, &from)) || (code = org_id(w, &r->to, &to)) ||
         (code = source_id(w, r->source, &source)))
         return code;
-    sqlite3_stmt *s = w->record_insert;
-    sqlite3_bind_int64(s, 1, person);
-    bind_id(s, 2, from);
-    bind_id(s, 3, to);
-    exo__bind_text(s, 4, r->role);
-    exo__bind_text(s, 5, r->level);
-    exo__bind_text(s, 6, r->event);
-    sqlite3_bind_int(s, 7, r->date.days);
-    exo__bind_text(s, 8, exo__precision_name(r->date.precision));
-    bind_id(s, 9, source);
-    return insert_counted(w, result);
+    sqlite3_bind_int64(s, base + 1, person);
+    bind_id(s, base + 2, from);
+    bind_id(s, base + 3, to);
+    exo__bind_text(s, base + 4, r->role);
+    exo__bind_text(s, base + 5, r->level);
+    exo__bind_text(s, base + 6, r->event);
+    sqlite3_bind_int(s, base + 7, r->date.days);
+    exo__bind_text(s, base + 8, exo__precision_name(r->date.precision));
+    bind_id(s, base + 9, source);
+    return EXO_OK;
 }
 
+/* Binds one row at parameter offset 'base' of the batch statement 's'. */
 static exo_code write_spell(struct writer *w, const struct spell_rec *r,
-                            exo_import_result *result)
+                           sqlite3_stmt *s, int base)
 {
     int64_t person, org, dest, source;
     exo_code code;
@@ -1123,47 +1124,46 @@ static exo_code write_spell(struct writer *w, const struct spell_rec *r,
         (code = org_id(w, &r->dest, &dest)) ||
         (code = source_id(w, r->source ? r->source : NULL, &source)))
         return code;
-    sqlite3_stmt *s = w->record_insert;
-    sqlite3_bind_int64(s, 1, person);
-    sqlite3_bind_int64(s, 2, org);
-    exo__bind_text(s, 3, r->role);
-    exo__bind_text(s, 4, r->level);
-    exo__bind_text(s, 5, r->team);
-    sqlite3_bind_int(s, 6, r->start.days);
-    exo__bind_text(s, 7, exo__precision_name(r->start.precision));
+    sqlite3_bind_int64(s, base + 1, person);
+    sqlite3_bind_int64(s, base + 2, org);
+    exo__bind_text(s, base + 3, r->role);
+    exo__bind_text(s, base + 4, r->level);
+    exo__bind_text(s, base + 5, r->team);
+    sqlite3_bind_int(s, base + 6, r->start.days);
+    exo__bind_text(s, base + 7, exo__precision_name(r->start.precision));
     if (r->has_end) {
-        sqlite3_bind_int(s, 8, r->end.days);
-        exo__bind_text(s, 9, exo__precision_name(r->end.precision));
+        sqlite3_bind_int(s, base + 8, r->end.days);
+        exo__bind_text(s, base + 9, exo__precision_name(r->end.precision));
     } else {
-        sqlite3_bind_null(s, 8);
-        sqlite3_bind_null(s, 9);
+        sqlite3_bind_null(s, base + 8);
+        sqlite3_bind_null(s, base + 9);
     }
-    exo__bind_text(s, 10, r->reason);
-    bind_id(s, 11, dest);
-    bind_id(s, 12, source);
-    return insert_counted(w, result);
+    exo__bind_text(s, base + 10, r->reason);
+    bind_id(s, base + 11, dest);
+    bind_id(s, base + 12, source);
+    return EXO_OK;
 }
 
+/* Binds one row at parameter offset 'base' of the batch statement 's'. */
 static exo_code write_finance(struct writer *w, const struct finance_rec *r,
-                              exo_import_result *result)
+                           sqlite3_stmt *s, int base)
 {
     int64_t org, source;
     exo_code code;
     if ((code = org_id(w, &r->org, &org)) ||
         (code = source_id(w, r->source, &source)))
         return code;
-    sqlite3_stmt *s = w->record_insert;
-    sqlite3_bind_int64(s, 1, org);
-    sqlite3_bind_int(s, 2, r->date.days);
-    exo__bind_text(s, 3, exo__precision_name(r->date.precision));
-    exo__bind_text(s, 4, r->kind);
+    sqlite3_bind_int64(s, base + 1, org);
+    sqlite3_bind_int(s, base + 2, r->date.days);
+    exo__bind_text(s, base + 3, exo__precision_name(r->date.precision));
+    exo__bind_text(s, base + 4, r->kind);
     if (r->has_amount)
-        sqlite3_bind_double(s, 5, r->amount_usd);
+        sqlite3_bind_double(s, base + 5, r->amount_usd);
     else
-        sqlite3_bind_null(s, 5);
-    exo__bind_text(s, 6, r->note);
-    bind_id(s, 7, source);
-    return insert_counted(w, result);
+        sqlite3_bind_null(s, base + 5);
+    exo__bind_text(s, base + 6, r->note);
+    bind_id(s, base + 7, source);
+    return EXO_OK;
 }
 
 /*
@@ -1216,35 +1216,114 @@ static exo_code write_alias(struct writer *w, const struct alias_rec *r,
     return EXO_OK;
 }
 
-static const char *insert_sql(exo_import_kind kind)
+/* Columns per row of each kind's INSERT, and the statement for 'n_rows'. */
+static int insert_columns(exo_import_kind kind)
 {
     switch (kind) {
-    case EXO_IMPORT_MOVES:
-        return "INSERT INTO move (person_id, from_org_id, to_org_id, role, "
-               "level, event, date, date_precision, source_id) VALUES "
-               "(?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING";
-    case EXO_IMPORT_SPELLS:
-        return "INSERT INTO spell (person_id, org_id, role, level, team, "
-               "start_date, start_precision, end_date, end_precision, "
-               "end_reason, dest_org_id, source_id) VALUES "
-               "(?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING";
-    case EXO_IMPORT_FINANCE:
-        return "INSERT INTO finance (org_id, date, precision, kind, "
-               "amount_usd, note, source_id) VALUES (?,?,?,?,?,?,?) "
-               "ON CONFLICT DO NOTHING";
-    case EXO_IMPORT_ALIASES:
-        return "INSERT INTO alias (alias_key, alias, org_id) VALUES (?,?,?) "
-               "ON CONFLICT DO NOTHING";
+    case EXO_IMPORT_MOVES: return 9;
+    case EXO_IMPORT_SPELLS: return 12;
+    case EXO_IMPORT_FINANCE: return 7;
+    case EXO_IMPORT_ALIASES: return 3;
     }
-    return NULL;
+    return 0;
+}
+
+static int insert_sql(struct buf *sql, exo_import_kind kind, size_t n_rows)
+{
+    static const char *const head[] = {
+        [EXO_IMPORT_MOVES] =
+            "INSERT INTO move (person_id, from_org_id, to_org_id, role, "
+            "level, event, date, date_precision, source_id) VALUES ",
+        [EXO_IMPORT_SPELLS] =
+            "INSERT INTO spell (person_id, org_id, role, level, team, "
+            "start_date, start_precision, end_date, end_precision, "
+            "end_reason, dest_org_id, source_id) VALUES ",
+        [EXO_IMPORT_FINANCE] = "INSERT INTO finance (org_id, date, precision, "
+                               "kind, amount_usd, note, source_id) VALUES ",
+        [EXO_IMPORT_ALIASES] =
+            "INSERT INTO alias (alias_key, alias, org_id) VALUES ",
+    };
+    int rc = exo__buf_addstr(sql, head[kind]);
+    for (size_t i = 0; i < n_rows; i++) {
+        rc |= exo__buf_addstr(sql, i ? ",(" : "(");
+        for (int c = 0; c < insert_columns(kind); c++)
+            rc |= exo__buf_addstr(sql, c ? ",?" : "?");
+        rc |= exo__buf_addch(sql, ')');
+    }
+    rc |= exo__buf_addstr(sql, " ON CONFLICT DO NOTHING");
+    return rc;
+}
+
+/* Rows per INSERT statement: one statement per row costs more in SQLite's
+ * per-statement work than the row itself. */
+enum { BATCH_ROWS = 64 };
+
+static exo_code prepare_insert(struct writer *w, exo_import_kind kind,
+                               size_t n_rows, sqlite3_stmt **stmt)
+{
+    struct buf sql = BUF_INIT;
+    exo_code code;
+    if (insert_sql(&sql, kind, n_rows))
+        code = exo__fail(w->err, EXO_ENOMEM, "out of memory");
+    else
+        code = exo__store_prepare(w->store, sql.data, stmt, w->err);
+    exo__buf_release(&sql);
+    return code;
+}
+
+/* Writes records [first, first + n) with one statement; counts new rows. */
+static exo_code write_batch(struct importer *im, struct writer *w,
+                            sqlite3_stmt *s, size_t first, size_t n,
+                            exo_import_result *result)
+{
+    int n_cols = insert_columns(im->kind);
+    exo_code code = EXO_OK;
+    for (size_t k = 0; k < n && !code; k++) {
+        size_t i = first + k;
+        int base = (int)k * n_cols;
+        switch (im->kind) {
+        case EXO_IMPORT_MOVES: {
+            struct move_rec *r = (struct move_rec *)im->recs + i;
+            if (!r->source)
+                r->source = im->opts->source;
+            code = write_move(w, r, s, base);
+            break;
+        }
+        case EXO_IMPORT_SPELLS: {
+            struct spell_rec *r = (struct spell_rec *)im->recs + i;
+            if (!r->source)
+                r->source = im->opts->source;
+            code = write_spell(w, r, s, base);
+            break;
+        }
+        case EXO_IMPORT_FINANCE: {
+            struct finance_rec *r = (struct finance_rec *)im->recs + i;
+            if (!r->source)
+                r->source = im->opts->source;
+            code = write_finance(w, r, s, base);
+            break;
+        }
+        case EXO_IMPORT_ALIASES:
+            code = exo__bug(w->err, "aliases are written one at a time");
+            break;
+        }
+    }
+    if (code)
+        return code;
+    if ((code = step_done(w, s, "adding records")))
+        return code;
+    size_t added = (size_t)sqlite3_changes(w->store->db);
+    result->n_new += added;
+    result->n_present += n - added;
+    return EXO_OK;
 }
 
 static exo_code write_all(struct importer *im, exo_store *store,
                           exo_import_result *result)
 {
     struct writer w = {.store = store, .err = im->err};
+    sqlite3_stmt *tail = NULL; /* the last, shorter batch */
     exo_code code;
-    const char *sources = im->opts->source;
     if ((code = exo__store_begin(store, im->err)))
         return code;
     if ((code = load_orgs(&w)) ||
@@ -1253,7 +1332,8 @@ static exo_code write_all(struct importer *im, exo_store *store,
              &w.org_insert, im->err)) ||
         (code = exo__store_prepare(
              store,
-             "SELECT id FROM person WHERE name_key = ? AND ext_key IS NULL "
+             "SELECT id FROM person INDEXED BY person_name "
+             "WHERE name_key = ? AND ext_key IS NULL "
              "ORDER BY id LIMIT 1",
              &w.person_find, im->err)) ||
         (code = exo__store_prepare(store,
@@ -1268,39 +1348,31 @@ static exo_code write_all(struct importer *im, exo_store *store,
              &w.source_insert, im->err)) ||
         (code = exo__store_prepare(store, "SELECT id FROM source WHERE url = ?",
                                    &w.source_find, im->err)) ||
-        (code = exo__store_prepare(store, insert_sql(im->kind),
-                                   &w.record_insert, im->err)))
+        (code = im->kind == EXO_IMPORT_ALIASES
+                     ? prepare_insert(&w, im->kind, 1, &w.record_insert)
+                     : prepare_insert(&w, im->kind,
+                                      im->n < BATCH_ROWS ? im->n : BATCH_ROWS,
+                                      &w.record_insert)))
         goto out;
-    for (size_t i = 0; i < im->n && !code; i++) {
-        switch (im->kind) {
-        case EXO_IMPORT_MOVES: {
-            struct move_rec *r = (struct move_rec *)im->recs + i;
-            if (!r->source)
-                r->source = sources;
-            code = write_move(&w, r, result);
-            break;
-        }
-        case EXO_IMPORT_SPELLS: {
-            struct spell_rec *r = (struct spell_rec *)im->recs + i;
-            if (!r->source)
-                r->source = sources;
-            code = write_spell(&w, r, result);
-            break;
-        }
-        case EXO_IMPORT_FINANCE: {
-            struct finance_rec *r = (struct finance_rec *)im->recs + i;
-            if (!r->source)
-                r->source = sources;
-            code = write_finance(&w, r, result);
-            break;
-        }
-        case EXO_IMPORT_ALIASES:
+    for (size_t i = 0; i < im->n && !code;) {
+        if (im->kind == EXO_IMPORT_ALIASES) {
             code = write_alias(&w, (struct alias_rec *)im->recs + i, result);
-            break;
+            i++;
+            continue;
         }
-        if (!code && (i & 0xffff) == 0xffff &&
+        size_t n = im->n - i < BATCH_ROWS ? im->n - i : BATCH_ROWS;
+        sqlite3_stmt *s = w.record_insert;
+        if (n < BATCH_ROWS && n != (size_t)sqlite3_bind_parameter_count(s) /
+                                          insert_columns(im->kind)) {
+            code = prepare_insert(&w, im->kind, n, &tail);
+            s = tail;
+        }
+        if (!code)
+            code = write_batch(im, &w, s, i, n, result);
+        if (!code && (i / BATCH_ROWS) % 1024 == 1023 &&
             progress(im, 0.5 + 0.5 * (double)i / (double)im->n))
             code = exo__fail(im->err, EXO_ECANCELED, "import canceled");
+        i += n;
     }
     if (!code)
         code = exo__store_commit(store, im->err);
@@ -1312,6 +1384,7 @@ out:
     sqlite3_finalize(w.source_insert);
     sqlite3_finalize(w.source_find);
     sqlite3_finalize(w.record_insert);
+    sqlite3_finalize(tail);
     exo__hmap_release(&w.orgs);
     exo__hmap_release(&w.people);
     exo__hmap_release(&w.sources);

@@ -106,7 +106,12 @@ exo_code exo_store_open(const char *path, int flags, exo_store **out,
      * the last commits. */
     code = exo__store_exec(store,
                            "PRAGMA foreign_keys = ON;"
-                           "PRAGMA synchronous = NORMAL;",
+                           "PRAGMA synchronous = NORMAL;"
+                           /* an upper bound, not an allocation: a large
+                            * import's pages stay in memory until COMMIT
+                            * instead of spilling to the WAL as they change */
+                           "PRAGMA cache_size = -524288;"
+                           "PRAGMA temp_store = MEMORY;",
                            err);
     if (code)
         goto fail;

@@ -1,4 +1,6 @@
 -- 001_init: the exodus store (DESIGN.md, "Data model").
+-- CHECK constraints spell out OR chains: an IN list would make SQLite build
+-- a temporary index on every INSERT.
 -- Names are looked up by 'name_key': trimmed, white space collapsed,
 -- NFC-normalised and case-folded (src/core/utf8.c).
 
@@ -39,14 +41,13 @@ CREATE TABLE spell (
     person_id       INTEGER NOT NULL REFERENCES person(id),
     org_id          INTEGER NOT NULL REFERENCES org(id),
     role            TEXT,
-    level           TEXT CHECK (level IN ('founder','exec','lead','ic','board')),
+    level           TEXT CHECK (level = 'founder' OR level = 'exec' OR level = 'lead' OR level = 'ic' OR level = 'board'),
     team            TEXT,
     start_date      INTEGER,
-    start_precision TEXT CHECK (start_precision IN ('day','month','year')),
+    start_precision TEXT CHECK (start_precision = 'day' OR start_precision = 'month' OR start_precision = 'year'),
     end_date        INTEGER,
-    end_precision   TEXT CHECK (end_precision IN ('day','month','year')),
-    end_reason      TEXT CHECK (end_reason IN
-                    ('left','sabbatical','fired','died','acquired','unknown')),
+    end_precision   TEXT CHECK (end_precision = 'day' OR end_precision = 'month' OR end_precision = 'year'),
+    end_reason      TEXT CHECK (end_reason = 'left' OR end_reason = 'sabbatical' OR end_reason = 'fired' OR end_reason = 'died' OR end_reason = 'acquired' OR end_reason = 'unknown'),
     dest_org_id     INTEGER REFERENCES org(id),
     source_id       INTEGER REFERENCES source(id),
     CHECK (end_date IS NULL OR start_date IS NULL OR end_date >= start_date)
@@ -63,11 +64,10 @@ CREATE TABLE move (
     to_org_id      INTEGER REFERENCES org(id),
     role           TEXT,
     level          TEXT NOT NULL
-                   CHECK (level IN ('founder','exec','lead','ic','board')),
-    event          TEXT NOT NULL CHECK (event IN
-                   ('left','joined','sabbatical','returned','fired','founded')),
+                   CHECK (level = 'founder' OR level = 'exec' OR level = 'lead' OR level = 'ic' OR level = 'board'),
+    event          TEXT NOT NULL CHECK (event = 'left' OR event = 'joined' OR event = 'sabbatical' OR event = 'returned' OR event = 'fired' OR event = 'founded'),
     date           INTEGER NOT NULL,
-    date_precision TEXT NOT NULL CHECK (date_precision IN ('day','month','year')),
+    date_precision TEXT NOT NULL CHECK (date_precision = 'day' OR date_precision = 'month' OR date_precision = 'year'),
     source_id      INTEGER REFERENCES source(id)
 );
 CREATE UNIQUE INDEX move_key
@@ -79,9 +79,8 @@ CREATE TABLE finance (
     id         INTEGER PRIMARY KEY,
     org_id     INTEGER NOT NULL REFERENCES org(id),
     date       INTEGER NOT NULL,
-    precision  TEXT NOT NULL CHECK (precision IN ('day','month','year')),
-    kind       TEXT NOT NULL CHECK (kind IN
-               ('funding','valuation','revenue','burn','deal','lawsuit','other')),
+    precision  TEXT NOT NULL CHECK (precision = 'day' OR precision = 'month' OR precision = 'year'),
+    kind       TEXT NOT NULL CHECK (kind = 'funding' OR kind = 'valuation' OR kind = 'revenue' OR kind = 'burn' OR kind = 'deal' OR kind = 'lawsuit' OR kind = 'other'),
     amount_usd REAL CHECK (amount_usd IS NULL OR amount_usd >= 0),
     note       TEXT,
     source_id  INTEGER REFERENCES source(id)

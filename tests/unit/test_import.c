@@ -1,0 +1,305 @@
+/*
+ * test_import.c - validated import: every validation error with its exact
+ * location, the all-or-nothing transaction, idempotent re-import, and a
+ * process killed in the middle of writing.
+ */
+#include <signal.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "expect.h"
+#include "exodus.h"
+
+#define FIX(name) SOURCE_PATH("tests/fixtures/" name)
+
+static char db_path[256];
+
+static exo_store *fresh_store(void)
+{
+    exo_store *store = NULL;
+    exo_err err = {0};
+    snprintf(db_path, sizeof db_path, "/tmp/exodus-test-%d.db", (int)getpid());
+    unlink(db_path);
+    char wal[300];
+    snprintf(wal, sizeof wal, "%s-wal", db_path);
+    unlink(wal);
+    snprintf(wal, sizeof wal, "%s-shm", db_path);
+    unlink(wal);
+    cr_assert_eq(exo_store_open(db_path, EXO_STORE_CREATE, &store, &err),
+                 EXO_OK, "%s", err.msg);
+    return store;
+}
+
+static long count_rows(const char *table)
+{
+    sqlite3 *db;
+    sqlite3_stmt *stmt;
+    char sql[100];
+    long n = -1;
+    snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM %s", table);
+    cr_assert_eq(sqlite3_open(db_path, &db), SQLITE_OK);
+    cr_assert_eq(sqlite3_prepare_v2(db, sql, -1, &stmt, NULL), SQLITE_OK);
+    if (sqlite3_step(stmt) == SQLITE_ROW)
+        n = sqlite3_column_int64(stmt, 0);
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    return n;
+}
+
+static void expect_integrity_ok(void)
+{
+    sqlite3 *db;
+    sqlite3_stmt *stmt;
+    cr_assert_eq(sqlite3_open(db_path, &db), SQLITE_OK);
+    cr_assert_eq(sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &stmt,
+                                    NULL),
+                 SQLITE_OK);
+    cr_assert_eq(sqlite3_step(stmt), SQLITE_ROW);
+    cr_expect_str_eq((const char *)sqlite3_column_text(stmt, 0), "ok");
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+}
+
+/* One row per validation error of the foundation issue. */
+static const struct {
+    exo_import_kind kind;
+    const char *file;
+    size_t item;
+    long line, column;
+    const char *msg_start;
+} cases[] = {
+    {EXO_IMPORT_MOVES, "moves-bad.csv", 0, 2, 37, "impossible date '2024-02-30'"},
+    {EXO_IMPORT_MOVES, "moves-bad.csv", 1, 3, 29, "unknown level 'wizard'"},
+    {EXO_IMPORT_MOVES, "moves-bad.csv", 2, 4, 34, "unknown event 'quit'"},
+    {EXO_IMPORT_MOVES, "moves-bad.csv", 3, 5, 38, "malformed date '2024/02/01'"},
+    {EXO_IMPORT_MOVES, "moves-bad.csv", 4, 6, 10, "event 'left' needs 'from_org'"},
+    {EXO_IMPORT_MOVES, "moves-bad.csv", 5, 7, 1, "empty value in field 'person'"},
+    {EXO_IMPORT_MOVES, "moves-bad-utf8.csv", 0, 2, 1, "invalid UTF-8"},
+    {EXO_IMPORT_MOVES, "moves-long-field.csv", 0, 2, 22, "field 'role' is too long"},
+    {EXO_IMPORT_MOVES, "moves-unknown-column.csv", 0, 1, 46, "unknown column 'precision'"},
+    {EXO_IMPORT_MOVES, "moves-missing-column.csv", 0, 1, 1, "missing required column 'level'"},
+    {EXO_IMPORT_MOVES, "moves-bad.json", 0, 6, 12, "impossible date '2023-02-29'"},
+    {EXO_IMPORT_FINANCE, "finance-bad.csv", 0, 2, 31, "negative amount '-5'"},
+    {EXO_IMPORT_FINANCE, "finance-bad.csv", 1, 3, 23, "unknown kind 'gift'"},
+    {EXO_IMPORT_SPELLS, "spells-end-before-start.csv", 0, 2, 43, "end 2020-01-01 is before start"},
+};
+
+Test(import, every_validation_error_is_located)
+{
+    exo_store *store = fresh_store();
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char path[512];
+        exo_import_result result;
+        exo_errlist errors;
+        exo_err err = {0};
+        snprintf(path, sizeof path, "%s", SOURCE_PATH("tests/fixtures/"));
+        snprintf(path + strlen(path), sizeof path - strlen(path), "%s",
+                 cases[i].file);
+        cr_assert_eq(exo_import_file(store, cases[i].kind, path, NULL,
+                                     &result, &errors, &err),
+                     EXO_EDATA, "%s", cases[i].file);
+        cr_assert_gt(errors.n, cases[i].item, "%s", cases[i].file);
+        const exo_err *e = &errors.item[cases[i].item];
+        cr_expect_eq(e->code, EXO_EDATA);
+        cr_expect_str_eq(e->file, cases[i].file);
+        cr_expect_eq(e->line, cases[i].line, "%s: line %ld", cases[i].file,
+                     e->line);
+        cr_expect_eq(e->column, cases[i].column, "%s: column %ld (%s)",
+                     cases[i].file, e->column, e->msg);
+        cr_expect(strncmp(e->msg, cases[i].msg_start,
+                          strlen(cases[i].msg_start)) == 0,
+                  "%s: '%s'", cases[i].file, e->msg);
+        cr_expect(strstr(err.msg, "nothing was imported"), "%s", err.msg);
+    }
+    exo_store_close(store);
+    cr_expect_eq(count_rows("move"), 0);
+    cr_expect_eq(count_rows("org"), 0);
+}
+
+Test(import, bad_file_leaves_store_exactly_as_before)
+{
+    exo_store *store = fresh_store();
+    exo_import_result result;
+    exo_errlist errors;
+    exo_err err = {0};
+    cr_assert_eq(exo_import_file(store, EXO_IMPORT_MOVES, FIX("moves-small.csv"),
+                                 NULL, &result, &errors, &err),
+                 EXO_OK, "%s", err.msg);
+    cr_expect_eq(result.n_new, 7);
+    long moves = count_rows("move"), orgs = count_rows("org"),
+         people = count_rows("person");
+    cr_expect_eq(exo_import_file(store, EXO_IMPORT_MOVES, FIX("moves-bad.csv"),
+                                 NULL, &result, &errors, &err),
+                 EXO_EDATA);
+    cr_expect_eq(errors.n, 7);
+    cr_expect_eq(count_rows("move"), moves);
+    cr_expect_eq(count_rows("org"), orgs);
+    cr_expect_eq(count_rows("person"), people);
+    /* again: natural keys, nothing new */
+    exo_err_clear(&err);
+    cr_assert_eq(exo_import_file(store, EXO_IMPORT_MOVES, FIX("moves-small.csv"),
+                                 NULL, &result, &errors, &err),
+                 EXO_OK);
+    cr_expect_eq(result.n_new, 0);
+    cr_expect_eq(result.n_present, 7);
+    exo_store_close(store);
+}
+
+Test(import, at_most_twenty_errors_are_kept_all_counted)
+{
+    char path[] = "/tmp/exodus-many-errors-XXXXXX";
+    int fd = mkstemp(path);
+    FILE *f = fdopen(fd, "w");
+    fprintf(f, "person,from_org,to_org,role,level,event,date,date_precision,"
+               "source_url\n");
+    for (int i = 0; i < 50; i++)
+        fprintf(f, "P%d,A,B,r,ic,left,2024-02-30,day,\n", i);
+    fclose(f);
+    exo_store *store = fresh_store();
+    exo_import_result result;
+    exo_errlist errors;
+    exo_err err = {0};
+    cr_expect_eq(exo_import_file(store, EXO_IMPORT_MOVES, path, NULL, &result,
+                                 &errors, &err),
+                 EXO_EDATA);
+    cr_expect_eq(errors.n, EXO_MAX_ERRORS);
+    cr_expect_eq(errors.n_total, 50);
+    cr_expect_eq(errors.item[19].line, 21);
+    exo_store_close(store);
+    unlink(path);
+}
+
+Test(import, aliases_resolve_names_case_insensitively)
+{
+    exo_store *store = fresh_store();
+    exo_import_result result;
+    exo_err err = {0};
+    char *name = NULL;
+    cr_assert_eq(exo_import_file(store, EXO_IMPORT_MOVES, FIX("moves-small.csv"),
+                                 NULL, &result, NULL, &err),
+                 EXO_OK);
+    cr_assert_eq(exo_import_file(store, EXO_IMPORT_ALIASES,
+                                 FIX("aliases-small.csv"), NULL, &result, NULL,
+                                 &err),
+                 EXO_OK, "%s", err.msg);
+    cr_assert_eq(exo_org_resolve(store, "  acme   LABS ", &name, &err), EXO_OK);
+    cr_expect_str_eq(name, "Acme");
+    exo_free(name);
+    cr_expect_eq(exo_org_resolve(store, "Nowhere", &name, &err),
+                 EXO_ENOTFOUND);
+    exo_store_close(store);
+}
+
+/* Writes 'n' generated move rows; returns the path. */
+static void write_big_moves(const char *path, int n)
+{
+    FILE *f = fopen(path, "w");
+    cr_assert(f);
+    fprintf(f, "person,from_org,to_org,role,level,event,date,date_precision,"
+               "source_url\n");
+    for (int i = 0; i < n; i++)
+        fprintf(f, "Person %d,Org %d,Org %d,engineer,ic,left,20%02d-%02d-%02d,"
+                   "day,https://example.org/%d\n",
+                i, i % 50, (i + 7) % 50, 10 + i % 15, 1 + i % 12, 1 + i % 28,
+                i % 1000);
+    fclose(f);
+}
+
+static int kill_at;
+
+/* In the child: dies by SIGKILL once writing is 'kill_at' percent done. */
+static int die_mid_write(void *ud, double done)
+{
+    (void)ud;
+    if (done * 100 >= kill_at)
+        raise(SIGKILL);
+    return 0;
+}
+
+Test(import, sigkill_mid_import_leaves_store_as_before, .timeout = 120)
+{
+    char big[64];
+    snprintf(big, sizeof big, "/tmp/exodus-big-%d.csv", (int)getpid());
+    write_big_moves(big, 300000);
+    exo_store *store = fresh_store();
+    exo_err err = {0};
+    exo_import_result result;
+    cr_assert_eq(exo_import_file(store, EXO_IMPORT_MOVES, FIX("moves-small.csv"),
+                                 NULL, &result, NULL, &err),
+                 EXO_OK);
+    exo_store_close(store);
+    long moves = count_rows("move"), people = count_rows("person"),
+         orgs = count_rows("org");
+    /* Killed before the write phase, early in it, and near its end. */
+    static const int kill_points[] = {20, 55, 90};
+    for (size_t k = 0; k < 3; k++) {
+        kill_at = kill_points[k];
+        pid_t pid = fork();
+        cr_assert_neq(pid, -1);
+        if (pid == 0) {
+            exo_store *s;
+            exo_import_opts opts;
+            exo_import_opts_init(&opts);
+            opts.hooks.progress = die_mid_write;
+            if (exo_store_open(db_path, EXO_STORE_CREATE, &s, NULL))
+                _exit(2);
+            exo_import_file(s, EXO_IMPORT_MOVES, big, &opts, &result, NULL,
+                            NULL);
+            _exit(3); /* not reached: the hook kills the process */
+        }
+        int status;
+        waitpid(pid, &status, 0);
+        cr_assert(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL,
+                  "child was not killed (status %d)", status);
+        expect_integrity_ok();
+        cr_expect_eq(count_rows("move"), moves, "killed at %d%%", kill_at);
+        cr_expect_eq(count_rows("person"), people);
+        cr_expect_eq(count_rows("org"), orgs);
+    }
+    /* And the store still works: the same import now completes. */
+    cr_assert_eq(exo_store_open(db_path, EXO_STORE_CREATE, &store, &err),
+                 EXO_OK);
+    cr_assert_eq(exo_import_file(store, EXO_IMPORT_MOVES, big, NULL, &result,
+                                 NULL, &err),
+                 EXO_OK, "%s", err.msg);
+    cr_expect_eq(result.n_new, 300000);
+    exo_store_close(store);
+    cr_expect_eq(count_rows("move"), moves + 300000);
+    unlink(big);
+}
+
+Test(import, hr_export_rows_fold_into_spells)
+{
+    exo_store *store = fresh_store();
+    exo_import_opts opts;
+    exo_import_result result;
+    exo_err err = {0};
+    exo_spells spells = {0};
+    exo_import_opts_init(&opts);
+    opts.map = "id=EmployeeID,start=orighiredate_key,end=terminationdate_key,"
+               "team=department_name,role=job_title,end_reason=termreason_desc";
+    opts.date_format = "%m/%d/%Y";
+    opts.null_date = "1/1/1900";
+    opts.org = "Shop";
+    opts.reason_map = "Resignaton=left,Layoff=fired,Not Applicable=";
+    cr_assert_eq(exo_import_file(store, EXO_IMPORT_SPELLS, FIX("hr-export.csv"),
+                                 &opts, &result, NULL, &err),
+                 EXO_OK, "%s", err.msg);
+    cr_expect_eq(result.n_rows, 6);
+    cr_expect_eq(result.n_new, 3);
+    cr_expect_eq(result.n_merged, 3);
+    cr_assert_eq(exo_spells_load(store, "shop", &spells, &err), EXO_OK);
+    cr_assert_eq(spells.n, 3);
+    /* sorted by start: employee 1 (1989), 2 (2000), 3 (2004) */
+    cr_expect_eq(spells.start[0], exo_days_from_civil(1989, 8, 28));
+    cr_expect_eq(spells.end[0], exo_days_from_civil(2008, 6, 30));
+    cr_expect_eq(spells.end_reason[0], EXO_EVENT_LEFT);
+    cr_expect(isnan(spells.end[1]));
+    cr_expect_eq(spells.end_reason[2], EXO_EVENT_FIRED);
+    cr_expect_str_eq(spells.team[2], "Bakery");
+    exo_spells_release(&spells);
+    exo_store_close(store);
+}
