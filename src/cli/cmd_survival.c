@@ -1,0 +1,920 @@
+/*
+ * cmd_survival.c - exodus survival: Kaplan-Meier retention by group,
+ * log-rank test and Cox model, on the store's spells (tenure in days,
+ * with the contagion covariate) or on any CSV file (--data).
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char survival_usage[] =
+    "usage: exodus survival ORG... [--by level|org|team] [--cox TERMS]\n"
+    "                       [--ref level=LEVEL] [--at DAYS] [--ci log|log-log|plain]\n"
+    "                       [--ties efron|breslow] [--json]\n"
+    "   or: exodus survival --data FILE --time COL --event COL[=VALUE]\n"
+    "                       [--start COL] [--by COL] [--cox \"a + b + factor(c)\"]\n"
+    "                       [--ref c=LEVEL] [--at T] [--ties efron|breslow]\n"
+    "                       [--ci log|log-log|plain] [--json]\n"
+    "\n"
+    "Store TERMS are joined by '+': level, org, contagion(W) (co-worker\n"
+    "departures in the W days, default 90, before each risk interval), entry.";
+
+static const struct opt survival_opts[] = {
+    {"data", 0, "FILE", "a CSV file (gzip too) instead of the store"},
+    {"time", 0, "COL", "--data: the time (or stop) column"},
+    {"event", 0, "COL[=VALUE]", "--data: the event column (0/1, 1/2)"},
+    {"start", 0, "COL", "--data: entry times, for (start, stop] rows"},
+    {"by", 0, "COL", "groups for Kaplan-Meier and the log-rank test"},
+    {"cox", 0, "TERMS", "fit a Cox model on these terms"},
+    {"ref", 0, "COL=LEVEL", "reference levels of factors"},
+    {"ties", 0, "efron|breslow", "Cox ties (default efron, as R)"},
+    {"ci", 0, "log|log-log|plain", "Kaplan-Meier intervals (default log)"},
+    {"at", 0, "T", "survival at T (store: days, default 730)"},
+    {"rho", 0, "RHO", "Fleming-Harrington rho of the test (default 0)"},
+    {NULL, 0, NULL, NULL},
+};
+
+struct surv_args {
+    const char *data, *time, *event, *start, *by, *cox, *ref;
+    exo_ties ties;
+    exo_ci_type ci;
+    bool has_at;
+    double at;
+    double rho;
+};
+
+/* ==== formatting ==== */
+
+static void fmt_g(char *buf, size_t size, double v, int digits)
+{
+    if (isnan(v))
+        snprintf(buf, size, "NA");
+    else
+        snprintf(buf, size, "%.*g", digits, v);
+}
+
+static void fmt_p(char *buf, size_t size, double p)
+{
+    if (isnan(p))
+        snprintf(buf, size, "NA");
+    else if (p < 1e-16)
+        snprintf(buf, size, "<1e-16");
+    else
+        snprintf(buf, size, "%.3g", p);
+}
+
+/* A time in the data's unit, or in years when 'days' (store mode). */
+static void fmt_time(char *buf, size_t size, double t, bool days)
+{
+    if (isnan(t))
+        snprintf(buf, size, "NA");
+    else if (days)
+        snprintf(buf, size, "%.2f y", t / 365.25);
+    else
+        snprintf(buf, size, "%.6g", t);
+}
+
+static void print_km_text(const exo_km *km, char **names, bool has_at,
+                          double at, bool days)
+{
+    printf("Kaplan-Meier %s (%g%% CI, %s)\n",
+           names ? "by group" : "overall", 100 * km->conf_level,
+           exo_ci_type_name(km->ci));
+    char at_head[64];
+    if (days)
+        snprintf(at_head, sizeof at_head, "retained at %.3g y", at / 365.25);
+    else
+        snprintf(at_head, sizeof at_head, "S(%g)", at);
+    const char *headers[] = {"group", "n", "events", "median",
+                             "95% CI", at_head, "95% CI"};
+    char ci_head[32];
+    snprintf(ci_head, sizeof ci_head, "%g%% CI", 100 * km->conf_level);
+    headers[4] = headers[6] = ci_head;
+    struct table *t = table_new(has_at ? 7 : 5, headers);
+    for (int c = 1; c < (has_at ? 7 : 5); c++)
+        table_align_right(t, c);
+    for (size_t g = 0; g < km->n_groups; g++) {
+        const exo_km_curve *c = &km->curves[g];
+        if (c->n == 0)
+            continue;
+        char med[32], lo[32], hi[32], ci[80], s[32], sci[80];
+        fmt_time(med, sizeof med, c->median, days);
+        fmt_time(lo, sizeof lo, c->median_lower, days);
+        fmt_time(hi, sizeof hi, c->median_upper, days);
+        snprintf(ci, sizeof ci, "%s - %s", lo, hi);
+        s[0] = sci[0] = '\0';
+        if (has_at) {
+            double sv, sl, su;
+            if (exo_km_at(c, at, &sv, &sl, &su)) {
+                snprintf(s, sizeof s, "%.1f%%", 100 * sv);
+                if (isnan(sl))
+                    snprintf(sci, sizeof sci, "NA");
+                else
+                    snprintf(sci, sizeof sci, "%.1f%% - %.1f%%", 100 * sl,
+                             100 * su);
+            } else {
+                snprintf(s, sizeof s, "NA");
+                snprintf(sci, sizeof sci, "(past follow-up)");
+            }
+        }
+        table_rowf(t, "%s\t%zu\t%zu\t%s\t%s\t%s\t%s",
+                   names ? names[g] : "all", c->n, c->n_events, med, ci, s,
+                   sci);
+    }
+    table_print(t, stdout, "  ");
+    table_free(t);
+}
+
+static void print_logrank_text(const exo_logrank *lr, char **names)
+{
+    char chi[32], p[32];
+    fmt_g(chi, sizeof chi, lr->chisq, 4);
+    fmt_p(p, sizeof p, lr->p_value);
+    if (lr->rho == 0)
+        printf("log-rank test: chi-square %s on %d df, p = %s\n", chi, lr->df,
+               p);
+    else
+        printf("Fleming-Harrington test (rho %g): chi-square %s on %d df, "
+               "p = %s\n",
+               lr->rho, chi, lr->df, p);
+    static const char *const headers[] = {"group", "n", "observed",
+                                          "expected", "(O-E)^2/E"};
+    struct table *t = table_new(5, headers);
+    for (int c = 1; c < 5; c++)
+        table_align_right(t, c);
+    for (size_t g = 0; g < lr->n_groups; g++) {
+        if (lr->n[g] == 0)
+            continue;
+        double e = lr->expected[g], o = lr->observed[g];
+        table_rowf(t, "%s\t%.0f\t%.6g\t%.6g\t%.4g", names[g], lr->n[g], o, e,
+                   e > 0 ? (o - e) * (o - e) / e : 0.0);
+    }
+    table_print(t, stdout, "  ");
+    table_free(t);
+}
+
+static void print_cox_text(const exo_cox *fit, char **terms, exo_ties ties)
+{
+    printf("Cox proportional hazards (%s ties): n %zu, %zu events", 
+           ties == EXO_TIES_EFRON ? "Efron" : "Breslow", fit->n,
+           fit->n_events);
+    if (fit->n_missing)
+        printf(", %zu row%s dropped for missing values", fit->n_missing,
+               fit->n_missing == 1 ? "" : "s");
+    printf("\n");
+    static const char *const headers[] = {"term", "coef", "HR", "95% CI",
+                                          "SE",   "z",    "p"};
+    struct table *t = table_new(7, headers);
+    for (int c = 1; c < 7; c++)
+        table_align_right(t, c);
+    for (size_t k = 0; k < fit->p; k++) {
+        char p[32];
+        fmt_p(p, sizeof p, fit->p_value[k]);
+        table_rowf(t, "%s\t%.4g\t%.4g\t%.4g - %.4g\t%.4g\t%.3f\t%s",
+                   terms[k], fit->coef[k], fit->hr[k], fit->hr_lower[k],
+                   fit->hr_upper[k], fit->se[k], fit->z[k], p);
+    }
+    table_print(t, stdout, "  ");
+    table_free(t);
+    char lr[32], wald[32], score[32];
+    fmt_p(lr, sizeof lr, fit->lr_p);
+    fmt_p(wald, sizeof wald, fit->wald_p);
+    fmt_p(score, sizeof score, fit->score_p);
+    printf("  log-likelihood %.2f (null %.2f), %d iterations%s\n", fit->loglik,
+           fit->loglik_null, fit->iterations,
+           fit->converged ? "" : " (did not converge)");
+    printf("  likelihood ratio %.4g on %d df, p = %s; Wald %.4g, p = %s; "
+           "score %.4g, p = %s\n",
+           fit->lr_test, fit->df, lr, fit->wald_test, wald, fit->score_test,
+           score);
+    if (fit->has_concordance)
+        printf("  concordance %.4f (SE %.4f)\n", fit->concordance,
+               fit->concordance_se);
+}
+
+static void json_arr_nums(struct json_out *j, const char *key,
+                          const double *v, size_t n)
+{
+    json_arr_open(j, key);
+    for (size_t i = 0; i < n; i++)
+        json_num(j, NULL, v[i]);
+    json_arr_close(j);
+}
+
+static void print_km_json(struct json_out *j, const exo_km *km, char **names,
+                          bool has_at, double at)
+{
+    json_obj_open(j, "km");
+    json_str(j, "conf_type", exo_ci_type_name(km->ci));
+    json_num(j, "conf_level", km->conf_level);
+    json_arr_open(j, "groups");
+    for (size_t g = 0; g < km->n_groups; g++) {
+        const exo_km_curve *c = &km->curves[g];
+        if (c->n == 0)
+            continue;
+        json_obj_open(j, NULL);
+        json_str(j, "group", names ? names[g] : "all");
+        json_int(j, "n", (long long)c->n);
+        json_int(j, "events", (long long)c->n_events);
+        json_num(j, "median", c->median);
+        json_num(j, "median_lower", c->median_lower);
+        json_num(j, "median_upper", c->median_upper);
+        if (has_at) {
+            double sv = NAN, sl = NAN, su = NAN;
+            exo_km_at(c, at, &sv, &sl, &su);
+            json_num(j, "at", at);
+            json_num(j, "surv_at", sv);
+            json_num(j, "surv_at_lower", sl);
+            json_num(j, "surv_at_upper", su);
+        }
+        json_arr_nums(j, "time", c->time, c->n_times);
+        json_arr_nums(j, "n_risk", c->n_risk, c->n_times);
+        json_arr_nums(j, "n_event", c->n_event, c->n_times);
+        json_arr_nums(j, "n_censor", c->n_censor, c->n_times);
+        json_arr_nums(j, "surv", c->surv, c->n_times);
+        json_arr_nums(j, "std_err", c->std_err, c->n_times);
+        json_arr_nums(j, "lower", c->lower, c->n_times);
+        json_arr_nums(j, "upper", c->upper, c->n_times);
+        json_arr_nums(j, "cumhaz", c->cumhaz, c->n_times);
+        json_arr_nums(j, "std_chaz", c->std_chaz, c->n_times);
+        json_obj_close(j);
+    }
+    json_arr_close(j);
+    json_obj_close(j);
+}
+
+static void print_logrank_json(struct json_out *j, const exo_logrank *lr,
+                               char **names)
+{
+    json_obj_open(j, "logrank");
+    json_num(j, "rho", lr->rho);
+    json_arr_open(j, "groups");
+    for (size_t g = 0; g < lr->n_groups; g++)
+        json_str(j, NULL, names[g]);
+    json_arr_close(j);
+    json_arr_nums(j, "n", lr->n, lr->n_groups);
+    json_arr_nums(j, "observed", lr->observed, lr->n_groups);
+    json_arr_nums(j, "expected", lr->expected, lr->n_groups);
+    json_arr_open(j, "var");
+    for (size_t g = 0; g < lr->n_groups; g++)
+        json_arr_nums(j, NULL, lr->var + g * lr->n_groups, lr->n_groups);
+    json_arr_close(j);
+    json_num(j, "chisq", lr->chisq);
+    json_int(j, "df", lr->df);
+    json_num(j, "p_value", lr->p_value);
+    json_obj_close(j);
+}
+
+static void print_cox_json(struct json_out *j, const exo_cox *fit,
+                           char **terms, exo_ties ties)
+{
+    json_obj_open(j, "cox");
+    json_str(j, "ties", ties == EXO_TIES_EFRON ? "efron" : "breslow");
+    json_int(j, "n", (long long)fit->n);
+    json_int(j, "nevent", (long long)fit->n_events);
+    json_int(j, "n_dropped_missing", (long long)fit->n_missing);
+    json_arr_open(j, "terms");
+    for (size_t k = 0; k < fit->p; k++)
+        json_str(j, NULL, terms[k]);
+    json_arr_close(j);
+    json_arr_nums(j, "coef", fit->coef, fit->p);
+    json_arr_nums(j, "se", fit->se, fit->p);
+    json_arr_nums(j, "exp_coef", fit->hr, fit->p);
+    json_arr_nums(j, "exp_coef_lower", fit->hr_lower, fit->p);
+    json_arr_nums(j, "exp_coef_upper", fit->hr_upper, fit->p);
+    json_arr_nums(j, "z", fit->z, fit->p);
+    json_arr_nums(j, "p", fit->p_value, fit->p);
+    json_arr_open(j, "var");
+    for (size_t k = 0; k < fit->p; k++)
+        json_arr_nums(j, NULL, fit->var + k * fit->p, fit->p);
+    json_arr_close(j);
+    json_arr_nums(j, "means", fit->means, fit->p);
+    json_num(j, "loglik_null", fit->loglik_null);
+    json_num(j, "loglik", fit->loglik);
+    json_int(j, "iterations", fit->iterations);
+    json_bool(j, "converged", fit->converged);
+    const char *names[] = {"lr_test", "wald_test", "score_test"};
+    double stat[] = {fit->lr_test, fit->wald_test, fit->score_test};
+    double pv[] = {fit->lr_p, fit->wald_p, fit->score_p};
+    for (int i = 0; i < 3; i++) {
+        json_obj_open(j, names[i]);
+        json_num(j, "statistic", stat[i]);
+        json_int(j, "df", fit->df);
+        json_num(j, "p", pv[i]);
+        json_obj_close(j);
+    }
+    if (fit->has_concordance) {
+        json_obj_open(j, "concordance");
+        json_num(j, "concordant", fit->concordant);
+        json_num(j, "discordant", fit->discordant);
+        json_num(j, "tied_x", fit->tied_x);
+        json_num(j, "tied_y", fit->tied_y);
+        json_num(j, "tied_xy", fit->tied_xy);
+        json_num(j, "concordance", fit->concordance);
+        json_num(j, "std", fit->concordance_se);
+        json_obj_close(j);
+    }
+    json_obj_close(j);
+}
+
+/* ==== the analysis, shared by both modes ==== */
+
+struct surv_input {
+    size_t n;
+    const double *start, *stop; /* KM and log-rank rows */
+    const int *event;
+    const int *group;
+    size_t n_groups;
+    char **group_names;
+    /* Cox rows (may differ: episodes) */
+    size_t cox_n, p;
+    const double *cox_start, *cox_stop, *x;
+    const int *cox_event, *strata;
+    char **terms;
+    bool days;
+    long contagion_term; /* index of the contagion term, or -1 */
+    double window_days;
+};
+
+static int analyse(struct cli *cli, const struct surv_args *a,
+                   const struct surv_input *in, struct json_out *j)
+{
+    exo_err err = {0};
+    exo_km km = {0};
+    exo_logrank lr = {0};
+    exo_cox fit = {0};
+    int status = 0;
+    exo_km_opts ko = {.ci = a->ci};
+    if (exo_km_fit(in->n, in->start, in->stop, in->event, in->group,
+                   in->n_groups, &ko, &km, &err)) {
+        status = cli_fail(cli, &err);
+        goto out;
+    }
+    bool test = in->group && in->n_groups > 1 && !in->start;
+    if (test && exo_logrank_test(in->n, in->stop, in->event, in->group,
+                                 in->n_groups, NULL, a->rho, &lr, &err)) {
+        status = cli_fail(cli, &err);
+        goto out;
+    }
+    if (in->p > 0) {
+        exo_cox_opts co = {.ties = a->ties,
+                           .names = (const char *const *)in->terms};
+        if (exo_cox_fit(in->cox_n, in->p, in->cox_start, in->cox_stop,
+                        in->cox_event, in->x, in->strata, &co, &fit, &err)) {
+            status = cli_fail(cli, &err);
+            goto out;
+        }
+        if (!fit.converged && !cli->quiet)
+            fprintf(stderr, "exodus: survival: warning: the Cox fit did not "
+                            "converge in %d iterations\n",
+                    fit.iterations);
+    }
+    if (j) {
+        print_km_json(j, &km, in->group ? in->group_names : NULL, a->has_at,
+                      a->at);
+        if (test)
+            print_logrank_json(j, &lr, in->group_names);
+        if (in->p > 0)
+            print_cox_json(j, &fit, in->terms, a->ties);
+    } else {
+        print_km_text(&km, in->group ? in->group_names : NULL, a->has_at,
+                      a->at, in->days);
+        if (test)
+            print_logrank_text(&lr, in->group_names);
+        else if (in->group && in->start && !cli->quiet)
+            fprintf(stderr, "exodus: survival: note: no log-rank test on "
+                            "(start, stop] rows\n");
+        if (in->p > 0)
+            print_cox_text(&fit, in->terms, a->ties);
+        if (in->p > 0 && in->contagion_term >= 0) {
+            size_t k = (size_t)in->contagion_term;
+            char p[32];
+            fmt_p(p, sizeof p, fit.p_value[k]);
+            printf("contagion: each co-worker departure in the previous %g "
+                   "days multiplies the hazard of leaving by %.3f (95%% CI "
+                   "%.3f - %.3f, p = %s)%s\n",
+                   in->window_days, fit.hr[k], fit.hr_lower[k],
+                   fit.hr_upper[k], p,
+                   fit.p_value[k] < 0.05
+                       ? (fit.hr[k] > 1 ? ": departures cluster"
+                                        : ": departures deter departures")
+                       : ": no evidence of contagion at the 5% level");
+        }
+    }
+out:
+    exo_km_release(&km);
+    exo_logrank_release(&lr);
+    exo_cox_release(&fit);
+    return status;
+}
+
+/* ==== --data FILE ==== */
+
+static int survival_data(struct cli *cli, const struct surv_args *a,
+                         struct json_out *j)
+{
+    exo_survival_spec spec = {.time = a->time, .start = a->start,
+                              .event = a->event, .by = a->by, .cox = a->cox,
+                              .ref = a->ref};
+    exo_survival_data d = {0};
+    exo_err err = {0};
+    if (!a->time || !a->event)
+        return cli_usage_error(cli, "--data needs --time COL and --event COL");
+    if (exo_survival_data_load(a->data, &spec, &d, &err))
+        return cli_fail(cli, &err);
+    size_t n_events = 0;
+    for (size_t i = 0; i < d.n; i++)
+        n_events += (size_t)d.event[i];
+    if (j) {
+        json_str(j, "data", a->data);
+        json_int(j, "rows", (long long)d.n);
+        json_int(j, "events", (long long)n_events);
+        json_int(j, "dropped", (long long)d.n_dropped);
+    } else {
+        printf("%s: %zu rows, %zu events", a->data, d.n, n_events);
+        if (d.n_dropped)
+            printf(", %zu row%s without time or event dropped", d.n_dropped,
+                   d.n_dropped == 1 ? "" : "s");
+        printf("\n");
+    }
+    struct surv_input in = {
+        .n = d.n, .start = d.start, .stop = d.stop, .event = d.event,
+        .group = d.group, .n_groups = d.n_groups,
+        .group_names = d.group_names, .cox_n = d.n, .p = d.p,
+        .cox_start = d.start, .cox_stop = d.stop, .x = d.x,
+        .cox_event = d.event, .strata = d.strata, .terms = d.terms,
+        .days = false, .contagion_term = -1};
+    int status = analyse(cli, a, &in, j);
+    exo_survival_data_release(&d);
+    return status;
+}
+
+/* ==== ORG... from the store ==== */
+
+struct store_terms {
+    bool level, org, entry, contagion;
+    double window;
+};
+
+static int parse_store_terms(struct cli *cli, const char *f,
+                             struct store_terms *t)
+{
+    memset(t, 0, sizeof *t);
+    t->window = 90;
+    while (f && *f) {
+        const char *plus = strchr(f, '+');
+        size_t len = plus ? (size_t)(plus - f) : strlen(f);
+        char w[64];
+        while (len && (*f == ' ' || *f == '\t')) {
+            f++;
+            len--;
+        }
+        while (len && (f[len - 1] == ' ' || f[len - 1] == '\t'))
+            len--;
+        if (len >= sizeof w)
+            len = sizeof w - 1;
+        memcpy(w, f, len);
+        w[len] = '\0';
+        if (strcmp(w, "level") == 0) {
+            t->level = true;
+        } else if (strcmp(w, "org") == 0) {
+            t->org = true;
+        } else if (strcmp(w, "entry") == 0) {
+            t->entry = true;
+        } else if (strcmp(w, "contagion") == 0) {
+            t->contagion = true;
+        } else if (strncmp(w, "contagion(", 10) == 0 && len > 11 &&
+                   w[len - 1] == ')') {
+            char *end;
+            w[len - 1] = '\0';
+            t->window = strtod(w + 10, &end);
+            if (*end || !(t->window > 0))
+                return cli_usage_error(cli, "contagion window '%s' is not a "
+                                       "positive number of days", w + 10);
+            t->contagion = true;
+        } else {
+            return cli_usage_error(cli, "unknown term '%s' in --cox "
+                                   "(expected level, org, entry or "
+                                   "contagion(DAYS))", w);
+        }
+        f = plus ? plus + 1 : NULL;
+    }
+    return 0;
+}
+
+/* Index of 'name' in 'names', appending it when new; -1 on no memory. */
+static int intern(char ***names, size_t *n, const char *name)
+{
+    for (size_t i = 0; i < *n; i++)
+        if (strcmp((*names)[i], name) == 0)
+            return (int)i;
+    char **grown = realloc(*names, (*n + 1) * sizeof *grown);
+    if (!grown)
+        return -1;
+    *names = grown;
+    grown[*n] = strdup(name);
+    if (!grown[*n])
+        return -1;
+    return (int)(*n)++;
+}
+
+static void free_names(char **names, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+}
+
+static int name_cmp(const void *pa, const void *pb)
+{
+    return strcmp(*(char *const *)pa, *(char *const *)pb);
+}
+
+/* Sorts names and renumbers codes[0..n) to match. */
+static void sort_levels(char **names, size_t k, int *codes, size_t n)
+{
+    char **sorted = malloc((k ? k : 1) * sizeof *sorted);
+    int *map = malloc((k ? k : 1) * sizeof *map);
+    if (!sorted || !map) {
+        free(sorted);
+        free(map);
+        return;
+    }
+    memcpy(sorted, names, k * sizeof *sorted);
+    qsort(sorted, k, sizeof *sorted, name_cmp);
+    for (size_t i = 0; i < k; i++)
+        for (size_t s = 0; s < k; s++)
+            if (sorted[s] == names[i])
+                map[i] = (int)s;
+    for (size_t i = 0; i < n; i++)
+        if (codes[i] >= 0)
+            codes[i] = map[codes[i]];
+    memcpy(names, sorted, k * sizeof *sorted);
+    free(sorted);
+    free(map);
+}
+
+static int survival_store(struct cli *cli, const struct surv_args *a,
+                          int n_orgs, char **orgs, struct json_out *j)
+{
+    exo_store *store = NULL;
+    exo_err err = {0};
+    int status = 0;
+    struct store_terms terms = {0};
+    if (a->cox && (status = parse_store_terms(cli, a->cox, &terms)))
+        return status;
+    if (a->by && strcmp(a->by, "level") && strcmp(a->by, "org") &&
+        strcmp(a->by, "team"))
+        return cli_usage_error(cli, "unknown --by '%s' (expected level, org "
+                               "or team)", a->by);
+    if (cli_open_store(cli, EXO_STORE_CREATE, &store, &err))
+        return cli_fail(cli, &err);
+    exo_spells *sp = calloc((size_t)n_orgs, sizeof *sp);
+    char **canon = calloc((size_t)n_orgs, sizeof *canon);
+    size_t total = 0;
+    double *start = NULL, *end = NULL, *time = NULL, *x = NULL;
+    int *event = NULL, *group = NULL, *team = NULL, *lev = NULL, *orgc = NULL;
+    char **gnames = NULL, **tnames = NULL, **lnames = NULL, **cterms = NULL;
+    size_t n_gnames = 0, n_tnames = 0, n_lnames = 0, p = 0;
+    exo_episodes ep = {0};
+    double *cstart = NULL, *cstop = NULL;
+    int *cevent = NULL;
+    if (!sp || !canon)
+        goto nomem;
+    for (int o = 0; o < n_orgs; o++) {
+        if (exo_org_resolve(store, orgs[o], &canon[o], &err) ||
+            exo_spells_load(store, canon[o], &sp[o], &err)) {
+            status = cli_fail(cli, &err);
+            goto out;
+        }
+        total += sp[o].n;
+    }
+    if (total == 0) {
+        fprintf(stderr, "exodus: survival: no employment spells for %s "
+                        "(import spells first)\n",
+                n_orgs == 1 ? canon[0] : "these organisations");
+        status = 1;
+        goto out;
+    }
+    size_t m = total;
+    start = calloc(m, sizeof *start);
+    end = calloc(m, sizeof *end);
+    time = calloc(m, sizeof *time);
+    event = calloc(m, sizeof *event);
+    group = calloc(m, sizeof *group);
+    team = calloc(m, sizeof *team);
+    lev = calloc(m, sizeof *lev);
+    orgc = calloc(m, sizeof *orgc);
+    if (!start || !end || !time || !event || !group || !team || !lev ||
+        !orgc)
+        goto nomem;
+    double censor = -INFINITY;
+    size_t r = 0;
+    for (int o = 0; o < n_orgs; o++)
+        for (size_t i = 0; i < sp[o].n; i++, r++) {
+            const exo_spells *s = &sp[o];
+            start[r] = s->start[i];
+            end[r] = s->end[i];
+            event[r] = !isnan(s->end[i]) &&
+                       (s->end_reason[i] == EXO_EVENT_LEFT ||
+                        s->end_reason[i] == EXO_EVENT_FIRED);
+            censor = fmax(censor, s->start[i]);
+            if (!isnan(s->end[i]))
+                censor = fmax(censor, s->end[i]);
+            orgc[r] = o;
+            const char *ln = exo_level_name(s->level[i]);
+            lev[r] = intern(&lnames, &n_lnames, ln[0] ? ln : "(none)");
+            /* teams are per organisation */
+            if (s->team && s->team[i]) {
+                char key[512];
+                snprintf(key, sizeof key, "%s/%s", canon[o], s->team[i]);
+                team[r] = intern(&tnames, &n_tnames,
+                                 n_orgs > 1 ? key : s->team[i]);
+            } else {
+                team[r] = -1;
+            }
+            if (lev[r] < 0 || (s->team && s->team[i] && team[r] < 0))
+                goto nomem;
+        }
+    sort_levels(lnames, n_lnames, lev, m);
+    sort_levels(tnames, n_tnames, team, m);
+    for (size_t i = 0; i < m; i++)
+        time[i] = (isnan(end[i]) ? censor : end[i]) - start[i];
+    /* groups */
+    bool grouped = a->by != NULL;
+    if (grouped) {
+        const char *by = a->by;
+        for (size_t i = 0; i < m; i++) {
+            char label[600];
+            if (strcmp(by, "level") == 0)
+                snprintf(label, sizeof label, "level=%s", lnames[lev[i]]);
+            else if (strcmp(by, "org") == 0)
+                snprintf(label, sizeof label, "org=%s", canon[orgc[i]]);
+            else
+                snprintf(label, sizeof label, "team=%s",
+                         team[i] >= 0 ? tnames[team[i]] : "(none)");
+            group[i] = intern(&gnames, &n_gnames, label);
+            if (group[i] < 0)
+                goto nomem;
+        }
+        sort_levels(gnames, n_gnames, group, m);
+    }
+    char cdate[11];
+    exo_date_format((int32_t)censor, cdate);
+    if (j) {
+        json_arr_open(j, "orgs");
+        for (int o = 0; o < n_orgs; o++)
+            json_str(j, NULL, canon[o]);
+        json_arr_close(j);
+        json_int(j, "spells", (long long)m);
+        json_date(j, "censored_at", (int32_t)censor);
+        json_str(j, "time_unit", "days");
+    } else {
+        size_t ev = 0;
+        for (size_t i = 0; i < m; i++)
+            ev += (size_t)event[i];
+        printf("%s", canon[0]);
+        for (int o = 1; o < n_orgs; o++)
+            printf(", %s", canon[o]);
+        printf(": %zu spells, %zu departures (left or fired); tenure in "
+               "years, open spells censored at %s\n",
+               m, ev, cdate);
+    }
+    /* Cox design: episodes with the contagion count when asked */
+    size_t cn = m;
+    long cont_k = -1;
+    if (a->cox) {
+        size_t ref_level = 0;
+        if (terms.level && a->ref) {
+            const char *want = strncmp(a->ref, "level=", 6) == 0 ? a->ref + 6
+                                                                 : a->ref;
+            for (ref_level = 0; ref_level < n_lnames; ref_level++)
+                if (strcmp(lnames[ref_level], want) == 0)
+                    break;
+            if (ref_level == n_lnames) {
+                status = cli_usage_error(cli, "no level '%s' among these "
+                                         "spells for --ref", want);
+                goto out;
+            }
+        }
+        exo_contagion_opts copts = {.window_days = terms.window,
+                                    .has_censor_day = true,
+                                    .censor_day = censor};
+        /* contagion is within each organisation: team indices are
+         * distinct across organisations; spells without a team count the
+         * whole organisation, so build per organisation and join */
+        size_t cap = 0;
+        for (int o = 0, r0 = 0; o < n_orgs; r0 += (int)sp[o].n, o++) {
+            exo_episodes part = {0};
+            if (exo_contagion_episodes(sp[o].n, start + r0, end + r0,
+                                       event + r0, team + r0, &copts, &part,
+                                       &err)) {
+                status = cli_fail(cli, &err);
+                goto out;
+            }
+            size_t need = ep.n + part.n;
+            if (need > cap) {
+                cap = need;
+                double *s1 = realloc(ep.start, cap * sizeof *s1);
+                if (s1)
+                    ep.start = s1;
+                double *s2 = realloc(ep.stop, cap * sizeof *s2);
+                if (s2)
+                    ep.stop = s2;
+                int *s3 = realloc(ep.event, cap * sizeof *s3);
+                if (s3)
+                    ep.event = s3;
+                double *s4 = realloc(ep.contagion, cap * sizeof *s4);
+                if (s4)
+                    ep.contagion = s4;
+                double *s5 = realloc(ep.entry_tenure, cap * sizeof *s5);
+                if (s5)
+                    ep.entry_tenure = s5;
+                size_t *s6 = realloc(ep.spell, cap * sizeof *s6);
+                if (s6)
+                    ep.spell = s6;
+                if (!s1 || !s2 || !s3 || !s4 || !s5 || !s6) {
+                    exo_episodes_release(&part);
+                    goto nomem;
+                }
+            }
+            for (size_t e = 0; e < part.n; e++) {
+                size_t at = ep.n + e;
+                ep.start[at] = part.start[e];
+                ep.stop[at] = part.stop[e];
+                ep.event[at] = part.event[e];
+                ep.contagion[at] = part.contagion[e];
+                ep.entry_tenure[at] = part.entry_tenure[e];
+                ep.spell[at] = part.spell[e] + (size_t)r0;
+            }
+            ep.n = need;
+            exo_episodes_release(&part);
+        }
+        cn = ep.n;
+        size_t n_level_cols = terms.level ? n_lnames - 1 : 0;
+        size_t n_org_cols = terms.org ? (size_t)n_orgs - 1 : 0;
+        p = n_level_cols + n_org_cols + (terms.entry ? 1 : 0) +
+            (terms.contagion ? 1 : 0);
+        if (p == 0) {
+            status = cli_usage_error(cli, "--cox needs a term that varies "
+                                     "(one level or one organisation?)");
+            goto out;
+        }
+        x = calloc(p * (cn ? cn : 1), sizeof *x);
+        cterms = calloc(p, sizeof *cterms);
+        if (!x || !cterms)
+            goto nomem;
+        size_t k = 0;
+        for (size_t l = 0; terms.level && l < n_lnames; l++) {
+            if (l == ref_level)
+                continue;
+            char nm[128];
+            snprintf(nm, sizeof nm, "level%s", lnames[l]);
+            cterms[k] = strdup(nm);
+            for (size_t e = 0; e < cn; e++)
+                x[k * cn + e] = lev[ep.spell[e]] == (int)l;
+            k++;
+        }
+        for (int o = 1; terms.org && o < n_orgs; o++) {
+            char nm[300];
+            snprintf(nm, sizeof nm, "org%s", canon[o]);
+            cterms[k] = strdup(nm);
+            for (size_t e = 0; e < cn; e++)
+                x[k * cn + e] = orgc[ep.spell[e]] == o;
+            k++;
+        }
+        if (terms.entry) {
+            cterms[k] = strdup("entry_tenure");
+            for (size_t e = 0; e < cn; e++)
+                x[k * cn + e] = ep.entry_tenure[e];
+            k++;
+        }
+        if (terms.contagion) {
+            char nm[64];
+            snprintf(nm, sizeof nm, "contagion(%g)", terms.window);
+            cterms[k] = strdup(nm);
+            cont_k = (long)k;
+            for (size_t e = 0; e < cn; e++)
+                x[k * cn + e] = ep.contagion[e];
+            k++;
+        }
+        for (size_t q = 0; q < p; q++)
+            if (!cterms[q])
+                goto nomem;
+        /* spells that start and end on one day have no risk interval */
+        if (!j && ep.n_skipped && !cli->quiet)
+            fprintf(stderr, "exodus: survival: note: %zu spells of no length "
+                            "left out of the Cox model\n",
+                    ep.n_skipped);
+        cstart = ep.start;
+        cstop = ep.stop;
+        cevent = ep.event;
+    }
+    /* KM on tenure: rows of zero tenure are fine for right-censored data */
+    struct surv_input in = {
+        .n = m, .start = NULL, .stop = time, .event = event,
+        .group = grouped ? group : NULL, .n_groups = n_gnames,
+        .group_names = gnames, .cox_n = cn, .p = p, .cox_start = cstart,
+        .cox_stop = cstop, .x = x, .cox_event = cevent, .strata = NULL,
+        .terms = cterms, .days = true, .contagion_term = cont_k,
+        .window_days = terms.window};
+    struct surv_args a2 = *a;
+    if (!a2.has_at) {
+        a2.has_at = true;
+        a2.at = 730;
+    }
+    status = analyse(cli, &a2, &in, j);
+    goto out;
+nomem:
+    fprintf(stderr, "exodus: survival: out of memory\n");
+    status = 71;
+out:
+    for (int o = 0; sp && o < n_orgs; o++)
+        exo_spells_release(&sp[o]);
+    for (int o = 0; canon && o < n_orgs; o++)
+        exo_free(canon[o]);
+    free(sp);
+    free(canon);
+    free(start);
+    free(end);
+    free(time);
+    free(event);
+    free(group);
+    free(team);
+    free(lev);
+    free(orgc);
+    free(x);
+    free_names(gnames, n_gnames);
+    free_names(tnames, n_tnames);
+    free_names(lnames, n_lnames);
+    free_names(cterms, p);
+    free(ep.start);
+    free(ep.stop);
+    free(ep.event);
+    free(ep.contagion);
+    free(ep.entry_tenure);
+    free(ep.spell);
+    exo_store_close(store);
+    return status;
+}
+
+int cmd_survival(struct cli *cli, int argc, char **argv)
+{
+    struct surv_args a = {0};
+    const char *arg;
+    int first, c, rc;
+    while ((c = cli_next_opt(cli, survival_usage, survival_opts, argc, argv,
+                             &arg, &first)) != -1) {
+        switch (c) {
+        case 0: a.data = arg; break;
+        case 1: a.time = arg; break;
+        case 2: a.event = arg; break;
+        case 3: a.start = arg; break;
+        case 4: a.by = arg; break;
+        case 5: a.cox = arg; break;
+        case 6: a.ref = arg; break;
+        case 7:
+            if (strcmp(arg, "efron") == 0)
+                a.ties = EXO_TIES_EFRON;
+            else if (strcmp(arg, "breslow") == 0)
+                a.ties = EXO_TIES_BRESLOW;
+            else
+                return cli_usage_error(cli, "unknown --ties '%s' (expected "
+                                       "efron or breslow)", arg);
+            break;
+        case 8:
+            if (!exo_ci_type_parse(arg, &a.ci))
+                return cli_usage_error(cli, "unknown --ci '%s' (expected log, "
+                                       "log-log or plain)", arg);
+            break;
+        case 9:
+            if ((rc = cli_parse_double(cli, "at", arg, &a.at)))
+                return rc;
+            a.has_at = true;
+            break;
+        case 10:
+            if ((rc = cli_parse_double(cli, "rho", arg, &a.rho)))
+                return rc;
+            break;
+        default: return c == -2 ? 0 : 64;
+        }
+    }
+    if (a.data ? argc - first != 0 : argc - first < 1) {
+        cli_usage(stderr, survival_usage, survival_opts);
+        return 64;
+    }
+    if (!a.data && (a.time || a.event || a.start))
+        return cli_usage_error(cli, "--time, --event and --start go with "
+                               "--data FILE");
+    struct json_out j;
+    if (cli->json)
+        json_begin(&j, stdout);
+    int status = a.data ? survival_data(cli, &a, cli->json ? &j : NULL)
+                        : survival_store(cli, &a, argc - first, argv + first,
+                                         cli->json ? &j : NULL);
+    if (cli->json && status == 0)
+        json_end(&j);
+    return status;
+}

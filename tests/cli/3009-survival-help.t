@@ -1,0 +1,33 @@
+# -h prints the usage on stdout
+args: survival -h
+status: 0
+--- stdout
+usage: exodus survival ORG... [--by level|org|team] [--cox TERMS]
+                       [--ref level=LEVEL] [--at DAYS] [--ci log|log-log|plain]
+                       [--ties efron|breslow] [--json]
+   or: exodus survival --data FILE --time COL --event COL[=VALUE]
+                       [--start COL] [--by COL] [--cox "a + b + factor(c)"]
+                       [--ref c=LEVEL] [--at T] [--ties efron|breslow]
+                       [--ci log|log-log|plain] [--json]
+
+Store TERMS are joined by '+': level, org, contagion(W) (co-worker
+departures in the W days, default 90, before each risk interval), entry.
+
+options:
+      --data FILE            a CSV file (gzip too) instead of the store
+      --time COL             --data: the time (or stop) column
+      --event COL[=VALUE]    --data: the event column (0/1, 1/2)
+      --start COL            --data: entry times, for (start, stop] rows
+      --by COL               groups for Kaplan-Meier and the log-rank test
+      --cox TERMS            fit a Cox model on these terms
+      --ref COL=LEVEL        reference levels of factors
+      --ties efron|breslow   Cox ties (default efron, as R)
+      --ci log|log-log|plain Kaplan-Meier intervals (default log)
+      --at T                 survival at T (store: days, default 730)
+      --rho RHO              Fleming-Harrington rho of the test (default 0)
+
+common options:
+      --db PATH              the store (else $EXODUS_DB, else ./exodus.db)
+      --json                 exact machine output on stdout
+  -q, --quiet                no progress or notes on stderr
+  -h, --help                 show this help

@@ -1,0 +1,355 @@
+/*
+ * test_km.c - Kaplan-Meier and log-rank against R's survfit and survdiff
+ * (shared/data/survival-ref, R 4.2.2, survival 3.5.3), plus hand cases.
+ * Tolerance: these are closed-form, so 1e-12 relative (the README's
+ * suggestion); the quantiles are times, compared to 1e-12 too.
+ */
+#include "survref.h"
+
+#define KM_TOL 1e-12
+
+static void check_km(const char *ref_name, const char *data_file,
+                     const exo_survival_spec *spec)
+{
+    json_t *ref = ref_load(ref_name);
+    exo_survival_data d = {0};
+    ref_data(data_file, spec, &d);
+    exo_km km = {0};
+    exo_err err = {0};
+    cr_assert_eq(exo_km_fit(d.n, d.start, d.stop, d.event, d.group,
+                            d.n_groups, NULL, &km, &err),
+                 EXO_OK, "%s", err.msg);
+    const json_t *strata = json_object_get(ref, "strata");
+    size_t i;
+    const json_t *s;
+    json_array_foreach(strata, i, s)
+    {
+        const char *label = json_string_value(json_object_get(s, "stratum"));
+        size_t g = 0;
+        if (d.group) {
+            for (g = 0; g < d.n_groups; g++)
+                if (strcmp(d.group_names[g], label) == 0)
+                    break;
+            cr_assert_lt(g, d.n_groups, "%s: no group '%s'", ref_name, label);
+        }
+        const exo_km_curve *c = &km.curves[g];
+        char w[160];
+        cr_expect_eq((double)c->n, ref_num(s, "n"), "%s n", label);
+        cr_expect_eq((double)c->n_events, ref_num(s, "events"), "%s events",
+                     label);
+#define ARR(field, key)                                                        \
+    snprintf(w, sizeof w, "%s %s %s", ref_name, label, key);                   \
+    expect_ref_arr(json_object_get(s, key), c->field, c->n_times, KM_TOL, w)
+        ARR(time, "time");
+        ARR(n_risk, "n_risk");
+        ARR(n_event, "n_event");
+        ARR(n_censor, "n_censor");
+        ARR(surv, "surv");
+        ARR(std_err, "std_err");
+        ARR(lower, "lower");
+        ARR(upper, "upper");
+        ARR(cumhaz, "cumhaz");
+        ARR(std_chaz, "std_chaz");
+#undef ARR
+        double *ses = calloc(c->n_times, sizeof *ses);
+        for (size_t k = 0; k < c->n_times; k++)
+            ses[k] = c->std_err[k] * c->surv[k];
+        snprintf(w, sizeof w, "%s %s std_err_surv", ref_name, label);
+        expect_ref_arr(json_object_get(s, "std_err_surv"), ses, c->n_times,
+                       KM_TOL, w);
+        free(ses);
+        snprintf(w, sizeof w, "%s %s median", ref_name, label);
+        expect_ref(json_object_get(s, "median"), c->median, KM_TOL, w);
+        snprintf(w, sizeof w, "%s %s median lower", ref_name, label);
+        expect_ref(json_object_get(s, "median_lower_0.95"), c->median_lower,
+                   KM_TOL, w);
+        snprintf(w, sizeof w, "%s %s median upper", ref_name, label);
+        expect_ref(json_object_get(s, "median_upper_0.95"), c->median_upper,
+                   KM_TOL, w);
+    }
+    exo_km_release(&km);
+    exo_survival_data_release(&d);
+    json_decref(ref);
+}
+
+/* survfit(Surv(stag, event) ~ 1, data = turnover) */
+Test(km, turnover_overall_matches_r)
+{
+    exo_survival_spec spec = {.time = "stag", .event = "event"};
+    check_km("turnover_km_overall.json", "turnover.csv", &spec);
+}
+
+/* survfit(Surv(stag, event) ~ way, data = turnover) */
+Test(km, turnover_by_way_matches_r)
+{
+    exo_survival_spec spec = {.time = "stag", .event = "event", .by = "way"};
+    check_km("turnover_km_way.json", "turnover.csv", &spec);
+}
+
+/* survfit(Surv(YearsAtCompany, Attrition == "Yes") ~ 1, data = ibm) */
+Test(km, ibm_overall_matches_r)
+{
+    exo_survival_spec spec = {.time = "YearsAtCompany",
+                              .event = "Attrition=Yes"};
+    check_km("ibm_km_overall.json", "WA_Fn-UseC_-HR-Employee-Attrition.csv",
+             &spec);
+}
+
+/* survfit(Surv(YearsAtCompany, Attrition == "Yes") ~ Department, ibm) */
+Test(km, ibm_by_department_matches_r)
+{
+    exo_survival_spec spec = {.time = "YearsAtCompany",
+                              .event = "Attrition=Yes",
+                              .by = "Department"};
+    check_km("ibm_km_department.json",
+             "WA_Fn-UseC_-HR-Employee-Attrition.csv", &spec);
+}
+
+/* survfit(Surv(start, stop, event) ~ 1, data = heart) */
+Test(km, heart_counting_process_matches_r)
+{
+    exo_survival_spec spec = {.time = "stop", .start = "start",
+                              .event = "event"};
+    check_km("heart_km_overall_cp.json", "heart.csv", &spec);
+}
+
+/* survfit(Surv(time, status) ~ sex, data = lung) */
+Test(km, lung_by_sex_matches_r)
+{
+    exo_survival_spec spec = {.time = "time", .event = "status", .by = "sex"};
+    check_km("lung_km_sex.json", "lung.csv", &spec);
+}
+
+/* Hand case: 5 rows, unsorted, a tie; S = 4/5 * 2/3 at t = 3. */
+Test(km, hand_case_and_intervals)
+{
+    double stop[] = {3, 1, 3, 5, 2};
+    int event[] = {1, 1, 0, 0, 0};
+    exo_km km = {0};
+    exo_km_opts o = {.ci = EXO_CI_PLAIN};
+    cr_assert_eq(exo_km_fit(5, NULL, stop, event, NULL, 0, &o, &km, NULL),
+                 EXO_OK);
+    const exo_km_curve *c = &km.curves[0];
+    cr_assert_eq(c->n_times, 4);
+    expect_rel(c->surv[0], 0.8, 1e-15, "S(1)");
+    expect_rel(c->surv[2], 0.8 * 2.0 / 3.0, 1e-15, "S(3)");
+    expect_rel(c->n_risk[2], 3, 0, "n(3)");
+    double gw = 1.0 / (5 * 4) + 1.0 / (3 * 2);
+    expect_rel(c->std_err[2], sqrt(gw), 1e-15, "greenwood");
+    double h = 1.959963984540054 * sqrt(gw) * c->surv[2];
+    expect_rel(c->lower[2], c->surv[2] - h, 1e-12, "plain lower");
+    double s, lo, hi;
+    cr_expect(exo_km_at(c, 4, &s, &lo, &hi));
+    expect_rel(s, c->surv[2], 1e-15, "S(4)");
+    cr_expect(exo_km_at(c, 0.5, &s, &lo, &hi));
+    expect_rel(s, 1, 0, "S(0.5)");
+    cr_expect(!exo_km_at(c, 6, &s, &lo, &hi));
+    cr_expect(isnan(c->median), "S stays above 0.5: no median");
+    exo_km_release(&km);
+    /* log-log interval: a symmetric interval for log(-log S) */
+    exo_km_opts ol = {.ci = EXO_CI_LOGLOG};
+    cr_assert_eq(exo_km_fit(5, NULL, stop, event, NULL, 0, &ol, &km, NULL),
+                 EXO_OK);
+    c = &km.curves[0];
+    double S = 0.8, se = sqrt(1.0 / 20), z = 1.959963984540054;
+    expect_rel(c->lower[0], exp(-exp(log(-log(S)) - z * se / log(S))), 1e-12,
+               "log-log lower");
+    expect_rel(c->upper[0], exp(-exp(log(-log(S)) + z * se / log(S))), 1e-12,
+               "log-log upper");
+    cr_expect_lt(c->lower[0], S);
+    cr_expect_gt(c->upper[0], S);
+    exo_km_release(&km);
+}
+
+Test(km, median_midpoint_on_a_flat_at_one_half)
+{
+    /* S drops to exactly 0.5 at t = 2, next drop at 4: R's median is 3 */
+    double stop[] = {1, 2, 4, 5};
+    int event[] = {1, 1, 1, 0};
+    exo_km km = {0};
+    cr_assert_eq(exo_km_fit(4, NULL, stop, event, NULL, 0, NULL, &km, NULL),
+                 EXO_OK);
+    expect_rel(km.curves[0].median, 3, 1e-15, "median");
+    double q, lo, hi;
+    exo_km_quantile(&km.curves[0], 0.25, &q, &lo, &hi);
+    expect_rel(q, 1.5, 1e-15, "first quartile (flat at 0.75)");
+    exo_km_release(&km);
+}
+
+Test(km, rejects_bad_input)
+{
+    double stop[] = {1, NAN};
+    int event[] = {1, 0};
+    exo_km km = {0};
+    exo_err err = {0};
+    cr_expect_eq(exo_km_fit(2, NULL, stop, event, NULL, 0, NULL, &km, &err),
+                 EXO_EINVAL);
+    cr_expect(strstr(err.msg, "row 2") != NULL, "%s", err.msg);
+    double start[] = {2, 0};
+    double stop2[] = {1, 3};
+    exo_err_clear(&err);
+    cr_expect_eq(exo_km_fit(2, start, stop2, event, NULL, 0, NULL, &km, &err),
+                 EXO_EINVAL);
+    cr_expect(strstr(err.msg, "row 1") != NULL, "%s", err.msg);
+}
+
+static void check_logrank(const char *ref_name, const char *data_file,
+                          const exo_survival_spec *spec)
+{
+    json_t *ref = ref_load(ref_name);
+    exo_survival_data d = {0};
+    ref_data(data_file, spec, &d);
+    exo_logrank lr = {0};
+    exo_err err = {0};
+    cr_assert_eq(exo_logrank_test(d.n, d.stop, d.event, d.group, d.n_groups,
+                                  NULL, 0, &lr, &err),
+                 EXO_OK, "%s", err.msg);
+    const json_t *groups = json_object_get(ref, "groups");
+    size_t k = d.n_groups;
+    cr_assert_eq(json_array_size(groups), k);
+    for (size_t g = 0; g < k; g++)
+        cr_expect_str_eq(d.group_names[g],
+                         json_string_value(json_array_get(groups, g)));
+    char w[160];
+    snprintf(w, sizeof w, "%s n", ref_name);
+    expect_ref_arr(json_object_get(ref, "n"), lr.n, k, 0, w);
+    snprintf(w, sizeof w, "%s observed", ref_name);
+    expect_ref_arr(json_object_get(ref, "observed"), lr.observed, k, 0, w);
+    snprintf(w, sizeof w, "%s expected", ref_name);
+    expect_ref_arr(json_object_get(ref, "expected"), lr.expected, k, KM_TOL,
+                   w);
+    const json_t *var = json_object_get(ref, "var");
+    for (size_t a = 0; a < k; a++) {
+        snprintf(w, sizeof w, "%s var row %zu", ref_name, a);
+        /* off-diagonals of a 2x2 are sums that cancel: absolute scale */
+        const json_t *row = json_array_get(var, a);
+        for (size_t b = 0; b < k; b++)
+            expect_abs(lr.var[a * k + b],
+                       json_number_value(json_array_get(row, b)),
+                       1e-12 * fabs(lr.var[a * k + a]), w);
+    }
+    expect_rel(lr.chisq, ref_num(ref, "chisq"), 1e-10, "chisq");
+    cr_expect_eq(lr.df, (int)ref_num(ref, "df"));
+    expect_rel(lr.p_value, ref_num(ref, "p_value"), 1e-9, "p");
+    exo_logrank_release(&lr);
+    exo_survival_data_release(&d);
+    json_decref(ref);
+}
+
+/* survdiff(Surv(stag, event) ~ gender, data = turnover) */
+Test(logrank, turnover_gender_matches_r)
+{
+    exo_survival_spec spec = {.time = "stag", .event = "event",
+                              .by = "gender"};
+    check_logrank("turnover_logrank_gender.json", "turnover.csv", &spec);
+}
+
+/* survdiff(Surv(stag, event) ~ way, data = turnover): 3 groups */
+Test(logrank, turnover_way_matches_r)
+{
+    exo_survival_spec spec = {.time = "stag", .event = "event", .by = "way"};
+    check_logrank("turnover_logrank_way.json", "turnover.csv", &spec);
+}
+
+/* survdiff(Surv(YearsAtCompany, Attrition == "Yes") ~ Department, ibm) */
+Test(logrank, ibm_department_matches_r)
+{
+    exo_survival_spec spec = {.time = "YearsAtCompany",
+                              .event = "Attrition=Yes",
+                              .by = "Department"};
+    check_logrank("ibm_logrank_department.json",
+                  "WA_Fn-UseC_-HR-Employee-Attrition.csv", &spec);
+}
+
+/* survdiff(Surv(YearsAtCompany, Attrition == "Yes") ~ OverTime, ibm) */
+Test(logrank, ibm_overtime_matches_r)
+{
+    exo_survival_spec spec = {.time = "YearsAtCompany",
+                              .event = "Attrition=Yes", .by = "OverTime"};
+    check_logrank("ibm_logrank_overtime.json",
+                  "WA_Fn-UseC_-HR-Employee-Attrition.csv", &spec);
+}
+
+/* survdiff(Surv(time, status) ~ sex, data = lung) */
+Test(logrank, lung_sex_matches_r)
+{
+    exo_survival_spec spec = {.time = "time", .event = "status", .by = "sex"};
+    check_logrank("lung_logrank_sex.json", "lung.csv", &spec);
+}
+
+/* Two groups, no ties: hand-computed O, E, V. */
+Test(logrank, hand_case_and_rho)
+{
+    double t[] = {1, 2, 3, 4};
+    int e[] = {1, 1, 1, 0};
+    int g[] = {0, 1, 0, 1};
+    exo_logrank lr = {0};
+    cr_assert_eq(exo_logrank_test(4, t, e, g, 2, NULL, 0, &lr, NULL), EXO_OK);
+    /* t=1: n=4 (2,2) d=1 -> E0 1/2; t=2: n=3 (1,2) -> E0 1/3;
+     * t=3: n=2 (1,1) -> E0 1/2 */
+    expect_rel(lr.expected[0], 0.5 + 1.0 / 3 + 0.5, 1e-15, "E0");
+    expect_rel(lr.observed[0], 2, 0, "O0");
+    double v = 0.25 + 2.0 / 9 + 0.25;
+    expect_rel(lr.var[0], v, 1e-15, "V00");
+    double diff = 2 - (0.5 + 1.0 / 3 + 0.5);
+    expect_rel(lr.chisq, diff * diff / v, 1e-14, "chisq");
+    exo_logrank_release(&lr);
+    /* rho = 1 (Peto-Peto): weights S(t-) = 1, 3/4, 1/2 */
+    cr_assert_eq(exo_logrank_test(4, t, e, g, 2, NULL, 1, &lr, NULL), EXO_OK);
+    expect_rel(lr.observed[0], 1 + 0.5, 1e-15, "weighted O0");
+    expect_rel(lr.expected[0], 0.5 + 0.75 / 3 + 0.25, 1e-15, "weighted E0");
+    exo_logrank_release(&lr);
+}
+
+#include <stdlib.h>
+#include <unistd.h>
+#include <zlib.h>
+
+/* --data reads gzip-compressed CSV: the same curve as the plain file. */
+Test(km, gzip_csv_loads_like_plain)
+{
+    char src[1024], tmpl[] = "/tmp/exo-km-XXXXXX";
+    ref_path(src, sizeof src, "lung.csv");
+    int fd = mkstemp(tmpl);
+    cr_assert(fd >= 0);
+    close(fd);
+    FILE *in = fopen(src, "rb");
+    gzFile gz = gzopen(tmpl, "wb");
+    cr_assert(in && gz);
+    char buf[4096];
+    size_t got;
+    while ((got = fread(buf, 1, sizeof buf, in)) > 0)
+        gzwrite(gz, buf, (unsigned)got);
+    fclose(in);
+    gzclose(gz);
+    exo_survival_spec spec = {.time = "time", .event = "status", .by = "sex"};
+    exo_survival_data a = {0}, b = {0};
+    exo_err err = {0};
+    cr_assert_eq(exo_survival_data_load(tmpl, &spec, &a, &err), EXO_OK, "%s",
+                 err.msg);
+    ref_data("lung.csv", &spec, &b);
+    cr_expect_eq(a.n, b.n);
+    cr_expect_eq(a.n_groups, 2);
+    for (size_t i = 0; i < a.n && i < b.n; i++)
+        cr_expect_eq(a.stop[i], b.stop[i]);
+    exo_survival_data_release(&a);
+    exo_survival_data_release(&b);
+    unlink(tmpl);
+}
+
+/* turnover.csv has cp1251 bytes in 'profession': kept as opaque levels. */
+Test(km, non_utf8_factor_levels_are_opaque)
+{
+    exo_survival_spec spec = {.time = "stag", .event = "event",
+                              .by = "profession"};
+    exo_survival_data d = {0};
+    ref_data("turnover.csv", &spec, &d);
+    bool found = false;
+    for (size_t g = 0; g < d.n_groups; g++)
+        if (strcmp(d.group_names[g], "profession=Finan\xf1"
+                                     "e") == 0)
+            found = true;
+    cr_expect(found, "the cp1251 level is a group of its own");
+    cr_expect_eq(d.n, 1129);
+    exo_survival_data_release(&d);
+}
