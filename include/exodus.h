@@ -500,6 +500,10 @@ typedef struct exo_hawkes {
     double cov[(EXO_HAWKES_MAX_REGIMES + 2) * (EXO_HAWKES_MAX_REGIMES + 2)];
     bool fixed_decay;       /* beta was given, not estimated */
     bool at_boundary;       /* the maximum is alpha = 0: the Poisson fit */
+    /* beta ran to the lower end of the search (beta T = 0.01): a memory
+     * longer than the window, which a trend or a change of regime also
+     * produces; n is then not identified and 'converged' is false. */
+    bool decay_at_limit;
     bool converged;         /* the optimiser met its gradient test */
     int iterations;         /* quasi-Newton plus Newton steps of the winner */
     double grad_norm;       /* max |d log L / d log(param)| at the estimate */
@@ -847,6 +851,8 @@ typedef struct exo_episodes {
     double *contagion;    /* co-worker departures in the window */
     double *entry_tenure; /* tenure when the spell entered observation */
     size_t *spell;        /* index of the spell the episode belongs to */
+    size_t n_spells;      /* spells with at least one episode */
+    size_t n_skipped;     /* spells of no length inside the observation */
     double window_days;
     double censor_day;
 } exo_episodes;

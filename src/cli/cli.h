@@ -118,6 +118,8 @@ int cmd_init(struct cli *cli, int argc, char **argv);
 int cmd_moves(struct cli *cli, int argc, char **argv);
 int cmd_orgs(struct cli *cli, int argc, char **argv);
 int cmd_people(struct cli *cli, int argc, char **argv);
+int cmd_spiral(struct cli *cli, int argc, char **argv);
 int cmd_stats(struct cli *cli, int argc, char **argv);
+int cmd_survival(struct cli *cli, int argc, char **argv);
 
 #endif
