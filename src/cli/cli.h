@@ -110,6 +110,14 @@ int stats_show(struct cli *cli, exo_store *store, const char *org,
                exo_period period, bool by_level, const exo_filter *filter,
                struct json_out *j);
 
+/*
+ * Fits and prints the spiral model for the departures of 'org' passing
+ * 'filter' (may be NULL) with the defaults of 'exodus spiral'
+ * (cmd_spiral.c): text, or fields into the open JSON object 'j'.
+ */
+int spiral_show(struct cli *cli, const char *org, const exo_filter *filter,
+                struct json_out *j);
+
 /* ==== Subcommands: one cmd_<name>.c each ==== */
 
 int cmd_demo(struct cli *cli, int argc, char **argv);

@@ -653,14 +653,13 @@ static void json_interval(struct json_out *j, const char *key, double lo,
     json_arr_close(j);
 }
 
-static void print_json(const struct cli *cli, const char *org,
-                       const struct spiral_args *a, const struct stream *s,
-                       const struct result *r)
+/* Writes the fit's fields into the open JSON object 'out'. */
+static void print_json_fields(struct json_out *out, const char *org,
+                              const struct spiral_args *a,
+                              const struct stream *s, const struct result *r)
 {
-    struct json_out j;
+    struct json_out j = *out;
     const exo_hawkes *f = &r->fit;
-    (void)cli;
-    json_begin(&j, stdout);
     if (org)
         json_str(&j, "org", org);
     else
@@ -761,11 +760,20 @@ static void print_json(const struct cli *cli, const char *org,
     json_str(&j, "kind", r->verdict.label);
     json_str(&j, "text", r->verdict.text);
     json_obj_close(&j);
+    *out = j;
+}
+
+static void print_json(const char *org, const struct spiral_args *a,
+                       const struct stream *s, const struct result *r)
+{
+    struct json_out j;
+    json_begin(&j, stdout);
+    print_json_fields(&j, org, a, s, r);
     json_end(&j);
 }
 
 static int run(struct cli *cli, const char *org, struct spiral_args *a,
-               struct stream *s)
+               struct stream *s, struct json_out *nested)
 {
     struct result r;
     exo_err err = {0};
@@ -830,8 +838,10 @@ static int run(struct cli *cli, const char *org, struct spiral_args *a,
     in.has_boot = r.has_boot;
     in.boot_p = r.boot.p;
     exo_spiral_verdict(&in, &r.verdict);
-    if (cli->json) {
-        print_json(cli, org, a, s, &r);
+    if (nested) {
+        print_json_fields(nested, org, a, s, &r);
+    } else if (cli->json) {
+        print_json(org, a, s, &r);
     } else {
         char title[512], lv[128];
         if (org)
@@ -990,7 +1000,34 @@ int cmd_spiral(struct cli *cli, int argc, char **argv)
         }
     }
     if (!status)
-        status = run(cli, org, &a, &s);
+        status = run(cli, org, &a, &s, NULL);
+    stream_free(&s);
+    exo_free(org);
+    return status;
+}
+
+int spiral_show(struct cli *cli, const char *org_name,
+                const exo_filter *filter, struct json_out *j)
+{
+    struct spiral_args a;
+    struct stream s;
+    char *org = NULL;
+    memset(&a, 0, sizeof a);
+    memset(&s, 0, sizeof s);
+    a.seed = 1;
+    a.paths = 10000;
+    if (filter)
+        a.filter = *filter;
+    a.has_horizon = true;
+    a.horizon_text = "180d";
+    int status = load_departures(cli, org_name, &a, &s, &org);
+    if (!status)
+        status = parse_span(cli, a.horizon_text, s.dates, &a.horizon);
+    if (!status) {
+        snprintf(a.horizon_buf, sizeof a.horizon_buf, "180 days");
+        a.horizon_text = a.horizon_buf;
+        status = run(cli, org, &a, &s, j);
+    }
     stream_free(&s);
     exo_free(org);
     return status;
