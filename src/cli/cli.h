@@ -118,6 +118,14 @@ int stats_show(struct cli *cli, exo_store *store, const char *org,
 int spiral_show(struct cli *cli, const char *org, const exo_filter *filter,
                 struct json_out *j);
 
+/*
+ * Kaplan-Meier retention and, with 'cox' ("contagion(90)"), a Cox model of
+ * the spells of 'org' observed from window->since when set (cmd_survival.c):
+ * text, or fields into the open JSON object 'j'.
+ */
+int survival_show(struct cli *cli, const char *org, const exo_filter *window,
+                  const char *cox, struct json_out *j);
+
 /* ==== Subcommands: one cmd_<name>.c each ==== */
 
 int cmd_demo(struct cli *cli, int argc, char **argv);

@@ -124,7 +124,8 @@ int cmd_demo(struct cli *cli, int argc, char **argv)
             printf("\n== %s ==\n", orgs.rows[i].name);
         }
         exo_filter window = {0};
-        if (strcmp(orgs.rows[i].name, hr_org) == 0) {
+        bool has_spells = strcmp(orgs.rows[i].name, hr_org) == 0;
+        if (has_spells) {
             exo_date from;
             exo_date_parse(HR_OBSERVED_FROM, &from, NULL);
             window.has_since = true;
@@ -139,6 +140,18 @@ int cmd_demo(struct cli *cli, int argc, char **argv)
         } else if (!status) {
             putchar('\n');
             status = spiral_show(cli, orgs.rows[i].name, &window, NULL);
+        }
+        /* Retention and the contagion covariate need spells (headcount),
+         * which only the HR export has. */
+        if (!status && has_spells && cli->json) {
+            json_obj_open(&j, "survival");
+            status = survival_show(cli, orgs.rows[i].name, &window,
+                                   "contagion(90)", &j);
+            json_obj_close(&j);
+        } else if (!status && has_spells) {
+            putchar('\n');
+            status = survival_show(cli, orgs.rows[i].name, &window,
+                                   "contagion(90)", NULL);
         }
         if (cli->json)
             json_obj_close(&j);

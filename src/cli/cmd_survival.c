@@ -11,7 +11,8 @@
 
 static const char survival_usage[] =
     "usage: exodus survival ORG... [--by level|org|team] [--cox TERMS]\n"
-    "                       [--ref level=LEVEL] [--at DAYS] [--ci log|log-log|plain]\n"
+    "                       [--ref level=LEVEL] [--at DAYS] [--since DATE]\n"
+    "                       [--ci log|log-log|plain]\n"
     "                       [--ties efron|breslow] [--json]\n"
     "   or: exodus survival --data FILE --time COL --event COL[=VALUE]\n"
     "                       [--start COL] [--by COL] [--cox \"a + b + factor(c)\"]\n"
@@ -33,6 +34,8 @@ static const struct opt survival_opts[] = {
     {"ci", 0, "log|log-log|plain", "Kaplan-Meier intervals (default log)"},
     {"at", 0, "T", "survival at T (store: days, default 730)"},
     {"rho", 0, "RHO", "Fleming-Harrington rho of the test (default 0)"},
+    {"since", 0, "DATE",
+     "store: observation starts at DATE; earlier hires enter late"},
     {NULL, 0, NULL, NULL},
 };
 
@@ -43,6 +46,8 @@ struct surv_args {
     bool has_at;
     double at;
     double rho;
+    bool has_since; /* store: observed from 'since' (left truncation) */
+    int32_t since;
 };
 
 /* ==== formatting ==== */
@@ -556,6 +561,14 @@ static void sort_levels(char **names, size_t k, int *codes, size_t n)
     free(map);
 }
 
+/* "YYYY-MM-DD" of 'day' in a static buffer, for one message. */
+static const char *cdate_since(int32_t day)
+{
+    static char buf[11];
+    exo_date_format(day, buf);
+    return buf;
+}
+
 static int survival_store(struct cli *cli, const struct surv_args *a,
                           int n_orgs, char **orgs, struct json_out *j)
 {
@@ -579,7 +592,7 @@ static int survival_store(struct cli *cli, const struct surv_args *a,
     char **gnames = NULL, **tnames = NULL, **lnames = NULL, **cterms = NULL;
     size_t n_gnames = 0, n_tnames = 0, n_lnames = 0, p = 0;
     exo_episodes ep = {0};
-    double *cstart = NULL, *cstop = NULL;
+    double *cstart = NULL, *cstop = NULL, *km_start = NULL;
     int *cevent = NULL;
     if (!sp || !canon)
         goto nomem;
@@ -701,7 +714,9 @@ static int survival_store(struct cli *cli, const struct surv_args *a,
         }
         exo_contagion_opts copts = {.window_days = terms.window,
                                     .has_censor_day = true,
-                                    .censor_day = censor};
+                                    .censor_day = censor,
+                                    .has_obs_start = a->has_since,
+                                    .obs_start = a->since};
         /* contagion is within each organisation: team indices are
          * distinct across organisations; spells without a team count the
          * whole organisation, so build per organisation and join */
@@ -812,9 +827,35 @@ static int survival_store(struct cli *cli, const struct surv_args *a,
         cstop = ep.stop;
         cevent = ep.event;
     }
-    /* KM on tenure: rows of zero tenure are fine for right-censored data */
+    /* KM on tenure: rows of zero tenure are fine for right-censored data.
+     * Observed from --since, a spell begun earlier enters the risk set at
+     * its tenure on that day (delayed entry) and one that ended earlier was
+     * never observed: without this, people who left before the records
+     * begin are missing and tenure looks longer than it is. */
+    size_t km_n = m;
+    if (a->has_since) {
+        km_start = calloc(m, sizeof *km_start);
+        if (!km_start)
+            goto nomem;
+        km_n = 0;
+        for (size_t i = 0; i < m; i++) {
+            double entry = fmax(0.0, a->since - start[i]);
+            if (time[i] <= entry)
+                continue;
+            km_start[km_n] = entry;
+            time[km_n] = time[i];
+            event[km_n] = event[i];
+            group[km_n] = group[i];
+            km_n++;
+        }
+        if (!j && !cli->quiet)
+            fprintf(stderr, "exodus: survival: note: observed from %s: %zu "
+                            "spells ended before and are left out; %zu "
+                            "enter late\n", cdate_since(a->since),
+                    m - km_n, km_n);
+    }
     struct surv_input in = {
-        .n = m, .start = NULL, .stop = time, .event = event,
+        .n = km_n, .start = km_start, .stop = time, .event = event,
         .group = grouped ? group : NULL, .n_groups = n_gnames,
         .group_names = gnames, .cox_n = cn, .p = p, .cox_start = cstart,
         .cox_stop = cstop, .x = x, .cox_event = cevent, .strata = NULL,
@@ -856,6 +897,7 @@ out:
     free(ep.contagion);
     free(ep.entry_tenure);
     free(ep.spell);
+    free(km_start);
     exo_store_close(store);
     return status;
 }
@@ -898,6 +940,11 @@ int cmd_survival(struct cli *cli, int argc, char **argv)
             if ((rc = cli_parse_double(cli, "rho", arg, &a.rho)))
                 return rc;
             break;
+        case 11:
+            if ((rc = cli_parse_date(cli, "since", arg, &a.since)))
+                return rc;
+            a.has_since = true;
+            break;
         default: return c == -2 ? 0 : 64;
         }
     }
@@ -917,4 +964,19 @@ int cmd_survival(struct cli *cli, int argc, char **argv)
     if (cli->json && status == 0)
         json_end(&j);
     return status;
+}
+
+int survival_show(struct cli *cli, const char *org, const exo_filter *window,
+                  const char *cox, struct json_out *j)
+{
+    struct surv_args a = {0};
+    char *orgs[1] = {(char *)org};
+    a.ci = EXO_CI_LOG;
+    a.ties = EXO_TIES_EFRON;
+    a.cox = cox;
+    if (window && window->has_since) {
+        a.has_since = true;
+        a.since = window->since;
+    }
+    return survival_store(cli, &a, 1, orgs, j);
 }
