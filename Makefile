@@ -14,7 +14,7 @@ CFLAGS   ?= $(OPT) -g
 ALL_CFLAGS = $(CFLAGS) $(WARN) $(WERROR) $(DEFS) $(SAN) -fopenmp -MMD -MP
 LIB_CFLAGS = $(ALL_CFLAGS) -fvisibility=hidden -fPIC -Iinclude -Isrc -I$(BUILD)/gen \
              $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-CLI_CFLAGS = $(ALL_CFLAGS) -Iinclude -Isrc/cli
+CLI_CFLAGS = $(ALL_CFLAGS) -Iinclude -Isrc/cli -DEXO_DATA_DIR='"$(CURDIR)/data"'
 LIBS     = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lunistring -lz -lm -fopenmp
 
 LIB_DIRS := src/core src/store src/ingest src/model src/report src/serve

@@ -14,6 +14,7 @@
 struct cli {
     const char *command; /* the subcommand's name, for messages */
     const char *db_path; /* --db, else $EXODUS_DB, else ./exodus.db */
+    bool db_option;      /* db_path came from --db, not the environment */
     bool json;           /* --json: exact machine output */
     bool quiet;          /* -q: no progress or notes on stderr */
     bool progress;       /* stderr is a terminal and not quiet */

@@ -14,7 +14,8 @@ static const char demo_usage[] =
     "usage: exodus demo [--db PATH] [--data-dir DIR] [--min-departures N]";
 
 static const struct opt demo_opts[] = {
-    {"data-dir", 0, "DIR", "the bundled data (default ./data)"},
+    {"data-dir", 0, "DIR",
+     "the bundled data (default ./data, else the source tree's)"},
     {"min-departures", 0, "N", "organisations with at least N (default 10)"},
     {NULL, 0, NULL, NULL},
 };
@@ -72,12 +73,9 @@ static int import_all(struct cli *cli, exo_store *store, const char *dir)
 
 int cmd_demo(struct cli *cli, int argc, char **argv)
 {
-    const char *arg, *dir = "data";
+    const char *arg, *dir = NULL;
     long min_departures = 10;
     int first, c, rc;
-    bool db_given = false;
-    for (int i = 0; i < argc; i++)
-        db_given |= strncmp(argv[i], "--db", 4) == 0;
     while ((c = cli_next_opt(cli, demo_usage, demo_opts, argc, argv, &arg,
                              &first)) != -1) {
         switch (c) {
@@ -92,7 +90,11 @@ int cmd_demo(struct cli *cli, int argc, char **argv)
     }
     if (first < argc)
         return cli_usage_error(cli, "unexpected argument '%s'", argv[first]);
-    if (!db_given && !getenv("EXODUS_DB"))
+    if (!dir)
+        dir = access("data/aliases.csv", R_OK) == 0 ? "data" : EXO_DATA_DIR;
+    /* The demo replaces its store, so only an explicit --db names it: a
+     * store named by $EXODUS_DB is the user's and is left alone. */
+    if (!cli->db_option)
         cli->db_path = "exodus-demo.db";
     /* A fresh store each run: remove the old one and its WAL files. */
     char wal[4200];

@@ -58,8 +58,10 @@ int main(int argc, char **argv)
             cli.quiet = true;
         } else if (strcmp(a, "--db") == 0 && i + 1 < argc) {
             cli.db_path = argv[++i];
+            cli.db_option = true;
         } else if (strncmp(a, "--db=", 5) == 0) {
             cli.db_path = a + 5;
+            cli.db_option = true;
         } else if (strcmp(a, "--version") == 0) {
             printf("exodus %s\n", exo_version());
             return 0;

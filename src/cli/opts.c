@@ -113,6 +113,7 @@ int cli_next_opt(struct cli *cli, const char *usage, const struct opt *table,
         const char *name = common_opts[i - n_table].name;
         if (strcmp(name, "db") == 0) {
             cli->db_path = optarg;
+            cli->db_option = true;
         } else if (strcmp(name, "json") == 0) {
             cli->json = true;
         } else if (strcmp(name, "quiet") == 0) {
