@@ -303,3 +303,44 @@ Test(import, hr_export_rows_fold_into_spells)
     exo_spells_release(&spells);
     exo_store_close(store);
 }
+
+/* An allocator that fails its 'fail_at'-th call, counting from 1. */
+static long alloc_calls, fail_at;
+
+static void *failing_malloc(size_t size)
+{
+    return ++alloc_calls == fail_at ? NULL : malloc(size);
+}
+
+static void *failing_realloc(void *p, size_t size)
+{
+    return ++alloc_calls == fail_at ? NULL : realloc(p, size);
+}
+
+Test(import, every_allocation_failure_is_enomem_and_writes_nothing)
+{
+    exo_store *store = fresh_store();
+    exo_import_result result;
+    exo_errlist errors;
+    long total = -1;
+    /* Fail each allocation in turn until an import gets through. */
+    for (fail_at = 1; fail_at < 5000 && total < 0; fail_at++) {
+        exo_err err = {0};
+        alloc_calls = 0;
+        exo_set_allocator(failing_malloc, failing_realloc, free);
+        exo_code rc = exo_import_file(store, EXO_IMPORT_MOVES,
+                                      FIX("moves-small.csv"), NULL, &result,
+                                      &errors, &err);
+        exo_set_allocator(NULL, NULL, NULL);
+        if (rc == EXO_OK) {
+            total = fail_at;
+            break;
+        }
+        cr_assert_eq(rc, EXO_ENOMEM, "allocation %ld: %s (%s)", fail_at,
+                     exo_strerror(rc), err.msg);
+        cr_assert_eq(count_rows("move"), 0, "allocation %ld", fail_at);
+    }
+    cr_assert_gt(total, 1, "no allocation was tried");
+    cr_expect_eq(result.n_new, 7);
+    exo_store_close(store);
+}
