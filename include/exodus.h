@@ -641,6 +641,143 @@ EXO_API exo_code exo_mhawkes_fit(const double *times, const int *dims,
                                  exo_mhawkes *out /* OUT */, exo_err *err);
 EXO_API void exo_mhawkes_release(exo_mhawkes *fit);
 
+/* ==== Flows (src/store/flows_query.c, src/model/flows.c) ==== */
+
+/*
+ * Moves between organisations as plain arrays for the flows model. A move
+ * is a person's departure from one organisation whose destination is
+ * known: explicitly (a reported move naming both organisations, whatever
+ * its event; a spell ended with a destination) or inferred (the same
+ * person's spell at another organisation starting 0 to 'gap' days after a
+ * spell without a destination ends, unless it ended by death or
+ * acquisition). One move reported twice (the same person, the same two
+ * organisations, the later report at most 365 days after the earlier
+ * date's precision window closes) is counted once, at the earlier date;
+ * it is inferred only when every report of it is.
+ */
+typedef struct exo_flow_data {
+    size_t n_orgs;
+    char **orgs;       /* names of the organisations the moves touch */
+    size_t n;          /* moves, in date order */
+    int *from, *to;    /* indices into 'orgs' */
+    double *day;       /* days since 1970-01-01 */
+    exo_date *date;    /* the date as reported, with its precision */
+    exo_level *level;  /* the role left behind */
+    bool *inferred;    /* from spells across the gap, not stated */
+    char **person;
+    /* Spells at those organisations, for headcounts. */
+    size_t n_spells;
+    int *spell_org;
+    double *spell_start, *spell_end; /* days; end NaN while open */
+} exo_flow_data;
+
+/*
+ * Loads the moves passing 'filter' (their date and level: the level of
+ * the role left) with inferred moves across at most 'gap_days' (0: 365).
+ * Release with exo_flow_data_release.
+ */
+EXO_API exo_code exo_flows_load(exo_store *store, const exo_filter *filter,
+                                double gap_days,
+                                exo_flow_data *out /* OUT */, exo_err *err);
+EXO_API void exo_flow_data_release(exo_flow_data *data);
+
+/*
+ * The exact conditional-binomial interval for the ratio of two Poisson
+ * rates from counts 'k' (A->B) and 'm' (B->A): given n = k + m, k is
+ * Binomial(n, p) with p = r / (1 + r), so the Clopper-Pearson interval
+ * for p maps to one for r = p / (1 - p). With m = 0 (r infinite) the
+ * upper end is INFINITY and '*lo' is the one-sided bound at 'level';
+ * with k = 0 '*lo' is 0 and '*hi' is one-sided; with n = 0 both are NaN.
+ * 'level' 0 means 0.95. Returns true when the interval is one-sided.
+ */
+EXO_API bool exo_rate_ratio_ci(size_t k, size_t m, double level,
+                               double *lo /* OUT */, double *hi /* OUT */);
+
+/*
+ * SpringRank (De Bacco, Larremore & Moore, Sci. Adv. 2018): ranks s that
+ * minimise 1/2 sum_ij A_ij (s_i - s_j - 1)^2 + alpha/2 sum_i s_i^2, that
+ * is the solution of
+ *   (D_out + D_in - A - A^T + alpha I) s = (D_out - D_in) 1,
+ * where A (n x n, row major) has A[i*n+j] = times i ranked above j, and
+ * D_out, D_in hold its row and column sums. With alpha = 0 the system is
+ * singular along each connected component; s is then centred to mean 0
+ * on each one. 's' holds n values.
+ */
+EXO_API exo_code exo_springrank(size_t n, const double *A, double alpha,
+                                double *s /* OUT */, exo_err *err);
+
+typedef struct exo_flow_opts {
+    /* Weight of a move by the level left; all zero: founder 5, exec 3,
+     * lead 2, ic 1, board 1, no level 1. */
+    double weights[EXO_N_LEVELS];
+    double level;            /* of the intervals; 0 means 0.95 */
+    bool has_window;         /* headcounts averaged over [t_start, t_end] */
+    double t_start, t_end;   /* else over the span of the moves */
+    double rank_alpha;       /* SpringRank regularisation; 0: none */
+} exo_flow_opts;
+
+/* Sets the default weights and level. */
+EXO_API void exo_flow_opts_init(exo_flow_opts *opts);
+
+/* Each organisation's balance. */
+typedef struct exo_flow_org {
+    size_t in, out;          /* moves in and out */
+    long net;                /* in - out */
+    double w_in, w_out, w_net; /* level-weighted */
+    double headcount;        /* average over the window; NaN: no spells */
+    double rank;             /* SpringRank score: higher attracts more */
+    size_t rank_pos;         /* 1 = the strongest attractor */
+} exo_flow_org;
+
+/*
+ * One pair of organisations, oriented so that a->b carries at least as
+ * many moves as b->a (a < b on a tie).
+ */
+typedef struct exo_flow_pair {
+    size_t a, b;             /* organisation indices */
+    size_t ab, ba;           /* moves a->b and b->a */
+    size_t ab_inferred, ba_inferred;
+    double w_ab, w_ba;       /* level-weighted */
+    double ratio;            /* ab / ba; INFINITY when ba = 0 */
+    double ratio_lo, ratio_hi; /* exact interval (exo_rate_ratio_ci) */
+    bool one_sided;
+    /* Per head: (ab / headcount a) / (ba / headcount b), when both
+     * headcounts are known; the interval scales with it. */
+    bool has_per_head;
+    double per_head, per_head_lo, per_head_hi;
+} exo_flow_pair;
+
+typedef struct exo_flows {
+    size_t n_orgs;
+    size_t n_moves, n_inferred;
+    double t_start, t_end;   /* window of the headcounts */
+    double level;
+    double weights[EXO_N_LEVELS];
+    size_t *count;           /* n_orgs x n_orgs: count[a*n_orgs+b] a->b */
+    double *weighted;        /* the same, level-weighted */
+    exo_flow_org *orgs;      /* n_orgs */
+    size_t *by_rank;         /* organisation indices, strongest first */
+    size_t n_pairs;
+    exo_flow_pair *pairs;    /* by net moves (ab - ba), then weighted net,
+                              * then total, descending */
+} exo_flows;
+
+/*
+ * Computes the flows of 'n' moves among 'n_orgs' organisations (arrays as
+ * in exo_flow_data; 'level', 'inferred', 'day' and the spells may be
+ * NULL). The SpringRank input is the count matrix, each move a vote for
+ * its destination over its origin. Release with exo_flows_release.
+ */
+EXO_API exo_code exo_flows_compute(size_t n_orgs, size_t n, const int *from,
+                                   const int *to, const exo_level *level,
+                                   const bool *inferred, const double *day,
+                                   size_t n_spells, const int *spell_org,
+                                   const double *spell_start,
+                                   const double *spell_end,
+                                   const exo_flow_opts *opts,
+                                   exo_flows *out /* OUT */, exo_err *err);
+EXO_API void exo_flows_release(exo_flows *flows);
+
 /* ==== Spiral verdict (src/model/spiral.c) ==== */
 
 typedef enum exo_spiral_kind {

@@ -127,9 +127,18 @@ int spiral_show(struct cli *cli, const char *org, const exo_filter *filter,
 int survival_show(struct cli *cli, const char *org, const exo_filter *window,
                   const char *cox, struct json_out *j);
 
+/*
+ * Prints the 'top' largest net flows between organisations of the moves
+ * passing 'filter' (may be NULL), with their ratios and exact intervals
+ * (cmd_flows.c): text, or fields into the open JSON object 'j'.
+ */
+int flows_show(struct cli *cli, exo_store *store, const exo_filter *filter,
+               int top, struct json_out *j);
+
 /* ==== Subcommands: one cmd_<name>.c each ==== */
 
 int cmd_demo(struct cli *cli, int argc, char **argv);
+int cmd_flows(struct cli *cli, int argc, char **argv);
 int cmd_import(struct cli *cli, int argc, char **argv);
 int cmd_init(struct cli *cli, int argc, char **argv);
 int cmd_moves(struct cli *cli, int argc, char **argv);

@@ -2,7 +2,8 @@
  * cmd_demo.c - exodus demo: the main job on the bundled data. A fresh store
  * (replaced each run), the AI-lab moves and finance and the HR data set
  * imported, then for each organisation with at least 10 departures its
- * departures per year, its core team and its verdicts.
+ * departures per year, its core team and its verdicts; then the top net
+ * flows of talent between organisations.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +33,7 @@ struct demo_file {
  * 2006 or the gap would read as a regime change. */
 static const char hr_org[] = "Canadian retailer (HR sample)";
 #define HR_OBSERVED_FROM "2006-01-01"
+#define DEMO_TOP_FLOWS 10
 
 static int import_all(struct cli *cli, exo_store *store, const char *dir)
 {
@@ -158,8 +160,17 @@ int cmd_demo(struct cli *cli, int argc, char **argv)
         if (cli->json)
             json_obj_close(&j);
     }
+    /* Who wins the talent that leaves: once, across all organisations. */
     if (!status && cli->json) {
         json_arr_close(&j);
+        json_obj_open(&j, "flows");
+        status = flows_show(cli, store, NULL, DEMO_TOP_FLOWS, &j);
+        json_obj_close(&j);
+    } else if (!status) {
+        printf("\n== talent flows ==\n");
+        status = flows_show(cli, store, NULL, DEMO_TOP_FLOWS, NULL);
+    }
+    if (!status && cli->json) {
         json_end(&j);
     } else if (!status) {
         printf("\nstore: %s\n", cli->db_path);

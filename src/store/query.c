@@ -764,3 +764,294 @@ exo_code exo_core_team_load(exo_store *store, const char *org,
     }
     return EXO_OK;
 }
+
+/* ==== Flows: moves with both ends known ==== */
+
+void exo_flow_data_release(exo_flow_data *d)
+{
+    if (!d)
+        return;
+    for (size_t i = 0; d->orgs && i < d->n_orgs; i++)
+        exo__free(d->orgs[i]);
+    for (size_t i = 0; d->person && i < d->n; i++)
+        exo__free(d->person[i]);
+    exo__free(d->orgs);
+    exo__free(d->person);
+    exo__free(d->from);
+    exo__free(d->to);
+    exo__free(d->day);
+    exo__free(d->date);
+    exo__free(d->level);
+    exo__free(d->inferred);
+    exo__free(d->spell_org);
+    exo__free(d->spell_start);
+    exo__free(d->spell_end);
+    memset(d, 0, sizeof *d);
+}
+
+/* One candidate move as read, before duplicates are folded. */
+struct flow_row {
+    int64_t person_id, from_id, to_id;
+    char *person;
+    exo_date date;
+    exo_level level;
+    bool inferred;
+};
+
+static int flow_row_by_key(const void *pa, const void *pb)
+{
+    const struct flow_row *a = pa, *b = pb;
+    if (a->person_id != b->person_id)
+        return a->person_id < b->person_id ? -1 : 1;
+    if (a->from_id != b->from_id)
+        return a->from_id < b->from_id ? -1 : 1;
+    if (a->to_id != b->to_id)
+        return a->to_id < b->to_id ? -1 : 1;
+    if (a->date.days != b->date.days)
+        return a->date.days < b->date.days ? -1 : 1;
+    /* An explicit report before an inferred one of the same day. */
+    return (int)a->inferred - (int)b->inferred;
+}
+
+static int flow_row_by_date(const void *pa, const void *pb)
+{
+    const struct flow_row *a = pa, *b = pb;
+    if (a->date.days != b->date.days)
+        return a->date.days < b->date.days ? -1 : 1;
+    if (a->person_id != b->person_id)
+        return a->person_id < b->person_id ? -1 : 1;
+    if (a->from_id != b->from_id)
+        return a->from_id < b->from_id ? -1 : 1;
+    return a->to_id < b->to_id ? -1 : a->to_id > b->to_id;
+}
+
+static int64_t id_index(const int64_t *ids, size_t n, int64_t id)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ids[mid] < id)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && ids[lo] == id ? (int64_t)lo : -1;
+}
+
+static int cmp_i64(const void *pa, const void *pb)
+{
+    int64_t a = *(const int64_t *)pa, b = *(const int64_t *)pb;
+    return a < b ? -1 : a > b;
+}
+
+exo_code exo_flows_load(exo_store *store, const exo_filter *filter,
+                        double gap_days, exo_flow_data *out, exo_err *err)
+{
+    struct buf sql = BUF_INIT;
+    sqlite3_stmt *stmt = NULL;
+    struct flow_row *rows = NULL;
+    int64_t *ids = NULL;
+    size_t n = 0, cap = 0, n_ids = 0;
+    int rc, oom = 0;
+    exo_code code = EXO_OK;
+    memset(out, 0, sizeof *out);
+    if (gap_days == 0.0)
+        gap_days = 365.0;
+    if (!(gap_days > 0.0) || gap_days > 1e6)
+        return exo__fail(err, EXO_EINVAL,
+                         "gap of %g days (expected more than 0)", gap_days);
+    /* Reported moves naming both ends, spells ended with a destination,
+     * and spells followed by a spell elsewhere within the gap. */
+    rc = exo__buf_addstr(
+        &sql, "SELECT m.person_id, p.name, m.from_org_id, m.to_org_id, "
+              "m.level, m.date, m.date_precision, 0 FROM move m JOIN person p "
+              "ON p.id = m.person_id WHERE m.from_org_id IS NOT NULL AND "
+              "m.to_org_id IS NOT NULL AND m.from_org_id != m.to_org_id");
+    rc |= add_filter(&sql, filter, "m.date", "m.level");
+    rc |= exo__buf_addstr(
+        &sql, " UNION ALL SELECT sp.person_id, p.name, sp.org_id, "
+              "sp.dest_org_id, sp.level, sp.end_date, sp.end_precision, 0 "
+              "FROM spell sp JOIN person p ON p.id = sp.person_id WHERE "
+              "sp.dest_org_id IS NOT NULL AND sp.end_date IS NOT NULL AND "
+              "sp.dest_org_id != sp.org_id");
+    rc |= add_filter(&sql, filter, "sp.end_date", "sp.level");
+    rc |= exo__buf_addstr(
+        &sql, " UNION ALL SELECT * FROM (SELECT sp.person_id, p.name, "
+              "sp.org_id, (SELECT b.org_id FROM spell b WHERE b.person_id = "
+              "sp.person_id AND b.org_id != sp.org_id AND b.start_date >= "
+              "sp.end_date AND b.start_date <= sp.end_date + ?1 ORDER BY "
+              "b.start_date, b.id LIMIT 1) AS dest, sp.level, sp.end_date, "
+              "sp.end_precision, 1 FROM spell sp JOIN person p ON p.id = "
+              "sp.person_id WHERE sp.dest_org_id IS NULL AND sp.end_date IS "
+              "NOT NULL AND (sp.end_reason IS NULL OR sp.end_reason NOT IN "
+              "('died', 'acquired'))");
+    rc |= add_filter(&sql, filter, "sp.end_date", "sp.level");
+    rc |= exo__buf_addstr(&sql, ") WHERE dest IS NOT NULL");
+    if (rc) {
+        code = exo__fail(err, EXO_ENOMEM, "out of memory");
+        goto out;
+    }
+    if ((code = exo__store_prepare(store, sql.data, &stmt, err)))
+        goto out;
+    sqlite3_bind_int64(stmt, 1, (sqlite3_int64)gap_days);
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        struct flow_row r = {0};
+        r.person_id = sqlite3_column_int64(stmt, 0);
+        r.person = exo__column_strdup(stmt, 1, &oom);
+        r.from_id = sqlite3_column_int64(stmt, 2);
+        r.to_id = sqlite3_column_int64(stmt, 3);
+        r.level =
+            level_parse_or_none((const char *)sqlite3_column_text(stmt, 4));
+        r.date.days = sqlite3_column_int(stmt, 5);
+        r.date.precision =
+            precision_or_day((const char *)sqlite3_column_text(stmt, 6));
+        r.inferred = sqlite3_column_int(stmt, 7) != 0;
+        if (oom || EXO_VEC_PUSH(rows, n, cap, r)) {
+            exo__free(r.person);
+            code = exo__fail(err, EXO_ENOMEM, "out of memory reading moves");
+            goto out;
+        }
+    }
+    if (rc != SQLITE_DONE) {
+        code = exo__fail_sqlite(err, store->db, rc, "reading moves");
+        goto out;
+    }
+    sqlite3_finalize(stmt);
+    stmt = NULL;
+
+    /* Fold a move reported twice: the same person and organisations, the
+     * later report within 365 days after the earlier date's precision
+     * window closes ("left in 2020", "founded in 2021"). */
+    if (n > 1)
+        qsort(rows, n, sizeof *rows, flow_row_by_key);
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++) {
+        struct flow_row *k = kept ? &rows[kept - 1] : NULL;
+        if (k && k->person_id == rows[i].person_id &&
+            k->from_id == rows[i].from_id && k->to_id == rows[i].to_id &&
+            rows[i].date.days - k->date.days -
+                    exo__precision_days(k->date.days, k->date.precision) <=
+                365) {
+            k->inferred = k->inferred && rows[i].inferred;
+            exo__free(rows[i].person);
+            continue;
+        }
+        rows[kept++] = rows[i];
+    }
+    n = kept;
+    if (n > 1)
+        qsort(rows, n, sizeof *rows, flow_row_by_date);
+
+    /* The organisations touched, in name order. */
+    ids = exo__calloc(2 * n + 1, sizeof *ids);
+    if (!ids) {
+        code = exo__fail(err, EXO_ENOMEM, "out of memory");
+        goto out;
+    }
+    for (size_t i = 0; i < n; i++) {
+        ids[2 * i] = rows[i].from_id;
+        ids[2 * i + 1] = rows[i].to_id;
+    }
+    if (n)
+        qsort(ids, 2 * n, sizeof *ids, cmp_i64);
+    for (size_t i = 0; i < 2 * n; i++)
+        if (n_ids == 0 || ids[n_ids - 1] != ids[i])
+            ids[n_ids++] = ids[i];
+    out->n_orgs = n_ids;
+    out->orgs = exo__calloc(n_ids + 1, sizeof *out->orgs);
+    int *order = exo__calloc(n_ids + 1, sizeof *order);
+    out->n = n;
+    out->from = exo__calloc(n + 1, sizeof *out->from);
+    out->to = exo__calloc(n + 1, sizeof *out->to);
+    out->day = exo__calloc(n + 1, sizeof *out->day);
+    out->date = exo__calloc(n + 1, sizeof *out->date);
+    out->level = exo__calloc(n + 1, sizeof *out->level);
+    out->inferred = exo__calloc(n + 1, sizeof *out->inferred);
+    out->person = exo__calloc(n + 1, sizeof *out->person);
+    if (!out->orgs || !order || !out->from || !out->to || !out->day ||
+        !out->date || !out->level || !out->inferred || !out->person) {
+        exo__free(order);
+        out->n = 0;
+        code = exo__fail(err, EXO_ENOMEM, "out of memory");
+        goto out;
+    }
+    /* Names by id, then the id order turned into name order. */
+    if ((code = exo__store_prepare(
+             store, "SELECT id, name FROM org ORDER BY name_key, id", &stmt,
+             err))) {
+        exo__free(order);
+        goto out;
+    }
+    size_t pos = 0;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        int64_t at = id_index(ids, n_ids, sqlite3_column_int64(stmt, 0));
+        if (at < 0)
+            continue;
+        out->orgs[pos] = exo__column_strdup(stmt, 1, &oom);
+        order[at] = (int)pos++;
+    }
+    if (oom || rc != SQLITE_DONE || pos != n_ids) {
+        exo__free(order);
+        code = oom ? exo__fail(err, EXO_ENOMEM, "out of memory")
+               : rc != SQLITE_DONE
+                   ? exo__fail_sqlite(err, store->db, rc, "reading names")
+                   : exo__bug(err, "an organisation id has no name");
+        goto out;
+    }
+    sqlite3_finalize(stmt);
+    stmt = NULL;
+    for (size_t i = 0; i < n; i++) {
+        out->from[i] = order[id_index(ids, n_ids, rows[i].from_id)];
+        out->to[i] = order[id_index(ids, n_ids, rows[i].to_id)];
+        out->day[i] = rows[i].date.days;
+        out->date[i] = rows[i].date;
+        out->level[i] = rows[i].level;
+        out->inferred[i] = rows[i].inferred;
+        out->person[i] = rows[i].person;
+        rows[i].person = NULL;
+    }
+
+    /* Spells at those organisations, for their headcounts. */
+    if ((code = exo__store_prepare(
+             store,
+             "SELECT org_id, start_date, end_date FROM spell WHERE "
+             "start_date IS NOT NULL ORDER BY org_id, start_date, id",
+             &stmt, err))) {
+        exo__free(order);
+        goto out;
+    }
+    size_t cap_org = 0, cap_start = 0, cap_end = 0, n_start = 0, n_end = 0;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        int64_t at = id_index(ids, n_ids, sqlite3_column_int64(stmt, 0));
+        if (at < 0)
+            continue;
+        double start = sqlite3_column_int(stmt, 1);
+        double end = sqlite3_column_type(stmt, 2) == SQLITE_NULL
+                         ? (double)NAN
+                         : sqlite3_column_int(stmt, 2);
+        if (EXO_VEC_PUSH(out->spell_start, n_start, cap_start, start) ||
+            EXO_VEC_PUSH(out->spell_end, n_end, cap_end, end) ||
+            EXO_VEC_PUSH(out->spell_org, out->n_spells, cap_org,
+                         order[at])) {
+            oom = 1;
+            break;
+        }
+    }
+    exo__free(order);
+    if (oom || rc != SQLITE_DONE) {
+        code = oom ? exo__fail(err, EXO_ENOMEM, "out of memory")
+                   : exo__fail_sqlite(err, store->db, rc, "reading spells");
+        goto out;
+    }
+out:
+    if (stmt)
+        sqlite3_finalize(stmt);
+    for (size_t i = 0; i < n; i++)
+        exo__free(rows[i].person);
+    exo__free(rows);
+    exo__free(ids);
+    exo__buf_release(&sql);
+    if (code)
+        exo_flow_data_release(out);
+    return code;
+}
