@@ -299,14 +299,20 @@ exo_code exo_arrivals(exo_store *store, const char *org,
     if ((code = run_moves(store, sql.data, org_id, out, err)))
         goto out;
     /* A move reported as "left A for B" and again as "joined B" is one
-     * arrival: drop a person's reported arrival within a year of their
-     * previous one. Rows are grouped by person, in date order. */
+     * arrival: drop a person's reported arrival within a year of the end of
+     * the previous one's precision window (two year-precision reports of one
+     * move can sit 366 days apart). Rows are grouped by person, in date
+     * order. */
     size_t kept = 0;
     for (size_t i = 0; i < out->n; i++) {
         exo_move *m = &out->rows[i];
-        if (kept > 0 && !m->from_spell && !out->rows[kept - 1].from_spell &&
-            strcmp(out->rows[kept - 1].person, m->person) == 0 &&
-            m->date.days - out->rows[kept - 1].date.days <= 365) {
+        const exo_move *prev = kept > 0 ? &out->rows[kept - 1] : NULL;
+        if (prev && !m->from_spell && !prev->from_spell &&
+            strcmp(prev->person, m->person) == 0 &&
+            m->date.days - (prev->date.days + exo__precision_days(
+                                                  prev->date.days,
+                                                  prev->date.precision)) <=
+                365) {
             move_release(m);
             continue;
         }
