@@ -2,7 +2,8 @@
  * cmd_demo.c - exodus demo: the main job on the bundled data. A fresh store
  * (replaced each run), the AI-lab moves and finance and the HR data set
  * imported, then for each organisation with at least 10 departures its
- * departures per year, its core team and its verdicts.
+ * departures per year, its core team and its verdicts, and last the
+ * runway of the bundled scenario data/scenarios/openai-2024.json.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -143,8 +144,19 @@ int cmd_demo(struct cli *cli, int argc, char **argv)
         if (cli->json)
             json_obj_close(&j);
     }
+    /* The bundled runway scenario, after the organisations. */
+    char scenario[4096];
+    snprintf(scenario, sizeof scenario, "%s/scenarios/openai-2024.json", dir);
     if (!status && cli->json) {
         json_arr_close(&j);
+        json_obj_open(&j, "runway");
+        status = runway_show(cli, scenario, &j);
+        json_obj_close(&j);
+    } else if (!status) {
+        printf("\n== runway: %s ==\n", scenario);
+        status = runway_show(cli, scenario, NULL);
+    }
+    if (!status && cli->json) {
         json_end(&j);
     } else if (!status) {
         printf("\nstore: %s\n", cli->db_path);
