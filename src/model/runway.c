@@ -248,7 +248,7 @@ static void simulate(const exo_runway_scenario *sc, int months,
          * the hiring plan, at most 1). */
         double Q = W_plan > 0.0 ? fmin(1.0, W / W_plan) : 1.0;
         double gb = g0 * fade_g, g = gb;
-        if (eps > 0.0 && gb != 0.0)
+        if (eps > 0.0 && gb != 0.0 && Q < 1.0)
             g = Q > 0.0 ? gb * pow(Q, gb > 0.0 ? eps : -eps)
                         : (gb > 0.0 ? 0.0 : -1.0);
         R *= 1.0 + fmax(g, -1.0);
@@ -395,11 +395,10 @@ static void swapf(float *a, float *b)
     *b = t;
 }
 
-/* Puts the k-th smallest of x[0..n) at x[k], smaller ones before it and
+/* Puts the k-th smallest of x[lo..hi] at x[k], smaller ones before it and
  * larger ones after (Hoare's selection with a middle pivot). */
-static void select_k(float *x, size_t n, size_t k)
+static void select_k(float *x, ptrdiff_t lo, ptrdiff_t hi, ptrdiff_t k)
 {
-    ptrdiff_t lo = 0, hi = (ptrdiff_t)n - 1, kk = (ptrdiff_t)k;
     while (hi > lo) {
         float pivot = x[lo + (hi - lo) / 2];
         ptrdiff_t i = lo, j = hi;
@@ -414,29 +413,43 @@ static void select_k(float *x, size_t n, size_t k)
                 j--;
             }
         }
-        if (kk <= j)
+        if (k <= j)
             hi = j;
-        else if (kk >= i)
+        else if (k >= i)
             lo = i;
         else
             return;
     }
 }
 
-/* Quantile p (R's type 7) of x[0..n), reordering x; NaN-free input. */
-static double quantile_f(float *x, size_t n, double p)
+/*
+ * The type-7 quantiles band_p of x[0..n) (reordering x): the order
+ * statistics they need are selected in ascending rank, each inside the
+ * part left above the previous one.
+ */
+static void quantiles_f(float *x, size_t n, double *q)
 {
-    double h = (double)(n - 1) * p;
-    size_t k = (size_t)floor(h);
-    select_k(x, n, k);
-    double lo = x[k];
-    if (k + 1 >= n || h == (double)k)
-        return lo;
-    float hi = x[k + 1];
-    for (size_t i = k + 2; i < n; i++)
-        if (x[i] < hi)
-            hi = x[i];
-    return lo + (h - (double)k) * ((double)hi - lo);
+    ptrdiff_t from = 0, last = (ptrdiff_t)n - 1, done = -1;
+    for (int i = 0; i < EXO_RUNWAY_N_Q; i++) {
+        double h = (double)(n - 1) * band_p[i];
+        ptrdiff_t k = (ptrdiff_t)floor(h);
+        if (k > done) {
+            select_k(x, from, last, k);
+            from = k + 1;
+            done = k;
+        }
+        double lo = x[k];
+        if (k + 1 >= (ptrdiff_t)n || h == (double)k) {
+            q[i] = lo;
+            continue;
+        }
+        if (k + 1 > done) {
+            select_k(x, from, last, k + 1);
+            from = k + 2;
+            done = k + 1;
+        }
+        q[i] = lo + (h - (double)k) * ((double)x[k + 1] - lo);
+    }
 }
 
 static int cmp_double(const void *a, const void *b)
@@ -477,9 +490,7 @@ static void band_fill(exo_runway_band *b, float *store, size_t n1,
 #pragma omp parallel for schedule(dynamic, 1)
     for (size_t t = 0; t < n1; t++) {
         float *col = store + t * n_paths;
-        for (int k = 0; k < EXO_RUNWAY_N_Q; k++)
-            b->q[t * EXO_RUNWAY_N_Q + (size_t)k] =
-                quantile_f(col, n_paths, band_p[k]);
+        quantiles_f(col, n_paths, b->q + t * EXO_RUNWAY_N_Q);
     }
 }
 
