@@ -1042,6 +1042,179 @@ EXO_API exo_code exo_survival_data_load(const char *path,
                                         exo_err *err);
 EXO_API void exo_survival_data_release(exo_survival_data *data);
 
+/* ==== Models: runway (src/model/runway.c, scenarios src/ingest/scenario.c) ==== */
+
+/*
+ * A monthly stock-and-flow model of cash, headcount, employee dilution,
+ * revenue and valuation, with attrition that rises with dilution and with
+ * recent departures; deterministic and Monte Carlo. docs/runway.md states
+ * every equation and the scenario file's schema.
+ */
+
+/* An uncertain input. The central value (used by the deterministic run)
+ * is the value, the mean, the median and the midpoint respectively. */
+typedef enum exo_dist_kind {
+    EXO_DIST_FIXED = 0, /* a = the value */
+    EXO_DIST_NORMAL,    /* a = mean, b = standard deviation */
+    EXO_DIST_LOGNORMAL, /* a = median (exp of the log mean), b = sd of log */
+    EXO_DIST_UNIFORM    /* a = min, b = max */
+} exo_dist_kind;
+
+typedef struct exo_dist {
+    exo_dist_kind kind;
+    double a, b;
+    double lo, hi; /* draws are clamped to [lo, hi] (the field's range) */
+} exo_dist;
+
+/* The central value of 'd' (clamped to its range). */
+EXO_API double exo_dist_center(const exo_dist *d);
+
+#define EXO_RUNWAY_MAX_LEVELS 8
+#define EXO_RUNWAY_MAX_ROUNDS 32
+#define EXO_RUNWAY_MAX_MONTHS 600
+
+typedef struct exo_runway_level {
+    char name[32];
+    double headcount;          /* people at month 0 */
+    exo_dist cost_usd_per_year; /* fully loaded cost per person */
+    exo_dist attrition_per_year; /* base hazard, per person-year */
+    double talent_weight;      /* weight in the talent index (1) */
+} exo_runway_level;
+
+typedef struct exo_runway_round {
+    int month;          /* funds arrive at the end of this month (>= 1) */
+    exo_dist size_usd;
+    double probability; /* of closing, in [0, 1] */
+} exo_runway_round;
+
+typedef enum exo_contagion_mode {
+    EXO_CONTAGION_WINDOW = 0, /* (1 + k_c x departures in window / headcount) */
+    EXO_CONTAGION_HAWKES      /* + n x kernel-weighted departures / headcount */
+} exo_contagion_mode;
+
+typedef struct exo_runway_scenario {
+    char name[128];
+    bool has_start;
+    int32_t start_day;             /* month 0 (days since 1970-01-01) */
+    int months;                    /* horizon (default 120) */
+    exo_dist cash_usd;
+    exo_dist revenue_usd_per_month;
+    exo_dist revenue_growth_per_month;
+    double revenue_growth_half_life_months; /* 0: growth does not fade */
+    exo_dist growth_talent_elasticity;
+    exo_dist compute_usd_per_month;
+    exo_dist compute_growth_per_month;
+    double compute_growth_half_life_months; /* 0: growth does not fade */
+    exo_dist other_costs_usd_per_month;
+    size_t n_levels;               /* 1 when the file gives no levels */
+    exo_runway_level levels[EXO_RUNWAY_MAX_LEVELS];
+    double headcount_growth_per_month; /* the hiring plan's target growth */
+    double hire_ramp_months;       /* a hire's talent ramps up; 0: at once */
+    exo_dist hiring_max_per_month; /* hires <= this x headcount per month */
+    exo_dist attrition_dilution_sensitivity;  /* k_dilution */
+    exo_dist attrition_contagion_sensitivity; /* k_contagion (window mode) */
+    exo_contagion_mode contagion_mode;
+    int contagion_window_months;   /* window mode (default 3) */
+    double contagion_branching_n;  /* Hawkes mode: n = alpha / beta */
+    double contagion_half_life_months; /* Hawkes mode: ln 2 / beta */
+    exo_dist valuation_revenue_multiple; /* pre-money / annual run-rate */
+    size_t n_rounds;
+    exo_runway_round rounds[EXO_RUNWAY_MAX_ROUNDS];
+    bool has_trigger;              /* raise when runway falls below ... */
+    double trigger_runway_months;
+    bool trigger_size_is_burn;     /* size in months of net burn, not USD */
+    exo_dist trigger_size;         /* USD, or months of net burn */
+    double trigger_probability;
+    int trigger_retry_months;      /* wait after any attempt (default 3) */
+    int trigger_max_rounds;        /* at most this many (default 100) */
+} exo_runway_scenario;
+
+/*
+ * Reads a scenario file ('path'; "-" for standard input) or text, the
+ * schema of docs/runway.md. Every field is checked; a bad or unknown one
+ * is EXO_EDATA with the file and the line and column of the JSON value.
+ * 'name' is the file name used in messages.
+ */
+EXO_API exo_code exo_runway_scenario_load(const char *path,
+                                          exo_runway_scenario *out /* OUT */,
+                                          exo_err *err);
+EXO_API exo_code exo_runway_scenario_parse(const char *text, size_t len,
+                                           const char *name,
+                                           exo_runway_scenario *out /* OUT */,
+                                           exo_err *err);
+
+typedef struct exo_runway_opts {
+    size_t n_paths;   /* Monte Carlo paths; 0: 10000 */
+    uint64_t seed;    /* path p draws from a stream derived from (seed, p) */
+    int months;       /* > 0: overrides the scenario's horizon */
+    bool no_monte_carlo; /* the deterministic run and loop gain only */
+    bool no_loop_gain;
+} exo_runway_opts;
+
+/* Quantiles of a path across Monte Carlo paths, per month 0..months. */
+#define EXO_RUNWAY_N_Q 5 /* 2.5%, 10%, 50%, 90%, 97.5% */
+
+typedef struct exo_runway_band {
+    double *q; /* (months + 1) x EXO_RUNWAY_N_Q, row-major by month */
+    double *mean; /* months + 1 */
+} exo_runway_band;
+
+/* The links of the loop, in the order the loop gain multiplies them. */
+typedef enum exo_runway_link {
+    EXO_LINK_ATTRITION_REVENUE = 0, /* departures -> revenue */
+    EXO_LINK_REVENUE_MONEY,         /* revenue (and payroll) -> money needed */
+    EXO_LINK_MONEY_DILUTION,        /* money needed -> dilution */
+    EXO_LINK_DILUTION_ATTRITION     /* dilution -> departures */
+} exo_runway_link;
+#define EXO_RUNWAY_N_LINKS 4
+/* "attrition -> revenue", ...: static text. */
+EXO_API const char *exo_runway_link_name(exo_runway_link link);
+
+typedef struct exo_runway_gain {
+    double gain;          /* departures returned per departure sent round */
+    double shock;         /* extra departures injected in month 1 */
+    double elasticity[EXO_RUNWAY_N_LINKS]; /* NaN where a base is zero */
+    int dominant;         /* link with the largest |elasticity|, -1: none */
+    int weakest;          /* smallest |elasticity|, -1: none */
+    double d_departures_in, d_departures_out; /* total excess departures */
+    double d_revenue, d_money, d_dilution;    /* changes of the loop nodes */
+    double base_departures, base_revenue, base_money, base_dilution;
+    double base_costs;    /* cumulative costs: the scale of the money node */
+} exo_runway_gain;
+
+typedef struct exo_runway_path {
+    double *cash, *headcount, *dilution, *revenue, *valuation; /* months+1 */
+    double cashout_month; /* interpolated; INFINITY when not in the horizon */
+    size_t n_rounds;      /* rounds closed */
+} exo_runway_path;
+
+typedef struct exo_runway {
+    int months;
+    size_t n_paths;
+    uint64_t seed;
+    exo_runway_path det;  /* all inputs at their central values */
+    exo_runway_gain loop; /* valid when has_loop_gain */
+    bool has_loop_gain;
+    bool has_mc;
+    /* Months to cash-out across paths (INFINITY: beyond the horizon). */
+    double cashout_median, cashout_lo80, cashout_hi80, cashout_lo95,
+        cashout_hi95;
+    /* P(cash-out within 12, 24, 36 months; NaN past the horizon). */
+    double p_cashout_12, p_cashout_24, p_cashout_36, p_cashout_horizon;
+    double mean_rounds;   /* rounds closed per path */
+    exo_runway_band cash, headcount, dilution;
+} exo_runway;
+
+/*
+ * Runs 'sc': the deterministic path, the loop gain, and 'n_paths' Monte
+ * Carlo paths on all cores (the same numbers for a seed whatever the
+ * thread count). Release with exo_runway_release.
+ */
+EXO_API exo_code exo_runway_run(const exo_runway_scenario *sc,
+                                const exo_runway_opts *opts,
+                                exo_runway *out /* OUT */, exo_err *err);
+EXO_API void exo_runway_release(exo_runway *r);
+
 #ifdef __cplusplus
 }
 #endif

@@ -135,6 +135,14 @@ int survival_show(struct cli *cli, const char *org, const exo_filter *window,
 int flows_show(struct cli *cli, exo_store *store, const exo_filter *filter,
                int top, struct json_out *j);
 
+/*
+ * Runs the scenario file at 'scenario_path' with the defaults of 'exodus
+ * runway' (10000 paths, seed 1, the scenario's horizon; cmd_runway.c) and
+ * prints its summary: text, or fields into the open JSON object 'j'.
+ */
+int runway_show(struct cli *cli, const char *scenario_path,
+                struct json_out *j);
+
 /* ==== Subcommands: one cmd_<name>.c each ==== */
 
 int cmd_demo(struct cli *cli, int argc, char **argv);
@@ -144,6 +152,7 @@ int cmd_init(struct cli *cli, int argc, char **argv);
 int cmd_moves(struct cli *cli, int argc, char **argv);
 int cmd_orgs(struct cli *cli, int argc, char **argv);
 int cmd_people(struct cli *cli, int argc, char **argv);
+int cmd_runway(struct cli *cli, int argc, char **argv);
 int cmd_spiral(struct cli *cli, int argc, char **argv);
 int cmd_stats(struct cli *cli, int argc, char **argv);
 int cmd_survival(struct cli *cli, int argc, char **argv);

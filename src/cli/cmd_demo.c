@@ -3,7 +3,8 @@
  * (replaced each run), the AI-lab moves and finance and the HR data set
  * imported, then for each organisation with at least 10 departures its
  * departures per year, its core team and its verdicts; then the top net
- * flows of talent between organisations.
+ * flows of talent between organisations, and last the runway of the
+ * bundled scenario data/scenarios/openai-2024.json.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -169,6 +170,17 @@ int cmd_demo(struct cli *cli, int argc, char **argv)
     } else if (!status) {
         printf("\n== talent flows ==\n");
         status = flows_show(cli, store, NULL, DEMO_TOP_FLOWS, NULL);
+    }
+    /* The bundled runway scenario, after the organisations. */
+    char scenario[4096];
+    snprintf(scenario, sizeof scenario, "%s/scenarios/openai-2024.json", dir);
+    if (!status && cli->json) {
+        json_obj_open(&j, "runway");
+        status = runway_show(cli, scenario, &j);
+        json_obj_close(&j);
+    } else if (!status) {
+        printf("\n== runway: %s ==\n", scenario);
+        status = runway_show(cli, scenario, NULL);
     }
     if (!status && cli->json) {
         json_end(&j);

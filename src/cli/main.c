@@ -24,6 +24,7 @@ static const struct command commands[] = {
     {"moves", cmd_moves, "list reported moves"},
     {"orgs", cmd_orgs, "list organisations with their departures"},
     {"people", cmd_people, "list people"},
+    {"runway", cmd_runway, "cash, staff and dilution: months to cash-out, loop gain"},
     {"spiral", cmd_spiral, "is attrition feeding on itself? Hawkes fit, verdict"},
     {"stats", cmd_stats, "departures, arrivals, headcount, attrition"},
     {"survival", cmd_survival, "Kaplan-Meier, log-rank and Cox models"},

@@ -109,3 +109,64 @@ void exo__json_locate(const char *text, size_t index, const char *key,
         p = skip_space(p + 1);
     }
 }
+
+/* 'p' at an object's '{': the value of member 'key' (len bytes), or NULL. */
+static const char *member_value(const char *p, const char *key, size_t len)
+{
+    p = skip_space(p + 1);
+    while (*p == '"') {
+        const char *name = p + 1, *end = skip_string(p);
+        bool match = (size_t)(end - 1 - name) == len &&
+                     memcmp(name, key, len) == 0;
+        p = skip_space(end);
+        if (*p != ':')
+            return NULL;
+        p = skip_space(p + 1);
+        if (match)
+            return p;
+        p = skip_space(skip_value(p));
+        if (*p != ',')
+            return NULL;
+        p = skip_space(p + 1);
+    }
+    return NULL;
+}
+
+/* 'p' at an array's '[': element 'index', or NULL. */
+static const char *element_value(const char *p, size_t index)
+{
+    p = skip_space(p + 1);
+    for (size_t i = 0; i < index && *p && *p != ']'; i++) {
+        p = skip_space(skip_value(p));
+        if (*p != ',')
+            return NULL;
+        p = skip_space(p + 1);
+    }
+    return *p && *p != ']' ? p : NULL;
+}
+
+void exo__json_locate_path(const char *text, const char *path, long *line,
+                           long *column)
+{
+    const char *p = skip_space(text);
+    const char *at = p;
+    while (p && *path) {
+        size_t len = strcspn(path, "/");
+        if (*p == '{') {
+            p = member_value(p, path, len);
+        } else if (*p == '[') {
+            size_t index = 0;
+            for (size_t i = 0; i < len; i++)
+                index = index * 10 + (size_t)(path[i] - '0');
+            p = element_value(p, index);
+        } else {
+            p = NULL;
+        }
+        if (p)
+            at = p;
+        path += len;
+        if (*path == '/')
+            path++;
+    }
+    position(text, at, line, column);
+}

@@ -16,4 +16,12 @@
 void exo__json_locate(const char *text, size_t index, const char *key,
                       long *line, long *column);
 
+/*
+ * Line and 1-based character column of the value at 'path' in 'text':
+ * member names and array indices separated by '/' ("rounds/1/month").
+ * Falls back to the deepest value found on the way.
+ */
+void exo__json_locate_path(const char *text, const char *path, long *line,
+                           long *column);
+
 #endif

@@ -1,0 +1,471 @@
+/*
+ * cmd_runway.c - exodus runway SCENARIO.json: the stock-and-flow model of
+ * cash, headcount and dilution (docs/runway.md) run deterministically and
+ * as a seeded Monte Carlo fan, with the talent-money loop gain. With
+ * --org the contagion term comes from the Hawkes branching ratio fitted
+ * to that organisation's departures in the store, as 'exodus spiral'
+ * fits it (ties spread with seed 1, window from the first recorded event
+ * to the end of the last departure's date).
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+#define MONTH_DAYS 30.4375
+
+static const char runway_usage[] =
+    "usage: exodus runway SCENARIO.json [--paths N] [--seed S] [--months M]\n"
+    "                                   [--org ORG] [--json]";
+
+static const struct opt runway_opts[] = {
+    {"paths", 0, "N", "Monte Carlo paths (default 10000)"},
+    {"seed", 0, "S", "seed of the paths (default 1)"},
+    {"months", 0, "M", "horizon in months (default: the scenario's)"},
+    {"org", 0, "ORG", "contagion from the Hawkes n fitted to ORG's departures"},
+    {NULL, 0, NULL, NULL},
+};
+
+enum { OPT_PATHS, OPT_SEED, OPT_MONTHS, OPT_ORG };
+
+/* "$1.23B", "$456.7M", "$12.3k", "-$2.00B". */
+static const char *fmt_usd(char buf[static 32], double v)
+{
+    double a = fabs(v);
+    const char *sign = v < 0 ? "-" : "";
+    if (!isfinite(v))
+        snprintf(buf, 32, "-");
+    else if (a >= 1e12)
+        snprintf(buf, 32, "%s$%.2fT", sign, a / 1e12);
+    else if (a >= 1e9)
+        snprintf(buf, 32, "%s$%.2fB", sign, a / 1e9);
+    else if (a >= 1e6)
+        snprintf(buf, 32, "%s$%.1fM", sign, a / 1e6);
+    else if (a >= 1e3)
+        snprintf(buf, 32, "%s$%.1fk", sign, a / 1e3);
+    else
+        snprintf(buf, 32, "%s$%.0f", sign, a);
+    return buf;
+}
+
+/* "27.3" months, or "> 120" when beyond the horizon. */
+static const char *fmt_months(char buf[static 32], double m, int horizon)
+{
+    if (isfinite(m))
+        snprintf(buf, 32, "%.1f", m);
+    else
+        snprintf(buf, 32, "> %d", horizon);
+    return buf;
+}
+
+/* The calendar month 'm' months after the scenario's start ("2026-12"). */
+static const char *fmt_when(char buf[static 32], const exo_runway_scenario *sc,
+                            double m)
+{
+    int y, mo, d;
+    buf[0] = '\0';
+    if (!sc->has_start || !isfinite(m))
+        return buf;
+    exo_civil_from_days(sc->start_day, &y, &mo, &d);
+    int k = (mo - 1) + (int)floor(m);
+    snprintf(buf, 32, " (%04d-%02d)", y + k / 12, k % 12 + 1);
+    return buf;
+}
+
+static double precision_days(exo_date d)
+{
+    int y, m, dd;
+    if (d.precision == EXO_PREC_DAY)
+        return 1.0;
+    exo_civil_from_days(d.days, &y, &m, &dd);
+    if (d.precision == EXO_PREC_YEAR)
+        return exo_days_from_civil(y + 1, 1, 1) - exo_days_from_civil(y, 1, 1);
+    return (m == 12 ? exo_days_from_civil(y + 1, 1, 1)
+                    : exo_days_from_civil(y, m + 1, 1)) -
+           exo_days_from_civil(y, m, 1);
+}
+
+struct org_fit {
+    char *org;
+    size_t n_events;
+    exo_hawkes fit;
+};
+
+/* Fits the Hawkes model to the departures of 'name' as spiral does. */
+static int fit_org(struct cli *cli, const char *name, struct org_fit *of)
+{
+    exo_store *store = NULL;
+    exo_err err = {0};
+    exo_move_list deps = {0}, arrs = {0};
+    double *t = NULL, *w = NULL;
+    int status = 0;
+    if (cli_open_store(cli, EXO_STORE_CREATE, &store, &err) ||
+        exo_org_resolve(store, name, &of->org, &err) ||
+        exo_departures(store, of->org, NULL, &deps, &err) ||
+        exo_arrivals(store, of->org, NULL, &arrs, &err)) {
+        status = cli_fail(cli, &err);
+        goto out;
+    }
+    t = calloc(deps.n + 1, sizeof *t);
+    w = calloc(deps.n + 1, sizeof *w);
+    if (!t || !w) {
+        fprintf(stderr, "exodus: out of memory\n");
+        status = 71;
+        goto out;
+    }
+    double first = INFINITY;
+    for (size_t i = 0; i < deps.n; i++) {
+        t[i] = deps.rows[i].date.days;
+        w[i] = precision_days(deps.rows[i].date);
+        first = fmin(first, t[i]);
+    }
+    for (size_t i = 0; i < arrs.n; i++)
+        first = fmin(first, arrs.rows[i].date.days);
+    of->n_events = deps.n;
+    exo_hawkes_opts o;
+    exo_hawkes_opts_init(&o);
+    o.no_profile = true;
+    o.no_gof = true;
+    if (deps.n) {
+        o.has_window = true;
+        o.t_start = first;
+        o.t_end = t[deps.n - 1] + w[deps.n - 1];
+        for (size_t i = 0; i < deps.n; i++)
+            if (t[i] + w[i] > o.t_end)
+                o.t_end = t[i] + w[i];
+    }
+    if (exo_hawkes_spread_ties(t, w, deps.n, 1, &err) ||
+        exo_hawkes_fit(t, deps.n, &o, &of->fit, &err)) {
+        status = cli_fail(cli, &err);
+        goto out;
+    }
+    if (!isfinite(of->fit.n) || !(of->fit.beta > 0.0)) {
+        fprintf(stderr,
+                "exodus: runway: the Hawkes fit for %s gives no usable "
+                "branching ratio (decay not identified)\n",
+                of->org);
+        status = 1;
+    }
+out:
+    free(t);
+    free(w);
+    exo_move_list_release(&deps);
+    exo_move_list_release(&arrs);
+    exo_store_close(store);
+    return status;
+}
+
+/* The band columns shown: 10%, 50% and 90% (indices into the quantiles). */
+enum { Q_LO = 1, Q_MID = 2, Q_HI = 3 };
+
+static void print_text(const exo_runway_scenario *sc, const exo_runway *r,
+                       const struct org_fit *of)
+{
+    char a[32], b[32], c[32], d[32], e[32];
+    int M = r->months;
+    a[0] = '\0';
+    if (sc->has_start) {
+        char day[11];
+        exo_date_format(sc->start_day, day);
+        snprintf(a, sizeof a, " from %.7s", day);
+    }
+    printf("%s: runway over %d months%s\n", sc->name, M, a);
+    if (of && of->org)
+        printf("contagion: Hawkes n = %.2f (SE %.2f), half-life %.1f months, "
+               "fitted to %zu departures of %s\n",
+               of->fit.n, of->fit.n_se,
+               M_LN2 / of->fit.beta / MONTH_DAYS, of->n_events, of->org);
+    printf("\ndeterministic path (every input at its central value)\n");
+    printf("  cash-out         %s%s\n",
+           isfinite(r->det.cashout_month)
+               ? (snprintf(a, sizeof a, "month %.1f", r->det.cashout_month), a)
+               : (snprintf(a, sizeof a, "none within %d months", M), a),
+           fmt_when(b, sc, r->det.cashout_month));
+    printf("  rounds closed    %zu\n", r->det.n_rounds);
+    printf("  headcount        %.0f -> %.0f at month %d\n",
+           r->det.headcount[0], r->det.headcount[M], M);
+    printf("  dilution         %.1f%% of employees' stake at month %d\n",
+           100.0 * r->det.dilution[M], M);
+    printf("  revenue          %s -> %s a month\n",
+           fmt_usd(a, r->det.revenue[0]), fmt_usd(b, r->det.revenue[M]));
+    if (r->has_mc) {
+        printf("\nmonths to cash-out (%zu paths, seed %llu)\n", r->n_paths,
+               (unsigned long long)r->seed);
+        printf("  median           %s months\n",
+               fmt_months(a, r->cashout_median, M));
+        printf("  80%% interval     %s to %s months\n",
+               fmt_months(a, r->cashout_lo80, M),
+               fmt_months(b, r->cashout_hi80, M));
+        printf("  95%% interval     %s to %s months\n",
+               fmt_months(a, r->cashout_lo95, M),
+               fmt_months(b, r->cashout_hi95, M));
+        printf("  P(cash-out)     ");
+        const double pk[3] = {r->p_cashout_12, r->p_cashout_24,
+                              r->p_cashout_36};
+        for (int k = 0; k < 3; k++)
+            if (isfinite(pk[k]) && 12 * (k + 1) != M)
+                printf(" %.1f%% within %d months,", 100 * pk[k], 12 * (k + 1));
+        printf(" %.1f%% within %d months\n", 100 * r->p_cashout_horizon, M);
+        printf("  rounds closed    %.2f per path (mean)\n", r->mean_rounds);
+        printf("\npaths across Monte Carlo runs: median (10%%-90%%); a path "
+               "that cashed out counts as 0 cash and 0 staff\n");
+        static const char *const headers[] = {"month", "cash", "",
+                                              "headcount", "", "dilution",
+                                              ""};
+        struct table *t = table_new(7, headers);
+        for (int k = 0; k < 7; k++)
+            table_align_right(t, k);
+        int step = M <= 24 ? 3 : M <= 60 ? 6 : 12;
+        for (int m = 0; m <= M; m += step) {
+            const double *qc = r->cash.q + (size_t)m * EXO_RUNWAY_N_Q;
+            const double *qh = r->headcount.q + (size_t)m * EXO_RUNWAY_N_Q;
+            const double *qd = r->dilution.q + (size_t)m * EXO_RUNWAY_N_Q;
+            char r1[48], r2[48], r3[48];
+            snprintf(r1, sizeof r1, "(%s-%s)",
+                     fmt_usd(c, qc[Q_LO]),
+                     fmt_usd(d, qc[Q_HI]));
+            snprintf(r2, sizeof r2, "(%.0f-%.0f)", qh[Q_LO],
+                     qh[Q_HI]);
+            snprintf(r3, sizeof r3, "(%.1f%%-%.1f%%)",
+                     100 * qd[Q_LO], 100 * qd[Q_HI]);
+            table_rowf(t, "%d\t%s\t%s\t%.0f\t%s\t%.1f%%\t%s", m,
+                       fmt_usd(e, qc[Q_MID]), r1,
+                       qh[Q_MID], r2, 100 * qd[Q_MID], r3);
+        }
+        table_print(t, stdout, "  ");
+        table_free(t);
+    }
+    if (r->has_loop_gain) {
+        const exo_runway_gain *g = &r->loop;
+        printf("\nloop gain (attrition -> revenue -> money -> dilution -> "
+               "attrition, deterministic path)\n");
+        printf("  gain             %.3f: %.2f extra departures in month 1 "
+               "bring back %.3f through the loop\n",
+               g->gain, g->d_departures_in, g->d_departures_out);
+        static const char *const headers[] = {"link", "elasticity"};
+        struct table *t = table_new(2, headers);
+        table_align_right(t, 1);
+        for (int k = 0; k < EXO_RUNWAY_N_LINKS; k++) {
+            if (isfinite(g->elasticity[k]))
+                table_rowf(t, "%s\t%.3f",
+                           exo_runway_link_name((exo_runway_link)k),
+                           g->elasticity[k]);
+            else
+                table_rowf(t, "%s\t-",
+                           exo_runway_link_name((exo_runway_link)k));
+        }
+        table_print(t, stdout, "  ");
+        table_free(t);
+        if (g->dominant >= 0)
+            printf("  dominant link    %s; weakest %s\n",
+                   exo_runway_link_name((exo_runway_link)g->dominant),
+                   exo_runway_link_name((exo_runway_link)g->weakest));
+        printf("verdict: %s\n",
+               g->gain > 1.0 ? "the talent-money loop amplifies (gain above "
+                               "1): a shock to staff feeds on itself"
+               : g->gain > 0.0
+                   ? "the loop feeds back but dampens (gain below 1): a "
+                     "shock to staff fades"
+                   : "no reinforcing talent-money loop on this scenario "
+                     "(gain not above 0)");
+    }
+}
+
+static void json_band(struct json_out *j, const char *key,
+                      const exo_runway_band *b, int months)
+{
+    static const char *const names[EXO_RUNWAY_N_Q] = {"q025", "q10", "q50",
+                                                      "q90", "q975"};
+    json_obj_open(j, key);
+    for (int k = 0; k < EXO_RUNWAY_N_Q; k++) {
+        json_arr_open(j, names[k]);
+        for (int m = 0; m <= months; m++)
+            json_num(j, NULL, b->q[(size_t)m * EXO_RUNWAY_N_Q + (size_t)k]);
+        json_arr_close(j);
+    }
+    json_arr_open(j, "mean");
+    for (int m = 0; m <= months; m++)
+        json_num(j, NULL, b->mean[m]);
+    json_arr_close(j);
+    json_obj_close(j);
+}
+
+static void json_series(struct json_out *j, const char *key, const double *x,
+                        int months)
+{
+    json_arr_open(j, key);
+    for (int m = 0; m <= months; m++)
+        json_num(j, NULL, x[m]);
+    json_arr_close(j);
+}
+
+static void print_json(struct json_out *j, const exo_runway_scenario *sc,
+                       const exo_runway *r, const struct org_fit *of)
+{
+    int M = r->months;
+    json_str(j, "scenario", sc->name);
+    if (sc->has_start)
+        json_date(j, "start", sc->start_day);
+    else
+        json_null(j, "start");
+    json_int(j, "months", M);
+    if (of && of->org) {
+        json_obj_open(j, "contagion_fit");
+        json_str(j, "org", of->org);
+        json_int(j, "departures", (long long)of->n_events);
+        json_num(j, "n", of->fit.n);
+        json_num(j, "n_se", of->fit.n_se);
+        json_num(j, "beta_per_day", of->fit.beta);
+        json_num(j, "half_life_months", M_LN2 / of->fit.beta / MONTH_DAYS);
+        json_obj_close(j);
+    }
+    json_obj_open(j, "deterministic");
+    json_num(j, "cashout_month", r->det.cashout_month);
+    json_int(j, "rounds", (long long)r->det.n_rounds);
+    json_series(j, "cash_usd", r->det.cash, M);
+    json_series(j, "headcount", r->det.headcount, M);
+    json_series(j, "dilution", r->det.dilution, M);
+    json_series(j, "revenue_usd_per_month", r->det.revenue, M);
+    json_series(j, "valuation_usd", r->det.valuation, M);
+    json_obj_close(j);
+    if (r->has_mc) {
+        json_obj_open(j, "monte_carlo");
+        json_int(j, "paths", (long long)r->n_paths);
+        json_int(j, "seed", (long long)r->seed);
+        json_obj_open(j, "cashout_months");
+        json_num(j, "median", r->cashout_median);
+        json_num(j, "lo80", r->cashout_lo80);
+        json_num(j, "hi80", r->cashout_hi80);
+        json_num(j, "lo95", r->cashout_lo95);
+        json_num(j, "hi95", r->cashout_hi95);
+        json_num(j, "p_within_12", r->p_cashout_12);
+        json_num(j, "p_within_24", r->p_cashout_24);
+        json_num(j, "p_within_36", r->p_cashout_36);
+        json_num(j, "p_within_horizon", r->p_cashout_horizon);
+        json_obj_close(j);
+        json_num(j, "mean_rounds", r->mean_rounds);
+        json_band(j, "cash_usd", &r->cash, M);
+        json_band(j, "headcount", &r->headcount, M);
+        json_band(j, "dilution", &r->dilution, M);
+        json_obj_close(j);
+    }
+    if (r->has_loop_gain) {
+        const exo_runway_gain *g = &r->loop;
+        json_obj_open(j, "loop_gain");
+        json_num(j, "gain", g->gain);
+        json_bool(j, "amplifies", g->gain > 1.0);
+        json_num(j, "shock_departures", g->shock);
+        json_num(j, "departures_in", g->d_departures_in);
+        json_num(j, "departures_out", g->d_departures_out);
+        json_obj_open(j, "elasticity");
+        json_num(j, "attrition_revenue",
+                 g->elasticity[EXO_LINK_ATTRITION_REVENUE]);
+        json_num(j, "revenue_money", g->elasticity[EXO_LINK_REVENUE_MONEY]);
+        json_num(j, "money_dilution", g->elasticity[EXO_LINK_MONEY_DILUTION]);
+        json_num(j, "dilution_attrition",
+                 g->elasticity[EXO_LINK_DILUTION_ATTRITION]);
+        json_obj_close(j);
+        if (g->dominant >= 0) {
+            json_str(j, "dominant",
+                     exo_runway_link_name((exo_runway_link)g->dominant));
+            json_str(j, "weakest",
+                     exo_runway_link_name((exo_runway_link)g->weakest));
+        } else {
+            json_null(j, "dominant");
+            json_null(j, "weakest");
+        }
+        json_obj_close(j);
+    }
+}
+
+/* Loads, runs and prints; 'org' (may be NULL) supplies the contagion. */
+static int run_show(struct cli *cli, const char *path,
+                    const exo_runway_opts *opts, const char *org,
+                    struct json_out *j)
+{
+    exo_runway_scenario sc;
+    exo_runway r = {0};
+    exo_err err = {0};
+    struct org_fit of = {0};
+    int status = 0;
+    if (exo_runway_scenario_load(path, &sc, &err))
+        return cli_fail(cli, &err);
+    if (org) {
+        if ((status = fit_org(cli, org, &of)))
+            goto out;
+        sc.contagion_mode = EXO_CONTAGION_HAWKES;
+        sc.contagion_branching_n = of.fit.n;
+        sc.contagion_half_life_months = M_LN2 / of.fit.beta / MONTH_DAYS;
+        memset(&sc.attrition_contagion_sensitivity, 0,
+               sizeof sc.attrition_contagion_sensitivity);
+    }
+    if (exo_runway_run(&sc, opts, &r, &err)) {
+        status = cli_fail(cli, &err);
+        goto out;
+    }
+    if (j)
+        print_json(j, &sc, &r, org ? &of : NULL);
+    else
+        print_text(&sc, &r, org ? &of : NULL);
+out:
+    exo_runway_release(&r);
+    exo_free(of.org);
+    return status;
+}
+
+int runway_show(struct cli *cli, const char *scenario_path,
+                struct json_out *j)
+{
+    exo_runway_opts opts = {.n_paths = 10000, .seed = 1};
+    return run_show(cli, scenario_path, &opts, NULL, j);
+}
+
+int cmd_runway(struct cli *cli, int argc, char **argv)
+{
+    const char *arg, *org = NULL;
+    exo_runway_opts opts = {.n_paths = 10000, .seed = 1};
+    long v;
+    int first, c, rc;
+    while ((c = cli_next_opt(cli, runway_usage, runway_opts, argc, argv, &arg,
+                             &first)) != -1) {
+        switch (c) {
+        case OPT_PATHS:
+            if ((rc = cli_parse_long(cli, "paths", arg, &v)))
+                return rc;
+            if (v < 1 || v > 10000000)
+                return cli_usage_error(cli, "--paths %ld is not in 1..10000000",
+                                       v);
+            opts.n_paths = (size_t)v;
+            break;
+        case OPT_SEED:
+            if ((rc = cli_parse_long(cli, "seed", arg, &v)))
+                return rc;
+            if (v < 0)
+                return cli_usage_error(cli, "--seed %ld is negative", v);
+            opts.seed = (uint64_t)v;
+            break;
+        case OPT_MONTHS:
+            if ((rc = cli_parse_long(cli, "months", arg, &v)))
+                return rc;
+            if (v < 1 || v > EXO_RUNWAY_MAX_MONTHS)
+                return cli_usage_error(cli, "--months %ld is not in 1..%d", v,
+                                       EXO_RUNWAY_MAX_MONTHS);
+            opts.months = (int)v;
+            break;
+        case OPT_ORG: org = arg; break;
+        default: return c == -2 ? 0 : 64;
+        }
+    }
+    if (argc - first != 1) {
+        cli_usage(stderr, runway_usage, runway_opts);
+        return 64;
+    }
+    struct json_out j;
+    if (cli->json)
+        json_begin(&j, stdout);
+    int status = run_show(cli, argv[first], &opts, org, cli->json ? &j : NULL);
+    if (cli->json && status == 0)
+        json_end(&j);
+    return status;
+}

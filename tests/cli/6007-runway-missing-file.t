@@ -1,0 +1,4 @@
+args: runway $TMP/none.json
+status: 66
+--- stderr-contains
+cannot open

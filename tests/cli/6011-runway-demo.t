@@ -1,0 +1,8 @@
+# exodus demo ends with the bundled scenario's runway
+args: demo --data-dir $DATA
+status: 0
+--- stdout-contains
+== runway: 
+OpenAI after the October 2024 round: runway over 60 months from 2024-10
+months to cash-out (10000 paths, seed 1)
+loop gain (attrition -> revenue -> money -> dilution -> attrition, deterministic path)

@@ -1,0 +1,430 @@
+/*
+ * test_runway.c - the runway model against cases checkable by hand
+ * (constant burn, one round, compounding dilution), Monte Carlo recovery
+ * of closed forms, reproducibility across thread counts, invariants on
+ * every path, and scenario validation with exact line and column.
+ *
+ * Tolerances: hand-checkable cases 1e-12 relative (a few additions).
+ * Monte Carlo means: 4 standard errors of the mean, the standard error
+ * computed from the binomial or uniform variance stated at each test.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <omp.h>
+
+#include "expect.h"
+#include "exodus.h"
+
+/* A scenario with nothing in it: one level of 0 people, no money flows. */
+static exo_runway_scenario empty(void)
+{
+    exo_runway_scenario sc;
+    memset(&sc, 0, sizeof sc);
+    snprintf(sc.name, sizeof sc.name, "test");
+    sc.months = 60;
+    sc.n_levels = 1;
+    sc.levels[0].talent_weight = 1.0;
+    sc.contagion_window_months = 3;
+    sc.contagion_half_life_months = 3.0;
+    exo_dist *all[] = {&sc.cash_usd,
+                       &sc.revenue_usd_per_month,
+                       &sc.revenue_growth_per_month,
+                       &sc.growth_talent_elasticity,
+                       &sc.compute_usd_per_month,
+                       &sc.compute_growth_per_month,
+                       &sc.other_costs_usd_per_month,
+                       &sc.hiring_max_per_month,
+                       &sc.attrition_dilution_sensitivity,
+                       &sc.attrition_contagion_sensitivity,
+                       &sc.valuation_revenue_multiple,
+                       &sc.levels[0].cost_usd_per_year,
+                       &sc.levels[0].attrition_per_year};
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
+        all[i]->lo = -1e300;
+        all[i]->hi = 1e300;
+    }
+    return sc;
+}
+
+static void fixed(exo_dist *d, double v)
+{
+    d->kind = EXO_DIST_FIXED;
+    d->a = v;
+    d->lo = -1e300;
+    d->hi = 1e300;
+}
+
+static exo_runway run(const exo_runway_scenario *sc, size_t paths,
+                      uint64_t seed)
+{
+    exo_runway r;
+    exo_err err = {0};
+    exo_runway_opts o = {.n_paths = paths, .seed = seed,
+                         .no_monte_carlo = paths == 0};
+    cr_assert_eq(exo_runway_run(sc, &o, &r, &err), EXO_OK, "%s", err.msg);
+    return r;
+}
+
+Test(runway, constant_burn_runs_out_at_cash_over_burn)
+{
+    exo_runway_scenario sc = empty();
+    fixed(&sc.cash_usd, 1000.0);
+    fixed(&sc.compute_usd_per_month, 80.0);
+    exo_runway r = run(&sc, 0, 1);
+    expect_rel(r.det.cashout_month, 1000.0 / 80.0, 1e-12, "cash / burn");
+    /* The same burn from staff: 10 people at 96 a year = 80 a month. */
+    sc = empty();
+    fixed(&sc.cash_usd, 1000.0);
+    sc.levels[0].headcount = 10;
+    fixed(&sc.levels[0].cost_usd_per_year, 96.0);
+    exo_runway_release(&r);
+    r = run(&sc, 100, 1);
+    expect_rel(r.det.cashout_month, 12.5, 1e-12, "staff burn");
+    expect_rel(r.cashout_median, 12.5, 1e-12, "every path alike");
+    cr_expect_eq(r.p_cashout_12, 0.0);
+    cr_expect_eq(r.p_cashout_24, 1.0);
+    /* After cash-out the company is gone: no cash, no staff. */
+    cr_expect_eq(r.det.headcount[13], 0.0);
+    cr_expect_eq(r.det.headcount[12], 10.0);
+    exo_runway_release(&r);
+}
+
+Test(runway, one_round_adds_exactly_its_size)
+{
+    exo_runway_scenario sc = empty();
+    fixed(&sc.cash_usd, 100.0);
+    fixed(&sc.revenue_usd_per_month, 1.0);
+    fixed(&sc.compute_usd_per_month, 11.0);
+    fixed(&sc.valuation_revenue_multiple, 10.0);
+    sc.n_rounds = 1;
+    sc.rounds[0].month = 5;
+    fixed(&sc.rounds[0].size_usd, 50.0);
+    sc.rounds[0].probability = 1.0;
+    exo_runway r = run(&sc, 0, 1);
+    expect_rel(r.det.cashout_month, 15.0, 1e-12, "(100 + 50) / 10");
+    expect_rel(r.det.cash[5], 100.0 - 50.0 + 50.0, 1e-12, "cash after round");
+    /* Pre-money 10 x 12 x 1 = 120: the round takes 50 / 170. */
+    expect_rel(r.det.dilution[5], 50.0 / 170.0, 1e-12, "dilution");
+    expect_rel(r.det.valuation[5], 170.0, 1e-12, "post-money");
+    cr_expect_eq(r.det.n_rounds, 1);
+    /* A round below probability 0.5 does not close on the central path. */
+    sc.rounds[0].probability = 0.4;
+    exo_runway_release(&r);
+    r = run(&sc, 0, 1);
+    expect_rel(r.det.cashout_month, 10.0, 1e-12, "no round");
+    exo_runway_release(&r);
+}
+
+Test(runway, dilution_compounds)
+{
+    exo_runway_scenario sc = empty();
+    fixed(&sc.cash_usd, 1000.0);
+    fixed(&sc.revenue_usd_per_month, 1.0);
+    fixed(&sc.compute_usd_per_month, 1.0);
+    fixed(&sc.valuation_revenue_multiple, 10.0);
+    sc.n_rounds = 2;
+    sc.rounds[0].month = 2;
+    fixed(&sc.rounds[0].size_usd, 30.0); /* 30 / 150 = 0.2 */
+    sc.rounds[0].probability = 1.0;
+    sc.rounds[1].month = 7;
+    fixed(&sc.rounds[1].size_usd, 120.0); /* 120 / 240 = 0.5 */
+    sc.rounds[1].probability = 1.0;
+    exo_runway r = run(&sc, 0, 1);
+    expect_rel(r.det.dilution[60], 1.0 - (1.0 - 0.2) * (1.0 - 0.5), 1e-12,
+               "1 - (1 - d1)(1 - d2)");
+    cr_expect(isinf(r.det.cashout_month));
+    exo_runway_release(&r);
+}
+
+Test(runway, no_hazard_no_hiring_keeps_headcount)
+{
+    exo_runway_scenario sc = empty();
+    fixed(&sc.cash_usd, 1e9);
+    sc.levels[0].headcount = 37;
+    fixed(&sc.levels[0].cost_usd_per_year, 1.0);
+    exo_runway r = run(&sc, 500, 3);
+    for (int m = 0; m <= 60; m++) {
+        cr_expect_eq(r.det.headcount[m], 37.0);
+        for (int k = 0; k < EXO_RUNWAY_N_Q; k++)
+            cr_expect_eq(r.headcount.q[m * EXO_RUNWAY_N_Q + k], 37.0);
+    }
+    exo_runway_release(&r);
+}
+
+/*
+ * Only random attrition at hazard 0.24 a year: E[H_t] = H0 exp(-0.02 t).
+ * Each path's H_t is Binomial(H0, exp(-0.02 t)); the tolerance is 4
+ * standard errors of the mean of 20,000 paths.
+ */
+Test(runway, monte_carlo_recovers_exponential_attrition)
+{
+    exo_runway_scenario sc = empty();
+    fixed(&sc.cash_usd, 1e12);
+    sc.levels[0].headcount = 1000;
+    fixed(&sc.levels[0].attrition_per_year, 0.24);
+    size_t paths = 20000;
+    exo_runway r = run(&sc, paths, 11);
+    for (int m = 0; m <= 60; m += 6) {
+        double p = exp(-0.02 * m);
+        double want = 1000.0 * p;
+        double se = sqrt(1000.0 * p * (1.0 - p) / (double)paths);
+        expect_rel(r.det.headcount[m], want, 1e-12, "deterministic path");
+        expect_abs(r.headcount.mean[m], want, 4.0 * se + 1e-9, "MC mean");
+    }
+    exo_runway_release(&r);
+}
+
+/* Draws of cash_usd ~ Uniform(0, 100) are the month-0 cash band. */
+Test(runway, sampling_matches_the_distribution)
+{
+    exo_runway_scenario sc = empty();
+    sc.cash_usd.kind = EXO_DIST_UNIFORM;
+    sc.cash_usd.a = 0.0;
+    sc.cash_usd.b = 100.0;
+    fixed(&sc.compute_usd_per_month, 1.0);
+    size_t paths = 40000;
+    exo_runway r = run(&sc, paths, 5);
+    double se_mean = 100.0 / sqrt(12.0 * (double)paths);
+    expect_abs(r.cash.mean[0], 50.0, 4.0 * se_mean, "uniform mean");
+    /* Quantile q of a uniform: se sqrt(q (1 - q) / n) x 100. */
+    expect_abs(r.cash.q[1], 10.0, 4.0 * 100.0 * sqrt(0.09 / paths), "q10");
+    expect_abs(r.cash.q[2], 50.0, 4.0 * 100.0 * sqrt(0.25 / paths), "q50");
+    /* Cash-out month is cash / 1: its median is the cash median. */
+    expect_abs(r.cashout_median, 50.0, 4.0 * 100.0 * sqrt(0.25 / paths),
+               "cash-out median");
+    expect_abs(r.p_cashout_12, 0.12, 4.0 * sqrt(0.12 * 0.88 / paths),
+               "P(cash < 12)");
+    exo_runway_release(&r);
+    /* Lognormal: the median is 'a'. */
+    sc = empty();
+    sc.cash_usd.kind = EXO_DIST_LOGNORMAL;
+    sc.cash_usd.a = 20.0;
+    sc.cash_usd.b = 0.5;
+    fixed(&sc.compute_usd_per_month, 1.0);
+    r = run(&sc, paths, 5);
+    expect_rel(r.det.cash[0], 20.0, 1e-12, "central value = median");
+    expect_abs(r.cash.q[2], 20.0, 0.2, "lognormal median");
+    expect_abs(r.cash.mean[0], 20.0 * exp(0.125), 0.2, "lognormal mean");
+    exo_runway_release(&r);
+}
+
+static exo_runway_scenario busy(void)
+{
+    exo_runway_scenario sc;
+    exo_err err = {0};
+    cr_assert_eq(exo_runway_scenario_load(
+                     SOURCE_PATH("data/scenarios/startup.json"), &sc, &err),
+                 EXO_OK, "%s", err.msg);
+    return sc;
+}
+
+Test(runway, same_numbers_for_one_and_two_threads)
+{
+    exo_runway_scenario sc = busy();
+    omp_set_num_threads(1);
+    exo_runway a = run(&sc, 3000, 42);
+    omp_set_num_threads(2);
+    exo_runway b = run(&sc, 3000, 42);
+    size_t n = (size_t)(a.months + 1) * EXO_RUNWAY_N_Q;
+    cr_expect(memcmp(a.cash.q, b.cash.q, n * sizeof(double)) == 0);
+    cr_expect(memcmp(a.headcount.q, b.headcount.q, n * sizeof(double)) == 0);
+    cr_expect(memcmp(a.dilution.q, b.dilution.q, n * sizeof(double)) == 0);
+    cr_expect(memcmp(a.cash.mean, b.cash.mean,
+                     (size_t)(a.months + 1) * sizeof(double)) == 0);
+    cr_expect_eq(a.cashout_median, b.cashout_median);
+    cr_expect_eq(a.cashout_lo95, b.cashout_lo95);
+    cr_expect_eq(a.p_cashout_36, b.p_cashout_36);
+    cr_expect_eq(a.mean_rounds, b.mean_rounds);
+    exo_runway c = run(&sc, 3000, 43);
+    cr_expect(memcmp(a.cash.q, c.cash.q, n * sizeof(double)) != 0,
+              "another seed gives other paths");
+    exo_runway_release(&a);
+    exo_runway_release(&b);
+    exo_runway_release(&c);
+}
+
+Test(runway, invariants_on_every_band)
+{
+    exo_runway_scenario sc = busy();
+    exo_runway r = run(&sc, 2000, 7);
+    for (int m = 0; m <= r.months; m++) {
+        const double *qc = r.cash.q + m * EXO_RUNWAY_N_Q;
+        const double *qh = r.headcount.q + m * EXO_RUNWAY_N_Q;
+        const double *qd = r.dilution.q + m * EXO_RUNWAY_N_Q;
+        for (int k = 1; k < EXO_RUNWAY_N_Q; k++) {
+            cr_expect(qc[k - 1] <= qc[k], "cash quantiles monotone");
+            cr_expect(qh[k - 1] <= qh[k], "headcount quantiles monotone");
+            cr_expect(qd[k - 1] <= qd[k], "dilution quantiles monotone");
+        }
+        cr_expect(qh[0] >= 0.0, "headcount never negative");
+        cr_expect(qc[0] >= 0.0, "a path that ran out stays at 0");
+        cr_expect(qd[0] >= 0.0 && qd[4] < 1.0, "dilution in [0, 1)");
+        if (m > 0)
+            cr_expect(r.det.dilution[m] >= r.det.dilution[m - 1],
+                      "dilution only grows");
+    }
+    cr_expect(r.cashout_lo95 <= r.cashout_lo80);
+    cr_expect(r.cashout_lo80 <= r.cashout_median);
+    cr_expect(r.cashout_median <= r.cashout_hi80);
+    cr_expect(r.cashout_hi80 <= r.cashout_hi95);
+    cr_expect(r.p_cashout_12 <= r.p_cashout_24);
+    cr_expect(r.p_cashout_24 <= r.p_cashout_36);
+    exo_runway_release(&r);
+}
+
+/* Cash accounting balances month by month on the deterministic path:
+ * the change of cash is revenue less costs, plus what rounds raised. */
+Test(runway, cash_accounting_balances)
+{
+    exo_runway_scenario sc = empty();
+    fixed(&sc.cash_usd, 5000.0);
+    fixed(&sc.revenue_usd_per_month, 100.0);
+    fixed(&sc.revenue_growth_per_month, 0.03);
+    fixed(&sc.compute_usd_per_month, 150.0);
+    fixed(&sc.compute_growth_per_month, 0.01);
+    sc.levels[0].headcount = 10;
+    fixed(&sc.levels[0].cost_usd_per_year, 120.0);
+    fixed(&sc.levels[0].attrition_per_year, 0.3);
+    fixed(&sc.hiring_max_per_month, 0.05);
+    exo_runway r = run(&sc, 0, 1);
+    double K = 150.0;
+    for (int m = 1; m <= 60; m++) {
+        double flow = r.det.revenue[m - 1] - K -
+                      r.det.headcount[m - 1] * 10.0;
+        expect_rel(r.det.cash[m] - r.det.cash[m - 1], flow, 1e-9,
+                   "cash change = revenue - costs");
+        K *= 1.01;
+    }
+    exo_runway_release(&r);
+}
+
+/* Without a dilution link the loop is open: gain 0. With one it is
+ * positive, and it scales little with the size of the shock (linear). */
+Test(runway, loop_gain)
+{
+    exo_runway_scenario sc = busy();
+    exo_runway r = run(&sc, 0, 1);
+    cr_expect(r.has_loop_gain);
+    cr_expect(r.loop.gain > 0.0 && r.loop.gain < 1.0, "gain %g", r.loop.gain);
+    double prod = 1.0;
+    for (int k = 0; k < EXO_RUNWAY_N_LINKS; k++)
+        prod *= r.loop.elasticity[k];
+    expect_rel(prod, r.loop.gain, 1e-9, "the links multiply to the gain");
+    cr_expect(r.loop.dominant >= 0);
+    exo_runway_release(&r);
+    fixed(&sc.attrition_dilution_sensitivity, 0.0);
+    r = run(&sc, 0, 1);
+    cr_expect_eq(r.loop.gain, 0.0);
+    exo_runway_release(&r);
+}
+
+/* ==== Scenario files ==== */
+
+static exo_err parse_bad(const char *text)
+{
+    exo_runway_scenario sc;
+    exo_err err = {0};
+    cr_expect_eq(exo_runway_scenario_parse(text, strlen(text), "s.json", &sc,
+                                           &err),
+                 EXO_EDATA);
+    return err;
+}
+
+static const char good[] = "{\n"
+                           "  \"name\": \"x\",\n"
+                           "  \"cash_usd\": 1000,\n"
+                           "  \"headcount\": 5,\n"
+                           "  \"loaded_cost_usd_per_year\": 120\n"
+                           "}\n";
+
+Test(runway, parses_a_minimal_scenario)
+{
+    exo_runway_scenario sc;
+    exo_err err = {0};
+    cr_assert_eq(exo_runway_scenario_parse(good, strlen(good), "s.json", &sc,
+                                           &err),
+                 EXO_OK, "%s", err.msg);
+    cr_expect_str_eq(sc.name, "x");
+    cr_expect_eq(sc.levels[0].headcount, 5.0);
+    cr_expect_eq(sc.months, 120);
+    exo_runway r = run(&sc, 0, 1);
+    expect_rel(r.det.cashout_month, 20.0, 1e-12, "1000 / (5 x 120 / 12)");
+    exo_runway_release(&r);
+}
+
+Test(runway, bundled_scenarios_load)
+{
+    exo_runway_scenario sc;
+    exo_err err = {0};
+    cr_expect_eq(exo_runway_scenario_load(
+                     SOURCE_PATH("data/scenarios/openai-2024.json"), &sc,
+                     &err),
+                 EXO_OK, "%s", err.msg);
+    cr_expect(sc.has_trigger);
+    cr_expect_eq(sc.levels[0].headcount, 1700.0);
+    sc = busy();
+    cr_expect_eq(sc.n_levels, 3);
+    cr_expect_str_eq(sc.levels[1].name, "engineer");
+    cr_expect_eq(sc.levels[0].cost_usd_per_year.a, 160000.0,
+                 "a level without a cost takes the top-level one");
+}
+
+Test(runway, errors_point_at_the_value)
+{
+    exo_err e = parse_bad("{\n  \"name\": \"x\",\n  \"cash_usd\": -5,\n"
+                          "  \"headcount\": 5,\n"
+                          "  \"loaded_cost_usd_per_year\": 1\n}\n");
+    cr_expect_eq(e.line, 3);
+    cr_expect_eq(e.column, 15);
+    cr_expect_str_eq(e.file, "s.json");
+    cr_expect(strstr(e.msg, "'cash_usd'") && strstr(e.msg, "out of range"),
+              "%s", e.msg);
+
+    e = parse_bad("{\"name\": \"x\", \"cash_usd\": 1, \"headcount\": 5,\n"
+                  " \"loaded_cost_usd_per_year\": 1, \"cash\": 3}");
+    cr_expect_eq(e.line, 2);
+    cr_expect_eq(e.column, 41);
+    cr_expect(strstr(e.msg, "'cash': unknown field"), "%s", e.msg);
+
+    e = parse_bad("{\"name\": \"x\", \"headcount\": 5,\n"
+                  " \"loaded_cost_usd_per_year\": 1,\n"
+                  " \"cash_usd\": {\"dist\": \"normal\", \"mean\": 1,\n"
+                  "     \"sd\": \"big\"}}");
+    cr_expect_eq(e.line, 4);
+    cr_expect_eq(e.column, 12);
+    cr_expect(strstr(e.msg, "'cash_usd.sd'"), "%s", e.msg);
+
+    e = parse_bad("{\"name\": \"x\", \"cash_usd\": 1, \"headcount\": 5,\n"
+                  " \"loaded_cost_usd_per_year\": 1,\n"
+                  " \"valuation_revenue_multiple\": 10,\n"
+                  " \"rounds\": [{\"month\": 3, \"size_usd\": 5},\n"
+                  "            {\"month\": 2.5, \"size_usd\": 5}]}");
+    cr_expect_eq(e.line, 5);
+    cr_expect_eq(e.column, 23);
+    cr_expect(strstr(e.msg, "'rounds[1].month'"), "%s", e.msg);
+
+    e = parse_bad("{\"name\": \"x\", \"cash_usd\": 1, \"headcount\": 5,\n"
+                  " \"loaded_cost_usd_per_year\": 1,\n"
+                  " \"rounds\": [{\"month\": 3, \"size_usd\": 5}]}");
+    cr_expect(strstr(e.msg, "valuation_revenue_multiple"), "%s", e.msg);
+
+    e = parse_bad("{\"name\": \"x\",\n \"cash_usd\": 1,,}");
+    cr_expect_eq(e.line, 2);
+    cr_expect(strstr(e.msg, "malformed JSON"), "%s", e.msg);
+
+    e = parse_bad("{\"name\": \"x\", \"headcount\": 5,"
+                  " \"loaded_cost_usd_per_year\": 1}");
+    cr_expect_eq(e.line, 1);
+    cr_expect_eq(e.column, 1);
+    cr_expect(strstr(e.msg, "missing 'cash_usd'"), "%s", e.msg);
+
+    e = parse_bad("{\"name\": \"x\", \"cash_usd\": 1,\n"
+                  " \"levels\": [{\"name\": \"a\", \"headcount\": 1,\n"
+                  "   \"loaded_cost_usd_per_year\": 1, \"mood\": 2}]}");
+    cr_expect_eq(e.line, 3);
+    cr_expect_eq(e.column, 43);
+    cr_expect(strstr(e.msg, "'levels[0].mood'"), "%s", e.msg);
+}
