@@ -712,6 +712,9 @@ typedef struct exo_spiral_in {
     bool has_boot;
     double boot_p;              /* bootstrap LR p-value when has_boot */
     double alpha_test;          /* test level; 0 means 0.05 */
+    /* What the baseline weight is when fit->weighted: "headcount" (NULL:
+     * "the baseline weight"). */
+    const char *weight_name;
 } exo_spiral_in;
 
 typedef struct exo_verdict {
