@@ -699,9 +699,13 @@ Test(hawkes, headcount_baseline_absorbs_growth_that_looks_like_contagion)
      * Poisson in every run seen (we require 38 of 40). With the baseline
      * proportional to headcount the model is right: the profile interval
      * of n reaches 0 in at least 90% of the fits that give one (a 95%
-     * interval), and no more than 4 of 40 reject Poisson at 5% (expected
-     * 2). Some headcount fits run the decay to its limit, a correct "no
-     * estimate"; at least 30 of 40 must converge.
+     * interval), and no more than 6 of 40 reject Poisson at 5% (expected
+     * 2; P(X > 6) is about 0.5% for Binomial(40, 0.05)). Some headcount
+     * fits run the decay to its limit, a correct "no estimate"; at least
+     * 30 of 40 must converge. Measured: the constant baseline rejects
+     * Poisson 40/40 (36 converged, every profile interval above 0.66);
+     * the headcount baseline rejects 4/40, converges 33/40, and its
+     * interval reaches 0 in 32 of the 33.
      */
     double wt[HC_STEPS], wv[HC_STEPS];
     int spurious = 0, with_profile = 0, covers0 = 0, rejects = 0, conv = 0;
@@ -738,7 +742,7 @@ Test(hawkes, headcount_baseline_absorbs_growth_that_looks_like_contagion)
     }
     cr_expect_geq(spurious, 38, "constant baseline rejects Poisson %d/40",
                   spurious);
-    cr_expect_leq(rejects, 4, "headcount baseline rejects Poisson %d/40",
+    cr_expect_leq(rejects, 6, "headcount baseline rejects Poisson %d/40",
                   rejects);
     cr_expect_geq(conv, 30, "headcount fits converged %d/40", conv);
     cr_expect_geq(10 * covers0, 9 * with_profile,
