@@ -455,6 +455,11 @@ EXO_API void exo_core_team_release(exo_core_team *team);
  * branching ratio n = alpha / beta is the expected number of further
  * events one event triggers. (tick writes the kernel alpha*beta*exp(..):
  * its alpha is our n.) Times are sorted ascending; see docs/math/hawkes.md.
+ *
+ * An optional baseline weight w(t), piecewise constant (a headcount),
+ * makes the baseline proportional to it: mu_k(t) w(t), so mu_k is a rate
+ * per unit of weight (per head). It combines with the regimes. A growing
+ * organisation then raises the baseline, not the excitation.
  */
 #define EXO_HAWKES_MAX_REGIMES 16
 
@@ -468,6 +473,16 @@ typedef struct exo_hawkes_opts {
     bool no_profile;        /* skip the profile-likelihood interval for n */
     bool no_gof;            /* skip the time-rescaling KS tests */
     exo_hooks hooks;        /* warnings; progress of long fits */
+    /*
+     * Baseline weight (n_weights 0: none, w = 1): w(t) = weights[j] from
+     * weight_times[j] (absolute, strictly ascending) until the next; the
+     * first weight also holds before weight_times[0], the last after the
+     * last time (and over a forecast horizon). Weights are >= 0 and must
+     * be > 0 at every event. Univariate fits only.
+     */
+    const double *weight_times;
+    const double *weights;
+    size_t n_weights;
 } exo_hawkes_opts;
 
 /* A fitted model. Plain struct: nothing to release. */
@@ -508,6 +523,11 @@ typedef struct exo_hawkes {
     int iterations;         /* quasi-Newton plus Newton steps of the winner */
     double grad_norm;       /* max |d log L / d log(param)| at the estimate */
     int n_starts;           /* starting points tried */
+    bool weighted;          /* the baseline was mu_k w(t) */
+    /* Integral of w over each regime (its length when not weighted): the
+     * Poisson fit is mu_k = regime_events[k] / exposure[k]. */
+    double exposure[EXO_HAWKES_MAX_REGIMES];
+    double weight_end;      /* w at t_end, held in forecasts (1: none) */
 } exo_hawkes;
 
 /* Defaults: whole-data window, one regime, 0.95 level. */
@@ -524,6 +544,22 @@ EXO_API exo_code exo_hawkes_loglik(const double *times, size_t n,
                                    double beta, double *loglik /* OUT */,
                                    double grad[3] /* OUT, may be NULL */,
                                    exo_err *err);
+
+/*
+ * log L of 'n' sorted 'times' under 'opts' (window, regimes and baseline
+ * weight as exo_hawkes_fit takes them; the decay is never held here) at
+ * theta = (mu_0 .. mu_{K-1}, alpha, beta), K = opts->n_breaks + 1, with
+ * its gradient ('grad', K + 2 entries) and observed Hessian ('hess',
+ * (K + 2)^2, row major); either may be NULL. EXO_EINVAL for bad input as
+ * exo_hawkes_fit says; EXO_ENUMERIC when log L is not finite there.
+ */
+EXO_API exo_code exo_hawkes_loglik_at(const double *times, size_t n,
+                                      const exo_hawkes_opts *opts,
+                                      const double *theta,
+                                      double *loglik /* OUT */,
+                                      double *grad /* OUT, may be NULL */,
+                                      double *hess /* OUT, may be NULL */,
+                                      exo_err *err);
 
 /*
  * Maximum-likelihood fit of 'n' sorted 'times' (at least 3, at two or more
@@ -560,6 +596,18 @@ EXO_API exo_code exo_hawkes_simulate(double mu, double alpha, double beta,
                                      double **times /* OUT */,
                                      size_t *n /* OUT */, exo_err *err);
 
+/*
+ * The same with the baseline mu w(t): 'weight_times' and 'weights'
+ * (n_weights; 0 is exo_hawkes_simulate, with the same draws) define w as
+ * in exo_hawkes_opts. Thinning restarts at each change of w, which is
+ * exact because the gaps are memoryless.
+ */
+EXO_API exo_code exo_hawkes_simulate_weighted(
+    double mu, double alpha, double beta, double t_start, double t_end,
+    const double *weight_times, const double *weights, size_t n_weights,
+    const double *history, size_t n_history, uint64_t seed, size_t max_events,
+    double **times /* OUT */, size_t *n /* OUT */, exo_err *err);
+
 typedef struct exo_forecast {
     double horizon;          /* H: the count is over (t_end, t_end + H] */
     size_t n_paths;
@@ -573,7 +621,8 @@ typedef struct exo_forecast {
 
 /*
  * Forecasts the number of events in (t_end, t_end + horizon] given the
- * fitted model and its history (through fit->excitation_end), from
+ * fitted model and its history (through fit->excitation_end), with the
+ * last regime's baseline (times fit->weight_end when weighted), from
  * 'n_paths' (0: 10000) Ogata paths on all cores. Path p uses a seed derived
  * from ('seed', p), so the result does not depend on the thread count.
  */
@@ -632,7 +681,8 @@ typedef struct exo_mhawkes {
 
 /*
  * Fits 'n' sorted 'times' with stream labels 'dims' (0 .. dim-1). Uses
- * opts->has_window / t_start / t_end and opts->fixed_beta. Arrays in
+ * opts->has_window / t_start / t_end and opts->fixed_beta; regimes and
+ * baseline weights are refused (EXO_EINVAL). Arrays in
  * 'out' are the caller's, freed with exo_mhawkes_release.
  */
 EXO_API exo_code exo_mhawkes_fit(const double *times, const int *dims,
@@ -799,6 +849,9 @@ typedef struct exo_spiral_in {
     bool has_boot;
     double boot_p;              /* bootstrap LR p-value when has_boot */
     double alpha_test;          /* test level; 0 means 0.05 */
+    /* What the baseline weight is when fit->weighted: "headcount" (NULL:
+     * "the baseline weight"). */
+    const char *weight_name;
 } exo_spiral_in;
 
 typedef struct exo_verdict {

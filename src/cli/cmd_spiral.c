@@ -24,8 +24,12 @@ static const char spiral_usage[] =
     "[--bootstrap B]\n"
     "                         [--seed N] [--ties spread|exact] "
     "[--fixed-decay BETA] [--json]\n"
+    "                         [--baseline constant|headcount]\n"
     "   or: exodus spiral --events FILE [--window A:B] [--time COL] "
-    "[options]";
+    "[options]\n"
+    "   or: exodus spiral --events FILE --stream COL [--time COL] "
+    "[--window A:B]\n"
+    "                         [--fixed-decay BETA] [--json]";
 
 static const struct opt spiral_opts[] = {
     {"since", 0, "DATE", "window starts at DATE (default: first event)"},
@@ -42,6 +46,10 @@ static const struct opt spiral_opts[] = {
     {"window", 0, "A:B", "observation window of --events (default: span)"},
     {"time", 0, "COL", "the CSV column of --events (name or number)"},
     {"paths", 0, "N", "forecast paths (default 10000)"},
+    {"baseline", 0, "constant|headcount",
+     "baseline proportional to the ORG's headcount from its spells"},
+    {"stream", 0, "COL",
+     "the CSV column naming each event's stream: a multivariate fit"},
     {NULL, 0, NULL, NULL},
 };
 
@@ -58,7 +66,9 @@ enum {
     OPT_EVENTS,
     OPT_WINDOW,
     OPT_TIME,
-    OPT_PATHS
+    OPT_PATHS,
+    OPT_BASELINE,
+    OPT_STREAM
 };
 
 struct spiral_args {
@@ -76,6 +86,8 @@ struct spiral_args {
     const char *window;
     const char *time_col;
     long paths;
+    bool headcount;         /* --baseline headcount */
+    const char *stream_col; /* --stream: multivariate */
     char horizon_buf[64]; /* "180 days" */
 };
 
@@ -89,6 +101,13 @@ struct stream {
     bool has_window;
     double w_start, w_end;
     const char *window_rule;
+    /* --baseline headcount: h(t) = hc[j] from hc_t[j] (days) on. */
+    double *hc_t, *hc;
+    size_t n_hc, n_spells;
+    /* --stream: each event's stream (0-based, labels sorted). */
+    int *dim;
+    size_t n_dims;
+    char *labels[8];
 };
 
 static int stream_push(struct stream *s, double t, double width)
@@ -115,6 +134,11 @@ static void stream_free(struct stream *s)
 {
     free(s->t);
     free(s->width);
+    free(s->hc_t);
+    free(s->hc);
+    free(s->dim);
+    for (size_t i = 0; i < s->n_dims; i++)
+        free(s->labels[i]);
 }
 
 /* Days in the precision window that starts at 'd'. */
@@ -226,6 +250,66 @@ static int cmp_double(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* Lexicographic on the first two doubles. */
+static int cmp_pair(const void *a, const void *b)
+{
+    const double *x = a, *y = b;
+    if (x[0] != y[0])
+        return (x[0] > y[0]) - (x[0] < y[0]);
+    return (x[1] > y[1]) - (x[1] < y[1]);
+}
+
+static int cmp_label(const void *a, const void *b)
+{
+    const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+    char *ex, *ey;
+    double u = strtod(x, &ex), v = strtod(y, &ey);
+    if (ex != x && *ex == '\0' && ey != y && *ey == '\0' && u != v)
+        return (u > v) - (u < v); /* numeric labels in numeric order */
+    return strcmp(x, y);
+}
+
+/*
+ * --stream: orders the labels (numbers numerically, else as text), maps
+ * the per-event label indices 'lab' to that order, and sorts the events
+ * by time with their streams (a stable order for equal times: file order).
+ * Multivariate streams keep their times exact (no widths).
+ */
+static int sort_streams(struct stream *s, const int *lab)
+{
+    size_t n = s->n, D = s->n_dims;
+    int remap[8];
+    char *sorted[8];
+    memcpy(sorted, s->labels, D * sizeof *sorted);
+    qsort(sorted, D, sizeof *sorted, cmp_label);
+    for (size_t d = 0; d < D; d++)
+        for (size_t e = 0; e < D; e++)
+            if (sorted[e] == s->labels[d])
+                remap[d] = (int)e;
+    memcpy(s->labels, sorted, D * sizeof *sorted);
+    double *trip = malloc(3 * (n ? n : 1) * sizeof *trip);
+    s->dim = malloc((n ? n : 1) * sizeof *s->dim);
+    if (!trip || !s->dim) {
+        free(trip);
+        fprintf(stderr, "exodus: out of memory\n");
+        return 71;
+    }
+    for (size_t i = 0; i < n; i++) {
+        trip[3 * i] = s->t[i];
+        trip[3 * i + 1] = (double)i;
+        trip[3 * i + 2] = (double)remap[lab[i]];
+    }
+    /* By time, then by file position. */
+    qsort(trip, n, 3 * sizeof *trip, cmp_pair);
+    for (size_t i = 0; i < n; i++) {
+        s->t[i] = trip[3 * i];
+        s->width[i] = 0.0;
+        s->dim[i] = (int)trip[3 * i + 2];
+    }
+    free(trip);
+    return 0;
+}
+
 /* Reads --events FILE into 's'; returns an exit status (0 on success). */
 static int read_events(const struct cli *cli, const struct spiral_args *a,
                        struct stream *s)
@@ -235,7 +319,10 @@ static int read_events(const struct cli *cli, const struct spiral_args *a,
     char line[4096];
     char *fields[256];
     long col = 0; /* 0-based column of the times */
+    long scol = -1; /* 0-based column of the stream labels (--stream) */
     bool need_header = false, seen_date = false, seen_number = false;
+    int *lab = NULL; /* per event: index into s->labels, in file order */
+    size_t lab_cap = 0;
     long lineno = 0;
     if (!f) {
         fprintf(stderr, "exodus: %s: cannot open '%s': %s\n", cli->command,
@@ -259,6 +346,25 @@ static int read_events(const struct cli *cli, const struct spiral_args *a,
             need_header = true;
         }
     }
+    if (a->stream_col) {
+        char *end;
+        long v = strtol(a->stream_col, &end, 10);
+        if (end != a->stream_col && *end == '\0') {
+            if (v < 1) {
+                if (f != stdin)
+                    fclose(f);
+                return cli_usage_error(cli,
+                                       "--stream: column %ld (columns "
+                                       "count from 1)",
+                                       v);
+            }
+            scol = v - 1;
+        } else {
+            need_header = true;
+        }
+        if (!a->time_col && !need_header)
+            col = scol == 0 ? 1 : 0; /* the other of the first two */
+    }
     int status = 0;
     while (fgets(line, sizeof line, f)) {
         lineno++;
@@ -269,18 +375,65 @@ static int read_events(const struct cli *cli, const struct spiral_args *a,
             continue;
         size_t nf = split_fields(p, fields, 256);
         if (need_header) {
-            col = -1;
-            for (size_t i = 0; i < nf; i++)
-                if (strcmp(fields[i], a->time_col) == 0)
-                    col = (long)i;
-            if (col < 0) {
-                fprintf(stderr, "%s:%ld: no column '%s' in the header\n",
-                        a->events_path, lineno, a->time_col);
+            long *want[2] = {&col, &scol};
+            const char *names[2] = {a->time_col, a->stream_col};
+            for (int w = 0; w < 2; w++) {
+                char *end;
+                if (!names[w] || (strtol(names[w], &end, 10), *end == '\0'))
+                    continue; /* absent, or a column number */
+                *want[w] = -1;
+                for (size_t i = 0; i < nf; i++)
+                    if (strcmp(fields[i], names[w]) == 0)
+                        *want[w] = (long)i;
+                if (*want[w] < 0) {
+                    fprintf(stderr, "%s:%ld: no column '%s' in the header\n",
+                            a->events_path, lineno, names[w]);
+                    status = 65;
+                    break;
+                }
+            }
+            if (status)
+                break;
+            need_header = false;
+            continue;
+        }
+        if (scol >= 0) {
+            if ((size_t)scol >= nf) {
+                fprintf(stderr, "%s:%ld: no column %ld on this line\n",
+                        a->events_path, lineno, scol + 1);
                 status = 65;
                 break;
             }
-            need_header = false;
-            continue;
+            size_t d = 0;
+            while (d < s->n_dims && strcmp(s->labels[d], fields[scol]) != 0)
+                d++;
+            if (d == s->n_dims) {
+                if (d == sizeof s->labels / sizeof s->labels[0]) {
+                    fprintf(stderr,
+                            "%s:%ld: stream '%s' is one more than the %zu "
+                            "streams the multivariate model takes\n",
+                            a->events_path, lineno, fields[scol], d);
+                    status = 65;
+                    break;
+                }
+                s->labels[d] = strdup(fields[scol]);
+                if (!s->labels[d]) {
+                    status = 71;
+                    break;
+                }
+                s->n_dims++;
+            }
+            if (s->n == lab_cap) {
+                lab_cap = lab_cap ? 2 * lab_cap : 1024;
+                int *nl = realloc(lab, lab_cap * sizeof *nl);
+                if (!nl) {
+                    fprintf(stderr, "exodus: out of memory\n");
+                    status = 71;
+                    break;
+                }
+                lab = nl;
+            }
+            lab[s->n] = (int)d;
         }
         if ((size_t)col >= nf) {
             fprintf(stderr, "%s:%ld: no column %ld on this line\n",
@@ -321,12 +474,20 @@ static int read_events(const struct cli *cli, const struct spiral_args *a,
     }
     if (f != stdin)
         fclose(f);
-    if (status)
+    if (status) {
+        free(lab);
         return status;
+    }
     s->dates = seen_date;
+    if (scol >= 0) {
+        status = sort_streams(s, lab);
+        free(lab);
+        if (status)
+            return status;
+    }
     /* Times may come in any order; widths travel with them only for
      * dates, where sorting by start keeps each width beside its time. */
-    if (s->dates) {
+    if (s->dates && !s->dim) {
         size_t n = s->n;
         double *pairs = malloc(2 * (n ? n : 1) * sizeof *pairs);
         if (!pairs) {
@@ -343,7 +504,7 @@ static int read_events(const struct cli *cli, const struct spiral_args *a,
             s->width[i] = pairs[2 * i + 1];
         }
         free(pairs);
-    } else {
+    } else if (!s->dim) {
         qsort(s->t, s->n, sizeof *s->t, cmp_double);
     }
     if (a->window) {
@@ -375,6 +536,8 @@ static int read_events(const struct cli *cli, const struct spiral_args *a,
                 continue;
             s->t[kept] = s->t[i];
             s->width[kept] = fmin(s->width[i], w1 - s->t[i]);
+            if (s->dim)
+                s->dim[kept] = s->dim[i];
             kept++;
         }
         s->n_dropped = s->n - kept;
@@ -390,6 +553,79 @@ static int read_events(const struct cli *cli, const struct spiral_args *a,
         s->window_rule = "first to last event";
     }
     return 0;
+}
+
+/*
+ * The headcount of 'org' from its spells (those at the levels of 'mask'
+ * when it is not 0): a person counts from the start date through the last
+ * day of the spell, start <= t < end + 1 in days, so a departure's own
+ * person is still at risk on the day they leave. Spells without a start
+ * date are not in the store's spell list and are not counted.
+ */
+static int load_headcount(const struct cli *cli, exo_store *store,
+                          const char *org, unsigned mask, struct stream *s)
+{
+    exo_spells sp = {0};
+    exo_err err = {0};
+    double *ch = NULL;
+    int status = 0;
+    if (exo_spells_load(store, org, &sp, &err))
+        return cli_fail(cli, &err);
+    size_t m = 0;
+    ch = malloc(2 * (sp.n ? sp.n : 1) * 2 * sizeof *ch);
+    if (!ch) {
+        fprintf(stderr, "exodus: out of memory\n");
+        status = 71;
+        goto out;
+    }
+    /* (time, +1 or -1) pairs, sorted by time. */
+    for (size_t i = 0; i < sp.n; i++) {
+        if (mask && !(mask & (1u << sp.level[i])))
+            continue;
+        s->n_spells++;
+        ch[2 * m] = sp.start[i];
+        ch[2 * m + 1] = 1.0;
+        m++;
+        if (isfinite(sp.end[i])) {
+            ch[2 * m] = sp.end[i] + 1.0;
+            ch[2 * m + 1] = -1.0;
+            m++;
+        }
+    }
+    if (s->n_spells == 0) {
+        fprintf(stderr,
+                "exodus: %s: '%s' has no spells with a start date%s in the "
+                "store, so its headcount is unknown (import its spells, or "
+                "use --baseline constant)\n",
+                cli->command, org, mask ? " at these levels" : "");
+        status = 65;
+        goto out;
+    }
+    qsort(ch, m, 2 * sizeof *ch, cmp_double);
+    s->hc_t = malloc((m + 1) * sizeof *s->hc_t);
+    s->hc = malloc((m + 1) * sizeof *s->hc);
+    if (!s->hc_t || !s->hc) {
+        fprintf(stderr, "exodus: out of memory\n");
+        status = 71;
+        goto out;
+    }
+    /* Nobody before the first start. */
+    s->hc_t[0] = ch[0] - 1.0;
+    s->hc[0] = 0.0;
+    s->n_hc = 1;
+    double h = 0.0;
+    for (size_t i = 0; i < m; i++) {
+        h += ch[2 * i + 1];
+        if (i + 1 < m && ch[2 * (i + 1)] == ch[2 * i])
+            continue; /* one point per day */
+        s->hc_t[s->n_hc] = ch[2 * i];
+        s->hc[s->n_hc] = h;
+        s->n_hc++;
+    }
+out:
+    free(ch);
+    exo_spells_release(&sp);
+    return status;
 }
 
 /* Departures of ORG into 's'; the canonical name into '*org'. */
@@ -452,6 +688,8 @@ static int load_departures(const struct cli *cli, const char *name,
                : a->filter.has_since ? "--since .. last departure"
                                      : "first recorded event .. --until")
             : "first recorded event .. last departure";
+    if (a->headcount)
+        status = load_headcount(cli, store, *org, a->filter.level_mask, s);
 out:
     exo_move_list_release(&deps);
     exo_move_list_release(&arrs);
@@ -484,6 +722,23 @@ static const char *levels_text(char *buf, size_t size, unsigned mask)
                  exo_level_name((exo_level)l));
     }
     return buf;
+}
+
+/* The headcount at 't' (after the changes at or before it). */
+static double hc_at(const struct stream *s, double t)
+{
+    double h = s->n_hc ? s->hc[0] : 0.0;
+    for (size_t j = 0; j < s->n_hc && s->hc_t[j] <= t; j++)
+        h = s->hc[j];
+    return h;
+}
+
+static double total_exposure(const exo_hawkes *f)
+{
+    double e = 0.0;
+    for (size_t k = 0; k < f->n_regimes; k++)
+        e += f->exposure[k];
+    return e;
 }
 
 struct result {
@@ -546,6 +801,15 @@ static void print_text(const char *title, const char *noun,
         table_rowf(t, "vs Poisson\tLR %.2f at the best point found", f->lr);
     } else if (r->has_fit) {
         char hl[64];
+        if (f->weighted)
+            table_rowf(t,
+                       "headcount\t%g at the start, %g at the end, mean "
+                       "%.4g (%zu spells)",
+                       hc_at(s, s->w_start), f->weight_end,
+                       f->exposure[0] > 0.0 && f->n_regimes == 1
+                           ? f->exposure[0] / (s->w_end - s->w_start)
+                           : total_exposure(f) / (s->w_end - s->w_start),
+                       s->n_spells);
         for (size_t k = 0; k < f->n_regimes; k++) {
             char label[64] = "baseline mu";
             if (f->n_regimes > 1) {
@@ -553,9 +817,9 @@ static void print_text(const char *title, const char *noun,
                 fmt_time(d, sizeof d, f->regime_start[k], s->dates);
                 snprintf(label, sizeof label, "baseline mu from %s", d);
             }
-            table_rowf(t, "%s\t%.4g%s  (SE %.2g; %zu events)", label,
-                       f->mu[k] * scale, per, f->mu_se[k] * scale,
-                       f->regime_events[k]);
+            table_rowf(t, "%s\t%.4g%s%s  (SE %.2g; %zu events)", label,
+                       f->mu[k] * scale, f->weighted ? " /head" : "", per,
+                       f->mu_se[k] * scale, f->regime_events[k]);
         }
         if (f->at_boundary) {
             table_rowf(t, "jump alpha\t0 (the Poisson fit is the maximum)");
@@ -679,7 +943,15 @@ static void print_json_fields(struct json_out *out, const char *org,
     json_str(&j, "ties",
              s->dates ? (a->ties_exact ? "exact" : "spread") : "exact");
     json_int(&j, "seed", a->seed);
+    json_str(&j, "baseline", a->headcount ? "headcount" : "constant");
     if (r->has_fit) {
+        if (f->weighted) {
+            json_int(&j, "headcount_spells", (long long)s->n_spells);
+            json_num(&j, "headcount_start", hc_at(s, s->w_start));
+            json_num(&j, "headcount_end", f->weight_end);
+            json_num(&j, "headcount_mean",
+                     total_exposure(f) / (s->w_end - s->w_start));
+        }
         json_arr_open(&j, "regimes");
         for (size_t k = 0; k < f->n_regimes; k++) {
             json_obj_open(&j, NULL);
@@ -689,6 +961,7 @@ static void print_json_fields(struct json_out *out, const char *org,
             json_int(&j, "events", (long long)f->regime_events[k]);
             json_num(&j, "mu", f->mu[k]);
             json_num(&j, "mu_se", f->mu_se[k]);
+            json_num(&j, "exposure", f->exposure[k]);
             json_obj_close(&j);
         }
         json_arr_close(&j);
@@ -801,6 +1074,11 @@ static int run(struct cli *cli, const char *org, struct spiral_args *a,
     o.breaks = a->breaks;
     o.n_breaks = a->n_breaks;
     o.fixed_beta = a->fixed_beta;
+    if (a->headcount) {
+        o.weight_times = s->hc_t;
+        o.weights = s->hc;
+        o.n_weights = s->n_hc;
+    }
     exo_code rc = exo_hawkes_fit(s->t, s->n, &o, &r.fit, &err);
     if (rc == EXO_ENUMERIC) {
         snprintf(r.no_fit, sizeof r.no_fit, "%s", err.msg);
@@ -837,6 +1115,7 @@ static int run(struct cli *cli, const char *org, struct spiral_args *a,
     in.noun = org ? "departures" : "events";
     in.has_boot = r.has_boot;
     in.boot_p = r.boot.p;
+    in.weight_name = "headcount";
     exo_spiral_verdict(&in, &r.verdict);
     if (nested) {
         print_json_fields(nested, org, a, s, &r);
@@ -853,6 +1132,161 @@ static int run(struct cli *cli, const char *org, struct spiral_args *a,
         print_text(title, in.noun, a, s, &r);
     }
     return status;
+}
+
+/* The ecosystem verdict from the spectral radius and its Wald interval. */
+static void mv_verdict(const exo_mhawkes *m, char *buf, size_t size)
+{
+    double z = 1.959963984540054, r = m->spectral_radius;
+    double lo = fmax(0.0, r - z * m->spectral_radius_se);
+    double hi = r + z * m->spectral_radius_se;
+    const char *what;
+    if (!m->converged)
+        what = "no estimate: the fit did not converge";
+    else if (lo >= 1.0)
+        what = "self-sustaining: the streams together are supercritical";
+    else if (hi >= 1.0 || r >= 0.9)
+        what = "near-critical: a self-sustaining ecosystem is not ruled out";
+    else
+        what = "subcritical: the streams excite each other, but the "
+               "ecosystem is not self-sustaining";
+    if (!m->converged)
+        snprintf(buf, size, "%s.", what);
+    else
+        snprintf(buf, size,
+                 "%s; spectral radius of the branching matrix %.3f (95%% "
+                 "CI %.2f-%.2f, Wald), one decay shared by all pairs; LR "
+                 "%.1f against independent Poisson streams.",
+                 what, r, lo, hi, m->lr);
+}
+
+/* --events FILE --stream COL: the multivariate fit and its report. */
+static int run_mv(struct cli *cli, const struct spiral_args *a,
+                  const struct stream *s)
+{
+    exo_mhawkes m;
+    exo_hawkes_opts o;
+    exo_err err = {0};
+    char verdict[512], w0[32], w1[32];
+    size_t D = s->n_dims;
+    exo_hawkes_opts_init(&o);
+    o.has_window = s->has_window;
+    o.t_start = s->w_start;
+    o.t_end = s->w_end;
+    o.fixed_beta = a->fixed_beta;
+    if (exo_mhawkes_fit(s->t, s->dim, s->n, D, &o, &m, &err))
+        return cli_fail(cli, &err);
+    mv_verdict(&m, verdict, sizeof verdict);
+    if (cli->json) {
+        struct json_out j;
+        json_begin(&j, stdout);
+        json_str(&j, "events_file", a->events_path);
+        json_obj_open(&j, "window");
+        json_num(&j, "start_time", s->w_start);
+        json_num(&j, "end_time", s->w_end);
+        json_str(&j, "rule", s->window_rule);
+        json_obj_close(&j);
+        json_int(&j, "events", (long long)s->n);
+        json_int(&j, "events_outside_window", (long long)s->n_dropped);
+        json_arr_open(&j, "streams");
+        for (size_t d = 0; d < D; d++) {
+            json_obj_open(&j, NULL);
+            json_str(&j, "label", s->labels[d]);
+            json_int(&j, "events", (long long)m.n_per_dim[d]);
+            json_num(&j, "mu", m.mu[d]);
+            json_num(&j, "mu_se", m.mu_se[d]);
+            json_obj_close(&j);
+        }
+        json_arr_close(&j);
+        const char *keys[3] = {"alpha", "alpha_se", "branching"};
+        const double *mats[3] = {m.alpha, m.alpha_se, m.branching};
+        for (int q = 0; q < 3; q++) {
+            json_arr_open(&j, keys[q]);
+            for (size_t i = 0; i < D; i++) {
+                json_arr_open(&j, NULL);
+                for (size_t k = 0; k < D; k++)
+                    json_num(&j, NULL, mats[q][i * D + k]);
+                json_arr_close(&j);
+            }
+            json_arr_close(&j);
+        }
+        json_num(&j, "beta", m.beta);
+        json_num(&j, "beta_se", m.beta_se);
+        json_str(&j, "decay", a->fixed_beta > 0.0 ? "held" : "shared");
+        json_num(&j, "spectral_radius", m.spectral_radius);
+        json_num(&j, "spectral_radius_se", m.spectral_radius_se);
+        json_num(&j, "loglik", m.loglik);
+        json_num(&j, "loglik_poisson", m.loglik_poisson);
+        json_num(&j, "lr", m.lr);
+        json_bool(&j, "converged", m.converged);
+        json_int(&j, "iterations", m.iterations);
+        json_num(&j, "grad_norm", m.grad_norm);
+        json_str(&j, "verdict", verdict);
+        json_end(&j);
+        exo_mhawkes_release(&m);
+        return 0;
+    }
+    fmt_time(w0, sizeof w0, s->w_start, s->dates);
+    fmt_time(w1, sizeof w1, s->dates ? s->w_end - 1.0 : s->w_end, s->dates);
+    printf("%s \xe2\x80\x94 %zu streams, %s .. %s (%s)\n", a->events_path, D,
+           w0, w1, s->window_rule);
+    const char *per = s->dates ? "/day" : "/unit";
+    printf("  events          %zu", s->n);
+    for (size_t d = 0; d < D; d++)
+        printf("%s%s: %zu", d ? ", " : " (", s->labels[d], m.n_per_dim[d]);
+    printf(")%s\n", s->dates ? "; dates kept exact" : "");
+    if (s->n_dropped)
+        printf("  left out        %zu outside the window\n", s->n_dropped);
+    printf("  decay beta      %.4g %s  (SE %.2g; %s; half-life %.3g %s)\n",
+           m.beta, per, m.beta_se,
+           a->fixed_beta > 0.0 ? "held" : "one decay shared by all pairs",
+           log(2.0) / m.beta, s->dates ? "days" : "units");
+    printf("  spectral radius %.4f  (SE %.2g) of the branching matrix\n",
+           m.spectral_radius, m.spectral_radius_se);
+    printf("  vs Poisson      LR %.2f (independent Poisson streams)\n", m.lr);
+    if (m.grad_norm < 1e-6)
+        printf("  optimiser       %s, %d iterations, largest gradient < "
+               "1e-6\n",
+               m.converged ? "converged" : "not converged", m.iterations);
+    else
+        printf("  optimiser       %s, %d iterations, largest gradient %.2g\n",
+               m.converged ? "converged" : "not converged", m.iterations,
+               m.grad_norm);
+    /* One table: stream, events, baseline, then alpha and n by source. */
+    const char *hdr[2 + 2 * 8];
+    char hbuf[2 * 8][48];
+    int nc = 2 + 2 * (int)D;
+    hdr[0] = "stream";
+    hdr[1] = "baseline mu (SE)";
+    for (size_t k = 0; k < D; k++) {
+        snprintf(hbuf[k], sizeof hbuf[k], "alpha from %s (SE)", s->labels[k]);
+        snprintf(hbuf[D + k], sizeof hbuf[D + k], "n from %s",
+                 s->labels[k]);
+        hdr[2 + k] = hbuf[k];
+        hdr[2 + D + k] = hbuf[D + k];
+    }
+    struct table *t = table_new(nc, hdr);
+    for (size_t i = 0; i < D; i++) {
+        char row[1024];
+        int len = snprintf(row, sizeof row, "%s\t%.4g (%.2g)", s->labels[i],
+                           m.mu[i], m.mu_se[i]);
+        for (size_t k = 0; k < D && len < (int)sizeof row; k++)
+            len += snprintf(row + len, sizeof row - (size_t)len,
+                            "\t%.4g (%.2g)", m.alpha[i * D + k],
+                            m.alpha_se[i * D + k]);
+        for (size_t k = 0; k < D && len < (int)sizeof row; k++)
+            len += snprintf(row + len, sizeof row - (size_t)len, "\t%.4g",
+                            m.branching[i * D + k]);
+        table_rowf(t, "%s", row);
+    }
+    printf("rates %s; row: the stream excited, column: the stream whose "
+           "events excite it; n = alpha / beta\n",
+           per);
+    table_print(t, stdout, "  ");
+    table_free(t);
+    printf("verdict: %s\n", verdict);
+    exo_mhawkes_release(&m);
+    return 0;
 }
 
 int cmd_spiral(struct cli *cli, int argc, char **argv)
@@ -942,6 +1376,20 @@ int cmd_spiral(struct cli *cli, int argc, char **argv)
         case OPT_TIME:
             a.time_col = arg;
             break;
+        case OPT_BASELINE:
+            if (strcmp(arg, "headcount") == 0)
+                a.headcount = true;
+            else if (strcmp(arg, "constant") == 0)
+                a.headcount = false;
+            else
+                return cli_usage_error(cli,
+                                       "unknown --baseline '%s' (expected "
+                                       "constant or headcount)",
+                                       arg);
+            break;
+        case OPT_STREAM:
+            a.stream_col = arg;
+            break;
         case OPT_PATHS:
             if ((rc = cli_parse_long(cli, "paths", arg, &a.paths)))
                 return rc;
@@ -966,16 +1414,28 @@ int cmd_spiral(struct cli *cli, int argc, char **argv)
         if (a.filter.has_since || a.filter.has_until || a.filter.level_mask)
             return cli_usage_error(cli, "--since, --until and --level apply "
                                         "to ORG; use --window with --events");
+        if (a.headcount)
+            return cli_usage_error(cli, "--baseline headcount needs ORG: its "
+                                        "spells give the headcount");
+        if (a.stream_col && (a.n_breaks || a.has_horizon || a.bootstrap))
+            return cli_usage_error(cli, "--regime, --horizon and --bootstrap "
+                                        "are not available with --stream "
+                                        "(the multivariate model)");
         status = read_events(cli, &a, &s);
+        if (!status && a.stream_col) {
+            status = run_mv(cli, &a, &s);
+            stream_free(&s);
+            return status;
+        }
     } else {
         if (argc - first != 1) {
             cli_usage(stderr, spiral_usage, spiral_opts);
             return 64;
         }
-        if (a.window || a.time_col)
-            return cli_usage_error(cli, "--window and --time apply to "
-                                        "--events; use --since and --until "
-                                        "with ORG");
+        if (a.window || a.time_col || a.stream_col)
+            return cli_usage_error(cli, "--window, --time and --stream apply "
+                                        "to --events; use --since and "
+                                        "--until with ORG");
         status = load_departures(cli, argv[first], &a, &s, &org);
         if (!status && !a.has_horizon) {
             a.has_horizon = true;

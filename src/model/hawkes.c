@@ -24,6 +24,11 @@
  * around the scalar recursion, which is two fused multiply-adds per event.
  * The derivation is in docs/math/hawkes.md.
  *
+ * A baseline weight w(t) (headcount) makes the baseline mu_k w(t): the
+ * passes walk segments of constant regime and weight (hawkes.h), lambda_i
+ * = mu_k w_s + alpha A_i, d lambda_i / d mu_k = w_s, and the compensator's
+ * baseline part is sum_k mu_k W_k with W_k the integral of w over regime k.
+ *
  * Precision: N - S is formed by subtraction, so its relative error is about
  * 1e-16 / (beta T); fits keep beta T >= 1e-2.
  */
@@ -66,6 +71,8 @@ void exo__hawkes_data_init(struct hawkes_data *d, const double *t, size_t n,
             i++;
     }
     d->reg_first[d->n_regimes] = n;
+    for (size_t k = 0; k < d->n_regimes; k++)
+        d->reg_W[k] = d->reg_start[k + 1] - d->reg_start[k];
     for (i = 1; i < n; i++) {
         if (t[i] == t[i - 1]) {
             d->has_ties = 1;
@@ -74,15 +81,137 @@ void exo__hawkes_data_init(struct hawkes_data *d, const double *t, size_t n,
     }
 }
 
+double exo__hawkes_weight_at(const double *wt, const double *w, size_t n_w,
+                             double t)
+{
+    if (n_w == 0)
+        return 1.0;
+    size_t lo = 0, hi = n_w; /* the last wt[j] <= t is below hi */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (wt[mid] <= t)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return w[lo];
+}
+
+exo_code exo__hawkes_check_weights(const double *wt, const double *w,
+                                   size_t n_w, exo_err *err)
+{
+    if (n_w == 0)
+        return EXO_OK;
+    if (!wt || !w)
+        return exo__fail(err, EXO_EINVAL,
+                         "%zu baseline weights but no weight times or "
+                         "values",
+                         n_w);
+    for (size_t j = 0; j < n_w; j++) {
+        if (!isfinite(wt[j]) || (j > 0 && !(wt[j] > wt[j - 1])))
+            return exo__fail(err, EXO_EINVAL,
+                             "baseline weight %zu: its time %.17g is not "
+                             "finite and after the one before",
+                             j + 1, wt[j]);
+        if (!isfinite(w[j]) || !(w[j] >= 0.0))
+            return exo__fail(err, EXO_EINVAL,
+                             "baseline weight %zu is %g (expected a finite "
+                             "number >= 0)",
+                             j + 1, w[j]);
+    }
+    return EXO_OK;
+}
+
+/* Builds the segments into 'seg' (NULL: only counts them). */
+static size_t build_segments(struct hawkes_data *d, double t0, const double *wt,
+                             const double *w, size_t n_w,
+                             struct hawkes_seg *seg)
+{
+    size_t K = d->n_regimes, ns = 0, k = 0, jw = 0, i = 0;
+    double T = d->T, pos = 0.0, cur = n_w ? w[0] : 1.0;
+    while (jw < n_w && wt[jw] - t0 <= 0.0)
+        cur = w[jw++];
+    if (seg)
+        for (size_t r = 0; r < K; r++)
+            d->reg_W[r] = 0.0;
+    for (;;) {
+        double next = d->reg_start[k + 1];
+        if (jw < n_w && wt[jw] - t0 < next)
+            next = wt[jw] - t0;
+        bool last = k + 1 == K && next >= T;
+        if (last)
+            next = T;
+        if (seg) {
+            seg[ns].start = pos;
+            seg[ns].w = cur;
+            seg[ns].k = k;
+            seg[ns].first = i;
+            while (i < d->n && (last || d->t[i] < next))
+                i++;
+            seg[ns].end = i;
+            d->reg_W[k] += cur * (next - pos);
+        }
+        ns++;
+        if (last)
+            break;
+        while (jw < n_w && wt[jw] - t0 <= next)
+            cur = w[jw++];
+        if (next >= d->reg_start[k + 1])
+            k++;
+        pos = next;
+    }
+    return ns;
+}
+
+struct hawkes_seg *exo__hawkes_segments(struct hawkes_data *d, double t0,
+                                        const double *wt, const double *w,
+                                        size_t n_w, size_t *n_seg)
+{
+    size_t ns = build_segments(d, t0, wt, w, n_w, NULL);
+    struct hawkes_seg *seg = exo__calloc(ns, sizeof *seg);
+    if (!seg)
+        return NULL;
+    build_segments(d, t0, wt, w, n_w, seg);
+    d->seg = seg;
+    d->n_seg = ns;
+    *n_seg = ns;
+    return seg;
+}
+
+/* Segment 's' of 'd': its regime, events and weight (hawkes.h). */
+static inline void seg_get(const struct hawkes_data *d, size_t s, size_t *k,
+                           size_t *first, size_t *end, double *w)
+{
+    if (d->seg) {
+        *k = d->seg[s].k;
+        *first = d->seg[s].first;
+        *end = d->seg[s].end;
+        *w = d->seg[s].w;
+    } else {
+        *k = s;
+        *first = d->reg_first[s];
+        *end = d->reg_first[s + 1];
+        *w = 1.0;
+    }
+}
+
+static inline size_t seg_count(const struct hawkes_data *d)
+{
+    return d->seg ? d->n_seg : d->n_regimes;
+}
+
 double exo__hawkes_poisson_loglik(const struct hawkes_data *d)
 {
     double ll = 0.0;
     for (size_t k = 0; k < d->n_regimes; k++) {
         double nk = (double)(d->reg_first[k + 1] - d->reg_first[k]);
-        double len = d->reg_start[k + 1] - d->reg_start[k];
         if (nk > 0)
-            ll += nk * log(nk / len) - nk;
+            ll += nk * log(nk / d->reg_W[k]) - nk;
     }
+    /* The weights at the events: sum_i log w(t_i). */
+    for (size_t s = 0; d->seg && s < d->n_seg; s++)
+        if (d->seg[s].end > d->seg[s].first)
+            ll += (double)(d->seg[s].end - d->seg[s].first) * log(d->seg[s].w);
     return ll;
 }
 
@@ -144,11 +273,14 @@ fast_pass(const struct hawkes_data *d, const double *theta, int level, int avx,
     size_t K = d->n_regimes;
     double alpha = theta[K], beta = theta[K + 1];
     double A = 0.0, B = 0.0, C = 0.0;
+    size_t n_seg = seg_count(d);
     memset(o, 0, sizeof *o);
-    for (size_t k = 0; k < K; k++) {
-        double mu = theta[k];
-        size_t end = d->reg_first[k + 1];
-        for (size_t i0 = d->reg_first[k]; i0 < end; i0 += CHUNK) {
+    for (size_t s = 0; s < n_seg; s++) {
+        size_t k, first, end;
+        double ws;
+        seg_get(d, s, &k, &first, &end, &ws);
+        double mu = theta[k] * ws;
+        for (size_t i0 = first; i0 < end; i0 += CHUNK) {
             size_t m = end - i0 < CHUNK ? end - i0 : CHUNK;
             const double *tc = t + i0;
             if (i0 == 0) {
@@ -226,10 +358,10 @@ fast_pass(const struct hawkes_data *d, const double *theta, int level, int avx,
                     cbb += b * b * inv2;
                     ebuf[j] = lam;
                 }
-                o->s0[k] += c0;
-                o->q00[k] += c00;
-                o->q0a[k] += c0a;
-                o->q0b[k] += c0b;
+                o->s0[k] += ws * c0;
+                o->q00[k] += ws * ws * c00;
+                o->q0a[k] += ws * c0a;
+                o->q0b[k] += ws * c0b;
                 o->sa += ca;
                 o->sb += cb;
                 o->sc += cc;
@@ -248,7 +380,7 @@ fast_pass(const struct hawkes_data *d, const double *theta, int level, int avx,
                     cb += bbuf[j] * inv;
                     ebuf[j] = lam;
                 }
-                o->s0[k] += c0;
+                o->s0[k] += ws * c0;
                 o->sa += ca;
                 o->sb += cb;
             } else {
@@ -348,10 +480,10 @@ static double evaluate(const struct hawkes_data *d, const double *theta,
     double fpp = -Spp / beta + 2.0 * Sp / b2 + 2.0 * NS / (b2 * beta);
     double ll = o.sumlog - alpha * f;
     for (size_t k = 0; k < K; k++)
-        ll -= theta[k] * (d->reg_start[k + 1] - d->reg_start[k]);
+        ll -= theta[k] * d->reg_W[k];
     if (grad && level >= 1) {
         for (size_t k = 0; k < K; k++)
-            grad[k] = o.s0[k] - (d->reg_start[k + 1] - d->reg_start[k]);
+            grad[k] = o.s0[k] - d->reg_W[k];
         grad[K] = o.sa - f;
         grad[K + 1] = alpha * o.sb - alpha * fp;
     }
@@ -424,13 +556,15 @@ fixed_pass(const struct hawkes_data *d, const double *A, const double *theta,
            int want_value, int avx, struct fixed_out *o)
 {
     double buf[CHUNK];
-    size_t K = d->n_regimes;
+    size_t K = d->n_regimes, n_seg = seg_count(d);
     double alpha = theta[K];
     memset(o, 0, sizeof *o);
-    for (size_t k = 0; k < K; k++) {
-        double mu = theta[k];
-        size_t end = d->reg_first[k + 1];
-        for (size_t i0 = d->reg_first[k]; i0 < end; i0 += CHUNK) {
+    for (size_t s = 0; s < n_seg; s++) {
+        size_t k, first, end;
+        double ws;
+        seg_get(d, s, &k, &first, &end, &ws);
+        double mu = theta[k] * ws;
+        for (size_t i0 = first; i0 < end; i0 += CHUNK) {
             size_t m = end - i0 < CHUNK ? end - i0 : CHUNK;
             const double *a = A + i0;
             double lmin = INFINITY, c0 = 0, ca = 0, c00 = 0, c0a = 0, caa = 0;
@@ -458,9 +592,9 @@ fixed_pass(const struct hawkes_data *d, const double *A, const double *theta,
                     cl += buf[j];
                 o->sumlog += cl;
             }
-            o->s0[k] += c0;
-            o->q00[k] += c00;
-            o->q0a[k] += c0a;
+            o->s0[k] += ws * c0;
+            o->q00[k] += ws * ws * c00;
+            o->q0a[k] += ws * c0a;
             o->sa += ca;
             o->qaa += caa;
         }
@@ -526,10 +660,10 @@ double exo__hawkes_fixed_eval(const struct hawkes_data *d, const double *A,
         return NEG_INF;
     double ll = o.sumlog - alpha * c;
     for (size_t k = 0; k < K; k++)
-        ll -= theta[k] * (d->reg_start[k + 1] - d->reg_start[k]);
+        ll -= theta[k] * d->reg_W[k];
     if (grad) {
         for (size_t k = 0; k < K; k++)
-            grad[k] = o.s0[k] - (d->reg_start[k + 1] - d->reg_start[k]);
+            grad[k] = o.s0[k] - d->reg_W[k];
         grad[K] = o.sa - c;
     }
     if (hess) {

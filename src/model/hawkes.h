@@ -5,6 +5,12 @@
  *
  * Parameter vector theta = (mu_0 .. mu_{K-1}, alpha, beta): K baselines,
  * one per regime, then the jump and the decay. P = K + 2 entries.
+ *
+ * With a baseline weight w(t) (headcount, piecewise constant) the
+ * baseline is mu_k w(t). The kernels then walk segments on which both the
+ * regime and the weight are constant; without a weight the segments are
+ * the regimes and w = 1, and every product with w is exact, so the
+ * unweighted results are bit for bit those of a kernel without weights.
  */
 #ifndef EXO_MODEL_HAWKES_H
 #define EXO_MODEL_HAWKES_H
@@ -14,6 +20,14 @@
 #include "exodus.h"
 
 #define HAWKES_MAX_P (EXO_HAWKES_MAX_REGIMES + 2)
+
+/* A stretch [start, next start) of the window with one regime and weight. */
+struct hawkes_seg {
+    double start;      /* in [0, T) */
+    double w;          /* the baseline weight on it, >= 0 */
+    size_t k;          /* its regime */
+    size_t first, end; /* its events are t[first .. end) */
+};
 
 struct hawkes_data {
     const double *t; /* n sorted times in [0, T] */
@@ -25,6 +39,12 @@ struct hawkes_data {
     /* Events of regime k are t[reg_first[k] .. reg_first[k+1]). */
     size_t reg_first[EXO_HAWKES_MAX_REGIMES + 1];
     int has_ties; /* two events share a time */
+    /* Integral of the baseline weight over regime k: its exposure (the
+     * regime's length when there is no weight). */
+    double reg_W[EXO_HAWKES_MAX_REGIMES];
+    /* NULL: no weight (w = 1), one segment per regime. */
+    const struct hawkes_seg *seg;
+    size_t n_seg;
 };
 
 /*
@@ -33,6 +53,29 @@ struct hawkes_data {
  */
 void exo__hawkes_data_init(struct hawkes_data *d, const double *t, size_t n,
                            double T, const double *breaks, size_t n_breaks);
+
+/*
+ * Splits the window of 'd' (already initialised) at its regime breaks and
+ * at the weight changes 'wt' (n_w ascending absolute times, shifted by
+ * 't0' into the window; weight 'w[j]' holds from wt[j] to wt[j+1], and
+ * w[0] also before wt[0]). Returns the segments (the caller's, freed with
+ * exo__free; NULL when out of memory) and points 'd' at them, with reg_W
+ * the integrals of the weight.
+ */
+struct hawkes_seg *exo__hawkes_segments(struct hawkes_data *d, double t0,
+                                        const double *wt, const double *w,
+                                        size_t n_w, size_t *n_seg);
+
+/* The weight function in absolute time: w[j] for the last wt[j] <= t. */
+double exo__hawkes_weight_at(const double *wt, const double *w, size_t n_w,
+                             double t);
+
+/*
+ * Checks a weight function: both arrays given when n_w > 0, times finite
+ * and strictly ascending, weights finite and >= 0. EXO_EINVAL says which.
+ */
+exo_code exo__hawkes_check_weights(const double *wt, const double *w,
+                                   size_t n_w, exo_err *err);
 
 /*
  * log L at 'theta' and, when 'grad' is not NULL, its gradient (P entries),
@@ -67,7 +110,7 @@ double exo__hawkes_fixed_eval(const struct hawkes_data *d, const double *A,
                               const double *theta, double c, double *grad,
                               double *hess, int want_value);
 
-/* log L of the piecewise Poisson fit mu_k = N_k / L_k. */
+/* log L of the piecewise Poisson fit mu_k = N_k / W_k (W_k: exposure). */
 double exo__hawkes_poisson_loglik(const struct hawkes_data *d);
 
 #endif

@@ -529,6 +529,10 @@ static exo_code validate(const double *times, size_t n,
             return exo__fail(err, EXO_EINVAL,
                              "regime breakpoints are not in increasing order");
     }
+    exo_code rc = exo__hawkes_check_weights(o->weight_times, o->weights,
+                                            o->n_weights, err);
+    if (rc)
+        return rc;
     if (o->fixed_beta < 0.0 || !isfinite(o->fixed_beta))
         return exo__fail(err, EXO_EINVAL,
                          "fixed decay %g is not a positive number",
@@ -568,6 +572,27 @@ exo_code exo__hawkes_ws_init(struct fit_ws *w, const double *times, size_t n,
     exo__hawkes_data_init(&w->d, w->t, n, t1 - t0, breaks, o->n_breaks);
     w->t0 = t0;
     w->fixed_beta = o->fixed_beta;
+    if (o->n_weights > 0) {
+        size_t n_seg;
+        w->seg = exo__hawkes_segments(&w->d, t0, o->weight_times, o->weights,
+                                      o->n_weights, &n_seg);
+        if (!w->seg) {
+            exo__hawkes_ws_release(w);
+            return exo__fail(err, EXO_ENOMEM, "allocating baseline segments");
+        }
+        for (size_t s = 0; s < n_seg; s++) {
+            const struct hawkes_seg *g = &w->seg[s];
+            if (g->end > g->first && !(g->w > 0.0)) {
+                size_t i = g->first;
+                exo__hawkes_ws_release(w);
+                return exo__fail(err, EXO_EINVAL,
+                                 "event %zu at %.17g: the baseline weight "
+                                 "is 0 there, so a baseline proportional "
+                                 "to it cannot explain the event",
+                                 i + 1, times[i]);
+            }
+        }
+    }
     for (size_t k = 0; k < w->d.n_regimes; k++) {
         size_t nk = w->d.reg_first[k + 1] - w->d.reg_first[k];
         if (nk == 0) {
@@ -577,8 +602,7 @@ exo_code exo__hawkes_ws_init(struct fit_ws *w, const double *times, size_t n,
                              "drop the breakpoint",
                              k + 1, w->d.reg_start[k] + t0);
         }
-        w->mu_pois[k] =
-            (double)nk / (w->d.reg_start[k + 1] - w->d.reg_start[k]);
+        w->mu_pois[k] = (double)nk / w->d.reg_W[k];
     }
     if (w->d.has_ties && !(o->fixed_beta > 0.0)) {
         exo__hawkes_ws_release(w);
@@ -595,7 +619,10 @@ void exo__hawkes_ws_release(struct fit_ws *w)
 {
     exo__free(w->t);
     exo__free(w->A);
+    exo__free(w->seg);
     w->t = w->A = NULL;
+    w->seg = NULL;
+    w->d.seg = NULL;
 }
 
 /* The beta grid: log-spaced from 1/T to 1000 times the event rate. */
@@ -679,8 +706,7 @@ static exo_code fit_fixed_decay(struct fit_ws *w, exo_hawkes *out,
         out->converged = g[K] <= 0.0;
         for (size_t k = 0; k < K; k++) {
             out->mu[k] = theta[k];
-            out->mu_se[k] =
-                sqrt(theta[k] / (w->d.reg_start[k + 1] - w->d.reg_start[k]));
+            out->mu_se[k] = sqrt(theta[k] / w->d.reg_W[k]);
         }
         out->alpha = 0.0;
         out->alpha_se = NAN;
@@ -820,8 +846,7 @@ static exo_code fit_free_decay(struct fit_ws *w, exo_hawkes *out,
         out->converged = true;
         for (size_t k = 0; k < K; k++) {
             out->mu[k] = w->mu_pois[k];
-            out->mu_se[k] = sqrt(w->mu_pois[k] /
-                                 (w->d.reg_start[k + 1] - w->d.reg_start[k]));
+            out->mu_se[k] = sqrt(w->mu_pois[k] / w->d.reg_W[k]);
             theta_best[k] = w->mu_pois[k];
         }
         theta_best[K] = 0.0;
@@ -861,7 +886,13 @@ exo_code exo__hawkes_fit_ws(struct fit_ws *w, const exo_hawkes_opts *o,
     for (size_t k = 0; k < K; k++) {
         out->regime_start[k] = w->t0 + w->d.reg_start[k];
         out->regime_events[k] = w->d.reg_first[k + 1] - w->d.reg_first[k];
+        out->exposure[k] = w->d.reg_W[k];
     }
+    out->weighted = o->n_weights > 0;
+    out->weight_end =
+        out->weighted ? exo__hawkes_weight_at(o->weight_times, o->weights,
+                                              o->n_weights, out->t_end)
+                      : 1.0;
     w->ll_pois = exo__hawkes_poisson_loglik(&w->d);
     out->loglik_poisson = w->ll_pois;
     if (w->fixed_beta > 0.0)
@@ -931,6 +962,40 @@ exo_code exo_hawkes_fit(const double *times, size_t n,
 out:
     exo__hawkes_ws_release(&w);
     return rc;
+}
+
+exo_code exo_hawkes_loglik_at(const double *times, size_t n,
+                              const exo_hawkes_opts *opts, const double *theta,
+                              double *loglik, double *grad, double *hess,
+                              exo_err *err)
+{
+    exo_hawkes_opts o;
+    struct fit_ws w;
+    double g[HAWKES_MAX_P], H[HAWKES_MAX_P * HAWKES_MAX_P];
+    if (!opts || !theta || !loglik || (n > 0 && !times))
+        return exo__fail(err, EXO_EINVAL, "no options, parameters or result");
+    o = *opts;
+    o.fixed_beta = 0.0;
+    exo_code rc = exo__hawkes_ws_init(&w, times, n, &o, err);
+    if (rc == EXO_ENUMERIC && w.d.has_ties) {
+        /* Ties only matter to a fit with a free decay; evaluate anyway. */
+        o.fixed_beta = 1.0;
+        rc = exo__hawkes_ws_init(&w, times, n, &o, err);
+    }
+    if (rc)
+        return rc;
+    size_t K = w.d.n_regimes, P = K + 2;
+    double ll = exo__hawkes_loglik_hess(&w.d, theta, g, H);
+    exo__hawkes_ws_release(&w);
+    if (!isfinite(ll))
+        return exo__fail(err, EXO_ENUMERIC,
+                         "log-likelihood is not finite at these parameters");
+    *loglik = ll;
+    if (grad)
+        memcpy(grad, g, sizeof(double) * P);
+    if (hess)
+        memcpy(hess, H, sizeof(double) * P * P);
+    return EXO_OK;
 }
 
 exo_code exo_hawkes_loglik(const double *times, size_t n, double t_end,

@@ -354,6 +354,11 @@ exo_code exo_mhawkes_fit(const double *times, const int *dims, size_t n,
                              "event %zu: stream %d is not in 0..%zu", k + 1,
                              dims[k], D - 1);
     }
+    if (opts && (opts->n_breaks > 0 || opts->n_weights > 0))
+        return exo__fail(err, EXO_EINVAL,
+                         "the multivariate model has a constant baseline "
+                         "per stream: regimes and baseline weights are not "
+                         "supported");
     if (opts && opts->has_window) {
         t0 = opts->t_start;
         t1 = opts->t_end;

@@ -23,6 +23,7 @@
 
 #include "core/exo.h"
 #include "core/vec.h"
+#include "model/hawkes.h"
 #include "model/hawkes_int.h"
 #include "model/optim.h"
 
@@ -99,8 +100,25 @@ exo_code exo_hawkes_simulate(double mu, double alpha, double beta,
                              uint64_t seed, size_t max_events, double **times,
                              size_t *n, exo_err *err)
 {
+    return exo_hawkes_simulate_weighted(mu, alpha, beta, t_start, t_end, NULL,
+                                        NULL, 0, history, n_history, seed,
+                                        max_events, times, n, err);
+}
+
+exo_code exo_hawkes_simulate_weighted(double mu, double alpha, double beta,
+                                      double t_start, double t_end,
+                                      const double *weight_times,
+                                      const double *weights, size_t n_weights,
+                                      const double *history, size_t n_history,
+                                      uint64_t seed, size_t max_events,
+                                      double **times, size_t *n, exo_err *err)
+{
     *times = NULL;
     *n = 0;
+    exo_code wrc =
+        exo__hawkes_check_weights(weight_times, weights, n_weights, err);
+    if (wrc)
+        return wrc;
     if (!(mu > 0.0) || !(alpha >= 0.0) || !(beta > 0.0) || !isfinite(mu) ||
         !isfinite(alpha) || !isfinite(beta))
         return exo__fail(err, EXO_EINVAL,
@@ -131,14 +149,35 @@ exo_code exo_hawkes_simulate(double mu, double alpha, double beta,
     size_t count = 0, cap = 0;
     double t = 0.0, H = t_end - t_start;
     exo_code rc = EXO_OK;
+    /* The weight in force and when it next changes (relative times); with
+     * no weights one stretch runs to H and the draws are the unweighted
+     * ones. */
+    size_t jw = 0;
+    double wcur = n_weights ? weights[0] : 1.0, t_next = H;
+    while (jw < n_weights && weight_times[jw] <= t_start)
+        wcur = weights[jw++];
+    if (jw < n_weights && weight_times[jw] - t_start < H)
+        t_next = weight_times[jw] - t_start;
     for (;;) {
-        double bound = mu + E;
-        double w = gsl_ran_exponential(r, 1.0 / bound);
+        double base = mu * wcur;
+        double bound = base + E;
+        double w = bound > 0.0 ? gsl_ran_exponential(r, 1.0 / bound) : (double)INFINITY;
+        if (t + w > t_next) {
+            /* No event before the weight changes: restart there. */
+            if (t_next >= H)
+                break;
+            E *= exp(-beta * (t_next - t));
+            t = t_next;
+            while (jw < n_weights && weight_times[jw] - t_start <= t)
+                wcur = weights[jw++];
+            t_next = jw < n_weights && weight_times[jw] - t_start < H
+                         ? weight_times[jw] - t_start
+                         : H;
+            continue;
+        }
         t += w;
-        if (t > H)
-            break;
         E *= exp(-beta * w);
-        if (gsl_rng_uniform(r) * bound <= mu + E) {
+        if (gsl_rng_uniform(r) * bound <= base + E) {
             if (count == max_events) {
                 rc = exo__fail(err, EXO_ENUMERIC,
                                "more than %zu events: the process is "
@@ -190,11 +229,15 @@ exo_code exo_hawkes_forecast(const exo_hawkes *fit, double horizon,
                          horizon);
     if (n_paths == 0)
         n_paths = 10000;
-    double mu = fit->mu[fit->n_regimes - 1];
+    /* Beyond the data the last regime and the last weight hold. */
+    double mu = fit->mu[fit->n_regimes - 1] *
+                (fit->weighted ? fit->weight_end : 1.0);
     double alpha = fit->at_boundary ? 0.0 : fit->alpha;
     double beta = fit->at_boundary ? 1.0 : fit->beta;
     double E0 = fit->at_boundary ? 0.0 : fit->excitation_end;
-    if (!(mu > 0.0) || !isfinite(alpha) || !(beta > 0.0))
+    /* A weighted baseline may end at weight 0 (nobody left to leave). */
+    if (!(mu > 0.0 || (fit->weighted && mu == 0.0)) || !isfinite(alpha) ||
+        !(beta > 0.0))
         return exo__fail(err, EXO_EINVAL, "the fitted model is not usable");
     size_t *counts = exo__calloc(n_paths, sizeof *counts);
     if (!counts)
@@ -240,10 +283,69 @@ exo_code exo_hawkes_forecast(const exo_hawkes *fit, double horizon,
     return EXO_OK;
 }
 
+/*
+ * One replicate with a weighted baseline: the null is Poisson with rate
+ * (N_k / W_k) w(t), drawn by thinning a homogeneous stream at its largest
+ * rate, on the absolute window so that the weight times in 'opts' apply.
+ */
+static int boot_one_weighted(const exo_hawkes *fit, const exo_hawkes_opts *opts,
+                             gsl_rng *r, double *lr)
+{
+    double *t = NULL;
+    size_t n = 0, cap = 0, K = fit->n_regimes;
+    double t0 = fit->t_start, t1 = fit->t_end, wmax = 0.0, rmax = 0.0;
+    double rate[EXO_HAWKES_MAX_REGIMES];
+    int ok = 0;
+    for (size_t j = 0; j < opts->n_weights; j++)
+        wmax = fmax(wmax, opts->weights[j]);
+    for (size_t k = 0; k < K; k++) {
+        rate[k] = (double)fit->regime_events[k] / fit->exposure[k];
+        rmax = fmax(rmax, rate[k] * wmax);
+    }
+    if (!(rmax > 0.0))
+        return 0;
+    size_t k = 0;
+    for (double x = t0 + gsl_ran_exponential(r, 1.0 / rmax); x < t1;
+         x += gsl_ran_exponential(r, 1.0 / rmax)) {
+        while (k + 1 < K && x >= fit->regime_start[k + 1])
+            k++;
+        double lam = rate[k] * exo__hawkes_weight_at(opts->weight_times,
+                                                     opts->weights,
+                                                     opts->n_weights, x);
+        if (gsl_rng_uniform(r) * rmax < lam && EXO_VEC_PUSH(t, n, cap, x))
+            goto out;
+    }
+    exo_hawkes_opts o = *opts;
+    double breaks[EXO_HAWKES_MAX_REGIMES];
+    for (size_t j = 1; j < K; j++)
+        breaks[j - 1] = fit->regime_start[j];
+    o.has_window = true;
+    o.t_start = t0;
+    o.t_end = t1;
+    o.breaks = breaks;
+    o.n_breaks = K - 1;
+    struct fit_ws w;
+    exo_hawkes res;
+    double theta[HAWKES_MAX_P];
+    if (exo__hawkes_ws_init(&w, t, n, &o, NULL) == EXO_OK) {
+        if (exo__hawkes_fit_ws(&w, &o, &res, theta, NULL) == EXO_OK &&
+            isfinite(res.lr)) {
+            *lr = res.lr;
+            ok = 1;
+        }
+        exo__hawkes_ws_release(&w);
+    }
+out:
+    exo__free(t);
+    return ok;
+}
+
 /* One bootstrap replicate: a per-regime Poisson stream on [0, T], fitted. */
 static int boot_one(const exo_hawkes *fit, const exo_hawkes_opts *opts,
                     gsl_rng *r, double *lr)
 {
+    if (opts->n_weights > 0)
+        return boot_one_weighted(fit, opts, r, lr);
     double *t = NULL;
     size_t n = 0, cap = 0;
     double T = fit->t_end - fit->t_start;

@@ -23,12 +23,47 @@
 
 #define MTW_MAX_M 121
 
+/*
+ * The same with a baseline weight: the baseline compensator accumulates
+ * mu_k w_s over each segment (hawkes.h), whose stretches without events
+ * still count.
+ */
+static void rescale_weighted(const struct hawkes_data *d, const double *theta,
+                             double *u)
+{
+    size_t K = d->n_regimes;
+    double alpha = theta[K], beta = theta[K + 1];
+    double A = 0.0, Mprev = 0.0, Mseg = 0.0;
+    for (size_t s = 0; s < d->n_seg; s++) {
+        const struct hawkes_seg *g = &d->seg[s];
+        double rate = theta[g->k] * g->w;
+        for (size_t i = g->first; i < g->end; i++) {
+            double M = Mseg + rate * (d->t[i] - g->start);
+            double inc = M - Mprev;
+            if (i > 0 && alpha > 0.0) {
+                double dt = d->t[i] - d->t[i - 1];
+                double e = exp(-beta * dt);
+                inc += alpha / beta * (1.0 + A) * -expm1(-beta * dt);
+                A = e * (1.0 + A);
+            }
+            u[i] = -expm1(-(inc > 0.0 ? inc : 0.0));
+            Mprev = M;
+        }
+        double next = s + 1 < d->n_seg ? d->seg[s + 1].start : d->T;
+        Mseg += rate * (next - g->start);
+    }
+}
+
 void exo__hawkes_rescale(const struct hawkes_data *d, const double *theta,
                          double *u)
 {
     size_t K = d->n_regimes;
     double alpha = theta[K], beta = theta[K + 1];
     double Mstart[EXO_HAWKES_MAX_REGIMES + 1];
+    if (d->seg) {
+        rescale_weighted(d, theta, u);
+        return;
+    }
     Mstart[0] = 0.0;
     for (size_t k = 0; k < K; k++)
         Mstart[k + 1] =

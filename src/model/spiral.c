@@ -78,9 +78,14 @@ static void add_test(exo_verdict *out, const exo_spiral_in *in,
 static void add_tail(exo_verdict *out, const exo_spiral_in *in,
                      const exo_hawkes *f, const char *noun)
 {
-    if (f && f->n_regimes > 1)
+    if (f && f->weighted)
+        add(out, "; baseline proportional to %s",
+            in->weight_name ? in->weight_name : "the baseline weight");
+    if (f && f->weighted && f->n_regimes > 1)
+        add(out, ", piecewise over %zu regimes", f->n_regimes);
+    else if (f && f->n_regimes > 1)
         add(out, "; baseline piecewise over %zu regimes", f->n_regimes);
-    else if (f)
+    else if (f && !f->weighted)
         add(out, "; constant baseline");
     if (in->forecast && in->forecast->n_paths > 0) {
         const exo_forecast *fc = in->forecast;

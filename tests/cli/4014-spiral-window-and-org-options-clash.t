@@ -3,4 +3,4 @@ args: spiral OpenAI --window 0:1
 status: 64
 --- stdout
 --- stderr
-exodus: spiral: --window and --time apply to --events; use --since and --until with ORG
+exodus: spiral: --window, --time and --stream apply to --events; use --since and --until with ORG

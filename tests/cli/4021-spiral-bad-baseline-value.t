@@ -1,0 +1,6 @@
+# 4021-spiral-bad-baseline-value: unknown --baseline
+args: spiral OpenAI --baseline linear
+status: 64
+--- stdout
+--- stderr
+exodus: spiral: unknown --baseline 'linear' (expected constant or headcount)
