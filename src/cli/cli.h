@@ -113,11 +113,12 @@ int stats_show(struct cli *cli, exo_store *store, const char *org,
 
 /*
  * Fits and prints the spiral model for the departures of 'org' passing
- * 'filter' (may be NULL) with the defaults of 'exodus spiral'
- * (cmd_spiral.c): text, or fields into the open JSON object 'j'.
+ * 'filter' (may be NULL) with the defaults of 'exodus spiral', the baseline
+ * proportional to headcount when 'headcount' (cmd_spiral.c): text, or
+ * fields into the open JSON object 'j'.
  */
 int spiral_show(struct cli *cli, const char *org, const exo_filter *filter,
-                struct json_out *j);
+                bool headcount, struct json_out *j);
 
 /*
  * Kaplan-Meier retention and, with 'cox' ("contagion(90)"), a Cox model of

@@ -140,11 +140,13 @@ int cmd_demo(struct cli *cli, int argc, char **argv)
                             false, &window, cli->json ? &j : NULL);
         if (!status && cli->json) {
             json_obj_open(&j, "spiral");
-            status = spiral_show(cli, orgs.rows[i].name, &window, &j);
+            status = spiral_show(cli, orgs.rows[i].name, &window, has_spells,
+                                 &j);
             json_obj_close(&j);
         } else if (!status) {
             putchar('\n');
-            status = spiral_show(cli, orgs.rows[i].name, &window, NULL);
+            status = spiral_show(cli, orgs.rows[i].name, &window, has_spells,
+                                 NULL);
         }
         /* Retention and the contagion covariate need spells (headcount),
          * which only the HR export has. */

@@ -1467,7 +1467,7 @@ int cmd_spiral(struct cli *cli, int argc, char **argv)
 }
 
 int spiral_show(struct cli *cli, const char *org_name,
-                const exo_filter *filter, struct json_out *j)
+                const exo_filter *filter, bool headcount, struct json_out *j)
 {
     struct spiral_args a;
     struct stream s;
@@ -1478,6 +1478,7 @@ int spiral_show(struct cli *cli, const char *org_name,
     a.paths = 10000;
     if (filter)
         a.filter = *filter;
+    a.headcount = headcount;
     a.has_horizon = true;
     a.horizon_text = "180d";
     int status = load_departures(cli, org_name, &a, &s, &org);
