@@ -121,6 +121,7 @@ int spiral_show(struct cli *cli, const char *org, const exo_filter *filter,
 /* ==== Subcommands: one cmd_<name>.c each ==== */
 
 int cmd_demo(struct cli *cli, int argc, char **argv);
+int cmd_extract(struct cli *cli, int argc, char **argv);
 int cmd_import(struct cli *cli, int argc, char **argv);
 int cmd_init(struct cli *cli, int argc, char **argv);
 int cmd_moves(struct cli *cli, int argc, char **argv);
