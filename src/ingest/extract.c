@@ -489,10 +489,25 @@ static void find_entities(struct extractor *ex, struct sent *s)
     /* Capitalised runs: people, or new organisations by context. */
     for (size_t i = s->t0; i < s->t1; i++) {
         size_t j = name_run(ex, i, s->t1);
-        bool org_ctx = i > s->t0 && low_in(&ex->toks[i - 1], org_context_words);
+        bool org_ctx = i > s->t0 &&
+                       low_in(&ex->toks[i - 1], org_context_words) &&
+                       !(ex->toks[i - 1].flags & T_POSS);
         if (j == i) {
-            /* A single capitalised word after "rival", "join": an org. */
             const struct tok *t = &ex->toks[i];
+            /* "Acme AI", "Zeta Labs": a capitalised word and a suffix. */
+            if (!ex->tok_org[i] && (t->flags & T_CAP) && (t->flags & T_WORD) &&
+                !exo__lex_not_name(t->low) && i + 1 < s->t1 &&
+                !ex->tok_org[i + 1] && !(t->flags & T_POSS) &&
+                (ex->toks[i + 1].flags & T_CAP) &&
+                exo__lex_org_suffix(ex->toks[i + 1].low)) {
+                add_org(ex, i, i + 2,
+                        arena_dup(ex, ex->text + t->start,
+                                  ex->toks[i + 1].end - t->start),
+                        true);
+                i++;
+                continue;
+            }
+            /* A single capitalised word after "rival", "join": an org. */
             if (org_ctx && !ex->tok_org[i] && (t->flags & T_CAP) &&
                 (t->flags & T_WORD) && !exo__lex_not_name(t->low) &&
                 !exo__lex_month(t->low)) {
@@ -1429,7 +1444,9 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             bool joinish = tr->event == EXO_EVENT_JOINED ||
                            tr->event == EXO_EVENT_RETURNED ||
                            tr->event == EXO_EVENT_FOUNDED;
-            if (p && low_is(p, "from"))
+            if (objm >= 0 && i < ex->ments[objm].t0)
+                slot = (def->flags & EXO__TRIG_HIRE) ? FROM : NONE;
+            else if (p && low_is(p, "from"))
                 slot = FROM;
             else if (rival ||
                      (p && low_in(p, (const char *const[]){
@@ -1878,8 +1895,6 @@ static exo_code prepare(struct extractor *ex, exo_err *err)
         size_t best = 0;
         for (size_t i = 0; i < ex->n_orgs; i++) {
             size_t count = 0;
-            if (ex->orgs[i].is_new)
-                continue;
             for (size_t k = 0; k < ex->n_orgs; k++)
                 count += strcmp(ex->orgs[k].org, ex->orgs[i].org) == 0;
             if (count > best) {

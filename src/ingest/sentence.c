@@ -69,7 +69,8 @@ static size_t decode_entity(const char *p, size_t left, char out[8],
                             size_t *out_len)
 {
     size_t k = 1;
-    while (k < left && k < 12 && p[k] != ';' && isalnum((unsigned char)p[k]))
+    while (k < left && k < 12 && p[k] != ';' &&
+           (isalnum((unsigned char)p[k]) || (k == 1 && p[k] == '#')))
         k++;
     if (k >= left || p[k] != ';' || k == 1)
         return 0;

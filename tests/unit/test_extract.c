@@ -343,7 +343,10 @@ Test(extract, dated_background_keeps_its_date)
     exo_candidate_list_release(&out);
 }
 
-/* ==== The corpus ==== */
+/* ==== The corpora ==== */
+
+#define HELDOUT_EVENT_F1 0.90 /* measured 0.933 */
+#define HELDOUT_SLOT_F1 0.88  /* measured 0.904 */
 
 struct gold {
     char id[8];
@@ -366,10 +369,10 @@ static char *slurp(const char *path, size_t *len)
     return buf;
 }
 
-static size_t read_gold(struct gold *g, size_t max)
+static size_t read_gold(const char *path, struct gold *g, size_t max)
 {
     size_t len, n = 0;
-    char *text = slurp(SOURCE_PATH("tests/extract/gold.csv"), &len);
+    char *text = slurp(path, &len);
     char *save = NULL;
     for (char *line = strtok_r(text, "\n", &save); line;
          line = strtok_r(NULL, "\n", &save)) {
@@ -427,11 +430,19 @@ static double f1(struct tally t)
     return p + r > 0 ? 2 * p * r / (p + r) : 0.0;
 }
 
-Test(extract, corpus_precision_recall)
+/*
+ * Runs the extractor on each passage of 'corpus' and scores it against
+ * 'gold_path': a candidate matches a gold move of the same passage with
+ * the same person and event (event precision/recall); slots are the
+ * person, from_org and to_org values of matched candidates.
+ */
+static size_t evaluate(const char *label, const char *corpus,
+                       const char *gold_path, struct tally *ev_out,
+                       struct tally *slot_out)
 {
     static struct gold gold[200];
-    size_t n_gold = read_gold(gold, 200), len, n_passages = 0;
-    char *text = slurp(SOURCE_PATH("tests/extract/corpus.txt"), &len);
+    size_t n_gold = read_gold(gold_path, gold, 200), len, n_passages = 0;
+    char *text = slurp(corpus, &len);
     struct tally ev = {0}, slot = {0};
     ev.gold = n_gold;
     for (size_t i = 0; i < n_gold; i++)
@@ -477,7 +488,7 @@ Test(extract, corpus_precision_recall)
                     strcmp(gold[g].event, exo_event_name(cd->event)) == 0)
                     match = &gold[g];
             if (!match) {
-                printf("extract corpus %s: extra %s %s %s -> %s\n", id,
+                printf("%s %s: extra %s %s %s -> %s\n", label, id,
                        cd->person, exo_event_name(cd->event),
                        cd->from_org ? cd->from_org : "-",
                        cd->to_org ? cd->to_org : "-");
@@ -490,11 +501,11 @@ Test(extract, corpus_precision_recall)
             bool to_ok = match->to[0] && same_name(match->to, cd->to_org);
             slot.hit += from_ok + to_ok;
             if ((match->from[0] || cd->from_org) && !from_ok)
-                printf("extract corpus %s: %s from %s, expected %s\n", id,
+                printf("%s %s: %s from %s, expected %s\n", label, id,
                        cd->person, cd->from_org ? cd->from_org : "-",
                        match->from[0] ? match->from : "-");
             if ((match->to[0] || cd->to_org) && !to_ok)
-                printf("extract corpus %s: %s to %s, expected %s\n", id,
+                printf("%s %s: %s to %s, expected %s\n", label, id,
                        cd->person, cd->to_org ? cd->to_org : "-",
                        match->to[0] ? match->to : "-");
         }
@@ -503,23 +514,46 @@ Test(extract, corpus_precision_recall)
     }
     for (size_t g = 0; g < n_gold; g++)
         if (!gold[g].used)
-            printf("extract corpus %s: missed %s %s %s -> %s\n", gold[g].id,
+            printf("%s %s: missed %s %s %s -> %s\n", label, gold[g].id,
                    gold[g].person, gold[g].event,
                    gold[g].from[0] ? gold[g].from : "-",
                    gold[g].to[0] ? gold[g].to : "-");
-    printf("extract corpus: %zu passages, %zu gold moves\n"
-           "  event       P %.3f  R %.3f  F1 %.3f  (%zu/%zu predicted, "
-           "%zu/%zu gold)\n"
+    printf("%s: %zu passages, %zu gold moves\n"
+           "  event                 P %.3f  R %.3f  F1 %.3f  (%zu/%zu "
+           "predicted, %zu/%zu gold)\n"
            "  person/from/to slots  P %.3f  R %.3f  F1 %.3f\n",
-           n_passages, n_gold, prec(ev), rec(ev), f1(ev), ev.hit, ev.pred,
-           ev.hit, ev.gold, prec(slot), rec(slot), f1(slot));
+           label, n_passages, n_gold, prec(ev), rec(ev), f1(ev), ev.hit,
+           ev.pred, ev.hit, ev.gold, prec(slot), rec(slot), f1(slot));
     fflush(stdout);
-    cr_expect_geq(n_passages, 80);
-    /* Thresholds: the issue's 0.85 F1 on the event; slots a little below
-     * what the corpus measures, so a regression shows. */
+    free(text);
+    *ev_out = ev;
+    *slot_out = slot;
+    return n_passages;
+}
+
+/* The development corpus: the rules were written against it. */
+Test(extract, corpus_precision_recall)
+{
+    struct tally ev, slot;
+    size_t n = evaluate("extract corpus",
+                        SOURCE_PATH("tests/extract/corpus.txt"),
+                        SOURCE_PATH("tests/extract/gold.csv"), &ev, &slot);
+    cr_expect_geq(n, 80);
+    /* The issue's bar, 0.85 F1, on the event and on slot filling. The
+     * corpus measures 1.000 (event) and 1.000 (slots) at this commit. */
     cr_expect_geq(f1(ev), 0.85, "event F1 %.3f", f1(ev));
     cr_expect_geq(prec(ev), 0.85, "event precision %.3f", prec(ev));
     cr_expect_geq(rec(ev), 0.85, "event recall %.3f", rec(ev));
     cr_expect_geq(f1(slot), 0.85, "slot F1 %.3f", f1(slot));
-    free(text);
+}
+
+/* Held-out passages written after the rules were frozen: the honest
+ * figure. Thresholds sit just below what it measured (see extract.md). */
+Test(extract, heldout_precision_recall)
+{
+    struct tally ev, slot;
+    evaluate("extract held-out", SOURCE_PATH("tests/extract/heldout.txt"),
+             SOURCE_PATH("tests/extract/heldout-gold.csv"), &ev, &slot);
+    cr_expect_geq(f1(ev), HELDOUT_EVENT_F1, "event F1 %.3f", f1(ev));
+    cr_expect_geq(f1(slot), HELDOUT_SLOT_F1, "slot F1 %.3f", f1(slot));
 }
