@@ -43,6 +43,14 @@ $(BUILD)/gen/schema.inc: $(SCHEMA) scripts/embed
 
 $(BUILD)/src/store/schema.o: $(BUILD)/gen/schema.inc
 
+# data/companies.csv (alias,org; no quoted fields) as C rows for lexicon.c.
+$(BUILD)/gen/companies.inc: data/companies.csv
+	@mkdir -p $(dir $@)
+	tail -n +2 $< | sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' \
+	    -e 's/^\([^,]*\),\(.*\)$$/{"\1", "\2"},/' > $@
+
+$(BUILD)/src/ingest/lexicon.o: $(BUILD)/gen/companies.inc
+
 $(BUILD)/src/cli/%.o: src/cli/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CLI_CFLAGS) -c $< -o $@
@@ -108,7 +116,7 @@ fuzz: deps
 	    tail -1 build-fuzz/$$t.log; \
 	done
 
-build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_SRC) $(BUILD)/gen/schema.inc
+build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_SRC) $(BUILD)/gen/schema.inc $(BUILD)/gen/companies.inc
 	@mkdir -p build-fuzz
 	clang -g -O1 -fsanitize=fuzzer,address,undefined $(DEFS) -Iinclude -Isrc -I$(BUILD)/gen \
 	    $(shell pkg-config --cflags $(PKGS)) -fopenmp=libgomp -o $@ $< $(LIB_SRC) $(LIBS)

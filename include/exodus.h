@@ -316,6 +316,89 @@ EXO_API exo_code exo_arrivals(exo_store *store, const char *org,
                               exo_move_list *out /* OUT */, exo_err *err);
 EXO_API void exo_move_list_release(exo_move_list *list);
 
+/*
+ * Imports 'n' moves held in memory, with exactly the validation and the
+ * single transaction of exo_import_file on a moves file: the first
+ * element is "line 1" of the input named 'opts->source' (or "moves") in
+ * error locations. Each move's 'source' (NULL: 'opts->source') is recorded
+ * as its provenance; 'from_spell' is ignored. A level of EXO_LEVEL_NONE or
+ * an event that a move cannot have (died, acquired, unknown) is an error.
+ */
+EXO_API exo_code exo_import_moves(exo_store *store, const exo_move *moves,
+                                  size_t n, const exo_import_opts *opts,
+                                  exo_import_result *result /* OUT */,
+                                  exo_errlist *errors /* OUT */, exo_err *err);
+
+/* ==== Extraction of moves from news text (src/ingest/extract.c) ==== */
+
+typedef enum exo_text_kind {
+    EXO_TEXT_AUTO = 0, /* HTML when the text starts with a tag like <p> */
+    EXO_TEXT_PLAIN,
+    EXO_TEXT_HTML
+} exo_text_kind;
+
+typedef struct exo_extract_opts {
+    /*
+     * The organisation the text is about: it fills a missing from_org of
+     * a departure. NULL: the organisation the text mentions most.
+     */
+    const char *org_context;
+    /* More organisation names to recognise (e.g. exo_orgs_list's), besides
+     * the built-in list of about 200 companies; may be NULL. */
+    const char *const *orgs;
+    size_t n_orgs;
+    /* The publication date. When absent, the latest date the text gives
+     * stands in for it. Candidates without a date of their own get it. */
+    bool has_date;
+    exo_date date;
+    double min_confidence; /* candidates below are dropped; 0 keeps all */
+    exo_text_kind kind;
+} exo_extract_opts;
+
+/* One proposed move, with the sentence that supports it. */
+typedef struct exo_candidate {
+    char *person;
+    char *from_org; /* NULL when unknown */
+    char *to_org;   /* NULL when unknown */
+    char *role;     /* as written ("product leader"); NULL when none */
+    exo_level level; /* from the role; EXO_LEVEL_NONE when none */
+    exo_event event; /* left, joined, sabbatical, returned, fired, founded */
+    bool has_date;
+    exo_date date;
+    bool date_in_text; /* the date is the sentence's own, not the text's */
+    bool from_context; /* from_org is the context organisation */
+    bool background;   /* a dated event in the distant past, told as history */
+    double confidence; /* in [0,1]; see extract.c for the scoring */
+    char *evidence;    /* the sentence, as text (HTML stripped) */
+    size_t start, end; /* the sentence's bytes [start,end) in the input */
+} exo_candidate;
+
+typedef struct exo_candidate_list {
+    size_t n;
+    exo_candidate *rows; /* in text order */
+    char *context_org;   /* the organisation used as context, or NULL */
+} exo_candidate_list;
+
+/* Zeroes 'opts': automatic text kind, context and date, no threshold. */
+EXO_API void exo_extract_opts_init(exo_extract_opts *opts);
+
+/*
+ * Finds candidate moves in 'len' bytes of news text (UTF-8; HTML is
+ * stripped first). Invalid UTF-8 is tolerated. Fails only on EXO_ENOMEM
+ * or EXO_EINVAL (bad options); then 'out' is left zeroed.
+ */
+EXO_API exo_code exo_extract_text(const char *text, size_t len,
+                                  const exo_extract_opts *opts,
+                                  exo_candidate_list *out /* OUT */,
+                                  exo_err *err);
+/* The same for the file 'path' ("-" for standard input); HTML is also
+ * recognised by a .htm or .html extension. */
+EXO_API exo_code exo_extract_file(const char *path,
+                                  const exo_extract_opts *opts,
+                                  exo_candidate_list *out /* OUT */,
+                                  exo_err *err);
+EXO_API void exo_candidate_list_release(exo_candidate_list *list);
+
 typedef struct exo_person_row {
     char *name;
     char *orgs; /* comma-separated organisations, in first-seen order */

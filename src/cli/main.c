@@ -18,6 +18,7 @@ struct command {
 /* Sorted by name: the help lists them in this order. */
 static const struct command commands[] = {
     {"demo", cmd_demo, "the main job on the bundled data: import, verdicts"},
+    {"extract", cmd_extract, "candidate moves from news text, with evidence"},
     {"flows", cmd_flows, "who wins the talent: move matrix, ratios, ranking"},
     {"import", cmd_import, "import moves, spells, finance or aliases"},
     {"init", cmd_init, "create the store"},

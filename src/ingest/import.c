@@ -1410,6 +1410,38 @@ static bool is_json(const char *path)
            (n >= 8 && strcmp(path + n - 8, ".json.gz") == 0);
 }
 
+/*
+ * After pass one: summarises the recorded errors (nothing is written when
+ * there is any) or writes every record in one transaction.
+ */
+static exo_code finish(struct importer *im, exo_store *store, exo_code code,
+                       exo_import_result *result, exo_errlist *errors,
+                       exo_err *err)
+{
+    if (code == EXO_OK && im->fatal)
+        code = exo__fail(err, im->fatal, "out of memory importing '%s'",
+                         im->name);
+    if (code == EXO_OK && im->n_errors) {
+        size_t total = im->n_errors;
+        exo_err_clear(err);
+        code = exo__fail(err, EXO_EDATA,
+                         "%zu error%s in '%s'; nothing was imported", total,
+                         total == 1 ? "" : "s", im->name);
+        if (errors)
+            errors->n_total = total;
+    }
+    result->n_rows = im->n_rows;
+    result->n_merged = im->n_merged;
+    if (code)
+        return code;
+    if (progress(im, 0.5))
+        return exo__fail(err, EXO_ECANCELED, "import canceled");
+    code = write_all(im, store, result);
+    if (code)
+        exo__err_context(err, "importing '%s'", im->name);
+    return code;
+}
+
 exo_code exo_import_file(exo_store *store, exo_import_kind kind,
                          const char *path, const exo_import_opts *opts,
                          exo_import_result *result, exo_errlist *errors,
@@ -1468,31 +1500,80 @@ exo_code exo_import_file(exo_store *store, exo_import_kind kind,
         else if (code == EXO_EDATA)
             code = EXO_OK; /* stopped early on many errors */
     }
-    if (code == EXO_OK && im.fatal)
-        code = exo__fail(err, im.fatal, "out of memory importing '%s'",
-                         im.name);
-    if (code == EXO_OK && im.n_errors) {
-        size_t total = im.n_errors;
-        exo_err_clear(err);
-        code = exo__fail(err, EXO_EDATA,
-                         "%zu error%s in '%s'; nothing was imported", total,
-                         total == 1 ? "" : "s", im.name);
-        if (errors)
-            errors->n_total = total;
-    }
-    result->n_rows = im.n_rows;
-    result->n_merged = im.n_merged;
-    if (code)
-        goto out;
-    if (progress(&im, 0.5)) {
-        code = exo__fail(err, EXO_ECANCELED, "import canceled");
-        goto out;
-    }
-    code = write_all(&im, store, result);
-    if (code)
-        exo__err_context(err, "importing '%s'", im.name);
+    code = finish(&im, store, code, result, errors, err);
 out:
     exo__free(text);
+    exo__free(im.recs);
+    exo__hmap_release(&im.spell_index);
+    exo__arena_release(&im.arena);
+    return code;
+}
+
+/* A writable arena copy of 's' (take_value trims in place), or NULL. */
+static char *raw_copy(struct importer *im, const char *s)
+{
+    if (!s)
+        return NULL;
+    char *copy = exo__arena_strdup(&im->arena, s);
+    if (!copy)
+        im->fatal = EXO_ENOMEM;
+    return copy;
+}
+
+exo_code exo_import_moves(exo_store *store, const exo_move *moves, size_t n,
+                          const exo_import_opts *opts,
+                          exo_import_result *result, exo_errlist *errors,
+                          exo_err *err)
+{
+    exo_import_opts defaults;
+    exo_err local_err = {0};
+    struct importer im = {0};
+    exo_code code;
+    if (!opts) {
+        exo_import_opts_init(&defaults);
+        opts = &defaults;
+    }
+    if (!err)
+        err = &local_err;
+    memset(result, 0, sizeof *result);
+    if (errors)
+        memset(errors, 0, sizeof *errors);
+    if (n > 0 && !moves)
+        return exo__fail(err, EXO_EINVAL, "no moves given for %zu rows", n);
+    im.kind = EXO_IMPORT_MOVES;
+    im.opts = opts;
+    im.name = opts->source && *opts->source ? opts->source : "moves";
+    im.errors = errors;
+    im.err = err;
+    im.fields = move_fields;
+    while (im.fields[im.n_fields].name)
+        im.n_fields++;
+    for (size_t f = 0; f < MAX_FIELDS; f++)
+        im.col_of[f] = -1;
+    if ((code = setup_options(&im)))
+        goto out;
+    for (size_t i = 0; i < n && !im.fatal; i++) {
+        const exo_move *m = &moves[i];
+        struct row row = {.index = i + 1, .line = (long)(i + 1)};
+        char *raw[MAX_FIELDS] = {0};
+        char date[11];
+        for (size_t f = 0; f < MAX_FIELDS; f++)
+            row.csv_col[f] = -1;
+        exo_date_format(m->date.days, date);
+        raw[M_PERSON] = raw_copy(&im, m->person ? m->person : "");
+        raw[M_FROM] = raw_copy(&im, m->from_org);
+        raw[M_TO] = raw_copy(&im, m->to_org);
+        raw[M_ROLE] = raw_copy(&im, m->role);
+        raw[M_LEVEL] = raw_copy(&im, exo_level_name(m->level));
+        raw[M_EVENT] = raw_copy(&im, exo_event_name(m->event));
+        raw[M_DATE] = raw_copy(&im, date);
+        raw[M_PREC] = raw_copy(&im, exo__precision_name(m->date.precision));
+        raw[M_SOURCE] = raw_copy(&im, m->source);
+        if (!im.fatal)
+            take_row(&im, &row, raw);
+    }
+    code = finish(&im, store, EXO_OK, result, errors, err);
+out:
     exo__free(im.recs);
     exo__hmap_release(&im.spell_index);
     exo__arena_release(&im.arena);

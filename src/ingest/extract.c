@@ -1,0 +1,2089 @@
+/*
+ * extract.c - candidate talent moves from news text.
+ *
+ * A rule-based extractor, in three passes over the sentences of the text
+ * (sentence.c finds them):
+ *
+ *   1. Tokens; organisations (the built-in list of data/companies.csv, the
+ *      caller's names and new names in context: "rival Zeta Labs"); person
+ *      names (two or more capitalised tokens, initials, particles); dates.
+ *      The context organisation is --org-context or the one mentioned most;
+ *      the text's date is the caller's or the latest full date it gives.
+ *   2. Per sentence: person mentions (full names, a surname or first name
+ *      of someone already named, "he"/"she" for the last person named in
+ *      the paragraph); event triggers ("is heading to", "sabbatical",
+ *      "hired", "stepping down", ...), each given its subject (active and
+ *      passive voice, "A hired X from B"), its organisations by the words
+ *      before them ("to", "from", "rival", "join", "at", the object of
+ *      "left") and whether it is the main verb, a purpose ("to join B") or
+ *      a subordinate clause ("who led Y at A"). Denials, hypotheticals,
+ *      questions, speakers and undated background are dropped here.
+ *   3. Candidates of the same move are merged across sentences (the first
+ *      mention keeps its evidence; later ones fill missing slots).
+ *
+ * Rules, not a model: it finds the forms listed in issue 7 and the test
+ * corpus (tests/extract/), and misses what they do not cover, e.g. names
+ * written in lower case, organisations it has never seen outside a
+ * context pattern, or a move described over several sentences without a
+ * pronoun.
+ */
+#include "ingest/extract.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <unictype.h>
+#include <unistr.h>
+
+#include "core/arena.h"
+#include "core/buf.h"
+#include "core/date.h"
+#include "core/exo.h"
+#include "core/utf8.h"
+#include "core/vec.h"
+#include "ingest/csv.h"
+#include "ingest/lexicon.h"
+
+/* ==== Tokens ==== */
+
+#define T_WORD 1u     /* letters and digits */
+#define T_CAP 2u      /* starts with an upper-case letter */
+#define T_LOWER 4u    /* has a lower-case letter after the first */
+#define T_POSS 8u     /* followed by a possessive 's (not in the span) */
+#define T_NUM 16u     /* starts with a digit */
+#define T_INITIAL 32u /* "J." or "J.R.": initials, the period included */
+#define T_QUOTE 64u   /* a quotation mark */
+
+enum { LOW_MAX = 32 };
+
+struct tok {
+    size_t start, end; /* bytes in the text */
+    unsigned flags;
+    char low[LOW_MAX]; /* ASCII lower case, '\u2019' as '\'', truncated */
+};
+
+static size_t cp_at(const char *s, size_t len, size_t i, ucs4_t *cp)
+{
+    int n = u8_mbtouc(cp, (const uint8_t *)s + i, len - i);
+    return n > 0 ? (size_t)n : 1;
+}
+
+static bool word_cp(ucs4_t cp)
+{
+    return uc_is_alpha(cp) || uc_is_digit(cp);
+}
+
+static bool apostrophe(ucs4_t cp)
+{
+    return cp == '\'' || cp == 0x2019;
+}
+
+static bool space_cp(ucs4_t cp)
+{
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
+           cp == 0xa0 || cp == 0 || cp == '\f' || cp == '\v' ||
+           cp == 0x2009 || cp == 0x202f || cp == 0x200b || cp == 0xfeff;
+}
+
+static void set_low(struct tok *t, const char *s)
+{
+    size_t k = 0;
+    for (size_t i = t->start; i < t->end && k + 1 < LOW_MAX;) {
+        ucs4_t cp;
+        size_t n = cp_at(s, t->end, i, &cp);
+        if (apostrophe(cp)) {
+            t->low[k++] = '\'';
+        } else if (cp < 0x80) {
+            t->low[k++] = (char)tolower((int)cp);
+        } else if (k + n < LOW_MAX) {
+            memcpy(t->low + k, s + i, n);
+            k += n;
+        } else {
+            break;
+        }
+        i += n;
+    }
+    t->low[k] = '\0';
+}
+
+/* Appends the tokens of [a, b) of 's' to 'toks'; 0 or EXO_ENOMEM. */
+static int tokenize(const char *s, size_t a, size_t b, struct tok **toks,
+                    size_t *n, size_t *cap)
+{
+    size_t i = a;
+    while (i < b) {
+        ucs4_t cp;
+        size_t cn = cp_at(s, b, i, &cp);
+        if (space_cp(cp)) {
+            i += cn;
+            continue;
+        }
+        struct tok t = {.start = i};
+        if (word_cp(cp)) {
+            t.flags = T_WORD;
+            if (uc_is_upper(cp) || uc_is_property_titlecase(cp))
+                t.flags |= T_CAP;
+            if (uc_is_digit(cp))
+                t.flags |= T_NUM;
+            size_t j = i + cn;
+            while (j < b) {
+                ucs4_t c2, c3;
+                size_t m = cp_at(s, b, j, &c2);
+                if (word_cp(c2)) {
+                    if (uc_is_lower(c2))
+                        t.flags |= T_LOWER;
+                    j += m;
+                    continue;
+                }
+                /* Joiners inside a word: co-founder, O'Brien, U.S, AT&T. */
+                bool joiner = c2 == '-' || apostrophe(c2) || c2 == '.' ||
+                              c2 == '&' || c2 == 0x2010 || c2 == 0x2011;
+                if (!joiner || j + m >= b)
+                    break;
+                cp_at(s, b, j + m, &c3);
+                if (!word_cp(c3))
+                    break;
+                /* A possessive 's ends the word. */
+                if (apostrophe(c2) && (c3 == 's' || c3 == 'S')) {
+                    ucs4_t c4 = ' ';
+                    if (j + m + 1 < b)
+                        cp_at(s, b, j + m + 1, &c4);
+                    if (!word_cp(c4)) {
+                        t.flags |= T_POSS;
+                        t.end = j;
+                        i = j + m + 1;
+                        goto done;
+                    }
+                }
+                j += m;
+            }
+            t.end = j;
+            i = j;
+            /* A plural possessive: "founders'". */
+            if (j < b) {
+                ucs4_t c2;
+                size_t m = cp_at(s, b, j, &c2);
+                if (apostrophe(c2) && s[j - 1] == 's') {
+                    ucs4_t c3 = ' ';
+                    if (j + m < b)
+                        cp_at(s, b, j + m, &c3);
+                    if (!word_cp(c3)) {
+                        t.flags |= T_POSS;
+                        i = j + m;
+                    }
+                }
+            }
+            /* Initials: "J." and "J.R." (upper-case letters and dots). */
+            if ((t.flags & T_CAP) && j < b && s[j] == '.') {
+                bool initials = true;
+                for (size_t k = t.start; k < j; k++)
+                    if (!(isupper((unsigned char)s[k]) &&
+                          (k + 1 == j || s[k + 1] == '.')) &&
+                        s[k] != '.')
+                        initials = false;
+                if (initials) {
+                    t.flags |= T_INITIAL;
+                    t.end = j + 1;
+                    i = j + 1;
+                }
+            }
+        } else {
+            t.end = i + cn;
+            if (cp == '"' || apostrophe(cp) || cp == 0x201c ||
+                cp == 0x201d || cp == 0x2018 || cp == 0xab || cp == 0xbb)
+                t.flags = T_QUOTE;
+            i += cn;
+        }
+    done:
+        set_low(&t, s);
+        if (EXO_VEC_PUSH(*toks, *n, *cap, t))
+            return EXO_ENOMEM;
+    }
+    return 0;
+}
+
+/* ==== The extractor's state ==== */
+
+struct org_alias {
+    char **words; /* the alias's tokens as written */
+    size_t n_words;
+    const char *org; /* canonical name */
+};
+
+struct org_mention {
+    size_t t0, t1;   /* tokens [t0, t1) of the document */
+    const char *org; /* canonical (arena or lexicon) */
+    bool is_new;     /* found by context, not by the lists */
+};
+
+struct person {
+    const char *name; /* as first written in full */
+    const char *key;  /* exo__name_key */
+    const char *first, *last; /* lower-case first and last tokens */
+};
+
+#define M_FULL 1u
+#define M_PARTIAL 2u
+#define M_PRONOUN 4u
+#define M_SPEAKER 8u /* "X said", "according to X": not a mover */
+
+struct mention {
+    size_t t0, t1;
+    int person;
+    unsigned flags;
+};
+
+struct sent {
+    size_t start, end, para;
+    size_t t0, t1; /* its tokens */
+    bool titlecase; /* a headline: no new names from it */
+};
+
+struct frame {
+    int person;      /* index in ex->people */
+    size_t mention;  /* the mention that named the subject */
+    unsigned mflags; /* that mention's flags */
+    exo_event event;
+    unsigned tflags; /* the trigger's */
+    const char *from, *to;
+    bool from_text, to_text;
+    const char *role;
+    exo_level level;
+    bool has_date;
+    exo_date date;
+    bool hedged, background, main;
+    bool from_aff; /* 'from' is the person's affiliation, not a slot */
+    bool object;   /* "left the company": a workplace as the object */
+    size_t n_also; /* "X and Y are leaving": the other subjects */
+    int also[4];
+    unsigned also_flags[4];
+};
+
+struct extractor {
+    const char *text;
+    size_t len;
+    const size_t *map; /* HTML: text byte -> input byte; NULL: identity */
+    const exo_extract_opts *opts;
+    struct arena arena;
+    struct org_alias *aliases;
+    size_t n_aliases, cap_aliases;
+    struct exo__sentence *sents_raw;
+    size_t n_sents;
+    struct sent *sents;
+    struct tok *toks;
+    size_t n_toks, cap_toks;
+    const char **lows; /* toks[i].low, for the trigger lookup */
+    struct org_mention *orgs;
+    size_t n_orgs, cap_orgs;
+    unsigned char *tok_org; /* 1 when the token is inside an org mention */
+    struct person *people;
+    size_t n_people, cap_people;
+    struct mention *ments; /* of the current sentence */
+    size_t n_ments, cap_ments;
+    const char *context;
+    bool context_given;
+    bool has_doc_date;
+    exo_date doc_date;
+    exo_candidate *cands;
+    size_t n_cands, cap_cands;
+    exo_code fatal;
+};
+
+static const char *arena_dup(struct extractor *ex, const char *s, size_t n)
+{
+    char *p = exo__arena_strndup(&ex->arena, s, n);
+    if (!p)
+        ex->fatal = EXO_ENOMEM;
+    return p;
+}
+
+static bool low_is(const struct tok *t, const char *w)
+{
+    return strcmp(t->low, w) == 0;
+}
+
+static bool low_in(const struct tok *t, const char *const *list)
+{
+    for (; *list; list++)
+        if (strcmp(t->low, *list) == 0)
+            return true;
+    return false;
+}
+
+/* ==== Organisations ==== */
+
+/* Adds 'alias' -> 'org' (both copied into the arena). */
+static void add_alias(struct extractor *ex, const char *alias, const char *org)
+{
+    struct tok *toks = NULL;
+    size_t n = 0, cap = 0;
+    if (!alias || !*alias || !org || !*org)
+        return;
+    if (tokenize(alias, 0, strlen(alias), &toks, &n, &cap)) {
+        ex->fatal = EXO_ENOMEM;
+        return;
+    }
+    struct org_alias a = {NULL, n, arena_dup(ex, org, strlen(org))};
+    if (n > 0 && n <= 8) {
+        a.words = exo__arena_alloc(&ex->arena, n * sizeof *a.words);
+        if (!a.words)
+            ex->fatal = EXO_ENOMEM;
+        for (size_t i = 0; i < n && a.words; i++)
+            a.words[i] = (char *)arena_dup(ex, alias + toks[i].start,
+                                           toks[i].end - toks[i].start);
+        if (!ex->fatal &&
+            EXO_VEC_PUSH(ex->aliases, ex->n_aliases, ex->cap_aliases, a))
+            ex->fatal = EXO_ENOMEM;
+    }
+    exo__free(toks);
+}
+
+static bool tok_text_is(const struct extractor *ex, const struct tok *t,
+                        const char *w)
+{
+    size_t n = t->end - t->start;
+    /* Initials keep their period; alias words such as "Inc." too. */
+    return strlen(w) == n && memcmp(ex->text + t->start, w, n) == 0;
+}
+
+/* Longest alias matching at token 'i' (not crossing 'end'); its length. */
+static size_t match_alias(const struct extractor *ex, size_t i, size_t end,
+                          const char **org)
+{
+    size_t best = 0;
+    for (size_t a = 0; a < ex->n_aliases; a++) {
+        const struct org_alias *al = &ex->aliases[a];
+        if (al->n_words <= best || i + al->n_words > end)
+            continue;
+        size_t k = 0;
+        while (k < al->n_words &&
+               tok_text_is(ex, &ex->toks[i + k], al->words[k]) &&
+               (k + 1 == al->n_words || !(ex->toks[i + k].flags & T_POSS)))
+            k++;
+        if (k == al->n_words) {
+            best = k;
+            *org = al->org;
+        }
+    }
+    return best;
+}
+
+static void add_org(struct extractor *ex, size_t t0, size_t t1,
+                    const char *org, bool is_new)
+{
+    struct org_mention m = {t0, t1, org, is_new};
+    if (EXO_VEC_PUSH(ex->orgs, ex->n_orgs, ex->cap_orgs, m))
+        ex->fatal = EXO_ENOMEM;
+    for (size_t i = t0; i < t1; i++)
+        ex->tok_org[i] = 1;
+}
+
+static const struct org_mention *org_at(const struct extractor *ex,
+                                        size_t t)
+{
+    for (size_t i = 0; i < ex->n_orgs; i++)
+        if (ex->orgs[i].t0 == t)
+            return &ex->orgs[i];
+    return NULL;
+}
+
+static const struct org_mention *org_covering(const struct extractor *ex,
+                                              size_t t)
+{
+    for (size_t i = 0; i < ex->n_orgs; i++)
+        if (ex->orgs[i].t0 <= t && t < ex->orgs[i].t1)
+            return &ex->orgs[i];
+    return NULL;
+}
+
+/* ==== Names ==== */
+
+static const char *const particles[] = {"de", "van", "von", "der", "den",
+                                        "da", "di", "du", "le", "la", "bin",
+                                        "ibn", "al", "dos", "del", "ter",
+                                        NULL};
+
+static bool name_token(const struct extractor *ex, size_t i)
+{
+    const struct tok *t = &ex->toks[i];
+    if (ex->tok_org[i])
+        return false;
+    if (t->flags & T_INITIAL)
+        return true;
+    if (!(t->flags & T_WORD) || !(t->flags & T_CAP) || !(t->flags & T_LOWER))
+        return false;
+    if (exo__lex_not_name(t->low))
+        return false;
+    /* "May", "June", "April" are names unless a number follows. */
+    if (exo__lex_month(t->low) && i + 1 < ex->n_toks &&
+        (ex->toks[i + 1].flags & T_NUM))
+        return false;
+    return true;
+}
+
+/* Words after which a capitalised run is an organisation, not a person. */
+static const char *const org_context_words[] = {
+    "rival",   "join",    "joins",    "joined",   "joining", "startup",
+    "company", "firm",    "lab",      "called",   "competitor", "rejoin",
+    "rejoined", "rejoins", "rejoining", "found",   "founded", "co-founded",
+    "cofounded", "launched", "launch", "start-up", "venture", "unit",
+    "at",      "from",    NULL};
+
+/*
+ * The end (exclusive) of a name run starting at token 'i' of a sentence
+ * ending at 'end', or 'i' when none starts there.
+ */
+static size_t name_run(const struct extractor *ex, size_t i, size_t end)
+{
+    size_t j = i, words = 0, n = 0;
+    if (!name_token(ex, i))
+        return i;
+    while (j < end && n < 5) {
+        if (name_token(ex, j)) {
+            if (!(ex->toks[j].flags & T_INITIAL))
+                words++;
+            n++;
+            if (ex->toks[j].flags & T_POSS) {
+                j++;
+                break;
+            }
+            j++;
+        } else if (low_in(&ex->toks[j], particles) && j > i) {
+            /* "van der Berg": particles, then a name word. */
+            size_t k = j;
+            while (k < end && k < j + 3 && low_in(&ex->toks[k], particles))
+                k++;
+            if (k >= end || !name_token(ex, k))
+                break;
+            j = k;
+        } else {
+            break;
+        }
+    }
+    if (n < 2 || n > 4 || words == 0 ||
+        (ex->toks[j - 1].flags & T_INITIAL))
+        return i;
+    return j;
+}
+
+/* Pass one for one sentence: organisations and people. */
+static void find_entities(struct extractor *ex, struct sent *s)
+{
+    /* Known organisations first; they are never part of a name. */
+    for (size_t i = s->t0; i < s->t1; i++) {
+        const char *org;
+        size_t n = match_alias(ex, i, s->t1, &org);
+        if (n) {
+            /* "Michael Dell": a one-word company after a capitalised
+             * unknown word is a surname. */
+            if (n == 1 && i > s->t0 && !ex->tok_org[i - 1] &&
+                name_token(ex, i - 1) &&
+                !(ex->toks[i - 1].flags & T_POSS) &&
+                (ex->toks[i].flags & T_LOWER) &&
+                !(i - 1 == s->t0)) {
+                continue;
+            }
+            add_org(ex, i, i + n, org, false);
+            i += n - 1;
+        }
+    }
+    /* Capitalised runs: people, or new organisations by context. */
+    for (size_t i = s->t0; i < s->t1; i++) {
+        size_t j = name_run(ex, i, s->t1);
+        bool org_ctx = i > s->t0 &&
+                       low_in(&ex->toks[i - 1], org_context_words) &&
+                       !(ex->toks[i - 1].flags & T_POSS);
+        if (j == i) {
+            const struct tok *t = &ex->toks[i];
+            /* "Acme AI", "Zeta Labs": a capitalised word and a suffix. */
+            if (!ex->tok_org[i] && (t->flags & T_CAP) && (t->flags & T_WORD) &&
+                !exo__lex_not_name(t->low) && i + 1 < s->t1 &&
+                !ex->tok_org[i + 1] && !(t->flags & T_POSS) &&
+                (ex->toks[i + 1].flags & T_CAP) &&
+                exo__lex_org_suffix(ex->toks[i + 1].low)) {
+                add_org(ex, i, i + 2,
+                        arena_dup(ex, ex->text + t->start,
+                                  ex->toks[i + 1].end - t->start),
+                        true);
+                i++;
+                continue;
+            }
+            /* A single capitalised word after "rival", "join": an org. */
+            if (org_ctx && !ex->tok_org[i] && (t->flags & T_CAP) &&
+                (t->flags & T_WORD) && !exo__lex_not_name(t->low) &&
+                !exo__lex_month(t->low)) {
+                size_t k = i + 1;
+                while (k < s->t1 && (ex->toks[k].flags & T_CAP) &&
+                       (ex->toks[k].flags & T_WORD) && !ex->tok_org[k] &&
+                       !(ex->toks[k - 1].flags & T_POSS) && k < i + 4)
+                    k++;
+                add_org(ex, i, k,
+                        arena_dup(ex, ex->text + t->start,
+                                  ex->toks[k - 1].end - t->start),
+                        true);
+                i = k - 1;
+            }
+            continue;
+        }
+        const struct tok *last = &ex->toks[j - 1];
+        bool suffix = exo__lex_org_suffix(last->low) ||
+                      (j < s->t1 && (ex->toks[j].flags & T_CAP) &&
+                       exo__lex_org_suffix(ex->toks[j].low));
+        if (suffix || org_ctx) {
+            size_t k = j;
+            if (k < s->t1 && (ex->toks[k].flags & T_CAP) &&
+                exo__lex_org_suffix(ex->toks[k].low))
+                k++;
+            add_org(ex, i, k,
+                    arena_dup(ex, ex->text + ex->toks[i].start,
+                              ex->toks[k - 1].end - ex->toks[i].start),
+                    true);
+            i = k - 1;
+            continue;
+        }
+        if (s->titlecase) {
+            i = j - 1;
+            continue;
+        }
+        /* A person: remember the full name once. */
+        const char *name = arena_dup(ex, ex->text + ex->toks[i].start,
+                                     last->end - ex->toks[i].start);
+        char *key = name ? exo__name_key(name) : NULL;
+        if (!key) {
+            if (name && exo__utf8_invalid_at(name, strlen(name)) < 0)
+                ex->fatal = EXO_ENOMEM;
+            i = j - 1;
+            continue;
+        }
+        bool known = false;
+        for (size_t p = 0; p < ex->n_people && !known; p++)
+            known = strcmp(ex->people[p].key, key) == 0;
+        if (!known) {
+            struct person pe = {name, arena_dup(ex, key, strlen(key)),
+                                ex->toks[i].low, last->low};
+            if (EXO_VEC_PUSH(ex->people, ex->n_people, ex->cap_people, pe))
+                ex->fatal = EXO_ENOMEM;
+        }
+        exo__free(key);
+        i = j - 1;
+    }
+}
+
+/* ==== Dates ==== */
+
+static int small_number(const struct tok *t, int lo, int hi)
+{
+    char *end;
+    if (!(t->flags & T_NUM))
+        return 0;
+    long v = strtol(t->low, &end, 10);
+    if (*end != '\0' && strcmp(end, "st") != 0 && strcmp(end, "nd") != 0 &&
+        strcmp(end, "rd") != 0 && strcmp(end, "th") != 0)
+        return 0;
+    return v >= lo && v <= hi ? (int)v : 0;
+}
+
+static int year_of(const struct tok *t)
+{
+    return strlen(t->low) == 4 ? small_number(t, 1950, 2100) : 0;
+}
+
+static exo_date make_date(int y, int m, int d, exo_precision p)
+{
+    exo_date date = {exo_days_from_civil(y, m ? m : 1, d ? d : 1), p};
+    return date;
+}
+
+/*
+ * The first date in tokens [a, b): ISO, "March 15, 2024", "15 March 2024",
+ * "March 2024", "in March" (the text's year), "in 2019", "last year".
+ * 'relative' allows the forms that need the text's date.
+ */
+static bool find_date(const struct extractor *ex, size_t a, size_t b,
+                      bool relative, exo_date *out)
+{
+    const struct tok *T = ex->toks;
+    int doc_y = 0, doc_m = 0, doc_d;
+    if (relative && ex->has_doc_date)
+        exo_civil_from_days(ex->doc_date.days, &doc_y, &doc_m, &doc_d);
+    for (size_t i = a; i < b; i++) {
+        const struct tok *t = &T[i];
+        if ((t->flags & T_NUM) && strlen(t->low) >= 7 && t->low[4] == '-') {
+            exo_date d;
+            char buf[LOW_MAX];
+            memcpy(buf, t->low, sizeof buf);
+            if (exo_date_parse(buf, &d, NULL) == EXO_OK) {
+                *out = d;
+                return true;
+            }
+        }
+        int m = exo__lex_month(t->low);
+        if (m && (t->flags & T_CAP)) {
+            size_t k = i + 1;
+            if (k < b && low_is(&T[k], "."))
+                k++;
+            int day = k < b ? small_number(&T[k], 1, 31) : 0;
+            if (day) {
+                k++;
+                if (k < b && low_is(&T[k], ","))
+                    k++;
+            } else if (k < b && low_is(&T[k], ",")) {
+                k++;
+            }
+            int y = k < b ? year_of(&T[k]) : 0;
+            if (y && day && day <= exo__days_in_month(y, m)) {
+                *out = make_date(y, m, day, EXO_PREC_DAY);
+                return true;
+            }
+            if (y) {
+                *out = make_date(y, m, 0, EXO_PREC_MONTH);
+                return true;
+            }
+            /* "15 March 2024" */
+            int day0 = i > a ? small_number(&T[i - 1], 1, 31) : 0;
+            (void)day0;
+            bool prep = i > a && low_in(&T[i - 1],
+                                        (const char *const[]){
+                                            "in", "since", "by", "early",
+                                            "late", "mid", "until", "last",
+                                            "this", "of", NULL});
+            if (prep && doc_y && strcmp(t->low, "may") != 0) {
+                int yy = m > doc_m ? doc_y - 1 : doc_y;
+                if (day && day <= exo__days_in_month(yy, m))
+                    *out = make_date(yy, m, day, EXO_PREC_DAY);
+                else
+                    *out = make_date(yy, m, 0, EXO_PREC_MONTH);
+                return true;
+            }
+        }
+        int y = year_of(t);
+        if (y && i > a) {
+            int day = small_number(&T[i - 1], 1, 31);
+            int mm = i >= a + 2 ? exo__lex_month(T[i - 1].low) : 0;
+            if (!mm && i >= a + 2)
+                mm = exo__lex_month(T[i - 1].low);
+            if (day && i >= a + 2 && exo__lex_month(T[i - 2].low) == 0 &&
+                i + 0 < b) {
+                /* "15 March 2024" is handled below via the month. */
+            }
+            if (low_in(&T[i - 1],
+                       (const char *const[]){"in", "since", "by", "of",
+                                             "back", "early", "late", "mid",
+                                             "until", ",", "(", "during",
+                                             "from", NULL})) {
+                *out = make_date(y, 0, 0, EXO_PREC_YEAR);
+                return true;
+            }
+        }
+        if (relative && doc_y && low_is(t, "year") && i > a &&
+            (low_is(&T[i - 1], "last") || low_is(&T[i - 1], "this"))) {
+            *out = make_date(low_is(&T[i - 1], "last") ? doc_y - 1 : doc_y, 0,
+                             0, EXO_PREC_YEAR);
+            return true;
+        }
+        if (relative && doc_y && low_is(t, "month") && i > a &&
+            low_is(&T[i - 1], "last")) {
+            int yy = doc_m == 1 ? doc_y - 1 : doc_y;
+            *out = make_date(yy, doc_m == 1 ? 12 : doc_m - 1, 0,
+                             EXO_PREC_MONTH);
+            return true;
+        }
+        /* "15 March 2024" */
+        if (small_number(t, 1, 31) && i + 2 < b &&
+            exo__lex_month(T[i + 1].low) && (T[i + 1].flags & T_CAP)) {
+            int mm = exo__lex_month(T[i + 1].low);
+            int yy = year_of(&T[i + 2]);
+            int dd = small_number(t, 1, 31);
+            if (yy && dd <= exo__days_in_month(yy, mm)) {
+                *out = make_date(yy, mm, dd, EXO_PREC_DAY);
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* Days of the end of a date's precision window. */
+static int32_t date_last_day(exo_date d)
+{
+    return d.days + exo__precision_days(d.days, d.precision) - 1;
+}
+
+/* ==== Mentions in one sentence ==== */
+
+static const char *const speech_after[] = {
+    "said", "says", "told", "wrote", "writes", "tweeted", "posted", "added",
+    "noted", "explained", "argued", "stated", "commented", "recalled",
+    "praised", "thanked", "gushed", NULL};
+static const char *const speech_before[] = {"said", "says", "to", "by",
+                                            "thanked", "praised", "credited",
+                                            "lauded", "wrote", NULL};
+
+static void add_mention(struct extractor *ex, size_t t0, size_t t1,
+                        int person, unsigned flags)
+{
+    struct mention m = {t0, t1, person, flags};
+    if (EXO_VEC_PUSH(ex->ments, ex->n_ments, ex->cap_ments, m))
+        ex->fatal = EXO_ENOMEM;
+}
+
+static int person_by_key(const struct extractor *ex, const char *key)
+{
+    for (size_t p = 0; p < ex->n_people; p++)
+        if (strcmp(ex->people[p].key, key) == 0)
+            return (int)p;
+    return -1;
+}
+
+/* A single capitalised word naming a known person, or -1. */
+static int person_by_word(const struct extractor *ex, const struct tok *t)
+{
+    int found = -1, n_first = 0, first = -1;
+    for (size_t p = 0; p < ex->n_people; p++) {
+        if (strcmp(ex->people[p].last, t->low) == 0 && found < 0)
+            found = (int)p;
+        if (strcmp(ex->people[p].first, t->low) == 0) {
+            n_first++;
+            first = (int)p;
+        }
+    }
+    if (found >= 0)
+        return found;
+    return n_first == 1 && strlen(t->low) >= 3 ? first : -1;
+}
+
+/*
+ * The person mentions of sentence 's', in order; 'last' is the last person
+ * named in the paragraph so far (updated).
+ */
+static void find_mentions(struct extractor *ex, const struct sent *s,
+                          int *last)
+{
+    ex->n_ments = 0;
+    for (size_t i = s->t0; i < s->t1 && !ex->fatal; i++) {
+        const struct tok *t = &ex->toks[i];
+        if (ex->tok_org[i])
+            continue;
+        size_t j = s->titlecase ? i : name_run(ex, i, s->t1);
+        int p = -1;
+        unsigned flags = 0;
+        if (j > i) {
+            char *key = exo__name_key(arena_dup(ex, ex->text + t->start,
+                                                ex->toks[j - 1].end -
+                                                    t->start));
+            p = key ? person_by_key(ex, key) : -1;
+            exo__free(key);
+            flags = M_FULL;
+        } else if ((t->flags & T_CAP) && (t->flags & T_LOWER) &&
+                   !exo__lex_not_name(t->low)) {
+            p = person_by_word(ex, t);
+            flags = M_PARTIAL;
+            j = i + 1;
+        } else if ((low_is(t, "he") || low_is(t, "she")) && *last >= 0) {
+            p = *last;
+            flags = M_PRONOUN;
+            j = i + 1;
+        }
+        if (p < 0)
+            continue;
+        if (j < s->t1 && low_in(&ex->toks[j], speech_after))
+            flags |= M_SPEAKER;
+        if (i > s->t0 && !(flags & M_PRONOUN) &&
+            low_in(&ex->toks[i - 1], speech_before) &&
+            !low_is(&ex->toks[i - 1], "to") && !low_is(&ex->toks[i - 1], "by"))
+            flags |= M_SPEAKER;
+        if (i >= s->t0 + 2 && low_is(&ex->toks[i - 1], "to") &&
+            low_is(&ex->toks[i - 2], "according"))
+            flags |= M_SPEAKER;
+        add_mention(ex, i, j, p, flags);
+        *last = p;
+        i = j - 1;
+    }
+}
+
+/* ==== Roles ==== */
+
+/*
+ * The role phrase ending just before token 'end' (scanning back to
+ * 'begin'): "OpenAI cofounder", "product leader", "VP of research".
+ * Returns true with [*r0, *r1) and its level when one has a head word.
+ * '*org' gets an organisation written inside or just before it.
+ */
+static bool role_before(const struct extractor *ex, size_t begin, size_t end,
+                        size_t *r0, size_t *r1, exo_level *level,
+                        const char **org)
+{
+    size_t i = end;
+    bool head = false;
+    *org = NULL;
+    while (i > begin) {
+        const struct tok *t = &ex->toks[i - 1];
+        exo_level lv;
+        if (ex->tok_org[i - 1]) {
+            const struct org_mention *om = org_covering(ex, i - 1);
+            if (om && !*org)
+                *org = om->org;
+            break;
+        }
+        enum exo__role_kind k = exo__lex_role(t->low, &lv);
+        if (k == EXO__ROLE_NONE && !low_is(t, "former") &&
+            !low_is(t, "ex") && !low_is(t, "longtime"))
+            break;
+        if (k == EXO__ROLE_HEAD)
+            head = true;
+        i--;
+    }
+    /* Trim "and"/"of" at the edges and the "former" in front. */
+    size_t a = i, b = end;
+    while (a < b && (low_is(&ex->toks[a], "and") || low_is(&ex->toks[a], "of") ||
+                     low_is(&ex->toks[a], "former") ||
+                     low_is(&ex->toks[a], "ex") ||
+                     low_is(&ex->toks[a], "longtime")))
+        a++;
+    while (b > a && (low_is(&ex->toks[b - 1], "and") ||
+                     low_is(&ex->toks[b - 1], "of")))
+        b--;
+    if (!head || a == b)
+        return false;
+    /* Level: the highest-ranking head; "board ... director" is board. */
+    static const int rank[] = {[EXO_LEVEL_NONE] = 0, [EXO_LEVEL_IC] = 1,
+                               [EXO_LEVEL_LEAD] = 2, [EXO_LEVEL_BOARD] = 3,
+                               [EXO_LEVEL_EXEC] = 4, [EXO_LEVEL_FOUNDER] = 5};
+    exo_level best = EXO_LEVEL_NONE;
+    bool board = false;
+    for (size_t k = a; k < b; k++) {
+        exo_level lv;
+        if (exo__lex_role(ex->toks[k].low, &lv) == EXO__ROLE_HEAD &&
+            rank[lv] > rank[best])
+            best = lv;
+        board |= low_is(&ex->toks[k], "board");
+    }
+    if (board && best != EXO_LEVEL_FOUNDER)
+        best = EXO_LEVEL_BOARD;
+    /* "head of product" without a chief is exec; a bare "lead" is lead. */
+    *r0 = a;
+    *r1 = b;
+    *level = best;
+    return true;
+}
+
+/* The role phrase starting at token 'i' (after "a", "the", "its"). */
+static bool role_after(const struct extractor *ex, size_t i, size_t end,
+                       size_t *r0, size_t *r1, exo_level *level,
+                       const char **org)
+{
+    *org = NULL;
+    while (i < end && low_in(&ex->toks[i], (const char *const[]){
+                                               "a", "an", "the", "its",
+                                               "his", "her", "their",
+                                               "former", "longtime", NULL}))
+        i++;
+    if (i < end && ex->tok_org[i]) {
+        const struct org_mention *om = org_covering(ex, i);
+        if (om) {
+            *org = om->org;
+            i = om->t1;
+        }
+    }
+    size_t j = i;
+    while (j < end && !ex->tok_org[j]) {
+        exo_level lv;
+        if (exo__lex_role(ex->toks[j].low, &lv) == EXO__ROLE_NONE)
+            break;
+        j++;
+    }
+    const char *inner;
+    if (j == i || !role_before(ex, i, j, r0, r1, level, &inner))
+        return false;
+    /* "a researcher at Google": the organisation of the role. */
+    if (!*org && j + 1 < end && (low_is(&ex->toks[j], "at") ||
+                                 low_is(&ex->toks[j], "of")) &&
+        ex->tok_org[j + 1]) {
+        const struct org_mention *om = org_covering(ex, j + 1);
+        if (om)
+            *org = om->org;
+    }
+    return true;
+}
+
+/* ==== Triggers and frames ==== */
+
+static const char *const aux_words[] = {
+    "is", "are", "was", "were", "has", "have", "had", "will", "be", "been",
+    "being", "also", "now", "officially", "reportedly", "quietly", "just",
+    "recently", "soon", "abruptly", "suddenly", "finally", "already",
+    "himself", "herself", "set", "to", "expected", "decided", "plans",
+    "planning", "poised", "going", "about", "due", "formally", "publicly",
+    "too", "likely", "then", "later", "shall", "announced", "confirmed",
+    "said", "says", "he", "she", "that", "quickly", "eventually", "since",
+    "subsequently", "today", "yesterday", "this", "week", "on", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "also", "would", "could",
+    "might", "may", "not", "never", "no", "longer", NULL};
+static const char *const subordinators[] = {
+    "who", "whose", "after", "before", "since", "when", "while", "having",
+    "which", "where", "because", "until", "whom", "once", NULL};
+static const char *const negators[] = {"not", "never", "no", "cannot",
+                                       "nothing", "neither", "nor", NULL};
+static const char *const hypothetical[] = {
+    "could", "might", "may", "should", "considering", "considered",
+    "weighing", "mulling", "contemplating", "rumored", "rumoured",
+    "if", "whether", "unless", "seems", "appears", "possibly",
+    "potentially", "talks", "wants", "hoping", "hopes", "trying",
+    "tried", "wondered", "imagine", "speculation", "speculated", "ask",
+    "asked", "thinking", "weighs", "considers", "mulls", "explore",
+    "exploring", "hypothetically", "perhaps", "maybe", "discussions",
+    NULL};
+static const char *const hedges[] = {"expected", "reportedly", "plans",
+                                     "planning", "set", "likely", "poised",
+                                     "sources", "reports", "reported",
+                                     "familiar", NULL};
+static const char *const denials[] = {"denied", "denies", "deny", "denying",
+                                      "refuted", "refutes", "false",
+                                      "untrue", "baseless", NULL};
+static const char *const rumour_nouns[] = {"reports", "rumors", "rumours",
+                                           "speculation", "claims",
+                                           "suggestions", "talk", NULL};
+static const char *const background_cues[] = {
+    "ago", "previously", "formerly", "originally", NULL};
+static const char *const company_nouns[] = {
+    "company", "startup", "start-up", "firm", "lab", "organization",
+    "organisation", "team", "group", "board", "business", "role", "post",
+    "position", "job", "company's", "outfit", "venture", NULL};
+
+struct trig {
+    size_t t0, t1; /* tokens of the trigger */
+    const struct exo__trigger *def;
+    exo_event event;
+};
+
+static bool is_passive(const struct extractor *ex, size_t s0, size_t t)
+{
+    return t > s0 && low_in(&ex->toks[t - 1],
+                            (const char *const[]){"was", "were", "been",
+                                                  "being", "is", "are",
+                                                  "be", "got", "get", NULL});
+}
+
+/* The org mention ending at or before 'end' and at or after 'begin'. */
+static const struct org_mention *org_before(const struct extractor *ex,
+                                            size_t begin, size_t end)
+{
+    const struct org_mention *best = NULL;
+    for (size_t i = 0; i < ex->n_orgs; i++)
+        if (ex->orgs[i].t0 >= begin && ex->orgs[i].t1 <= end &&
+            (!best || ex->orgs[i].t0 > best->t0))
+            best = &ex->orgs[i];
+    return best;
+}
+
+/* Skips lower-case nouns between a preposition and an organisation:
+ * "to AI startup Zeta" -> the token before "AI". */
+static size_t prep_before(const struct extractor *ex, size_t s0, size_t t)
+{
+    size_t k = t, skipped = 0;
+    while (k > s0 && skipped < 4) {
+        const struct tok *p = &ex->toks[k - 1];
+        if (low_in(p, (const char *const[]){"the", "rival", "startup",
+                                            "start-up", "company", "lab",
+                                            "firm", "ai", "competitor",
+                                            "giant", "maker", "chipmaker",
+                                            "upstart", "new", "its", "a",
+                                            "an", "chatbot", "research",
+                                            "search", "tech", "social",
+                                            "media", "cloud", "newcomer",
+                                            "labs", "outfit", "fellow",
+                                            "longtime", NULL})) {
+            k--;
+            skipped++;
+            continue;
+        }
+        break;
+    }
+    return k;
+}
+
+static bool rival_before(const struct extractor *ex, size_t s0, size_t t)
+{
+    for (size_t k = t; k > s0 && k + 4 > t; k--)
+        if (low_is(&ex->toks[k - 1], "rival") ||
+            low_is(&ex->toks[k - 1], "competitor"))
+            return true;
+    return false;
+}
+
+/* Is 'm' a mention the frame may take as its mover? */
+static bool may_move(const struct mention *m)
+{
+    return !(m->flags & M_SPEAKER);
+}
+
+/* ==== Candidates ==== */
+
+static char *dup_or_null(struct extractor *ex, const char *s)
+{
+    if (!s)
+        return NULL;
+    char *p = exo__strdup(s);
+    if (!p)
+        ex->fatal = EXO_ENOMEM;
+    return p;
+}
+
+static size_t in_offset(const struct extractor *ex, size_t i)
+{
+    return ex->map ? ex->map[i] : i;
+}
+
+static bool same_key(const char *a, const char *b)
+{
+    if (!a || !b)
+        return a == b;
+    char *ka = exo__name_key(a), *kb = exo__name_key(b);
+    bool same = ka && kb && strcmp(ka, kb) == 0;
+    exo__free(ka);
+    exo__free(kb);
+    return same;
+}
+
+/*
+ * Confidence, in [0,1], from what the sentence itself supports:
+ *   0.40  a move trigger with a person as its subject (the base)
+ *  +0.20  the person named in full here (+0.10 by surname, +0 pronoun)
+ *  +0.15  an organisation read from the sentence (to or from), +0.05 both
+ *  +0.10  an unambiguous trigger ("sabbatical", "hired", "stepping down")
+ *  +0.05  a role attached to the person
+ *  +0.05  a date in the sentence
+ *  -0.15  hedged ("expected to", "reportedly", "plans to")
+ *  -0.10  a dated event told as background
+ * The weights order candidates for review; they are not calibrated
+ * probabilities. Rounded to 0.01 so that outputs compare exactly.
+ */
+static double score(const struct frame *f)
+{
+    double c = 0.40;
+    if (f->mflags & M_FULL)
+        c += 0.20;
+    else if (f->mflags & M_PARTIAL)
+        c += 0.10;
+    if (f->from_text || f->to_text)
+        c += 0.15;
+    if (f->from_text && f->to_text)
+        c += 0.05;
+    if (f->tflags & EXO__TRIG_STRONG)
+        c += 0.10;
+    if (f->role)
+        c += 0.05;
+    if (f->has_date)
+        c += 0.05;
+    if (f->hedged)
+        c -= 0.15;
+    if (f->background)
+        c -= 0.10;
+    c = c < 0 ? 0 : c > 1 ? 1 : c;
+    return round(c * 100.0) / 100.0;
+}
+
+static void emit(struct extractor *ex, const struct sent *s,
+                 const struct frame *f)
+{
+    const struct person *p = &ex->people[f->person];
+    exo_candidate c = {0};
+    /* One move per person and event: merge with an earlier mention. */
+    for (size_t i = 0; i < ex->n_cands; i++) {
+        exo_candidate *o = &ex->cands[i];
+        bool same_move =
+            same_key(o->person, p->name) &&
+            (o->event == f->event ||
+             (((o->event == EXO_EVENT_LEFT && f->event == EXO_EVENT_JOINED) ||
+               (o->event == EXO_EVENT_JOINED && f->event == EXO_EVENT_LEFT)) &&
+              f->to && o->to_org && same_key(o->to_org, f->to)) ||
+             (o->event == EXO_EVENT_LEFT && f->event == EXO_EVENT_JOINED &&
+              !o->to_org && f->to && !f->background));
+        if (!same_move)
+            continue;
+        if (o->background != f->background && o->has_date && f->has_date &&
+            o->date.days != f->date.days)
+            continue;
+        if (!o->to_org && f->to)
+            o->to_org = dup_or_null(ex, f->to);
+        if (f->from && (!o->from_org || (o->from_context && f->from_text))) {
+            exo__free(o->from_org);
+            o->from_org = dup_or_null(ex, f->from);
+            o->from_context = !f->from_text;
+        }
+        if (!o->role && f->role) {
+            o->role = dup_or_null(ex, f->role);
+            o->level = f->level;
+        }
+        if (!o->date_in_text && f->has_date && !f->background) {
+            o->date = f->date;
+            o->has_date = o->date_in_text = true;
+        }
+        double sc = score(f);
+        if (sc > o->confidence)
+            o->confidence = sc;
+        return;
+    }
+    c.person = dup_or_null(ex, p->name);
+    c.from_org = dup_or_null(ex, f->from);
+    c.to_org = dup_or_null(ex, f->to);
+    c.role = dup_or_null(ex, f->role);
+    c.level = f->level;
+    c.event = f->event;
+    c.date_in_text = f->has_date;
+    c.has_date = f->has_date || ex->has_doc_date;
+    c.date = f->has_date ? f->date : ex->doc_date;
+    c.from_context = f->from && !f->from_text;
+    c.background = f->background;
+    c.confidence = score(f);
+    c.evidence = dup_or_null(ex, arena_dup(ex, ex->text + s->start,
+                                           s->end - s->start));
+    c.start = in_offset(ex, s->start);
+    c.end = in_offset(ex, s->end);
+    if (EXO_VEC_PUSH(ex->cands, ex->n_cands, ex->cap_cands, c)) {
+        ex->fatal = EXO_ENOMEM;
+        exo__free(c.person);
+        exo__free(c.from_org);
+        exo__free(c.to_org);
+        exo__free(c.role);
+        exo__free(c.evidence);
+    }
+}
+
+/* ==== One sentence ==== */
+
+/* Is the trigger at [t0, t1) a move here, or another sense of the word? */
+static bool trigger_applies(const struct extractor *ex, const struct sent *s,
+                            size_t t0, size_t t1,
+                            const struct exo__trigger *def)
+{
+    const struct tok *T = ex->toks;
+    const struct tok *prev = t0 > s->t0 ? &T[t0 - 1] : NULL;
+    const struct tok *next = t1 < s->t1 ? &T[t1] : NULL;
+    if (def->flags & EXO__TRIG_NOUN)
+        return true;
+    /* "the left", "a new hire", "an exit" (not a verb) */
+    if (prev && low_in(prev, (const char *const[]){"the", "a", "an", "new",
+                                                   "its", "our", NULL}) &&
+        !(def->event == EXO_EVENT_SABBATICAL))
+        return false;
+    if (def->flags & EXO__TRIG_FOUND) {
+        if (def->flags & EXO__TRIG_STRONG) {
+            /* "founding team", "co-founded by" are not a new company. */
+            return !(next && low_is(next, "by"));
+        }
+        if (!next)
+            return false;
+        if (ex->tok_org[t1] ||
+            low_in(next, (const char *const[]){"a", "an", "his", "her",
+                                               "their", "own", NULL}))
+            return prev && low_in(prev, (const char *const[]){
+                                            "to", "will", "and", "has",
+                                            "had", "have", "would",
+                                            "later", "then", "went",
+                                            "now", "recently", NULL});
+        return false;
+    }
+    if (def->event == EXO_EVENT_LEFT && low_is(&T[t0], "left") && next &&
+        low_in(next, (const char *const[]){"behind", "over", "unsaid",
+                                           "out", "alone", "in", "open",
+                                           "wing", NULL}))
+        return false;
+    if (def->event == EXO_EVENT_LEFT && (low_is(&T[t0], "leave") ||
+                                         low_is(&T[t0], "leaves")) &&
+        prev && low_in(prev, (const char *const[]){"on", "parental",
+                                                   "paternity",
+                                                   "maternity", NULL}))
+        return true;
+    return true;
+}
+
+/* The subject mention of a trigger at token t, or -1. */
+static long subject_before(const struct extractor *ex, const struct sent *s,
+                           size_t t)
+{
+    long best = -1;
+    for (size_t m = 0; m < ex->n_ments; m++) {
+        if (ex->ments[m].t1 <= t && may_move(&ex->ments[m]))
+            best = (long)m;
+    }
+    (void)s;
+    return best;
+}
+
+static long mention_after(const struct extractor *ex, size_t t, size_t max)
+{
+    for (size_t m = 0; m < ex->n_ments; m++)
+        if (ex->ments[m].t0 >= t && ex->ments[m].t0 <= t + max)
+            return (long)m;
+    return -1;
+}
+
+enum clause { CL_MAIN, CL_PURPOSE, CL_SUB };
+
+/* Is the verb at 't' coordinated ("... and returned")? */
+static bool and_before(const struct extractor *ex, size_t subj_end, size_t t)
+{
+    size_t k = t;
+    while (k > subj_end && low_in(&ex->toks[k - 1], aux_words) &&
+           !low_is(&ex->toks[k - 1], "to"))
+        k--;
+    return k > subj_end && low_is(&ex->toks[k - 1], "and");
+}
+
+/* Main verb, purpose ("to join B") or subordinate ("who joined A"). */
+static enum clause clause_of(const struct extractor *ex, size_t subj_end,
+                             size_t t, bool earlier_trigger)
+{
+    size_t k = t;
+    bool saw_to = false;
+    while (k > subj_end) {
+        const struct tok *p = &ex->toks[k - 1];
+        if (low_is(p, "to"))
+            saw_to = true;
+        if (!low_in(p, aux_words))
+            break;
+        k--;
+    }
+    if (saw_to && earlier_trigger)
+        return CL_PURPOSE;
+    if (k == subj_end)
+        return CL_MAIN;
+    const struct tok *p = &ex->toks[k - 1];
+    /* "Laura Kim, who is leaving for Google": a current move. */
+    if (low_is(p, "who") && k < t &&
+        low_in(&ex->toks[k], (const char *const[]){"is", "are", "will",
+                                                    "has", "have", NULL}))
+        return CL_MAIN;
+    if (low_in(p, subordinators))
+        return CL_SUB;
+    if (low_is(p, ",") || low_is(p, "and") || low_is(p, "but") ||
+        low_is(p, "\xe2\x80\x94"))
+        return CL_MAIN;
+    /* A subordinator between the subject and here opens a clause that a
+     * comma has not closed. */
+    for (size_t i = k; i > subj_end; i--) {
+        if (low_is(&ex->toks[i - 1], ","))
+            return CL_MAIN;
+        if (low_in(&ex->toks[i - 1], subordinators))
+            return CL_SUB;
+    }
+    return CL_MAIN;
+}
+
+static void process_sentence(struct extractor *ex, const struct sent *s)
+{
+    const struct tok *T = ex->toks;
+    struct trig trigs[32];
+    size_t n_trigs = 0;
+    /* Question or denial: nothing in this sentence is a move. */
+    size_t e = s->t1;
+    while (e > s->t0 && (T[e - 1].flags & T_QUOTE))
+        e--;
+    if (e > s->t0 && low_is(&T[e - 1], "?"))
+        return;
+    size_t first_speech = SIZE_MAX; /* "said", "reported": reported speech */
+    for (size_t i = s->t0; i < s->t1; i++) {
+        if (low_in(&T[i], denials))
+            return;
+        if ((low_is(&T[i], "dismissed") || low_is(&T[i], "rejected") ||
+             low_is(&T[i], "shot") || low_is(&T[i], "brushed")) &&
+            i + 3 < s->t1 + 3) {
+            for (size_t k = i + 1; k < s->t1 && k < i + 4; k++)
+                if (low_in(&T[k], rumour_nouns))
+                    return;
+        }
+        if (first_speech == SIZE_MAX &&
+            low_in(&T[i], (const char *const[]){"said", "says", "announced",
+                                                "confirmed", "told",
+                                                "reported", "wrote", NULL}))
+            first_speech = i;
+    }
+    for (size_t i = s->t0; i < s->t1 && n_trigs < 32; i++) {
+        if (ex->tok_org[i])
+            continue;
+        size_t used;
+        const struct exo__trigger *def =
+            exo__lex_trigger(ex->lows + i, s->t1 - i, &used);
+        if (!def || !trigger_applies(ex, s, i, i + used, def))
+            continue;
+        struct trig tr = {i, i + used, def, def->event};
+        /* "on leave" is a leave of absence. */
+        if (def->event == EXO_EVENT_LEFT && i > s->t0 &&
+            low_in(&T[i - 1], (const char *const[]){"on", NULL}) &&
+            (low_is(&T[i], "leave")))
+            tr.event = EXO_EVENT_SABBATICAL;
+        trigs[n_trigs++] = tr;
+        i += used - 1;
+    }
+    if (n_trigs == 0)
+        return;
+    struct frame frames[32];
+    size_t n_frames = 0;
+    for (size_t k = 0; k < n_trigs; k++) {
+        const struct trig *tr = &trigs[k];
+        const struct exo__trigger *def = tr->def;
+        size_t win_end = k + 1 < n_trigs ? trigs[k + 1].t0 : s->t1;
+        long subj = -1, objm = -1;
+        const struct org_mention *agent = NULL;
+        bool passive = is_passive(ex, s->t0, tr->t0);
+        /* Who moves. */
+        if (def->flags & EXO__TRIG_NOUN) {
+            for (size_t m = 0; m < ex->n_ments; m++) {
+                const struct mention *mm = &ex->ments[m];
+                if (mm->t1 == tr->t0 && (T[mm->t1 - 1].flags & T_POSS))
+                    subj = (long)m;
+                if (mm->t0 == tr->t1 + 1 && low_is(&T[tr->t1], "of"))
+                    subj = (long)m;
+            }
+            if (subj < 0)
+                continue;
+        } else if ((def->flags & EXO__TRIG_HIRE) && !passive) {
+            objm = mention_after(ex, tr->t1, 8);
+            if (objm < 0)
+                continue;
+            subj = objm;
+            agent = org_before(ex, s->t0, tr->t0);
+        } else if (def->flags & EXO__TRIG_LOSE) {
+            /* Only "A lost X to B" is a move; "lost two researchers" is
+             * not. */
+            objm = mention_after(ex, tr->t1, 8);
+            bool to = false;
+            for (size_t i = objm >= 0 ? ex->ments[objm].t1 : win_end;
+                 i + 1 < win_end && !to; i++)
+                to = low_is(&T[i], "to") && ex->tok_org[i + 1];
+            if (!to)
+                continue;
+            subj = objm;
+            agent = org_before(ex, s->t0, tr->t0);
+        } else if ((def->flags & EXO__TRIG_OBJ_FIRE) && !passive &&
+                   (objm = mention_after(ex, tr->t1, 3)) >= 0) {
+            subj = objm;
+            agent = org_before(ex, s->t0, tr->t0);
+        } else {
+            subj = subject_before(ex, s, tr->t0);
+            if (subj < 0)
+                continue;
+        }
+        const struct mention *sm = &ex->ments[subj];
+        /* Which clause the trigger is in. */
+        bool earlier = false;
+        for (size_t f = 0; f < n_frames; f++)
+            earlier |= frames[f].person == sm->person;
+        enum clause cl = objm >= 0 ? CL_MAIN
+                                   : clause_of(ex, sm->t1, tr->t0, earlier);
+        /* "when Sam Altman was fired": the whole clause is subordinate. */
+        if (objm < 0 && sm->t0 > s->t0 &&
+            low_in(&T[sm->t0 - 1], (const char *const[]){
+                                       "when", "after", "before", "since",
+                                       "while", "because", "until", "as",
+                                       "once", NULL}))
+            cl = CL_SUB;
+        /* Negation, hypothesis, hedging, background: in the words between
+         * the subject (or 6 tokens back) and the trigger. */
+        size_t w0 = objm >= 0 ? (tr->t0 > s->t0 + 6 ? tr->t0 - 6 : s->t0)
+                              : sm->t1;
+        if (tr->t0 > w0 + 8)
+            w0 = tr->t0 - 8;
+        bool negated = false, hypo = false, hedged = false, past = false;
+        bool speech = first_speech < tr->t0;
+        for (size_t i = w0; i < tr->t0; i++) {
+            negated |= low_in(&T[i], negators) ||
+                       (strlen(T[i].low) > 3 &&
+                        strcmp(T[i].low + strlen(T[i].low) - 3, "n't") == 0);
+            hypo |= low_in(&T[i], hypothetical);
+            hypo |= low_is(&T[i], "would") && !speech;
+            hedged |= low_in(&T[i], hedges) || low_is(&T[i], "would");
+            past |= low_is(&T[i], "had") && i + 1 == tr->t0 && !speech;
+        }
+        for (size_t i = s->t0; i < tr->t0; i++)
+            hypo |= low_is(&T[i], "if") || low_is(&T[i], "whether") ||
+                    (low_is(&T[i], "would") && !speech);
+        /* "it seems he is quitting": cues just before a short subject. */
+        for (size_t i = sm->t0 > s->t0 + 4 ? sm->t0 - 4 : s->t0; i < sm->t0;
+             i++)
+            hypo |= low_in(&T[i], hypothetical);
+        /* "quit for a few days", "briefly left": not a move. */
+        if (tr->t1 + 2 < s->t1 && low_is(&T[tr->t1], "for") &&
+            (low_is(&T[tr->t1 + 1], "a") || low_is(&T[tr->t1 + 1], "two")) &&
+            low_in(&T[tr->t1 + 2], (const char *const[]){"few", "day",
+                                                         "week", "couple",
+                                                         NULL}))
+            hypo = true;
+        if (tr->t0 > s->t0 && low_is(&T[tr->t0 - 1], "briefly"))
+            hypo = true;
+        /* "would leave only if ...": a condition after the verb. */
+        for (size_t i = tr->t1; i < s->t1 && i < tr->t1 + 3; i++)
+            hypo |= low_is(&T[i], "if") || low_is(&T[i], "unless");
+        for (size_t i = s->t0; i < s->t1; i++) {
+            /* Background cues: "years ago", "previously", "back in". */
+            past |= low_in(&T[i], background_cues) ||
+                    (low_is(&T[i], "back") && i + 1 < s->t1 &&
+                     low_is(&T[i + 1], "in"));
+            hedged |= low_is(&T[i], "reportedly") ||
+                      (low_is(&T[i], "people") && i + 1 < s->t1 &&
+                       low_is(&T[i + 1], "familiar"));
+        }
+        if (negated || hypo)
+            continue;
+        struct frame fr = {.person = sm->person, .mention = (size_t)subj,
+                           .mflags = sm->flags, .event = tr->event,
+                           .tflags = def->flags, .hedged = hedged,
+                           .main = cl != CL_SUB};
+        /* Organisations after the trigger, by the word before each. */
+        for (size_t i = tr->t1; i < win_end; i++) {
+            const struct org_mention *om = org_at(ex, i);
+            if (low_is(&T[i], ";"))
+                break;
+            if (!om)
+                continue;
+            size_t pk = prep_before(ex, s->t0, i);
+            const struct tok *p = pk > s->t0 ? &T[pk - 1] : NULL;
+            bool adjacent = pk == tr->t1;
+            bool rival = rival_before(ex, s->t0, i);
+            enum { NONE, FROM, TO } slot = NONE;
+            bool joinish = tr->event == EXO_EVENT_JOINED ||
+                           tr->event == EXO_EVENT_RETURNED ||
+                           tr->event == EXO_EVENT_FOUNDED;
+            if (objm >= 0 && i < ex->ments[objm].t0)
+                slot = (def->flags & EXO__TRIG_HIRE) ? FROM : NONE;
+            else if (p && low_is(p, "from"))
+                slot = FROM;
+            else if (rival ||
+                     (p && low_in(p, (const char *const[]){
+                                         "to", "for", "join", "joins",
+                                         "joined", "joining", "with",
+                                         "rejoin", "rejoins", "rejoined",
+                                         "rejoining", "found", "founded",
+                                         "launch", "launched", NULL})))
+                slot = (p && low_is(p, "with") && !joinish) ? NONE : TO;
+            else if (p && low_is(p, "by") && passive && joinish)
+                slot = TO;
+            else if (p && low_is(p, "by") && tr->event == EXO_EVENT_FIRED)
+                slot = FROM;
+            else if (p && low_is(p, "at") && pk >= s->t0 + 2 &&
+                     low_in(&T[pk - 2], (const char *const[]){
+                                            "years", "months", "decade",
+                                            "stint", "tenure", "year",
+                                            NULL}))
+                slot = FROM;
+            else if (p && (low_is(p, "at") || low_is(p, "of")) && objm >= 0 &&
+                     i > ex->ments[objm].t0)
+                slot = FROM;
+            else if (p && (low_is(p, "at") || low_is(p, "in")))
+                slot = joinish ? TO : FROM;
+            else if (adjacent)
+                slot = joinish ? TO : FROM;
+            else if (p && low_is(p, "as") && joinish && !fr.to)
+                slot = NONE;
+            if (slot == TO && !fr.to) {
+                fr.to = om->org;
+                fr.to_text = true;
+            } else if (slot == FROM && !fr.from) {
+                fr.from = om->org;
+                fr.from_text = true;
+            }
+            i = om->t1 - 1;
+        }
+        /* "leaving the company", "joined the startup" */
+        if (tr->t1 + 1 < s->t1 &&
+            low_in(&T[tr->t1], (const char *const[]){"the", "its", "his",
+                                                     "her", "their", NULL}) &&
+            low_in(&T[tr->t1 + 1], company_nouns))
+            fr.object = true;
+        /* "joined the company": the context organisation. */
+        if (!fr.to && tr->t1 < s->t1 && tr->event == EXO_EVENT_JOINED) {
+            size_t i = tr->t1;
+            if (i < s->t1 && low_in(&T[i], (const char *const[]){
+                                               "the", "its", NULL}) &&
+                i + 1 < s->t1 && low_in(&T[i + 1], company_nouns))
+                fr.to = ex->context;
+        }
+        for (size_t i = s->t0; i + 2 < s->t1 && !fr.from; i++)
+            if (low_in(&T[i], (const char *const[]){"years", "months",
+                                                    "decade", "stint",
+                                                    "tenure", "year",
+                                                    "career", NULL}) &&
+                low_is(&T[i + 1], "at") && ex->tok_org[i + 2]) {
+                const struct org_mention *om = org_covering(ex, i + 2);
+                if (om && !(fr.to && same_key(om->org, fr.to))) {
+                    fr.from = om->org;
+                    fr.from_text = true;
+                }
+            }
+        if (agent && (def->flags & EXO__TRIG_HIRE) && !fr.to) {
+            fr.to = agent->org;
+            fr.to_text = true;
+        }
+        if (agent && (def->flags & (EXO__TRIG_OBJ_FIRE | EXO__TRIG_LOSE)) &&
+            !fr.from) {
+            fr.from = agent->org;
+            fr.from_text = true;
+        }
+        /* The person's role and affiliation around the mention. */
+        size_t r0, r1;
+        exo_level lv;
+        const char *aff = NULL;
+        size_t lim = s->t0;
+        for (size_t m = 0; m < ex->n_ments; m++)
+            if (ex->ments[m].t1 <= sm->t0 && ex->ments[m].t1 > lim)
+                lim = ex->ments[m].t1;
+        if (sm->flags & (M_FULL | M_PARTIAL)) {
+            bool got = role_before(ex, lim, sm->t0, &r0, &r1, &lv, &aff);
+            if (!got && sm->t0 > lim + 1 && low_is(&T[sm->t0 - 1], ","))
+                got = role_before(ex, lim, sm->t0 - 1, &r0, &r1, &lv, &aff);
+            if (!got && sm->t1 + 1 < s->t1 && low_is(&T[sm->t1], ","))
+                got = role_after(ex, sm->t1 + 1, s->t1, &r0, &r1, &lv, &aff);
+            if (got) {
+                char *role = (char *)arena_dup(ex, ex->text + T[r0].start,
+                                               T[r1 - 1].end - T[r0].start);
+                /* "Cofounder John ..." at a sentence start: "cofounder". */
+                bool sentence_case = true;
+                for (size_t q = r0 + 1; q < r1; q++)
+                    sentence_case &= !(T[q].flags & T_CAP) ||
+                                     !(T[q].flags & T_LOWER);
+                if (role && r0 == s->t0 && (T[r0].flags & T_LOWER) &&
+                    sentence_case && isupper((unsigned char)role[0]))
+                    role[0] = (char)tolower((unsigned char)role[0]);
+                fr.role = role;
+                fr.level = lv;
+            } else if (!aff && sm->t0 > s->t0 && ex->tok_org[sm->t0 - 1]) {
+                const struct org_mention *om = org_covering(ex, sm->t0 - 1);
+                aff = om ? om->org : NULL;
+            }
+            /* "X, who led Y at A, ...", "X, who ran Google's unit, ..." */
+            bool relative = sm->t1 + 1 < tr->t0 && low_is(&T[sm->t1], ",") &&
+                            low_is(&T[sm->t1 + 1], "who");
+            for (size_t i = sm->t1; i + 1 < tr->t0 && !aff; i++) {
+                if (cl != CL_MAIN)
+                    break;
+                if ((low_is(&T[i], "at") && ex->tok_org[i + 1]) ||
+                    (relative && ex->tok_org[i + 1] &&
+                     low_in(&T[i], (const char *const[]){"led", "ran",
+                                                         "headed", "of",
+                                                         "oversaw", NULL}))) {
+                    const struct org_mention *om = org_covering(ex, i + 1);
+                    aff = om ? om->org : NULL;
+                }
+            }
+            if (!fr.role && sm->t1 + 2 < tr->t0 && low_is(&T[sm->t1], ",") &&
+                low_is(&T[sm->t1 + 1], "who") &&
+                low_in(&T[sm->t1 + 2], (const char *const[]){
+                                           "led", "ran", "headed",
+                                           "oversaw", "leads", "runs",
+                                           "heads", "managed", NULL})) {
+                size_t a = sm->t1 + 2, b = a + 1;
+                while (b < tr->t0 && !low_is(&T[b], ",") &&
+                       !low_is(&T[b], "at") && !ex->tok_org[b] && b < a + 6)
+                    b++;
+                fr.role = arena_dup(ex, ex->text + T[a].start,
+                                    T[b - 1].end - T[a].start);
+                fr.level = EXO_LEVEL_LEAD;
+            }
+        }
+        if (aff && !fr.from && !(fr.to && same_key(aff, fr.to))) {
+            fr.from = aff;
+            fr.from_text = fr.from_aff = true;
+        }
+        /* Dates: in the trigger's words first, else anywhere before. */
+        exo_date d;
+        size_t prev_end = k > 0 ? trigs[k - 1].t1 : s->t0;
+        if (find_date(ex, tr->t0, win_end, true, &d) ||
+            find_date(ex, prev_end, tr->t0, true, &d) ||
+            find_date(ex, s->t0, s->t1, true, &d)) {
+            fr.has_date = true;
+            fr.date = d;
+            if (ex->has_doc_date &&
+                date_last_day(d) + 365 < ex->doc_date.days)
+                fr.background = true;
+        }
+        if (past && !fr.has_date)
+            continue; /* undated background: not a move to propose */
+        if (past)
+            fr.background = true;
+        /* Merge into this person's frame from an earlier trigger. */
+        struct frame *same = NULL;
+        for (size_t f = 0; f < n_frames; f++)
+            if (frames[f].person == fr.person)
+                same = &frames[f];
+        if (same) {
+            if (cl == CL_SUB && !same->main) {
+                continue;
+            }
+            if (!same->main && cl != CL_SUB) {
+                /* The earlier trigger was subordinate ("who joined A"):
+                 * what it joined is what this one leaves. */
+                const char *was_at = same->event == EXO_EVENT_JOINED ||
+                                             same->event ==
+                                                 EXO_EVENT_RETURNED
+                                         ? same->to
+                                         : same->from;
+                if ((!fr.from || fr.from_aff) && was_at &&
+                    fr.event != EXO_EVENT_JOINED && !(fr.to &&
+                                                      same_key(was_at,
+                                                               fr.to))) {
+                    fr.from = was_at;
+                    fr.from_text = true;
+                    fr.from_aff = false;
+                }
+                if (!fr.role) {
+                    fr.role = same->role;
+                    fr.level = same->level;
+                }
+                if (!fr.has_date || (same->has_date && fr.has_date &&
+                                     same->date.days == fr.date.days)) {
+                    fr.has_date = false;
+                    fr.background = past;
+                    if (find_date(ex, tr->t0, s->t1, true, &d)) {
+                        fr.has_date = true;
+                        fr.date = d;
+                        fr.background =
+                            ex->has_doc_date &&
+                            date_last_day(d) + 365 < ex->doc_date.days;
+                    }
+                }
+                fr.mflags = same->mflags;
+                *same = fr;
+                continue;
+            }
+            /* "left A in 2017 ... and returned to A in 2023": a second
+             * move of its own, dated from its own words. */
+            if (cl == CL_MAIN && same->main && tr->event != same->event &&
+                and_before(ex, sm->t1, tr->t0) && n_frames < 32) {
+                fr.has_date = find_date(ex, tr->t0, win_end, true, &d);
+                if (fr.has_date)
+                    fr.date = d;
+                fr.background = fr.has_date && ex->has_doc_date &&
+                                 date_last_day(d) + 365 < ex->doc_date.days;
+                if (fr.from && fr.from_aff) {
+                    fr.from = NULL;
+                    fr.from_text = fr.from_aff = false;
+                }
+                frames[n_frames++] = fr;
+                continue;
+            }
+            /* A purpose or second verb fills the main frame's slots. */
+            if (tr->event == EXO_EVENT_FOUNDED &&
+                same->event == EXO_EVENT_LEFT && cl == CL_PURPOSE) {
+                same->event = EXO_EVENT_FOUNDED;
+                same->to = NULL;
+                same->to_text = false;
+            }
+            if (!same->to && fr.to && cl != CL_SUB) {
+                same->to = fr.to;
+                same->to_text = fr.to_text;
+            }
+            if (cl == CL_SUB && same->event != EXO_EVENT_JOINED) {
+                const char *was_at = tr->event == EXO_EVENT_JOINED
+                                         ? fr.to : fr.from;
+                if (!same->from && was_at &&
+                    !(same->to && same_key(was_at, same->to))) {
+                    same->from = was_at;
+                    same->from_text = true;
+                }
+            } else if (cl == CL_SUB && same->event == EXO_EVENT_JOINED &&
+                       tr->event == EXO_EVENT_LEFT && !same->from) {
+                same->from = fr.from;
+                same->from_text = fr.from_text;
+            }
+            continue;
+        }
+        /* "X and Y are leaving", "X and VP Y are leaving": the same
+         * move for each. */
+        for (long m = subj; cl == CL_MAIN && objm < 0 && m > 0 &&
+                            fr.n_also < 4;
+             m--) {
+            const struct mention *prev = &ex->ments[m - 1];
+            size_t i = prev->t1, end = ex->ments[m].t0;
+            if (i < end && low_is(&T[i], ","))
+                i++;
+            if (i < end && low_is(&T[i], "and"))
+                i++;
+            if (i == prev->t1 || !may_move(prev))
+                break;
+            while (i < end && !ex->tok_org[i]) {
+                exo_level role_level;
+                if (exo__lex_role(T[i].low, &role_level) == EXO__ROLE_NONE)
+                    break;
+                i++;
+            }
+            if (i != end)
+                break;
+            fr.also[fr.n_also] = prev->person;
+            fr.also_flags[fr.n_also++] = prev->flags;
+        }
+        if (n_frames < 32)
+            frames[n_frames++] = fr;
+    }
+    for (size_t f = 0; f < n_frames; f++) {
+        struct frame *fr = &frames[f];
+        if (!fr->main && !fr->has_date)
+            continue;
+        if (!fr->main)
+            fr->background = true;
+        /* Slots the text leaves out. */
+        bool leaving = fr->event == EXO_EVENT_LEFT ||
+                       fr->event == EXO_EVENT_FIRED ||
+                       fr->event == EXO_EVENT_SABBATICAL;
+        if ((leaving || fr->event == EXO_EVENT_FOUNDED ||
+             fr->event == EXO_EVENT_JOINED) &&
+            !fr->from &&
+            ex->context && !(fr->to && same_key(fr->to, ex->context)) &&
+            !fr->background)
+            fr->from = ex->context;
+        if (fr->event == EXO_EVENT_RETURNED && !fr->to && ex->context) {
+            fr->to = ex->context;
+        }
+        if (fr->from && fr->to && same_key(fr->from, fr->to) &&
+            fr->event != EXO_EVENT_RETURNED) {
+            if (fr->from_text && !fr->to_text)
+                fr->to = NULL;
+            else
+                fr->from = NULL;
+        }
+        if ((fr->tflags & EXO__TRIG_NEEDS_ORG) && !fr->to)
+            continue;
+        if (leaving && !fr->from &&
+            !(fr->event == EXO_EVENT_LEFT && fr->to))
+            continue;
+        if (!leaving && !fr->to && fr->event != EXO_EVENT_FOUNDED)
+            continue;
+        /* A bare "left" needs an organisation or a role to be a move. */
+        if (fr->event == EXO_EVENT_LEFT &&
+            !(fr->tflags & (EXO__TRIG_INTRANS | EXO__TRIG_STRONG)) &&
+            !fr->from_text && !fr->to_text && !fr->role && !fr->object)
+            continue;
+        if (fr->event == EXO_EVENT_FOUNDED && !fr->level)
+            fr->level = EXO_LEVEL_FOUNDER;
+        emit(ex, s, fr);
+        for (size_t k = fr->n_also; k > 0; k--) {
+            struct frame other = *fr;
+            other.person = fr->also[k - 1];
+            other.mflags = fr->also_flags[k - 1];
+            other.role = NULL;
+            other.level = fr->event == EXO_EVENT_FOUNDED ? EXO_LEVEL_FOUNDER
+                                                          : EXO_LEVEL_NONE;
+            emit(ex, s, &other);
+        }
+    }
+}
+
+/* ==== Driver ==== */
+
+static bool titlecase_sentence(const struct extractor *ex,
+                               const struct sent *s)
+{
+    size_t words = 0, caps = 0;
+    for (size_t i = s->t0; i < s->t1; i++) {
+        const struct tok *t = &ex->toks[i];
+        if ((t->flags & T_WORD) && strlen(t->low) >= 4 &&
+            !(t->flags & T_NUM)) {
+            words++;
+            caps += (t->flags & T_CAP) != 0;
+        }
+    }
+    size_t e = s->t1;
+    while (e > s->t0 && (ex->toks[e - 1].flags & T_QUOTE))
+        e--;
+    bool punct = e > s->t0 && (low_is(&ex->toks[e - 1], ".") ||
+                               low_is(&ex->toks[e - 1], "!") ||
+                               low_is(&ex->toks[e - 1], "?"));
+    return !punct && words >= 3 && caps * 10 >= words * 8;
+}
+
+/* The built-in canonical name of 'name' when it is a known alias. */
+static const char *canonical_org(struct extractor *ex, const char *name)
+{
+    const char *org = NULL;
+    char *key = exo__name_key(name);
+    for (size_t a = 0; a < ex->n_aliases && key && !org; a++) {
+        const struct org_alias *al = &ex->aliases[a];
+        struct buf b = BUF_INIT;
+        for (size_t k = 0; k < al->n_words; k++)
+            if ((k && exo__buf_addch(&b, ' ')) ||
+                exo__buf_addstr(&b, al->words[k]))
+                ex->fatal = EXO_ENOMEM;
+        char *ak = b.data ? exo__name_key(b.data) : NULL;
+        if (ak && strcmp(ak, key) == 0)
+            org = al->org;
+        exo__free(ak);
+        exo__buf_release(&b);
+    }
+    exo__free(key);
+    return org ? org : arena_dup(ex, name, strlen(name));
+}
+
+static void release_ex(struct extractor *ex)
+{
+    exo__arena_release(&ex->arena);
+    exo__free(ex->aliases);
+    exo__free(ex->sents_raw);
+    exo__free(ex->sents);
+    exo__free(ex->toks);
+    exo__free(ex->lows);
+    exo__free(ex->orgs);
+    exo__free(ex->tok_org);
+    exo__free(ex->people);
+    exo__free(ex->ments);
+}
+
+/* Setup, tokens and pass one; EXO_OK or EXO_ENOMEM. */
+static exo_code prepare(struct extractor *ex, exo_err *err)
+{
+    size_t n_comp;
+    const struct exo__company *comp = exo__lex_companies(&n_comp);
+    for (size_t i = 0; i < n_comp && !ex->fatal; i++)
+        add_alias(ex, comp[i].alias, comp[i].org);
+    for (size_t i = 0; ex->opts->orgs && i < ex->opts->n_orgs && !ex->fatal;
+         i++)
+        add_alias(ex, ex->opts->orgs[i], ex->opts->orgs[i]);
+    if (ex->opts->org_context && *ex->opts->org_context && !ex->fatal) {
+        ex->context = canonical_org(ex, ex->opts->org_context);
+        ex->context_given = true;
+        add_alias(ex, ex->opts->org_context, ex->context);
+    }
+    if (ex->fatal)
+        return exo__fail(err, EXO_ENOMEM, "out of memory");
+    exo_code code = exo__split_sentences(ex->text, ex->len, &ex->sents_raw,
+                                         &ex->n_sents, err);
+    if (code)
+        return code;
+    ex->sents = exo__calloc(ex->n_sents ? ex->n_sents : 1, sizeof *ex->sents);
+    if (!ex->sents)
+        return exo__fail(err, EXO_ENOMEM, "out of memory");
+    for (size_t i = 0; i < ex->n_sents; i++) {
+        struct sent *s = &ex->sents[i];
+        s->start = ex->sents_raw[i].start;
+        s->end = ex->sents_raw[i].end;
+        s->para = ex->sents_raw[i].para;
+        s->t0 = ex->n_toks;
+        if (tokenize(ex->text, s->start, s->end, &ex->toks, &ex->n_toks,
+                     &ex->cap_toks))
+            return exo__fail(err, EXO_ENOMEM, "out of memory");
+        s->t1 = ex->n_toks;
+    }
+    ex->lows = exo__calloc(ex->n_toks ? ex->n_toks : 1, sizeof *ex->lows);
+    ex->tok_org = exo__calloc(ex->n_toks ? ex->n_toks : 1, 1);
+    if (!ex->lows || !ex->tok_org)
+        return exo__fail(err, EXO_ENOMEM, "out of memory");
+    for (size_t i = 0; i < ex->n_toks; i++)
+        ex->lows[i] = ex->toks[i].low;
+    for (size_t i = 0; i < ex->n_sents && !ex->fatal; i++) {
+        ex->sents[i].titlecase = titlecase_sentence(ex, &ex->sents[i]);
+        find_entities(ex, &ex->sents[i]);
+    }
+    if (ex->fatal)
+        return exo__fail(err, EXO_ENOMEM, "out of memory");
+    /* The text's date: the caller's, else the latest it gives. */
+    ex->has_doc_date = ex->opts->has_date;
+    ex->doc_date = ex->opts->date;
+    for (size_t i = 0; i < ex->n_sents && !ex->opts->has_date; i++) {
+        const struct sent *s = &ex->sents[i];
+        for (size_t t = s->t0; t < s->t1; t++) {
+            exo_date d;
+            if (find_date(ex, t, s->t1, false, &d)) {
+                if (!ex->has_doc_date || d.days > ex->doc_date.days ||
+                    (d.days == ex->doc_date.days &&
+                     d.precision < ex->doc_date.precision)) {
+                    ex->doc_date = d;
+                    ex->has_doc_date = true;
+                }
+            }
+        }
+    }
+    /* The context: the caller's, else the organisation named most. */
+    if (!ex->context) {
+        size_t best = 0;
+        for (size_t i = 0; i < ex->n_orgs; i++) {
+            size_t count = 0;
+            for (size_t k = 0; k < ex->n_orgs; k++)
+                count += strcmp(ex->orgs[k].org, ex->orgs[i].org) == 0;
+            if (count > best) {
+                best = count;
+                ex->context = ex->orgs[i].org;
+            }
+        }
+    }
+    return EXO_OK;
+}
+
+void exo_extract_opts_init(exo_extract_opts *opts)
+{
+    memset(opts, 0, sizeof *opts);
+}
+
+void exo_candidate_list_release(exo_candidate_list *list)
+{
+    if (!list)
+        return;
+    for (size_t i = 0; i < list->n; i++) {
+        exo_candidate *c = &list->rows[i];
+        exo__free(c->person);
+        exo__free(c->from_org);
+        exo__free(c->to_org);
+        exo__free(c->role);
+        exo__free(c->evidence);
+    }
+    exo__free(list->rows);
+    exo__free(list->context_org);
+    memset(list, 0, sizeof *list);
+}
+
+static exo_code extract(const char *text, size_t len, const size_t *map,
+                        const exo_extract_opts *opts,
+                        exo_candidate_list *out, exo_err *err)
+{
+    struct extractor ex = {0};
+    exo_code code;
+    ex.text = text;
+    ex.len = len;
+    ex.map = map;
+    ex.opts = opts;
+    if ((code = prepare(&ex, err)))
+        goto out;
+    size_t para = SIZE_MAX;
+    int last = -1;
+    for (size_t i = 0; i < ex.n_sents && !ex.fatal; i++) {
+        const struct sent *s = &ex.sents[i];
+        if (s->para != para) {
+            para = s->para;
+            last = -1;
+        }
+        find_mentions(&ex, s, &last);
+        if (!ex.fatal)
+            process_sentence(&ex, s);
+    }
+    if (ex.fatal) {
+        code = exo__fail(err, EXO_ENOMEM, "out of memory extracting moves");
+        goto out;
+    }
+    /* The threshold applies after merging, to the final confidence. */
+    size_t kept = 0;
+    for (size_t i = 0; i < ex.n_cands; i++) {
+        exo_candidate *c = &ex.cands[i];
+        if (c->confidence + 1e-9 >= opts->min_confidence) {
+            ex.cands[kept++] = *c;
+        } else {
+            exo__free(c->person);
+            exo__free(c->from_org);
+            exo__free(c->to_org);
+            exo__free(c->role);
+            exo__free(c->evidence);
+        }
+    }
+    ex.n_cands = kept;
+    out->n = ex.n_cands;
+    out->rows = ex.cands;
+    ex.cands = NULL;
+    if (ex.context) {
+        out->context_org = exo__strdup(ex.context);
+        if (!out->context_org) {
+            exo_candidate_list_release(out);
+            code = exo__fail(err, EXO_ENOMEM, "out of memory");
+        }
+    }
+out:
+    if (ex.cands) {
+        exo_candidate_list tmp = {ex.n_cands, ex.cands, NULL};
+        exo_candidate_list_release(&tmp);
+    }
+    release_ex(&ex);
+    return code;
+}
+
+exo_code exo_extract_text(const char *text, size_t len,
+                          const exo_extract_opts *opts,
+                          exo_candidate_list *out, exo_err *err)
+{
+    exo_extract_opts defaults;
+    exo_code code;
+    memset(out, 0, sizeof *out);
+    if (!opts) {
+        exo_extract_opts_init(&defaults);
+        opts = &defaults;
+    }
+    if (!(opts->min_confidence >= 0.0 && opts->min_confidence <= 1.0))
+        return exo__fail(err, EXO_EINVAL,
+                         "min_confidence %g is out of range (expected a "
+                         "number from 0 to 1)",
+                         opts->min_confidence);
+    if (!text && len)
+        return exo__fail(err, EXO_EINVAL, "no text given for %zu bytes", len);
+    if (!text)
+        text = "";
+    bool html = opts->kind == EXO_TEXT_HTML ||
+                (opts->kind == EXO_TEXT_AUTO && exo__is_html(text, len));
+    if (!html) {
+        /* The tokenizer reads up to 'len' only; a copy is not needed. */
+        return extract(text, len, NULL, opts, out, err);
+    }
+    char *plain;
+    size_t plain_len, *map;
+    if ((code = exo__html_to_text(text, len, &plain, &plain_len, &map, err)))
+        return code;
+    code = extract(plain, plain_len, map, opts, out, err);
+    exo__free(plain);
+    exo__free(map);
+    return code;
+}
+
+exo_code exo_extract_file(const char *path, const exo_extract_opts *opts,
+                          exo_candidate_list *out, exo_err *err)
+{
+    exo_extract_opts local;
+    char *text = NULL;
+    size_t len = 0;
+    memset(out, 0, sizeof *out);
+    if (!opts) {
+        exo_extract_opts_init(&local);
+        opts = &local;
+    }
+    exo_code code = exo__read_file(path, &text, &len, err);
+    if (code)
+        return code;
+    size_t n = strlen(path);
+    bool html_name = (n >= 4 && strcmp(path + n - 4, ".htm") == 0) ||
+                     (n >= 5 && strcmp(path + n - 5, ".html") == 0);
+    if (html_name && opts->kind == EXO_TEXT_AUTO) {
+        local = *opts;
+        local.kind = EXO_TEXT_HTML;
+        opts = &local;
+    }
+    code = exo_extract_text(text, len, opts, out, err);
+    exo__free(text);
+    return code;
+}
+
+/* ==== For the unit tests ==== */
+
+size_t exo__find_names(const char *text, size_t len, size_t (*spans)[2],
+                       size_t max)
+{
+    exo_extract_opts opts;
+    struct extractor ex = {0};
+    size_t found = 0;
+    exo_extract_opts_init(&opts);
+    ex.text = text;
+    ex.len = len;
+    ex.opts = &opts;
+    if (prepare(&ex, NULL) == EXO_OK) {
+        for (size_t i = 0; i < ex.n_sents; i++) {
+            const struct sent *s = &ex.sents[i];
+            for (size_t t = s->t0; t < s->t1; t++) {
+                size_t j = name_run(&ex, t, s->t1);
+                if (j == t)
+                    continue;
+                const struct org_mention *om = org_covering(&ex, t);
+                if (!om) {
+                    if (found < max) {
+                        spans[found][0] = ex.toks[t].start;
+                        spans[found][1] = ex.toks[j - 1].end;
+                    }
+                    found++;
+                }
+                t = j - 1;
+            }
+        }
+    }
+    release_ex(&ex);
+    return found;
+}

@@ -1,0 +1,61 @@
+/*
+ * extract.h - the internals of the news-text extractor, exposed for the
+ * unit tests: HTML to text, sentence segmentation and the name finder.
+ * The public entry points are exo_extract_text and exo_extract_file.
+ */
+#ifndef EXO_INGEST_EXTRACT_H
+#define EXO_INGEST_EXTRACT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "exodus.h"
+
+/* A sentence: bytes [start, end) of the text, in paragraph 'para'. */
+struct exo__sentence {
+    size_t start, end;
+    size_t para;
+};
+
+/*
+ * True when 'text' looks like HTML: it starts (after white space) with
+ * '<' and holds a tag such as <html>, <p>, <div>, <br> or <!DOCTYPE.
+ */
+bool exo__is_html(const char *text, size_t len);
+
+/*
+ * Strips tags from 'html' (script and style elements with their content),
+ * turns block tags (p, div, br, li, h1-h6, tr) into line breaks and decodes
+ * the common entities (&amp; &lt; &gt; &quot; &apos; &#39; &nbsp; &rsquo;
+ * &lsquo; &ldquo; &rdquo; &mdash; &ndash; &hellip; and numeric ones).
+ * '*text' (NUL-terminated, '*text_len' bytes) and '*map' are the caller's,
+ * freed with exo__free; map[i] is the byte offset in 'html' of text byte i,
+ * and map[*text_len] is 'len'.
+ */
+exo_code exo__html_to_text(const char *html, size_t len, char **text,
+                           size_t *text_len, size_t **map, exo_err *err);
+
+/*
+ * Splits 'text' into sentences. A paragraph is a block between blank
+ * lines when the text has any, else a line (a line ending in a lower-case
+ * letter or comma continues on a next line that starts in lower case).
+ * A bullet ("•", "-", "*", "1.") starts a sentence and is left out of it.
+ * A period does not end a sentence after a title (Dr., Mr.), an initial
+ * (J.), or, unless a sentence-starting word follows, after "Inc.", "U.S."
+ * and the like; closing quotes stay with their sentence. '*out' is the
+ * caller's, freed with exo__free.
+ */
+exo_code exo__split_sentences(const char *text, size_t len,
+                              struct exo__sentence **out, size_t *n,
+                              exo_err *err);
+
+/*
+ * Person names in the one sentence 'text': at most 'max' spans
+ * [spans[i][0], spans[i][1]) in bytes, in order; returns how many were
+ * found (possibly more than 'max'). Organisations of the built-in list are
+ * never names.
+ */
+size_t exo__find_names(const char *text, size_t len, size_t (*spans)[2],
+                       size_t max);
+
+#endif

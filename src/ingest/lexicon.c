@@ -1,0 +1,433 @@
+/*
+ * lexicon.c - the word lists of the news-text extractor. The company list
+ * is data/companies.csv, turned into C rows at build time (Makefile rule
+ * for companies.inc); the other lists are small and live here.
+ *
+ * Lists are searched linearly: the longest is about 120 words and a
+ * sentence has tens of tokens, which is far below the cost of reading the
+ * text.
+ */
+#include "ingest/lexicon.h"
+
+#include <string.h>
+
+static const struct exo__company companies[] = {
+#include "companies.inc"
+};
+
+const struct exo__company *exo__lex_companies(size_t *n)
+{
+    *n = sizeof companies / sizeof companies[0];
+    return companies;
+}
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+static bool in_list(const char *word, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(word, list[i]) == 0)
+            return true;
+    return false;
+}
+
+/* ==== Roles ==== */
+
+struct role_word {
+    const char *word;
+    enum exo__role_kind kind;
+    exo_level level;
+};
+
+static const struct role_word roles[] = {
+    {"cofounder", EXO__ROLE_HEAD, EXO_LEVEL_FOUNDER},
+    {"co-founder", EXO__ROLE_HEAD, EXO_LEVEL_FOUNDER},
+    {"cofounders", EXO__ROLE_HEAD, EXO_LEVEL_FOUNDER},
+    {"co-founders", EXO__ROLE_HEAD, EXO_LEVEL_FOUNDER},
+    {"founder", EXO__ROLE_HEAD, EXO_LEVEL_FOUNDER},
+    {"founders", EXO__ROLE_HEAD, EXO_LEVEL_FOUNDER},
+    {"founding", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
+    {"ceo", EXO__ROLE_HEAD, EXO_LEVEL_EXEC},
+    {"cto", EXO__ROLE_HEAD, EXO_LEVEL_EXEC},
+    {"cfo", EXO__ROLE_HEAD, EXO_LEVEL_EXEC},
+    {"coo", EXO__ROLE_HEAD, EXO_LEVEL_EXEC},
+    {"cpo", EXO__ROLE_HEAD, EXO_LEVEL_EXEC},
+    {"cso", EXO__ROLE_HEAD, EXO_LEVEL_EXEC},
+    {"cmo", EXO__ROLE_HEAD, EXO_LEVEL_EXEC},
+    {"cro", EXO__ROLE_HEAD, EXO_LEVEL_EXEC},
+    {"chief", EXO__ROLE_HEAD, EXO_LEVEL_EXEC},
+    {"officer", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
+    {"president", EXO__ROLE_HEAD, EXO_LEVEL_EXEC},
+    {"vp", EXO__ROLE_HEAD, EXO_LEVEL_EXEC},
+    {"svp", EXO__ROLE_HEAD, EXO_LEVEL_EXEC},
+    {"evp", EXO__ROLE_HEAD, EXO_LEVEL_EXEC},
+    {"vice", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
+    {"head", EXO__ROLE_HEAD, EXO_LEVEL_EXEC},
+    {"executive", EXO__ROLE_HEAD, EXO_LEVEL_EXEC},
+    {"chairman", EXO__ROLE_HEAD, EXO_LEVEL_BOARD},
+    {"chairwoman", EXO__ROLE_HEAD, EXO_LEVEL_BOARD},
+    {"chair", EXO__ROLE_HEAD, EXO_LEVEL_BOARD},
+    {"trustee", EXO__ROLE_HEAD, EXO_LEVEL_BOARD},
+    {"board", EXO__ROLE_HEAD, EXO_LEVEL_BOARD},
+    {"member", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
+    {"lead", EXO__ROLE_HEAD, EXO_LEVEL_LEAD},
+    {"co-lead", EXO__ROLE_HEAD, EXO_LEVEL_LEAD},
+    {"co-ceo", EXO__ROLE_HEAD, EXO_LEVEL_EXEC},
+    {"co-head", EXO__ROLE_HEAD, EXO_LEVEL_EXEC},
+    {"co-chair", EXO__ROLE_HEAD, EXO_LEVEL_BOARD},
+    {"leader", EXO__ROLE_HEAD, EXO_LEVEL_LEAD},
+    {"director", EXO__ROLE_HEAD, EXO_LEVEL_LEAD},
+    {"manager", EXO__ROLE_HEAD, EXO_LEVEL_LEAD},
+    {"researcher", EXO__ROLE_HEAD, EXO_LEVEL_IC},
+    {"engineer", EXO__ROLE_HEAD, EXO_LEVEL_IC},
+    {"scientist", EXO__ROLE_HEAD, EXO_LEVEL_IC},
+    {"developer", EXO__ROLE_HEAD, EXO_LEVEL_IC},
+    {"designer", EXO__ROLE_HEAD, EXO_LEVEL_IC},
+    {"analyst", EXO__ROLE_HEAD, EXO_LEVEL_IC},
+    {"staff", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
+    {"senior", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
+    {"principal", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
+    {"general", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
+    {"managing", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
+    {"product", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
+    {"research", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
+    {"engineering", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
+    {"technology", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
+    {"technical", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
+    {"operating", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
+    {"financial", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
+    {"marketing", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
+    {"revenue", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
+    {"people", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
+    {"security", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
+    {"safety", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
+    {"alignment", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
+    {"policy", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
+    {"design", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
+    {"software", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
+    {"hardware", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
+    {"machine", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
+    {"learning", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
+    {"ai", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
+    {"ml", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
+    {"data", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
+    {"applied", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
+    {"team", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
+    {"global", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
+    {"communications", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
+    {"infrastructure", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
+    {"post-training", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
+    {"pretraining", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
+    {"pre-training", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
+    {"superalignment", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
+    {"devices", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
+    {"sales", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
+    {"finance", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
+    {"legal", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
+    {"counsel", EXO__ROLE_HEAD, EXO_LEVEL_EXEC},
+    {"partner", EXO__ROLE_HEAD, EXO_LEVEL_EXEC},
+    {"and", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
+    {"of", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
+    {"&", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
+};
+
+enum exo__role_kind exo__lex_role(const char *word, exo_level *level)
+{
+    for (size_t i = 0; i < COUNT(roles); i++) {
+        if (strcmp(word, roles[i].word) == 0) {
+            *level = roles[i].level;
+            return roles[i].kind;
+        }
+    }
+    *level = EXO_LEVEL_NONE;
+    return EXO__ROLE_NONE;
+}
+
+/* ==== Event triggers ==== */
+
+#define L EXO_EVENT_LEFT
+#define J EXO_EVENT_JOINED
+#define S EXO_EVENT_SABBATICAL
+#define R EXO_EVENT_RETURNED
+#define F EXO_EVENT_FIRED
+#define FO EXO_EVENT_FOUNDED
+#define ST EXO__TRIG_STRONG
+#define IN EXO__TRIG_INTRANS
+
+static const struct exo__trigger triggers[] = {
+    /* leaving */
+    {{"leave", "of", "absence"}, S, ST | IN},
+    {{"leaves", "of", "absence"}, S, ST | IN},
+    {{"leave"}, L, 0},
+    {{"leaves"}, L, 0},
+    {{"leaving"}, L, 0},
+    {{"left"}, L, 0},
+    {{"depart"}, L, ST | IN},
+    {{"departs"}, L, ST | IN},
+    {{"departing"}, L, ST | IN},
+    {{"departed"}, L, ST | IN},
+    {{"departure"}, L, EXO__TRIG_NOUN},
+    {{"exit"}, L, IN},
+    {{"exits"}, L, IN},
+    {{"exiting"}, L, IN},
+    {{"exited"}, L, IN},
+    {{"quit"}, L, ST | IN},
+    {{"quits"}, L, ST | IN},
+    {{"quitting"}, L, ST | IN},
+    {{"resign"}, L, ST | IN},
+    {{"resigns"}, L, ST | IN},
+    {{"resigned"}, L, ST | IN},
+    {{"resigning"}, L, ST | IN},
+    {{"resignation"}, L, EXO__TRIG_NOUN},
+    {{"step", "down"}, L, ST | IN},
+    {{"steps", "down"}, L, ST | IN},
+    {{"stepping", "down"}, L, ST | IN},
+    {{"stepped", "down"}, L, ST | IN},
+    {{"step", "away"}, L, ST | IN},
+    {{"steps", "away"}, L, ST | IN},
+    {{"stepping", "away"}, L, ST | IN},
+    {{"stepped", "away"}, L, ST | IN},
+    {{"heading", "to"}, L, 0},
+    {{"headed", "to"}, L, 0},
+    {{"heads", "to"}, L, 0},
+    {{"moving", "to"}, L, 0},
+    {{"moves", "to"}, L, 0},
+    {{"moved", "to"}, L, 0},
+    {{"defect"}, L, ST},
+    {{"defects"}, L, ST},
+    {{"defected"}, L, ST},
+    {{"defecting"}, L, ST},
+    {{"jumped", "ship"}, L, ST | IN},
+    {{"jumping", "ship"}, L, ST | IN},
+    {{"jumped", "to"}, L, 0},
+    {{"jumps", "to"}, L, 0},
+    {{"bolted", "for"}, L, ST},
+    {{"bolts", "for"}, L, ST},
+    {{"retire"}, L, ST | IN},
+    {{"retires"}, L, ST | IN},
+    {{"retiring"}, L, ST | IN},
+    {{"retired"}, L, IN},
+    {{"retirement"}, L, EXO__TRIG_NOUN},
+    {{"lost"}, L, EXO__TRIG_LOSE},
+    {{"loses"}, L, EXO__TRIG_LOSE},
+    {{"no", "longer", "at"}, L, 0},
+    {{"no", "longer", "with"}, L, 0},
+    /* joining */
+    {{"join"}, J, EXO__TRIG_NEEDS_ORG},
+    {{"joins"}, J, EXO__TRIG_NEEDS_ORG | ST},
+    {{"joined"}, J, EXO__TRIG_NEEDS_ORG},
+    {{"joining"}, J, EXO__TRIG_NEEDS_ORG},
+    {{"hire"}, J, EXO__TRIG_HIRE},
+    {{"hires"}, J, EXO__TRIG_HIRE | ST},
+    {{"hired"}, J, EXO__TRIG_HIRE | ST},
+    {{"recruited"}, J, EXO__TRIG_HIRE | ST},
+    {{"recruits"}, J, EXO__TRIG_HIRE | ST},
+    {{"poached"}, J, EXO__TRIG_HIRE | ST},
+    {{"poaches"}, J, EXO__TRIG_HIRE | ST},
+    {{"poaching"}, J, EXO__TRIG_HIRE},
+    {{"lured"}, J, EXO__TRIG_HIRE},
+    {{"lures"}, J, EXO__TRIG_HIRE},
+    {{"tapped"}, J, EXO__TRIG_HIRE},
+    {{"taps"}, J, EXO__TRIG_HIRE},
+    {{"snagged"}, J, EXO__TRIG_HIRE},
+    {{"brought", "on"}, J, EXO__TRIG_HIRE},
+    {{"brings", "on"}, J, EXO__TRIG_HIRE},
+    {{"signed", "on", "with"}, J, ST},
+    /* sabbatical */
+    {{"sabbatical"}, S, ST | IN},
+    {{"extended", "leave"}, S, ST | IN},
+    {{"medical", "leave"}, S, ST | IN},
+    {{"parental", "leave"}, S, ST | IN},
+    {{"maternity", "leave"}, S, ST | IN},
+    {{"paternity", "leave"}, S, ST | IN},
+    {{"time", "off"}, S, IN},
+    /* returning */
+    {{"return", "to"}, R, ST},
+    {{"returns", "to"}, R, ST},
+    {{"returning", "to"}, R, ST},
+    {{"returned", "to"}, R, ST},
+    {{"rejoin"}, R, ST},
+    {{"rejoins"}, R, ST},
+    {{"rejoined"}, R, ST},
+    {{"rejoining"}, R, ST},
+    {{"come", "back", "to"}, R, 0},
+    {{"coming", "back", "to"}, R, 0},
+    {{"came", "back", "to"}, R, 0},
+    /* fired */
+    {{"fired"}, F, EXO__TRIG_OBJ_FIRE | ST | IN},
+    {{"fires"}, F, EXO__TRIG_OBJ_FIRE | ST},
+    {{"ousted"}, F, EXO__TRIG_OBJ_FIRE | ST | IN},
+    {{"ousts"}, F, EXO__TRIG_OBJ_FIRE | ST},
+    {{"ouster"}, F, EXO__TRIG_NOUN},
+    {{"sacked"}, F, EXO__TRIG_OBJ_FIRE | ST | IN},
+    {{"dismissed"}, F, EXO__TRIG_OBJ_FIRE | IN},
+    {{"pushed", "out"}, F, EXO__TRIG_OBJ_FIRE | ST | IN},
+    {{"forced", "out"}, F, EXO__TRIG_OBJ_FIRE | ST | IN},
+    {{"kicked", "out"}, F, EXO__TRIG_OBJ_FIRE | ST | IN},
+    {{"let", "go"}, F, EXO__TRIG_OBJ_FIRE | IN},
+    {{"terminated"}, F, EXO__TRIG_OBJ_FIRE | IN},
+    /* founding */
+    {{"found"}, FO, EXO__TRIG_FOUND},
+    {{"founded"}, FO, EXO__TRIG_FOUND | ST},
+    {{"founds"}, FO, EXO__TRIG_FOUND | ST},
+    {{"co-found"}, FO, EXO__TRIG_FOUND | ST},
+    {{"co-founded"}, FO, EXO__TRIG_FOUND | ST},
+    {{"cofound"}, FO, EXO__TRIG_FOUND | ST},
+    {{"cofounded"}, FO, EXO__TRIG_FOUND | ST},
+    {{"launch"}, FO, EXO__TRIG_FOUND},
+    {{"launched"}, FO, EXO__TRIG_FOUND},
+    {{"launches"}, FO, EXO__TRIG_FOUND},
+    {{"launching"}, FO, EXO__TRIG_FOUND},
+    {{"start"}, FO, EXO__TRIG_FOUND},
+    {{"started"}, FO, EXO__TRIG_FOUND},
+    {{"starts"}, FO, EXO__TRIG_FOUND},
+    {{"starting"}, FO, EXO__TRIG_FOUND},
+    {{"set", "up"}, FO, EXO__TRIG_FOUND},
+    {{"sets", "up"}, FO, EXO__TRIG_FOUND},
+};
+
+#undef L
+#undef J
+#undef S
+#undef R
+#undef F
+#undef FO
+#undef ST
+#undef IN
+
+const struct exo__trigger *exo__lex_trigger(const char *const *toks,
+                                            size_t n_toks, size_t *n_used)
+{
+    const struct exo__trigger *best = NULL;
+    size_t best_n = 0;
+    for (size_t i = 0; i < COUNT(triggers); i++) {
+        size_t k = 0;
+        while (k < 4 && triggers[i].words[k] && k < n_toks &&
+               strcmp(triggers[i].words[k], toks[k]) == 0)
+            k++;
+        if ((k == 4 || !triggers[i].words[k]) && k > best_n) {
+            best = &triggers[i];
+            best_n = k;
+        }
+    }
+    *n_used = best_n;
+    return best;
+}
+
+/* ==== Words around names ==== */
+
+/*
+ * Capitalised words that start sentences or titles but are never part of
+ * a name. Lower-case; compared with the token's lower-case form.
+ */
+static const char *const not_name[] = {
+    "the", "a", "an", "and", "or", "but", "if", "in", "on", "at", "to",
+    "of", "for", "by", "from", "with", "as", "after", "before", "since",
+    "while", "when", "where", "who", "what", "why", "how", "which", "that",
+    "this", "these", "those", "there", "then", "than", "he", "she", "it",
+    "they", "we", "i", "you", "his", "her", "its", "their", "our", "my",
+    "your", "him", "them", "us", "me", "meanwhile", "however", "also",
+    "still", "now", "today", "yesterday", "tomorrow", "earlier", "later",
+    "last", "next", "former", "formerly", "longtime", "veteran", "new",
+    "sources", "source", "reports", "report", "according", "update",
+    "breaking", "exclusive", "read", "more", "related", "photo", "credit",
+    "chief", "president", "vice", "head", "senior", "executive", "officer",
+    "cofounder", "co-founder", "founder", "founders", "cofounders",
+    "co-founders", "founding", "director", "manager", "leader", "lead",
+    "engineer", "scientist", "researcher", "partner", "chairman",
+    "chairwoman", "chair", "board", "member", "members", "product",
+    "research", "engineering", "technology", "technical", "team", "staff",
+    "principal", "general", "managing", "ceo", "cto", "cfo", "coo", "vp",
+    "svp", "evp", "mr", "mrs", "ms", "dr", "prof", "professor", "sir",
+    "dame", "lord", "lady", "sen", "senator", "rep", "gov", "governor",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "january", "february", "march", "july", "august",
+    "september", "october", "november", "december", "researchers",
+    "engineers", "scientists", "executives", "leaders", "directors",
+    "managers", "employees", "staffers", "analysts", "investors",
+    "officials", "co-lead", "co-ceo", "co-head", "co-chair", "sources",
+    "inc", "corp", "co", "ltd", "llc", "plc", "ai", "agi", "llm", "gpt",
+    "silicon", "valley", "san", "francisco", "new york", "london",
+    "washington", "california", "wall", "street", "street journal",
+    "journal", "times", "post", "verge", "bloomberg", "reuters",
+    "information", "techcrunch", "wired", "axios", "semafor",
+    "linkedin", "twitter", "x", "threads", "substack", "podcast",
+    "says", "said", "say", "told", "tells", "wrote", "writes", "posted",
+    "announced", "confirmed", "per", "via", "both", "all", "some", "many",
+    "most", "few", "several", "each", "every", "other", "another", "one",
+    "two", "three", "no", "not", "nor", "so", "yet", "just", "even",
+    "despite", "during", "amid", "over", "under", "into", "about",
+    "like", "unlike", "within", "without", "between", "among", "through",
+    "sorry", "thanks", "thank", "dear", "hey", "hi", "hello", "yes",
+    "please", "here", "leave", "comment", "loading", "subscribe", "share",
+    "posts", "is", "was", "are", "were", "will", "would", "could", "can",
+    "may", "might", "should", "has", "have", "had", "do", "does", "did",
+    "ex", "interim", "acting", "incoming", "outgoing", "departing",
+    "longtime", "star", "top", "key", "core", "early", "original",
+    "generative", "artificial", "intelligence", "general", "superalignment",
+    "alignment", "safety", "policy", "enterprise", "cloud", "search",
+    "copilot", "chatgpt", "claude", "gemini", "llama", "grok", "sora",
+    "dall-e", "us", "uk", "eu", "un", "un", "ok", "tech", "big",
+    "bigtech", "venture", "capital", "billion", "million", "trillion",
+    "federal", "supreme", "court", "district", "state", "stanford",
+    "harvard", "hill", "congress", "house", "senate", "white", "city",
+};
+
+bool exo__lex_not_name(const char *word)
+{
+    return in_list(word, not_name, COUNT(not_name));
+}
+
+static const char *const org_suffixes[] = {
+    "labs", "lab", "inc", "corp", "corporation", "ltd", "llc", "ai",
+    "technologies", "technology", "systems", "robotics", "capital",
+    "ventures", "partners", "group", "research", "bio", "biosciences",
+    "therapeutics", "health", "energy", "motors", "software", "networks",
+    "security", "dynamics", "intelligence", "analytics", "studios",
+    "games", "media", "bank", "university", "institute", "foundation",
+    "college", "company", "holdings", "industries", "computing",
+    "automation", "sciences", "cloud", "fund", "associates",
+};
+
+bool exo__lex_org_suffix(const char *word)
+{
+    return in_list(word, org_suffixes, COUNT(org_suffixes));
+}
+
+/*
+ * Periods after these never end a sentence (titles before a name, "e.g").
+ * Periods after the "soft" ones end a sentence only when a word that
+ * usually starts one follows ("Acme Inc. The ..."); the caller decides.
+ */
+static const char *const abbrevs[] = {
+    "mr", "mrs", "ms", "dr", "prof", "st", "mt", "gen", "col", "lt", "sgt",
+    "capt", "gov", "sen", "rep", "rev", "hon", "vs", "e.g", "i.e", "al",
+    "fig", "no", "approx", "ph.d", "dept", "ft", "cf",
+};
+static const char *const soft_abbrevs[] = {
+    "inc", "corp", "co", "ltd", "llc", "plc", "etc", "bros", "sr", "jr",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "u.s", "u.k", "u.n", "e.u", "d.c", "a.m", "p.m", "est",
+};
+
+bool exo__lex_abbrev(const char *word, bool *soft)
+{
+    *soft = in_list(word, soft_abbrevs, COUNT(soft_abbrevs));
+    return *soft || in_list(word, abbrevs, COUNT(abbrevs));
+}
+
+int exo__lex_month(const char *word)
+{
+    static const char *const full[] = {
+        "january", "february", "march",     "april",   "may",      "june",
+        "july",    "august",   "september", "october", "november", "december"};
+    static const char *const abbr[] = {"jan", "feb", "mar", "apr",
+                                       "may", "jun", "jul", "aug",
+                                       "sep", "oct", "nov", "dec"};
+    for (int i = 0; i < 12; i++)
+        if (strcmp(word, full[i]) == 0 || strcmp(word, abbr[i]) == 0)
+            return i + 1;
+    if (strcmp(word, "sept") == 0)
+        return 9;
+    return 0;
+}

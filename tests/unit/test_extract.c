@@ -1,0 +1,559 @@
+/*
+ * test_extract.c - the news-text extractor: sentence segmentation, the name
+ * finder, each hard negative, and precision/recall on the hand-labelled
+ * corpus tests/extract/corpus.txt against tests/extract/gold.csv.
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "core/utf8.h"
+#include "exodus.h"
+#include "expect.h"
+#include "ingest/extract.h"
+
+/* ==== Helpers ==== */
+
+static exo_candidate_list run(const char *text, const char *context)
+{
+    exo_extract_opts opts;
+    exo_candidate_list out;
+    exo_err err = {0};
+    exo_extract_opts_init(&opts);
+    opts.org_context = context;
+    opts.has_date = true;
+    opts.date.days = exo_days_from_civil(2024, 8, 6);
+    opts.date.precision = EXO_PREC_DAY;
+    cr_assert_eq(exo_extract_text(text, strlen(text), &opts, &out, &err),
+                 EXO_OK, "%s", err.msg);
+    return out;
+}
+
+static void expect_none(const char *text, const char *context)
+{
+    exo_candidate_list out = run(text, context);
+    cr_expect_eq(out.n, 0, "expected no move in: %s (got %s %s)", text,
+                 out.n ? out.rows[0].person : "",
+                 out.n ? exo_event_name(out.rows[0].event) : "");
+    exo_candidate_list_release(&out);
+}
+
+static void expect_one(const char *text, const char *context,
+                       const char *person, const char *from, const char *to,
+                       exo_event event)
+{
+    exo_candidate_list out = run(text, context);
+    cr_assert_eq(out.n, 1, "expected one move in: %s (got %zu)", text, out.n);
+    const exo_candidate *c = &out.rows[0];
+    cr_expect_str_eq(c->person, person);
+    cr_expect_eq(c->event, event, "event %s", exo_event_name(c->event));
+    if (from)
+        cr_expect(c->from_org && strcmp(c->from_org, from) == 0,
+                  "from %s, expected %s", c->from_org ? c->from_org : "-",
+                  from);
+    else
+        cr_expect_null(c->from_org, "from %s", c->from_org);
+    if (to)
+        cr_expect(c->to_org && strcmp(c->to_org, to) == 0,
+                  "to %s, expected %s", c->to_org ? c->to_org : "-", to);
+    else
+        cr_expect_null(c->to_org, "to %s", c->to_org);
+    exo_candidate_list_release(&out);
+}
+
+/* ==== Sentences ==== */
+
+static size_t split(const char *text, struct exo__sentence **s)
+{
+    size_t n;
+    cr_assert_eq(exo__split_sentences(text, strlen(text), s, &n, NULL),
+                 EXO_OK);
+    return n;
+}
+
+static void expect_sentences(const char *text, const char *const *want)
+{
+    struct exo__sentence *s;
+    size_t n = split(text, &s), k = 0;
+    while (want[k])
+        k++;
+    cr_expect_eq(n, k, "%zu sentences in '%s', expected %zu", n, text, k);
+    for (size_t i = 0; i < n && i < k; i++) {
+        size_t len = s[i].end - s[i].start;
+        cr_expect(len == strlen(want[i]) &&
+                      memcmp(text + s[i].start, want[i], len) == 0,
+                  "sentence %zu is '%.*s', expected '%s'", i + 1, (int)len,
+                  text + s[i].start, want[i]);
+    }
+    exo__free(s);
+}
+
+Test(extract, sentences_survive_abbreviations)
+{
+    expect_sentences(
+        "Dr. Jane Roe joined Acme Inc. in 2019. She left the U.S. company "
+        "last week. Mr. John Q. Public, Jr. stayed.",
+        (const char *const[]){"Dr. Jane Roe joined Acme Inc. in 2019.",
+                              "She left the U.S. company last week.",
+                              "Mr. John Q. Public, Jr. stayed.", NULL});
+}
+
+Test(extract, sentences_split_after_inc_before_a_sentence_start)
+{
+    expect_sentences("She joined Acme Inc. The deal closed.",
+                     (const char *const[]){"She joined Acme Inc.",
+                                           "The deal closed.", NULL});
+}
+
+Test(extract, sentences_keep_quotes_and_decimals)
+{
+    expect_sentences(
+        "\"I am leaving.\" That was all. GPT-4.5 costs $2.5 billion? Yes!",
+        (const char *const[]){"\"I am leaving.\"", "That was all.",
+                              "GPT-4.5 costs $2.5 billion?", "Yes!", NULL});
+}
+
+Test(extract, sentences_split_bullets_and_lines)
+{
+    const char *text = "In the last day:\n"
+                       "\xe2\x80\xa2 Cofounder A B is leaving\n"
+                       "\xe2\x80\xa2 C D is joining\n"
+                       "- E F left\n"
+                       "1. G H quit";
+    struct exo__sentence *s;
+    size_t n = split(text, &s);
+    cr_expect_eq(n, 5);
+    if (n == 5) {
+        cr_expect_eq(memcmp(text + s[1].start, "Cofounder A B is leaving",
+                            s[1].end - s[1].start),
+                     0);
+        cr_expect_eq(memcmp(text + s[4].start, "G H quit", 8), 0);
+        cr_expect_neq(s[0].para, s[1].para);
+    }
+    exo__free(s);
+}
+
+Test(extract, sentences_join_wrapped_lines_in_blank_line_paragraphs)
+{
+    const char *text = "Jane Roe, the chief\nscientist, is leaving.\n\n"
+                       "He said so.";
+    struct exo__sentence *s;
+    size_t n = split(text, &s);
+    cr_expect_eq(n, 2);
+    if (n == 2) {
+        cr_expect_eq(s[0].para, 0);
+        cr_expect_eq(s[1].para, 1);
+    }
+    exo__free(s);
+}
+
+/* ==== Names ==== */
+
+static void expect_names(const char *text, const char *const *want)
+{
+    size_t spans[8][2];
+    size_t n = exo__find_names(text, strlen(text), spans, 8), k = 0;
+    while (want[k])
+        k++;
+    cr_expect_eq(n, k, "%zu names in '%s', expected %zu", n, text, k);
+    for (size_t i = 0; i < n && i < k && i < 8; i++) {
+        size_t len = spans[i][1] - spans[i][0];
+        cr_expect(len == strlen(want[i]) &&
+                      memcmp(text + spans[i][0], want[i], len) == 0,
+                  "name %zu is '%.*s', expected '%s'", i + 1, (int)len,
+                  text + spans[i][0], want[i]);
+    }
+}
+
+Test(extract, names_with_initials_hyphens_apostrophes_accents)
+{
+    expect_names("Dr. Amelia J. Hart met Jean-Luc Moreau and Liam O'Connell.",
+                 (const char *const[]){"Amelia J. Hart", "Jean-Luc Moreau",
+                                       "Liam O'Connell", NULL});
+    expect_names("Łukasz Wiśniewski and Chloé Dubois left; Ludwig van der "
+                 "Berg stayed.",
+                 (const char *const[]){"Łukasz Wiśniewski", "Chloé Dubois",
+                                       "Ludwig van der Berg", NULL});
+}
+
+Test(extract, names_skip_roles_orgs_and_possessives)
+{
+    expect_names("Cofounder John Schulman is heading to rival Anthropic.",
+                 (const char *const[]){"John Schulman", NULL});
+    expect_names("OpenAI CEO Sam Altman's plan met Google DeepMind.",
+                 (const char *const[]){"Sam Altman", NULL});
+    expect_names("The Wall Street Journal reported it on Monday.",
+                 (const char *const[]){NULL});
+}
+
+Test(extract, names_single_words_are_not_names)
+{
+    expect_names("Ilya and Andrej left. Mira stayed.",
+                 (const char *const[]){NULL});
+}
+
+/* ==== Positive forms ==== */
+
+Test(extract, heading_to_rival)
+{
+    expect_one("Cofounder John Schulman is heading to rival Anthropic.",
+               "OpenAI", "John Schulman", "OpenAI", "Anthropic",
+               EXO_EVENT_LEFT);
+}
+
+Test(extract, left_a_to_join_b)
+{
+    expect_one("Jane Roe has left Google to join Anthropic.", NULL,
+               "Jane Roe", "Google", "Anthropic", EXO_EVENT_LEFT);
+}
+
+Test(extract, a_hired_x_from_b)
+{
+    expect_one("Meta hired Jane Roe from Apple.", NULL, "Jane Roe", "Apple",
+               "Meta", EXO_EVENT_JOINED);
+}
+
+Test(extract, who_led_y_at_a_is_stepping_down)
+{
+    expect_one("Jane Roe, who led post-training at OpenAI, is stepping down.",
+               NULL, "Jane Roe", "OpenAI", NULL, EXO_EVENT_LEFT);
+}
+
+Test(extract, leave_of_absence)
+{
+    expect_one("Jane Roe will take a leave of absence.", "Stripe",
+               "Jane Roe", "Stripe", NULL, EXO_EVENT_SABBATICAL);
+}
+
+Test(extract, departed_to_found)
+{
+    expect_one("Jane Roe departed to found Lumen Labs.", "OpenAI",
+               "Jane Roe", "OpenAI", "Lumen Labs", EXO_EVENT_FOUNDED);
+}
+
+Test(extract, returning_to)
+{
+    expect_one("Jane Roe is returning to Microsoft.", NULL, "Jane Roe", NULL,
+               "Microsoft", EXO_EVENT_RETURNED);
+}
+
+Test(extract, was_fired)
+{
+    expect_one("Jane Roe was fired on Friday.", "Uber", "Jane Roe", "Uber",
+               NULL, EXO_EVENT_FIRED);
+}
+
+Test(extract, pronoun_refers_to_last_person_in_paragraph)
+{
+    expect_one("Jane Roe resigned on Wednesday. She will join Anthropic.",
+               "OpenAI", "Jane Roe", "OpenAI", "Anthropic", EXO_EVENT_LEFT);
+}
+
+Test(extract, role_and_level)
+{
+    exo_candidate_list out =
+        run("Product leader Peter Deng is also departing.", "OpenAI");
+    cr_assert_eq(out.n, 1);
+    cr_expect_str_eq(out.rows[0].role, "product leader");
+    cr_expect_eq(out.rows[0].level, EXO_LEVEL_LEAD);
+    exo_candidate_list_release(&out);
+    out = run("OpenAI's chief technology officer Jane Roe is leaving.", NULL);
+    cr_assert_eq(out.n, 1);
+    cr_expect_str_eq(out.rows[0].role, "chief technology officer");
+    cr_expect_eq(out.rows[0].level, EXO_LEVEL_EXEC);
+    exo_candidate_list_release(&out);
+    out = run("Board member Jane Roe has stepped down.", "OpenAI");
+    cr_assert_eq(out.n, 1);
+    cr_expect_eq(out.rows[0].level, EXO_LEVEL_BOARD);
+    exo_candidate_list_release(&out);
+}
+
+Test(extract, date_and_offsets)
+{
+    const char *text = "Intro line.\nJane Roe left Google in March 2024 to "
+                       "join Meta.";
+    exo_candidate_list out = run(text, NULL);
+    cr_assert_eq(out.n, 1);
+    cr_expect(out.rows[0].date_in_text);
+    cr_expect_eq(out.rows[0].date.days, exo_days_from_civil(2024, 3, 1));
+    cr_expect_eq(out.rows[0].date.precision, EXO_PREC_MONTH);
+    cr_expect_eq(out.rows[0].start, 12);
+    cr_expect_eq(out.rows[0].end, strlen(text));
+    exo_candidate_list_release(&out);
+}
+
+Test(extract, html_is_stripped_and_offsets_point_into_it)
+{
+    const char *html = "<html><body><p>Jane Roe is leaving OpenAI &amp; "
+                       "joining Anthropic.</p></body></html>";
+    exo_candidate_list out = run(html, NULL);
+    cr_assert_eq(out.n, 1);
+    cr_expect_str_eq(out.rows[0].to_org, "Anthropic");
+    cr_expect_eq(memcmp(html + out.rows[0].start, "Jane Roe", 8), 0);
+    exo_candidate_list_release(&out);
+}
+
+/* ==== Hard negatives ==== */
+
+Test(extract, denial_is_not_a_move)
+{
+    expect_none("Jane Roe is not leaving OpenAI, a spokesperson said.",
+                "OpenAI");
+    expect_none("OpenAI denied reports that Jane Roe would join Google.",
+                "OpenAI");
+    expect_none("A spokesperson dismissed speculation that Jane Roe was "
+                "leaving OpenAI.",
+                "OpenAI");
+}
+
+Test(extract, hypothetical_is_not_a_move)
+{
+    expect_none("Jane Roe could leave Meta for a smaller lab.", NULL);
+    expect_none("Analysts think Jane Roe would join Anthropic.", NULL);
+    expect_none("Meta is in talks to hire Jane Roe from Apple.", NULL);
+}
+
+Test(extract, question_is_not_a_move)
+{
+    expect_none("Is Jane Roe leaving OpenAI for Anthropic?", NULL);
+}
+
+Test(extract, quoted_or_praised_is_not_a_move)
+{
+    expect_none("\"She is brilliant,\" said Jane Roe of the new team.",
+                "OpenAI");
+    expect_none("The company thanked Jane Roe for her work and praised her.",
+                "OpenAI");
+}
+
+Test(extract, undated_background_is_not_a_move)
+{
+    expect_none("Years ago, Jane Roe left Google to teach.", "Google");
+}
+
+Test(extract, dated_background_keeps_its_date)
+{
+    exo_candidate_list out =
+        run("Jane Roe left Microsoft in 2017 to join Amazon.", NULL);
+    cr_assert_eq(out.n, 1);
+    cr_expect(out.rows[0].background);
+    cr_expect_eq(out.rows[0].date.days, exo_days_from_civil(2017, 1, 1));
+    cr_expect_eq(out.rows[0].date.precision, EXO_PREC_YEAR);
+    exo_candidate_list_release(&out);
+}
+
+/* ==== The corpora ==== */
+
+#define HELDOUT_EVENT_F1 0.90 /* measured 0.933 */
+#define HELDOUT_SLOT_F1 0.88  /* measured 0.904 */
+
+struct gold {
+    char id[8];
+    char person[80], from[80], to[80], event[16];
+    bool used;
+};
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    cr_assert_not_null(f, "cannot open %s", path);
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = malloc((size_t)n + 1);
+    cr_assert_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
+    buf[n] = '\0';
+    fclose(f);
+    *len = (size_t)n;
+    return buf;
+}
+
+static size_t read_gold(const char *path, struct gold *g, size_t max)
+{
+    size_t len, n = 0;
+    char *text = slurp(path, &len);
+    char *save = NULL;
+    for (char *line = strtok_r(text, "\n", &save); line;
+         line = strtok_r(NULL, "\n", &save)) {
+        if (strncmp(line, "id,", 3) == 0 || n == max)
+            continue;
+        char *f[5] = {0};
+        int k = 0;
+        for (char *p = line; k < 5; k++) {
+            f[k] = p;
+            char *comma = strchr(p, ',');
+            if (!comma)
+                break;
+            *comma = '\0';
+            p = comma + 1;
+        }
+        cr_assert_eq(k, 4, "bad gold line %s", line);
+        memset(&g[n], 0, sizeof g[n]);
+        snprintf(g[n].id, sizeof g[n].id, "%s", f[0]);
+        snprintf(g[n].person, sizeof g[n].person, "%s", f[1]);
+        snprintf(g[n].from, sizeof g[n].from, "%s", f[2]);
+        snprintf(g[n].to, sizeof g[n].to, "%s", f[3]);
+        snprintf(g[n].event, sizeof g[n].event, "%s", f[4]);
+        n++;
+    }
+    free(text);
+    return n;
+}
+
+static bool same_name(const char *a, const char *b)
+{
+    if (!a || !*a || !b || !*b)
+        return (!a || !*a) && (!b || !*b);
+    char *ka = exo__name_key(a), *kb = exo__name_key(b);
+    bool same = ka && kb && strcmp(ka, kb) == 0;
+    exo__free(ka);
+    exo__free(kb);
+    return same;
+}
+
+struct tally {
+    size_t pred, gold, hit;
+};
+
+static double prec(struct tally t)
+{
+    return t.pred ? (double)t.hit / (double)t.pred : 1.0;
+}
+static double rec(struct tally t)
+{
+    return t.gold ? (double)t.hit / (double)t.gold : 1.0;
+}
+static double f1(struct tally t)
+{
+    double p = prec(t), r = rec(t);
+    return p + r > 0 ? 2 * p * r / (p + r) : 0.0;
+}
+
+/*
+ * Runs the extractor on each passage of 'corpus' and scores it against
+ * 'gold_path': a candidate matches a gold move of the same passage with
+ * the same person and event (event precision/recall); slots are the
+ * person, from_org and to_org values of matched candidates.
+ */
+static size_t evaluate(const char *label, const char *corpus,
+                       const char *gold_path, struct tally *ev_out,
+                       struct tally *slot_out)
+{
+    static struct gold gold[200];
+    size_t n_gold = read_gold(gold_path, gold, 200), len, n_passages = 0;
+    char *text = slurp(corpus, &len);
+    struct tally ev = {0}, slot = {0};
+    ev.gold = n_gold;
+    for (size_t i = 0; i < n_gold; i++)
+        slot.gold += 1 + (gold[i].from[0] != 0) + (gold[i].to[0] != 0);
+    char *p = strstr(text, "\n=== ");
+    while (p) {
+        char *head = p + 5, *eol = strchr(head, '\n');
+        char *next = eol ? strstr(eol, "\n=== ") : NULL;
+        char *body = eol ? eol + 1 : head;
+        char *body_end = next ? next : text + len;
+        char id[8] = "", context[64] = "", date[16] = "";
+        *eol = '\0';
+        sscanf(head, "%7s", id);
+        char *c = strstr(head, "context=");
+        if (c) {
+            char *d = strstr(c, " date=");
+            size_t n = d ? (size_t)(d - c - 8) : strlen(c + 8);
+            snprintf(context, sizeof context, "%.*s", (int)n, c + 8);
+        }
+        char *d = strstr(head, "date=");
+        if (d)
+            sscanf(d + 5, "%15s", date);
+        exo_extract_opts opts;
+        exo_candidate_list out;
+        exo_extract_opts_init(&opts);
+        opts.org_context = context[0] ? context : NULL;
+        if (date[0]) {
+            cr_assert_eq(exo_date_parse(date, &opts.date, NULL), EXO_OK);
+            opts.has_date = true;
+        }
+        cr_assert_eq(exo_extract_text(body, (size_t)(body_end - body), &opts,
+                                      &out, NULL),
+                     EXO_OK);
+        n_passages++;
+        for (size_t k = 0; k < out.n; k++) {
+            const exo_candidate *cd = &out.rows[k];
+            struct gold *match = NULL;
+            ev.pred++;
+            slot.pred += 1 + (cd->from_org != NULL) + (cd->to_org != NULL);
+            for (size_t g = 0; g < n_gold && !match; g++)
+                if (!gold[g].used && strcmp(gold[g].id, id) == 0 &&
+                    same_name(gold[g].person, cd->person) &&
+                    strcmp(gold[g].event, exo_event_name(cd->event)) == 0)
+                    match = &gold[g];
+            if (!match) {
+                printf("%s %s: extra %s %s %s -> %s\n", label, id,
+                       cd->person, exo_event_name(cd->event),
+                       cd->from_org ? cd->from_org : "-",
+                       cd->to_org ? cd->to_org : "-");
+                continue;
+            }
+            match->used = true;
+            ev.hit++;
+            slot.hit++;
+            bool from_ok = match->from[0] && same_name(match->from, cd->from_org);
+            bool to_ok = match->to[0] && same_name(match->to, cd->to_org);
+            slot.hit += from_ok + to_ok;
+            if ((match->from[0] || cd->from_org) && !from_ok)
+                printf("%s %s: %s from %s, expected %s\n", label, id,
+                       cd->person, cd->from_org ? cd->from_org : "-",
+                       match->from[0] ? match->from : "-");
+            if ((match->to[0] || cd->to_org) && !to_ok)
+                printf("%s %s: %s to %s, expected %s\n", label, id,
+                       cd->person, cd->to_org ? cd->to_org : "-",
+                       match->to[0] ? match->to : "-");
+        }
+        exo_candidate_list_release(&out);
+        p = next;
+    }
+    for (size_t g = 0; g < n_gold; g++)
+        if (!gold[g].used)
+            printf("%s %s: missed %s %s %s -> %s\n", label, gold[g].id,
+                   gold[g].person, gold[g].event,
+                   gold[g].from[0] ? gold[g].from : "-",
+                   gold[g].to[0] ? gold[g].to : "-");
+    printf("%s: %zu passages, %zu gold moves\n"
+           "  event                 P %.3f  R %.3f  F1 %.3f  (%zu/%zu "
+           "predicted, %zu/%zu gold)\n"
+           "  person/from/to slots  P %.3f  R %.3f  F1 %.3f\n",
+           label, n_passages, n_gold, prec(ev), rec(ev), f1(ev), ev.hit,
+           ev.pred, ev.hit, ev.gold, prec(slot), rec(slot), f1(slot));
+    fflush(stdout);
+    free(text);
+    *ev_out = ev;
+    *slot_out = slot;
+    return n_passages;
+}
+
+/* The development corpus: the rules were written against it. */
+Test(extract, corpus_precision_recall)
+{
+    struct tally ev, slot;
+    size_t n = evaluate("extract corpus",
+                        SOURCE_PATH("tests/extract/corpus.txt"),
+                        SOURCE_PATH("tests/extract/gold.csv"), &ev, &slot);
+    cr_expect_geq(n, 80);
+    /* The issue's bar, 0.85 F1, on the event and on slot filling. The
+     * corpus measures 1.000 (event) and 1.000 (slots) at this commit. */
+    cr_expect_geq(f1(ev), 0.85, "event F1 %.3f", f1(ev));
+    cr_expect_geq(prec(ev), 0.85, "event precision %.3f", prec(ev));
+    cr_expect_geq(rec(ev), 0.85, "event recall %.3f", rec(ev));
+    cr_expect_geq(f1(slot), 0.85, "slot F1 %.3f", f1(slot));
+}
+
+/* Held-out passages written after the rules were frozen: the honest
+ * figure. Thresholds sit just below what it measured (see extract.md). */
+Test(extract, heldout_precision_recall)
+{
+    struct tally ev, slot;
+    evaluate("extract held-out", SOURCE_PATH("tests/extract/heldout.txt"),
+             SOURCE_PATH("tests/extract/heldout-gold.csv"), &ev, &slot);
+    cr_expect_geq(f1(ev), HELDOUT_EVENT_F1, "event F1 %.3f", f1(ev));
+    cr_expect_geq(f1(slot), HELDOUT_SLOT_F1, "slot F1 %.3f", f1(slot));
+}
