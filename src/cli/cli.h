@@ -144,6 +144,13 @@ int flows_show(struct cli *cli, exo_store *store, const exo_filter *filter,
 int runway_show(struct cli *cli, const char *scenario_path,
                 struct json_out *j);
 
+/*
+ * Prints the candidate moves found in the news text at 'path' with the
+ * defaults of 'exodus extract' (cmd_extract.c): text, or an "extract" array
+ * in the open JSON object 'j'.
+ */
+int extract_show(struct cli *cli, const char *path, struct json_out *j);
+
 /* ==== Subcommands: one cmd_<name>.c each ==== */
 
 int cmd_demo(struct cli *cli, int argc, char **argv);

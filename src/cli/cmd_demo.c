@@ -2,9 +2,10 @@
  * cmd_demo.c - exodus demo: the main job on the bundled data. A fresh store
  * (replaced each run), the AI-lab moves and finance and the HR data set
  * imported, then for each organisation with at least 10 departures its
- * departures per year, its core team and its verdicts; then the top net
- * flows of talent between organisations, and last the runway of the
- * bundled scenario data/scenarios/openai-2024.json.
+ * departures per year, its core team and its verdicts; then the moves
+ * extracted from the seed article's text, the top net flows of talent
+ * between organisations, and last the runway of the bundled scenario
+ * data/scenarios/openai-2024.json.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -163,9 +164,18 @@ int cmd_demo(struct cli *cli, int argc, char **argv)
         if (cli->json)
             json_obj_close(&j);
     }
-    /* Who wins the talent that leaves: once, across all organisations. */
+    /* What the seed article's text says, read as a reviewer would see it. */
+    char article[4096];
+    snprintf(article, sizeof article, "%s/news/seed-article.txt", dir);
     if (!status && cli->json) {
         json_arr_close(&j);
+        status = extract_show(cli, article, &j);
+    } else if (!status) {
+        printf("\n== moves extracted from the news: %s ==\n", article);
+        status = extract_show(cli, article, NULL);
+    }
+    /* Who wins the talent that leaves: once, across all organisations. */
+    if (!status && cli->json) {
         json_obj_open(&j, "flows");
         status = flows_show(cli, store, NULL, DEMO_TOP_FLOWS, &j);
         json_obj_close(&j);

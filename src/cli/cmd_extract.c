@@ -317,3 +317,22 @@ int cmd_extract(struct cli *cli, int argc, char **argv)
     exo_store_close(store);
     return status;
 }
+
+int extract_show(struct cli *cli, const char *path, struct json_out *j)
+{
+    exo_extract_opts opts;
+    exo_candidate_list list;
+    exo_err err = {0};
+    exo_extract_opts_init(&opts);
+    if (exo_extract_file(path, &opts, &list, &err))
+        return cli_fail(cli, &err);
+    if (j) {
+        json_arr_open(j, "extract");
+        print_json(j, path, &list);
+        json_arr_close(j);
+    } else {
+        print_table(path, &list);
+    }
+    exo_candidate_list_release(&list);
+    return 0;
+}
