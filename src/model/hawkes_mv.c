@@ -50,6 +50,7 @@ static double mv_eval(const struct mv *m, const double *theta, double *grad)
     const double *mu = theta, *a = theta + D;
     double beta = theta[P - 1];
     double R[MV_MAX_DIM] = {0}, Rp[MV_MAX_DIM] = {0};
+    double pending[MV_MAX_DIM] = {0}; /* events at tprev, not yet in R */
     double ll = 0.0, tprev = 0.0;
     if (!(beta > 0.0))
         return -(double)INFINITY;
@@ -57,6 +58,13 @@ static double mv_eval(const struct mv *m, const double *theta, double *grad)
         memset(grad, 0, sizeof(double) * P);
     for (size_t k = 0; k < m->n; k++) {
         double dt = m->t[k] - tprev, e = exp(-beta * dt);
+        /* Only strictly earlier events excite: simultaneous ones join R
+         * once time moves on. */
+        if (dt > 0.0)
+            for (size_t j = 0; j < D; j++) {
+                R[j] += pending[j];
+                pending[j] = 0.0;
+            }
         for (size_t j = 0; j < D; j++) {
             R[j] *= e;
             Rp[j] = e * Rp[j] - dt * R[j];
@@ -77,9 +85,11 @@ static double mv_eval(const struct mv *m, const double *theta, double *grad)
                 grad[D + i * D + j] += R[j] * inv;
             grad[P - 1] += dlb * inv;
         }
-        R[i] += 1.0;
+        pending[i] += 1.0;
         tprev = m->t[k];
     }
+    for (size_t j = 0; j < D; j++)
+        R[j] += pending[j];
     double tau = m->T - tprev, eT = exp(-beta * tau);
     for (size_t j = 0; j < D; j++) {
         double S = eT * R[j], Sp = eT * Rp[j] - tau * S;
@@ -105,16 +115,23 @@ static double mv_eval(const struct mv *m, const double *theta, double *grad)
 static void mv_states(struct mv *m, double beta)
 {
     size_t D = m->D;
-    double R[MV_MAX_DIM] = {0}, tprev = 0.0;
+    double R[MV_MAX_DIM] = {0}, pending[MV_MAX_DIM] = {0}, tprev = 0.0;
     for (size_t k = 0; k < m->n; k++) {
         double e = exp(-beta * (m->t[k] - tprev));
+        if (m->t[k] > tprev)
+            for (size_t j = 0; j < D; j++) {
+                R[j] += pending[j];
+                pending[j] = 0.0;
+            }
         for (size_t j = 0; j < D; j++) {
             R[j] *= e;
             m->R[k * D + j] = R[j];
         }
-        R[(size_t)m->dim[k]] += 1.0;
+        pending[(size_t)m->dim[k]] += 1.0;
         tprev = m->t[k];
     }
+    for (size_t j = 0; j < D; j++)
+        R[j] += pending[j];
     double eT = exp(-beta * (m->T - tprev));
     for (size_t j = 0; j < D; j++)
         m->S[j] = eT * R[j];

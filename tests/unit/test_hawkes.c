@@ -749,3 +749,41 @@ Test(hawkes, headcount_baseline_absorbs_growth_that_looks_like_contagion)
                   "headcount n interval reaches 0 in %d of %d", covers0,
                   with_profile);
 }
+
+/*
+ * Only strictly earlier events excite. Stream 1 copies stream 0's Poisson
+ * times exactly; were simultaneous events allowed to excite each other the
+ * likelihood would grow without bound in alpha[1][0]. With the strict
+ * rule the two streams are independent Poisson processes to the model.
+ */
+Test(hawkes, mv_simultaneous_events_do_not_excite_each_other)
+{
+    enum { N = 400 };
+    double times[2 * N];
+    int dims[2 * N];
+    double t = 0.0;
+    uint64_t x = 12345;
+    for (int k = 0; k < N; k++) {
+        x = x * 6364136223846793005ull + 1442695040888963407ull;
+        double u = ((double)(x >> 11) + 0.5) / 9007199254740992.0;
+        t += -log(u); /* rate 1 */
+        times[2 * k] = times[2 * k + 1] = t;
+        dims[2 * k] = 0;
+        dims[2 * k + 1] = 1;
+    }
+    exo_hawkes_opts o;
+    exo_hawkes_opts_init(&o);
+    o.has_window = true;
+    o.t_start = 0.0;
+    o.t_end = t + 1.0;
+    exo_mhawkes fit = {0};
+    exo_err err = {0};
+    cr_assert_eq(exo_mhawkes_fit(times, dims, 2 * N, 2, &o, &fit, &err),
+                 EXO_OK, "%s", err.msg);
+    cr_expect(isfinite(fit.loglik), "log L %g", fit.loglik);
+    cr_expect_lt(fit.alpha[1 * 2 + 0] / fit.beta, 0.5,
+                 "cross branching 1<-0 is %g", fit.alpha[2] / fit.beta);
+    cr_expect_lt(fit.spectral_radius, 0.5, "spectral radius %g",
+                 fit.spectral_radius);
+    exo_mhawkes_release(&fit);
+}
