@@ -23,6 +23,8 @@ static const struct command commands[] = {
     {"moves", cmd_moves, "list reported moves"},
     {"orgs", cmd_orgs, "list organisations with their departures"},
     {"people", cmd_people, "list people"},
+    {"report", cmd_report, "one self-contained HTML report with charts"},
+    {"serve", cmd_serve, "a local dashboard of the same views"},
     {"spiral", cmd_spiral, "is attrition feeding on itself? Hawkes fit, verdict"},
     {"stats", cmd_stats, "departures, arrivals, headcount, attrition"},
     {"survival", cmd_survival, "Kaplan-Meier, log-rank and Cox models"},

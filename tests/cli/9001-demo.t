@@ -4,3 +4,4 @@ status: 0
 imported ai-lab-moves.csv           181 rows ->    181 records  (AI-lab senior moves)
 == OpenAI ==
   total           77        38
+report: exodus-report.html
