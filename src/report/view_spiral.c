@@ -278,7 +278,9 @@ static json_t *card_json(const char *org, const struct spiral_data *s,
     int y, m, d;
     int32_t last = (int32_t)floor(s->w_end) - 1;
     exo_civil_from_days(last, &y, &m, &d);
-    int32_t from = exo_days_from_civil(y - 1, m, d > 28 ? 28 : d) + 1;
+    /* The same day a year earlier (28 February for 29 February), exclusive. */
+    int32_t from =
+        exo_days_from_civil(y - 1, m, m == 2 && d == 29 ? 28 : d) + 1;
     size_t recent = 0;
     for (size_t i = 0; i < s->deps.n; i++)
         recent += s->deps.rows[i].date.days >= from &&
@@ -364,7 +366,7 @@ static const char timeline_template[] =
     "\"encoding\":{\"x\":{\"field\":\"t\",\"type\":\"temporal\"},"
     "\"y\":{\"field\":\"y\",\"type\":\"quantitative\"},"
     "\"color\":{\"field\":\"level\",\"type\":\"nominal\","
-    "\"legend\":{\"title\":\"departure, by level\",\"orient\":\"bottom\"}},"
+    "\"legend\":{\"title\":\"departure, by level\",\"orient\":\"bottom\",\"columns\":3}},"
     "\"tooltip\":[{\"field\":\"person\",\"title\":\"person\"},"
     "{\"field\":\"date\",\"title\":\"date\"},"
     "{\"field\":\"level\",\"title\":\"level\"},"
