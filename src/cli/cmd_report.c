@@ -16,8 +16,9 @@ static const char report_usage[] =
     "                     [--min-departures N] [--seed N] [--paths N]";
 
 static const struct opt report_opts[] = {
-    {"output", 'o', "FILE", "write the report here (default report.html; - "
-                            "for stdout)"},
+    {"output", 'o', "FILE",
+     "write the report here (default report.html; - "
+     "for stdout)"},
     {"scenario", 0, "FILE", "runway scenario for the cards"},
     {"since", 0, "DATE", "read departures from DATE (and retention from it)"},
     {"until", 0, "DATE", "read departures until DATE"},
@@ -93,8 +94,12 @@ int cmd_report(struct cli *cli, int argc, char **argv)
     while ((c = cli_next_opt(cli, report_usage, report_opts, argc, argv, &arg,
                              &first)) != -1) {
         switch (c) {
-        case OPT_OUTPUT: out = arg; break;
-        case OPT_SCENARIO: o.scenario = arg; break;
+        case OPT_OUTPUT:
+            out = arg;
+            break;
+        case OPT_SCENARIO:
+            o.scenario = arg;
+            break;
         case OPT_SINCE:
             if ((rc = cli_parse_date(cli, "since", arg, &filter.since)))
                 return rc;
@@ -109,7 +114,9 @@ int cmd_report(struct cli *cli, int argc, char **argv)
             if ((rc = cli_parse_levels(cli, arg, &filter.level_mask)))
                 return rc;
             break;
-        case OPT_TITLE: o.title = arg; break;
+        case OPT_TITLE:
+            o.title = arg;
+            break;
         case OPT_MIN:
         case OPT_SEED:
         case OPT_PATHS:
@@ -125,7 +132,8 @@ int cmd_report(struct cli *cli, int argc, char **argv)
             else
                 o.forecast_paths = (size_t)v;
             break;
-        default: return c == -2 ? 0 : 64;
+        default:
+            return c == -2 ? 0 : 64;
         }
     }
     if (filter.has_since && filter.has_until && filter.until < filter.since)
@@ -140,8 +148,7 @@ int cmd_report(struct cli *cli, int argc, char **argv)
         orgs[i].name = argv[first + (int)i];
         orgs[i].filter = filter;
     }
-    bool any_filter =
-        filter.has_since || filter.has_until || filter.level_mask;
+    bool any_filter = filter.has_since || filter.has_until || filter.level_mask;
     if (n == 0 && any_filter) {
         free(orgs);
         return cli_usage_error(cli, "--since, --until and --level need ORG");

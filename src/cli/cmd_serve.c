@@ -36,9 +36,14 @@ int cmd_serve(struct cli *cli, int argc, char **argv)
                                        port);
             o.port = (unsigned)port;
             break;
-        case 1: o.bind = arg; break;
-        case 2: o.report.title = arg; break;
-        default: return c == -2 ? 0 : 64;
+        case 1:
+            o.bind = arg;
+            break;
+        case 2:
+            o.report.title = arg;
+            break;
+        default:
+            return c == -2 ? 0 : 64;
         }
     }
     if (first < argc)

@@ -50,8 +50,7 @@ static int add_scripts(struct buf *b, bool inline_scripts)
 }
 
 exo_code exo__page(const char *title, bool inline_scripts, const json_t *data,
-                   const char *nav_html, char **out, size_t *len,
-                   exo_err *err)
+                   const char *nav_html, char **out, size_t *len, exo_err *err)
 {
     const struct exo__asset *tpl = exo__asset_find("page.html");
     struct buf b = BUF_INIT;
@@ -130,8 +129,8 @@ static exo_code org_view(exo_store *store, const char *org,
     exo_code rc = exo__view_spiral(store, org, filter, p, &spiral, err);
     if (rc)
         goto fail;
-    bool ok = exo__jpush(sections,
-                         json_incref(json_object_get(spiral, "section")));
+    bool ok =
+        exo__jpush(sections, json_incref(json_object_get(spiral, "section")));
     /* The hooks, in page order; json null means nothing to show. */
     exo_code (*const hooks[])(exo_store *, const char *, const exo_filter *,
                               const struct exo__report_params *, json_t **,
@@ -167,8 +166,8 @@ fail:
 }
 
 exo_code exo_report_html(exo_store *store, const exo_report_org *orgs,
-                         size_t n_orgs, const exo_report_opts *opts,
-                         FILE *out, exo_err *err)
+                         size_t n_orgs, const exo_report_opts *opts, FILE *out,
+                         exo_err *err)
 {
     struct exo__report_params p;
     exo_org_list all = {0};
@@ -217,8 +216,8 @@ exo_code exo_report_html(exo_store *store, const exo_report_org *orgs,
     ok &= exo__jset(gen, "paths", json_integer((json_int_t)p.paths));
     ok &= exo__jset(gen, "horizon_days", exo__jnum(p.horizon_days));
     ok &= exo__jset(gen, "store", exo__jstr(opts ? opts->store_label : NULL));
-    ok &= exo__jset(gen, "provenance",
-                    exo__jstr(opts ? opts->provenance : NULL));
+    ok &=
+        exo__jset(gen, "provenance", exo__jstr(opts ? opts->provenance : NULL));
     ok &= exo__jset(data, "generated", gen);
     if (!ok || exo__buf_addstr(&nav, "<nav class=\"orgs\" aria-label=\""
                                      "organisations\">")) {
@@ -232,8 +231,7 @@ exo_code exo_report_html(exo_store *store, const exo_report_org *orgs,
             goto out;
         if (!exo__jpush(views, v) ||
             exo__buf_addf(&nav, "<a href=\"#org-%zu\">", i) ||
-            exo__html_escape(&nav, canon[i]) ||
-            exo__buf_addstr(&nav, "</a>")) {
+            exo__html_escape(&nav, canon[i]) || exo__buf_addstr(&nav, "</a>")) {
             rc = exo__fail(err, EXO_ENOMEM, "building the report");
             goto out;
         }

@@ -123,7 +123,6 @@ exo_code exo__view_orgs(exo_store *store, json_t **out, exo_err *err);
  * The text is the caller's (exo__free).
  */
 exo_code exo__page(const char *title, bool inline_scripts, const json_t *data,
-                   const char *nav_html, char **out, size_t *len,
-                   exo_err *err);
+                   const char *nav_html, char **out, size_t *len, exo_err *err);
 
 #endif

@@ -182,14 +182,13 @@ static exo_code spiral_compute(exo_store *store, const char *org,
     }
     s->window_rule =
         filter->has_since || filter->has_until
-            ? (filter->has_since && filter->has_until
-                   ? "the dates asked for"
-                   : filter->has_since ? "the start asked for .. last departure"
-                                       : "first recorded event .. the end "
-                                         "asked for")
+            ? (filter->has_since && filter->has_until ? "the dates asked for"
+               : filter->has_since ? "the start asked for .. last departure"
+                                   : "first recorded event .. the end "
+                                     "asked for")
             : "first recorded event .. last departure";
-    if ((rc = exo_hawkes_spread_ties_order(s->t, s->width, n, p->seed,
-                                           s->order, err)))
+    if ((rc = exo_hawkes_spread_ties_order(s->t, s->width, n, p->seed, s->order,
+                                           err)))
         return rc;
     exo_hawkes_opts o;
     exo_hawkes_opts_init(&o);
@@ -229,11 +228,16 @@ static exo_code spiral_compute(exo_store *store, const char *org,
 static const char *kind_code(exo_spiral_kind k)
 {
     switch (k) {
-    case EXO_SPIRAL_NO_CONTAGION: return "no-contagion";
-    case EXO_SPIRAL_SUBCRITICAL: return "subcritical";
-    case EXO_SPIRAL_NEAR_CRITICAL: return "near-critical";
-    case EXO_SPIRAL_SUPERCRITICAL: return "supercritical";
-    default: return "insufficient";
+    case EXO_SPIRAL_NO_CONTAGION:
+        return "no-contagion";
+    case EXO_SPIRAL_SUBCRITICAL:
+        return "subcritical";
+    case EXO_SPIRAL_NEAR_CRITICAL:
+        return "near-critical";
+    case EXO_SPIRAL_SUPERCRITICAL:
+        return "supercritical";
+    default:
+        return "insufficient";
     }
 }
 
@@ -297,12 +301,12 @@ static json_t *card_json(const char *org, const struct spiral_data *s,
                         jfmt("%zu of %zu", s->team.n_founders_remaining,
                              s->team.n_founders));
     else
-        ok &= push_item(items, "founders remaining",
-                        exo__jstr("none recorded"));
+        ok &=
+            push_item(items, "founders remaining", exo__jstr("none recorded"));
     if (s->team.n_execs)
-        ok &= push_item(items, "executives remaining",
-                        jfmt("%zu of %zu", s->team.n_execs_remaining,
-                             s->team.n_execs));
+        ok &= push_item(
+            items, "executives remaining",
+            jfmt("%zu of %zu", s->team.n_execs_remaining, s->team.n_execs));
     if (s->has_forecast)
         ok &= push_item(
             items, "expected departures",
@@ -319,8 +323,8 @@ static json_t *card_json(const char *org, const struct spiral_data *s,
 }
 
 /* Level colours, in level order; the same in every chart. */
-static const char *const level_domain[] = {"founder", "exec", "lead",
-                                           "ic", "board", "unknown"};
+static const char *const level_domain[] = {"founder", "exec",  "lead",
+                                           "ic",      "board", "unknown"};
 static const char *const level_range[] = {"#c92a2a", "#e67700", "#2b8a3e",
                                           "#1864ab", "#5f3dc4", "#868e96"};
 
@@ -366,7 +370,8 @@ static const char timeline_template[] =
     "\"encoding\":{\"x\":{\"field\":\"t\",\"type\":\"temporal\"},"
     "\"y\":{\"field\":\"y\",\"type\":\"quantitative\"},"
     "\"color\":{\"field\":\"level\",\"type\":\"nominal\","
-    "\"legend\":{\"title\":\"departure, by level\",\"orient\":\"bottom\",\"columns\":3}},"
+    "\"legend\":{\"title\":\"departure, by "
+    "level\",\"orient\":\"bottom\",\"columns\":3}},"
     "\"tooltip\":[{\"field\":\"person\",\"title\":\"person\"},"
     "{\"field\":\"date\",\"title\":\"date\"},"
     "{\"field\":\"level\",\"title\":\"level\"},"
@@ -419,8 +424,8 @@ static json_t *timeline_spec(const struct spiral_data *s, exo_err *err)
     }
     bool fitted = estimate_usable(s);
     if (fitted) {
-        exo_code rc = exo_hawkes_intensity(&s->fit, s->t, n, grid, m, lv, bv,
-                                           err);
+        exo_code rc =
+            exo_hawkes_intensity(&s->fit, s->t, n, grid, m, lv, bv, err);
         if (rc) {
             json_decref(spec);
             spec = NULL;
@@ -428,8 +433,8 @@ static json_t *timeline_spec(const struct spiral_data *s, exo_err *err)
         }
         for (size_t i = 0; i < m; i++) {
             json_t *row = json_object();
-            ok &= exo__jset(row, "t",
-                            json_integer((json_int_t)llround(grid[i] * DAY_MS)));
+            ok &= exo__jset(
+                row, "t", json_integer((json_int_t)llround(grid[i] * DAY_MS)));
             ok &= exo__jset(row, "lambda", exo__jnum(lv[i] * MONTH_DAYS));
             ok &= exo__jset(row, "baseline", exo__jnum(bv[i] * MONTH_DAYS));
             ok &= exo__jpush(lam, row);
@@ -441,8 +446,7 @@ static json_t *timeline_spec(const struct spiral_data *s, exo_err *err)
         double after = 0.0;
         if (fitted) {
             double at = fmin(s->t[kk] + JUMP_STEP, s->w_end);
-            exo_hawkes_intensity(&s->fit, s->t, n, &at, 1, &after, NULL,
-                                 NULL);
+            exo_hawkes_intensity(&s->fit, s->t, n, &at, 1, &after, NULL, NULL);
         }
         char dt[11];
         date_text(dt, mv->date);
@@ -468,7 +472,8 @@ static json_t *timeline_spec(const struct spiral_data *s, exo_err *err)
         date_text(dt, f->date);
         money_text(amount, sizeof amount, f->amount_usd);
         json_t *row = json_object();
-        ok &= exo__jset(row, "t", json_integer((json_int_t)llround(day * DAY_MS)));
+        ok &= exo__jset(row, "t",
+                        json_integer((json_int_t)llround(day * DAY_MS)));
         ok &= exo__jset(row, "date", exo__jstr(dt));
         ok &= exo__jset(row, "kind", exo__jstr(f->kind));
         ok &= exo__jset(row, "amount", exo__jstr(amount));
@@ -492,7 +497,8 @@ static json_t *timeline_spec(const struct spiral_data *s, exo_err *err)
     json_t *x = json_object_get(
         json_object_get(json_array_get(layers, 1), "encoding"), "x");
     json_t *xs = json_object_get(x, "scale"), *dom = json_array();
-    ok &= exo__jpush(dom, json_integer((json_int_t)llround(s->w_start * DAY_MS)));
+    ok &=
+        exo__jpush(dom, json_integer((json_int_t)llround(s->w_start * DAY_MS)));
     ok &= exo__jpush(dom, json_integer((json_int_t)llround(s->w_end * DAY_MS)));
     ok &= exo__jset(xs, "domain", dom);
     if (!ok)
@@ -559,7 +565,8 @@ static json_t *qq_spec(const struct spiral_data *s, exo_err *err)
             double q = -log1p(-((double)i + 0.5) / (double)n);
             top = fmax(top, fmax(q, tau[i]));
             json_t *row = json_object();
-            ok &= exo__jset(row, "model", exo__jstr(pois ? "Poisson" : "Hawkes"));
+            ok &=
+                exo__jset(row, "model", exo__jstr(pois ? "Poisson" : "Hawkes"));
             ok &= exo__jset(row, "expected", exo__jnum(q));
             ok &= exo__jset(row, "observed", exo__jnum(tau[i]));
             ok &= exo__jpush(rows, row);
@@ -604,13 +611,12 @@ static json_t *param_table(const struct spiral_data *s,
     const exo_hawkes *f = &s->fit;
     json_t *t = json_object(), *rows = json_array();
     bool ok = exo__jset(t, "title", exo__jstr("The fitted model"));
-    ok &= exo__jset(t, "columns",
-                    exo__jparse("[\"quantity\",\"estimate\"]"));
+    ok &= exo__jset(t, "columns", exo__jparse("[\"quantity\",\"estimate\"]"));
     char w0[11], w1[11];
     day_text(w0, s->w_start);
     day_text(w1, s->w_end - 1.0);
-    ok &= push_row(rows, "window", jfmt("%s .. %s (%s)", w0, w1,
-                                        s->window_rule));
+    ok &=
+        push_row(rows, "window", jfmt("%s .. %s (%s)", w0, w1, s->window_rule));
     ok &= push_row(rows, "departures",
                    jfmt("%zu (dates spread within their precision, seed "
                         "%llu)",
@@ -622,18 +628,18 @@ static json_t *param_table(const struct spiral_data *s,
                                                    : s->no_fit));
     } else {
         for (size_t k = 0; k < f->n_regimes; k++)
-            ok &= push_row(rows, "baseline mu",
-                           jfmt("%.4g per month (SE %.2g)",
-                                f->mu[k] * MONTH_DAYS,
-                                f->mu_se[k] * MONTH_DAYS));
+            ok &=
+                push_row(rows, "baseline mu",
+                         jfmt("%.4g per month (SE %.2g)", f->mu[k] * MONTH_DAYS,
+                              f->mu_se[k] * MONTH_DAYS));
         if (f->at_boundary) {
             ok &= push_row(rows, "jump alpha",
                            exo__jstr("0 (the Poisson fit is the maximum)"));
         } else {
-            ok &= push_row(rows, "jump alpha",
-                           jfmt("%.4g per month (SE %.2g)",
-                                f->alpha * MONTH_DAYS,
-                                f->alpha_se * MONTH_DAYS));
+            ok &=
+                push_row(rows, "jump alpha",
+                         jfmt("%.4g per month (SE %.2g)", f->alpha * MONTH_DAYS,
+                              f->alpha_se * MONTH_DAYS));
             double hl = log(2.0) / f->beta;
             ok &= push_row(rows, "decay beta",
                            jfmt("%.4g per month (SE %.2g; half-life %.3g %s)",
@@ -643,9 +649,9 @@ static json_t *param_table(const struct spiral_data *s,
         }
         ok &= push_row(rows, "branching ratio n", n_text(f));
         if (isfinite(f->n_wald_lo))
-            ok &= push_row(rows, "n, Wald interval",
-                           jfmt("%.2f\xe2\x80\x93%.2f", f->n_wald_lo,
-                                f->n_wald_hi));
+            ok &= push_row(
+                rows, "n, Wald interval",
+                jfmt("%.2f\xe2\x80\x93%.2f", f->n_wald_lo, f->n_wald_hi));
         if (!f->at_boundary && f->n < 1.0)
             ok &= push_row(rows, "cluster size",
                            jfmt("%.2f departures per cluster (1/(1-n))",
@@ -655,17 +661,17 @@ static json_t *param_table(const struct spiral_data *s,
                             f->lr, f->lr_p));
         if (f->has_gof)
             ok &= push_row(rows, "goodness of fit",
-                           jfmt("KS p = %.3g (Hawkes), %.3g (Poisson)",
-                                f->ks_p, f->ks_p_poisson));
+                           jfmt("KS p = %.3g (Hawkes), %.3g (Poisson)", f->ks_p,
+                                f->ks_p_poisson));
     }
     if (s->has_forecast)
-        ok &= push_row(rows, "forecast",
-                       jfmt("%.0f departures in %g days (80%%: %.0f-%.0f, "
-                            "95%%: %.0f-%.0f; %zu paths)",
-                            s->forecast.median, p->horizon_days,
-                            s->forecast.lo80, s->forecast.hi80,
-                            s->forecast.lo95, s->forecast.hi95,
-                            s->forecast.n_paths));
+        ok &=
+            push_row(rows, "forecast",
+                     jfmt("%.0f departures in %g days (80%%: %.0f-%.0f, "
+                          "95%%: %.0f-%.0f; %zu paths)",
+                          s->forecast.median, p->horizon_days, s->forecast.lo80,
+                          s->forecast.hi80, s->forecast.lo95, s->forecast.hi95,
+                          s->forecast.n_paths));
     ok &= exo__jset(t, "rows", rows);
     if (!ok) {
         json_decref(t);
@@ -675,8 +681,7 @@ static json_t *param_table(const struct spiral_data *s,
 }
 
 static json_t *spiral_section(const struct spiral_data *s,
-                              const struct exo__report_params *p,
-                              exo_err *err)
+                              const struct exo__report_params *p, exo_err *err)
 {
     json_t *sec = json_object(), *charts = json_array(), *tables = json_array();
     json_t *notes = json_array();
@@ -758,9 +763,9 @@ exo_code exo__view_spiral(exo_store *store, const char *org,
     spiral_data_release(&s);
     if (!ok) {
         json_decref(view);
-        return err && err->code ? err->code
-                                : exo__fail(err, EXO_ENOMEM,
-                                            "building the spiral view");
+        return err && err->code
+                   ? err->code
+                   : exo__fail(err, EXO_ENOMEM, "building the spiral view");
     }
     *out = view;
     return EXO_OK;

@@ -72,11 +72,10 @@ static bool curve_rows(json_t *rows, const char *name, const exo_km_curve *c)
         ok &= exo__jset(r, "surv", exo__jnum(first ? 1.0 : c->surv[i - 1]));
         ok &= exo__jset(r, "lo", exo__jnum(first ? 1.0 : c->lower[i - 1]));
         ok &= exo__jset(r, "hi", exo__jnum(first ? 1.0 : c->upper[i - 1]));
-        ok &= exo__jset(r, "risk",
-                        json_integer(first ? (json_int_t)(c->n_times
-                                                              ? c->n_risk[0]
-                                                              : 0)
-                                           : (json_int_t)c->n_risk[i - 1]));
+        ok &= exo__jset(
+            r, "risk",
+            json_integer(first ? (json_int_t)(c->n_times ? c->n_risk[0] : 0)
+                               : (json_int_t)c->n_risk[i - 1]));
         ok &= exo__jpush(rows, r);
     }
     return ok;
@@ -140,16 +139,16 @@ exo_code exo__view_survival(exo_store *store, const char *org,
             continue;
         k.entry[k.n] = entry;
         k.stop[k.n] = stop;
-        k.event[k.n] = !isnan(sp.end[i]) &&
-                       (sp.end_reason[i] == EXO_EVENT_LEFT ||
-                        sp.end_reason[i] == EXO_EVENT_FIRED);
+        k.event[k.n] =
+            !isnan(sp.end[i]) && (sp.end_reason[i] == EXO_EVENT_LEFT ||
+                                  sp.end_reason[i] == EXO_EVENT_FIRED);
         k.group[k.n] = level_group[sp.level[i]];
         n_events += (size_t)k.event[k.n];
         k.n++;
     }
     exo_km_opts ko = {EXO_CI_LOG, 0.95};
-    if ((rc = exo_km_fit(k.n, has_since ? k.entry : NULL, k.stop, k.event,
-                         NULL, 1, &ko, &km[0], err)))
+    if ((rc = exo_km_fit(k.n, has_since ? k.entry : NULL, k.stop, k.event, NULL,
+                         1, &ko, &km[0], err)))
         goto out;
     if (k.n_groups > 1 &&
         (rc = exo_km_fit(k.n, has_since ? k.entry : NULL, k.stop, k.event,
@@ -185,8 +184,8 @@ exo_code exo__view_survival(exo_store *store, const char *org,
             double t = ticks[j] * YEAR_DAYS;
             json_int_t c = 0;
             for (size_t i = 0; i < k.n; i++)
-                c += (g == 0 || k.group[i] == (int)g - 1) &&
-                     k.entry[i] <= t && k.stop[i] > t;
+                c += (g == 0 || k.group[i] == (int)g - 1) && k.entry[i] <= t &&
+                     k.stop[i] > t;
             ok &= exo__jpush(r, json_integer(c));
         }
         ok &= exo__jpush(trows, r);

@@ -48,9 +48,8 @@ typedef exo_code (*route_fn)(struct request *rq, exo_err *err);
 
 static const char json_ctype[] = "application/json; charset=utf-8";
 
-static exo_code reply_text(exo_http_reply *r, unsigned status,
-                           const char *type, const char *body, size_t len,
-                           exo_err *err)
+static exo_code reply_text(exo_http_reply *r, unsigned status, const char *type,
+                           const char *body, size_t len, exo_err *err)
 {
     r->status = status;
     r->content_type = type;
@@ -61,8 +60,8 @@ static exo_code reply_text(exo_http_reply *r, unsigned status,
     return EXO_OK;
 }
 
-static exo_code reply_json(exo_http_reply *r, unsigned status,
-                           const json_t *v, exo_err *err)
+static exo_code reply_json(exo_http_reply *r, unsigned status, const json_t *v,
+                           exo_err *err)
 {
     struct buf b = BUF_INIT;
     if (exo__json_for_script(&b, v, 10) || exo__buf_addch(&b, '\n')) {
@@ -77,8 +76,8 @@ static exo_code reply_json(exo_http_reply *r, unsigned status,
 }
 
 /* {"error": "..."} with 'status'. */
-static exo_code reply_error(exo_http_reply *r, unsigned status,
-                            const char *msg, exo_err *err)
+static exo_code reply_error(exo_http_reply *r, unsigned status, const char *msg,
+                            exo_err *err)
 {
     json_t *o = json_object();
     if (!exo__jset(o, "error", exo__jstr(msg))) {
@@ -92,8 +91,7 @@ static exo_code reply_error(exo_http_reply *r, unsigned status,
 
 /* The reply for a failed view: a missing organisation is 404, a bad
  * value 400, anything else 500 with the message. */
-static exo_code reply_failure(exo_http_reply *r, const exo_err *e,
-                              exo_err *err)
+static exo_code reply_failure(exo_http_reply *r, const exo_err *e, exo_err *err)
 {
     unsigned status = e->code == EXO_ENOTFOUND ? 404
                       : e->code == EXO_EINVAL  ? 400
@@ -131,8 +129,8 @@ static bool read_params(struct request *rq, const char *allowed,
             return false;
         }
         if (strlen(v) > MAX_ARG_LEN) {
-            snprintf(why, why_size, "parameter '%s' is longer than %d bytes",
-                     k, MAX_ARG_LEN);
+            snprintf(why, why_size, "parameter '%s' is longer than %d bytes", k,
+                     MAX_ARG_LEN);
             return false;
         }
         exo_err e = {0};
@@ -199,10 +197,8 @@ static exo_code route_page(struct request *rq, exo_err *err)
     ok &= exo__jset(gen, "seed", json_integer((json_int_t)p.seed));
     ok &= exo__jset(gen, "paths", json_integer((json_int_t)p.paths));
     ok &= exo__jset(gen, "horizon_days", exo__jnum(p.horizon_days));
-    ok &= exo__jset(gen, "store",
-                    exo__jstr(rq->opts->report.store_label));
-    ok &= exo__jset(gen, "provenance",
-                    exo__jstr(rq->opts->report.provenance));
+    ok &= exo__jset(gen, "store", exo__jstr(rq->opts->report.store_label));
+    ok &= exo__jset(gen, "provenance", exo__jstr(rq->opts->report.provenance));
     ok &= exo__jset(data, "generated", gen);
     if (!ok) {
         json_decref(data);
@@ -351,9 +347,9 @@ exo_code exo_serve_answer(exo_store *store, const exo_serve_opts *opts,
     static const char prefix[] = "/assets/";
     if (strncmp(path, prefix, sizeof prefix - 1) == 0) {
         const char *name = path + sizeof prefix - 1;
-        const struct exo__asset *a =
-            strchr(name, '/') || strchr(name, '\\') ? NULL
-                                                     : exo__asset_find(name);
+        const struct exo__asset *a = strchr(name, '/') || strchr(name, '\\')
+                                         ? NULL
+                                         : exo__asset_find(name);
         const char *type = a ? asset_type(name) : NULL;
         if (!type)
             return reply_error(reply, 404, "no such asset", err);
@@ -419,10 +415,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
     MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, collect_arg, &args);
     exo_http_reply reply;
     exo_err err = {0};
-    exo_code rc = exo_serve_answer(s->store, &s->opts, method, url, args.keys,
-                                   args.values,
-                                   args.n > MAX_ARGS ? MAX_ARGS + 1 : args.n,
-                                   &reply, &err);
+    exo_code rc = exo_serve_answer(
+        s->store, &s->opts, method, url, args.keys, args.values,
+        args.n > MAX_ARGS ? MAX_ARGS + 1 : args.n, &reply, &err);
     struct MHD_Response *resp;
     if (rc) {
         static const char oom[] = "{\"error\":\"out of memory\"}\n";
@@ -502,8 +497,8 @@ exo_code exo_serve_start(const char *db_path, const exo_serve_opts *opts,
         int e = errno;
         exo_store_close(s->store);
         exo__free(s);
-        return exo__fail(err, EXO_EIO,
-                         "cannot listen on %s port %u: %s", bind, opts->port,
+        return exo__fail(err, EXO_EIO, "cannot listen on %s port %u: %s", bind,
+                         opts->port,
                          e ? strerror(e) : "libmicrohttpd refused to start");
     }
     const union MHD_DaemonInfo *info =
