@@ -31,7 +31,7 @@ BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 LIBA := $(BUILD)/libexodus.a
 EXE  := $(BUILD)/exodus
 
-.PHONY: all deps test check unit cli-tests bench demo lint fmt clean fuzz
+.PHONY: all deps test check unit cli-tests browser-tests bench bench-serve demo lint fmt clean fuzz
 all: $(EXE) $(LIBA)
 
 deps:
@@ -50,6 +50,26 @@ $(BUILD)/gen/companies.inc: data/companies.csv
 	    -e 's/^\([^,]*\),\(.*\)$$/{"\1", "\2"},/' > $@
 
 $(BUILD)/src/ingest/lexicon.o: $(BUILD)/gen/companies.inc
+
+# Report assets: the page, style and renderer, and the chart libraries that
+# scripts/deps installs with npm ci from package-lock.json (the stamp is
+# renewed whenever the lock file changes).
+ASSETS    := $(sort $(wildcard src/report/assets/*))
+VENDOR_JS := node_modules/vega/build/vega.min.js \
+             node_modules/vega-lite/build/vega-lite.min.js \
+             node_modules/vega-embed/build/vega-embed.min.js
+NODE_STAMP := node_modules/.exodus-lock
+
+$(NODE_STAMP): package-lock.json scripts/deps
+	./scripts/deps
+	@touch $@
+
+$(BUILD)/gen/assets.inc: $(ASSETS) $(NODE_STAMP) scripts/embed-assets
+	@mkdir -p $(dir $@)
+	./scripts/embed-assets $(ASSETS) $(VENDOR_JS) > $@.tmp
+	mv $@.tmp $@
+
+$(BUILD)/src/report/assets.o: $(BUILD)/gen/assets.inc
 
 $(BUILD)/src/cli/%.o: src/cli/%.c
 	@mkdir -p $(dir $@)
@@ -95,6 +115,14 @@ test: deps
 	        echo "sanitizer reports in the unit tests" >&2; exit 1; fi
 	EXODUS=$(abspath $(EXE)) ./tests/cli/run
 	./scripts/lint-symbols $(LIBA)
+	EXODUS=$(abspath $(EXE)) ./tests/serve/run
+	EXODUS=$(abspath $(EXE)) SHOTS=$(abspath $(BUILD))/screenshots \
+	    node tests/browser/run.mjs
+
+# The browser tests alone (headless Debian chromium through playwright-core).
+browser-tests: deps $(EXE)
+	EXODUS=$(abspath $(EXE)) SHOTS=$(abspath $(BUILD))/screenshots \
+	    node tests/browser/run.mjs
 
 # The same suite under AddressSanitizer and UndefinedBehaviorSanitizer,
 # then each fuzz target for a bounded time.
@@ -116,13 +144,17 @@ fuzz: deps
 	    tail -1 build-fuzz/$$t.log; \
 	done
 
-build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_SRC) $(BUILD)/gen/schema.inc $(BUILD)/gen/companies.inc
+build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_SRC) $(BUILD)/gen/schema.inc $(BUILD)/gen/companies.inc $(BUILD)/gen/assets.inc
 	@mkdir -p build-fuzz
 	clang -g -O1 -fsanitize=fuzzer,address,undefined $(DEFS) -Iinclude -Isrc -I$(BUILD)/gen \
 	    $(shell pkg-config --cflags $(PKGS)) -fopenmp=libgomp -o $@ $< $(LIB_SRC) $(LIBS)
 
 bench: deps $(BENCH_BIN) $(EXE)
 	@for b in $(BENCH_BIN); do echo "== $$b"; $$b || exit 1; done
+
+# A bounded wrk run against the dashboard's /api/orgs on loopback.
+bench-serve: deps $(EXE)
+	EXODUS=$(abspath $(EXE)) ./bench/serve-wrk
 
 demo: deps $(EXE)
 	$(EXE) demo

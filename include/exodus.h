@@ -20,6 +20,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -665,6 +666,49 @@ EXO_API exo_code exo_hawkes_fit(const double *times, size_t n,
 EXO_API exo_code exo_hawkes_spread_ties(double *times /* IN/OUT */,
                                         const double *width, size_t n,
                                         uint64_t seed, exo_err *err);
+
+/*
+ * The same spreading, also reporting where each event went: 'order[k]' is
+ * the input index of the k-th output time ('order' has n entries; NULL
+ * behaves as exo_hawkes_spread_ties). The times are identical to those of
+ * exo_hawkes_spread_ties with the same seed.
+ */
+EXO_API exo_code exo_hawkes_spread_ties_order(double *times /* IN/OUT */,
+                                              const double *width, size_t n,
+                                              uint64_t seed,
+                                              size_t *order /* OUT */,
+                                              exo_err *err);
+
+/*
+ * The conditional intensity of 'fit' at each of the 'n_grid' ascending
+ * times 'grid' (absolute, the unit of the fit):
+ *   lambda(t) = mu_k(t) + alpha sum_{t_i < t} exp(-beta (t - t_i))
+ * given the 'n' sorted event 'times' the model was fitted to (after any
+ * tie spreading), into 'lambda'; the baseline mu_k(t) into 'baseline'
+ * (may be NULL). An event at exactly a grid time is not yet counted there
+ * (lambda is left-continuous); ask at t + a small step for the value just
+ * after it. A fit at the Poisson boundary gives lambda = mu. O(n + n_grid).
+ */
+EXO_API exo_code exo_hawkes_intensity(const exo_hawkes *fit,
+                                      const double *times, size_t n,
+                                      const double *grid, size_t n_grid,
+                                      double *lambda /* OUT */,
+                                      double *baseline /* OUT, may be NULL */,
+                                      exo_err *err);
+
+/*
+ * Time rescaling (goodness of fit): tau_i = Lambda(t_{i-1}, t_i], the
+ * compensator of 'fit' between consecutive 'times' (tau_1 from the window
+ * start), into 'tau' (n entries). Under the fitted model they are i.i.d.
+ * Exp(1); exo_hawkes's ks_p tests exactly these. With 'poisson' true the
+ * per-regime Poisson fit (mu_k = events / length of regime k) is used
+ * instead, the reference model of ks_p_poisson. 'times' must lie in the
+ * fitted window. EXO_ENOMEM for the scratch copy.
+ */
+EXO_API exo_code exo_hawkes_rescaled(const exo_hawkes *fit,
+                                     const double *times, size_t n,
+                                     bool poisson, double *tau /* OUT */,
+                                     exo_err *err);
 
 /*
  * Simulates by Ogata thinning on (t_start, t_end] with a constant
@@ -1350,6 +1394,110 @@ EXO_API exo_code exo_runway_run(const exo_runway_scenario *sc,
                                 const exo_runway_opts *opts,
                                 exo_runway *out /* OUT */, exo_err *err);
 EXO_API void exo_runway_release(exo_runway *r);
+/* ==== Report and dashboard (src/report/, src/serve/) ==== */
+
+/* One organisation of a report, with the window its numbers are read in. */
+typedef struct exo_report_org {
+    const char *name;  /* as the user wrote it; resolved through aliases */
+    exo_filter filter; /* since/until/levels of its departures; since is
+                          also the observation start of its retention
+                          curves (delayed entry); zero: all of the data */
+} exo_report_org;
+
+typedef struct exo_report_opts {
+    const char *title;      /* NULL: "exodus report" */
+    size_t min_departures;  /* with no orgs named: those with at least this
+                               many departures; 0 means 10 */
+    uint64_t seed;          /* tie spreading and forecast; 0 means 1 */
+    size_t forecast_paths;  /* 0 means 10000 */
+    double horizon_days;    /* forecast horizon; 0 means 180 */
+    const char *scenario;   /* runway scenario file; NULL: none */
+    const char *provenance; /* where the store's data came from, one
+                               paragraph of plain text; NULL: not stated */
+    const char *store_label; /* how to name the store in the methods
+                                (its path); NULL: not stated */
+    exo_hooks hooks;        /* progress: one step per organisation */
+} exo_report_opts;
+
+/* Fills 'opts' with the defaults above. */
+EXO_API void exo_report_opts_init(exo_report_opts *opts);
+
+/*
+ * Writes one self-contained HTML report to 'out': per organisation a
+ * verdict card, the departures timeline with the fitted Hawkes intensity,
+ * its baseline, departures (by level, names on hover) and finance events
+ * on one time axis, the goodness-of-fit QQ plot of rescaled times, and,
+ * where the store has employment spells, Kaplan-Meier retention with
+ * intervals and numbers at risk; then a methods section. Charts are
+ * Vega-Lite specifications rendered by Vega, Vega-Lite and vega-embed,
+ * which are inlined: the file makes no network request. Every string
+ * from the store is escaped for HTML and for JSON inside <script>.
+ * 'orgs' (n_orgs entries) may be NULL with n_orgs 0: every organisation
+ * with opts->min_departures departures or more. 'opts' may be NULL.
+ * EXO_ENOTFOUND names an unknown organisation; EXO_EIO when writing to
+ * 'out' fails ('out' may then hold part of the page). Only 'out' is
+ * written to.
+ */
+EXO_API exo_code exo_report_html(exo_store *store, const exo_report_org *orgs,
+                                 size_t n_orgs, const exo_report_opts *opts,
+                                 FILE *out, exo_err *err);
+
+typedef struct exo_serve_opts {
+    const char *bind;        /* address to listen on; NULL: "127.0.0.1" */
+    unsigned port;           /* exo_serve_opts_init sets 8080; 0: any free
+                                port, see exo_serve_port */
+    unsigned timeout_s;      /* idle connection timeout; 0 means 10 */
+    size_t max_connections;  /* 0 means 64 */
+    size_t memory_limit;     /* per connection, bytes; 0 means 64 KiB */
+    exo_report_opts report;  /* seed, paths, horizon of the live views */
+} exo_serve_opts;
+
+typedef struct exo_server exo_server;
+
+/* Fills 'opts' with the defaults above and port 8080. */
+EXO_API void exo_serve_opts_init(exo_serve_opts *opts);
+
+/*
+ * Starts the dashboard for the store at 'db_path', opened read-only, on
+ * its own thread (libmicrohttpd's internal polling thread, so requests are
+ * served one at a time against one store handle). Pages: "/" (the
+ * dashboard), "/assets/NAME" (the embedded scripts and style; nothing
+ * else on disk is ever read) and the JSON views "/api/orgs",
+ * "/api/spiral?org=NAME[&since=DATE][&until=DATE][&level=L,...]" and
+ * "/api/survival?org=NAME[&since=DATE]". Bad parameters answer 400 with
+ * {"error": "..."}; unknown paths 404; methods other than GET and HEAD
+ * 405. On failure '*out' is NULL. Stop with exo_serve_stop.
+ */
+EXO_API exo_code exo_serve_start(const char *db_path,
+                                 const exo_serve_opts *opts,
+                                 exo_server **out /* OUT */, exo_err *err);
+/* The port the server listens on (the one chosen when opts->port was 0). */
+EXO_API unsigned exo_serve_port(const exo_server *server);
+/* Stops the server and closes its store; accepts NULL. */
+EXO_API void exo_serve_stop(exo_server *server);
+
+/* One HTTP answer of the dashboard, for exo_serve_answer. */
+typedef struct exo_http_reply {
+    unsigned status;          /* 200, 400, 404, 405, 500 */
+    const char *content_type; /* static text */
+    char *body;               /* the caller's, freed with exo_free */
+    size_t length;
+} exo_http_reply;
+
+/*
+ * The dashboard's request handler without the network: answers 'method'
+ * on 'path' (already split from its query, percent-decoded by the
+ * caller as libmicrohttpd does) with query arguments 'keys'/'values'
+ * ('n_args' pairs, decoded) from 'store'. Never fails for bad input:
+ * that is a 4xx reply. Returns EXO_ENOMEM only when no reply could be
+ * made.
+ */
+EXO_API exo_code exo_serve_answer(exo_store *store, const exo_serve_opts *opts,
+                                  const char *method, const char *path,
+                                  const char *const *keys,
+                                  const char *const *values, size_t n_args,
+                                  exo_http_reply *reply /* OUT */,
+                                  exo_err *err);
 
 #ifdef __cplusplus
 }

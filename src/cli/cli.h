@@ -95,7 +95,9 @@ void json_str(struct json_out *j, const char *key, const char *value);
 void json_num(struct json_out *j, const char *key, double value);
 void json_int(struct json_out *j, const char *key, long long value);
 void json_bool(struct json_out *j, const char *key, bool value);
-void json_null(struct json_out *j, const char *key);
+/* Not "json_null": that is jansson's, which the library calls, and a CLI
+ * definition of the name would take its place at link time. */
+void json_none(struct json_out *j, const char *key);
 void json_date(struct json_out *j, const char *key, int32_t days);
 
 /* "2024-05-14" for a day, "2024-05" for a month, "2024" for a year. */
@@ -151,6 +153,15 @@ int runway_show(struct cli *cli, const char *scenario_path,
  */
 int extract_show(struct cli *cli, const char *path, struct json_out *j);
 
+/*
+ * Writes the HTML report of 'orgs' (n_orgs; 0: the busiest) to 'path'
+ * ("-": stdout) through a temporary file renamed into place
+ * (cmd_report.c). Returns an exit status.
+ */
+int report_write(const struct cli *cli, exo_store *store,
+                 const exo_report_org *orgs, size_t n_orgs,
+                 const exo_report_opts *opts, const char *path);
+
 /* ==== Subcommands: one cmd_<name>.c each ==== */
 
 int cmd_demo(struct cli *cli, int argc, char **argv);
@@ -161,7 +172,9 @@ int cmd_init(struct cli *cli, int argc, char **argv);
 int cmd_moves(struct cli *cli, int argc, char **argv);
 int cmd_orgs(struct cli *cli, int argc, char **argv);
 int cmd_people(struct cli *cli, int argc, char **argv);
+int cmd_report(struct cli *cli, int argc, char **argv);
 int cmd_runway(struct cli *cli, int argc, char **argv);
+int cmd_serve(struct cli *cli, int argc, char **argv);
 int cmd_spiral(struct cli *cli, int argc, char **argv);
 int cmd_stats(struct cli *cli, int argc, char **argv);
 int cmd_survival(struct cli *cli, int argc, char **argv);

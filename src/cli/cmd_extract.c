@@ -104,14 +104,14 @@ static void print_json(struct json_out *j, const char *file,
         if (c->level != EXO_LEVEL_NONE)
             json_str(j, "level", exo_level_name(c->level));
         else
-            json_null(j, "level");
+            json_none(j, "level");
         json_str(j, "event", exo_event_name(c->event));
         if (c->has_date) {
             json_str(j, "date", date);
             json_str(j, "date_precision", precision_name(c->date.precision));
         } else {
-            json_null(j, "date");
-            json_null(j, "date_precision");
+            json_none(j, "date");
+            json_none(j, "date_precision");
         }
         json_bool(j, "date_in_text", c->date_in_text);
         json_bool(j, "from_context", c->from_context);

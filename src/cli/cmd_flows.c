@@ -162,9 +162,9 @@ static void print_pair_json(struct json_out *j, const struct flows_view *v,
         json_num(j, "per_head_lo", p->per_head_lo);
         json_num(j, "per_head_hi", p->per_head_hi);
     } else {
-        json_null(j, "per_head");
-        json_null(j, "per_head_lo");
-        json_null(j, "per_head_hi");
+        json_none(j, "per_head");
+        json_none(j, "per_head_lo");
+        json_none(j, "per_head_hi");
     }
     json_obj_close(j);
 }
@@ -288,8 +288,8 @@ static void print_full_json(struct json_out *j, const struct flows_view *v,
         json_date(j, "start", (int32_t)f->t_start);
         json_date(j, "end", (int32_t)f->t_end);
     } else {
-        json_null(j, "start");
-        json_null(j, "end");
+        json_none(j, "start");
+        json_none(j, "end");
     }
     json_obj_open(j, "weights");
     for (int l = 1; l < EXO_N_LEVELS; l++)

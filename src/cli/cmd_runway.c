@@ -308,7 +308,7 @@ static void print_json(struct json_out *j, const exo_runway_scenario *sc,
     if (sc->has_start)
         json_date(j, "start", sc->start_day);
     else
-        json_null(j, "start");
+        json_none(j, "start");
     json_int(j, "months", M);
     if (of && of->org) {
         json_obj_open(j, "contagion_fit");
@@ -372,8 +372,8 @@ static void print_json(struct json_out *j, const exo_runway_scenario *sc,
             json_str(j, "weakest",
                      exo_runway_link_name((exo_runway_link)g->weakest));
         } else {
-            json_null(j, "dominant");
-            json_null(j, "weakest");
+            json_none(j, "dominant");
+            json_none(j, "weakest");
         }
         json_obj_close(j);
     }

@@ -977,7 +977,7 @@ static void print_json_fields(struct json_out *out, const char *org,
         if (f->has_profile)
             json_interval(&j, "n_ci_profile", f->n_prof_lo, f->n_prof_hi);
         else
-            json_null(&j, "n_ci_profile");
+            json_none(&j, "n_ci_profile");
         json_num(&j, "expected_cluster_size",
                  f->n < 1.0 ? 1.0 / (1.0 - f->n) : (double)INFINITY);
         json_num(&j, "loglik", f->loglik);
@@ -994,7 +994,7 @@ static void print_json_fields(struct json_out *out, const char *org,
             json_num(&j, "p", r->boot.p);
             json_obj_close(&j);
         } else {
-            json_null(&j, "bootstrap");
+            json_none(&j, "bootstrap");
         }
         if (f->has_gof) {
             json_obj_open(&j, "ks");
@@ -1027,7 +1027,7 @@ static void print_json_fields(struct json_out *out, const char *org,
         json_int(&j, "capped_paths", (long long)fc->n_capped);
         json_obj_close(&j);
     } else {
-        json_null(&j, "forecast");
+        json_none(&j, "forecast");
     }
     json_obj_open(&j, "verdict");
     json_str(&j, "kind", r->verdict.label);

@@ -83,15 +83,15 @@ static void print_core_json(struct json_out *j, const exo_core_team *team)
             fmt_date(date, m->joined);
             json_str(j, "since", date);
         } else {
-            json_null(j, "since");
+            json_none(j, "since");
         }
         if (m->has_left) {
             fmt_date(date, m->left);
             json_str(j, "left", date);
             json_str(j, "how", exo_event_name(m->left_event));
         } else {
-            json_null(j, "left");
-            json_null(j, "how");
+            json_none(j, "left");
+            json_none(j, "how");
         }
         json_str(j, "went_to", m->went_to);
         json_obj_close(j);

@@ -309,7 +309,7 @@ void json_bool(struct json_out *j, const char *key, bool value)
     fputs(value ? "true" : "false", j->out);
 }
 
-void json_null(struct json_out *j, const char *key)
+void json_none(struct json_out *j, const char *key)
 {
     json_key(j, key);
     fputs("null", j->out);

@@ -45,8 +45,23 @@ static int cmp_double(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-exo_code exo_hawkes_spread_ties(double *times, const double *width, size_t n,
-                                uint64_t seed, exo_err *err)
+/* (time, input index) pairs, ordered by time then index. */
+struct timed_index {
+    double t;
+    size_t i;
+};
+
+static int cmp_timed(const void *a, const void *b)
+{
+    const struct timed_index *x = a, *y = b;
+    if (x->t != y->t)
+        return (x->t > y->t) - (x->t < y->t);
+    return (x->i > y->i) - (x->i < y->i);
+}
+
+exo_code exo_hawkes_spread_ties_order(double *times, const double *width,
+                                      size_t n, uint64_t seed, size_t *order,
+                                      exo_err *err)
 {
     for (size_t i = 0; i < n; i++)
         if (!isfinite(times[i]) || !(width[i] >= 0.0) || !isfinite(width[i]))
@@ -54,15 +69,42 @@ exo_code exo_hawkes_spread_ties(double *times, const double *width, size_t n,
                              "event %zu: time or width is not a finite "
                              "number (width must be >= 0)",
                              i + 1);
+    struct timed_index *ti = NULL;
+    if (order) {
+        ti = exo__calloc(n ? n : 1, sizeof *ti);
+        if (!ti)
+            return exo__fail(err, EXO_ENOMEM, "allocating %zu events", n);
+    }
     gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
-    if (!r)
+    if (!r) {
+        exo__free(ti);
         return exo__fail(err, EXO_ENOMEM, "allocating a random generator");
+    }
     gsl_rng_set(r, derive_seed(seed, 0));
     for (size_t i = 0; i < n; i++)
         times[i] += width[i] * gsl_rng_uniform(r);
     gsl_rng_free(r);
-    qsort(times, n, sizeof *times, cmp_double);
+    if (!order) {
+        qsort(times, n, sizeof *times, cmp_double);
+        return EXO_OK;
+    }
+    for (size_t i = 0; i < n; i++) {
+        ti[i].t = times[i];
+        ti[i].i = i;
+    }
+    qsort(ti, n, sizeof *ti, cmp_timed);
+    for (size_t k = 0; k < n; k++) {
+        times[k] = ti[k].t;
+        order[k] = ti[k].i;
+    }
+    exo__free(ti);
     return EXO_OK;
+}
+
+exo_code exo_hawkes_spread_ties(double *times, const double *width, size_t n,
+                                uint64_t seed, exo_err *err)
+{
+    return exo_hawkes_spread_ties_order(times, width, n, seed, NULL, err);
 }
 
 /*

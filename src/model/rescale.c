@@ -28,8 +28,8 @@
  * mu_k w_s over each segment (hawkes.h), whose stretches without events
  * still count.
  */
-static void rescale_weighted(const struct hawkes_data *d, const double *theta,
-                             double *u)
+static void increments_weighted(const struct hawkes_data *d,
+                                const double *theta, double *inc_out)
 {
     size_t K = d->n_regimes;
     double alpha = theta[K], beta = theta[K + 1];
@@ -46,7 +46,7 @@ static void rescale_weighted(const struct hawkes_data *d, const double *theta,
                 inc += alpha / beta * (1.0 + A) * -expm1(-beta * dt);
                 A = e * (1.0 + A);
             }
-            u[i] = -expm1(-(inc > 0.0 ? inc : 0.0));
+            inc_out[i] = inc > 0.0 ? inc : 0.0;
             Mprev = M;
         }
         double next = s + 1 < d->n_seg ? d->seg[s + 1].start : d->T;
@@ -54,14 +54,14 @@ static void rescale_weighted(const struct hawkes_data *d, const double *theta,
     }
 }
 
-void exo__hawkes_rescale(const struct hawkes_data *d, const double *theta,
-                         double *u)
+void exo__hawkes_increments(const struct hawkes_data *d, const double *theta,
+                            double *inc_out)
 {
     size_t K = d->n_regimes;
     double alpha = theta[K], beta = theta[K + 1];
     double Mstart[EXO_HAWKES_MAX_REGIMES + 1];
     if (d->seg) {
-        rescale_weighted(d, theta, u);
+        increments_weighted(d, theta, inc_out);
         return;
     }
     Mstart[0] = 0.0;
@@ -81,9 +81,123 @@ void exo__hawkes_rescale(const struct hawkes_data *d, const double *theta,
             inc += alpha / beta * (1.0 + A) * -expm1(-beta * dt);
             A = e * (1.0 + A);
         }
-        u[i] = -expm1(-(inc > 0.0 ? inc : 0.0));
+        inc_out[i] = inc > 0.0 ? inc : 0.0;
         Mprev = M;
     }
+}
+
+void exo__hawkes_rescale(const struct hawkes_data *d, const double *theta,
+                         double *u)
+{
+    exo__hawkes_increments(d, theta, u);
+    for (size_t i = 0; i < d->n; i++)
+        u[i] = -expm1(-u[i]);
+}
+
+/* Sorted ascending, finite; names the first bad index. */
+static exo_code check_sorted(const double *v, size_t n, const char *what,
+                             exo_err *err)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (!isfinite(v[i]))
+            return exo__fail(err, EXO_EINVAL, "%s %zu is not a finite number",
+                             what, i + 1);
+        if (i > 0 && v[i] < v[i - 1])
+            return exo__fail(err, EXO_EINVAL, "%s %zu: not in ascending order",
+                             what, i + 1);
+    }
+    return EXO_OK;
+}
+
+static exo_code check_fit(const exo_hawkes *fit, exo_err *err)
+{
+    if (!fit || fit->n_regimes < 1 || fit->n_regimes > EXO_HAWKES_MAX_REGIMES)
+        return exo__fail(err, EXO_EINVAL, "no fitted model");
+    /* The fit keeps its weight's integrals, not the weight itself. */
+    if (fit->weighted)
+        return exo__fail(err, EXO_EINVAL,
+                         "the intensity of a fit with a weighted baseline "
+                         "needs its weight function (fit with a constant or "
+                         "piecewise baseline)");
+    if (!fit->at_boundary && !(fit->alpha >= 0.0 && fit->beta > 0.0))
+        return exo__fail(err, EXO_EINVAL,
+                         "the model has no usable jump and decay");
+    return EXO_OK;
+}
+
+exo_code exo_hawkes_intensity(const exo_hawkes *fit, const double *times,
+                              size_t n, const double *grid, size_t n_grid,
+                              double *lambda, double *baseline, exo_err *err)
+{
+    exo_code rc = check_fit(fit, err);
+    if (rc)
+        return rc;
+    if ((n && !times) || (n_grid && (!grid || !lambda)))
+        return exo__fail(err, EXO_EINVAL, "missing arrays");
+    if ((rc = check_sorted(times, n, "event", err)) ||
+        (rc = check_sorted(grid, n_grid, "grid point", err)))
+        return rc;
+    double alpha = fit->at_boundary ? 0.0 : fit->alpha;
+    double beta = fit->at_boundary ? 1.0 : fit->beta;
+    /* S = sum over included events of exp(-beta (last - t_j)): the
+     * excitation just after 'last', decayed forward on demand. */
+    double S = 0.0, last = 0.0;
+    size_t j = 0, k = 0;
+    for (size_t g = 0; g < n_grid; g++) {
+        double t = grid[g];
+        while (j < n && times[j] < t) {
+            S = (j ? S * exp(-beta * (times[j] - last)) : 0.0) + 1.0;
+            last = times[j];
+            j++;
+        }
+        while (k + 1 < fit->n_regimes && fit->regime_start[k + 1] <= t)
+            k++;
+        double mu = fit->mu[k];
+        if (baseline)
+            baseline[g] = mu;
+        lambda[g] = mu + (j && alpha > 0.0
+                              ? alpha * S * exp(-beta * (t - last))
+                              : 0.0);
+    }
+    return EXO_OK;
+}
+
+exo_code exo_hawkes_rescaled(const exo_hawkes *fit, const double *times,
+                             size_t n, bool poisson, double *tau,
+                             exo_err *err)
+{
+    exo_code rc = check_fit(fit, err);
+    if (rc)
+        return rc;
+    if (n && (!times || !tau))
+        return exo__fail(err, EXO_EINVAL, "missing arrays");
+    if ((rc = check_sorted(times, n, "event", err)))
+        return rc;
+    if (n && (times[0] < fit->t_start || times[n - 1] > fit->t_end))
+        return exo__fail(err, EXO_EINVAL,
+                         "events outside the fitted window [%.17g, %.17g]",
+                         fit->t_start, fit->t_end);
+    size_t K = fit->n_regimes;
+    double *t = exo__calloc(n ? n : 1, sizeof *t);
+    if (!t)
+        return exo__fail(err, EXO_ENOMEM, "allocating %zu events", n);
+    double breaks[EXO_HAWKES_MAX_REGIMES], theta[HAWKES_MAX_P];
+    for (size_t i = 0; i < n; i++)
+        t[i] = times[i] - fit->t_start;
+    for (size_t r = 1; r < K; r++)
+        breaks[r - 1] = fit->regime_start[r] - fit->t_start;
+    struct hawkes_data d;
+    exo__hawkes_data_init(&d, t, n, fit->t_end - fit->t_start, breaks, K - 1);
+    for (size_t r = 0; r < K; r++) {
+        double len = d.reg_start[r + 1] - d.reg_start[r];
+        double nk = (double)(d.reg_first[r + 1] - d.reg_first[r]);
+        theta[r] = poisson ? (len > 0.0 ? nk / len : 0.0) : fit->mu[r];
+    }
+    theta[K] = poisson || fit->at_boundary ? 0.0 : fit->alpha;
+    theta[K + 1] = poisson || fit->at_boundary ? 1.0 : fit->beta;
+    exo__hawkes_increments(&d, theta, tau);
+    exo__free(t);
+    return EXO_OK;
 }
 
 static int cmp_double(const void *a, const void *b)

@@ -12,6 +12,13 @@
 #include "model/hawkes.h"
 
 /*
+ * The compensator increments Lambda(t_{i-1}, t_i] of the model 'theta'
+ * into 'inc' (n entries; the first from 0), each clipped at 0 below.
+ */
+void exo__hawkes_increments(const struct hawkes_data *d, const double *theta,
+                            double *inc);
+
+/*
  * u_i for the n increments (0, t_1], (t_1, t_2], ... of the model 'theta'
  * (P = K + 2 entries; alpha = 0 gives the per-regime Poisson model).
  */

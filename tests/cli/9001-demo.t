@@ -6,3 +6,4 @@ imported ai-lab-moves.csv           181 rows ->    181 records  (AI-lab senior m
   total           77        38
 == talent flows ==
   OpenAI         Anthropic                  10     0   10     41    inf  >= 2.86
+report: exodus-report.html

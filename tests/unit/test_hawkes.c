@@ -787,3 +787,90 @@ Test(hawkes, mv_simultaneous_events_do_not_excite_each_other)
                  fit.spectral_radius);
     exo_mhawkes_release(&fit);
 }
+
+/* ---- intensity on a grid, rescaled times, spreading with an order ---- */
+
+/*
+ * lambda by hand for mu 0.5, alpha 0.8, beta 2 and events at 1, 2: at 1.5,
+ * 0.5 + 0.8 e^{-1}; at 2 (left limit) 0.5 + 0.8 e^{-2}; just after 2,
+ * one more 0.8. Exact arithmetic, 1e-12 relative.
+ */
+Test(hawkes, intensity_on_a_grid_by_hand)
+{
+    exo_hawkes fit;
+    memset(&fit, 0, sizeof fit);
+    fit.n_regimes = 1;
+    fit.mu[0] = 0.5;
+    fit.alpha = 0.8;
+    fit.beta = 2.0;
+    fit.t_start = 0.0;
+    fit.t_end = 3.0;
+    double times[] = {1.0, 2.0};
+    double grid[] = {0.0, 1.0, 1.5, 2.0, 2.0 + 1e-12, 3.0};
+    double lam[6], base[6];
+    cr_assert_eq(exo_hawkes_intensity(&fit, times, 2, grid, 6, lam, base, NULL),
+                 EXO_OK);
+    expect_rel(lam[0], 0.5, 1e-12, "before any event");
+    expect_rel(lam[1], 0.5, 1e-12, "left limit at the first event");
+    expect_rel(lam[2], 0.5 + 0.8 * exp(-1.0), 1e-12, "t = 1.5");
+    expect_rel(lam[3], 0.5 + 0.8 * exp(-2.0), 1e-12, "left limit at 2");
+    expect_rel(lam[4], 0.5 + 0.8 * exp(-2.0) + 0.8, 1e-9, "just after 2");
+    expect_rel(lam[5], 0.5 + 0.8 * (exp(-4.0) + exp(-2.0)), 1e-12, "t = 3");
+    expect_rel(base[5], 0.5, 1e-12, "baseline");
+    double bad[] = {2.0, 1.0};
+    exo_err err = {0};
+    cr_expect_eq(exo_hawkes_intensity(&fit, times, 2, bad, 2, lam, NULL, &err),
+                 EXO_EINVAL);
+}
+
+/* The rescaled times reproduce the fit's own KS statistics (1e-12). */
+Test(hawkes, rescaled_times_give_the_fits_ks)
+{
+    double *t;
+    int *d;
+    size_t n = read_events(REF("u1k.txt"), &t, &d);
+    exo_hawkes fit;
+    exo_hawkes_opts o;
+    exo_hawkes_opts_init(&o);
+    cr_assert_eq(exo_hawkes_fit(t, n, &o, &fit, NULL), EXO_OK);
+    double *tau = malloc(n * sizeof *tau);
+    for (int pois = 0; pois < 2; pois++) {
+        cr_assert_eq(exo_hawkes_rescaled(&fit, t, n, pois, tau, NULL), EXO_OK);
+        double D = 0.0;
+        for (size_t i = 0; i < n; i++)
+            tau[i] = -expm1(-tau[i]);
+        for (size_t i = 0; i < n; i++)
+            for (size_t j = i + 1; j < n; j++)
+                if (tau[j] < tau[i]) {
+                    double x = tau[i];
+                    tau[i] = tau[j];
+                    tau[j] = x;
+                }
+        for (size_t i = 0; i < n; i++) {
+            D = fmax(D, tau[i] - (double)i / (double)n);
+            D = fmax(D, (double)(i + 1) / (double)n - tau[i]);
+        }
+        expect_rel(D, pois ? fit.ks_d_poisson : fit.ks_d, 1e-12, "KS D");
+    }
+    free(tau);
+    free(t);
+    free(d);
+}
+
+/* Spreading with an order gives the same times and a permutation back. */
+Test(hawkes, spread_ties_order_matches_spread_ties)
+{
+    double a[] = {10, 10, 10, 40, 0}, b[5], w[] = {30, 30, 30, 1, 365};
+    size_t order[5];
+    memcpy(b, a, sizeof a);
+    cr_assert_eq(exo_hawkes_spread_ties(a, w, 5, 7, NULL), EXO_OK);
+    double orig[5];
+    memcpy(orig, b, sizeof b);
+    cr_assert_eq(exo_hawkes_spread_ties_order(b, w, 5, 7, order, NULL), EXO_OK);
+    for (size_t k = 0; k < 5; k++) {
+        cr_expect(a[k] == b[k], "time %zu differs", k);
+        size_t i = order[k];
+        cr_expect(b[k] >= orig[i] && b[k] <= orig[i] + w[i],
+                  "event %zu is not inside its own window", i);
+    }
+}

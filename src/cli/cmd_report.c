@@ -1,0 +1,169 @@
+/*
+ * cmd_report.c - exodus report: one self-contained HTML file with each
+ * organisation's verdict card, departures timeline, goodness of fit and
+ * retention, and a methods section (exo_report_html does the work).
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+static const char report_usage[] =
+    "usage: exodus report [ORG...] [-o FILE] [--scenario FILE] [--since DATE]\n"
+    "                     [--until DATE] [--level LEVEL,...] [--title TEXT]\n"
+    "                     [--min-departures N] [--seed N] [--paths N]";
+
+static const struct opt report_opts[] = {
+    {"output", 'o', "FILE",
+     "write the report here (default report.html; - "
+     "for stdout)"},
+    {"scenario", 0, "FILE", "runway scenario for the cards"},
+    {"since", 0, "DATE", "read departures from DATE (and retention from it)"},
+    {"until", 0, "DATE", "read departures until DATE"},
+    {"level", 0, "LEVEL", "only departures of these levels"},
+    {"title", 0, "TEXT", "the report's title (default: exodus report)"},
+    {"min-departures", 0, "N",
+     "with no ORG: organisations with at least N departures (10)"},
+    {"seed", 0, "N", "seed for tie spreading and the forecast (1)"},
+    {"paths", 0, "N", "forecast paths (10000)"},
+    {NULL, 0, NULL, NULL},
+};
+
+enum {
+    OPT_OUTPUT,
+    OPT_SCENARIO,
+    OPT_SINCE,
+    OPT_UNTIL,
+    OPT_LEVEL,
+    OPT_TITLE,
+    OPT_MIN,
+    OPT_SEED,
+    OPT_PATHS
+};
+
+int report_write(const struct cli *cli, exo_store *store,
+                 const exo_report_org *orgs, size_t n_orgs,
+                 const exo_report_opts *opts, const char *path)
+{
+    exo_err err = {0};
+    if (strcmp(path, "-") == 0) {
+        if (exo_report_html(store, orgs, n_orgs, opts, stdout, &err))
+            return cli_fail(cli, &err);
+        return 0;
+    }
+    /* Written beside the target and renamed: a failed run leaves any
+     * earlier report as it was. */
+    char tmp[4200];
+    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    FILE *f = fopen(tmp, "wb");
+    if (!f) {
+        fprintf(stderr, "exodus: %s: cannot write '%s': %s\n", cli->command,
+                tmp, strerror(errno));
+        return 73;
+    }
+    exo_code rc = exo_report_html(store, orgs, n_orgs, opts, f, &err);
+    if (fclose(f) && !rc) {
+        fprintf(stderr, "exodus: %s: writing '%s': %s\n", cli->command, tmp,
+                strerror(errno));
+        unlink(tmp);
+        return 74;
+    }
+    if (rc) {
+        unlink(tmp);
+        return cli_fail(cli, &err);
+    }
+    if (rename(tmp, path)) {
+        fprintf(stderr, "exodus: %s: cannot rename '%s' to '%s': %s\n",
+                cli->command, tmp, path, strerror(errno));
+        unlink(tmp);
+        return 73;
+    }
+    return 0;
+}
+
+int cmd_report(struct cli *cli, int argc, char **argv)
+{
+    const char *arg, *out = "report.html";
+    exo_report_opts o;
+    exo_filter filter = {0};
+    int first, c, rc;
+    long v;
+    exo_report_opts_init(&o);
+    while ((c = cli_next_opt(cli, report_usage, report_opts, argc, argv, &arg,
+                             &first)) != -1) {
+        switch (c) {
+        case OPT_OUTPUT:
+            out = arg;
+            break;
+        case OPT_SCENARIO:
+            o.scenario = arg;
+            break;
+        case OPT_SINCE:
+            if ((rc = cli_parse_date(cli, "since", arg, &filter.since)))
+                return rc;
+            filter.has_since = true;
+            break;
+        case OPT_UNTIL:
+            if ((rc = cli_parse_date(cli, "until", arg, &filter.until)))
+                return rc;
+            filter.has_until = true;
+            break;
+        case OPT_LEVEL:
+            if ((rc = cli_parse_levels(cli, arg, &filter.level_mask)))
+                return rc;
+            break;
+        case OPT_TITLE:
+            o.title = arg;
+            break;
+        case OPT_MIN:
+        case OPT_SEED:
+        case OPT_PATHS:
+            if ((rc = cli_parse_long(cli, report_opts[c].name, arg, &v)))
+                return rc;
+            if (v < 1)
+                return cli_usage_error(cli, "--%s: %ld (expected at least 1)",
+                                       report_opts[c].name, v);
+            if (c == OPT_MIN)
+                o.min_departures = (size_t)v;
+            else if (c == OPT_SEED)
+                o.seed = (uint64_t)v;
+            else
+                o.forecast_paths = (size_t)v;
+            break;
+        default:
+            return c == -2 ? 0 : 64;
+        }
+    }
+    if (filter.has_since && filter.has_until && filter.until < filter.since)
+        return cli_usage_error(cli, "--until is before --since");
+    size_t n = (size_t)(argc - first);
+    exo_report_org *orgs = calloc(n ? n : 1, sizeof *orgs);
+    if (!orgs) {
+        fprintf(stderr, "exodus: out of memory\n");
+        return 71;
+    }
+    for (size_t i = 0; i < n; i++) {
+        orgs[i].name = argv[first + (int)i];
+        orgs[i].filter = filter;
+    }
+    bool any_filter = filter.has_since || filter.has_until || filter.level_mask;
+    if (n == 0 && any_filter) {
+        free(orgs);
+        return cli_usage_error(cli, "--since, --until and --level need ORG");
+    }
+    exo_store *store = NULL;
+    exo_err err = {0};
+    o.store_label = cli->db_path;
+    if (cli_open_store(cli, EXO_STORE_READONLY, &store, &err)) {
+        free(orgs);
+        return cli_fail(cli, &err);
+    }
+    int status = report_write(cli, store, orgs, n, &o, out);
+    if (!status && strcmp(out, "-") != 0)
+        printf("report: %s\n", out);
+    exo_store_close(store);
+    free(orgs);
+    return status;
+}

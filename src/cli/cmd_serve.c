@@ -1,0 +1,75 @@
+/*
+ * cmd_serve.c - exodus serve: the local dashboard (exo_serve_start) until
+ * SIGINT or SIGTERM. The store is opened read-only.
+ */
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char serve_usage[] =
+    "usage: exodus serve [--port 8080] [--bind 127.0.0.1] [--db PATH]";
+
+static const struct opt serve_opts[] = {
+    {"port", 0, "N", "TCP port (default 8080; 0: any free port)"},
+    {"bind", 0, "ADDR", "address to listen on (default 127.0.0.1)"},
+    {"title", 0, "TEXT", "the page title (default: exodus dashboard)"},
+    {NULL, 0, NULL, NULL},
+};
+
+int cmd_serve(struct cli *cli, int argc, char **argv)
+{
+    const char *arg;
+    int first, c, rc;
+    long port;
+    exo_serve_opts o;
+    exo_serve_opts_init(&o);
+    while ((c = cli_next_opt(cli, serve_usage, serve_opts, argc, argv, &arg,
+                             &first)) != -1) {
+        switch (c) {
+        case 0:
+            if ((rc = cli_parse_long(cli, "port", arg, &port)))
+                return rc;
+            if (port < 0 || port > 65535)
+                return cli_usage_error(cli, "--port: %ld is not a TCP port",
+                                       port);
+            o.port = (unsigned)port;
+            break;
+        case 1:
+            o.bind = arg;
+            break;
+        case 2:
+            o.report.title = arg;
+            break;
+        default:
+            return c == -2 ? 0 : 64;
+        }
+    }
+    if (first < argc)
+        return cli_usage_error(cli, "unexpected argument '%s'", argv[first]);
+    o.report.store_label = cli->db_path;
+    /* The server's thread inherits this mask: the signals come here. */
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &set, NULL);
+    exo_server *server = NULL;
+    exo_err err = {0};
+    if (exo_serve_start(cli->db_path, &o, &server, &err))
+        return cli_fail(cli, &err);
+    const char *host = o.bind;
+    bool v6 = strchr(host, ':') != NULL;
+    printf("serving http://%s%s%s:%u/ from %s (read-only); Ctrl-C stops\n",
+           v6 ? "[" : "", host, v6 ? "]" : "", exo_serve_port(server),
+           cli->db_path);
+    fflush(stdout);
+    int sig = 0;
+    sigwait(&set, &sig);
+    exo_serve_stop(server);
+    if (!cli->quiet)
+        fprintf(stderr, "exodus: serve: stopped (%s)\n",
+                sig == SIGINT ? "SIGINT" : "SIGTERM");
+    return 0;
+}

@@ -1,0 +1,201 @@
+/*
+ * run.mjs - the report and the dashboard in a real browser: Debian's
+ * headless chromium driven by playwright-core. Builds a store from the
+ * hostile fixtures and the bundled AI-lab data, writes a report, starts
+ * 'exodus serve --port 0', and on a laptop and a phone viewport checks
+ * that every chart rendered (a non-empty SVG), that the page logged no
+ * errors and made no request it should not (none at all for the report),
+ * and that injected names appear as text, never as markup (no alert, no
+ * onmouseover attribute, the names in the text and in the hover tooltip).
+ * Screenshots go to $SHOTS (build/screenshots). Ends with
+ * "browser: N passed, N failed"; the exit status says the same.
+ */
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const exodus = process.env.EXODUS || path.join(root, 'build/exodus');
+const shots = process.env.SHOTS || path.join(root, 'build/screenshots');
+const fix = path.join(root, 'tests/fixtures');
+const hostileOrg = '<script>alert(1)</script>';
+const hostilePerson = '" onmouseover="x';
+const tmp = mkdtempSync(path.join(tmpdir(), 'exodus-browser-'));
+const db = path.join(tmp, 'b.db');
+mkdirSync(shots, { recursive: true });
+
+let passed = 0, failed = 0;
+function check(ok, what, detail) {
+  if (ok) passed++;
+  else { failed++; console.log(`browser: FAIL ${what}${detail ? ': ' + detail : ''}`); }
+}
+
+function run(...args) {
+  return execFileSync(exodus, ['--db', db, ...args], { encoding: 'utf8', timeout: 120000 });
+}
+run('import', 'aliases', path.join(root, 'data/aliases.csv'));
+run('import', 'moves', path.join(root, 'data/ai-lab-moves.csv'));
+run('import', 'finance', path.join(root, 'data/ai-lab-finance.csv'));
+for (const k of ['moves', 'finance', 'spells']) run('import', k, path.join(fix, `${k}-hostile.csv`));
+const reportPath = path.join(tmp, 'report.html');
+run('report', 'OpenAI', hostileOrg, '-o', reportPath);
+
+/* The dashboard, on a free port; its first line names it. */
+const server = spawn(exodus, ['--db', db, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+const base = await new Promise((resolve, reject) => {
+  let out = '';
+  const timer = setTimeout(() => reject(new Error('serve did not start')), 10000);
+  server.stdout.on('data', (d) => {
+    out += d;
+    const m = out.match(/^serving (http:\/\/127\.0\.0\.1:\d+)\//m);
+    if (m) { clearTimeout(timer); resolve(m[1]); }
+  });
+  server.on('exit', (c) => reject(new Error(`serve exited with ${c}`)));
+});
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+
+const viewports = [
+  { name: 'laptop', width: 1366, height: 900 },
+  { name: 'phone', width: 390, height: 844, isMobile: true, deviceScaleFactor: 2 },
+];
+
+/* Opens 'url' and returns the page and what it logged and fetched. */
+async function open(url, vp) {
+  const ctx = await browser.newContext({
+    viewport: { width: vp.width, height: vp.height },
+    isMobile: !!vp.isMobile, deviceScaleFactor: vp.deviceScaleFactor || 1,
+  });
+  const page = await ctx.newPage();
+  const log = { errors: [], requests: [], dialogs: [] };
+  page.on('console', (m) => { if (m.type() === 'error') log.errors.push(m.text()); });
+  page.on('pageerror', (e) => log.errors.push(e.message));
+  page.on('request', (r) => log.requests.push(r.url()));
+  page.on('dialog', (d) => { log.dialogs.push(d.message()); d.dismiss(); });
+  await page.goto(url);
+  return { ctx, page, log };
+}
+
+async function waitReady(page, what) {
+  try {
+    await page.waitForSelector('body[data-state="ready"], body[data-state="error"]', { timeout: 60000 });
+  } catch (e) {
+    check(false, `${what}: rendered in time`, e.message);
+    return false;
+  }
+  const state = await page.getAttribute('body', 'data-state');
+  check(state === 'ready', `${what}: every chart rendered`, state);
+  return state === 'ready';
+}
+
+/* Every chart holder has an SVG of real size with marks in it. */
+async function checkCharts(page, what, expectIds) {
+  const charts = await page.$$eval('[data-chart]', (els) => els.map((el) => {
+    const svg = el.querySelector('svg');
+    const box = svg ? svg.getBoundingClientRect() : { width: 0, height: 0 };
+    return {
+      id: el.getAttribute('data-chart'),
+      width: box.width, height: box.height,
+      marks: svg ? svg.querySelectorAll('path, line, rect, circle, text').length : 0,
+      symbols: svg ? svg.querySelectorAll('.mark-symbol path').length : 0,
+    };
+  }));
+  for (const id of expectIds)
+    check(charts.some((c) => c.id === id), `${what}: a '${id}' chart`, JSON.stringify(charts.map((c) => c.id)));
+  for (const c of charts)
+    check(c.width > 100 && c.height > 100 && c.marks > 10, `${what}: chart '${c.id}' drawn`,
+      JSON.stringify(c));
+  return charts;
+}
+
+async function checkText(page, what) {
+  const text = await page.evaluate(() => document.body.innerText);
+  check(text.includes(hostileOrg), `${what}: the hostile organisation name shows as text`);
+  const injected = await page.evaluate(() => ({
+    onmouseover: document.querySelectorAll('[onmouseover]').length,
+    onerror: document.querySelectorAll('[onerror]').length,
+    bold: [...document.querySelectorAll('b, img')].filter((e) => !e.closest('#vg-tooltip-element')).length,
+    scripts: [...document.scripts].filter((s) => !s.type && /alert\(/.test(s.textContent)).length,
+  }));
+  check(injected.onmouseover === 0 && injected.onerror === 0 && injected.bold === 0 && injected.scripts === 0,
+    `${what}: no markup from the data`, JSON.stringify(injected));
+}
+
+/* Hovers the departure dots until the tooltip names the hostile person. */
+async function checkTooltip(page, what, sectionId) {
+  const dots = await page.$$(`${sectionId} [data-chart="timeline"] .mark-symbol.role-mark path`);
+  let seen = '';
+  for (const dot of dots.slice(0, 80)) {
+    try { await dot.hover({ timeout: 2000, force: true }); } catch { continue; }
+    seen = await page.evaluate(() => {
+      const t = document.getElementById('vg-tooltip-element');
+      return t ? t.textContent : '';
+    });
+    if (seen.includes(hostilePerson)) break;
+  }
+  check(seen.includes(hostilePerson), `${what}: the tooltip names '${hostilePerson}' as text`, seen.slice(0, 120));
+  const bad = await page.evaluate(() => {
+    const t = document.getElementById('vg-tooltip-element');
+    return t ? t.querySelectorAll('[onmouseover], script, img').length : -1;
+  });
+  check(bad === 0, `${what}: the tooltip holds no markup from the data`, String(bad));
+}
+
+try {
+  for (const vp of viewports) {
+    /* The report: a file that must not fetch anything. */
+    const what = `report (${vp.name})`;
+    const { ctx, page, log } = await open(pathToFileURL(reportPath).href, vp);
+    if (await waitReady(page, what)) {
+      await checkCharts(page, what, ['timeline', 'qq', 'km']);
+      await checkText(page, what);
+      if (vp.name === 'laptop') await checkTooltip(page, what, '#org-1');
+    }
+    await page.screenshot({ path: path.join(shots, `report-${vp.name}.png`), fullPage: true });
+    const outside = log.requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:'));
+    check(outside.length === 0, `${what}: no network request`, outside.join(' '));
+    check(log.errors.length === 0, `${what}: no console errors`, log.errors.join(' | '));
+    check(log.dialogs.length === 0, `${what}: no dialog opened`, log.dialogs.join(' | '));
+    await ctx.close();
+  }
+  for (const vp of viewports) {
+    const what = `dashboard (${vp.name})`;
+    const { ctx, page, log } = await open(`${base}/?org=${encodeURIComponent(hostileOrg)}`, vp);
+    if (await waitReady(page, what)) {
+      await checkCharts(page, what, ['timeline', 'qq', 'km']);
+      await checkText(page, what);
+      /* Another organisation and a date range through the controls. */
+      await page.selectOption('#exo-org', 'OpenAI');
+      await page.waitForFunction(() => document.querySelector('section.org h2')?.textContent === 'OpenAI'
+        && document.body.getAttribute('data-state') === 'ready', null, { timeout: 60000 });
+      await page.fill('#exo-since', '2023-01-01');
+      await page.fill('#exo-until', '2025-12-31');
+      await page.click('#exo-go');
+      await page.waitForFunction(() => document.body.getAttribute('data-state') !== 'loading', null, { timeout: 60000 });
+      if (await waitReady(page, `${what}, OpenAI 2023-2025`)) {
+        await checkCharts(page, `${what}, OpenAI 2023-2025`, ['timeline', 'qq']);
+        const window = await page.evaluate(() => document.body.innerText.includes('2023-01-01 .. 2025-12-31'));
+        check(window, `${what}: the date range reached the model`);
+      }
+    }
+    await page.screenshot({ path: path.join(shots, `dashboard-${vp.name}.png`), fullPage: true });
+    const outside = log.requests.filter((u) => !u.startsWith(base + '/'));
+    check(outside.length === 0, `${what}: requests only to the dashboard`, outside.join(' '));
+    check(log.errors.length === 0, `${what}: no console errors`, log.errors.join(' | '));
+    check(log.dialogs.length === 0, `${what}: no dialog opened`, log.dialogs.join(' | '));
+    await ctx.close();
+  }
+} finally {
+  await browser.close();
+  server.kill('SIGTERM');
+  rmSync(tmp, { recursive: true, force: true });
+}
+console.log(`browser: ${passed} passed, ${failed} failed (screenshots in ${shots})`);
+process.exit(failed ? 1 : 0);
