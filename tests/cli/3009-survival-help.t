@@ -3,7 +3,8 @@ args: survival -h
 status: 0
 --- stdout
 usage: exodus survival ORG... [--by level|org|team] [--cox TERMS]
-                       [--ref level=LEVEL] [--at DAYS] [--ci log|log-log|plain]
+                       [--ref level=LEVEL] [--at DAYS] [--since DATE]
+                       [--ci log|log-log|plain]
                        [--ties efron|breslow] [--json]
    or: exodus survival --data FILE --time COL --event COL[=VALUE]
                        [--start COL] [--by COL] [--cox "a + b + factor(c)"]
@@ -25,6 +26,7 @@ options:
       --ci log|log-log|plain Kaplan-Meier intervals (default log)
       --at T                 survival at T (store: days, default 730)
       --rho RHO              Fleming-Harrington rho of the test (default 0)
+      --since DATE           store: observation starts at DATE; earlier hires enter late
 
 common options:
       --db PATH              the store (else $EXODUS_DB, else ./exodus.db)
