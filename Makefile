@@ -31,8 +31,33 @@ BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 LIBA := $(BUILD)/libexodus.a
 EXE  := $(BUILD)/exodus
 
-.PHONY: all deps test check unit cli-tests browser-tests bench bench-serve demo lint fmt clean fuzz
-all: $(EXE) $(LIBA)
+# The shared library: libexodus.so.MAJOR.MINOR.PATCH from exodus.h, soname
+# libexodus.so.MAJOR, exporting only the exo_ names (scripts/exodus.map).
+VERSION := $(shell sed -n 's/^\#define EXO_VERSION_\(MAJOR\|MINOR\|PATCH\) \([0-9]*\)$$/\2/p' include/exodus.h | paste -sd.)
+SOMAJOR := $(firstword $(subst ., ,$(VERSION)))
+SONAME  := libexodus.so.$(SOMAJOR)
+SO      := $(BUILD)/libexodus.so.$(VERSION)
+MAN     := $(BUILD)/doc/exodus.1
+COMPL   := $(BUILD)/doc/exodus.bash
+
+# make install [PREFIX=/usr/local] [DESTDIR=]; make uninstall removes what
+# the manifest it wrote lists ($(PREFIX)/share/exodus/install-manifest).
+PREFIX     ?= /usr/local
+BINDIR     ?= $(PREFIX)/bin
+LIBDIR     ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+MANDIR     ?= $(PREFIX)/share/man
+DATADIR    ?= $(PREFIX)/share
+PYTHON     ?= /usr/bin/python3
+PYTHONDIR  ?= $(LIBDIR)/python$(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null || echo 3)/dist-packages
+INSTALL_VARS = DESTDIR='$(DESTDIR)' PREFIX='$(PREFIX)' BINDIR='$(BINDIR)' \
+    LIBDIR='$(LIBDIR)' INCLUDEDIR='$(INCLUDEDIR)' MANDIR='$(MANDIR)' \
+    DATADIR='$(DATADIR)' PYTHONDIR='$(PYTHONDIR)' VERSION='$(VERSION)' \
+    SONAME='$(SONAME)' BUILD='$(BUILD)'
+
+.PHONY: all deps test check unit cli-tests browser-tests bench bench-serve \
+        demo lint fmt clean fuzz install uninstall install-tests
+all: $(EXE) $(LIBA) $(SO) $(MAN) $(COMPL)
 
 deps:
 	@./scripts/deps
@@ -86,6 +111,29 @@ $(LIBA): $(LIB_OBJ)
 $(EXE): $(CLI_OBJ) $(LIBA)
 	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(LIBA) $(LIBS)
 
+$(SO): $(LIB_OBJ) scripts/exodus.map
+	$(CC) $(ALL_CFLAGS) -shared -Wl,-soname,$(SONAME) \
+	    -Wl,--version-script=scripts/exodus.map -Wl,--no-undefined \
+	    -o $@ $(LIB_OBJ) $(LIBS)
+	ln -sf $(notdir $@) $(BUILD)/$(SONAME)
+	ln -sf $(SONAME) $(BUILD)/libexodus.so
+
+# The manual page and the completion script come from the binary's own
+# command and option tables (src/cli/doc.c), so they cannot drift from -h.
+$(MAN): $(EXE)
+	@mkdir -p $(dir $@)
+	$(EXE) --dump-man > $@.tmp && mv $@.tmp $@
+
+$(COMPL): $(EXE)
+	@mkdir -p $(dir $@)
+	$(EXE) --dump-completion > $@.tmp && mv $@.tmp $@
+
+install: all
+	@$(INSTALL_VARS) ./scripts/install install
+
+uninstall:
+	@$(INSTALL_VARS) ./scripts/install uninstall
+
 $(BUILD)/tests/unit/%.o: tests/unit/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(LIB_CFLAGS) -DEXO_SHARED_DIR='"$(abspath ../shared)"' \
@@ -114,15 +162,28 @@ test: deps
 	    if grep -n "Sanitizer" $(BUILD)/unit.log; then \
 	        echo "sanitizer reports in the unit tests" >&2; exit 1; fi
 	EXODUS=$(abspath $(EXE)) ./tests/cli/run
-	./scripts/lint-symbols $(LIBA)
+	./scripts/lint-symbols $(LIBA) $(SO)
 	EXODUS=$(abspath $(EXE)) ./tests/serve/run
 	EXODUS=$(abspath $(EXE)) SHOTS=$(abspath $(BUILD))/screenshots \
 	    node tests/browser/run.mjs
+	$(MAKE) --no-print-directory install-tests
 
 # The browser tests alone (headless Debian chromium through playwright-core).
 browser-tests: deps $(EXE)
 	EXODUS=$(abspath $(EXE)) SHOTS=$(abspath $(BUILD))/screenshots \
 	    node tests/browser/run.mjs
+
+# Installs into $(BUILD)/stage and checks the installed files: the example
+# program through pkg-config, the Python module, the manual page against
+# -h, the completion script, and that uninstall leaves nothing behind.
+install-tests: all
+	rm -rf $(BUILD)/stage
+	$(MAKE) --no-print-directory install DESTDIR=$(abspath $(BUILD)/stage) \
+	    PREFIX=/usr/local
+	CC='$(CC)' SAN='$(SAN)' CFLAGS='$(CFLAGS) $(WARN) $(WERROR)' \
+	    EXODUS=$(abspath $(EXE)) STAGE=$(abspath $(BUILD)/stage) \
+	    PREFIX=/usr/local PYTHON=$(PYTHON) $(INSTALL_VARS) \
+	    ./tests/install/run
 
 # The same suite under AddressSanitizer and UndefinedBehaviorSanitizer,
 # then each fuzz target for a bounded time.
@@ -159,8 +220,8 @@ bench-serve: deps $(EXE)
 demo: deps $(EXE)
 	$(EXE) demo
 
-lint: $(LIBA)
-	./scripts/lint-symbols $(LIBA)
+lint: $(LIBA) $(SO)
+	./scripts/lint-symbols $(LIBA) $(SO)
 	clang-format --dry-run -Werror $(LIB_SRC) $(CLI_SRC) include/exodus.h
 
 fmt:

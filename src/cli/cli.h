@@ -18,6 +18,9 @@ struct cli {
     bool json;           /* --json: exact machine output */
     bool quiet;          /* -q: no progress or notes on stderr */
     bool progress;       /* stderr is a terminal and not quiet */
+    /* Set by the documentation generator (doc.c): cli_next_opt then records
+     * the command's usage and option table here and returns -2 at once. */
+    struct cli_capture *capture;
 };
 
 /* One option of a subcommand; tables end with an entry whose name is NULL. */
@@ -35,9 +38,37 @@ struct opt {
  * '*optind_out' is the first operand), or -2 after printing help (exit 0)
  * and -3 after a usage error (exit 64).
  */
+struct cli_capture {
+    const char *usage;
+    const struct opt *table;
+};
+
 int cli_next_opt(struct cli *cli, const char *usage, const struct opt *table,
                  int argc, char **argv, const char **arg, int *optind_out);
 void cli_usage(FILE *out, const char *usage, const struct opt *table);
+/* Prints one aligned line per option of 'table', as -h shows them. */
+void cli_print_opts(FILE *out, const struct opt *table);
+/* The options every subcommand accepts (--db, --json, -q, -h). */
+const struct opt *cli_common_opts(void);
+
+/* One subcommand of the table in main.c. */
+struct command {
+    const char *name;
+    int (*fn)(struct cli *cli, int argc, char **argv);
+    const char *summary;
+};
+
+/*
+ * The manual page exodus(1) and the bash completion script, written to
+ * 'out' from the command table, 'global' (main.c's options) and each
+ * command's own usage and option table, found by running the command in
+ * capture mode (doc.c). Returns an exit status; 70 when a command does not
+ * parse its options with cli_next_opt.
+ */
+int cli_doc_man(FILE *out, const struct command *cmds, size_t n_cmds,
+                const struct opt *global);
+int cli_doc_completion(FILE *out, const struct command *cmds, size_t n_cmds,
+                       const struct opt *global);
 
 /* Exit status for a result code (sysexits, STYLE 3.3). */
 int cli_exit_code(exo_code code);

@@ -9,12 +9,6 @@
 
 #include "cli.h"
 
-struct command {
-    const char *name;
-    int (*fn)(struct cli *cli, int argc, char **argv);
-    const char *summary;
-};
-
 /* Sorted by name: the help lists them in this order. */
 static const struct command commands[] = {
     {"demo", cmd_demo, "the main job on the bundled data: import, verdicts"},
@@ -33,6 +27,19 @@ static const struct command commands[] = {
     {"survival", cmd_survival, "Kaplan-Meier, log-rank and Cox models"},
 };
 
+#define N_COMMANDS (sizeof commands / sizeof commands[0])
+
+/* The options before the command, parsed by main() below; the -h text, the
+ * manual page and the completion script are made from this table. */
+static const struct opt global_opts[] = {
+    {"db", 0, "PATH", "the store (else $EXODUS_DB, else ./exodus.db)"},
+    {"json", 0, NULL, "exact machine output on stdout"},
+    {"quiet", 'q', NULL, "no progress or notes on stderr"},
+    {"version", 0, NULL, "print the version"},
+    {"help", 'h', NULL, "show this help"},
+    {NULL, 0, NULL, NULL},
+};
+
 static void usage(FILE *out)
 {
     fprintf(out, "usage: exodus [--db PATH] [--json] [-q] COMMAND [ARGS]\n\n"
@@ -40,12 +47,9 @@ static void usage(FILE *out)
                  "commands:\n");
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
-    fprintf(out, "\nglobal options (also accepted after the command):\n"
-                 "  --db PATH   the store (else $EXODUS_DB, else ./exodus.db)\n"
-                 "  --json      exact machine output on stdout\n"
-                 "  -q          no progress or notes on stderr\n"
-                 "  --version   print the version\n"
-                 "Run 'exodus COMMAND -h' for a command's options.\n");
+    fprintf(out, "\nglobal options (also accepted after the command):\n");
+    cli_print_opts(out, global_opts);
+    fprintf(out, "Run 'exodus COMMAND -h' for a command's options.\n");
 }
 
 int main(int argc, char **argv)
@@ -73,6 +77,12 @@ int main(int argc, char **argv)
         } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
             usage(stdout);
             return 0;
+        } else if (strcmp(a, "--dump-man") == 0) {
+            /* Hidden: the build makes exodus.1 and the completion so. */
+            return cli_doc_man(stdout, commands, N_COMMANDS, global_opts);
+        } else if (strcmp(a, "--dump-completion") == 0) {
+            return cli_doc_completion(stdout, commands, N_COMMANDS,
+                                      global_opts);
         } else {
             fprintf(stderr, "exodus: unknown option '%s'\n", a);
             usage(stderr);

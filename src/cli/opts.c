@@ -20,6 +20,11 @@ static const struct opt common_opts[] = {
     {NULL, 0, NULL, NULL},
 };
 
+const struct opt *cli_common_opts(void)
+{
+    return common_opts;
+}
+
 static size_t table_len(const struct opt *t)
 {
     size_t n = 0;
@@ -28,7 +33,7 @@ static size_t table_len(const struct opt *t)
     return n;
 }
 
-static void print_opts(FILE *out, const struct opt *t)
+void cli_print_opts(FILE *out, const struct opt *t)
 {
     for (size_t i = 0; t && t[i].name; i++) {
         char left[64];
@@ -49,10 +54,10 @@ void cli_usage(FILE *out, const char *usage, const struct opt *table)
     fprintf(out, "%s\n", usage);
     if (table_len(table)) {
         fprintf(out, "\noptions:\n");
-        print_opts(out, table);
+        cli_print_opts(out, table);
     }
     fprintf(out, "\ncommon options:\n");
-    print_opts(out, common_opts);
+    cli_print_opts(out, common_opts);
 }
 
 int cli_next_opt(struct cli *cli, const char *usage, const struct opt *table,
@@ -63,6 +68,11 @@ int cli_next_opt(struct cli *cli, const char *usage, const struct opt *table,
     char shortopts[3 * MAX_OPTS + 2];
     size_t n_table = table_len(table), n_common = table_len(common_opts);
     size_t k = 0, s = 0;
+    if (cli->capture) {
+        cli->capture->usage = usage;
+        cli->capture->table = table;
+        return -2;
+    }
     shortopts[s++] = ':'; /* report a missing value as ':' */
     for (size_t i = 0; i < n_table + n_common && k < MAX_OPTS; i++) {
         const struct opt *o =

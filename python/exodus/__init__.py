@@ -1,0 +1,938 @@
+"""exodus: is this organisation in a talent death spiral?
+
+Python bindings for libexodus (the C library of the exodus tool), written
+with the standard library's ctypes only: no third-party package is needed,
+and NumPy arrays are accepted when NumPy is there.
+
+    import exodus
+    fit = exodus.spiral(times, window=(0, T))      # Hawkes self-excitation
+    print(fit.n, fit.n_profile, fit.verdict)
+    km = exodus.km(time, event, group=sex)          # Kaplan-Meier
+    cox = exodus.cox(time, event, {"age": age, "sex": sex})
+
+Every function takes any sequence of numbers (list, tuple, array.array,
+NumPy array, ...) and returns plain Python objects (dataclasses holding
+floats, ints and lists). A failure inside the library raises ExodusError
+with the library's message; a bad argument raises TypeError or ValueError
+before the library is called.
+
+The shared library is found, in this order, at $EXODUS_LIBRARY, beside the
+installed package (PREFIX/lib when the package is in
+PREFIX/lib/pythonX.Y/dist-packages), in a source tree's build/ folder, and
+by the dynamic loader's own search (libexodus.so.0).
+"""
+
+import ctypes
+import ctypes.util
+import math
+import numbers
+import os
+import warnings
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional, Tuple
+
+__all__ = [
+    "ExodusError", "ExodusWarning", "HawkesFit", "Forecast", "KMCurve",
+    "KaplanMeier", "LogRank", "Cox", "spiral", "spread_ties", "km",
+    "logrank", "cox", "version", "library_path",
+]
+
+# ==== The C declarations: these mirror include/exodus.h field for field ====
+
+c_bool, c_int, c_long, c_double, c_size_t = (
+    ctypes.c_bool, ctypes.c_int, ctypes.c_long, ctypes.c_double,
+    ctypes.c_size_t)
+c_enum = ctypes.c_int  # every exodus enum is an int-sized C enum
+P = ctypes.POINTER
+
+HAWKES_MAX_REGIMES = 16  # EXO_HAWKES_MAX_REGIMES
+
+
+class _Err(ctypes.Structure):
+    _fields_ = [
+        ("code", c_enum),
+        ("sys", c_int),
+        ("line", c_long),
+        ("column", c_long),
+        ("file", ctypes.c_char * 256),
+        ("msg", ctypes.c_char * 256),
+    ]
+
+
+class _Hooks(ctypes.Structure):
+    _fields_ = [
+        ("warn", ctypes.c_void_p),
+        ("progress", ctypes.c_void_p),
+        ("ud", ctypes.c_void_p),
+    ]
+
+
+class _HawkesOpts(ctypes.Structure):
+    _fields_ = [
+        ("has_window", c_bool),
+        ("t_start", c_double),
+        ("t_end", c_double),
+        ("breaks", P(c_double)),
+        ("n_breaks", c_size_t),
+        ("fixed_beta", c_double),
+        ("level", c_double),
+        ("no_profile", c_bool),
+        ("no_gof", c_bool),
+        ("hooks", _Hooks),
+        ("weight_times", P(c_double)),
+        ("weights", P(c_double)),
+        ("n_weights", c_size_t),
+    ]
+
+
+_P2 = (HAWKES_MAX_REGIMES + 2) * (HAWKES_MAX_REGIMES + 2)
+
+
+class _Hawkes(ctypes.Structure):
+    _fields_ = [
+        ("n_events", c_size_t),
+        ("t_start", c_double),
+        ("t_end", c_double),
+        ("n_regimes", c_size_t),
+        ("regime_start", c_double * HAWKES_MAX_REGIMES),
+        ("regime_events", c_size_t * HAWKES_MAX_REGIMES),
+        ("mu", c_double * HAWKES_MAX_REGIMES),
+        ("mu_se", c_double * HAWKES_MAX_REGIMES),
+        ("alpha", c_double),
+        ("alpha_se", c_double),
+        ("beta", c_double),
+        ("beta_se", c_double),
+        ("n", c_double),
+        ("n_se", c_double),
+        ("level", c_double),
+        ("n_wald_lo", c_double),
+        ("n_wald_hi", c_double),
+        ("has_profile", c_bool),
+        ("n_prof_lo", c_double),
+        ("n_prof_hi", c_double),
+        ("loglik", c_double),
+        ("loglik_poisson", c_double),
+        ("lr", c_double),
+        ("lr_p", c_double),
+        ("has_gof", c_bool),
+        ("ks_d", c_double),
+        ("ks_p", c_double),
+        ("ks_d_poisson", c_double),
+        ("ks_p_poisson", c_double),
+        ("excitation_end", c_double),
+        ("cov", c_double * _P2),
+        ("fixed_decay", c_bool),
+        ("at_boundary", c_bool),
+        ("decay_at_limit", c_bool),
+        ("converged", c_bool),
+        ("iterations", c_int),
+        ("grad_norm", c_double),
+        ("n_starts", c_int),
+        ("weighted", c_bool),
+        ("exposure", c_double * HAWKES_MAX_REGIMES),
+        ("weight_end", c_double),
+    ]
+
+
+class _Forecast(ctypes.Structure):
+    _fields_ = [
+        ("horizon", c_double),
+        ("n_paths", c_size_t),
+        ("seed", ctypes.c_uint64),
+        ("mean", c_double),
+        ("median", c_double),
+        ("lo80", c_double),
+        ("hi80", c_double),
+        ("lo95", c_double),
+        ("hi95", c_double),
+        ("n_capped", c_size_t),
+    ]
+
+
+class _SpiralIn(ctypes.Structure):
+    _fields_ = [
+        ("n_events", c_size_t),
+        ("min_events", c_size_t),
+        ("fit", P(_Hawkes)),
+        ("no_fit_reason", ctypes.c_char_p),
+        ("forecast", P(_Forecast)),
+        ("horizon_text", ctypes.c_char_p),
+        ("noun", ctypes.c_char_p),
+        ("has_boot", c_bool),
+        ("boot_p", c_double),
+        ("alpha_test", c_double),
+        ("weight_name", ctypes.c_char_p),
+    ]
+
+
+class _Verdict(ctypes.Structure):
+    _fields_ = [
+        ("kind", c_enum),
+        ("label", ctypes.c_char_p),
+        ("text", ctypes.c_char * 640),
+    ]
+
+
+class _KMOpts(ctypes.Structure):
+    _fields_ = [
+        ("ci", c_enum),
+        ("conf_level", c_double),
+    ]
+
+
+class _KMCurve(ctypes.Structure):
+    _fields_ = [
+        ("n", c_size_t),
+        ("n_events", c_size_t),
+        ("n_times", c_size_t),
+        ("time", P(c_double)),
+        ("n_risk", P(c_double)),
+        ("n_event", P(c_double)),
+        ("n_censor", P(c_double)),
+        ("surv", P(c_double)),
+        ("std_err", P(c_double)),
+        ("lower", P(c_double)),
+        ("upper", P(c_double)),
+        ("cumhaz", P(c_double)),
+        ("std_chaz", P(c_double)),
+        ("median", c_double),
+        ("median_lower", c_double),
+        ("median_upper", c_double),
+    ]
+
+
+class _KM(ctypes.Structure):
+    _fields_ = [
+        ("ci", c_enum),
+        ("conf_level", c_double),
+        ("n_groups", c_size_t),
+        ("curves", P(_KMCurve)),
+    ]
+
+
+class _LogRank(ctypes.Structure):
+    _fields_ = [
+        ("n_groups", c_size_t),
+        ("rho", c_double),
+        ("n", P(c_double)),
+        ("observed", P(c_double)),
+        ("expected", P(c_double)),
+        ("var", P(c_double)),
+        ("chisq", c_double),
+        ("df", c_int),
+        ("p_value", c_double),
+    ]
+
+
+class _CoxOpts(ctypes.Structure):
+    _fields_ = [
+        ("ties", c_enum),
+        ("eps", c_double),
+        ("iter_max", c_int),
+        ("toler_chol", c_double),
+        ("toler_inf", c_double),
+        ("conf_level", c_double),
+        ("no_concordance", c_bool),
+        ("names", P(ctypes.c_char_p)),
+    ]
+
+
+class _Cox(ctypes.Structure):
+    _fields_ = [
+        ("n", c_size_t),
+        ("n_events", c_size_t),
+        ("n_missing", c_size_t),
+        ("p", c_size_t),
+        ("coef", P(c_double)),
+        ("se", P(c_double)),
+        ("z", P(c_double)),
+        ("p_value", P(c_double)),
+        ("hr", P(c_double)),
+        ("hr_lower", P(c_double)),
+        ("hr_upper", P(c_double)),
+        ("var", P(c_double)),
+        ("means", P(c_double)),
+        ("loglik_null", c_double),
+        ("loglik", c_double),
+        ("lr_test", c_double),
+        ("lr_p", c_double),
+        ("wald_test", c_double),
+        ("wald_p", c_double),
+        ("score_test", c_double),
+        ("score_p", c_double),
+        ("df", c_int),
+        ("iterations", c_int),
+        ("converged", c_bool),
+        ("has_concordance", c_bool),
+        ("concordant", c_double),
+        ("discordant", c_double),
+        ("tied_x", c_double),
+        ("tied_y", c_double),
+        ("tied_xy", c_double),
+        ("concordance", c_double),
+        ("concordance_se", c_double),
+    ]
+
+
+# The structs above by their C names, for the layout test (tests/python).
+STRUCTS = {
+    "exo_err": _Err,
+    "exo_hooks": _Hooks,
+    "exo_hawkes_opts": _HawkesOpts,
+    "exo_hawkes": _Hawkes,
+    "exo_forecast": _Forecast,
+    "exo_spiral_in": _SpiralIn,
+    "exo_verdict": _Verdict,
+    "exo_km_opts": _KMOpts,
+    "exo_km_curve": _KMCurve,
+    "exo_km": _KM,
+    "exo_logrank": _LogRank,
+    "exo_cox_opts": _CoxOpts,
+    "exo_cox": _Cox,
+}
+
+_CI = {"log": 0, "log-log": 1, "plain": 2}  # exo_ci_type
+_TIES = {"efron": 0, "breslow": 1}          # exo_ties
+_CODE_NAMES = ["EXO_OK", "EXO_ENOMEM", "EXO_EINVAL", "EXO_EDATA",
+               "EXO_ENOENT", "EXO_EIO", "EXO_ESTORE", "EXO_ENOTFOUND",
+               "EXO_ENUMERIC", "EXO_ECANCELED", "EXO_EINTERNAL"]
+_SPIRAL_KINDS = ["insufficient", "no_contagion", "subcritical",
+                 "near_critical", "supercritical"]
+
+
+# ==== Loading the library ====
+
+def _candidates():
+    env = os.environ.get("EXODUS_LIBRARY")
+    if env:
+        yield env
+    here = os.path.dirname(os.path.abspath(__file__))
+    # PREFIX/lib/pythonX.Y/dist-packages/exodus -> PREFIX/lib
+    yield os.path.normpath(os.path.join(here, "..", "..", "..",
+                                        "libexodus.so.0"))
+    # A source tree: python/exodus -> build/
+    yield os.path.normpath(os.path.join(here, "..", "..", "build",
+                                        "libexodus.so.0"))
+    yield "libexodus.so.0"
+    found = ctypes.util.find_library("exodus")
+    if found:
+        yield found
+
+
+def _load():
+    tried = []
+    for name in _candidates():
+        if os.sep in name and not os.path.exists(name):
+            tried.append(name + " (no such file)")
+            continue
+        try:
+            return ctypes.CDLL(name), name
+        except OSError as e:
+            tried.append("%s (%s)" % (name, e))
+    raise ImportError("exodus: cannot load libexodus: tried "
+                      + "; ".join(tried)
+                      + ". Set EXODUS_LIBRARY to the library's path.")
+
+
+_lib, library_path = _load()
+
+
+def _fn(name, restype, *argtypes):
+    f = getattr(_lib, name)
+    f.restype = restype
+    f.argtypes = list(argtypes)
+    return f
+
+
+PE = P(_Err)
+_exo_version = _fn("exo_version", ctypes.c_char_p)
+_exo_strerror = _fn("exo_strerror", ctypes.c_char_p, c_enum)
+_exo_err_format = _fn("exo_err_format", c_size_t, PE, ctypes.c_char_p,
+                      c_size_t)
+_exo_hawkes_opts_init = _fn("exo_hawkes_opts_init", None, P(_HawkesOpts))
+_exo_hawkes_fit = _fn("exo_hawkes_fit", c_enum, P(c_double), c_size_t,
+                      P(_HawkesOpts), P(_Hawkes), PE)
+_exo_hawkes_spread_ties = _fn("exo_hawkes_spread_ties", c_enum, P(c_double),
+                              P(c_double), c_size_t, ctypes.c_uint64, PE)
+_exo_hawkes_forecast = _fn("exo_hawkes_forecast", c_enum, P(_Hawkes),
+                           c_double, c_size_t, ctypes.c_uint64, P(_Forecast),
+                           PE)
+_exo_spiral_verdict = _fn("exo_spiral_verdict", None, P(_SpiralIn),
+                          P(_Verdict))
+_exo_km_fit = _fn("exo_km_fit", c_enum, c_size_t, P(c_double), P(c_double),
+                  P(c_int), P(c_int), c_size_t, P(_KMOpts), P(_KM), PE)
+_exo_km_release = _fn("exo_km_release", None, P(_KM))
+_exo_logrank_test = _fn("exo_logrank_test", c_enum, c_size_t, P(c_double),
+                        P(c_int), P(c_int), c_size_t, P(c_int), c_double,
+                        P(_LogRank), PE)
+_exo_logrank_release = _fn("exo_logrank_release", None, P(_LogRank))
+_exo_cox_fit = _fn("exo_cox_fit", c_enum, c_size_t, c_size_t, P(c_double),
+                   P(c_double), P(c_int), P(c_double), P(c_int), P(_CoxOpts),
+                   P(_Cox), PE)
+_exo_cox_release = _fn("exo_cox_release", None, P(_Cox))
+
+
+def version():
+    """The library's version, "0.1.0"."""
+    return _exo_version().decode()
+
+
+# ==== Errors ====
+
+class ExodusError(Exception):
+    """A failure reported by libexodus, with its exo_err fields.
+
+    code is the exo_code number and code_name its C name ("EXO_ENUMERIC");
+    message is the library's text; file, line and column locate an input
+    error when the library knows them (else "", 0, 0). str() of the
+    exception is the whole formatted message.
+    """
+
+    def __init__(self, err):
+        buf = ctypes.create_string_buffer(600)
+        _exo_err_format(ctypes.byref(err), buf, len(buf))
+        text = buf.value.decode("utf-8", "replace")
+        super().__init__(text or _exo_strerror(err.code).decode())
+        self.code = int(err.code)
+        self.code_name = (_CODE_NAMES[self.code]
+                          if 0 <= self.code < len(_CODE_NAMES) else "?")
+        self.message = err.msg.decode("utf-8", "replace")
+        self.file = err.file.decode("utf-8", "replace")
+        self.line = int(err.line)
+        self.column = int(err.column)
+
+
+class ExodusWarning(UserWarning):
+    """A result to use with care (a Cox fit that did not converge, ...)."""
+
+
+def _check(code, err):
+    if code != 0:
+        raise ExodusError(err)
+
+
+# ==== Converting arguments ====
+
+def _as_list(seq, what):
+    if isinstance(seq, (str, bytes)):
+        raise TypeError("%s: expected a sequence of numbers, not %s"
+                        % (what, type(seq).__name__))
+    try:
+        return list(seq)
+    except TypeError:
+        raise TypeError("%s: expected a sequence of numbers, not %s"
+                        % (what, type(seq).__name__)) from None
+
+
+def _doubles(seq, what, missing_ok=False):
+    """A ctypes double array from any sequence of numbers; (array, n).
+
+    A contiguous buffer of C doubles (a NumPy float64 array, array('d'))
+    is copied in one step; anything else is read number by number. With
+    'missing_ok', None stands for a missing value (NaN).
+    """
+    try:
+        mv = memoryview(seq)
+    except TypeError:
+        mv = None
+    if (mv is not None and mv.ndim == 1 and mv.c_contiguous
+            and mv.format in ("d", "<d", "=d", "@d") and mv.itemsize == 8
+            and ctypes.sizeof(c_double) == 8):
+        n = mv.shape[0]
+        arr = (c_double * max(n, 1))()
+        if n:
+            ctypes.memmove(arr, mv.tobytes(), 8 * n)
+        return arr, n
+    values = _as_list(seq, what)
+    out = (c_double * max(len(values), 1))()
+    for i, v in enumerate(values):
+        if v is None and missing_ok:
+            out[i] = math.nan
+            continue
+        if isinstance(v, (bool, str, bytes)) or v is None:
+            raise TypeError("%s[%d]: %r is not a number" % (what, i, v))
+        try:
+            out[i] = float(v)
+        except (TypeError, ValueError):
+            raise TypeError("%s[%d]: %r is not a number"
+                            % (what, i, v)) from None
+    return out, len(values)
+
+
+def _events(seq, n, what="event"):
+    values = _as_list(seq, what)
+    if len(values) != n:
+        raise ValueError("%s has %d values, time has %d"
+                         % (what, len(values), n))
+    out = (c_int * max(n, 1))()
+    for i, v in enumerate(values):
+        if not isinstance(v, str) and v in (0, 1):
+            out[i] = int(v)
+        else:
+            raise ValueError("%s[%d]: %r is not 0/1 (or False/True)"
+                             % (what, i, v))
+    return out
+
+
+def _labels(seq, n, what):
+    """Indices for any labels (numbers or strings): sorted distinct labels
+    get 0, 1, ...; None leaves the row out (-1)."""
+    values = _as_list(seq, what)
+    if len(values) != n:
+        raise ValueError("%s has %d values, time has %d"
+                         % (what, len(values), n))
+    keys = [v.item() if hasattr(v, "item") else v for v in values]
+    distinct = sorted({k for k in keys if k is not None},
+                      key=lambda k: (isinstance(k, str), k))
+    index = {k: i for i, k in enumerate(distinct)}
+    out = (c_int * max(n, 1))()
+    for i, k in enumerate(keys):
+        out[i] = -1 if k is None else index[k]
+    return out, distinct
+
+
+def _same_length(arr_n, n, what):
+    if arr_n != n:
+        raise ValueError("%s has %d values, time has %d" % (what, arr_n, n))
+
+
+def _list(ptr, n):
+    return [ptr[i] for i in range(n)] if n else []
+
+
+def _or_none(x):
+    return None if math.isnan(x) else x
+
+
+# ==== Hawkes: the spiral model ====
+
+@dataclass
+class Forecast:
+    """Events expected in (t_end, t_end + horizon] by simulation."""
+    horizon: float
+    n_paths: int
+    seed: int
+    mean: float
+    median: float
+    interval80: Tuple[float, float]
+    interval95: Tuple[float, float]
+    n_capped: int
+
+
+@dataclass
+class HawkesFit:
+    """A fitted exponential-kernel Hawkes process (exo_hawkes).
+
+    Rates are per unit of the times given (days for dates). n = alpha/beta
+    is the branching ratio: the further events one event triggers. The
+    intervals are at 'level'; n_profile is None when it was not computed.
+    verdict is the plain-language sentence of 'exodus spiral'.
+    """
+    n_events: int
+    window: Tuple[float, float]
+    regime_start: List[float]
+    regime_events: List[int]
+    mu: List[float]
+    mu_se: List[float]
+    alpha: float
+    alpha_se: float
+    beta: float
+    beta_se: float
+    n: float
+    n_se: float
+    level: float
+    n_wald: Tuple[float, float]
+    n_profile: Optional[Tuple[float, float]]
+    loglik: float
+    loglik_poisson: float
+    lr: float
+    lr_p: float
+    ks_p: Optional[float]
+    ks_p_poisson: Optional[float]
+    excitation_end: float
+    cov: List[List[float]]
+    fixed_decay: bool
+    at_boundary: bool
+    decay_at_limit: bool
+    converged: bool
+    iterations: int
+    grad_norm: float
+    verdict_kind: str
+    verdict: str
+    forecast: Optional[Forecast] = None
+
+
+def spread_ties(times, widths, seed=1):
+    """Spreads each time uniformly over [t, t + width) (its date's
+    precision: 1 day, the month, the year) with a fixed seed, and sorts.
+    Dates recorded to the day tie; exact ties make the Hawkes likelihood
+    unbounded, so spread them before spiral() (or fix the decay)."""
+    t, n = _doubles(times, "times")
+    w, nw = _doubles(widths, "widths")
+    _same_length(nw, n, "widths")
+    err = _Err()
+    _check(_exo_hawkes_spread_ties(t, w, n, seed, ctypes.byref(err)), err)
+    return _list(t, n)
+
+
+def spiral(times, window=None, breaks=(), fixed_beta=None, level=0.95,
+           profile=True, gof=True, horizon=None, paths=10000, seed=1,
+           noun="events", unit="time units"):
+    """Fits the Hawkes self-exciting model to event 'times' (any order).
+
+    window: (t_start, t_end), the observation window; default the span of
+    the events. breaks: times where the baseline changes (a regime). With
+    fixed_beta the decay is held there. horizon: also forecast the events
+    in the next 'horizon' time units from 'paths' simulated paths. 'noun'
+    ("departures") and 'unit' ("days") are the words of the verdict.
+    Returns a HawkesFit; raises ExodusError when there is no estimate
+    (too few events, exact ties with a free decay, ...).
+    """
+    t, n = _doubles(times, "times")
+    t[:n] = sorted(t[:n])
+    opts = _HawkesOpts()
+    _exo_hawkes_opts_init(ctypes.byref(opts))
+    if window is not None:
+        if len(window) != 2:
+            raise ValueError("window: expected (t_start, t_end)")
+        opts.has_window = True
+        opts.t_start, opts.t_end = float(window[0]), float(window[1])
+    brk, nb = _doubles(list(breaks), "breaks")
+    if nb:
+        opts.breaks = brk
+        opts.n_breaks = nb
+    if fixed_beta is not None:
+        opts.fixed_beta = float(fixed_beta)
+    opts.level = float(level)
+    opts.no_profile = not profile
+    opts.no_gof = not gof
+    fit = _Hawkes()
+    err = _Err()
+    _check(_exo_hawkes_fit(t, n, ctypes.byref(opts), ctypes.byref(fit),
+                           ctypes.byref(err)), err)
+    fc = None
+    fc_c = None
+    if horizon is not None and (fit.converged or fit.at_boundary):
+        fc_c = _Forecast()
+        _check(_exo_hawkes_forecast(ctypes.byref(fit), float(horizon),
+                                    int(paths), int(seed),
+                                    ctypes.byref(fc_c), ctypes.byref(err)),
+               err)
+        fc = Forecast(fc_c.horizon, fc_c.n_paths, fc_c.seed, fc_c.mean,
+                      fc_c.median, (fc_c.lo80, fc_c.hi80),
+                      (fc_c.lo95, fc_c.hi95), fc_c.n_capped)
+    vin = _SpiralIn()
+    vin.n_events = n
+    vin.fit = ctypes.pointer(fit)
+    noun_b = noun.encode()
+    vin.noun = noun_b
+    horizon_b = (("%g %s" % (horizon, unit)).encode() if fc_c is not None
+                 else None)
+    if fc_c is not None:
+        vin.forecast = ctypes.pointer(fc_c)
+        vin.horizon_text = horizon_b
+    verdict = _Verdict()
+    _exo_spiral_verdict(ctypes.byref(vin), ctypes.byref(verdict))
+    k = fit.n_regimes
+    dim = k + 2
+    # cov is (mu_0..mu_{K-1}, alpha, beta), row major, P = K + 2 wide.
+    cov = [[fit.cov[i * dim + j] for j in range(dim)] for i in range(dim)]
+    return HawkesFit(
+        n_events=fit.n_events,
+        window=(fit.t_start, fit.t_end),
+        regime_start=list(fit.regime_start[:k]),
+        regime_events=list(fit.regime_events[:k]),
+        mu=list(fit.mu[:k]),
+        mu_se=list(fit.mu_se[:k]),
+        alpha=fit.alpha, alpha_se=fit.alpha_se,
+        beta=fit.beta, beta_se=fit.beta_se,
+        n=fit.n, n_se=fit.n_se, level=fit.level,
+        n_wald=(fit.n_wald_lo, fit.n_wald_hi),
+        n_profile=((fit.n_prof_lo, fit.n_prof_hi) if fit.has_profile
+                   else None),
+        loglik=fit.loglik, loglik_poisson=fit.loglik_poisson,
+        lr=fit.lr, lr_p=fit.lr_p,
+        ks_p=fit.ks_p if fit.has_gof else None,
+        ks_p_poisson=fit.ks_p_poisson if fit.has_gof else None,
+        excitation_end=fit.excitation_end,
+        cov=cov,
+        fixed_decay=fit.fixed_decay, at_boundary=fit.at_boundary,
+        decay_at_limit=fit.decay_at_limit, converged=fit.converged,
+        iterations=fit.iterations, grad_norm=fit.grad_norm,
+        verdict_kind=(_SPIRAL_KINDS[verdict.kind]
+                      if 0 <= verdict.kind < len(_SPIRAL_KINDS) else "?"),
+        verdict=verdict.text.decode("utf-8", "replace"),
+        forecast=fc,
+    )
+
+
+# ==== Survival ====
+
+@dataclass
+class KMCurve:
+    """One Kaplan-Meier curve, one entry per distinct time (R's survfit).
+
+    std_err is Greenwood's standard error of -log S; lower/upper are the
+    pointwise interval (None where S has reached 0); median and its
+    interval are None when not reached.
+    """
+    group: Any
+    n: int
+    n_events: int
+    time: List[float]
+    n_risk: List[float]
+    n_event: List[float]
+    n_censor: List[float]
+    surv: List[float]
+    std_err: List[float]
+    lower: List[Optional[float]]
+    upper: List[Optional[float]]
+    cumhaz: List[float]
+    std_chaz: List[float]
+    median: Optional[float]
+    median_lower: Optional[float]
+    median_upper: Optional[float]
+
+    def at(self, t):
+        """S(t) of the step function (1 before the first time); None past
+        the last time, where it is not defined."""
+        if self.time and t > self.time[-1]:
+            return None
+        s = 1.0
+        for ti, si in zip(self.time, self.surv):
+            if ti > t:
+                break
+            s = si
+        return s
+
+
+@dataclass
+class KaplanMeier:
+    """Kaplan-Meier curves by group label (None when ungrouped)."""
+    ci: str
+    conf_level: float
+    curves: Dict[Any, KMCurve] = field(default_factory=dict)
+
+    @property
+    def curve(self):
+        """The only curve of an ungrouped fit."""
+        if len(self.curves) != 1:
+            raise ValueError("%d curves: pick one from .curves"
+                             % len(self.curves))
+        return next(iter(self.curves.values()))
+
+
+def _survival_inputs(time, event, start):
+    stop, n = _doubles(time, "time")
+    ev = _events(event, n)
+    st = None
+    if start is not None:
+        st, ns = _doubles(start, "start")
+        _same_length(ns, n, "start")
+    return stop, n, ev, st
+
+
+def km(time, event, start=None, group=None, ci="log", conf_level=0.95):
+    """Kaplan-Meier curves with Greenwood intervals, exactly as R's survfit.
+
+    time: the event or censoring time of each row (the stop time with
+    'start' for (start, stop] counting-process rows); event: 1 (or True)
+    for an event, 0 for censoring. group: a label per row (numbers or
+    strings; None leaves the row out) for one curve per label.
+    ci: "log" (R's default), "log-log" or "plain".
+    """
+    if ci not in _CI:
+        raise ValueError("ci: %r is not one of %s" % (ci, ", ".join(_CI)))
+    stop, n, ev, st = _survival_inputs(time, event, start)
+    grp, labels = (None, [None])
+    if group is not None:
+        grp, labels = _labels(group, n, "group")
+    opts = _KMOpts(_CI[ci], float(conf_level))
+    out = _KM()
+    err = _Err()
+    _check(_exo_km_fit(n, st, stop, ev, grp,
+                       len(labels) if group is not None else 0,
+                       ctypes.byref(opts), ctypes.byref(out),
+                       ctypes.byref(err)), err)
+    try:
+        res = KaplanMeier(ci=ci, conf_level=out.conf_level)
+        for g in range(out.n_groups):
+            c = out.curves[g]
+            m = c.n_times
+            res.curves[labels[g]] = KMCurve(
+                group=labels[g], n=c.n, n_events=c.n_events,
+                time=_list(c.time, m), n_risk=_list(c.n_risk, m),
+                n_event=_list(c.n_event, m), n_censor=_list(c.n_censor, m),
+                surv=_list(c.surv, m), std_err=_list(c.std_err, m),
+                lower=[_or_none(x) for x in _list(c.lower, m)],
+                upper=[_or_none(x) for x in _list(c.upper, m)],
+                cumhaz=_list(c.cumhaz, m), std_chaz=_list(c.std_chaz, m),
+                median=_or_none(c.median),
+                median_lower=_or_none(c.median_lower),
+                median_upper=_or_none(c.median_upper))
+    finally:
+        _exo_km_release(ctypes.byref(out))
+    return res
+
+
+@dataclass
+class LogRank:
+    """The log-rank (rho = 0) or Fleming-Harrington test of R's survdiff."""
+    groups: List[Any]
+    rho: float
+    n: List[float]
+    observed: List[float]
+    expected: List[float]
+    var: List[List[float]]
+    chisq: float
+    df: int
+    p_value: float
+
+
+def logrank(time, event, group, strata=None, rho=0.0):
+    """Tests whether the groups' survival differs (right-censored data)."""
+    stop, n = _doubles(time, "time")
+    ev = _events(event, n)
+    grp, labels = _labels(group, n, "group")
+    strat = None
+    if strata is not None:
+        strat, _ = _labels(strata, n, "strata")
+    out = _LogRank()
+    err = _Err()
+    _check(_exo_logrank_test(n, stop, ev, grp, len(labels), strat,
+                             float(rho), ctypes.byref(out),
+                             ctypes.byref(err)), err)
+    try:
+        k = out.n_groups
+        return LogRank(
+            groups=labels, rho=out.rho, n=_list(out.n, k),
+            observed=_list(out.observed, k), expected=_list(out.expected, k),
+            var=[[out.var[i * k + j] for j in range(k)] for i in range(k)],
+            chisq=out.chisq, df=out.df, p_value=out.p_value)
+    finally:
+        _exo_logrank_release(ctypes.byref(out))
+
+
+@dataclass
+class Cox:
+    """A Cox proportional-hazards fit as R's coxph reports it.
+
+    Per covariate (in 'names' order): coef, se, z, p_value, hazard ratio
+    hr with its interval at conf_level, means. var is the p x p inverse
+    information. concordance is None when it was not computed.
+    """
+    names: List[str]
+    n: int
+    n_events: int
+    n_missing: int
+    coef: List[float]
+    se: List[float]
+    z: List[float]
+    p_value: List[float]
+    hr: List[float]
+    hr_lower: List[float]
+    hr_upper: List[float]
+    var: List[List[float]]
+    means: List[float]
+    loglik_null: float
+    loglik: float
+    lr_test: float
+    lr_p: float
+    wald_test: float
+    wald_p: float
+    score_test: float
+    score_p: float
+    df: int
+    iterations: int
+    converged: bool
+    concordance: Optional[float]
+    concordance_se: Optional[float]
+
+
+def _covariates(x, n, names):
+    """(column-major doubles, p, names) from a mapping name -> column, a
+    single column of numbers, or n rows of p numbers."""
+    if hasattr(x, "keys"):
+        cols = [(str(k), x[k]) for k in x.keys()]
+    else:
+        rows = _as_list(x, "x")
+        if len(rows) != n:
+            raise ValueError("x has %d rows, time has %d" % (len(rows), n))
+        first = rows[0] if rows else 0.0
+        if first is None or isinstance(first, numbers.Real):
+            cols = [(None, rows)]
+        else:
+            p = len(first)
+            for i, r in enumerate(rows):
+                if len(r) != p:
+                    raise ValueError("x[%d] has %d values, x[0] has %d"
+                                     % (i, len(r), p))
+            cols = [(None, [r[k] for r in rows]) for k in range(p)]
+    p = len(cols)
+    if names is not None:
+        names = [str(s) for s in names]
+        if len(names) != p:
+            raise ValueError("names: %d given for %d covariates"
+                             % (len(names), p))
+    else:
+        names = [c[0] if c[0] is not None else "x%d" % (k + 1)
+                 for k, c in enumerate(cols)]
+    xs = (c_double * max(n * p, 1))()
+    for k, (_, col) in enumerate(cols):
+        arr, m = _doubles(col, "x[%s]" % names[k], missing_ok=True)
+        _same_length(m, n, "covariate %s" % names[k])
+        ctypes.memmove(ctypes.byref(xs, 8 * k * n), arr, 8 * n)
+    return xs, p, names
+
+
+def cox(time, event, x, start=None, strata=None, ties="efron",
+        conf_level=0.95, concordance=True, names=None):
+    """Fits a Cox model exactly as R's coxph (Efron ties by default).
+
+    x: the covariates, as a mapping {name: column} (a dict, or a pandas
+    DataFrame), one column of numbers, or n rows of p numbers (a 2-D NumPy
+    array). None or NaN marks a missing value: the row is left out.
+    start: entry times for (start, stop] rows; strata: a label per row.
+    """
+    if ties not in _TIES:
+        raise ValueError("ties: %r is not efron or breslow" % (ties,))
+    stop, n, ev, st = _survival_inputs(time, event, start)
+    xs, p, names = _covariates(x, n, names)
+    strat = None
+    if strata is not None:
+        strat, _ = _labels(strata, n, "strata")
+    enc = [s.encode() for s in names]
+    cnames = (ctypes.c_char_p * max(p, 1))(*enc)
+    opts = _CoxOpts()
+    opts.ties = _TIES[ties]
+    opts.conf_level = float(conf_level)
+    opts.no_concordance = not concordance
+    opts.names = cnames
+    out = _Cox()
+    err = _Err()
+    _check(_exo_cox_fit(n, p, st, stop, ev, xs, strat, ctypes.byref(opts),
+                        ctypes.byref(out), ctypes.byref(err)), err)
+    try:
+        k = out.p
+        res = Cox(
+            names=names, n=out.n, n_events=out.n_events,
+            n_missing=out.n_missing, coef=_list(out.coef, k),
+            se=_list(out.se, k), z=_list(out.z, k),
+            p_value=_list(out.p_value, k), hr=_list(out.hr, k),
+            hr_lower=_list(out.hr_lower, k), hr_upper=_list(out.hr_upper, k),
+            var=[[out.var[i * k + j] for j in range(k)] for i in range(k)],
+            means=_list(out.means, k), loglik_null=out.loglik_null,
+            loglik=out.loglik, lr_test=out.lr_test, lr_p=out.lr_p,
+            wald_test=out.wald_test, wald_p=out.wald_p,
+            score_test=out.score_test, score_p=out.score_p, df=out.df,
+            iterations=out.iterations, converged=out.converged,
+            concordance=out.concordance if out.has_concordance else None,
+            concordance_se=(out.concordance_se if out.has_concordance
+                            else None))
+    finally:
+        _exo_cox_release(ctypes.byref(out))
+    if not res.converged:
+        warnings.warn("exodus.cox: ran out of iterations (%d); the "
+                      "estimates may not be the maximum" % res.iterations,
+                      ExodusWarning, stacklevel=2)
+    return res
