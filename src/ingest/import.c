@@ -1318,14 +1318,107 @@ static exo_code write_batch(struct importer *im, struct writer *w,
     return EXO_OK;
 }
 
+static int cmp_move_key(const void *a, const void *b)
+{
+    const struct move_rec *x = a, *y = b;
+    int c = strcmp(x->person.key, y->person.key);
+    if (c)
+        return c;
+    c = strcmp(x->event, y->event);
+    if (c)
+        return c;
+    return (x->date.days > y->date.days) - (x->date.days < y->date.days);
+}
+
+/*
+ * A large import into a small table pays more for keeping the secondary
+ * indexes ordered row by row than for building them afresh from a sort.
+ * When 'n_new_rows' is at least the rows already there, the indexes that
+ * only serve reads (not the natural key, which detects present rows) are
+ * dropped inside the transaction and rebuilt from their own stored SQL
+ * before COMMIT: a failure or a crash undoes both with the rest.
+ */
+struct deferred_indexes {
+    size_t n;
+    char *sql[8];
+};
+
+static exo_code defer_indexes(struct writer *w, const char *table,
+                              const char *key_index, size_t n_new_rows,
+                              struct deferred_indexes *d)
+{
+    sqlite3_stmt *stmt;
+    exo_code code;
+    int64_t existing = 0;
+    char sql[160];
+    d->n = 0;
+    snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM %s", table);
+    if ((code = exo__store_prepare(w->store, sql, &stmt, w->err)))
+        return code;
+    if (sqlite3_step(stmt) == SQLITE_ROW)
+        existing = sqlite3_column_int64(stmt, 0);
+    sqlite3_finalize(stmt);
+    if (n_new_rows < 50000 || (int64_t)n_new_rows <= existing)
+        return EXO_OK;
+    if ((code = exo__store_prepare(
+             w->store,
+             "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND "
+             "tbl_name = ?1 AND sql IS NOT NULL AND name <> ?2",
+             &stmt, w->err)))
+        return code;
+    exo__bind_text(stmt, 1, table);
+    exo__bind_text(stmt, 2, key_index);
+    char names[8][64];
+    while (d->n < 8 && sqlite3_step(stmt) == SQLITE_ROW) {
+        snprintf(names[d->n], sizeof names[d->n], "%s",
+                 (const char *)sqlite3_column_text(stmt, 0));
+        d->sql[d->n] = exo__strdup((const char *)sqlite3_column_text(stmt, 1));
+        if (!d->sql[d->n]) {
+            sqlite3_finalize(stmt);
+            return exo__fail(w->err, EXO_ENOMEM, "out of memory");
+        }
+        d->n++;
+    }
+    sqlite3_finalize(stmt);
+    for (size_t i = 0; i < d->n; i++) {
+        snprintf(sql, sizeof sql, "DROP INDEX \"%s\"", names[i]);
+        if ((code = exo__store_exec(w->store, sql, w->err)))
+            return code;
+    }
+    return EXO_OK;
+}
+
+static exo_code rebuild_indexes(struct writer *w, struct deferred_indexes *d)
+{
+    exo_code code = EXO_OK;
+    for (size_t i = 0; i < d->n && !code; i++)
+        code = exo__store_exec(w->store, d->sql[i], w->err);
+    return code;
+}
+
+static void deferred_indexes_release(struct deferred_indexes *d)
+{
+    for (size_t i = 0; i < d->n; i++)
+        exo__free(d->sql[i]);
+    d->n = 0;
+}
+
 static exo_code write_all(struct importer *im, exo_store *store,
                           exo_import_result *result)
 {
     struct writer w = {.store = store, .err = im->err};
+    struct deferred_indexes deferred = {0};
     sqlite3_stmt *tail = NULL; /* the last, shorter batch */
     exo_code code;
     if ((code = exo__store_begin(store, im->err)))
         return code;
+    if (im->kind == EXO_IMPORT_MOVES &&
+        (code = defer_indexes(&w, "move", "move_key", im->n, &deferred)))
+        goto out;
+    /* In natural-key order, new people get ascending ids and each row
+     * lands at the end of the key index instead of at a random page. */
+    if (im->kind == EXO_IMPORT_MOVES)
+        qsort(im->recs, im->n, sizeof(struct move_rec), cmp_move_key);
     if ((code = load_orgs(&w)) ||
         (code = exo__store_prepare(
              store, "INSERT INTO org (name, name_key) VALUES (?, ?)",
@@ -1375,8 +1468,11 @@ static exo_code write_all(struct importer *im, exo_store *store,
         i += n;
     }
     if (!code)
+        code = rebuild_indexes(&w, &deferred);
+    if (!code)
         code = exo__store_commit(store, im->err);
 out:
+    deferred_indexes_release(&deferred);
     sqlite3_finalize(w.org_insert);
     sqlite3_finalize(w.person_find);
     sqlite3_finalize(w.person_find_ext);
