@@ -49,6 +49,26 @@ static long count_rows(const char *table)
     return n;
 }
 
+/* Indexes on 'table' (a large import rebuilds some inside its transaction). */
+static long count_indexes(const char *table)
+{
+    sqlite3 *db;
+    sqlite3_stmt *stmt;
+    long n = -1;
+    cr_assert_eq(sqlite3_open(db_path, &db), SQLITE_OK);
+    cr_assert_eq(sqlite3_prepare_v2(db,
+                                    "SELECT COUNT(*) FROM sqlite_master WHERE "
+                                    "type = 'index' AND tbl_name = ?",
+                                    -1, &stmt, NULL),
+                 SQLITE_OK);
+    sqlite3_bind_text(stmt, 1, table, -1, SQLITE_STATIC);
+    if (sqlite3_step(stmt) == SQLITE_ROW)
+        n = sqlite3_column_int64(stmt, 0);
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    return n;
+}
+
 static void expect_integrity_ok(void)
 {
     sqlite3 *db;
@@ -232,7 +252,8 @@ Test(import, sigkill_mid_import_leaves_store_as_before, .timeout = 120)
                  EXO_OK);
     exo_store_close(store);
     long moves = count_rows("move"), people = count_rows("person"),
-         orgs = count_rows("org");
+         orgs = count_rows("org"), indexes = count_indexes("move");
+    cr_assert_gt(indexes, 1);
     /* Killed before the write phase, early in it, and near its end. */
     static const int kill_points[] = {20, 55, 90};
     for (size_t k = 0; k < 3; k++) {
@@ -258,6 +279,8 @@ Test(import, sigkill_mid_import_leaves_store_as_before, .timeout = 120)
         cr_expect_eq(count_rows("move"), moves, "killed at %d%%", kill_at);
         cr_expect_eq(count_rows("person"), people);
         cr_expect_eq(count_rows("org"), orgs);
+        cr_expect_eq(count_indexes("move"), indexes, "killed at %d%%",
+                     kill_at);
     }
     /* And the store still works: the same import now completes. */
     cr_assert_eq(exo_store_open(db_path, EXO_STORE_CREATE, &store, &err),
@@ -268,6 +291,9 @@ Test(import, sigkill_mid_import_leaves_store_as_before, .timeout = 120)
     cr_expect_eq(result.n_new, 300000);
     exo_store_close(store);
     cr_expect_eq(count_rows("move"), moves + 300000);
+    cr_expect_eq(count_indexes("move"), indexes,
+                 "the read indexes are rebuilt before COMMIT");
+    expect_integrity_ok();
     unlink(big);
 }
 
