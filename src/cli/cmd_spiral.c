@@ -107,6 +107,10 @@ struct stream {
     /* --stream: each event's stream (0-based, labels sorted). */
     int *dim;
     size_t n_dims;
+    /* Numbers: the finest step the file writes (1e-6 for "3.123456"), and
+     * how many events share their time with another and were spread. */
+    double resolution;
+    size_t n_tied;
     char *labels[8];
 };
 
@@ -461,6 +465,13 @@ static int read_events(const struct cli *cli, const struct spiral_args *a,
         }
         seen_date |= is_date;
         seen_number |= !is_date;
+        if (!is_date) {
+            const char *dot = strchr(fields[col], '.');
+            size_t decimals = dot ? strspn(dot + 1, "0123456789") : 0;
+            double step = pow(10.0, -(double)decimals);
+            if (s->resolution == 0.0 || step < s->resolution)
+                s->resolution = step;
+        }
         if (stream_push(s, t, width)) {
             fprintf(stderr, "exodus: out of memory\n");
             status = 71;
@@ -506,6 +517,18 @@ static int read_events(const struct cli *cli, const struct spiral_args *a,
         free(pairs);
     } else if (!s->dim) {
         qsort(s->t, s->n, sizeof *s->t, cmp_double);
+        /* Numbers written to a finite resolution tie as dates do: a value
+         * printed as 3.123456 is known only within 1e-6, and exact ties
+         * make the likelihood unbounded. Unless --ties exact, events that
+         * share a time are spread within that step (the others stay). */
+        for (size_t i = 0; !a->ties_exact && i < s->n; i++) {
+            bool tied = (i > 0 && s->t[i] == s->t[i - 1]) ||
+                        (i + 1 < s->n && s->t[i] == s->t[i + 1]);
+            if (tied) {
+                s->width[i] = s->resolution;
+                s->n_tied++;
+            }
+        }
     }
     if (a->window) {
         char buf[128];
@@ -782,6 +805,10 @@ static void print_text(const char *title, const char *noun,
                  "ties spread within date precision, seed %ld", a->seed);
     else if (s->dates)
         snprintf(notes, sizeof notes, "dates kept exact");
+    else if (s->n_tied)
+        snprintf(notes, sizeof notes,
+                 "%zu tied times spread within the data's step %g, seed %ld",
+                 s->n_tied, s->resolution, a->seed);
     if (s->n_dropped) {
         size_t len = strlen(notes);
         snprintf(notes + len, sizeof notes - len,
@@ -940,8 +967,10 @@ static void print_json_fields(struct json_out *out, const char *org,
     json_obj_close(&j);
     json_int(&j, "events", (long long)s->n);
     json_int(&j, "events_outside_window", (long long)s->n_dropped);
-    json_str(&j, "ties",
-             s->dates ? (a->ties_exact ? "exact" : "spread") : "exact");
+    json_str(&j, "ties", (s->dates || s->n_tied) && !a->ties_exact
+                             ? "spread"
+                             : "exact");
+    json_int(&j, "tied_numbers_spread", (long long)s->n_tied);
     json_int(&j, "seed", a->seed);
     json_str(&j, "baseline", a->headcount ? "headcount" : "constant");
     if (r->has_fit) {
@@ -1053,7 +1082,7 @@ static int run(struct cli *cli, const char *org, struct spiral_args *a,
     exo_hawkes_opts o;
     int status = 0;
     memset(&r, 0, sizeof r);
-    if (s->dates && !a->ties_exact && s->n) {
+    if ((s->dates || s->n_tied) && !a->ties_exact && s->n) {
         if (exo_hawkes_spread_ties(s->t, s->width, s->n, (uint64_t)a->seed,
                                    &err))
             return cli_fail(cli, &err);

@@ -16,6 +16,7 @@ status: 0
   "events": 104,
   "events_outside_window": 0,
   "ties": "spread",
+  "tied_numbers_spread": 0,
   "seed": 1,
   "baseline": "headcount",
   "headcount_spells": 311,
