@@ -241,9 +241,29 @@ exo_code exo_moves_list(exo_store *store, const char *org,
     return code;
 }
 
-exo_code exo_departures(exo_store *store, const char *org,
-                        const exo_filter *filter, exo_move_list *out,
-                        exo_err *err)
+/* Date order; a person's name, then the record, break ties. */
+static int cmp_move_date(const void *a, const void *b)
+{
+    const exo_move *x = a, *y = b;
+    if (x->date.days != y->date.days)
+        return x->date.days < y->date.days ? -1 : 1;
+    int c = strcmp(x->person, y->person);
+    if (c)
+        return c;
+    return (int)x->from_spell - (int)y->from_spell;
+}
+
+/*
+ * The reported moves of 'org' matching 'move_where' (on table m, ?1 the
+ * organisation) and its spells selected by 'spell_part' (a SELECT on table
+ * sp and its joins, ending in WHERE), both under 'filter', sorted by
+ * 'order' ("7" is the date column, "k" the person's name key).
+ */
+static exo_code org_events(exo_store *store, const char *org,
+                           const exo_filter *filter, const char *move_where,
+                           const char *spell_part, const char *spell_date,
+                           const char *order, exo_move_list *out,
+                           exo_err *err)
 {
     struct buf sql = BUF_INIT;
     int64_t org_id;
@@ -251,18 +271,14 @@ exo_code exo_departures(exo_store *store, const char *org,
     memset(out, 0, sizeof *out);
     if ((code = resolve_org(store, org, &org_id, NULL, err)))
         return code;
-    int rc = exo__buf_addstr(
-        &sql, "SELECT * FROM (SELECT " MOVE_COLUMNS ", p.name_key AS k "
-              MOVE_JOINS "WHERE m.from_org_id = ?1 AND m.event IN "
-              "('left', 'fired', 'sabbatical', 'founded')");
+    int rc = exo__buf_addstr(&sql, "SELECT * FROM (SELECT " MOVE_COLUMNS
+                                   ", p.name_key AS k " MOVE_JOINS "WHERE ");
+    rc |= exo__buf_addstr(&sql, move_where);
     rc |= add_filter(&sql, filter, "m.date", "m.level");
-    rc |= exo__buf_addstr(
-        &sql, " UNION ALL SELECT p.name, o.name, d.name, sp.role, sp.level, "
-              "sp.end_reason, sp.end_date, sp.end_precision, s.url, 1, "
-              "p.name_key " SPELL_JOINS
-              "WHERE sp.org_id = ?1 AND sp.end_date IS NOT NULL");
-    rc |= add_filter(&sql, filter, "sp.end_date", "sp.level");
-    rc |= exo__buf_addstr(&sql, ") ORDER BY 7, k");
+    rc |= exo__buf_addstr(&sql, " UNION ALL ");
+    rc |= exo__buf_addstr(&sql, spell_part);
+    rc |= add_filter(&sql, filter, spell_date, "sp.level");
+    rc |= exo__buf_addf(&sql, ") ORDER BY %s", order);
     if (rc)
         code = exo__fail(err, EXO_ENOMEM, "out of memory");
     else
@@ -271,33 +287,32 @@ exo_code exo_departures(exo_store *store, const char *org,
     return code;
 }
 
+exo_code exo_departures(exo_store *store, const char *org,
+                        const exo_filter *filter, exo_move_list *out,
+                        exo_err *err)
+{
+    return org_events(
+        store, org, filter,
+        "m.from_org_id = ?1 AND m.event IN "
+        "('left', 'fired', 'sabbatical', 'founded')",
+        "SELECT p.name, o.name, d.name, sp.role, sp.level, sp.end_reason, "
+        "sp.end_date, sp.end_precision, s.url, 1, p.name_key " SPELL_JOINS
+        "WHERE sp.org_id = ?1 AND sp.end_date IS NOT NULL",
+        "sp.end_date", "7, k", out, err);
+}
+
 exo_code exo_arrivals(exo_store *store, const char *org,
                       const exo_filter *filter, exo_move_list *out,
                       exo_err *err)
 {
-    struct buf sql = BUF_INIT;
-    int64_t org_id;
-    exo_code code;
-    memset(out, 0, sizeof *out);
-    if ((code = resolve_org(store, org, &org_id, NULL, err)))
+    exo_code code = org_events(
+        store, org, filter, "m.to_org_id = ?1",
+        "SELECT p.name, NULL, o.name, sp.role, sp.level, 'joined', "
+        "sp.start_date, sp.start_precision, s.url, 1, p.name_key " SPELL_JOINS
+        "WHERE sp.org_id = ?1 AND sp.start_date IS NOT NULL",
+        "sp.start_date", "k, 7", out, err);
+    if (code)
         return code;
-    int rc = exo__buf_addstr(
-        &sql, "SELECT * FROM (SELECT " MOVE_COLUMNS ", p.name_key AS k "
-              MOVE_JOINS "WHERE m.to_org_id = ?1");
-    rc |= add_filter(&sql, filter, "m.date", "m.level");
-    rc |= exo__buf_addstr(
-        &sql, " UNION ALL SELECT p.name, NULL, o.name, sp.role, sp.level, "
-              "'joined', sp.start_date, sp.start_precision, s.url, 1, "
-              "p.name_key " SPELL_JOINS
-              "WHERE sp.org_id = ?1 AND sp.start_date IS NOT NULL");
-    rc |= add_filter(&sql, filter, "sp.start_date", "sp.level");
-    rc |= exo__buf_addstr(&sql, ") ORDER BY k, 7");
-    if (rc) {
-        code = exo__fail(err, EXO_ENOMEM, "out of memory");
-        goto out;
-    }
-    if ((code = run_moves(store, sql.data, org_id, out, err)))
-        goto out;
     /* A move reported as "left A for B" and again as "joined B" is one
      * arrival: drop a person's reported arrival within a year of the end of
      * the previous one's precision window (two year-precision reports of one
@@ -319,17 +334,8 @@ exo_code exo_arrivals(exo_store *store, const char *org,
         out->rows[kept++] = *m;
     }
     out->n = kept;
-    /* Back to date order. */
-    for (size_t i = 1; i < out->n; i++) {
-        exo_move m = out->rows[i];
-        size_t j = i;
-        for (; j > 0 && out->rows[j - 1].date.days > m.date.days; j--)
-            out->rows[j] = out->rows[j - 1];
-        out->rows[j] = m;
-    }
-out:
-    exo__buf_release(&sql);
-    return code;
+    qsort(out->rows, out->n, sizeof *out->rows, cmp_move_date);
+    return EXO_OK;
 }
 
 /* ==== Organisation list ==== */
