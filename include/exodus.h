@@ -1417,6 +1417,9 @@ typedef struct exo_report_opts {
     const char *store_label; /* how to name the store in the methods
                                 (its path); NULL: not stated */
     exo_hooks hooks;        /* progress: one step per organisation */
+    const char *scenario_org; /* the organisation 'scenario' describes, as
+                                 the user wrote it; it must be one of the
+                                 report's; NULL: the first of them */
 } exo_report_opts;
 
 /* Fills 'opts' with the defaults above. */
@@ -1428,7 +1431,13 @@ EXO_API void exo_report_opts_init(exo_report_opts *opts);
  * its baseline, departures (by level, names on hover) and finance events
  * on one time axis, the goodness-of-fit QQ plot of rescaled times, and,
  * where the store has employment spells, Kaplan-Meier retention with
- * intervals and numbers at risk; then a methods section. Charts are
+ * intervals and numbers at risk; with opts->scenario, the runway of that
+ * scenario (fan charts of cash, headcount and dilution, cash-out
+ * probabilities, loop gain) in the view of opts->scenario_org, whose card
+ * then shows the months of runway; then the flows between all
+ * organisations (a Sankey, net flows, the top net flows with exact
+ * intervals) and a methods section. A scenario file that cannot be read
+ * is its loader's error (EXO_ENOENT, EXO_EDATA). Charts are
  * Vega-Lite specifications rendered by Vega, Vega-Lite and vega-embed,
  * which are inlined: the file makes no network request. Every string
  * from the store is escaped for HTML and for JSON inside <script>.
@@ -1450,6 +1459,9 @@ typedef struct exo_serve_opts {
     size_t max_connections;  /* 0 means 64 */
     size_t memory_limit;     /* per connection, bytes; 0 means 64 KiB */
     exo_report_opts report;  /* seed, paths, horizon of the live views */
+    const char *scenario_dir; /* holds the bundled runway scenarios
+                                 (openai-2024.json, startup.json) that
+                                 /api/runway runs; NULL: none */
 } exo_serve_opts;
 
 typedef struct exo_server exo_server;
@@ -1462,9 +1474,11 @@ EXO_API void exo_serve_opts_init(exo_serve_opts *opts);
  * its own thread (libmicrohttpd's internal polling thread, so requests are
  * served one at a time against one store handle). Pages: "/" (the
  * dashboard), "/assets/NAME" (the embedded scripts and style; nothing
- * else on disk is ever read) and the JSON views "/api/orgs",
- * "/api/spiral?org=NAME[&since=DATE][&until=DATE][&level=L,...]" and
- * "/api/survival?org=NAME[&since=DATE]". Bad parameters answer 400 with
+ * else on disk is ever read but the bundled scenarios) and the JSON views
+ * "/api/orgs", "/api/spiral?org=NAME[&since=DATE][&until=DATE][&level=L,
+ * ...]", "/api/survival?org=NAME[&since=DATE]", "/api/flows?[since=DATE]
+ * [&until=DATE][&level=L,...]" and "/api/runway?scenario=NAME" (NAME one
+ * of the bundled scenarios, by exact name). Bad parameters answer 400 with
  * {"error": "..."}; unknown paths 404; methods other than GET and HEAD
  * 405. On failure '*out' is NULL. Stop with exo_serve_stop.
  */

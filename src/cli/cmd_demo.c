@@ -220,6 +220,12 @@ int cmd_demo(struct cli *cli, int argc, char **argv)
     ro.title = "exodus demo: the bundled data";
     ro.provenance = demo_provenance;
     ro.store_label = cli->db_path;
+    /* The bundled scenario is OpenAI's: its runway joins OpenAI's view. */
+    for (size_t i = 0; i < n_shown; i++)
+        if (strcmp(shown[i].name, "OpenAI") == 0) {
+            ro.scenario = scenario;
+            ro.scenario_org = "OpenAI";
+        }
     if (!status && n_shown)
         status = report_write(cli, store, shown, n_shown, &ro, report);
     if (!status && cli->json) {

@@ -1,7 +1,8 @@
 /*
  * cmd_report.c - exodus report: one self-contained HTML file with each
  * organisation's verdict card, departures timeline, goodness of fit and
- * retention, and a methods section (exo_report_html does the work).
+ * retention, the runway of a scenario, the flows between organisations,
+ * and a methods section (exo_report_html does the work).
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -13,13 +14,15 @@
 static const char report_usage[] =
     "usage: exodus report [ORG...] [-o FILE] [--scenario FILE] [--since DATE]\n"
     "                     [--until DATE] [--level LEVEL,...] [--title TEXT]\n"
-    "                     [--min-departures N] [--seed N] [--paths N]";
+    "                     [--min-departures N] [--seed N] [--paths N]\n"
+    "                     [--scenario-org ORG]";
 
 static const struct opt report_opts[] = {
     {"output", 'o', "FILE",
      "write the report here (default report.html; - "
      "for stdout)"},
-    {"scenario", 0, "FILE", "runway scenario for the cards"},
+    {"scenario", 0, "FILE",
+     "runway scenario (docs/runway.md): fan charts and months of runway"},
     {"since", 0, "DATE", "read departures from DATE (and retention from it)"},
     {"until", 0, "DATE", "read departures until DATE"},
     {"level", 0, "LEVEL", "only departures of these levels"},
@@ -27,7 +30,9 @@ static const struct opt report_opts[] = {
     {"min-departures", 0, "N",
      "with no ORG: organisations with at least N departures (10)"},
     {"seed", 0, "N", "seed for tie spreading and the forecast (1)"},
-    {"paths", 0, "N", "forecast paths (10000)"},
+    {"paths", 0, "N", "forecast and runway paths (10000)"},
+    {"scenario-org", 0, "ORG",
+     "the organisation the scenario describes (default: the first)"},
     {NULL, 0, NULL, NULL},
 };
 
@@ -40,7 +45,8 @@ enum {
     OPT_TITLE,
     OPT_MIN,
     OPT_SEED,
-    OPT_PATHS
+    OPT_PATHS,
+    OPT_SCENARIO_ORG
 };
 
 int report_write(const struct cli *cli, exo_store *store,
@@ -116,6 +122,9 @@ int cmd_report(struct cli *cli, int argc, char **argv)
             break;
         case OPT_TITLE:
             o.title = arg;
+            break;
+        case OPT_SCENARIO_ORG:
+            o.scenario_org = arg;
             break;
         case OPT_MIN:
         case OPT_SEED:

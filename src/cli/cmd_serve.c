@@ -5,6 +5,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -49,6 +50,11 @@ int cmd_serve(struct cli *cli, int argc, char **argv)
     if (first < argc)
         return cli_usage_error(cli, "unexpected argument '%s'", argv[first]);
     o.report.store_label = cli->db_path;
+    /* The bundled scenarios /api/runway may run, as exodus demo finds its
+     * data: ./data when there, else the source tree's. */
+    o.scenario_dir = access("data/scenarios", R_OK) == 0 ? "data/scenarios"
+                                                         : EXO_DATA_DIR
+                         "/scenarios";
     /* The server's thread inherits this mask: the signals come here. */
     sigset_t set;
     sigemptyset(&set);

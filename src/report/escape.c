@@ -152,3 +152,52 @@ json_t *exo__jparse(const char *text)
 {
     return json_loads(text, JSON_REJECT_DUPLICATES, NULL);
 }
+
+json_t *exo__jfmt(const char *fmt, ...)
+{
+    char text[768];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    return exo__jstr(text);
+}
+
+bool exo__push_item(json_t *arr, const char *label, json_t *value)
+{
+    json_t *o = json_object();
+    bool ok = exo__jset(o, "label", exo__jstr(label));
+    ok &= exo__jset(o, "value", value);
+    if (!ok) {
+        json_decref(o);
+        return false;
+    }
+    return exo__jpush(arr, o);
+}
+
+bool exo__push_row(json_t *rows, const char *label, json_t *value)
+{
+    json_t *r = json_array();
+    bool ok = exo__jpush(r, exo__jstr(label));
+    ok &= exo__jpush(r, value);
+    if (!ok) {
+        json_decref(r);
+        return false;
+    }
+    return exo__jpush(rows, r);
+}
+
+json_t *exo__chart(const char *id, const char *title, json_t *caption,
+                   json_t *spec)
+{
+    json_t *c = json_object();
+    bool ok = exo__jset(c, "id", exo__jstr(id));
+    ok &= exo__jset(c, "title", exo__jstr(title));
+    ok &= exo__jset(c, "caption", caption);
+    ok &= exo__jset(c, "spec", spec);
+    if (!ok) {
+        json_decref(c);
+        return NULL;
+    }
+    return c;
+}

@@ -119,36 +119,38 @@ void exo_report_opts_init(exo_report_opts *opts)
     opts->horizon_days = 180.0;
 }
 
-/* One organisation's views: {"org", "card", "sections": [...]}. */
+/*
+ * One organisation's views: {"org", "card", "sections": [...]}: the
+ * spiral, retention when there are spells, and the runway view 'runway'
+ * (from exo__view_runway; NULL: none) with its item on the card.
+ */
 static exo_code org_view(exo_store *store, const char *org,
                          const exo_filter *filter,
-                         const struct exo__report_params *p, json_t **out,
-                         exo_err *err)
+                         const struct exo__report_params *p,
+                         const json_t *runway, json_t **out, exo_err *err)
 {
-    json_t *spiral = NULL, *sections = json_array(), *v = NULL;
+    json_t *spiral = NULL, *sections = json_array(), *v = NULL, *sec = NULL;
     exo_code rc = exo__view_spiral(store, org, filter, p, &spiral, err);
     if (rc)
         goto fail;
     bool ok =
         exo__jpush(sections, json_incref(json_object_get(spiral, "section")));
-    /* The hooks, in page order; json null means nothing to show. */
-    exo_code (*const hooks[])(exo_store *, const char *, const exo_filter *,
-                              const struct exo__report_params *, json_t **,
-                              exo_err *) = {exo__view_flows, exo__view_runway};
-    for (int h = -1; h < (int)(sizeof hooks / sizeof hooks[0]); h++) {
-        json_t *sec = NULL;
-        rc = h < 0 ? exo__view_survival(store, org, filter, &sec, err)
-                   : hooks[h](store, org, filter, p, &sec, err);
-        if (rc)
-            goto fail;
-        if (json_is_null(sec))
-            json_decref(sec);
-        else
-            ok &= exo__jpush(sections, sec);
+    if ((rc = exo__view_survival(store, org, filter, &sec, err)))
+        goto fail;
+    if (json_is_null(sec))
+        json_decref(sec);
+    else
+        ok &= exo__jpush(sections, sec);
+    json_t *card = json_object_get(spiral, "card");
+    if (runway) {
+        ok &= exo__jpush(sections,
+                         json_incref(json_object_get(runway, "section")));
+        ok &= exo__jpush(json_object_get(card, "items"),
+                         json_deep_copy(json_object_get(runway, "item")));
     }
     v = json_object();
     ok &= exo__jset(v, "org", exo__jstr(org));
-    ok &= exo__jset(v, "card", json_incref(json_object_get(spiral, "card")));
+    ok &= exo__jset(v, "card", json_incref(card));
     ok &= exo__jset(v, "sections", sections);
     sections = NULL;
     if (!ok) {
@@ -165,6 +167,50 @@ fail:
     return rc;
 }
 
+/* The window of the flows section: the organisations' own when they all
+ * share one (exodus report applies its options to every ORG), else every
+ * move. */
+static const exo_filter *common_filter(const exo_report_org *orgs,
+                                       size_t n_orgs)
+{
+    for (size_t i = 1; i < n_orgs; i++) {
+        const exo_filter *a = &orgs[0].filter, *b = &orgs[i].filter;
+        if (a->has_since != b->has_since || a->has_until != b->has_until ||
+            a->level_mask != b->level_mask ||
+            (a->has_since && a->since != b->since) ||
+            (a->has_until && a->until != b->until))
+            return NULL;
+    }
+    return n_orgs ? &orgs[0].filter : NULL;
+}
+
+/* The index of the organisation the runway scenario describes:
+ * p->scenario_org resolved through the aliases, else the first. */
+static exo_code scenario_target(exo_store *store,
+                                const struct exo__report_params *p,
+                                char *const *canon, size_t n_orgs,
+                                size_t *target, exo_err *err)
+{
+    *target = 0;
+    if (!p->scenario_org)
+        return EXO_OK;
+    char *want = NULL;
+    exo_code rc = exo_org_resolve(store, p->scenario_org, &want, err);
+    if (rc)
+        return rc;
+    for (size_t i = 0; i < n_orgs; i++)
+        if (strcmp(canon[i], want) == 0) {
+            *target = i;
+            exo_free(want);
+            return EXO_OK;
+        }
+    rc = exo__fail(err, EXO_EINVAL,
+                   "the scenario's organisation '%s' is not in the report",
+                   want);
+    exo_free(want);
+    return rc;
+}
+
 exo_code exo_report_html(exo_store *store, const exo_report_org *orgs,
                          size_t n_orgs, const exo_report_opts *opts, FILE *out,
                          exo_err *err)
@@ -173,7 +219,7 @@ exo_code exo_report_html(exo_store *store, const exo_report_org *orgs,
     exo_org_list all = {0};
     exo_report_org *chosen = NULL;
     char **canon = NULL;
-    json_t *data = NULL, *views = NULL;
+    json_t *data = NULL, *views = NULL, *runway = NULL, *flows = NULL;
     struct buf nav = BUF_INIT;
     char *page = NULL;
     size_t page_len = 0;
@@ -224,10 +270,18 @@ exo_code exo_report_html(exo_store *store, const exo_report_org *orgs,
         rc = exo__fail(err, EXO_ENOMEM, "starting the report");
         goto out;
     }
+    for (size_t i = 0; i < n_orgs; i++)
+        if ((rc = exo_org_resolve(store, orgs[i].name, &canon[i], err)))
+            goto out;
+    size_t target = 0;
+    if (p.scenario &&
+        ((rc = scenario_target(store, &p, canon, n_orgs, &target, err)) ||
+         (rc = exo__view_runway(p.scenario, &p, &runway, err))))
+        goto out;
     for (size_t i = 0; i < n_orgs; i++) {
         json_t *v = NULL;
-        if ((rc = exo_org_resolve(store, orgs[i].name, &canon[i], err)) ||
-            (rc = org_view(store, canon[i], &orgs[i].filter, &p, &v, err)))
+        if ((rc = org_view(store, canon[i], &orgs[i].filter, &p,
+                           runway && i == target ? runway : NULL, &v, err)))
             goto out;
         if (!exo__jpush(views, v) ||
             exo__buf_addf(&nav, "<a href=\"#org-%zu\">", i) ||
@@ -241,6 +295,20 @@ exo_code exo_report_html(exo_store *store, const exo_report_org *orgs,
             rc = exo__fail(err, EXO_ECANCELED, "report stopped");
             goto out;
         }
+    }
+    /* Across the organisations: where the people who leave go. */
+    if ((rc = exo__view_flows(store, common_filter(orgs, n_orgs), &p, &flows,
+                              err)))
+        goto out;
+    json_t *shared = json_array();
+    if (!json_is_null(flows)) {
+        ok = exo__jpush(shared, flows) &&
+             !exo__buf_addstr(&nav, "<a href=\"#all-orgs\">talent flows</a>");
+        flows = NULL;
+    }
+    if (!exo__jset(data, "sections", shared) || !ok) {
+        rc = exo__fail(err, EXO_ENOMEM, "building the report");
+        goto out;
     }
     if (exo__buf_addstr(&nav, "</nav>") || !exo__jset(data, "orgs", views)) {
         views = NULL;
@@ -256,6 +324,8 @@ exo_code exo_report_html(exo_store *store, const exo_report_org *orgs,
 out:
     exo__free(page);
     exo__buf_release(&nav);
+    json_decref(runway);
+    json_decref(flows);
     json_decref(views);
     json_decref(data);
     for (size_t i = 0; canon && i < n_orgs; i++)

@@ -6,11 +6,11 @@
  * src/report/assets/exodus.js.
  *
  * A section of a view is {"id", "title", "intro", "charts": [{"id",
- * "title", "caption", "spec"}], "tables": [{"title", "columns", "rows"}],
- * "notes": [text]}: the renderer draws any section of that shape, so a new
- * section (flows, runway) needs only a C function that builds one; see
- * sections.c. Strings in views are plain text; the renderer sets them with
- * textContent, never as markup.
+ * "title", "caption", "spec", "wide"}], "tables": [{"title", "columns",
+ * "rows"}], "notes": [text]}: the renderer draws any section of that
+ * shape, so a new section needs only a C function that builds one (flows:
+ * view_flows.c; runway: view_runway.c). Strings in views are plain text;
+ * the renderer sets them with textContent, never as markup.
  */
 #ifndef EXO_REPORT_REPORT_H
 #define EXO_REPORT_REPORT_H
@@ -47,6 +47,16 @@ bool exo__jset(json_t *obj, const char *key, json_t *v);
 bool exo__jpush(json_t *arr, json_t *v);
 /* Parses a JSON literal written in C (chart templates); NULL on failure. */
 json_t *exo__jparse(const char *text);
+/* A string made with printf formatting (cut at 767 bytes). */
+json_t *exo__jfmt(const char *fmt, ...) EXO_PRINTF(1, 2);
+/* Appends {"label", "value"} ('value' stolen) to 'arr'; false on failure. */
+bool exo__push_item(json_t *arr, const char *label, json_t *value);
+/* Appends the table row [label, value] ('value' stolen); false on failure. */
+bool exo__push_row(json_t *rows, const char *label, json_t *value);
+/* A chart {"id", "title", "caption", "spec"} ('caption' and 'spec'
+ * stolen); NULL when any part is missing. */
+json_t *exo__chart(const char *id, const char *title, json_t *caption,
+                   json_t *spec);
 
 /* ==== Embedded assets (assets.c, from build/gen/assets.inc) ==== */
 
@@ -67,7 +77,8 @@ struct exo__report_params {
     size_t paths;
     double horizon_days;
     size_t min_departures;
-    const char *scenario;
+    const char *scenario;     /* runway scenario file, or NULL */
+    const char *scenario_org; /* the organisation it describes, or NULL */
 };
 void exo__report_params(const exo_report_opts *opts,
                         struct exo__report_params *p);
@@ -95,20 +106,30 @@ exo_code exo__view_survival(exo_store *store, const char *org,
                             exo_err *err);
 
 /*
- * Hook points for sections written elsewhere. Each returns EXO_OK with
- * '*out' a section object, or json null when it has nothing to show.
- * flows: moves between organisations (issue 5); runway: cash and people
- * under 'p->scenario' (issue 6). In this build both have nothing to show,
- * and a runway scenario is refused with EXO_EINVAL rather than ignored.
+ * The flows section across every organisation: the moves passing
+ * 'filter' (its dates and the level left; NULL: all), loaded and computed
+ * as 'exodus flows' does with its defaults (inferred moves across 365
+ * days, weights founder 5, exec 3, lead 2, ic 1, board 1, 95% exact
+ * intervals; headcounts averaged over since..until when both are given).
+ * A Sankey of moves from origin to destination (the organisations with
+ * the most moves named, the rest as one node), a bar chart of each
+ * organisation's net flow and the table of the top net flows with their
+ * ratios and exact intervals. '*out' is json null when there is no move.
  */
-exo_code exo__view_flows(exo_store *store, const char *org,
-                         const exo_filter *filter,
+exo_code exo__view_flows(exo_store *store, const exo_filter *filter,
                          const struct exo__report_params *p, json_t **out,
                          exo_err *err);
-exo_code exo__view_runway(exo_store *store, const char *org,
-                          const exo_filter *filter,
-                          const struct exo__report_params *p, json_t **out,
-                          exo_err *err);
+
+/*
+ * The runway of the scenario file 'path', run as 'exodus runway FILE'
+ * runs it but with p->paths paths and p->seed: {"scenario" (its name),
+ * "item" (a card item {"label", "value"}: months of runway, median with
+ * its intervals), "section" (the fan charts of cash, headcount and
+ * dilution, the cash-out probabilities and the loop gain)}. A scenario
+ * that cannot be read is the loader's error (EXO_ENOENT, EXO_EDATA).
+ */
+exo_code exo__view_runway(const char *path, const struct exo__report_params *p,
+                          json_t **out, exo_err *err);
 
 /* The organisation list view: [{"name", "departures", "arrivals",
  * "people"}] in the store's order. */

@@ -1,41 +1,12 @@
 /*
- * sections.c - where sections written on other branches join the report
- * and the dashboard. Each hook builds one section object (report.h) for an
- * organisation, or json null when it has nothing to show; html.c and the
- * dashboard call every hook in the order of exo__sections. To add one:
- * write its builder, fill the hook below, and (for the dashboard) add its
- * endpoint to the table in src/serve/serve.c.
+ * sections.c - the organisation list view. The sections themselves live
+ * one per file (view_spiral.c, view_survival.c, view_flows.c,
+ * view_runway.c); html.c places them in the report and src/serve/serve.c
+ * answers one endpoint per view. To add a section: write its builder
+ * (report.h gives the shape), call it from html.c, and add its endpoint
+ * to the route table in serve.c.
  */
 #include "report/report.h"
-
-exo_code exo__view_flows(exo_store *store, const char *org,
-                         const exo_filter *filter,
-                         const struct exo__report_params *p, json_t **out,
-                         exo_err *err)
-{
-    (void)store, (void)org, (void)filter, (void)p, (void)err;
-    /* Moves between organisations (issue 5) are not part of this build. */
-    *out = json_null();
-    return EXO_OK;
-}
-
-exo_code exo__view_runway(exo_store *store, const char *org,
-                          const exo_filter *filter,
-                          const struct exo__report_params *p, json_t **out,
-                          exo_err *err)
-{
-    (void)store, (void)org, (void)filter;
-    *out = NULL;
-    /* The runway simulation (issue 6) is not part of this build: refuse a
-     * scenario rather than print a report that silently lacks it. */
-    if (p->scenario)
-        return exo__fail(err, EXO_EINVAL,
-                         "--scenario '%s': the runway simulation is not "
-                         "part of this build (issue 6)",
-                         p->scenario);
-    *out = json_null();
-    return EXO_OK;
-}
 
 exo_code exo__view_orgs(exo_store *store, json_t **out, exo_err *err)
 {

@@ -29,6 +29,7 @@ void exo__report_params(const exo_report_opts *opts,
     p->min_departures =
         opts && opts->min_departures ? opts->min_departures : 10;
     p->scenario = opts ? opts->scenario : NULL;
+    p->scenario_org = opts ? opts->scenario_org : NULL;
 }
 
 /* Days in the precision window that starts at 'd' (as cmd_spiral.c). */
@@ -73,35 +74,6 @@ static void money_text(char *buf, size_t size, double usd)
         snprintf(buf, size, "$%.3gK", usd / 1e3);
     else
         snprintf(buf, size, "$%.0f", usd);
-}
-
-static json_t *jfmt(const char *fmt, ...) EXO_PRINTF(1, 2);
-static json_t *jfmt(const char *fmt, ...)
-{
-    char text[768];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(text, sizeof text, fmt, ap);
-    va_end(ap);
-    return exo__jstr(text);
-}
-
-/* A {"label", "value"} pair for cards and two-column tables. */
-static bool push_item(json_t *arr, const char *label, json_t *value)
-{
-    json_t *o = json_object();
-    bool ok = exo__jset(o, "label", exo__jstr(label));
-    ok &= exo__jset(o, "value", value);
-    return exo__jpush(arr, o) && ok;
-}
-
-/* Table row [label, value]. */
-static bool push_row(json_t *rows, const char *label, json_t *value)
-{
-    json_t *r = json_array();
-    bool ok = exo__jpush(r, exo__jstr(label));
-    ok &= exo__jpush(r, value);
-    return exo__jpush(rows, r) && ok;
 }
 
 struct spiral_data {
@@ -250,16 +222,17 @@ static bool estimate_usable(const struct spiral_data *s)
 static json_t *n_text(const exo_hawkes *f)
 {
     if (f->has_profile && isfinite(f->n_prof_hi))
-        return jfmt("%.2f (%.0f%% CI %.2f\xe2\x80\x93%.2f, profile likelihood)",
-                    f->n, 100.0 * f->level, f->n_prof_lo, f->n_prof_hi);
+        return exo__jfmt(
+            "%.2f (%.0f%% CI %.2f\xe2\x80\x93%.2f, profile likelihood)", f->n,
+            100.0 * f->level, f->n_prof_lo, f->n_prof_hi);
     if (f->has_profile)
-        return jfmt("%.2f (%.0f%% CI %.2f\xe2\x80\x93unbounded, profile "
-                    "likelihood)",
-                    f->n, 100.0 * f->level, f->n_prof_lo);
+        return exo__jfmt("%.2f (%.0f%% CI %.2f\xe2\x80\x93unbounded, profile "
+                         "likelihood)",
+                         f->n, 100.0 * f->level, f->n_prof_lo);
     if (isfinite(f->n_wald_lo))
-        return jfmt("%.2f (%.0f%% CI %.2f\xe2\x80\x93%.2f, Wald)", f->n,
-                    100.0 * f->level, f->n_wald_lo, f->n_wald_hi);
-    return jfmt("%.2f (no interval)", f->n);
+        return exo__jfmt("%.2f (%.0f%% CI %.2f\xe2\x80\x93%.2f, Wald)", f->n,
+                         100.0 * f->level, f->n_wald_lo, f->n_wald_hi);
+    return exo__jfmt("%.2f (no interval)", f->n);
 }
 
 static json_t *card_json(const char *org, const struct spiral_data *s,
@@ -272,12 +245,13 @@ static json_t *card_json(const char *org, const struct spiral_data *s,
     ok &= exo__jset(v, "text", exo__jstr(s->verdict.text));
     ok &= exo__jset(card, "verdict", v);
     if (estimate_usable(s))
-        ok &= push_item(items, "branching ratio n", n_text(&s->fit));
+        ok &= exo__push_item(items, "branching ratio n", n_text(&s->fit));
     else
-        ok &= push_item(items, "branching ratio n",
-                        exo__jstr(s->has_fit ? "no estimate (the fit did not "
-                                               "converge)"
-                                             : "no estimate"));
+        ok &= exo__push_item(items, "branching ratio n",
+                             exo__jstr(s->has_fit
+                                           ? "no estimate (the fit did not "
+                                             "converge)"
+                                           : "no estimate"));
     /* Departures dated in the 12 months to the window's last day. */
     int y, m, d;
     int32_t last = (int32_t)floor(s->w_end) - 1;
@@ -293,27 +267,29 @@ static json_t *card_json(const char *org, const struct spiral_data *s,
     exo_date_format(from, d0);
     exo_date_format(last, d1);
     snprintf(label, sizeof label, "departures in the 12 months to %s", d1);
-    ok &= push_item(items, label, jfmt("%zu (from %s)", recent, d0));
-    ok &= push_item(items, "departures in the window",
-                    jfmt("%zu since %s", s->n, (day_text(d0, s->w_start), d0)));
+    ok &= exo__push_item(items, label, exo__jfmt("%zu (from %s)", recent, d0));
+    ok &= exo__push_item(
+        items, "departures in the window",
+        exo__jfmt("%zu since %s", s->n, (day_text(d0, s->w_start), d0)));
     if (s->team.n_founders)
-        ok &= push_item(items, "founders remaining",
-                        jfmt("%zu of %zu", s->team.n_founders_remaining,
-                             s->team.n_founders));
-    else
         ok &=
-            push_item(items, "founders remaining", exo__jstr("none recorded"));
+            exo__push_item(items, "founders remaining",
+                           exo__jfmt("%zu of %zu", s->team.n_founders_remaining,
+                                     s->team.n_founders));
+    else
+        ok &= exo__push_item(items, "founders remaining",
+                             exo__jstr("none recorded"));
     if (s->team.n_execs)
-        ok &= push_item(
-            items, "executives remaining",
-            jfmt("%zu of %zu", s->team.n_execs_remaining, s->team.n_execs));
+        ok &= exo__push_item(items, "executives remaining",
+                             exo__jfmt("%zu of %zu", s->team.n_execs_remaining,
+                                       s->team.n_execs));
     if (s->has_forecast)
-        ok &= push_item(
+        ok &= exo__push_item(
             items, "expected departures",
-            jfmt("%.0f in the next %g days (80%%: %.0f\xe2\x80\x93%.0f, "
-                 "95%%: %.0f\xe2\x80\x93%.0f)",
-                 s->forecast.median, p->horizon_days, s->forecast.lo80,
-                 s->forecast.hi80, s->forecast.lo95, s->forecast.hi95));
+            exo__jfmt("%.0f in the next %g days (80%%: %.0f\xe2\x80\x93%.0f, "
+                      "95%%: %.0f\xe2\x80\x93%.0f)",
+                      s->forecast.median, p->horizon_days, s->forecast.lo80,
+                      s->forecast.hi80, s->forecast.lo95, s->forecast.hi95));
     ok &= exo__jset(card, "items", items);
     if (!ok) {
         json_decref(card);
@@ -590,21 +566,6 @@ static json_t *qq_spec(const struct spiral_data *s, exo_err *err)
     return spec;
 }
 
-static json_t *chart(const char *id, const char *title, json_t *caption,
-                     json_t *spec)
-{
-    json_t *c = json_object();
-    bool ok = exo__jset(c, "id", exo__jstr(id));
-    ok &= exo__jset(c, "title", exo__jstr(title));
-    ok &= exo__jset(c, "caption", caption);
-    ok &= exo__jset(c, "spec", spec);
-    if (!ok) {
-        json_decref(c);
-        return NULL;
-    }
-    return c;
-}
-
 static json_t *param_table(const struct spiral_data *s,
                            const struct exo__report_params *p)
 {
@@ -615,63 +576,70 @@ static json_t *param_table(const struct spiral_data *s,
     char w0[11], w1[11];
     day_text(w0, s->w_start);
     day_text(w1, s->w_end - 1.0);
-    ok &=
-        push_row(rows, "window", jfmt("%s .. %s (%s)", w0, w1, s->window_rule));
-    ok &= push_row(rows, "departures",
-                   jfmt("%zu (dates spread within their precision, seed "
-                        "%llu)",
-                        s->n, (unsigned long long)p->seed));
+    ok &= exo__push_row(rows, "window",
+                        exo__jfmt("%s .. %s (%s)", w0, w1, s->window_rule));
+    ok &= exo__push_row(
+        rows, "departures",
+        exo__jfmt("%zu (dates spread within their precision, seed "
+                  "%llu)",
+                  s->n, (unsigned long long)p->seed));
     if (!estimate_usable(s)) {
-        ok &= push_row(rows, "fit",
-                       jfmt("none: %s", s->has_fit ? "the optimiser did not "
-                                                     "converge"
-                                                   : s->no_fit));
+        ok &= exo__push_row(rows, "fit",
+                            exo__jfmt("none: %s", s->has_fit
+                                                      ? "the optimiser did not "
+                                                        "converge"
+                                                      : s->no_fit));
     } else {
         for (size_t k = 0; k < f->n_regimes; k++)
-            ok &=
-                push_row(rows, "baseline mu",
-                         jfmt("%.4g per month (SE %.2g)", f->mu[k] * MONTH_DAYS,
-                              f->mu_se[k] * MONTH_DAYS));
+            ok &= exo__push_row(rows, "baseline mu",
+                                exo__jfmt("%.4g per month (SE %.2g)",
+                                          f->mu[k] * MONTH_DAYS,
+                                          f->mu_se[k] * MONTH_DAYS));
         if (f->at_boundary) {
-            ok &= push_row(rows, "jump alpha",
-                           exo__jstr("0 (the Poisson fit is the maximum)"));
-        } else {
             ok &=
-                push_row(rows, "jump alpha",
-                         jfmt("%.4g per month (SE %.2g)", f->alpha * MONTH_DAYS,
-                              f->alpha_se * MONTH_DAYS));
+                exo__push_row(rows, "jump alpha",
+                              exo__jstr("0 (the Poisson fit is the maximum)"));
+        } else {
+            ok &= exo__push_row(rows, "jump alpha",
+                                exo__jfmt("%.4g per month (SE %.2g)",
+                                          f->alpha * MONTH_DAYS,
+                                          f->alpha_se * MONTH_DAYS));
             double hl = log(2.0) / f->beta;
-            ok &= push_row(rows, "decay beta",
-                           jfmt("%.4g per month (SE %.2g; half-life %.3g %s)",
-                                f->beta * MONTH_DAYS, f->beta_se * MONTH_DAYS,
-                                hl < MONTH_DAYS ? hl : hl / MONTH_DAYS,
-                                hl < MONTH_DAYS ? "days" : "months"));
+            ok &= exo__push_row(
+                rows, "decay beta",
+                exo__jfmt("%.4g per month (SE %.2g; half-life %.3g %s)",
+                          f->beta * MONTH_DAYS, f->beta_se * MONTH_DAYS,
+                          hl < MONTH_DAYS ? hl : hl / MONTH_DAYS,
+                          hl < MONTH_DAYS ? "days" : "months"));
         }
-        ok &= push_row(rows, "branching ratio n", n_text(f));
+        ok &= exo__push_row(rows, "branching ratio n", n_text(f));
         if (isfinite(f->n_wald_lo))
-            ok &= push_row(
+            ok &= exo__push_row(
                 rows, "n, Wald interval",
-                jfmt("%.2f\xe2\x80\x93%.2f", f->n_wald_lo, f->n_wald_hi));
+                exo__jfmt("%.2f\xe2\x80\x93%.2f", f->n_wald_lo, f->n_wald_hi));
         if (!f->at_boundary && f->n < 1.0)
-            ok &= push_row(rows, "cluster size",
-                           jfmt("%.2f departures per cluster (1/(1-n))",
-                                1.0 / (1.0 - f->n)));
-        ok &= push_row(rows, "vs Poisson",
-                       jfmt("LR %.2f, p = %.3g (50:50 chi-square mixture)",
-                            f->lr, f->lr_p));
+            ok &=
+                exo__push_row(rows, "cluster size",
+                              exo__jfmt("%.2f departures per cluster (1/(1-n))",
+                                        1.0 / (1.0 - f->n)));
+        ok &= exo__push_row(
+            rows, "vs Poisson",
+            exo__jfmt("LR %.2f, p = %.3g (50:50 chi-square mixture)", f->lr,
+                      f->lr_p));
         if (f->has_gof)
-            ok &= push_row(rows, "goodness of fit",
-                           jfmt("KS p = %.3g (Hawkes), %.3g (Poisson)", f->ks_p,
-                                f->ks_p_poisson));
+            ok &=
+                exo__push_row(rows, "goodness of fit",
+                              exo__jfmt("KS p = %.3g (Hawkes), %.3g (Poisson)",
+                                        f->ks_p, f->ks_p_poisson));
     }
     if (s->has_forecast)
-        ok &=
-            push_row(rows, "forecast",
-                     jfmt("%.0f departures in %g days (80%%: %.0f-%.0f, "
-                          "95%%: %.0f-%.0f; %zu paths)",
-                          s->forecast.median, p->horizon_days, s->forecast.lo80,
-                          s->forecast.hi80, s->forecast.lo95, s->forecast.hi95,
-                          s->forecast.n_paths));
+        ok &= exo__push_row(
+            rows, "forecast",
+            exo__jfmt("%.0f departures in %g days (80%%: %.0f-%.0f, "
+                      "95%%: %.0f-%.0f; %zu paths)",
+                      s->forecast.median, p->horizon_days, s->forecast.lo80,
+                      s->forecast.hi80, s->forecast.lo95, s->forecast.hi95,
+                      s->forecast.n_paths));
     ok &= exo__jset(t, "rows", rows);
     if (!ok) {
         json_decref(t);
@@ -692,32 +660,34 @@ static json_t *spiral_section(const struct spiral_data *s,
         goto fail;
     ok &= exo__jpush(
         charts,
-        chart("timeline", "Departures over time",
-              exo__jstr(estimate_usable(s)
-                            ? "Solid line: the fitted intensity lambda(t), "
-                              "the expected departures per month given the "
-                              "history; dashed: the baseline mu; dots: "
-                              "departures (hover for names); triangles and "
-                              "dotted rules: finance events."
-                            : "No model could be fitted: dots are the "
-                              "departures, triangles the finance events."),
-              tl));
+        exo__chart(
+            "timeline", "Departures over time",
+            exo__jstr(estimate_usable(s)
+                          ? "Solid line: the fitted intensity lambda(t), "
+                            "the expected departures per month given the "
+                            "history; dashed: the baseline mu; dots: "
+                            "departures (hover for names); triangles and "
+                            "dotted rules: finance events."
+                          : "No model could be fitted: dots are the "
+                            "departures, triangles the finance events."),
+            tl));
     if (estimate_usable(s) && s->n > 0) {
         json_t *qq = qq_spec(s, err);
         if (!qq)
             goto fail;
         ok &= exo__jpush(
             charts,
-            chart("qq", "Goodness of fit: rescaled times",
-                  s->fit.has_gof
-                      ? jfmt("Under the right model the rescaled times "
-                             "between departures are exponential with "
-                             "mean 1 and fall on the diagonal. KS p = %.3g "
-                             "(Hawkes), %.3g (Poisson).",
-                             s->fit.ks_p, s->fit.ks_p_poisson)
-                      : exo__jstr("Under the right model the points fall on "
-                                  "the diagonal."),
-                  qq));
+            exo__chart(
+                "qq", "Goodness of fit: rescaled times",
+                s->fit.has_gof
+                    ? exo__jfmt("Under the right model the rescaled times "
+                                "between departures are exponential with "
+                                "mean 1 and fall on the diagonal. KS p = %.3g "
+                                "(Hawkes), %.3g (Poisson).",
+                                s->fit.ks_p, s->fit.ks_p_poisson)
+                    : exo__jstr("Under the right model the points fall on "
+                                "the diagonal."),
+                qq));
     }
     ok &= exo__jpush(tables, param_table(s, p));
     ok &= exo__jpush(notes, exo__jstr("The baseline is constant over the "

@@ -12,8 +12,12 @@
  * '/' is never one, whatever the URL decoding made of it); every query
  * parameter is checked and a bad one is a 400 with a JSON error.
  *
- * To add an endpoint (flows, runway): one function of type route_fn and
- * one line in 'routes'.
+ * A runway scenario is named by the request, never located by it: the
+ * name must equal one of the bundled scenarios in 'bundled_scenarios',
+ * and the file opened is that entry's, in opts->scenario_dir.
+ *
+ * To add an endpoint: one function of type route_fn and one line in
+ * 'routes'.
  */
 #include "serve/serve_int.h"
 
@@ -45,6 +49,10 @@ struct request {
 };
 
 typedef exo_code (*route_fn)(struct request *rq, exo_err *err);
+
+/* The scenarios /api/runway runs: data/scenarios/NAME.json. */
+static const char *const bundled_scenarios[] = {"openai-2024", "startup"};
+#define N_SCENARIOS (sizeof bundled_scenarios / sizeof bundled_scenarios[0])
 
 static const char json_ctype[] = "application/json; charset=utf-8";
 
@@ -200,6 +208,10 @@ static exo_code route_page(struct request *rq, exo_err *err)
     ok &= exo__jset(gen, "store", exo__jstr(rq->opts->report.store_label));
     ok &= exo__jset(gen, "provenance", exo__jstr(rq->opts->report.provenance));
     ok &= exo__jset(data, "generated", gen);
+    json_t *names = json_array();
+    for (size_t i = 0; rq->opts->scenario_dir && i < N_SCENARIOS; i++)
+        ok &= exo__jpush(names, exo__jstr(bundled_scenarios[i]));
+    ok &= exo__jset(data, "scenarios", names);
     if (!ok) {
         json_decref(data);
         return exo__fail(err, EXO_ENOMEM, "building the page");
@@ -294,6 +306,89 @@ static exo_code route_survival(struct request *rq, exo_err *err)
     return rc;
 }
 
+static exo_code route_flows(struct request *rq, exo_err *err)
+{
+    struct params p;
+    char why[256];
+    if (!read_params(rq, "since until level", &p, why, sizeof why))
+        return reply_error(rq->reply, 400, why, err);
+    struct exo__report_params rp;
+    exo__report_params(&rq->opts->report, &rp);
+    json_t *sec = NULL, *v = json_object();
+    exo_err e = {0};
+    exo_code rc;
+    if (exo__view_flows(rq->store, &p.filter, &rp, &sec, &e)) {
+        rc = reply_failure(rq->reply, &e, err);
+    } else {
+        bool ok = exo__jset(v, "section", sec);
+        sec = NULL;
+        rc = ok ? reply_json(rq->reply, 200, v, err)
+                : exo__fail(err, EXO_ENOMEM, "building a reply");
+    }
+    json_decref(sec);
+    json_decref(v);
+    return rc;
+}
+
+/* /api/runway?scenario=NAME: NAME is looked up in the fixed list; the
+ * request's text never becomes part of a path. */
+static exo_code route_runway(struct request *rq, exo_err *err)
+{
+    const char *name = NULL;
+    char why[320];
+    for (size_t i = 0; i < rq->n_args; i++) {
+        const char *k = rq->keys[i], *v = rq->values[i] ? rq->values[i] : "";
+        if (strcmp(k, "scenario") != 0) {
+            snprintf(why, sizeof why,
+                     "unknown parameter '%.40s' (expected: scenario)", k);
+            return reply_error(rq->reply, 400, why, err);
+        }
+        if (name) {
+            snprintf(why, sizeof why, "parameter 'scenario' is given twice");
+            return reply_error(rq->reply, 400, why, err);
+        }
+        size_t j = 0;
+        while (j < N_SCENARIOS && strcmp(v, bundled_scenarios[j]) != 0)
+            j++;
+        if (j == N_SCENARIOS) {
+            snprintf(why, sizeof why,
+                     "parameter 'scenario': no bundled scenario '%.60s' "
+                     "(expected one of: openai-2024 startup)",
+                     v);
+            return reply_error(rq->reply, 400, why, err);
+        }
+        name = bundled_scenarios[j];
+    }
+    if (!name)
+        return reply_error(rq->reply, 400, "parameter 'scenario' is required",
+                           err);
+    if (!rq->opts->scenario_dir)
+        return reply_error(rq->reply, 404,
+                           "this server has no scenario directory", err);
+    char path[4200];
+    snprintf(path, sizeof path, "%s/%s.json", rq->opts->scenario_dir, name);
+    struct exo__report_params rp;
+    exo__report_params(&rq->opts->report, &rp);
+    json_t *v = NULL;
+    exo_err e = {0};
+    exo_code rc;
+    if (exo__view_runway(path, &rp, &v, &e)) {
+        if (e.code == EXO_ENOMEM)
+            return exo__fail(err, EXO_ENOMEM, "%s", e.msg);
+        /* The file is the server's, not the request's: say which
+         * scenario failed without naming paths on this machine. */
+        snprintf(why, sizeof why, "scenario '%s' could not be run (%s)", name,
+                 exo_strerror(e.code));
+        rc = reply_error(rq->reply, e.code == EXO_ENOENT ? 404 : 500, why, err);
+    } else {
+        rc = exo__jset(v, "name", exo__jstr(name))
+                 ? reply_json(rq->reply, 200, v, err)
+                 : exo__fail(err, EXO_ENOMEM, "building a reply");
+    }
+    json_decref(v);
+    return rc;
+}
+
 /* Exact paths; "/assets/NAME" is handled before the table. */
 static const struct route {
     const char *path;
@@ -304,6 +399,8 @@ static const struct route {
     {"/api/orgs", route_orgs},
     {"/api/spiral", route_spiral},
     {"/api/survival", route_survival},
+    {"/api/flows", route_flows},
+    {"/api/runway", route_runway},
 };
 
 static const char *asset_type(const char *name)
@@ -374,13 +471,19 @@ struct arg_list {
     const char *keys[MAX_ARGS + 1];
     const char *values[MAX_ARGS + 1];
     size_t n;
+    bool nul; /* a key or value decoded to text with a NUL byte in it */
 };
 
 static enum MHD_Result collect_arg(void *cls, enum MHD_ValueKind kind,
-                                   const char *key, const char *value)
+                                   const char *key, size_t key_size,
+                                   const char *value, size_t value_size)
 {
     struct arg_list *a = cls;
     (void)kind;
+    /* "%00" decodes to a NUL that would cut the text short as a C
+     * string: "startup%00.json" must not read as "startup". */
+    if (strlen(key) != key_size || (value && strlen(value) != value_size))
+        a->nul = true;
     if (a->n <= MAX_ARGS) {
         a->keys[a->n] = key;
         a->values[a->n] = value;
@@ -412,12 +515,20 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
     *upload_size = 0;
     struct arg_list args;
     memset(&args, 0, sizeof args);
-    MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, collect_arg, &args);
+    MHD_get_connection_values_n(conn, MHD_GET_ARGUMENT_KIND, collect_arg,
+                                &args);
     exo_http_reply reply;
     exo_err err = {0};
-    exo_code rc = exo_serve_answer(
-        s->store, &s->opts, method, url, args.keys, args.values,
-        args.n > MAX_ARGS ? MAX_ARGS + 1 : args.n, &reply, &err);
+    exo_code rc;
+    if (args.nul) {
+        memset(&reply, 0, sizeof reply);
+        rc = reply_error(&reply, 400, "a query parameter holds a NUL byte",
+                         &err);
+    } else {
+        rc = exo_serve_answer(
+            s->store, &s->opts, method, url, args.keys, args.values,
+            args.n > MAX_ARGS ? MAX_ARGS + 1 : args.n, &reply, &err);
+    }
     struct MHD_Response *resp;
     if (rc) {
         static const char oom[] = "{\"error\":\"out of memory\"}\n";

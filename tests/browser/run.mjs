@@ -41,7 +41,10 @@ run('import', 'moves', path.join(root, 'data/ai-lab-moves.csv'));
 run('import', 'finance', path.join(root, 'data/ai-lab-finance.csv'));
 for (const k of ['moves', 'finance', 'spells']) run('import', k, path.join(fix, `${k}-hostile.csv`));
 const reportPath = path.join(tmp, 'report.html');
-run('report', 'OpenAI', hostileOrg, '-o', reportPath);
+run('report', 'OpenAI', hostileOrg, '-o', reportPath,
+  '--scenario', path.join(root, 'data/scenarios/openai-2024.json'), '--scenario-org', 'OpenAI');
+const flowIds = ['sankey', 'netflow'];
+const runwayIds = ['runway-cash', 'runway-headcount', 'runway-dilution'];
 
 /* The dashboard, on a free port; its first line names it. */
 const server = spawn(exodus, ['--db', db, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -128,6 +131,19 @@ async function checkText(page, what) {
     `${what}: no markup from the data`, JSON.stringify(injected));
 }
 
+/* The flows name the hostile organisation in SVG text, as text. */
+async function checkFlows(page, what) {
+  const labels = await page.$$eval('[data-chart="sankey"] svg text', (ts) => ts.map((t) => t.textContent));
+  check(labels.some((t) => t.startsWith(hostileOrg)), `${what}: the Sankey labels the hostile organisation as text`,
+    labels.slice(0, 12).join(' | '));
+  const bands = await page.$$eval('[data-chart="sankey"] .mark-area path', (ps) => ps.length);
+  check(bands >= 5, `${what}: the Sankey has its bands`, String(bands));
+  const bars = await page.$$eval('[data-chart="netflow"] .mark-rect path', (ps) => ps.length);
+  check(bars >= 3, `${what}: the net-flow chart has bars`, String(bars));
+  const fans = await page.$$eval('[data-chart="runway-cash"] .mark-area path', (ps) => ps.length);
+  check(fans >= 2, `${what}: the runway fan has its two bands`, String(fans));
+}
+
 /* Hovers the departure dots until the tooltip names the hostile person. */
 async function checkTooltip(page, what, sectionId) {
   const dots = await page.$$(`${sectionId} [data-chart="timeline"] .mark-symbol.role-mark path`);
@@ -154,8 +170,14 @@ try {
     const what = `report (${vp.name})`;
     const { ctx, page, log } = await open(pathToFileURL(reportPath).href, vp);
     if (await waitReady(page, what)) {
-      await checkCharts(page, what, ['timeline', 'qq', 'km']);
+      await checkCharts(page, what, ['timeline', 'qq', 'km', ...flowIds, ...runwayIds]);
       await checkText(page, what);
+      await checkFlows(page, what);
+      const card = await page.$eval('#org-0 .card', (c) => c.textContent);
+      check(/months of runway/.test(card) && /median > 60/.test(card), `${what}: OpenAI's card shows its runway`, card.slice(0, 200));
+      const probs = await page.$eval('[data-section="runway"]', (s) => s.textContent);
+      check(/within 12 months/.test(probs) && /loop gain/.test(probs) && /dominant link/.test(probs),
+        `${what}: the runway states P(cash-out), the loop gain and its dominant link`);
       if (vp.name === 'laptop') await checkTooltip(page, what, '#org-1');
     }
     await page.screenshot({ path: path.join(shots, `report-${vp.name}.png`), fullPage: true });
@@ -169,8 +191,9 @@ try {
     const what = `dashboard (${vp.name})`;
     const { ctx, page, log } = await open(`${base}/?org=${encodeURIComponent(hostileOrg)}`, vp);
     if (await waitReady(page, what)) {
-      await checkCharts(page, what, ['timeline', 'qq', 'km']);
+      await checkCharts(page, what, ['timeline', 'qq', 'km', ...flowIds, ...runwayIds]);
       await checkText(page, what);
+      await checkFlows(page, what);
       /* Another organisation and a date range through the controls. */
       await page.selectOption('#exo-org', 'OpenAI');
       await page.waitForFunction(() => document.querySelector('section.org h2')?.textContent === 'OpenAI'
@@ -180,7 +203,9 @@ try {
       await page.click('#exo-go');
       await page.waitForFunction(() => document.body.getAttribute('data-state') !== 'loading', null, { timeout: 60000 });
       if (await waitReady(page, `${what}, OpenAI 2023-2025`)) {
-        await checkCharts(page, `${what}, OpenAI 2023-2025`, ['timeline', 'qq']);
+        await checkCharts(page, `${what}, OpenAI 2023-2025`, ['timeline', 'qq', ...flowIds, ...runwayIds]);
+        const intro = await page.$eval('[data-section="flows"] .note', (n) => n.textContent);
+        check(/2023-\d\d-\d\d \.\. 2025-/.test(intro), `${what}: the date range reached the flows`, intro);
         const window = await page.evaluate(() => document.body.innerText.includes('2023-01-01 .. 2025-12-31'));
         check(window, `${what}: the date range reached the model`);
       }

@@ -89,7 +89,7 @@
     if (s.intro) box.appendChild(el('p', 'note', s.intro));
     var charts = el('div', 'charts');
     (s.charts || []).forEach(function (c) {
-      var fig = el('figure');
+      var fig = el('figure', c.wide ? 'wide' : null);
       fig.appendChild(el('h4', null, c.title));
       var holder = el('div', 'chart');
       holder.setAttribute('data-chart', c.id || '');
@@ -126,9 +126,20 @@
     p.textContent = parts.join(' ');
   }
 
+  /* Sections about every organisation at once (the flows). */
+  function shared(sections, title) {
+    var box = el('section', 'org');
+    box.id = 'all-orgs';
+    box.appendChild(el('h2', null, title));
+    sections.forEach(function (s) { if (s) box.appendChild(section(s)); });
+    return box;
+  }
+
   function report(data) {
     var main = document.getElementById('exo-main');
     (data.orgs || []).forEach(function (v, i) { main.appendChild(orgView(v, 'org-' + i)); });
+    if (data.sections && data.sections.length)
+      main.appendChild(shared(data.sections, 'All organisations'));
     provenance(data.generated);
     return settle();
   }
@@ -167,6 +178,17 @@
     var until = field('to', el('input'));
     until.type = 'date';
     until.id = 'exo-until';
+    var scenario = field('runway scenario', el('select'));
+    scenario.id = 'exo-scenario';
+    var none = el('option', null, 'none');
+    none.value = '';
+    scenario.appendChild(none);
+    (data.scenarios || []).forEach(function (name) {
+      var opt = el('option', null, name);
+      opt.value = name;
+      scenario.appendChild(opt);
+    });
+    if (data.scenarios && data.scenarios.length) scenario.value = data.scenarios[0];
     var go = el('button', null, 'Show');
     go.id = 'exo-go';
     controls.appendChild(go);
@@ -179,14 +201,22 @@
       main.appendChild(status);
       document.body.setAttribute('data-state', 'loading');
       var q = { org: org, since: since.value, until: until.value };
+      var range = { since: since.value, until: until.value };
       return Promise.all([
         getJSON('/api/spiral?' + query(q)),
-        getJSON('/api/survival?' + query({ org: org, since: since.value }))
+        getJSON('/api/survival?' + query({ org: org, since: since.value })),
+        getJSON('/api/flows?' + query(range)),
+        scenario.value ? getJSON('/api/runway?' + query({ scenario: scenario.value }))
+          : Promise.resolve(null)
       ]).then(function (r) {
         main.textContent = '';
         var v = { org: r[0].org, card: r[0].card, sections: [r[0].section] };
         if (r[1].section) v.sections.push(r[1].section);
         main.appendChild(orgView(v, 'org-0'));
+        var more = [];
+        if (r[2].section) more.push(r[2].section);
+        if (r[3]) more.push(r[3].section);
+        if (more.length) main.appendChild(shared(more, 'All organisations'));
         return settle();
       }).catch(function (e) {
         main.textContent = '';
@@ -195,6 +225,7 @@
       });
     }
     go.addEventListener('click', show);
+    scenario.addEventListener('change', show);
     pick.addEventListener('change', show);
     provenance(data.generated);
     return getJSON('/api/orgs').then(function (orgs) {
