@@ -170,9 +170,11 @@ Test(import, bad_file_leaves_store_exactly_as_before)
 
 Test(import, at_most_twenty_errors_are_kept_all_counted)
 {
-    char path[] = "/tmp/exodus-many-errors-XXXXXX";
-    int fd = mkstemp(path);
-    FILE *f = fdopen(fd, "w");
+    char path[64];
+    snprintf(path, sizeof path, "/tmp/exodus-many-errors-%d.csv",
+             (int)getpid());
+    FILE *f = fopen(path, "w");
+    cr_assert(f);
     fprintf(f, "person,from_org,to_org,role,level,event,date,date_precision,"
                "source_url\n");
     for (int i = 0; i < 50; i++)
