@@ -1350,7 +1350,7 @@ static exo_code defer_indexes(struct writer *w, const char *table,
     sqlite3_stmt *stmt;
     exo_code code;
     int64_t existing = 0;
-    char sql[160];
+    char sql[600]; /* room for any name of names[] below */
     d->n = 0;
     snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM %s", table);
     if ((code = exo__store_prepare(w->store, sql, &stmt, w->err)))
