@@ -529,6 +529,30 @@ EXO_API exo_code exo_core_team_load(exo_store *store, const char *org,
                                     exo_err *err);
 EXO_API void exo_core_team_release(exo_core_team *team);
 
+/* Founders and executives present at the end of each period. */
+typedef struct exo_erosion_row {
+    int32_t start, end; /* [start, end) in days */
+    size_t founders, execs;
+} exo_erosion_row;
+
+typedef struct exo_erosion {
+    size_t n;
+    exo_erosion_row *rows;
+    size_t n_unknown_start; /* members left out: no recorded arrival */
+} exo_erosion;
+
+/*
+ * Core-team erosion: for each period from the one containing 'from' to the
+ * one containing 'to', the members of 'team' present on the period's last
+ * day (arrived on or before it, not departed by then). A member with no
+ * recorded arrival is left out (counted in n_unknown_start): counting them
+ * from the start would overstate the early team. Caller releases 'out'.
+ */
+EXO_API exo_code exo_core_erosion(const exo_core_team *team,
+                                  exo_period period, int32_t from, int32_t to,
+                                  exo_erosion *out /* OUT */, exo_err *err);
+EXO_API void exo_erosion_release(exo_erosion *erosion);
+
 /* ==== Models: Hawkes (src/model/hawkes*.c) ==== */
 
 /*

@@ -35,7 +35,8 @@ static const char *period_label(char buf[static 16], exo_period period,
     return buf;
 }
 
-static void print_core_text(const exo_core_team *team)
+static void print_core_text(const exo_core_team *team,
+                            const exo_erosion *erosion, exo_period period)
 {
     if (team->n == 0) {
         printf("core team: no founders or executives recorded\n");
@@ -62,9 +63,32 @@ static void print_core_text(const exo_core_team *team)
     }
     table_print(t, stdout, "  ");
     table_free(t);
+    if (erosion->n == 0)
+        return;
+    printf("core team present at the end of each %s\n",
+           period == EXO_PERIOD_YEAR      ? "year"
+           : period == EXO_PERIOD_QUARTER ? "quarter"
+                                          : "month");
+    static const char *const erosion_headers[] = {"period", "founders",
+                                                  "execs"};
+    struct table *e = table_new(3, erosion_headers);
+    table_align_right(e, 1);
+    table_align_right(e, 2);
+    for (size_t i = 0; i < erosion->n; i++) {
+        char label[16];
+        table_rowf(e, "%s\t%zu\t%zu",
+                   period_label(label, period, erosion->rows[i].start),
+                   erosion->rows[i].founders, erosion->rows[i].execs);
+    }
+    table_print(e, stdout, "  ");
+    table_free(e);
+    if (erosion->n_unknown_start)
+        printf("  (%zu with no recorded arrival left out)\n",
+               erosion->n_unknown_start);
 }
 
-static void print_core_json(struct json_out *j, const exo_core_team *team)
+static void print_core_json(struct json_out *j, const exo_core_team *team,
+                            const exo_erosion *erosion)
 {
     json_obj_open(j, "core_team");
     json_int(j, "founders", (long long)team->n_founders);
@@ -94,6 +118,16 @@ static void print_core_json(struct json_out *j, const exo_core_team *team)
             json_none(j, "how");
         }
         json_str(j, "went_to", m->went_to);
+        json_obj_close(j);
+    }
+    json_arr_close(j);
+    json_int(j, "present_unknown_start", (long long)erosion->n_unknown_start);
+    json_arr_open(j, "present_by_period");
+    for (size_t i = 0; i < erosion->n; i++) {
+        json_obj_open(j, NULL);
+        json_date(j, "start", erosion->rows[i].start);
+        json_int(j, "founders", (long long)erosion->rows[i].founders);
+        json_int(j, "execs", (long long)erosion->rows[i].execs);
         json_obj_close(j);
     }
     json_arr_close(j);
@@ -200,6 +234,7 @@ int stats_show(struct cli *cli, exo_store *store, const char *org_name,
     exo_spells spells = {0};
     exo_stats stats = {0};
     exo_core_team team = {0};
+    exo_erosion erosion = {0};
     char *org = NULL;
     double *dep_days = NULL, *arr_days = NULL;
     exo_level *dep_levels = NULL;
@@ -231,15 +266,38 @@ int stats_show(struct cli *cli, exo_store *store, const char *org_name,
         status = cli_fail(cli, &err);
         goto out;
     }
+    /* Erosion over the stats' periods, or over the team's own record. */
+    if (team.n > 0) {
+        int32_t from = INT32_MAX, to = INT32_MIN;
+        for (size_t i = 0; i < team.n; i++) {
+            const exo_core_member *m = &team.rows[i];
+            int32_t first = m->has_joined ? m->joined.days : m->left.days;
+            from = first < from ? first : from;
+            to = first > to ? first : to;
+            if (m->has_left && m->left.days > to)
+                to = m->left.days;
+        }
+        if (stats.n > 0) {
+            from = stats.rows[0].start < from ? stats.rows[0].start : from;
+            to = stats.rows[stats.n - 1].end - 1 > to
+                     ? stats.rows[stats.n - 1].end - 1
+                     : to;
+        }
+        if (exo_core_erosion(&team, period, from, to, &erosion, &err)) {
+            status = cli_fail(cli, &err);
+            goto out;
+        }
+    }
     if (j) {
         json_str(j, "org", org);
         print_stats_json(j, &stats);
-        print_core_json(j, &team);
+        print_core_json(j, &team, &erosion);
     } else {
         print_stats_text(org, &stats, by_level);
-        print_core_text(&team);
+        print_core_text(&team, &erosion, period);
     }
 out:
+    exo_erosion_release(&erosion);
     free(dep_days);
     free(dep_levels);
     free(arr_days);

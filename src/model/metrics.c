@@ -191,3 +191,52 @@ exo_code exo_stats_compute(exo_period period, const double *departure_days,
     exo__free(b);
     return EXO_OK;
 }
+
+void exo_erosion_release(exo_erosion *erosion)
+{
+    if (!erosion)
+        return;
+    exo__free(erosion->rows);
+    memset(erosion, 0, sizeof *erosion);
+}
+
+exo_code exo_core_erosion(const exo_core_team *team, exo_period period,
+                          int32_t from, int32_t to, exo_erosion *out,
+                          exo_err *err)
+{
+    memset(out, 0, sizeof *out);
+    if (to < from)
+        return exo__fail(err, EXO_EINVAL, "the end of the span is before its "
+                                          "start");
+    int32_t start = exo_period_floor(period, from);
+    size_t n = 0;
+    for (int32_t d = start; d <= to; d = exo_period_next(period, d))
+        n++;
+    out->rows = exo__calloc(n, sizeof *out->rows);
+    if (!out->rows)
+        return exo__fail(err, EXO_ENOMEM, "out of memory");
+    out->n = n;
+    size_t k = 0;
+    for (int32_t d = start; d <= to; d = exo_period_next(period, d), k++) {
+        exo_erosion_row *r = &out->rows[k];
+        r->start = d;
+        r->end = exo_period_next(period, d);
+        int32_t last_day = r->end - 1;
+        for (size_t i = 0; team && i < team->n; i++) {
+            const exo_core_member *m = &team->rows[i];
+            if (!m->has_joined) {
+                out->n_unknown_start += k == 0;
+                continue;
+            }
+            bool arrived = m->joined.days <= last_day;
+            bool gone = m->has_left && m->left.days <= last_day;
+            if (!arrived || gone)
+                continue;
+            if (m->level == EXO_LEVEL_FOUNDER)
+                r->founders++;
+            else if (m->level == EXO_LEVEL_EXEC)
+                r->execs++;
+        }
+    }
+    return EXO_OK;
+}

@@ -14,3 +14,9 @@ core team: 1 of 2 founders remain; 0 of 1 executives remain
   founder  Ada Founder  2020     2022-05-14  left   Rival
   founder  Bob Builder  2020     -
   exec     Cy Chief     2021-03  2023-02-10  fired
+core team present at the end of each year
+  period  founders  execs
+  2020           2      0
+  2021           2      1
+  2022           1      1
+  2023           1      0

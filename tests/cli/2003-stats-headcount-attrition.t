@@ -12,3 +12,9 @@ Acme: departures and arrivals per year, 2019 .. 2022
 core team: 1 of 1 founders remain; 0 of 0 executives remain
   level    person    since       left  how  went to
   founder  Dan Drew  2019-06-01  -
+core team present at the end of each year
+  period  founders  execs
+  2019           1      0
+  2020           1      0
+  2021           1      0
+  2022           1      0
