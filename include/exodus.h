@@ -820,8 +820,10 @@ typedef struct exo_mhawkes {
     /* Appended fields (existing users keep their offsets). */
     bool pair_decay;         /* one decay per pair: see beta_pair */
     /* dim x dim: the decay of each pair and its SE (shared decay: every
-     * entry is beta and beta_se). With pair_decay beta and beta_se are NaN
-     * and a pair with alpha = 0 has decay NaN: not identified. */
+     * entry is beta and beta_se). With pair_decay beta and beta_se are NaN,
+     * a pair with alpha = 0 has decay NaN (not identified), and a decay at
+     * an end of its range [min(beta, 1/T), max(beta, 1000 n/T)] is held
+     * there (SE NaN). */
     double *beta_pair, *beta_pair_se;
     /* dim x dim: SE of branching[i * dim + j] by the delta method from
      * the covariance of (alpha_ij, beta); NaN where alpha_ij = 0 (on the

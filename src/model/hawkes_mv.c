@@ -53,6 +53,7 @@ struct mv {
     const int *dim;
     size_t n, D;
     bool pair;       /* theta holds beta_ij (P = D + 2 D^2) */
+    double blo, bhi; /* pair: decays are kept in [blo, bhi] */
     double T;
     double N[MV_MAX_DIM];
     double *R; /* n x D: R_j just before each event, for a fixed beta */
@@ -497,6 +498,9 @@ static int mv_polish(const struct mv *m, double *theta, size_t P,
                 cand[a] = theta[a] + s * step[a];
                 if (fr[a] && !(cand[a] > 0.0))
                     ok = 0;
+                if (m->pair && a >= P - m->D * m->D &&
+                    !(cand[a] >= m->blo && cand[a] <= m->bhi))
+                    ok = 0;
             }
             if (ok && (lc = mv_eval(m, cand, NULL)) >= ll - 1e-12 * fabs(ll))
                 break;
@@ -556,7 +560,7 @@ static double neg_row_profile(const double *x, double *grad, void *ud)
     double b[MV_MAX_DIM] = {0}, g[2 * MV_MAX_DIM + 1];
     for (size_t j = 0; j < D; j++) {
         b[j] = exp(x[j]);
-        if (!(b[j] > 0.0) || !isfinite(b[j]))
+        if (!(b[j] >= r->m->blo && b[j] <= r->m->bhi))
             return (double)INFINITY;
     }
     mv_states(r->m, b);
@@ -803,6 +807,9 @@ exo_code exo_mhawkes_fit(const double *times, const int *dims, size_t n,
         double beta = best[P - 1];
         for (size_t a = 0; a < DD; a++)
             best[D + DD + a] = beta;
+        /* The range of the shared decay's search, and beta itself. */
+        m.blo = fmin(beta, 1.0 / m.T);
+        m.bhi = fmax(beta, 1000.0 * (double)n / m.T);
         m.pair = true;
         P = PP;
         for (size_t i = 0; i < D; i++) {
@@ -836,9 +843,13 @@ exo_code exo_mhawkes_fit(const double *times, const int *dims, size_t n,
                 best[D + DD + i * D + j] = exp(x[j]);
             }
         }
-        /* A pair without excitation has no decay to estimate. */
+        /* A pair without excitation has no decay to estimate; a decay at
+         * an end of its range is held there (not identified either). */
         for (size_t a = 0; a < P; a++)
-            fr[a] = a < D + DD ? best[a] > 0.0 : best[a - DD] > 0.0;
+            fr[a] = a < D + DD ? best[a] > 0.0
+                               : best[a - DD] > 0.0 &&
+                                     best[a] > m.blo * (1.0 + 1e-6) &&
+                                     best[a] < m.bhi * (1.0 - 1e-6);
         iters += mv_polish(&m, best, P, fr, work);
         ll_best = mv_eval(&m, best, g);
     }
@@ -897,7 +908,7 @@ exo_code exo_mhawkes_fit(const double *times, const int *dims, size_t n,
         out->alpha[i] = al;
         out->alpha_se[i] = sqrt(cov[ia * P + ia]);
         out->branching[i] = al / b;
-        out->beta_pair[i] = pair && !fr[ib] ? (double)NAN : b;
+        out->beta_pair[i] = pair && !(al > 0.0) ? (double)NAN : b;
         out->beta_pair_se[i] =
             pair ? sqrt(cov[ib * P + ib]) : out->beta_se;
         /* n = alpha / b: gradient (1 / b, -alpha / b^2); a held decay
