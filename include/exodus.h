@@ -591,6 +591,12 @@ typedef struct exo_hawkes_opts {
     const double *weight_times;
     const double *weights;
     size_t n_weights;
+    /*
+     * Multivariate fits only: one decay beta_ij per pair (D * D decays)
+     * instead of one shared by all pairs (false, the default). Not with
+     * fixed_beta (EXO_EINVAL).
+     */
+    bool pair_decay;
 } exo_hawkes_opts;
 
 /* A fitted model. Plain struct: nothing to release. */
@@ -812,6 +818,13 @@ EXO_API double exo_ks_pvalue(size_t n, double d);
  * D-dimensional exponential Hawkes with one shared decay:
  *   lambda_i(t) = mu_i + sum_j alpha[i][j] sum_{t^j_k < t} exp(-beta (t - t^j_k))
  * alpha[i][j] is the jump in stream i caused by an event in stream j.
+ * Only strictly earlier events excite: simultaneous events do not excite
+ * each other. With opts->pair_decay each pair has its own decay,
+ * beta[i][j] in place of beta (the shared model is nested in it).
+ *
+ * The parameter vector theta of exo_mhawkes_loglik and of 'cov' is
+ * (mu_0 .. mu_{D-1}, alpha row major, beta): P = D + D^2 + 1 entries, or
+ * with pair_decay (mu, alpha row major, beta_ij row major): P = D + 2 D^2.
  */
 typedef struct exo_mhawkes {
     size_t dim;
@@ -828,6 +841,29 @@ typedef struct exo_mhawkes {
     bool converged;
     int iterations;
     double grad_norm;        /* max |d log L / d log(param)| (alpha > 0) */
+    /* Appended fields (existing users keep their offsets). */
+    bool pair_decay;         /* one decay per pair: see beta_pair */
+    /* dim x dim: the decay of each pair and its SE (shared decay: every
+     * entry is beta and beta_se). With pair_decay beta and beta_se are NaN,
+     * a pair with alpha = 0 has decay NaN (not identified), and a decay at
+     * an end of its range [min(beta, 1/T), max(beta, 1000 n/T)] is held
+     * there (SE NaN). */
+    double *beta_pair, *beta_pair_se;
+    /* dim x dim: SE of branching[i * dim + j] by the delta method from
+     * the covariance of (alpha_ij, beta); NaN where alpha_ij = 0 (on the
+     * boundary); a held decay counts as known. */
+    double *branching_se;
+    double level;            /* of the intervals below (opts->level) */
+    double *branching_lo, *branching_hi; /* Wald; lower end cut at 0 */
+    double spectral_radius_lo, spectral_radius_hi; /* Wald; lo cut at 0 */
+    size_t n_params;         /* P, the length of theta */
+    /* P x P covariance of theta from the observed information (row
+     * major); NaN in the rows and columns of parameters on the boundary
+     * (alpha = 0, and its decay with pair_decay) or held. */
+    double *cov;
+    /* The shared-decay fit's log L: equal to loglik without pair_decay;
+     * with it, 2 (loglik - loglik_shared) >= 0 compares the nested models. */
+    double loglik_shared;
 } exo_mhawkes;
 
 /*
@@ -841,6 +877,37 @@ EXO_API exo_code exo_mhawkes_fit(const double *times, const int *dims,
                                  const exo_hawkes_opts *opts,
                                  exo_mhawkes *out /* OUT */, exo_err *err);
 EXO_API void exo_mhawkes_release(exo_mhawkes *fit);
+
+/*
+ * log L of the multivariate model at 'theta' (layout above, by
+ * opts->pair_decay) for 'n' sorted 'times' with stream labels 'dims', on
+ * the window of 'opts' (NULL: [first, last] event), and its gradient
+ * ('grad', P entries; may be NULL). EXO_EINVAL for bad input as
+ * exo_mhawkes_fit says or non-positive mu or decays; EXO_ENUMERIC when an
+ * intensity is not positive.
+ */
+EXO_API exo_code exo_mhawkes_loglik(const double *times, const int *dims,
+                                    size_t n, size_t dim,
+                                    const exo_hawkes_opts *opts,
+                                    const double *theta,
+                                    double *loglik /* OUT */,
+                                    double *grad /* OUT, may be NULL */,
+                                    exo_err *err);
+
+/*
+ * Simulates the multivariate model with one decay per pair on [0, t_end]
+ * by Ogata thinning: 'mu' (dim), 'alpha' and 'beta' (dim x dim, row
+ * major; a shared decay is every entry equal). '*times' and '*dims' are
+ * the caller's, freed with exo_free; at most 'max_events' are made
+ * (EXO_ENUMERIC past it: explosive). The draws depend on 'seed' only.
+ */
+EXO_API exo_code exo_mhawkes_simulate(size_t dim, const double *mu,
+                                      const double *alpha, const double *beta,
+                                      double t_end, uint64_t seed,
+                                      size_t max_events,
+                                      double **times /* OUT */,
+                                      int **dims /* OUT */,
+                                      size_t *n /* OUT */, exo_err *err);
 
 /* ==== Flows (src/store/flows_query.c, src/model/flows.c) ==== */
 

@@ -82,6 +82,7 @@ class _HawkesOpts(ctypes.Structure):
         ("weight_times", P(c_double)),
         ("weights", P(c_double)),
         ("n_weights", c_size_t),
+        ("pair_decay", c_bool),
     ]
 
 

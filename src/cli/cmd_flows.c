@@ -15,7 +15,7 @@ static const char flows_usage[] =
     "usage: exodus flows [--since DATE] [--until DATE] [--level LEVEL,...]\n"
     "                    [--weights founder=5,exec=3,lead=2,ic=1,board=1]\n"
     "                    [--top K] [--gap DAYS] [--excitation ORG ORG...]\n"
-    "                    [--json]";
+    "                    [--decay shared|pair] [--json]";
 
 static const struct opt flows_opts[] = {
     {"since", 0, "DATE", "moves from DATE (YYYY-MM-DD)"},
@@ -31,6 +31,8 @@ static const struct opt flows_opts[] = {
     {"excitation", 0, "ORG",
      "Hawkes cross-excitation among ORG and the "
      "organisations named after the options (2 to 4)"},
+    {"decay", 0, "shared|pair",
+     "--excitation: one decay for all pairs (default) or one per pair"},
     {NULL, 0, NULL, NULL},
 };
 
@@ -405,7 +407,7 @@ static exo_code push_stream(const exo_move_list *list, int dim,
 
 static int excitation(struct cli *cli, exo_store *store,
                       const exo_filter *filter, char **names, size_t k,
-                      struct json_out *j)
+                      bool pair_decay, struct json_out *j)
 {
     exo_err err = {0};
     char *org[EXC_MAX_ORGS] = {0};
@@ -465,11 +467,19 @@ static int excitation(struct cli *cli, exo_store *store,
         hopts.t_start = filter->since;
         hopts.t_end = filter->until + 1.0;
     }
+    hopts.pair_decay = pair_decay;
     if (exo_mhawkes_fit(times, dims, n, D, &hopts, &fit, &err)) {
         status = cli_fail(cli, &err);
         goto out;
     }
-    double z = 1.959963984540054; /* the 97.5% normal quantile */
+    /* The normal quantile of the fit's level (1.96 at 95%), from the
+     * fit's own interval: hi = n + z SE. */
+    double z = 1.959963984540054;
+    for (size_t q = 0; q < D * D; q++)
+        if (isfinite(fit.branching_se[q]) && fit.branching_se[q] > 0.0) {
+            z = (fit.branching_hi[q] - fit.branching[q]) / fit.branching_se[q];
+            break;
+        }
     if (j) {
         json_obj_open(j, "excitation");
         json_int(j, "events", (long long)fit.n_events);
@@ -478,7 +488,12 @@ static int excitation(struct cli *cli, exo_store *store,
         json_num(j, "beta_se", fit.beta_se);
         json_num(j, "spectral_radius", fit.spectral_radius);
         json_num(j, "spectral_radius_se", fit.spectral_radius_se);
+        json_str(j, "decay", fit.pair_decay ? "pair" : "shared");
+        json_num(j, "level", fit.level);
+        json_num(j, "spectral_radius_lo", fit.spectral_radius_lo);
+        json_num(j, "spectral_radius_hi", fit.spectral_radius_hi);
         json_num(j, "loglik", fit.loglik);
+        json_num(j, "loglik_shared_decay", fit.loglik_shared);
         json_num(j, "loglik_poisson", fit.loglik_poisson);
         json_bool(j, "converged", fit.converged);
         json_arr_open(j, "streams");
@@ -498,16 +513,28 @@ static int excitation(struct cli *cli, exo_store *store,
         json_arr_open(j, "cross");
     } else {
         printf("\ncross-excitation: departures from A -> arrivals at B "
-               "(%zu events, %zu streams,\n"
-               "dates spread within their precision, seed %d; decay beta "
-               "%.4g /day, SE %.2g)\n",
-               fit.n_events, D, EXC_SEED, fit.beta, fit.beta_se);
+               "(%zu events, %zu streams,\n",
+               fit.n_events, D);
+        if (fit.pair_decay)
+            printf("dates spread within their precision, seed %d; one decay "
+                   "per pair, log L %+.2f\nover one shared decay)\n",
+                   EXC_SEED, fit.loglik - fit.loglik_shared);
+        else
+            printf("dates spread within their precision, seed %d; decay beta "
+                   "%.4g /day, SE %.2g)\n",
+                   EXC_SEED, fit.beta, fit.beta_se);
     }
-    const char *headers[] = {
-        "departures from",   "arrivals at",  "alpha",  "SE",
-        "n (per departure)", "95% interval", "raises?"};
-    struct table *t = j ? NULL : table_new(7, headers);
-    for (int c = 2; t && c < 5; c++)
+    const char *headers[] = {"departures from",
+                             "arrivals at",
+                             "alpha",
+                             "SE",
+                             "n (per departure)",
+                             "SE of n",
+                             "95% interval",
+                             "raises?",
+                             "decay /day (SE)"};
+    struct table *t = j ? NULL : table_new(fit.pair_decay ? 9 : 8, headers);
+    for (int c = 2; t && c < 6; c++)
         table_align_right(t, c);
     for (size_t a = 0; a < k; a++) {
         for (size_t b = 0; b < k; b++) {
@@ -517,8 +544,11 @@ static int excitation(struct cli *cli, exo_store *store,
             double al = fit.alpha[row * D + col];
             double se = fit.alpha_se[row * D + col];
             double nb = fit.branching[row * D + col];
-            double lo = fmax(0.0, (al - z * se) / fit.beta);
-            double hi = (al + z * se) / fit.beta;
+            double nse = fit.branching_se[row * D + col];
+            double lo = fit.branching_lo[row * D + col];
+            double hi = fit.branching_hi[row * D + col];
+            double dk = fit.beta_pair[row * D + col];
+            double bse = fit.beta_pair_se[row * D + col];
             bool raises = isfinite(se) && al - z * se > 0.0;
             if (j) {
                 json_obj_open(j, NULL);
@@ -527,19 +557,26 @@ static int excitation(struct cli *cli, exo_store *store,
                 json_num(j, "alpha", al);
                 json_num(j, "alpha_se", se);
                 json_num(j, "branching", nb);
+                json_num(j, "branching_se", nse);
                 json_num(j, "branching_lo", lo);
                 json_num(j, "branching_hi", hi);
                 json_bool(j, "raises", raises);
+                json_num(j, "beta", dk);
+                json_num(j, "beta_se", bse);
                 json_obj_close(j);
             } else {
-                char iv[64];
-                if (isfinite(se))
+                char iv[64], dc[64];
+                if (isfinite(nse))
                     snprintf(iv, sizeof iv, "%.3f - %.3f", lo, hi);
                 else
                     snprintf(iv, sizeof iv, "-");
-                table_rowf(t, "%s\t%s\t%.3g\t%.2g\t%.3f\t%s\t%s", org[a],
-                           org[b], al, se, nb, iv,
-                           raises ? "yes" : "not shown");
+                if (isfinite(dk))
+                    snprintf(dc, sizeof dc, "%.3g (%.2g)", dk, bse);
+                else
+                    snprintf(dc, sizeof dc, "-");
+                table_rowf(t, "%s\t%s\t%.3g\t%.2g\t%.3f\t%.2g\t%s\t%s\t%s",
+                           org[a], org[b], al, se, nb, nse, iv,
+                           raises ? "yes" : "not shown", dc);
             }
         }
     }
@@ -550,10 +587,15 @@ static int excitation(struct cli *cli, exo_store *store,
         table_print(t, stdout, "  ");
         table_free(t);
         printf("  n is alpha/beta: arrivals at B triggered per departure from "
-               "A (Wald interval, cut at 0);\n"
-               "  a move from A to B is itself one such departure and "
-               "arrival. Spectral radius %.3f%s.\n",
-               fit.spectral_radius, fit.converged ? "" : " (not converged)");
+               "A (SE and Wald interval\n"
+               "  by the delta method, cut at 0); a move from A to B is "
+               "itself one such departure\n"
+               "  and arrival. Spectral radius %.3f (SE %.2g; %g%% CI "
+               "%.2f-%.2f, Wald)%s.\n",
+               fit.spectral_radius, fit.spectral_radius_se,
+               100.0 * fit.level, fit.spectral_radius_lo,
+               fit.spectral_radius_hi,
+               fit.converged ? "" : " (not converged)");
     }
 out:
     for (size_t i = 0; i < k; i++) {
@@ -605,6 +647,7 @@ int cmd_flows(struct cli *cli, int argc, char **argv)
     exo_filter filter = {0};
     exo_flow_opts opts;
     long top = 10, gap = 365;
+    bool pair_decay = false, has_decay = false;
     int first, c, rc;
     exo_flow_opts_init(&opts);
     while ((c = cli_next_opt(cli, flows_usage, flows_opts, argc, argv, &arg,
@@ -646,6 +689,18 @@ int cmd_flows(struct cli *cli, int argc, char **argv)
         case 6:
             exc_first = arg;
             break;
+        case 7:
+            if (strcmp(arg, "pair") == 0)
+                pair_decay = true;
+            else if (strcmp(arg, "shared") == 0)
+                pair_decay = false;
+            else
+                return cli_usage_error(cli,
+                                       "unknown --decay '%s' (expected "
+                                       "shared or pair)",
+                                       arg);
+            has_decay = true;
+            break;
         default:
             return c == -2 ? 0 : 64;
         }
@@ -665,6 +720,8 @@ int cmd_flows(struct cli *cli, int argc, char **argv)
         for (int i = first; i < argc; i++)
             exc[n_exc++] = argv[i];
     }
+    if (has_decay && !exc_first)
+        return cli_usage_error(cli, "--decay applies to --excitation");
     if (filter.has_since && filter.has_until && filter.until < filter.since)
         return cli_usage_error(cli, "--until is before --since");
     exo_store *store;
@@ -697,7 +754,8 @@ int cmd_flows(struct cli *cli, int argc, char **argv)
     }
     if (n_exc)
         status =
-            excitation(cli, store, &filter, exc, n_exc, cli->json ? &j : NULL);
+            excitation(cli, store, &filter, exc, n_exc, pair_decay,
+                       cli->json ? &j : NULL);
     if (cli->json && status == 0)
         json_end(&j);
 out:

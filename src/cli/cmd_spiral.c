@@ -29,7 +29,8 @@ static const char spiral_usage[] =
     "[options]\n"
     "   or: exodus spiral --events FILE --stream COL [--time COL] "
     "[--window A:B]\n"
-    "                         [--fixed-decay BETA] [--json]";
+    "                         [--decay shared|pair] [--fixed-decay BETA] "
+    "[--json]";
 
 static const struct opt spiral_opts[] = {
     {"since", 0, "DATE", "window starts at DATE (default: first event)"},
@@ -50,6 +51,8 @@ static const struct opt spiral_opts[] = {
      "baseline proportional to the ORG's headcount from its spells"},
     {"stream", 0, "COL",
      "the CSV column naming each event's stream: a multivariate fit"},
+    {"decay", 0, "shared|pair",
+     "with --stream: one decay for all pairs (default) or one per pair"},
     {NULL, 0, NULL, NULL},
 };
 
@@ -68,7 +71,8 @@ enum {
     OPT_TIME,
     OPT_PATHS,
     OPT_BASELINE,
-    OPT_STREAM
+    OPT_STREAM,
+    OPT_DECAY
 };
 
 struct spiral_args {
@@ -88,6 +92,8 @@ struct spiral_args {
     long paths;
     bool headcount;         /* --baseline headcount */
     const char *stream_col; /* --stream: multivariate */
+    bool pair_decay;        /* --decay pair */
+    bool has_decay;         /* --decay given */
     char horizon_buf[64]; /* "180 days" */
 };
 
@@ -1166,9 +1172,8 @@ static int run(struct cli *cli, const char *org, struct spiral_args *a,
 /* The ecosystem verdict from the spectral radius and its Wald interval. */
 static void mv_verdict(const exo_mhawkes *m, char *buf, size_t size)
 {
-    double z = 1.959963984540054, r = m->spectral_radius;
-    double lo = fmax(0.0, r - z * m->spectral_radius_se);
-    double hi = r + z * m->spectral_radius_se;
+    double r = m->spectral_radius;
+    double lo = m->spectral_radius_lo, hi = m->spectral_radius_hi;
     const char *what;
     if (!m->converged)
         what = "no estimate: the fit did not converge";
@@ -1183,10 +1188,13 @@ static void mv_verdict(const exo_mhawkes *m, char *buf, size_t size)
         snprintf(buf, size, "%s.", what);
     else
         snprintf(buf, size,
-                 "%s; spectral radius of the branching matrix %.3f (95%% "
-                 "CI %.2f-%.2f, Wald), one decay shared by all pairs; LR "
-                 "%.1f against independent Poisson streams.",
-                 what, r, lo, hi, m->lr);
+                 "%s; spectral radius of the branching matrix %.3f (%g%% "
+                 "CI %.2f-%.2f, Wald), %s; LR %.1f against independent "
+                 "Poisson streams.",
+                 what, r, 100.0 * m->level, lo, hi,
+                 m->pair_decay ? "one decay per pair"
+                               : "one decay shared by all pairs",
+                 m->lr);
 }
 
 /* --events FILE --stream COL: the multivariate fit and its report. */
@@ -1203,6 +1211,7 @@ static int run_mv(struct cli *cli, const struct spiral_args *a,
     o.t_start = s->w_start;
     o.t_end = s->w_end;
     o.fixed_beta = a->fixed_beta;
+    o.pair_decay = a->pair_decay;
     if (exo_mhawkes_fit(s->t, s->dim, s->n, D, &o, &m, &err))
         return cli_fail(cli, &err);
     mv_verdict(&m, verdict, sizeof verdict);
@@ -1227,9 +1236,14 @@ static int run_mv(struct cli *cli, const struct spiral_args *a,
             json_obj_close(&j);
         }
         json_arr_close(&j);
-        const char *keys[3] = {"alpha", "alpha_se", "branching"};
-        const double *mats[3] = {m.alpha, m.alpha_se, m.branching};
-        for (int q = 0; q < 3; q++) {
+        const char *keys[8] = {"alpha",        "alpha_se",     "branching",
+                               "branching_se", "branching_lo", "branching_hi",
+                               "beta_pair",    "beta_pair_se"};
+        const double *mats[8] = {m.alpha,        m.alpha_se,
+                                 m.branching,    m.branching_se,
+                                 m.branching_lo, m.branching_hi,
+                                 m.beta_pair,    m.beta_pair_se};
+        for (int q = 0; q < 8; q++) {
             json_arr_open(&j, keys[q]);
             for (size_t i = 0; i < D; i++) {
                 json_arr_open(&j, NULL);
@@ -1241,10 +1255,16 @@ static int run_mv(struct cli *cli, const struct spiral_args *a,
         }
         json_num(&j, "beta", m.beta);
         json_num(&j, "beta_se", m.beta_se);
-        json_str(&j, "decay", a->fixed_beta > 0.0 ? "held" : "shared");
+        json_str(&j, "decay", a->fixed_beta > 0.0 ? "held"
+                              : m.pair_decay      ? "pair"
+                                                  : "shared");
         json_num(&j, "spectral_radius", m.spectral_radius);
         json_num(&j, "spectral_radius_se", m.spectral_radius_se);
+        json_num(&j, "level", m.level);
+        json_num(&j, "spectral_radius_lo", m.spectral_radius_lo);
+        json_num(&j, "spectral_radius_hi", m.spectral_radius_hi);
         json_num(&j, "loglik", m.loglik);
+        json_num(&j, "loglik_shared_decay", m.loglik_shared);
         json_num(&j, "loglik_poisson", m.loglik_poisson);
         json_num(&j, "lr", m.lr);
         json_bool(&j, "converged", m.converged);
@@ -1266,12 +1286,23 @@ static int run_mv(struct cli *cli, const struct spiral_args *a,
     printf(")%s\n", s->dates ? "; dates kept exact" : "");
     if (s->n_dropped)
         printf("  left out        %zu outside the window\n", s->n_dropped);
-    printf("  decay beta      %.4g %s  (SE %.2g; %s; half-life %.3g %s)\n",
-           m.beta, per, m.beta_se,
-           a->fixed_beta > 0.0 ? "held" : "one decay shared by all pairs",
-           log(2.0) / m.beta, s->dates ? "days" : "units");
-    printf("  spectral radius %.4f  (SE %.2g) of the branching matrix\n",
-           m.spectral_radius, m.spectral_radius_se);
+    const char *unit = s->dates ? "days" : "units";
+    if (m.pair_decay)
+        printf("  decays          one per pair (below); log L %+.2f over one "
+               "shared decay\n"
+               "                  (LR %.2f on %zu more parameters)\n",
+               m.loglik - m.loglik_shared,
+               fmax(0.0, 2.0 * (m.loglik - m.loglik_shared)), D * D - 1);
+    else
+        printf("  decay beta      %.4g %s  (SE %.2g; %s; half-life %.3g "
+               "%s)\n",
+               m.beta, per, m.beta_se,
+               a->fixed_beta > 0.0 ? "held" : "one decay shared by all pairs",
+               log(2.0) / m.beta, unit);
+    printf("  spectral radius %.4f  (SE %.2g; %g%% CI %.2f-%.2f, Wald) of the "
+           "branching matrix\n",
+           m.spectral_radius, m.spectral_radius_se, 100.0 * m.level,
+           m.spectral_radius_lo, m.spectral_radius_hi);
     printf("  vs Poisson      LR %.2f (independent Poisson streams)\n", m.lr);
     if (m.grad_norm < 1e-6)
         printf("  optimiser       %s, %d iterations, largest gradient < "
@@ -1281,20 +1312,19 @@ static int run_mv(struct cli *cli, const struct spiral_args *a,
         printf("  optimiser       %s, %d iterations, largest gradient %.2g\n",
                m.converged ? "converged" : "not converged", m.iterations,
                m.grad_norm);
-    /* One table: stream, events, baseline, then alpha and n by source. */
-    const char *hdr[2 + 2 * 8];
-    char hbuf[2 * 8][48];
-    int nc = 2 + 2 * (int)D;
+    /* Tables by stream: row the stream excited, column the source. */
+    const char *hdr[2 + 8];
+    char hbuf[8][48];
+    printf("rates %s; row: the stream excited, column: the stream whose "
+           "events excite it\n",
+           per);
     hdr[0] = "stream";
     hdr[1] = "baseline mu (SE)";
     for (size_t k = 0; k < D; k++) {
         snprintf(hbuf[k], sizeof hbuf[k], "alpha from %s (SE)", s->labels[k]);
-        snprintf(hbuf[D + k], sizeof hbuf[D + k], "n from %s",
-                 s->labels[k]);
         hdr[2 + k] = hbuf[k];
-        hdr[2 + D + k] = hbuf[D + k];
     }
-    struct table *t = table_new(nc, hdr);
+    struct table *t = table_new(2 + (int)D, hdr);
     for (size_t i = 0; i < D; i++) {
         char row[1024];
         int len = snprintf(row, sizeof row, "%s\t%.4g (%.2g)", s->labels[i],
@@ -1303,14 +1333,64 @@ static int run_mv(struct cli *cli, const struct spiral_args *a,
             len += snprintf(row + len, sizeof row - (size_t)len,
                             "\t%.4g (%.2g)", m.alpha[i * D + k],
                             m.alpha_se[i * D + k]);
-        for (size_t k = 0; k < D && len < (int)sizeof row; k++)
-            len += snprintf(row + len, sizeof row - (size_t)len, "\t%.4g",
-                            m.branching[i * D + k]);
         table_rowf(t, "%s", row);
     }
-    printf("rates %s; row: the stream excited, column: the stream whose "
-           "events excite it; n = alpha / beta\n",
-           per);
+    table_print(t, stdout, "  ");
+    table_free(t);
+    if (m.pair_decay) {
+        printf("decays beta %s (SE); '-' where alpha is 0: no decay to "
+               "estimate\n",
+               per);
+        hdr[0] = "stream";
+        for (size_t k = 0; k < D; k++) {
+            snprintf(hbuf[k], sizeof hbuf[k], "beta from %s (SE)",
+                     s->labels[k]);
+            hdr[1 + k] = hbuf[k];
+        }
+        t = table_new(1 + (int)D, hdr);
+        for (size_t i = 0; i < D; i++) {
+            char row[1024];
+            int len = snprintf(row, sizeof row, "%s", s->labels[i]);
+            for (size_t k = 0; k < D && len < (int)sizeof row; k++) {
+                double b = m.beta_pair[i * D + k];
+                if (isfinite(b))
+                    len += snprintf(row + len, sizeof row - (size_t)len,
+                                    "\t%.4g (%.2g)", b,
+                                    m.beta_pair_se[i * D + k]);
+                else
+                    len += snprintf(row + len, sizeof row - (size_t)len,
+                                    "\t-");
+            }
+            table_rowf(t, "%s", row);
+        }
+        table_print(t, stdout, "  ");
+        table_free(t);
+    }
+    printf("branching matrix n = alpha / beta (SE; %g%% Wald interval, "
+           "lower end cut at 0)\n",
+           100.0 * m.level);
+    hdr[0] = "stream";
+    for (size_t k = 0; k < D; k++) {
+        snprintf(hbuf[k], sizeof hbuf[k], "n from %s", s->labels[k]);
+        hdr[1 + k] = hbuf[k];
+    }
+    t = table_new(1 + (int)D, hdr);
+    for (size_t i = 0; i < D; i++) {
+        char row[1024];
+        int len = snprintf(row, sizeof row, "%s", s->labels[i]);
+        for (size_t k = 0; k < D && len < (int)sizeof row; k++) {
+            size_t q = i * D + k;
+            if (isfinite(m.branching_se[q]))
+                len += snprintf(row + len, sizeof row - (size_t)len,
+                                "\t%.3f (%.2g; %.3f-%.3f)", m.branching[q],
+                                m.branching_se[q], m.branching_lo[q],
+                                m.branching_hi[q]);
+            else
+                len += snprintf(row + len, sizeof row - (size_t)len,
+                                "\t%.3f (at the boundary)", m.branching[q]);
+        }
+        table_rowf(t, "%s", row);
+    }
     table_print(t, stdout, "  ");
     table_free(t);
     printf("verdict: %s\n", verdict);
@@ -1419,6 +1499,18 @@ int cmd_spiral(struct cli *cli, int argc, char **argv)
         case OPT_STREAM:
             a.stream_col = arg;
             break;
+        case OPT_DECAY:
+            if (strcmp(arg, "pair") == 0)
+                a.pair_decay = true;
+            else if (strcmp(arg, "shared") == 0)
+                a.pair_decay = false;
+            else
+                return cli_usage_error(cli,
+                                       "unknown --decay '%s' (expected "
+                                       "shared or pair)",
+                                       arg);
+            a.has_decay = true;
+            break;
         case OPT_PATHS:
             if ((rc = cli_parse_long(cli, "paths", arg, &a.paths)))
                 return rc;
@@ -1431,6 +1523,12 @@ int cmd_spiral(struct cli *cli, int argc, char **argv)
     }
     /* Regime dates in order, whatever order they were given in. */
     qsort(a.breaks, a.n_breaks, sizeof a.breaks[0], cmp_double);
+    if (a.has_decay && !a.stream_col)
+        return cli_usage_error(cli, "--decay applies to --stream (the "
+                                    "multivariate model)");
+    if (a.pair_decay && a.fixed_beta > 0.0)
+        return cli_usage_error(cli, "--fixed-decay holds one decay; it does "
+                                    "not go with --decay pair");
     struct stream s;
     memset(&s, 0, sizeof s);
     char *org = NULL;
