@@ -210,8 +210,12 @@ build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_SRC) $(BUILD)/gen/schema.inc $(BUIL
 	clang -g -O1 -fsanitize=fuzzer,address,undefined $(DEFS) -Iinclude -Isrc -I$(BUILD)/gen \
 	    $(shell pkg-config --cflags $(PKGS)) -fopenmp=libgomp -o $@ $< $(LIB_SRC) $(LIBS)
 
+# survival_vs_r.sh installs R (apt-get) when it is missing, then times
+# exodus against R's coxph and survfit on one generated CSV file.
 bench: deps $(BENCH_BIN) $(EXE)
 	@for b in $(BENCH_BIN); do echo "== $$b"; $$b || exit 1; done
+	@echo "== bench/survival_vs_r.sh"
+	./bench/survival_vs_r.sh --install-r $(BUILD)
 
 # A bounded wrk run against the dashboard's /api/orgs on loopback.
 bench-serve: deps $(EXE)

@@ -6,7 +6,9 @@
 #include "ingest/table.h"
 
 #include <ctype.h>
+#include <float.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,6 +17,7 @@
 #include "ingest/csv.h"
 
 #define EXO_NAN ((double)NAN)
+#define EXO_INF_D ((double)INFINITY)
 
 void exo__table_release(struct table *t)
 {
@@ -94,6 +97,135 @@ static const char *base_name(const char *path)
     return slash ? slash + 1 : path;
 }
 
+/* True when libcsv would read 'text' as plain comma-separated fields: no
+ * quotes, and every carriage return ends a line ("\r\n"). */
+static bool plain_csv(const char *text, size_t len)
+{
+    if (memchr(text, '"', len))
+        return false;
+    for (const char *p = text, *end = text + len;
+         (p = memchr(p, '\r', (size_t)(end - p))) != NULL; p++)
+        if (p + 1 == end || p[1] != '\n')
+            return false;
+    return true;
+}
+
+static bool csv_blank(char c)
+{
+    return c == ' ' || c == '\t'; /* what libcsv trims around a field */
+}
+
+/*
+ * exo__table_load for a plain file (plain_csv): the fields are cut in
+ * place, each ended by a NUL where its comma or newline was, and the
+ * table keeps the file's buffer as its text, so nothing is copied. Blank
+ * lines are skipped and the blanks around a field trimmed, as libcsv
+ * does; the header is the first line that is not blank.
+ */
+static exo_code load_plain(char *text, size_t len, struct load_state *s)
+{
+    struct table *t = s->t;
+    size_t pos = 0, *start = NULL, cap_fields = 0;
+    long line = 0;
+    bool header = true;
+    exo_code rc = EXO_OK;
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+        pos = 3; /* a UTF-8 byte order mark */
+    while (pos < len && rc == EXO_OK) {
+        char *nl = memchr(text + pos, '\n', len - pos);
+        size_t end = nl ? (size_t)(nl - text) : len;
+        size_t next = nl ? end + 1 : len;
+        line++;
+        if (end > pos && text[end - 1] == '\r')
+            end--;
+        text[end] = '\0';
+        size_t b = pos;
+        while (b < end && csv_blank(text[b]))
+            b++;
+        if (b == end) { /* a blank line */
+            pos = next;
+            continue;
+        }
+        /* split at the commas: field k is [start[k], its NUL) */
+        size_t nf = 0;
+        for (size_t q = pos;;) {
+            if (nf == cap_fields) {
+                size_t c = cap_fields ? 2 * cap_fields : 32;
+                size_t *ns = exo__reallocarray(start, c, sizeof *ns);
+                if (!ns) {
+                    rc = exo__fail(s->err, EXO_ENOMEM, "out of memory");
+                    break;
+                }
+                start = ns;
+                cap_fields = c;
+            }
+            while (q < end && csv_blank(text[q]))
+                q++;
+            start[nf++] = q;
+            char *comma = memchr(text + q, ',', end - q);
+            size_t e = comma ? (size_t)(comma - text) : end;
+            size_t te = e;
+            while (te > q && csv_blank(text[te - 1]))
+                te--;
+            text[te] = '\0';
+            if (!comma)
+                break;
+            q = e + 1;
+        }
+        if (rc != EXO_OK)
+            break;
+        if (header) {
+            header = false;
+            s->n_header = nf;
+            for (size_t c = 0; c < s->n_names; c++) {
+                size_t f;
+                for (f = 0; f < nf; f++)
+                    if (strcmp(text + start[f], s->names[c]) == 0)
+                        break;
+                if (f == nf) {
+                    rc = exo__fail(s->err, EXO_EINVAL, "no column '%s' in '%s'",
+                                   s->names[c], t->file);
+                    break;
+                }
+                s->field_of[c] = f;
+            }
+            pos = next;
+            continue;
+        }
+        if (nf < s->n_header) {
+            rc = exo__fail_at(s->err, EXO_EDATA, t->file, line, 0,
+                              "row has %zu fields (expected %zu as in the "
+                              "header)",
+                              nf, s->n_header);
+            break;
+        }
+        if (t->n_rows == s->cap_rows) {
+            size_t cap = s->cap_rows ? 2 * s->cap_rows : 1024;
+            size_t *o =
+                exo__reallocarray(t->offset, cap * t->n_cols, sizeof *o);
+            if (!o) {
+                rc = exo__fail(s->err, EXO_ENOMEM, "out of memory");
+                break;
+            }
+            t->offset = o;
+            long *l = exo__reallocarray(t->line, cap, sizeof *l);
+            if (!l) {
+                rc = exo__fail(s->err, EXO_ENOMEM, "out of memory");
+                break;
+            }
+            t->line = l;
+            s->cap_rows = cap;
+        }
+        size_t r = t->n_rows++;
+        t->line[r] = line;
+        for (size_t c = 0; c < t->n_cols; c++)
+            t->offset[r * t->n_cols + c] = start[s->field_of[c]];
+        pos = next;
+    }
+    exo__free(start);
+    return rc; /* no header at all: no rows, as from libcsv */
+}
+
 exo_code exo__table_load(const char *path, const char *const *names,
                          size_t n_names, struct table *out, exo_err *err)
 {
@@ -104,7 +236,19 @@ exo_code exo__table_load(const char *path, const char *const *names,
     s.field_of = exo__calloc(n_names ? n_names : 1, sizeof *s.field_of);
     if (!s.field_of)
         return exo__fail(err, EXO_ENOMEM, "out of memory");
-    exo_code rc = exo__csv_read(path, out->file, on_record, &s, err);
+    char *text;
+    size_t len;
+    exo_code rc = exo__read_file(path, &text, &len, err);
+    if (rc == EXO_OK && plain_csv(text, len)) {
+        /* the table owns the file's text from here */
+        out->text.data = text;
+        out->text.len = len;
+        out->text.cap = len + 1;
+        rc = load_plain(text, len, &s);
+    } else if (rc == EXO_OK) {
+        rc = exo__csv_read_mem(text, len, out->file, on_record, &s, err);
+        exo__free(text);
+    }
     exo__free(s.field_of);
     if (rc == EXO_OK && out->n_rows == 0 && exo__buf_addch(&out->text, 0))
         rc = exo__fail(err, EXO_ENOMEM, "out of memory");
@@ -127,9 +271,77 @@ static bool is_missing(const char *s)
     return s[0] == '\0' || strcmp(s, "NA") == 0;
 }
 
+/*
+ * A plain decimal ([+-]digits[.digits], at most 19 significant digits)
+ * converted with one correctly rounded operation, as strtod would give
+ * it: m / 10^f is exact-then-rounded when m < 2^53 and f <= 22 (Clinger's
+ * fast path); a larger m goes through long double, whose one rounding is
+ * followed by the rounding to double, which is right unless the first
+ * landed exactly half-way between two doubles, a case left to strtod.
+ * False means "ask strtod".
+ */
+static bool fast_decimal(const char *s, double *out)
+{
+    static const double p10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                 1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    bool neg = *s == '-';
+    if (*s == '-' || *s == '+')
+        s++;
+    uint64_t m = 0;
+    int sig = 0, frac = 0, digits = 0;
+    bool point = false;
+    for (;; s++) {
+        if (*s >= '0' && *s <= '9') {
+            if (m > 0 || *s != '0')
+                sig++;
+            if (sig > 19)
+                return false;
+            m = 10 * m + (uint64_t)(*s - '0');
+            digits++;
+            frac += point;
+        } else if (*s == '.' && !point) {
+            point = true;
+        } else {
+            break;
+        }
+    }
+    if (*s || digits == 0)
+        return false;
+    double v;
+    if (m < ((uint64_t)1 << 53) && frac <= 22) {
+        v = (double)m / p10[frac];
+    } else {
+#if LDBL_MANT_DIG >= 64
+        static const long double p10l[] = {
+            1e0L,  1e1L,  1e2L,  1e3L,  1e4L,  1e5L,  1e6L,
+            1e7L,  1e8L,  1e9L,  1e10L, 1e11L, 1e12L, 1e13L,
+            1e14L, 1e15L, 1e16L, 1e17L, 1e18L, 1e19L, 1e20L,
+            1e21L, 1e22L, 1e23L, 1e24L, 1e25L, 1e26L, 1e27L};
+        if (frac > 27)
+            return false;
+        long double r = (long double)m / p10l[frac];
+        v = (double)r;
+        long double lv = v;
+        if (r != lv) {
+            long double other =
+                r > lv ? nextafter(v, EXO_INF_D) : nextafter(v, -EXO_INF_D);
+            if (r - lv == other - r)
+                return false; /* half-way: let strtod round it */
+        }
+#else
+        return false;
+#endif
+    }
+    *out = neg ? -v : v;
+    return true;
+}
+
 /* A finite number filling the whole cell (surrounding blanks allowed). */
 static bool parse_num(const char *s, double *out)
 {
+    if (fast_decimal(s, out))
+        return true;
     char *end;
     while (isspace((unsigned char)*s))
         s++;
@@ -355,6 +567,7 @@ exo_code exo_survival_data_load(const char *path,
     size_t n_terms = 0;
     struct table t = {0};
     struct levels *lev = NULL;
+    double **vals = NULL; /* numeric terms: the value of every row */
     const char **names = NULL;
     char event_col[128], event_val[128];
     bool event_eq = false;
@@ -514,15 +727,38 @@ exo_code exo_survival_data_load(const char *path,
             levels_release(&bl);
         }
     }
-    /* covariates */
+    /* covariates: a plain term whose every cell is a number (or missing)
+     * is numeric and needs no levels; any other cell makes it a factor */
     size_t p = 0;
+    vals = exo__calloc(n_terms ? n_terms : 1, sizeof *vals);
+    if (!vals)
+        rc = exo__fail(err, EXO_ENOMEM, "out of memory");
     for (size_t k = 0; k < n_terms && rc == EXO_OK; k++) {
         size_t col = term_col0 + k;
+        if (terms[k].kind == TERM_AUTO) {
+            vals[k] = exo__calloc(n ? n : 1, sizeof *vals[k]);
+            if (!vals[k]) {
+                rc = exo__fail(err, EXO_ENOMEM, "out of memory");
+                break;
+            }
+            bool numeric = true;
+            for (size_t r = 0; r < n && numeric; r++) {
+                const char *c = exo__table_cell(&t, r, col);
+                vals[k][r] = EXO_NAN;
+                if (!is_missing(c) && !parse_num(c, &vals[k][r]))
+                    numeric = false;
+            }
+            if (numeric) {
+                p += 1;
+                continue;
+            }
+            exo__free(vals[k]);
+            vals[k] = NULL;
+            terms[k].kind = TERM_FACTOR;
+        }
         rc = levels_build(&t, col, &lev[k], err);
         if (rc != EXO_OK)
             break;
-        if (terms[k].kind == TERM_AUTO && !lev[k].numeric)
-            terms[k].kind = TERM_FACTOR;
         if (terms[k].kind == TERM_AUTO)
             p += 1;
         else if (terms[k].kind == TERM_FACTOR) {
@@ -545,7 +781,6 @@ exo_code exo_survival_data_load(const char *path,
     }
     size_t kx = 0;
     for (size_t k = 0; k < n_terms && rc == EXO_OK; k++) {
-        size_t col = term_col0 + k;
         struct levels *L = &lev[k];
         if (terms[k].kind == TERM_AUTO) {
             double *xc = out->x + kx * m;
@@ -555,15 +790,8 @@ exo_code exo_survival_data_load(const char *path,
                 rc = exo__fail(err, EXO_ENOMEM, "out of memory");
                 break;
             }
-            for (size_t q = 0; q < m; q++) {
-                const char *s = exo__table_cell(&t, keep[q], col);
-                xc[q] = EXO_NAN;
-                if (!is_missing(s) && !parse_num(s, &xc[q])) {
-                    rc = cell_error(&t, keep[q], col, err,
-                                    "not a number:", terms[k].col);
-                    break;
-                }
-            }
+            for (size_t q = 0; q < m; q++)
+                xc[q] = vals[k][keep[q]];
         } else if (terms[k].kind == TERM_FACTOR) {
             size_t ref = 0;
             char want[256];
@@ -616,6 +844,9 @@ exo_code exo_survival_data_load(const char *path,
 out:
     for (size_t k = 0; lev && k < n_terms; k++)
         levels_release(&lev[k]);
+    for (size_t k = 0; vals && k < n_terms; k++)
+        exo__free(vals[k]);
+    exo__free(vals);
     exo__free(lev);
     exo__free(names);
     exo__free(terms);

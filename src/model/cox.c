@@ -31,6 +31,7 @@
  */
 #include <float.h>
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "model/surv_util.h"
@@ -205,61 +206,137 @@ static void ct_walk(const struct conc_tree *t, size_t x, double sums[3])
     fw_walkup(t->tree, t->node, t->total, x, sums);
 }
 
+/* The ranks 1..nt of 'v' (equal values, equal rank) by an LSD radix
+ * sort of the order-preserving bits, a byte at a time, skipping the bytes
+ * every value shares; 'pair' and 'tmp' hold 2m entries each. Returns nt. */
+static size_t rank_values(size_t m, const double *v, size_t *rank,
+                          uint64_t *pair, uint64_t *tmp)
+{
+    uint64_t diff = 0, first = 0;
+    for (size_t i = 0; i < m; i++) {
+        double x = v[i] == 0 ? 0 : v[i]; /* -0 ranks with +0 */
+        uint64_t u;
+        memcpy(&u, &x, sizeof u);
+        u = (u >> 63) ? ~u : u | ((uint64_t)1 << 63);
+        if (i == 0)
+            first = u;
+        diff |= u ^ first;
+        pair[2 * i] = u;
+        pair[2 * i + 1] = i;
+    }
+    uint64_t *src = pair, *dst = tmp;
+    for (int b = 0; b < 8; b++) {
+        if (!((diff >> (8 * b)) & 0xff))
+            continue;
+        size_t h[256] = {0};
+        for (size_t i = 0; i < m; i++)
+            h[(src[2 * i] >> (8 * b)) & 0xff]++;
+        size_t pos = 0;
+        for (int d = 0; d < 256; d++) {
+            size_t c = h[d];
+            h[d] = pos;
+            pos += c;
+        }
+        for (size_t i = 0; i < m; i++) {
+            size_t q = h[(src[2 * i] >> (8 * b)) & 0xff]++;
+            dst[2 * q] = src[2 * i];
+            dst[2 * q + 1] = src[2 * i + 1];
+        }
+        uint64_t *t = src;
+        src = dst;
+        dst = t;
+    }
+    size_t nt = 0;
+    for (size_t i = 0; i < m; i++) {
+        if (i == 0 || src[2 * i] != src[2 * i - 2])
+            nt++;
+        rank[src[2 * i + 1]] = nt;
+    }
+    return nt;
+}
+
 /*
  * Concordance of 'lp' with the survival times, per stratum, as survival's
  * concordance3/concordance4 with unit weights and timewt "n".
+ *
+ * The rows come in the fit's stop order (stratum, stop descending) and
+ * 'by_start' is the fit's start order (stratum, start descending), so
+ * neither is sorted again. Within the rows of one stratum and stop the
+ * censored rows go first, then the deaths in order of rank (R sorts the
+ * deaths by lp so that tied_xy counts runs of equal rank); the order of
+ * the censored rows among themselves changes no count.
  */
 static exo_code concordance(size_t m, const double *start, const double *stop,
                             const int *status, const int *stratum,
-                            const double *lp, exo_cox *out, exo_err *err)
+                            const size_t *by_start, const double *lp,
+                            exo_cox *out, exo_err *err)
 {
     exo_code rc = EXO_OK;
-    struct surv_key *ks = exo__calloc(m ? m : 1, sizeof *ks);
-    struct surv_key *kr = exo__calloc(m ? m : 1, sizeof *kr);
-    size_t *rank = exo__calloc(m ? m : 1, sizeof *rank);
-    double *im = exo__calloc(3 * (m ? m : 1), sizeof *im);
-    double *trees = exo__calloc(4 * (m + 1), sizeof *trees);
-    if (!ks || !kr || !rank || !im || !trees) {
+    size_t mm = m ? m : 1;
+    size_t *rank = exo__calloc(mm, sizeof *rank);
+    size_t *order = exo__calloc(mm, sizeof *order);
+    uint64_t *pairs = exo__calloc(4 * mm, sizeof *pairs);
+    double *im = exo__calloc(3 * mm, sizeof *im);
+    double *trees = NULL;
+    struct surv_key *dk = NULL;
+    if (!rank || !order || !pairs || !im) {
         rc = exo__fail(err, EXO_ENOMEM, "out of memory for the concordance");
         goto out;
     }
-    for (size_t i = 0; i < m; i++) {
-        kr[i].k1 = lp[i];
-        kr[i].idx = i;
+    size_t nt = rank_values(m, lp, rank, pairs, pairs + 2 * mm);
+    exo__free(pairs);
+    pairs = NULL;
+    trees = exo__calloc(4 * (nt + 1), sizeof *trees);
+    if (!trees) {
+        rc = exo__fail(err, EXO_ENOMEM, "out of memory for the concordance");
+        goto out;
     }
-    exo__surv_sort_keys(kr, m);
-    size_t nt = 0;
-    for (size_t i = 0; i < m; i++) {
-        if (i == 0 || kr[i].k1 != kr[i - 1].k1)
-            nt++;
-        rank[kr[i].idx] = nt;
+    /* the order of the walk: per (stratum, stop) block, censored rows
+     * first, then the deaths by rank (a few, sorted in place) */
+    size_t max_dead = 0;
+    for (size_t i = 0, j; i < m; i = j) {
+        size_t nd = 0;
+        for (j = i; j < m && stratum[j] == stratum[i] && stop[j] == stop[i];
+             j++)
+            nd += (size_t)status[j];
+        if (nd > max_dead)
+            max_dead = nd;
     }
-    /* stop order: stratum, stop desc, censored first, lp asc */
-    for (size_t i = 0; i < m; i++) {
-        ks[i].k1 = stratum[i];
-        ks[i].k2 = -stop[i];
-        ks[i].k3 = status[i] + (double)rank[i] / (double)(nt + 1);
-        ks[i].idx = i;
-        kr[i].k1 = stratum[i];
-        kr[i].k2 = start ? -start[i] : 0;
-        kr[i].k3 = 0;
-        kr[i].idx = i;
+    dk = exo__calloc(max_dead ? max_dead : 1, sizeof *dk);
+    if (!dk) {
+        rc = exo__fail(err, EXO_ENOMEM, "out of memory for the concordance");
+        goto out;
     }
-    exo__surv_sort_keys(ks, m);
-    exo__surv_sort_keys(kr, m);
+    for (size_t i = 0, j, q = 0; i < m; i = j) {
+        size_t nd = 0;
+        for (j = i; j < m && stratum[j] == stratum[i] && stop[j] == stop[i];
+             j++) {
+            if (status[j]) {
+                dk[nd].k1 = (double)rank[j];
+                dk[nd].k2 = dk[nd].k3 = 0;
+                dk[nd].idx = j;
+                nd++;
+            } else {
+                order[q++] = j;
+            }
+        }
+        exo__surv_sort_keys(dk, nd);
+        for (size_t k = 0; k < nd; k++)
+            order[q++] = dk[k].idx;
+    }
     double count[5] = {0, 0, 0, 0, 0};
     double *im0 = im, *im1 = im + m, *im2 = im + 2 * m;
-    struct conc_tree all = {trees, trees + (m + 1), 0, nt};
-    struct conc_tree dead = {trees + 2 * (m + 1), trees + 3 * (m + 1), 0, nt};
+    struct conc_tree all = {trees, trees + (nt + 1), 0, nt};
+    struct conc_tree dead = {trees + 2 * (nt + 1), trees + 3 * (nt + 1), 0, nt};
     size_t i = 0, i2 = 0;
     double wsum[3];
     while (i < m) {
-        int st = (int)ks[i].k1;
+        int st = stratum[order[i]];
         size_t sbeg = i;
-        memset(trees, 0, 4 * (m + 1) * sizeof *trees);
+        memset(trees, 0, 4 * (nt + 1) * sizeof *trees);
         all.total = dead.total = 0;
-        for (; i < m && (int)ks[i].k1 == st;) {
-            size_t ii = ks[i].idx;
+        for (; i < m && stratum[order[i]] == st;) {
+            size_t ii = order[i];
             if (status[ii] == 0) {
                 ct_walk(&dead, rank[ii], wsum);
                 im0[ii] -= wsum[1];
@@ -270,10 +347,10 @@ static exo_code concordance(size_t m, const double *start, const double *stop,
                 continue;
             }
             if (start) {
-                for (; i2 < m && (int)kr[i2].k1 == st &&
-                       start[kr[i2].idx] >= stop[ii];
+                for (; i2 < m && stratum[by_start[i2]] == st &&
+                       start[by_start[i2]] >= stop[ii];
                      i2++) {
-                    size_t jj = kr[i2].idx;
+                    size_t jj = by_start[i2];
                     ct_walk(&dead, rank[jj], wsum);
                     im0[jj] += wsum[1];
                     im1[jj] += wsum[0];
@@ -285,10 +362,10 @@ static exo_code concordance(size_t m, const double *start, const double *stop,
             double dwt = 0, dwt2 = 0;
             size_t xsave = rank[ii];
             size_t j;
-            for (j = i; j < m && (int)ks[j].k1 == st && status[ks[j].idx] &&
-                        stop[ks[j].idx] == stop[ii];
+            for (j = i; j < m && stratum[order[j]] == st && status[order[j]] &&
+                        stop[order[j]] == stop[ii];
                  j++) {
-                size_t jj = ks[j].idx;
+                size_t jj = order[j];
                 ndeath++;
                 count[3] += dwt;
                 dwt += 1;
@@ -308,7 +385,7 @@ static exo_code concordance(size_t m, const double *start, const double *stop,
                 ct_add(&dead, rank[jj], 1);
             }
             for (j = i; j < i + ndeath; j++) {
-                size_t jj = ks[j].idx;
+                size_t jj = order[j];
                 ct_walk(&dead, rank[jj], wsum);
                 im0[jj] -= wsum[1];
                 im1[jj] -= wsum[0];
@@ -319,8 +396,8 @@ static exo_code concordance(size_t m, const double *start, const double *stop,
         }
         /* finish the influence of the rows still in the tree */
         if (start) {
-            for (; i2 < m && (int)kr[i2].k1 == st; i2++) {
-                size_t jj = kr[i2].idx;
+            for (; i2 < m && stratum[by_start[i2]] == st; i2++) {
+                size_t jj = by_start[i2];
                 ct_walk(&dead, rank[jj], wsum);
                 im0[jj] += wsum[1];
                 im1[jj] += wsum[0];
@@ -328,7 +405,7 @@ static exo_code concordance(size_t m, const double *start, const double *stop,
             }
         } else {
             for (size_t q = sbeg; q < i; q++) {
-                size_t jj = ks[q].idx;
+                size_t jj = order[q];
                 ct_walk(&dead, rank[jj], wsum);
                 im0[jj] += wsum[1];
                 im1[jj] += wsum[0];
@@ -356,9 +433,10 @@ static exo_code concordance(size_t m, const double *start, const double *stop,
         out->concordance_se = sqrt(v / 4);
     }
 out:
-    exo__free(ks);
-    exo__free(kr);
     exo__free(rank);
+    exo__free(order);
+    exo__free(pairs);
+    exo__free(dk);
     exo__free(im);
     exo__free(trees);
     return rc;
@@ -696,8 +774,8 @@ exo_code exo_cox_fit(size_t n, size_t p, const double *start,
                 e += x[k * n + ws.orig[r]] * out->coef[k];
             lp[r] = e - shift;
         }
-        rc = concordance(m, cstart, ws.stop, ws.status, ws.stratum, lp, out,
-                         err);
+        rc = concordance(m, cstart, ws.stop, ws.status, ws.stratum, ws.by_start,
+                         lp, out, err);
     }
 out:
     exo__free(rows);

@@ -65,12 +65,6 @@ void exo_km_release(exo_km *km)
     memset(km, 0, sizeof *km);
 }
 
-static int dbl_cmp(const void *pa, const void *pb)
-{
-    double a = *(const double *)pa, b = *(const double *)pb;
-    return a < b ? -1 : a > b;
-}
-
 static void conf_limits(exo_ci_type ci, double z, double s, double se,
                         double *lower, double *upper)
 {
@@ -255,7 +249,7 @@ static exo_code curve_fit(exo_km_curve *c, size_t m, struct surv_key *rows,
     c->n = m;
     exo__surv_sort_keys(rows, m);
     if (has_start)
-        qsort(starts, m, sizeof *starts, dbl_cmp);
+        exo__surv_sort_doubles(starts, m);
     size_t n_times = 0;
     for (size_t i = 0; i < m; i++) {
         if (i == 0 || rows[i].k1 != rows[i - 1].k1)

@@ -22,8 +22,11 @@ struct surv_key {
     size_t idx;
 };
 
-/* Sorts 'keys' (stable through idx); O(n log n). */
+/* Sorts 'keys' (stable through idx): a radix sort on the bytes that
+ * differ, O(n) per such byte, for large n; a merge sort below. */
 void exo__surv_sort_keys(struct surv_key *keys, size_t n);
+/* Sorts finite doubles ascending (-0 becomes +0 in a large array). */
+void exo__surv_sort_doubles(double *v, size_t n);
 
 /*
  * LDL' decomposition of the symmetric p x p matrix 'a' (row-major; the
