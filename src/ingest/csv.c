@@ -213,6 +213,15 @@ exo_code exo__csv_read_mem(const char *text, size_t len, const char *name,
         r.line_start = pos;
         if (r.next_line_start == (size_t)-1)
             r.next_line_start = pos;
+        /* A blank line between records is no record (libcsv skips it), so
+         * the next record starts on a later line. Inside a quoted field
+         * the field began on an earlier line and nothing moves. */
+        size_t body = end - pos - (nl ? 1 : 0);
+        bool blank = body == 0 || (body == 1 && text[pos] == '\r');
+        if (blank && r.rec.n_fields == 0 && r.next_line == r.line) {
+            r.next_line = r.line + 1;
+            r.next_line_start = end;
+        }
         if (csv_parse(&parser, text + pos, end - pos, on_field, on_record,
                       &r) != end - pos) {
             rc = exo__fail_at(err, EXO_EDATA, name, r.line, 0,

@@ -69,3 +69,19 @@ Test(csv, unterminated_quote_is_located)
     cr_expect_str_eq(err.file, "bad.csv");
     cr_expect(strstr(err.msg, "malformed CSV"), "%s", err.msg);
 }
+
+Test(csv, blank_lines_do_not_shift_locations)
+{
+    const char text[] = "a,b\n\n1,\"x\"\n\r\n\n2,3\n";
+    struct seen s = {0};
+    exo_err err = {0};
+    cr_assert_eq(exo__csv_read_mem(text, sizeof text - 1, "t.csv", collect,
+                                   &s, &err),
+                 EXO_OK, "%s", err.msg);
+    cr_assert_eq(s.n_records, 3);
+    cr_expect_eq(s.line[1][0], 3);
+    cr_expect_eq(s.line[1][1], 3);
+    cr_expect_eq(s.column[1][1], 3);
+    cr_expect_eq(s.line[2][0], 6);
+    cr_expect_eq(s.line[2][1], 6);
+}
