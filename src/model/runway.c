@@ -39,6 +39,18 @@ static unsigned long path_seed(uint64_t seed, uint64_t index)
     return (unsigned long)(z ? z : 1);
 }
 
+/* fmin and fmax without the NaN rules, which keep them calls into libm;
+ * nothing here is NaN. */
+static double min2(double a, double b)
+{
+    return a < b ? a : b;
+}
+
+static double max2(double a, double b)
+{
+    return a > b ? a : b;
+}
+
 static double clamp(double x, double lo, double hi)
 {
     return x < lo ? lo : x > hi ? hi : x;
@@ -218,10 +230,10 @@ static void simulate(const exo_runway_scenario *sc, int months,
             else
                 d = H[l] * p;
             if (t == 1 && ctl->shock != 0.0 && H_tot > 0.0)
-                d = fmin(H[l], d + ctl->shock * H[l] / H_tot);
+                d = min2(H[l], d + ctl->shock * H[l] / H_tot);
             double after = H[l] - d;
             double gap = H0[l] * target_mult - after;
-            double hires = fmax(0.0, fmin(gap, hire_max * H[l]));
+            double hires = max2(0.0, min2(gap, hire_max * H[l]));
             if (r && hires > 0.0)
                 hires = round_random(r, hires);
             /* Leavers take the average talent; the gap to headcount
@@ -246,12 +258,12 @@ static void simulate(const exo_runway_scenario *sc, int months,
         double net_burn = costs - R;
         /* Revenue growth falls with the talent index Q (talent against
          * the hiring plan, at most 1). */
-        double Q = W_plan > 0.0 ? fmin(1.0, W / W_plan) : 1.0;
+        double Q = W_plan > 0.0 ? min2(1.0, W / W_plan) : 1.0;
         double gb = g0 * fade_g, g = gb;
         if (eps > 0.0 && gb != 0.0 && Q < 1.0)
             g = Q > 0.0 ? gb * pow(Q, gb > 0.0 ? eps : -eps)
                         : (gb > 0.0 ? 0.0 : -1.0);
-        R *= 1.0 + fmax(g, -1.0);
+        R *= 1.0 + max2(g, -1.0);
         K *= 1.0 + gc * fade_c;
         fade_g *= fade_g_step;
         fade_c *= fade_c_step;
@@ -301,7 +313,7 @@ static void simulate(const exo_runway_scenario *sc, int months,
             /* Cash falls linearly through the month: interpolate. */
             double drop = prev_cash - cash;
             out->cashout =
-                (t - 1) + (drop > 0.0 ? fmax(prev_cash, 0.0) / drop : 0.0);
+                (t - 1) + (drop > 0.0 ? max2(prev_cash, 0.0) / drop : 0.0);
             dead = true;
         }
         RECORD(t);
