@@ -1413,6 +1413,29 @@ EXO_API exo_code exo_runway_scenario_parse(const char *text, size_t len,
                                            const char *name,
                                            exo_runway_scenario *out /* OUT */,
                                            exo_err *err);
+/*
+ * The same, after applying 'n_sets' overrides to the file's JSON, in
+ * order, before any field is checked, so that an overridden value is
+ * validated exactly as if the file held it (sensitivity runs). Each
+ * sets[i] is "KEY=VALUE": KEY names a member, nested with '.' and array
+ * indices ("cash_usd", "levels.0.headcount", "rounds.1.month"; an index
+ * one past the end appends); VALUE is JSON (5e9, or a distribution
+ * {"dist":"normal","mean":5e9,"sd":1e9}), else a string; null removes
+ * the member. A bad override, or a bad value it brings, is EXO_EINVAL
+ * with the message "KEY: what is wrong" (no file location); errors
+ * elsewhere in the file are as above.
+ */
+EXO_API exo_code exo_runway_scenario_load_set(const char *path,
+                                              const char *const *sets,
+                                              size_t n_sets,
+                                              exo_runway_scenario *out /* OUT */,
+                                              exo_err *err);
+EXO_API exo_code exo_runway_scenario_parse_set(const char *text, size_t len,
+                                               const char *name,
+                                               const char *const *sets,
+                                               size_t n_sets,
+                                               exo_runway_scenario *out /* OUT */,
+                                               exo_err *err);
 
 typedef struct exo_runway_opts {
     size_t n_paths;   /* Monte Carlo paths; 0: 10000 */

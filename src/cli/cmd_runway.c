@@ -17,17 +17,45 @@
 
 static const char runway_usage[] =
     "usage: exodus runway SCENARIO.json [--paths N] [--seed S] [--months M]\n"
-    "                                   [--org ORG] [--json]";
+    "                                   [--org ORG] [--set KEY=VALUE]...\n"
+    "                                   [--sweep KEY=A:B:STEPS] [--json]";
 
 static const struct opt runway_opts[] = {
     {"paths", 0, "N", "Monte Carlo paths (default 10000)"},
     {"seed", 0, "S", "seed of the paths (default 1)"},
     {"months", 0, "M", "horizon in months (default: the scenario's)"},
     {"org", 0, "ORG", "contagion from the Hawkes n fitted to ORG's departures"},
+    {"set", 0, "KEY=VALUE",
+     "override a scenario field (repeatable): levels.0.headcount=40, "
+     "cash_usd='{\"dist\":\"normal\",\"mean\":5e9,\"sd\":1e9}'"},
+    {"sweep", 0, "KEY=A:B:STEPS",
+     "rerun at STEPS evenly spaced values of KEY from A to B and tabulate "
+     "the cash-out odds"},
     {NULL, 0, NULL, NULL},
 };
 
-enum { OPT_PATHS, OPT_SEED, OPT_MONTHS, OPT_ORG };
+enum { OPT_PATHS, OPT_SEED, OPT_MONTHS, OPT_ORG, OPT_SET, OPT_SWEEP };
+
+#define SWEEP_MAX_STEPS 1000
+
+/* The overrides of one run: the --set values, then the swept value. */
+struct sets {
+    const char **v;
+    size_t n;
+};
+
+/* Prints a failed load; an override's error names the option it came
+ * from ("--set" or "--sweep"). */
+static int fail_load(const struct cli *cli, const exo_err *err,
+                     const char *option)
+{
+    if (err->code == EXO_EINVAL && !err->file[0]) {
+        fprintf(stderr, "exodus: %s: %s %s\n", cli->command, option,
+                err->msg);
+        return 64;
+    }
+    return cli_fail(cli, err);
+}
 
 /* "$1.23B", "$456.7M", "$12.3k", "-$2.00B". */
 static const char *fmt_usd(char buf[static 32], double v)
@@ -160,7 +188,7 @@ out:
 enum { Q_LO = 1, Q_MID = 2, Q_HI = 3 };
 
 static void print_text(const exo_runway_scenario *sc, const exo_runway *r,
-                       const struct org_fit *of)
+                       const struct org_fit *of, const struct sets *sets)
 {
     char a[32], b[32], c[32], d[32], e[32];
     int M = r->months;
@@ -171,6 +199,12 @@ static void print_text(const exo_runway_scenario *sc, const exo_runway *r,
         snprintf(a, sizeof a, " from %.7s", day);
     }
     printf("%s: runway over %d months%s\n", sc->name, M, a);
+    if (sets && sets->n) {
+        printf("overrides:");
+        for (size_t i = 0; i < sets->n; i++)
+            printf("%s %s", i ? "," : "", sets->v[i]);
+        printf("\n");
+    }
     if (of && of->org)
         printf("contagion: Hawkes n = %.2f (SE %.2f), half-life %.1f months, "
                "fitted to %zu departures of %s\n",
@@ -300,11 +334,23 @@ static void json_series(struct json_out *j, const char *key, const double *x,
     json_arr_close(j);
 }
 
+static void json_sets(struct json_out *j, const struct sets *sets)
+{
+    if (!sets || !sets->n)
+        return;
+    json_arr_open(j, "overrides");
+    for (size_t i = 0; i < sets->n; i++)
+        json_str(j, NULL, sets->v[i]);
+    json_arr_close(j);
+}
+
 static void print_json(struct json_out *j, const exo_runway_scenario *sc,
-                       const exo_runway *r, const struct org_fit *of)
+                       const exo_runway *r, const struct org_fit *of,
+                       const struct sets *sets)
 {
     int M = r->months;
     json_str(j, "scenario", sc->name);
+    json_sets(j, sets);
     if (sc->has_start)
         json_date(j, "start", sc->start_day);
     else
@@ -379,35 +425,42 @@ static void print_json(struct json_out *j, const exo_runway_scenario *sc,
     }
 }
 
+/* Hands the fitted contagion of 'of' to 'sc'. */
+static void use_org_fit(exo_runway_scenario *sc, const struct org_fit *of)
+{
+    sc->contagion_mode = EXO_CONTAGION_HAWKES;
+    sc->contagion_branching_n = of->fit.n;
+    sc->contagion_half_life_months = M_LN2 / of->fit.beta / MONTH_DAYS;
+    memset(&sc->attrition_contagion_sensitivity, 0,
+           sizeof sc->attrition_contagion_sensitivity);
+}
+
 /* Loads, runs and prints; 'org' (may be NULL) supplies the contagion. */
 static int run_show(struct cli *cli, const char *path,
                     const exo_runway_opts *opts, const char *org,
-                    struct json_out *j)
+                    const struct sets *sets, struct json_out *j)
 {
     exo_runway_scenario sc;
     exo_runway r = {0};
     exo_err err = {0};
     struct org_fit of = {0};
     int status = 0;
-    if (exo_runway_scenario_load(path, &sc, &err))
-        return cli_fail(cli, &err);
+    if (exo_runway_scenario_load_set(path, sets ? sets->v : NULL,
+                                     sets ? sets->n : 0, &sc, &err))
+        return fail_load(cli, &err, "--set");
     if (org) {
         if ((status = fit_org(cli, org, &of)))
             goto out;
-        sc.contagion_mode = EXO_CONTAGION_HAWKES;
-        sc.contagion_branching_n = of.fit.n;
-        sc.contagion_half_life_months = M_LN2 / of.fit.beta / MONTH_DAYS;
-        memset(&sc.attrition_contagion_sensitivity, 0,
-               sizeof sc.attrition_contagion_sensitivity);
+        use_org_fit(&sc, &of);
     }
     if (exo_runway_run(&sc, opts, &r, &err)) {
         status = cli_fail(cli, &err);
         goto out;
     }
     if (j)
-        print_json(j, &sc, &r, org ? &of : NULL);
+        print_json(j, &sc, &r, org ? &of : NULL, sets);
     else
-        print_text(&sc, &r, org ? &of : NULL);
+        print_text(&sc, &r, org ? &of : NULL, sets);
 out:
     exo_runway_release(&r);
     exo_free(of.org);
@@ -418,54 +471,316 @@ int runway_show(struct cli *cli, const char *scenario_path,
                 struct json_out *j)
 {
     exo_runway_opts opts = {.n_paths = 10000, .seed = 1};
-    return run_show(cli, scenario_path, &opts, NULL, j);
+    return run_show(cli, scenario_path, &opts, NULL, NULL, j);
+}
+
+/* A --sweep: KEY from 'from' to 'to' in 'steps' values. */
+struct sweep {
+    char key[256];
+    double from, to;
+    int steps;
+};
+
+/* One value of a sweep and what the Monte Carlo gave there. */
+struct sweep_row {
+    double value;
+    double det_cashout;
+    double p12, p24, p36, p_horizon;
+    double median, lo80, hi80;
+};
+
+/* Parses "KEY=A:B:STEPS" (A and B numbers, STEPS in 1..SWEEP_MAX_STEPS). */
+static int parse_sweep(const struct cli *cli, const char *text,
+                       struct sweep *sw)
+{
+    const char *eq = strchr(text, '=');
+    const char *c2 = strrchr(text, ':');
+    char *end;
+    if (!eq || eq == text || !c2 || c2 < eq || (size_t)(eq - text) >= 256)
+        return cli_usage_error(cli,
+                               "--sweep '%s' is not KEY=A:B:STEPS (for "
+                               "example cash_usd=1e9:9e9:5)",
+                               text);
+    const char *c1 = c2;
+    while (c1 > eq + 1 && c1[-1] != ':')
+        c1--;
+    c1--;
+    if (c1 <= eq)
+        return cli_usage_error(cli,
+                               "--sweep '%s' is not KEY=A:B:STEPS (for "
+                               "example cash_usd=1e9:9e9:5)",
+                               text);
+    memcpy(sw->key, text, (size_t)(eq - text));
+    sw->key[eq - text] = '\0';
+    sw->from = strtod(eq + 1, &end);
+    bool ok = end == c1 && end != eq + 1 && isfinite(sw->from);
+    if (ok) {
+        sw->to = strtod(c1 + 1, &end);
+        ok = end == c2 && end != c1 + 1 && isfinite(sw->to);
+    }
+    if (!ok)
+        return cli_usage_error(cli,
+                               "--sweep '%s': A and B must be finite numbers",
+                               text);
+    long steps = strtol(c2 + 1, &end, 10);
+    if (end == c2 + 1 || *end || steps < 1 || steps > SWEEP_MAX_STEPS)
+        return cli_usage_error(cli, "--sweep '%s': STEPS is not in 1..%d",
+                               text, SWEEP_MAX_STEPS);
+    sw->steps = (int)steps;
+    return 0;
+}
+
+static double sweep_value(const struct sweep *sw, int i)
+{
+    if (sw->steps == 1)
+        return sw->from;
+    if (i == sw->steps - 1)
+        return sw->to;
+    return sw->from + (sw->to - sw->from) * i / (sw->steps - 1);
+}
+
+static void print_sweep_text(const exo_runway_scenario *sc,
+                             const struct sets *sets, const struct sweep *sw,
+                             const struct sweep_row *rows, int M,
+                             const exo_runway_opts *opts)
+{
+    char a[32], b[32], c[32], hdr[5][24];
+    const char *headers[9];
+    int n_cols = 0, pk[3];
+    size_t n_p = 0;
+    printf("%s: sweep of %s from %g to %g in %d step%s, over %d months\n",
+           sc->name, sw->key, sw->from, sw->to, sw->steps,
+           sw->steps == 1 ? "" : "s", M);
+    if (sets->n > 1) {
+        printf("overrides:");
+        for (size_t i = 0; i + 1 < sets->n; i++)
+            printf("%s %s", i ? "," : "", sets->v[i]);
+        printf("\n");
+    }
+    printf("%zu paths per value, seed %llu for every value (common random "
+           "numbers)\n\n",
+           opts->n_paths, (unsigned long long)opts->seed);
+    headers[n_cols++] = sw->key;
+    for (int k = 1; k <= 3; k++)
+        if (12 * k < M) {
+            pk[n_p] = k;
+            snprintf(hdr[n_p], sizeof hdr[n_p], "P(<=%d mo)", 12 * k);
+            headers[n_cols++] = hdr[n_p++];
+        }
+    snprintf(hdr[3], sizeof hdr[3], "P(<=%d mo)", M);
+    headers[n_cols++] = hdr[3];
+    headers[n_cols++] = "median months";
+    headers[n_cols++] = "80% interval";
+    headers[n_cols++] = "deterministic";
+    struct table *t = table_new(n_cols, headers);
+    for (int k = 0; k < n_cols; k++)
+        table_align_right(t, k);
+    for (int i = 0; i < sw->steps; i++) {
+        const struct sweep_row *rw = &rows[i];
+        const char *cells[9];
+        char pc[4][16], val[32], iv[72], det[32];
+        int k = 0;
+        snprintf(val, sizeof val, "%g", rw->value);
+        cells[k++] = val;
+        for (size_t q = 0; q < n_p; q++) {
+            double p = pk[q] == 1 ? rw->p12 : pk[q] == 2 ? rw->p24 : rw->p36;
+            snprintf(pc[q], sizeof pc[q], "%.1f%%", 100 * p);
+            cells[k++] = pc[q];
+        }
+        snprintf(pc[3], sizeof pc[3], "%.1f%%", 100 * rw->p_horizon);
+        cells[k++] = pc[3];
+        cells[k++] = fmt_months(a, rw->median, M);
+        snprintf(iv, sizeof iv, "%s to %s", fmt_months(b, rw->lo80, M),
+                 fmt_months(c, rw->hi80, M));
+        cells[k++] = iv;
+        cells[k++] = fmt_months(det, rw->det_cashout, M);
+        table_row(t, cells);
+    }
+    table_print(t, stdout, "  ");
+    table_free(t);
+    printf("\nP(<=m mo): share of paths out of cash within m months; "
+           "deterministic: the cash-out month with every input central\n");
+}
+
+static void print_sweep_json(struct json_out *j, const exo_runway_scenario *sc,
+                             const struct sets *sets, const struct sweep *sw,
+                             const struct sweep_row *rows, int M,
+                             const exo_runway_opts *opts)
+{
+    struct sets fixed = {sets->v, sets->n - 1};
+    json_str(j, "scenario", sc->name);
+    json_sets(j, &fixed);
+    json_int(j, "months", M);
+    json_int(j, "paths", (long long)opts->n_paths);
+    json_int(j, "seed", (long long)opts->seed);
+    json_obj_open(j, "sweep");
+    json_str(j, "key", sw->key);
+    json_num(j, "from", sw->from);
+    json_num(j, "to", sw->to);
+    json_int(j, "steps", sw->steps);
+    json_arr_open(j, "rows");
+    for (int i = 0; i < sw->steps; i++) {
+        const struct sweep_row *rw = &rows[i];
+        json_obj_open(j, NULL);
+        json_num(j, "value", rw->value);
+        json_num(j, "p_within_12", rw->p12);
+        json_num(j, "p_within_24", rw->p24);
+        json_num(j, "p_within_36", rw->p36);
+        json_num(j, "p_within_horizon", rw->p_horizon);
+        json_num(j, "median_months", rw->median);
+        json_num(j, "lo80_months", rw->lo80);
+        json_num(j, "hi80_months", rw->hi80);
+        json_num(j, "deterministic_cashout_month", rw->det_cashout);
+        json_obj_close(j);
+    }
+    json_arr_close(j);
+    json_obj_close(j);
+}
+
+/*
+ * Runs the Monte Carlo at every value of the sweep, the --set overrides
+ * applied first. Every value is checked before any run.
+ */
+static int run_sweep(struct cli *cli, const char *path,
+                     const exo_runway_opts *opts_in, const char *org,
+                     struct sets *sets, const struct sweep *sw,
+                     struct json_out *j)
+{
+    exo_runway_scenario *sc = NULL;
+    struct sweep_row *rows = NULL;
+    struct org_fit of = {0};
+    exo_err err = {0};
+    exo_runway_opts opts = *opts_in;
+    char set[320];
+    int status = 0, M = 0;
+    opts.no_loop_gain = true;
+    /* The --set values alone first, so their errors name --set. */
+    sc = calloc((size_t)sw->steps, sizeof *sc);
+    rows = calloc((size_t)sw->steps, sizeof *rows);
+    if (!sc || !rows) {
+        fprintf(stderr, "exodus: out of memory\n");
+        status = 71;
+        goto out;
+    }
+    if (exo_runway_scenario_load_set(path, sets->v, sets->n, &sc[0], &err)) {
+        status = fail_load(cli, &err, "--set");
+        goto out;
+    }
+    sets->v[sets->n++] = set;
+    for (int i = 0; i < sw->steps; i++) {
+        rows[i].value = sweep_value(sw, i);
+        snprintf(set, sizeof set, "%s=%.17g", sw->key, rows[i].value);
+        if (exo_runway_scenario_load_set(path, sets->v, sets->n, &sc[i],
+                                         &err)) {
+            status = fail_load(cli, &err, "--sweep");
+            goto out;
+        }
+    }
+    if (org) {
+        if ((status = fit_org(cli, org, &of)))
+            goto out;
+        for (int i = 0; i < sw->steps; i++)
+            use_org_fit(&sc[i], &of);
+    }
+    for (int i = 0; i < sw->steps; i++) {
+        exo_runway r;
+        if (exo_runway_run(&sc[i], &opts, &r, &err)) {
+            status = cli_fail(cli, &err);
+            goto out;
+        }
+        M = r.months;
+        rows[i].det_cashout = r.det.cashout_month;
+        rows[i].p12 = r.p_cashout_12;
+        rows[i].p24 = r.p_cashout_24;
+        rows[i].p36 = r.p_cashout_36;
+        rows[i].p_horizon = r.p_cashout_horizon;
+        rows[i].median = r.cashout_median;
+        rows[i].lo80 = r.cashout_lo80;
+        rows[i].hi80 = r.cashout_hi80;
+        exo_runway_release(&r);
+    }
+    if (j)
+        print_sweep_json(j, &sc[0], sets, sw, rows, M, &opts);
+    else
+        print_sweep_text(&sc[0], sets, sw, rows, M, &opts);
+out:
+    free(sc);
+    free(rows);
+    exo_free(of.org);
+    return status;
 }
 
 int cmd_runway(struct cli *cli, int argc, char **argv)
 {
     const char *arg, *org = NULL;
     exo_runway_opts opts = {.n_paths = 10000, .seed = 1};
+    struct sweep sw;
+    bool has_sweep = false;
     long v;
     int first, c, rc;
+    /* Room for every --set and the swept value. */
+    struct sets sets = {calloc((size_t)argc + 1, sizeof(char *)), 0};
+    if (!sets.v) {
+        fprintf(stderr, "exodus: out of memory\n");
+        return 71;
+    }
     while ((c = cli_next_opt(cli, runway_usage, runway_opts, argc, argv, &arg,
                              &first)) != -1) {
+        rc = 0;
         switch (c) {
         case OPT_PATHS:
             if ((rc = cli_parse_long(cli, "paths", arg, &v)))
-                return rc;
+                break;
             if (v < 1 || v > 10000000)
-                return cli_usage_error(cli, "--paths %ld is not in 1..10000000",
-                                       v);
+                rc = cli_usage_error(cli, "--paths %ld is not in 1..10000000",
+                                     v);
             opts.n_paths = (size_t)v;
             break;
         case OPT_SEED:
             if ((rc = cli_parse_long(cli, "seed", arg, &v)))
-                return rc;
+                break;
             if (v < 0)
-                return cli_usage_error(cli, "--seed %ld is negative", v);
+                rc = cli_usage_error(cli, "--seed %ld is negative", v);
             opts.seed = (uint64_t)v;
             break;
         case OPT_MONTHS:
             if ((rc = cli_parse_long(cli, "months", arg, &v)))
-                return rc;
+                break;
             if (v < 1 || v > EXO_RUNWAY_MAX_MONTHS)
-                return cli_usage_error(cli, "--months %ld is not in 1..%d", v,
-                                       EXO_RUNWAY_MAX_MONTHS);
+                rc = cli_usage_error(cli, "--months %ld is not in 1..%d", v,
+                                     EXO_RUNWAY_MAX_MONTHS);
             opts.months = (int)v;
             break;
         case OPT_ORG: org = arg; break;
-        default: return c == -2 ? 0 : 64;
+        case OPT_SET: sets.v[sets.n++] = arg; break;
+        case OPT_SWEEP:
+            if (has_sweep)
+                rc = cli_usage_error(cli, "--sweep may be given once");
+            else
+                rc = parse_sweep(cli, arg, &sw);
+            has_sweep = true;
+            break;
+        default: rc = c == -2 ? 0 : 64; c = -2; break;
+        }
+        if (rc || c == -2) {
+            free(sets.v);
+            return rc;
         }
     }
     if (argc - first != 1) {
         cli_usage(stderr, runway_usage, runway_opts);
+        free(sets.v);
         return 64;
     }
     struct json_out j;
     if (cli->json)
         json_begin(&j, stdout);
-    int status = run_show(cli, argv[first], &opts, org, cli->json ? &j : NULL);
+    int status = has_sweep ? run_sweep(cli, argv[first], &opts, org, &sets,
+                                       &sw, cli->json ? &j : NULL)
+                           : run_show(cli, argv[first], &opts, org, &sets,
+                                      cli->json ? &j : NULL);
     if (cli->json && status == 0)
         json_end(&j);
+    free(sets.v);
     return status;
 }

@@ -17,10 +17,18 @@
 #include "ingest/csv.h"
 #include "ingest/json_locate.h"
 
+/* One applied override "KEY=VALUE": its path in '/' form ("levels/0/x"). */
+struct ovr {
+    char path[256];
+    bool removes; /* VALUE was null: the member was taken out */
+};
+
 struct ctx {
     const char *text;
     const char *name;
     exo_err *err;
+    const struct ovr *ovr; /* overrides applied to the JSON, or NULL */
+    size_t n_ovr;
 };
 
 /* "rounds/1/month" -> "rounds[1].month" for messages. */
@@ -49,6 +57,40 @@ static void display_path(const char *path, char *out, size_t size)
 static exo_code fail(struct ctx *c, const char *path, const char *fmt, ...)
     EXO_PRINTF(3, 4);
 
+/* 'path' equals 'prefix' or lies under it, component by component. */
+static bool path_under(const char *path, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    return strncmp(path, prefix, n) == 0 && (path[n] == '\0' || path[n] == '/');
+}
+
+/* "levels/0/headcount" -> "levels.0.headcount", the form overrides use. */
+static void dotted(const char *path, char *out, size_t size)
+{
+    size_t i;
+    for (i = 0; path[i] && i + 1 < size; i++)
+        out[i] = path[i] == '/' ? '.' : path[i];
+    out[i] = '\0';
+}
+
+/*
+ * The override a failure at 'path' comes from, or NULL: one that set
+ * 'path' or a value containing it, or one that removed a member of the
+ * object at 'path' (at the top level, a top-level member).
+ */
+static const struct ovr *blame(const struct ctx *c, const char *path)
+{
+    for (size_t i = c->n_ovr; i-- > 0;) {
+        const struct ovr *o = &c->ovr[i];
+        if (path_under(path, o->path))
+            return o;
+        if (o->removes && (*path ? path_under(o->path, path)
+                                 : strchr(o->path, '/') == NULL))
+            return o;
+    }
+    return NULL;
+}
+
 static exo_code fail(struct ctx *c, const char *path, const char *fmt, ...)
 {
     char msg[200], shown[128];
@@ -57,6 +99,13 @@ static exo_code fail(struct ctx *c, const char *path, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    const struct ovr *o = blame(c, path);
+    if (o) {
+        /* Not in the file: name the key as the override wrote it. */
+        dotted(path_under(path, o->path) ? path : o->path, shown,
+               sizeof shown);
+        return exo__fail(c->err, EXO_EINVAL, "%s: %s", shown, msg);
+    }
     exo__json_locate_path(c->text, path, &line, &column);
     if (*path) {
         display_path(path, shown, sizeof shown);
@@ -633,13 +682,182 @@ static exo_code parse_root(struct ctx *c, const json_t *root,
     return EXO_OK;
 }
 
-exo_code exo_runway_scenario_parse(const char *text, size_t len,
-                                   const char *name, exo_runway_scenario *out,
-                                   exo_err *err)
+/* ==== Overrides ==== */
+
+/* An override's error: "KEY: msg", or "msg" when 'key' is empty. */
+static exo_code ovr_fail(exo_err *err, const char *key, const char *fmt, ...)
+    EXO_PRINTF(3, 4);
+
+static exo_code ovr_fail(exo_err *err, const char *key, const char *fmt, ...)
+{
+    char msg[200];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (*key)
+        return exo__fail(err, EXO_EINVAL, "%s: %s", key, msg);
+    return exo__fail(err, EXO_EINVAL, "%s", msg);
+}
+
+/* A run of digits (an array index) that fits a size_t. */
+static bool parse_index(const char *s, size_t *out)
+{
+    size_t v = 0;
+    if (!*s || strspn(s, "0123456789") != strlen(s) || strlen(s) > 9)
+        return false;
+    for (; *s; s++)
+        v = 10 * v + (size_t)(*s - '0');
+    *out = v;
+    return true;
+}
+
+/*
+ * Applies one override "KEY=VALUE" to 'root' (an object) and records its
+ * path in 'o'. KEY is member names and array indices joined by '.'
+ * ("levels.0.headcount"; "levels[0].headcount" also reads). VALUE is
+ * JSON (a number, an object, ...), or else taken as a string; JSON null
+ * removes the member. An index one past the end of an array appends.
+ */
+static exo_code apply_override(json_t *root, const char *set, struct ovr *o,
+                               exo_err *err)
+{
+    char key[256], comp[256], shown[256];
+    const char *eq = strchr(set, '=');
+    json_error_t jerr;
+    size_t klen = eq ? (size_t)(eq - set) : 0;
+    memset(o, 0, sizeof *o);
+    snprintf(shown, sizeof shown, "%.*s", (int)(klen < 200 ? klen : 200),
+             set);
+    if (!eq || klen == 0)
+        return ovr_fail(err, "",
+                        "'%.100s' is not KEY=VALUE (for example "
+                        "cash_usd=5e9 or levels.0.headcount=40)",
+                        set);
+    if (klen >= sizeof key)
+        return ovr_fail(err, "", "the key '%.60s...' is too long", set);
+    /* Normalise the key to '/' form: '.' and '[' separate, ']' closes. */
+    size_t n = 0;
+    for (size_t i = 0; i < klen; i++) {
+        char ch = set[i];
+        if (ch == ']')
+            continue;
+        key[n++] = ch == '.' || ch == '[' ? '/' : ch;
+    }
+    key[n] = '\0';
+    if (key[0] == '/' || key[n - 1] == '/' || strstr(key, "//"))
+        return ovr_fail(err, shown,
+                        "empty part in the key (expected names and indices "
+                        "joined by '.', as in levels.0.headcount)");
+    const char *text = eq + 1;
+    json_t *value;
+    if (*text == '{' || *text == '[' || *text == '"') {
+        value = json_loads(text, JSON_DECODE_ANY | JSON_REJECT_DUPLICATES,
+                           &jerr);
+        if (!value)
+            return ovr_fail(err, shown, "malformed JSON value: %s at column "
+                                        "%d",
+                            jerr.text, jerr.column > 0 ? jerr.column : 1);
+    } else {
+        value = json_loads(text, JSON_DECODE_ANY, &jerr);
+        if (!value)
+            value = json_string(text);
+        if (!value)
+            return exo__fail(err, EXO_ENOMEM, "reading an override");
+    }
+    /* Walk to the parent of the last part. */
+    json_t *cur = root;
+    const char *p = key;
+    char parent[256] = "";
+    for (;;) {
+        size_t len = strcspn(p, "/");
+        memcpy(comp, p, len);
+        comp[len] = '\0';
+        bool last = p[len] == '\0';
+        size_t idx = 0;
+        if (json_is_object(cur)) {
+            if (last) {
+                if (json_is_null(value)) {
+                    if (json_object_del(cur, comp) != 0) {
+                        json_decref(value);
+                        return ovr_fail(err, shown,
+                                        "nothing to remove: the scenario "
+                                        "has no '%s' here",
+                                        comp);
+                    }
+                    json_decref(value);
+                    o->removes = true;
+                } else if (json_object_set_new(cur, comp, value) != 0) {
+                    return exo__fail(err, EXO_ENOMEM, "setting '%s'", shown);
+                }
+                break;
+            }
+            json_t *next = json_object_get(cur, comp);
+            if (!next) {
+                json_decref(value);
+                dotted(parent, key, sizeof key);
+                return ovr_fail(err, shown,
+                                "the scenario has no '%s'%s%s to set a "
+                                "field in",
+                                comp, *parent ? " in " : "",
+                                *parent ? key : "");
+            }
+            cur = next;
+        } else if (json_is_array(cur)) {
+            size_t size = json_array_size(cur);
+            if (!parse_index(comp, &idx) || idx > size ||
+                (idx == size && !last)) {
+                json_decref(value);
+                dotted(parent, key, sizeof key);
+                if (last)
+                    return ovr_fail(err, shown,
+                                    "'%s' is not an index of '%s' (it has "
+                                    "%zu element%s; index %zu appends one)",
+                                    comp, key, size, size == 1 ? "" : "s",
+                                    size);
+                return ovr_fail(err, shown,
+                                "'%s' is not an index of '%s' (it has %zu "
+                                "element%s)",
+                                comp, key, size, size == 1 ? "" : "s");
+            }
+            if (last) {
+                if (json_is_null(value)) {
+                    json_decref(value);
+                    return ovr_fail(err, shown,
+                                    "null cannot remove an element of an "
+                                    "array (set the whole array instead)");
+                }
+                if ((idx == size ? json_array_append_new(cur, value)
+                                 : json_array_set_new(cur, idx, value)) != 0)
+                    return exo__fail(err, EXO_ENOMEM, "setting '%s'", shown);
+                break;
+            }
+            cur = json_array_get(cur, idx);
+        } else {
+            json_decref(value);
+            dotted(parent, key, sizeof key);
+            return ovr_fail(err, shown,
+                            "'%s' is %s, not an object or array", key,
+                            type_name(cur));
+        }
+        join(parent, parent, comp);
+        p += len + 1;
+    }
+    snprintf(o->path, sizeof o->path, "%s", key);
+    return EXO_OK;
+}
+
+exo_code exo_runway_scenario_parse_set(const char *text, size_t len,
+                                       const char *name,
+                                       const char *const *sets, size_t n_sets,
+                                       exo_runway_scenario *out, exo_err *err)
 {
     exo_err local = {0};
-    struct ctx c = {text, name ? name : "scenario", err ? err : &local};
+    struct ctx c = {text, name ? name : "scenario", err ? err : &local, NULL,
+                    0};
     json_error_t jerr;
+    struct ovr *ovr = NULL;
+    exo_code code = EXO_OK;
     memset(out, 0, sizeof *out);
     if (memchr(text, '\0', len))
         return exo__fail_at(c.err, EXO_EDATA, c.name, 1, 1,
@@ -650,15 +868,37 @@ exo_code exo_runway_scenario_parse(const char *text, size_t len,
                             jerr.line > 0 ? jerr.line : 1,
                             jerr.column > 0 ? jerr.column : 1,
                             "malformed JSON: %s", jerr.text);
-    exo_code code = parse_root(&c, root, out);
+    if (n_sets && json_is_object(root)) {
+        ovr = exo__calloc(n_sets, sizeof *ovr);
+        if (!ovr) {
+            code = exo__fail(c.err, EXO_ENOMEM, "allocating overrides");
+            goto out;
+        }
+        for (size_t i = 0; i < n_sets; i++)
+            if ((code = apply_override(root, sets[i], &ovr[i], c.err)))
+                goto out;
+        c.ovr = ovr;
+        c.n_ovr = n_sets;
+    }
+    code = parse_root(&c, root, out);
+out:
     json_decref(root);
+    exo__free(ovr);
     if (code)
         memset(out, 0, sizeof *out);
     return code;
 }
 
-exo_code exo_runway_scenario_load(const char *path, exo_runway_scenario *out,
-                                  exo_err *err)
+exo_code exo_runway_scenario_parse(const char *text, size_t len,
+                                   const char *name, exo_runway_scenario *out,
+                                   exo_err *err)
+{
+    return exo_runway_scenario_parse_set(text, len, name, NULL, 0, out, err);
+}
+
+exo_code exo_runway_scenario_load_set(const char *path,
+                                      const char *const *sets, size_t n_sets,
+                                      exo_runway_scenario *out, exo_err *err)
 {
     char *text = NULL;
     size_t len = 0;
@@ -667,8 +907,14 @@ exo_code exo_runway_scenario_load(const char *path, exo_runway_scenario *out,
     if (code)
         return code;
     const char *slash = strrchr(path, '/');
-    code = exo_runway_scenario_parse(text, len, slash ? slash + 1 : path, out,
-                                     err);
+    code = exo_runway_scenario_parse_set(text, len, slash ? slash + 1 : path,
+                                         sets, n_sets, out, err);
     exo__free(text);
     return code;
+}
+
+exo_code exo_runway_scenario_load(const char *path, exo_runway_scenario *out,
+                                  exo_err *err)
+{
+    return exo_runway_scenario_load_set(path, NULL, 0, out, err);
 }

@@ -39,6 +39,18 @@ static unsigned long path_seed(uint64_t seed, uint64_t index)
     return (unsigned long)(z ? z : 1);
 }
 
+/* fmin and fmax without the NaN rules, which keep them calls into libm;
+ * nothing here is NaN. */
+static double min2(double a, double b)
+{
+    return a < b ? a : b;
+}
+
+static double max2(double a, double b)
+{
+    return a > b ? a : b;
+}
+
 static double clamp(double x, double lo, double hi)
 {
     return x < lo ? lo : x > hi ? hi : x;
@@ -218,10 +230,10 @@ static void simulate(const exo_runway_scenario *sc, int months,
             else
                 d = H[l] * p;
             if (t == 1 && ctl->shock != 0.0 && H_tot > 0.0)
-                d = fmin(H[l], d + ctl->shock * H[l] / H_tot);
+                d = min2(H[l], d + ctl->shock * H[l] / H_tot);
             double after = H[l] - d;
             double gap = H0[l] * target_mult - after;
-            double hires = fmax(0.0, fmin(gap, hire_max * H[l]));
+            double hires = max2(0.0, min2(gap, hire_max * H[l]));
             if (r && hires > 0.0)
                 hires = round_random(r, hires);
             /* Leavers take the average talent; the gap to headcount
@@ -246,12 +258,12 @@ static void simulate(const exo_runway_scenario *sc, int months,
         double net_burn = costs - R;
         /* Revenue growth falls with the talent index Q (talent against
          * the hiring plan, at most 1). */
-        double Q = W_plan > 0.0 ? fmin(1.0, W / W_plan) : 1.0;
+        double Q = W_plan > 0.0 ? min2(1.0, W / W_plan) : 1.0;
         double gb = g0 * fade_g, g = gb;
         if (eps > 0.0 && gb != 0.0 && Q < 1.0)
             g = Q > 0.0 ? gb * pow(Q, gb > 0.0 ? eps : -eps)
                         : (gb > 0.0 ? 0.0 : -1.0);
-        R *= 1.0 + fmax(g, -1.0);
+        R *= 1.0 + max2(g, -1.0);
         K *= 1.0 + gc * fade_c;
         fade_g *= fade_g_step;
         fade_c *= fade_c_step;
@@ -301,7 +313,7 @@ static void simulate(const exo_runway_scenario *sc, int months,
             /* Cash falls linearly through the month: interpolate. */
             double drop = prev_cash - cash;
             out->cashout =
-                (t - 1) + (drop > 0.0 ? fmax(prev_cash, 0.0) / drop : 0.0);
+                (t - 1) + (drop > 0.0 ? max2(prev_cash, 0.0) / drop : 0.0);
             dead = true;
         }
         RECORD(t);
@@ -422,33 +434,151 @@ static void select_k(float *x, ptrdiff_t lo, ptrdiff_t hi, ptrdiff_t k)
     }
 }
 
-/*
- * The type-7 quantiles band_p of x[0..n) (reordering x): the order
- * statistics they need are selected in ascending rank, each inside the
- * part left above the previous one.
- */
-static void quantiles_f(float *x, size_t n, double *q)
+/* Puts the smallest (largest when 'max') of x[lo..hi] at its end. */
+static void select_end(float *x, ptrdiff_t lo, ptrdiff_t hi, bool max)
 {
-    ptrdiff_t from = 0, last = (ptrdiff_t)n - 1, done = -1;
+    ptrdiff_t best = max ? hi : lo;
+    if (max) {
+        for (ptrdiff_t i = lo; i < hi; i++)
+            if (x[i] > x[best])
+                best = i;
+    } else {
+        for (ptrdiff_t i = lo + 1; i <= hi; i++)
+            if (x[i] < x[best])
+                best = i;
+    }
+    swapf(&x[best], &x[max ? hi : lo]);
+}
+
+/*
+ * Puts the order statistics of the ascending ranks rank[0..m), all in
+ * [lo, hi], at their places: the middle rank is selected first, and the
+ * ranks below and above it are then found inside the two parts it leaves,
+ * so the work shrinks with each one. A rank at either end of its part is
+ * a minimum or maximum, found by a scan.
+ */
+static void select_ranks(float *x, ptrdiff_t lo, ptrdiff_t hi,
+                         const ptrdiff_t *rank, int m)
+{
+    while (m > 0) {
+        int mid = m / 2;
+        ptrdiff_t k = rank[mid];
+        if (k == lo || k == hi)
+            select_end(x, lo, hi, k == hi);
+        else
+            select_k(x, lo, hi, k);
+        select_ranks(x, lo, k - 1, rank, mid);
+        /* The upper part, as a loop. */
+        lo = k + 1;
+        rank += mid + 1;
+        m -= mid + 1;
+    }
+}
+
+/* Scratch for the order statistics of one column (per thread). */
+struct qwork {
+    uint32_t *hist; /* RADIX_BINS counts */
+    uint64_t *mark; /* RADIX_BINS bits: bins holding a wanted rank */
+    float *buf;     /* n + 1 values gathered from those bins */
+};
+
+#define RADIX_BITS 16
+#define RADIX_BINS (1u << RADIX_BITS)
+
+/* An unsigned key in the order of the floats (non-NaN; -0 as +0). */
+static uint32_t float_key(float f)
+{
+    uint32_t u;
+    f += 0.0f;
+    memcpy(&u, &f, sizeof u);
+    return u & 0x80000000u ? ~u : u | 0x80000000u;
+}
+
+/*
+ * The values of ranks rank[0..m) (ascending) of x[0..n) into v, without
+ * reordering x: a histogram of the keys' top RADIX_BITS bits finds the
+ * bins the ranks fall in; the values of those bins alone are gathered
+ * (without a branch) and the ranks selected among them. Comparison-based
+ * selection on random data mispredicts about every other branch; this
+ * reads the column twice. Returns false when the wanted bins hold more
+ * than half the column (values piled up on a few levels), where the
+ * caller selects in place instead.
+ */
+static bool radix_ranks(const float *x, size_t n, const ptrdiff_t *rank,
+                        int m, struct qwork *w, double *v)
+{
+    ptrdiff_t local[2 * EXO_RUNWAY_N_Q];
+    uint32_t bin_of[2 * EXO_RUNWAY_N_Q];
+    size_t below[2 * EXO_RUNWAY_N_Q];
+    memset(w->hist, 0, RADIX_BINS * sizeof *w->hist);
+    for (size_t i = 0; i < n; i++)
+        w->hist[float_key(x[i]) >> (32 - RADIX_BITS)]++;
+    /* Walk the bins once: each rank's bin and the count before it. */
+    size_t cum = 0, gathered = 0;
+    int j = 0;
+    memset(w->mark, 0, RADIX_BINS / 8);
+    for (uint32_t b = 0; b < RADIX_BINS && j < m; b++) {
+        size_t c = w->hist[b];
+        bool wanted = false;
+        while (j < m && (size_t)rank[j] < cum + c) {
+            bin_of[j] = b;
+            below[j] = cum;
+            j++;
+            wanted = true;
+        }
+        if (wanted) {
+            w->mark[b >> 6] |= 1ull << (b & 63);
+            /* Rank j within the gathered values: those of wanted bins
+             * below, then its place in its own bin. */
+            for (int i = j - 1; i >= 0 && bin_of[i] == b; i--)
+                local[i] = (ptrdiff_t)(gathered + ((size_t)rank[i] - below[i]));
+            gathered += c;
+        }
+        cum += c;
+    }
+    if (gathered > n / 2)
+        return false;
+    size_t g = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t b = float_key(x[i]) >> (32 - RADIX_BITS);
+        w->buf[g] = x[i];
+        g += (size_t)((w->mark[b >> 6] >> (b & 63)) & 1u);
+    }
+    select_ranks(w->buf, 0, (ptrdiff_t)g - 1, local, m);
+    for (int i = 0; i < m; i++)
+        v[i] = w->buf[local[i]];
+    return true;
+}
+
+/* The type-7 quantiles band_p of x[0..n) (may reorder x); 'w' may be NULL
+ * (no scratch: selection in place). */
+static void quantiles_f(float *x, size_t n, struct qwork *w, double *q)
+{
+    ptrdiff_t rank[2 * EXO_RUNWAY_N_Q];
+    double v[2 * EXO_RUNWAY_N_Q];
+    int m = 0;
     for (int i = 0; i < EXO_RUNWAY_N_Q; i++) {
         double h = (double)(n - 1) * band_p[i];
         ptrdiff_t k = (ptrdiff_t)floor(h);
-        if (k > done) {
-            select_k(x, from, last, k);
-            from = k + 1;
-            done = k;
-        }
-        double lo = x[k];
-        if (k + 1 >= (ptrdiff_t)n || h == (double)k) {
-            q[i] = lo;
-            continue;
-        }
-        if (k + 1 > done) {
-            select_k(x, from, last, k + 1);
-            from = k + 2;
-            done = k + 1;
-        }
-        q[i] = lo + (h - (double)k) * ((double)x[k + 1] - lo);
+        if (m == 0 || rank[m - 1] < k)
+            rank[m++] = k;
+        if (k + 1 < (ptrdiff_t)n && h != (double)k && rank[m - 1] < k + 1)
+            rank[m++] = k + 1;
+    }
+    if (!w || !radix_ranks(x, n, rank, m, w, v)) {
+        select_ranks(x, 0, (ptrdiff_t)n - 1, rank, m);
+        for (int i = 0; i < m; i++)
+            v[i] = x[rank[i]];
+    }
+    for (int i = 0, r = 0; i < EXO_RUNWAY_N_Q; i++) {
+        double h = (double)(n - 1) * band_p[i];
+        ptrdiff_t k = (ptrdiff_t)floor(h);
+        while (rank[r] < k)
+            r++;
+        if (k + 1 >= (ptrdiff_t)n || h == (double)k)
+            q[i] = v[r];
+        else
+            q[i] = v[r] + (h - (double)k) * (v[r + 1] - v[r]);
     }
 }
 
@@ -480,17 +610,28 @@ static exo_code band_alloc(exo_runway_band *b, size_t n1)
 static void band_fill(exo_runway_band *b, float *store, size_t n1,
                       size_t n_paths)
 {
-    for (size_t t = 0; t < n1; t++) {
-        const float *col = store + t * n_paths;
-        double sum = 0.0;
-        for (size_t p = 0; p < n_paths; p++)
-            sum += (double)col[p];
-        b->mean[t] = sum / (double)n_paths;
-    }
-#pragma omp parallel for schedule(dynamic, 1)
-    for (size_t t = 0; t < n1; t++) {
-        float *col = store + t * n_paths;
-        quantiles_f(col, n_paths, b->q + t * EXO_RUNWAY_N_Q);
+    /* A column's sum runs in path order on one thread: the same bits for
+     * any thread count. Without scratch the quantiles are selected in
+     * place: slower, the same numbers. */
+#pragma omp parallel
+    {
+        struct qwork w = {exo__calloc(RADIX_BINS, sizeof *w.hist),
+                          exo__calloc(RADIX_BINS / 64, sizeof *w.mark),
+                          exo__calloc(n_paths + 1, sizeof *w.buf)};
+        bool have = w.hist && w.mark && w.buf;
+#pragma omp for schedule(dynamic, 1)
+        for (size_t t = 0; t < n1; t++) {
+            float *col = store + t * n_paths;
+            double sum = 0.0;
+            for (size_t p = 0; p < n_paths; p++)
+                sum += (double)col[p];
+            b->mean[t] = sum / (double)n_paths;
+            quantiles_f(col, n_paths, have ? &w : NULL,
+                        b->q + t * EXO_RUNWAY_N_Q);
+        }
+        exo__free(w.hist);
+        exo__free(w.mark);
+        exo__free(w.buf);
     }
 }
 

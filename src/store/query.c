@@ -334,7 +334,9 @@ exo_code exo_arrivals(exo_store *store, const char *org,
         out->rows[kept++] = *m;
     }
     out->n = kept;
-    qsort(out->rows, out->n, sizeof *out->rows, cmp_move_date);
+    /* rows is NULL when nothing was found; qsort must not see it. */
+    if (out->n > 1)
+        qsort(out->rows, out->n, sizeof *out->rows, cmp_move_date);
     return EXO_OK;
 }
 

@@ -428,3 +428,159 @@ Test(runway, errors_point_at_the_value)
     cr_expect_eq(e.column, 43);
     cr_expect(strstr(e.msg, "'levels[0].mood'"), "%s", e.msg);
 }
+
+/* ---- overrides (--set, --sweep) ---- */
+
+static exo_code parse_set(const char *const *sets, size_t n,
+                          exo_runway_scenario *sc, exo_err *err)
+{
+    return exo_runway_scenario_parse_set(good, strlen(good), "s.json", sets,
+                                         n, sc, err);
+}
+
+Test(runway, set_overrides_fields_before_validation)
+{
+    exo_runway_scenario sc;
+    exo_err err = {0};
+    const char *sets[] = {
+        "cash_usd=2000", "headcount=10", "name=renamed firm",
+        "revenue_usd_per_month={\"dist\":\"normal\",\"mean\":5,\"sd\":1}",
+        "revenue_usd_per_month.sd=2", "start_month=2025-03"};
+    cr_assert_eq(parse_set(sets, 6, &sc, &err), EXO_OK, "%s", err.msg);
+    cr_expect_eq(sc.cash_usd.kind, EXO_DIST_FIXED);
+    expect_rel(sc.cash_usd.a, 2000.0, 1e-12, "cash_usd set");
+    expect_rel(sc.levels[0].headcount, 10.0, 1e-12, "headcount set");
+    cr_expect_str_eq(sc.name, "renamed firm", "a value that is not JSON "
+                                              "is a string");
+    cr_expect_eq(sc.revenue_usd_per_month.kind, EXO_DIST_NORMAL);
+    expect_rel(sc.revenue_usd_per_month.a, 5.0, 1e-12, "mean");
+    expect_rel(sc.revenue_usd_per_month.b, 2.0, 1e-12,
+               "later overrides apply to the result of earlier ones");
+    cr_expect(sc.has_start);
+    /* The overridden run is the run of the file that holds those values. */
+    exo_runway r = run(&sc, 0, 1);
+    expect_rel(r.det.cashout_month, 2000.0 / (10.0 * 10.0 - 5.0), 1e-12,
+               "2000 / (10 x 120 / 12 - 5)");
+    exo_runway_release(&r);
+    /* No overrides: exactly the plain parse. */
+    exo_runway_scenario a, b;
+    cr_assert_eq(parse_set(NULL, 0, &a, &err), EXO_OK);
+    cr_assert_eq(exo_runway_scenario_parse(good, strlen(good), "s.json", &b,
+                                           &err),
+                 EXO_OK);
+    cr_expect(memcmp(&a, &b, sizeof a) == 0);
+}
+
+Test(runway, set_reaches_nested_fields_and_arrays)
+{
+    exo_runway_scenario sc;
+    exo_err err = {0};
+    const char *sets[] = {
+        "levels.1.headcount=20", "levels[2].name=ops", "rounds.0.month=12",
+        "rounds.1={\"month\": 30, \"size_usd\": 1e6, \"probability\": 0.5}",
+        "trigger.probability=0.25", "levels.0.talent_weight=null"};
+    cr_assert_eq(exo_runway_scenario_load_set(
+                     SOURCE_PATH("data/scenarios/startup.json"), sets, 6, &sc,
+                     &err),
+                 EXO_OK, "%s", err.msg);
+    expect_rel(sc.levels[1].headcount, 20.0, 1e-12, "levels.1.headcount");
+    cr_expect_str_eq(sc.levels[2].name, "ops");
+    cr_expect_eq(sc.n_rounds, 2, "an index one past the end appends");
+    cr_expect_eq(sc.rounds[0].month, 12);
+    cr_expect_eq(sc.rounds[1].month, 30);
+    expect_rel(sc.rounds[1].probability, 0.5, 1e-12, "appended round");
+    expect_rel(sc.trigger_probability, 0.25, 1e-12, "trigger.probability");
+    expect_rel(sc.levels[0].talent_weight, 1.0, 1e-12,
+               "null removes a member: the default returns");
+    const char *drop[] = {"trigger=null"};
+    cr_assert_eq(exo_runway_scenario_load_set(
+                     SOURCE_PATH("data/scenarios/startup.json"), drop, 1,
+                     &sc, &err),
+                 EXO_OK, "%s", err.msg);
+    cr_expect(!sc.has_trigger);
+}
+
+Test(runway, bad_overrides_name_the_key)
+{
+    static const struct {
+        const char *set;
+        const char *msg;
+    } cases[] = {
+        {"cash_usd=-5",
+         "cash_usd: -5 is out of range (expected 0 to 1e+15)"},
+        {"cash=3", "cash: unknown field (see docs/runway.md for the schema)"},
+        {"headcount=2.5", "headcount: 2.5 is not a whole number in [0, "
+                          "10000000]"},
+        {"cash_usd=lots",
+         "cash_usd: expected a number or {\"dist\": \"fixed\"|\"normal\"|"
+         "\"lognormal\"|\"uniform\", ...}, got a string"},
+        {"cash_usd={\"dist\":\"normal\",\"mean\":5}",
+         "cash_usd: a normal distribution needs 'mean' and 'sd'"},
+        {"cash_usd={\"dist\":\"gamma\"}",
+         "cash_usd.dist: unknown distribution 'gamma' (expected fixed, "
+         "normal, lognormal or uniform)"},
+        {"cash_usd={\"dist\":", "cash_usd: malformed JSON value: "},
+        {"cash_usd.mean=3",
+         "cash_usd.mean: 'cash_usd' is a number, not an object or array"},
+        {"trigger.probability=0.5",
+         "trigger.probability: the scenario has no 'trigger' to set a field "
+         "in"},
+        {"name=null", "name: missing 'name'"},
+        {"nothing=null", "nothing: nothing to remove: the scenario has no "
+                         "'nothing' here"},
+        {"cash_usd", "'cash_usd' is not KEY=VALUE"},
+        {"=5", "'=5' is not KEY=VALUE"},
+        {"levels..x=1", "levels..x: empty part in the key"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        exo_runway_scenario sc;
+        exo_err err = {0};
+        const char *sets[] = {cases[i].set};
+        cr_expect_eq(parse_set(sets, 1, &sc, &err), EXO_EINVAL, "%s",
+                     cases[i].set);
+        cr_expect(strncmp(err.msg, cases[i].msg, strlen(cases[i].msg)) == 0,
+                  "--set %s: got '%s', expected '%s'", cases[i].set, err.msg,
+                  cases[i].msg);
+        cr_expect_eq(err.line, 0, "%s: not a place in the file",
+                     cases[i].set);
+        cr_expect_str_eq(err.file, "");
+    }
+    /* Arrays: indices in range, append only at the end, no removal. */
+    static const struct {
+        const char *set;
+        const char *msg;
+    } arr[] = {
+        {"rounds.5.month=3", "rounds.5.month: '5' is not an index of "
+                             "'rounds' (it has 1 element)"},
+        {"rounds.3={}", "rounds.3: '3' is not an index of 'rounds' (it has 1 "
+                        "element; index 1 appends one)"},
+        {"rounds.0=null", "rounds.0: null cannot remove an element"},
+        {"rounds.0.month=0",
+         "rounds.0.month: 0 is not a whole number in [1, 600]"},
+        {"levels.0.headcount=-1",
+         "levels.0.headcount: -1 is not a whole number in [0, 10000000]"},
+    };
+    for (size_t i = 0; i < sizeof arr / sizeof arr[0]; i++) {
+        exo_runway_scenario sc;
+        exo_err err = {0};
+        const char *sets[] = {arr[i].set};
+        cr_expect_eq(exo_runway_scenario_load_set(
+                         SOURCE_PATH("data/scenarios/startup.json"), sets, 1,
+                         &sc, &err),
+                     EXO_EINVAL, "%s", arr[i].set);
+        cr_expect(strncmp(err.msg, arr[i].msg, strlen(arr[i].msg)) == 0,
+                  "--set %s: got '%s', expected '%s'", arr[i].set, err.msg,
+                  arr[i].msg);
+    }
+    /* A file error away from the override keeps its place in the file. */
+    exo_runway_scenario sc;
+    exo_err err = {0};
+    const char *text = "{\"name\": \"x\", \"cash_usd\": 1, \"headcount\": 5,\n"
+                       " \"loaded_cost_usd_per_year\": 1, \"mood\": 2}";
+    const char *sets[] = {"cash_usd=5"};
+    cr_expect_eq(exo_runway_scenario_parse_set(text, strlen(text), "s.json",
+                                               sets, 1, &sc, &err),
+                 EXO_EDATA);
+    cr_expect_eq(err.line, 2);
+    cr_expect(strstr(err.msg, "'mood': unknown field"), "%s", err.msg);
+}
