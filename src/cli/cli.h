@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "exodus.h"
 
@@ -91,6 +92,14 @@ int cli_parse_double(const struct cli *cli, const char *opt, const char *text,
                      double *out);
 int cli_parse_long(const struct cli *cli, const char *opt, const char *text,
                    long *out);
+
+/* qsort that accepts an empty (possibly NULL) array. */
+static inline void cli_qsort(void *base, size_t n, size_t size,
+                             int (*cmp)(const void *, const void *))
+{
+    if (n > 1)
+        qsort(base, n, size, cmp);
+}
 
 /* ==== Text tables (out.c) ==== */
 

@@ -455,7 +455,7 @@ static int excitation(struct cli *cli, exo_store *store,
             goto out;
         }
     }
-    qsort(ev, n, sizeof *ev, event_cmp);
+    cli_qsort(ev, n, sizeof *ev, event_cmp);
     for (size_t i = 0; i < n; i++) {
         times[i] = ev[i].t;
         dims[i] = ev[i].dim;

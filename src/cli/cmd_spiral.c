@@ -291,7 +291,7 @@ static int sort_streams(struct stream *s, const int *lab)
     int remap[8];
     char *sorted[8];
     memcpy(sorted, s->labels, D * sizeof *sorted);
-    qsort(sorted, D, sizeof *sorted, cmp_label);
+    cli_qsort(sorted, D, sizeof *sorted, cmp_label);
     for (size_t d = 0; d < D; d++)
         for (size_t e = 0; e < D; e++)
             if (sorted[e] == s->labels[d])
@@ -310,7 +310,7 @@ static int sort_streams(struct stream *s, const int *lab)
         trip[3 * i + 2] = (double)remap[lab[i]];
     }
     /* By time, then by file position. */
-    qsort(trip, n, 3 * sizeof *trip, cmp_pair);
+    cli_qsort(trip, n, 3 * sizeof *trip, cmp_pair);
     for (size_t i = 0; i < n; i++) {
         s->t[i] = trip[3 * i];
         s->width[i] = 0.0;
@@ -515,14 +515,14 @@ static int read_events(const struct cli *cli, const struct spiral_args *a,
             pairs[2 * i] = s->t[i];
             pairs[2 * i + 1] = s->width[i];
         }
-        qsort(pairs, n, 2 * sizeof *pairs, cmp_double);
+        cli_qsort(pairs, n, 2 * sizeof *pairs, cmp_double);
         for (size_t i = 0; i < n; i++) {
             s->t[i] = pairs[2 * i];
             s->width[i] = pairs[2 * i + 1];
         }
         free(pairs);
     } else if (!s->dim) {
-        qsort(s->t, s->n, sizeof *s->t, cmp_double);
+        cli_qsort(s->t, s->n, sizeof *s->t, cmp_double);
         /* Numbers written to a finite resolution tie as dates do: a value
          * printed as 3.123456 is known only within 1e-6, and exact ties
          * make the likelihood unbounded. Unless --ties exact, events that
@@ -580,6 +580,8 @@ static int read_events(const struct cli *cli, const struct spiral_args *a,
         s->w_start = s->t[0];
         s->w_end = s->t[s->n - 1] + s->width[s->n - 1];
         s->window_rule = "first to last event";
+    } else {
+        s->window_rule = "no events";
     }
     return 0;
 }
@@ -630,7 +632,7 @@ static int load_headcount(const struct cli *cli, exo_store *store,
         status = 65;
         goto out;
     }
-    qsort(ch, m, 2 * sizeof *ch, cmp_double);
+    cli_qsort(ch, m, 2 * sizeof *ch, cmp_double);
     s->hc_t = malloc((m + 1) * sizeof *s->hc_t);
     s->hc = malloc((m + 1) * sizeof *s->hc);
     if (!s->hc_t || !s->hc) {
@@ -1522,7 +1524,7 @@ int cmd_spiral(struct cli *cli, int argc, char **argv)
         }
     }
     /* Regime dates in order, whatever order they were given in. */
-    qsort(a.breaks, a.n_breaks, sizeof a.breaks[0], cmp_double);
+    cli_qsort(a.breaks, a.n_breaks, sizeof a.breaks[0], cmp_double);
     if (a.has_decay && !a.stream_col)
         return cli_usage_error(cli, "--decay applies to --stream (the "
                                     "multivariate model)");

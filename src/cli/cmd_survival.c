@@ -548,7 +548,7 @@ static void sort_levels(char **names, size_t k, int *codes, size_t n)
         return;
     }
     memcpy(sorted, names, k * sizeof *sorted);
-    qsort(sorted, k, sizeof *sorted, name_cmp);
+    cli_qsort(sorted, k, sizeof *sorted, name_cmp);
     for (size_t i = 0; i < k; i++)
         for (size_t s = 0; s < k; s++)
             if (sorted[s] == names[i])

@@ -16,4 +16,15 @@
 #include "core/alloc.h"
 #include "core/banned.h"
 
+/*
+ * qsort that accepts an empty array: C requires a valid pointer even for 0
+ * elements, and an empty result's array is NULL here.
+ */
+static inline void exo__qsort(void *base, size_t n, size_t size,
+                              int (*cmp)(const void *, const void *))
+{
+    if (n > 1)
+        qsort(base, n, size, cmp);
+}
+
 #endif

@@ -1410,6 +1410,8 @@ static exo_code write_all(struct importer *im, exo_store *store,
     struct deferred_indexes deferred = {0};
     sqlite3_stmt *tail = NULL; /* the last, shorter batch */
     exo_code code;
+    if (im->n == 0)
+        return EXO_OK; /* a header and no rows: nothing to write */
     if ((code = exo__store_begin(store, im->err)))
         return code;
     if (im->kind == EXO_IMPORT_MOVES &&
@@ -1418,7 +1420,7 @@ static exo_code write_all(struct importer *im, exo_store *store,
     /* In natural-key order, new people get ascending ids and each row
      * lands at the end of the key index instead of at a random page. */
     if (im->kind == EXO_IMPORT_MOVES)
-        qsort(im->recs, im->n, sizeof(struct move_rec), cmp_move_key);
+        exo__qsort(im->recs, im->n, sizeof(struct move_rec), cmp_move_key);
     if ((code = load_orgs(&w)) ||
         (code = exo__store_prepare(
              store, "INSERT INTO org (name, name_key) VALUES (?, ?)",

@@ -500,7 +500,7 @@ static exo_code levels_build(const struct table *t, size_t col,
             numeric = false;
         m++;
     }
-    qsort(keys, m, sizeof *keys, numeric ? lev_cmp_num : lev_cmp_str);
+    exo__qsort(keys, m, sizeof *keys, numeric ? lev_cmp_num : lev_cmp_str);
     out->numeric = numeric;
     for (size_t q = 0; q < m; q++) {
         bool same = q > 0 && (numeric ? keys[q].v == keys[q - 1].v

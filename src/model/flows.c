@@ -336,7 +336,7 @@ exo_code exo_flows_compute(size_t n_orgs, size_t n, const int *from,
         }
     }
     if (out->n_pairs > 1)
-        qsort(out->pairs, out->n_pairs, sizeof *out->pairs, pair_qsort);
+        exo__qsort(out->pairs, out->n_pairs, sizeof *out->pairs, pair_qsort);
 
     /* The ranking. */
     if ((code = exo_springrank(N, votes, opts ? opts->rank_alpha : 0.0, rank,

@@ -85,14 +85,14 @@ exo_code exo_hawkes_spread_ties_order(double *times, const double *width,
         times[i] += width[i] * gsl_rng_uniform(r);
     gsl_rng_free(r);
     if (!order) {
-        qsort(times, n, sizeof *times, cmp_double);
+        exo__qsort(times, n, sizeof *times, cmp_double);
         return EXO_OK;
     }
     for (size_t i = 0; i < n; i++) {
         ti[i].t = times[i];
         ti[i].i = i;
     }
-    qsort(ti, n, sizeof *ti, cmp_timed);
+    exo__qsort(ti, n, sizeof *ti, cmp_timed);
     for (size_t k = 0; k < n; k++) {
         times[k] = ti[k].t;
         order[k] = ti[k].i;
@@ -310,7 +310,7 @@ exo_code exo_hawkes_forecast(const exo_hawkes *fit, double horizon,
     double sum = 0.0;
     for (size_t p = 0; p < n_paths; p++)
         sum += (double)counts[p];
-    qsort(counts, n_paths, sizeof *counts, cmp_size);
+    exo__qsort(counts, n_paths, sizeof *counts, cmp_size);
     out->horizon = horizon;
     out->n_paths = n_paths;
     out->seed = seed;

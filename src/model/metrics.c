@@ -164,7 +164,7 @@ exo_code exo_stats_compute(exo_period period, const double *departure_days,
         if (isfinite(spells->end[i]))
             b[n_b++] = (struct boundary){spells->end[i], -1};
     }
-    qsort(b, n_b, sizeof *b, cmp_boundary);
+    exo__qsort(b, n_b, sizeof *b, cmp_boundary);
     /* Sweep: headcount is constant between boundaries. */
     double headcount = 0;
     size_t j = 0;

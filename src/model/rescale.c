@@ -211,7 +211,7 @@ double exo__ks_stat(double *u, size_t n)
     double D = 0.0;
     if (n == 0)
         return 0.0;
-    qsort(u, n, sizeof *u, cmp_double);
+    exo__qsort(u, n, sizeof *u, cmp_double);
     for (size_t i = 0; i < n; i++) {
         double lo = (double)i / (double)n, hi = (double)(i + 1) / (double)n;
         if (u[i] - lo > D)

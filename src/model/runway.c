@@ -698,7 +698,7 @@ static exo_code monte_carlo(const exo_runway_scenario *sc, int months,
     out->p_cashout_24 = months >= 24 ? (double)c24 / (double)n_paths : (double)NAN;
     out->p_cashout_36 = months >= 36 ? (double)c36 / (double)n_paths : (double)NAN;
     out->p_cashout_horizon = (double)cm / (double)n_paths;
-    qsort(cashout, n_paths, sizeof *cashout, cmp_double);
+    exo__qsort(cashout, n_paths, sizeof *cashout, cmp_double);
     out->cashout_median = quantile_sorted(cashout, n_paths, 0.5);
     out->cashout_lo80 = quantile_sorted(cashout, n_paths, 0.10);
     out->cashout_hi80 = quantile_sorted(cashout, n_paths, 0.90);

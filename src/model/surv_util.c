@@ -10,6 +10,8 @@
 
 #include <gsl/gsl_cdf.h>
 
+#include "core/exo.h"
+
 #include "model/surv_util.h"
 
 static int key_cmp(const void *pa, const void *pb)
@@ -174,7 +176,7 @@ void exo__surv_sort_keys(struct surv_key *keys, size_t n)
         return;
     struct surv_key *tmp = exo__calloc(n, sizeof *tmp);
     if (!tmp) { /* no memory for the buffer: sort in place */
-        qsort(keys, n, sizeof *keys, key_cmp);
+        exo__qsort(keys, n, sizeof *keys, key_cmp);
         return;
     }
     size_t(*hist)[256] = NULL;
@@ -200,7 +202,7 @@ void exo__surv_sort_doubles(double *v, size_t n)
 {
     uint64_t *a = n >= 2048 ? exo__malloc(2 * n * sizeof *a) : NULL;
     if (!a) {
-        qsort(v, n, sizeof *v, dbl_cmp);
+        exo__qsort(v, n, sizeof *v, dbl_cmp);
         return;
     }
     uint64_t *src = a, *dst = a + n, diff = 0;

@@ -79,7 +79,7 @@ static exo_code sankey_layout(const exo_flow_data *d, const exo_flows *f,
         v[i].volume = f->orgs[i].in + f->orgs[i].out;
         v[i].name = d->orgs[i];
     }
-    qsort(v, N, sizeof *v, cmp_volume);
+    exo__qsort(v, N, sizeof *v, cmp_volume);
     size_t named = 0;
     bool other = false;
     for (size_t r = 0; r < N; r++) {
@@ -351,7 +351,7 @@ static json_t *net_spec(const exo_flow_data *d, const exo_flows *f,
         if (f->orgs[i].net != 0)
             v[n++] = (struct by_net){i, f->orgs[i].net, d->orgs[i]};
     if (ok)
-        qsort(v, n, sizeof *v, cmp_abs_net);
+        exo__qsort(v, n, sizeof *v, cmp_abs_net);
     if (n > NET_BARS)
         n = NET_BARS;
     for (size_t k = 0; ok && k < n; k++) {

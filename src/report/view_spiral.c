@@ -536,7 +536,7 @@ static json_t *qq_spec(const struct spiral_data *s, exo_err *err)
             json_decref(rows);
             return NULL;
         }
-        qsort(tau, n, sizeof *tau, cmp_double);
+        exo__qsort(tau, n, sizeof *tau, cmp_double);
         for (size_t i = 0; i < n; i++) {
             double q = -log1p(-((double)i + 0.5) / (double)n);
             top = fmax(top, fmax(q, tau[i]));

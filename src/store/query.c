@@ -336,7 +336,7 @@ exo_code exo_arrivals(exo_store *store, const char *org,
     out->n = kept;
     /* rows is NULL when nothing was found; qsort must not see it. */
     if (out->n > 1)
-        qsort(out->rows, out->n, sizeof *out->rows, cmp_move_date);
+        exo__qsort(out->rows, out->n, sizeof *out->rows, cmp_move_date);
     return EXO_OK;
 }
 
@@ -937,7 +937,7 @@ exo_code exo_flows_load(exo_store *store, const exo_filter *filter,
      * later report within 365 days after the earlier date's precision
      * window closes ("left in 2020", "founded in 2021"). */
     if (n > 1)
-        qsort(rows, n, sizeof *rows, flow_row_by_key);
+        exo__qsort(rows, n, sizeof *rows, flow_row_by_key);
     size_t kept = 0;
     for (size_t i = 0; i < n; i++) {
         struct flow_row *k = kept ? &rows[kept - 1] : NULL;
@@ -954,7 +954,7 @@ exo_code exo_flows_load(exo_store *store, const exo_filter *filter,
     }
     n = kept;
     if (n > 1)
-        qsort(rows, n, sizeof *rows, flow_row_by_date);
+        exo__qsort(rows, n, sizeof *rows, flow_row_by_date);
 
     /* The organisations touched, in name order. */
     ids = exo__calloc(2 * n + 1, sizeof *ids);
@@ -967,7 +967,7 @@ exo_code exo_flows_load(exo_store *store, const exo_filter *filter,
         ids[2 * i + 1] = rows[i].to_id;
     }
     if (n)
-        qsort(ids, 2 * n, sizeof *ids, cmp_i64);
+        exo__qsort(ids, 2 * n, sizeof *ids, cmp_i64);
     for (size_t i = 0; i < 2 * n; i++)
         if (n_ids == 0 || ids[n_ids - 1] != ids[i])
             ids[n_ids++] = ids[i];
