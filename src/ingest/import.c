@@ -366,7 +366,8 @@ static const char *take_value(struct importer *im, struct row *row, int f,
     if (!raw)
         return NULL;
     size_t len = strlen(raw);
-    long bad_at = exo__utf8_invalid_at(raw, len);
+    bool ascii = exo__is_ascii(raw, len);
+    long bad_at = ascii ? -1 : exo__utf8_invalid_at(raw, len);
     if (bad_at >= 0) {
         add_error(im, row, f,
                   "invalid UTF-8 at byte %ld of field '%s' (expected UTF-8 "
@@ -378,7 +379,7 @@ static const char *take_value(struct importer *im, struct row *row, int f,
     len = exo__utf8_trim(raw, len);
     if (len == 0)
         return NULL;
-    size_t chars = exo__utf8_chars(raw, len);
+    size_t chars = ascii ? len : exo__utf8_chars(raw, len);
     if (chars > im->fields[f].max_chars) {
         add_error(im, row, f,
                   "field '%s' is too long: %zu characters (expected at most "
@@ -406,6 +407,17 @@ static struct name make_name(struct importer *im, const char *s)
     if (!s)
         return n;
     n.text = intern(im, s);
+    size_t len = strlen(s);
+    if (exo__is_ascii(s, len)) {
+        char *key = exo__arena_strndup(&im->arena, s, len);
+        if (!key) {
+            im->fatal = EXO_ENOMEM;
+            return n;
+        }
+        exo__ascii_name_key(s, len, key);
+        n.key = key;
+        return n;
+    }
     char *key = exo__name_key(s);
     if (!key) {
         im->fatal = EXO_ENOMEM;
