@@ -967,6 +967,7 @@ struct writer {
     exo_err *err;
     struct hmap orgs;    /* name key or alias key -> org id */
     struct hmap people;  /* name key or "#"ext id -> person id */
+    bool all_people;     /* 'people' holds every stored person */
     struct hmap sources; /* url -> source id */
     sqlite3_stmt *org_insert, *person_find, *person_find_ext, *person_insert,
         *source_insert, *source_find, *record_insert;
@@ -1007,6 +1008,54 @@ static exo_code load_orgs(struct writer *w)
     return EXO_OK;
 }
 
+/*
+ * When the file has at least as many records as the store has people, one
+ * scan of the person table costs less than a look-up per new name: every
+ * person goes into the map (a name's first person by id, as the look-up
+ * would find, and each employee id), and a miss then means a new person.
+ */
+static exo_code load_people(struct writer *w, size_t n_records)
+{
+    sqlite3_stmt *stmt;
+    exo_code code;
+    int64_t existing = 0;
+    int rc;
+    if ((code = exo__store_prepare(w->store, "SELECT COUNT(*) FROM person",
+                                   &stmt, w->err)))
+        return code;
+    if (sqlite3_step(stmt) == SQLITE_ROW)
+        existing = sqlite3_column_int64(stmt, 0);
+    sqlite3_finalize(stmt);
+    if (existing > (int64_t)n_records)
+        return EXO_OK;
+    if ((code = exo__store_prepare(
+             w->store, "SELECT id, name_key, ext_key FROM person ORDER BY id",
+             &stmt, w->err)))
+        return code;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        int64_t id = sqlite3_column_int64(stmt, 0), seen;
+        const char *key = (const char *)sqlite3_column_text(stmt, 1);
+        const char *ext = (const char *)sqlite3_column_text(stmt, 2);
+        char ext_key[512]; /* "#" and an id of up to 100 characters */
+        int failed = 0;
+        if (ext) {
+            snprintf(ext_key, sizeof ext_key, "#%s", ext);
+            failed = exo__hmap_put(&w->people, ext_key, id);
+        } else if (key && !exo__hmap_get(&w->people, key, &seen)) {
+            failed = exo__hmap_put(&w->people, key, id);
+        }
+        if (failed) {
+            sqlite3_finalize(stmt);
+            return exo__fail(w->err, EXO_ENOMEM, "out of memory");
+        }
+    }
+    sqlite3_finalize(stmt);
+    if (rc != SQLITE_DONE)
+        return exo__fail_sqlite(w->err, w->store->db, rc, "reading people");
+    w->all_people = true;
+    return EXO_OK;
+}
+
 static exo_code org_id(struct writer *w, const struct name *n, int64_t *id)
 {
     if (!n->text) {
@@ -1029,7 +1078,7 @@ static exo_code org_id(struct writer *w, const struct name *n, int64_t *id)
 static exo_code person_id(struct writer *w, const struct name *n,
                           const char *ext_id, int64_t *id)
 {
-    char ext_key[128];
+    char ext_key[512]; /* "#" and an id of up to 100 characters */
     const char *key = n->key;
     sqlite3_stmt *find = w->person_find;
     if (ext_id) {
@@ -1039,8 +1088,12 @@ static exo_code person_id(struct writer *w, const struct name *n,
     }
     if (exo__hmap_get(&w->people, key, id))
         return EXO_OK;
-    exo__bind_text(find, 1, ext_id ? ext_id : n->key);
-    int rc = sqlite3_step(find);
+    /* With every stored person in the map, a miss is a new person. */
+    int rc = SQLITE_DONE;
+    if (!w->all_people) {
+        exo__bind_text(find, 1, ext_id ? ext_id : n->key);
+        rc = sqlite3_step(find);
+    }
     if (rc == SQLITE_ROW) {
         *id = sqlite3_column_int64(find, 0);
         sqlite3_reset(find);
@@ -1431,7 +1484,7 @@ static exo_code write_all(struct importer *im, exo_store *store,
      * lands at the end of the key index instead of at a random page. */
     if (im->kind == EXO_IMPORT_MOVES)
         qsort(im->recs, im->n, sizeof(struct move_rec), cmp_move_key);
-    if ((code = load_orgs(&w)) ||
+    if ((code = load_orgs(&w)) || (code = load_people(&w, im->n)) ||
         (code = exo__store_prepare(
              store, "INSERT INTO org (name, name_key) VALUES (?, ?)",
              &w.org_insert, im->err)) ||
