@@ -334,7 +334,8 @@ exo_code exo_arrivals(exo_store *store, const char *org,
         out->rows[kept++] = *m;
     }
     out->n = kept;
-    qsort(out->rows, out->n, sizeof *out->rows, cmp_move_date);
+    if (out->n > 1) /* qsort must not be given a NULL array */
+        qsort(out->rows, out->n, sizeof *out->rows, cmp_move_date);
     return EXO_OK;
 }
 
