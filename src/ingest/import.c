@@ -4,10 +4,12 @@
  *
  * Two passes. The first reads and validates every row into plain records
  * (strings in an arena), collecting up to EXO_MAX_ERRORS errors with their
- * file, line and column; if there is any, nothing is written. The second
+ * file, line and column; if there is any, nothing is committed. The second
  * writes all records inside one BEGIN IMMEDIATE ... COMMIT, so a failure or
  * a killed process leaves the store as it was (SQLite's WAL guarantees the
- * all-or-nothing part). Natural keys make re-imports idempotent.
+ * all-or-nothing part). Natural keys make re-imports idempotent. A large
+ * moves CSV runs the two passes at once, pass one in a second thread, and
+ * commits only when pass one found no error (see "Pipeline").
  */
 #include <ctype.h>
 #include <jansson.h>
