@@ -99,7 +99,9 @@ typedef struct exo_hooks {
 /*
  * Replaces the allocator used for every heap allocation exodus makes.
  * Call before any other exodus function; not thread-safe. Passing NULLs
- * restores malloc/realloc/free.
+ * restores malloc/realloc/free. The functions given must be thread-safe:
+ * exo_import_file validates a large moves CSV in a second thread, which
+ * allocates while the calling thread does.
  */
 EXO_API void exo_set_allocator(void *(*malloc_fn)(size_t),
                                void *(*realloc_fn)(void *, size_t),

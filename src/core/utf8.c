@@ -40,10 +40,30 @@ static bool is_space(ucs4_t uc)
     return uc_is_property_white_space(uc);
 }
 
+/* Unicode White_Space among the ASCII characters: TAB to CR, and SPACE. */
+static bool is_ascii_space(unsigned char c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
 size_t exo__utf8_trim(char *s, size_t len)
 {
     size_t start = 0, end = len;
     int n;
+    /* ASCII at both ends, the usual case: no decoding needed there. An end
+     * byte of 0x80 or more may belong to a non-ASCII space (U+00A0, ...),
+     * so such a value takes the general path below. */
+    while (start < end && is_ascii_space((unsigned char)s[start]))
+        start++;
+    while (end > start && is_ascii_space((unsigned char)s[end - 1]))
+        end--;
+    if (start == end || ((unsigned char)s[start] < 0x80 &&
+                         (unsigned char)s[end - 1] < 0x80)) {
+        if (start > 0)
+            memmove(s, s + start, end - start);
+        s[end - start] = '\0';
+        return end - start;
+    }
     while (start < end && is_space(char_at(s + start, end - start, &n)))
         start += (size_t)n;
     /* Walk forward remembering the end of the last non-space character. */
@@ -57,14 +77,18 @@ size_t exo__utf8_trim(char *s, size_t len)
     return last - start;
 }
 
-/* The common case, plain ASCII, without libunistring's machinery. */
-static char *ascii_key(const char *s, size_t len)
+bool exo__is_ascii(const char *s, size_t len)
 {
-    char *key = exo__malloc(len + 1);
+    unsigned char any = 0;
+    for (size_t i = 0; i < len; i++)
+        any |= (unsigned char)s[i];
+    return any < 0x80;
+}
+
+size_t exo__ascii_name_key(const char *s, size_t len, char *key)
+{
     size_t n = 0;
     bool in_space = false;
-    if (!key)
-        return NULL;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f)) {
@@ -77,6 +101,15 @@ static char *ascii_key(const char *s, size_t len)
         key[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
     }
     key[n] = '\0';
+    return n;
+}
+
+/* The common case, plain ASCII, without libunistring's machinery. */
+static char *ascii_key(const char *s, size_t len)
+{
+    char *key = exo__malloc(len + 1);
+    if (key)
+        exo__ascii_name_key(s, len, key);
     return key;
 }
 

@@ -19,5 +19,12 @@ size_t exo__utf8_trim(char *s, size_t len);
  * Caller frees with exo__free; NULL on allocation failure or bad UTF-8.
  */
 char *exo__name_key(const char *s);
+/* True when the first 'len' bytes of 's' are all ASCII (and so valid). */
+bool exo__is_ascii(const char *s, size_t len);
+/*
+ * exo__name_key for ASCII 's' of 'len' bytes, written to 'key' (room for
+ * len + 1 bytes) without allocating; returns the key's length.
+ */
+size_t exo__ascii_name_key(const char *s, size_t len, char *key);
 
 #endif

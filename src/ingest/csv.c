@@ -83,6 +83,13 @@ struct reader {
     size_t next_line_start;
     int stop;              /* callback's nonzero return */
     exo_code code;         /* ENOMEM inside a callback */
+    /* The record's field texts, each NUL-terminated, back to back: one
+     * buffer per reader instead of an allocation per field. rec.field[k]
+     * points into it once the record is complete; until then 'offset'
+     * holds where each field starts. */
+    char *text_buf;
+    size_t text_len, text_cap;
+    size_t *offset;
 };
 
 static int reserve_fields(struct reader *r)
@@ -103,7 +110,10 @@ static int reserve_fields(struct reader *r)
     long *fl = exo__reallocarray(r->rec.field_line, cap, sizeof *fl);
     if (fl)
         r->rec.field_line = fl;
-    if (!field || !len || !ls || !fl)
+    size_t *off = exo__reallocarray(r->offset, cap, sizeof *off);
+    if (off)
+        r->offset = off;
+    if (!field || !len || !ls || !fl || !off)
         return -1;
     r->cap = cap;
     return 0;
@@ -118,14 +128,30 @@ static void on_field(void *data, size_t len, void *ud)
         r->code = EXO_ENOMEM;
         return;
     }
-    char *copy = exo__strndup(data ? data : "", data ? len : 0);
-    if (!copy) {
-        r->code = EXO_ENOMEM;
-        return;
+    if (!data)
+        len = 0;
+    if (r->text_cap - r->text_len < len + 1) {
+        size_t cap = r->text_cap ? r->text_cap : 256;
+        while (cap - r->text_len < len + 1)
+            if (__builtin_mul_overflow(cap, 2, &cap)) {
+                r->code = EXO_ENOMEM;
+                return;
+            }
+        char *p = exo__realloc(r->text_buf, cap);
+        if (!p) {
+            r->code = EXO_ENOMEM;
+            return;
+        }
+        r->text_buf = p;
+        r->text_cap = cap;
     }
     size_t k = r->rec.n_fields++;
-    r->rec.field[k] = copy;
-    r->rec.len[k] = data ? len : 0;
+    if (len)
+        memcpy(r->text_buf + r->text_len, data, len);
+    r->text_buf[r->text_len + len] = '\0';
+    r->offset[k] = r->text_len;
+    r->text_len += len + 1;
+    r->rec.len[k] = len;
     r->rec.field_line[k] = r->next_line;
     r->rec.field_line_start[k] = r->next_line_start;
     /* The delimiter that ended this field is on the line being fed. */
@@ -135,9 +161,8 @@ static void on_field(void *data, size_t len, void *ud)
 
 static void clear_fields(struct reader *r)
 {
-    for (size_t k = 0; k < r->rec.n_fields; k++)
-        exo__free(r->rec.field[k]);
     r->rec.n_fields = 0;
+    r->text_len = 0;
 }
 
 static void on_record(int c, void *ud)
@@ -145,6 +170,9 @@ static void on_record(int c, void *ud)
     struct reader *r = ud;
     (void)c;
     if (!r->stop && !r->code && r->rec.n_fields > 0) {
+        /* The buffer no longer moves: point the fields into it. */
+        for (size_t k = 0; k < r->rec.n_fields; k++)
+            r->rec.field[k] = r->text_buf + r->offset[k];
         r->rec.line = r->rec.field_line[0];
         r->stop = r->fn(r->ud, &r->rec);
         r->rec.index++;
@@ -251,6 +279,8 @@ out:
     exo__free(r.rec.len);
     exo__free(r.rec.field_line_start);
     exo__free(r.rec.field_line);
+    exo__free(r.offset);
+    exo__free(r.text_buf);
     csv_free(&parser);
     return rc;
 }

@@ -4,15 +4,19 @@
  *
  * Two passes. The first reads and validates every row into plain records
  * (strings in an arena), collecting up to EXO_MAX_ERRORS errors with their
- * file, line and column; if there is any, nothing is written. The second
+ * file, line and column; if there is any, nothing is committed. The second
  * writes all records inside one BEGIN IMMEDIATE ... COMMIT, so a failure or
  * a killed process leaves the store as it was (SQLite's WAL guarantees the
- * all-or-nothing part). Natural keys make re-imports idempotent.
+ * all-or-nothing part). Natural keys make re-imports idempotent. A large
+ * moves CSV runs the two passes at once, pass one in a second thread, and
+ * commits only when pass one found no error (see "Pipeline").
  */
 #include <ctype.h>
 #include <jansson.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 
 #include "core/arena.h"
 #include "core/buf.h"
@@ -114,6 +118,31 @@ struct alias_rec {
     struct name alias, org;
 };
 
+/*
+ * Moves validated by pass one in a second thread, handed to the writer in
+ * chunks (see "Pipeline"). CHUNK_RECS is a multiple of BATCH_ROWS, so
+ * only the last chunk needs a shorter INSERT.
+ */
+/* Rows per INSERT statement: one statement per row costs more in SQLite's
+ * per-statement work than the row itself. */
+enum { BATCH_ROWS = 64, CHUNK_RECS = 64 * BATCH_ROWS };
+struct move_chunk {
+    struct move_chunk *next;
+    size_t n;
+    struct move_rec rec[CHUNK_RECS];
+};
+
+struct pipeline {
+    pthread_mutex_t lock;
+    pthread_cond_t ready;    /* a chunk was published, or pass one ended */
+    struct move_chunk *head, *tail; /* published, not yet written */
+    bool done;               /* pass one has ended */
+    atomic_int stop;         /* the writer asks pass one to stop */
+    exo_code code;           /* what the CSV reader returned */
+    const char *text;
+    size_t len;
+};
+
 /* One input row, whatever the format: values by field, NULL when absent. */
 struct row {
     const char *value[MAX_FIELDS];
@@ -148,6 +177,9 @@ struct importer {
     size_t n_rows, n, cap;
     void *recs;
     struct hmap spell_index; /* person|org|start -> record, for merging */
+    /* pipelined moves (see "Pipeline"): records go to chunks, not 'recs' */
+    struct pipeline *pipe;
+    struct move_chunk *fill;
     size_t n_merged;
 };
 
@@ -366,7 +398,8 @@ static const char *take_value(struct importer *im, struct row *row, int f,
     if (!raw)
         return NULL;
     size_t len = strlen(raw);
-    long bad_at = exo__utf8_invalid_at(raw, len);
+    bool ascii = exo__is_ascii(raw, len);
+    long bad_at = ascii ? -1 : exo__utf8_invalid_at(raw, len);
     if (bad_at >= 0) {
         add_error(im, row, f,
                   "invalid UTF-8 at byte %ld of field '%s' (expected UTF-8 "
@@ -378,7 +411,7 @@ static const char *take_value(struct importer *im, struct row *row, int f,
     len = exo__utf8_trim(raw, len);
     if (len == 0)
         return NULL;
-    size_t chars = exo__utf8_chars(raw, len);
+    size_t chars = ascii ? len : exo__utf8_chars(raw, len);
     if (chars > im->fields[f].max_chars) {
         add_error(im, row, f,
                   "field '%s' is too long: %zu characters (expected at most "
@@ -406,6 +439,17 @@ static struct name make_name(struct importer *im, const char *s)
     if (!s)
         return n;
     n.text = intern(im, s);
+    size_t len = strlen(s);
+    if (exo__is_ascii(s, len)) {
+        char *key = exo__arena_strndup(&im->arena, s, len);
+        if (!key) {
+            im->fatal = EXO_ENOMEM;
+            return n;
+        }
+        exo__ascii_name_key(s, len, key);
+        n.key = key;
+        return n;
+    }
     char *key = exo__name_key(s);
     if (!key) {
         im->fatal = EXO_ENOMEM;
@@ -496,8 +540,12 @@ static bool apply_precision(struct importer *im, struct row *row, int f,
     return true;
 }
 
+static void *pipe_slot(struct importer *im);
+
 static void *push_record(struct importer *im, size_t size)
 {
+    if (im->pipe)
+        return pipe_slot(im);
     if (im->n == im->cap) {
         size_t cap = im->cap ? im->cap * 2 : 1024;
         void *p = exo__reallocarray(im->recs, cap, size);
@@ -830,7 +878,11 @@ static int on_csv_record(void *ud, const struct csv_record *rec)
     take_row(im, &row, raw);
     if (im->fatal)
         return im->fatal;
-    if ((im->n_rows & 0xffff) == 0 && progress(im, 0.0))
+    /* Pipelined, the writer reports progress and asks to stop; the hook is
+     * only ever called from the caller's thread. */
+    if (im->pipe && atomic_load(&im->pipe->stop))
+        return EXO_ECANCELED;
+    if (!im->pipe && (im->n_rows & 0xffff) == 0 && progress(im, 0.0))
         return EXO_ECANCELED;
     /* Past the error cap, keep counting but stop early on huge files. */
     if (im->n_errors > 10 * EXO_MAX_ERRORS)
@@ -955,6 +1007,7 @@ struct writer {
     exo_err *err;
     struct hmap orgs;    /* name key or alias key -> org id */
     struct hmap people;  /* name key or "#"ext id -> person id */
+    bool all_people;     /* 'people' holds every stored person */
     struct hmap sources; /* url -> source id */
     sqlite3_stmt *org_insert, *person_find, *person_find_ext, *person_insert,
         *source_insert, *source_find, *record_insert;
@@ -995,6 +1048,54 @@ static exo_code load_orgs(struct writer *w)
     return EXO_OK;
 }
 
+/*
+ * When the file has at least as many records as the store has people, one
+ * scan of the person table costs less than a look-up per new name: every
+ * person goes into the map (a name's first person by id, as the look-up
+ * would find, and each employee id), and a miss then means a new person.
+ */
+static exo_code load_people(struct writer *w, size_t n_records)
+{
+    sqlite3_stmt *stmt;
+    exo_code code;
+    int64_t existing = 0;
+    int rc;
+    if ((code = exo__store_prepare(w->store, "SELECT COUNT(*) FROM person",
+                                   &stmt, w->err)))
+        return code;
+    if (sqlite3_step(stmt) == SQLITE_ROW)
+        existing = sqlite3_column_int64(stmt, 0);
+    sqlite3_finalize(stmt);
+    if (existing > (int64_t)n_records)
+        return EXO_OK;
+    if ((code = exo__store_prepare(
+             w->store, "SELECT id, name_key, ext_key FROM person ORDER BY id",
+             &stmt, w->err)))
+        return code;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        int64_t id = sqlite3_column_int64(stmt, 0), seen;
+        const char *key = (const char *)sqlite3_column_text(stmt, 1);
+        const char *ext = (const char *)sqlite3_column_text(stmt, 2);
+        char ext_key[512]; /* "#" and an id of up to 100 characters */
+        int failed = 0;
+        if (ext) {
+            snprintf(ext_key, sizeof ext_key, "#%s", ext);
+            failed = exo__hmap_put(&w->people, ext_key, id);
+        } else if (key && !exo__hmap_get(&w->people, key, &seen)) {
+            failed = exo__hmap_put(&w->people, key, id);
+        }
+        if (failed) {
+            sqlite3_finalize(stmt);
+            return exo__fail(w->err, EXO_ENOMEM, "out of memory");
+        }
+    }
+    sqlite3_finalize(stmt);
+    if (rc != SQLITE_DONE)
+        return exo__fail_sqlite(w->err, w->store->db, rc, "reading people");
+    w->all_people = true;
+    return EXO_OK;
+}
+
 static exo_code org_id(struct writer *w, const struct name *n, int64_t *id)
 {
     if (!n->text) {
@@ -1017,7 +1118,7 @@ static exo_code org_id(struct writer *w, const struct name *n, int64_t *id)
 static exo_code person_id(struct writer *w, const struct name *n,
                           const char *ext_id, int64_t *id)
 {
-    char ext_key[128];
+    char ext_key[512]; /* "#" and an id of up to 100 characters */
     const char *key = n->key;
     sqlite3_stmt *find = w->person_find;
     if (ext_id) {
@@ -1027,8 +1128,12 @@ static exo_code person_id(struct writer *w, const struct name *n,
     }
     if (exo__hmap_get(&w->people, key, id))
         return EXO_OK;
-    exo__bind_text(find, 1, ext_id ? ext_id : n->key);
-    int rc = sqlite3_step(find);
+    /* With every stored person in the map, a miss is a new person. */
+    int rc = SQLITE_DONE;
+    if (!w->all_people) {
+        exo__bind_text(find, 1, ext_id ? ext_id : n->key);
+        rc = sqlite3_step(find);
+    }
     if (rc == SQLITE_ROW) {
         *id = sqlite3_column_int64(find, 0);
         sqlite3_reset(find);
@@ -1254,9 +1359,6 @@ static int insert_sql(struct buf *sql, exo_import_kind kind, size_t n_rows)
     return rc;
 }
 
-/* Rows per INSERT statement: one statement per row costs more in SQLite's
- * per-statement work than the row itself. */
-enum { BATCH_ROWS = 64 };
 
 static exo_code prepare_insert(struct writer *w, exo_import_kind kind,
                                size_t n_rows, sqlite3_stmt **stmt)
@@ -1273,8 +1375,8 @@ static exo_code prepare_insert(struct writer *w, exo_import_kind kind,
 
 /* Writes records [first, first + n) with one statement; counts new rows. */
 static exo_code write_batch(struct importer *im, struct writer *w,
-                            sqlite3_stmt *s, size_t first, size_t n,
-                            exo_import_result *result)
+                            sqlite3_stmt *s, void *recs, size_t first,
+                            size_t n, exo_import_result *result)
 {
     int n_cols = insert_columns(im->kind);
     exo_code code = EXO_OK;
@@ -1283,21 +1385,21 @@ static exo_code write_batch(struct importer *im, struct writer *w,
         int base = (int)k * n_cols;
         switch (im->kind) {
         case EXO_IMPORT_MOVES: {
-            struct move_rec *r = (struct move_rec *)im->recs + i;
+            struct move_rec *r = (struct move_rec *)recs + i;
             if (!r->source)
                 r->source = im->opts->source;
             code = write_move(w, r, s, base);
             break;
         }
         case EXO_IMPORT_SPELLS: {
-            struct spell_rec *r = (struct spell_rec *)im->recs + i;
+            struct spell_rec *r = (struct spell_rec *)recs + i;
             if (!r->source)
                 r->source = im->opts->source;
             code = write_spell(w, r, s, base);
             break;
         }
         case EXO_IMPORT_FINANCE: {
-            struct finance_rec *r = (struct finance_rec *)im->recs + i;
+            struct finance_rec *r = (struct finance_rec *)recs + i;
             if (!r->source)
                 r->source = im->opts->source;
             code = write_finance(w, r, s, base);
@@ -1381,7 +1483,7 @@ static exo_code defer_indexes(struct writer *w, const char *table,
     }
     sqlite3_finalize(stmt);
     for (size_t i = 0; i < d->n; i++) {
-        snprintf(sql, sizeof sql, "DROP INDEX \"%s\"", names[i]);
+        snprintf(sql, sizeof sql, "DROP INDEX \"%.63s\"", names[i]);
         if ((code = exo__store_exec(w->store, sql, w->err)))
             return code;
     }
@@ -1403,94 +1505,332 @@ static void deferred_indexes_release(struct deferred_indexes *d)
     d->n = 0;
 }
 
-static exo_code write_all(struct importer *im, exo_store *store,
-                          exo_import_result *result)
+/*
+ * Pass two's state: the statements and id maps of one transaction. With
+ * a pipeline (below), records arrive in chunks while pass one still runs.
+ */
+struct write_pass {
+    struct writer w;
+    struct deferred_indexes deferred;
+    sqlite3_stmt *tail; /* a shorter batch, for the last records */
+    size_t n_done;      /* records written so far */
+    size_t n_expected;  /* records expected in all (an estimate when
+                           pipelined), for progress */
+    double progress_at, progress_span; /* progress = at + span * done */
+};
+
+/* BEGIN, then what every batch needs; 'n_expected' sizes the decisions. */
+static exo_code write_begin(struct importer *im, exo_store *store,
+                            struct write_pass *p, exo_err *err)
 {
-    struct writer w = {.store = store, .err = im->err};
-    struct deferred_indexes deferred = {0};
-    sqlite3_stmt *tail = NULL; /* the last, shorter batch */
     exo_code code;
-    if (im->n == 0)
-        return EXO_OK; /* a header and no rows: nothing to write */
-    if ((code = exo__store_begin(store, im->err)))
+    p->w.store = store;
+    p->w.err = err;
+    if ((code = exo__store_begin(store, err)))
         return code;
     if (im->kind == EXO_IMPORT_MOVES &&
-        (code = defer_indexes(&w, "move", "move_key", im->n, &deferred)))
-        goto out;
-    /* In natural-key order, new people get ascending ids and each row
-     * lands at the end of the key index instead of at a random page. */
-    if (im->kind == EXO_IMPORT_MOVES)
-        exo__qsort(im->recs, im->n, sizeof(struct move_rec), cmp_move_key);
-    if ((code = load_orgs(&w)) ||
+        (code = defer_indexes(&p->w, "move", "move_key", p->n_expected,
+                              &p->deferred)))
+        return code;
+    size_t first_batch = p->n_expected < BATCH_ROWS ? p->n_expected
+                                                    : BATCH_ROWS;
+    if ((code = load_orgs(&p->w)) ||
+        (code = load_people(&p->w, p->n_expected)) ||
         (code = exo__store_prepare(
              store, "INSERT INTO org (name, name_key) VALUES (?, ?)",
-             &w.org_insert, im->err)) ||
+             &p->w.org_insert, err)) ||
         (code = exo__store_prepare(
              store,
              "SELECT id FROM person INDEXED BY person_name "
              "WHERE name_key = ? AND ext_key IS NULL "
              "ORDER BY id LIMIT 1",
-             &w.person_find, im->err)) ||
+             &p->w.person_find, err)) ||
         (code = exo__store_prepare(store,
                                    "SELECT id FROM person WHERE ext_key = ?",
-                                   &w.person_find_ext, im->err)) ||
+                                   &p->w.person_find_ext, err)) ||
         (code = exo__store_prepare(
              store,
              "INSERT INTO person (name, name_key, ext_key) VALUES (?, ?, ?)",
-             &w.person_insert, im->err)) ||
+             &p->w.person_insert, err)) ||
         (code = exo__store_prepare(
              store, "INSERT INTO source (url) VALUES (?) ON CONFLICT DO NOTHING",
-             &w.source_insert, im->err)) ||
+             &p->w.source_insert, err)) ||
         (code = exo__store_prepare(store, "SELECT id FROM source WHERE url = ?",
-                                   &w.source_find, im->err)) ||
+                                   &p->w.source_find, err)) ||
         (code = im->kind == EXO_IMPORT_ALIASES
-                     ? prepare_insert(&w, im->kind, 1, &w.record_insert)
-                     : prepare_insert(&w, im->kind,
-                                      im->n < BATCH_ROWS ? im->n : BATCH_ROWS,
-                                      &w.record_insert)))
-        goto out;
-    for (size_t i = 0; i < im->n && !code;) {
+                     ? prepare_insert(&p->w, im->kind, 1, &p->w.record_insert)
+                     : prepare_insert(&p->w, im->kind,
+                                      first_batch ? first_batch : 1,
+                                      &p->w.record_insert)))
+        return code;
+    return EXO_OK;
+}
+
+/* Writes records [0, n) of 'recs' in batches of BATCH_ROWS. */
+static exo_code write_records(struct importer *im, struct write_pass *p,
+                              void *recs, size_t n_recs,
+                              exo_import_result *result)
+{
+    exo_code code = EXO_OK;
+    for (size_t i = 0; i < n_recs && !code;) {
         if (im->kind == EXO_IMPORT_ALIASES) {
-            code = write_alias(&w, (struct alias_rec *)im->recs + i, result);
+            code = write_alias(&p->w, (struct alias_rec *)recs + i, result);
             i++;
             continue;
         }
-        size_t n = im->n - i < BATCH_ROWS ? im->n - i : BATCH_ROWS;
-        sqlite3_stmt *s = w.record_insert;
-        if (n < BATCH_ROWS && n != (size_t)sqlite3_bind_parameter_count(s) /
-                                          insert_columns(im->kind)) {
-            code = prepare_insert(&w, im->kind, n, &tail);
-            s = tail;
+        size_t n = n_recs - i < BATCH_ROWS ? n_recs - i : BATCH_ROWS;
+        sqlite3_stmt *s = p->w.record_insert;
+        if ((size_t)sqlite3_bind_parameter_count(s) /
+                (size_t)insert_columns(im->kind) !=
+            n) {
+            s = p->tail;
+            if (!s || (size_t)sqlite3_bind_parameter_count(s) /
+                              (size_t)insert_columns(im->kind) !=
+                          n) {
+                sqlite3_finalize(p->tail);
+                p->tail = NULL;
+                code = prepare_insert(&p->w, im->kind, n, &p->tail);
+                s = p->tail;
+            }
         }
         if (!code)
-            code = write_batch(im, &w, s, i, n, result);
-        if (!code && (i / BATCH_ROWS) % 1024 == 1023 &&
-            progress(im, 0.5 + 0.5 * (double)i / (double)im->n))
-            code = exo__fail(im->err, EXO_ECANCELED, "import canceled");
+            code = write_batch(im, &p->w, s, recs, i, n, result);
         i += n;
-    }
-    if (!code)
-        code = rebuild_indexes(&w, &deferred);
-    if (!code)
-        code = exo__store_commit(store, im->err);
-out:
-    deferred_indexes_release(&deferred);
-    sqlite3_finalize(w.org_insert);
-    sqlite3_finalize(w.person_find);
-    sqlite3_finalize(w.person_find_ext);
-    sqlite3_finalize(w.person_insert);
-    sqlite3_finalize(w.source_insert);
-    sqlite3_finalize(w.source_find);
-    sqlite3_finalize(w.record_insert);
-    sqlite3_finalize(tail);
-    exo__hmap_release(&w.orgs);
-    exo__hmap_release(&w.people);
-    exo__hmap_release(&w.sources);
-    if (code) {
-        exo__store_rollback(store);
-        result->n_new = result->n_present = 0;
+        p->n_done += n;
+        double done = p->n_expected ? (double)p->n_done /
+                                          (double)p->n_expected
+                                    : 1.0;
+        if (!code && (p->n_done / BATCH_ROWS) % 256 == 255 &&
+            progress(im, p->progress_at +
+                             p->progress_span * (done < 1.0 ? done : 1.0)))
+            code = exo__fail(p->w.err, EXO_ECANCELED, "import canceled");
     }
     return code;
+}
+
+/* Rebuilds the deferred indexes and commits. */
+static exo_code write_end(struct write_pass *p)
+{
+    exo_code code = rebuild_indexes(&p->w, &p->deferred);
+    if (!code)
+        code = exo__store_commit(p->w.store, p->w.err);
+    return code;
+}
+
+/* Finalises everything; rolls back unless 'code' is EXO_OK. */
+static void write_release(struct write_pass *p, exo_code code,
+                          exo_import_result *result)
+{
+    struct writer *w = &p->w;
+    deferred_indexes_release(&p->deferred);
+    sqlite3_finalize(w->org_insert);
+    sqlite3_finalize(w->person_find);
+    sqlite3_finalize(w->person_find_ext);
+    sqlite3_finalize(w->person_insert);
+    sqlite3_finalize(w->source_insert);
+    sqlite3_finalize(w->source_find);
+    sqlite3_finalize(w->record_insert);
+    sqlite3_finalize(p->tail);
+    exo__hmap_release(&w->orgs);
+    exo__hmap_release(&w->people);
+    exo__hmap_release(&w->sources);
+    if (code) {
+        if (w->store)
+            exo__store_rollback(w->store);
+        result->n_new = result->n_present = 0;
+    }
+}
+
+static exo_code write_all(struct importer *im, exo_store *store,
+                          exo_import_result *result)
+{
+    struct write_pass p = {
+        .n_expected = im->n, .progress_at = 0.5, .progress_span = 0.5};
+    if (im->n == 0)
+        return EXO_OK; /* a header and no rows: nothing to write */
+    exo_code code = write_begin(im, store, &p, im->err);
+    /* In natural-key order, new people get ascending ids and each row
+     * lands at the end of the key index instead of at a random page. */
+    if (!code && im->kind == EXO_IMPORT_MOVES)
+        exo__qsort(im->recs, im->n, sizeof(struct move_rec), cmp_move_key);
+    if (!code)
+        code = write_records(im, &p, im->recs, im->n, result);
+    if (!code)
+        code = write_end(&p);
+    write_release(&p, code, result);
+    return code;
+}
+
+/* ==== Pipeline ==== */
+
+/*
+ * A large moves CSV is validated in a second thread while this one writes
+ * the records already validated, inside the same still uncommitted
+ * transaction: the two passes overlap on two cores. Nothing is visible
+ * before COMMIT, and COMMIT happens only after pass one has ended with no
+ * error, so a data error, an allocation failure, a cancel or a killed
+ * process still leaves the store exactly as it was (ROLLBACK, or WAL
+ * frames that were never committed). Errors are found and recorded by
+ * pass one alone, in input order, exactly as without the pipeline. Once
+ * pass one has found an error it publishes no more chunks.
+ *
+ * Records are written in input order: the natural-key sort of write_all
+ * needs every record first.
+ */
+enum { PIPELINE_MIN_BYTES = 1 << 20 };
+
+static void publish(struct pipeline *pl, struct move_chunk *c)
+{
+    pthread_mutex_lock(&pl->lock);
+    if (c) {
+        c->next = NULL;
+        if (pl->tail)
+            pl->tail->next = c;
+        else
+            pl->head = c;
+        pl->tail = c;
+    } else {
+        pl->done = true;
+    }
+    pthread_cond_signal(&pl->ready);
+    pthread_mutex_unlock(&pl->lock);
+}
+
+/* The next chunk to write, or NULL once pass one has ended. */
+static struct move_chunk *take_chunk(struct pipeline *pl)
+{
+    pthread_mutex_lock(&pl->lock);
+    while (!pl->head && !pl->done)
+        pthread_cond_wait(&pl->ready, &pl->lock);
+    struct move_chunk *c = pl->head;
+    if (c) {
+        pl->head = c->next;
+        if (!pl->head)
+            pl->tail = NULL;
+    }
+    pthread_mutex_unlock(&pl->lock);
+    return c;
+}
+
+static void *pipe_slot(struct importer *im)
+{
+    struct move_chunk *c = im->fill;
+    if (c && c->n == CHUNK_RECS) {
+        if (im->n_errors) {
+            c->n = 0; /* nothing will be written: reuse it */
+        } else {
+            publish(im->pipe, c);
+            c = im->fill = NULL;
+        }
+    }
+    if (!c) {
+        c = im->fill = exo__malloc(sizeof *c);
+        if (!c) {
+            im->fatal = EXO_ENOMEM;
+            return NULL;
+        }
+        c->n = 0;
+    }
+    im->n++;
+    return memset(&c->rec[c->n++], 0, sizeof c->rec[0]);
+}
+
+/* Pass one, in the second thread. */
+static void *validate_thread(void *arg)
+{
+    struct importer *im = arg;
+    struct pipeline *pl = im->pipe;
+    pl->code = exo__csv_read_mem(pl->text, pl->len, im->name, on_csv_record,
+                                 im, im->err);
+    if (im->fill && im->fill->n && !im->n_errors && !im->fatal &&
+        pl->code == EXO_OK) {
+        publish(pl, im->fill);
+    } else {
+        exo__free(im->fill);
+    }
+    im->fill = NULL;
+    publish(pl, NULL);
+    return NULL;
+}
+
+static exo_code csv_checked(struct importer *im, exo_code code,
+                            exo_errlist *errors, exo_err *err);
+static exo_code summarise(struct importer *im, exo_code code,
+                          exo_import_result *result, exo_errlist *errors,
+                          exo_err *err);
+
+/*
+ * Imports a moves CSV with the two passes overlapped. Returns -1 without
+ * doing anything when no thread can be started (the caller then imports
+ * without the pipeline).
+ */
+static int import_pipelined(struct importer *im, exo_store *store,
+                            const char *text, size_t len,
+                            exo_import_result *result, exo_errlist *errors,
+                            exo_err *err)
+{
+    struct pipeline pl = {.text = text, .len = len};
+    struct write_pass p = {.progress_at = 0.0, .progress_span = 1.0};
+    exo_err write_err = {0};
+    pthread_t thread;
+    exo_code code, write_code;
+    /* Rows are at most the lines after the header: the estimate sizes the
+     * index and people decisions of write_begin and the progress. */
+    for (const char *q = text, *end = text + len;
+         (q = memchr(q, '\n', (size_t)(end - q))); q++)
+        p.n_expected++;
+    if (p.n_expected)
+        p.n_expected--;
+    if (pthread_mutex_init(&pl.lock, NULL))
+        return -1;
+    if (pthread_cond_init(&pl.ready, NULL)) {
+        pthread_mutex_destroy(&pl.lock);
+        return -1;
+    }
+    atomic_init(&pl.stop, 0);
+    im->pipe = &pl;
+    if (pthread_create(&thread, NULL, validate_thread, im)) {
+        im->pipe = NULL;
+        pthread_cond_destroy(&pl.ready);
+        pthread_mutex_destroy(&pl.lock);
+        return -1;
+    }
+    write_code = write_begin(im, store, &p, &write_err);
+    for (struct move_chunk *c; (c = take_chunk(&pl));) {
+        if (!write_code)
+            write_code = write_records(im, &p, c->rec, c->n, result);
+        exo__free(c);
+        if (write_code == EXO_ECANCELED)
+            atomic_store(&pl.stop, 1);
+    }
+    pthread_join(thread, NULL);
+    im->pipe = NULL;
+    pthread_cond_destroy(&pl.ready);
+    pthread_mutex_destroy(&pl.lock);
+    /* As without the pipeline: a data error or an allocation failure in
+     * pass one is the result; a write failure only when pass one passed. */
+    bool from_writer = write_code == EXO_ECANCELED;
+    if (from_writer) {
+        code = write_code;
+    } else {
+        code = csv_checked(im, pl.code, errors, err);
+        code = summarise(im, code, result, errors, err);
+        if (!code && write_code) {
+            code = write_code;
+            from_writer = true;
+        }
+        if (!code) {
+            code = write_end(&p);
+            from_writer = code != EXO_OK;
+        }
+    }
+    if (from_writer) {
+        if (err->code == EXO_OK)
+            *err = write_err;
+        exo__err_context(err, "importing '%s'", im->name);
+    }
+    write_release(&p, code, result);
+    return (int)code;
 }
 
 /* ==== Entry point ==== */
@@ -1512,9 +1852,9 @@ static bool is_json(const char *path)
  * After pass one: summarises the recorded errors (nothing is written when
  * there is any) or writes every record in one transaction.
  */
-static exo_code finish(struct importer *im, exo_store *store, exo_code code,
-                       exo_import_result *result, exo_errlist *errors,
-                       exo_err *err)
+static exo_code summarise(struct importer *im, exo_code code,
+                          exo_import_result *result, exo_errlist *errors,
+                          exo_err *err)
 {
     if (code == EXO_OK && im->fatal)
         code = exo__fail(err, im->fatal, "out of memory importing '%s'",
@@ -1530,6 +1870,14 @@ static exo_code finish(struct importer *im, exo_store *store, exo_code code,
     }
     result->n_rows = im->n_rows;
     result->n_merged = im->n_merged;
+    return code;
+}
+
+static exo_code finish(struct importer *im, exo_store *store, exo_code code,
+                       exo_import_result *result, exo_errlist *errors,
+                       exo_err *err)
+{
+    code = summarise(im, code, result, errors, err);
     if (code)
         return code;
     if (progress(im, 0.5))
@@ -1537,6 +1885,26 @@ static exo_code finish(struct importer *im, exo_store *store, exo_code code,
     code = write_all(im, store, result);
     if (code)
         exo__err_context(err, "importing '%s'", im->name);
+    return code;
+}
+
+/* After pass one over a CSV: an empty file and malformed CSV are errors
+ * of the list; stopping early on many errors is not a failure itself. */
+static exo_code csv_checked(struct importer *im, exo_code code,
+                            exo_errlist *errors, exo_err *err)
+{
+    if (code == EXO_OK && !im->have_header && !im->n_errors) {
+        exo_err e = {0};
+        exo__fail_at(&e, EXO_EDATA, im->name, 1, 1,
+                     "the file is empty (expected a header row)");
+        exo__errlist_add(errors, &e);
+        im->n_errors++;
+        *err = e;
+    }
+    if (code == EXO_EDATA && !im->n_errors && errors)
+        exo__errlist_add(errors, err); /* malformed CSV itself */
+    else if (code == EXO_EDATA)
+        code = EXO_OK; /* stopped early on many errors */
     return code;
 }
 
@@ -1584,19 +1952,16 @@ exo_code exo_import_file(exo_store *store, exo_import_kind kind,
         im.text = text;
         code = read_json(&im, text, len);
     } else {
-        code = exo__csv_read_mem(text, len, im.name, on_csv_record, &im, err);
-        if (code == EXO_OK && !im.have_header && !im.n_errors) {
-            exo_err e = {0};
-            exo__fail_at(&e, EXO_EDATA, im.name, 1, 1,
-                         "the file is empty (expected a header row)");
-            exo__errlist_add(errors, &e);
-            im.n_errors++;
-            *err = e;
+        if (kind == EXO_IMPORT_MOVES && len >= PIPELINE_MIN_BYTES) {
+            int rc = import_pipelined(&im, store, text, len, result, errors,
+                                      err);
+            if (rc >= 0) {
+                code = (exo_code)rc;
+                goto out;
+            }
         }
-        if (code == EXO_EDATA && !im.n_errors && errors)
-            exo__errlist_add(errors, err); /* malformed CSV itself */
-        else if (code == EXO_EDATA)
-            code = EXO_OK; /* stopped early on many errors */
+        code = exo__csv_read_mem(text, len, im.name, on_csv_record, &im, err);
+        code = csv_checked(&im, code, errors, err);
     }
     code = finish(&im, store, code, result, errors, err);
 out:

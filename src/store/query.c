@@ -334,9 +334,7 @@ exo_code exo_arrivals(exo_store *store, const char *org,
         out->rows[kept++] = *m;
     }
     out->n = kept;
-    /* rows is NULL when nothing was found; qsort must not see it. */
-    if (out->n > 1)
-        exo__qsort(out->rows, out->n, sizeof *out->rows, cmp_move_date);
+    exo__qsort(out->rows, out->n, sizeof *out->rows, cmp_move_date);
     return EXO_OK;
 }
 

@@ -372,3 +372,51 @@ Test(import, every_allocation_failure_is_enomem_and_writes_nothing)
     cr_expect_eq(result.n_new, 7);
     exo_store_close(store);
 }
+
+/*
+ * A file large enough to be validated while it is being written: the
+ * errors are still all found, located and in input order, and the rows
+ * already written inside the transaction are rolled back.
+ */
+Test(import, large_file_with_late_errors_writes_nothing, .timeout = 60)
+{
+    char big[64];
+    snprintf(big, sizeof big, "/tmp/exodus-late-%d.csv", (int)getpid());
+    write_big_moves(big, 60000);
+    FILE *f = fopen(big, "a");
+    cr_assert_not_null(f);
+    fprintf(f, "Late One,Org 1,Org 2,engineer,ic,left,2024-02-30,day,\n");
+    fprintf(f, "Late Two,Org 1,Org 2,engineer,boss,left,2024-02-03,day,\n");
+    fclose(f);
+    exo_store *store = fresh_store();
+    exo_err err = {0};
+    exo_errlist errors;
+    exo_import_result result;
+    cr_assert_eq(exo_import_file(store, EXO_IMPORT_MOVES, FIX("moves-small.csv"),
+                                 NULL, &result, NULL, &err),
+                 EXO_OK);
+    exo_store_close(store);
+    long moves = count_rows("move"), people = count_rows("person"),
+         orgs = count_rows("org"), indexes = count_indexes("move");
+    cr_assert_eq(exo_store_open(db_path, EXO_STORE_CREATE, &store, &err),
+                 EXO_OK);
+    cr_assert_eq(exo_import_file(store, EXO_IMPORT_MOVES, big, NULL, &result,
+                                 &errors, &err),
+                 EXO_EDATA);
+    exo_store_close(store);
+    cr_assert_eq(errors.n, 2);
+    cr_expect_eq(errors.n_total, 2);
+    cr_expect_eq(errors.item[0].line, 60002);
+    cr_expect_eq(errors.item[0].column, 39);
+    cr_expect_eq(errors.item[1].line, 60003);
+    cr_expect_eq(errors.item[1].column, 31);
+    cr_expect(strstr(errors.item[1].msg, "unknown level 'boss'"),
+              "%s", errors.item[1].msg);
+    cr_expect_eq(result.n_new, 0);
+    cr_expect_eq(count_rows("move"), moves);
+    cr_expect_eq(count_rows("person"), people);
+    cr_expect_eq(count_rows("org"), orgs);
+    cr_expect_eq(count_indexes("move"), indexes);
+    expect_integrity_ok();
+    unlink(big);
+}
