@@ -163,6 +163,7 @@ test: deps
 	        echo "sanitizer reports in the unit tests" >&2; exit 1; fi
 	EXODUS=$(abspath $(EXE)) ./tests/cli/run
 	./scripts/lint-symbols $(LIBA) $(SO)
+	clang-format --dry-run -Werror $(FORMATTED) && echo "format: ok"
 	EXODUS=$(abspath $(EXE)) ./tests/serve/run
 	EXODUS=$(abspath $(EXE)) SHOTS=$(abspath $(BUILD))/screenshots \
 	    node tests/browser/run.mjs
@@ -224,12 +225,15 @@ bench-serve: deps $(EXE)
 demo: deps $(EXE)
 	$(EXE) demo
 
+FORMATTED := $(LIB_SRC) $(CLI_SRC) include/exodus.h \
+             $(foreach d,$(LIB_DIRS) src/cli,$(wildcard $(d)/*.h))
+
 lint: $(LIBA) $(SO)
 	./scripts/lint-symbols $(LIBA) $(SO)
-	clang-format --dry-run -Werror $(LIB_SRC) $(CLI_SRC) include/exodus.h
+	clang-format --dry-run -Werror $(FORMATTED)
 
 fmt:
-	clang-format -i $(LIB_SRC) $(CLI_SRC) include/exodus.h
+	clang-format -i $(FORMATTED)
 
 clean:
 	rm -rf build build-san build-fuzz

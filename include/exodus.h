@@ -46,23 +46,24 @@ EXO_API const char *exo_version(void);
 /* Result codes. Append only: never renumber or remove one. */
 typedef enum exo_code {
     EXO_OK = 0,
-    EXO_ENOMEM,    /* an allocation failed */
-    EXO_EINVAL,    /* an argument or option value is invalid */
-    EXO_EDATA,     /* input data is malformed or impossible; file/line/column set */
+    EXO_ENOMEM, /* an allocation failed */
+    EXO_EINVAL, /* an argument or option value is invalid */
+    EXO_EDATA, /* input data is malformed or impossible; file/line/column set */
     EXO_ENOENT,    /* an input file does not exist or cannot be opened */
     EXO_EIO,       /* reading or writing failed; 'sys' holds errno */
     EXO_ESTORE,    /* the SQLite store failed; 'sys' holds the extended code */
-    EXO_ENOTFOUND, /* a named organisation, person or alias is not in the store */
+    EXO_ENOTFOUND, /* a named organisation, person or alias is not in the store
+                    */
     EXO_ENUMERIC,  /* no usable estimate (singular, NaN, infeasible) */
     EXO_ECANCELED, /* the progress hook asked to stop */
     EXO_EINTERNAL  /* a bug: an internal invariant did not hold */
 } exo_code;
 
 typedef struct exo_err {
-    exo_code code; /* EXO_OK until something fails */
-    int sys;       /* errno, SQLite extended code, GSL status, or 0 */
-    long line;     /* 1-based line in 'file'; 0 when not about input */
-    long column;   /* 1-based character column in that line; 0 if unknown */
+    exo_code code;  /* EXO_OK until something fails */
+    int sys;        /* errno, SQLite extended code, GSL status, or 0 */
+    long line;      /* 1-based line in 'file'; 0 when not about input */
+    long column;    /* 1-based character column in that line; 0 if unknown */
     char file[256]; /* input being read ("moves.csv", "-"), or "" */
     char msg[256];  /* "what is wrong (what was expected)" */
 } exo_err;
@@ -141,8 +142,7 @@ EXO_API void exo_date_format(int32_t days, char buf[static 11]);
 /* Days since 1970-01-01 of a valid proleptic Gregorian y-m-d. */
 EXO_API int32_t exo_days_from_civil(int year, int month, int day);
 /* The inverse of exo_days_from_civil. */
-EXO_API void exo_civil_from_days(int32_t days, int *year, int *month,
-                                 int *day);
+EXO_API void exo_civil_from_days(int32_t days, int *year, int *month, int *day);
 
 /* ==== Store ==== */
 
@@ -187,7 +187,7 @@ typedef struct exo_import_opts {
     const char *map;
     const char *date_format; /* e.g. "%m/%d/%Y"; NULL: ISO 8601 */
     const char *null_date;   /* a value meaning "no date", e.g. "1/1/1900" */
-    const char *org;         /* spells: the organisation when no column has it */
+    const char *org; /* spells: the organisation when no column has it */
     /* spells: "Their Reason=left,Layoff=fired" mapping of end reasons */
     const char *reason_map;
     const char *source; /* provenance recorded for rows without a source */
@@ -195,10 +195,10 @@ typedef struct exo_import_opts {
 } exo_import_opts;
 
 typedef struct exo_import_result {
-    size_t n_rows;     /* data rows read */
-    size_t n_new;      /* records added */
-    size_t n_present;  /* records already in the store (natural key) */
-    size_t n_merged;   /* rows folded into another row's record (spells) */
+    size_t n_rows;    /* data rows read */
+    size_t n_new;     /* records added */
+    size_t n_present; /* records already in the store (natural key) */
+    size_t n_merged;  /* rows folded into another row's record (spells) */
 } exo_import_result;
 
 /* Zero is "all defaults"; provided for symmetry with the other options. */
@@ -211,8 +211,7 @@ EXO_API void exo_import_opts_init(exo_import_opts *opts);
  * EXO_EDATA is returned with a summary in 'err'.
  */
 EXO_API exo_code exo_import_file(exo_store *store, exo_import_kind kind,
-                                 const char *path,
-                                 const exo_import_opts *opts,
+                                 const char *path, const exo_import_opts *opts,
                                  exo_import_result *result /* OUT */,
                                  exo_errlist *errors /* OUT */, exo_err *err);
 
@@ -289,7 +288,7 @@ typedef struct exo_move {
     exo_level level;
     exo_event event;
     exo_date date;
-    char *source; /* NULL when none */
+    char *source;    /* NULL when none */
     bool from_spell; /* derived from an HR spell rather than a reported move */
 } exo_move;
 
@@ -361,9 +360,9 @@ typedef struct exo_extract_opts {
 /* One proposed move, with the sentence that supports it. */
 typedef struct exo_candidate {
     char *person;
-    char *from_org; /* NULL when unknown */
-    char *to_org;   /* NULL when unknown */
-    char *role;     /* as written ("product leader"); NULL when none */
+    char *from_org;  /* NULL when unknown */
+    char *to_org;    /* NULL when unknown */
+    char *role;      /* as written ("product leader"); NULL when none */
     exo_level level; /* from the role; EXO_LEVEL_NONE when none */
     exo_event event; /* left, joined, sabbatical, returned, fired, founded */
     bool has_date;
@@ -425,8 +424,8 @@ EXO_API void exo_person_list_release(exo_person_list *list);
  */
 typedef struct exo_spells {
     size_t n;
-    double *start;  /* days since 1970-01-01 */
-    double *end;    /* days, or NaN when open */
+    double *start; /* days since 1970-01-01 */
+    double *end;   /* days, or NaN when open */
     exo_event *end_reason;
     exo_level *level;
     char **person;
@@ -474,7 +473,7 @@ typedef struct exo_period_row {
     size_t arrivals;
     bool has_headcount;
     double headcount_start, headcount_end;
-    double headcount_avg; /* time-average over the period */
+    double headcount_avg;    /* time-average over the period */
     double attrition_annual; /* departures / avg headcount * periods per year */
     size_t by_level[EXO_N_LEVELS]; /* departures by level */
 } exo_period_row;
@@ -492,14 +491,11 @@ typedef struct exo_stats {
  * 'departure_days'/'arrival_days' need not be sorted; 'departure_levels'
  * may be NULL.
  */
-EXO_API exo_code exo_stats_compute(exo_period period,
-                                   const double *departure_days,
-                                   const exo_level *departure_levels,
-                                   size_t n_departures,
-                                   const double *arrival_days,
-                                   size_t n_arrivals, const exo_spells *spells,
-                                   const exo_filter *filter,
-                                   exo_stats *out /* OUT */, exo_err *err);
+EXO_API exo_code exo_stats_compute(
+    exo_period period, const double *departure_days,
+    const exo_level *departure_levels, size_t n_departures,
+    const double *arrival_days, size_t n_arrivals, const exo_spells *spells,
+    const exo_filter *filter, exo_stats *out /* OUT */, exo_err *err);
 EXO_API void exo_stats_release(exo_stats *stats);
 
 /* One member of the core team (founders, or execs) and whether they left. */
@@ -527,8 +523,7 @@ typedef struct exo_core_team {
  * their last recorded departure (a return after it cancels it).
  */
 EXO_API exo_code exo_core_team_load(exo_store *store, const char *org,
-                                    exo_core_team *out /* OUT */,
-                                    exo_err *err);
+                                    exo_core_team *out /* OUT */, exo_err *err);
 EXO_API void exo_core_team_release(exo_core_team *team);
 
 /* Founders and executives present at the end of each period. */
@@ -550,8 +545,8 @@ typedef struct exo_erosion {
  * recorded arrival is left out (counted in n_unknown_start): counting them
  * from the start would overstate the early team. Caller releases 'out'.
  */
-EXO_API exo_code exo_core_erosion(const exo_core_team *team,
-                                  exo_period period, int32_t from, int32_t to,
+EXO_API exo_code exo_core_erosion(const exo_core_team *team, exo_period period,
+                                  int32_t from, int32_t to,
                                   exo_erosion *out /* OUT */, exo_err *err);
 EXO_API void exo_erosion_release(exo_erosion *erosion);
 
@@ -574,15 +569,15 @@ EXO_API void exo_erosion_release(exo_erosion *erosion);
 #define EXO_HAWKES_MAX_REGIMES 16
 
 typedef struct exo_hawkes_opts {
-    bool has_window;        /* false: the window is [first, last] event */
-    double t_start, t_end;  /* the observation window when has_window */
-    const double *breaks;   /* regime breakpoints, ascending, inside the */
-    size_t n_breaks;        /* window; at most EXO_HAWKES_MAX_REGIMES - 1 */
-    double fixed_beta;      /* > 0: fit mu and alpha only, at this decay */
-    double level;           /* of the intervals; 0 means 0.95 */
-    bool no_profile;        /* skip the profile-likelihood interval for n */
-    bool no_gof;            /* skip the time-rescaling KS tests */
-    exo_hooks hooks;        /* warnings; progress of long fits */
+    bool has_window;       /* false: the window is [first, last] event */
+    double t_start, t_end; /* the observation window when has_window */
+    const double *breaks;  /* regime breakpoints, ascending, inside the */
+    size_t n_breaks;       /* window; at most EXO_HAWKES_MAX_REGIMES - 1 */
+    double fixed_beta;     /* > 0: fit mu and alpha only, at this decay */
+    double level;          /* of the intervals; 0 means 0.95 */
+    bool no_profile;       /* skip the profile-likelihood interval for n */
+    bool no_gof;           /* skip the time-rescaling KS tests */
+    exo_hooks hooks;       /* warnings; progress of long fits */
     /*
      * Baseline weight (n_weights 0: none, w = 1): w(t) = weights[j] from
      * weight_times[j] (absolute, strictly ascending) until the next; the
@@ -604,46 +599,47 @@ typedef struct exo_hawkes_opts {
 /* A fitted model. Plain struct: nothing to release. */
 typedef struct exo_hawkes {
     size_t n_events;
-    double t_start, t_end;  /* the window used */
-    size_t n_regimes;       /* 1 + number of breakpoints */
+    double t_start, t_end;                       /* the window used */
+    size_t n_regimes;                            /* 1 + number of breakpoints */
     double regime_start[EXO_HAWKES_MAX_REGIMES]; /* absolute times */
     size_t regime_events[EXO_HAWKES_MAX_REGIMES];
     double mu[EXO_HAWKES_MAX_REGIMES]; /* baseline rate per regime */
     double mu_se[EXO_HAWKES_MAX_REGIMES];
     double alpha, alpha_se;
-    double beta, beta_se;   /* NaN when at_boundary: not identified */
-    double n, n_se;         /* branching ratio alpha / beta */
-    double level;           /* of the intervals below */
+    double beta, beta_se;        /* NaN when at_boundary: not identified */
+    double n, n_se;              /* branching ratio alpha / beta */
+    double level;                /* of the intervals below */
     double n_wald_lo, n_wald_hi; /* delta method; lower end cut at 0 */
     bool has_profile;
     double n_prof_lo, n_prof_hi; /* profile likelihood; hi may be INFINITY */
-    double loglik;          /* at the estimate */
-    double loglik_poisson;  /* homogeneous (per regime) Poisson fit */
-    double lr;              /* 2 (loglik - loglik_poisson), >= 0 */
-    double lr_p;            /* 50:50 chi2(0)/chi2(1) mixture (1 at LR 0) */
+    double loglik;               /* at the estimate */
+    double loglik_poisson;       /* homogeneous (per regime) Poisson fit */
+    double lr;                   /* 2 (loglik - loglik_poisson), >= 0 */
+    double lr_p;                 /* 50:50 chi2(0)/chi2(1) mixture (1 at LR 0) */
     bool has_gof;
-    double ks_d, ks_p;      /* time-rescaling KS, Hawkes fit */
+    double ks_d, ks_p;                 /* time-rescaling KS, Hawkes fit */
     double ks_d_poisson, ks_p_poisson; /* the same for the Poisson fit */
-    /* Intensity above baseline just after t_end: alpha sum exp(-beta(T-t_i)). */
+    /* Intensity above baseline just after t_end: alpha sum exp(-beta(T-t_i)).
+     */
     double excitation_end;
     /* Covariance of (mu_0..mu_{K-1}, alpha, beta), P = K + 2, row major,
      * from the observed information; zero where a parameter was fixed. */
     double cov[(EXO_HAWKES_MAX_REGIMES + 2) * (EXO_HAWKES_MAX_REGIMES + 2)];
-    bool fixed_decay;       /* beta was given, not estimated */
-    bool at_boundary;       /* the maximum is alpha = 0: the Poisson fit */
+    bool fixed_decay; /* beta was given, not estimated */
+    bool at_boundary; /* the maximum is alpha = 0: the Poisson fit */
     /* beta ran to the lower end of the search (beta T = 0.01): a memory
      * longer than the window, which a trend or a change of regime also
      * produces; n is then not identified and 'converged' is false. */
     bool decay_at_limit;
-    bool converged;         /* the optimiser met its gradient test */
-    int iterations;         /* quasi-Newton plus Newton steps of the winner */
-    double grad_norm;       /* max |d log L / d log(param)| at the estimate */
-    int n_starts;           /* starting points tried */
-    bool weighted;          /* the baseline was mu_k w(t) */
+    bool converged;   /* the optimiser met its gradient test */
+    int iterations;   /* quasi-Newton plus Newton steps of the winner */
+    double grad_norm; /* max |d log L / d log(param)| at the estimate */
+    int n_starts;     /* starting points tried */
+    bool weighted;    /* the baseline was mu_k w(t) */
     /* Integral of w over each regime (its length when not weighted): the
      * Poisson fit is mu_k = regime_events[k] / exposure[k]. */
     double exposure[EXO_HAWKES_MAX_REGIMES];
-    double weight_end;      /* w at t_end, held in forecasts (1: none) */
+    double weight_end; /* w at t_end, held in forecasts (1: none) */
 } exo_hawkes;
 
 /* Defaults: whole-data window, one regime, 0.95 level. */
@@ -655,9 +651,9 @@ EXO_API void exo_hawkes_opts_init(exo_hawkes_opts *opts);
  * or out-of-window times or non-positive parameters; EXO_ENUMERIC when an
  * intensity is not positive.
  */
-EXO_API exo_code exo_hawkes_loglik(const double *times, size_t n,
-                                   double t_end, double mu, double alpha,
-                                   double beta, double *loglik /* OUT */,
+EXO_API exo_code exo_hawkes_loglik(const double *times, size_t n, double t_end,
+                                   double mu, double alpha, double beta,
+                                   double *loglik /* OUT */,
                                    double grad[3] /* OUT, may be NULL */,
                                    exo_err *err);
 
@@ -737,10 +733,9 @@ EXO_API exo_code exo_hawkes_intensity(const exo_hawkes *fit,
  * instead, the reference model of ks_p_poisson. 'times' must lie in the
  * fitted window. EXO_ENOMEM for the scratch copy.
  */
-EXO_API exo_code exo_hawkes_rescaled(const exo_hawkes *fit,
-                                     const double *times, size_t n,
-                                     bool poisson, double *tau /* OUT */,
-                                     exo_err *err);
+EXO_API exo_code exo_hawkes_rescaled(const exo_hawkes *fit, const double *times,
+                                     size_t n, bool poisson,
+                                     double *tau /* OUT */, exo_err *err);
 
 /*
  * Simulates by Ogata thinning on (t_start, t_end] with a constant
@@ -768,14 +763,14 @@ EXO_API exo_code exo_hawkes_simulate_weighted(
     double **times /* OUT */, size_t *n /* OUT */, exo_err *err);
 
 typedef struct exo_forecast {
-    double horizon;          /* H: the count is over (t_end, t_end + H] */
+    double horizon; /* H: the count is over (t_end, t_end + H] */
     size_t n_paths;
     uint64_t seed;
     double mean;
     double median;
-    double lo80, hi80;       /* 10% and 90% quantiles */
-    double lo95, hi95;       /* 2.5% and 97.5% quantiles */
-    size_t n_capped;         /* paths stopped at the event cap (explosive) */
+    double lo80, hi80; /* 10% and 90% quantiles */
+    double lo95, hi95; /* 2.5% and 97.5% quantiles */
+    size_t n_capped;   /* paths stopped at the event cap (explosive) */
 } exo_forecast;
 
 /*
@@ -787,14 +782,13 @@ typedef struct exo_forecast {
  */
 EXO_API exo_code exo_hawkes_forecast(const exo_hawkes *fit, double horizon,
                                      size_t n_paths, uint64_t seed,
-                                     exo_forecast *out /* OUT */,
-                                     exo_err *err);
+                                     exo_forecast *out /* OUT */, exo_err *err);
 
 typedef struct exo_lr_boot {
-    size_t n_boot;   /* replicates asked for */
-    size_t n_used;   /* replicates whose fit succeeded */
+    size_t n_boot; /* replicates asked for */
+    size_t n_used; /* replicates whose fit succeeded */
     uint64_t seed;
-    double p;        /* (1 + #{LR_b >= LR}) / (1 + n_used) */
+    double p; /* (1 + #{LR_b >= LR}) / (1 + n_used) */
 } exo_lr_boot;
 
 /*
@@ -805,8 +799,7 @@ typedef struct exo_lr_boot {
 EXO_API exo_code exo_hawkes_bootstrap(const exo_hawkes *fit,
                                       const exo_hawkes_opts *opts,
                                       size_t n_boot, uint64_t seed,
-                                      exo_lr_boot *out /* OUT */,
-                                      exo_err *err);
+                                      exo_lr_boot *out /* OUT */, exo_err *err);
 
 /*
  * P(D_n >= d) for the one-sample two-sided Kolmogorov-Smirnov statistic:
@@ -818,8 +811,8 @@ EXO_API double exo_ks_pvalue(size_t n, double d);
 
 /*
  * D-dimensional exponential Hawkes with one shared decay:
- *   lambda_i(t) = mu_i + sum_j alpha[i][j] sum_{t^j_k < t} exp(-beta (t - t^j_k))
- * alpha[i][j] is the jump in stream i caused by an event in stream j.
+ *   lambda_i(t) = mu_i + sum_j alpha[i][j] sum_{t^j_k < t} exp(-beta (t -
+ * t^j_k)) alpha[i][j] is the jump in stream i caused by an event in stream j.
  * Only strictly earlier events excite: simultaneous events do not excite
  * each other. With opts->pair_decay each pair has its own decay,
  * beta[i][j] in place of beta (the shared model is nested in it).
@@ -832,19 +825,19 @@ typedef struct exo_mhawkes {
     size_t dim;
     size_t n_events;
     double t_start, t_end;
-    size_t *n_per_dim;       /* dim */
-    double *mu, *mu_se;      /* dim */
+    size_t *n_per_dim;        /* dim */
+    double *mu, *mu_se;       /* dim */
     double *alpha, *alpha_se; /* dim x dim, row major: alpha[i * dim + j] */
     double beta, beta_se;
-    double *branching;       /* alpha / beta, dim x dim */
-    double spectral_radius;  /* of 'branching': >= 1 is supercritical */
+    double *branching;         /* alpha / beta, dim x dim */
+    double spectral_radius;    /* of 'branching': >= 1 is supercritical */
     double spectral_radius_se; /* delta method */
     double loglik, loglik_poisson, lr;
     bool converged;
     int iterations;
-    double grad_norm;        /* max |d log L / d log(param)| (alpha > 0) */
+    double grad_norm; /* max |d log L / d log(param)| (alpha > 0) */
     /* Appended fields (existing users keep their offsets). */
-    bool pair_decay;         /* one decay per pair: see beta_pair */
+    bool pair_decay; /* one decay per pair: see beta_pair */
     /* dim x dim: the decay of each pair and its SE (shared decay: every
      * entry is beta and beta_se). With pair_decay beta and beta_se are NaN,
      * a pair with alpha = 0 has decay NaN (not identified), and a decay at
@@ -855,10 +848,10 @@ typedef struct exo_mhawkes {
      * the covariance of (alpha_ij, beta); NaN where alpha_ij = 0 (on the
      * boundary); a held decay counts as known. */
     double *branching_se;
-    double level;            /* of the intervals below (opts->level) */
+    double level; /* of the intervals below (opts->level) */
     double *branching_lo, *branching_hi; /* Wald; lower end cut at 0 */
     double spectral_radius_lo, spectral_radius_hi; /* Wald; lo cut at 0 */
-    size_t n_params;         /* P, the length of theta */
+    size_t n_params;                               /* P, the length of theta */
     /* P x P covariance of theta from the observed information (row
      * major); NaN in the rows and columns of parameters on the boundary
      * (alpha = 0, and its decay with pair_decay) or held. */
@@ -874,9 +867,8 @@ typedef struct exo_mhawkes {
  * baseline weights are refused (EXO_EINVAL). Arrays in
  * 'out' are the caller's, freed with exo_mhawkes_release.
  */
-EXO_API exo_code exo_mhawkes_fit(const double *times, const int *dims,
-                                 size_t n, size_t dim,
-                                 const exo_hawkes_opts *opts,
+EXO_API exo_code exo_mhawkes_fit(const double *times, const int *dims, size_t n,
+                                 size_t dim, const exo_hawkes_opts *opts,
                                  exo_mhawkes *out /* OUT */, exo_err *err);
 EXO_API void exo_mhawkes_release(exo_mhawkes *fit);
 
@@ -888,13 +880,10 @@ EXO_API void exo_mhawkes_release(exo_mhawkes *fit);
  * exo_mhawkes_fit says or non-positive mu or decays; EXO_ENUMERIC when an
  * intensity is not positive.
  */
-EXO_API exo_code exo_mhawkes_loglik(const double *times, const int *dims,
-                                    size_t n, size_t dim,
-                                    const exo_hawkes_opts *opts,
-                                    const double *theta,
-                                    double *loglik /* OUT */,
-                                    double *grad /* OUT, may be NULL */,
-                                    exo_err *err);
+EXO_API exo_code exo_mhawkes_loglik(
+    const double *times, const int *dims, size_t n, size_t dim,
+    const exo_hawkes_opts *opts, const double *theta, double *loglik /* OUT */,
+    double *grad /* OUT, may be NULL */, exo_err *err);
 
 /*
  * Simulates the multivariate model with one decay per pair on [0, t_end]
@@ -903,13 +892,10 @@ EXO_API exo_code exo_mhawkes_loglik(const double *times, const int *dims,
  * the caller's, freed with exo_free; at most 'max_events' are made
  * (EXO_ENUMERIC past it: explosive). The draws depend on 'seed' only.
  */
-EXO_API exo_code exo_mhawkes_simulate(size_t dim, const double *mu,
-                                      const double *alpha, const double *beta,
-                                      double t_end, uint64_t seed,
-                                      size_t max_events,
-                                      double **times /* OUT */,
-                                      int **dims /* OUT */,
-                                      size_t *n /* OUT */, exo_err *err);
+EXO_API exo_code exo_mhawkes_simulate(
+    size_t dim, const double *mu, const double *alpha, const double *beta,
+    double t_end, uint64_t seed, size_t max_events, double **times /* OUT */,
+    int **dims /* OUT */, size_t *n /* OUT */, exo_err *err);
 
 /* ==== Flows (src/store/flows_query.c, src/model/flows.c) ==== */
 
@@ -927,13 +913,13 @@ EXO_API exo_code exo_mhawkes_simulate(size_t dim, const double *mu,
  */
 typedef struct exo_flow_data {
     size_t n_orgs;
-    char **orgs;       /* names of the organisations the moves touch */
-    size_t n;          /* moves, in date order */
-    int *from, *to;    /* indices into 'orgs' */
-    double *day;       /* days since 1970-01-01 */
-    exo_date *date;    /* the date as reported, with its precision */
-    exo_level *level;  /* the role left behind */
-    bool *inferred;    /* from spells across the gap, not stated */
+    char **orgs;      /* names of the organisations the moves touch */
+    size_t n;         /* moves, in date order */
+    int *from, *to;   /* indices into 'orgs' */
+    double *day;      /* days since 1970-01-01 */
+    exo_date *date;   /* the date as reported, with its precision */
+    exo_level *level; /* the role left behind */
+    bool *inferred;   /* from spells across the gap, not stated */
     char **person;
     /* Spells at those organisations, for headcounts. */
     size_t n_spells;
@@ -947,8 +933,8 @@ typedef struct exo_flow_data {
  * Release with exo_flow_data_release.
  */
 EXO_API exo_code exo_flows_load(exo_store *store, const exo_filter *filter,
-                                double gap_days,
-                                exo_flow_data *out /* OUT */, exo_err *err);
+                                double gap_days, exo_flow_data *out /* OUT */,
+                                exo_err *err);
 EXO_API void exo_flow_data_release(exo_flow_data *data);
 
 /*
@@ -980,10 +966,10 @@ typedef struct exo_flow_opts {
     /* Weight of a move by the level left; all zero: founder 5, exec 3,
      * lead 2, ic 1, board 1, no level 1. */
     double weights[EXO_N_LEVELS];
-    double level;            /* of the intervals; 0 means 0.95 */
-    bool has_window;         /* headcounts averaged over [t_start, t_end] */
-    double t_start, t_end;   /* else over the span of the moves */
-    double rank_alpha;       /* SpringRank regularisation; 0: none */
+    double level;          /* of the intervals; 0 means 0.95 */
+    bool has_window;       /* headcounts averaged over [t_start, t_end] */
+    double t_start, t_end; /* else over the span of the moves */
+    double rank_alpha;     /* SpringRank regularisation; 0: none */
 } exo_flow_opts;
 
 /* Sets the default weights and level. */
@@ -991,12 +977,12 @@ EXO_API void exo_flow_opts_init(exo_flow_opts *opts);
 
 /* Each organisation's balance. */
 typedef struct exo_flow_org {
-    size_t in, out;          /* moves in and out */
-    long net;                /* in - out */
+    size_t in, out;            /* moves in and out */
+    long net;                  /* in - out */
     double w_in, w_out, w_net; /* level-weighted */
-    double headcount;        /* average over the window; NaN: no spells */
-    double rank;             /* SpringRank score: higher attracts more */
-    size_t rank_pos;         /* 1 = the strongest attractor */
+    double headcount;          /* average over the window; NaN: no spells */
+    double rank;               /* SpringRank score: higher attracts more */
+    size_t rank_pos;           /* 1 = the strongest attractor */
 } exo_flow_org;
 
 /*
@@ -1004,11 +990,11 @@ typedef struct exo_flow_org {
  * many moves as b->a (a < b on a tie).
  */
 typedef struct exo_flow_pair {
-    size_t a, b;             /* organisation indices */
-    size_t ab, ba;           /* moves a->b and b->a */
+    size_t a, b;   /* organisation indices */
+    size_t ab, ba; /* moves a->b and b->a */
     size_t ab_inferred, ba_inferred;
-    double w_ab, w_ba;       /* level-weighted */
-    double ratio;            /* ab / ba; INFINITY when ba = 0 */
+    double w_ab, w_ba;         /* level-weighted */
+    double ratio;              /* ab / ba; INFINITY when ba = 0 */
     double ratio_lo, ratio_hi; /* exact interval (exo_rate_ratio_ci) */
     bool one_sided;
     /* Per head: (ab / headcount a) / (ba / headcount b), when both
@@ -1020,16 +1006,16 @@ typedef struct exo_flow_pair {
 typedef struct exo_flows {
     size_t n_orgs;
     size_t n_moves, n_inferred;
-    double t_start, t_end;   /* window of the headcounts */
+    double t_start, t_end; /* window of the headcounts */
     double level;
     double weights[EXO_N_LEVELS];
-    size_t *count;           /* n_orgs x n_orgs: count[a*n_orgs+b] a->b */
-    double *weighted;        /* the same, level-weighted */
-    exo_flow_org *orgs;      /* n_orgs */
-    size_t *by_rank;         /* organisation indices, strongest first */
+    size_t *count;      /* n_orgs x n_orgs: count[a*n_orgs+b] a->b */
+    double *weighted;   /* the same, level-weighted */
+    exo_flow_org *orgs; /* n_orgs */
+    size_t *by_rank;    /* organisation indices, strongest first */
     size_t n_pairs;
-    exo_flow_pair *pairs;    /* by net moves (ab - ba), then weighted net,
-                              * then total, descending */
+    exo_flow_pair *pairs; /* by net moves (ab - ba), then weighted net,
+                           * then total, descending */
 } exo_flows;
 
 /*
@@ -1060,15 +1046,15 @@ typedef enum exo_spiral_kind {
 
 typedef struct exo_spiral_in {
     size_t n_events;
-    size_t min_events;          /* 0 means 10 */
-    const exo_hawkes *fit;      /* NULL when no fit could be made */
-    const char *no_fit_reason;  /* why, when 'fit' is NULL */
+    size_t min_events;            /* 0 means 10 */
+    const exo_hawkes *fit;        /* NULL when no fit could be made */
+    const char *no_fit_reason;    /* why, when 'fit' is NULL */
     const exo_forecast *forecast; /* may be NULL */
-    const char *horizon_text;   /* "180 days", for the forecast clause */
-    const char *noun;           /* "departures" (NULL: "events") */
+    const char *horizon_text;     /* "180 days", for the forecast clause */
+    const char *noun;             /* "departures" (NULL: "events") */
     bool has_boot;
-    double boot_p;              /* bootstrap LR p-value when has_boot */
-    double alpha_test;          /* test level; 0 means 0.05 */
+    double boot_p;     /* bootstrap LR p-value when has_boot */
+    double alpha_test; /* test level; 0 means 0.05 */
     /* What the baseline weight is when fit->weighted: "headcount" (NULL:
      * "the baseline weight"). */
     const char *weight_name;
@@ -1076,8 +1062,8 @@ typedef struct exo_spiral_in {
 
 typedef struct exo_verdict {
     exo_spiral_kind kind;
-    const char *label;  /* "self-exciting but subcritical", static text */
-    char text[640];     /* one sentence that states its evidence */
+    const char *label; /* "self-exciting but subcritical", static text */
+    char text[640];    /* one sentence that states its evidence */
 } exo_verdict;
 
 /* Classifies the evidence in 'in' and writes the sentence. Never fails. */
@@ -1118,7 +1104,7 @@ typedef struct exo_km_opts {
  * Quantities never reached (a median above the last time) are NaN.
  */
 typedef struct exo_km_curve {
-    size_t n;        /* rows in the group */
+    size_t n; /* rows in the group */
     size_t n_events;
     size_t n_times;
     double *time, *n_risk, *n_event, *n_censor;
@@ -1140,9 +1126,9 @@ typedef struct exo_km {
  * quantile.survfit compute them. Release with exo_km_release.
  */
 EXO_API exo_code exo_km_fit(size_t n, const double *start, const double *stop,
-                            const int *event, const int *group,
-                            size_t n_groups, const exo_km_opts *opts,
-                            exo_km *out /* OUT */, exo_err *err);
+                            const int *event, const int *group, size_t n_groups,
+                            const exo_km_opts *opts, exo_km *out /* OUT */,
+                            exo_err *err);
 EXO_API void exo_km_release(exo_km *km);
 /*
  * S(t) of 'curve' with its interval (the step function: the value at the
@@ -1315,7 +1301,8 @@ EXO_API exo_code exo_survival_data_load(const char *path,
                                         exo_err *err);
 EXO_API void exo_survival_data_release(exo_survival_data *data);
 
-/* ==== Models: runway (src/model/runway.c, scenarios src/ingest/scenario.c) ==== */
+/* ==== Models: runway (src/model/runway.c, scenarios src/ingest/scenario.c)
+ * ==== */
 
 /*
  * A monthly stock-and-flow model of cash, headcount, employee dilution,
@@ -1348,14 +1335,14 @@ EXO_API double exo_dist_center(const exo_dist *d);
 
 typedef struct exo_runway_level {
     char name[32];
-    double headcount;          /* people at month 0 */
-    exo_dist cost_usd_per_year; /* fully loaded cost per person */
+    double headcount;            /* people at month 0 */
+    exo_dist cost_usd_per_year;  /* fully loaded cost per person */
     exo_dist attrition_per_year; /* base hazard, per person-year */
-    double talent_weight;      /* weight in the talent index (1) */
+    double talent_weight;        /* weight in the talent index (1) */
 } exo_runway_level;
 
 typedef struct exo_runway_round {
-    int month;          /* funds arrive at the end of this month (>= 1) */
+    int month; /* funds arrive at the end of this month (>= 1) */
     exo_dist size_usd;
     double probability; /* of closing, in [0, 1] */
 } exo_runway_round;
@@ -1368,8 +1355,8 @@ typedef enum exo_contagion_mode {
 typedef struct exo_runway_scenario {
     char name[128];
     bool has_start;
-    int32_t start_day;             /* month 0 (days since 1970-01-01) */
-    int months;                    /* horizon (default 120) */
+    int32_t start_day; /* month 0 (days since 1970-01-01) */
+    int months;        /* horizon (default 120) */
     exo_dist cash_usd;
     exo_dist revenue_usd_per_month;
     exo_dist revenue_growth_per_month;
@@ -1379,7 +1366,7 @@ typedef struct exo_runway_scenario {
     exo_dist compute_growth_per_month;
     double compute_growth_half_life_months; /* 0: growth does not fade */
     exo_dist other_costs_usd_per_month;
-    size_t n_levels;               /* 1 when the file gives no levels */
+    size_t n_levels; /* 1 when the file gives no levels */
     exo_runway_level levels[EXO_RUNWAY_MAX_LEVELS];
     double headcount_growth_per_month; /* the hiring plan's target growth */
     double hire_ramp_months;       /* a hire's talent ramps up; 0: at once */
@@ -1387,19 +1374,19 @@ typedef struct exo_runway_scenario {
     exo_dist attrition_dilution_sensitivity;  /* k_dilution */
     exo_dist attrition_contagion_sensitivity; /* k_contagion (window mode) */
     exo_contagion_mode contagion_mode;
-    int contagion_window_months;   /* window mode (default 3) */
-    double contagion_branching_n;  /* Hawkes mode: n = alpha / beta */
-    double contagion_half_life_months; /* Hawkes mode: ln 2 / beta */
+    int contagion_window_months;         /* window mode (default 3) */
+    double contagion_branching_n;        /* Hawkes mode: n = alpha / beta */
+    double contagion_half_life_months;   /* Hawkes mode: ln 2 / beta */
     exo_dist valuation_revenue_multiple; /* pre-money / annual run-rate */
     size_t n_rounds;
     exo_runway_round rounds[EXO_RUNWAY_MAX_ROUNDS];
-    bool has_trigger;              /* raise when runway falls below ... */
+    bool has_trigger; /* raise when runway falls below ... */
     double trigger_runway_months;
-    bool trigger_size_is_burn;     /* size in months of net burn, not USD */
-    exo_dist trigger_size;         /* USD, or months of net burn */
+    bool trigger_size_is_burn; /* size in months of net burn, not USD */
+    exo_dist trigger_size;     /* USD, or months of net burn */
     double trigger_probability;
-    int trigger_retry_months;      /* wait after any attempt (default 3) */
-    int trigger_max_rounds;        /* at most this many (default 100) */
+    int trigger_retry_months; /* wait after any attempt (default 3) */
+    int trigger_max_rounds;   /* at most this many (default 100) */
 } exo_runway_scenario;
 
 /*
@@ -1427,22 +1414,17 @@ EXO_API exo_code exo_runway_scenario_parse(const char *text, size_t len,
  * with the message "KEY: what is wrong" (no file location); errors
  * elsewhere in the file are as above.
  */
-EXO_API exo_code exo_runway_scenario_load_set(const char *path,
-                                              const char *const *sets,
-                                              size_t n_sets,
-                                              exo_runway_scenario *out /* OUT */,
-                                              exo_err *err);
-EXO_API exo_code exo_runway_scenario_parse_set(const char *text, size_t len,
-                                               const char *name,
-                                               const char *const *sets,
-                                               size_t n_sets,
-                                               exo_runway_scenario *out /* OUT */,
-                                               exo_err *err);
+EXO_API exo_code exo_runway_scenario_load_set(
+    const char *path, const char *const *sets, size_t n_sets,
+    exo_runway_scenario *out /* OUT */, exo_err *err);
+EXO_API exo_code exo_runway_scenario_parse_set(
+    const char *text, size_t len, const char *name, const char *const *sets,
+    size_t n_sets, exo_runway_scenario *out /* OUT */, exo_err *err);
 
 typedef struct exo_runway_opts {
-    size_t n_paths;   /* Monte Carlo paths; 0: 10000 */
-    uint64_t seed;    /* path p draws from a stream derived from (seed, p) */
-    int months;       /* > 0: overrides the scenario's horizon */
+    size_t n_paths;      /* Monte Carlo paths; 0: 10000 */
+    uint64_t seed;       /* path p draws from a stream derived from (seed, p) */
+    int months;          /* > 0: overrides the scenario's horizon */
     bool no_monte_carlo; /* the deterministic run and loop gain only */
     bool no_loop_gain;
 } exo_runway_opts;
@@ -1451,7 +1433,7 @@ typedef struct exo_runway_opts {
 #define EXO_RUNWAY_N_Q 5 /* 2.5%, 10%, 50%, 90%, 97.5% */
 
 typedef struct exo_runway_band {
-    double *q; /* (months + 1) x EXO_RUNWAY_N_Q, row-major by month */
+    double *q;    /* (months + 1) x EXO_RUNWAY_N_Q, row-major by month */
     double *mean; /* months + 1 */
 } exo_runway_band;
 
@@ -1467,15 +1449,15 @@ typedef enum exo_runway_link {
 EXO_API const char *exo_runway_link_name(exo_runway_link link);
 
 typedef struct exo_runway_gain {
-    double gain;          /* departures returned per departure sent round */
-    double shock;         /* extra departures injected in month 1 */
+    double gain;  /* departures returned per departure sent round */
+    double shock; /* extra departures injected in month 1 */
     double elasticity[EXO_RUNWAY_N_LINKS]; /* NaN where a base is zero */
-    int dominant;         /* link with the largest |elasticity|, -1: none */
-    int weakest;          /* smallest |elasticity|, -1: none */
+    int dominant; /* link with the largest |elasticity|, -1: none */
+    int weakest;  /* smallest |elasticity|, -1: none */
     double d_departures_in, d_departures_out; /* total excess departures */
     double d_revenue, d_money, d_dilution;    /* changes of the loop nodes */
     double base_departures, base_revenue, base_money, base_dilution;
-    double base_costs;    /* cumulative costs: the scale of the money node */
+    double base_costs; /* cumulative costs: the scale of the money node */
 } exo_runway_gain;
 
 typedef struct exo_runway_path {
@@ -1497,7 +1479,7 @@ typedef struct exo_runway {
         cashout_hi95;
     /* P(cash-out within 12, 24, 36 months; NaN past the horizon). */
     double p_cashout_12, p_cashout_24, p_cashout_36, p_cashout_horizon;
-    double mean_rounds;   /* rounds closed per path */
+    double mean_rounds; /* rounds closed per path */
     exo_runway_band cash, headcount, dilution;
 } exo_runway;
 
@@ -1521,18 +1503,18 @@ typedef struct exo_report_org {
 } exo_report_org;
 
 typedef struct exo_report_opts {
-    const char *title;      /* NULL: "exodus report" */
-    size_t min_departures;  /* with no orgs named: those with at least this
-                               many departures; 0 means 10 */
-    uint64_t seed;          /* tie spreading and forecast; 0 means 1 */
-    size_t forecast_paths;  /* 0 means 10000 */
-    double horizon_days;    /* forecast horizon; 0 means 180 */
-    const char *scenario;   /* runway scenario file; NULL: none */
-    const char *provenance; /* where the store's data came from, one
-                               paragraph of plain text; NULL: not stated */
-    const char *store_label; /* how to name the store in the methods
-                                (its path); NULL: not stated */
-    exo_hooks hooks;        /* progress: one step per organisation */
+    const char *title;        /* NULL: "exodus report" */
+    size_t min_departures;    /* with no orgs named: those with at least this
+                                 many departures; 0 means 10 */
+    uint64_t seed;            /* tie spreading and forecast; 0 means 1 */
+    size_t forecast_paths;    /* 0 means 10000 */
+    double horizon_days;      /* forecast horizon; 0 means 180 */
+    const char *scenario;     /* runway scenario file; NULL: none */
+    const char *provenance;   /* where the store's data came from, one
+                                 paragraph of plain text; NULL: not stated */
+    const char *store_label;  /* how to name the store in the methods
+                                 (its path); NULL: not stated */
+    exo_hooks hooks;          /* progress: one step per organisation */
     const char *scenario_org; /* the organisation 'scenario' describes, as
                                  the user wrote it; it must be one of the
                                  report's; NULL: the first of them */
@@ -1568,13 +1550,13 @@ EXO_API exo_code exo_report_html(exo_store *store, const exo_report_org *orgs,
                                  FILE *out, exo_err *err);
 
 typedef struct exo_serve_opts {
-    const char *bind;        /* address to listen on; NULL: "127.0.0.1" */
-    unsigned port;           /* exo_serve_opts_init sets 8080; 0: any free
-                                port, see exo_serve_port */
-    unsigned timeout_s;      /* idle connection timeout; 0 means 10 */
-    size_t max_connections;  /* 0 means 64 */
-    size_t memory_limit;     /* per connection, bytes; 0 means 64 KiB */
-    exo_report_opts report;  /* seed, paths, horizon of the live views */
+    const char *bind;         /* address to listen on; NULL: "127.0.0.1" */
+    unsigned port;            /* exo_serve_opts_init sets 8080; 0: any free
+                                 port, see exo_serve_port */
+    unsigned timeout_s;       /* idle connection timeout; 0 means 10 */
+    size_t max_connections;   /* 0 means 64 */
+    size_t memory_limit;      /* per connection, bytes; 0 means 64 KiB */
+    exo_report_opts report;   /* seed, paths, horizon of the live views */
     const char *scenario_dir; /* holds the bundled runway scenarios
                                  (openai-2024.json, startup.json) that
                                  /api/runway runs; NULL: none */

@@ -183,8 +183,7 @@ int flows_show(struct cli *cli, exo_store *store, const exo_filter *filter,
  * runway' (10000 paths, seed 1, the scenario's horizon; cmd_runway.c) and
  * prints its summary: text, or fields into the open JSON object 'j'.
  */
-int runway_show(struct cli *cli, const char *scenario_path,
-                struct json_out *j);
+int runway_show(struct cli *cli, const char *scenario_path, struct json_out *j);
 
 /*
  * Prints the candidate moves found in the news text at 'path' with the

@@ -73,8 +73,8 @@ static int import_all(struct cli *cli, exo_store *store, const char *dir)
         exo_errlist errors;
         exo_err err = {0};
         snprintf(path, sizeof path, "%s/%s", dir, files[i].file);
-        if (exo_import_file(store, files[i].kind, path, &files[i].opts,
-                            &result, &errors, &err)) {
+        if (exo_import_file(store, files[i].kind, path, &files[i].opts, &result,
+                            &errors, &err)) {
             for (size_t e = 0; e < errors.n; e++)
                 cli_fail(cli, &errors.item[e]);
             return cli_fail(cli, &err);
@@ -94,14 +94,19 @@ int cmd_demo(struct cli *cli, int argc, char **argv)
     while ((c = cli_next_opt(cli, demo_usage, demo_opts, argc, argv, &arg,
                              &first)) != -1) {
         switch (c) {
-        case 0: dir = arg; break;
-        case 2: report = arg; break;
+        case 0:
+            dir = arg;
+            break;
+        case 2:
+            report = arg;
+            break;
         case 1:
             if ((rc = cli_parse_long(cli, "min-departures", arg,
                                      &min_departures)))
                 return rc;
             break;
-        default: return c == -2 ? 0 : 64;
+        default:
+            return c == -2 ? 0 : 64;
         }
     }
     if (first < argc)
@@ -161,13 +166,13 @@ int cmd_demo(struct cli *cli, int argc, char **argv)
                             false, &window, cli->json ? &j : NULL);
         if (!status && cli->json) {
             json_obj_open(&j, "spiral");
-            status = spiral_show(cli, orgs.rows[i].name, &window, has_spells,
-                                 &j);
+            status =
+                spiral_show(cli, orgs.rows[i].name, &window, has_spells, &j);
             json_obj_close(&j);
         } else if (!status) {
             putchar('\n');
-            status = spiral_show(cli, orgs.rows[i].name, &window, has_spells,
-                                 NULL);
+            status =
+                spiral_show(cli, orgs.rows[i].name, &window, has_spells, NULL);
         }
         /* Retention and the contagion covariate need spells (headcount),
          * which only the HR export has. */

@@ -16,7 +16,8 @@ static const struct opt extract_opts[] = {
     {"org-context", 0, "NAME",
      "the organisation the text is about (default: the one named most)"},
     {"csv", 0, NULL, "CSV in the 'exodus import moves' format"},
-    {"import", 0, NULL, "add the candidates to the store (source extract:FILE)"},
+    {"import", 0, NULL,
+     "add the candidates to the store (source extract:FILE)"},
     {"min-confidence", 0, "X", "leave out candidates below X (0 to 1)"},
     {"date", 0, "DATE",
      "publication date, for moves the sentence does not date"},
@@ -128,9 +129,8 @@ static void print_json(struct json_out *j, const char *file,
 
 static void print_table(const char *file, const exo_candidate_list *list)
 {
-    static const char *const headers[] = {"#",    "person", "event",
-                                          "from", "to",     "role",
-                                          "level", "date",  "conf"};
+    static const char *const headers[] = {
+        "#", "person", "event", "from", "to", "role", "level", "date", "conf"};
     struct table *t = table_new(9, headers);
     table_align_right(t, 0);
     table_align_right(t, 8);
@@ -144,12 +144,11 @@ static void print_table(const char *file, const exo_candidate_list *list)
         }
         snprintf(from, sizeof from, "%s%s", c->from_org ? c->from_org : "-",
                  c->from_context ? "*" : "");
-        table_rowf(t, "%zu\t%s\t%s%s\t%s\t%s\t%s\t%s\t%s\t%.2f", i + 1,
-                   c->person, exo_event_name(c->event),
-                   c->background ? " (background)" : "", from,
-                   c->to_org ? c->to_org : "-", c->role ? c->role : "-",
-                   c->level ? exo_level_name(c->level) : "-", date,
-                   c->confidence);
+        table_rowf(
+            t, "%zu\t%s\t%s%s\t%s\t%s\t%s\t%s\t%s\t%.2f", i + 1, c->person,
+            exo_event_name(c->event), c->background ? " (background)" : "",
+            from, c->to_org ? c->to_org : "-", c->role ? c->role : "-",
+            c->level ? exo_level_name(c->level) : "-", date, c->confidence);
     }
     table_print(t, stdout, "");
     table_free(t);
@@ -206,8 +205,9 @@ static int import_candidates(struct cli *cli, exo_store *store,
     if (code)
         return cli_fail(cli, &err);
     if (!cli->quiet)
-        fprintf(stderr, "%s: imported %zu moves, %zu new, %zu already "
-                        "present\n",
+        fprintf(stderr,
+                "%s: imported %zu moves, %zu new, %zu already "
+                "present\n",
                 file, result.n_rows, result.n_new, result.n_present);
     return 0;
 }
@@ -219,19 +219,27 @@ int cmd_extract(struct cli *cli, int argc, char **argv)
     bool csv = false, import = false;
     int first, c, rc;
     exo_extract_opts_init(&opts);
-    while ((c = cli_next_opt(cli, extract_usage, extract_opts, argc, argv,
-                             &arg, &first)) != -1) {
+    while ((c = cli_next_opt(cli, extract_usage, extract_opts, argc, argv, &arg,
+                             &first)) != -1) {
         switch (c) {
-        case 0: opts.org_context = arg; break;
-        case 1: csv = true; break;
-        case 2: import = true; break;
+        case 0:
+            opts.org_context = arg;
+            break;
+        case 1:
+            csv = true;
+            break;
+        case 2:
+            import = true;
+            break;
         case 3:
             if ((rc = cli_parse_double(cli, "min-confidence", arg,
                                        &opts.min_confidence)))
                 return rc;
             if (!(opts.min_confidence >= 0 && opts.min_confidence <= 1))
-                return cli_usage_error(cli, "--min-confidence %s is out of "
-                                       "range (expected 0 to 1)", arg);
+                return cli_usage_error(cli,
+                                       "--min-confidence %s is out of "
+                                       "range (expected 0 to 1)",
+                                       arg);
             break;
         case 4: {
             exo_err derr = {0};
@@ -241,7 +249,8 @@ int cmd_extract(struct cli *cli, int argc, char **argv)
             opts.has_date = true;
             break;
         }
-        default: return c == -2 ? 0 : 64;
+        default:
+            return c == -2 ? 0 : 64;
         }
     }
     if (first >= argc) {
@@ -300,9 +309,10 @@ int cmd_extract(struct cli *cli, int argc, char **argv)
             print_table(argv[i], &list);
         }
         if ((csv || import) && skipped && !cli->quiet)
-            fprintf(stderr, "%s: %zu candidate%s without a date or the "
-                            "organisation the event needs left out (give "
-                            "--date or --org-context)\n",
+            fprintf(stderr,
+                    "%s: %zu candidate%s without a date or the "
+                    "organisation the event needs left out (give "
+                    "--date or --org-context)\n",
                     argv[i], skipped, skipped == 1 ? "" : "s");
         if (import)
             status = import_candidates(cli, store, argv[i], source, &list);

@@ -524,15 +524,10 @@ static int excitation(struct cli *cli, exo_store *store,
                    "%.4g /day, SE %.2g)\n",
                    EXC_SEED, fit.beta, fit.beta_se);
     }
-    const char *headers[] = {"departures from",
-                             "arrivals at",
-                             "alpha",
-                             "SE",
-                             "n (per departure)",
-                             "SE of n",
-                             "95% interval",
-                             "raises?",
-                             "decay /day (SE)"};
+    const char *headers[] = {
+        "departures from",   "arrivals at", "alpha",        "SE",
+        "n (per departure)", "SE of n",     "95% interval", "raises?",
+        "decay /day (SE)"};
     struct table *t = j ? NULL : table_new(fit.pair_decay ? 9 : 8, headers);
     for (int c = 2; t && c < 6; c++)
         table_align_right(t, c);
@@ -592,9 +587,8 @@ static int excitation(struct cli *cli, exo_store *store,
                "itself one such departure\n"
                "  and arrival. Spectral radius %.3f (SE %.2g; %g%% CI "
                "%.2f-%.2f, Wald)%s.\n",
-               fit.spectral_radius, fit.spectral_radius_se,
-               100.0 * fit.level, fit.spectral_radius_lo,
-               fit.spectral_radius_hi,
+               fit.spectral_radius, fit.spectral_radius_se, 100.0 * fit.level,
+               fit.spectral_radius_lo, fit.spectral_radius_hi,
                fit.converged ? "" : " (not converged)");
     }
 out:
@@ -753,9 +747,8 @@ int cmd_flows(struct cli *cli, int argc, char **argv)
         print_orgs_text(&v, core);
     }
     if (n_exc)
-        status =
-            excitation(cli, store, &filter, exc, n_exc, pair_decay,
-                       cli->json ? &j : NULL);
+        status = excitation(cli, store, &filter, exc, n_exc, pair_decay,
+                            cli->json ? &j : NULL);
     if (cli->json && status == 0)
         json_end(&j);
 out:

@@ -47,16 +47,31 @@ int cmd_import(struct cli *cli, int argc, char **argv)
             else if (strcmp(arg, "json") == 0)
                 opts.format = EXO_FORMAT_JSON;
             else
-                return cli_usage_error(cli, "unknown --format '%s' (expected "
-                                       "csv or json)", arg);
+                return cli_usage_error(cli,
+                                       "unknown --format '%s' (expected "
+                                       "csv or json)",
+                                       arg);
             break;
-        case 1: opts.map = arg; break;
-        case 2: opts.date_format = arg; break;
-        case 3: opts.null_date = arg; break;
-        case 4: opts.org = arg; break;
-        case 5: opts.reason_map = arg; break;
-        case 6: opts.source = arg; break;
-        default: return c == -2 ? 0 : 64;
+        case 1:
+            opts.map = arg;
+            break;
+        case 2:
+            opts.date_format = arg;
+            break;
+        case 3:
+            opts.null_date = arg;
+            break;
+        case 4:
+            opts.org = arg;
+            break;
+        case 5:
+            opts.reason_map = arg;
+            break;
+        case 6:
+            opts.source = arg;
+            break;
+        default:
+            return c == -2 ? 0 : 64;
         }
     }
     if (argc - first < 2) {
@@ -75,8 +90,10 @@ int cmd_import(struct cli *cli, int argc, char **argv)
         if (strcmp(argv[first], kinds[i].name) == 0)
             k = i;
     if (k < 0)
-        return cli_usage_error(cli, "unknown kind '%s' (expected moves, "
-                               "spells, finance or aliases)", argv[first]);
+        return cli_usage_error(cli,
+                               "unknown kind '%s' (expected moves, "
+                               "spells, finance or aliases)",
+                               argv[first]);
     if (cli->progress)
         opts.hooks.progress = show_progress;
     exo_store *store;

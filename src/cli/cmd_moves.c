@@ -24,7 +24,9 @@ int cmd_moves(struct cli *cli, int argc, char **argv)
     while ((c = cli_next_opt(cli, moves_usage, moves_opts, argc, argv, &arg,
                              &first)) != -1) {
         switch (c) {
-        case 0: org = arg; break;
+        case 0:
+            org = arg;
+            break;
         case 1:
             if ((rc = cli_parse_date(cli, "since", arg, &filter.since)))
                 return rc;
@@ -39,7 +41,8 @@ int cmd_moves(struct cli *cli, int argc, char **argv)
             if ((rc = cli_parse_levels(cli, arg, &filter.level_mask)))
                 return rc;
             break;
-        default: return c == -2 ? 0 : 64;
+        default:
+            return c == -2 ? 0 : 64;
         }
     }
     if (first < argc)
@@ -74,8 +77,8 @@ int cmd_moves(struct cli *cli, int argc, char **argv)
         json_arr_close(&j);
         json_end(&j);
     } else {
-        static const char *const headers[] = {"date", "person", "event",
-                                              "from", "to", "level", "role"};
+        static const char *const headers[] = {"date", "person", "event", "from",
+                                              "to",   "level",  "role"};
         struct table *t = table_new(7, headers);
         for (size_t i = 0; i < moves.n; i++) {
             const exo_move *m = &moves.rows[i];

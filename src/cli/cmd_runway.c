@@ -50,8 +50,7 @@ static int fail_load(const struct cli *cli, const exo_err *err,
                      const char *option)
 {
     if (err->code == EXO_EINVAL && !err->file[0]) {
-        fprintf(stderr, "exodus: %s: %s %s\n", cli->command, option,
-                err->msg);
+        fprintf(stderr, "exodus: %s: %s %s\n", cli->command, option, err->msg);
         return 64;
     }
     return cli_fail(cli, err);
@@ -208,8 +207,8 @@ static void print_text(const exo_runway_scenario *sc, const exo_runway *r,
     if (of && of->org)
         printf("contagion: Hawkes n = %.2f (SE %.2f), half-life %.1f months, "
                "fitted to %zu departures of %s\n",
-               of->fit.n, of->fit.n_se,
-               M_LN2 / of->fit.beta / MONTH_DAYS, of->n_events, of->org);
+               of->fit.n, of->fit.n_se, M_LN2 / of->fit.beta / MONTH_DAYS,
+               of->n_events, of->org);
     printf("\ndeterministic path (every input at its central value)\n");
     printf("  cash-out         %s%s\n",
            isfinite(r->det.cashout_month)
@@ -217,8 +216,8 @@ static void print_text(const exo_runway_scenario *sc, const exo_runway *r,
                : (snprintf(a, sizeof a, "none within %d months", M), a),
            fmt_when(b, sc, r->det.cashout_month));
     printf("  rounds closed    %zu\n", r->det.n_rounds);
-    printf("  headcount        %.0f -> %.0f at month %d\n",
-           r->det.headcount[0], r->det.headcount[M], M);
+    printf("  headcount        %.0f -> %.0f at month %d\n", r->det.headcount[0],
+           r->det.headcount[M], M);
     printf("  dilution         %.1f%% of employees' stake at month %d\n",
            100.0 * r->det.dilution[M], M);
     printf("  revenue          %s -> %s a month\n",
@@ -244,9 +243,8 @@ static void print_text(const exo_runway_scenario *sc, const exo_runway *r,
         printf("  rounds closed    %.2f per path (mean)\n", r->mean_rounds);
         printf("\npaths across Monte Carlo runs: median (10%%-90%%); a path "
                "that cashed out counts as 0 cash and 0 staff\n");
-        static const char *const headers[] = {"month", "cash", "",
-                                              "headcount", "", "dilution",
-                                              ""};
+        static const char *const headers[] = {
+            "month", "cash", "", "headcount", "", "dilution", ""};
         struct table *t = table_new(7, headers);
         for (int k = 0; k < 7; k++)
             table_align_right(t, k);
@@ -256,16 +254,14 @@ static void print_text(const exo_runway_scenario *sc, const exo_runway *r,
             const double *qh = r->headcount.q + (size_t)m * EXO_RUNWAY_N_Q;
             const double *qd = r->dilution.q + (size_t)m * EXO_RUNWAY_N_Q;
             char r1[48], r2[48], r3[48];
-            snprintf(r1, sizeof r1, "(%s-%s)",
-                     fmt_usd(c, qc[Q_LO]),
+            snprintf(r1, sizeof r1, "(%s-%s)", fmt_usd(c, qc[Q_LO]),
                      fmt_usd(d, qc[Q_HI]));
-            snprintf(r2, sizeof r2, "(%.0f-%.0f)", qh[Q_LO],
-                     qh[Q_HI]);
-            snprintf(r3, sizeof r3, "(%.1f%%-%.1f%%)",
-                     100 * qd[Q_LO], 100 * qd[Q_HI]);
+            snprintf(r2, sizeof r2, "(%.0f-%.0f)", qh[Q_LO], qh[Q_HI]);
+            snprintf(r3, sizeof r3, "(%.1f%%-%.1f%%)", 100 * qd[Q_LO],
+                     100 * qd[Q_HI]);
             table_rowf(t, "%d\t%s\t%s\t%.0f\t%s\t%.1f%%\t%s", m,
-                       fmt_usd(e, qc[Q_MID]), r1,
-                       qh[Q_MID], r2, 100 * qd[Q_MID], r3);
+                       fmt_usd(e, qc[Q_MID]), r1, qh[Q_MID], r2,
+                       100 * qd[Q_MID], r3);
         }
         table_print(t, stdout, "  ");
         table_free(t);
@@ -467,8 +463,7 @@ out:
     return status;
 }
 
-int runway_show(struct cli *cli, const char *scenario_path,
-                struct json_out *j)
+int runway_show(struct cli *cli, const char *scenario_path, struct json_out *j)
 {
     exo_runway_opts opts = {.n_paths = 10000, .seed = 1};
     return run_show(cli, scenario_path, &opts, NULL, NULL, j);
@@ -519,13 +514,12 @@ static int parse_sweep(const struct cli *cli, const char *text,
         ok = end == c2 && end != c1 + 1 && isfinite(sw->to);
     }
     if (!ok)
-        return cli_usage_error(cli,
-                               "--sweep '%s': A and B must be finite numbers",
-                               text);
+        return cli_usage_error(
+            cli, "--sweep '%s': A and B must be finite numbers", text);
     long steps = strtol(c2 + 1, &end, 10);
     if (end == c2 + 1 || *end || steps < 1 || steps > SWEEP_MAX_STEPS)
-        return cli_usage_error(cli, "--sweep '%s': STEPS is not in 1..%d",
-                               text, SWEEP_MAX_STEPS);
+        return cli_usage_error(cli, "--sweep '%s': STEPS is not in 1..%d", text,
+                               SWEEP_MAX_STEPS);
     sw->steps = (int)steps;
     return 0;
 }
@@ -751,8 +745,12 @@ int cmd_runway(struct cli *cli, int argc, char **argv)
                                      EXO_RUNWAY_MAX_MONTHS);
             opts.months = (int)v;
             break;
-        case OPT_ORG: org = arg; break;
-        case OPT_SET: sets.v[sets.n++] = arg; break;
+        case OPT_ORG:
+            org = arg;
+            break;
+        case OPT_SET:
+            sets.v[sets.n++] = arg;
+            break;
         case OPT_SWEEP:
             if (has_sweep)
                 rc = cli_usage_error(cli, "--sweep may be given once");
@@ -760,7 +758,10 @@ int cmd_runway(struct cli *cli, int argc, char **argv)
                 rc = parse_sweep(cli, arg, &sw);
             has_sweep = true;
             break;
-        default: rc = c == -2 ? 0 : 64; c = -2; break;
+        default:
+            rc = c == -2 ? 0 : 64;
+            c = -2;
+            break;
         }
         if (rc || c == -2) {
             free(sets.v);
@@ -775,8 +776,8 @@ int cmd_runway(struct cli *cli, int argc, char **argv)
     struct json_out j;
     if (cli->json)
         json_begin(&j, stdout);
-    int status = has_sweep ? run_sweep(cli, argv[first], &opts, org, &sets,
-                                       &sw, cli->json ? &j : NULL)
+    int status = has_sweep ? run_sweep(cli, argv[first], &opts, org, &sets, &sw,
+                                       cli->json ? &j : NULL)
                            : run_show(cli, argv[first], &opts, org, &sets,
                                       cli->json ? &j : NULL);
     if (cli->json && status == 0)

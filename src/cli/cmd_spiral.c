@@ -94,7 +94,7 @@ struct spiral_args {
     const char *stream_col; /* --stream: multivariate */
     bool pair_decay;        /* --decay pair */
     bool has_decay;         /* --decay given */
-    char horizon_buf[64]; /* "180 days" */
+    char horizon_buf[64];   /* "180 days" */
 };
 
 /* The events to fit, in the data's unit, plus what the output needs. */
@@ -328,7 +328,7 @@ static int read_events(const struct cli *cli, const struct spiral_args *a,
         strcmp(a->events_path, "-") == 0 ? stdin : fopen(a->events_path, "r");
     char line[4096];
     char *fields[256];
-    long col = 0; /* 0-based column of the times */
+    long col = 0;   /* 0-based column of the times */
     long scol = -1; /* 0-based column of the stream labels (--stream) */
     bool need_header = false, seen_date = false, seen_number = false;
     int *lab = NULL; /* per event: index into s->labels, in file order */
@@ -975,9 +975,8 @@ static void print_json_fields(struct json_out *out, const char *org,
     json_obj_close(&j);
     json_int(&j, "events", (long long)s->n);
     json_int(&j, "events_outside_window", (long long)s->n_dropped);
-    json_str(&j, "ties", (s->dates || s->n_tied) && !a->ties_exact
-                             ? "spread"
-                             : "exact");
+    json_str(&j, "ties",
+             (s->dates || s->n_tied) && !a->ties_exact ? "spread" : "exact");
     json_int(&j, "tied_numbers_spread", (long long)s->n_tied);
     json_int(&j, "seed", a->seed);
     json_str(&j, "baseline", a->headcount ? "headcount" : "constant");
@@ -1241,9 +1240,8 @@ static int run_mv(struct cli *cli, const struct spiral_args *a,
         const char *keys[8] = {"alpha",        "alpha_se",     "branching",
                                "branching_se", "branching_lo", "branching_hi",
                                "beta_pair",    "beta_pair_se"};
-        const double *mats[8] = {m.alpha,        m.alpha_se,
-                                 m.branching,    m.branching_se,
-                                 m.branching_lo, m.branching_hi,
+        const double *mats[8] = {m.alpha,        m.alpha_se,     m.branching,
+                                 m.branching_se, m.branching_lo, m.branching_hi,
                                  m.beta_pair,    m.beta_pair_se};
         for (int q = 0; q < 8; q++) {
             json_arr_open(&j, keys[q]);
@@ -1257,9 +1255,10 @@ static int run_mv(struct cli *cli, const struct spiral_args *a,
         }
         json_num(&j, "beta", m.beta);
         json_num(&j, "beta_se", m.beta_se);
-        json_str(&j, "decay", a->fixed_beta > 0.0 ? "held"
-                              : m.pair_decay      ? "pair"
-                                                  : "shared");
+        json_str(&j, "decay",
+                 a->fixed_beta > 0.0 ? "held"
+                 : m.pair_decay      ? "pair"
+                                     : "shared");
         json_num(&j, "spectral_radius", m.spectral_radius);
         json_num(&j, "spectral_radius_se", m.spectral_radius_se);
         json_num(&j, "level", m.level);
@@ -1332,9 +1331,9 @@ static int run_mv(struct cli *cli, const struct spiral_args *a,
         int len = snprintf(row, sizeof row, "%s\t%.4g (%.2g)", s->labels[i],
                            m.mu[i], m.mu_se[i]);
         for (size_t k = 0; k < D && len < (int)sizeof row; k++)
-            len += snprintf(row + len, sizeof row - (size_t)len,
-                            "\t%.4g (%.2g)", m.alpha[i * D + k],
-                            m.alpha_se[i * D + k]);
+            len +=
+                snprintf(row + len, sizeof row - (size_t)len, "\t%.4g (%.2g)",
+                         m.alpha[i * D + k], m.alpha_se[i * D + k]);
         table_rowf(t, "%s", row);
     }
     table_print(t, stdout, "  ");
@@ -1356,12 +1355,11 @@ static int run_mv(struct cli *cli, const struct spiral_args *a,
             for (size_t k = 0; k < D && len < (int)sizeof row; k++) {
                 double b = m.beta_pair[i * D + k];
                 if (isfinite(b))
-                    len += snprintf(row + len, sizeof row - (size_t)len,
-                                    "\t%.4g (%.2g)", b,
-                                    m.beta_pair_se[i * D + k]);
+                    len +=
+                        snprintf(row + len, sizeof row - (size_t)len,
+                                 "\t%.4g (%.2g)", b, m.beta_pair_se[i * D + k]);
                 else
-                    len += snprintf(row + len, sizeof row - (size_t)len,
-                                    "\t-");
+                    len += snprintf(row + len, sizeof row - (size_t)len, "\t-");
             }
             table_rowf(t, "%s", row);
         }
@@ -1595,8 +1593,8 @@ int cmd_spiral(struct cli *cli, int argc, char **argv)
     return status;
 }
 
-int spiral_show(struct cli *cli, const char *org_name,
-                const exo_filter *filter, bool headcount, struct json_out *j)
+int spiral_show(struct cli *cli, const char *org_name, const exo_filter *filter,
+                bool headcount, struct json_out *j)
 {
     struct spiral_args a;
     struct stream s;

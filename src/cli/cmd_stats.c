@@ -46,8 +46,8 @@ static void print_core_text(const exo_core_team *team,
            "remain\n",
            team->n_founders_remaining, team->n_founders,
            team->n_execs_remaining, team->n_execs);
-    static const char *const headers[] = {"level", "person", "since", "left",
-                                          "how", "went to"};
+    static const char *const headers[] = {"level", "person", "since",
+                                          "left",  "how",    "went to"};
     struct table *t = table_new(6, headers);
     for (size_t i = 0; i < team->n; i++) {
         const exo_core_member *m = &team->rows[i];
@@ -135,8 +135,7 @@ static void print_core_json(struct json_out *j, const exo_core_team *team,
 }
 
 /* Table for the stats rows; by_level adds a departures column per level. */
-static void print_stats_text(const char *org, const exo_stats *s,
-                             bool by_level)
+static void print_stats_text(const char *org, const exo_stats *s, bool by_level)
 {
     const char *headers[16] = {"period", "departures", "arrivals"};
     int n_cols = 3;
@@ -196,9 +195,10 @@ static void print_stats_text(const char *org, const exo_stats *s,
 
 static void print_stats_json(struct json_out *j, const exo_stats *s)
 {
-    json_str(j, "period", s->period == EXO_PERIOD_YEAR      ? "year"
-                          : s->period == EXO_PERIOD_QUARTER ? "quarter"
-                                                            : "month");
+    json_str(j, "period",
+             s->period == EXO_PERIOD_YEAR      ? "year"
+             : s->period == EXO_PERIOD_QUARTER ? "quarter"
+                                               : "month");
     json_int(j, "departures", (long long)s->total_departures);
     json_int(j, "arrivals", (long long)s->total_arrivals);
     json_arr_open(j, "rows");
@@ -328,13 +328,17 @@ int cmd_stats(struct cli *cli, int argc, char **argv)
             else if (strcmp(arg, "year") == 0)
                 period = EXO_PERIOD_YEAR;
             else
-                return cli_usage_error(cli, "unknown --period '%s' (expected "
-                                       "month, quarter or year)", arg);
+                return cli_usage_error(cli,
+                                       "unknown --period '%s' (expected "
+                                       "month, quarter or year)",
+                                       arg);
             break;
         case 1:
             if (strcmp(arg, "level") != 0)
-                return cli_usage_error(cli, "unknown --by '%s' (expected "
-                                       "level)", arg);
+                return cli_usage_error(cli,
+                                       "unknown --by '%s' (expected "
+                                       "level)",
+                                       arg);
             by_level = true;
             break;
         case 2:
@@ -347,7 +351,8 @@ int cmd_stats(struct cli *cli, int argc, char **argv)
                 return rc;
             filter.has_until = true;
             break;
-        default: return c == -2 ? 0 : 64;
+        default:
+            return c == -2 ? 0 : 64;
         }
     }
     if (argc - first != 1) {

@@ -15,7 +15,8 @@ static const char survival_usage[] =
     "                       [--ci log|log-log|plain]\n"
     "                       [--ties efron|breslow] [--json]\n"
     "   or: exodus survival --data FILE --time COL --event COL[=VALUE]\n"
-    "                       [--start COL] [--by COL] [--cox \"a + b + factor(c)\"]\n"
+    "                       [--start COL] [--by COL] [--cox \"a + b + "
+    "factor(c)\"]\n"
     "                       [--ref c=LEVEL] [--at T] [--ties efron|breslow]\n"
     "                       [--ci log|log-log|plain] [--json]\n"
     "\n"
@@ -84,15 +85,14 @@ static void fmt_time(char *buf, size_t size, double t, bool days)
 static void print_km_text(const exo_km *km, char **names, bool has_at,
                           double at, bool days)
 {
-    printf("Kaplan-Meier %s (%g%% CI, %s)\n",
-           names ? "by group" : "overall", 100 * km->conf_level,
-           exo_ci_type_name(km->ci));
+    printf("Kaplan-Meier %s (%g%% CI, %s)\n", names ? "by group" : "overall",
+           100 * km->conf_level, exo_ci_type_name(km->ci));
     char at_head[64];
     if (days)
         snprintf(at_head, sizeof at_head, "retained at %.3g y", at / 365.25);
     else
         snprintf(at_head, sizeof at_head, "S(%g)", at);
-    const char *headers[] = {"group", "n", "events", "median",
+    const char *headers[] = {"group",  "n",     "events", "median",
                              "95% CI", at_head, "95% CI"};
     char ci_head[32];
     snprintf(ci_head, sizeof ci_head, "%g%% CI", 100 * km->conf_level);
@@ -124,9 +124,8 @@ static void print_km_text(const exo_km *km, char **names, bool has_at,
                 snprintf(sci, sizeof sci, "(past follow-up)");
             }
         }
-        table_rowf(t, "%s\t%zu\t%zu\t%s\t%s\t%s\t%s",
-                   names ? names[g] : "all", c->n, c->n_events, med, ci, s,
-                   sci);
+        table_rowf(t, "%s\t%zu\t%zu\t%s\t%s\t%s\t%s", names ? names[g] : "all",
+                   c->n, c->n_events, med, ci, s, sci);
     }
     table_print(t, stdout, "  ");
     table_free(t);
@@ -144,8 +143,8 @@ static void print_logrank_text(const exo_logrank *lr, char **names)
         printf("Fleming-Harrington test (rho %g): chi-square %s on %d df, "
                "p = %s\n",
                lr->rho, chi, lr->df, p);
-    static const char *const headers[] = {"group", "n", "observed",
-                                          "expected", "(O-E)^2/E"};
+    static const char *const headers[] = {"group", "n", "observed", "expected",
+                                          "(O-E)^2/E"};
     struct table *t = table_new(5, headers);
     for (int c = 1; c < 5; c++)
         table_align_right(t, c);
@@ -162,9 +161,8 @@ static void print_logrank_text(const exo_logrank *lr, char **names)
 
 static void print_cox_text(const exo_cox *fit, char **terms, exo_ties ties)
 {
-    printf("Cox proportional hazards (%s ties): n %zu, %zu events", 
-           ties == EXO_TIES_EFRON ? "Efron" : "Breslow", fit->n,
-           fit->n_events);
+    printf("Cox proportional hazards (%s ties): n %zu, %zu events",
+           ties == EXO_TIES_EFRON ? "Efron" : "Breslow", fit->n, fit->n_events);
     if (fit->n_missing)
         printf(", %zu row%s dropped for missing values", fit->n_missing,
                fit->n_missing == 1 ? "" : "s");
@@ -177,9 +175,9 @@ static void print_cox_text(const exo_cox *fit, char **terms, exo_ties ties)
     for (size_t k = 0; k < fit->p; k++) {
         char p[32];
         fmt_p(p, sizeof p, fit->p_value[k]);
-        table_rowf(t, "%s\t%.4g\t%.4g\t%.4g - %.4g\t%.4g\t%.3f\t%s",
-                   terms[k], fit->coef[k], fit->hr[k], fit->hr_lower[k],
-                   fit->hr_upper[k], fit->se[k], fit->z[k], p);
+        table_rowf(t, "%s\t%.4g\t%.4g\t%.4g - %.4g\t%.4g\t%.3f\t%s", terms[k],
+                   fit->coef[k], fit->hr[k], fit->hr_lower[k], fit->hr_upper[k],
+                   fit->se[k], fit->z[k], p);
     }
     table_print(t, stdout, "  ");
     table_free(t);
@@ -199,8 +197,8 @@ static void print_cox_text(const exo_cox *fit, char **terms, exo_ties ties)
                fit->concordance_se);
 }
 
-static void json_arr_nums(struct json_out *j, const char *key,
-                          const double *v, size_t n)
+static void json_arr_nums(struct json_out *j, const char *key, const double *v,
+                          size_t n)
 {
     json_arr_open(j, key);
     for (size_t i = 0; i < n; i++)
@@ -272,8 +270,8 @@ static void print_logrank_json(struct json_out *j, const exo_logrank *lr,
     json_obj_close(j);
 }
 
-static void print_cox_json(struct json_out *j, const exo_cox *fit,
-                           char **terms, exo_ties ties)
+static void print_cox_json(struct json_out *j, const exo_cox *fit, char **terms,
+                           exo_ties ties)
 {
     json_obj_open(j, "cox");
     json_str(j, "ties", ties == EXO_TIES_EFRON ? "efron" : "breslow");
@@ -372,8 +370,9 @@ static int analyse(struct cli *cli, const struct surv_args *a,
             goto out;
         }
         if (!fit.converged && !cli->quiet)
-            fprintf(stderr, "exodus: survival: warning: the Cox fit did not "
-                            "converge in %d iterations\n",
+            fprintf(stderr,
+                    "exodus: survival: warning: the Cox fit did not "
+                    "converge in %d iterations\n",
                     fit.iterations);
     }
     if (j) {
@@ -384,8 +383,8 @@ static int analyse(struct cli *cli, const struct surv_args *a,
         if (in->p > 0)
             print_cox_json(j, &fit, in->terms, a->ties);
     } else {
-        print_km_text(&km, in->group ? in->group_names : NULL, a->has_at,
-                      a->at, in->days);
+        print_km_text(&km, in->group ? in->group_names : NULL, a->has_at, a->at,
+                      in->days);
         if (test)
             print_logrank_text(&lr, in->group_names);
         else if (in->group && in->start && !cli->quiet)
@@ -400,8 +399,8 @@ static int analyse(struct cli *cli, const struct surv_args *a,
             printf("contagion: each co-worker departure in the previous %g "
                    "days multiplies the hazard of leaving by %.3f (95%% CI "
                    "%.3f - %.3f, p = %s)%s\n",
-                   in->window_days, fit.hr[k], fit.hr_lower[k],
-                   fit.hr_upper[k], p,
+                   in->window_days, fit.hr[k], fit.hr_lower[k], fit.hr_upper[k],
+                   p,
                    fit.p_value[k] < 0.05
                        ? (fit.hr[k] > 1 ? ": departures cluster"
                                         : ": departures deter departures")
@@ -420,8 +419,11 @@ out:
 static int survival_data(struct cli *cli, const struct surv_args *a,
                          struct json_out *j)
 {
-    exo_survival_spec spec = {.time = a->time, .start = a->start,
-                              .event = a->event, .by = a->by, .cox = a->cox,
+    exo_survival_spec spec = {.time = a->time,
+                              .start = a->start,
+                              .event = a->event,
+                              .by = a->by,
+                              .cox = a->cox,
                               .ref = a->ref};
     exo_survival_data d = {0};
     exo_err err = {0};
@@ -444,13 +446,23 @@ static int survival_data(struct cli *cli, const struct surv_args *a,
                    d.n_dropped == 1 ? "" : "s");
         printf("\n");
     }
-    struct surv_input in = {
-        .n = d.n, .start = d.start, .stop = d.stop, .event = d.event,
-        .group = d.group, .n_groups = d.n_groups,
-        .group_names = d.group_names, .cox_n = d.n, .p = d.p,
-        .cox_start = d.start, .cox_stop = d.stop, .x = d.x,
-        .cox_event = d.event, .strata = d.strata, .terms = d.terms,
-        .days = false, .contagion_term = -1};
+    struct surv_input in = {.n = d.n,
+                            .start = d.start,
+                            .stop = d.stop,
+                            .event = d.event,
+                            .group = d.group,
+                            .n_groups = d.n_groups,
+                            .group_names = d.group_names,
+                            .cox_n = d.n,
+                            .p = d.p,
+                            .cox_start = d.start,
+                            .cox_stop = d.stop,
+                            .x = d.x,
+                            .cox_event = d.event,
+                            .strata = d.strata,
+                            .terms = d.terms,
+                            .days = false,
+                            .contagion_term = -1};
     int status = analyse(cli, a, &in, j);
     exo_survival_data_release(&d);
     return status;
@@ -496,13 +508,17 @@ static int parse_store_terms(struct cli *cli, const char *f,
             w[len - 1] = '\0';
             t->window = strtod(w + 10, &end);
             if (*end || !(t->window > 0))
-                return cli_usage_error(cli, "contagion window '%s' is not a "
-                                       "positive number of days", w + 10);
+                return cli_usage_error(cli,
+                                       "contagion window '%s' is not a "
+                                       "positive number of days",
+                                       w + 10);
             t->contagion = true;
         } else {
-            return cli_usage_error(cli, "unknown term '%s' in --cox "
+            return cli_usage_error(cli,
+                                   "unknown term '%s' in --cox "
                                    "(expected level, org, entry or "
-                                   "contagion(DAYS))", w);
+                                   "contagion(DAYS))",
+                                   w);
         }
         f = plus ? plus + 1 : NULL;
     }
@@ -580,8 +596,10 @@ static int survival_store(struct cli *cli, const struct surv_args *a,
         return status;
     if (a->by && strcmp(a->by, "level") && strcmp(a->by, "org") &&
         strcmp(a->by, "team"))
-        return cli_usage_error(cli, "unknown --by '%s' (expected level, org "
-                               "or team)", a->by);
+        return cli_usage_error(cli,
+                               "unknown --by '%s' (expected level, org "
+                               "or team)",
+                               a->by);
     if (cli_open_store(cli, EXO_STORE_CREATE, &store, &err))
         return cli_fail(cli, &err);
     exo_spells *sp = calloc((size_t)n_orgs, sizeof *sp);
@@ -605,8 +623,9 @@ static int survival_store(struct cli *cli, const struct surv_args *a,
         total += sp[o].n;
     }
     if (total == 0) {
-        fprintf(stderr, "exodus: survival: no employment spells for %s "
-                        "(import spells first)\n",
+        fprintf(stderr,
+                "exodus: survival: no employment spells for %s "
+                "(import spells first)\n",
                 n_orgs == 1 ? canon[0] : "these organisations");
         status = 1;
         goto out;
@@ -620,8 +639,7 @@ static int survival_store(struct cli *cli, const struct surv_args *a,
     team = calloc(m, sizeof *team);
     lev = calloc(m, sizeof *lev);
     orgc = calloc(m, sizeof *orgc);
-    if (!start || !end || !time || !event || !group || !team || !lev ||
-        !orgc)
+    if (!start || !end || !time || !event || !group || !team || !lev || !orgc)
         goto nomem;
     double censor = -INFINITY;
     size_t r = 0;
@@ -630,9 +648,9 @@ static int survival_store(struct cli *cli, const struct surv_args *a,
             const exo_spells *s = &sp[o];
             start[r] = s->start[i];
             end[r] = s->end[i];
-            event[r] = !isnan(s->end[i]) &&
-                       (s->end_reason[i] == EXO_EVENT_LEFT ||
-                        s->end_reason[i] == EXO_EVENT_FIRED);
+            event[r] =
+                !isnan(s->end[i]) && (s->end_reason[i] == EXO_EVENT_LEFT ||
+                                      s->end_reason[i] == EXO_EVENT_FIRED);
             censor = fmax(censor, s->start[i]);
             if (!isnan(s->end[i]))
                 censor = fmax(censor, s->end[i]);
@@ -643,8 +661,8 @@ static int survival_store(struct cli *cli, const struct surv_args *a,
             if (s->team && s->team[i]) {
                 char key[512];
                 snprintf(key, sizeof key, "%s/%s", canon[o], s->team[i]);
-                team[r] = intern(&tnames, &n_tnames,
-                                 n_orgs > 1 ? key : s->team[i]);
+                team[r] =
+                    intern(&tnames, &n_tnames, n_orgs > 1 ? key : s->team[i]);
             } else {
                 team[r] = -1;
             }
@@ -701,14 +719,16 @@ static int survival_store(struct cli *cli, const struct surv_args *a,
     if (a->cox) {
         size_t ref_level = 0;
         if (terms.level && a->ref) {
-            const char *want = strncmp(a->ref, "level=", 6) == 0 ? a->ref + 6
-                                                                 : a->ref;
+            const char *want =
+                strncmp(a->ref, "level=", 6) == 0 ? a->ref + 6 : a->ref;
             for (ref_level = 0; ref_level < n_lnames; ref_level++)
                 if (strcmp(lnames[ref_level], want) == 0)
                     break;
             if (ref_level == n_lnames) {
-                status = cli_usage_error(cli, "no level '%s' among these "
-                                         "spells for --ref", want);
+                status = cli_usage_error(cli,
+                                         "no level '%s' among these "
+                                         "spells for --ref",
+                                         want);
                 goto out;
             }
         }
@@ -774,7 +794,7 @@ static int survival_store(struct cli *cli, const struct surv_args *a,
             (terms.contagion ? 1 : 0);
         if (p == 0) {
             status = cli_usage_error(cli, "--cox needs a term that varies "
-                                     "(one level or one organisation?)");
+                                          "(one level or one organisation?)");
             goto out;
         }
         x = calloc(p * (cn ? cn : 1), sizeof *x);
@@ -820,8 +840,9 @@ static int survival_store(struct cli *cli, const struct surv_args *a,
                 goto nomem;
         /* spells that start and end on one day have no risk interval */
         if (!j && ep.n_skipped && !cli->quiet)
-            fprintf(stderr, "exodus: survival: note: %zu spells of no length "
-                            "left out of the Cox model\n",
+            fprintf(stderr,
+                    "exodus: survival: note: %zu spells of no length "
+                    "left out of the Cox model\n",
                     ep.n_skipped);
         cstart = ep.start;
         cstop = ep.stop;
@@ -849,18 +870,30 @@ static int survival_store(struct cli *cli, const struct surv_args *a,
             km_n++;
         }
         if (!j && !cli->quiet)
-            fprintf(stderr, "exodus: survival: note: observed from %s: %zu "
-                            "spells ended before and are left out; %zu "
-                            "enter late\n", cdate_since(a->since),
-                    m - km_n, km_n);
+            fprintf(stderr,
+                    "exodus: survival: note: observed from %s: %zu "
+                    "spells ended before and are left out; %zu "
+                    "enter late\n",
+                    cdate_since(a->since), m - km_n, km_n);
     }
-    struct surv_input in = {
-        .n = km_n, .start = km_start, .stop = time, .event = event,
-        .group = grouped ? group : NULL, .n_groups = n_gnames,
-        .group_names = gnames, .cox_n = cn, .p = p, .cox_start = cstart,
-        .cox_stop = cstop, .x = x, .cox_event = cevent, .strata = NULL,
-        .terms = cterms, .days = true, .contagion_term = cont_k,
-        .window_days = terms.window};
+    struct surv_input in = {.n = km_n,
+                            .start = km_start,
+                            .stop = time,
+                            .event = event,
+                            .group = grouped ? group : NULL,
+                            .n_groups = n_gnames,
+                            .group_names = gnames,
+                            .cox_n = cn,
+                            .p = p,
+                            .cox_start = cstart,
+                            .cox_stop = cstop,
+                            .x = x,
+                            .cox_event = cevent,
+                            .strata = NULL,
+                            .terms = cterms,
+                            .days = true,
+                            .contagion_term = cont_k,
+                            .window_days = terms.window};
     struct surv_args a2 = *a;
     if (!a2.has_at) {
         a2.has_at = true;
@@ -910,26 +943,44 @@ int cmd_survival(struct cli *cli, int argc, char **argv)
     while ((c = cli_next_opt(cli, survival_usage, survival_opts, argc, argv,
                              &arg, &first)) != -1) {
         switch (c) {
-        case 0: a.data = arg; break;
-        case 1: a.time = arg; break;
-        case 2: a.event = arg; break;
-        case 3: a.start = arg; break;
-        case 4: a.by = arg; break;
-        case 5: a.cox = arg; break;
-        case 6: a.ref = arg; break;
+        case 0:
+            a.data = arg;
+            break;
+        case 1:
+            a.time = arg;
+            break;
+        case 2:
+            a.event = arg;
+            break;
+        case 3:
+            a.start = arg;
+            break;
+        case 4:
+            a.by = arg;
+            break;
+        case 5:
+            a.cox = arg;
+            break;
+        case 6:
+            a.ref = arg;
+            break;
         case 7:
             if (strcmp(arg, "efron") == 0)
                 a.ties = EXO_TIES_EFRON;
             else if (strcmp(arg, "breslow") == 0)
                 a.ties = EXO_TIES_BRESLOW;
             else
-                return cli_usage_error(cli, "unknown --ties '%s' (expected "
-                                       "efron or breslow)", arg);
+                return cli_usage_error(cli,
+                                       "unknown --ties '%s' (expected "
+                                       "efron or breslow)",
+                                       arg);
             break;
         case 8:
             if (!exo_ci_type_parse(arg, &a.ci))
-                return cli_usage_error(cli, "unknown --ci '%s' (expected log, "
-                                       "log-log or plain)", arg);
+                return cli_usage_error(cli,
+                                       "unknown --ci '%s' (expected log, "
+                                       "log-log or plain)",
+                                       arg);
             break;
         case 9:
             if ((rc = cli_parse_double(cli, "at", arg, &a.at)))
@@ -945,7 +996,8 @@ int cmd_survival(struct cli *cli, int argc, char **argv)
                 return rc;
             a.has_since = true;
             break;
-        default: return c == -2 ? 0 : 64;
+        default:
+            return c == -2 ? 0 : 64;
         }
     }
     if (a.data ? argc - first != 0 : argc - first < 1) {
@@ -954,7 +1006,7 @@ int cmd_survival(struct cli *cli, int argc, char **argv)
     }
     if (!a.data && (a.time || a.event || a.start))
         return cli_usage_error(cli, "--time, --event and --start go with "
-                               "--data FILE");
+                                    "--data FILE");
     struct json_out j;
     if (cli->json)
         json_begin(&j, stdout);

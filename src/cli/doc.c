@@ -90,9 +90,9 @@ static void man_opt(FILE *out, const struct opt *o)
 /* Length of the prefix "usage: ", "   or: " or 7 spaces, else 0. */
 static size_t usage_prefix(const char *line, size_t len)
 {
-    if (len >= 7 && (strncmp(line, "usage: ", 7) == 0 ||
-                     strncmp(line, "   or: ", 7) == 0 ||
-                     strncmp(line, "       ", 7) == 0))
+    if (len >= 7 &&
+        (strncmp(line, "usage: ", 7) == 0 || strncmp(line, "   or: ", 7) == 0 ||
+         strncmp(line, "       ", 7) == 0))
         return 7;
     return 0;
 }
@@ -133,8 +133,7 @@ static void upper(char *dst, size_t size, const char *s)
 {
     size_t i = 0;
     for (; s[i] && i + 1 < size; i++)
-        dst[i] = (s[i] >= 'a' && s[i] <= 'z') ? (char)(s[i] - 'a' + 'A')
-                                                : s[i];
+        dst[i] = (s[i] >= 'a' && s[i] <= 'z') ? (char)(s[i] - 'a' + 'A') : s[i];
     dst[i] = '\0';
 }
 

@@ -20,9 +20,11 @@ static const struct command commands[] = {
     {"orgs", cmd_orgs, "list organisations with their departures"},
     {"people", cmd_people, "list people"},
     {"report", cmd_report, "one self-contained HTML report with charts"},
-    {"runway", cmd_runway, "cash, staff and dilution: months to cash-out, loop gain"},
+    {"runway", cmd_runway,
+     "cash, staff and dilution: months to cash-out, loop gain"},
     {"serve", cmd_serve, "a local dashboard of the same views"},
-    {"spiral", cmd_spiral, "is attrition feeding on itself? Hawkes fit, verdict"},
+    {"spiral", cmd_spiral,
+     "is attrition feeding on itself? Hawkes fit, verdict"},
     {"stats", cmd_stats, "departures, arrivals, headcount, attrition"},
     {"survival", cmd_survival, "Kaplan-Meier, log-rank and Cox models"},
 };

@@ -139,17 +139,25 @@ int cli_next_opt(struct cli *cli, const char *usage, const struct opt *table,
 int cli_exit_code(exo_code code)
 {
     switch (code) {
-    case EXO_OK: return 0;
+    case EXO_OK:
+        return 0;
     case EXO_ENOTFOUND:
     case EXO_ENUMERIC:
-    case EXO_ECANCELED: return 1;
-    case EXO_EINVAL: return 64;
-    case EXO_EDATA: return 65;
-    case EXO_ENOENT: return 66;
-    case EXO_EINTERNAL: return 70;
-    case EXO_ENOMEM: return 71;
+    case EXO_ECANCELED:
+        return 1;
+    case EXO_EINVAL:
+        return 64;
+    case EXO_EDATA:
+        return 65;
+    case EXO_ENOENT:
+        return 66;
+    case EXO_EINTERNAL:
+        return 70;
+    case EXO_ENOMEM:
+        return 71;
     case EXO_EIO:
-    case EXO_ESTORE: return 74;
+    case EXO_ESTORE:
+        return 74;
     }
     return 70;
 }

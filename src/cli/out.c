@@ -56,8 +56,8 @@ void table_row(struct table *t, const char *const *cells)
 {
     if (t->n_rows == t->cap) {
         t->cap = t->cap ? 2 * t->cap : 16;
-        char **c = realloc(t->cells, sizeof(char *) * t->cap *
-                                         (size_t)t->n_cols);
+        char **c =
+            realloc(t->cells, sizeof(char *) * t->cap * (size_t)t->n_cols);
         if (!c) {
             fprintf(stderr, "exodus: out of memory\n");
             exit(71);
@@ -190,11 +190,21 @@ static void json_escape(FILE *out, const char *s)
     fputc('"', out);
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         switch (*p) {
-        case '"': fputs("\\\"", out); break;
-        case '\\': fputs("\\\\", out); break;
-        case '\n': fputs("\\n", out); break;
-        case '\r': fputs("\\r", out); break;
-        case '\t': fputs("\\t", out); break;
+        case '"':
+            fputs("\\\"", out);
+            break;
+        case '\\':
+            fputs("\\\\", out);
+            break;
+        case '\n':
+            fputs("\\n", out);
+            break;
+        case '\r':
+            fputs("\\r", out);
+            break;
+        case '\t':
+            fputs("\\t", out);
+            break;
         default:
             if (*p < 0x20)
                 fprintf(out, "\\u%04x", *p);

@@ -11,7 +11,10 @@ struct arena_chunk;
 struct arena {
     struct arena_chunk *head;
 };
-#define ARENA_INIT {NULL}
+#define ARENA_INIT                                                             \
+    {                                                                          \
+        NULL                                                                   \
+    }
 
 /* 'size' bytes aligned for any type; NULL when out of memory. */
 void *exo__arena_alloc(struct arena *a, size_t size);

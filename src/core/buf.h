@@ -15,7 +15,10 @@ struct buf {
     size_t len;
     size_t cap;
 };
-#define BUF_INIT {NULL, 0, 0}
+#define BUF_INIT                                                               \
+    {                                                                          \
+        NULL, 0, 0                                                             \
+    }
 
 /* Makes room for 'extra' more bytes plus a terminator; 0 or EXO_ENOMEM. */
 int exo__buf_grow(struct buf *b, size_t extra);

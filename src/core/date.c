@@ -31,8 +31,8 @@ int32_t exo_days_from_civil(int year, int month, int day)
     int y = year - (month <= 2);
     int era = (y >= 0 ? y : y - 399) / 400;
     unsigned yoe = (unsigned)(y - era * 400);
-    unsigned doy = (unsigned)((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 +
-                              day - 1);
+    unsigned doy =
+        (unsigned)((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1);
     unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     return (int32_t)(era * 146097 + (int)doe - 719468);
 }
@@ -80,8 +80,7 @@ static int read_digits(const char **p, int width)
 
 #define ISO_EXPECTED "expected YYYY-MM-DD, YYYY-MM or YYYY"
 
-static exo_code check_civil(int y, int m, int d, const char *text,
-                            exo_err *err)
+static exo_code check_civil(int y, int m, int d, const char *text, exo_err *err)
 {
     if (y < 1000 || y > 9999)
         return exo__fail(err, EXO_EDATA,
@@ -173,17 +172,36 @@ exo_code exo_date_parse_format(const char *text, const char *format,
         }
         f++;
         switch (*f) {
-        case 'Y': y = read_number(&p, 4); if (y < 0) goto bad; break;
+        case 'Y':
+            y = read_number(&p, 4);
+            if (y < 0)
+                goto bad;
+            break;
         case 'y':
             y = read_number(&p, 2);
             if (y < 0)
                 goto bad;
             y += y < 70 ? 2000 : 1900; /* POSIX strptime's pivot */
             break;
-        case 'm': m = read_number(&p, 2); if (m < 0) goto bad; break;
-        case 'd': d = read_number(&p, 2); if (d < 0) goto bad; break;
-        case 'b': m = read_month_name(&p); if (m < 0) goto bad; break;
-        case '%': if (*p++ != '%') goto bad; break;
+        case 'm':
+            m = read_number(&p, 2);
+            if (m < 0)
+                goto bad;
+            break;
+        case 'd':
+            d = read_number(&p, 2);
+            if (d < 0)
+                goto bad;
+            break;
+        case 'b':
+            m = read_month_name(&p);
+            if (m < 0)
+                goto bad;
+            break;
+        case '%':
+            if (*p++ != '%')
+                goto bad;
+            break;
         default:
             return exo__fail(err, EXO_EINVAL,
                              "unsupported conversion '%%%c' in date format "
@@ -229,9 +247,12 @@ bool exo__precision_parse(const char *s, exo_precision *out)
 const char *exo__precision_name(exo_precision p)
 {
     switch (p) {
-    case EXO_PREC_DAY: return "day";
-    case EXO_PREC_MONTH: return "month";
-    case EXO_PREC_YEAR: return "year";
+    case EXO_PREC_DAY:
+        return "day";
+    case EXO_PREC_MONTH:
+        return "month";
+    case EXO_PREC_YEAR:
+        return "year";
     }
     return "day";
 }
@@ -241,8 +262,10 @@ int exo__precision_days(int32_t days, exo_precision p)
     int y, m, d;
     exo_civil_from_days(days, &y, &m, &d);
     switch (p) {
-    case EXO_PREC_DAY: return 1;
-    case EXO_PREC_MONTH: return exo__days_in_month(y, m) - d + 1;
+    case EXO_PREC_DAY:
+        return 1;
+    case EXO_PREC_MONTH:
+        return exo__days_in_month(y, m) - d + 1;
     case EXO_PREC_YEAR:
         return exo_days_from_civil(y + 1, 1, 1) - days;
     }

@@ -16,17 +16,28 @@ const char *exo_version(void)
 const char *exo_strerror(exo_code code)
 {
     switch (code) {
-    case EXO_OK: return "success";
-    case EXO_ENOMEM: return "out of memory";
-    case EXO_EINVAL: return "invalid argument";
-    case EXO_EDATA: return "invalid input data";
-    case EXO_ENOENT: return "no such file";
-    case EXO_EIO: return "input/output error";
-    case EXO_ESTORE: return "store error";
-    case EXO_ENOTFOUND: return "not found";
-    case EXO_ENUMERIC: return "no usable estimate";
-    case EXO_ECANCELED: return "canceled";
-    case EXO_EINTERNAL: return "internal error";
+    case EXO_OK:
+        return "success";
+    case EXO_ENOMEM:
+        return "out of memory";
+    case EXO_EINVAL:
+        return "invalid argument";
+    case EXO_EDATA:
+        return "invalid input data";
+    case EXO_ENOENT:
+        return "no such file";
+    case EXO_EIO:
+        return "input/output error";
+    case EXO_ESTORE:
+        return "store error";
+    case EXO_ENOTFOUND:
+        return "not found";
+    case EXO_ENUMERIC:
+        return "no usable estimate";
+    case EXO_ECANCELED:
+        return "canceled";
+    case EXO_EINTERNAL:
+        return "internal error";
     }
     return "unknown error";
 }
@@ -67,8 +78,8 @@ exo_code exo__fail(exo_err *err, exo_code code, const char *fmt, ...)
     return code;
 }
 
-exo_code exo__fail_at(exo_err *err, exo_code code, const char *file,
-                      long line, long column, const char *fmt, ...)
+exo_code exo__fail_at(exo_err *err, exo_code code, const char *file, long line,
+                      long column, const char *fmt, ...)
 {
     va_list ap;
     if (!err || err->code != EXO_OK)
@@ -132,8 +143,7 @@ size_t exo_err_format(const exo_err *err, char *buf, size_t size)
         len = snprintf(buf, size, "%s:%ld:%ld: %s", err->file, err->line,
                        err->column, err->msg);
     else if (err->file[0] && err->line > 0)
-        len = snprintf(buf, size, "%s:%ld: %s", err->file, err->line,
-                       err->msg);
+        len = snprintf(buf, size, "%s:%ld: %s", err->file, err->line, err->msg);
     else if (err->file[0])
         len = snprintf(buf, size, "%s: %s", err->file, err->msg);
     else

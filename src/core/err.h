@@ -19,11 +19,9 @@
 
 exo_code exo__fail(exo_err *err, exo_code code, const char *fmt, ...)
     EXO_PRINTF(3, 4);
-exo_code exo__vfail(exo_err *err, exo_code code, const char *fmt,
-                    va_list ap);
-exo_code exo__fail_at(exo_err *err, exo_code code, const char *file,
-                      long line, long column, const char *fmt, ...)
-    EXO_PRINTF(6, 7);
+exo_code exo__vfail(exo_err *err, exo_code code, const char *fmt, va_list ap);
+exo_code exo__fail_at(exo_err *err, exo_code code, const char *file, long line,
+                      long column, const char *fmt, ...) EXO_PRINTF(6, 7);
 exo_code exo__fail_errno(exo_err *err, int errnum, const char *fmt, ...)
     EXO_PRINTF(3, 4);
 /* Prefixes the recorded message with context ("reading 'x': ..."). */
@@ -32,7 +30,7 @@ void exo__err_context(exo_err *err, const char *fmt, ...) EXO_PRINTF(2, 3);
 void exo__errlist_add(exo_errlist *list, const exo_err *e);
 
 #define exo__bug(err, what)                                                    \
-    exo__fail((err), EXO_EINTERNAL, "BUG: %s:%d: %s", __FILE__, __LINE__,     \
+    exo__fail((err), EXO_EINTERNAL, "BUG: %s:%d: %s", __FILE__, __LINE__,      \
               (what))
 
 #endif

@@ -18,8 +18,7 @@ static uint64_t hash_str(const char *s)
     return h;
 }
 
-static struct hmap_slot *find(const struct hmap *m, const char *key,
-                              uint64_t h)
+static struct hmap_slot *find(const struct hmap *m, const char *key, uint64_t h)
 {
     size_t mask = m->cap - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {

@@ -21,7 +21,10 @@ struct hmap {
     size_t cap; /* a power of two, or 0 */
     size_t n;
 };
-#define HMAP_INIT {NULL, 0, 0}
+#define HMAP_INIT                                                              \
+    {                                                                          \
+        NULL, 0, 0                                                             \
+    }
 
 /* Looks 'key' up; true and '*value' set when present. */
 bool exo__hmap_get(const struct hmap *m, const char *key, int64_t *value);

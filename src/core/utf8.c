@@ -57,8 +57,8 @@ size_t exo__utf8_trim(char *s, size_t len)
         start++;
     while (end > start && is_ascii_space((unsigned char)s[end - 1]))
         end--;
-    if (start == end || ((unsigned char)s[start] < 0x80 &&
-                         (unsigned char)s[end - 1] < 0x80)) {
+    if (start == end ||
+        ((unsigned char)s[start] < 0x80 && (unsigned char)s[end - 1] < 0x80)) {
         if (start > 0)
             memmove(s, s + start, end - start);
         s[end - start] = '\0';

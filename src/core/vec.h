@@ -24,7 +24,7 @@ static inline int exo__vec_reserve(void **ptr, size_t n, size_t *cap,
 }
 
 #define EXO_VEC_PUSH(ptr, n, cap, value)                                       \
-    (exo__vec_reserve((void **)&(ptr), (n), &(cap), sizeof *(ptr))            \
+    (exo__vec_reserve((void **)&(ptr), (n), &(cap), sizeof *(ptr))             \
          ? EXO_ENOMEM                                                          \
          : ((ptr)[(n)++] = (value), 0))
 

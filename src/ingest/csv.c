@@ -17,8 +17,7 @@
 #include "core/exo.h"
 #include "core/utf8.h"
 
-exo_code exo__read_file(const char *path, char **out, size_t *len,
-                        exo_err *err)
+exo_code exo__read_file(const char *path, char **out, size_t *len, exo_err *err)
 {
     gzFile gz;
     size_t cap = 1 << 16, n = 0;
@@ -77,12 +76,12 @@ struct reader {
     csv_record_fn fn;
     void *ud;
     const char *text;
-    long line;             /* line being fed */
-    size_t line_start;     /* its byte offset */
-    long next_line;        /* line the next field starts on */
+    long line;         /* line being fed */
+    size_t line_start; /* its byte offset */
+    long next_line;    /* line the next field starts on */
     size_t next_line_start;
-    int stop;              /* callback's nonzero return */
-    exo_code code;         /* ENOMEM inside a callback */
+    int stop;      /* callback's nonzero return */
+    exo_code code; /* ENOMEM inside a callback */
     /* The record's field texts, each NUL-terminated, back to back: one
      * buffer per reader instead of an allocation per field. rec.field[k]
      * points into it once the record is complete; until then 'offset'
@@ -103,8 +102,7 @@ static int reserve_fields(struct reader *r)
     size_t *len = exo__reallocarray(r->rec.len, cap, sizeof *len);
     if (len)
         r->rec.len = len;
-    size_t *ls =
-        exo__reallocarray(r->rec.field_line_start, cap, sizeof *ls);
+    size_t *ls = exo__reallocarray(r->rec.field_line_start, cap, sizeof *ls);
     if (ls)
         r->rec.field_line_start = ls;
     long *fl = exo__reallocarray(r->rec.field_line, cap, sizeof *fl);
@@ -183,8 +181,8 @@ static void on_record(int c, void *ud)
     r->next_line_start = (size_t)-1; /* fixed up when that line is fed */
 }
 
-void exo__csv_field_location(const struct csv_record *rec, size_t k,
-                             long *line, long *column)
+void exo__csv_field_location(const struct csv_record *rec, size_t k, long *line,
+                             long *column)
 {
     if (k >= rec->n_fields) {
         *line = rec->line;

@@ -15,7 +15,7 @@ struct csv_record {
     size_t n_fields;
     char **field;
     size_t *len;
-    long line;   /* line where the record starts (1-based) */
+    long line;    /* line where the record starts (1-based) */
     size_t index; /* 0 for the header row */
     /* private: where each field starts, for csv_field_location */
     const char *text;
@@ -38,8 +38,8 @@ exo_code exo__csv_read_mem(const char *text, size_t len, const char *name,
                            csv_record_fn fn, void *ud, exo_err *err);
 
 /* The line and 1-based character column where field 'k' starts. */
-void exo__csv_field_location(const struct csv_record *rec, size_t k,
-                             long *line, long *column);
+void exo__csv_field_location(const struct csv_record *rec, size_t k, long *line,
+                             long *column);
 
 /*
  * Reads the whole of 'path' ("-": stdin; gzip detected) into memory.

@@ -79,9 +79,9 @@ static bool apostrophe(ucs4_t cp)
 
 static bool space_cp(ucs4_t cp)
 {
-    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
-           cp == 0xa0 || cp == 0 || cp == '\f' || cp == '\v' ||
-           cp == 0x2009 || cp == 0x202f || cp == 0x200b || cp == 0xfeff;
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xa0 ||
+           cp == 0 || cp == '\f' || cp == '\v' || cp == 0x2009 ||
+           cp == 0x202f || cp == 0x200b || cp == 0xfeff;
 }
 
 static void set_low(struct tok *t, const char *s)
@@ -188,8 +188,8 @@ static int tokenize(const char *s, size_t a, size_t b, struct tok **toks,
             }
         } else {
             t.end = i + cn;
-            if (cp == '"' || apostrophe(cp) || cp == 0x201c ||
-                cp == 0x201d || cp == 0x2018 || cp == 0xab || cp == 0xbb)
+            if (cp == '"' || apostrophe(cp) || cp == 0x201c || cp == 0x201d ||
+                cp == 0x2018 || cp == 0xab || cp == 0xbb)
                 t.flags = T_QUOTE;
             i += cn;
         }
@@ -216,8 +216,8 @@ struct org_mention {
 };
 
 struct person {
-    const char *name; /* as first written in full */
-    const char *key;  /* exo__name_key */
+    const char *name;         /* as first written in full */
+    const char *key;          /* exo__name_key */
     const char *first, *last; /* lower-case first and last tokens */
 };
 
@@ -234,7 +234,7 @@ struct mention {
 
 struct sent {
     size_t start, end, para;
-    size_t t0, t1; /* its tokens */
+    size_t t0, t1;  /* its tokens */
     bool titlecase; /* a headline: no new names from it */
 };
 
@@ -367,8 +367,8 @@ static size_t match_alias(const struct extractor *ex, size_t i, size_t end,
     return best;
 }
 
-static void add_org(struct extractor *ex, size_t t0, size_t t1,
-                    const char *org, bool is_new)
+static void add_org(struct extractor *ex, size_t t0, size_t t1, const char *org,
+                    bool is_new)
 {
     struct org_mention m = {t0, t1, org, is_new};
     if (EXO_VEC_PUSH(ex->orgs, ex->n_orgs, ex->cap_orgs, m))
@@ -377,8 +377,7 @@ static void add_org(struct extractor *ex, size_t t0, size_t t1,
         ex->tok_org[i] = 1;
 }
 
-static const struct org_mention *org_at(const struct extractor *ex,
-                                        size_t t)
+static const struct org_mention *org_at(const struct extractor *ex, size_t t)
 {
     for (size_t i = 0; i < ex->n_orgs; i++)
         if (ex->orgs[i].t0 == t)
@@ -397,10 +396,9 @@ static const struct org_mention *org_covering(const struct extractor *ex,
 
 /* ==== Names ==== */
 
-static const char *const particles[] = {"de", "van", "von", "der", "den",
-                                        "da", "di", "du", "le", "la", "bin",
-                                        "ibn", "al", "dos", "del", "ter",
-                                        NULL};
+static const char *const particles[] = {"de", "van", "von", "der", "den", "da",
+                                        "di", "du",  "le",  "la",  "bin", "ibn",
+                                        "al", "dos", "del", "ter", NULL};
 
 static bool name_token(const struct extractor *ex, size_t i)
 {
@@ -422,11 +420,12 @@ static bool name_token(const struct extractor *ex, size_t i)
 
 /* Words after which a capitalised run is an organisation, not a person. */
 static const char *const org_context_words[] = {
-    "rival",   "join",    "joins",    "joined",   "joining", "startup",
-    "company", "firm",    "lab",      "called",   "competitor", "rejoin",
-    "rejoined", "rejoins", "rejoining", "found",   "founded", "co-founded",
-    "cofounded", "launched", "launch", "start-up", "venture", "unit",
-    "at",      "from",    NULL};
+    "rival",      "join",     "joins",      "joined",    "joining",
+    "startup",    "company",  "firm",       "lab",       "called",
+    "competitor", "rejoin",   "rejoined",   "rejoins",   "rejoining",
+    "found",      "founded",  "co-founded", "cofounded", "launched",
+    "launch",     "start-up", "venture",    "unit",      "at",
+    "from",       NULL};
 
 /*
  * The end (exclusive) of a name run starting at token 'i' of a sentence
@@ -459,8 +458,7 @@ static size_t name_run(const struct extractor *ex, size_t i, size_t end)
             break;
         }
     }
-    if (n < 2 || n > 4 || words == 0 ||
-        (ex->toks[j - 1].flags & T_INITIAL))
+    if (n < 2 || n > 4 || words == 0 || (ex->toks[j - 1].flags & T_INITIAL))
         return i;
     return j;
 }
@@ -476,10 +474,8 @@ static void find_entities(struct extractor *ex, struct sent *s)
             /* "Michael Dell": a one-word company after a capitalised
              * unknown word is a surname. */
             if (n == 1 && i > s->t0 && !ex->tok_org[i - 1] &&
-                name_token(ex, i - 1) &&
-                !(ex->toks[i - 1].flags & T_POSS) &&
-                (ex->toks[i].flags & T_LOWER) &&
-                !(i - 1 == s->t0)) {
+                name_token(ex, i - 1) && !(ex->toks[i - 1].flags & T_POSS) &&
+                (ex->toks[i].flags & T_LOWER) && !(i - 1 == s->t0)) {
                 continue;
             }
             add_org(ex, i, i + n, org, false);
@@ -641,11 +637,11 @@ static bool find_date(const struct extractor *ex, size_t a, size_t b,
             /* "15 March 2024" */
             int day0 = i > a ? small_number(&T[i - 1], 1, 31) : 0;
             (void)day0;
-            bool prep = i > a && low_in(&T[i - 1],
-                                        (const char *const[]){
-                                            "in", "since", "by", "early",
-                                            "late", "mid", "until", "last",
-                                            "this", "of", NULL});
+            bool prep =
+                i > a && low_in(&T[i - 1],
+                                (const char *const[]){
+                                    "in", "since", "by", "early", "late", "mid",
+                                    "until", "last", "this", "of", NULL});
             if (prep && doc_y && strcmp(t->low, "may") != 0) {
                 int yy = m > doc_m ? doc_y - 1 : doc_y;
                 if (day && day <= exo__days_in_month(yy, m))
@@ -666,10 +662,9 @@ static bool find_date(const struct extractor *ex, size_t a, size_t b,
                 /* "15 March 2024" is handled below via the month. */
             }
             if (low_in(&T[i - 1],
-                       (const char *const[]){"in", "since", "by", "of",
-                                             "back", "early", "late", "mid",
-                                             "until", ",", "(", "during",
-                                             "from", NULL})) {
+                       (const char *const[]){
+                           "in", "since", "by", "of", "back", "early", "late",
+                           "mid", "until", ",", "(", "during", "from", NULL})) {
                 *out = make_date(y, 0, 0, EXO_PREC_YEAR);
                 return true;
             }
@@ -683,8 +678,8 @@ static bool find_date(const struct extractor *ex, size_t a, size_t b,
         if (relative && doc_y && low_is(t, "month") && i > a &&
             low_is(&T[i - 1], "last")) {
             int yy = doc_m == 1 ? doc_y - 1 : doc_y;
-            *out = make_date(yy, doc_m == 1 ? 12 : doc_m - 1, 0,
-                             EXO_PREC_MONTH);
+            *out =
+                make_date(yy, doc_m == 1 ? 12 : doc_m - 1, 0, EXO_PREC_MONTH);
             return true;
         }
         /* "15 March 2024" */
@@ -711,15 +706,15 @@ static int32_t date_last_day(exo_date d)
 /* ==== Mentions in one sentence ==== */
 
 static const char *const speech_after[] = {
-    "said", "says", "told", "wrote", "writes", "tweeted", "posted", "added",
-    "noted", "explained", "argued", "stated", "commented", "recalled",
-    "praised", "thanked", "gushed", NULL};
-static const char *const speech_before[] = {"said", "says", "to", "by",
-                                            "thanked", "praised", "credited",
-                                            "lauded", "wrote", NULL};
+    "said",      "says",     "told",    "wrote",     "writes", "tweeted",
+    "posted",    "added",    "noted",   "explained", "argued", "stated",
+    "commented", "recalled", "praised", "thanked",   "gushed", NULL};
+static const char *const speech_before[] = {
+    "said",    "says",     "to",     "by",    "thanked",
+    "praised", "credited", "lauded", "wrote", NULL};
 
-static void add_mention(struct extractor *ex, size_t t0, size_t t1,
-                        int person, unsigned flags)
+static void add_mention(struct extractor *ex, size_t t0, size_t t1, int person,
+                        unsigned flags)
 {
     struct mention m = {t0, t1, person, flags};
     if (EXO_VEC_PUSH(ex->ments, ex->n_ments, ex->cap_ments, m))
@@ -755,8 +750,7 @@ static int person_by_word(const struct extractor *ex, const struct tok *t)
  * The person mentions of sentence 's', in order; 'last' is the last person
  * named in the paragraph so far (updated).
  */
-static void find_mentions(struct extractor *ex, const struct sent *s,
-                          int *last)
+static void find_mentions(struct extractor *ex, const struct sent *s, int *last)
 {
     ex->n_ments = 0;
     for (size_t i = s->t0; i < s->t1 && !ex->fatal; i++) {
@@ -767,9 +761,8 @@ static void find_mentions(struct extractor *ex, const struct sent *s,
         int p = -1;
         unsigned flags = 0;
         if (j > i) {
-            char *key = exo__name_key(arena_dup(ex, ex->text + t->start,
-                                                ex->toks[j - 1].end -
-                                                    t->start));
+            char *key = exo__name_key(arena_dup(
+                ex, ex->text + t->start, ex->toks[j - 1].end - t->start));
             p = key ? person_by_key(ex, key) : -1;
             exo__free(key);
             flags = M_FULL;
@@ -825,8 +818,8 @@ static bool role_before(const struct extractor *ex, size_t begin, size_t end,
             break;
         }
         enum exo__role_kind k = exo__lex_role(t->low, &lv);
-        if (k == EXO__ROLE_NONE && !low_is(t, "former") &&
-            !low_is(t, "ex") && !low_is(t, "longtime"))
+        if (k == EXO__ROLE_NONE && !low_is(t, "former") && !low_is(t, "ex") &&
+            !low_is(t, "longtime"))
             break;
         if (k == EXO__ROLE_HEAD)
             head = true;
@@ -834,20 +827,20 @@ static bool role_before(const struct extractor *ex, size_t begin, size_t end,
     }
     /* Trim "and"/"of" at the edges and the "former" in front. */
     size_t a = i, b = end;
-    while (a < b && (low_is(&ex->toks[a], "and") || low_is(&ex->toks[a], "of") ||
-                     low_is(&ex->toks[a], "former") ||
-                     low_is(&ex->toks[a], "ex") ||
-                     low_is(&ex->toks[a], "longtime")))
+    while (a < b &&
+           (low_is(&ex->toks[a], "and") || low_is(&ex->toks[a], "of") ||
+            low_is(&ex->toks[a], "former") || low_is(&ex->toks[a], "ex") ||
+            low_is(&ex->toks[a], "longtime")))
         a++;
-    while (b > a && (low_is(&ex->toks[b - 1], "and") ||
-                     low_is(&ex->toks[b - 1], "of")))
+    while (b > a &&
+           (low_is(&ex->toks[b - 1], "and") || low_is(&ex->toks[b - 1], "of")))
         b--;
     if (!head || a == b)
         return false;
     /* Level: the highest-ranking head; "board ... director" is board. */
-    static const int rank[] = {[EXO_LEVEL_NONE] = 0, [EXO_LEVEL_IC] = 1,
-                               [EXO_LEVEL_LEAD] = 2, [EXO_LEVEL_BOARD] = 3,
-                               [EXO_LEVEL_EXEC] = 4, [EXO_LEVEL_FOUNDER] = 5};
+    static const int rank[] = {
+        [EXO_LEVEL_NONE] = 0,  [EXO_LEVEL_IC] = 1,   [EXO_LEVEL_LEAD] = 2,
+        [EXO_LEVEL_BOARD] = 3, [EXO_LEVEL_EXEC] = 4, [EXO_LEVEL_FOUNDER] = 5};
     exo_level best = EXO_LEVEL_NONE;
     bool board = false;
     for (size_t k = a; k < b; k++) {
@@ -872,10 +865,10 @@ static bool role_after(const struct extractor *ex, size_t i, size_t end,
                        const char **org)
 {
     *org = NULL;
-    while (i < end && low_in(&ex->toks[i], (const char *const[]){
-                                               "a", "an", "the", "its",
-                                               "his", "her", "their",
-                                               "former", "longtime", NULL}))
+    while (i < end &&
+           low_in(&ex->toks[i],
+                  (const char *const[]){"a", "an", "the", "its", "his", "her",
+                                        "their", "former", "longtime", NULL}))
         i++;
     if (i < end && ex->tok_org[i]) {
         const struct org_mention *om = org_covering(ex, i);
@@ -895,8 +888,8 @@ static bool role_after(const struct extractor *ex, size_t i, size_t end,
     if (j == i || !role_before(ex, i, j, r0, r1, level, &inner))
         return false;
     /* "a researcher at Google": the organisation of the role. */
-    if (!*org && j + 1 < end && (low_is(&ex->toks[j], "at") ||
-                                 low_is(&ex->toks[j], "of")) &&
+    if (!*org && j + 1 < end &&
+        (low_is(&ex->toks[j], "at") || low_is(&ex->toks[j], "of")) &&
         ex->tok_org[j + 1]) {
         const struct org_mention *om = org_covering(ex, j + 1);
         if (om)
@@ -908,46 +901,67 @@ static bool role_after(const struct extractor *ex, size_t i, size_t end,
 /* ==== Triggers and frames ==== */
 
 static const char *const aux_words[] = {
-    "is", "are", "was", "were", "has", "have", "had", "will", "be", "been",
-    "being", "also", "now", "officially", "reportedly", "quietly", "just",
-    "recently", "soon", "abruptly", "suddenly", "finally", "already",
-    "himself", "herself", "set", "to", "expected", "decided", "plans",
-    "planning", "poised", "going", "about", "due", "formally", "publicly",
-    "too", "likely", "then", "later", "shall", "announced", "confirmed",
-    "said", "says", "he", "she", "that", "quickly", "eventually", "since",
-    "subsequently", "today", "yesterday", "this", "week", "on", "monday",
-    "tuesday", "wednesday", "thursday", "friday", "also", "would", "could",
-    "might", "may", "not", "never", "no", "longer", NULL};
+    "is",        "are",          "was",
+    "were",      "has",          "have",
+    "had",       "will",         "be",
+    "been",      "being",        "also",
+    "now",       "officially",   "reportedly",
+    "quietly",   "just",         "recently",
+    "soon",      "abruptly",     "suddenly",
+    "finally",   "already",      "himself",
+    "herself",   "set",          "to",
+    "expected",  "decided",      "plans",
+    "planning",  "poised",       "going",
+    "about",     "due",          "formally",
+    "publicly",  "too",          "likely",
+    "then",      "later",        "shall",
+    "announced", "confirmed",    "said",
+    "says",      "he",           "she",
+    "that",      "quickly",      "eventually",
+    "since",     "subsequently", "today",
+    "yesterday", "this",         "week",
+    "on",        "monday",       "tuesday",
+    "wednesday", "thursday",     "friday",
+    "also",      "would",        "could",
+    "might",     "may",          "not",
+    "never",     "no",           "longer",
+    NULL};
 static const char *const subordinators[] = {
-    "who", "whose", "after", "before", "since", "when", "while", "having",
-    "which", "where", "because", "until", "whom", "once", NULL};
-static const char *const negators[] = {"not", "never", "no", "cannot",
+    "who",   "whose", "after",   "before", "since", "when", "while", "having",
+    "which", "where", "because", "until",  "whom",  "once", NULL};
+static const char *const negators[] = {"not",     "never",   "no",  "cannot",
                                        "nothing", "neither", "nor", NULL};
 static const char *const hypothetical[] = {
-    "could", "might", "may", "should", "considering", "considered",
-    "weighing", "mulling", "contemplating", "rumored", "rumoured",
-    "if", "whether", "unless", "seems", "appears", "possibly",
-    "potentially", "talks", "wants", "hoping", "hopes", "trying",
-    "tried", "wondered", "imagine", "speculation", "speculated", "ask",
-    "asked", "thinking", "weighs", "considers", "mulls", "explore",
-    "exploring", "hypothetically", "perhaps", "maybe", "discussions",
-    NULL};
-static const char *const hedges[] = {"expected", "reportedly", "plans",
-                                     "planning", "set", "likely", "poised",
-                                     "sources", "reports", "reported",
-                                     "familiar", NULL};
-static const char *const denials[] = {"denied", "denies", "deny", "denying",
-                                      "refuted", "refutes", "false",
-                                      "untrue", "baseless", NULL};
-static const char *const rumour_nouns[] = {"reports", "rumors", "rumours",
-                                           "speculation", "claims",
-                                           "suggestions", "talk", NULL};
-static const char *const background_cues[] = {
-    "ago", "previously", "formerly", "originally", NULL};
+    "could",          "might",       "may",
+    "should",         "considering", "considered",
+    "weighing",       "mulling",     "contemplating",
+    "rumored",        "rumoured",    "if",
+    "whether",        "unless",      "seems",
+    "appears",        "possibly",    "potentially",
+    "talks",          "wants",       "hoping",
+    "hopes",          "trying",      "tried",
+    "wondered",       "imagine",     "speculation",
+    "speculated",     "ask",         "asked",
+    "thinking",       "weighs",      "considers",
+    "mulls",          "explore",     "exploring",
+    "hypothetically", "perhaps",     "maybe",
+    "discussions",    NULL};
+static const char *const hedges[] = {
+    "expected", "reportedly", "plans",   "planning", "set",      "likely",
+    "poised",   "sources",    "reports", "reported", "familiar", NULL};
+static const char *const denials[] = {"denied",   "denies",  "deny",  "denying",
+                                      "refuted",  "refutes", "false", "untrue",
+                                      "baseless", NULL};
+static const char *const rumour_nouns[] = {
+    "reports", "rumors",      "rumours", "speculation",
+    "claims",  "suggestions", "talk",    NULL};
+static const char *const background_cues[] = {"ago", "previously", "formerly",
+                                              "originally", NULL};
 static const char *const company_nouns[] = {
-    "company", "startup", "start-up", "firm", "lab", "organization",
-    "organisation", "team", "group", "board", "business", "role", "post",
-    "position", "job", "company's", "outfit", "venture", NULL};
+    "company",      "startup",      "start-up", "firm",     "lab",
+    "organization", "organisation", "team",     "group",    "board",
+    "business",     "role",         "post",     "position", "job",
+    "company's",    "outfit",       "venture",  NULL};
 
 struct trig {
     size_t t0, t1; /* tokens of the trigger */
@@ -957,10 +971,10 @@ struct trig {
 
 static bool is_passive(const struct extractor *ex, size_t s0, size_t t)
 {
-    return t > s0 && low_in(&ex->toks[t - 1],
-                            (const char *const[]){"was", "were", "been",
-                                                  "being", "is", "are",
-                                                  "be", "got", "get", NULL});
+    return t > s0 &&
+           low_in(&ex->toks[t - 1],
+                  (const char *const[]){"was", "were", "been", "being", "is",
+                                        "are", "be", "got", "get", NULL});
 }
 
 /* The org mention ending at or before 'end' and at or after 'begin'. */
@@ -982,16 +996,15 @@ static size_t prep_before(const struct extractor *ex, size_t s0, size_t t)
     size_t k = t, skipped = 0;
     while (k > s0 && skipped < 4) {
         const struct tok *p = &ex->toks[k - 1];
-        if (low_in(p, (const char *const[]){"the", "rival", "startup",
-                                            "start-up", "company", "lab",
-                                            "firm", "ai", "competitor",
-                                            "giant", "maker", "chipmaker",
-                                            "upstart", "new", "its", "a",
-                                            "an", "chatbot", "research",
-                                            "search", "tech", "social",
-                                            "media", "cloud", "newcomer",
-                                            "labs", "outfit", "fellow",
-                                            "longtime", NULL})) {
+        if (low_in(p, (const char *const[]){
+                          "the",        "rival",   "startup",  "start-up",
+                          "company",    "lab",     "firm",     "ai",
+                          "competitor", "giant",   "maker",    "chipmaker",
+                          "upstart",    "new",     "its",      "a",
+                          "an",         "chatbot", "research", "search",
+                          "tech",       "social",  "media",    "cloud",
+                          "newcomer",   "labs",    "outfit",   "fellow",
+                          "longtime",   NULL})) {
             k--;
             skipped++;
             continue;
@@ -1135,8 +1148,8 @@ static void emit(struct extractor *ex, const struct sent *s,
     c.from_context = f->from && !f->from_text;
     c.background = f->background;
     c.confidence = score(f);
-    c.evidence = dup_or_null(ex, arena_dup(ex, ex->text + s->start,
-                                           s->end - s->start));
+    c.evidence =
+        dup_or_null(ex, arena_dup(ex, ex->text + s->start, s->end - s->start));
     c.start = in_offset(ex, s->start);
     c.end = in_offset(ex, s->end);
     if (EXO_VEC_PUSH(ex->cands, ex->n_cands, ex->cap_cands, c)) {
@@ -1162,8 +1175,9 @@ static bool trigger_applies(const struct extractor *ex, const struct sent *s,
     if (def->flags & EXO__TRIG_NOUN)
         return true;
     /* "the left", "a new hire", "an exit" (not a verb) */
-    if (prev && low_in(prev, (const char *const[]){"the", "a", "an", "new",
-                                                   "its", "our", NULL}) &&
+    if (prev &&
+        low_in(prev, (const char *const[]){"the", "a", "an", "new", "its",
+                                           "our", NULL}) &&
         !(def->event == EXO_EVENT_SABBATICAL))
         return false;
     if (def->flags & EXO__TRIG_FOUND) {
@@ -1174,25 +1188,23 @@ static bool trigger_applies(const struct extractor *ex, const struct sent *s,
         if (!next)
             return false;
         if (ex->tok_org[t1] ||
-            low_in(next, (const char *const[]){"a", "an", "his", "her",
-                                               "their", "own", NULL}))
+            low_in(next, (const char *const[]){"a", "an", "his", "her", "their",
+                                               "own", NULL}))
             return prev && low_in(prev, (const char *const[]){
-                                            "to", "will", "and", "has",
-                                            "had", "have", "would",
-                                            "later", "then", "went",
-                                            "now", "recently", NULL});
+                                            "to", "will", "and", "has", "had",
+                                            "have", "would", "later", "then",
+                                            "went", "now", "recently", NULL});
         return false;
     }
     if (def->event == EXO_EVENT_LEFT && low_is(&T[t0], "left") && next &&
-        low_in(next, (const char *const[]){"behind", "over", "unsaid",
-                                           "out", "alone", "in", "open",
-                                           "wing", NULL}))
+        low_in(next,
+               (const char *const[]){"behind", "over", "unsaid", "out", "alone",
+                                     "in", "open", "wing", NULL}))
         return false;
-    if (def->event == EXO_EVENT_LEFT && (low_is(&T[t0], "leave") ||
-                                         low_is(&T[t0], "leaves")) &&
-        prev && low_in(prev, (const char *const[]){"on", "parental",
-                                                   "paternity",
-                                                   "maternity", NULL}))
+    if (def->event == EXO_EVENT_LEFT &&
+        (low_is(&T[t0], "leave") || low_is(&T[t0], "leaves")) && prev &&
+        low_in(prev, (const char *const[]){"on", "parental", "paternity",
+                                           "maternity", NULL}))
         return true;
     return true;
 }
@@ -1251,8 +1263,8 @@ static enum clause clause_of(const struct extractor *ex, size_t subj_end,
     const struct tok *p = &ex->toks[k - 1];
     /* "Laura Kim, who is leaving for Google": a current move. */
     if (low_is(p, "who") && k < t &&
-        low_in(&ex->toks[k], (const char *const[]){"is", "are", "will",
-                                                    "has", "have", NULL}))
+        low_in(&ex->toks[k],
+               (const char *const[]){"is", "are", "will", "has", "have", NULL}))
         return CL_MAIN;
     if (low_in(p, subordinators))
         return CL_SUB;
@@ -1294,8 +1306,8 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         }
         if (first_speech == SIZE_MAX &&
             low_in(&T[i], (const char *const[]){"said", "says", "announced",
-                                                "confirmed", "told",
-                                                "reported", "wrote", NULL}))
+                                                "confirmed", "told", "reported",
+                                                "wrote", NULL}))
             first_speech = i;
     }
     for (size_t i = s->t0; i < s->t1 && n_trigs < 32; i++) {
@@ -1369,19 +1381,19 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         bool earlier = false;
         for (size_t f = 0; f < n_frames; f++)
             earlier |= frames[f].person == sm->person;
-        enum clause cl = objm >= 0 ? CL_MAIN
-                                   : clause_of(ex, sm->t1, tr->t0, earlier);
+        enum clause cl =
+            objm >= 0 ? CL_MAIN : clause_of(ex, sm->t1, tr->t0, earlier);
         /* "when Sam Altman was fired": the whole clause is subordinate. */
         if (objm < 0 && sm->t0 > s->t0 &&
-            low_in(&T[sm->t0 - 1], (const char *const[]){
-                                       "when", "after", "before", "since",
-                                       "while", "because", "until", "as",
-                                       "once", NULL}))
+            low_in(&T[sm->t0 - 1],
+                   (const char *const[]){"when", "after", "before", "since",
+                                         "while", "because", "until", "as",
+                                         "once", NULL}))
             cl = CL_SUB;
         /* Negation, hypothesis, hedging, background: in the words between
          * the subject (or 6 tokens back) and the trigger. */
-        size_t w0 = objm >= 0 ? (tr->t0 > s->t0 + 6 ? tr->t0 - 6 : s->t0)
-                              : sm->t1;
+        size_t w0 =
+            objm >= 0 ? (tr->t0 > s->t0 + 6 ? tr->t0 - 6 : s->t0) : sm->t1;
         if (tr->t0 > w0 + 8)
             w0 = tr->t0 - 8;
         bool negated = false, hypo = false, hedged = false, past = false;
@@ -1405,9 +1417,8 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         /* "quit for a few days", "briefly left": not a move. */
         if (tr->t1 + 2 < s->t1 && low_is(&T[tr->t1], "for") &&
             (low_is(&T[tr->t1 + 1], "a") || low_is(&T[tr->t1 + 1], "two")) &&
-            low_in(&T[tr->t1 + 2], (const char *const[]){"few", "day",
-                                                         "week", "couple",
-                                                         NULL}))
+            low_in(&T[tr->t1 + 2],
+                   (const char *const[]){"few", "day", "week", "couple", NULL}))
             hypo = true;
         if (tr->t0 > s->t0 && low_is(&T[tr->t0 - 1], "briefly"))
             hypo = true;
@@ -1425,9 +1436,12 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         }
         if (negated || hypo)
             continue;
-        struct frame fr = {.person = sm->person, .mention = (size_t)subj,
-                           .mflags = sm->flags, .event = tr->event,
-                           .tflags = def->flags, .hedged = hedged,
+        struct frame fr = {.person = sm->person,
+                           .mention = (size_t)subj,
+                           .mflags = sm->flags,
+                           .event = tr->event,
+                           .tflags = def->flags,
+                           .hedged = hedged,
                            .main = cl != CL_SUB};
         /* Organisations after the trigger, by the word before each. */
         for (size_t i = tr->t1; i < win_end; i++) {
@@ -1449,12 +1463,12 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             else if (p && low_is(p, "from"))
                 slot = FROM;
             else if (rival ||
-                     (p && low_in(p, (const char *const[]){
-                                         "to", "for", "join", "joins",
-                                         "joined", "joining", "with",
-                                         "rejoin", "rejoins", "rejoined",
-                                         "rejoining", "found", "founded",
-                                         "launch", "launched", NULL})))
+                     (p &&
+                      low_in(p, (const char *const[]){
+                                    "to", "for", "join", "joins", "joined",
+                                    "joining", "with", "rejoin", "rejoins",
+                                    "rejoined", "rejoining", "found", "founded",
+                                    "launch", "launched", NULL})))
                 slot = (p && low_is(p, "with") && !joinish) ? NONE : TO;
             else if (p && low_is(p, "by") && passive && joinish)
                 slot = TO;
@@ -1463,8 +1477,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             else if (p && low_is(p, "at") && pk >= s->t0 + 2 &&
                      low_in(&T[pk - 2], (const char *const[]){
                                             "years", "months", "decade",
-                                            "stint", "tenure", "year",
-                                            NULL}))
+                                            "stint", "tenure", "year", NULL}))
                 slot = FROM;
             else if (p && (low_is(p, "at") || low_is(p, "of")) && objm >= 0 &&
                      i > ex->ments[objm].t0)
@@ -1486,22 +1499,21 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         }
         /* "leaving the company", "joined the startup" */
         if (tr->t1 + 1 < s->t1 &&
-            low_in(&T[tr->t1], (const char *const[]){"the", "its", "his",
-                                                     "her", "their", NULL}) &&
+            low_in(&T[tr->t1], (const char *const[]){"the", "its", "his", "her",
+                                                     "their", NULL}) &&
             low_in(&T[tr->t1 + 1], company_nouns))
             fr.object = true;
         /* "joined the company": the context organisation. */
         if (!fr.to && tr->t1 < s->t1 && tr->event == EXO_EVENT_JOINED) {
             size_t i = tr->t1;
-            if (i < s->t1 && low_in(&T[i], (const char *const[]){
-                                               "the", "its", NULL}) &&
+            if (i < s->t1 &&
+                low_in(&T[i], (const char *const[]){"the", "its", NULL}) &&
                 i + 1 < s->t1 && low_in(&T[i + 1], company_nouns))
                 fr.to = ex->context;
         }
         for (size_t i = s->t0; i + 2 < s->t1 && !fr.from; i++)
-            if (low_in(&T[i], (const char *const[]){"years", "months",
-                                                    "decade", "stint",
-                                                    "tenure", "year",
+            if (low_in(&T[i], (const char *const[]){"years", "months", "decade",
+                                                    "stint", "tenure", "year",
                                                     "career", NULL}) &&
                 low_is(&T[i + 1], "at") && ex->tok_org[i + 2]) {
                 const struct org_mention *om = org_covering(ex, i + 2);
@@ -1539,8 +1551,8 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                 /* "Cofounder John ..." at a sentence start: "cofounder". */
                 bool sentence_case = true;
                 for (size_t q = r0 + 1; q < r1; q++)
-                    sentence_case &= !(T[q].flags & T_CAP) ||
-                                     !(T[q].flags & T_LOWER);
+                    sentence_case &=
+                        !(T[q].flags & T_CAP) || !(T[q].flags & T_LOWER);
                 if (role && r0 == s->t0 && (T[r0].flags & T_LOWER) &&
                     sentence_case && isupper((unsigned char)role[0]))
                     role[0] = (char)tolower((unsigned char)role[0]);
@@ -1558,19 +1570,19 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                     break;
                 if ((low_is(&T[i], "at") && ex->tok_org[i + 1]) ||
                     (relative && ex->tok_org[i + 1] &&
-                     low_in(&T[i], (const char *const[]){"led", "ran",
-                                                         "headed", "of",
-                                                         "oversaw", NULL}))) {
+                     low_in(&T[i],
+                            (const char *const[]){"led", "ran", "headed", "of",
+                                                  "oversaw", NULL}))) {
                     const struct org_mention *om = org_covering(ex, i + 1);
                     aff = om ? om->org : NULL;
                 }
             }
             if (!fr.role && sm->t1 + 2 < tr->t0 && low_is(&T[sm->t1], ",") &&
                 low_is(&T[sm->t1 + 1], "who") &&
-                low_in(&T[sm->t1 + 2], (const char *const[]){
-                                           "led", "ran", "headed",
-                                           "oversaw", "leads", "runs",
-                                           "heads", "managed", NULL})) {
+                low_in(&T[sm->t1 + 2],
+                       (const char *const[]){"led", "ran", "headed", "oversaw",
+                                             "leads", "runs", "heads",
+                                             "managed", NULL})) {
                 size_t a = sm->t1 + 2, b = a + 1;
                 while (b < tr->t0 && !low_is(&T[b], ",") &&
                        !low_is(&T[b], "at") && !ex->tok_org[b] && b < a + 6)
@@ -1592,8 +1604,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             find_date(ex, s->t0, s->t1, true, &d)) {
             fr.has_date = true;
             fr.date = d;
-            if (ex->has_doc_date &&
-                date_last_day(d) + 365 < ex->doc_date.days)
+            if (ex->has_doc_date && date_last_day(d) + 365 < ex->doc_date.days)
                 fr.background = true;
         }
         if (past && !fr.has_date)
@@ -1613,14 +1624,12 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                 /* The earlier trigger was subordinate ("who joined A"):
                  * what it joined is what this one leaves. */
                 const char *was_at = same->event == EXO_EVENT_JOINED ||
-                                             same->event ==
-                                                 EXO_EVENT_RETURNED
+                                             same->event == EXO_EVENT_RETURNED
                                          ? same->to
                                          : same->from;
                 if ((!fr.from || fr.from_aff) && was_at &&
-                    fr.event != EXO_EVENT_JOINED && !(fr.to &&
-                                                      same_key(was_at,
-                                                               fr.to))) {
+                    fr.event != EXO_EVENT_JOINED &&
+                    !(fr.to && same_key(was_at, fr.to))) {
                     fr.from = was_at;
                     fr.from_text = true;
                     fr.from_aff = false;
@@ -1653,7 +1662,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                 if (fr.has_date)
                     fr.date = d;
                 fr.background = fr.has_date && ex->has_doc_date &&
-                                 date_last_day(d) + 365 < ex->doc_date.days;
+                                date_last_day(d) + 365 < ex->doc_date.days;
                 if (fr.from && fr.from_aff) {
                     fr.from = NULL;
                     fr.from_text = fr.from_aff = false;
@@ -1673,8 +1682,8 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                 same->to_text = fr.to_text;
             }
             if (cl == CL_SUB && same->event != EXO_EVENT_JOINED) {
-                const char *was_at = tr->event == EXO_EVENT_JOINED
-                                         ? fr.to : fr.from;
+                const char *was_at =
+                    tr->event == EXO_EVENT_JOINED ? fr.to : fr.from;
                 if (!same->from && was_at &&
                     !(same->to && same_key(was_at, same->to))) {
                     same->from = was_at;
@@ -1689,8 +1698,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         }
         /* "X and Y are leaving", "X and VP Y are leaving": the same
          * move for each. */
-        for (long m = subj; cl == CL_MAIN && objm < 0 && m > 0 &&
-                            fr.n_also < 4;
+        for (long m = subj; cl == CL_MAIN && objm < 0 && m > 0 && fr.n_also < 4;
              m--) {
             const struct mention *prev = &ex->ments[m - 1];
             size_t i = prev->t1, end = ex->ments[m].t0;
@@ -1726,9 +1734,8 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                        fr->event == EXO_EVENT_SABBATICAL;
         if ((leaving || fr->event == EXO_EVENT_FOUNDED ||
              fr->event == EXO_EVENT_JOINED) &&
-            !fr->from &&
-            ex->context && !(fr->to && same_key(fr->to, ex->context)) &&
-            !fr->background)
+            !fr->from && ex->context &&
+            !(fr->to && same_key(fr->to, ex->context)) && !fr->background)
             fr->from = ex->context;
         if (fr->event == EXO_EVENT_RETURNED && !fr->to && ex->context) {
             fr->to = ex->context;
@@ -1742,8 +1749,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         }
         if ((fr->tflags & EXO__TRIG_NEEDS_ORG) && !fr->to)
             continue;
-        if (leaving && !fr->from &&
-            !(fr->event == EXO_EVENT_LEFT && fr->to))
+        if (leaving && !fr->from && !(fr->event == EXO_EVENT_LEFT && fr->to))
             continue;
         if (!leaving && !fr->to && fr->event != EXO_EVENT_FOUNDED)
             continue;
@@ -1761,7 +1767,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             other.mflags = fr->also_flags[k - 1];
             other.role = NULL;
             other.level = fr->event == EXO_EVENT_FOUNDED ? EXO_LEVEL_FOUNDER
-                                                          : EXO_LEVEL_NONE;
+                                                         : EXO_LEVEL_NONE;
             emit(ex, s, &other);
         }
     }
@@ -1769,14 +1775,12 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
 
 /* ==== Driver ==== */
 
-static bool titlecase_sentence(const struct extractor *ex,
-                               const struct sent *s)
+static bool titlecase_sentence(const struct extractor *ex, const struct sent *s)
 {
     size_t words = 0, caps = 0;
     for (size_t i = s->t0; i < s->t1; i++) {
         const struct tok *t = &ex->toks[i];
-        if ((t->flags & T_WORD) && strlen(t->low) >= 4 &&
-            !(t->flags & T_NUM)) {
+        if ((t->flags & T_WORD) && strlen(t->low) >= 4 && !(t->flags & T_NUM)) {
             words++;
             caps += (t->flags & T_CAP) != 0;
         }
@@ -1929,8 +1933,8 @@ void exo_candidate_list_release(exo_candidate_list *list)
 }
 
 static exo_code extract(const char *text, size_t len, const size_t *map,
-                        const exo_extract_opts *opts,
-                        exo_candidate_list *out, exo_err *err)
+                        const exo_extract_opts *opts, exo_candidate_list *out,
+                        exo_err *err)
 {
     struct extractor ex = {0};
     exo_code code;
@@ -1991,8 +1995,8 @@ out:
 }
 
 exo_code exo_extract_text(const char *text, size_t len,
-                          const exo_extract_opts *opts,
-                          exo_candidate_list *out, exo_err *err)
+                          const exo_extract_opts *opts, exo_candidate_list *out,
+                          exo_err *err)
 {
     exo_extract_opts defaults;
     exo_code code;

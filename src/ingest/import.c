@@ -40,32 +40,58 @@ struct field_def {
     size_t max_chars; /* longer values are rejected */
 };
 
-enum move_field { M_PERSON, M_FROM, M_TO, M_ROLE, M_LEVEL, M_EVENT, M_DATE,
-                  M_PREC, M_SOURCE };
+enum move_field {
+    M_PERSON,
+    M_FROM,
+    M_TO,
+    M_ROLE,
+    M_LEVEL,
+    M_EVENT,
+    M_DATE,
+    M_PREC,
+    M_SOURCE
+};
 static const struct field_def move_fields[] = {
-    {"person", REQUIRED, 200},   {"from_org", 0, 200},
-    {"to_org", 0, 200},          {"role", 0, 500},
-    {"level", REQUIRED, 16},     {"event", REQUIRED, 16},
-    {"date", REQUIRED, 40},      {"date_precision", 0, 16},
-    {"source_url", 0, 2000},     {NULL, 0, 0},
+    {"person", REQUIRED, 200}, {"from_org", 0, 200},
+    {"to_org", 0, 200},        {"role", 0, 500},
+    {"level", REQUIRED, 16},   {"event", REQUIRED, 16},
+    {"date", REQUIRED, 40},    {"date_precision", 0, 16},
+    {"source_url", 0, 2000},   {NULL, 0, 0},
 };
 
-enum spell_field { S_PERSON, S_ID, S_ORG, S_ROLE, S_LEVEL, S_TEAM, S_START,
-                   S_END, S_REASON, S_DEST, S_SOURCE };
+enum spell_field {
+    S_PERSON,
+    S_ID,
+    S_ORG,
+    S_ROLE,
+    S_LEVEL,
+    S_TEAM,
+    S_START,
+    S_END,
+    S_REASON,
+    S_DEST,
+    S_SOURCE
+};
 static const struct field_def spell_fields[] = {
-    {"person", 0, 200},     {"id", 0, 100},         {"org", 0, 200},
-    {"role", 0, 500},       {"level", 0, 16},       {"team", 0, 200},
-    {"start", REQUIRED, 40}, {"end", 0, 40},        {"end_reason", 0, 100},
-    {"dest_org", 0, 200},   {"source_url", 0, 2000}, {NULL, 0, 0},
+    {"person", 0, 200},      {"id", 0, 100},          {"org", 0, 200},
+    {"role", 0, 500},        {"level", 0, 16},        {"team", 0, 200},
+    {"start", REQUIRED, 40}, {"end", 0, 40},          {"end_reason", 0, 100},
+    {"dest_org", 0, 200},    {"source_url", 0, 2000}, {NULL, 0, 0},
 };
 
-enum finance_field { F_ORG, F_DATE, F_PREC, F_KIND, F_AMOUNT, F_NOTE,
-                     F_SOURCE };
+enum finance_field {
+    F_ORG,
+    F_DATE,
+    F_PREC,
+    F_KIND,
+    F_AMOUNT,
+    F_NOTE,
+    F_SOURCE
+};
 static const struct field_def finance_fields[] = {
-    {"org", REQUIRED, 200},     {"date", REQUIRED, 40},
-    {"date_precision", 0, 16},  {"kind", REQUIRED, 16},
-    {"amount_usd", 0, 40},      {"note", 0, 2000},
-    {"source_url", 0, 2000},    {NULL, 0, 0},
+    {"org", REQUIRED, 200},  {"date", REQUIRED, 40}, {"date_precision", 0, 16},
+    {"kind", REQUIRED, 16},  {"amount_usd", 0, 40},  {"note", 0, 2000},
+    {"source_url", 0, 2000}, {NULL, 0, 0},
 };
 
 enum alias_field { A_ALIAS, A_ORG };
@@ -81,9 +107,8 @@ static const char *const move_events[] = {"left",     "joined", "sabbatical",
                                           "returned", "fired",  "founded"};
 static const char *const end_reasons[] = {"left", "sabbatical", "fired",
                                           "died", "acquired",   "unknown"};
-static const char *const finance_kinds[] = {"funding", "valuation", "revenue",
-                                            "burn",    "deal",      "lawsuit",
-                                            "other"};
+static const char *const finance_kinds[] = {
+    "funding", "valuation", "revenue", "burn", "deal", "lawsuit", "other"};
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /* ==== Records (pass one's output) ==== */
@@ -134,11 +159,11 @@ struct move_chunk {
 
 struct pipeline {
     pthread_mutex_t lock;
-    pthread_cond_t ready;    /* a chunk was published, or pass one ended */
+    pthread_cond_t ready; /* a chunk was published, or pass one ended */
     struct move_chunk *head, *tail; /* published, not yet written */
-    bool done;               /* pass one has ended */
-    atomic_int stop;         /* the writer asks pass one to stop */
-    exo_code code;           /* what the CSV reader returned */
+    bool done;                      /* pass one has ended */
+    atomic_int stop;                /* the writer asks pass one to stop */
+    exo_code code;                  /* what the CSV reader returned */
     const char *text;
     size_t len;
 };
@@ -168,7 +193,7 @@ struct importer {
     struct arena arena;
     /* header */
     bool have_header;
-    int col_of[MAX_FIELDS]; /* CSV column of each field, or -1 */
+    int col_of[MAX_FIELDS];              /* CSV column of each field, or -1 */
     const char *column_name[MAX_FIELDS]; /* the input's name for each field */
     /* reason map: their value -> ours ("" for none) */
     size_t n_reasons;
@@ -186,10 +211,14 @@ struct importer {
 static const char *kind_name(exo_import_kind kind)
 {
     switch (kind) {
-    case EXO_IMPORT_MOVES: return "moves";
-    case EXO_IMPORT_SPELLS: return "spells";
-    case EXO_IMPORT_FINANCE: return "finance";
-    case EXO_IMPORT_ALIASES: return "aliases";
+    case EXO_IMPORT_MOVES:
+        return "moves";
+    case EXO_IMPORT_SPELLS:
+        return "spells";
+    case EXO_IMPORT_FINANCE:
+        return "finance";
+    case EXO_IMPORT_ALIASES:
+        return "aliases";
     }
     return "?";
 }
@@ -252,8 +281,8 @@ static void list_fields(const struct importer *im, char *buf, size_t size)
     size_t used = 0;
     buf[0] = '\0';
     for (size_t i = 0; i < im->n_fields && used < size; i++)
-        used += (size_t)snprintf(buf + used, size - used, "%s%s",
-                                 i ? ", " : "", im->fields[i].name);
+        used += (size_t)snprintf(buf + used, size - used, "%s%s", i ? ", " : "",
+                                 im->fields[i].name);
 }
 
 /* Splits "a=b,c=d" into pairs in the arena; EXO_EINVAL when malformed. */
@@ -273,8 +302,10 @@ static exo_code parse_pairs(struct importer *im, const char *spec,
                              "malformed %s item '%s' (expected NAME=VALUE)",
                              what, item);
         if (*n == max)
-            return exo__fail(im->err, EXO_EINVAL, "too many %s items (at "
-                             "most %zu)", what, max);
+            return exo__fail(im->err, EXO_EINVAL,
+                             "too many %s items (at "
+                             "most %zu)",
+                             what, max);
         *eq = '\0';
         from[*n] = item;
         to[*n] = eq + 1;
@@ -291,8 +322,8 @@ static exo_code setup_options(struct importer *im)
     if (o->map && *o->map) {
         const char *from[MAX_FIELDS], *to[MAX_FIELDS];
         size_t n;
-        exo_code code = parse_pairs(im, o->map, "--map", from, to,
-                                    MAX_FIELDS, &n);
+        exo_code code =
+            parse_pairs(im, o->map, "--map", from, to, MAX_FIELDS, &n);
         if (code)
             return code;
         for (size_t i = 0; i < n; i++) {
@@ -471,11 +502,12 @@ static const char *take_enum(struct importer *im, struct row *row, int f,
         if (strcmp(v, names[i]) == 0)
             return names[i];
     for (size_t i = 0; i < n_names && used < sizeof expected; i++)
-        used += (size_t)snprintf(expected + used, sizeof expected - used,
-                                 "%s%s", i == 0 ? "" : i + 1 == n_names
-                                                           ? " or "
-                                                           : ", ",
-                                 names[i]);
+        used +=
+            (size_t)snprintf(expected + used, sizeof expected - used, "%s%s",
+                             i == 0             ? ""
+                             : i + 1 == n_names ? " or "
+                                                : ", ",
+                             names[i]);
     add_error(im, row, f, "unknown %s '%s' (expected %s)", im->fields[f].name,
               v, expected);
     return NULL;
@@ -601,7 +633,8 @@ static void take_move(struct importer *im, struct row *row, const char **v)
             ok = false;
         }
     }
-    if (ok && rec.from.key && rec.to.key && strcmp(rec.from.key, rec.to.key) == 0 &&
+    if (ok && rec.from.key && rec.to.key &&
+        strcmp(rec.from.key, rec.to.key) == 0 &&
         strcmp(rec.event, "returned") != 0) {
         add_error(im, row, M_TO,
                   "'to_org' is the same as 'from_org' (expected a move between "
@@ -629,8 +662,8 @@ static const char *map_reason(struct importer *im, struct row *row,
     }
     if (fallback) /* "*=left": every value not listed */
         return fallback[0] ? fallback : NULL;
-    const char *r = take_enum(im, row, S_REASON, v, end_reasons,
-                              COUNT(end_reasons));
+    const char *r =
+        take_enum(im, row, S_REASON, v, end_reasons, COUNT(end_reasons));
     if (!r)
         *ok = false;
     return r;
@@ -702,8 +735,9 @@ static void take_spell(struct importer *im, struct row *row, const char **v)
     /* An HR export repeats an employee on many rows (one per year): rows
      * with the same employee, organisation and start are one spell. */
     struct buf key = BUF_INIT;
-    if (exo__buf_addf(&key, "%s|%s|%d", rec.ext_id ? rec.ext_id : rec.person.key,
-                      rec.org.key, rec.start.days)) {
+    if (exo__buf_addf(&key, "%s|%s|%d",
+                      rec.ext_id ? rec.ext_id : rec.person.key, rec.org.key,
+                      rec.start.days)) {
         im->fatal = EXO_ENOMEM;
         return;
     }
@@ -728,8 +762,7 @@ static void take_spell(struct importer *im, struct row *row, const char **v)
         struct spell_rec *slot = push_record(im, sizeof rec);
         if (slot) {
             *slot = rec;
-            if (exo__hmap_put(&im->spell_index, key.data,
-                              (int64_t)(im->n - 1)))
+            if (exo__hmap_put(&im->spell_index, key.data, (int64_t)(im->n - 1)))
                 im->fatal = EXO_ENOMEM;
         }
     }
@@ -772,9 +805,9 @@ static void take_finance(struct importer *im, struct row *row, const char **v)
     rec.org = make_name(im, v[F_ORG]);
     rec.note = intern(im, v[F_NOTE]);
     rec.source = intern(im, v[F_SOURCE]);
-    if (v[F_KIND] && !(rec.kind = take_enum(im, row, F_KIND, v[F_KIND],
-                                            finance_kinds,
-                                            COUNT(finance_kinds))))
+    if (v[F_KIND] &&
+        !(rec.kind = take_enum(im, row, F_KIND, v[F_KIND], finance_kinds,
+                               COUNT(finance_kinds))))
         ok = false;
     if (!take_date(im, row, F_DATE, v[F_DATE], &present, &rec.date))
         ok = false;
@@ -839,10 +872,18 @@ static void take_row(struct importer *im, struct row *row, char **raw)
     if (bad)
         return;
     switch (im->kind) {
-    case EXO_IMPORT_MOVES: take_move(im, row, v); break;
-    case EXO_IMPORT_SPELLS: take_spell(im, row, v); break;
-    case EXO_IMPORT_FINANCE: take_finance(im, row, v); break;
-    case EXO_IMPORT_ALIASES: take_alias(im, row, v); break;
+    case EXO_IMPORT_MOVES:
+        take_move(im, row, v);
+        break;
+    case EXO_IMPORT_SPELLS:
+        take_spell(im, row, v);
+        break;
+    case EXO_IMPORT_FINANCE:
+        take_finance(im, row, v);
+        break;
+    case EXO_IMPORT_ALIASES:
+        take_alias(im, row, v);
+        break;
     }
 }
 
@@ -952,8 +993,8 @@ static exo_code read_json(struct importer *im, const char *text, size_t len)
                 exo_err e = {0};
                 exo__json_locate(text, i, key, &line, &column);
                 exo__fail_at(&e, EXO_EDATA, im->name, line, column,
-                             "unknown field '%s' in %s file (expected %s)",
-                             key, kind_name(im->kind), names);
+                             "unknown field '%s' in %s file (expected %s)", key,
+                             kind_name(im->kind), names);
                 exo__errlist_add(im->errors, &e);
                 if (im->n_errors++ == 0)
                     *im->err = e;
@@ -1203,7 +1244,8 @@ static exo_code write_move(struct writer *w, const struct move_rec *r,
     int64_t person, from, to, source;
     exo_code code;
     if ((code = person_id(w, &r->person, NULL, &person)) ||
-        (code = org_id(w, &r->from, &from)) || (code = org_id(w, &r->to, &to)) ||
+        (code = org_id(w, &r->from, &from)) ||
+        (code = org_id(w, &r->to, &to)) ||
         (code = source_id(w, r->source, &source)))
         return code;
     sqlite3_bind_int64(s, base + 1, person);
@@ -1220,7 +1262,7 @@ static exo_code write_move(struct writer *w, const struct move_rec *r,
 
 /* Binds one row at parameter offset 'base' of the batch statement 's'. */
 static exo_code write_spell(struct writer *w, const struct spell_rec *r,
-                           sqlite3_stmt *s, int base)
+                            sqlite3_stmt *s, int base)
 {
     int64_t person, org, dest, source;
     exo_code code;
@@ -1251,7 +1293,7 @@ static exo_code write_spell(struct writer *w, const struct spell_rec *r,
 
 /* Binds one row at parameter offset 'base' of the batch statement 's'. */
 static exo_code write_finance(struct writer *w, const struct finance_rec *r,
-                           sqlite3_stmt *s, int base)
+                              sqlite3_stmt *s, int base)
 {
     int64_t org, source;
     exo_code code;
@@ -1325,10 +1367,14 @@ static exo_code write_alias(struct writer *w, const struct alias_rec *r,
 static int insert_columns(exo_import_kind kind)
 {
     switch (kind) {
-    case EXO_IMPORT_MOVES: return 9;
-    case EXO_IMPORT_SPELLS: return 12;
-    case EXO_IMPORT_FINANCE: return 7;
-    case EXO_IMPORT_ALIASES: return 3;
+    case EXO_IMPORT_MOVES:
+        return 9;
+    case EXO_IMPORT_SPELLS:
+        return 12;
+    case EXO_IMPORT_FINANCE:
+        return 7;
+    case EXO_IMPORT_ALIASES:
+        return 3;
     }
     return 0;
 }
@@ -1359,7 +1405,6 @@ static int insert_sql(struct buf *sql, exo_import_kind kind, size_t n_rows)
     return rc;
 }
 
-
 static exo_code prepare_insert(struct writer *w, exo_import_kind kind,
                                size_t n_rows, sqlite3_stmt **stmt)
 {
@@ -1375,8 +1420,8 @@ static exo_code prepare_insert(struct writer *w, exo_import_kind kind,
 
 /* Writes records [first, first + n) with one statement; counts new rows. */
 static exo_code write_batch(struct importer *im, struct writer *w,
-                            sqlite3_stmt *s, void *recs, size_t first,
-                            size_t n, exo_import_result *result)
+                            sqlite3_stmt *s, void *recs, size_t first, size_t n,
+                            exo_import_result *result)
 {
     int n_cols = insert_columns(im->kind);
     exo_code code = EXO_OK;
@@ -1532,19 +1577,19 @@ static exo_code write_begin(struct importer *im, exo_store *store,
         (code = defer_indexes(&p->w, "move", "move_key", p->n_expected,
                               &p->deferred)))
         return code;
-    size_t first_batch = p->n_expected < BATCH_ROWS ? p->n_expected
-                                                    : BATCH_ROWS;
+    size_t first_batch =
+        p->n_expected < BATCH_ROWS ? p->n_expected : BATCH_ROWS;
     if ((code = load_orgs(&p->w)) ||
         (code = load_people(&p->w, p->n_expected)) ||
         (code = exo__store_prepare(
              store, "INSERT INTO org (name, name_key) VALUES (?, ?)",
              &p->w.org_insert, err)) ||
-        (code = exo__store_prepare(
-             store,
-             "SELECT id FROM person INDEXED BY person_name "
-             "WHERE name_key = ? AND ext_key IS NULL "
-             "ORDER BY id LIMIT 1",
-             &p->w.person_find, err)) ||
+        (code =
+             exo__store_prepare(store,
+                                "SELECT id FROM person INDEXED BY person_name "
+                                "WHERE name_key = ? AND ext_key IS NULL "
+                                "ORDER BY id LIMIT 1",
+                                &p->w.person_find, err)) ||
         (code = exo__store_prepare(store,
                                    "SELECT id FROM person WHERE ext_key = ?",
                                    &p->w.person_find_ext, err)) ||
@@ -1553,15 +1598,16 @@ static exo_code write_begin(struct importer *im, exo_store *store,
              "INSERT INTO person (name, name_key, ext_key) VALUES (?, ?, ?)",
              &p->w.person_insert, err)) ||
         (code = exo__store_prepare(
-             store, "INSERT INTO source (url) VALUES (?) ON CONFLICT DO NOTHING",
+             store,
+             "INSERT INTO source (url) VALUES (?) ON CONFLICT DO NOTHING",
              &p->w.source_insert, err)) ||
         (code = exo__store_prepare(store, "SELECT id FROM source WHERE url = ?",
                                    &p->w.source_find, err)) ||
         (code = im->kind == EXO_IMPORT_ALIASES
-                     ? prepare_insert(&p->w, im->kind, 1, &p->w.record_insert)
-                     : prepare_insert(&p->w, im->kind,
-                                      first_batch ? first_batch : 1,
-                                      &p->w.record_insert)))
+                    ? prepare_insert(&p->w, im->kind, 1, &p->w.record_insert)
+                    : prepare_insert(&p->w, im->kind,
+                                     first_batch ? first_batch : 1,
+                                     &p->w.record_insert)))
         return code;
     return EXO_OK;
 }
@@ -1597,9 +1643,8 @@ static exo_code write_records(struct importer *im, struct write_pass *p,
             code = write_batch(im, &p->w, s, recs, i, n, result);
         i += n;
         p->n_done += n;
-        double done = p->n_expected ? (double)p->n_done /
-                                          (double)p->n_expected
-                                    : 1.0;
+        double done =
+            p->n_expected ? (double)p->n_done / (double)p->n_expected : 1.0;
         if (!code && (p->n_done / BATCH_ROWS) % 256 == 255 &&
             progress(im, p->progress_at +
                              p->progress_span * (done < 1.0 ? done : 1.0)))
@@ -1740,8 +1785,8 @@ static void *validate_thread(void *arg)
 {
     struct importer *im = arg;
     struct pipeline *pl = im->pipe;
-    pl->code = exo__csv_read_mem(pl->text, pl->len, im->name, on_csv_record,
-                                 im, im->err);
+    pl->code = exo__csv_read_mem(pl->text, pl->len, im->name, on_csv_record, im,
+                                 im->err);
     if (im->fill && im->fill->n && !im->n_errors && !im->fatal &&
         pl->code == EXO_OK) {
         publish(pl, im->fill);
@@ -1857,8 +1902,8 @@ static exo_code summarise(struct importer *im, exo_code code,
                           exo_err *err)
 {
     if (code == EXO_OK && im->fatal)
-        code = exo__fail(err, im->fatal, "out of memory importing '%s'",
-                         im->name);
+        code =
+            exo__fail(err, im->fatal, "out of memory importing '%s'", im->name);
     if (code == EXO_OK && im->n_errors) {
         size_t total = im->n_errors;
         exo_err_clear(err);
@@ -1934,11 +1979,20 @@ exo_code exo_import_file(exo_store *store, exo_import_kind kind,
     im.errors = errors;
     im.err = err;
     switch (kind) {
-    case EXO_IMPORT_MOVES: im.fields = move_fields; break;
-    case EXO_IMPORT_SPELLS: im.fields = spell_fields; break;
-    case EXO_IMPORT_FINANCE: im.fields = finance_fields; break;
-    case EXO_IMPORT_ALIASES: im.fields = alias_fields; break;
-    default: return exo__fail(err, EXO_EINVAL, "unknown import kind %d", kind);
+    case EXO_IMPORT_MOVES:
+        im.fields = move_fields;
+        break;
+    case EXO_IMPORT_SPELLS:
+        im.fields = spell_fields;
+        break;
+    case EXO_IMPORT_FINANCE:
+        im.fields = finance_fields;
+        break;
+    case EXO_IMPORT_ALIASES:
+        im.fields = alias_fields;
+        break;
+    default:
+        return exo__fail(err, EXO_EINVAL, "unknown import kind %d", kind);
     }
     while (im.fields[im.n_fields].name)
         im.n_fields++;
@@ -1953,8 +2007,8 @@ exo_code exo_import_file(exo_store *store, exo_import_kind kind,
         code = read_json(&im, text, len);
     } else {
         if (kind == EXO_IMPORT_MOVES && len >= PIPELINE_MIN_BYTES) {
-            int rc = import_pipelined(&im, store, text, len, result, errors,
-                                      err);
+            int rc =
+                import_pipelined(&im, store, text, len, result, errors, err);
             if (rc >= 0) {
                 code = (exo_code)rc;
                 goto out;

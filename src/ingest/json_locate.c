@@ -54,8 +54,7 @@ static const char *skip_value(const char *p)
     return p;
 }
 
-static void position(const char *text, const char *at, long *line,
-                     long *column)
+static void position(const char *text, const char *at, long *line, long *column)
 {
     const char *line_start = text;
     long n = 1;
@@ -116,8 +115,8 @@ static const char *member_value(const char *p, const char *key, size_t len)
     p = skip_space(p + 1);
     while (*p == '"') {
         const char *name = p + 1, *end = skip_string(p);
-        bool match = (size_t)(end - 1 - name) == len &&
-                     memcmp(name, key, len) == 0;
+        bool match =
+            (size_t)(end - 1 - name) == len && memcmp(name, key, len) == 0;
         p = skip_space(end);
         if (*p != ':')
             return NULL;

@@ -27,8 +27,8 @@ const struct exo__company *exo__lex_companies(size_t *n);
 /* How a word takes part in a role phrase ("chief technology officer"). */
 enum exo__role_kind {
     EXO__ROLE_NONE = 0,
-    EXO__ROLE_HEAD,     /* carries a level by itself: "cofounder", "engineer" */
-    EXO__ROLE_MODIFIER  /* only inside a phrase: "senior", "product", "of" */
+    EXO__ROLE_HEAD,    /* carries a level by itself: "cofounder", "engineer" */
+    EXO__ROLE_MODIFIER /* only inside a phrase: "senior", "product", "of" */
 };
 
 /*
@@ -39,14 +39,14 @@ enum exo__role_kind {
 enum exo__role_kind exo__lex_role(const char *word, exo_level *level);
 
 /* Event trigger flags. */
-#define EXO__TRIG_STRONG 1u    /* unambiguous: "sabbatical", "stepping down" */
-#define EXO__TRIG_HIRE 2u      /* active voice: the org hires the person after */
-#define EXO__TRIG_OBJ_FIRE 4u  /* active voice: "A ousted X": person after */
-#define EXO__TRIG_INTRANS 8u   /* a move without an object ("is departing") */
-#define EXO__TRIG_NOUN 16u     /* a noun ("departure", "exit"): weak alone */
+#define EXO__TRIG_STRONG 1u   /* unambiguous: "sabbatical", "stepping down" */
+#define EXO__TRIG_HIRE 2u     /* active voice: the org hires the person after */
+#define EXO__TRIG_OBJ_FIRE 4u /* active voice: "A ousted X": person after */
+#define EXO__TRIG_INTRANS 8u  /* a move without an object ("is departing") */
+#define EXO__TRIG_NOUN 16u    /* a noun ("departure", "exit"): weak alone */
 #define EXO__TRIG_NEEDS_ORG 32u /* only a move with an org after ("join") */
-#define EXO__TRIG_FOUND 64u    /* "found"/"start"/"launch": a new company */
-#define EXO__TRIG_LOSE 128u    /* "A has lost X to B": person after, A left */
+#define EXO__TRIG_FOUND 64u     /* "found"/"start"/"launch": a new company */
+#define EXO__TRIG_LOSE 128u     /* "A has lost X to B": person after, A left */
 
 struct exo__trigger {
     const char *words[4]; /* lower-case tokens, NULL-terminated */

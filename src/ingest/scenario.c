@@ -84,8 +84,8 @@ static const struct ovr *blame(const struct ctx *c, const char *path)
         const struct ovr *o = &c->ovr[i];
         if (path_under(path, o->path))
             return o;
-        if (o->removes && (*path ? path_under(o->path, path)
-                                 : strchr(o->path, '/') == NULL))
+        if (o->removes &&
+            (*path ? path_under(o->path, path) : strchr(o->path, '/') == NULL))
             return o;
     }
     return NULL;
@@ -102,8 +102,7 @@ static exo_code fail(struct ctx *c, const char *path, const char *fmt, ...)
     const struct ovr *o = blame(c, path);
     if (o) {
         /* Not in the file: name the key as the override wrote it. */
-        dotted(path_under(path, o->path) ? path : o->path, shown,
-               sizeof shown);
+        dotted(path_under(path, o->path) ? path : o->path, shown, sizeof shown);
         return exo__fail(c->err, EXO_EINVAL, "%s: %s", shown, msg);
     }
     exo__json_locate_path(c->text, path, &line, &column);
@@ -130,14 +129,20 @@ static void join(char out[256], const char *parent, const char *key)
 static const char *type_name(const json_t *v)
 {
     switch (json_typeof(v)) {
-    case JSON_OBJECT: return "an object";
-    case JSON_ARRAY: return "an array";
-    case JSON_STRING: return "a string";
+    case JSON_OBJECT:
+        return "an object";
+    case JSON_ARRAY:
+        return "an array";
+    case JSON_STRING:
+        return "a string";
     case JSON_INTEGER:
-    case JSON_REAL: return "a number";
+    case JSON_REAL:
+        return "a number";
     case JSON_TRUE:
-    case JSON_FALSE: return "a boolean";
-    case JSON_NULL: return "null";
+    case JSON_FALSE:
+        return "a boolean";
+    case JSON_NULL:
+        return "null";
     }
     return "a value";
 }
@@ -339,9 +344,13 @@ static exo_code get_string(struct ctx *c, const char *path, const json_t *v,
 
 #define USD_MAX 1e15
 
-static const char *const level_keys[] = {
-    "name", "headcount", "loaded_cost_usd_per_year", "attrition_per_year",
-    "talent_weight", "notes", NULL};
+static const char *const level_keys[] = {"name",
+                                         "headcount",
+                                         "loaded_cost_usd_per_year",
+                                         "attrition_per_year",
+                                         "talent_weight",
+                                         "notes",
+                                         NULL};
 
 static exo_code get_level(struct ctx *c, const char *path, const json_t *v,
                           const exo_runway_scenario *sc, bool has_cost,
@@ -437,9 +446,14 @@ static exo_code get_round(struct ctx *c, const char *path, const json_t *v,
     return EXO_OK;
 }
 
-static const char *const trigger_keys[] = {
-    "runway_below_months", "size_usd", "size_burn_months", "probability",
-    "retry_months", "max_rounds", "notes", NULL};
+static const char *const trigger_keys[] = {"runway_below_months",
+                                           "size_usd",
+                                           "size_burn_months",
+                                           "probability",
+                                           "retry_months",
+                                           "max_rounds",
+                                           "notes",
+                                           NULL};
 
 static exo_code get_trigger(struct ctx *c, const char *path, const json_t *v,
                             exo_runway_scenario *sc)
@@ -504,7 +518,10 @@ struct dist_field {
     size_t offset;
 };
 
-#define DF(k, lo, hi) {#k, lo, hi, offsetof(exo_runway_scenario, k)}
+#define DF(k, lo, hi)                                                          \
+    {                                                                          \
+#k, lo, hi, offsetof(exo_runway_scenario, k)                           \
+    }
 static const struct dist_field dist_fields[] = {
     DF(cash_usd, 0.0, USD_MAX),
     DF(revenue_usd_per_month, 0.0, USD_MAX),
@@ -587,8 +604,8 @@ static exo_code parse_root(struct ctx *c, const json_t *root,
             sc->levels[0].headcount = (double)n;
             seen_hc = true;
         } else if (strcmp(key, "loaded_cost_usd_per_year") == 0) {
-            code = get_dist(c, key, x, 0.0, 1e9,
-                            &sc->levels[0].cost_usd_per_year);
+            code =
+                get_dist(c, key, x, 0.0, 1e9, &sc->levels[0].cost_usd_per_year);
             seen_cost = true;
         } else if (strcmp(key, "attrition_per_year") == 0) {
             code = get_dist(c, key, x, 0.0, 50.0,
@@ -609,8 +626,7 @@ static exo_code parse_root(struct ctx *c, const json_t *root,
             code = get_int(c, key, x, 1, 120, &n);
             sc->contagion_window_months = (int)n;
         } else if (strcmp(key, "contagion_branching_n") == 0) {
-            code = get_number(c, key, x, 0.0, 10.0,
-                              &sc->contagion_branching_n);
+            code = get_number(c, key, x, 0.0, 10.0, &sc->contagion_branching_n);
             sc->contagion_mode = EXO_CONTAGION_HAWKES;
         } else if (strcmp(key, "contagion_half_life_months") == 0) {
             code = get_number(c, key, x, 0.01, 120.0,
@@ -623,8 +639,7 @@ static exo_code parse_root(struct ctx *c, const json_t *root,
                             EXO_RUNWAY_MAX_LEVELS);
             levels = x;
         } else if (strcmp(key, "rounds") == 0) {
-            if (!json_is_array(x) ||
-                json_array_size(x) > EXO_RUNWAY_MAX_ROUNDS)
+            if (!json_is_array(x) || json_array_size(x) > EXO_RUNWAY_MAX_ROUNDS)
                 return fail(c, key, "expected an array of at most %d rounds",
                             EXO_RUNWAY_MAX_ROUNDS);
             for (size_t i = 0; i < json_array_size(x); i++) {
@@ -727,8 +742,7 @@ static exo_code apply_override(json_t *root, const char *set, struct ovr *o,
     json_error_t jerr;
     size_t klen = eq ? (size_t)(eq - set) : 0;
     memset(o, 0, sizeof *o);
-    snprintf(shown, sizeof shown, "%.*s", (int)(klen < 200 ? klen : 200),
-             set);
+    snprintf(shown, sizeof shown, "%.*s", (int)(klen < 200 ? klen : 200), set);
     if (!eq || klen == 0)
         return ovr_fail(err, "",
                         "'%.100s' is not KEY=VALUE (for example "
@@ -752,11 +766,12 @@ static exo_code apply_override(json_t *root, const char *set, struct ovr *o,
     const char *text = eq + 1;
     json_t *value;
     if (*text == '{' || *text == '[' || *text == '"') {
-        value = json_loads(text, JSON_DECODE_ANY | JSON_REJECT_DUPLICATES,
-                           &jerr);
+        value =
+            json_loads(text, JSON_DECODE_ANY | JSON_REJECT_DUPLICATES, &jerr);
         if (!value)
-            return ovr_fail(err, shown, "malformed JSON value: %s at column "
-                                        "%d",
+            return ovr_fail(err, shown,
+                            "malformed JSON value: %s at column "
+                            "%d",
                             jerr.text, jerr.column > 0 ? jerr.column : 1);
     } else {
         value = json_loads(text, JSON_DECODE_ANY, &jerr);
@@ -836,9 +851,8 @@ static exo_code apply_override(json_t *root, const char *set, struct ovr *o,
         } else {
             json_decref(value);
             dotted(parent, key, sizeof key);
-            return ovr_fail(err, shown,
-                            "'%s' is %s, not an object or array", key,
-                            type_name(cur));
+            return ovr_fail(err, shown, "'%s' is %s, not an object or array",
+                            key, type_name(cur));
         }
         join(parent, parent, comp);
         p += len + 1;
@@ -864,10 +878,9 @@ exo_code exo_runway_scenario_parse_set(const char *text, size_t len,
                             "the file contains a NUL byte");
     json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
     if (!root)
-        return exo__fail_at(c.err, EXO_EDATA, c.name,
-                            jerr.line > 0 ? jerr.line : 1,
-                            jerr.column > 0 ? jerr.column : 1,
-                            "malformed JSON: %s", jerr.text);
+        return exo__fail_at(
+            c.err, EXO_EDATA, c.name, jerr.line > 0 ? jerr.line : 1,
+            jerr.column > 0 ? jerr.column : 1, "malformed JSON: %s", jerr.text);
     if (n_sets && json_is_object(root)) {
         ovr = exo__calloc(n_sets, sizeof *ovr);
         if (!ovr) {
@@ -896,9 +909,9 @@ exo_code exo_runway_scenario_parse(const char *text, size_t len,
     return exo_runway_scenario_parse_set(text, len, name, NULL, 0, out, err);
 }
 
-exo_code exo_runway_scenario_load_set(const char *path,
-                                      const char *const *sets, size_t n_sets,
-                                      exo_runway_scenario *out, exo_err *err)
+exo_code exo_runway_scenario_load_set(const char *path, const char *const *sets,
+                                      size_t n_sets, exo_runway_scenario *out,
+                                      exo_err *err)
 {
     char *text = NULL;
     size_t len = 0;

@@ -34,9 +34,9 @@ bool exo__is_html(const char *text, size_t len)
         i++;
     if (i == len || text[i] != '<')
         return false;
-    static const char *const tags[] = {"<!doctype", "<html", "<p>", "<p ",
-                                       "<div", "<br", "<body", "<head",
-                                       "<article", "<h1", "<meta", "<!--"};
+    static const char *const tags[] = {"<!doctype", "<html", "<p>",   "<p ",
+                                       "<div",      "<br",   "<body", "<head",
+                                       "<article",  "<h1",   "<meta", "<!--"};
     for (size_t k = i; k + 1 < len && k < i + 4096; k++) {
         if (text[k] != '<')
             continue;
@@ -104,9 +104,10 @@ static size_t decode_entity(const char *p, size_t left, char out[8],
 static bool is_block_tag(const char *name, size_t n)
 {
     static const char *const blocks[] = {
-        "p",  "div", "br", "li", "ul", "ol",      "h1",      "h2",
-        "h3", "h4",  "h5", "h6", "tr", "article", "section", "blockquote",
-        "header", "footer", "title", "table", "hr"};
+        "p",     "div",     "br",      "li",         "ul",     "ol",
+        "h1",    "h2",      "h3",      "h4",         "h5",     "h6",
+        "tr",    "article", "section", "blockquote", "header", "footer",
+        "title", "table",   "hr"};
     for (size_t i = 0; i < sizeof blocks / sizeof blocks[0]; i++)
         if (strlen(blocks[i]) == n && ieq_prefix(name, n, blocks[i]))
             return true;
@@ -165,10 +166,10 @@ exo_code exo__html_to_text(const char *html, size_t len, char **text,
             while (j < len && html[j] != '>')
                 j++;
             size_t tag_end = j < len ? j + 1 : len;
-            bool skip_body = !closing && (ieq_prefix(html + name_start,
-                                                     name_len, "script") ||
-                                          ieq_prefix(html + name_start,
-                                                     name_len, "style"));
+            bool skip_body =
+                !closing &&
+                (ieq_prefix(html + name_start, name_len, "script") ||
+                 ieq_prefix(html + name_start, name_len, "style"));
             if (skip_body && (name_len == 6 || name_len == 5)) {
                 const char *close = name_len == 6 ? "</script" : "</style";
                 size_t k = tag_end;
@@ -223,15 +224,14 @@ static bool is_space_at(const char *s, size_t len, size_t i, size_t *n)
 {
     ucs4_t cp;
     *n = next_cp(s, len, i, &cp);
-    return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' ||
-           cp == 0xa0 || cp == 0x2009 || cp == 0x202f || cp == 0 ||
-           cp == '\f' || cp == '\v';
+    return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' || cp == 0xa0 ||
+           cp == 0x2009 || cp == 0x202f || cp == 0 || cp == '\f' || cp == '\v';
 }
 
 static bool is_closer(ucs4_t cp)
 {
-    return cp == '"' || cp == '\'' || cp == ')' || cp == ']' ||
-           cp == 0x201d || cp == 0x2019 || cp == 0xbb;
+    return cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == 0x201d ||
+           cp == 0x2019 || cp == 0xbb;
 }
 
 /* Length of a bullet at 'i' plus the space after it, or 0. */
@@ -239,9 +239,9 @@ static size_t bullet_len(const char *s, size_t len, size_t i)
 {
     ucs4_t cp;
     size_t n = next_cp(s, len, i, &cp), sp;
-    if (cp == 0x2022 || cp == 0xb7 || cp == '*' || cp == '-' ||
-        cp == 0x2013 || cp == 0x2014 || cp == 0x25aa || cp == 0x25cf ||
-        cp == 0x2023 || cp == '>') {
+    if (cp == 0x2022 || cp == 0xb7 || cp == '*' || cp == '-' || cp == 0x2013 ||
+        cp == 0x2014 || cp == 0x25aa || cp == 0x25cf || cp == 0x2023 ||
+        cp == '>') {
         if (i + n < len && is_space_at(s, len, i + n, &sp))
             return n + sp;
         return 0;
@@ -259,11 +259,13 @@ static size_t bullet_len(const char *s, size_t len, size_t i)
 static bool starts_sentence(const char *w, size_t n)
 {
     static const char *const words[] = {
-        "The", "He", "She", "It", "They", "We", "I", "In", "On", "At",
-        "But", "And", "This", "That", "A", "An", "Its", "His", "Her",
-        "Their", "After", "Before", "Meanwhile", "However", "Also",
-        "Earlier", "Later", "According", "Some", "Many", "Both", "There",
-        "Since", "While", "When", "Now", "Still", "Last", "Next", "Other"};
+        "The",   "He",      "She",   "It",        "They",      "We",
+        "I",     "In",      "On",    "At",        "But",       "And",
+        "This",  "That",    "A",     "An",        "Its",       "His",
+        "Her",   "Their",   "After", "Before",    "Meanwhile", "However",
+        "Also",  "Earlier", "Later", "According", "Some",      "Many",
+        "Both",  "There",   "Since", "While",     "When",      "Now",
+        "Still", "Last",    "Next",  "Other"};
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
         if (strlen(words[i]) == n && memcmp(words[i], w, n) == 0)
             return true;
@@ -366,8 +368,8 @@ static int split_block(struct splitter *sp, size_t a, size_t b, size_t para)
             break;
         size_t m = next_cp(s, b, k, &cp);
         bool upper = uc_is_upper(cp) || uc_is_digit(cp) || cp == '"' ||
-                     cp == 0x201c || cp == 0x2018 || cp == '\'' ||
-                     cp == '(' || bullet_len(s, b, k) > 0;
+                     cp == 0x201c || cp == 0x2018 || cp == '\'' || cp == '(' ||
+                     bullet_len(s, b, k) > 0;
         (void)m;
         bool ends = upper;
         if (ends && s[i] == '.' && j == i + 1) {

@@ -51,9 +51,8 @@ static int on_record(void *ud, const struct csv_record *rec)
                 if (strcmp(rec->field[f], s->names[c]) == 0)
                     break;
             if (f == rec->n_fields)
-                return exo__fail(s->err, EXO_EINVAL,
-                                 "no column '%s' in '%s'", s->names[c],
-                                 t->file);
+                return exo__fail(s->err, EXO_EINVAL, "no column '%s' in '%s'",
+                                 s->names[c], t->file);
             s->field_of[c] = f;
         }
         return EXO_OK;
@@ -68,8 +67,7 @@ static int on_record(void *ud, const struct csv_record *rec)
     }
     if (t->n_rows == s->cap_rows) {
         size_t cap = s->cap_rows ? 2 * s->cap_rows : 1024;
-        size_t *o = exo__reallocarray(t->offset, cap * t->n_cols,
-                                      sizeof *o);
+        size_t *o = exo__reallocarray(t->offset, cap * t->n_cols, sizeof *o);
         if (!o)
             return exo__fail(s->err, EXO_ENOMEM, "out of memory");
         t->offset = o;
@@ -538,8 +536,8 @@ void exo_survival_data_release(exo_survival_data *d)
 static exo_code cell_error(const struct table *t, size_t row, size_t col,
                            exo_err *err, const char *what, const char *name)
 {
-    return exo__fail_at(err, EXO_EDATA, t->file, t->line[row],
-                        0, "%s '%s' in column '%s'", what,
+    return exo__fail_at(err, EXO_EDATA, t->file, t->line[row], 0,
+                        "%s '%s' in column '%s'", what,
                         exo__table_cell(t, row, col), name);
 }
 
@@ -554,8 +552,7 @@ static char *concat2(const char *a, const char *b)
     return s;
 }
 
-exo_code exo_survival_data_load(const char *path,
-                                const exo_survival_spec *spec,
+exo_code exo_survival_data_load(const char *path, const exo_survival_spec *spec,
                                 exo_survival_data *out, exo_err *err)
 {
     memset(out, 0, sizeof *out);
@@ -632,8 +629,7 @@ exo_code exo_survival_data_load(const char *path,
             ev[r] = 0;
         } else if (!parse_num(s, &ev[r])) {
             rc = cell_error(&t, r, c_event, err,
-                            "event is not 0/1, 1/2 or TRUE/FALSE:",
-                            event_col);
+                            "event is not 0/1, 1/2 or TRUE/FALSE:", event_col);
             exo__free(ev);
             goto out;
         }
@@ -661,14 +657,13 @@ exo_code exo_survival_data_load(const char *path,
             continue;
         }
         if (!parse_num(ts, &tm)) {
-            rc = cell_error(&t, r, c_time, err, "time is not a number:",
-                            spec->time);
+            rc = cell_error(&t, r, c_time, err,
+                            "time is not a number:", spec->time);
             break;
         }
-        if (spec->start &&
-            !parse_num(exo__table_cell(&t, r, c_start), &st)) {
-            rc = cell_error(&t, r, c_start, err, "start is not a number:",
-                            spec->start);
+        if (spec->start && !parse_num(exo__table_cell(&t, r, c_start), &st)) {
+            rc = cell_error(&t, r, c_start, err,
+                            "start is not a number:", spec->start);
             break;
         }
         if (!event_eq && ev_max == 2)
@@ -708,8 +703,8 @@ exo_code exo_survival_data_load(const char *path,
         rc = levels_build(&t, c_by, &bl, err);
         if (rc == EXO_OK) {
             out->group = exo__calloc(m ? m : 1, sizeof *out->group);
-            out->group_names = exo__calloc(bl.n ? bl.n : 1,
-                                           sizeof *out->group_names);
+            out->group_names =
+                exo__calloc(bl.n ? bl.n : 1, sizeof *out->group_names);
             if (!out->group || !out->group_names) {
                 rc = exo__fail(err, EXO_ENOMEM, "out of memory");
             } else {
@@ -763,11 +758,11 @@ exo_code exo_survival_data_load(const char *path,
             p += 1;
         else if (terms[k].kind == TERM_FACTOR) {
             if (lev[k].n < 2) {
-                rc = exo__fail(err, EXO_EINVAL,
-                               "factor '%s' has %zu level%s (expected two "
-                               "or more)",
-                               terms[k].col, lev[k].n,
-                               lev[k].n == 1 ? "" : "s");
+                rc =
+                    exo__fail(err, EXO_EINVAL,
+                              "factor '%s' has %zu level%s (expected two "
+                              "or more)",
+                              terms[k].col, lev[k].n, lev[k].n == 1 ? "" : "s");
                 break;
             }
             p += lev[k].n - 1;

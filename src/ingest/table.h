@@ -12,12 +12,12 @@
 #include "exodus.h"
 
 struct table {
-    char file[256];   /* the name used in error locations */
-    size_t n_rows;    /* data rows (the header is not one) */
-    size_t n_cols;    /* requested columns, in request order */
-    size_t *offset;   /* n_rows x n_cols offsets into text, row-major */
-    long *line;       /* line where each row starts */
-    struct buf text;  /* NUL-terminated cells */
+    char file[256];  /* the name used in error locations */
+    size_t n_rows;   /* data rows (the header is not one) */
+    size_t n_cols;   /* requested columns, in request order */
+    size_t *offset;  /* n_rows x n_cols offsets into text, row-major */
+    long *line;      /* line where each row starts */
+    struct buf text; /* NUL-terminated cells */
 };
 
 /*

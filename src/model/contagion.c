@@ -90,8 +90,7 @@ static size_t walk(const double *d, size_t len, double w, double s, double e,
 
 exo_code exo_contagion_episodes(size_t n, const double *start,
                                 const double *end, const int *event,
-                                const int *team,
-                                const exo_contagion_opts *opts,
+                                const int *team, const exo_contagion_opts *opts,
                                 exo_episodes *out, exo_err *err)
 {
     exo_contagion_opts def = {0};
@@ -111,8 +110,8 @@ exo_code exo_contagion_episodes(size_t n, const double *start,
             return exo__fail(err, EXO_EINVAL, "spell %zu ends at infinity",
                              i + 1);
         if (!isnan(end[i]) && end[i] < start[i])
-            return exo__fail(err, EXO_EINVAL,
-                             "spell %zu ends before it starts", i + 1);
+            return exo__fail(err, EXO_EINVAL, "spell %zu ends before it starts",
+                             i + 1);
         if (event[i] != 0 && event[i] != 1)
             return exo__fail(err, EXO_EINVAL,
                              "event of spell %zu is %d (expected 0 or 1)",

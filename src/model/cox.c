@@ -152,8 +152,10 @@ static double cox_eval(struct cox_ws *ws, const double *beta)
                     double mi = ws->a[i] / den;
                     for (size_t j = 0; j <= i; j++)
                         imat[j * p + i] +=
-                            wt * ((s2[i * p + j] - f * d2[i * p + j]) -
-                                  mi * ws->a[j]) / den;
+                            wt *
+                            ((s2[i * p + j] - f * d2[i * p + j]) -
+                             mi * ws->a[j]) /
+                            den;
                 }
             }
         }
@@ -452,8 +454,8 @@ static const char *cov_name(const exo_cox_opts *o, size_t k, char buf[32])
 
 exo_code exo_cox_fit(size_t n, size_t p, const double *start,
                      const double *stop, const int *event, const double *x,
-                     const int *strata, const exo_cox_opts *opts,
-                     exo_cox *out, exo_err *err)
+                     const int *strata, const exo_cox_opts *opts, exo_cox *out,
+                     exo_err *err)
 {
     exo_cox_opts def = {0};
     if (!opts)
@@ -550,7 +552,8 @@ exo_code exo_cox_fit(size_t n, size_t p, const double *start,
         ws.by_start = exo__calloc(m, sizeof *ws.by_start);
     }
     if (!keys || !ws.z || !ws.stop || !ws.status || !ws.stratum || !ws.eta ||
-        !ws.risk || !ws.orig || !work || !lp || (start && (!ws.start || !ws.by_start))) {
+        !ws.risk || !ws.orig || !work || !lp ||
+        (start && (!ws.start || !ws.by_start))) {
         rc = exo__fail(err, EXO_ENOMEM, "out of memory for %zu rows", m);
         goto out;
     }

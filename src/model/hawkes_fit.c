@@ -889,10 +889,10 @@ exo_code exo__hawkes_fit_ws(struct fit_ws *w, const exo_hawkes_opts *o,
         out->exposure[k] = w->d.reg_W[k];
     }
     out->weighted = o->n_weights > 0;
-    out->weight_end =
-        out->weighted ? exo__hawkes_weight_at(o->weight_times, o->weights,
-                                              o->n_weights, out->t_end)
-                      : 1.0;
+    out->weight_end = out->weighted
+                          ? exo__hawkes_weight_at(o->weight_times, o->weights,
+                                                  o->n_weights, out->t_end)
+                          : 1.0;
     w->ll_pois = exo__hawkes_poisson_loglik(&w->d);
     out->loglik_poisson = w->ll_pois;
     if (w->fixed_beta > 0.0)

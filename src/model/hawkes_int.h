@@ -9,11 +9,11 @@
 
 struct fit_ws {
     struct hawkes_data d;
-    double *t;         /* the times shifted to [0, T]: owned */
-    double *A;         /* n scratch: excitation, then rescaled times */
+    double *t;              /* the times shifted to [0, T]: owned */
+    double *A;              /* n scratch: excitation, then rescaled times */
     struct hawkes_seg *seg; /* baseline-weight segments: owned, or NULL */
-    double t0;         /* window start, to shift back */
-    double fixed_beta; /* > 0 when the decay is held */
+    double t0;              /* window start, to shift back */
+    double fixed_beta;      /* > 0 when the decay is held */
     double mu_pois[EXO_HAWKES_MAX_REGIMES]; /* N_k / L_k */
     double ll_pois;
     double x_hat[HAWKES_MAX_P]; /* (log mu_k, log n, log beta) at the MLE */

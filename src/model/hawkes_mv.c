@@ -251,8 +251,8 @@ static void mv_states(struct mv *m, const double *b)
     for (size_t j = 0; j < D; j++)
         R[j] += pending[j];
     for (size_t j = 0; j < D; j++) {
-        e[j] = j > 0 && b[j] == b[j - 1] ? e[j - 1]
-                                         : exp(-b[j] * (m->T - tprev));
+        e[j] =
+            j > 0 && b[j] == b[j - 1] ? e[j - 1] : exp(-b[j] * (m->T - tprev));
         m->S[j] = e[j] * R[j];
     }
 }
@@ -464,8 +464,8 @@ static double radius_of(const struct mv *m, const double *theta)
  * with the differenced Hessian and a halving line search that keeps them
  * positive; 'work' holds 2 P^2 doubles. Returns the steps taken.
  */
-static int mv_polish(const struct mv *m, double *theta, size_t P,
-                     const int *fr, double *work)
+static int mv_polish(const struct mv *m, double *theta, size_t P, const int *fr,
+                     double *work)
 {
     double g[MV_MAX_PP], step[MV_MAX_PP], cand[MV_MAX_PP], v[MV_MAX_PP];
     double *H = work, *M = work + P * P;
@@ -509,8 +509,8 @@ static int mv_polish(const struct mv *m, double *theta, size_t P,
             break;
         double moved = 0.0;
         for (size_t a = 0; a < P; a++) {
-            moved = fmax(moved,
-                         fabs(cand[a] - theta[a]) / fmax(fabs(theta[a]), 1e-12));
+            moved = fmax(moved, fabs(cand[a] - theta[a]) /
+                                    fmax(fabs(theta[a]), 1e-12));
             theta[a] = cand[a];
         }
         iters++;
@@ -682,8 +682,8 @@ exo_code exo_mhawkes_loglik(const double *times, const int *dims, size_t n,
     size_t D = dim, DD = D * D, P = m.pair ? D + 2 * DD : D + DD + 1;
     for (size_t a = 0; a < P && !rc; a++) {
         bool positive = a < D || a >= D + DD;
-        if (!isfinite(theta[a]) || (positive ? !(theta[a] > 0.0)
-                                             : !(theta[a] >= 0.0)))
+        if (!isfinite(theta[a]) ||
+            (positive ? !(theta[a] > 0.0) : !(theta[a] >= 0.0)))
             rc = exo__fail(err, EXO_EINVAL,
                            "theta[%zu] = %g (baselines and decays must be "
                            "> 0, jumps >= 0)",
@@ -888,8 +888,8 @@ exo_code exo_mhawkes_fit(const double *times, const int *dims, size_t n,
     out->pair_decay = pair;
     out->n_params = P;
     memcpy(out->cov, cov, sizeof(double) * P * P);
-    out->level = opts && opts->level > 0.0 && opts->level < 1.0 ? opts->level
-                                                                : 0.95;
+    out->level =
+        opts && opts->level > 0.0 && opts->level < 1.0 ? opts->level : 0.95;
     double z = gsl_cdf_ugaussian_Pinv(0.5 + 0.5 * out->level);
     for (size_t i = 0; i < D; i++) {
         out->n_per_dim[i] = (size_t)m.N[i];
@@ -909,8 +909,7 @@ exo_code exo_mhawkes_fit(const double *times, const int *dims, size_t n,
         out->alpha_se[i] = sqrt(cov[ia * P + ia]);
         out->branching[i] = al / b;
         out->beta_pair[i] = pair && !(al > 0.0) ? (double)NAN : b;
-        out->beta_pair_se[i] =
-            pair ? sqrt(cov[ib * P + ib]) : out->beta_se;
+        out->beta_pair_se[i] = pair ? sqrt(cov[ib * P + ib]) : out->beta_se;
         /* n = alpha / b: gradient (1 / b, -alpha / b^2); a held decay
          * has no variance. */
         double se = NAN;
@@ -968,11 +967,10 @@ out:
 
 /* ---- simulation ---- */
 
-exo_code exo_mhawkes_simulate(size_t dim, const double *mu,
-                              const double *alpha, const double *beta,
-                              double t_end, uint64_t seed, size_t max_events,
-                              double **times, int **dims, size_t *n,
-                              exo_err *err)
+exo_code exo_mhawkes_simulate(size_t dim, const double *mu, const double *alpha,
+                              const double *beta, double t_end, uint64_t seed,
+                              size_t max_events, double **times, int **dims,
+                              size_t *n, exo_err *err)
 {
     size_t D = dim, count = 0, cap = 0;
     double E[MV_MAX_DIM * MV_MAX_DIM] = {0}, t = 0.0;

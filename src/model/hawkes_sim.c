@@ -203,7 +203,8 @@ exo_code exo_hawkes_simulate_weighted(double mu, double alpha, double beta,
     for (;;) {
         double base = mu * wcur;
         double bound = base + E;
-        double w = bound > 0.0 ? gsl_ran_exponential(r, 1.0 / bound) : (double)INFINITY;
+        double w = bound > 0.0 ? gsl_ran_exponential(r, 1.0 / bound)
+                               : (double)INFINITY;
         if (t + w > t_next) {
             /* No event before the weight changes: restart there. */
             if (t_next >= H)
@@ -272,8 +273,8 @@ exo_code exo_hawkes_forecast(const exo_hawkes *fit, double horizon,
     if (n_paths == 0)
         n_paths = 10000;
     /* Beyond the data the last regime and the last weight hold. */
-    double mu = fit->mu[fit->n_regimes - 1] *
-                (fit->weighted ? fit->weight_end : 1.0);
+    double mu =
+        fit->mu[fit->n_regimes - 1] * (fit->weighted ? fit->weight_end : 1.0);
     double alpha = fit->at_boundary ? 0.0 : fit->alpha;
     double beta = fit->at_boundary ? 1.0 : fit->beta;
     double E0 = fit->at_boundary ? 0.0 : fit->excitation_end;
@@ -351,9 +352,9 @@ static int boot_one_weighted(const exo_hawkes *fit, const exo_hawkes_opts *opts,
          x += gsl_ran_exponential(r, 1.0 / rmax)) {
         while (k + 1 < K && x >= fit->regime_start[k + 1])
             k++;
-        double lam = rate[k] * exo__hawkes_weight_at(opts->weight_times,
-                                                     opts->weights,
-                                                     opts->n_weights, x);
+        double lam =
+            rate[k] * exo__hawkes_weight_at(opts->weight_times, opts->weights,
+                                            opts->n_weights, x);
         if (gsl_rng_uniform(r) * rmax < lam && EXO_VEC_PUSH(t, n, cap, x))
             goto out;
     }

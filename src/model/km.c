@@ -27,9 +27,12 @@
 const char *exo_ci_type_name(exo_ci_type type)
 {
     switch (type) {
-    case EXO_CI_LOG: return "log";
-    case EXO_CI_LOGLOG: return "log-log";
-    case EXO_CI_PLAIN: return "plain";
+    case EXO_CI_LOG:
+        return "log";
+    case EXO_CI_LOGLOG:
+        return "log-log";
+    case EXO_CI_PLAIN:
+        return "plain";
     }
     return "unknown";
 }
@@ -179,8 +182,8 @@ static double findq(const double *x, const double *y, size_t len, double p,
     return quant;
 }
 
-void exo_km_quantile(const exo_km_curve *c, double p, double *q,
-                     double *lower, double *upper)
+void exo_km_quantile(const exo_km_curve *c, double p, double *q, double *lower,
+                     double *upper)
 {
     double dummy;
     if (!lower)

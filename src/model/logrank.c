@@ -24,9 +24,8 @@ void exo_logrank_release(exo_logrank *t)
 }
 
 exo_code exo_logrank_test(size_t n, const double *time, const int *event,
-                          const int *group, size_t n_groups,
-                          const int *strata, double rho, exo_logrank *out,
-                          exo_err *err)
+                          const int *group, size_t n_groups, const int *strata,
+                          double rho, exo_logrank *out, exo_err *err)
 {
     memset(out, 0, sizeof *out);
     exo_code rc = exo__surv_check(n, NULL, time, event, err);
@@ -58,8 +57,8 @@ exo_code exo_logrank_test(size_t n, const double *time, const int *event,
             continue;
         if ((size_t)group[i] >= k) {
             rc = exo__fail(err, EXO_EINVAL,
-                           "group of row %zu is %d, past the %zu groups",
-                           i + 1, group[i], k);
+                           "group of row %zu is %d, past the %zu groups", i + 1,
+                           group[i], k);
             goto out;
         }
         rows[m].k1 = strata ? strata[i] : 0;

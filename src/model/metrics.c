@@ -21,10 +21,12 @@ int32_t exo_period_floor(exo_period period, int32_t day)
     int y, m, d;
     exo_civil_from_days(day, &y, &m, &d);
     switch (period) {
-    case EXO_PERIOD_MONTH: return exo_days_from_civil(y, m, 1);
+    case EXO_PERIOD_MONTH:
+        return exo_days_from_civil(y, m, 1);
     case EXO_PERIOD_QUARTER:
         return exo_days_from_civil(y, (m - 1) / 3 * 3 + 1, 1);
-    case EXO_PERIOD_YEAR: return exo_days_from_civil(y, 1, 1);
+    case EXO_PERIOD_YEAR:
+        return exo_days_from_civil(y, 1, 1);
     }
     return day;
 }
@@ -33,7 +35,9 @@ int32_t exo_period_next(exo_period period, int32_t day)
 {
     int y, m, d;
     exo_civil_from_days(exo_period_floor(period, day), &y, &m, &d);
-    int step = period == EXO_PERIOD_MONTH ? 1 : period == EXO_PERIOD_QUARTER ? 3 : 12;
+    int step = period == EXO_PERIOD_MONTH     ? 1
+               : period == EXO_PERIOD_QUARTER ? 3
+                                              : 12;
     m += step;
     while (m > 12)
         m -= 12, y++;
@@ -42,7 +46,7 @@ int32_t exo_period_next(exo_period period, int32_t day)
 
 static double periods_per_year(exo_period period)
 {
-    return period == EXO_PERIOD_MONTH ? 12.0
+    return period == EXO_PERIOD_MONTH     ? 12.0
            : period == EXO_PERIOD_QUARTER ? 4.0
                                           : 1.0;
 }
@@ -97,8 +101,8 @@ exo_code exo_stats_compute(exo_period period, const double *departure_days,
     }
     for (size_t i = 0; i < n_arrivals; i++) {
         if (!isfinite(arrival_days[i]))
-            return exo__fail(err, EXO_EINVAL,
-                             "arrival %zu has no finite date", i);
+            return exo__fail(err, EXO_EINVAL, "arrival %zu has no finite date",
+                             i);
         if (in_filter(filter, arrival_days[i])) {
             first = fmin(first, arrival_days[i]);
             last = fmax(last, arrival_days[i]);
@@ -206,8 +210,9 @@ exo_code exo_core_erosion(const exo_core_team *team, exo_period period,
 {
     memset(out, 0, sizeof *out);
     if (to < from)
-        return exo__fail(err, EXO_EINVAL, "the end of the span is before its "
-                                          "start");
+        return exo__fail(err, EXO_EINVAL,
+                         "the end of the span is before its "
+                         "start");
     int32_t start = exo_period_floor(period, from);
     size_t n = 0;
     for (int32_t d = start; d <= to; d = exo_period_next(period, d))

@@ -155,16 +155,14 @@ exo_code exo_hawkes_intensity(const exo_hawkes *fit, const double *times,
         double mu = fit->mu[k];
         if (baseline)
             baseline[g] = mu;
-        lambda[g] = mu + (j && alpha > 0.0
-                              ? alpha * S * exp(-beta * (t - last))
-                              : 0.0);
+        lambda[g] =
+            mu + (j && alpha > 0.0 ? alpha * S * exp(-beta * (t - last)) : 0.0);
     }
     return EXO_OK;
 }
 
 exo_code exo_hawkes_rescaled(const exo_hawkes *fit, const double *times,
-                             size_t n, bool poisson, double *tau,
-                             exo_err *err)
+                             size_t n, bool poisson, double *tau, exo_err *err)
 {
     exo_code rc = check_fit(fit, err);
     if (rc)

@@ -26,8 +26,7 @@
 
 #define LOOP_SHOCK 0.01 /* extra departures: this share of headcount */
 
-static const double band_p[EXO_RUNWAY_N_Q] = {0.025, 0.10, 0.50, 0.90,
-                                              0.975};
+static const double band_p[EXO_RUNWAY_N_Q] = {0.025, 0.10, 0.50, 0.90, 0.975};
 
 /* splitmix64: a well-mixed 64-bit seed for stream 'index' of 'seed'. */
 static unsigned long path_seed(uint64_t seed, uint64_t index)
@@ -71,13 +70,19 @@ static double draw(gsl_rng *r, const exo_dist *d)
     if (!r)
         return exo_dist_center(d);
     switch (d->kind) {
-    case EXO_DIST_NORMAL: v = d->a + gsl_ran_gaussian_ziggurat(r, d->b); break;
+    case EXO_DIST_NORMAL:
+        v = d->a + gsl_ran_gaussian_ziggurat(r, d->b);
+        break;
     case EXO_DIST_LOGNORMAL:
         v = d->a * exp(gsl_ran_gaussian_ziggurat(r, d->b));
         break;
-    case EXO_DIST_UNIFORM: v = d->a + (d->b - d->a) * gsl_rng_uniform(r); break;
+    case EXO_DIST_UNIFORM:
+        v = d->a + (d->b - d->a) * gsl_rng_uniform(r);
+        break;
     case EXO_DIST_FIXED:
-    default: v = d->a; break;
+    default:
+        v = d->a;
+        break;
     }
     return clamp(v, d->lo, d->hi);
 }
@@ -85,19 +90,23 @@ static double draw(gsl_rng *r, const exo_dist *d)
 const char *exo_runway_link_name(exo_runway_link link)
 {
     switch (link) {
-    case EXO_LINK_ATTRITION_REVENUE: return "attrition -> revenue";
-    case EXO_LINK_REVENUE_MONEY: return "revenue -> money";
-    case EXO_LINK_MONEY_DILUTION: return "money -> dilution";
-    case EXO_LINK_DILUTION_ATTRITION: return "dilution -> attrition";
+    case EXO_LINK_ATTRITION_REVENUE:
+        return "attrition -> revenue";
+    case EXO_LINK_REVENUE_MONEY:
+        return "revenue -> money";
+    case EXO_LINK_MONEY_DILUTION:
+        return "money -> dilution";
+    case EXO_LINK_DILUTION_ATTRITION:
+        return "dilution -> attrition";
     }
     return "unknown link";
 }
 
 /* How one path runs: randomness, and the loop-gain interventions. */
 struct sim_ctl {
-    gsl_rng *r;          /* NULL: the deterministic run */
-    bool no_death;       /* keep going below zero cash (loop gain) */
-    double shock;        /* extra departures in month 1 */
+    gsl_rng *r;               /* NULL: the deterministic run */
+    bool no_death;            /* keep going below zero cash (loop gain) */
+    double shock;             /* extra departures in month 1 */
     const double *dil_hazard; /* NULL: own dilution; else D_t imposed */
     /* Non-NULL: the trigger fires in exactly these months (1 = a round
      * closed there on the base path), so round timing is held fixed. */
@@ -114,8 +123,8 @@ struct sim_out {
 };
 
 /* Closes a round of 'size' at pre-money 'pre'; false if it cannot price. */
-static bool close_round(double size, double pre, double *cash,
-                        double *retained, double *val, size_t *n_rounds)
+static bool close_round(double size, double pre, double *cash, double *retained,
+                        double *val, size_t *n_rounds)
 {
     if (!(size > 0.0) || !(pre > 0.0))
         return false;
@@ -224,9 +233,8 @@ static void simulate(const exo_runway_scenario *sc, int months,
             double d;
             staff += H[l] * cost[l];
             if (r)
-                d = H[l] > 0.0
-                        ? (double)gsl_ran_binomial(r, p, (unsigned)H[l])
-                        : 0.0;
+                d = H[l] > 0.0 ? (double)gsl_ran_binomial(r, p, (unsigned)H[l])
+                               : 0.0;
             else
                 d = H[l] * p;
             if (t == 1 && ctl->shock != 0.0 && H_tot > 0.0)
@@ -339,7 +347,8 @@ static exo_code loop_gain(const exo_runway_scenario *sc, int months,
         exo__free(fired);
         return exo__fail(err, EXO_ENOMEM, "allocating the loop-gain paths");
     }
-    double *d0 = buf, *d1 = buf + n1, *dimp = buf + 2 * n1, *hist = buf + 3 * n1;
+    double *d0 = buf, *d1 = buf + n1, *dimp = buf + 2 * n1,
+           *hist = buf + 3 * n1;
     double *d2 = buf + 4 * n1, *dummy = buf + 5 * n1;
     struct sim_ctl c0 = {.no_death = true};
     struct sim_out base = {.dil = d0, .triggered = fired};
@@ -350,14 +359,16 @@ static exo_code loop_gain(const exo_runway_scenario *sc, int months,
     memset(g, 0, sizeof *g);
     simulate(sc, months, &c0, &base, hist);
     /* Pass one: a shock to departures, the dilution link held at base. */
-    struct sim_ctl c1 = {.no_death = true, .shock = LOOP_SHOCK * H,
-                         .dil_hazard = d0, .trigger_at = fired};
+    struct sim_ctl c1 = {.no_death = true,
+                         .shock = LOOP_SHOCK * H,
+                         .dil_hazard = d0,
+                         .trigger_at = fired};
     simulate(sc, months, &c1, &one, hist);
     /* Pass two: only the dilution the shock caused, imposed. */
     for (size_t t = 0; t < n1; t++)
         dimp[t] = d0[t] + (d1[t] - d0[t]);
-    struct sim_ctl c2 = {.no_death = true, .dil_hazard = dimp,
-                         .trigger_at = fired};
+    struct sim_ctl c2 = {
+        .no_death = true, .dil_hazard = dimp, .trigger_at = fired};
     simulate(sc, months, &c2, &two, dummy);
     g->shock = LOOP_SHOCK * H;
     g->base_departures = base.cum_deps;
@@ -379,10 +390,12 @@ static exo_code loop_gain(const exo_runway_scenario *sc, int months,
     double xr = rel(g->d_revenue, g->base_revenue);
     double xm = rel(g->d_money, g->base_costs);
     double xd = rel(g->d_dilution, g->base_dilution);
-    g->elasticity[EXO_LINK_ATTRITION_REVENUE] = xa_in != 0.0 ? xr / xa_in : (double)NAN;
+    g->elasticity[EXO_LINK_ATTRITION_REVENUE] =
+        xa_in != 0.0 ? xr / xa_in : (double)NAN;
     g->elasticity[EXO_LINK_REVENUE_MONEY] = xr != 0.0 ? xm / xr : (double)NAN;
     g->elasticity[EXO_LINK_MONEY_DILUTION] = xm != 0.0 ? xd / xm : (double)NAN;
-    g->elasticity[EXO_LINK_DILUTION_ATTRITION] = xd != 0.0 ? xa_out / xd : (double)NAN;
+    g->elasticity[EXO_LINK_DILUTION_ATTRITION] =
+        xd != 0.0 ? xa_out / xd : (double)NAN;
     g->dominant = g->weakest = -1;
     for (int k = 0; k < EXO_RUNWAY_N_LINKS; k++) {
         double e = fabs(g->elasticity[k]);
@@ -504,8 +517,8 @@ static uint32_t float_key(float f)
  * than half the column (values piled up on a few levels), where the
  * caller selects in place instead.
  */
-static bool radix_ranks(const float *x, size_t n, const ptrdiff_t *rank,
-                        int m, struct qwork *w, double *v)
+static bool radix_ranks(const float *x, size_t n, const ptrdiff_t *rank, int m,
+                        struct qwork *w, double *v)
 {
     ptrdiff_t local[2 * EXO_RUNWAY_N_Q];
     uint32_t bin_of[2 * EXO_RUNWAY_N_Q];
@@ -663,8 +676,8 @@ static exo_code monte_carlo(const exo_runway_scenario *sc, int months,
             if (!r || !buf)
                 continue;
             struct sim_ctl ctl = {.r = r};
-            struct sim_out o = {.cash = buf, .hc = buf + n1,
-                                .dil = buf + 2 * n1};
+            struct sim_out o = {
+                .cash = buf, .hc = buf + n1, .dil = buf + 2 * n1};
             gsl_rng_set(r, path_seed(seed, p));
             simulate(sc, months, &ctl, &o, buf + 3 * n1);
             for (size_t t = 0; t < n1; t++) {
@@ -694,9 +707,12 @@ static exo_code monte_carlo(const exo_runway_scenario *sc, int months,
     }
     out->mean_rounds = sum_rounds / (double)n_paths;
     /* Past the horizon the paths say nothing: NaN. */
-    out->p_cashout_12 = months >= 12 ? (double)c12 / (double)n_paths : (double)NAN;
-    out->p_cashout_24 = months >= 24 ? (double)c24 / (double)n_paths : (double)NAN;
-    out->p_cashout_36 = months >= 36 ? (double)c36 / (double)n_paths : (double)NAN;
+    out->p_cashout_12 =
+        months >= 12 ? (double)c12 / (double)n_paths : (double)NAN;
+    out->p_cashout_24 =
+        months >= 24 ? (double)c24 / (double)n_paths : (double)NAN;
+    out->p_cashout_36 =
+        months >= 36 ? (double)c36 / (double)n_paths : (double)NAN;
     out->p_cashout_horizon = (double)cm / (double)n_paths;
     exo__qsort(cashout, n_paths, sizeof *cashout, cmp_double);
     out->cashout_median = quantile_sorted(cashout, n_paths, 0.5);
@@ -731,8 +747,7 @@ static exo_code check_dist(const exo_dist *d, const char *what, exo_err *err)
         (d->kind == EXO_DIST_LOGNORMAL && (d->b < 0.0 || !(d->a > 0.0))) ||
         (d->kind == EXO_DIST_UNIFORM && d->b < d->a) ||
         d->kind > EXO_DIST_UNIFORM)
-        return exo__fail(err, EXO_EINVAL, "%s: not a valid distribution",
-                         what);
+        return exo__fail(err, EXO_EINVAL, "%s: not a valid distribution", what);
     return EXO_OK;
 }
 
@@ -835,8 +850,10 @@ exo_code exo_runway_run(const exo_runway_scenario *sc,
         return exo__fail(err, EXO_ENOMEM, "allocating the deterministic path");
     }
     struct sim_ctl ctl = {0};
-    struct sim_out o = {.cash = out->det.cash, .hc = out->det.headcount,
-                        .dil = out->det.dilution, .rev = out->det.revenue,
+    struct sim_out o = {.cash = out->det.cash,
+                        .hc = out->det.headcount,
+                        .dil = out->det.dilution,
+                        .rev = out->det.revenue,
                         .val = out->det.valuation};
     simulate(sc, months, &ctl, &o, hist);
     exo__free(hist);

@@ -34,9 +34,9 @@ bool exo_level_parse(const char *name, exo_level *out)
     return false;
 }
 
-static const char *const event_names[] = {
-    "left", "joined", "sabbatical", "returned", "fired",
-    "founded", "died", "acquired", "unknown"};
+static const char *const event_names[] = {"left",     "joined",   "sabbatical",
+                                          "returned", "fired",    "founded",
+                                          "died",     "acquired", "unknown"};
 
 const char *exo_event_name(exo_event event)
 {
@@ -100,11 +100,12 @@ static exo_code resolve_org(exo_store *store, const char *name, int64_t *id,
                 code = exo__fail(err, EXO_ENOMEM, "out of memory");
         }
     } else if (rc == SQLITE_DONE) {
-        code = exo__fail(err, EXO_ENOTFOUND,
-                         "no organisation '%s' in the store (see 'exodus orgs')",
-                         name);
+        code = exo__fail(
+            err, EXO_ENOTFOUND,
+            "no organisation '%s' in the store (see 'exodus orgs')", name);
     } else {
-        code = exo__fail_sqlite(err, store->db, rc, "looking up an organisation");
+        code =
+            exo__fail_sqlite(err, store->db, rc, "looking up an organisation");
     }
     sqlite3_finalize(stmt);
     exo__free(key);
@@ -194,8 +195,8 @@ static exo_code run_moves(exo_store *store, const char *sql, int64_t org,
         m.from_org = exo__column_strdup(stmt, 1, &oom);
         m.to_org = exo__column_strdup(stmt, 2, &oom);
         m.role = exo__column_strdup(stmt, 3, &oom);
-        m.level = level_parse_or_none(
-            (const char *)sqlite3_column_text(stmt, 4));
+        m.level =
+            level_parse_or_none((const char *)sqlite3_column_text(stmt, 4));
         m.event = event_parse((const char *)sqlite3_column_text(stmt, 5));
         m.date.days = sqlite3_column_int(stmt, 6);
         m.date.precision =
@@ -226,8 +227,7 @@ exo_code exo_moves_list(exo_store *store, const char *org,
     memset(out, 0, sizeof *out);
     if (org && (code = resolve_org(store, org, &org_id, NULL, err)))
         return code;
-    int rc = exo__buf_addstr(&sql, "SELECT " MOVE_COLUMNS MOVE_JOINS
-                                   "WHERE 1");
+    int rc = exo__buf_addstr(&sql, "SELECT " MOVE_COLUMNS MOVE_JOINS "WHERE 1");
     if (org)
         rc |= exo__buf_addstr(&sql, " AND (m.from_org_id = ?1 OR "
                                     "m.to_org_id = ?1)");
@@ -262,8 +262,7 @@ static int cmp_move_date(const void *a, const void *b)
 static exo_code org_events(exo_store *store, const char *org,
                            const exo_filter *filter, const char *move_where,
                            const char *spell_part, const char *spell_date,
-                           const char *order, exo_move_list *out,
-                           exo_err *err)
+                           const char *order, exo_move_list *out, exo_err *err)
 {
     struct buf sql = BUF_INIT;
     int64_t org_id;
@@ -324,9 +323,9 @@ exo_code exo_arrivals(exo_store *store, const char *org,
         const exo_move *prev = kept > 0 ? &out->rows[kept - 1] : NULL;
         if (prev && !m->from_spell && !prev->from_spell &&
             strcmp(prev->person, m->person) == 0 &&
-            m->date.days - (prev->date.days + exo__precision_days(
-                                                  prev->date.days,
-                                                  prev->date.precision)) <=
+            m->date.days - (prev->date.days +
+                            exo__precision_days(prev->date.days,
+                                                prev->date.precision)) <=
                 365) {
             move_release(m);
             continue;
@@ -495,10 +494,11 @@ exo_code exo_spells_load(exo_store *store, const char *org, exo_spells *out,
     memset(out, 0, sizeof *out);
     if ((code = resolve_org(store, org, &org_id, NULL, err)))
         return code;
-    if ((code = exo__store_prepare(store,
-                                   "SELECT COUNT(*) FROM spell WHERE org_id = ? "
-                                   "AND start_date IS NOT NULL",
-                                   &stmt, err)))
+    if ((code =
+             exo__store_prepare(store,
+                                "SELECT COUNT(*) FROM spell WHERE org_id = ? "
+                                "AND start_date IS NOT NULL",
+                                &stmt, err)))
         return code;
     sqlite3_bind_int64(stmt, 1, org_id);
     if (sqlite3_step(stmt) == SQLITE_ROW)
@@ -688,9 +688,9 @@ exo_code exo_core_team_load(exo_store *store, const char *org,
     exo_core_member *m = NULL;
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
         int64_t person = sqlite3_column_int64(stmt, 0);
-        exo_date date = {sqlite3_column_int(stmt, 2),
-                         precision_or_day(
-                             (const char *)sqlite3_column_text(stmt, 3))};
+        exo_date date = {
+            sqlite3_column_int(stmt, 2),
+            precision_or_day((const char *)sqlite3_column_text(stmt, 3))};
         bool arrive = sqlite3_column_int(stmt, 4) != 0;
         exo_level level =
             level_parse_or_none((const char *)sqlite3_column_text(stmt, 7));
@@ -756,10 +756,10 @@ exo_code exo_core_team_load(exo_store *store, const char *org,
     for (size_t i = 1; i < out->n; i++) {
         exo_core_member x = out->rows[i];
         size_t j = i;
-        for (; j > 0 && (out->rows[j - 1].level > x.level ||
-                         (out->rows[j - 1].level == x.level &&
-                          core_order_day(&out->rows[j - 1]) >
-                              core_order_day(&x)));
+        for (; j > 0 &&
+               (out->rows[j - 1].level > x.level ||
+                (out->rows[j - 1].level == x.level &&
+                 core_order_day(&out->rows[j - 1]) > core_order_day(&x)));
              j--)
             out->rows[j] = out->rows[j - 1];
         out->rows[j] = x;
@@ -1043,8 +1043,7 @@ exo_code exo_flows_load(exo_store *store, const exo_filter *filter,
                          : sqlite3_column_int(stmt, 2);
         if (EXO_VEC_PUSH(out->spell_start, n_start, cap_start, start) ||
             EXO_VEC_PUSH(out->spell_end, n_end, cap_end, end) ||
-            EXO_VEC_PUSH(out->spell_org, out->n_spells, cap_org,
-                         order[at])) {
+            EXO_VEC_PUSH(out->spell_org, out->n_spells, cap_org, order[at])) {
             oom = 1;
             break;
         }

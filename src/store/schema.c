@@ -59,16 +59,15 @@ exo_code exo__schema_migrate(exo_store *store, exo_err *err)
         code = exo__store_exec(store, migrations[i].sql, err);
         if (!code) {
             char sql[80];
-            snprintf(sql, sizeof sql,
-                     "INSERT INTO schema_version VALUES (%d)", v);
+            snprintf(sql, sizeof sql, "INSERT INTO schema_version VALUES (%d)",
+                     v);
             code = exo__store_exec(store, sql, err);
         }
         if (!code)
             code = exo__store_commit(store, err);
         if (code) {
             exo__store_rollback(store);
-            exo__err_context(err, "applying migration %s",
-                             migrations[i].name);
+            exo__err_context(err, "applying migration %s", migrations[i].name);
             return code;
         }
         version = v;

@@ -10,8 +10,7 @@
 
 #include "core/alloc.h"
 
-exo_code exo__fail_sqlite(exo_err *err, sqlite3 *db, int rc,
-                          const char *doing)
+exo_code exo__fail_sqlite(exo_err *err, sqlite3 *db, int rc, const char *doing)
 {
     exo_code code = (rc & 0xff) == SQLITE_NOMEM ? EXO_ENOMEM : EXO_ESTORE;
     if (!err || err->code != EXO_OK)
@@ -69,8 +68,8 @@ char *exo__column_strdup(sqlite3_stmt *stmt, int i, int *oom)
     const unsigned char *s = sqlite3_column_text(stmt, i);
     if (!s)
         return NULL;
-    char *copy = exo__strndup((const char *)s,
-                              (size_t)sqlite3_column_bytes(stmt, i));
+    char *copy =
+        exo__strndup((const char *)s, (size_t)sqlite3_column_bytes(stmt, i));
     if (!copy)
         *oom = 1;
     return copy;

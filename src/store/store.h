@@ -17,8 +17,7 @@ struct exo_store {
 
 /* Records a failed SQLite call: EXO_ESTORE (EXO_ENOMEM for SQLITE_NOMEM)
  * with the extended code in 'sys' and "doing: sqlite's message". */
-exo_code exo__fail_sqlite(exo_err *err, sqlite3 *db, int rc,
-                          const char *doing);
+exo_code exo__fail_sqlite(exo_err *err, sqlite3 *db, int rc, const char *doing);
 /* Runs SQL without results. */
 exo_code exo__store_exec(exo_store *store, const char *sql, exo_err *err);
 exo_code exo__store_prepare(exo_store *store, const char *sql,
