@@ -1046,10 +1046,11 @@ static exo_code read_json(struct importer *im, const char *text, size_t len)
 struct writer {
     exo_store *store;
     exo_err *err;
-    struct hmap orgs;    /* name key or alias key -> org id */
-    struct hmap people;  /* name key or "#"ext id -> person id */
-    bool all_people;     /* 'people' holds every stored person */
-    struct hmap sources; /* url -> source id */
+    const char *default_source; /* --source, for rows without their own */
+    struct hmap orgs;           /* name key or alias key -> org id */
+    struct hmap people;         /* name key or "#"ext id -> person id */
+    bool all_people;            /* 'people' holds every stored person */
+    struct hmap sources;        /* url -> source id */
     sqlite3_stmt *org_insert, *person_find, *person_find_ext, *person_insert,
         *source_insert, *source_find, *record_insert;
 };
@@ -1198,6 +1199,8 @@ static exo_code person_id(struct writer *w, const struct name *n,
 
 static exo_code source_id(struct writer *w, const char *url, int64_t *id)
 {
+    if (!url)
+        url = w->default_source;
     *id = 0;
     if (!url)
         return EXO_OK;
@@ -1269,7 +1272,7 @@ static exo_code write_spell(struct writer *w, const struct spell_rec *r,
     if ((code = person_id(w, &r->person, r->ext_id, &person)) ||
         (code = org_id(w, &r->org, &org)) ||
         (code = org_id(w, &r->dest, &dest)) ||
-        (code = source_id(w, r->source ? r->source : NULL, &source)))
+        (code = source_id(w, r->source, &source)))
         return code;
     sqlite3_bind_int64(s, base + 1, person);
     sqlite3_bind_int64(s, base + 2, org);
@@ -1429,27 +1432,15 @@ static exo_code write_batch(struct importer *im, struct writer *w,
         size_t i = first + k;
         int base = (int)k * n_cols;
         switch (im->kind) {
-        case EXO_IMPORT_MOVES: {
-            struct move_rec *r = (struct move_rec *)recs + i;
-            if (!r->source)
-                r->source = im->opts->source;
-            code = write_move(w, r, s, base);
+        case EXO_IMPORT_MOVES:
+            code = write_move(w, (struct move_rec *)recs + i, s, base);
             break;
-        }
-        case EXO_IMPORT_SPELLS: {
-            struct spell_rec *r = (struct spell_rec *)recs + i;
-            if (!r->source)
-                r->source = im->opts->source;
-            code = write_spell(w, r, s, base);
+        case EXO_IMPORT_SPELLS:
+            code = write_spell(w, (struct spell_rec *)recs + i, s, base);
             break;
-        }
-        case EXO_IMPORT_FINANCE: {
-            struct finance_rec *r = (struct finance_rec *)recs + i;
-            if (!r->source)
-                r->source = im->opts->source;
-            code = write_finance(w, r, s, base);
+        case EXO_IMPORT_FINANCE:
+            code = write_finance(w, (struct finance_rec *)recs + i, s, base);
             break;
-        }
         case EXO_IMPORT_ALIASES:
             code = exo__bug(w->err, "aliases are written one at a time");
             break;
@@ -1571,6 +1562,7 @@ static exo_code write_begin(struct importer *im, exo_store *store,
     exo_code code;
     p->w.store = store;
     p->w.err = err;
+    p->w.default_source = im->opts->source;
     if ((code = exo__store_begin(store, err)))
         return code;
     if (im->kind == EXO_IMPORT_MOVES &&
