@@ -144,6 +144,13 @@ EXO_API int32_t exo_days_from_civil(int year, int month, int day);
 /* The inverse of exo_days_from_civil. */
 EXO_API void exo_civil_from_days(int32_t days, int *year, int *month, int *day);
 
+/*
+ * Writes 'usd' as people read money, with three significant figures and a
+ * unit: "$1.23B", "$456.7M", "$12.3k", "-$2.00B", "$1.00T"; "-" when it is
+ * not finite. 'buf' holds 32 bytes; returns it.
+ */
+EXO_API const char *exo_usd_format(double usd, char buf[static 32]);
+
 /* ==== Store ==== */
 
 typedef struct exo_store exo_store;

@@ -56,26 +56,6 @@ static int fail_load(const struct cli *cli, const exo_err *err,
     return cli_fail(cli, err);
 }
 
-/* "$1.23B", "$456.7M", "$12.3k", "-$2.00B". */
-static const char *fmt_usd(char buf[static 32], double v)
-{
-    double a = fabs(v);
-    const char *sign = v < 0 ? "-" : "";
-    if (!isfinite(v))
-        snprintf(buf, 32, "-");
-    else if (a >= 1e12)
-        snprintf(buf, 32, "%s$%.2fT", sign, a / 1e12);
-    else if (a >= 1e9)
-        snprintf(buf, 32, "%s$%.2fB", sign, a / 1e9);
-    else if (a >= 1e6)
-        snprintf(buf, 32, "%s$%.1fM", sign, a / 1e6);
-    else if (a >= 1e3)
-        snprintf(buf, 32, "%s$%.1fk", sign, a / 1e3);
-    else
-        snprintf(buf, 32, "%s$%.0f", sign, a);
-    return buf;
-}
-
 /* "27.3" months, or "> 120" when beyond the horizon. */
 static const char *fmt_months(char buf[static 32], double m, int horizon)
 {
@@ -221,7 +201,8 @@ static void print_text(const exo_runway_scenario *sc, const exo_runway *r,
     printf("  dilution         %.1f%% of employees' stake at month %d\n",
            100.0 * r->det.dilution[M], M);
     printf("  revenue          %s -> %s a month\n",
-           fmt_usd(a, r->det.revenue[0]), fmt_usd(b, r->det.revenue[M]));
+           exo_usd_format(r->det.revenue[0], a),
+           exo_usd_format(r->det.revenue[M], b));
     if (r->has_mc) {
         printf("\nmonths to cash-out (%zu paths, seed %llu)\n", r->n_paths,
                (unsigned long long)r->seed);
@@ -254,13 +235,13 @@ static void print_text(const exo_runway_scenario *sc, const exo_runway *r,
             const double *qh = r->headcount.q + (size_t)m * EXO_RUNWAY_N_Q;
             const double *qd = r->dilution.q + (size_t)m * EXO_RUNWAY_N_Q;
             char r1[48], r2[48], r3[48];
-            snprintf(r1, sizeof r1, "(%s-%s)", fmt_usd(c, qc[Q_LO]),
-                     fmt_usd(d, qc[Q_HI]));
+            snprintf(r1, sizeof r1, "(%s-%s)", exo_usd_format(qc[Q_LO], c),
+                     exo_usd_format(qc[Q_HI], d));
             snprintf(r2, sizeof r2, "(%.0f-%.0f)", qh[Q_LO], qh[Q_HI]);
             snprintf(r3, sizeof r3, "(%.1f%%-%.1f%%)", 100 * qd[Q_LO],
                      100 * qd[Q_HI]);
             table_rowf(t, "%d\t%s\t%s\t%.0f\t%s\t%.1f%%\t%s", m,
-                       fmt_usd(e, qc[Q_MID]), r1, qh[Q_MID], r2,
+                       exo_usd_format(qc[Q_MID], e), r1, qh[Q_MID], r2,
                        100 * qd[Q_MID], r3);
         }
         table_print(t, stdout, "  ");

@@ -27,25 +27,6 @@ static void months_text(char buf[32], double m, int horizon)
         snprintf(buf, 32, "> %d", horizon);
 }
 
-/* "$1.23B", "$456.7M", "-$2.00B" (as exodus runway prints them). */
-static void usd_text(char buf[32], double v)
-{
-    double a = fabs(v);
-    const char *sign = v < 0 ? "-" : "";
-    if (!isfinite(v))
-        snprintf(buf, 32, "-");
-    else if (a >= 1e12)
-        snprintf(buf, 32, "%s$%.2fT", sign, a / 1e12);
-    else if (a >= 1e9)
-        snprintf(buf, 32, "%s$%.2fB", sign, a / 1e9);
-    else if (a >= 1e6)
-        snprintf(buf, 32, "%s$%.1fM", sign, a / 1e6);
-    else if (a >= 1e3)
-        snprintf(buf, 32, "%s$%.1fk", sign, a / 1e3);
-    else
-        snprintf(buf, 32, "%s$%.0f", sign, a);
-}
-
 /* Days since 1970 of the first day of month 'm' after the start. */
 static int32_t month_day(const exo_runway_scenario *sc, int m)
 {
@@ -94,7 +75,7 @@ static json_t *fan_value(enum fan_kind kind, double v)
     if (!isfinite(v))
         return exo__jstr("-");
     if (kind == FAN_CASH) {
-        usd_text(buf, v);
+        exo_usd_format(v, buf);
         return exo__jstr(buf);
     }
     if (kind == FAN_DILUTION)
@@ -284,8 +265,8 @@ static json_t *runway_table(const exo_runway_scenario *sc, const exo_runway *r)
                             exo__jfmt("no cash-out within %d months; "
                                       "rounds closed: %zu",
                                       M, r->det.n_rounds));
-    usd_text(a, r->det.revenue[0]);
-    usd_text(b, r->det.revenue[M]);
+    exo_usd_format(r->det.revenue[0], a);
+    exo_usd_format(r->det.revenue[M], b);
     char label[64];
     snprintf(label, sizeof label, "deterministic path, month 0 -> %d", M);
     ok &= exo__push_row(

@@ -70,3 +70,15 @@ Test(core, utf8_checks)
     cr_expect_eq(exo__utf8_trim(s, strlen(s)), 5);
     cr_expect_str_eq(s, "hello");
 }
+
+Test(core, usd_reads_as_people_read_money)
+{
+    char buf[32];
+    cr_expect_str_eq(exo_usd_format(1.234e9, buf), "$1.23B");
+    cr_expect_str_eq(exo_usd_format(-2e9, buf), "-$2.00B");
+    cr_expect_str_eq(exo_usd_format(456.74e6, buf), "$456.7M");
+    cr_expect_str_eq(exo_usd_format(12345, buf), "$12.3k");
+    cr_expect_str_eq(exo_usd_format(7.5e12, buf), "$7.50T");
+    cr_expect_str_eq(exo_usd_format(999, buf), "$999");
+    cr_expect_str_eq(exo_usd_format(NAN, buf), "-");
+}
