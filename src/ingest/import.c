@@ -113,34 +113,47 @@ static const char *const finance_kinds[] = {
 
 /* ==== Records (pass one's output) ==== */
 
+/*
+ * A distinct name of the file: a person's, an organisation's, or a source
+ * URL. Records point to it, so that a name repeated on a million rows is
+ * keyed, copied and resolved to a store id once (pass two caches 'id').
+ * Pass one creates names and never touches 'id' afterwards; pass two sets
+ * it, possibly in the other thread (see "Pipeline"), which is why they are
+ * separate fields.
+ */
 struct name {
     const char *text; /* as given, trimmed */
-    const char *key;  /* exo__name_key */
+    const char *key;  /* exo__name_key; the URL itself for a source */
+    int64_t id;       /* the store id, once pass two has resolved it */
 };
 
+/* Names of different kinds are different things: one map per kind. */
+enum name_kind { PERSON_NAME, ORG_NAME, SOURCE_NAME, N_NAME_KINDS };
+
+/* Records: a NULL name is an absent value. */
 struct move_rec {
-    struct name person, from, to;
-    const char *role, *level, *event, *source;
+    struct name *person, *from, *to, *source;
+    const char *role, *level, *event;
     exo_date date;
 };
 
 struct spell_rec {
-    struct name person, org, dest;
-    const char *ext_id, *role, *level, *team, *reason, *source;
+    struct name *person, *org, *dest, *source;
+    const char *ext_id, *role, *level, *team, *reason;
     bool has_start, has_end;
     exo_date start, end;
 };
 
 struct finance_rec {
-    struct name org;
+    struct name *org, *source;
     exo_date date;
-    const char *kind, *note, *source;
+    const char *kind, *note;
     bool has_amount;
     double amount_usd;
 };
 
 struct alias_rec {
-    struct name alias, org;
+    struct name *alias, *org;
 };
 
 /*
@@ -191,6 +204,7 @@ struct importer {
     exo_err *err;
     exo_code fatal; /* a non-data failure (ENOMEM) */
     struct arena arena;
+    struct hmap names[N_NAME_KINDS]; /* text as given -> struct name * */
     /* header */
     bool have_header;
     int col_of[MAX_FIELDS];              /* CSV column of each field, or -1 */
@@ -464,31 +478,46 @@ static const char *intern(struct importer *im, const char *s)
     return copy;
 }
 
-static struct name make_name(struct importer *im, const char *s)
+static const char *name_key(struct importer *im, const char *s)
 {
-    struct name n = {NULL, NULL};
-    if (!s)
-        return n;
-    n.text = intern(im, s);
     size_t len = strlen(s);
     if (exo__is_ascii(s, len)) {
         char *key = exo__arena_strndup(&im->arena, s, len);
-        if (!key) {
-            im->fatal = EXO_ENOMEM;
-            return n;
-        }
-        exo__ascii_name_key(s, len, key);
-        n.key = key;
-        return n;
+        if (key)
+            exo__ascii_name_key(s, len, key);
+        return key;
     }
-    char *key = exo__name_key(s);
-    if (!key) {
+    char *folded = exo__name_key(s);
+    const char *key = folded ? intern(im, folded) : NULL;
+    exo__free(folded);
+    return key;
+}
+
+/* The name 's' of kind 'kind', made on first sight; NULL when 's' is NULL
+ * (or memory ran out: im->fatal says which). */
+static struct name *make_name(struct importer *im, enum name_kind kind,
+                              const char *s)
+{
+    int64_t found;
+    if (!s)
+        return NULL;
+    if (exo__hmap_get(&im->names[kind], s, &found))
+        return (struct name *)(intptr_t)found;
+    struct name *n = exo__arena_alloc(&im->arena, sizeof *n);
+    if (!n || !(n->text = intern(im, s)) ||
+        !(n->key = kind == SOURCE_NAME ? n->text : name_key(im, s)) ||
+        exo__hmap_put(&im->names[kind], s, (int64_t)(intptr_t)n)) {
         im->fatal = EXO_ENOMEM;
-        return n;
+        return NULL;
     }
-    n.key = intern(im, key);
-    exo__free(key);
+    n->id = 0;
     return n;
+}
+
+static void release_names(struct importer *im)
+{
+    for (int k = 0; k < N_NAME_KINDS; k++)
+        exo__hmap_release(&im->names[k]);
 }
 
 /* The value among 'names', or NULL after adding an error. */
@@ -600,11 +629,11 @@ static void take_move(struct importer *im, struct row *row, const char **v)
 {
     struct move_rec rec = {0};
     bool ok = true, present;
-    rec.person = make_name(im, v[M_PERSON]);
-    rec.from = make_name(im, v[M_FROM]);
-    rec.to = make_name(im, v[M_TO]);
+    rec.person = make_name(im, PERSON_NAME, v[M_PERSON]);
+    rec.from = make_name(im, ORG_NAME, v[M_FROM]);
+    rec.to = make_name(im, ORG_NAME, v[M_TO]);
+    rec.source = make_name(im, SOURCE_NAME, v[M_SOURCE]);
     rec.role = intern(im, v[M_ROLE]);
-    rec.source = intern(im, v[M_SOURCE]);
     if (v[M_LEVEL] && !(rec.level = take_enum(im, row, M_LEVEL, v[M_LEVEL],
                                               level_names, COUNT(level_names))))
         ok = false;
@@ -619,13 +648,13 @@ static void take_move(struct importer *im, struct row *row, const char **v)
         bool leaving = strcmp(rec.event, "left") == 0 ||
                        strcmp(rec.event, "fired") == 0 ||
                        strcmp(rec.event, "sabbatical") == 0;
-        if (leaving && !rec.from.text) {
+        if (leaving && !rec.from) {
             add_error(im, row, M_FROM,
                       "event '%s' needs 'from_org' (expected the organisation "
                       "left)",
                       rec.event);
             ok = false;
-        } else if (!leaving && !rec.to.text) {
+        } else if (!leaving && !rec.to) {
             add_error(im, row, M_TO,
                       "event '%s' needs 'to_org' (expected the organisation "
                       "joined)",
@@ -633,8 +662,7 @@ static void take_move(struct importer *im, struct row *row, const char **v)
             ok = false;
         }
     }
-    if (ok && rec.from.key && rec.to.key &&
-        strcmp(rec.from.key, rec.to.key) == 0 &&
+    if (ok && rec.from && rec.to && strcmp(rec.from->key, rec.to->key) == 0 &&
         strcmp(rec.event, "returned") != 0) {
         add_error(im, row, M_TO,
                   "'to_org' is the same as 'from_org' (expected a move between "
@@ -685,19 +713,19 @@ static void take_spell(struct importer *im, struct row *row, const char **v)
                   "'id')");
         ok = false;
     }
-    rec.person = make_name(im, person);
+    rec.person = make_name(im, PERSON_NAME, person);
     rec.ext_id = intern(im, v[S_ID]);
-    rec.org = make_name(im, v[S_ORG] ? v[S_ORG] : im->opts->org);
-    if (!rec.org.text) {
+    rec.org = make_name(im, ORG_NAME, v[S_ORG] ? v[S_ORG] : im->opts->org);
+    if (!rec.org) {
         add_error(im, row, S_ORG,
                   "missing value in field 'org' (expected an organisation, or "
                   "--org NAME)");
         ok = false;
     }
-    rec.dest = make_name(im, v[S_DEST]);
+    rec.dest = make_name(im, ORG_NAME, v[S_DEST]);
+    rec.source = make_name(im, SOURCE_NAME, v[S_SOURCE]);
     rec.role = intern(im, v[S_ROLE]);
     rec.team = intern(im, v[S_TEAM]);
-    rec.source = intern(im, v[S_SOURCE]);
     if (v[S_LEVEL] && !(rec.level = take_enum(im, row, S_LEVEL, v[S_LEVEL],
                                               level_names, COUNT(level_names))))
         ok = false;
@@ -736,7 +764,7 @@ static void take_spell(struct importer *im, struct row *row, const char **v)
      * with the same employee, organisation and start are one spell. */
     struct buf key = BUF_INIT;
     if (exo__buf_addf(&key, "%s|%s|%d",
-                      rec.ext_id ? rec.ext_id : rec.person.key, rec.org.key,
+                      rec.ext_id ? rec.ext_id : rec.person->key, rec.org->key,
                       rec.start.days)) {
         im->fatal = EXO_ENOMEM;
         return;
@@ -748,7 +776,7 @@ static void take_spell(struct importer *im, struct row *row, const char **v)
             old->has_end = true;
             old->end = rec.end;
             old->reason = rec.reason;
-            if (rec.dest.text)
+            if (rec.dest)
                 old->dest = rec.dest;
         }
         if (rec.role)
@@ -802,9 +830,9 @@ static void take_finance(struct importer *im, struct row *row, const char **v)
 {
     struct finance_rec rec = {0};
     bool ok = true, present;
-    rec.org = make_name(im, v[F_ORG]);
+    rec.org = make_name(im, ORG_NAME, v[F_ORG]);
+    rec.source = make_name(im, SOURCE_NAME, v[F_SOURCE]);
     rec.note = intern(im, v[F_NOTE]);
-    rec.source = intern(im, v[F_SOURCE]);
     if (v[F_KIND] &&
         !(rec.kind = take_enum(im, row, F_KIND, v[F_KIND], finance_kinds,
                                COUNT(finance_kinds))))
@@ -842,8 +870,10 @@ static void take_alias(struct importer *im, struct row *row, const char **v)
 {
     struct alias_rec rec;
     (void)row;
-    rec.alias = make_name(im, v[A_ALIAS]);
-    rec.org = make_name(im, v[A_ORG]);
+    rec.alias = make_name(im, ORG_NAME, v[A_ALIAS]);
+    rec.org = make_name(im, ORG_NAME, v[A_ORG]);
+    if (im->fatal)
+        return;
     struct alias_rec *slot = push_record(im, sizeof rec);
     if (slot)
         *slot = rec;
@@ -1050,6 +1080,8 @@ struct writer {
     struct hmap orgs;           /* name key or alias key -> org id */
     struct hmap people;         /* name key or "#"ext id -> person id */
     bool all_people;            /* 'people' holds every stored person */
+    bool merging;               /* an alias import: organisations may merge */
+    bool unchecked;             /* foreign keys are not enforced (below) */
     struct hmap sources;        /* url -> source id */
     sqlite3_stmt *org_insert, *person_find, *person_find_ext, *person_insert,
         *source_insert, *source_find, *record_insert;
@@ -1138,27 +1170,35 @@ static exo_code load_people(struct writer *w, size_t n_records)
     return EXO_OK;
 }
 
-static exo_code org_id(struct writer *w, const struct name *n, int64_t *id)
+/* The organisation named 'n', added when new; 0 when 'n' is NULL. */
+static exo_code org_id(struct writer *w, struct name *n, int64_t *id)
 {
-    if (!n->text) {
-        *id = 0;
+    *id = 0;
+    if (!n)
+        return EXO_OK;
+    if (n->id) {
+        *id = n->id;
         return EXO_OK;
     }
-    if (exo__hmap_get(&w->orgs, n->key, id))
-        return EXO_OK;
-    exo__bind_text(w->org_insert, 1, n->text);
-    exo__bind_text(w->org_insert, 2, n->key);
-    exo_code code = step_done(w, w->org_insert, "adding an organisation");
-    if (code)
-        return code;
-    *id = sqlite3_last_insert_rowid(w->store->db);
-    if (exo__hmap_put(&w->orgs, n->key, *id))
-        return exo__fail(w->err, EXO_ENOMEM, "out of memory");
+    if (!exo__hmap_get(&w->orgs, n->key, id)) {
+        exo__bind_text(w->org_insert, 1, n->text);
+        exo__bind_text(w->org_insert, 2, n->key);
+        exo_code code = step_done(w, w->org_insert, "adding an organisation");
+        if (code)
+            return code;
+        *id = sqlite3_last_insert_rowid(w->store->db);
+        if (exo__hmap_put(&w->orgs, n->key, *id))
+            return exo__fail(w->err, EXO_ENOMEM, "out of memory");
+    }
+    /* An alias import may merge an organisation into another: its names
+     * are looked up every time. */
+    if (!w->merging)
+        n->id = *id;
     return EXO_OK;
 }
 
-static exo_code person_id(struct writer *w, const struct name *n,
-                          const char *ext_id, int64_t *id)
+static exo_code person_lookup(struct writer *w, const struct name *n,
+                              const char *ext_id, int64_t *id)
 {
     char ext_key[512]; /* "#" and an id of up to 100 characters */
     const char *key = n->key;
@@ -1197,10 +1237,23 @@ static exo_code person_id(struct writer *w, const struct name *n,
     return EXO_OK;
 }
 
-static exo_code source_id(struct writer *w, const char *url, int64_t *id)
+/* The person named 'n' (or, in an HR export, with employee id 'ext_id'),
+ * added when new. */
+static exo_code person_id(struct writer *w, struct name *n, const char *ext_id,
+                          int64_t *id)
 {
-    if (!url)
-        url = w->default_source;
+    if (!ext_id && n->id) {
+        *id = n->id;
+        return EXO_OK;
+    }
+    exo_code code = person_lookup(w, n, ext_id, id);
+    if (!code && !ext_id)
+        n->id = *id;
+    return code;
+}
+
+static exo_code source_lookup(struct writer *w, const char *url, int64_t *id)
+{
     *id = 0;
     if (!url)
         return EXO_OK;
@@ -1217,6 +1270,19 @@ static exo_code source_id(struct writer *w, const char *url, int64_t *id)
     if (exo__hmap_put(&w->sources, url, *id))
         return exo__fail(w->err, EXO_ENOMEM, "out of memory");
     return EXO_OK;
+}
+
+/* The source of a record: its own URL 'n', else --source, else none (0). */
+static exo_code source_id(struct writer *w, struct name *n, int64_t *id)
+{
+    if (n && n->id) {
+        *id = n->id;
+        return EXO_OK;
+    }
+    exo_code code = source_lookup(w, n ? n->text : w->default_source, id);
+    if (!code && n)
+        n->id = *id;
+    return code;
 }
 
 static void bind_id(sqlite3_stmt *stmt, int i, int64_t id)
@@ -1246,9 +1312,8 @@ static exo_code write_move(struct writer *w, const struct move_rec *r,
 {
     int64_t person, from, to, source;
     exo_code code;
-    if ((code = person_id(w, &r->person, NULL, &person)) ||
-        (code = org_id(w, &r->from, &from)) ||
-        (code = org_id(w, &r->to, &to)) ||
+    if ((code = person_id(w, r->person, NULL, &person)) ||
+        (code = org_id(w, r->from, &from)) || (code = org_id(w, r->to, &to)) ||
         (code = source_id(w, r->source, &source)))
         return code;
     sqlite3_bind_int64(s, base + 1, person);
@@ -1269,9 +1334,9 @@ static exo_code write_spell(struct writer *w, const struct spell_rec *r,
 {
     int64_t person, org, dest, source;
     exo_code code;
-    if ((code = person_id(w, &r->person, r->ext_id, &person)) ||
-        (code = org_id(w, &r->org, &org)) ||
-        (code = org_id(w, &r->dest, &dest)) ||
+    if ((code = person_id(w, r->person, r->ext_id, &person)) ||
+        (code = org_id(w, r->org, &org)) ||
+        (code = org_id(w, r->dest, &dest)) ||
         (code = source_id(w, r->source, &source)))
         return code;
     sqlite3_bind_int64(s, base + 1, person);
@@ -1300,7 +1365,7 @@ static exo_code write_finance(struct writer *w, const struct finance_rec *r,
 {
     int64_t org, source;
     exo_code code;
-    if ((code = org_id(w, &r->org, &org)) ||
+    if ((code = org_id(w, r->org, &org)) ||
         (code = source_id(w, r->source, &source)))
         return code;
     sqlite3_bind_int64(s, base + 1, org);
@@ -1326,14 +1391,14 @@ static exo_code write_alias(struct writer *w, const struct alias_rec *r,
 {
     int64_t target, existing;
     exo_code code;
-    if ((code = org_id(w, &r->org, &target)))
+    if ((code = org_id(w, r->org, &target)))
         return code;
-    if (exo__hmap_get(&w->orgs, r->alias.key, &existing) &&
+    if (exo__hmap_get(&w->orgs, r->alias->key, &existing) &&
         existing == target) {
         result->n_present++;
         return EXO_OK;
     }
-    if (exo__hmap_get(&w->orgs, r->alias.key, &existing)) {
+    if (exo__hmap_get(&w->orgs, r->alias->key, &existing)) {
         static const char *const repoint[] = {
             "UPDATE move SET from_org_id = ?1 WHERE from_org_id = ?2",
             "UPDATE move SET to_org_id = ?1 WHERE to_org_id = ?2",
@@ -1356,12 +1421,12 @@ static exo_code write_alias(struct writer *w, const struct alias_rec *r,
         }
     }
     sqlite3_stmt *s = w->record_insert;
-    exo__bind_text(s, 1, r->alias.key);
-    exo__bind_text(s, 2, r->alias.text);
+    exo__bind_text(s, 1, r->alias->key);
+    exo__bind_text(s, 2, r->alias->text);
     sqlite3_bind_int64(s, 3, target);
     if ((code = insert_counted(w, result)))
         return code;
-    if (exo__hmap_put(&w->orgs, r->alias.key, target))
+    if (exo__hmap_put(&w->orgs, r->alias->key, target))
         return exo__fail(w->err, EXO_ENOMEM, "out of memory");
     return EXO_OK;
 }
@@ -1459,7 +1524,7 @@ static exo_code write_batch(struct importer *im, struct writer *w,
 static int cmp_move_key(const void *a, const void *b)
 {
     const struct move_rec *x = a, *y = b;
-    int c = strcmp(x->person.key, y->person.key);
+    int c = strcmp(x->person->key, y->person->key);
     if (c)
         return c;
     c = strcmp(x->event, y->event);
@@ -1563,6 +1628,21 @@ static exo_code write_begin(struct importer *im, exo_store *store,
     p->w.store = store;
     p->w.err = err;
     p->w.default_source = im->opts->source;
+    p->w.merging = im->kind == EXO_IMPORT_ALIASES;
+    /*
+     * Records only reference ids that this transaction read from the store
+     * or inserted itself, after BEGIN IMMEDIATE locked out every other
+     * writer, so each reference exists by construction. SQLite would still
+     * check it row by row, four b-tree look-ups a move, a third of a large
+     * import's time; the pragma only works outside a transaction and is
+     * put back by write_release. An alias import deletes merged
+     * organisations and stays checked.
+     */
+    if (!p->w.merging) {
+        if ((code = exo__store_exec(store, "PRAGMA foreign_keys = OFF", err)))
+            return code;
+        p->w.unchecked = true;
+    }
     if ((code = exo__store_begin(store, err)))
         return code;
     if (im->kind == EXO_IMPORT_MOVES &&
@@ -1675,6 +1755,11 @@ static void write_release(struct write_pass *p, exo_code code,
         if (w->store)
             exo__store_rollback(w->store);
         result->n_new = result->n_present = 0;
+    }
+    if (w->unchecked) {
+        exo_err ignored = {0};
+        exo__store_exec(w->store, "PRAGMA foreign_keys = ON", &ignored);
+        w->unchecked = false;
     }
 }
 
@@ -2014,6 +2099,7 @@ out:
     exo__free(text);
     exo__free(im.recs);
     exo__hmap_release(&im.spell_index);
+    release_names(&im);
     exo__arena_release(&im.arena);
     return code;
 }
@@ -2085,6 +2171,7 @@ exo_code exo_import_moves(exo_store *store, const exo_move *moves, size_t n,
 out:
     exo__free(im.recs);
     exo__hmap_release(&im.spell_index);
+    release_names(&im);
     exo__arena_release(&im.arena);
     return code;
 }

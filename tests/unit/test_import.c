@@ -12,6 +12,7 @@
 
 #include "expect.h"
 #include "exodus.h"
+#include "store/store.h"
 
 #define FIX(name) SOURCE_PATH("tests/fixtures/" name)
 
@@ -74,9 +75,9 @@ static void expect_integrity_ok(void)
     sqlite3 *db;
     sqlite3_stmt *stmt;
     cr_assert_eq(sqlite3_open(db_path, &db), SQLITE_OK);
-    cr_assert_eq(sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &stmt,
-                                    NULL),
-                 SQLITE_OK);
+    cr_assert_eq(
+        sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &stmt, NULL),
+        SQLITE_OK);
     cr_assert_eq(sqlite3_step(stmt), SQLITE_ROW);
     cr_expect_str_eq((const char *)sqlite3_column_text(stmt, 0), "ok");
     sqlite3_finalize(stmt);
@@ -91,20 +92,29 @@ static const struct {
     long line, column;
     const char *msg_start;
 } cases[] = {
-    {EXO_IMPORT_MOVES, "moves-bad.csv", 0, 2, 37, "impossible date '2024-02-30'"},
+    {EXO_IMPORT_MOVES, "moves-bad.csv", 0, 2, 37,
+     "impossible date '2024-02-30'"},
     {EXO_IMPORT_MOVES, "moves-bad.csv", 1, 3, 29, "unknown level 'wizard'"},
     {EXO_IMPORT_MOVES, "moves-bad.csv", 2, 4, 34, "unknown event 'quit'"},
-    {EXO_IMPORT_MOVES, "moves-bad.csv", 3, 5, 38, "malformed date '2024/02/01'"},
-    {EXO_IMPORT_MOVES, "moves-bad.csv", 4, 6, 10, "event 'left' needs 'from_org'"},
-    {EXO_IMPORT_MOVES, "moves-bad.csv", 5, 7, 1, "empty value in field 'person'"},
+    {EXO_IMPORT_MOVES, "moves-bad.csv", 3, 5, 38,
+     "malformed date '2024/02/01'"},
+    {EXO_IMPORT_MOVES, "moves-bad.csv", 4, 6, 10,
+     "event 'left' needs 'from_org'"},
+    {EXO_IMPORT_MOVES, "moves-bad.csv", 5, 7, 1,
+     "empty value in field 'person'"},
     {EXO_IMPORT_MOVES, "moves-bad-utf8.csv", 0, 2, 1, "invalid UTF-8"},
-    {EXO_IMPORT_MOVES, "moves-long-field.csv", 0, 2, 22, "field 'role' is too long"},
-    {EXO_IMPORT_MOVES, "moves-unknown-column.csv", 0, 1, 46, "unknown column 'precision'"},
-    {EXO_IMPORT_MOVES, "moves-missing-column.csv", 0, 1, 1, "missing required column 'level'"},
-    {EXO_IMPORT_MOVES, "moves-bad.json", 0, 6, 12, "impossible date '2023-02-29'"},
+    {EXO_IMPORT_MOVES, "moves-long-field.csv", 0, 2, 22,
+     "field 'role' is too long"},
+    {EXO_IMPORT_MOVES, "moves-unknown-column.csv", 0, 1, 46,
+     "unknown column 'precision'"},
+    {EXO_IMPORT_MOVES, "moves-missing-column.csv", 0, 1, 1,
+     "missing required column 'level'"},
+    {EXO_IMPORT_MOVES, "moves-bad.json", 0, 6, 12,
+     "impossible date '2023-02-29'"},
     {EXO_IMPORT_FINANCE, "finance-bad.csv", 0, 2, 31, "negative amount '-5'"},
     {EXO_IMPORT_FINANCE, "finance-bad.csv", 1, 3, 23, "unknown kind 'gift'"},
-    {EXO_IMPORT_SPELLS, "spells-end-before-start.csv", 0, 2, 43, "end 2020-01-01 is before start"},
+    {EXO_IMPORT_SPELLS, "spells-end-before-start.csv", 0, 2, 43,
+     "end 2020-01-01 is before start"},
 };
 
 Test(import, every_validation_error_is_located)
@@ -118,8 +128,8 @@ Test(import, every_validation_error_is_located)
         snprintf(path, sizeof path, "%s", SOURCE_PATH("tests/fixtures/"));
         snprintf(path + strlen(path), sizeof path - strlen(path), "%s",
                  cases[i].file);
-        cr_assert_eq(exo_import_file(store, cases[i].kind, path, NULL,
-                                     &result, &errors, &err),
+        cr_assert_eq(exo_import_file(store, cases[i].kind, path, NULL, &result,
+                                     &errors, &err),
                      EXO_EDATA, "%s", cases[i].file);
         cr_assert_gt(errors.n, cases[i].item, "%s", cases[i].file);
         const exo_err *e = &errors.item[cases[i].item];
@@ -145,8 +155,9 @@ Test(import, bad_file_leaves_store_exactly_as_before)
     exo_import_result result;
     exo_errlist errors;
     exo_err err = {0};
-    cr_assert_eq(exo_import_file(store, EXO_IMPORT_MOVES, FIX("moves-small.csv"),
-                                 NULL, &result, &errors, &err),
+    cr_assert_eq(exo_import_file(store, EXO_IMPORT_MOVES,
+                                 FIX("moves-small.csv"), NULL, &result, &errors,
+                                 &err),
                  EXO_OK, "%s", err.msg);
     cr_expect_eq(result.n_new, 7);
     long moves = count_rows("move"), orgs = count_rows("org"),
@@ -160,8 +171,9 @@ Test(import, bad_file_leaves_store_exactly_as_before)
     cr_expect_eq(count_rows("person"), people);
     /* again: natural keys, nothing new */
     exo_err_clear(&err);
-    cr_assert_eq(exo_import_file(store, EXO_IMPORT_MOVES, FIX("moves-small.csv"),
-                                 NULL, &result, &errors, &err),
+    cr_assert_eq(exo_import_file(store, EXO_IMPORT_MOVES,
+                                 FIX("moves-small.csv"), NULL, &result, &errors,
+                                 &err),
                  EXO_OK);
     cr_expect_eq(result.n_new, 0);
     cr_expect_eq(result.n_present, 7);
@@ -200,8 +212,9 @@ Test(import, aliases_resolve_names_case_insensitively)
     exo_import_result result;
     exo_err err = {0};
     char *name = NULL;
-    cr_assert_eq(exo_import_file(store, EXO_IMPORT_MOVES, FIX("moves-small.csv"),
-                                 NULL, &result, NULL, &err),
+    cr_assert_eq(exo_import_file(store, EXO_IMPORT_MOVES,
+                                 FIX("moves-small.csv"), NULL, &result, NULL,
+                                 &err),
                  EXO_OK);
     cr_assert_eq(exo_import_file(store, EXO_IMPORT_ALIASES,
                                  FIX("aliases-small.csv"), NULL, &result, NULL,
@@ -210,8 +223,7 @@ Test(import, aliases_resolve_names_case_insensitively)
     cr_assert_eq(exo_org_resolve(store, "  acme   LABS ", &name, &err), EXO_OK);
     cr_expect_str_eq(name, "Acme");
     exo_free(name);
-    cr_expect_eq(exo_org_resolve(store, "Nowhere", &name, &err),
-                 EXO_ENOTFOUND);
+    cr_expect_eq(exo_org_resolve(store, "Nowhere", &name, &err), EXO_ENOTFOUND);
     exo_store_close(store);
 }
 
@@ -223,8 +235,9 @@ static void write_big_moves(const char *path, int n)
     fprintf(f, "person,from_org,to_org,role,level,event,date,date_precision,"
                "source_url\n");
     for (int i = 0; i < n; i++)
-        fprintf(f, "Person %d,Org %d,Org %d,engineer,ic,left,20%02d-%02d-%02d,"
-                   "day,https://example.org/%d\n",
+        fprintf(f,
+                "Person %d,Org %d,Org %d,engineer,ic,left,20%02d-%02d-%02d,"
+                "day,https://example.org/%d\n",
                 i, i % 50, (i + 7) % 50, 10 + i % 15, 1 + i % 12, 1 + i % 28,
                 i % 1000);
     fclose(f);
@@ -249,8 +262,9 @@ Test(import, sigkill_mid_import_leaves_store_as_before, .timeout = 120)
     exo_store *store = fresh_store();
     exo_err err = {0};
     exo_import_result result;
-    cr_assert_eq(exo_import_file(store, EXO_IMPORT_MOVES, FIX("moves-small.csv"),
-                                 NULL, &result, NULL, &err),
+    cr_assert_eq(exo_import_file(store, EXO_IMPORT_MOVES,
+                                 FIX("moves-small.csv"), NULL, &result, NULL,
+                                 &err),
                  EXO_OK);
     exo_store_close(store);
     long moves = count_rows("move"), people = count_rows("person"),
@@ -281,8 +295,7 @@ Test(import, sigkill_mid_import_leaves_store_as_before, .timeout = 120)
         cr_expect_eq(count_rows("move"), moves, "killed at %d%%", kill_at);
         cr_expect_eq(count_rows("person"), people);
         cr_expect_eq(count_rows("org"), orgs);
-        cr_expect_eq(count_indexes("move"), indexes, "killed at %d%%",
-                     kill_at);
+        cr_expect_eq(count_indexes("move"), indexes, "killed at %d%%", kill_at);
     }
     /* And the store still works: the same import now completes. */
     cr_assert_eq(exo_store_open(db_path, EXO_STORE_CREATE, &store, &err),
@@ -356,9 +369,9 @@ Test(import, every_allocation_failure_is_enomem_and_writes_nothing)
         exo_err err = {0};
         alloc_calls = 0;
         exo_set_allocator(failing_malloc, failing_realloc, free);
-        exo_code rc = exo_import_file(store, EXO_IMPORT_MOVES,
-                                      FIX("moves-small.csv"), NULL, &result,
-                                      &errors, &err);
+        exo_code rc =
+            exo_import_file(store, EXO_IMPORT_MOVES, FIX("moves-small.csv"),
+                            NULL, &result, &errors, &err);
         exo_set_allocator(NULL, NULL, NULL);
         if (rc == EXO_OK) {
             total = fail_at;
@@ -392,8 +405,9 @@ Test(import, large_file_with_late_errors_writes_nothing, .timeout = 60)
     exo_err err = {0};
     exo_errlist errors;
     exo_import_result result;
-    cr_assert_eq(exo_import_file(store, EXO_IMPORT_MOVES, FIX("moves-small.csv"),
-                                 NULL, &result, NULL, &err),
+    cr_assert_eq(exo_import_file(store, EXO_IMPORT_MOVES,
+                                 FIX("moves-small.csv"), NULL, &result, NULL,
+                                 &err),
                  EXO_OK);
     exo_store_close(store);
     long moves = count_rows("move"), people = count_rows("person"),
@@ -410,13 +424,85 @@ Test(import, large_file_with_late_errors_writes_nothing, .timeout = 60)
     cr_expect_eq(errors.item[0].column, 39);
     cr_expect_eq(errors.item[1].line, 60003);
     cr_expect_eq(errors.item[1].column, 31);
-    cr_expect(strstr(errors.item[1].msg, "unknown level 'boss'"),
-              "%s", errors.item[1].msg);
+    cr_expect(strstr(errors.item[1].msg, "unknown level 'boss'"), "%s",
+              errors.item[1].msg);
     cr_expect_eq(result.n_new, 0);
     cr_expect_eq(count_rows("move"), moves);
     cr_expect_eq(count_rows("person"), people);
     cr_expect_eq(count_rows("org"), orgs);
     cr_expect_eq(count_indexes("move"), indexes);
+    expect_integrity_ok();
+    unlink(big);
+}
+
+/* Rows of PRAGMA foreign_key_check over the whole store. */
+static long foreign_key_violations(void)
+{
+    sqlite3 *db;
+    sqlite3_stmt *stmt;
+    long n = 0;
+    cr_assert_eq(sqlite3_open(db_path, &db), SQLITE_OK);
+    cr_assert_eq(
+        sqlite3_prepare_v2(db, "PRAGMA foreign_key_check", -1, &stmt, NULL),
+        SQLITE_OK);
+    while (sqlite3_step(stmt) == SQLITE_ROW)
+        n++;
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    return n;
+}
+
+/* Whether the store's own connection enforces foreign keys. */
+static bool enforces_foreign_keys(exo_store *store)
+{
+    sqlite3_stmt *stmt;
+    bool on = false;
+    cr_assert_eq(
+        sqlite3_prepare_v2(store->db, "PRAGMA foreign_keys", -1, &stmt, NULL),
+        SQLITE_OK);
+    if (sqlite3_step(stmt) == SQLITE_ROW)
+        on = sqlite3_column_int(stmt, 0) == 1;
+    sqlite3_finalize(stmt);
+    return on;
+}
+
+/*
+ * An import writes without SQLite's per-row foreign-key checks (every id
+ * comes from its own transaction): every kind of import, the pipelined one
+ * and a rejected one must leave valid references and the checks back on.
+ */
+Test(import, references_are_valid_and_checks_come_back, .timeout = 60)
+{
+    static const struct {
+        exo_import_kind kind;
+        const char *file;
+        exo_code expect;
+    } imports[] = {
+        {EXO_IMPORT_MOVES, FIX("moves-small.csv"), EXO_OK},
+        {EXO_IMPORT_MOVES, FIX("moves-small.json"), EXO_OK},
+        {EXO_IMPORT_SPELLS, FIX("spells-small.csv"), EXO_OK},
+        {EXO_IMPORT_FINANCE, FIX("finance-small.csv"), EXO_OK},
+        {EXO_IMPORT_MOVES, FIX("moves-bad.csv"), EXO_EDATA},
+        {EXO_IMPORT_ALIASES, FIX("aliases-small.csv"), EXO_OK},
+        {EXO_IMPORT_MOVES, NULL, EXO_OK}, /* the generated, pipelined one */
+    };
+    char big[64];
+    snprintf(big, sizeof big, "/tmp/exodus-refs-%d.csv", (int)getpid());
+    write_big_moves(big, 60000);
+    exo_store *store = fresh_store();
+    for (size_t i = 0; i < sizeof imports / sizeof imports[0]; i++) {
+        exo_import_result result;
+        exo_errlist errors;
+        exo_err err = {0};
+        const char *file = imports[i].file ? imports[i].file : big;
+        cr_expect_eq(exo_import_file(store, imports[i].kind, file, NULL,
+                                     &result, &errors, &err),
+                     imports[i].expect, "%s: %s", file, err.msg);
+        cr_expect(enforces_foreign_keys(store), "after %s", file);
+    }
+    exo_store_close(store);
+    cr_expect_gt(count_rows("move"), 60000);
+    cr_expect_eq(foreign_key_violations(), 0);
     expect_integrity_ok();
     unlink(big);
 }
