@@ -108,9 +108,11 @@ exo_code exo_store_open(const char *path, int flags, exo_store **out,
                            "PRAGMA synchronous = NORMAL;"
                            /* an upper bound, not an allocation: a large
                             * import's pages stay in memory until COMMIT
-                            * instead of spilling to the WAL as they change */
-                           "PRAGMA cache_size = -524288;"
-                           "PRAGMA temp_store = MEMORY;",
+                            * instead of spilling to the WAL as they change.
+                            * temp_store stays SQLite's default (file): in
+                            * memory, the sorter would never split a large
+                            * sort into runs (import.c, rebuild_indexes). */
+                           "PRAGMA cache_size = " EXO__STORE_CACHE_SIZE ";",
                            err);
     if (code)
         goto fail;

@@ -10,6 +10,9 @@
 
 #include "core/exo.h"
 
+/* The page cache's bound in KiB, negated as PRAGMA cache_size wants it. */
+#define EXO__STORE_CACHE_SIZE "-524288"
+
 struct exo_store {
     sqlite3 *db;
     int schema_version;

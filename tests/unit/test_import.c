@@ -268,7 +268,8 @@ Test(import, sigkill_mid_import_leaves_store_as_before, .timeout = 120)
                  EXO_OK);
     exo_store_close(store);
     long moves = count_rows("move"), people = count_rows("person"),
-         orgs = count_rows("org"), indexes = count_indexes("move");
+         orgs = count_rows("org"), indexes = count_indexes("move"),
+         person_indexes = count_indexes("person");
     cr_assert_gt(indexes, 1);
     /* Killed before the write phase, early in it, and near its end. */
     static const int kill_points[] = {20, 55, 90};
@@ -296,6 +297,7 @@ Test(import, sigkill_mid_import_leaves_store_as_before, .timeout = 120)
         cr_expect_eq(count_rows("person"), people);
         cr_expect_eq(count_rows("org"), orgs);
         cr_expect_eq(count_indexes("move"), indexes, "killed at %d%%", kill_at);
+        cr_expect_eq(count_indexes("person"), person_indexes);
     }
     /* And the store still works: the same import now completes. */
     cr_assert_eq(exo_store_open(db_path, EXO_STORE_CREATE, &store, &err),
@@ -411,7 +413,8 @@ Test(import, large_file_with_late_errors_writes_nothing, .timeout = 60)
                  EXO_OK);
     exo_store_close(store);
     long moves = count_rows("move"), people = count_rows("person"),
-         orgs = count_rows("org"), indexes = count_indexes("move");
+         orgs = count_rows("org"), indexes = count_indexes("move"),
+         person_indexes = count_indexes("person");
     cr_assert_eq(exo_store_open(db_path, EXO_STORE_CREATE, &store, &err),
                  EXO_OK);
     cr_assert_eq(exo_import_file(store, EXO_IMPORT_MOVES, big, NULL, &result,
@@ -431,6 +434,7 @@ Test(import, large_file_with_late_errors_writes_nothing, .timeout = 60)
     cr_expect_eq(count_rows("person"), people);
     cr_expect_eq(count_rows("org"), orgs);
     cr_expect_eq(count_indexes("move"), indexes);
+    cr_expect_eq(count_indexes("person"), person_indexes);
     expect_integrity_ok();
     unlink(big);
 }
@@ -490,6 +494,8 @@ Test(import, references_are_valid_and_checks_come_back, .timeout = 60)
     snprintf(big, sizeof big, "/tmp/exodus-refs-%d.csv", (int)getpid());
     write_big_moves(big, 60000);
     exo_store *store = fresh_store();
+    long indexes = count_indexes("move"),
+         person_indexes = count_indexes("person");
     for (size_t i = 0; i < sizeof imports / sizeof imports[0]; i++) {
         exo_import_result result;
         exo_errlist errors;
@@ -502,6 +508,9 @@ Test(import, references_are_valid_and_checks_come_back, .timeout = 60)
     }
     exo_store_close(store);
     cr_expect_gt(count_rows("move"), 60000);
+    /* the large import's deferred indexes are all back */
+    cr_expect_eq(count_indexes("move"), indexes);
+    cr_expect_eq(count_indexes("person"), person_indexes);
     cr_expect_eq(foreign_key_violations(), 0);
     expect_integrity_ok();
     unlink(big);
