@@ -215,6 +215,8 @@ build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_SRC) $(BUILD)/gen/schema.inc $(BUIL
 # exodus against R's coxph and survfit on one generated CSV file.
 bench: deps $(BENCH_BIN) $(EXE)
 	@for b in $(BENCH_BIN); do echo "== $$b"; $$b || exit 1; done
+	@echo "== bench/import-schema-floor.sh"
+	./bench/import-schema-floor.sh
 	@echo "== bench/survival_vs_r.sh"
 	./bench/survival_vs_r.sh --install-r $(BUILD)
 
