@@ -1085,6 +1085,15 @@ struct writer {
     struct hmap sources;        /* url -> source id */
     sqlite3_stmt *org_insert, *person_find, *person_find_ext, *person_insert,
         *source_insert, *source_find, *record_insert;
+    /* new people not yet inserted, when 'all_people' (flush_people) */
+    sqlite3_stmt *people_insert; /* for BATCH_ROWS of them */
+    int64_t last_person_id;
+    size_t n_pending;
+    struct pending_person {
+        const struct name *name;
+        const char *ext_id;
+        int64_t id;
+    } pending[BATCH_ROWS];
 };
 
 static exo_code step_done(struct writer *w, sqlite3_stmt *stmt,
@@ -1095,6 +1104,65 @@ static exo_code step_done(struct writer *w, sqlite3_stmt *stmt,
     if (rc != SQLITE_DONE)
         return exo__fail_sqlite(w->err, w->store->db, rc, doing);
     return EXO_OK;
+}
+
+/* Prepares 'head', then 'n_rows' tuples of 'n_cols' parameters, then
+ * 'tail': one INSERT for many rows, as SQLite's per-statement work costs
+ * more than a row. */
+static exo_code prepare_rows(struct writer *w, const char *head, int n_cols,
+                             size_t n_rows, const char *tail,
+                             sqlite3_stmt **stmt)
+{
+    struct buf sql = BUF_INIT;
+    exo_code code;
+    int rc = exo__buf_addstr(&sql, head);
+    for (size_t i = 0; i < n_rows; i++) {
+        rc |= exo__buf_addstr(&sql, i ? ",(" : "(");
+        for (int c = 0; c < n_cols; c++)
+            rc |= exo__buf_addstr(&sql, c ? ",?" : "?");
+        rc |= exo__buf_addch(&sql, ')');
+    }
+    rc |= exo__buf_addstr(&sql, tail);
+    if (rc)
+        code = exo__fail(w->err, EXO_ENOMEM, "out of memory");
+    else
+        code = exo__store_prepare(w->store, sql.data, stmt, w->err);
+    exo__buf_release(&sql);
+    return code;
+}
+
+/*
+ * With every stored person in memory ('all_people') and the write lock
+ * held, a new person's id is the largest so far plus one, so new people
+ * can wait here and go in BATCH_ROWS at a time. Records may already carry
+ * their ids: foreign keys are checked by construction (write_begin), and
+ * write_end adds the last ones before COMMIT.
+ */
+static exo_code flush_people(struct writer *w)
+{
+    static const char head[] =
+        "INSERT INTO person (id, name, name_key, ext_key) VALUES ";
+    bool full = w->n_pending == BATCH_ROWS;
+    sqlite3_stmt *s = full ? w->people_insert : NULL;
+    exo_code code;
+    if (w->n_pending == 0)
+        return EXO_OK;
+    if (!s && (code = prepare_rows(w, head, 4, w->n_pending, "", &s)))
+        return code;
+    if (full)
+        w->people_insert = s;
+    for (size_t i = 0; i < w->n_pending; i++) {
+        const struct pending_person *p = &w->pending[i];
+        sqlite3_bind_int64(s, (int)(4 * i + 1), p->id);
+        exo__bind_text(s, (int)(4 * i + 2), p->name->text);
+        exo__bind_text(s, (int)(4 * i + 3), p->name->key);
+        exo__bind_text(s, (int)(4 * i + 4), p->ext_id);
+    }
+    code = step_done(w, s, "adding people");
+    if (!full)
+        sqlite3_finalize(s);
+    w->n_pending = 0;
+    return code;
 }
 
 static exo_code load_orgs(struct writer *w)
@@ -1148,6 +1216,7 @@ static exo_code load_people(struct writer *w, size_t n_records)
         return code;
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
         int64_t id = sqlite3_column_int64(stmt, 0), seen;
+        w->last_person_id = id; /* in ascending order */
         const char *key = (const char *)sqlite3_column_text(stmt, 1);
         const char *ext = (const char *)sqlite3_column_text(stmt, 2);
         char ext_key[512]; /* "#" and an id of up to 100 characters */
@@ -1211,11 +1280,18 @@ static exo_code person_lookup(struct writer *w, const struct name *n,
     if (exo__hmap_get(&w->people, key, id))
         return EXO_OK;
     /* With every stored person in the map, a miss is a new person. */
-    int rc = SQLITE_DONE;
-    if (!w->all_people) {
-        exo__bind_text(find, 1, ext_id ? ext_id : n->key);
-        rc = sqlite3_step(find);
+    if (w->all_people) {
+        exo_code code;
+        if (w->n_pending == BATCH_ROWS && (code = flush_people(w)))
+            return code;
+        *id = ++w->last_person_id;
+        w->pending[w->n_pending++] = (struct pending_person){n, ext_id, *id};
+        if (exo__hmap_put(&w->people, key, *id))
+            return exo__fail(w->err, EXO_ENOMEM, "out of memory");
+        return EXO_OK;
     }
+    exo__bind_text(find, 1, ext_id ? ext_id : n->key);
+    int rc = sqlite3_step(find);
     if (rc == SQLITE_ROW) {
         *id = sqlite3_column_int64(find, 0);
         sqlite3_reset(find);
@@ -1447,7 +1523,8 @@ static int insert_columns(exo_import_kind kind)
     return 0;
 }
 
-static int insert_sql(struct buf *sql, exo_import_kind kind, size_t n_rows)
+static exo_code prepare_insert(struct writer *w, exo_import_kind kind,
+                               size_t n_rows, sqlite3_stmt **stmt)
 {
     static const char *const head[] = {
         [EXO_IMPORT_MOVES] =
@@ -1462,28 +1539,8 @@ static int insert_sql(struct buf *sql, exo_import_kind kind, size_t n_rows)
         [EXO_IMPORT_ALIASES] =
             "INSERT INTO alias (alias_key, alias, org_id) VALUES ",
     };
-    int rc = exo__buf_addstr(sql, head[kind]);
-    for (size_t i = 0; i < n_rows; i++) {
-        rc |= exo__buf_addstr(sql, i ? ",(" : "(");
-        for (int c = 0; c < insert_columns(kind); c++)
-            rc |= exo__buf_addstr(sql, c ? ",?" : "?");
-        rc |= exo__buf_addch(sql, ')');
-    }
-    rc |= exo__buf_addstr(sql, " ON CONFLICT DO NOTHING");
-    return rc;
-}
-
-static exo_code prepare_insert(struct writer *w, exo_import_kind kind,
-                               size_t n_rows, sqlite3_stmt **stmt)
-{
-    struct buf sql = BUF_INIT;
-    exo_code code;
-    if (insert_sql(&sql, kind, n_rows))
-        code = exo__fail(w->err, EXO_ENOMEM, "out of memory");
-    else
-        code = exo__store_prepare(w->store, sql.data, stmt, w->err);
-    exo__buf_release(&sql);
-    return code;
+    return prepare_rows(w, head[kind], insert_columns(kind), n_rows,
+                        " ON CONFLICT DO NOTHING", stmt);
 }
 
 /* Writes records [first, first + n) with one statement; counts new rows. */
@@ -1749,10 +1806,12 @@ static exo_code write_records(struct importer *im, struct write_pass *p,
     return code;
 }
 
-/* Rebuilds the deferred indexes and commits. */
+/* Adds the last new people, rebuilds the deferred indexes, commits. */
 static exo_code write_end(struct write_pass *p)
 {
-    exo_code code = rebuild_indexes(&p->w, &p->deferred);
+    exo_code code = flush_people(&p->w);
+    if (!code)
+        code = rebuild_indexes(&p->w, &p->deferred);
     if (!code)
         code = exo__store_commit(p->w.store, p->w.err);
     return code;
@@ -1768,6 +1827,7 @@ static void write_release(struct write_pass *p, exo_code code,
     sqlite3_finalize(w->person_find);
     sqlite3_finalize(w->person_find_ext);
     sqlite3_finalize(w->person_insert);
+    sqlite3_finalize(w->people_insert);
     sqlite3_finalize(w->source_insert);
     sqlite3_finalize(w->source_find);
     sqlite3_finalize(w->record_insert);
