@@ -28,7 +28,9 @@ static double now(void)
     return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
-/* 'n' rows, 'n_people' distinct people, 50 organisations, 1,000 sources. */
+/* 'n' rows, 'n_people' distinct people, 50 organisations, 1,000 sources.
+ * The destination is scrambled against the origin, as in real data: an
+ * index on it gets no help from the order of the rows. */
 static void generate(const char *path, long n, long n_people)
 {
     FILE *f = fopen(path, "w");
@@ -39,11 +41,14 @@ static void generate(const char *path, long n, long n_people)
     fprintf(f, "person,from_org,to_org,role,level,event,date,date_precision,"
                "source_url\n");
     for (long i = 0; i < n; i++)
-        fprintf(f,
-                "Person %ld,Org %ld,Org %ld,engineer,ic,left,"
-                "20%02ld-%02ld-%02ld,day,https://example.org/%ld\n",
-                i % n_people, i % 50, (i + 7) % 50, 10 + (i / n_people) % 15,
-                1 + i % 12, 1 + (i / 12) % 28, i % 1000);
+        fprintf(
+            f,
+            "Person %ld,Org %ld,Org %ld,engineer,ic,left,"
+            "20%02ld-%02ld-%02ld,day,https://example.org/%ld\n",
+            i % n_people, i % 50,
+            (i % 50 + 1 + (long)((unsigned long)i * 2654435761u >> 8) % 49) %
+                50,
+            10 + (i / n_people) % 15, 1 + i % 12, 1 + (i / 12) % 28, i % 1000);
     fclose(f);
 }
 
