@@ -1707,12 +1707,13 @@ static exo_code write_begin(struct importer *im, exo_store *store,
     p->w.merging = im->kind == EXO_IMPORT_ALIASES;
     /*
      * Records only reference ids that this transaction read from the store
-     * or inserted itself, after BEGIN IMMEDIATE locked out every other
-     * writer, so each reference exists by construction. SQLite would still
-     * check it row by row, four b-tree look-ups a move, a third of a large
-     * import's time; the pragma only works outside a transaction and is
-     * put back by write_release. An alias import deletes merged
-     * organisations and stays checked.
+     * or inserts itself before COMMIT (new people in batches: flush_people),
+     * after BEGIN IMMEDIATE locked out every other writer, so each
+     * reference exists by construction. SQLite would still check it row by
+     * row, four b-tree look-ups a move (0.6 s of 3.8 s for 10^6 moves); the
+     * pragma only works outside a transaction and is put back by
+     * write_release. An alias import deletes merged organisations and
+     * stays checked.
      */
     if (!p->w.merging) {
         if ((code = exo__store_exec(store, "PRAGMA foreign_keys = OFF", err)))
