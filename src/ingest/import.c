@@ -1078,11 +1078,12 @@ struct writer {
     exo_err *err;
     const char *default_source; /* --source, for rows without their own */
     struct hmap orgs;           /* name key or alias key -> org id */
-    struct hmap people;         /* name key or "#"ext id -> person id */
-    bool all_people;            /* 'people' holds every stored person */
-    bool merging;               /* an alias import: organisations may merge */
-    bool unchecked;             /* foreign keys are not enforced (below) */
-    struct hmap sources;        /* url -> source id */
+    struct hmap people;         /* name key -> person id */
+    struct hmap employees;      /* HR export's employee id -> person id */
+    bool all_people;     /* 'people' and 'employees' hold every stored person */
+    bool merging;        /* an alias import: organisations may merge */
+    bool unchecked;      /* foreign keys are not enforced (below) */
+    struct hmap sources; /* url -> source id */
     sqlite3_stmt *org_insert, *person_find, *person_find_ext, *person_insert,
         *source_insert, *source_find, *record_insert;
     /* new people not yet inserted, when 'all_people' (flush_people) */
@@ -1219,11 +1220,9 @@ static exo_code load_people(struct writer *w, size_t n_records)
         w->last_person_id = id; /* in ascending order */
         const char *key = (const char *)sqlite3_column_text(stmt, 1);
         const char *ext = (const char *)sqlite3_column_text(stmt, 2);
-        char ext_key[512]; /* "#" and an id of up to 100 characters */
         int failed = 0;
         if (ext) {
-            snprintf(ext_key, sizeof ext_key, "#%s", ext);
-            failed = exo__hmap_put(&w->people, ext_key, id);
+            failed = exo__hmap_put(&w->employees, ext, id);
         } else if (key && !exo__hmap_get(&w->people, key, &seen)) {
             failed = exo__hmap_put(&w->people, key, id);
         }
@@ -1269,15 +1268,10 @@ static exo_code org_id(struct writer *w, struct name *n, int64_t *id)
 static exo_code person_lookup(struct writer *w, const struct name *n,
                               const char *ext_id, int64_t *id)
 {
-    char ext_key[512]; /* "#" and an id of up to 100 characters */
-    const char *key = n->key;
-    sqlite3_stmt *find = w->person_find;
-    if (ext_id) {
-        snprintf(ext_key, sizeof ext_key, "#%s", ext_id);
-        key = ext_key;
-        find = w->person_find_ext;
-    }
-    if (exo__hmap_get(&w->people, key, id))
+    struct hmap *map = ext_id ? &w->employees : &w->people;
+    const char *key = ext_id ? ext_id : n->key;
+    sqlite3_stmt *find = ext_id ? w->person_find_ext : w->person_find;
+    if (exo__hmap_get(map, key, id))
         return EXO_OK;
     /* With every stored person in the map, a miss is a new person. */
     if (w->all_people) {
@@ -1286,11 +1280,11 @@ static exo_code person_lookup(struct writer *w, const struct name *n,
             return code;
         *id = ++w->last_person_id;
         w->pending[w->n_pending++] = (struct pending_person){n, ext_id, *id};
-        if (exo__hmap_put(&w->people, key, *id))
+        if (exo__hmap_put(map, key, *id))
             return exo__fail(w->err, EXO_ENOMEM, "out of memory");
         return EXO_OK;
     }
-    exo__bind_text(find, 1, ext_id ? ext_id : n->key);
+    exo__bind_text(find, 1, key);
     int rc = sqlite3_step(find);
     if (rc == SQLITE_ROW) {
         *id = sqlite3_column_int64(find, 0);
@@ -1308,7 +1302,7 @@ static exo_code person_lookup(struct writer *w, const struct name *n,
             return code;
         *id = sqlite3_last_insert_rowid(w->store->db);
     }
-    if (exo__hmap_put(&w->people, key, *id))
+    if (exo__hmap_put(map, key, *id))
         return exo__fail(w->err, EXO_ENOMEM, "out of memory");
     return EXO_OK;
 }
@@ -1835,6 +1829,7 @@ static void write_release(struct write_pass *p, exo_code code,
     sqlite3_finalize(p->tail);
     exo__hmap_release(&w->orgs);
     exo__hmap_release(&w->people);
+    exo__hmap_release(&w->employees);
     exo__hmap_release(&w->sources);
     if (code) {
         if (w->store)
