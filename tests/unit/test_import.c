@@ -470,6 +470,13 @@ static bool enforces_foreign_keys(exo_store *store)
     return on;
 }
 
+/* Stops an import once writing is half done. */
+static int cancel_mid_write(void *ud, double done)
+{
+    (void)ud;
+    return done >= 0.5;
+}
+
 /*
  * An import writes without SQLite's per-row foreign-key checks (every id
  * comes from its own transaction): every kind of import, the pipelined one
@@ -494,6 +501,13 @@ Test(import, references_are_valid_and_checks_come_back, .timeout = 60)
     snprintf(big, sizeof big, "/tmp/exodus-refs-%d.csv", (int)getpid());
     write_big_moves(big, 60000);
     exo_store *store = fresh_store();
+    /* A gap before the only person: new ones must follow the largest id,
+     * not the count. */
+    cr_assert_eq(sqlite3_exec(store->db,
+                              "INSERT INTO person (id, name, name_key) "
+                              "VALUES (2, 'Second Only', 'second only')",
+                              NULL, NULL, NULL),
+                 SQLITE_OK);
     long indexes = count_indexes("move"),
          person_indexes = count_indexes("person");
     for (size_t i = 0; i < sizeof imports / sizeof imports[0]; i++) {
@@ -506,6 +520,26 @@ Test(import, references_are_valid_and_checks_come_back, .timeout = 60)
                      imports[i].expect, "%s: %s", file, err.msg);
         cr_expect(enforces_foreign_keys(store), "after %s", file);
     }
+    /* Canceled in the middle of writing (pass two): rolled back, and
+     * checked again. */
+    exo_import_opts opts;
+    exo_import_result result;
+    exo_err err = {0};
+    exo_import_opts_init(&opts);
+    opts.hooks.progress = cancel_mid_write;
+    write_big_moves(big, 70000); /* new rows: the store has the others */
+    cr_expect_eq(exo_import_file(store, EXO_IMPORT_MOVES, big, &opts, &result,
+                                 NULL, &err),
+                 EXO_ECANCELED, "%s", err.msg);
+    cr_expect(enforces_foreign_keys(store), "after a canceled import");
+    sqlite3_stmt *pragma;
+    cr_assert_eq(
+        sqlite3_prepare_v2(store->db, "PRAGMA cache_size", -1, &pragma, NULL),
+        SQLITE_OK);
+    cr_assert_eq(sqlite3_step(pragma), SQLITE_ROW);
+    cr_expect_eq(sqlite3_column_int64(pragma, 0), -524288,
+                 "the import's rebuild left its small cache behind");
+    sqlite3_finalize(pragma);
     exo_store_close(store);
     cr_expect_gt(count_rows("move"), 60000);
     /* the large import's deferred indexes are all back */
@@ -514,4 +548,59 @@ Test(import, references_are_valid_and_checks_come_back, .timeout = 60)
     cr_expect_eq(foreign_key_violations(), 0);
     expect_integrity_ok();
     unlink(big);
+}
+
+/* An employee id and a person's name are different keys, even when the
+ * name looks like an id. */
+Test(import, employee_ids_and_names_do_not_mix)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/tmp/exodus-ids-%d.csv", (int)getpid());
+    FILE *f = fopen(path, "w");
+    cr_assert_not_null(f);
+    fprintf(f, "person,id,org,start\n#7,,Acme,2020-01-01\n"
+               "Jane,7,Acme,2021-01-01\n");
+    fclose(f);
+    exo_store *store = fresh_store();
+    exo_import_result result;
+    exo_err err = {0};
+    cr_assert_eq(exo_import_file(store, EXO_IMPORT_SPELLS, path, NULL, &result,
+                                 NULL, &err),
+                 EXO_OK, "%s", err.msg);
+    exo_store_close(store);
+    cr_expect_eq(count_rows("person"), 2);
+    cr_expect_eq(count_rows("spell"), 2);
+    unlink(path);
+}
+
+/*
+ * An alias import merges organisations and deletes the merged ones: a
+ * name resolved on one row may name a deleted organisation on the next.
+ * Other Co -> Rival, then Rival -> Acme (Rival is deleted), then
+ * Rival Inc -> Rival, which now means Acme.
+ */
+Test(import, alias_chains_follow_merges)
+{
+    exo_store *store = fresh_store();
+    exo_import_result result;
+    exo_err err = {0};
+    char *name = NULL;
+    cr_assert_eq(exo_import_file(store, EXO_IMPORT_MOVES,
+                                 FIX("moves-small.csv"), NULL, &result, NULL,
+                                 &err),
+                 EXO_OK);
+    cr_assert_eq(exo_import_file(store, EXO_IMPORT_ALIASES,
+                                 FIX("aliases-merge.csv"), NULL, &result, NULL,
+                                 &err),
+                 EXO_OK, "%s", err.msg);
+    static const char *const names[] = {"Other Co", "Rival", "Rival Inc"};
+    for (size_t i = 0; i < 3; i++) {
+        cr_assert_eq(exo_org_resolve(store, names[i], &name, &err), EXO_OK,
+                     "%s", names[i]);
+        cr_expect_str_eq(name, "Acme", "%s", names[i]);
+        exo_free(name);
+    }
+    exo_store_close(store);
+    cr_expect_eq(count_rows("org"), 1);
+    cr_expect_eq(foreign_key_violations(), 0);
 }
