@@ -1265,46 +1265,61 @@ static exo_code org_id(struct writer *w, struct name *n, int64_t *id)
     return EXO_OK;
 }
 
-static exo_code person_lookup(struct writer *w, const struct name *n,
-                              const char *ext_id, int64_t *id)
+/* A person the maps do not have, when they hold every stored person: a
+ * new one, inserted with the next batch (flush_people). */
+static exo_code queue_person(struct writer *w, const struct name *n,
+                             const char *ext_id, int64_t *id)
 {
-    struct hmap *map = ext_id ? &w->employees : &w->people;
-    const char *key = ext_id ? ext_id : n->key;
-    sqlite3_stmt *find = ext_id ? w->person_find_ext : w->person_find;
-    if (exo__hmap_get(map, key, id))
-        return EXO_OK;
-    /* With every stored person in the map, a miss is a new person. */
-    if (w->all_people) {
-        exo_code code;
-        if (w->n_pending == BATCH_ROWS && (code = flush_people(w)))
-            return code;
-        *id = ++w->last_person_id;
-        w->pending[w->n_pending++] = (struct pending_person){n, ext_id, *id};
-        if (exo__hmap_put(map, key, *id))
-            return exo__fail(w->err, EXO_ENOMEM, "out of memory");
-        return EXO_OK;
-    }
+    exo_code code;
+    if (w->n_pending == BATCH_ROWS && (code = flush_people(w)))
+        return code;
+    *id = ++w->last_person_id;
+    w->pending[w->n_pending++] = (struct pending_person){n, ext_id, *id};
+    return EXO_OK;
+}
+
+/* A person the maps do not have, when they hold only those seen so far:
+ * looked up by 'key' (with 'find') and added when not stored. */
+static exo_code find_or_add_person(struct writer *w, const struct name *n,
+                                   const char *ext_id, sqlite3_stmt *find,
+                                   const char *key, int64_t *id)
+{
     exo__bind_text(find, 1, key);
     int rc = sqlite3_step(find);
     if (rc == SQLITE_ROW) {
         *id = sqlite3_column_int64(find, 0);
         sqlite3_reset(find);
-    } else {
-        sqlite3_reset(find);
-        if (rc != SQLITE_DONE)
-            return exo__fail_sqlite(w->err, w->store->db, rc,
-                                    "looking up a person");
-        exo__bind_text(w->person_insert, 1, n->text);
-        exo__bind_text(w->person_insert, 2, n->key);
-        exo__bind_text(w->person_insert, 3, ext_id);
-        exo_code code = step_done(w, w->person_insert, "adding a person");
-        if (code)
-            return code;
-        *id = sqlite3_last_insert_rowid(w->store->db);
+        return EXO_OK;
     }
-    if (exo__hmap_put(map, key, *id))
-        return exo__fail(w->err, EXO_ENOMEM, "out of memory");
-    return EXO_OK;
+    sqlite3_reset(find);
+    if (rc != SQLITE_DONE)
+        return exo__fail_sqlite(w->err, w->store->db, rc,
+                                "looking up a person");
+    exo__bind_text(w->person_insert, 1, n->text);
+    exo__bind_text(w->person_insert, 2, n->key);
+    exo__bind_text(w->person_insert, 3, ext_id);
+    exo_code code = step_done(w, w->person_insert, "adding a person");
+    if (!code)
+        *id = sqlite3_last_insert_rowid(w->store->db);
+    return code;
+}
+
+static exo_code person_lookup(struct writer *w, const struct name *n,
+                              const char *ext_id, int64_t *id)
+{
+    struct hmap *map = ext_id ? &w->employees : &w->people;
+    const char *key = ext_id ? ext_id : n->key;
+    if (exo__hmap_get(map, key, id))
+        return EXO_OK;
+    exo_code code =
+        w->all_people
+            ? queue_person(w, n, ext_id, id)
+            : find_or_add_person(w, n, ext_id,
+                                 ext_id ? w->person_find_ext : w->person_find,
+                                 key, id);
+    if (!code && exo__hmap_put(map, key, *id))
+        code = exo__fail(w->err, EXO_ENOMEM, "out of memory");
+    return code;
 }
 
 /* The person named 'n' (or, in an HR export, with employee id 'ext_id'),
@@ -1652,13 +1667,12 @@ static exo_code defer_indexes(struct writer *w, const char *table,
  */
 static exo_code rebuild_indexes(struct writer *w, struct deferred_indexes *d)
 {
-    exo_code code = EXO_OK;
     if (d->n == 0)
         return EXO_OK;
-    code = exo__store_exec(w->store,
-                           "PRAGMA cache_spill = OFF;"
-                           "PRAGMA cache_size = -2048",
-                           w->err);
+    exo_code code = exo__store_exec(w->store,
+                                    "PRAGMA cache_spill = OFF;"
+                                    "PRAGMA cache_size = -2048",
+                                    w->err);
     for (size_t i = 0; i < d->n && !code; i++)
         code = exo__store_exec(w->store, d->sql[i], w->err);
     exo_err ignored = {0};
