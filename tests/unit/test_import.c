@@ -34,6 +34,15 @@ static exo_store *fresh_store(void)
     return store;
 }
 
+/* Imports 'path' and asserts it went in. */
+static void import_ok(exo_store *store, exo_import_kind kind, const char *path)
+{
+    exo_import_result result;
+    exo_err err = {0};
+    cr_assert_eq(exo_import_file(store, kind, path, NULL, &result, NULL, &err),
+                 EXO_OK, "%s: %s", path, err.msg);
+}
+
 static long count_rows(const char *table)
 {
     sqlite3 *db;
@@ -209,17 +218,10 @@ Test(import, at_most_twenty_errors_are_kept_all_counted)
 Test(import, aliases_resolve_names_case_insensitively)
 {
     exo_store *store = fresh_store();
-    exo_import_result result;
     exo_err err = {0};
     char *name = NULL;
-    cr_assert_eq(exo_import_file(store, EXO_IMPORT_MOVES,
-                                 FIX("moves-small.csv"), NULL, &result, NULL,
-                                 &err),
-                 EXO_OK);
-    cr_assert_eq(exo_import_file(store, EXO_IMPORT_ALIASES,
-                                 FIX("aliases-small.csv"), NULL, &result, NULL,
-                                 &err),
-                 EXO_OK, "%s", err.msg);
+    import_ok(store, EXO_IMPORT_MOVES, FIX("moves-small.csv"));
+    import_ok(store, EXO_IMPORT_ALIASES, FIX("aliases-small.csv"));
     cr_assert_eq(exo_org_resolve(store, "  acme   LABS ", &name, &err), EXO_OK);
     cr_expect_str_eq(name, "Acme");
     exo_free(name);
@@ -262,10 +264,7 @@ Test(import, sigkill_mid_import_leaves_store_as_before, .timeout = 120)
     exo_store *store = fresh_store();
     exo_err err = {0};
     exo_import_result result;
-    cr_assert_eq(exo_import_file(store, EXO_IMPORT_MOVES,
-                                 FIX("moves-small.csv"), NULL, &result, NULL,
-                                 &err),
-                 EXO_OK);
+    import_ok(store, EXO_IMPORT_MOVES, FIX("moves-small.csv"));
     exo_store_close(store);
     long moves = count_rows("move"), people = count_rows("person"),
          orgs = count_rows("org"), indexes = count_indexes("move"),
@@ -407,10 +406,7 @@ Test(import, large_file_with_late_errors_writes_nothing, .timeout = 60)
     exo_err err = {0};
     exo_errlist errors;
     exo_import_result result;
-    cr_assert_eq(exo_import_file(store, EXO_IMPORT_MOVES,
-                                 FIX("moves-small.csv"), NULL, &result, NULL,
-                                 &err),
-                 EXO_OK);
+    import_ok(store, EXO_IMPORT_MOVES, FIX("moves-small.csv"));
     exo_store_close(store);
     long moves = count_rows("move"), people = count_rows("person"),
          orgs = count_rows("org"), indexes = count_indexes("move"),
@@ -562,11 +558,7 @@ Test(import, employee_ids_and_names_do_not_mix)
                "Jane,7,Acme,2021-01-01\n");
     fclose(f);
     exo_store *store = fresh_store();
-    exo_import_result result;
-    exo_err err = {0};
-    cr_assert_eq(exo_import_file(store, EXO_IMPORT_SPELLS, path, NULL, &result,
-                                 NULL, &err),
-                 EXO_OK, "%s", err.msg);
+    import_ok(store, EXO_IMPORT_SPELLS, path);
     exo_store_close(store);
     cr_expect_eq(count_rows("person"), 2);
     cr_expect_eq(count_rows("spell"), 2);
@@ -582,17 +574,10 @@ Test(import, employee_ids_and_names_do_not_mix)
 Test(import, alias_chains_follow_merges)
 {
     exo_store *store = fresh_store();
-    exo_import_result result;
     exo_err err = {0};
     char *name = NULL;
-    cr_assert_eq(exo_import_file(store, EXO_IMPORT_MOVES,
-                                 FIX("moves-small.csv"), NULL, &result, NULL,
-                                 &err),
-                 EXO_OK);
-    cr_assert_eq(exo_import_file(store, EXO_IMPORT_ALIASES,
-                                 FIX("aliases-merge.csv"), NULL, &result, NULL,
-                                 &err),
-                 EXO_OK, "%s", err.msg);
+    import_ok(store, EXO_IMPORT_MOVES, FIX("moves-small.csv"));
+    import_ok(store, EXO_IMPORT_ALIASES, FIX("aliases-merge.csv"));
     static const char *const names[] = {"Other Co", "Rival", "Rival Inc"};
     for (size_t i = 0; i < 3; i++) {
         cr_assert_eq(exo_org_resolve(store, names[i], &name, &err), EXO_OK,
