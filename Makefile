@@ -9,6 +9,9 @@ WARN     := -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wformat=2 -Wvla -Wdouble-promotion -fno-common
 DEFS     := -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L
 SAN      ?=
+# The project's reference data (R's survival outputs, exact Hawkes MLEs,
+# HR data sets) that the tests read in place; CI has it beside the checkout.
+SHARED   ?= $(abspath ../shared)
 WERROR   ?=
 CFLAGS   ?= $(OPT) -g
 ALL_CFLAGS = $(CFLAGS) $(WARN) $(WERROR) $(DEFS) $(SAN) -fopenmp -MMD -MP
@@ -55,7 +58,7 @@ INSTALL_VARS = DESTDIR='$(DESTDIR)' PREFIX='$(PREFIX)' BINDIR='$(BINDIR)' \
     DATADIR='$(DATADIR)' PYTHONDIR='$(PYTHONDIR)' VERSION='$(VERSION)' \
     SONAME='$(SONAME)' BUILD='$(BUILD)'
 
-.PHONY: all deps test check unit cli-tests browser-tests bench bench-serve \
+.PHONY: all deps test check unit cli-tests shared-data browser-tests bench bench-serve \
         demo lint fmt clean fuzz install uninstall install-tests
 all: $(EXE) $(LIBA) $(SO) $(MAN) $(COMPL)
 
@@ -136,7 +139,7 @@ uninstall:
 
 $(BUILD)/tests/unit/%.o: tests/unit/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(LIB_CFLAGS) -DEXO_SHARED_DIR='"$(abspath ../shared)"' \
+	$(CC) $(LIB_CFLAGS) -DEXO_SHARED_DIR='"$(SHARED)"' \
 	    -DEXO_SOURCE_DIR='"$(CURDIR)"' -c $< -o $@
 
 $(BUILD)/test-unit: $(TEST_OBJ) $(LIBA)
@@ -149,19 +152,29 @@ $(BUILD)/bench/%: bench/%.c $(LIBA)
 unit: deps $(BUILD)/test-unit
 	$(BUILD)/test-unit --jobs 2
 
-cli-tests: deps $(EXE)
-	EXODUS=$(abspath $(EXE)) ./tests/cli/run
+cli-tests: deps shared-data $(EXE)
+	EXODUS=$(abspath $(EXE)) EXO_SHARED=$(SHARED) ./tests/cli/run
+
+# Stops at once, and says why, when the reference data is not there.
+shared-data:
+	@test -f $(SHARED)/data/hawkes/reference.json && \
+	    test -d $(SHARED)/data/survival-ref && \
+	    test -f $(SHARED)/data/hr/HRDataset_v14.csv || { \
+	    echo "make: the tests compare against the reference data in" \
+	        "$(SHARED) (data/hawkes, data/survival-ref, data/hr), which is" \
+	        "not there: put the project's 'shared' folder beside this" \
+	        "checkout, or run make SHARED=/path/to/shared test" >&2; exit 1; }
 
 # The whole suite: unit tests, CLI golden tests and the cheap lint checks.
 # Criterion does not fail a test whose worker LeakSanitizer flags at exit,
 # so the log is searched for sanitizer reports too.
-test: deps
+test: deps shared-data
 	$(MAKE) --no-print-directory all $(BUILD)/test-unit
 	@$(BUILD)/test-unit --jobs 2 > $(BUILD)/unit.log 2>&1; s=$$?; \
 	    cat $(BUILD)/unit.log; test $$s = 0 || exit $$s; \
 	    if grep -n "Sanitizer" $(BUILD)/unit.log; then \
 	        echo "sanitizer reports in the unit tests" >&2; exit 1; fi
-	EXODUS=$(abspath $(EXE)) ./tests/cli/run
+	EXODUS=$(abspath $(EXE)) EXO_SHARED=$(SHARED) ./tests/cli/run
 	./scripts/lint-symbols $(LIBA) $(SO)
 	clang-format --dry-run -Werror $(FORMATTED) && echo "format: ok"
 	EXODUS=$(abspath $(EXE)) ./tests/serve/run
