@@ -196,6 +196,7 @@ install-tests: all
 	    PREFIX=/usr/local
 	CC='$(CC)' SAN='$(SAN)' CFLAGS='$(CFLAGS) $(WARN) $(WERROR)' \
 	    EXODUS=$(abspath $(EXE)) STAGE=$(abspath $(BUILD)/stage) \
+	    EXO_SHARED=$(SHARED) \
 	    PREFIX=/usr/local PYTHON=$(PYTHON) $(INSTALL_VARS) \
 	    ./tests/install/run
 
