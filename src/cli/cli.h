@@ -6,6 +6,7 @@
 #ifndef EXO_CLI_CLI_H
 #define EXO_CLI_CLI_H
 
+#include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -92,6 +93,14 @@ int cli_parse_double(const struct cli *cli, const char *opt, const char *text,
                      double *out);
 int cli_parse_long(const struct cli *cli, const char *opt, const char *text,
                    long *out);
+
+/*
+ * NAN and INFINITY are float constants; storing one in a double is an
+ * implicit promotion that clang's -Wdouble-promotion reports. These are the
+ * same values as doubles.
+ */
+#define CLI_NAN ((double)NAN)
+#define CLI_INF ((double)INFINITY)
 
 /* qsort that accepts an empty (possibly NULL) array. */
 static inline void cli_qsort(void *base, size_t n, size_t size,

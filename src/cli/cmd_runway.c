@@ -121,7 +121,7 @@ static int fit_org(struct cli *cli, const char *name, struct org_fit *of)
         status = 71;
         goto out;
     }
-    double first = INFINITY;
+    double first = CLI_INF;
     for (size_t i = 0; i < deps.n; i++) {
         t[i] = deps.rows[i].date.days;
         w[i] = precision_days(deps.rows[i].date);

@@ -686,7 +686,7 @@ static int load_departures(const struct cli *cli, const char *name,
     }
     /* Window: first recorded event (arrival or departure) or --since, to
      * the end of the last departure's date or --until. */
-    double first = INFINITY;
+    double first = CLI_INF;
     if (arrs.n)
         first = arrs.rows[0].date.days;
     for (size_t i = 0; i < arrs.n; i++)

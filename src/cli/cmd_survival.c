@@ -225,7 +225,7 @@ static void print_km_json(struct json_out *j, const exo_km *km, char **names,
         json_num(j, "median_lower", c->median_lower);
         json_num(j, "median_upper", c->median_upper);
         if (has_at) {
-            double sv = NAN, sl = NAN, su = NAN;
+            double sv = CLI_NAN, sl = CLI_NAN, su = CLI_NAN;
             exo_km_at(c, at, &sv, &sl, &su);
             json_num(j, "at", at);
             json_num(j, "surv_at", sv);
@@ -641,7 +641,7 @@ static int survival_store(struct cli *cli, const struct surv_args *a,
     orgc = calloc(m, sizeof *orgc);
     if (!start || !end || !time || !event || !group || !team || !lev || !orgc)
         goto nomem;
-    double censor = -INFINITY;
+    double censor = -CLI_INF;
     size_t r = 0;
     for (int o = 0; o < n_orgs; o++)
         for (size_t i = 0; i < sp[o].n; i++, r++) {

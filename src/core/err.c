@@ -48,7 +48,11 @@ void exo_err_clear(exo_err *err)
         memset(err, 0, sizeof *err);
 }
 
-/* Copies with "..." marking a cut, so a long text is visibly shortened. */
+/* Copies with "..." marking a cut, so a long text is visibly shortened.
+ * EXO_PRINTF(3, 0): 'fmt' is checked where the arguments are, at the
+ * callers of exo__fail and friends, and may be passed on here. */
+static void set_text(char *dst, size_t size, const char *fmt, va_list ap)
+    EXO_PRINTF(3, 0);
 static void set_text(char *dst, size_t size, const char *fmt, va_list ap)
 {
     int len = vsnprintf(dst, size, fmt, ap);

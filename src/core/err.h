@@ -19,7 +19,8 @@
 
 exo_code exo__fail(exo_err *err, exo_code code, const char *fmt, ...)
     EXO_PRINTF(3, 4);
-exo_code exo__vfail(exo_err *err, exo_code code, const char *fmt, va_list ap);
+exo_code exo__vfail(exo_err *err, exo_code code, const char *fmt, va_list ap)
+    EXO_PRINTF(3, 0);
 exo_code exo__fail_at(exo_err *err, exo_code code, const char *file, long line,
                       long column, const char *fmt, ...) EXO_PRINTF(6, 7);
 exo_code exo__fail_errno(exo_err *err, int errnum, const char *fmt, ...)

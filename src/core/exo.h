@@ -6,6 +6,7 @@
 #define EXO_CORE_EXO_H
 
 /* The system headers the banned macros would break come first. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,14 @@
 #include "core/err.h"
 #include "core/alloc.h"
 #include "core/banned.h"
+
+/*
+ * NAN and INFINITY are float constants; storing one in a double is an
+ * implicit promotion that clang's -Wdouble-promotion reports. These are the
+ * same values as doubles.
+ */
+#define EXO_NAN ((double)NAN)
+#define EXO_INF ((double)INFINITY)
 
 /*
  * qsort that accepts an empty array: C requires a valid pointer even for 0

@@ -16,9 +16,6 @@
 #include "core/vec.h"
 #include "ingest/csv.h"
 
-#define EXO_NAN ((double)NAN)
-#define EXO_INF_D ((double)INFINITY)
-
 void exo__table_release(struct table *t)
 {
     if (!t)
@@ -320,10 +317,10 @@ static bool fast_decimal(const char *s, double *out)
             return false;
         long double r = (long double)m / p10l[frac];
         v = (double)r;
-        long double lv = v;
+        long double lv = (long double)v;
         if (r != lv) {
-            long double other =
-                r > lv ? nextafter(v, EXO_INF_D) : nextafter(v, -EXO_INF_D);
+            long double other = (long double)(r > lv ? nextafter(v, EXO_INF)
+                                                     : nextafter(v, -EXO_INF));
             if (r - lv == other - r)
                 return false; /* half-way: let strtod round it */
         }

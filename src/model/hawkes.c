@@ -335,17 +335,22 @@ fast_pass(const struct hawkes_data *d, const double *theta, int level, int avx,
                     abuf[j] = A;
                 }
             }
-            double lmin = INFINITY;
+            /* Lambdas that are not positive, counted rather than found by
+             * a min reduction: clang vectorizes a floating-point min only
+             * under -ffast-math, and reports the simd loop it could not.
+             * A double count has the sums' lane width, which keeps gcc's
+             * plain SSE2 instance vectorized too. */
+            double nonpos = 0.0;
             if (level == 2) {
                 double c0 = 0, ca = 0, cb = 0, cc = 0, c00 = 0, c0a = 0;
                 double c0b = 0, caa = 0, cab = 0, cbb = 0;
-#pragma omp simd reduction(min : lmin) \
-    reduction(+ : c0, ca, cb, cc, c00, c0a, c0b, caa, cab, cbb)
+#pragma omp simd reduction(+ : nonpos, c0, ca, cb, cc, c00, c0a, c0b, caa, \
+                                 cab, cbb)
                 for (size_t j = 0; j < m; j++) {
                     double a = abuf[j], b = bbuf[j];
                     double lam = mu + alpha * a;
                     double inv = 1.0 / lam, inv2 = inv * inv;
-                    lmin = lam < lmin ? lam : lmin;
+                    nonpos += lam <= 0.0 ? 1.0 : 0.0;
                     c0 += inv;
                     ca += a * inv;
                     cb += b * inv;
@@ -370,11 +375,11 @@ fast_pass(const struct hawkes_data *d, const double *theta, int level, int avx,
                 o->qbb += cbb;
             } else if (level == 1) {
                 double c0 = 0, ca = 0, cb = 0;
-#pragma omp simd reduction(min : lmin) reduction(+ : c0, ca, cb)
+#pragma omp simd reduction(+ : nonpos, c0, ca, cb)
                 for (size_t j = 0; j < m; j++) {
                     double lam = mu + alpha * abuf[j];
                     double inv = 1.0 / lam;
-                    lmin = lam < lmin ? lam : lmin;
+                    nonpos += lam <= 0.0 ? 1.0 : 0.0;
                     c0 += inv;
                     ca += abuf[j] * inv;
                     cb += bbuf[j] * inv;
@@ -384,14 +389,14 @@ fast_pass(const struct hawkes_data *d, const double *theta, int level, int avx,
                 o->sa += ca;
                 o->sb += cb;
             } else {
-#pragma omp simd reduction(min : lmin)
+#pragma omp simd reduction(+ : nonpos)
                 for (size_t j = 0; j < m; j++) {
                     double lam = mu + alpha * abuf[j];
-                    lmin = lam < lmin ? lam : lmin;
+                    nonpos += lam <= 0.0 ? 1.0 : 0.0;
                     ebuf[j] = lam;
                 }
             }
-            if (!(lmin > 0.0)) {
+            if (nonpos > 0.0) {
                 o->bad = 1;
                 return;
             }
@@ -433,14 +438,14 @@ static void fast_pass_generic(const struct hawkes_data *d, const double *theta,
         fast_pass(d, theta, 0, 0, o);
 }
 
+#if HAVE_MVEC
+/* Only the builds with the AVX2 passes ask (an unused static function is a
+ * warning, and -Werror makes it an error). */
 static int use_avx2(void)
 {
-#if HAVE_MVEC
     return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
-#else
-    return 0;
-#endif
 }
+#endif
 
 /* Value, gradient (level >= 1) and Hessian (level 2) from one pass. */
 static double evaluate(const struct hawkes_data *d, const double *theta,
@@ -567,12 +572,13 @@ fixed_pass(const struct hawkes_data *d, const double *A, const double *theta,
         for (size_t i0 = first; i0 < end; i0 += CHUNK) {
             size_t m = end - i0 < CHUNK ? end - i0 : CHUNK;
             const double *a = A + i0;
-            double lmin = INFINITY, c0 = 0, ca = 0, c00 = 0, c0a = 0, caa = 0;
-#pragma omp simd reduction(min : lmin) reduction(+ : c0, ca, c00, c0a, caa)
+            /* Counted, not a min reduction: see fast_pass. */
+            double nonpos = 0.0, c0 = 0, ca = 0, c00 = 0, c0a = 0, caa = 0;
+#pragma omp simd reduction(+ : nonpos, c0, ca, c00, c0a, caa)
             for (size_t j = 0; j < m; j++) {
                 double lam = mu + alpha * a[j];
                 double inv = 1.0 / lam, inv2 = inv * inv;
-                lmin = lam < lmin ? lam : lmin;
+                nonpos += lam <= 0.0 ? 1.0 : 0.0;
                 c0 += inv;
                 ca += a[j] * inv;
                 c00 += inv2;
@@ -580,7 +586,7 @@ fixed_pass(const struct hawkes_data *d, const double *A, const double *theta,
                 caa += a[j] * a[j] * inv2;
                 buf[j] = lam;
             }
-            if (!(lmin > 0.0)) {
+            if (nonpos > 0.0) {
                 o->bad = 1;
                 return;
             }

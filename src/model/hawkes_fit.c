@@ -268,11 +268,11 @@ static double neg_ll_x(const double *x, double *gx, void *ud)
     size_t K = f->w->d.n_regimes, P = K + 2;
     double theta[HAWKES_MAX_P], g[HAWKES_MAX_P];
     if (!x_feasible(f->w, x))
-        return INFINITY;
+        return EXO_INF;
     x_to_theta(K, x, theta);
     double ll = exo__hawkes_loglik(&f->w->d, theta, g);
     if (!isfinite(ll))
-        return INFINITY;
+        return EXO_INF;
     grad_x(K, theta, g, gx);
     for (size_t i = 0; i < P; i++)
         gx[i] *= -f->scale;
@@ -299,7 +299,7 @@ double exo__hawkes_newton_x(struct fit_ws *w, double *x, const int *is_free,
     x_to_theta(K, x, theta);
     double ll = exo__hawkes_loglik_hess(&w->d, theta, g, H);
     int it = 0;
-    *gmax = INFINITY;
+    *gmax = EXO_INF;
     while (isfinite(ll)) {
         grad_x(K, theta, g, gx);
         hess_x(K, theta, g, H, Hx);
@@ -315,7 +315,7 @@ double exo__hawkes_newton_x(struct fit_ws *w, double *x, const int *is_free,
             break;
         if (F == 0 || solve_neg(Hf, gf, F, step))
             break;
-        double s = 1.0, ll_new = -INFINITY;
+        double s = 1.0, ll_new = -EXO_INF;
         double th_new[HAWKES_MAX_P], g_new[HAWKES_MAX_P];
         double H_new[HAWKES_MAX_P * HAWKES_MAX_P];
         for (int h = 0; h < 40; h++, s *= 0.5) {
@@ -458,7 +458,7 @@ static void profile_interval(struct fit_ws *w, exo_hawkes *out)
     for (;;) {
         double n_try = n_in + step;
         if (n_try > PROFILE_N_MAX) {
-            out->n_prof_hi = INFINITY;
+            out->n_prof_hi = EXO_INF;
             break;
         }
         double yt[HAWKES_MAX_P];
@@ -709,12 +709,12 @@ static exo_code fit_fixed_decay(struct fit_ws *w, exo_hawkes *out,
             out->mu_se[k] = sqrt(theta[k] / w->d.reg_W[k]);
         }
         out->alpha = 0.0;
-        out->alpha_se = NAN;
+        out->alpha_se = EXO_NAN;
         out->beta = w->fixed_beta;
         out->beta_se = 0.0;
         out->n = 0.0;
-        out->n_se = NAN;
-        out->n_wald_lo = out->n_wald_hi = NAN;
+        out->n_se = EXO_NAN;
+        out->n_wald_lo = out->n_wald_hi = EXO_NAN;
         return EXO_OK;
     }
     out->converged = gm < 1e-4 * fmax(1.0, sqrt((double)w->d.n));
@@ -852,11 +852,11 @@ static exo_code fit_free_decay(struct fit_ws *w, exo_hawkes *out,
         theta_best[K] = 0.0;
         theta_best[K + 1] = grid[ib];
         out->alpha = 0.0;
-        out->alpha_se = NAN;
-        out->beta = out->beta_se = NAN;
+        out->alpha_se = EXO_NAN;
+        out->beta = out->beta_se = EXO_NAN;
         out->n = 0.0;
-        out->n_se = NAN;
-        out->n_wald_lo = out->n_wald_hi = NAN;
+        out->n_se = EXO_NAN;
+        out->n_wald_lo = out->n_wald_hi = EXO_NAN;
         return EXO_OK;
     }
     out->decay_at_limit = theta_best[K + 1] * w->d.T < 1.01 * BETA_T_MIN;
@@ -866,7 +866,7 @@ static exo_code fit_free_decay(struct fit_ws *w, exo_hawkes *out,
         /* No interval from a singular information: report the point,
          * unconverged, with no standard errors. */
         for (size_t i = 0; i < P * P; i++)
-            cov[i] = NAN;
+            cov[i] = EXO_NAN;
     }
     fill_estimates(w, theta_best, cov, P, out);
     return EXO_OK;

@@ -433,7 +433,7 @@ static double spectral_radius(const double *G, size_t D)
     gsl_matrix_view mv = gsl_matrix_view_array(M, D, D);
     gsl_vector_complex *ev = gsl_vector_complex_alloc(D);
     gsl_eigen_nonsymm_workspace *ws = gsl_eigen_nonsymm_alloc(D);
-    double r = NAN;
+    double r = EXO_NAN;
     if (ev && ws && gsl_eigen_nonsymm(&mv.matrix, ev, ws) == GSL_SUCCESS) {
         r = 0.0;
         for (size_t i = 0; i < D; i++)
@@ -530,7 +530,7 @@ static bool mv_cov(const double *H, size_t P, const int *fr, double *cov,
 {
     size_t idx[MV_MAX_PP], F = 0;
     for (size_t a = 0; a < P * P; a++)
-        cov[a] = NAN;
+        cov[a] = EXO_NAN;
     for (size_t a = 0; a < P; a++)
         if (fr[a])
             idx[F++] = a;
@@ -912,7 +912,7 @@ exo_code exo_mhawkes_fit(const double *times, const int *dims, size_t n,
         out->beta_pair_se[i] = pair ? sqrt(cov[ib * P + ib]) : out->beta_se;
         /* n = alpha / b: gradient (1 / b, -alpha / b^2); a held decay
          * has no variance. */
-        double se = NAN;
+        double se = EXO_NAN;
         if (fr[ia]) {
             double caa = cov[ia * P + ia];
             double cbb = fr[ib] ? cov[ib * P + ib] : 0.0;

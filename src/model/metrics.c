@@ -87,7 +87,7 @@ exo_code exo_stats_compute(exo_period period, const double *departure_days,
 {
     struct boundary *b = NULL;
     size_t n_b = 0;
-    double first = INFINITY, last = -INFINITY;
+    double first = EXO_INF, last = -EXO_INF;
     memset(out, 0, sizeof *out);
     out->period = period;
     for (size_t i = 0; i < n_departures; i++) {

@@ -266,7 +266,7 @@ static double mtw_cdf(int n, double d)
     size_t mm = (size_t)m * (size_t)m;
     double *H = exo__calloc(3 * mm, sizeof(double));
     if (!H)
-        return NAN;
+        return EXO_NAN;
     double *Q = H + mm, *tmp = Q + mm;
     for (int i = 0; i < m; i++)
         for (int j = 0; j < m; j++)

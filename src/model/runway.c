@@ -188,7 +188,7 @@ static void simulate(const exo_runway_scenario *sc, int months,
                              : 1.0;
     int next_try = 1, n_trigger = 0;
     bool dead = false;
-    out->cashout = INFINITY;
+    out->cashout = EXO_INF;
     out->n_rounds = 0;
     out->cum_deps = out->cum_rev = out->cum_burn = 0.0;
     A[0] = 0.0;
@@ -559,7 +559,7 @@ static bool radix_ranks(const float *x, size_t n, const ptrdiff_t *rank, int m,
     }
     select_ranks(w->buf, 0, (ptrdiff_t)g - 1, local, m);
     for (int i = 0; i < m; i++)
-        v[i] = w->buf[local[i]];
+        v[i] = (double)w->buf[local[i]];
     return true;
 }
 
@@ -581,7 +581,7 @@ static void quantiles_f(float *x, size_t n, struct qwork *w, double *q)
     if (!w || !radix_ranks(x, n, rank, m, w, v)) {
         select_ranks(x, 0, (ptrdiff_t)n - 1, rank, m);
         for (int i = 0; i < m; i++)
-            v[i] = x[rank[i]];
+            v[i] = (double)x[rank[i]];
     }
     for (int i = 0, r = 0; i < EXO_RUNWAY_N_Q; i++) {
         double h = (double)(n - 1) * band_p[i];
@@ -609,7 +609,7 @@ static double quantile_sorted(const double *x, size_t n, double p)
     if (k + 1 >= n || h == (double)k)
         return x[k];
     if (isinf(x[k + 1]))
-        return INFINITY;
+        return EXO_INF;
     return x[k] + (h - (double)k) * (x[k + 1] - x[k]);
 }
 

@@ -148,7 +148,7 @@ void exo_spiral_verdict(const exo_spiral_in *in, exo_verdict *out)
     double hi = f->has_profile ? f->n_prof_hi : f->n_wald_hi;
     if (f->at_boundary && !f->has_profile) {
         lo = 0.0;
-        hi = INFINITY;
+        hi = EXO_INF;
     }
     double p = in->has_boot ? in->boot_p : f->lr_p;
     if (p >= a) {

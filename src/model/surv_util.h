@@ -12,10 +12,6 @@
 
 #include "core/exo.h"
 
-/* NAN and INFINITY are floats; these are doubles (-Wdouble-promotion). */
-#define EXO_NAN ((double)NAN)
-#define EXO_INF ((double)INFINITY)
-
 /* One sort key: 'k1' then 'k2' then 'k3' ascending, then 'idx'. */
 struct surv_key {
     double k1, k2, k3;

@@ -125,7 +125,7 @@ static exo_code spiral_compute(exo_store *store, const char *org,
     if (!s->t || !s->width || !s->order)
         return exo__fail(err, EXO_ENOMEM, "allocating %zu departures", n);
     s->n = n;
-    double first = INFINITY;
+    double first = EXO_INF;
     for (size_t i = 0; i < n; i++) {
         s->t[i] = s->deps.rows[i].date.days;
         s->width[i] = precision_width(s->deps.rows[i].date);

@@ -102,7 +102,7 @@ exo_code exo__view_survival(exo_store *store, const char *org,
     }
     bool has_since = filter && filter->has_since;
     double since = has_since ? filter->since : 0.0;
-    double censor = -INFINITY;
+    double censor = -EXO_INF;
     for (size_t i = 0; i < sp.n; i++) {
         censor = fmax(censor, sp.start[i]);
         if (!isnan(sp.end[i]))

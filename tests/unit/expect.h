@@ -8,6 +8,11 @@
 #include <criterion/criterion.h>
 #include <math.h>
 
+/* NAN is a float constant; storing it in a double is an implicit promotion
+ * that clang's -Wdouble-promotion reports. This is the same value as a
+ * double. */
+#define TEST_NAN ((double)NAN)
+
 /* Relative tolerance; an expected 0 is compared absolutely. */
 #define expect_rel(actual, expected, rtol, what)                               \
     do {                                                                       \

@@ -80,5 +80,5 @@ Test(core, usd_reads_as_people_read_money)
     cr_expect_str_eq(exo_usd_format(12345, buf), "$12.3k");
     cr_expect_str_eq(exo_usd_format(7.5e12, buf), "$7.50T");
     cr_expect_str_eq(exo_usd_format(999, buf), "$999");
-    cr_expect_str_eq(exo_usd_format(NAN, buf), "-");
+    cr_expect_str_eq(exo_usd_format(EXO_NAN, buf), "-");
 }

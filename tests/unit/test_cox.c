@@ -280,7 +280,7 @@ Test(cox, factor_reference_level_from_ref)
 Test(cox, contagion_episodes_by_hand)
 {
     double start[] = {0, 0, 50};
-    double end[] = {100, 200, NAN};
+    double end[] = {100, 200, TEST_NAN};
     int event[] = {1, 1, 0};
     exo_contagion_opts o = {.window_days = 90, .has_censor_day = true,
                             .censor_day = 300};
@@ -339,7 +339,7 @@ Test(cox, contagion_strictly_before_and_by_team)
 Test(cox, episodes_do_not_change_a_fixed_covariate_fit)
 {
     double start[] = {0, 10, 20, 5, 40, 0, 30, 15};
-    double end[] = {100, 90, NAN, 120, 160, 60, NAN, 200};
+    double end[] = {100, 90, TEST_NAN, 120, 160, 60, TEST_NAN, 200};
     int event[] = {1, 1, 0, 1, 1, 1, 0, 1};
     double lev[] = {1, 0, 1, 0, 1, 1, 0, 0};
     exo_contagion_opts o = {.window_days = 30};

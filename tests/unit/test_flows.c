@@ -115,7 +115,7 @@ Test(flows, matrix_balances_and_pairs_by_hand)
      * span of the moves), B has 1; C and D have none. */
     int sorg[5] = {0, 0, 0, 0, 1};
     double sstart[5] = {0, 0, 0, 0, 0};
-    double send[5] = {NAN, NAN, NAN, NAN, NAN};
+    double send[5] = {TEST_NAN, TEST_NAN, TEST_NAN, TEST_NAN, TEST_NAN};
     exo_flow_opts opts;
     exo_flow_opts_init(&opts);
     exo_flows f;

@@ -271,7 +271,7 @@ Test(hawkes, degenerate_input_is_a_clear_error)
     exo_err err;
     exo_hawkes fit;
     double one[] = {5.0}, two[] = {1.0, 2.0}, same[] = {3.0, 3.0, 3.0, 3.0};
-    double unsorted[] = {1.0, 3.0, 2.0, 4.0}, nan_t[] = {1.0, NAN, 3.0};
+    double unsorted[] = {1.0, 3.0, 2.0, 4.0}, nan_t[] = {1.0, TEST_NAN, 3.0};
     cr_expect_eq(try_fit(NULL, 0, true, 0, 10, &err, &fit), EXO_ENUMERIC);
     cr_expect(strstr(err.msg, "too few events"), "%s", err.msg);
     cr_expect_eq(try_fit(NULL, 0, false, 0, 0, &err, &fit), EXO_ENUMERIC);

@@ -178,7 +178,7 @@ Test(km, median_midpoint_on_a_flat_at_one_half)
 
 Test(km, rejects_bad_input)
 {
-    double stop[] = {1, NAN};
+    double stop[] = {1, TEST_NAN};
     int event[] = {1, 0};
     exo_km km = {0};
     exo_err err = {0};

@@ -26,7 +26,7 @@ Test(stats, headcount_and_attrition_by_hand)
     double start[3] = {exo_days_from_civil(2021, 1, 1),
                        exo_days_from_civil(2021, 1, 1),
                        exo_days_from_civil(2021, 7, 2)};
-    double end[3] = {exo_days_from_civil(2022, 1, 1), NAN, NAN};
+    double end[3] = {exo_days_from_civil(2022, 1, 1), TEST_NAN, TEST_NAN};
     exo_event reason[3] = {EXO_EVENT_LEFT, EXO_EVENT_UNKNOWN,
                            EXO_EVENT_UNKNOWN};
     exo_level level[3] = {EXO_LEVEL_IC, EXO_LEVEL_IC, EXO_LEVEL_LEAD};
