@@ -38,7 +38,7 @@ struct opt {
  * -q, -h), which it handles itself. Returns the index in 'table' of the next
  * option found with its argument in '*arg', -1 at the end of options (then
  * '*optind_out' is the first operand), or -2 after printing help (exit 0)
- * and -3 after a usage error (exit 64).
+ * and -3 after a usage error (exit CLI_EXIT_USAGE).
  */
 struct cli_capture {
     const char *usage;
@@ -64,31 +64,51 @@ struct command {
  * The manual page exodus(1) and the bash completion script, written to
  * 'out' from the command table, 'global' (main.c's options) and each
  * command's own usage and option table, found by running the command in
- * capture mode (doc.c). Returns an exit status; 70 when a command does not
- * parse its options with cli_next_opt.
+ * capture mode (doc.c). Returns an exit status; CLI_EXIT_INTERNAL when a
+ * command does not parse its options with cli_next_opt.
  */
 int cli_doc_man(FILE *out, const struct command *cmds, size_t n_cmds,
                 const struct opt *global);
 int cli_doc_completion(FILE *out, const struct command *cmds, size_t n_cmds,
                        const struct opt *global);
 
-/* Exit status for a result code (sysexits, STYLE 3.3). */
+/*
+ * Exit statuses: 0 for success, 1 when the data do not allow an answer,
+ * and BSD's sysexits.h values for failures (STYLE 3.3; the header is not
+ * included, being in neither C nor POSIX). cli_exit_code maps each
+ * exo_code onto one of these; the CLI's own failures (a bad command line,
+ * an output file it cannot create) name theirs directly.
+ */
+enum cli_exit {
+    CLI_EXIT_NO_ANSWER = 1,    /* not found, no usable estimate, canceled */
+    CLI_EXIT_USAGE = 64,       /* EX_USAGE: bad command line or option */
+    CLI_EXIT_DATA = 65,        /* EX_DATAERR: malformed input data */
+    CLI_EXIT_NO_INPUT = 66,    /* EX_NOINPUT: an input cannot be opened */
+    CLI_EXIT_INTERNAL = 70,    /* EX_SOFTWARE: a bug */
+    CLI_EXIT_NOMEM = 71,       /* EX_OSERR: out of memory */
+    CLI_EXIT_CANT_CREATE = 73, /* EX_CANTCREAT: an output file */
+    CLI_EXIT_IO = 74           /* EX_IOERR: reading, writing, the store */
+};
+
+/* The exit status for a result code: the one place that maps them. */
 int cli_exit_code(exo_code code);
 /* Prints 'err' as "FILE:LINE:COLUMN: msg" or "exodus: CMD: msg"; returns
  * the exit status for it. */
 int cli_fail(const struct cli *cli, const exo_err *err);
-/* Prints a usage error "exodus: CMD: msg" and returns 64. */
+/* Prints a usage error "exodus: CMD: msg"; returns CLI_EXIT_USAGE. */
 int cli_usage_error(const struct cli *cli, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* Opens the store named by the global options, creating it when missing. */
 exo_code cli_open_store(const struct cli *cli, int flags, exo_store **store,
                         exo_err *err);
-/* Parses a DATE option value into days; prints and returns 64 when bad. */
+/* Parses a DATE option value into days; prints and returns CLI_EXIT_USAGE
+ * when bad. */
 int cli_parse_date(const struct cli *cli, const char *opt, const char *text,
                    int32_t *days);
-/* Parses --level values "exec,lead" into a mask; 64 when bad. */
+/* Parses --level values "exec,lead" into a mask; CLI_EXIT_USAGE when bad. */
 int cli_parse_levels(const struct cli *cli, const char *text, unsigned *mask);
-/* Parses a number; prints and returns 64 when 'text' is not one. */
+/* Parses a number; prints and returns CLI_EXIT_USAGE when 'text' is not
+ * one. */
 int cli_parse_double(const struct cli *cli, const char *opt, const char *text,
                      double *out);
 int cli_parse_long(const struct cli *cli, const char *opt, const char *text,

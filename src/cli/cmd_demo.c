@@ -106,7 +106,7 @@ int cmd_demo(struct cli *cli, int argc, char **argv)
                 return rc;
             break;
         default:
-            return c == -2 ? 0 : 64;
+            return c == -2 ? 0 : CLI_EXIT_USAGE;
         }
     }
     if (first < argc)
@@ -142,7 +142,7 @@ int cmd_demo(struct cli *cli, int argc, char **argv)
     size_t n_shown = 0;
     if (!shown) {
         fprintf(stderr, "exodus: out of memory\n");
-        status = 71;
+        status = CLI_EXIT_NOMEM;
     }
     for (size_t i = 0; !status && i < orgs.n; i++) {
         if (orgs.rows[i].n_departures < (size_t)min_departures)

@@ -171,7 +171,7 @@ static int import_candidates(struct cli *cli, exo_store *store,
     size_t n = 0;
     if (!moves) {
         fprintf(stderr, "exodus: extract: out of memory\n");
-        return 71;
+        return CLI_EXIT_NOMEM;
     }
     for (size_t i = 0; i < list->n; i++) {
         const exo_candidate *c = &list->rows[i];
@@ -200,7 +200,7 @@ static int import_candidates(struct cli *cli, exo_store *store,
         for (size_t e = 0; e < errors.n; e++)
             cli_fail(cli, &errors.item[e]);
         fprintf(stderr, "exodus: extract: %s\n", err.msg);
-        return 65;
+        return CLI_EXIT_DATA;
     }
     if (code)
         return cli_fail(cli, &err);
@@ -250,12 +250,12 @@ int cmd_extract(struct cli *cli, int argc, char **argv)
             break;
         }
         default:
-            return c == -2 ? 0 : 64;
+            return c == -2 ? 0 : CLI_EXIT_USAGE;
         }
     }
     if (first >= argc) {
         cli_usage(stderr, extract_usage, extract_opts);
-        return 64;
+        return CLI_EXIT_USAGE;
     }
     if (csv && cli->json)
         return cli_usage_error(cli, "--csv and --json exclude each other");

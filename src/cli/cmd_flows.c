@@ -440,7 +440,7 @@ static int excitation(struct cli *cli, exo_store *store,
     dims = calloc(total + 1, sizeof *dims);
     if (!ev || !times || !dims) {
         fprintf(stderr, "exodus: out of memory\n");
-        status = 71;
+        status = CLI_EXIT_NOMEM;
         goto out;
     }
     for (size_t i = 0; i < k; i++) {
@@ -624,7 +624,7 @@ static int parse_weights(struct cli *cli, const char *text, double *weights)
                                    "founder, exec, lead, ic or board)",
                                    tok);
         if (cli_parse_double(cli, "weights", eq + 1, &w))
-            return 64;
+            return CLI_EXIT_USAGE;
         if (w < 0)
             return cli_usage_error(cli,
                                    "--weights: weight %g of '%s' is "
@@ -696,7 +696,7 @@ int cmd_flows(struct cli *cli, int argc, char **argv)
             has_decay = true;
             break;
         default:
-            return c == -2 ? 0 : 64;
+            return c == -2 ? 0 : CLI_EXIT_USAGE;
         }
     }
     char *exc[EXC_MAX_ORGS];
@@ -733,7 +733,7 @@ int cmd_flows(struct cli *cli, int argc, char **argv)
     core = calloc(v.data.n_orgs + 1, sizeof *core);
     if (!core) {
         fprintf(stderr, "exodus: out of memory\n");
-        status = 71;
+        status = CLI_EXIT_NOMEM;
         goto out;
     }
     if ((status = load_core(cli, store, &v, core)))

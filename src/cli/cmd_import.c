@@ -71,12 +71,12 @@ int cmd_import(struct cli *cli, int argc, char **argv)
             opts.source = arg;
             break;
         default:
-            return c == -2 ? 0 : 64;
+            return c == -2 ? 0 : CLI_EXIT_USAGE;
         }
     }
     if (argc - first < 2) {
         cli_usage(stderr, import_usage, import_opts);
-        return 64;
+        return CLI_EXIT_USAGE;
     }
     static const struct {
         const char *name;
@@ -120,7 +120,7 @@ int cmd_import(struct cli *cli, int argc, char **argv)
                 fprintf(stderr, "... and %zu more\n",
                         errors.n_total - errors.n);
             fprintf(stderr, "exodus: import: %s\n", err.msg);
-            status = 65;
+            status = CLI_EXIT_DATA;
             break;
         }
         if (code) {

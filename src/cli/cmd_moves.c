@@ -42,7 +42,7 @@ int cmd_moves(struct cli *cli, int argc, char **argv)
                 return rc;
             break;
         default:
-            return c == -2 ? 0 : 64;
+            return c == -2 ? 0 : CLI_EXIT_USAGE;
         }
     }
     if (first < argc)

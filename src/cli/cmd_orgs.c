@@ -16,7 +16,7 @@ int cmd_orgs(struct cli *cli, int argc, char **argv)
     int first, c;
     while ((c = cli_next_opt(cli, orgs_usage, orgs_opts, argc, argv, &arg,
                              &first)) != -1)
-        return c == -2 ? 0 : 64;
+        return c == -2 ? 0 : CLI_EXIT_USAGE;
     if (first < argc)
         return cli_usage_error(cli, "unexpected argument '%s'", argv[first]);
     exo_store *store;

@@ -20,7 +20,7 @@ int cmd_people(struct cli *cli, int argc, char **argv)
         if (c == 0)
             org = arg;
         else
-            return c == -2 ? 0 : 64;
+            return c == -2 ? 0 : CLI_EXIT_USAGE;
     }
     if (first < argc)
         return cli_usage_error(cli, "unexpected argument '%s'", argv[first]);

@@ -67,14 +67,14 @@ int report_write(const struct cli *cli, exo_store *store,
     if (!f) {
         fprintf(stderr, "exodus: %s: cannot write '%s': %s\n", cli->command,
                 tmp, strerror(errno));
-        return 73;
+        return CLI_EXIT_CANT_CREATE;
     }
     exo_code rc = exo_report_html(store, orgs, n_orgs, opts, f, &err);
     if (fclose(f) && !rc) {
         fprintf(stderr, "exodus: %s: writing '%s': %s\n", cli->command, tmp,
                 strerror(errno));
         unlink(tmp);
-        return 74;
+        return CLI_EXIT_IO;
     }
     if (rc) {
         unlink(tmp);
@@ -84,7 +84,7 @@ int report_write(const struct cli *cli, exo_store *store,
         fprintf(stderr, "exodus: %s: cannot rename '%s' to '%s': %s\n",
                 cli->command, tmp, path, strerror(errno));
         unlink(tmp);
-        return 73;
+        return CLI_EXIT_CANT_CREATE;
     }
     return 0;
 }
@@ -142,7 +142,7 @@ int cmd_report(struct cli *cli, int argc, char **argv)
                 o.forecast_paths = (size_t)v;
             break;
         default:
-            return c == -2 ? 0 : 64;
+            return c == -2 ? 0 : CLI_EXIT_USAGE;
         }
     }
     if (filter.has_since && filter.has_until && filter.until < filter.since)
@@ -151,7 +151,7 @@ int cmd_report(struct cli *cli, int argc, char **argv)
     exo_report_org *orgs = calloc(n ? n : 1, sizeof *orgs);
     if (!orgs) {
         fprintf(stderr, "exodus: out of memory\n");
-        return 71;
+        return CLI_EXIT_NOMEM;
     }
     for (size_t i = 0; i < n; i++) {
         orgs[i].name = argv[first + (int)i];

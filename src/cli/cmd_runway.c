@@ -51,7 +51,7 @@ static int fail_load(const struct cli *cli, const exo_err *err,
 {
     if (err->code == EXO_EINVAL && !err->file[0]) {
         fprintf(stderr, "exodus: %s: %s %s\n", cli->command, option, err->msg);
-        return 64;
+        return CLI_EXIT_USAGE;
     }
     return cli_fail(cli, err);
 }
@@ -118,7 +118,7 @@ static int fit_org(struct cli *cli, const char *name, struct org_fit *of)
     w = calloc(deps.n + 1, sizeof *w);
     if (!t || !w) {
         fprintf(stderr, "exodus: out of memory\n");
-        status = 71;
+        status = CLI_EXIT_NOMEM;
         goto out;
     }
     double first = CLI_INF;
@@ -152,7 +152,7 @@ static int fit_org(struct cli *cli, const char *name, struct org_fit *of)
                 "exodus: runway: the Hawkes fit for %s gives no usable "
                 "branching ratio (decay not identified)\n",
                 of->org);
-        status = 1;
+        status = CLI_EXIT_NO_ANSWER;
     }
 out:
     free(t);
@@ -634,7 +634,7 @@ static int run_sweep(struct cli *cli, const char *path,
     rows = calloc((size_t)sw->steps, sizeof *rows);
     if (!sc || !rows) {
         fprintf(stderr, "exodus: out of memory\n");
-        status = 71;
+        status = CLI_EXIT_NOMEM;
         goto out;
     }
     if (exo_runway_scenario_load_set(path, sets->v, sets->n, &sc[0], &err)) {
@@ -697,7 +697,7 @@ int cmd_runway(struct cli *cli, int argc, char **argv)
     struct sets sets = {calloc((size_t)argc + 1, sizeof(char *)), 0};
     if (!sets.v) {
         fprintf(stderr, "exodus: out of memory\n");
-        return 71;
+        return CLI_EXIT_NOMEM;
     }
     while ((c = cli_next_opt(cli, runway_usage, runway_opts, argc, argv, &arg,
                              &first)) != -1) {
@@ -740,7 +740,7 @@ int cmd_runway(struct cli *cli, int argc, char **argv)
             has_sweep = true;
             break;
         default:
-            rc = c == -2 ? 0 : 64;
+            rc = c == -2 ? 0 : CLI_EXIT_USAGE;
             c = -2;
             break;
         }
@@ -752,7 +752,7 @@ int cmd_runway(struct cli *cli, int argc, char **argv)
     if (argc - first != 1) {
         cli_usage(stderr, runway_usage, runway_opts);
         free(sets.v);
-        return 64;
+        return CLI_EXIT_USAGE;
     }
     struct json_out j;
     if (cli->json)

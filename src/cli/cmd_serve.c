@@ -44,7 +44,7 @@ int cmd_serve(struct cli *cli, int argc, char **argv)
             o.report.title = arg;
             break;
         default:
-            return c == -2 ? 0 : 64;
+            return c == -2 ? 0 : CLI_EXIT_USAGE;
         }
     }
     if (first < argc)

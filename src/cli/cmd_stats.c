@@ -252,7 +252,7 @@ int stats_show(struct cli *cli, exo_store *store, const char *org_name,
     arr_days = calloc(arrivals.n + 1, sizeof *arr_days);
     if (!dep_days || !dep_levels || !arr_days) {
         fprintf(stderr, "exodus: out of memory\n");
-        status = 71;
+        status = CLI_EXIT_NOMEM;
         goto out;
     }
     for (size_t i = 0; i < departures.n; i++) {
@@ -352,12 +352,12 @@ int cmd_stats(struct cli *cli, int argc, char **argv)
             filter.has_until = true;
             break;
         default:
-            return c == -2 ? 0 : 64;
+            return c == -2 ? 0 : CLI_EXIT_USAGE;
         }
     }
     if (argc - first != 1) {
         cli_usage(stderr, stats_usage, stats_opts);
-        return 64;
+        return CLI_EXIT_USAGE;
     }
     exo_store *store;
     exo_err err = {0};

@@ -627,7 +627,7 @@ static int survival_store(struct cli *cli, const struct surv_args *a,
                 "exodus: survival: no employment spells for %s "
                 "(import spells first)\n",
                 n_orgs == 1 ? canon[0] : "these organisations");
-        status = 1;
+        status = CLI_EXIT_NO_ANSWER;
         goto out;
     }
     size_t m = total;
@@ -903,7 +903,7 @@ static int survival_store(struct cli *cli, const struct surv_args *a,
     goto out;
 nomem:
     fprintf(stderr, "exodus: survival: out of memory\n");
-    status = 71;
+    status = CLI_EXIT_NOMEM;
 out:
     for (int o = 0; sp && o < n_orgs; o++)
         exo_spells_release(&sp[o]);
@@ -997,12 +997,12 @@ int cmd_survival(struct cli *cli, int argc, char **argv)
             a.has_since = true;
             break;
         default:
-            return c == -2 ? 0 : 64;
+            return c == -2 ? 0 : CLI_EXIT_USAGE;
         }
     }
     if (a.data ? argc - first != 0 : argc - first < 1) {
         cli_usage(stderr, survival_usage, survival_opts);
-        return 64;
+        return CLI_EXIT_USAGE;
     }
     if (!a.data && (a.time || a.event || a.start))
         return cli_usage_error(cli, "--time, --event and --start go with "

@@ -1,6 +1,6 @@
 /*
- * main.c - global options, the table of subcommands, dispatch and the one
- * place that maps result codes to exit statuses.
+ * main.c - global options, the table of subcommands and dispatch. Result
+ * codes map to exit statuses in one place, cli_exit_code (opts.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -94,12 +94,12 @@ int main(int argc, char **argv)
         } else {
             fprintf(stderr, "exodus: unknown option '%s'\n", a);
             usage(stderr);
-            return 64;
+            return CLI_EXIT_USAGE;
         }
     }
     if (i >= argc) {
         usage(stderr);
-        return 64;
+        return CLI_EXIT_USAGE;
     }
     for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++) {
         if (strcmp(argv[i], commands[c].name) == 0) {
@@ -110,5 +110,5 @@ int main(int argc, char **argv)
     }
     fprintf(stderr, "exodus: '%s' is not a command (see 'exodus -h')\n",
             argv[i]);
-    return 64;
+    return CLI_EXIT_USAGE;
 }

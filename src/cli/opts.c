@@ -136,6 +136,8 @@ int cli_next_opt(struct cli *cli, const char *usage, const struct opt *table,
     }
 }
 
+/* No default case: -Wswitch then names a code appended to exo_code and not
+ * mapped here. */
 int cli_exit_code(exo_code code)
 {
     switch (code) {
@@ -144,22 +146,22 @@ int cli_exit_code(exo_code code)
     case EXO_ENOTFOUND:
     case EXO_ENUMERIC:
     case EXO_ECANCELED:
-        return 1;
+        return CLI_EXIT_NO_ANSWER;
     case EXO_EINVAL:
-        return 64;
+        return CLI_EXIT_USAGE;
     case EXO_EDATA:
-        return 65;
+        return CLI_EXIT_DATA;
     case EXO_ENOENT:
-        return 66;
+        return CLI_EXIT_NO_INPUT;
     case EXO_EINTERNAL:
-        return 70;
+        return CLI_EXIT_INTERNAL;
     case EXO_ENOMEM:
-        return 71;
+        return CLI_EXIT_NOMEM;
     case EXO_EIO:
     case EXO_ESTORE:
-        return 74;
+        return CLI_EXIT_IO;
     }
-    return 70;
+    return CLI_EXIT_INTERNAL;
 }
 
 int cli_fail(const struct cli *cli, const exo_err *err)
@@ -181,7 +183,7 @@ int cli_usage_error(const struct cli *cli, const char *fmt, ...)
     vfprintf(stderr, fmt, ap);
     va_end(ap);
     fputc('\n', stderr);
-    return 64;
+    return CLI_EXIT_USAGE;
 }
 
 exo_code cli_open_store(const struct cli *cli, int flags, exo_store **store,

@@ -22,7 +22,7 @@ static void *xmalloc(size_t n)
     void *p = calloc(1, n ? n : 1);
     if (!p) {
         fprintf(stderr, "exodus: out of memory\n");
-        exit(71);
+        exit(CLI_EXIT_NOMEM);
     }
     return p;
 }
@@ -60,7 +60,7 @@ void table_row(struct table *t, const char *const *cells)
             realloc(t->cells, sizeof(char *) * t->cap * (size_t)t->n_cols);
         if (!c) {
             fprintf(stderr, "exodus: out of memory\n");
-            exit(71);
+            exit(CLI_EXIT_NOMEM);
         }
         t->cells = c;
     }
@@ -115,7 +115,7 @@ static void put_cell(char **line, size_t *len, size_t *cap, const char *s,
         char *p = realloc(*line, *cap);
         if (!p) {
             fprintf(stderr, "exodus: out of memory\n");
-            exit(71);
+            exit(CLI_EXIT_NOMEM);
         }
         *line = p;
     }
