@@ -169,6 +169,17 @@ EXO_API exo_code exo_store_open(const char *path, int flags,
 EXO_API void exo_store_close(exo_store *store);
 /* The schema version the store is at. */
 EXO_API int exo_store_schema_version(exo_store *store);
+/*
+ * For a program that owns its process, as the exodus CLI does: turns off
+ * SQLite's memory statistics, which take a process-wide lock on every
+ * allocation (about a tenth of a large import) and which exodus never
+ * reads. The setting belongs to the whole process, and another part of it
+ * may use SQLite and want the statistics, so the library never makes it by
+ * itself. Call it before anything in the process uses SQLite (exodus or
+ * not); not thread-safe. Later it changes nothing and fails with
+ * EXO_ESTORE.
+ */
+EXO_API exo_code exo_store_tune_process(exo_err *err);
 
 /* ==== Import ==== */
 

@@ -7,8 +7,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <sqlite3.h>
-
 #include "cli.h"
 
 /* Sorted by name: the help lists them in this order. */
@@ -59,10 +57,10 @@ static void usage(FILE *out)
 int main(int argc, char **argv)
 {
     struct cli cli = {0};
-    /* SQLite's memory statistics take a global mutex on every allocation
-     * (a tenth of a large import); nothing here reads them. The process is
-     * the CLI's, so this global setting is too; the library leaves it. */
-    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    /* The process is the CLI's, so its process-wide store settings are
+     * too (the library leaves them alone). This runs before anything opens
+     * a store, and a failure would only cost speed, so none is reported. */
+    exo_store_tune_process(NULL);
     int i = 1;
     cli.db_path = getenv("EXODUS_DB");
     if (!cli.db_path || !*cli.db_path)

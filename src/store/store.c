@@ -75,6 +75,17 @@ char *exo__column_strdup(sqlite3_stmt *stmt, int i, int *oom)
     return copy;
 }
 
+exo_code exo_store_tune_process(exo_err *err)
+{
+    /* SQLite refuses (SQLITE_MISUSE) once it is initialised: the first
+     * sqlite3_open or sqlite3_initialize anywhere in the process. */
+    int rc = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    if (rc != SQLITE_OK)
+        return exo__fail_sqlite(err, NULL, rc,
+                                "turning off SQLite's memory statistics");
+    return EXO_OK;
+}
+
 exo_code exo_store_open(const char *path, int flags, exo_store **out,
                         exo_err *err)
 {

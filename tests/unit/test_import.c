@@ -589,3 +589,21 @@ Test(import, alias_chains_follow_merges)
     cr_expect_eq(count_rows("org"), 1);
     cr_expect_eq(foreign_key_violations(), 0);
 }
+
+/*
+ * The CLI's process-wide store setting (exo_store_tune_process): taken
+ * before SQLite starts, when the statistics it turns off read 0 after a
+ * store was opened; refused and said so once SQLite has started. Criterion
+ * runs each test in a process of its own, so SQLite starts here.
+ */
+Test(import, tune_process_works_only_before_sqlite_starts)
+{
+    exo_err err = {0};
+    cr_assert_eq(exo_store_tune_process(&err), EXO_OK, "%s", err.msg);
+    exo_store *store = fresh_store();
+    cr_expect_eq(sqlite3_memory_used(), 0, "memory statistics still kept");
+    cr_expect_eq(exo_store_tune_process(&err), EXO_ESTORE);
+    cr_expect_eq(err.sys, SQLITE_MISUSE);
+    cr_expect(strstr(err.msg, "memory statistics") != NULL, "%s", err.msg);
+    exo_store_close(store);
+}
