@@ -59,7 +59,7 @@ INSTALL_VARS = DESTDIR='$(DESTDIR)' PREFIX='$(PREFIX)' BINDIR='$(BINDIR)' \
     SONAME='$(SONAME)' BUILD='$(BUILD)'
 
 .PHONY: all deps test check unit cli-tests shared-data browser-tests bench bench-serve \
-        demo lint fmt clean fuzz install uninstall install-tests
+        demo lint cxx-header fmt clean fuzz install uninstall install-tests
 all: $(EXE) $(LIBA) $(SO) $(MAN) $(COMPL)
 
 deps:
@@ -176,6 +176,7 @@ test: deps shared-data
 	        echo "sanitizer reports in the unit tests" >&2; exit 1; fi
 	EXODUS=$(abspath $(EXE)) EXO_SHARED=$(SHARED) ./tests/cli/run
 	./scripts/lint-symbols $(LIBA) $(SO)
+	@$(MAKE) --no-print-directory cxx-header
 	clang-format --dry-run -Werror $(FORMATTED) && echo "format: ok"
 	EXODUS=$(abspath $(EXE)) ./tests/serve/run
 	EXODUS=$(abspath $(EXE)) SHOTS=$(abspath $(BUILD))/screenshots \
@@ -243,6 +244,17 @@ demo: deps $(EXE)
 
 FORMATTED := $(LIB_SRC) $(CLI_SRC) include/exodus.h \
              $(foreach d,$(LIB_DIRS) src/cli,$(wildcard $(d)/*.h))
+
+# exodus.h promises that it compiles as C++ (extern "C"): a small C++
+# file that uses it is compiled with g++ and, when installed, clang++.
+cxx-header:
+	@for cxx in g++ clang++; do \
+	    if [ $$cxx = clang++ ] && ! command -v $$cxx >/dev/null 2>&1; then \
+	        echo "exodus.h as C++: no clang++, skipped"; continue; fi; \
+	    cmd="$$cxx -std=c++11 -fsyntax-only -Wall -Wextra -pedantic $(WERROR)"; \
+	    cmd="$$cmd -Iinclude tests/cxx/header.cpp"; \
+	    echo "$$cmd"; $$cmd || exit 1; \
+	done; echo "exodus.h as C++: ok"
 
 lint: $(LIBA) $(SO)
 	./scripts/lint-symbols $(LIBA) $(SO)

@@ -32,6 +32,17 @@ extern "C" {
 #define EXO_API
 #endif
 
+/*
+ * 'char buf[EXO_MIN_SIZE(11)]': a buffer of at least 11 bytes. In C this is
+ * C99's [static 11], which lets the compiler check callers; C++ has no such
+ * syntax, and there the parameter is a plain pointer as it would be anyway.
+ */
+#ifdef __cplusplus
+#define EXO_MIN_SIZE(n) n
+#else
+#define EXO_MIN_SIZE(n) static n
+#endif
+
 #define EXO_VERSION_MAJOR 0
 #define EXO_VERSION_MINOR 1
 #define EXO_VERSION_PATCH 0
@@ -138,7 +149,7 @@ EXO_API exo_code exo_date_parse(const char *text, exo_date *out /* OUT */,
 EXO_API exo_code exo_date_parse_format(const char *text, const char *format,
                                        exo_date *out /* OUT */, exo_err *err);
 /* Writes "YYYY-MM-DD" (11 bytes with the terminator) for 'days'. */
-EXO_API void exo_date_format(int32_t days, char buf[static 11]);
+EXO_API void exo_date_format(int32_t days, char buf[EXO_MIN_SIZE(11)]);
 /* Days since 1970-01-01 of a valid proleptic Gregorian y-m-d. */
 EXO_API int32_t exo_days_from_civil(int year, int month, int day);
 /* The inverse of exo_days_from_civil. */
@@ -149,7 +160,7 @@ EXO_API void exo_civil_from_days(int32_t days, int *year, int *month, int *day);
  * unit: "$1.23B", "$456.7M", "$12.3k", "-$2.00B", "$1.00T"; "-" when it is
  * not finite. 'buf' holds 32 bytes; returns it.
  */
-EXO_API const char *exo_usd_format(double usd, char buf[static 32]);
+EXO_API const char *exo_usd_format(double usd, char buf[EXO_MIN_SIZE(32)]);
 
 /* ==== Store ==== */
 
