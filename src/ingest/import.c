@@ -5,11 +5,12 @@
  * Two passes. The first reads and validates every row into plain records
  * (strings in an arena), collecting up to EXO_MAX_ERRORS errors with their
  * file, line and column; if there is any, nothing is committed. The second
- * writes all records inside one BEGIN IMMEDIATE ... COMMIT, so a failure or
- * a killed process leaves the store as it was (SQLite's WAL guarantees the
- * all-or-nothing part). Natural keys make re-imports idempotent. A large
- * moves CSV runs the two passes at once, pass one in a second thread, and
- * commits only when pass one found no error (see "Pipeline").
+ * resolves names to ids and hands the records to the store's write
+ * transaction (src/store/write.c, which owns every SQL statement), so a
+ * failure or a killed process leaves the store as it was. Natural keys
+ * make re-imports idempotent. A large moves CSV runs the two passes at
+ * once, pass one in a second thread, and commits only when pass one found
+ * no error (see "Pipeline").
  */
 #include <ctype.h>
 #include <jansson.h>
@@ -27,7 +28,7 @@
 #include "core/vec.h"
 #include "ingest/csv.h"
 #include "ingest/json_locate.h"
-#include "store/store.h"
+#include "store/write.h"
 
 /* ==== Field definitions ==== */
 
@@ -158,12 +159,10 @@ struct alias_rec {
 
 /*
  * Moves validated by pass one in a second thread, handed to the writer in
- * chunks (see "Pipeline"). CHUNK_RECS is a multiple of BATCH_ROWS, so
- * only the last chunk needs a shorter INSERT.
+ * chunks (see "Pipeline"). CHUNK_RECS is a multiple of the store's batch,
+ * so only the last chunk needs a shorter INSERT.
  */
-/* Rows per INSERT statement: one statement per row costs more in SQLite's
- * per-statement work than the row itself. */
-enum { BATCH_ROWS = 64, CHUNK_RECS = 64 * BATCH_ROWS };
+enum { CHUNK_RECS = 64 * EXO__WRITE_BATCH };
 struct move_chunk {
     struct move_chunk *next;
     size_t n;
@@ -1073,170 +1072,21 @@ static exo_code read_json(struct importer *im, const char *text, size_t len)
 
 /* ==== Pass two: writing ==== */
 
+/*
+ * Pass two resolves each record's names to store ids, remembering every id
+ * so that a name is looked up or added once, and hands the records to the
+ * store's write transaction (src/store/write.h) a batch at a time.
+ */
 struct writer {
-    exo_store *store;
+    struct write_tx *tx;
     exo_err *err;
     const char *default_source; /* --source, for rows without their own */
     struct hmap orgs;           /* name key or alias key -> org id */
     struct hmap people;         /* name key -> person id */
     struct hmap employees;      /* HR export's employee id -> person id */
-    bool all_people;     /* 'people' and 'employees' hold every stored person */
-    bool merging;        /* an alias import: organisations may merge */
-    bool unchecked;      /* foreign keys are not enforced (below) */
-    struct hmap sources; /* url -> source id */
-    sqlite3_stmt *org_insert, *person_find, *person_find_ext, *person_insert,
-        *source_insert, *source_find, *record_insert;
-    /* new people not yet inserted, when 'all_people' (flush_people) */
-    sqlite3_stmt *people_insert; /* for BATCH_ROWS of them */
-    int64_t last_person_id;
-    size_t n_pending;
-    struct pending_person {
-        const struct name *name;
-        const char *ext_id;
-        int64_t id;
-    } pending[BATCH_ROWS];
+    struct hmap sources;        /* url -> source id */
+    bool merging;               /* an alias import: organisations may merge */
 };
-
-static exo_code step_done(struct writer *w, sqlite3_stmt *stmt,
-                          const char *doing)
-{
-    int rc = sqlite3_step(stmt);
-    sqlite3_reset(stmt);
-    if (rc != SQLITE_DONE)
-        return exo__fail_sqlite(w->err, w->store->db, rc, doing);
-    return EXO_OK;
-}
-
-/* Prepares 'head', then 'n_rows' tuples of 'n_cols' parameters, then
- * 'tail': one INSERT for many rows, as SQLite's per-statement work costs
- * more than a row. */
-static exo_code prepare_rows(struct writer *w, const char *head, int n_cols,
-                             size_t n_rows, const char *tail,
-                             sqlite3_stmt **stmt)
-{
-    struct buf sql = BUF_INIT;
-    exo_code code;
-    int rc = exo__buf_addstr(&sql, head);
-    for (size_t i = 0; i < n_rows; i++) {
-        rc |= exo__buf_addstr(&sql, i ? ",(" : "(");
-        for (int c = 0; c < n_cols; c++)
-            rc |= exo__buf_addstr(&sql, c ? ",?" : "?");
-        rc |= exo__buf_addch(&sql, ')');
-    }
-    rc |= exo__buf_addstr(&sql, tail);
-    if (rc)
-        code = exo__fail(w->err, EXO_ENOMEM, "out of memory");
-    else
-        code = exo__store_prepare(w->store, sql.data, stmt, w->err);
-    exo__buf_release(&sql);
-    return code;
-}
-
-/*
- * With every stored person in memory ('all_people') and the write lock
- * held, a new person's id is the largest so far plus one, so new people
- * can wait here and go in BATCH_ROWS at a time. Records may already carry
- * their ids: foreign keys are checked by construction (write_begin), and
- * write_end adds the last ones before COMMIT.
- */
-static exo_code flush_people(struct writer *w)
-{
-    static const char head[] =
-        "INSERT INTO person (id, name, name_key, ext_key) VALUES ";
-    bool full = w->n_pending == BATCH_ROWS;
-    sqlite3_stmt *s = full ? w->people_insert : NULL;
-    exo_code code;
-    if (w->n_pending == 0)
-        return EXO_OK;
-    if (!s && (code = prepare_rows(w, head, 4, w->n_pending, "", &s)))
-        return code;
-    if (full)
-        w->people_insert = s;
-    for (size_t i = 0; i < w->n_pending; i++) {
-        const struct pending_person *p = &w->pending[i];
-        sqlite3_bind_int64(s, (int)(4 * i + 1), p->id);
-        exo__bind_text(s, (int)(4 * i + 2), p->name->text);
-        exo__bind_text(s, (int)(4 * i + 3), p->name->key);
-        exo__bind_text(s, (int)(4 * i + 4), p->ext_id);
-    }
-    code = step_done(w, s, "adding people");
-    if (!full)
-        sqlite3_finalize(s);
-    w->n_pending = 0;
-    return code;
-}
-
-static exo_code load_orgs(struct writer *w)
-{
-    static const char *const sql[2] = {"SELECT name_key, id FROM org",
-                                       "SELECT alias_key, org_id FROM alias"};
-    for (int i = 0; i < 2; i++) {
-        sqlite3_stmt *stmt;
-        exo_code code = exo__store_prepare(w->store, sql[i], &stmt, w->err);
-        if (code)
-            return code;
-        int rc;
-        while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-            const char *key = (const char *)sqlite3_column_text(stmt, 0);
-            if (exo__hmap_put(&w->orgs, key, sqlite3_column_int64(stmt, 1))) {
-                sqlite3_finalize(stmt);
-                return exo__fail(w->err, EXO_ENOMEM, "out of memory");
-            }
-        }
-        sqlite3_finalize(stmt);
-        if (rc != SQLITE_DONE)
-            return exo__fail_sqlite(w->err, w->store->db, rc,
-                                    "reading organisations");
-    }
-    return EXO_OK;
-}
-
-/*
- * When the file has at least as many records as the store has people, one
- * scan of the person table costs less than a look-up per new name: every
- * person goes into the map (a name's first person by id, as the look-up
- * would find, and each employee id), and a miss then means a new person.
- */
-static exo_code load_people(struct writer *w, size_t n_records)
-{
-    sqlite3_stmt *stmt;
-    exo_code code;
-    int64_t existing = 0;
-    int rc;
-    if ((code = exo__store_prepare(w->store, "SELECT COUNT(*) FROM person",
-                                   &stmt, w->err)))
-        return code;
-    if (sqlite3_step(stmt) == SQLITE_ROW)
-        existing = sqlite3_column_int64(stmt, 0);
-    sqlite3_finalize(stmt);
-    if (existing > (int64_t)n_records)
-        return EXO_OK;
-    if ((code = exo__store_prepare(
-             w->store, "SELECT id, name_key, ext_key FROM person ORDER BY id",
-             &stmt, w->err)))
-        return code;
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        int64_t id = sqlite3_column_int64(stmt, 0), seen;
-        w->last_person_id = id; /* in ascending order */
-        const char *key = (const char *)sqlite3_column_text(stmt, 1);
-        const char *ext = (const char *)sqlite3_column_text(stmt, 2);
-        int failed = 0;
-        if (ext) {
-            failed = exo__hmap_put(&w->employees, ext, id);
-        } else if (key && !exo__hmap_get(&w->people, key, &seen)) {
-            failed = exo__hmap_put(&w->people, key, id);
-        }
-        if (failed) {
-            sqlite3_finalize(stmt);
-            return exo__fail(w->err, EXO_ENOMEM, "out of memory");
-        }
-    }
-    sqlite3_finalize(stmt);
-    if (rc != SQLITE_DONE)
-        return exo__fail_sqlite(w->err, w->store->db, rc, "reading people");
-    w->all_people = true;
-    return EXO_OK;
-}
 
 /* The organisation named 'n', added when new; 0 when 'n' is NULL. */
 static exo_code org_id(struct writer *w, struct name *n, int64_t *id)
@@ -1249,12 +1099,9 @@ static exo_code org_id(struct writer *w, struct name *n, int64_t *id)
         return EXO_OK;
     }
     if (!exo__hmap_get(&w->orgs, n->key, id)) {
-        exo__bind_text(w->org_insert, 1, n->text);
-        exo__bind_text(w->org_insert, 2, n->key);
-        exo_code code = step_done(w, w->org_insert, "adding an organisation");
+        exo_code code = exo__write_org(w->tx, n->text, n->key, id, w->err);
         if (code)
             return code;
-        *id = sqlite3_last_insert_rowid(w->store->db);
         if (exo__hmap_put(&w->orgs, n->key, *id))
             return exo__fail(w->err, EXO_ENOMEM, "out of memory");
     }
@@ -1265,45 +1112,8 @@ static exo_code org_id(struct writer *w, struct name *n, int64_t *id)
     return EXO_OK;
 }
 
-/* A person the maps do not have, when they hold every stored person: a
- * new one, inserted with the next batch (flush_people). */
-static exo_code queue_person(struct writer *w, const struct name *n,
-                             const char *ext_id, int64_t *id)
-{
-    exo_code code;
-    if (w->n_pending == BATCH_ROWS && (code = flush_people(w)))
-        return code;
-    *id = ++w->last_person_id;
-    w->pending[w->n_pending++] = (struct pending_person){n, ext_id, *id};
-    return EXO_OK;
-}
-
-/* A person the maps do not have, when they hold only those seen so far:
- * looked up by 'key' (with 'find') and added when not stored. */
-static exo_code find_or_add_person(struct writer *w, const struct name *n,
-                                   const char *ext_id, sqlite3_stmt *find,
-                                   const char *key, int64_t *id)
-{
-    exo__bind_text(find, 1, key);
-    int rc = sqlite3_step(find);
-    if (rc == SQLITE_ROW) {
-        *id = sqlite3_column_int64(find, 0);
-        sqlite3_reset(find);
-        return EXO_OK;
-    }
-    sqlite3_reset(find);
-    if (rc != SQLITE_DONE)
-        return exo__fail_sqlite(w->err, w->store->db, rc,
-                                "looking up a person");
-    exo__bind_text(w->person_insert, 1, n->text);
-    exo__bind_text(w->person_insert, 2, n->key);
-    exo__bind_text(w->person_insert, 3, ext_id);
-    exo_code code = step_done(w, w->person_insert, "adding a person");
-    if (!code)
-        *id = sqlite3_last_insert_rowid(w->store->db);
-    return code;
-}
-
+/* A person the maps do not have is the store's to find or add; either
+ * way the maps remember it. */
 static exo_code person_lookup(struct writer *w, const struct name *n,
                               const char *ext_id, int64_t *id)
 {
@@ -1312,11 +1122,7 @@ static exo_code person_lookup(struct writer *w, const struct name *n,
     if (exo__hmap_get(map, key, id))
         return EXO_OK;
     exo_code code =
-        w->all_people
-            ? queue_person(w, n, ext_id, id)
-            : find_or_add_person(w, n, ext_id,
-                                 ext_id ? w->person_find_ext : w->person_find,
-                                 key, id);
+        exo__write_person(w->tx, n->text, n->key, ext_id, id, w->err);
     if (!code && exo__hmap_put(map, key, *id))
         code = exo__fail(w->err, EXO_ENOMEM, "out of memory");
     return code;
@@ -1344,17 +1150,10 @@ static exo_code source_lookup(struct writer *w, const char *url, int64_t *id)
         return EXO_OK;
     if (exo__hmap_get(&w->sources, url, id))
         return EXO_OK;
-    exo__bind_text(w->source_insert, 1, url);
-    exo_code code = step_done(w, w->source_insert, "adding a source");
-    if (code)
-        return code;
-    exo__bind_text(w->source_find, 1, url);
-    if (sqlite3_step(w->source_find) == SQLITE_ROW)
-        *id = sqlite3_column_int64(w->source_find, 0);
-    sqlite3_reset(w->source_find);
-    if (exo__hmap_put(&w->sources, url, *id))
-        return exo__fail(w->err, EXO_ENOMEM, "out of memory");
-    return EXO_OK;
+    exo_code code = exo__write_source(w->tx, url, id, w->err);
+    if (!code && exo__hmap_put(&w->sources, url, *id))
+        code = exo__fail(w->err, EXO_ENOMEM, "out of memory");
+    return code;
 }
 
 /* The source of a record: its own URL 'n', else --source, else none (0). */
@@ -1370,99 +1169,53 @@ static exo_code source_id(struct writer *w, struct name *n, int64_t *id)
     return code;
 }
 
-static void bind_id(sqlite3_stmt *stmt, int i, int64_t id)
+static exo_code resolve_move(struct writer *w, const struct move_rec *r,
+                             struct write_move *out)
 {
-    if (id)
-        sqlite3_bind_int64(stmt, i, id);
-    else
-        sqlite3_bind_null(stmt, i);
-}
-
-/* Runs the insert; counts it as new or as already present. */
-static exo_code insert_counted(struct writer *w, exo_import_result *result)
-{
-    exo_code code = step_done(w, w->record_insert, "adding a record");
-    if (code)
+    exo_code code;
+    if ((code = person_id(w, r->person, NULL, &out->person)) ||
+        (code = org_id(w, r->from, &out->from)) ||
+        (code = org_id(w, r->to, &out->to)) ||
+        (code = source_id(w, r->source, &out->source)))
         return code;
-    if (sqlite3_changes(w->store->db) > 0)
-        result->n_new++;
-    else
-        result->n_present++;
+    out->role = r->role;
+    out->level = r->level;
+    out->event = r->event;
+    out->date = r->date;
     return EXO_OK;
 }
 
-/* Binds one row at parameter offset 'base' of the batch statement 's'. */
-static exo_code write_move(struct writer *w, const struct move_rec *r,
-                           sqlite3_stmt *s, int base)
+static exo_code resolve_spell(struct writer *w, const struct spell_rec *r,
+                              struct write_spell *out)
 {
-    int64_t person, from, to, source;
     exo_code code;
-    if ((code = person_id(w, r->person, NULL, &person)) ||
-        (code = org_id(w, r->from, &from)) || (code = org_id(w, r->to, &to)) ||
-        (code = source_id(w, r->source, &source)))
+    if ((code = person_id(w, r->person, r->ext_id, &out->person)) ||
+        (code = org_id(w, r->org, &out->org)) ||
+        (code = org_id(w, r->dest, &out->dest)) ||
+        (code = source_id(w, r->source, &out->source)))
         return code;
-    sqlite3_bind_int64(s, base + 1, person);
-    bind_id(s, base + 2, from);
-    bind_id(s, base + 3, to);
-    exo__bind_text(s, base + 4, r->role);
-    exo__bind_text(s, base + 5, r->level);
-    exo__bind_text(s, base + 6, r->event);
-    sqlite3_bind_int(s, base + 7, r->date.days);
-    exo__bind_text(s, base + 8, exo__precision_name(r->date.precision));
-    bind_id(s, base + 9, source);
+    out->role = r->role;
+    out->level = r->level;
+    out->team = r->team;
+    out->reason = r->reason;
+    out->start = r->start;
+    out->has_end = r->has_end;
+    out->end = r->end;
     return EXO_OK;
 }
 
-/* Binds one row at parameter offset 'base' of the batch statement 's'. */
-static exo_code write_spell(struct writer *w, const struct spell_rec *r,
-                            sqlite3_stmt *s, int base)
+static exo_code resolve_finance(struct writer *w, const struct finance_rec *r,
+                                struct write_finance *out)
 {
-    int64_t person, org, dest, source;
     exo_code code;
-    if ((code = person_id(w, r->person, r->ext_id, &person)) ||
-        (code = org_id(w, r->org, &org)) ||
-        (code = org_id(w, r->dest, &dest)) ||
-        (code = source_id(w, r->source, &source)))
+    if ((code = org_id(w, r->org, &out->org)) ||
+        (code = source_id(w, r->source, &out->source)))
         return code;
-    sqlite3_bind_int64(s, base + 1, person);
-    sqlite3_bind_int64(s, base + 2, org);
-    exo__bind_text(s, base + 3, r->role);
-    exo__bind_text(s, base + 4, r->level);
-    exo__bind_text(s, base + 5, r->team);
-    sqlite3_bind_int(s, base + 6, r->start.days);
-    exo__bind_text(s, base + 7, exo__precision_name(r->start.precision));
-    if (r->has_end) {
-        sqlite3_bind_int(s, base + 8, r->end.days);
-        exo__bind_text(s, base + 9, exo__precision_name(r->end.precision));
-    } else {
-        sqlite3_bind_null(s, base + 8);
-        sqlite3_bind_null(s, base + 9);
-    }
-    exo__bind_text(s, base + 10, r->reason);
-    bind_id(s, base + 11, dest);
-    bind_id(s, base + 12, source);
-    return EXO_OK;
-}
-
-/* Binds one row at parameter offset 'base' of the batch statement 's'. */
-static exo_code write_finance(struct writer *w, const struct finance_rec *r,
-                              sqlite3_stmt *s, int base)
-{
-    int64_t org, source;
-    exo_code code;
-    if ((code = org_id(w, r->org, &org)) ||
-        (code = source_id(w, r->source, &source)))
-        return code;
-    sqlite3_bind_int64(s, base + 1, org);
-    sqlite3_bind_int(s, base + 2, r->date.days);
-    exo__bind_text(s, base + 3, exo__precision_name(r->date.precision));
-    exo__bind_text(s, base + 4, r->kind);
-    if (r->has_amount)
-        sqlite3_bind_double(s, base + 5, r->amount_usd);
-    else
-        sqlite3_bind_null(s, base + 5);
-    exo__bind_text(s, base + 6, r->note);
-    bind_id(s, base + 7, source);
+    out->date = r->date;
+    out->kind = r->kind;
+    out->note = r->note;
+    out->has_amount = r->has_amount;
+    out->amount_usd = r->amount_usd;
     return EXO_OK;
 }
 
@@ -1475,113 +1228,73 @@ static exo_code write_alias(struct writer *w, const struct alias_rec *r,
                             exo_import_result *result)
 {
     int64_t target, existing;
+    bool added;
     exo_code code;
     if ((code = org_id(w, r->org, &target)))
         return code;
-    if (exo__hmap_get(&w->orgs, r->alias->key, &existing) &&
-        existing == target) {
-        result->n_present++;
-        return EXO_OK;
-    }
     if (exo__hmap_get(&w->orgs, r->alias->key, &existing)) {
-        static const char *const repoint[] = {
-            "UPDATE move SET from_org_id = ?1 WHERE from_org_id = ?2",
-            "UPDATE move SET to_org_id = ?1 WHERE to_org_id = ?2",
-            "UPDATE spell SET org_id = ?1 WHERE org_id = ?2",
-            "UPDATE spell SET dest_org_id = ?1 WHERE dest_org_id = ?2",
-            "UPDATE finance SET org_id = ?1 WHERE org_id = ?2",
-            "UPDATE alias SET org_id = ?1 WHERE org_id = ?2",
-            "DELETE FROM org WHERE id = ?2",
-        };
-        for (size_t i = 0; i < COUNT(repoint); i++) {
-            sqlite3_stmt *s;
-            if ((code = exo__store_prepare(w->store, repoint[i], &s, w->err)))
-                return code;
-            sqlite3_bind_int64(s, 1, target);
-            sqlite3_bind_int64(s, 2, existing);
-            code = step_done(w, s, "merging an aliased organisation");
-            sqlite3_finalize(s);
-            if (code)
-                return code;
+        if (existing == target) {
+            result->n_present++;
+            return EXO_OK;
         }
+        if ((code = exo__write_merge_org(w->tx, existing, target, w->err)))
+            return code;
     }
-    sqlite3_stmt *s = w->record_insert;
-    exo__bind_text(s, 1, r->alias->key);
-    exo__bind_text(s, 2, r->alias->text);
-    sqlite3_bind_int64(s, 3, target);
-    if ((code = insert_counted(w, result)))
+    if ((code = exo__write_alias(w->tx, r->alias->key, r->alias->text, target,
+                                 &added, w->err)))
         return code;
+    if (added)
+        result->n_new++;
+    else
+        result->n_present++;
     if (exo__hmap_put(&w->orgs, r->alias->key, target))
         return exo__fail(w->err, EXO_ENOMEM, "out of memory");
     return EXO_OK;
 }
 
-/* Columns per row of each kind's INSERT, and the statement for 'n_rows'. */
-static int insert_columns(exo_import_kind kind)
+/* Writes records [first, first + n), at most EXO__WRITE_BATCH, with one
+ * statement; counts new rows. */
+static exo_code write_batch(struct importer *im, struct writer *w, void *recs,
+                            size_t first, size_t n, exo_import_result *result)
 {
-    switch (kind) {
-    case EXO_IMPORT_MOVES:
-        return 9;
-    case EXO_IMPORT_SPELLS:
-        return 12;
-    case EXO_IMPORT_FINANCE:
-        return 7;
-    case EXO_IMPORT_ALIASES:
-        return 3;
-    }
-    return 0;
-}
-
-static exo_code prepare_insert(struct writer *w, exo_import_kind kind,
-                               size_t n_rows, sqlite3_stmt **stmt)
-{
-    static const char *const head[] = {
-        [EXO_IMPORT_MOVES] =
-            "INSERT INTO move (person_id, from_org_id, to_org_id, role, "
-            "level, event, date, date_precision, source_id) VALUES ",
-        [EXO_IMPORT_SPELLS] =
-            "INSERT INTO spell (person_id, org_id, role, level, team, "
-            "start_date, start_precision, end_date, end_precision, "
-            "end_reason, dest_org_id, source_id) VALUES ",
-        [EXO_IMPORT_FINANCE] = "INSERT INTO finance (org_id, date, precision, "
-                               "kind, amount_usd, note, source_id) VALUES ",
-        [EXO_IMPORT_ALIASES] =
-            "INSERT INTO alias (alias_key, alias, org_id) VALUES ",
-    };
-    return prepare_rows(w, head[kind], insert_columns(kind), n_rows,
-                        " ON CONFLICT DO NOTHING", stmt);
-}
-
-/* Writes records [first, first + n) with one statement; counts new rows. */
-static exo_code write_batch(struct importer *im, struct writer *w,
-                            sqlite3_stmt *s, void *recs, size_t first, size_t n,
-                            exo_import_result *result)
-{
-    int n_cols = insert_columns(im->kind);
+    union {
+        struct write_move move[EXO__WRITE_BATCH];
+        struct write_spell spell[EXO__WRITE_BATCH];
+        struct write_finance finance[EXO__WRITE_BATCH];
+    } rows;
+    size_t added = 0;
     exo_code code = EXO_OK;
-    for (size_t k = 0; k < n && !code; k++) {
-        size_t i = first + k;
-        int base = (int)k * n_cols;
-        switch (im->kind) {
-        case EXO_IMPORT_MOVES:
-            code = write_move(w, (struct move_rec *)recs + i, s, base);
-            break;
-        case EXO_IMPORT_SPELLS:
-            code = write_spell(w, (struct spell_rec *)recs + i, s, base);
-            break;
-        case EXO_IMPORT_FINANCE:
-            code = write_finance(w, (struct finance_rec *)recs + i, s, base);
-            break;
-        case EXO_IMPORT_ALIASES:
-            code = exo__bug(w->err, "aliases are written one at a time");
-            break;
-        }
+    switch (im->kind) {
+    case EXO_IMPORT_MOVES: {
+        const struct move_rec *r = (const struct move_rec *)recs + first;
+        for (size_t k = 0; k < n && !code; k++)
+            code = resolve_move(w, &r[k], &rows.move[k]);
+        if (!code)
+            code = exo__write_moves(w->tx, rows.move, n, &added, w->err);
+        break;
+    }
+    case EXO_IMPORT_SPELLS: {
+        const struct spell_rec *r = (const struct spell_rec *)recs + first;
+        for (size_t k = 0; k < n && !code; k++)
+            code = resolve_spell(w, &r[k], &rows.spell[k]);
+        if (!code)
+            code = exo__write_spells(w->tx, rows.spell, n, &added, w->err);
+        break;
+    }
+    case EXO_IMPORT_FINANCE: {
+        const struct finance_rec *r = (const struct finance_rec *)recs + first;
+        for (size_t k = 0; k < n && !code; k++)
+            code = resolve_finance(w, &r[k], &rows.finance[k]);
+        if (!code)
+            code = exo__write_finance(w->tx, rows.finance, n, &added, w->err);
+        break;
+    }
+    case EXO_IMPORT_ALIASES:
+        code = exo__bug(w->err, "aliases are written one at a time");
+        break;
     }
     if (code)
         return code;
-    if ((code = step_done(w, s, "adding records")))
-        return code;
-    size_t added = (size_t)sqlite3_changes(w->store->db);
     result->n_new += added;
     result->n_present += n - added;
     return EXO_OK;
@@ -1600,181 +1313,37 @@ static int cmp_move_key(const void *a, const void *b)
 }
 
 /*
- * A large import into a small table pays more for keeping the secondary
- * indexes ordered row by row than for building them afresh from a sort.
- * When 'n_new_rows' is at least the rows already there, the indexes that
- * only serve reads (not 'key_index', the natural key, which detects present
- * rows; NULL for none) are dropped inside the transaction and rebuilt from
- * their own stored SQL before COMMIT: a failure or a crash undoes both with
- * the rest. Indexes SQLite made for UNIQUE columns have no SQL and stay.
- */
-struct deferred_indexes {
-    size_t n;
-    char *sql[8];
-};
-
-static exo_code defer_indexes(struct writer *w, const char *table,
-                              const char *key_index, size_t n_new_rows,
-                              struct deferred_indexes *d)
-{
-    sqlite3_stmt *stmt;
-    exo_code code;
-    int64_t existing = 0;
-    char sql[600]; /* room for any name of names[] below */
-    size_t first = d->n;
-    snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM %s", table);
-    if ((code = exo__store_prepare(w->store, sql, &stmt, w->err)))
-        return code;
-    if (sqlite3_step(stmt) == SQLITE_ROW)
-        existing = sqlite3_column_int64(stmt, 0);
-    sqlite3_finalize(stmt);
-    if (n_new_rows < 50000 || (int64_t)n_new_rows <= existing)
-        return EXO_OK;
-    if ((code = exo__store_prepare(
-             w->store,
-             "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND "
-             "tbl_name = ?1 AND sql IS NOT NULL AND name IS NOT ?2",
-             &stmt, w->err)))
-        return code;
-    exo__bind_text(stmt, 1, table);
-    exo__bind_text(stmt, 2, key_index);
-    char names[8][64];
-    while (d->n < 8 && sqlite3_step(stmt) == SQLITE_ROW) {
-        snprintf(names[d->n - first], sizeof names[0], "%s",
-                 (const char *)sqlite3_column_text(stmt, 0));
-        d->sql[d->n] = exo__strdup((const char *)sqlite3_column_text(stmt, 1));
-        if (!d->sql[d->n]) {
-            sqlite3_finalize(stmt);
-            return exo__fail(w->err, EXO_ENOMEM, "out of memory");
-        }
-        d->n++;
-    }
-    sqlite3_finalize(stmt);
-    for (size_t i = 0; i < d->n - first; i++) {
-        snprintf(sql, sizeof sql, "DROP INDEX \"%.63s\"", names[i]);
-        if ((code = exo__store_exec(w->store, sql, w->err)))
-            return code;
-    }
-    return EXO_OK;
-}
-
-/*
- * SQLite sorts an index's entries in runs no larger than the page cache,
- * then merges the runs. With the store's large cache that is one run of a
- * million scattered entries; 2 MiB runs stay in the processor's cache and
- * build each index in two thirds of the time. The dirty pages of the
- * import must not spill meanwhile, hence cache_spill.
- */
-static exo_code rebuild_indexes(struct writer *w, struct deferred_indexes *d)
-{
-    if (d->n == 0)
-        return EXO_OK;
-    exo_code code = exo__store_exec(w->store,
-                                    "PRAGMA cache_spill = OFF;"
-                                    "PRAGMA cache_size = -2048",
-                                    w->err);
-    for (size_t i = 0; i < d->n && !code; i++)
-        code = exo__store_exec(w->store, d->sql[i], w->err);
-    exo_err ignored = {0};
-    exo__store_exec(w->store,
-                    "PRAGMA cache_size = " EXO__STORE_CACHE_SIZE ";"
-                    "PRAGMA cache_spill = ON",
-                    &ignored);
-    return code;
-}
-
-static void deferred_indexes_release(struct deferred_indexes *d)
-{
-    for (size_t i = 0; i < d->n; i++)
-        exo__free(d->sql[i]);
-    d->n = 0;
-}
-
-/*
- * Pass two's state: the statements and id maps of one transaction. With
- * a pipeline (below), records arrive in chunks while pass one still runs.
+ * Pass two's state: the store's transaction and the id maps. With a
+ * pipeline (below), records arrive in chunks while pass one still runs.
  */
 struct write_pass {
     struct writer w;
-    struct deferred_indexes deferred;
-    sqlite3_stmt *tail; /* a shorter batch, for the last records */
-    size_t n_done;      /* records written so far */
-    size_t n_expected;  /* records expected in all (an estimate when
-                           pipelined), for progress */
+    size_t n_done;     /* records written so far */
+    size_t n_expected; /* records expected in all (an estimate when
+                          pipelined), for progress */
     double progress_at, progress_span; /* progress = at + span * done */
 };
 
-/* BEGIN, then what every batch needs; 'n_expected' sizes the decisions. */
+/* BEGIN, then what every batch needs; 'n_expected' sizes the store's
+ * decisions (which people to load, which indexes to defer). */
 static exo_code write_begin(struct importer *im, exo_store *store,
                             struct write_pass *p, exo_err *err)
 {
+    struct writer *w = &p->w;
     exo_code code;
-    p->w.store = store;
-    p->w.err = err;
-    p->w.default_source = im->opts->source;
-    p->w.merging = im->kind == EXO_IMPORT_ALIASES;
-    /*
-     * Records only reference ids that this transaction read from the store
-     * or inserts itself before COMMIT (new people in batches: flush_people),
-     * after BEGIN IMMEDIATE locked out every other writer, so each
-     * reference exists by construction. SQLite would still check it row by
-     * row, four b-tree look-ups a move (0.6 s of 3.8 s for 10^6 moves); the
-     * pragma only works outside a transaction and is put back by
-     * write_release. An alias import deletes merged organisations and
-     * stays checked.
-     */
-    if (!p->w.merging) {
-        if ((code = exo__store_exec(store, "PRAGMA foreign_keys = OFF", err)))
-            return code;
-        p->w.unchecked = true;
-    }
-    if ((code = exo__store_begin(store, err)) || (code = load_orgs(&p->w)) ||
-        (code = load_people(&p->w, p->n_expected)))
-        return code;
-    if (im->kind == EXO_IMPORT_MOVES &&
-        (code = defer_indexes(&p->w, "move", "move_key", p->n_expected,
-                              &p->deferred)))
-        return code;
-    /* With every stored person in memory, names are not looked up in the
-     * store until COMMIT: the name index can wait too. */
-    if (p->w.all_people && (code = defer_indexes(&p->w, "person", NULL,
-                                                 p->n_expected, &p->deferred)))
-        return code;
-    if (!p->w.all_people && (code = exo__store_prepare(
-                                 store,
-                                 "SELECT id FROM person INDEXED BY person_name "
-                                 "WHERE name_key = ? AND ext_key IS NULL "
-                                 "ORDER BY id LIMIT 1",
-                                 &p->w.person_find, err)))
-        return code;
-    size_t first_batch =
-        p->n_expected < BATCH_ROWS ? p->n_expected : BATCH_ROWS;
-    if ((code = exo__store_prepare(
-             store, "INSERT INTO org (name, name_key) VALUES (?, ?)",
-             &p->w.org_insert, err)) ||
-        (code = exo__store_prepare(store,
-                                   "SELECT id FROM person WHERE ext_key = ?",
-                                   &p->w.person_find_ext, err)) ||
-        (code = exo__store_prepare(
-             store,
-             "INSERT INTO person (name, name_key, ext_key) VALUES (?, ?, ?)",
-             &p->w.person_insert, err)) ||
-        (code = exo__store_prepare(
-             store,
-             "INSERT INTO source (url) VALUES (?) ON CONFLICT DO NOTHING",
-             &p->w.source_insert, err)) ||
-        (code = exo__store_prepare(store, "SELECT id FROM source WHERE url = ?",
-                                   &p->w.source_find, err)) ||
-        (code = im->kind == EXO_IMPORT_ALIASES
-                    ? prepare_insert(&p->w, im->kind, 1, &p->w.record_insert)
-                    : prepare_insert(&p->w, im->kind,
-                                     first_batch ? first_batch : 1,
-                                     &p->w.record_insert)))
+    w->err = err;
+    w->default_source = im->opts->source;
+    w->merging = im->kind == EXO_IMPORT_ALIASES;
+    if ((code = exo__write_begin(store, im->kind, &w->tx, err)) ||
+        (code = exo__write_load_orgs(w->tx, &w->orgs, err)) ||
+        (code = exo__write_load_people(w->tx, p->n_expected, &w->people,
+                                       &w->employees, err)) ||
+        (code = exo__write_defer_indexes(w->tx, p->n_expected, err)))
         return code;
     return EXO_OK;
 }
 
-/* Writes records [0, n) of 'recs' in batches of BATCH_ROWS. */
+/* Writes records [0, n) of 'recs' in batches of EXO__WRITE_BATCH. */
 static exo_code write_records(struct importer *im, struct write_pass *p,
                               void *recs, size_t n_recs,
                               exo_import_result *result)
@@ -1786,28 +1355,14 @@ static exo_code write_records(struct importer *im, struct write_pass *p,
             i++;
             continue;
         }
-        size_t n = n_recs - i < BATCH_ROWS ? n_recs - i : BATCH_ROWS;
-        sqlite3_stmt *s = p->w.record_insert;
-        if ((size_t)sqlite3_bind_parameter_count(s) /
-                (size_t)insert_columns(im->kind) !=
-            n) {
-            s = p->tail;
-            if (!s || (size_t)sqlite3_bind_parameter_count(s) /
-                              (size_t)insert_columns(im->kind) !=
-                          n) {
-                sqlite3_finalize(p->tail);
-                p->tail = NULL;
-                code = prepare_insert(&p->w, im->kind, n, &p->tail);
-                s = p->tail;
-            }
-        }
-        if (!code)
-            code = write_batch(im, &p->w, s, recs, i, n, result);
+        size_t n =
+            n_recs - i < EXO__WRITE_BATCH ? n_recs - i : EXO__WRITE_BATCH;
+        code = write_batch(im, &p->w, recs, i, n, result);
         i += n;
         p->n_done += n;
         double done =
             p->n_expected ? (double)p->n_done / (double)p->n_expected : 1.0;
-        if (!code && (p->n_done / BATCH_ROWS) % 256 == 255 &&
+        if (!code && (p->n_done / EXO__WRITE_BATCH) % 256 == 255 &&
             progress(im, p->progress_at +
                              p->progress_span * (done < 1.0 ? done : 1.0)))
             code = exo__fail(p->w.err, EXO_ECANCELED, "import canceled");
@@ -1818,43 +1373,22 @@ static exo_code write_records(struct importer *im, struct write_pass *p,
 /* Adds the last new people, rebuilds the deferred indexes, commits. */
 static exo_code write_end(struct write_pass *p)
 {
-    exo_code code = flush_people(&p->w);
-    if (!code)
-        code = rebuild_indexes(&p->w, &p->deferred);
-    if (!code)
-        code = exo__store_commit(p->w.store, p->w.err);
-    return code;
+    return exo__write_commit(p->w.tx, p->w.err);
 }
 
-/* Finalises everything; rolls back unless 'code' is EXO_OK. */
+/* Ends the transaction, rolled back unless committed ('code' EXO_OK). */
 static void write_release(struct write_pass *p, exo_code code,
                           exo_import_result *result)
 {
     struct writer *w = &p->w;
-    deferred_indexes_release(&p->deferred);
-    sqlite3_finalize(w->org_insert);
-    sqlite3_finalize(w->person_find);
-    sqlite3_finalize(w->person_find_ext);
-    sqlite3_finalize(w->person_insert);
-    sqlite3_finalize(w->people_insert);
-    sqlite3_finalize(w->source_insert);
-    sqlite3_finalize(w->source_find);
-    sqlite3_finalize(w->record_insert);
-    sqlite3_finalize(p->tail);
+    exo__write_end(w->tx);
+    w->tx = NULL;
     exo__hmap_release(&w->orgs);
     exo__hmap_release(&w->people);
     exo__hmap_release(&w->employees);
     exo__hmap_release(&w->sources);
-    if (code) {
-        if (w->store)
-            exo__store_rollback(w->store);
+    if (code)
         result->n_new = result->n_present = 0;
-    }
-    if (w->unchecked) {
-        exo_err ignored = {0};
-        exo__store_exec(w->store, "PRAGMA foreign_keys = ON", &ignored);
-        w->unchecked = false;
-    }
 }
 
 static exo_code write_all(struct importer *im, exo_store *store,

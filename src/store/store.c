@@ -122,7 +122,7 @@ exo_code exo_store_open(const char *path, int flags, exo_store **out,
                             * instead of spilling to the WAL as they change.
                             * temp_store stays SQLite's default (file): in
                             * memory, the sorter would never split a large
-                            * sort into runs (import.c, rebuild_indexes). */
+                            * sort into runs (write.c, rebuild_indexes). */
                            "PRAGMA cache_size = " EXO__STORE_CACHE_SIZE ";",
                            err);
     if (code)

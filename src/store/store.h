@@ -1,6 +1,6 @@
 /*
- * store.h - the SQLite store's internals, shared by the store files and the
- * importer. This directory is the only code that includes <sqlite3.h>.
+ * store.h - the SQLite store's internals, shared by the store files. This
+ * directory is the only code that includes <sqlite3.h>.
  */
 #ifndef EXO_STORE_STORE_H
 #define EXO_STORE_STORE_H
