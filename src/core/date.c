@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/exo.h"
+#include "core/vocab.h"
 
 bool exo__is_leap(int year)
 {
@@ -233,28 +234,17 @@ bad:
 
 bool exo__precision_parse(const char *s, exo_precision *out)
 {
-    if (strcmp(s, "day") == 0)
-        *out = EXO_PREC_DAY;
-    else if (strcmp(s, "month") == 0)
-        *out = EXO_PREC_MONTH;
-    else if (strcmp(s, "year") == 0)
-        *out = EXO_PREC_YEAR;
-    else
+    int v = exo__vocab_value(&exo__precisions, s);
+    if (v < 0)
         return false;
+    *out = (exo_precision)v;
     return true;
 }
 
 const char *exo__precision_name(exo_precision p)
 {
-    switch (p) {
-    case EXO_PREC_DAY:
-        return "day";
-    case EXO_PREC_MONTH:
-        return "month";
-    case EXO_PREC_YEAR:
-        return "year";
-    }
-    return "day";
+    const char *w = exo__vocab_word(&exo__precisions, (int)p);
+    return w ? w : "day";
 }
 
 int exo__precision_days(int32_t days, exo_precision p)

@@ -26,6 +26,7 @@
 #include "core/hmap.h"
 #include "core/utf8.h"
 #include "core/vec.h"
+#include "core/vocab.h"
 #include "ingest/csv.h"
 #include "ingest/json_locate.h"
 #include "store/write.h"
@@ -102,14 +103,6 @@ static const struct field_def alias_fields[] = {
     {NULL, 0, 0},
 };
 
-static const char *const level_names[] = {"founder", "exec", "lead", "ic",
-                                          "board"};
-static const char *const move_events[] = {"left",     "joined", "sabbatical",
-                                          "returned", "fired",  "founded"};
-static const char *const end_reasons[] = {"left", "sabbatical", "fired",
-                                          "died", "acquired",   "unknown"};
-static const char *const finance_kinds[] = {
-    "funding", "valuation", "revenue", "burn", "deal", "lawsuit", "other"};
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /* ==== Records (pass one's output) ==== */
@@ -359,15 +352,15 @@ static exo_code setup_options(struct importer *im)
         if (code)
             return code;
         for (size_t i = 0; i < im->n_reasons; i++) {
-            bool ok = im->reason_to[i][0] == '\0';
-            for (size_t k = 0; k < COUNT(end_reasons) && !ok; k++)
-                ok = strcmp(im->reason_to[i], end_reasons[k]) == 0;
-            if (!ok)
-                return exo__fail(im->err, EXO_EINVAL,
-                                 "unknown end reason '%s' in --reason-map "
-                                 "(expected left, sabbatical, fired, died, "
-                                 "acquired, unknown or empty)",
-                                 im->reason_to[i]);
+            char expected[200];
+            if (im->reason_to[i][0] == '\0' ||
+                exo__vocab_value(&exo__end_reasons, im->reason_to[i]) >= 0)
+                continue;
+            exo__vocab_list(&exo__end_reasons, expected, sizeof expected);
+            return exo__fail(im->err, EXO_EINVAL,
+                             "unknown end reason '%s' in --reason-map "
+                             "(expected %s, or empty)",
+                             im->reason_to[i], expected);
         }
     }
     return EXO_OK;
@@ -519,23 +512,15 @@ static void release_names(struct importer *im)
         exo__hmap_release(&im->names[k]);
 }
 
-/* The value among 'names', or NULL after adding an error. */
-static const char *take_enum(struct importer *im, struct row *row, int f,
-                             const char *v, const char *const *names,
-                             size_t n_names)
+/* The word of 'vocab' that 'v' is, or NULL after adding an error. */
+static const char *take_word(struct importer *im, struct row *row, int f,
+                             const char *v, const struct vocab *vocab)
 {
     char expected[200];
-    size_t used = 0;
-    for (size_t i = 0; i < n_names; i++)
-        if (strcmp(v, names[i]) == 0)
-            return names[i];
-    for (size_t i = 0; i < n_names && used < sizeof expected; i++)
-        used +=
-            (size_t)snprintf(expected + used, sizeof expected - used, "%s%s",
-                             i == 0             ? ""
-                             : i + 1 == n_names ? " or "
-                                                : ", ",
-                             names[i]);
+    int value = exo__vocab_value(vocab, v);
+    if (value >= 0)
+        return exo__vocab_word(vocab, value);
+    exo__vocab_list(vocab, expected, sizeof expected);
     add_error(im, row, f, "unknown %s '%s' (expected %s)", im->fields[f].name,
               v, expected);
     return NULL;
@@ -582,9 +567,10 @@ static bool apply_precision(struct importer *im, struct row *row, int f,
     if (!v)
         return true;
     if (!exo__precision_parse(v, &p)) {
-        add_error(im, row, f,
-                  "unknown date_precision '%s' (expected day, month or year)",
-                  v);
+        char expected[100];
+        exo__vocab_list(&exo__precisions, expected, sizeof expected);
+        add_error(im, row, f, "unknown date_precision '%s' (expected %s)", v,
+                  expected);
         return false;
     }
     exo_civil_from_days(date->days, &y, &m, &d);
@@ -633,11 +619,11 @@ static void take_move(struct importer *im, struct row *row, const char **v)
     rec.to = make_name(im, ORG_NAME, v[M_TO]);
     rec.source = make_name(im, SOURCE_NAME, v[M_SOURCE]);
     rec.role = intern(im, v[M_ROLE]);
-    if (v[M_LEVEL] && !(rec.level = take_enum(im, row, M_LEVEL, v[M_LEVEL],
-                                              level_names, COUNT(level_names))))
+    if (v[M_LEVEL] &&
+        !(rec.level = take_word(im, row, M_LEVEL, v[M_LEVEL], &exo__levels)))
         ok = false;
-    if (v[M_EVENT] && !(rec.event = take_enum(im, row, M_EVENT, v[M_EVENT],
-                                              move_events, COUNT(move_events))))
+    if (v[M_EVENT] && !(rec.event = take_word(im, row, M_EVENT, v[M_EVENT],
+                                              &exo__move_events)))
         ok = false;
     if (!take_date(im, row, M_DATE, v[M_DATE], &present, &rec.date))
         ok = false;
@@ -689,8 +675,7 @@ static const char *map_reason(struct importer *im, struct row *row,
     }
     if (fallback) /* "*=left": every value not listed */
         return fallback[0] ? fallback : NULL;
-    const char *r =
-        take_enum(im, row, S_REASON, v, end_reasons, COUNT(end_reasons));
+    const char *r = take_word(im, row, S_REASON, v, &exo__end_reasons);
     if (!r)
         *ok = false;
     return r;
@@ -725,8 +710,8 @@ static void take_spell(struct importer *im, struct row *row, const char **v)
     rec.source = make_name(im, SOURCE_NAME, v[S_SOURCE]);
     rec.role = intern(im, v[S_ROLE]);
     rec.team = intern(im, v[S_TEAM]);
-    if (v[S_LEVEL] && !(rec.level = take_enum(im, row, S_LEVEL, v[S_LEVEL],
-                                              level_names, COUNT(level_names))))
+    if (v[S_LEVEL] &&
+        !(rec.level = take_word(im, row, S_LEVEL, v[S_LEVEL], &exo__levels)))
         ok = false;
     rec.reason = map_reason(im, row, v[S_REASON], &ok);
     if (!take_date(im, row, S_START, v[S_START], &rec.has_start, &rec.start))
@@ -832,9 +817,8 @@ static void take_finance(struct importer *im, struct row *row, const char **v)
     rec.org = make_name(im, ORG_NAME, v[F_ORG]);
     rec.source = make_name(im, SOURCE_NAME, v[F_SOURCE]);
     rec.note = intern(im, v[F_NOTE]);
-    if (v[F_KIND] &&
-        !(rec.kind = take_enum(im, row, F_KIND, v[F_KIND], finance_kinds,
-                               COUNT(finance_kinds))))
+    if (v[F_KIND] && !(rec.kind = take_word(im, row, F_KIND, v[F_KIND],
+                                            &exo__finance_kinds)))
         ok = false;
     if (!take_date(im, row, F_DATE, v[F_DATE], &present, &rec.date))
         ok = false;

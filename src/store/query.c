@@ -8,48 +8,18 @@
 #include "core/buf.h"
 #include "core/date.h"
 #include "core/utf8.h"
+#include "core/vocab.h"
 #include "core/vec.h"
 #include "store/store.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-/* ==== Names of enumerations ==== */
-
-static const char *const level_names[EXO_N_LEVELS] = {
-    "", "founder", "exec", "lead", "ic", "board"};
-
-const char *exo_level_name(exo_level level)
-{
-    return (unsigned)level < EXO_N_LEVELS ? level_names[level] : "";
-}
-
-bool exo_level_parse(const char *name, exo_level *out)
-{
-    for (int i = 1; i < EXO_N_LEVELS; i++) {
-        if (name && strcmp(name, level_names[i]) == 0) {
-            *out = (exo_level)i;
-            return true;
-        }
-    }
-    return false;
-}
-
-static const char *const event_names[] = {"left",     "joined",   "sabbatical",
-                                          "returned", "fired",    "founded",
-                                          "died",     "acquired", "unknown"};
-
-const char *exo_event_name(exo_event event)
-{
-    return (unsigned)event < COUNT(event_names) ? event_names[event]
-                                                : "unknown";
-}
+/* ==== Words of the vocabularies (core/vocab.c) ==== */
 
 static exo_event event_parse(const char *name)
 {
-    for (size_t i = 0; name && i < COUNT(event_names); i++)
-        if (strcmp(name, event_names[i]) == 0)
-            return (exo_event)i;
-    return EXO_EVENT_UNKNOWN;
+    int v = exo__vocab_value(&exo__events, name);
+    return v < 0 ? EXO_EVENT_UNKNOWN : (exo_event)v;
 }
 
 static exo_level level_parse_or_none(const char *name)
@@ -151,7 +121,7 @@ static int add_filter(struct buf *sql, const exo_filter *f, const char *date,
         rc |= exo__buf_addf(sql, " AND %s IN (''", level);
         for (int i = 1; i < EXO_N_LEVELS; i++)
             if (f->level_mask & (1u << i))
-                rc |= exo__buf_addf(sql, ",'%s'", level_names[i]);
+                rc |= exo__buf_addf(sql, ",'%s'", exo_level_name((exo_level)i));
         rc |= exo__buf_addstr(sql, ")");
     }
     return rc;

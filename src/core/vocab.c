@@ -1,0 +1,132 @@
+/*
+ * vocab.c - every word of the closed vocabularies (vocab.h), once. The
+ * schema's CHECK constraints (src/store/schema/) repeat them as SQL; a
+ * unit test holds the two equal, since a migration that has run cannot
+ * change.
+ */
+#include "core/vocab.h"
+
+#include "core/exo.h"
+
+#define COUNT(a) (int)(sizeof(a) / sizeof((a)[0]))
+#define BIT(v) (1u << (v))
+
+static const char *const level_words[] = {
+    [EXO_LEVEL_FOUNDER] = "founder", [EXO_LEVEL_EXEC] = "exec",
+    [EXO_LEVEL_LEAD] = "lead",       [EXO_LEVEL_IC] = "ic",
+    [EXO_LEVEL_BOARD] = "board",
+};
+
+/* What a reported move says happened, and why a spell ended, in one list:
+ * the two share most words, and the store reads both as exo_event. */
+static const char *const event_words[] = {
+    [EXO_EVENT_LEFT] = "left",
+    [EXO_EVENT_JOINED] = "joined",
+    [EXO_EVENT_SABBATICAL] = "sabbatical",
+    [EXO_EVENT_RETURNED] = "returned",
+    [EXO_EVENT_FIRED] = "fired",
+    [EXO_EVENT_FOUNDED] = "founded",
+    [EXO_EVENT_DIED] = "died",
+    [EXO_EVENT_ACQUIRED] = "acquired",
+    [EXO_EVENT_UNKNOWN] = "unknown",
+};
+
+static const char *const precision_words[] = {
+    [EXO_PREC_DAY] = "day",
+    [EXO_PREC_MONTH] = "month",
+    [EXO_PREC_YEAR] = "year",
+};
+
+static const char *const finance_words[] = {
+    "funding", "valuation", "revenue", "burn", "deal", "lawsuit", "other",
+};
+
+_Static_assert(COUNT(level_words) == EXO_N_LEVELS, "a word for each level");
+_Static_assert(COUNT(event_words) == EXO_EVENT_UNKNOWN + 1,
+               "a word for each event");
+_Static_assert(COUNT(precision_words) == EXO_PREC_YEAR + 1,
+               "a word for each precision");
+
+const struct vocab exo__levels = {level_words, COUNT(level_words), 0};
+const struct vocab exo__events = {event_words, COUNT(event_words), 0};
+const struct vocab exo__move_events = {
+    event_words, COUNT(event_words),
+    BIT(EXO_EVENT_LEFT) | BIT(EXO_EVENT_JOINED) | BIT(EXO_EVENT_SABBATICAL) |
+        BIT(EXO_EVENT_RETURNED) | BIT(EXO_EVENT_FIRED) |
+        BIT(EXO_EVENT_FOUNDED)};
+const struct vocab exo__end_reasons = {
+    event_words, COUNT(event_words),
+    BIT(EXO_EVENT_LEFT) | BIT(EXO_EVENT_SABBATICAL) | BIT(EXO_EVENT_FIRED) |
+        BIT(EXO_EVENT_DIED) | BIT(EXO_EVENT_ACQUIRED) | BIT(EXO_EVENT_UNKNOWN)};
+const struct vocab exo__precisions = {precision_words, COUNT(precision_words),
+                                      0};
+const struct vocab exo__finance_kinds = {finance_words, COUNT(finance_words),
+                                         0};
+
+const char *exo__vocab_word(const struct vocab *v, int value)
+{
+    if (value < 0 || value >= v->n)
+        return NULL;
+    if (v->allowed && !(v->allowed & BIT(value)))
+        return NULL;
+    return v->words[value];
+}
+
+int exo__vocab_value(const struct vocab *v, const char *word)
+{
+    if (!word)
+        return -1;
+    /* Once per field of every imported row: the first letter settles most
+     * words without a call. */
+    for (int i = 0; i < v->n; i++) {
+        const char *w = v->words[i];
+        if (w && w[0] == word[0] && strcmp(w, word) == 0)
+            return !v->allowed || (v->allowed & BIT(i)) ? i : -1;
+    }
+    return -1;
+}
+
+void exo__vocab_list(const struct vocab *v, char *buf, size_t size)
+{
+    int n = 0, k = 0;
+    size_t used = 0;
+    if (size == 0)
+        return;
+    buf[0] = '\0';
+    for (int i = 0; i < v->n; i++)
+        n += exo__vocab_word(v, i) != NULL;
+    for (int i = 0; i < v->n && used < size; i++) {
+        const char *w = exo__vocab_word(v, i);
+        if (!w)
+            continue;
+        k++;
+        used += (size_t)snprintf(buf + used, size - used, "%s%s",
+                                 k == 1   ? ""
+                                 : k == n ? " or "
+                                          : ", ",
+                                 w);
+    }
+}
+
+/* ==== The public names ==== */
+
+const char *exo_level_name(exo_level level)
+{
+    const char *w = exo__vocab_word(&exo__levels, (int)level);
+    return w ? w : "";
+}
+
+bool exo_level_parse(const char *name, exo_level *out)
+{
+    int v = exo__vocab_value(&exo__levels, name);
+    if (v < 0)
+        return false;
+    *out = (exo_level)v;
+    return true;
+}
+
+const char *exo_event_name(exo_event event)
+{
+    const char *w = exo__vocab_word(&exo__events, (int)event);
+    return w ? w : "unknown";
+}
