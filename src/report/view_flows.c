@@ -468,21 +468,23 @@ static json_t *flows_section(const exo_flow_data *d, const exo_flows *f,
 {
     json_t *sec = json_object(), *charts = json_array(), *tables = json_array();
     json_t *notes = json_array();
-    char a[11], b[11];
+    char a[11], b[11], weights[200];
+    size_t used = 0;
     exo_date_format((int32_t)f->t_start, a);
     exo_date_format((int32_t)f->t_end, b);
+    weights[0] = '\0';
+    for (int l = 1; l < EXO_N_LEVELS && used < sizeof weights; l++)
+        used += (size_t)snprintf(weights + used, sizeof weights - used,
+                                 "%s%s=%g", l > 1 ? " " : "",
+                                 exo_level_name((exo_level)l), f->weights[l]);
     bool ok = exo__jset(sec, "id", exo__jstr("flows"));
     ok &= exo__jset(sec, "title",
                     exo__jstr("Talent flows between organisations"));
     ok &= exo__jset(
         sec, "intro",
         exo__jfmt("%zu moves among %zu organisations (%zu inferred from "
-                  "spells), %s .. %s; weights by level left: founder=%g "
-                  "exec=%g lead=%g ic=%g board=%g.",
-                  f->n_moves, f->n_orgs, f->n_inferred, a, b,
-                  f->weights[EXO_LEVEL_FOUNDER], f->weights[EXO_LEVEL_EXEC],
-                  f->weights[EXO_LEVEL_LEAD], f->weights[EXO_LEVEL_IC],
-                  f->weights[EXO_LEVEL_BOARD]));
+                  "spells), %s .. %s; weights by level left: %s.",
+                  f->n_moves, f->n_orgs, f->n_inferred, a, b, weights));
     json_t *sankey = sankey_spec(d, f, err);
     if (!sankey)
         goto fail;
