@@ -20,7 +20,7 @@ LIB_CFLAGS = $(ALL_CFLAGS) -fvisibility=hidden -fPIC -Iinclude -Isrc -I$(BUILD)/
 CLI_CFLAGS = $(ALL_CFLAGS) -Iinclude -Isrc/cli -DEXO_DATA_DIR='"$(CURDIR)/data"'
 LIBS     = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lunistring -lz -lm -fopenmp
 
-LIB_DIRS := src/core src/store src/ingest src/model src/report src/serve
+LIB_DIRS := src/core src/store src/ingest src/model src/analysis src/report src/serve
 LIB_SRC  := $(foreach d,$(LIB_DIRS),$(wildcard $(d)/*.c))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 CLI_SRC  := $(wildcard src/cli/*.c)
@@ -30,6 +30,9 @@ TEST_SRC := $(wildcard tests/unit/*.c)
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
 BENCH_SRC := $(wildcard bench/bench_*.c)
 BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
+# The calibration benchmark's truth simulator: linked into the unit tests
+# (which test it) and bench/calibrate, never into the library.
+TRUTH_OBJ := $(BUILD)/bench/truth.o
 
 LIBA := $(BUILD)/libexodus.a
 EXE  := $(BUILD)/exodus
@@ -59,7 +62,8 @@ INSTALL_VARS = DESTDIR='$(DESTDIR)' PREFIX='$(PREFIX)' BINDIR='$(BINDIR)' \
     SONAME='$(SONAME)' BUILD='$(BUILD)'
 
 .PHONY: all deps test check unit cli-tests shared-data browser-tests bench bench-serve \
-        demo lint cxx-header fmt clean fuzz install uninstall install-tests
+        demo lint cxx-header fmt clean fuzz install uninstall install-tests \
+        calibrate
 all: $(EXE) $(LIBA) $(SO) $(MAN) $(COMPL)
 
 deps:
@@ -139,15 +143,33 @@ uninstall:
 
 $(BUILD)/tests/unit/%.o: tests/unit/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(LIB_CFLAGS) -DEXO_SHARED_DIR='"$(SHARED)"' \
+	$(CC) $(LIB_CFLAGS) -Ibench -DEXO_SHARED_DIR='"$(SHARED)"' \
 	    -DEXO_SOURCE_DIR='"$(CURDIR)"' -c $< -o $@
 
-$(BUILD)/test-unit: $(TEST_OBJ) $(LIBA)
-	$(CC) $(ALL_CFLAGS) -o $@ $(TEST_OBJ) $(LIBA) $(LIBS) -lcriterion
+$(BUILD)/test-unit: $(TEST_OBJ) $(TRUTH_OBJ) $(LIBA)
+	$(CC) $(ALL_CFLAGS) -o $@ $(TEST_OBJ) $(TRUTH_OBJ) $(LIBA) $(LIBS) -lcriterion
+
+# Only libc and GSL: the truth must not lean on the code it judges.
+$(TRUTH_OBJ): bench/truth.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags gsl 2>/dev/null) -c $< -o $@
 
 $(BUILD)/bench/%: bench/%.c $(LIBA)
 	@mkdir -p $(dir $@)
 	$(CC) $(LIB_CFLAGS) -o $@ $< $(LIBA) $(LIBS)
+
+# The calibration of the spiral verdict (bench/calibrate.c): not part of
+# make bench, since its default table is 11,200 full analyses (56 cells of
+# 200 replicates), each with its own bootstrap. Public API only, like the
+# CLI. Options through CALIBRATE_ARGS='--reps 50 --markdown'.
+CALIBRATE := $(BUILD)/bench/calibrate
+$(CALIBRATE): bench/calibrate.c $(TRUTH_OBJ) $(LIBA)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Iinclude -Ibench $(shell pkg-config --cflags gsl 2>/dev/null) \
+	    -o $@ $< $(TRUTH_OBJ) $(LIBA) $(LIBS)
+
+calibrate: deps $(CALIBRATE)
+	$(CALIBRATE) $(CALIBRATE_ARGS)
 
 unit: deps $(BUILD)/test-unit
 	$(BUILD)/test-unit --jobs 2
@@ -179,6 +201,7 @@ test: deps shared-data
 	@$(MAKE) --no-print-directory cxx-header
 	clang-format --dry-run -Werror $(FORMATTED) && echo "format: ok"
 	EXODUS=$(abspath $(EXE)) ./tests/serve/run
+	EXODUS=$(abspath $(EXE)) ./tests/views/run
 	EXODUS=$(abspath $(EXE)) SHOTS=$(abspath $(BUILD))/screenshots \
 	    node tests/browser/run.mjs
 	$(MAKE) --no-print-directory install-tests
@@ -266,4 +289,5 @@ fmt:
 clean:
 	rm -rf build build-san build-clang build-fuzz
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(TRUTH_OBJ:.o=.d) \
+    $(CALIBRATE).d

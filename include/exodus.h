@@ -5,7 +5,21 @@
  * library: no SQLite, GSL or jansson type appears here, so callers need none
  * of those headers and exodus may change libraries without breaking them.
  *
- * Conventions (see STYLE.md in the design folder):
+ * Conventions:
+ *   - Names are exo_<noun>_<verb>. A call whose result must be released
+ *     fills an exo_T and is named exo_T_<verb> (_load from the store or a
+ *     file, _parse from text, _compute from arrays, _fit for a model), so
+ *     that it and exo_T_release share a prefix. A variant adds a word
+ *     after the verb: exo_move_list_load_departures fills the same
+ *     exo_move_list as exo_move_list_load, and exo_move_list_release
+ *     frees either. Model calls that return a number or fill plain
+ *     structs or caller arrays name the quantity after the model
+ *     (exo_hawkes_loglik, exo_hawkes_forecast, exo_km_quantile), as GSL
+ *     does. exo_import_* and exo_extract_* name the operation and what it
+ *     reads (exo_extract_text fills an exo_candidate_list, freed by
+ *     exo_candidate_list_release). exo_version, exo_strerror and exo_free
+ *     keep their usual C names, and the calendar conversions read as
+ *     formulas (exo_days_from_civil).
  *   - A fallible function returns exo_code and takes 'exo_err *err' last;
  *     'err' may be NULL. On success 'err' is left untouched.
  *   - Results are caller-owned structs: zero them, pass them in, release
@@ -43,13 +57,18 @@ extern "C" {
 #define EXO_MIN_SIZE(n) static n
 #endif
 
+/*
+ * The version, and its only source: the Makefile (the shared library's
+ * name, pkg-config's exodus.pc), exo_version(), 'exodus --version', the
+ * manual page and the Python module all read it from these three lines.
+ */
 #define EXO_VERSION_MAJOR 0
 #define EXO_VERSION_MINOR 1
 #define EXO_VERSION_PATCH 0
 #define EXO_VERSION_NUMBER                                                     \
     (EXO_VERSION_MAJOR * 10000 + EXO_VERSION_MINOR * 100 + EXO_VERSION_PATCH)
 
-/* "0.1.0": static text. */
+/* "MAJOR.MINOR.PATCH" of the macros above: static text. */
 EXO_API const char *exo_version(void);
 
 /* ==== Errors ==== */
@@ -99,7 +118,22 @@ EXO_API void exo_err_clear(exo_err *err);
  */
 EXO_API size_t exo_err_format(const exo_err *err, char *buf, size_t size);
 
-/* Non-fatal events and progress for long calls. All members may be NULL. */
+/*
+ * Non-fatal notes and progress for long calls. All members may be NULL.
+ * The calls that take hooks, and what they call:
+ *   exo_import_file, exo_import_moves  progress through reading and
+ *       writing (stop: EXO_ECANCELED, nothing written); exo_import_file
+ *       also warns once, naming the CSV columns a 'map' leaves unread
+ *   exo_hawkes_bootstrap               progress every 16 replicates
+ *   exo_runway_run                     progress every 256 Monte Carlo paths
+ *   exo_report_html                    progress once per organisation
+ * No other call reads them. A nonzero progress answer ends the call with
+ * EXO_ECANCELED. A warning is an exo_err that locates its note (file,
+ * line, column) as an error would; its code says what the note is about
+ * (EXO_EDATA: the input). Hooks are called one call at a time, from the
+ * calling thread, except that exo_hawkes_bootstrap and exo_runway_run
+ * call progress from whichever of their OpenMP threads reaches the step.
+ */
 typedef struct exo_hooks {
     void (*warn)(void *ud, const exo_err *warning); /* NULL: warnings dropped */
     int (*progress)(void *ud, double done); /* done in [0,1]; nonzero: stop */
@@ -115,7 +149,7 @@ typedef struct exo_hooks {
  * exo_import_file validates a large moves CSV in a second thread, which
  * allocates while the calling thread does.
  */
-EXO_API void exo_set_allocator(void *(*malloc_fn)(size_t),
+EXO_API void exo_allocator_set(void *(*malloc_fn)(size_t),
                                void *(*realloc_fn)(void *, size_t),
                                void (*free_fn)(void *));
 /* Frees memory that exodus handed to the caller as 'char *' or array. */
@@ -246,7 +280,7 @@ EXO_API exo_code exo_import_file(exo_store *store, exo_import_kind kind,
 
 /* ==== Queries ==== */
 
-/* The levels of DESIGN.md; EXO_LEVEL_NONE when the data does not say. */
+/* The level of a role; EXO_LEVEL_NONE when the data does not say. */
 typedef enum exo_level {
     EXO_LEVEL_NONE = 0,
     EXO_LEVEL_FOUNDER,
@@ -267,13 +301,14 @@ typedef struct exo_filter {
     bool has_since, has_until;
     int32_t since, until; /* days since 1970-01-01, inclusive */
     unsigned level_mask;  /* bit (1u << exo_level); 0: all levels */
+    bool with_leave;      /* departures: count leaves of absence too */
 } exo_filter;
 
 typedef struct exo_org_row {
     char *name;
     char *kind;
     size_t n_people;     /* distinct people with a spell or move there */
-    size_t n_departures; /* see exo_departures */
+    size_t n_departures; /* see exo_move_list_load_departures */
     size_t n_arrivals;
 } exo_org_row;
 
@@ -282,8 +317,8 @@ typedef struct exo_org_list {
     exo_org_row *rows;
 } exo_org_list;
 
-EXO_API exo_code exo_orgs_list(exo_store *store, exo_org_list *out /* OUT */,
-                               exo_err *err);
+EXO_API exo_code exo_org_list_load(exo_store *store,
+                                   exo_org_list *out /* OUT */, exo_err *err);
 EXO_API void exo_org_list_release(exo_org_list *list);
 
 /*
@@ -329,22 +364,33 @@ typedef struct exo_move_list {
 /*
  * Reported moves touching 'org' (NULL: all), filtered, in date order.
  */
-EXO_API exo_code exo_moves_list(exo_store *store, const char *org,
-                                const exo_filter *filter,
-                                exo_move_list *out /* OUT */, exo_err *err);
+EXO_API exo_code exo_move_list_load(exo_store *store, const char *org,
+                                    const exo_filter *filter,
+                                    exo_move_list *out /* OUT */, exo_err *err);
 /*
- * Departures from 'org' in date order: reported moves out of it (left,
- * fired, sabbatical, founded elsewhere) and ends of its spells. Joined and
- * returned rows name where someone came from, but a departure already has
- * its own row, so they are not counted again.
+ * Departures and arrivals are moves too: the two calls below fill an
+ * exo_move_list, so they are exo_move_list_load variants and share its
+ * release, rather than nouns of their own with a release each.
+ *
+ * Departures from 'org' in date order (src/analysis/departures.c owns the
+ * rule): reported moves out of it (left, fired, founded elsewhere) and ends
+ * of its spells. Leaves of absence (sabbaticals) are their own kind and
+ * count only with filter->with_leave. A person's repeated report of one
+ * departure (a later report within a year of the end of the earlier one's
+ * precision window, with no arrival at 'org' between them) counts once, at
+ * its most precise date; '*n_folded' (may be NULL) counts the reports
+ * folded. Joined and returned rows name where someone came from, but a
+ * departure already has its own row, so they are not counted again.
  */
-EXO_API exo_code exo_departures(exo_store *store, const char *org,
-                                const exo_filter *filter,
-                                exo_move_list *out /* OUT */, exo_err *err);
+EXO_API exo_code exo_move_list_load_departures(
+    exo_store *store, const char *org, const exo_filter *filter,
+    exo_move_list *out /* OUT */, size_t *n_folded /* OUT, may be NULL */,
+    exo_err *err);
 /* Arrivals at 'org': reported moves into it and starts of its spells. */
-EXO_API exo_code exo_arrivals(exo_store *store, const char *org,
-                              const exo_filter *filter,
-                              exo_move_list *out /* OUT */, exo_err *err);
+EXO_API exo_code exo_move_list_load_arrivals(exo_store *store, const char *org,
+                                             const exo_filter *filter,
+                                             exo_move_list *out /* OUT */,
+                                             exo_err *err);
 EXO_API void exo_move_list_release(exo_move_list *list);
 
 /*
@@ -374,7 +420,7 @@ typedef struct exo_extract_opts {
      * a departure. NULL: the organisation the text mentions most.
      */
     const char *org_context;
-    /* More organisation names to recognise (e.g. exo_orgs_list's), besides
+    /* More organisation names to recognise (e.g. exo_org_list_load's), besides
      * the built-in list of about 200 companies; may be NULL. */
     const char *const *orgs;
     size_t n_orgs;
@@ -399,7 +445,7 @@ typedef struct exo_candidate {
     bool date_in_text; /* the date is the sentence's own, not the text's */
     bool from_context; /* from_org is the context organisation */
     bool background;   /* a dated event in the distant past, told as history */
-    double confidence; /* in [0,1]; see extract.c for the scoring */
+    double confidence; /* in [0,1]; src/ingest/extract.c scores it */
     char *evidence;    /* the sentence, as text (HTML stripped) */
     size_t start, end; /* the sentence's bytes [start,end) in the input */
 } exo_candidate;
@@ -441,8 +487,9 @@ typedef struct exo_person_list {
     exo_person_row *rows;
 } exo_person_list;
 
-EXO_API exo_code exo_people_list(exo_store *store, const char *org,
-                                 exo_person_list *out /* OUT */, exo_err *err);
+EXO_API exo_code exo_person_list_load(exo_store *store, const char *org,
+                                      exo_person_list *out /* OUT */,
+                                      exo_err *err);
 EXO_API void exo_person_list_release(exo_person_list *list);
 
 /*
@@ -514,17 +561,23 @@ typedef struct exo_stats {
     size_t total_departures, total_arrivals;
 } exo_stats;
 
+/* The events and spells exo_stats_compute counts; zero is no events. */
+typedef struct exo_stats_input {
+    const double *departure_days;      /* n_departures, in any order */
+    const exo_level *departure_levels; /* n_departures, or NULL */
+    size_t n_departures;
+    const double *arrival_days; /* n_arrivals, in any order */
+    size_t n_arrivals;
+    const exo_spells *spells; /* for headcount; NULL or empty: none */
+} exo_stats_input;
+
 /*
  * Per-period departures and arrivals over [first, last] event, and where
- * 'spells' has rows, headcount and annualised attrition. Times are days.
- * 'departure_days'/'arrival_days' need not be sorted; 'departure_levels'
- * may be NULL.
+ * in->spells has rows, headcount and annualised attrition. Times are days.
  */
-EXO_API exo_code exo_stats_compute(
-    exo_period period, const double *departure_days,
-    const exo_level *departure_levels, size_t n_departures,
-    const double *arrival_days, size_t n_arrivals, const exo_spells *spells,
-    const exo_filter *filter, exo_stats *out /* OUT */, exo_err *err);
+EXO_API exo_code exo_stats_compute(exo_period period, const exo_stats_input *in,
+                                   const exo_filter *filter,
+                                   exo_stats *out /* OUT */, exo_err *err);
 EXO_API void exo_stats_release(exo_stats *stats);
 
 /* One member of the core team (founders, or execs) and whether they left. */
@@ -574,9 +627,10 @@ typedef struct exo_erosion {
  * recorded arrival is left out (counted in n_unknown_start): counting them
  * from the start would overstate the early team. Caller releases 'out'.
  */
-EXO_API exo_code exo_core_erosion(const exo_core_team *team, exo_period period,
-                                  int32_t from, int32_t to,
-                                  exo_erosion *out /* OUT */, exo_err *err);
+EXO_API exo_code exo_erosion_compute(const exo_core_team *team,
+                                     exo_period period, int32_t from,
+                                     int32_t to, exo_erosion *out /* OUT */,
+                                     exo_err *err);
 EXO_API void exo_erosion_release(exo_erosion *erosion);
 
 /* ==== Models: Hawkes (src/model/hawkes*.c) ==== */
@@ -603,10 +657,15 @@ typedef struct exo_hawkes_opts {
     const double *breaks;  /* regime breakpoints, ascending, inside the */
     size_t n_breaks;       /* window; at most EXO_HAWKES_MAX_REGIMES - 1 */
     double fixed_beta;     /* > 0: fit mu and alpha only, at this decay */
-    double level;          /* of the intervals; 0 means 0.95 */
-    bool no_profile;       /* skip the profile-likelihood interval for n */
-    bool no_gof;           /* skip the time-rescaling KS tests */
-    exo_hooks hooks;       /* warnings; progress of long fits */
+    /* > 0: the least decay searched, a memory no longer than ln 2 /
+     * min_beta; a fit that ends on it sets decay_at_limit. 0: only the
+     * search's own bound, beta T >= 0.01. */
+    double min_beta;
+    double level;    /* of the intervals; 0 means 0.95 */
+    bool no_profile; /* skip the profile-likelihood interval for n */
+    bool no_gof;     /* skip the time-rescaling KS tests */
+    exo_hooks hooks; /* progress of exo_hawkes_bootstrap; the fits take
+                        none (their doubts are flags: converged, ...) */
     /*
      * Baseline weight (n_weights 0: none, w = 1): w(t) = weights[j] from
      * weight_times[j] (absolute, strictly ascending) until the next; the
@@ -656,9 +715,10 @@ typedef struct exo_hawkes {
     double cov[(EXO_HAWKES_MAX_REGIMES + 2) * (EXO_HAWKES_MAX_REGIMES + 2)];
     bool fixed_decay; /* beta was given, not estimated */
     bool at_boundary; /* the maximum is alpha = 0: the Poisson fit */
-    /* beta ran to the lower end of the search (beta T = 0.01): a memory
-     * longer than the window, which a trend or a change of regime also
-     * produces; n is then not identified and 'converged' is false. */
+    /* beta ran to the lower end of the search (beta T = 0.01, or
+     * min_beta): a memory as long as the window, or as the slowest change
+     * allowed, which a trend or a change of regime also produces; n is
+     * then not identified and 'converged' is false. */
     bool decay_at_limit;
     bool converged;   /* the optimiser met its gradient test */
     int iterations;   /* quasi-Newton plus Newton steps of the winner */
@@ -767,6 +827,21 @@ EXO_API exo_code exo_hawkes_rescaled(const exo_hawkes *fit, const double *times,
                                      double *tau /* OUT */, exo_err *err);
 
 /*
+ * exo_hawkes_intensity and exo_hawkes_rescaled for a fit with a baseline
+ * weight (fit->weighted): the weight function it was fitted with, as
+ * exo_hawkes_opts takes it (n_weights 0: none, the plain functions).
+ */
+EXO_API exo_code exo_hawkes_intensity_weighted(
+    const exo_hawkes *fit, const double *times, size_t n,
+    const double *weight_times, const double *weights, size_t n_weights,
+    const double *grid, size_t n_grid, double *lambda /* OUT */,
+    double *baseline /* OUT, may be NULL */, exo_err *err);
+EXO_API exo_code exo_hawkes_rescaled_weighted(
+    const exo_hawkes *fit, const double *times, size_t n, bool poisson,
+    const double *weight_times, const double *weights, size_t n_weights,
+    double *tau /* OUT */, exo_err *err);
+
+/*
  * Simulates by Ogata thinning on (t_start, t_end] with a constant
  * baseline, conditional on 'history' (n_history sorted times <= t_start;
  * may be NULL). '*times' is the caller's, freed with exo_free; at most
@@ -813,6 +888,23 @@ EXO_API exo_code exo_hawkes_forecast(const exo_hawkes *fit, double horizon,
                                      size_t n_paths, uint64_t seed,
                                      exo_forecast *out /* OUT */, exo_err *err);
 
+/* One set of parameters for exo_hawkes_forecast_draws: the baseline
+ * beyond the data, the jump and decay, and the excitation at the start. */
+typedef struct exo_forecast_draw {
+    double mu, alpha, beta, excitation;
+} exo_forecast_draw;
+
+/*
+ * The same forecast when the parameters are uncertain: path p uses
+ * draws[p % n_draws] (draws of the parameters, and of the imputed history
+ * behind 'excitation'), so the intervals hold both kinds of uncertainty.
+ */
+EXO_API exo_code exo_hawkes_forecast_draws(const exo_forecast_draw *draws,
+                                           size_t n_draws, double horizon,
+                                           size_t n_paths, uint64_t seed,
+                                           exo_forecast *out /* OUT */,
+                                           exo_err *err);
+
 typedef struct exo_lr_boot {
     size_t n_boot; /* replicates asked for */
     size_t n_used; /* replicates whose fit succeeded */
@@ -824,6 +916,8 @@ typedef struct exo_lr_boot {
  * Parametric bootstrap of the LR test against Poisson: 'n_boot' streams
  * from the fitted (per-regime) Poisson null on the window of 'fit', each
  * fitted as 'opts' says, on all cores with per-replicate seeds.
+ * opts->hooks.progress is asked every 16 replicates; nonzero stops the
+ * replicates not begun and the call fails with EXO_ECANCELED.
  */
 EXO_API exo_code exo_hawkes_bootstrap(const exo_hawkes *fit,
                                       const exo_hawkes_opts *opts,
@@ -926,7 +1020,7 @@ EXO_API exo_code exo_mhawkes_simulate(
     double t_end, uint64_t seed, size_t max_events, double **times /* OUT */,
     int **dims /* OUT */, size_t *n /* OUT */, exo_err *err);
 
-/* ==== Flows (src/store/flows_query.c, src/model/flows.c) ==== */
+/* ==== Flows (src/store/query.c, src/model/flows.c) ==== */
 
 /*
  * Moves between organisations as plain arrays for the flows model. A move
@@ -961,9 +1055,9 @@ typedef struct exo_flow_data {
  * the role left) with inferred moves across at most 'gap_days' (0: 365).
  * Release with exo_flow_data_release.
  */
-EXO_API exo_code exo_flows_load(exo_store *store, const exo_filter *filter,
-                                double gap_days, exo_flow_data *out /* OUT */,
-                                exo_err *err);
+EXO_API exo_code exo_flow_data_load(exo_store *store, const exo_filter *filter,
+                                    double gap_days,
+                                    exo_flow_data *out /* OUT */, exo_err *err);
 EXO_API void exo_flow_data_release(exo_flow_data *data);
 
 /*
@@ -1048,58 +1142,253 @@ typedef struct exo_flows {
 } exo_flows;
 
 /*
- * Computes the flows of 'n' moves among 'n_orgs' organisations (arrays as
- * in exo_flow_data; 'level', 'inferred', 'day' and the spells may be
- * NULL). The SpringRank input is the count matrix, each move a vote for
- * its destination over its origin. Release with exo_flows_release.
+ * Computes the flows of the moves in 'data', as exo_flow_data_load fills
+ * it or as a caller builds it: n_orgs, n, from and to are read; level,
+ * inferred, day and the spell arrays may be NULL (spell_org, spell_start
+ * and spell_end are used only when all three are given); orgs, date and
+ * person are not read. The SpringRank input is the count matrix, each
+ * move a vote for its destination over its origin. Release with
+ * exo_flows_release.
  */
-EXO_API exo_code exo_flows_compute(size_t n_orgs, size_t n, const int *from,
-                                   const int *to, const exo_level *level,
-                                   const bool *inferred, const double *day,
-                                   size_t n_spells, const int *spell_org,
-                                   const double *spell_start,
-                                   const double *spell_end,
+EXO_API exo_code exo_flows_compute(const exo_flow_data *data,
                                    const exo_flow_opts *opts,
                                    exo_flows *out /* OUT */, exo_err *err);
 EXO_API void exo_flows_release(exo_flows *flows);
 
-/* ==== Spiral verdict (src/model/spiral.c) ==== */
+/* ==== Event files (src/ingest/events.c) ==== */
+
+typedef struct exo_event_file_opts {
+    /* The column of the times: a 1-based number, or a name (the first
+     * record is then a header). NULL: the first column, or with a stream
+     * column given by number, the other of the first two. */
+    const char *time_column;
+    const char *stream_column; /* the same for stream labels; NULL: none */
+    bool ties_exact;           /* numbers: keep shared times exact */
+} exo_event_file_opts;
+
+/* Events read from a file; freed with exo_event_file_release. */
+typedef struct exo_event_file {
+    size_t n;
+    double *times;   /* ascending (file order among equal times) */
+    double *widths;  /* the span each time is known within: a date's day,
+                        month or year; for numbers the file's step where two
+                        share a time (unless ties_exact), else 0; streams: 0 */
+    int *streams;    /* each event's stream (into labels), or NULL */
+    char *labels[8]; /* n_streams labels, numbers in numeric order */
+    size_t n_streams;
+    bool dates;    /* the times are dates (days since 1970-01-01) */
+    double step;   /* numbers: the finest step the file writes */
+    size_t n_tied; /* numbers sharing a time, to spread within 'step' */
+} exo_event_file;
+
+/*
+ * Reads 'path' ("-": standard input; gzip detected): one event a CSV
+ * record, its time a number or an ISO date (YYYY-MM-DD, YYYY-MM, YYYY),
+ * records starting with '#' are comments. EXO_EDATA names the file, line
+ * and column of the first bad value; EXO_ENOENT when it cannot be opened.
+ */
+EXO_API exo_code exo_event_file_load(const char *path,
+                                     const exo_event_file_opts *opts,
+                                     exo_event_file *out /* OUT */,
+                                     exo_err *err);
+EXO_API void exo_event_file_release(exo_event_file *file);
+
+/* ==== Analysis: the spiral question (src/analysis/spiral.c) ==== */
+
+/*
+ * "Is this organisation's attrition feeding on itself?" answered once, for
+ * every view: the CLI, the report, the dashboard, runway --org and Python
+ * call exo_spiral_analyze and print what it returns; none of them decides a
+ * window, a baseline or a verdict of its own. docs/spiral.md explains the
+ * method; bench/calibrate.c measures how often the verdict is right.
+ *
+ * The pipeline: departures (exo_move_list_load_departures: one per person and
+ * departure, leaves of absence only when asked) -> the observation window ->
+ * for each of M imputations of the imprecise dates: the trend-only model
+ * (Poisson, piecewise-constant rate, change points by modified BIC) and the
+ * Hawkes model with that same baseline -> the test of "no contagion" by
+ * parametric bootstrap from the trend-only model (dates coarsened and re-spread
+ * as the data's are) -> estimates combined over the imputations -> a forecast
+ * that draws the parameters as well as the paths -> the verdict.
+ */
+
+typedef enum exo_baseline {
+    EXO_BASELINE_TREND =
+        0,                 /* piecewise-constant, change points chosen by
+                              modified BIC on the trend-only model (the default) */
+    EXO_BASELINE_CONSTANT, /* one rate over the whole window */
+    EXO_BASELINE_REGIMES   /* piecewise at the dates given in 'breaks' */
+} exo_baseline;
+
+typedef struct exo_spiral_opts {
+    /* ORG only: window bounds, levels, and whether leaves count. */
+    exo_filter filter;
+    exo_baseline baseline;
+    /* ORG only: the baseline is a rate per head of the ORG's headcount
+     * from its spells (combined with the baseline above). */
+    bool per_head;
+    const double *breaks; /* EXO_BASELINE_REGIMES: ascending, inside the */
+    size_t n_breaks;      /* window; at most EXO_HAWKES_MAX_REGIMES - 1 */
+    double fixed_beta;    /* > 0: hold the decay at this rate */
+    double horizon;       /* forecast span in the times' unit; 0: 180 days
+                             for dates, no forecast for numbers */
+    size_t paths;         /* forecast paths; 0: 10000 */
+    size_t bootstrap;     /* replicates of the test; 0: 199 (99 above
+                             2000 events) */
+    size_t imputations;   /* of imprecise dates; 0: 20 (10 above 2000
+                             events; 1 when all are exact) */
+    size_t exact_limit;   /* above this many events the test is the
+                             asymptotic mixture and M = 1; 0: 20000 */
+    bool asymptotic;      /* the mixture test whatever the size */
+    bool ties_exact;      /* keep each time at the start of its precision
+                             window (no spreading, one imputation) */
+    uint64_t seed;        /* of every random draw; 0: 1 */
+    double level;         /* of the intervals; 0: 0.95 */
+    size_t trend_bins;    /* candidate change points: the window cut in
+                             this many equal bins; 0: 128, no narrower
+                             than a month for dates (at least 8). With a
+                             trend, the decay's half-life is at most a
+                             bin: slower effects are the trend's */
+} exo_spiral_opts;
+
+/* Defaults, as the zero values above say. */
+EXO_API void exo_spiral_opts_init(exo_spiral_opts *opts);
+
+/* Event times to analyse when they do not come from a store. */
+typedef struct exo_event_stream {
+    const double *times;  /* n times, any order */
+    const double *widths; /* NULL (exact), or the span each time is known
+                             within: it lies in [times[i], times[i] + w) */
+    size_t n;
+    bool dates;      /* days since 1970-01-01: shown as dates */
+    bool has_window; /* false: first event to end of the last one's span */
+    double start, end;
+} exo_event_stream;
 
 typedef enum exo_spiral_kind {
-    EXO_SPIRAL_INSUFFICIENT = 0, /* too few events, no fit, or n unbounded */
-    EXO_SPIRAL_NO_CONTAGION,     /* Poisson not rejected */
+    EXO_SPIRAL_INSUFFICIENT = 0, /* too few events or no usable fit */
+    EXO_SPIRAL_INCONCLUSIVE,     /* the data cannot decide; 'decide' says
+                                    what would */
+    EXO_SPIRAL_NO_CONTAGION,     /* no excitation beyond the baseline, and
+                                    the interval for n stays below 1 */
     EXO_SPIRAL_SUBCRITICAL,      /* self-exciting, n's interval below 1 */
-    EXO_SPIRAL_NEAR_CRITICAL,    /* self-exciting, interval reaches 1 */
-    EXO_SPIRAL_SUPERCRITICAL     /* n's interval above 1 */
+    EXO_SPIRAL_NEAR_CRITICAL,    /* self-exciting, n's interval holds 1 */
+    EXO_SPIRAL_SUPERCRITICAL     /* n's interval lies above 1 */
 } exo_spiral_kind;
+#define EXO_SPIRAL_N_KINDS 6
 
-typedef struct exo_spiral_in {
-    size_t n_events;
-    size_t min_events;            /* 0 means 10 */
-    const exo_hawkes *fit;        /* NULL when no fit could be made */
-    const char *no_fit_reason;    /* why, when 'fit' is NULL */
-    const exo_forecast *forecast; /* may be NULL */
-    const char *horizon_text;     /* "180 days", for the forecast clause */
-    const char *noun;             /* "departures" (NULL: "events") */
-    bool has_boot;
-    double boot_p;     /* bootstrap LR p-value when has_boot */
-    double alpha_test; /* test level; 0 means 0.05 */
-    /* What the baseline weight is when fit->weighted: "headcount" (NULL:
-     * "the baseline weight"). */
-    const char *weight_name;
-} exo_spiral_in;
+/* "near-critical", ...: static text. */
+EXO_API const char *exo_spiral_kind_name(exo_spiral_kind kind);
 
 typedef struct exo_verdict {
     exo_spiral_kind kind;
-    const char *label; /* "self-exciting but subcritical", static text */
-    char text[640];    /* one sentence that states its evidence */
+    const char *label; /* exo_spiral_kind_name(kind) */
+    char text[768];    /* one sentence that states its evidence */
+    char decide[256];  /* what would decide it ("" when decided) */
 } exo_verdict;
 
-/* Classifies the evidence in 'in' and writes the sentence. Never fails. */
-EXO_API void exo_spiral_verdict(const exo_spiral_in *in,
-                                exo_verdict *out /* OUT */);
+/* A piecewise-constant rate: the trend-only model. */
+typedef struct exo_trend {
+    size_t n_segments;
+    double start[EXO_HAWKES_MAX_REGIMES]; /* absolute; the first is the
+                                             window's start */
+    double rate[EXO_HAWKES_MAX_REGIMES];  /* per unit (per head and unit
+                                             with a per-head baseline) */
+    size_t events[EXO_HAWKES_MAX_REGIMES];
+    double loglik;  /* of the trend-only (Poisson) model */
+    double penalty; /* log L units charged per change point */
+} exo_trend;
 
-/* ==== Models: survival (src/model/km.c, cox.c) ==== */
+/* One imputation of the imprecise dates, as its own analysis saw it. */
+typedef struct exo_spiral_imputation {
+    bool has_fit;
+    double n, lo, hi;  /* estimate and interval (hi may be INFINITY) */
+    double p;          /* of "no contagion" */
+    double ks_p;       /* goodness of fit of its Hawkes model */
+    size_t n_segments; /* of its trend */
+    exo_spiral_kind kind;
+} exo_spiral_imputation;
+
+/* The answer. Allocated by the analysis; free with exo_spiral_release. */
+typedef struct exo_spiral {
+    char *org;             /* NULL for an event stream */
+    bool dates;            /* times are days since 1970-01-01 */
+    exo_baseline baseline; /* as asked for */
+    bool per_head;
+    /* What was counted. */
+    size_t n_events;
+    size_t n_folded;  /* repeated reports of one departure, counted once */
+    size_t n_leave;   /* leaves of absence left out (filter.with_leave) */
+    size_t n_outside; /* events outside the window, left out */
+    size_t n_exact, n_day, n_month, n_year; /* how precisely times are known */
+    size_t n_step; /* numbers that share a time, spread within 'step' */
+    double step;
+    double start, end;     /* the window [start, end) */
+    char window_rule[256]; /* why these bounds */
+    /* Imputation 1's times (sorted) and, for ORG, the departure each came
+     * from: departures.rows[order[k]] for times[k]. */
+    double *times;
+    size_t *order;
+    exo_move_list departures;
+    /* Per-head baseline: the headcount h(t) = hc[j] from hc_t[j] on. */
+    double *hc_t, *hc;
+    size_t n_hc, n_spells;
+    /* The models of imputation 1. */
+    exo_trend trend;        /* trend only: no contagion */
+    exo_trend hawkes_trend; /* the baseline the Hawkes model chose */
+    bool has_fit;           /* 'fit' holds a usable estimate */
+    char no_fit[256];       /* why not */
+    exo_hawkes fit;         /* Hawkes with the baseline it chose */
+    /* That fit's baseline weight when fit.weighted (n_base 0: none), for
+     * exo_hawkes_intensity_weighted and exo_hawkes_rescaled_weighted. */
+    double *base_t, *base_w;
+    size_t n_base;
+    bool has_fit_constant;   /* the constant-baseline reading, when the */
+    exo_hawkes fit_constant; /* trend has more than one segment */
+    double loglik_constant;  /* constant-rate Poisson */
+    /* Combined over the imputations. */
+    size_t n_imputations, n_fitted;
+    double level;
+    double n, n_lo, n_hi; /* mean estimate; interval (hi may be INFINITY) */
+    double n_min, n_max;  /* range of the imputations' estimates */
+    double p;             /* of "no contagion" (median over imputations) */
+    bool bootstrap;       /* p is a parametric bootstrap's (else the
+                             asymptotic 50:50 chi-square mixture) */
+    size_t n_boot, n_boot_used;
+    double p_constant; /* the mixture p of the constant-baseline reading */
+    double ks_p;       /* time-rescaling KS p of the Hawkes fit (median) */
+    double ks_p_trend; /* the same for the trend-only model */
+    size_t kind_count[EXO_SPIRAL_N_KINDS]; /* each imputation's verdict */
+    exo_spiral_imputation *imputations;    /* n_imputations of them */
+    bool has_forecast;
+    exo_forecast forecast; /* draws parameters as well as paths */
+    exo_verdict verdict;
+} exo_spiral;
+
+/*
+ * The departures of 'org' (resolved through aliases) analysed as 'opts'
+ * says (NULL: defaults). '*out' is the caller's, freed with
+ * exo_spiral_release. EXO_ENOTFOUND for an unknown organisation; a
+ * per-head baseline without spells is EXO_EDATA.
+ */
+EXO_API exo_code exo_spiral_analyze(exo_store *store, const char *org,
+                                    const exo_spiral_opts *opts,
+                                    exo_spiral **out /* OUT */, exo_err *err);
+/* The same for event times that do not come from a store. */
+EXO_API exo_code exo_spiral_analyze_stream(const exo_event_stream *events,
+                                           const exo_spiral_opts *opts,
+                                           exo_spiral **out /* OUT */,
+                                           exo_err *err);
+EXO_API void exo_spiral_release(exo_spiral *spiral);
+
+/*
+ * The answer as JSON text: every number at full precision in the times'
+ * unit, the fields 'exodus spiral --json', the report and /api/spiral
+ * share. The caller's, freed with exo_free; NULL when out of memory.
+ */
+EXO_API char *exo_spiral_json(const exo_spiral *spiral);
+
+/* ==== Models: survival (src/model/km.c, logrank.c, cox.c, contagion.c) ==== */
 
 /*
  * Conventions of this section: n rows; 'start' may be NULL (right-censored
@@ -1282,12 +1571,12 @@ typedef struct exo_episodes {
     double censor_day;
 } exo_episodes;
 
-EXO_API exo_code exo_contagion_episodes(size_t n, const double *start,
-                                        const double *end, const int *event,
-                                        const int *team,
-                                        const exo_contagion_opts *opts,
-                                        exo_episodes *out /* OUT */,
-                                        exo_err *err);
+EXO_API exo_code exo_episodes_compute(size_t n, const double *start,
+                                      const double *end, const int *event,
+                                      const int *team,
+                                      const exo_contagion_opts *opts,
+                                      exo_episodes *out /* OUT */,
+                                      exo_err *err);
 EXO_API void exo_episodes_release(exo_episodes *ep);
 
 /*
@@ -1456,6 +1745,8 @@ typedef struct exo_runway_opts {
     int months;          /* > 0: overrides the scenario's horizon */
     bool no_monte_carlo; /* the deterministic run and loop gain only */
     bool no_loop_gain;
+    exo_hooks hooks; /* progress of the Monte Carlo paths; nonzero stops
+                        them (EXO_ECANCELED); warn is not called */
 } exo_runway_opts;
 
 /* Quantiles of a path across Monte Carlo paths, per month 0..months. */
@@ -1515,7 +1806,9 @@ typedef struct exo_runway {
 /*
  * Runs 'sc': the deterministic path, the loop gain, and 'n_paths' Monte
  * Carlo paths on all cores (the same numbers for a seed whatever the
- * thread count). Release with exo_runway_release.
+ * thread count). opts->hooks.progress is asked every 256 paths with the
+ * share begun; when it returns nonzero the run stops with EXO_ECANCELED
+ * and 'out' is left zeroed. Release with exo_runway_release.
  */
 EXO_API exo_code exo_runway_run(const exo_runway_scenario *sc,
                                 const exo_runway_opts *opts,
@@ -1543,7 +1836,8 @@ typedef struct exo_report_opts {
                                  paragraph of plain text; NULL: not stated */
     const char *store_label;  /* how to name the store in the methods
                                  (its path); NULL: not stated */
-    exo_hooks hooks;          /* progress: one step per organisation */
+    exo_hooks hooks;          /* progress: one step per organisation
+                                 (exo_report_html only; no warnings) */
     const char *scenario_org; /* the organisation 'scenario' describes, as
                                  the user wrote it; it must be one of the
                                  report's; NULL: the first of them */

@@ -23,6 +23,7 @@ by the dynamic loader's own search (libexodus.so.0).
 """
 
 import ctypes
+import json
 import ctypes.util
 import math
 import numbers
@@ -33,7 +34,7 @@ from typing import Any, Dict, List, Optional, Tuple
 
 __all__ = [
     "ExodusError", "ExodusWarning", "HawkesFit", "Forecast", "KMCurve",
-    "KaplanMeier", "LogRank", "Cox", "spiral", "spread_ties", "km",
+    "KaplanMeier", "LogRank", "Cox", "spiral", "hawkes", "spread_ties", "km",
     "logrank", "cox", "version", "library_path",
 ]
 
@@ -75,6 +76,7 @@ class _HawkesOpts(ctypes.Structure):
         ("breaks", P(c_double)),
         ("n_breaks", c_size_t),
         ("fixed_beta", c_double),
+        ("min_beta", c_double),
         ("level", c_double),
         ("no_profile", c_bool),
         ("no_gof", c_bool),
@@ -150,27 +152,47 @@ class _Forecast(ctypes.Structure):
     ]
 
 
-class _SpiralIn(ctypes.Structure):
+class _Filter(ctypes.Structure):
     _fields_ = [
-        ("n_events", c_size_t),
-        ("min_events", c_size_t),
-        ("fit", P(_Hawkes)),
-        ("no_fit_reason", ctypes.c_char_p),
-        ("forecast", P(_Forecast)),
-        ("horizon_text", ctypes.c_char_p),
-        ("noun", ctypes.c_char_p),
-        ("has_boot", c_bool),
-        ("boot_p", c_double),
-        ("alpha_test", c_double),
-        ("weight_name", ctypes.c_char_p),
+        ("has_since", c_bool),
+        ("has_until", c_bool),
+        ("since", ctypes.c_int32),
+        ("until", ctypes.c_int32),
+        ("level_mask", ctypes.c_uint),
+        ("with_leave", c_bool),
     ]
 
 
-class _Verdict(ctypes.Structure):
+class _SpiralOpts(ctypes.Structure):
     _fields_ = [
-        ("kind", c_enum),
-        ("label", ctypes.c_char_p),
-        ("text", ctypes.c_char * 640),
+        ("filter", _Filter),
+        ("baseline", c_enum),
+        ("per_head", c_bool),
+        ("breaks", P(c_double)),
+        ("n_breaks", c_size_t),
+        ("fixed_beta", c_double),
+        ("horizon", c_double),
+        ("paths", c_size_t),
+        ("bootstrap", c_size_t),
+        ("imputations", c_size_t),
+        ("exact_limit", c_size_t),
+        ("asymptotic", c_bool),
+        ("ties_exact", c_bool),
+        ("seed", ctypes.c_uint64),
+        ("level", c_double),
+        ("trend_bins", c_size_t),
+    ]
+
+
+class _EventStream(ctypes.Structure):
+    _fields_ = [
+        ("times", P(c_double)),
+        ("widths", P(c_double)),
+        ("n", c_size_t),
+        ("dates", c_bool),
+        ("has_window", c_bool),
+        ("start", c_double),
+        ("end", c_double),
     ]
 
 
@@ -282,8 +304,9 @@ STRUCTS = {
     "exo_hawkes_opts": _HawkesOpts,
     "exo_hawkes": _Hawkes,
     "exo_forecast": _Forecast,
-    "exo_spiral_in": _SpiralIn,
-    "exo_verdict": _Verdict,
+    "exo_filter": _Filter,
+    "exo_spiral_opts": _SpiralOpts,
+    "exo_event_stream": _EventStream,
     "exo_km_opts": _KMOpts,
     "exo_km_curve": _KMCurve,
     "exo_km": _KM,
@@ -297,8 +320,7 @@ _TIES = {"efron": 0, "breslow": 1}          # exo_ties
 _CODE_NAMES = ["EXO_OK", "EXO_ENOMEM", "EXO_EINVAL", "EXO_EDATA",
                "EXO_ENOENT", "EXO_EIO", "EXO_ESTORE", "EXO_ENOTFOUND",
                "EXO_ENUMERIC", "EXO_ECANCELED", "EXO_EINTERNAL"]
-_SPIRAL_KINDS = ["insufficient", "no_contagion", "subcritical",
-                 "near_critical", "supercritical"]
+_BASELINES = {"trend": 0, "constant": 1, "regimes": 2}  # exo_baseline
 
 
 # ==== Loading the library ====
@@ -358,8 +380,13 @@ _exo_hawkes_spread_ties = _fn("exo_hawkes_spread_ties", c_enum, P(c_double),
 _exo_hawkes_forecast = _fn("exo_hawkes_forecast", c_enum, P(_Hawkes),
                            c_double, c_size_t, ctypes.c_uint64, P(_Forecast),
                            PE)
-_exo_spiral_verdict = _fn("exo_spiral_verdict", None, P(_SpiralIn),
-                          P(_Verdict))
+_exo_spiral_opts_init = _fn("exo_spiral_opts_init", None, P(_SpiralOpts))
+_exo_spiral_analyze_stream = _fn("exo_spiral_analyze_stream", c_enum,
+                                 P(_EventStream), P(_SpiralOpts),
+                                 P(ctypes.c_void_p), PE)
+_exo_spiral_json = _fn("exo_spiral_json", ctypes.c_void_p, ctypes.c_void_p)
+_exo_spiral_release = _fn("exo_spiral_release", None, ctypes.c_void_p)
+_exo_free = _fn("exo_free", None, ctypes.c_void_p)
 _exo_km_fit = _fn("exo_km_fit", c_enum, c_size_t, P(c_double), P(c_double),
                   P(c_int), P(c_int), c_size_t, P(_KMOpts), P(_KM), PE)
 _exo_km_release = _fn("exo_km_release", None, P(_KM))
@@ -374,7 +401,7 @@ _exo_cox_release = _fn("exo_cox_release", None, P(_Cox))
 
 
 def version():
-    """The library's version, "0.1.0"."""
+    """The library's version, "MAJOR.MINOR.PATCH" as exodus.h defines it."""
     return _exo_version().decode()
 
 
@@ -527,7 +554,7 @@ class HawkesFit:
     Rates are per unit of the times given (days for dates). n = alpha/beta
     is the branching ratio: the further events one event triggers. The
     intervals are at 'level'; n_profile is None when it was not computed.
-    verdict is the plain-language sentence of 'exodus spiral'.
+    The model alone: spiral() gives the answer with its verdict.
     """
     n_events: int
     window: Tuple[float, float]
@@ -558,8 +585,6 @@ class HawkesFit:
     converged: bool
     iterations: int
     grad_norm: float
-    verdict_kind: str
-    verdict: str
     forecast: Optional[Forecast] = None
 
 
@@ -576,16 +601,16 @@ def spread_ties(times, widths, seed=1):
     return _list(t, n)
 
 
-def spiral(times, window=None, breaks=(), fixed_beta=None, level=0.95,
-           profile=True, gof=True, horizon=None, paths=10000, seed=1,
-           noun="events", unit="time units"):
-    """Fits the Hawkes self-exciting model to event 'times' (any order).
+def hawkes(times, window=None, breaks=(), fixed_beta=None, level=0.95,
+           profile=True, gof=True, horizon=None, paths=10000, seed=1):
+    """Fits the Hawkes self-exciting model to event 'times' (any order):
+    the model alone, as exo_hawkes_fit computes it. For the answer to "is
+    this a spiral?" (trend, test, imputations, verdict) call spiral().
 
     window: (t_start, t_end), the observation window; default the span of
     the events. breaks: times where the baseline changes (a regime). With
     fixed_beta the decay is held there. horizon: also forecast the events
-    in the next 'horizon' time units from 'paths' simulated paths. 'noun'
-    ("departures") and 'unit' ("days") are the words of the verdict.
+    in the next 'horizon' time units from 'paths' simulated paths.
     Returns a HawkesFit; raises ExodusError when there is no estimate
     (too few events, exact ties with a free decay, ...).
     """
@@ -622,18 +647,6 @@ def spiral(times, window=None, breaks=(), fixed_beta=None, level=0.95,
         fc = Forecast(fc_c.horizon, fc_c.n_paths, fc_c.seed, fc_c.mean,
                       fc_c.median, (fc_c.lo80, fc_c.hi80),
                       (fc_c.lo95, fc_c.hi95), fc_c.n_capped)
-    vin = _SpiralIn()
-    vin.n_events = n
-    vin.fit = ctypes.pointer(fit)
-    noun_b = noun.encode()
-    vin.noun = noun_b
-    horizon_b = (("%g %s" % (horizon, unit)).encode() if fc_c is not None
-                 else None)
-    if fc_c is not None:
-        vin.forecast = ctypes.pointer(fc_c)
-        vin.horizon_text = horizon_b
-    verdict = _Verdict()
-    _exo_spiral_verdict(ctypes.byref(vin), ctypes.byref(verdict))
     k = fit.n_regimes
     dim = k + 2
     # cov is (mu_0..mu_{K-1}, alpha, beta), row major, P = K + 2 wide.
@@ -660,11 +673,81 @@ def spiral(times, window=None, breaks=(), fixed_beta=None, level=0.95,
         fixed_decay=fit.fixed_decay, at_boundary=fit.at_boundary,
         decay_at_limit=fit.decay_at_limit, converged=fit.converged,
         iterations=fit.iterations, grad_norm=fit.grad_norm,
-        verdict_kind=(_SPIRAL_KINDS[verdict.kind]
-                      if 0 <= verdict.kind < len(_SPIRAL_KINDS) else "?"),
-        verdict=verdict.text.decode("utf-8", "replace"),
         forecast=fc,
     )
+
+
+def spiral(times, widths=None, window=None, dates=False, baseline="trend",
+           breaks=(), fixed_beta=None, horizon=None, paths=10000,
+           bootstrap=0, imputations=0, asymptotic=False, ties_exact=False,
+           seed=1, level=0.95):
+    """Is the process that made these event times feeding on itself?
+
+    The same analysis as 'exodus spiral --events' (exo_spiral_analyze_
+    stream): a trend-only model and a Hawkes model with that trend, the
+    test of no contagion by parametric bootstrap, imputations of imprecise
+    times, a forecast with parameter uncertainty and a verdict that can be
+    "inconclusive". Returns a dict with exactly the fields of 'exodus
+    spiral --json'.
+
+    widths: how precisely each time is known (it lies in [t, t + w));
+    dates: the times are days since 1970-01-01 (a date known to the month
+    has the month's length as its width). window: (start, end). baseline:
+    "trend" (default), "constant", or "regimes" with 'breaks'. bootstrap,
+    imputations: 0 for the library's defaults (199 and 20).
+    """
+    t, n = _doubles(times, "times")
+    ev = _EventStream()
+    ev.times = t
+    ev.n = n
+    if widths is not None:
+        w, nw = _doubles(widths, "widths")
+        _same_length(nw, n, "widths")
+        ev.widths = w
+    ev.dates = bool(dates)
+    if window is not None:
+        if len(window) != 2:
+            raise ValueError("window: expected (start, end)")
+        ev.has_window = True
+        ev.start, ev.end = float(window[0]), float(window[1])
+    opts = _SpiralOpts()
+    _exo_spiral_opts_init(ctypes.byref(opts))
+    if baseline not in _BASELINES:
+        raise ValueError("baseline: expected one of "
+                         + ", ".join(sorted(_BASELINES)))
+    opts.baseline = _BASELINES[baseline]
+    brk, nb = _doubles(list(breaks), "breaks")
+    if nb:
+        if baseline != "regimes":
+            raise ValueError("breaks go with baseline='regimes'")
+        opts.breaks = brk
+        opts.n_breaks = nb
+    if fixed_beta is not None:
+        opts.fixed_beta = float(fixed_beta)
+    if horizon is not None:
+        opts.horizon = float(horizon)
+    opts.paths = int(paths)
+    opts.bootstrap = int(bootstrap)
+    opts.imputations = int(imputations)
+    opts.asymptotic = bool(asymptotic)
+    opts.ties_exact = bool(ties_exact)
+    opts.seed = int(seed)
+    opts.level = float(level)
+    out = ctypes.c_void_p()
+    err = _Err()
+    _check(_exo_spiral_analyze_stream(ctypes.byref(ev), ctypes.byref(opts),
+                                      ctypes.byref(out), ctypes.byref(err)),
+           err)
+    try:
+        text = _exo_spiral_json(out)
+        if not text:
+            raise MemoryError("exodus: out of memory writing the answer")
+        try:
+            return json.loads(ctypes.string_at(text).decode("utf-8"))
+        finally:
+            _exo_free(text)
+    finally:
+        _exo_spiral_release(out)
 
 
 # ==== Survival ====

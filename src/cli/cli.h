@@ -168,6 +168,8 @@ void json_bool(struct json_out *j, const char *key, bool value);
  * definition of the name would take its place at link time. */
 void json_none(struct json_out *j, const char *key);
 void json_date(struct json_out *j, const char *key, int32_t days);
+/* 'text', already JSON (a value made by the library), as it is. */
+void json_raw(struct json_out *j, const char *key, const char *text);
 
 /* "2024-05-14" for a day, "2024-05" for a month, "2024" for a year. */
 void fmt_date(char buf[static 11], exo_date date);
@@ -183,13 +185,10 @@ int stats_show(struct cli *cli, exo_store *store, const char *org,
                struct json_out *j);
 
 /*
- * Fits and prints the spiral model for the departures of 'org' passing
- * 'filter' (may be NULL) with the defaults of 'exodus spiral', the baseline
- * proportional to headcount when 'headcount' (cmd_spiral.c): text, or
- * fields into the open JSON object 'j'.
+ * The spiral answer for 'org' with the defaults of 'exodus spiral'
+ * (cmd_spiral.c): text, or "spiral" in the open JSON object 'j'.
  */
-int spiral_show(struct cli *cli, const char *org, const exo_filter *filter,
-                bool headcount, struct json_out *j);
+int spiral_show(struct cli *cli, const char *org, struct json_out *j);
 
 /*
  * Kaplan-Meier retention and, with 'cox' ("contagion(90)"), a Cox model of

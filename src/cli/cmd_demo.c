@@ -130,7 +130,7 @@ int cmd_demo(struct cli *cli, int argc, char **argv)
         return cli_fail(cli, &err);
     int status = import_all(cli, store, dir);
     exo_org_list orgs = {0};
-    if (!status && exo_orgs_list(store, &orgs, &err))
+    if (!status && exo_org_list_load(store, &orgs, &err))
         status = cli_fail(cli, &err);
     struct json_out j;
     if (!status && cli->json) {
@@ -165,14 +165,10 @@ int cmd_demo(struct cli *cli, int argc, char **argv)
         status = stats_show(cli, store, orgs.rows[i].name, EXO_PERIOD_YEAR,
                             false, &window, cli->json ? &j : NULL);
         if (!status && cli->json) {
-            json_obj_open(&j, "spiral");
-            status =
-                spiral_show(cli, orgs.rows[i].name, &window, has_spells, &j);
-            json_obj_close(&j);
+            status = spiral_show(cli, orgs.rows[i].name, &j);
         } else if (!status) {
             putchar('\n');
-            status =
-                spiral_show(cli, orgs.rows[i].name, &window, has_spells, NULL);
+            status = spiral_show(cli, orgs.rows[i].name, NULL);
         }
         /* Retention and the contagion covariate need spells (headcount),
          * which only the HR export has. */

@@ -272,7 +272,7 @@ int cmd_extract(struct cli *cli, int argc, char **argv)
         exo_err ignored = {0};
         cli_open_store(cli, EXO_STORE_READONLY, &store, &ignored);
     }
-    if (store && exo_orgs_list(store, &orgs, &err) == EXO_OK && orgs.n) {
+    if (store && exo_org_list_load(store, &orgs, &err) == EXO_OK && orgs.n) {
         names = calloc(orgs.n, sizeof *names);
         for (size_t i = 0; names && i < orgs.n; i++)
             names[i] = orgs.rows[i].name;

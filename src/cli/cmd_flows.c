@@ -63,11 +63,8 @@ static int view_load(struct cli *cli, exo_store *store,
         o.t_start = filter->since;
         o.t_end = filter->until;
     }
-    if (exo_flows_load(store, filter, gap, &v->data, &err) ||
-        exo_flows_compute(
-            v->data.n_orgs, v->data.n, v->data.from, v->data.to, v->data.level,
-            v->data.inferred, v->data.day, v->data.n_spells, v->data.spell_org,
-            v->data.spell_start, v->data.spell_end, &o, &v->flows, &err)) {
+    if (exo_flow_data_load(store, filter, gap, &v->data, &err) ||
+        exo_flows_compute(&v->data, &o, &v->flows, &err)) {
         view_release(v);
         return cli_fail(cli, &err);
     }
@@ -420,8 +417,9 @@ static int excitation(struct cli *cli, exo_store *store,
     int status = 0;
     for (size_t i = 0; i < k; i++) {
         if (exo_org_resolve(store, names[i], &org[i], &err) ||
-            exo_departures(store, org[i], filter, &dep[i], &err) ||
-            exo_arrivals(store, org[i], filter, &arr[i], &err)) {
+            exo_move_list_load_departures(store, org[i], filter, &dep[i], NULL,
+                                          &err) ||
+            exo_move_list_load_arrivals(store, org[i], filter, &arr[i], &err)) {
             status = cli_fail(cli, &err);
             goto out;
         }
@@ -720,7 +718,7 @@ int cmd_flows(struct cli *cli, int argc, char **argv)
         return cli_usage_error(cli, "--until is before --since");
     exo_store *store;
     exo_err err = {0};
-    if (cli_open_store(cli, EXO_STORE_CREATE, &store, &err))
+    if (cli_open_store(cli, EXO_STORE_READONLY, &store, &err))
         return cli_fail(cli, &err);
     struct flows_view v;
     struct core_counts *core = NULL;

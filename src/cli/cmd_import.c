@@ -32,6 +32,17 @@ static int show_progress(void *ud, double done)
     return 0;
 }
 
+/* A non-fatal note from the import ("columns the mapping leaves unread"). */
+static void show_note(void *ud, const exo_err *warning)
+{
+    const struct cli *cli = ud;
+    char text[600];
+    exo_err_format(warning, text, sizeof text);
+    if (cli->progress)
+        fputs("\r                  \r", stderr);
+    fprintf(stderr, "exodus: import: note: %s\n", text);
+}
+
 int cmd_import(struct cli *cli, int argc, char **argv)
 {
     exo_import_opts opts;
@@ -96,6 +107,9 @@ int cmd_import(struct cli *cli, int argc, char **argv)
                                argv[first]);
     if (cli->progress)
         opts.hooks.progress = show_progress;
+    if (!cli->quiet)
+        opts.hooks.warn = show_note;
+    opts.hooks.ud = cli;
     exo_store *store;
     exo_err err = {0};
     if (cli_open_store(cli, EXO_STORE_CREATE, &store, &err))

@@ -50,8 +50,8 @@ int cmd_moves(struct cli *cli, int argc, char **argv)
     exo_store *store;
     exo_err err = {0};
     exo_move_list moves = {0};
-    if (cli_open_store(cli, EXO_STORE_CREATE, &store, &err) ||
-        exo_moves_list(store, org, &filter, &moves, &err)) {
+    if (cli_open_store(cli, EXO_STORE_READONLY, &store, &err) ||
+        exo_move_list_load(store, org, &filter, &moves, &err)) {
         exo_store_close(store);
         return cli_fail(cli, &err);
     }

@@ -22,8 +22,8 @@ int cmd_orgs(struct cli *cli, int argc, char **argv)
     exo_store *store;
     exo_err err = {0};
     exo_org_list orgs = {0};
-    if (cli_open_store(cli, EXO_STORE_CREATE, &store, &err) ||
-        exo_orgs_list(store, &orgs, &err)) {
+    if (cli_open_store(cli, EXO_STORE_READONLY, &store, &err) ||
+        exo_org_list_load(store, &orgs, &err)) {
         exo_store_close(store);
         return cli_fail(cli, &err);
     }

@@ -27,8 +27,8 @@ int cmd_people(struct cli *cli, int argc, char **argv)
     exo_store *store;
     exo_err err = {0};
     exo_person_list people = {0};
-    if (cli_open_store(cli, EXO_STORE_CREATE, &store, &err) ||
-        exo_people_list(store, org, &people, &err)) {
+    if (cli_open_store(cli, EXO_STORE_READONLY, &store, &err) ||
+        exo_person_list_load(store, org, &people, &err)) {
         exo_store_close(store);
         return cli_fail(cli, &err);
     }

@@ -80,85 +80,42 @@ static const char *fmt_when(char buf[static 32], const exo_runway_scenario *sc,
     return buf;
 }
 
-static double precision_days(exo_date d)
-{
-    int y, m, dd;
-    if (d.precision == EXO_PREC_DAY)
-        return 1.0;
-    exo_civil_from_days(d.days, &y, &m, &dd);
-    if (d.precision == EXO_PREC_YEAR)
-        return exo_days_from_civil(y + 1, 1, 1) - exo_days_from_civil(y, 1, 1);
-    return (m == 12 ? exo_days_from_civil(y + 1, 1, 1)
-                    : exo_days_from_civil(y, m + 1, 1)) -
-           exo_days_from_civil(y, m, 1);
-}
-
 struct org_fit {
     char *org;
     size_t n_events;
     exo_hawkes fit;
 };
 
-/* Fits the Hawkes model to the departures of 'name' as spiral does. */
+/* The contagion of 'name' from the spiral analysis (exo_spiral_analyze,
+ * with the defaults of 'exodus spiral ORG'): the same answer. */
 static int fit_org(struct cli *cli, const char *name, struct org_fit *of)
 {
     exo_store *store = NULL;
+    exo_spiral *s = NULL;
     exo_err err = {0};
-    exo_move_list deps = {0}, arrs = {0};
-    double *t = NULL, *w = NULL;
     int status = 0;
-    if (cli_open_store(cli, EXO_STORE_CREATE, &store, &err) ||
-        exo_org_resolve(store, name, &of->org, &err) ||
-        exo_departures(store, of->org, NULL, &deps, &err) ||
-        exo_arrivals(store, of->org, NULL, &arrs, &err)) {
+    if (cli_open_store(cli, EXO_STORE_READONLY, &store, &err) ||
+        exo_spiral_analyze(store, name, NULL, &s, &err)) {
         status = cli_fail(cli, &err);
         goto out;
     }
-    t = calloc(deps.n + 1, sizeof *t);
-    w = calloc(deps.n + 1, sizeof *w);
-    if (!t || !w) {
-        fprintf(stderr, "exodus: out of memory\n");
-        status = CLI_EXIT_NOMEM;
-        goto out;
-    }
-    double first = CLI_INF;
-    for (size_t i = 0; i < deps.n; i++) {
-        t[i] = deps.rows[i].date.days;
-        w[i] = precision_days(deps.rows[i].date);
-        first = fmin(first, t[i]);
-    }
-    for (size_t i = 0; i < arrs.n; i++)
-        first = fmin(first, arrs.rows[i].date.days);
-    of->n_events = deps.n;
-    exo_hawkes_opts o;
-    exo_hawkes_opts_init(&o);
-    o.no_profile = true;
-    o.no_gof = true;
-    if (deps.n) {
-        o.has_window = true;
-        o.t_start = first;
-        o.t_end = t[deps.n - 1] + w[deps.n - 1];
-        for (size_t i = 0; i < deps.n; i++)
-            if (t[i] + w[i] > o.t_end)
-                o.t_end = t[i] + w[i];
-    }
-    if (exo_hawkes_spread_ties(t, w, deps.n, 1, &err) ||
-        exo_hawkes_fit(t, deps.n, &o, &of->fit, &err)) {
-        status = cli_fail(cli, &err);
-        goto out;
-    }
-    if (!isfinite(of->fit.n) || !(of->fit.beta > 0.0)) {
+    of->org = strdup(s->org);
+    of->n_events = s->n_events;
+    of->fit = s->fit;
+    /* The combined estimate over the imputations of imprecise dates. */
+    of->fit.n = s->n;
+    if (!of->org || !s->has_fit || !isfinite(s->n) || !(s->fit.beta > 0.0)) {
         fprintf(stderr,
-                "exodus: runway: the Hawkes fit for %s gives no usable "
-                "branching ratio (decay not identified)\n",
-                of->org);
+                "exodus: runway: the spiral analysis of %s gives no usable "
+                "branching ratio (%s)\n",
+                s->org,
+                s->has_fit ? "no excitation: its decay is not "
+                             "identified"
+                           : s->no_fit);
         status = CLI_EXIT_NO_ANSWER;
     }
 out:
-    free(t);
-    free(w);
-    exo_move_list_release(&deps);
-    exo_move_list_release(&arrs);
+    exo_spiral_release(s);
     exo_store_close(store);
     return status;
 }
@@ -184,11 +141,14 @@ static void print_text(const exo_runway_scenario *sc, const exo_runway *r,
             printf("%s %s", i ? "," : "", sets->v[i]);
         printf("\n");
     }
-    if (of && of->org)
-        printf("contagion: Hawkes n = %.2f (SE %.2f), half-life %.1f months, "
-               "fitted to %zu departures of %s\n",
-               of->fit.n, of->fit.n_se, M_LN2 / of->fit.beta / MONTH_DAYS,
-               of->n_events, of->org);
+    if (of && of->org) {
+        double hl = M_LN2 / of->fit.beta;
+        printf("contagion: Hawkes n = %.2f (SE %.2f), half-life %.2g %s, "
+               "fitted to %zu departures of %s (exodus spiral %s)\n",
+               of->fit.n, of->fit.n_se, hl < MONTH_DAYS ? hl : hl / MONTH_DAYS,
+               hl < MONTH_DAYS ? "days" : "months", of->n_events, of->org,
+               of->org);
+    }
     printf("\ndeterministic path (every input at its central value)\n");
     printf("  cash-out         %s%s\n",
            isfinite(r->det.cashout_month)
@@ -440,7 +400,7 @@ static int run_show(struct cli *cli, const char *path,
         print_text(&sc, &r, org ? &of : NULL, sets);
 out:
     exo_runway_release(&r);
-    exo_free(of.org);
+    free(of.org);
     return status;
 }
 
@@ -681,7 +641,7 @@ static int run_sweep(struct cli *cli, const char *path,
 out:
     free(sc);
     free(rows);
-    exo_free(of.org);
+    free(of.org);
     return status;
 }
 

@@ -240,8 +240,9 @@ int stats_show(struct cli *cli, exo_store *store, const char *org_name,
     exo_level *dep_levels = NULL;
     int status = 0;
     if (exo_org_resolve(store, org_name, &org, &err) ||
-        exo_departures(store, org, filter, &departures, &err) ||
-        exo_arrivals(store, org, filter, &arrivals, &err) ||
+        exo_move_list_load_departures(store, org, filter, &departures, NULL,
+                                      &err) ||
+        exo_move_list_load_arrivals(store, org, filter, &arrivals, &err) ||
         exo_spells_load(store, org, &spells, &err) ||
         exo_core_team_load(store, org, &team, &err)) {
         status = cli_fail(cli, &err);
@@ -261,8 +262,13 @@ int stats_show(struct cli *cli, exo_store *store, const char *org_name,
     }
     for (size_t i = 0; i < arrivals.n; i++)
         arr_days[i] = arrivals.rows[i].date.days;
-    if (exo_stats_compute(period, dep_days, dep_levels, departures.n, arr_days,
-                          arrivals.n, &spells, filter, &stats, &err)) {
+    exo_stats_input in = {.departure_days = dep_days,
+                          .departure_levels = dep_levels,
+                          .n_departures = departures.n,
+                          .arrival_days = arr_days,
+                          .n_arrivals = arrivals.n,
+                          .spells = &spells};
+    if (exo_stats_compute(period, &in, filter, &stats, &err)) {
         status = cli_fail(cli, &err);
         goto out;
     }
@@ -283,7 +289,7 @@ int stats_show(struct cli *cli, exo_store *store, const char *org_name,
                      ? stats.rows[stats.n - 1].end - 1
                      : to;
         }
-        if (exo_core_erosion(&team, period, from, to, &erosion, &err)) {
+        if (exo_erosion_compute(&team, period, from, to, &erosion, &err)) {
             status = cli_fail(cli, &err);
             goto out;
         }
@@ -361,7 +367,7 @@ int cmd_stats(struct cli *cli, int argc, char **argv)
     }
     exo_store *store;
     exo_err err = {0};
-    if (cli_open_store(cli, EXO_STORE_CREATE, &store, &err))
+    if (cli_open_store(cli, EXO_STORE_READONLY, &store, &err))
         return cli_fail(cli, &err);
     struct json_out j;
     if (cli->json)

@@ -600,7 +600,7 @@ static int survival_store(struct cli *cli, const struct surv_args *a,
                                "unknown --by '%s' (expected level, org "
                                "or team)",
                                a->by);
-    if (cli_open_store(cli, EXO_STORE_CREATE, &store, &err))
+    if (cli_open_store(cli, EXO_STORE_READONLY, &store, &err))
         return cli_fail(cli, &err);
     exo_spells *sp = calloc((size_t)n_orgs, sizeof *sp);
     char **canon = calloc((size_t)n_orgs, sizeof *canon);
@@ -743,9 +743,8 @@ static int survival_store(struct cli *cli, const struct surv_args *a,
         size_t cap = 0;
         for (int o = 0, r0 = 0; o < n_orgs; r0 += (int)sp[o].n, o++) {
             exo_episodes part = {0};
-            if (exo_contagion_episodes(sp[o].n, start + r0, end + r0,
-                                       event + r0, team + r0, &copts, &part,
-                                       &err)) {
+            if (exo_episodes_compute(sp[o].n, start + r0, end + r0, event + r0,
+                                     team + r0, &copts, &part, &err)) {
                 status = cli_fail(cli, &err);
                 goto out;
             }

@@ -325,6 +325,12 @@ void json_none(struct json_out *j, const char *key)
     fputs("null", j->out);
 }
 
+void json_raw(struct json_out *j, const char *key, const char *text)
+{
+    json_key(j, key);
+    fputs(text, j->out);
+}
+
 void json_date(struct json_out *j, const char *key, int32_t days)
 {
     char buf[11];

@@ -12,7 +12,7 @@ static void *(*hook_malloc)(size_t) = malloc;
 static void *(*hook_realloc)(void *, size_t) = realloc;
 static void (*hook_free)(void *) = free;
 
-void exo_set_allocator(void *(*malloc_fn)(size_t),
+void exo_allocator_set(void *(*malloc_fn)(size_t),
                        void *(*realloc_fn)(void *, size_t),
                        void (*free_fn)(void *))
 {

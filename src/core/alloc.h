@@ -1,6 +1,6 @@
 /*
  * alloc.h - every heap allocation goes through these, over the hook set by
- * exo_set_allocator(). Test builds (EXO_TEST_FAIL_ALLOC=N in the
+ * exo_allocator_set(). Test builds (EXO_TEST_FAIL_ALLOC=N in the
  * environment) make the N-th allocation fail, to test EXO_ENOMEM paths.
  */
 #ifndef EXO_CORE_ALLOC_H

@@ -8,9 +8,16 @@
 #include <stdio.h>
 #include <string.h>
 
+/* The version as text, from the numbers in exodus.h (its only source). */
+#define EXO__STR(x) #x
+#define EXO__XSTR(x) EXO__STR(x)
+#define EXO__MAJOR EXO__XSTR(EXO_VERSION_MAJOR)
+#define EXO__MINOR EXO__XSTR(EXO_VERSION_MINOR)
+#define EXO__PATCH EXO__XSTR(EXO_VERSION_PATCH)
+
 const char *exo_version(void)
 {
-    return "0.1.0";
+    return EXO__MAJOR "." EXO__MINOR "." EXO__PATCH;
 }
 
 const char *exo_strerror(exo_code code)

@@ -36,4 +36,25 @@ static inline void exo__qsort(void *base, size_t n, size_t size,
         qsort(base, n, size, cmp);
 }
 
+/* Ascending doubles, for exo__qsort. */
+static inline int exo__cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/*
+ * splitmix64: a well-mixed seed for stream 'index' of 'seed', so that a
+ * parallel loop gives each item its own stream and the results do not
+ * depend on the number of threads. Never 0 (gsl_rng_set's default).
+ */
+static inline unsigned long exo__derive_seed(uint64_t seed, uint64_t index)
+{
+    uint64_t z = seed + 0x9E3779B97F4A7C15ull * (index + 1);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    z ^= z >> 31;
+    return (unsigned long)(z ? z : 1);
+}
+
 #endif

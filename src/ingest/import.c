@@ -212,6 +212,10 @@ struct importer {
     struct pipeline *pipe;
     struct move_chunk *fill;
     size_t n_merged;
+    /* A note for the warn hook, given in the caller's thread at the end:
+     * the columns a --map left unread. */
+    size_t n_unread, n_listed;
+    exo_err note;
 };
 
 static const char *kind_name(exo_import_kind kind)
@@ -368,6 +372,38 @@ static exo_code setup_options(struct importer *im)
 
 /* ==== Header ==== */
 
+/* Adds column 'c' to the note listing the columns a --map leaves unread;
+ * names that do not fit are counted ("and 12 more", added at the end). */
+static void note_unread(struct importer *im, const struct csv_record *rec,
+                        size_t c, const char *col, size_t len)
+{
+    exo_err *e = &im->note;
+    if (im->n_unread++ == 0) {
+        long line, column;
+        exo__csv_field_location(rec, c, &line, &column);
+        exo__fail_at(e, EXO_EDATA, im->name, line, column,
+                     "columns the mapping leaves unread:");
+    }
+    size_t used = strlen(e->msg);
+    if (im->n_listed == im->n_unread - 1 &&
+        used + len + 4 + 24 < sizeof e->msg) {
+        snprintf(e->msg + used, sizeof e->msg - used, "%s '%.*s'",
+                 im->n_listed ? "," : "", (int)len, col);
+        im->n_listed++;
+    }
+}
+
+/* The note, completed, for the warn hook. */
+static const exo_err *unread_note(struct importer *im)
+{
+    exo_err *e = &im->note;
+    size_t used = strlen(e->msg);
+    if (im->n_listed < im->n_unread)
+        snprintf(e->msg + used, sizeof e->msg - used, " and %zu more",
+                 im->n_unread - im->n_listed);
+    return e;
+}
+
 /* Matches the input's column names to fields; errors name the column. */
 static void take_header(struct importer *im, const struct csv_record *rec)
 {
@@ -382,8 +418,10 @@ static void take_header(struct importer *im, const struct csv_record *rec)
             if (strcmp(im->column_name[f], col) == 0)
                 match = (int)f;
         if (match < 0) {
-            if (im->opts->map)
+            if (im->opts->map) {
+                note_unread(im, rec, c, col, len);
                 continue; /* an export's other columns, not mapped */
+            }
             char names[400];
             long line, column;
             exo__csv_field_location(rec, c, &line, &column);
@@ -1708,6 +1746,8 @@ exo_code exo_import_file(exo_store *store, exo_import_kind kind,
     }
     code = finish(&im, store, code, result, errors, err);
 out:
+    if (im.n_unread && opts->hooks.warn)
+        opts->hooks.warn(opts->hooks.ud, unread_note(&im));
     exo__free(text);
     exo__free(im.recs);
     exo__hmap_release(&im.spell_index);

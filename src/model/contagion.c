@@ -88,10 +88,10 @@ static size_t walk(const double *d, size_t len, double w, double s, double e,
     return k;
 }
 
-exo_code exo_contagion_episodes(size_t n, const double *start,
-                                const double *end, const int *event,
-                                const int *team, const exo_contagion_opts *opts,
-                                exo_episodes *out, exo_err *err)
+exo_code exo_episodes_compute(size_t n, const double *start, const double *end,
+                              const int *event, const int *team,
+                              const exo_contagion_opts *opts, exo_episodes *out,
+                              exo_err *err)
 {
     exo_contagion_opts def = {0};
     if (!opts)

@@ -216,19 +216,23 @@ static void headcounts(exo_flows *f, size_t n_spells, const int *org,
     }
 }
 
-exo_code exo_flows_compute(size_t n_orgs, size_t n, const int *from,
-                           const int *to, const exo_level *level,
-                           const bool *inferred, const double *day,
-                           size_t n_spells, const int *spell_org,
-                           const double *spell_start, const double *spell_end,
-                           const exo_flow_opts *opts, exo_flows *out,
-                           exo_err *err)
+exo_code exo_flows_compute(const exo_flow_data *data, const exo_flow_opts *opts,
+                           exo_flows *out, exo_err *err)
 {
+    memset(out, 0, sizeof *out);
+    if (!data || (data->n && (!data->from || !data->to)))
+        return exo__fail(err, EXO_EINVAL,
+                         "no moves to compute flows of (expected 'from' "
+                         "and 'to' arrays)");
+    size_t n_orgs = data->n_orgs, n = data->n;
+    const int *from = data->from, *to = data->to;
+    const exo_level *level = data->level;
+    const bool *inferred = data->inferred;
+    const double *day = data->day;
     exo_code code = EXO_OK;
     double *votes = NULL, *rank = NULL;
     size_t N = n_orgs, cap = 0;
     bool any_weight = false;
-    memset(out, 0, sizeof *out);
     out->n_orgs = N;
     out->level =
         opts && opts->level > 0.0 && opts->level < 1.0 ? opts->level : 0.95;
@@ -299,8 +303,11 @@ exo_code exo_flows_compute(size_t n_orgs, size_t n, const int *from,
         o->net = (long)o->in - (long)o->out;
         o->w_net = o->w_in - o->w_out;
     }
-    headcounts(out, spell_org && spell_start && spell_end ? n_spells : 0,
-               spell_org, spell_start, spell_end);
+    headcounts(out,
+               data->spell_org && data->spell_start && data->spell_end
+                   ? data->n_spells
+                   : 0,
+               data->spell_org, data->spell_start, data->spell_end);
 
     /* The pairs, each oriented towards its larger direction. */
     for (size_t a = 0; a < N; a++) {

@@ -247,14 +247,14 @@ static void hess_x(size_t K, const double *theta, const double *g,
     Hx[(K + 1) * P + K + 1] += theta[K] * g[K] + theta[K + 1] * g[K + 1];
 }
 
-/* Inside the searched region: no overflow, and beta T >= BETA_T_MIN. */
+/* Inside the searched region: no overflow, and beta >= w->beta_min. */
 static int x_feasible(const struct fit_ws *w, const double *x)
 {
     size_t K = w->d.n_regimes;
     for (size_t i = 0; i < K + 2; i++)
         if (!(fabs(x[i]) < 300.0))
             return 0;
-    return exp(x[K + 1]) * w->d.T >= BETA_T_MIN;
+    return exp(x[K + 1]) >= w->beta_min;
 }
 
 struct xfun {
@@ -533,6 +533,10 @@ static exo_code validate(const double *times, size_t n,
                                             o->n_weights, err);
     if (rc)
         return rc;
+    if (!(o->min_beta >= 0.0) || !isfinite(o->min_beta))
+        return exo__fail(err, EXO_EINVAL,
+                         "min_beta %g is not a rate >= 0 (0: no bound)",
+                         o->min_beta);
     if (o->fixed_beta < 0.0 || !isfinite(o->fixed_beta))
         return exo__fail(err, EXO_EINVAL,
                          "fixed decay %g is not a positive number",
@@ -572,6 +576,7 @@ exo_code exo__hawkes_ws_init(struct fit_ws *w, const double *times, size_t n,
     exo__hawkes_data_init(&w->d, w->t, n, t1 - t0, breaks, o->n_breaks);
     w->t0 = t0;
     w->fixed_beta = o->fixed_beta;
+    w->beta_min = fmax(BETA_T_MIN / w->d.T, o->min_beta);
     if (o->n_weights > 0) {
         size_t n_seg;
         w->seg = exo__hawkes_segments(&w->d, t0, o->weight_times, o->weights,
@@ -625,10 +630,12 @@ void exo__hawkes_ws_release(struct fit_ws *w)
     w->d.seg = NULL;
 }
 
-/* The beta grid: log-spaced from 1/T to 1000 times the event rate. */
-static size_t beta_grid(const struct hawkes_data *d, double *grid, size_t cap)
+/* The beta grid: log-spaced from 1/T (or the least decay allowed) to 1000
+ * times the event rate. */
+static size_t beta_grid(const struct hawkes_data *d, double beta_min,
+                        double *grid, size_t cap)
 {
-    double lo = 1.0 / d->T, hi = 1000.0 * (double)d->n / d->T;
+    double lo = fmax(1.0 / d->T, beta_min), hi = 1000.0 * (double)d->n / d->T;
     if (hi < 100.0 * lo)
         hi = 100.0 * lo;
     double per_decade = d->n > 2000000 ? 1.5 : d->n > 200000 ? 2.5 : 4.0;
@@ -742,7 +749,7 @@ static exo_code fit_free_decay(struct fit_ws *w, exo_hawkes *out,
     double grid[GRID_CAP] = {0}, prof[GRID_CAP];
     double gth[GRID_CAP][HAWKES_MAX_P];
     double theta[HAWKES_MAX_P];
-    size_t m = beta_grid(&w->d, grid, GRID_CAP);
+    size_t m = beta_grid(&w->d, w->beta_min, grid, GRID_CAP);
     exo_code rc;
     for (size_t k = 0; k < K; k++)
         theta[k] = 0.5 * w->mu_pois[k];
@@ -859,7 +866,7 @@ static exo_code fit_free_decay(struct fit_ws *w, exo_hawkes *out,
         out->n_wald_lo = out->n_wald_hi = EXO_NAN;
         return EXO_OK;
     }
-    out->decay_at_limit = theta_best[K + 1] * w->d.T < 1.01 * BETA_T_MIN;
+    out->decay_at_limit = theta_best[K + 1] < 1.01 * w->beta_min;
     out->converged = pd && !out->decay_at_limit &&
                      best_gmax < 1e-4 * fmax(1.0, sqrt((double)w->d.n));
     if (!pd) {

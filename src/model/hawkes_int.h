@@ -14,6 +14,7 @@ struct fit_ws {
     struct hawkes_seg *seg; /* baseline-weight segments: owned, or NULL */
     double t0;              /* window start, to shift back */
     double fixed_beta;      /* > 0 when the decay is held */
+    double beta_min;        /* the least decay searched (> 0) */
     double mu_pois[EXO_HAWKES_MAX_REGIMES]; /* N_k / L_k */
     double ll_pois;
     double x_hat[HAWKES_MAX_P]; /* (log mu_k, log n, log beta) at the MLE */

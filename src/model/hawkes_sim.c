@@ -29,22 +29,6 @@
 
 #define FORECAST_CAP 100000 /* events per path before it counts as exploded */
 
-/* splitmix64: a well-mixed 64-bit seed for stream 'index' of 'seed'. */
-static unsigned long derive_seed(uint64_t seed, uint64_t index)
-{
-    uint64_t z = seed + 0x9E3779B97F4A7C15ull * (index + 1);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    z ^= z >> 31;
-    return (unsigned long)(z ? z : 1);
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
 /* (time, input index) pairs, ordered by time then index. */
 struct timed_index {
     double t;
@@ -80,12 +64,12 @@ exo_code exo_hawkes_spread_ties_order(double *times, const double *width,
         exo__free(ti);
         return exo__fail(err, EXO_ENOMEM, "allocating a random generator");
     }
-    gsl_rng_set(r, derive_seed(seed, 0));
+    gsl_rng_set(r, exo__derive_seed(seed, 0));
     for (size_t i = 0; i < n; i++)
         times[i] += width[i] * gsl_rng_uniform(r);
     gsl_rng_free(r);
     if (!order) {
-        exo__qsort(times, n, sizeof *times, cmp_double);
+        exo__qsort(times, n, sizeof *times, exo__cmp_double);
         return EXO_OK;
     }
     for (size_t i = 0; i < n; i++) {
@@ -184,7 +168,7 @@ exo_code exo_hawkes_simulate_weighted(double mu, double alpha, double beta,
     gsl_rng *r = gsl_rng_alloc(gsl_rng_taus2);
     if (!r)
         return exo__fail(err, EXO_ENOMEM, "allocating a random generator");
-    gsl_rng_set(r, derive_seed(seed, 0));
+    gsl_rng_set(r, exo__derive_seed(seed, 0));
     /* Grow the output as needed: simulate in the same order as thin_path
      * but keep the times. */
     double *buf = NULL;
@@ -267,21 +251,42 @@ exo_code exo_hawkes_forecast(const exo_hawkes *fit, double horizon,
     memset(out, 0, sizeof *out);
     if (!fit || fit->n_regimes == 0)
         return exo__fail(err, EXO_EINVAL, "no fitted model to forecast from");
+    /* Beyond the data the last regime and the last weight hold. */
+    exo_forecast_draw d;
+    d.mu =
+        fit->mu[fit->n_regimes - 1] * (fit->weighted ? fit->weight_end : 1.0);
+    d.alpha = fit->at_boundary ? 0.0 : fit->alpha;
+    d.beta = fit->at_boundary ? 1.0 : fit->beta;
+    d.excitation = fit->at_boundary ? 0.0 : fit->excitation_end;
+    /* A weighted baseline may end at weight 0 (nobody left to leave). */
+    if (!(d.mu > 0.0 || (fit->weighted && d.mu == 0.0)))
+        return exo__fail(err, EXO_EINVAL, "the fitted model is not usable");
+    return exo_hawkes_forecast_draws(&d, 1, horizon, n_paths, seed, out, err);
+}
+
+exo_code exo_hawkes_forecast_draws(const exo_forecast_draw *draws,
+                                   size_t n_draws, double horizon,
+                                   size_t n_paths, uint64_t seed,
+                                   exo_forecast *out, exo_err *err)
+{
+    memset(out, 0, sizeof *out);
+    if (!draws || n_draws == 0)
+        return exo__fail(err, EXO_EINVAL, "no model to forecast from");
     if (!(horizon > 0.0) || !isfinite(horizon))
         return exo__fail(err, EXO_EINVAL, "horizon %g is not positive",
                          horizon);
+    for (size_t j = 0; j < n_draws; j++) {
+        const exo_forecast_draw *d = &draws[j];
+        if (!(d->mu >= 0.0) || !(d->alpha >= 0.0) || !(d->beta > 0.0) ||
+            !(d->excitation >= 0.0) ||
+            !isfinite(d->mu + d->alpha + d->beta + d->excitation))
+            return exo__fail(err, EXO_EINVAL,
+                             "draw %zu of the forecast's parameters is not "
+                             "usable",
+                             j);
+    }
     if (n_paths == 0)
         n_paths = 10000;
-    /* Beyond the data the last regime and the last weight hold. */
-    double mu =
-        fit->mu[fit->n_regimes - 1] * (fit->weighted ? fit->weight_end : 1.0);
-    double alpha = fit->at_boundary ? 0.0 : fit->alpha;
-    double beta = fit->at_boundary ? 1.0 : fit->beta;
-    double E0 = fit->at_boundary ? 0.0 : fit->excitation_end;
-    /* A weighted baseline may end at weight 0 (nobody left to leave). */
-    if (!(mu > 0.0 || (fit->weighted && mu == 0.0)) || !isfinite(alpha) ||
-        !(beta > 0.0))
-        return exo__fail(err, EXO_EINVAL, "the fitted model is not usable");
     size_t *counts = exo__calloc(n_paths, sizeof *counts);
     if (!counts)
         return exo__fail(err, EXO_ENOMEM, "allocating %zu paths", n_paths);
@@ -296,9 +301,10 @@ exo_code exo_hawkes_forecast(const exo_hawkes *fit, double horizon,
         for (size_t p = 0; p < n_paths; p++) {
             if (!r)
                 continue;
-            gsl_rng_set(r, derive_seed(seed, p));
-            counts[p] =
-                thin_path(r, mu, alpha, beta, E0, horizon, FORECAST_CAP, NULL);
+            const exo_forecast_draw *d = &draws[p % n_draws];
+            gsl_rng_set(r, exo__derive_seed(seed, p));
+            counts[p] = thin_path(r, d->mu, d->alpha, d->beta, d->excitation,
+                                  horizon, FORECAST_CAP, NULL);
             if (counts[p] >= FORECAST_CAP)
                 n_capped++;
         }
@@ -464,7 +470,7 @@ exo_code exo_hawkes_bootstrap(const exo_hawkes *fit,
             stop = canceled;
             if (!r || stop)
                 continue;
-            gsl_rng_set(r, derive_seed(seed, b));
+            gsl_rng_set(r, exo__derive_seed(seed, b));
             if (boot_one(fit, opts, r, &lr)) {
                 n_used++;
                 if (lr >= fit->lr * (1.0 - 1e-12))

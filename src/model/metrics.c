@@ -78,13 +78,19 @@ static bool in_filter(const exo_filter *f, double day)
                   (!f->has_until || day <= f->until));
 }
 
-exo_code exo_stats_compute(exo_period period, const double *departure_days,
-                           const exo_level *departure_levels,
-                           size_t n_departures, const double *arrival_days,
-                           size_t n_arrivals, const exo_spells *spells,
+exo_code exo_stats_compute(exo_period period, const exo_stats_input *in,
                            const exo_filter *filter, exo_stats *out,
                            exo_err *err)
 {
+    static const exo_stats_input none = {0};
+    if (!in)
+        in = &none;
+    const double *departure_days = in->departure_days;
+    const exo_level *departure_levels = in->departure_levels;
+    size_t n_departures = in->n_departures;
+    const double *arrival_days = in->arrival_days;
+    size_t n_arrivals = in->n_arrivals;
+    const exo_spells *spells = in->spells;
     struct boundary *b = NULL;
     size_t n_b = 0;
     double first = EXO_INF, last = -EXO_INF;
@@ -204,9 +210,9 @@ void exo_erosion_release(exo_erosion *erosion)
     memset(erosion, 0, sizeof *erosion);
 }
 
-exo_code exo_core_erosion(const exo_core_team *team, exo_period period,
-                          int32_t from, int32_t to, exo_erosion *out,
-                          exo_err *err)
+exo_code exo_erosion_compute(const exo_core_team *team, exo_period period,
+                             int32_t from, int32_t to, exo_erosion *out,
+                             exo_err *err)
 {
     memset(out, 0, sizeof *out);
     if (to < from)

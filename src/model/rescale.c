@@ -109,12 +109,12 @@ static exo_code check_sorted(const double *v, size_t n, const char *what,
     return EXO_OK;
 }
 
-static exo_code check_fit(const exo_hawkes *fit, exo_err *err)
+static exo_code check_fit(const exo_hawkes *fit, size_t n_weights, exo_err *err)
 {
     if (!fit || fit->n_regimes < 1 || fit->n_regimes > EXO_HAWKES_MAX_REGIMES)
         return exo__fail(err, EXO_EINVAL, "no fitted model");
     /* The fit keeps its weight's integrals, not the weight itself. */
-    if (fit->weighted)
+    if (fit->weighted && n_weights == 0)
         return exo__fail(err, EXO_EINVAL,
                          "the intensity of a fit with a weighted baseline "
                          "needs its weight function (fit with a constant or "
@@ -129,20 +129,33 @@ exo_code exo_hawkes_intensity(const exo_hawkes *fit, const double *times,
                               size_t n, const double *grid, size_t n_grid,
                               double *lambda, double *baseline, exo_err *err)
 {
-    exo_code rc = check_fit(fit, err);
+    return exo_hawkes_intensity_weighted(fit, times, n, NULL, NULL, 0, grid,
+                                         n_grid, lambda, baseline, err);
+}
+
+exo_code exo_hawkes_intensity_weighted(const exo_hawkes *fit,
+                                       const double *times, size_t n,
+                                       const double *weight_times,
+                                       const double *weights, size_t n_weights,
+                                       const double *grid, size_t n_grid,
+                                       double *lambda, double *baseline,
+                                       exo_err *err)
+{
+    exo_code rc = check_fit(fit, n_weights, err);
     if (rc)
         return rc;
     if ((n && !times) || (n_grid && (!grid || !lambda)))
         return exo__fail(err, EXO_EINVAL, "missing arrays");
     if ((rc = check_sorted(times, n, "event", err)) ||
-        (rc = check_sorted(grid, n_grid, "grid point", err)))
+        (rc = check_sorted(grid, n_grid, "grid point", err)) ||
+        (rc = exo__hawkes_check_weights(weight_times, weights, n_weights, err)))
         return rc;
     double alpha = fit->at_boundary ? 0.0 : fit->alpha;
     double beta = fit->at_boundary ? 1.0 : fit->beta;
     /* S = sum over included events of exp(-beta (last - t_j)): the
      * excitation just after 'last', decayed forward on demand. */
     double S = 0.0, last = 0.0;
-    size_t j = 0, k = 0;
+    size_t j = 0, k = 0, q = 0;
     for (size_t g = 0; g < n_grid; g++) {
         double t = grid[g];
         while (j < n && times[j] < t) {
@@ -152,7 +165,10 @@ exo_code exo_hawkes_intensity(const exo_hawkes *fit, const double *times,
         }
         while (k + 1 < fit->n_regimes && fit->regime_start[k + 1] <= t)
             k++;
-        double mu = fit->mu[k];
+        /* The weight in force at t (the first also before its time). */
+        while (q + 1 < n_weights && weight_times[q + 1] <= t)
+            q++;
+        double mu = fit->mu[k] * (n_weights ? weights[q] : 1.0);
         if (baseline)
             baseline[g] = mu;
         lambda[g] =
@@ -164,12 +180,23 @@ exo_code exo_hawkes_intensity(const exo_hawkes *fit, const double *times,
 exo_code exo_hawkes_rescaled(const exo_hawkes *fit, const double *times,
                              size_t n, bool poisson, double *tau, exo_err *err)
 {
-    exo_code rc = check_fit(fit, err);
+    return exo_hawkes_rescaled_weighted(fit, times, n, poisson, NULL, NULL, 0,
+                                        tau, err);
+}
+
+exo_code exo_hawkes_rescaled_weighted(const exo_hawkes *fit,
+                                      const double *times, size_t n,
+                                      bool poisson, const double *weight_times,
+                                      const double *weights, size_t n_weights,
+                                      double *tau, exo_err *err)
+{
+    exo_code rc = check_fit(fit, n_weights, err);
     if (rc)
         return rc;
     if (n && (!times || !tau))
         return exo__fail(err, EXO_EINVAL, "missing arrays");
-    if ((rc = check_sorted(times, n, "event", err)))
+    if ((rc = check_sorted(times, n, "event", err)) ||
+        (rc = exo__hawkes_check_weights(weight_times, weights, n_weights, err)))
         return rc;
     if (n && (times[0] < fit->t_start || times[n - 1] > fit->t_end))
         return exo__fail(err, EXO_EINVAL,
@@ -185,23 +212,28 @@ exo_code exo_hawkes_rescaled(const exo_hawkes *fit, const double *times,
     for (size_t r = 1; r < K; r++)
         breaks[r - 1] = fit->regime_start[r] - fit->t_start;
     struct hawkes_data d;
+    struct hawkes_seg *seg = NULL;
     exo__hawkes_data_init(&d, t, n, fit->t_end - fit->t_start, breaks, K - 1);
+    if (n_weights) {
+        size_t n_seg;
+        seg = exo__hawkes_segments(&d, fit->t_start, weight_times, weights,
+                                   n_weights, &n_seg);
+        if (!seg) {
+            exo__free(t);
+            return exo__fail(err, EXO_ENOMEM, "allocating segments");
+        }
+    }
     for (size_t r = 0; r < K; r++) {
-        double len = d.reg_start[r + 1] - d.reg_start[r];
         double nk = (double)(d.reg_first[r + 1] - d.reg_first[r]);
-        theta[r] = poisson ? (len > 0.0 ? nk / len : 0.0) : fit->mu[r];
+        theta[r] =
+            poisson ? (d.reg_W[r] > 0.0 ? nk / d.reg_W[r] : 0.0) : fit->mu[r];
     }
     theta[K] = poisson || fit->at_boundary ? 0.0 : fit->alpha;
     theta[K + 1] = poisson || fit->at_boundary ? 1.0 : fit->beta;
     exo__hawkes_increments(&d, theta, tau);
+    exo__free(seg);
     exo__free(t);
     return EXO_OK;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
 }
 
 double exo__ks_stat(double *u, size_t n)
@@ -209,7 +241,7 @@ double exo__ks_stat(double *u, size_t n)
     double D = 0.0;
     if (n == 0)
         return 0.0;
-    exo__qsort(u, n, sizeof *u, cmp_double);
+    exo__qsort(u, n, sizeof *u, exo__cmp_double);
     for (size_t i = 0; i < n; i++) {
         double lo = (double)i / (double)n, hi = (double)(i + 1) / (double)n;
         if (u[i] - lo > D)

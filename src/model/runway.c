@@ -28,16 +28,6 @@
 
 static const double band_p[EXO_RUNWAY_N_Q] = {0.025, 0.10, 0.50, 0.90, 0.975};
 
-/* splitmix64: a well-mixed 64-bit seed for stream 'index' of 'seed'. */
-static unsigned long path_seed(uint64_t seed, uint64_t index)
-{
-    uint64_t z = seed + 0x9E3779B97F4A7C15ull * (index + 1);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    z ^= z >> 31;
-    return (unsigned long)(z ? z : 1);
-}
-
 /* fmin and fmax without the NaN rules, which keep them calls into libm;
  * nothing here is NaN. */
 static double min2(double a, double b)
@@ -595,12 +585,6 @@ static void quantiles_f(float *x, size_t n, struct qwork *w, double *q)
     }
 }
 
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
 /* Type-7 quantile of sorted 'x'; infinite when it touches an infinity. */
 static double quantile_sorted(const double *x, size_t n, double p)
 {
@@ -648,8 +632,14 @@ static void band_fill(exo_runway_band *b, float *store, size_t n1,
     }
 }
 
+/*
+ * The Monte Carlo paths. The progress hook is asked after every 256th
+ * path, one thread at a time; once it asks to stop, the paths not yet
+ * begun are skipped and the call fails with EXO_ECANCELED.
+ */
 static exo_code monte_carlo(const exo_runway_scenario *sc, int months,
-                            size_t n_paths, uint64_t seed, exo_runway *out,
+                            size_t n_paths, uint64_t seed,
+                            const exo_hooks *hooks, exo_runway *out,
                             exo_err *err)
 {
     size_t n1 = (size_t)months + 1;
@@ -659,7 +649,7 @@ static exo_code monte_carlo(const exo_runway_scenario *sc, int months,
     double *cashout = exo__calloc(n_paths, sizeof *cashout);
     double *rounds = exo__calloc(n_paths, sizeof *rounds);
     exo_code code = EXO_OK;
-    int failed = 0;
+    int failed = 0, canceled = 0;
     if (!cash || !hc || !dil || !cashout || !rounds) {
         code = exo__fail(err, EXO_ENOMEM, "allocating %zu paths of %d months",
                          n_paths, months);
@@ -673,12 +663,15 @@ static exo_code monte_carlo(const exo_runway_scenario *sc, int months,
             failed = 1;
 #pragma omp for schedule(dynamic, 64)
         for (size_t p = 0; p < n_paths; p++) {
-            if (!r || !buf)
+            int stop;
+#pragma omp atomic read
+            stop = canceled;
+            if (!r || !buf || stop)
                 continue;
             struct sim_ctl ctl = {.r = r};
             struct sim_out o = {
                 .cash = buf, .hc = buf + n1, .dil = buf + 2 * n1};
-            gsl_rng_set(r, path_seed(seed, p));
+            gsl_rng_set(r, exo__derive_seed(seed, p));
             simulate(sc, months, &ctl, &o, buf + 3 * n1);
             for (size_t t = 0; t < n1; t++) {
                 cash[t * n_paths + p] = (float)o.cash[t];
@@ -687,6 +680,13 @@ static exo_code monte_carlo(const exo_runway_scenario *sc, int months,
             }
             cashout[p] = o.cashout;
             rounds[p] = (double)o.n_rounds;
+            if (hooks->progress && p % 256 == 0) {
+#pragma omp critical
+                if (hooks->progress(hooks->ud, (double)p / (double)n_paths)) {
+#pragma omp atomic write
+                    canceled = 1;
+                }
+            }
         }
         if (r)
             gsl_rng_free(r);
@@ -694,6 +694,10 @@ static exo_code monte_carlo(const exo_runway_scenario *sc, int months,
     }
     if (failed) {
         code = exo__fail(err, EXO_ENOMEM, "allocating a path's generator");
+        goto out;
+    }
+    if (canceled) {
+        code = exo__fail(err, EXO_ECANCELED, "runway canceled");
         goto out;
     }
     double sum_rounds = 0.0;
@@ -714,7 +718,7 @@ static exo_code monte_carlo(const exo_runway_scenario *sc, int months,
     out->p_cashout_36 =
         months >= 36 ? (double)c36 / (double)n_paths : (double)NAN;
     out->p_cashout_horizon = (double)cm / (double)n_paths;
-    exo__qsort(cashout, n_paths, sizeof *cashout, cmp_double);
+    exo__qsort(cashout, n_paths, sizeof *cashout, exo__cmp_double);
     out->cashout_median = quantile_sorted(cashout, n_paths, 0.5);
     out->cashout_lo80 = quantile_sorted(cashout, n_paths, 0.10);
     out->cashout_hi80 = quantile_sorted(cashout, n_paths, 0.90);
@@ -865,7 +869,8 @@ exo_code exo_runway_run(const exo_runway_scenario *sc,
         out->has_loop_gain = true;
     }
     if (!opts->no_monte_carlo &&
-        (code = monte_carlo(sc, months, n_paths, opts->seed, out, err)))
+        (code = monte_carlo(sc, months, n_paths, opts->seed, &opts->hooks, out,
+                            err)))
         goto fail;
     return EXO_OK;
 fail:

@@ -120,48 +120,47 @@ void exo_report_opts_init(exo_report_opts *opts)
 }
 
 /*
- * One organisation's views: {"org", "card", "sections": [...]}: the
- * spiral, retention when there are spells, and the runway view 'runway'
- * (from exo__view_runway; NULL: none) with its item on the card.
+ * One organisation's views: {"org", "spiral", "recent", "team", "items",
+ * "sections": [...]}: the spiral answer and its charts, retention when
+ * there are spells, and the runway view 'runway' (from exo__view_runway;
+ * NULL: none) with its item for the card ("items").
  */
 static exo_code org_view(exo_store *store, const char *org,
                          const exo_filter *filter,
                          const struct exo__report_params *p,
                          const json_t *runway, json_t **out, exo_err *err)
 {
-    json_t *spiral = NULL, *sections = json_array(), *v = NULL, *sec = NULL;
-    exo_code rc = exo__view_spiral(store, org, filter, p, &spiral, err);
+    json_t *v = NULL, *sections = json_array(), *items = json_array();
+    json_t *sec = NULL;
+    exo_code rc = exo__view_spiral(store, org, filter, p, &v, err);
     if (rc)
         goto fail;
-    bool ok =
-        exo__jpush(sections, json_incref(json_object_get(spiral, "section")));
+    bool ok = exo__jpush(sections, json_incref(json_object_get(v, "section")));
+    json_object_del(v, "section");
     if ((rc = exo__view_survival(store, org, filter, &sec, err)))
         goto fail;
     if (json_is_null(sec))
         json_decref(sec);
     else
         ok &= exo__jpush(sections, sec);
-    json_t *card = json_object_get(spiral, "card");
     if (runway) {
         ok &= exo__jpush(sections,
                          json_incref(json_object_get(runway, "section")));
-        ok &= exo__jpush(json_object_get(card, "items"),
-                         json_deep_copy(json_object_get(runway, "item")));
+        ok &=
+            exo__jpush(items, json_deep_copy(json_object_get(runway, "item")));
     }
-    v = json_object();
-    ok &= exo__jset(v, "org", exo__jstr(org));
-    ok &= exo__jset(v, "card", json_incref(card));
+    ok &= exo__jset(v, "items", items);
+    items = NULL;
     ok &= exo__jset(v, "sections", sections);
     sections = NULL;
     if (!ok) {
         rc = exo__fail(err, EXO_ENOMEM, "building the view of '%s'", org);
         goto fail;
     }
-    json_decref(spiral);
     *out = v;
     return EXO_OK;
 fail:
-    json_decref(spiral);
+    json_decref(items);
     json_decref(sections);
     json_decref(v);
     return rc;
@@ -228,7 +227,7 @@ exo_code exo_report_html(exo_store *store, const exo_report_org *orgs,
         return exo__fail(err, EXO_EINVAL, "no store, organisations or output");
     exo__report_params(opts, &p);
     if (n_orgs == 0) {
-        if ((rc = exo_orgs_list(store, &all, err)))
+        if ((rc = exo_org_list_load(store, &all, err)))
             goto out;
         chosen = exo__calloc(all.n ? all.n : 1, sizeof *chosen);
         if (!chosen) {

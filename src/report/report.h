@@ -84,11 +84,12 @@ void exo__report_params(const exo_report_opts *opts,
                         struct exo__report_params *p);
 
 /*
- * The spiral view of 'org' (a canonical name): {"org", "card", "section"}
- * where "card" holds the verdict and the headline numbers and "section"
- * the timeline, the QQ plot and the parameter table. '*out' is the
- * caller's (json_decref). EXO_ENOMEM, EXO_ESTORE; a model that cannot be
- * fitted is not an error (the card says why).
+ * The spiral view of 'org' (a canonical name): {"org", "spiral",
+ * "recent", "team", "section"}: "spiral" is exo_spiral_json's answer (what
+ * 'exodus spiral ORG --json' prints), "recent" and "team" the numbers
+ * beside it on the card, "section" the timeline and QQ charts. '*out' is
+ * the caller's (json_decref). EXO_ENOMEM, EXO_ESTORE; a model that cannot
+ * be fitted is not an error (the verdict says why).
  */
 exo_code exo__view_spiral(exo_store *store, const char *org,
                           const exo_filter *filter,

@@ -12,7 +12,7 @@ exo_code exo__view_orgs(exo_store *store, json_t **out, exo_err *err)
 {
     exo_org_list list = {0};
     *out = NULL;
-    exo_code rc = exo_orgs_list(store, &list, err);
+    exo_code rc = exo_org_list_load(store, &list, err);
     if (rc)
         return rc;
     json_t *arr = json_array();

@@ -551,11 +551,9 @@ exo_code exo__view_flows(exo_store *store, const exo_filter *filter,
         o.t_start = filter->since;
         o.t_end = filter->until;
     }
-    exo_code rc = exo_flows_load(store, filter, 0.0, &d, err);
+    exo_code rc = exo_flow_data_load(store, filter, 0.0, &d, err);
     if (!rc)
-        rc = exo_flows_compute(d.n_orgs, d.n, d.from, d.to, d.level, d.inferred,
-                               d.day, d.n_spells, d.spell_org, d.spell_start,
-                               d.spell_end, &o, &f, err);
+        rc = exo_flows_compute(&d, &o, &f, err);
     if (!rc) {
         *out = f.n_moves ? flows_section(&d, &f, err) : json_null();
         if (!*out)

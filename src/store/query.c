@@ -10,6 +10,7 @@
 #include "core/utf8.h"
 #include "core/vocab.h"
 #include "core/vec.h"
+#include "store/rows.h"
 #include "store/store.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -127,7 +128,7 @@ static int add_filter(struct buf *sql, const exo_filter *f, const char *date,
     return rc;
 }
 
-static void move_release(exo_move *m)
+void exo__move_release(exo_move *m)
 {
     exo__free(m->person);
     exo__free(m->from_org);
@@ -141,7 +142,7 @@ void exo_move_list_release(exo_move_list *list)
     if (!list)
         return;
     for (size_t i = 0; i < list->n; i++)
-        move_release(&list->rows[i]);
+        exo__move_release(&list->rows[i]);
     exo__free(list->rows);
     list->rows = NULL;
     list->n = 0;
@@ -174,7 +175,7 @@ static exo_code run_moves(exo_store *store, const char *sql, int64_t org,
         m.source = exo__column_strdup(stmt, 8, &oom);
         m.from_spell = sqlite3_column_int(stmt, 9) != 0;
         if (oom || EXO_VEC_PUSH(out->rows, out->n, cap, m)) {
-            move_release(&m);
+            exo__move_release(&m);
             code = exo__fail(err, EXO_ENOMEM, "out of memory reading moves");
             break;
         }
@@ -187,9 +188,9 @@ static exo_code run_moves(exo_store *store, const char *sql, int64_t org,
     return code;
 }
 
-exo_code exo_moves_list(exo_store *store, const char *org,
-                        const exo_filter *filter, exo_move_list *out,
-                        exo_err *err)
+exo_code exo_move_list_load(exo_store *store, const char *org,
+                            const exo_filter *filter, exo_move_list *out,
+                            exo_err *err)
 {
     struct buf sql = BUF_INIT;
     int64_t org_id = 0;
@@ -209,18 +210,6 @@ exo_code exo_moves_list(exo_store *store, const char *org,
         code = run_moves(store, sql.data, org_id, out, err);
     exo__buf_release(&sql);
     return code;
-}
-
-/* Date order; a person's name, then the record, break ties. */
-static int cmp_move_date(const void *a, const void *b)
-{
-    const exo_move *x = a, *y = b;
-    if (x->date.days != y->date.days)
-        return x->date.days < y->date.days ? -1 : 1;
-    int c = strcmp(x->person, y->person);
-    if (c)
-        return c;
-    return (int)x->from_spell - (int)y->from_spell;
 }
 
 /*
@@ -256,9 +245,9 @@ static exo_code org_events(exo_store *store, const char *org,
     return code;
 }
 
-exo_code exo_departures(exo_store *store, const char *org,
-                        const exo_filter *filter, exo_move_list *out,
-                        exo_err *err)
+exo_code exo__departure_rows(exo_store *store, const char *org,
+                             const exo_filter *filter, exo_move_list *out,
+                             exo_err *err)
 {
     return org_events(
         store, org, filter,
@@ -267,44 +256,43 @@ exo_code exo_departures(exo_store *store, const char *org,
         "SELECT p.name, o.name, d.name, sp.role, sp.level, sp.end_reason, "
         "sp.end_date, sp.end_precision, s.url, 1, p.name_key " SPELL_JOINS
         "WHERE sp.org_id = ?1 AND sp.end_date IS NOT NULL",
-        "sp.end_date", "7, k", out, err);
+        "sp.end_date", "k, 7", out, err);
 }
 
-exo_code exo_arrivals(exo_store *store, const char *org,
-                      const exo_filter *filter, exo_move_list *out,
-                      exo_err *err)
+exo_code exo__arrival_rows(exo_store *store, const char *org,
+                           const exo_filter *filter, exo_move_list *out,
+                           exo_err *err)
 {
-    exo_code code = org_events(
+    return org_events(
         store, org, filter, "m.to_org_id = ?1",
         "SELECT p.name, NULL, o.name, sp.role, sp.level, 'joined', "
         "sp.start_date, sp.start_precision, s.url, 1, p.name_key " SPELL_JOINS
         "WHERE sp.org_id = ?1 AND sp.start_date IS NOT NULL",
         "sp.start_date", "k, 7", out, err);
+}
+
+exo_code exo__store_last_date(exo_store *store, exo_date *out, exo_err *err)
+{
+    /* The newest reported move: the as-of date of the news the store
+     * holds. With its precision. */
+    static const char sql[] =
+        "SELECT date, date_precision FROM move ORDER BY date DESC LIMIT 1";
+    sqlite3_stmt *stmt;
+    exo_code code = exo__store_prepare(store, sql, &stmt, err);
     if (code)
         return code;
-    /* A move reported as "left A for B" and again as "joined B" is one
-     * arrival: drop a person's reported arrival within a year of the end of
-     * the previous one's precision window (two year-precision reports of one
-     * move can sit 366 days apart). Rows are grouped by person, in date
-     * order. */
-    size_t kept = 0;
-    for (size_t i = 0; i < out->n; i++) {
-        exo_move *m = &out->rows[i];
-        const exo_move *prev = kept > 0 ? &out->rows[kept - 1] : NULL;
-        if (prev && !m->from_spell && !prev->from_spell &&
-            strcmp(prev->person, m->person) == 0 &&
-            m->date.days - (prev->date.days +
-                            exo__precision_days(prev->date.days,
-                                                prev->date.precision)) <=
-                365) {
-            move_release(m);
-            continue;
-        }
-        out->rows[kept++] = *m;
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW) {
+        out->days = sqlite3_column_int(stmt, 0);
+        out->precision =
+            precision_or_day((const char *)sqlite3_column_text(stmt, 1));
+    } else if (rc == SQLITE_DONE) {
+        code = exo__fail(err, EXO_ENOTFOUND, "the store records no moves");
+    } else {
+        code = exo__fail_sqlite(err, store->db, rc, "reading the last date");
     }
-    out->n = kept;
-    exo__qsort(out->rows, out->n, sizeof *out->rows, cmp_move_date);
-    return EXO_OK;
+    sqlite3_finalize(stmt);
+    return code;
 }
 
 /* ==== Organisation list ==== */
@@ -322,12 +310,12 @@ void exo_org_list_release(exo_org_list *list)
     list->n = 0;
 }
 
-exo_code exo_orgs_list(exo_store *store, exo_org_list *out, exo_err *err)
+exo_code exo__org_rows(exo_store *store, exo_org_list *out, exo_err *err)
 {
     static const char sql[] =
         "SELECT o.name, o.kind, "
         " (SELECT COUNT(*) FROM move m WHERE m.from_org_id = o.id AND "
-        "  m.event IN ('left', 'fired', 'sabbatical', 'founded')) + "
+        "  m.event IN ('left', 'fired', 'founded')) + "
         " (SELECT COUNT(*) FROM spell s WHERE s.org_id = o.id AND "
         "  s.end_date IS NOT NULL) AS departures, "
         " (SELECT COUNT(*) FROM (SELECT person_id FROM move "
@@ -357,12 +345,6 @@ exo_code exo_orgs_list(exo_store *store, exo_org_list *out, exo_err *err)
     if (!code && rc != SQLITE_DONE)
         code = exo__fail_sqlite(err, store->db, rc, "listing organisations");
     sqlite3_finalize(stmt);
-    for (size_t i = 0; !code && i < out->n; i++) {
-        exo_move_list arrivals;
-        code = exo_arrivals(store, out->rows[i].name, NULL, &arrivals, err);
-        out->rows[i].n_arrivals = arrivals.n;
-        exo_move_list_release(&arrivals);
-    }
     if (code)
         exo_org_list_release(out);
     return code;
@@ -383,8 +365,8 @@ void exo_person_list_release(exo_person_list *list)
     list->n = 0;
 }
 
-exo_code exo_people_list(exo_store *store, const char *org,
-                         exo_person_list *out, exo_err *err)
+exo_code exo_person_list_load(exo_store *store, const char *org,
+                              exo_person_list *out, exo_err *err)
 {
     static const char sql[] =
         "WITH r(person_id, org_id, date) AS ("
@@ -826,8 +808,8 @@ static int cmp_i64(const void *pa, const void *pb)
     return a < b ? -1 : a > b;
 }
 
-exo_code exo_flows_load(exo_store *store, const exo_filter *filter,
-                        double gap_days, exo_flow_data *out, exo_err *err)
+exo_code exo_flow_data_load(exo_store *store, const exo_filter *filter,
+                            double gap_days, exo_flow_data *out, exo_err *err)
 {
     struct buf sql = BUF_INIT;
     sqlite3_stmt *stmt = NULL;

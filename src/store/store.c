@@ -95,7 +95,10 @@ exo_code exo_store_open(const char *path, int flags, exo_store **out,
     exo_code code;
     *out = NULL;
     if (!(flags & EXO_STORE_CREATE) && stat(path, &st) != 0)
-        return exo__fail_errno(err, errno, "cannot open the store '%s'", path);
+        return exo__fail_errno(err, errno,
+                               "cannot open the store '%s' (make one with "
+                               "'exodus import' or 'exodus init')",
+                               path);
     store = exo__calloc(1, sizeof *store);
     if (!store)
         return exo__fail(err, EXO_ENOMEM, "out of memory opening '%s'", path);

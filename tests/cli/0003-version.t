@@ -1,4 +1,4 @@
 args: --version
 status: 0
 --- stdout
-exodus 0.1.0
+exodus $VERSION

@@ -1,3 +1,4 @@
+setup: init
 args: stats Nowhere
 status: 1
 --- stderr

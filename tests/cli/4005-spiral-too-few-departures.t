@@ -1,13 +1,10 @@
-# 4005-spiral-too-few-departures
+# 4005-spiral-too-few-departures: three departures are a verdict of their
+# own, with what would decide it; no warning, no error.
 setup: import moves $SHARED/data/ai-lab-moves.csv
 args: spiral Anthropic
 status: 0
---- stdout
-Anthropic — departures of all levels, 2020-01-01 .. 2025-07-31 (first recorded event .. last departure)
-  events      3 (ties spread within date precision, seed 1)
-  estimate    none: the fit did not converge (46 iterations, largest gradient 0.0087; the decay ran to its lower limit)
-  vs Poisson  LR 6.33 at the best point found
-  optimiser   NOT converged, 46 iterations, 2 starts, largest gradient 0.0087
+--- stdout-contains
+  departures  3 (dated to the day 0, month 3, year 0)
 verdict: insufficient data: only 3 departures (at least 10 are needed to tell contagion from chance).
+would decide: more departures: a longer window or more levels
 --- stderr
-exodus: spiral: warning: the fit did not converge (largest gradient 0.0087); no estimate is claimed

@@ -4,4 +4,4 @@ args: spiral OpenAI --baseline headcount
 status: 65
 --- stdout
 --- stderr
-exodus: spiral: 'OpenAI' has no spells with a start date in the store, so its headcount is unknown (import its spells, or use --baseline constant)
+exodus: spiral: 'OpenAI' has no spells with a start date in the store, so its headcount is unknown (import its spells, or use a baseline that is not per head)

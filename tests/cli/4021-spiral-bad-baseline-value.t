@@ -3,4 +3,4 @@ args: spiral OpenAI --baseline linear
 status: 64
 --- stdout
 --- stderr
-exodus: spiral: unknown --baseline 'linear' (expected constant or headcount)
+exodus: spiral: unknown --baseline 'linear' (expected trend, constant or headcount)

@@ -4,4 +4,4 @@
 args: spiral --events $FIX/events-tied.txt --window 0:12 --horizon 5 --paths 100
 status: 0
 --- stdout-contains
-12 (4 tied times spread within the data's step 0.01, seed 1)
+  events        12 (4 tied times spread within the data's step 0.01)

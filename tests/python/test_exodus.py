@@ -116,14 +116,14 @@ class TestLibrary(unittest.TestCase):
         self.assertEqual(bad, [], "ctypes declarations differ from exodus.h")
 
 
-class TestSpiral(Tolerance):
+class TestHawkes(Tolerance):
     def setUp(self):
         self.ref = load_json("hawkes", "reference.json")["datasets"]["u1k"]
         self.times = read_times("u1k.txt")
 
     def test_fit_matches_reference(self):
         r = self.ref
-        fit = exodus.spiral(self.times, window=(0, r["T"]))
+        fit = exodus.hawkes(self.times, window=(0, r["T"]))
         self.assertIsInstance(fit, exodus.HawkesFit)
         self.assertEqual(fit.n_events, r["N"])
         self.assertTrue(fit.converged)
@@ -142,18 +142,16 @@ class TestSpiral(Tolerance):
         self.assertEqual(len(fit.cov), 3)
         self.assertRel(math.sqrt(fit.cov[0][0]), fit.mu_se[0], 1e-12,
                        "cov diagonal")
-        self.assertEqual(fit.verdict_kind, "subcritical")
-        self.assertIn("subcritical", fit.verdict)
 
     def test_any_sequence_of_numbers(self):
         """Tuples, array('d'), generators, ints, and order does not
         matter: the times are a set."""
         T = self.ref["T"]
-        want = exodus.spiral(self.times, window=(0, T), profile=False).n
+        want = exodus.hawkes(self.times, window=(0, T), profile=False).n
         backwards = tuple(reversed(self.times))
         for seq in (backwards, array.array("d", self.times),
                     (t for t in self.times)):
-            fit = exodus.spiral(seq, window=(0, T), profile=False)
+            fit = exodus.hawkes(seq, window=(0, T), profile=False)
             self.assertRel(fit.n, want, 1e-12, type(seq).__name__)
             self.assertIsNone(fit.n_profile)
 
@@ -163,26 +161,23 @@ class TestSpiral(Tolerance):
         except ImportError:
             self.skipTest("NumPy is not installed")
         T = self.ref["T"]
-        want = exodus.spiral(self.times, window=(0, T), profile=False).n
+        want = exodus.hawkes(self.times, window=(0, T), profile=False).n
         for a in (numpy.array(self.times),
                   numpy.array(self.times, dtype=numpy.float32),
                   numpy.array(self.times)[::1]):
-            fit = exodus.spiral(a, window=(0, T), profile=False)
+            fit = exodus.hawkes(a, window=(0, T), profile=False)
             self.assertRel(fit.n, want, 1e-5, str(a.dtype))
 
-    def test_forecast_and_verdict(self):
-        fit = exodus.spiral(self.times, window=(0, self.ref["T"]),
-                            horizon=30, paths=2000, noun="departures",
-                            unit="days")
+    def test_forecast(self):
+        fit = exodus.hawkes(self.times, window=(0, self.ref["T"]),
+                            horizon=30, paths=2000)
         f = fit.forecast
         self.assertEqual(f.n_paths, 2000)
         self.assertTrue(f.interval95[0] <= f.median <= f.interval95[1])
-        self.assertIn("departures", fit.verdict)
-        self.assertIn("30 days", fit.verdict)
 
     def test_exact_ties_raise_with_the_library_message(self):
         with self.assertRaises(exodus.ExodusError) as cm:
-            exodus.spiral([1, 2, 2, 3, 5, 8, 8, 9], window=(0, 10))
+            exodus.hawkes([1, 2, 2, 3, 5, 8, 8, 9], window=(0, 10))
         e = cm.exception
         self.assertEqual(e.code_name, "EXO_ENUMERIC")
         self.assertIn("tie", e.message)
@@ -190,7 +185,7 @@ class TestSpiral(Tolerance):
 
     def test_too_few_events(self):
         with self.assertRaises(exodus.ExodusError) as cm:
-            exodus.spiral([1.0, 2.0])
+            exodus.hawkes([1.0, 2.0])
         self.assertTrue(cm.exception.message)
 
     def test_spread_ties_then_fit(self):
@@ -198,14 +193,58 @@ class TestSpiral(Tolerance):
         spread = exodus.spread_ties(days, [1.0] * len(days), seed=1)
         self.assertEqual(spread, sorted(spread))
         self.assertEqual(len(set(spread)), len(days))
-        fit = exodus.spiral(spread, window=(0, 41))
+        fit = exodus.hawkes(spread, window=(0, 41))
         self.assertTrue(math.isfinite(fit.loglik))
 
     def test_not_numbers(self):
         with self.assertRaises(TypeError):
-            exodus.spiral([1.0, "two", 3.0])
+            exodus.hawkes([1.0, "two", 3.0])
         with self.assertRaises(TypeError):
-            exodus.spiral("123")
+            exodus.hawkes("123")
+
+
+class TestSpiral(Tolerance):
+    """spiral() is the analysis layer's answer: the fields of 'exodus
+    spiral --json', from the same C function."""
+
+    def setUp(self):
+        self.ref = load_json("hawkes", "reference.json")["datasets"]["u1k"]
+        self.times = read_times("u1k.txt")
+
+    def test_same_answer_as_the_cli(self):
+        exe = os.environ.get("EXODUS") or os.path.join(
+            os.path.dirname(__file__), "..", "..", "build", "exodus")
+        if not os.path.exists(exe):
+            self.fail("no exodus executable at %s (set EXODUS)" % exe)
+        path = shared("hawkes", "u1k.txt")
+        cli = json.loads(subprocess.run(
+            [exe, "spiral", "--events", path, "--window", "0:400",
+             "--horizon", "30", "--paths", "500", "--bootstrap", "39",
+             "--json"], check=True, capture_output=True, text=True).stdout)
+        py = exodus.spiral(self.times, window=(0, 400), horizon=30,
+                           paths=500, bootstrap=39)
+        self.assertEqual(py, cli)
+
+    def test_contagion_found_in_a_self_exciting_stream(self):
+        a = exodus.spiral(self.times, window=(0, self.ref["T"]),
+                          bootstrap=39, paths=500, horizon=10)
+        self.assertEqual(a["verdict"]["kind"], "self-exciting but subcritical")
+        lo, hi = a["n_interval"]
+        self.assertTrue(lo < self.ref["mle"]["n"] < hi)
+        self.assertEqual(a["test"]["method"], "parametric bootstrap")
+        self.assertEqual(a["test"]["replicates"], 39)
+        self.assertLess(a["test"]["p"], 0.05)
+
+    def test_too_few_events_is_a_verdict_not_an_error(self):
+        a = exodus.spiral([1.0, 2.0, 5.0], window=(0, 10))
+        self.assertEqual(a["verdict"]["kind"], "insufficient data")
+        self.assertTrue(a["verdict"]["decide"])
+
+    def test_bad_arguments(self):
+        with self.assertRaises(ValueError):
+            exodus.spiral([1.0, 2.0], baseline="wavy")
+        with self.assertRaises(TypeError):
+            exodus.spiral([1.0, "two", 3.0])
 
 
 class TestSurvival(Tolerance):

@@ -12,6 +12,7 @@
  * that clang's -Wdouble-promotion reports. This is the same value as a
  * double. */
 #define TEST_NAN ((double)NAN)
+#define TEST_INF ((double)INFINITY)
 
 /* Relative tolerance; an expected 0 is compared absolutely. */
 #define expect_rel(actual, expected, rtol, what)                               \

@@ -19,8 +19,8 @@ static void check_cox(const char *ref_name, const char *data_file,
     exo_cox fit = {0};
     exo_err err = {0};
     exo_cox_opts o = {.ties = ties, .names = (const char *const *)d.terms};
-    cr_assert_eq(exo_cox_fit(d.n, d.p, d.start, d.stop, d.event, d.x,
-                             d.strata, &o, &fit, &err),
+    cr_assert_eq(exo_cox_fit(d.n, d.p, d.start, d.stop, d.event, d.x, d.strata,
+                             &o, &fit, &err),
                  EXO_OK, "%s: %s", ref_name, err.msg);
     size_t p = d.p;
     const json_t *terms = json_object_get(ref, "terms");
@@ -117,9 +117,8 @@ Test(cox, ibm_efron_matches_r)
 /* the same with ties = "breslow" */
 Test(cox, ibm_breslow_matches_r)
 {
-    check_cox("ibm_coxph_breslow.json",
-              "WA_Fn-UseC_-HR-Employee-Attrition.csv", &ibm_spec,
-              EXO_TIES_BRESLOW);
+    check_cox("ibm_coxph_breslow.json", "WA_Fn-UseC_-HR-Employee-Attrition.csv",
+              &ibm_spec, EXO_TIES_BRESLOW);
 }
 
 static const exo_survival_spec heart_spec = {
@@ -150,8 +149,7 @@ static const exo_survival_spec lung_spec = {
  * ties = "efron"): one row dropped for NA */
 Test(cox, lung_efron_matches_r)
 {
-    check_cox("lung_coxph_efron.json", "lung.csv", &lung_spec,
-              EXO_TIES_EFRON);
+    check_cox("lung_coxph_efron.json", "lung.csv", &lung_spec, EXO_TIES_EFRON);
 }
 
 /* the same with ties = "breslow" */
@@ -174,8 +172,8 @@ Test(cox, hand_score_test_at_zero)
     exo_cox fit = {0};
     exo_cox_opts o = {.ties = EXO_TIES_BRESLOW, .iter_max = 1};
     exo_err err = {0};
-    cr_assert_eq(exo_cox_fit(6, 1, NULL, t, e, x, NULL, &o, &fit, &err),
-                 EXO_OK, "%s", err.msg);
+    cr_assert_eq(exo_cox_fit(6, 1, NULL, t, e, x, NULL, &o, &fit, &err), EXO_OK,
+                 "%s", err.msg);
     /* U(0) = sum over deaths of x - mean of x in the risk set:
      * t=1: 2 deaths, risk 6 (3 with x=1): 2 - 2*3/6 = 1
      * t=2: 1 death (x=1), risk 4 (1 with x=1): 1 - 1/4 = 3/4
@@ -211,8 +209,7 @@ Test(cox, collinear_covariate_is_named)
     exo_err err = {0};
     cr_expect_eq(exo_cox_fit(5, 2, NULL, t, e, x, NULL, &o, &fit, &err),
                  EXO_ENUMERIC);
-    cr_expect(strstr(err.msg, "'twice_a' is collinear") != NULL, "%s",
-              err.msg);
+    cr_expect(strstr(err.msg, "'twice_a' is collinear") != NULL, "%s", err.msg);
 }
 
 Test(cox, monotone_likelihood_is_named)
@@ -246,9 +243,9 @@ Test(cox, strata_separate_risk_sets)
     double x1[] = {1, 0, 1, 0, 1}, x2[] = {0, 0, 1, 1, 0};
     cr_assert_eq(exo_cox_fit(5, 1, NULL, t, e, x1, NULL, NULL, &one, NULL),
                  EXO_OK);
-    cr_assert_eq(exo_cox_fit(5, 1, NULL, t + 5, e + 5, x2, NULL, NULL, &two,
-                             NULL),
-                 EXO_OK);
+    cr_assert_eq(
+        exo_cox_fit(5, 1, NULL, t + 5, e + 5, x2, NULL, NULL, &two, NULL),
+        EXO_OK);
     expect_rel(both.loglik_null, one.loglik_null + two.loglik_null, 1e-14,
                "null loglik");
     exo_cox_release(&both);
@@ -282,20 +279,20 @@ Test(cox, contagion_episodes_by_hand)
     double start[] = {0, 0, 50};
     double end[] = {100, 200, TEST_NAN};
     int event[] = {1, 1, 0};
-    exo_contagion_opts o = {.window_days = 90, .has_censor_day = true,
-                            .censor_day = 300};
+    exo_contagion_opts o = {
+        .window_days = 90, .has_censor_day = true, .censor_day = 300};
     exo_episodes ep = {0};
     exo_err err = {0};
-    cr_assert_eq(exo_contagion_episodes(3, start, end, event, NULL, &o, &ep,
-                                        &err),
-                 EXO_OK, "%s", err.msg);
+    cr_assert_eq(
+        exo_episodes_compute(3, start, end, event, NULL, &o, &ep, &err), EXO_OK,
+        "%s", err.msg);
     /* A: 1, B: 3, C: 5 */
     cr_assert_eq(ep.n, 9);
     double want[9][4] = {
-        {0, 100, 1, 0},                                   /* A */
-        {0, 100, 0, 0}, {100, 190, 0, 1}, {190, 200, 1, 0}, /* B */
-        {0, 50, 0, 0},  {50, 140, 0, 1},  {140, 150, 0, 0},
-        {150, 240, 0, 1}, {240, 250, 0, 0}};               /* C */
+        {0, 100, 1, 0},                                       /* A */
+        {0, 100, 0, 0},   {100, 190, 0, 1}, {190, 200, 1, 0}, /* B */
+        {0, 50, 0, 0},    {50, 140, 0, 1},  {140, 150, 0, 0},
+        {150, 240, 0, 1}, {240, 250, 0, 0}}; /* C */
     for (size_t k = 0; k < 9; k++) {
         cr_expect_eq(ep.start[k], want[k][0], "episode %zu start", k);
         cr_expect_eq(ep.stop[k], want[k][1], "episode %zu stop", k);
@@ -317,9 +314,9 @@ Test(cox, contagion_strictly_before_and_by_team)
     int team[] = {0, 0, 1, 0};
     exo_contagion_opts o = {0};
     exo_episodes ep = {0};
-    cr_assert_eq(exo_contagion_episodes(4, start, end, event, team, &o, &ep,
-                                        NULL),
-                 EXO_OK);
+    cr_assert_eq(
+        exo_episodes_compute(4, start, end, event, team, &o, &ep, NULL),
+        EXO_OK);
     /* spells 0 and 1: one episode each with count 0 (the other's departure
      * is on the closing day); spell 2 (team 1): one episode, count 0;
      * spell 3: (0,100] 0 then (100,150] 2 */
@@ -344,9 +341,9 @@ Test(cox, episodes_do_not_change_a_fixed_covariate_fit)
     double lev[] = {1, 0, 1, 0, 1, 1, 0, 0};
     exo_contagion_opts o = {.window_days = 30};
     exo_episodes ep = {0};
-    cr_assert_eq(exo_contagion_episodes(8, start, end, event, NULL, &o, &ep,
-                                        NULL),
-                 EXO_OK);
+    cr_assert_eq(
+        exo_episodes_compute(8, start, end, event, NULL, &o, &ep, NULL),
+        EXO_OK);
     cr_assert_gt(ep.n, 8);
     double *x = calloc(ep.n, sizeof *x);
     for (size_t e = 0; e < ep.n; e++)

@@ -119,9 +119,18 @@ Test(flows, matrix_balances_and_pairs_by_hand)
     exo_flow_opts opts;
     exo_flow_opts_init(&opts);
     exo_flows f;
-    cr_assert_eq(exo_flows_compute(4, 6, from, to, level, inferred, day, 5,
-                                   sorg, sstart, send, &opts, &f, NULL),
-                 EXO_OK);
+    exo_flow_data d = {.n_orgs = 4,
+                       .n = 6,
+                       .from = from,
+                       .to = to,
+                       .day = day,
+                       .level = level,
+                       .inferred = inferred,
+                       .n_spells = 5,
+                       .spell_org = sorg,
+                       .spell_start = sstart,
+                       .spell_end = send};
+    cr_assert_eq(exo_flows_compute(&d, &opts, &f, NULL), EXO_OK);
     cr_expect_eq(f.n_moves, 6);
     cr_expect_eq(f.n_inferred, 1);
     cr_expect_eq(f.count[0 * 4 + 1], 3);
@@ -175,16 +184,14 @@ Test(flows, bad_input_is_einval)
     int from[1] = {0}, to[1] = {0};
     exo_err err = {0};
     exo_flows f;
-    cr_expect_eq(exo_flows_compute(2, 1, from, to, NULL, NULL, NULL, 0, NULL,
-                                   NULL, NULL, NULL, &f, &err),
-                 EXO_EINVAL);
+    exo_flow_data d = {.n_orgs = 2, .n = 1, .from = from, .to = to};
+    cr_expect_eq(exo_flows_compute(&d, NULL, &f, &err), EXO_EINVAL);
+    cr_expect_eq(exo_flows_compute(NULL, NULL, &f, &err), EXO_EINVAL);
     exo_flow_opts opts;
     exo_flow_opts_init(&opts);
     opts.weights[EXO_LEVEL_IC] = -1;
     to[0] = 1;
-    cr_expect_eq(exo_flows_compute(2, 1, from, to, NULL, NULL, NULL, 0, NULL,
-                                   NULL, NULL, &opts, &f, &err),
-                 EXO_EINVAL);
+    cr_expect_eq(exo_flows_compute(&d, &opts, &f, &err), EXO_EINVAL);
 }
 
 /* ==== The bundled data ==== */
@@ -277,14 +284,11 @@ Test(flows, ai_lab_counts_match_the_csv)
                                  &res, NULL, &err),
                  EXO_OK, "%s", err.msg);
     exo_flow_data d;
-    cr_assert_eq(exo_flows_load(store, NULL, 0.0, &d, &err), EXO_OK, "%s",
+    cr_assert_eq(exo_flow_data_load(store, NULL, 0.0, &d, &err), EXO_OK, "%s",
                  err.msg);
     cr_expect_eq(d.n, n_seen, "moves: %zu, the CSV implies %zu", d.n, n_seen);
     exo_flows fl;
-    cr_assert_eq(exo_flows_compute(d.n_orgs, d.n, d.from, d.to, d.level,
-                                   d.inferred, d.day, d.n_spells, d.spell_org,
-                                   d.spell_start, d.spell_end, NULL, &fl, &err),
-                 EXO_OK);
+    cr_assert_eq(exo_flows_compute(&d, NULL, &fl, &err), EXO_OK);
     /* Every ordered pair's count is its number of distinct triples. */
     for (size_t i = 0; i < n_seen; i++) {
         size_t a = org_index(&d, seen[i].from), b = org_index(&d, seen[i].to);

@@ -105,9 +105,9 @@ static void check_loglik_at_reference(const char *file)
     snprintf(path, sizeof path, "%s/%s", SHARED_PATH("data/hawkes"), file);
     size_t n = read_events(path, &t, NULL);
     cr_assert_eq(n, r->N, "%s: %zu events", file, n);
-    cr_assert_eq(exo_hawkes_loglik(t, n, r->T, r->mu, r->alpha, r->beta, &ll,
-                                   g, &err),
-                 EXO_OK, "%s", err.msg);
+    cr_assert_eq(
+        exo_hawkes_loglik(t, n, r->T, r->mu, r->alpha, r->beta, &ll, g, &err),
+        EXO_OK, "%s", err.msg);
     expect_rel(ll, r->ll, 1e-10, "loglik at reference MLE");
     for (int k = 0; k < 3; k++)
         expect_abs(g[k], 0.0, 1e-6 * r->N, "gradient at reference MLE");
@@ -151,8 +151,8 @@ static void check_fit(const char *file, double se_rtol)
     o.has_window = true;
     o.t_start = 0.0;
     o.t_end = r->T;
-    cr_assert_eq(exo_hawkes_fit(t, n, &o, &fit, &err), EXO_OK, "%s: %s",
-                 file, err.msg);
+    cr_assert_eq(exo_hawkes_fit(t, n, &o, &fit, &err), EXO_OK, "%s: %s", file,
+                 err.msg);
     cr_expect(fit.converged, "%s: not converged (grad %g)", file,
               fit.grad_norm);
     cr_expect(!fit.at_boundary, "%s: at boundary", file);
@@ -243,8 +243,7 @@ Test(hawkes, gradient_matches_finite_differences)
             expect_rel(gh[k], g[k], 1e-10, "gradient: fast vs Hessian pass");
             for (int j = 0; j < 5; j++) {
                 double hd = (gp[j] - gm[j]) / (2 * h);
-                expect_abs(H[k * 5 + j], hd,
-                           1e-5 * fmax(1.0, fabs(hd)),
+                expect_abs(H[k * 5 + j], hd, 1e-5 * fmax(1.0, fabs(hd)),
                            "Hessian vs difference of gradients");
             }
         }
@@ -283,8 +282,7 @@ Test(hawkes, degenerate_input_is_a_clear_error)
     cr_expect_eq(try_fit(same, 4, true, 0, 10, &err, &fit), EXO_ENUMERIC);
     cr_expect(strstr(err.msg, "one time"), "%s", err.msg);
     cr_expect_eq(try_fit(unsorted, 4, true, 0, 10, &err, &fit), EXO_EINVAL);
-    cr_expect(strstr(err.msg, "event 3: times are not sorted"), "%s",
-              err.msg);
+    cr_expect(strstr(err.msg, "event 3: times are not sorted"), "%s", err.msg);
     cr_expect_eq(try_fit(unsorted + 1, 3, true, 2.5, 10, &err, &fit),
                  EXO_EINVAL);
     cr_expect_eq(try_fit(two, 2, true, 1.5, 10, &err, &fit), EXO_EINVAL);
@@ -311,8 +309,8 @@ Test(hawkes, degenerate_input_is_a_clear_error)
     double three[] = {1.0, 4.0, 8.5};
     cr_expect_eq(try_fit(three, 3, true, 0, 10, &err, &fit), EXO_OK, "%s",
                  err.msg);
-    cr_expect(isfinite(fit.loglik) && isfinite(fit.mu[0]) &&
-              isfinite(fit.n) && isfinite(fit.lr_p) && isfinite(fit.ks_p));
+    cr_expect(isfinite(fit.loglik) && isfinite(fit.mu[0]) && isfinite(fit.n) &&
+              isfinite(fit.lr_p) && isfinite(fit.ks_p));
 }
 
 Test(hawkes, regime_without_events_is_rejected)
@@ -366,8 +364,7 @@ Test(hawkes, recovery_true_n_inside_profile_interval)
         o.has_window = true;
         o.t_end = 150.0;
         o.no_gof = true;
-        if (exo_hawkes_fit(t, n, &o, &fit, &err) == EXO_OK &&
-            fit.has_profile) {
+        if (exo_hawkes_fit(t, n, &o, &fit, &err) == EXO_OK && fit.has_profile) {
             fitted++;
             if (fit.n_prof_lo <= 0.5 && 0.5 <= fit.n_prof_hi)
                 covered++;
@@ -392,11 +389,9 @@ Test(hawkes, forecast_reproducible_across_thread_counts)
     o.no_profile = true;
     cr_assert_eq(exo_hawkes_fit(t, n, &o, &fit, &err), EXO_OK, "%s", err.msg);
     omp_set_num_threads(1);
-    cr_assert_eq(exo_hawkes_forecast(&fit, 50.0, 10000, 7, &f1, &err),
-                 EXO_OK);
+    cr_assert_eq(exo_hawkes_forecast(&fit, 50.0, 10000, 7, &f1, &err), EXO_OK);
     omp_set_num_threads(2);
-    cr_assert_eq(exo_hawkes_forecast(&fit, 50.0, 10000, 7, &f2, &err),
-                 EXO_OK);
+    cr_assert_eq(exo_hawkes_forecast(&fit, 50.0, 10000, 7, &f2, &err), EXO_OK);
     expect_abs(f1.mean, f2.mean, 0.0, "mean, 1 vs 2 threads");
     expect_abs(f1.hi95, f2.hi95, 0.0, "97.5%, 1 vs 2 threads");
     cr_expect(f1.lo95 <= f1.lo80 && f1.lo80 <= f1.median &&
@@ -422,6 +417,13 @@ Test(hawkes, spread_ties_is_seeded_and_sorted)
     }
 }
 
+static int stop_now(void *ud, double done)
+{
+    (void)ud;
+    (void)done;
+    return 1;
+}
+
 Test(hawkes, bootstrap_p_value_on_poisson_data)
 {
     double *t;
@@ -442,6 +444,12 @@ Test(hawkes, bootstrap_p_value_on_poisson_data)
                  "%s", err.msg);
     cr_expect_geq(boot.n_used, 38);
     cr_expect(boot.p > 0.0 && boot.p <= 1.0);
+    /* A progress hook that says stop ends it: EXO_ECANCELED, 'boot'
+     * zeroed. */
+    o.hooks.progress = stop_now;
+    cr_expect_eq(exo_hawkes_bootstrap(&fit, &o, 40, 9, &boot, &err),
+                 EXO_ECANCELED);
+    cr_expect_eq(boot.n_boot, 0);
     exo_free(t);
 }
 
@@ -455,8 +463,7 @@ Test(hawkes, bivariate_matches_reference_bi10k)
     static const double mu[2] = {0.28765334985226226, 0.20022858186758025};
     static const double alpha[4] = {0.48361055026739286, 0.3176944788636295,
                                     0.09998128085767828, 0.6175221193989143};
-    static const double se_mu[2] = {0.008277111726188063,
-                                    0.006684869555461569};
+    static const double se_mu[2] = {0.008277111726188063, 0.006684869555461569};
     static const double se_alpha[4] = {
         0.022487772085084744, 0.021456397418476266, 0.013175734073011931,
         0.026531570951704532};
@@ -474,8 +481,7 @@ Test(hawkes, bivariate_matches_reference_bi10k)
                  err.msg);
     cr_expect(fit.converged);
     expect_rel(fit.loglik, -15411.020110836409, 1e-9, "loglik");
-    expect_rel(fit.loglik_poisson, -17120.95222663849, 1e-12,
-               "Poisson loglik");
+    expect_rel(fit.loglik_poisson, -17120.95222663849, 1e-12, "Poisson loglik");
     expect_rel(fit.beta, 1.5039692098725388, 1e-6, "beta");
     expect_rel(fit.beta_se, 0.05710614642195561, 1e-7, "SE beta");
     for (int i = 0; i < 2; i++) {
@@ -535,8 +541,9 @@ Test(hawkes, weighted_gradient_and_hessian_match_finite_differences)
         for (int k = 0; k < 4; k++) {
             s = s * 6364136223846793005ull + 1442695040888963407ull;
             double u = (double)(s >> 11) / 9007199254740992.0;
-            theta[k] = k < 2 ? 0.05 + 0.3 * u : k == 2 ? 0.05 + 2.0 * u
-                                                       : 0.2 + 3 * u;
+            theta[k] = k < 2    ? 0.05 + 0.3 * u
+                       : k == 2 ? 0.05 + 2.0 * u
+                                : 0.2 + 3 * u;
         }
         double ll;
         cr_assert_eq(exo_hawkes_loglik_at(t, n, &o, theta, &ll, g, H, &err),
@@ -548,12 +555,12 @@ Test(hawkes, weighted_gradient_and_hessian_match_finite_differences)
             memcpy(tm, theta, sizeof tm);
             tp[k] += h;
             tm[k] -= h;
-            cr_assert_eq(exo_hawkes_loglik_at(t, n, &o, tp, &lp, gp, NULL,
-                                              &err),
-                         EXO_OK);
-            cr_assert_eq(exo_hawkes_loglik_at(t, n, &o, tm, &lm, gm, NULL,
-                                              &err),
-                         EXO_OK);
+            cr_assert_eq(
+                exo_hawkes_loglik_at(t, n, &o, tp, &lp, gp, NULL, &err),
+                EXO_OK);
+            cr_assert_eq(
+                exo_hawkes_loglik_at(t, n, &o, tm, &lm, gm, NULL, &err),
+                EXO_OK);
             double fd = (lp - lm) / (2 * h);
             expect_abs(g[k], fd, 1e-6 * fmax(1.0, fabs(fd)) + 1e-7 * fabs(ll),
                        "weighted gradient vs central difference");
@@ -636,8 +643,8 @@ Test(hawkes, zero_weight_at_an_event_is_rejected)
     o.weights = wv;
     o.n_weights = 3;
     cr_assert_eq(exo_hawkes_fit(t, 5, &o, &f, &err), EXO_EINVAL);
-    cr_expect(strstr(err.msg, "event 3 at 4: the baseline weight is 0"),
-              "%s", err.msg);
+    cr_expect(strstr(err.msg, "event 3 at 4: the baseline weight is 0"), "%s",
+              err.msg);
     o.weights = bad;
     o.n_weights = 2;
     memset(&err, 0, sizeof err);
@@ -665,15 +672,14 @@ Test(hawkes, weighted_simulation_follows_the_weight)
     size_t n, nu, nv, before = 0;
     exo_err err = {0};
     cr_assert_eq(exo_hawkes_simulate_weighted(0.1, 0.0, 1.0, 0.0, 1000.0, wt,
-                                              wv, 2, NULL, 0, 3, 100000, &t,
-                                              &n, &err),
+                                              wv, 2, NULL, 0, 3, 100000, &t, &n,
+                                              &err),
                  EXO_OK, "%s", err.msg);
     for (size_t i = 0; i < n; i++)
         before += t[i] < 500.0;
     /* Poisson counts: 50 +- 4 sd and 450 +- 4 sd. */
     cr_expect(before > 22 && before < 78, "%zu events before 500", before);
-    cr_expect(n - before > 365 && n - before < 535, "%zu after",
-              n - before);
+    cr_expect(n - before > 365 && n - before < 535, "%zu after", n - before);
     cr_assert_eq(exo_hawkes_simulate(0.3, 0.4, 1.1, 0.0, 200.0, NULL, 0, 9,
                                      100000, &u, &nu, &err),
                  EXO_OK);
@@ -778,8 +784,8 @@ Test(hawkes, mv_simultaneous_events_do_not_excite_each_other)
     o.t_end = t + 1.0;
     exo_mhawkes fit = {0};
     exo_err err = {0};
-    cr_assert_eq(exo_mhawkes_fit(times, dims, 2 * N, 2, &o, &fit, &err),
-                 EXO_OK, "%s", err.msg);
+    cr_assert_eq(exo_mhawkes_fit(times, dims, 2 * N, 2, &o, &fit, &err), EXO_OK,
+                 "%s", err.msg);
     cr_expect(isfinite(fit.loglik), "log L %g", fit.loglik);
     cr_expect_lt(fit.alpha[1 * 2 + 0] / fit.beta, 0.5,
                  "cross branching 1<-0 is %g", fit.alpha[2] / fit.beta);
@@ -918,25 +924,25 @@ Test(hawkes, mv_gradient_matches_finite_differences)
             for (size_t k = 0; k < P; k++) {
                 s = s * 6364136223846793005ull + 1442695040888963407ull;
                 double u = (double)(s >> 11) / 9007199254740992.0;
-                theta[k] = k < 2 ? 0.1 + 0.5 * u
+                theta[k] = k < 2   ? 0.1 + 0.5 * u
                            : k < 6 ? 0.05 + u
                                    : 0.3 + 3.0 * u;
             }
-            cr_assert_eq(exo_mhawkes_loglik(t, d, n, 2, &o, theta, &ll, g,
-                                            &err),
-                         EXO_OK, "%s", err.msg);
+            cr_assert_eq(
+                exo_mhawkes_loglik(t, d, n, 2, &o, theta, &ll, g, &err), EXO_OK,
+                "%s", err.msg);
             for (size_t k = 0; k < P; k++) {
                 double tp[10], tm[10], lp, lm, h = 1e-6 * theta[k];
                 memcpy(tp, theta, sizeof tp);
                 memcpy(tm, theta, sizeof tm);
                 tp[k] += h;
                 tm[k] -= h;
-                cr_assert_eq(exo_mhawkes_loglik(t, d, n, 2, &o, tp, &lp, NULL,
-                                                &err),
-                             EXO_OK);
-                cr_assert_eq(exo_mhawkes_loglik(t, d, n, 2, &o, tm, &lm, NULL,
-                                                &err),
-                             EXO_OK);
+                cr_assert_eq(
+                    exo_mhawkes_loglik(t, d, n, 2, &o, tp, &lp, NULL, &err),
+                    EXO_OK);
+                cr_assert_eq(
+                    exo_mhawkes_loglik(t, d, n, 2, &o, tm, &lm, NULL, &err),
+                    EXO_OK);
                 double fd = (lp - lm) / (2 * h);
                 expect_abs(g[k], fd,
                            1e-6 * fmax(1.0, fabs(fd)) + 1e-8 * fabs(ll),
@@ -983,10 +989,9 @@ Test(hawkes, mv_pair_decay_recovers_two_decays)
     cr_expect(fit.converged, "not converged: gradient %g", fit.grad_norm);
     cr_expect(fit.pair_decay);
     for (int i = 0; i < 4; i++)
-        cr_log_info("n %zu pair %d: alpha %g (%g) beta %g (%g) n %g (%g)", n,
-                    i, fit.alpha[i], fit.alpha_se[i], fit.beta_pair[i],
-                    fit.beta_pair_se[i], fit.branching[i],
-                    fit.branching_se[i]);
+        cr_log_info("n %zu pair %d: alpha %g (%g) beta %g (%g) n %g (%g)", n, i,
+                    fit.alpha[i], fit.alpha_se[i], fit.beta_pair[i],
+                    fit.beta_pair_se[i], fit.branching[i], fit.branching_se[i]);
     cr_expect_eq(fit.n_params, 10);
     cr_expect(isnan(fit.beta));
     for (int i = 0; i < 2; i++)

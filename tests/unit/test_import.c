@@ -313,8 +313,22 @@ Test(import, sigkill_mid_import_leaves_store_as_before, .timeout = 120)
     unlink(big);
 }
 
+/* Keeps the warnings an import gives. */
+struct notes {
+    int n;
+    exo_err last;
+};
+
+static void keep_note(void *ud, const exo_err *warning)
+{
+    struct notes *notes = ud;
+    notes->n++;
+    notes->last = *warning;
+}
+
 Test(import, hr_export_rows_fold_into_spells)
 {
+    struct notes notes = {0};
     exo_store *store = fresh_store();
     exo_import_opts opts;
     exo_import_result result;
@@ -327,9 +341,19 @@ Test(import, hr_export_rows_fold_into_spells)
     opts.null_date = "1/1/1900";
     opts.org = "Shop";
     opts.reason_map = "Resignaton=left,Layoff=fired,Not Applicable=";
+    opts.hooks.warn = keep_note;
+    opts.hooks.ud = &notes;
     cr_assert_eq(exo_import_file(store, EXO_IMPORT_SPELLS, FIX("hr-export.csv"),
                                  &opts, &result, NULL, &err),
                  EXO_OK, "%s", err.msg);
+    /* The export's columns the mapping does not read: one note. */
+    cr_expect_eq(notes.n, 1);
+    cr_expect_eq(notes.last.code, EXO_EDATA);
+    cr_expect_str_eq(notes.last.file, "hr-export.csv");
+    cr_expect_eq(notes.last.line, 1);
+    cr_expect_eq(notes.last.column, 12);
+    cr_expect_str_eq(notes.last.msg, "columns the mapping leaves unread: "
+                                     "'recorddate_key', 'STATUS'");
     cr_expect_eq(result.n_rows, 6);
     cr_expect_eq(result.n_new, 3);
     cr_expect_eq(result.n_merged, 3);
@@ -369,11 +393,11 @@ Test(import, every_allocation_failure_is_enomem_and_writes_nothing)
     for (fail_at = 1; fail_at < 5000 && total < 0; fail_at++) {
         exo_err err = {0};
         alloc_calls = 0;
-        exo_set_allocator(failing_malloc, failing_realloc, free);
+        exo_allocator_set(failing_malloc, failing_realloc, free);
         exo_code rc =
             exo_import_file(store, EXO_IMPORT_MOVES, FIX("moves-small.csv"),
                             NULL, &result, &errors, &err);
-        exo_set_allocator(NULL, NULL, NULL);
+        exo_allocator_set(NULL, NULL, NULL);
         if (rc == EXO_OK) {
             total = fail_at;
             break;

@@ -62,8 +62,8 @@ static exo_runway run(const exo_runway_scenario *sc, size_t paths,
 {
     exo_runway r;
     exo_err err = {0};
-    exo_runway_opts o = {.n_paths = paths, .seed = seed,
-                         .no_monte_carlo = paths == 0};
+    exo_runway_opts o = {
+        .n_paths = paths, .seed = seed, .no_monte_carlo = paths == 0};
     cr_assert_eq(exo_runway_run(sc, &o, &r, &err), EXO_OK, "%s", err.msg);
     return r;
 }
@@ -246,6 +246,43 @@ Test(runway, same_numbers_for_one_and_two_threads)
     exo_runway_release(&c);
 }
 
+/* Counts its calls and asks to stop at the second one. */
+static int stop_at_second(void *ud, double done)
+{
+    int *calls = ud;
+    cr_expect(done >= 0.0 && done <= 1.0, "done %g", done);
+    return ++*calls >= 2;
+}
+
+static int never_stop(void *ud, double done)
+{
+    (void)done;
+    ++*(int *)ud;
+    return 0;
+}
+
+Test(runway, progress_hook_is_polled_and_cancels)
+{
+    exo_runway_scenario sc = busy();
+    exo_runway r;
+    exo_err err = {0};
+    int calls = 0;
+    exo_runway_opts o = {.n_paths = 3000, .seed = 1};
+    o.hooks.progress = never_stop;
+    o.hooks.ud = &calls;
+    cr_assert_eq(exo_runway_run(&sc, &o, &r, &err), EXO_OK, "%s", err.msg);
+    cr_expect_eq(calls, 12, "one call per 256 paths begun (%d)", calls);
+    exo_runway_release(&r);
+
+    calls = 0;
+    o.hooks.progress = stop_at_second;
+    cr_assert_eq(exo_runway_run(&sc, &o, &r, &err), EXO_ECANCELED);
+    cr_expect_eq(err.code, EXO_ECANCELED);
+    cr_expect(r.cash.q == NULL && r.det.cash == NULL,
+              "a canceled run leaves 'out' zeroed");
+    exo_runway_release(&r);
+}
+
 Test(runway, invariants_on_every_band)
 {
     exo_runway_scenario sc = busy();
@@ -292,8 +329,7 @@ Test(runway, cash_accounting_balances)
     exo_runway r = run(&sc, 0, 1);
     double K = 150.0;
     for (int m = 1; m <= 60; m++) {
-        double flow = r.det.revenue[m - 1] - K -
-                      r.det.headcount[m - 1] * 10.0;
+        double flow = r.det.revenue[m - 1] - K - r.det.headcount[m - 1] * 10.0;
         expect_rel(r.det.cash[m] - r.det.cash[m - 1], flow, 1e-9,
                    "cash change = revenue - costs");
         K *= 1.01;
@@ -327,9 +363,9 @@ static exo_err parse_bad(const char *text)
 {
     exo_runway_scenario sc;
     exo_err err = {0};
-    cr_expect_eq(exo_runway_scenario_parse(text, strlen(text), "s.json", &sc,
-                                           &err),
-                 EXO_EDATA);
+    cr_expect_eq(
+        exo_runway_scenario_parse(text, strlen(text), "s.json", &sc, &err),
+        EXO_EDATA);
     return err;
 }
 
@@ -344,9 +380,9 @@ Test(runway, parses_a_minimal_scenario)
 {
     exo_runway_scenario sc;
     exo_err err = {0};
-    cr_assert_eq(exo_runway_scenario_parse(good, strlen(good), "s.json", &sc,
-                                           &err),
-                 EXO_OK, "%s", err.msg);
+    cr_assert_eq(
+        exo_runway_scenario_parse(good, strlen(good), "s.json", &sc, &err),
+        EXO_OK, "%s", err.msg);
     cr_expect_str_eq(sc.name, "x");
     cr_expect_eq(sc.levels[0].headcount, 5.0);
     cr_expect_eq(sc.months, 120);
@@ -360,8 +396,7 @@ Test(runway, bundled_scenarios_load)
     exo_runway_scenario sc;
     exo_err err = {0};
     cr_expect_eq(exo_runway_scenario_load(
-                     SOURCE_PATH("data/scenarios/openai-2024.json"), &sc,
-                     &err),
+                     SOURCE_PATH("data/scenarios/openai-2024.json"), &sc, &err),
                  EXO_OK, "%s", err.msg);
     cr_expect(sc.has_trigger);
     cr_expect_eq(sc.levels[0].headcount, 1700.0);
@@ -434,8 +469,8 @@ Test(runway, errors_point_at_the_value)
 static exo_code parse_set(const char *const *sets, size_t n,
                           exo_runway_scenario *sc, exo_err *err)
 {
-    return exo_runway_scenario_parse_set(good, strlen(good), "s.json", sets,
-                                         n, sc, err);
+    return exo_runway_scenario_parse_set(good, strlen(good), "s.json", sets, n,
+                                         sc, err);
 }
 
 Test(runway, set_overrides_fields_before_validation)
@@ -443,15 +478,19 @@ Test(runway, set_overrides_fields_before_validation)
     exo_runway_scenario sc;
     exo_err err = {0};
     const char *sets[] = {
-        "cash_usd=2000", "headcount=10", "name=renamed firm",
+        "cash_usd=2000",
+        "headcount=10",
+        "name=renamed firm",
         "revenue_usd_per_month={\"dist\":\"normal\",\"mean\":5,\"sd\":1}",
-        "revenue_usd_per_month.sd=2", "start_month=2025-03"};
+        "revenue_usd_per_month.sd=2",
+        "start_month=2025-03"};
     cr_assert_eq(parse_set(sets, 6, &sc, &err), EXO_OK, "%s", err.msg);
     cr_expect_eq(sc.cash_usd.kind, EXO_DIST_FIXED);
     expect_rel(sc.cash_usd.a, 2000.0, 1e-12, "cash_usd set");
     expect_rel(sc.levels[0].headcount, 10.0, 1e-12, "headcount set");
-    cr_expect_str_eq(sc.name, "renamed firm", "a value that is not JSON "
-                                              "is a string");
+    cr_expect_str_eq(sc.name, "renamed firm",
+                     "a value that is not JSON "
+                     "is a string");
     cr_expect_eq(sc.revenue_usd_per_month.kind, EXO_DIST_NORMAL);
     expect_rel(sc.revenue_usd_per_month.a, 5.0, 1e-12, "mean");
     expect_rel(sc.revenue_usd_per_month.b, 2.0, 1e-12,
@@ -465,9 +504,9 @@ Test(runway, set_overrides_fields_before_validation)
     /* No overrides: exactly the plain parse. */
     exo_runway_scenario a, b;
     cr_assert_eq(parse_set(NULL, 0, &a, &err), EXO_OK);
-    cr_assert_eq(exo_runway_scenario_parse(good, strlen(good), "s.json", &b,
-                                           &err),
-                 EXO_OK);
+    cr_assert_eq(
+        exo_runway_scenario_parse(good, strlen(good), "s.json", &b, &err),
+        EXO_OK);
     cr_expect(memcmp(&a, &b, sizeof a) == 0);
 }
 
@@ -476,13 +515,16 @@ Test(runway, set_reaches_nested_fields_and_arrays)
     exo_runway_scenario sc;
     exo_err err = {0};
     const char *sets[] = {
-        "levels.1.headcount=20", "levels[2].name=ops", "rounds.0.month=12",
+        "levels.1.headcount=20",
+        "levels[2].name=ops",
+        "rounds.0.month=12",
         "rounds.1={\"month\": 30, \"size_usd\": 1e6, \"probability\": 0.5}",
-        "trigger.probability=0.25", "levels.0.talent_weight=null"};
-    cr_assert_eq(exo_runway_scenario_load_set(
-                     SOURCE_PATH("data/scenarios/startup.json"), sets, 6, &sc,
-                     &err),
-                 EXO_OK, "%s", err.msg);
+        "trigger.probability=0.25",
+        "levels.0.talent_weight=null"};
+    cr_assert_eq(
+        exo_runway_scenario_load_set(SOURCE_PATH("data/scenarios/startup.json"),
+                                     sets, 6, &sc, &err),
+        EXO_OK, "%s", err.msg);
     expect_rel(sc.levels[1].headcount, 20.0, 1e-12, "levels.1.headcount");
     cr_expect_str_eq(sc.levels[2].name, "ops");
     cr_expect_eq(sc.n_rounds, 2, "an index one past the end appends");
@@ -493,10 +535,10 @@ Test(runway, set_reaches_nested_fields_and_arrays)
     expect_rel(sc.levels[0].talent_weight, 1.0, 1e-12,
                "null removes a member: the default returns");
     const char *drop[] = {"trigger=null"};
-    cr_assert_eq(exo_runway_scenario_load_set(
-                     SOURCE_PATH("data/scenarios/startup.json"), drop, 1,
-                     &sc, &err),
-                 EXO_OK, "%s", err.msg);
+    cr_assert_eq(
+        exo_runway_scenario_load_set(SOURCE_PATH("data/scenarios/startup.json"),
+                                     drop, 1, &sc, &err),
+        EXO_OK, "%s", err.msg);
     cr_expect(!sc.has_trigger);
 }
 
@@ -506,8 +548,7 @@ Test(runway, bad_overrides_name_the_key)
         const char *set;
         const char *msg;
     } cases[] = {
-        {"cash_usd=-5",
-         "cash_usd: -5 is out of range (expected 0 to 1e+15)"},
+        {"cash_usd=-5", "cash_usd: -5 is out of range (expected 0 to 1e+15)"},
         {"cash=3", "cash: unknown field (see docs/runway.md for the schema)"},
         {"headcount=2.5", "headcount: 2.5 is not a whole number in [0, "
                           "10000000]"},
@@ -541,8 +582,7 @@ Test(runway, bad_overrides_name_the_key)
         cr_expect(strncmp(err.msg, cases[i].msg, strlen(cases[i].msg)) == 0,
                   "--set %s: got '%s', expected '%s'", cases[i].set, err.msg,
                   cases[i].msg);
-        cr_expect_eq(err.line, 0, "%s: not a place in the file",
-                     cases[i].set);
+        cr_expect_eq(err.line, 0, "%s: not a place in the file", cases[i].set);
         cr_expect_str_eq(err.file, "");
     }
     /* Arrays: indices in range, append only at the end, no removal. */
@@ -564,10 +604,10 @@ Test(runway, bad_overrides_name_the_key)
         exo_runway_scenario sc;
         exo_err err = {0};
         const char *sets[] = {arr[i].set};
-        cr_expect_eq(exo_runway_scenario_load_set(
-                         SOURCE_PATH("data/scenarios/startup.json"), sets, 1,
-                         &sc, &err),
-                     EXO_EINVAL, "%s", arr[i].set);
+        cr_expect_eq(
+            exo_runway_scenario_load_set(
+                SOURCE_PATH("data/scenarios/startup.json"), sets, 1, &sc, &err),
+            EXO_EINVAL, "%s", arr[i].set);
         cr_expect(strncmp(err.msg, arr[i].msg, strlen(arr[i].msg)) == 0,
                   "--set %s: got '%s', expected '%s'", arr[i].set, err.msg,
                   arr[i].msg);

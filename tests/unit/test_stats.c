@@ -14,9 +14,9 @@ Test(stats, periods_and_floors)
                  exo_days_from_civil(2024, 4, 1));
     cr_expect_eq(exo_period_next(EXO_PERIOD_QUARTER, d),
                  exo_days_from_civil(2024, 7, 1));
-    cr_expect_eq(exo_period_next(EXO_PERIOD_MONTH,
-                                 exo_days_from_civil(2024, 12, 3)),
-                 exo_days_from_civil(2025, 1, 1));
+    cr_expect_eq(
+        exo_period_next(EXO_PERIOD_MONTH, exo_days_from_civil(2024, 12, 3)),
+        exo_days_from_civil(2025, 1, 1));
 }
 
 Test(stats, headcount_and_attrition_by_hand)
@@ -35,8 +35,13 @@ Test(stats, headcount_and_attrition_by_hand)
     exo_level dep_level[1] = {EXO_LEVEL_IC};
     exo_stats s = {0};
     exo_err err = {0};
-    cr_assert_eq(exo_stats_compute(EXO_PERIOD_YEAR, dep, dep_level, 1, start,
-                                   3, &spells, NULL, &s, &err),
+    exo_stats_input in = {.departure_days = dep,
+                          .departure_levels = dep_level,
+                          .n_departures = 1,
+                          .arrival_days = start,
+                          .n_arrivals = 3,
+                          .spells = &spells};
+    cr_assert_eq(exo_stats_compute(EXO_PERIOD_YEAR, &in, NULL, &s, &err),
                  EXO_OK);
     cr_assert_eq(s.n, 2);
     expect_rel(s.rows[0].headcount_avg, 2.0 + 183.0 / 365.0, 1e-12,
@@ -59,8 +64,13 @@ Test(stats, quarterly_attrition_is_annualised)
     exo_level level[1] = {EXO_LEVEL_IC};
     exo_spells spells = {1, start, end, reason, level, NULL, NULL};
     exo_stats s = {0};
-    cr_assert_eq(exo_stats_compute(EXO_PERIOD_QUARTER, end, level, 1, start,
-                                   1, &spells, NULL, &s, NULL),
+    exo_stats_input in = {.departure_days = end,
+                          .departure_levels = level,
+                          .n_departures = 1,
+                          .arrival_days = start,
+                          .n_arrivals = 1,
+                          .spells = &spells};
+    cr_assert_eq(exo_stats_compute(EXO_PERIOD_QUARTER, &in, NULL, &s, NULL),
                  EXO_OK);
     cr_assert_eq(s.n, 1);
     double avg = 45.0 / 91.0; /* Jan 1 .. Feb 15 of a 91-day quarter */
@@ -73,8 +83,11 @@ Test(stats, quarterly_attrition_is_annualised)
 Test(stats, empty_input_has_no_periods)
 {
     exo_stats s = {0};
-    cr_expect_eq(exo_stats_compute(EXO_PERIOD_YEAR, NULL, NULL, 0, NULL, 0,
-                                   NULL, NULL, &s, NULL),
+    exo_stats_input none = {0};
+    cr_expect_eq(exo_stats_compute(EXO_PERIOD_YEAR, &none, NULL, &s, NULL),
+                 EXO_OK);
+    cr_expect_eq(s.n, 0);
+    cr_expect_eq(exo_stats_compute(EXO_PERIOD_YEAR, NULL, NULL, &s, NULL),
                  EXO_OK);
     cr_expect_eq(s.n, 0);
 }
@@ -95,9 +108,9 @@ Test(stats, core_erosion_counts_who_is_there_at_each_period_end)
     m[2].left.days = exo_days_from_civil(2022, 3, 1);
     exo_core_team team = {3, m, 1, 0, 2, 1};
     exo_erosion e = {0};
-    cr_assert_eq(exo_core_erosion(&team, EXO_PERIOD_YEAR,
-                                  exo_days_from_civil(2020, 5, 1),
-                                  exo_days_from_civil(2022, 2, 1), &e, NULL),
+    cr_assert_eq(exo_erosion_compute(&team, EXO_PERIOD_YEAR,
+                                     exo_days_from_civil(2020, 5, 1),
+                                     exo_days_from_civil(2022, 2, 1), &e, NULL),
                  EXO_OK);
     cr_assert_eq(e.n, 3);
     cr_expect_eq(e.rows[0].founders, 1);

@@ -1,0 +1,77 @@
+/*
+ * analysis.h - internals shared by the analysis files: the trend-only
+ * model (trend.c) that the spiral analysis (spiral.c) fits beside the
+ * Hawkes model, and the verdict (verdict.c) it turns the numbers into.
+ */
+#ifndef EXO_ANALYSIS_ANALYSIS_H
+#define EXO_ANALYSIS_ANALYSIS_H
+
+#include "core/exo.h"
+
+/*
+ * The exposure of each of 'bins' equal bins of [t0, t1): the integral of
+ * the baseline weight over it ('wt', 'w', 'n_w' as exo_hawkes_opts takes
+ * them; n_w 0: the bin's length). 'out' has 'bins' entries.
+ */
+void exo__trend_bins(double t0, double t1, size_t bins, const double *wt,
+                     const double *w, size_t n_w, double *out);
+
+/*
+ * The trend-only model of 'n' sorted times in [t0, t1): a Poisson process
+ * whose rate (per unit of exposure) is constant on segments made of whole
+ * bins, with at most EXO_HAWKES_MAX_REGIMES segments. The segments
+ * maximise log L minus 'penalty' per change point (exactly, by dynamic
+ * programming over the bin edges). 'weight' (may be NULL: 1 each) counts
+ * each event as a fraction: the chance it is a background event, not one
+ * another triggered, so that the trend is chosen for the background alone.
+ * 'counts' is scratch of 2 * 'bins' entries.
+ */
+void exo__trend_select(const double *t, const double *weight, size_t n,
+                       double t0, double t1, const double *bin_exposure,
+                       size_t bins, double penalty, double *counts,
+                       exo_trend *out);
+
+/*
+ * What a Hawkes fit needs to use 'trend' as its baseline: a regime for
+ * each segment with events ('breaks', at most EXO_HAWKES_MAX_REGIMES - 1)
+ * and a weight that is 0 on the segments without any (a regime cannot be
+ * fitted without events), times the baseline weight 'wt'/'w' when n_w > 0.
+ * 'out_t' and 'out_w' need n_w + 2 * EXO_HAWKES_MAX_REGIMES + 1 entries.
+ * Returns the number of weight steps (0: no weight needed).
+ */
+size_t exo__trend_baseline(const exo_trend *trend, double t1, const double *wt,
+                           const double *w, size_t n_w, double *breaks,
+                           size_t *n_breaks, double *out_t, double *out_w);
+
+/* The evidence a verdict weighs, for one imputation or all combined. */
+struct verdict_in {
+    size_t n_events;
+    bool has_fit;
+    const char *no_fit; /* why not, when !has_fit */
+    bool decay_at_limit;
+    double n, lo, hi, level; /* estimate and interval; hi may be INFINITY */
+    double p;                /* of "no contagion" */
+    bool bootstrap;          /* p from the parametric bootstrap */
+    double ks_p;             /* goodness of fit of the Hawkes model */
+    double p_constant;       /* the constant-baseline reading's p (NaN: none) */
+    size_t n_segments;       /* of the trend */
+    /* Combined verdicts only: how the imputations voted (NULL: one). */
+    const size_t *kind_count;
+    size_t n_imputations;
+    size_t n_voting, n_rejecting; /* imputations fitted; of them rejecting */
+    bool imprecise;       /* some times are known only to a month or year */
+    const char *noun;     /* "departures" or "events" */
+    const char *baseline; /* "a trend of 3 segments", for the sentence */
+    const exo_forecast *forecast; /* NULL: none */
+    const char *horizon;          /* "180 days" */
+};
+
+/* The verdict, its sentence and what would decide it. */
+void exo__spiral_verdict(const struct verdict_in *in, exo_verdict *out);
+
+/* The answer as a jansson object (what exo_spiral_json prints); NULL when
+ * out of memory. For the views that embed it (the report). */
+struct json_t;
+struct json_t *exo__spiral_json_t(const exo_spiral *s);
+
+#endif

@@ -1,0 +1,183 @@
+/*
+ * departures.c - what counts as a departure from, or an arrival at, an
+ * organisation. Every capability (stats, spiral, survival, flows, the
+ * organisation list) takes its departures from here, so the rule is
+ * written once:
+ *
+ *   - a reported move out of the organisation (left, fired, founded
+ *     elsewhere) or the end of a spell there is a departure;
+ *   - a leave of absence (sabbatical) is its own kind: it counts only when
+ *     the filter asks for leaves, since most leaves end in a return;
+ *   - the news reports one departure several times ("left in 2024",
+ *     "left on 14 May 2024", "joined X from Y"): a person's later report
+ *     within a year of the end of the earlier one's precision window, with
+ *     no arrival at the organisation in between, is the same departure. It
+ *     counts once, at the most precise date reported (the earliest among
+ *     equally precise ones). Spells are records, not reports: never folded.
+ *   - arrivals fold the same way ("left A for B" and "joined B").
+ */
+#include <string.h>
+
+#include "core/date.h"
+#include "core/exo.h"
+#include "store/rows.h"
+
+/* A year: how far apart two reports of one move may be, after the end of
+ * the first one's precision window (two year-precision reports of one move
+ * can sit 366 days apart). */
+#define SAME_MOVE_DAYS 365
+
+/* Date order; a person's name, then the record, break ties. */
+static int cmp_move_date(const void *a, const void *b)
+{
+    const exo_move *x = a, *y = b;
+    if (x->date.days != y->date.days)
+        return x->date.days < y->date.days ? -1 : 1;
+    int c = strcmp(x->person, y->person);
+    if (c)
+        return c;
+    return (int)x->from_spell - (int)y->from_spell;
+}
+
+/* 'later' reports the move of 'earlier' again. */
+static bool same_move(const exo_move *earlier, const exo_move *later)
+{
+    return !earlier->from_spell && !later->from_spell &&
+           strcmp(earlier->person, later->person) == 0 &&
+           later->date.days - (earlier->date.days +
+                               exo__precision_days(earlier->date.days,
+                                                   earlier->date.precision)) <=
+               SAME_MOVE_DAYS;
+}
+
+/* 'person' arrived at the organisation strictly between days a and b
+ * ('arr' in date order). */
+static bool arrived_between(const exo_move_list *arr, const char *person,
+                            int32_t a, int32_t b)
+{
+    for (size_t i = 0; i < arr->n && arr->rows[i].date.days < b; i++)
+        if (arr->rows[i].date.days > a &&
+            strcmp(arr->rows[i].person, person) == 0)
+            return true;
+    return false;
+}
+
+/* Folds repeated reports in 'list' (grouped by person, date order within
+ * each), then sorts it by date. 'arr' (may be NULL) separates two
+ * departures by an arrival between them. Returns how many were folded. */
+static size_t fold_reports(exo_move_list *list, const exo_move_list *arr)
+{
+    size_t kept = 0, folded = 0;
+    for (size_t i = 0; i < list->n; i++) {
+        exo_move *m = &list->rows[i];
+        exo_move *prev = kept > 0 ? &list->rows[kept - 1] : NULL;
+        if (prev && same_move(prev, m) &&
+            !(arr &&
+              arrived_between(arr, m->person, prev->date.days, m->date.days))) {
+            /* Keep the most precise date of the two (precision enums run
+             * from day to year). */
+            if (m->date.precision < prev->date.precision) {
+                exo_move t = *prev;
+                *prev = *m;
+                *m = t;
+            }
+            exo__move_release(m);
+            folded++;
+            continue;
+        }
+        list->rows[kept++] = *m;
+    }
+    list->n = kept;
+    exo__qsort(list->rows, list->n, sizeof *list->rows, cmp_move_date);
+    return folded;
+}
+
+exo_code exo_move_list_load_arrivals(exo_store *store, const char *org,
+                                     const exo_filter *filter,
+                                     exo_move_list *out, exo_err *err)
+{
+    exo_code code = exo__arrival_rows(store, org, filter, out, err);
+    if (!code)
+        fold_reports(out, NULL);
+    return code;
+}
+
+exo_code exo_move_list_load_departures(exo_store *store, const char *org,
+                                       const exo_filter *filter,
+                                       exo_move_list *out, size_t *n_folded,
+                                       exo_err *err)
+{
+    exo_move_list arr = {0};
+    exo_code code;
+    memset(out, 0, sizeof *out);
+    if (n_folded)
+        *n_folded = 0;
+    if ((code = exo__departure_rows(store, org, filter, out, err)) ||
+        (code = exo_move_list_load_arrivals(store, org, NULL, &arr, err))) {
+        exo_move_list_release(out);
+        return code;
+    }
+    if (!(filter && filter->with_leave)) {
+        size_t kept = 0;
+        for (size_t i = 0; i < out->n; i++) {
+            if (out->rows[i].event == EXO_EVENT_SABBATICAL)
+                exo__move_release(&out->rows[i]);
+            else
+                out->rows[kept++] = out->rows[i];
+        }
+        out->n = kept;
+    }
+    size_t folded = fold_reports(out, &arr);
+    if (n_folded)
+        *n_folded = folded;
+    exo_move_list_release(&arr);
+    return EXO_OK;
+}
+
+/* Most departures first; the store's order (by name) among equals. */
+struct ranked {
+    exo_org_row row;
+    size_t rank;
+};
+
+static int cmp_ranked(const void *a, const void *b)
+{
+    const struct ranked *x = a, *y = b;
+    if (x->row.n_departures != y->row.n_departures)
+        return x->row.n_departures > y->row.n_departures ? -1 : 1;
+    return (x->rank > y->rank) - (x->rank < y->rank);
+}
+
+exo_code exo_org_list_load(exo_store *store, exo_org_list *out, exo_err *err)
+{
+    exo_code code = exo__org_rows(store, out, err);
+    for (size_t i = 0; !code && i < out->n; i++) {
+        exo_move_list list;
+        if (!(code = exo_move_list_load_departures(store, out->rows[i].name,
+                                                   NULL, &list, NULL, err)))
+            out->rows[i].n_departures = list.n;
+        exo_move_list_release(&list);
+        if (!code && !(code = exo_move_list_load_arrivals(
+                           store, out->rows[i].name, NULL, &list, err)))
+            out->rows[i].n_arrivals = list.n;
+        exo_move_list_release(&list);
+    }
+    if (code) {
+        exo_org_list_release(out);
+        return code;
+    }
+    struct ranked *r = exo__calloc(out->n ? out->n : 1, sizeof *r);
+    if (!r) {
+        exo_org_list_release(out);
+        return exo__fail(err, EXO_ENOMEM, "out of memory");
+    }
+    for (size_t i = 0; i < out->n; i++) {
+        r[i].row = out->rows[i];
+        r[i].rank = i;
+    }
+    exo__qsort(r, out->n, sizeof *r, cmp_ranked);
+    for (size_t i = 0; i < out->n; i++)
+        out->rows[i] = r[i].row;
+    exo__free(r);
+    return EXO_OK;
+}
