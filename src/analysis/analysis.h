@@ -9,6 +9,17 @@
 #include "core/exo.h"
 
 /*
+ * exo_move_list_load_departures, also handing back the organisation's
+ * arrivals ('arrivals' may be NULL; loaded once, for the rule and the
+ * caller alike) and how many leaves of absence were left out ('n_leave'
+ * may be NULL; 0 when filter->with_leave).
+ */
+exo_code exo__departures_load(exo_store *store, const char *org,
+                              const exo_filter *filter, exo_move_list *out,
+                              exo_move_list *arrivals, size_t *n_folded,
+                              size_t *n_leave, exo_err *err);
+
+/*
  * The exposure of each of 'bins' equal bins of [t0, t1): the integral of
  * the baseline weight over it ('wt', 'w', 'n_w' as exo_hawkes_opts takes
  * them; n_w 0: the bin's length). 'out' has 'bins' entries.

@@ -20,6 +20,7 @@
 
 #include "core/date.h"
 #include "core/exo.h"
+#include "analysis/analysis.h"
 #include "store/rows.h"
 
 /* A year: how far apart two reports of one move may be, after the end of
@@ -102,19 +103,23 @@ exo_code exo_move_list_load_arrivals(exo_store *store, const char *org,
     return code;
 }
 
-exo_code exo_move_list_load_departures(exo_store *store, const char *org,
-                                       const exo_filter *filter,
-                                       exo_move_list *out, size_t *n_folded,
-                                       exo_err *err)
+exo_code exo__departures_load(exo_store *store, const char *org,
+                              const exo_filter *filter, exo_move_list *out,
+                              exo_move_list *arrivals, size_t *n_folded,
+                              size_t *n_leave, exo_err *err)
 {
-    exo_move_list arr = {0};
+    exo_move_list own = {0}, *arr = arrivals ? arrivals : &own;
     exo_code code;
     memset(out, 0, sizeof *out);
+    memset(arr, 0, sizeof *arr);
     if (n_folded)
         *n_folded = 0;
+    if (n_leave)
+        *n_leave = 0;
     if ((code = exo__departure_rows(store, org, filter, out, err)) ||
-        (code = exo_move_list_load_arrivals(store, org, NULL, &arr, err))) {
+        (code = exo_move_list_load_arrivals(store, org, NULL, arr, err))) {
         exo_move_list_release(out);
+        exo_move_list_release(arr);
         return code;
     }
     if (!(filter && filter->with_leave)) {
@@ -125,13 +130,24 @@ exo_code exo_move_list_load_departures(exo_store *store, const char *org,
             else
                 out->rows[kept++] = out->rows[i];
         }
+        if (n_leave)
+            *n_leave = out->n - kept;
         out->n = kept;
     }
-    size_t folded = fold_reports(out, &arr);
+    size_t folded = fold_reports(out, arr);
     if (n_folded)
         *n_folded = folded;
-    exo_move_list_release(&arr);
+    exo_move_list_release(&own);
     return EXO_OK;
+}
+
+exo_code exo_move_list_load_departures(exo_store *store, const char *org,
+                                       const exo_filter *filter,
+                                       exo_move_list *out, size_t *n_folded,
+                                       exo_err *err)
+{
+    return exo__departures_load(store, org, filter, out, NULL, n_folded, NULL,
+                                err);
 }
 
 /* Most departures first; the store's order (by name) among equals. */
@@ -152,15 +168,14 @@ exo_code exo_org_list_load(exo_store *store, exo_org_list *out, exo_err *err)
 {
     exo_code code = exo__org_rows(store, out, err);
     for (size_t i = 0; !code && i < out->n; i++) {
-        exo_move_list list;
-        if (!(code = exo_move_list_load_departures(store, out->rows[i].name,
-                                                   NULL, &list, NULL, err)))
-            out->rows[i].n_departures = list.n;
-        exo_move_list_release(&list);
-        if (!code && !(code = exo_move_list_load_arrivals(
-                           store, out->rows[i].name, NULL, &list, err)))
-            out->rows[i].n_arrivals = list.n;
-        exo_move_list_release(&list);
+        exo_move_list deps, arrs;
+        if (!(code = exo__departures_load(store, out->rows[i].name, NULL, &deps,
+                                          &arrs, NULL, NULL, err))) {
+            out->rows[i].n_departures = deps.n;
+            out->rows[i].n_arrivals = arrs.n;
+        }
+        exo_move_list_release(&deps);
+        exo_move_list_release(&arrs);
     }
     if (code) {
         exo_org_list_release(out);

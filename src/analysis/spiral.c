@@ -1366,21 +1366,9 @@ exo_code exo_spiral_analyze(exo_store *store, const char *org,
     w.o = opts;
     w.dates = true;
     if ((rc = exo_org_resolve(store, org, &s->org, err)) ||
-        (rc = exo_move_list_load_departures(store, s->org, &opts->filter,
-                                            &s->departures, &s->n_folded,
-                                            err)) ||
-        (rc = exo_move_list_load_arrivals(store, s->org, NULL, &arrs, err)))
+        (rc = exo__departures_load(store, s->org, &opts->filter, &s->departures,
+                                   &arrs, &s->n_folded, &s->n_leave, err)))
         goto out;
-    if (!opts->filter.with_leave) {
-        exo_filter f = opts->filter;
-        exo_move_list all = {0};
-        f.with_leave = true;
-        if ((rc = exo_move_list_load_departures(store, s->org, &f, &all, NULL,
-                                                err)))
-            goto out;
-        s->n_leave = all.n > s->departures.n ? all.n - s->departures.n : 0;
-        exo_move_list_release(&all);
-    }
     if ((rc = org_window(store, &opts->filter, &s->departures, &arrs, &w, s,
                          err)))
         goto out;
