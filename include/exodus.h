@@ -682,6 +682,11 @@ typedef struct exo_hawkes_opts {
      * fixed_beta (EXO_EINVAL).
      */
     bool pair_decay;
+    /* NULL, or theta = (mu_0 .. mu_{K-1}, alpha, beta) with alpha, beta >
+     * 0 to start from instead of searching over decays: a fit of the same
+     * data and options without the profile interval, say, completed
+     * without fitting again. Free decay only. */
+    const double *start;
 } exo_hawkes_opts;
 
 /* A fitted model. Plain struct: nothing to release. */
@@ -1238,17 +1243,20 @@ typedef struct exo_spiral_opts {
     size_t imputations;   /* of imprecise dates; 0: 20 (10 above 2000
                              events; 1 when all are exact) */
     size_t exact_limit;   /* above this many events the test is the
-                             asymptotic mixture and M = 1; 0: 20000 */
+                             asymptotic mixture, M = 1 and n's interval
+                             is Wald's; 0: 20000 */
     bool asymptotic;      /* the mixture test whatever the size */
     bool ties_exact;      /* keep each time at the start of its precision
                              window (no spreading, one imputation) */
     uint64_t seed;        /* of every random draw; 0: 1 */
     double level;         /* of the intervals; 0: 0.95 */
     size_t trend_bins;    /* candidate change points: the window cut in
-                             this many equal bins; 0: 128, no narrower
-                             than a month for dates (at least 8). With a
-                             trend, the decay's half-life is at most a
-                             bin: slower effects are the trend's */
+                             this many equal bins (segments of a year at
+                             least for dates); 0: calendar months for
+                             dates, a segment a year at least, and 128
+                             bins otherwise. With a trend, the decay's
+                             half-life is at most a bin: slower effects
+                             are the trend's */
 } exo_spiral_opts;
 
 /* Defaults, as the zero values above say. */

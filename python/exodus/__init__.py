@@ -85,6 +85,7 @@ class _HawkesOpts(ctypes.Structure):
         ("weights", P(c_double)),
         ("n_weights", c_size_t),
         ("pair_decay", c_bool),
+        ("start", P(c_double)),
     ]
 
 

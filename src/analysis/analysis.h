@@ -19,28 +19,47 @@ exo_code exo__departures_load(exo_store *store, const char *org,
                               exo_move_list *arrivals, size_t *n_folded,
                               size_t *n_leave, exo_err *err);
 
-/*
- * The exposure of each of 'bins' equal bins of [t0, t1): the integral of
- * the baseline weight over it ('wt', 'w', 'n_w' as exo_hawkes_opts takes
- * them; n_w 0: the bin's length). 'out' has 'bins' entries.
- */
-void exo__trend_bins(double t0, double t1, size_t bins, const double *wt,
-                     const double *w, size_t n_w, double *out);
+/* The most bins a trend's grid has: 21 years of months. */
+#define EXO_TREND_MAX_BINS 256
 
 /*
- * The trend-only model of 'n' sorted times in [t0, t1): a Poisson process
- * whose rate (per unit of exposure) is constant on segments made of whole
- * bins, with at most EXO_HAWKES_MAX_REGIMES segments. The segments
- * maximise log L minus 'penalty' per change point (exactly, by dynamic
- * programming over the bin edges). 'weight' (may be NULL: 1 each) counts
- * each event as a fraction: the chance it is a background event, not one
- * another triggered, so that the trend is chosen for the background alone.
- * 'counts' is scratch of 2 * 'bins' entries.
+ * Where a trend may change: the bin edges of the window, the exposure of
+ * each bin (the integral of the baseline weight over it) and the shortest
+ * segment. For dates the bins are calendar months (whole months grouped
+ * when the window has more than EXO_TREND_MAX_BINS of them), so a rate
+ * that changes with the year or the month changes on an edge, and a date
+ * known only to its month or year spreads inside bins, not across them;
+ * the shortest segment is a year. Otherwise 'bins' equal bins and a
+ * segment of one bin.
+ */
+struct trend_grid {
+    size_t bins, min_bins;
+    double edge[EXO_TREND_MAX_BINS + 1];
+    double exposure[EXO_TREND_MAX_BINS];
+};
+
+/* The grid of [t0, t1): 'bins' equal bins when not 0 (a year's worth the
+ * shortest segment for dates), else months for dates and 128 equal bins
+ * otherwise; 'wt', 'w', 'n_w' as exo_hawkes_opts takes them (n_w 0: no
+ * weight). */
+void exo__trend_grid(struct trend_grid *g, double t0, double t1, bool dates,
+                     size_t bins, const double *wt, const double *w,
+                     size_t n_w);
+
+/*
+ * The trend-only model of 'n' times in the grid's window: a Poisson
+ * process whose rate (per unit of exposure) is constant on segments made
+ * of whole bins, each at least g->min_bins long, with at most
+ * EXO_HAWKES_MAX_REGIMES segments. The segments maximise log L minus
+ * 'penalty' per change point (exactly, by dynamic programming over the bin
+ * edges). 'weight' (may be NULL: 1 each) counts each event as a fraction:
+ * the chance it is a background event, not one another triggered, so that
+ * the trend is chosen for the background alone. 'counts' is scratch of
+ * 2 * g->bins entries.
  */
 void exo__trend_select(const double *t, const double *weight, size_t n,
-                       double t0, double t1, const double *bin_exposure,
-                       size_t bins, double penalty, double *counts,
-                       exo_trend *out);
+                       const struct trend_grid *g, double penalty,
+                       double *counts, exo_trend *out);
 
 /*
  * What a Hawkes fit needs to use 'trend' as its baseline: a regime for
@@ -64,6 +83,7 @@ struct verdict_in {
     double p;                /* of "no contagion" */
     bool bootstrap;          /* p from the parametric bootstrap */
     double ks_p;             /* goodness of fit of the Hawkes model */
+    double ks_p_trend;       /* and of the trend-only model */
     double p_constant;       /* the constant-baseline reading's p (NaN: none) */
     size_t n_segments;       /* of the trend */
     /* Combined verdicts only: how the imputations voted (NULL: one). */

@@ -48,6 +48,7 @@
 #include "analysis/analysis.h"
 #include "core/date.h"
 #include "model/optim.h"
+#include "model/rescale.h"
 #include "store/rows.h"
 
 /* Replicates and imputations by default: 199 and 20, and for more than
@@ -58,8 +59,6 @@
 #define DEFAULT_IMPUTATIONS 20
 #define LARGE 2000
 #define DEFAULT_EXACT_LIMIT 20000
-#define DEFAULT_BINS 128
-#define MONTH_DAYS 30.4375
 #define DEFAULT_PATHS 10000
 #define DEFAULT_HORIZON_DAYS 180.0
 #define FORECAST_DRAWS 500
@@ -67,8 +66,13 @@
 /* Baselines whose penalised fits are this close to the best (log L units)
  * all count for n's interval: the data barely choose between them. */
 #define CANDIDATE_DELTA 2.0
-/* The longest half-life of the excitation under a chosen trend, in bins. */
+/* The longest half-life of the excitation under a chosen trend, in bins
+ * (of at least a MIN_MEMORY_BINS-th of the window). */
 #define MEMORY_BINS 1.0
+#define MIN_MEMORY_BINS 8.0
+/* The penalty per change point of the bootstrap's null trend: AIC's two
+ * parameters. */
+#define NULL_PENALTY 2.0
 
 /* How precisely one time is known: what a bootstrap replicate copies. */
 enum prec { P_EXACT, P_DAY, P_MONTH, P_YEAR, P_STEP };
@@ -89,11 +93,10 @@ struct work {
     /* The baseline weight (per head), or none. */
     const double *wt, *wv;
     size_t n_w;
-    double *bin_exposure;
-    size_t bins;
-    size_t M;       /* imputations */
-    double *imp;    /* M x n imputed times, row m sorted */
-    size_t *order0; /* imputation 0's input index of each time */
+    struct trend_grid grid; /* where a trend may change */
+    size_t M;               /* imputations */
+    double *imp;            /* M x n imputed times, row m sorted */
+    size_t *order0;         /* imputation 0's input index of each time */
     exo_hawkes *fits;
     exo_code *fit_rc;
     exo_trend *trends;  /* M trend-only models */
@@ -101,6 +104,7 @@ struct work {
     double *p;          /* M p-values */
     double *stat;       /* M test statistics (fit_one) */
     double *ci;         /* M intervals for n (fit_one): lo, hi */
+    double *ks_trend;   /* M KS p-values of the trend-only model */
     bool boot;
     size_t n_boot, n_boot_used;
     char fit_msg[256];
@@ -111,7 +115,6 @@ static void work_release(struct work *w)
     exo__free(w->t);
     exo__free(w->w);
     exo__free(w->prec);
-    exo__free(w->bin_exposure);
     exo__free(w->imp);
     exo__free(w->order0);
     exo__free(w->fits);
@@ -121,6 +124,7 @@ static void work_release(struct work *w)
     exo__free(w->p);
     exo__free(w->stat);
     exo__free(w->ci);
+    exo__free(w->ks_trend);
 }
 
 static bool usable(const exo_hawkes *f, exo_code rc)
@@ -172,21 +176,6 @@ static void span_of(double s, enum prec p, double step, double *a,
     }
 }
 
-/*
- * The trend's bins: 128 over the window, but no narrower than a month for
- * dates (and at least 8): the baseline may change each month at the most,
- * and excitation slower than that is the trend's to explain.
- */
-static size_t default_bins(const struct work *w)
-{
-    if (!w->dates)
-        return DEFAULT_BINS;
-    double months = (w->end - w->start) / MONTH_DAYS;
-    return months >= DEFAULT_BINS ? DEFAULT_BINS
-           : months <= 8.0        ? 8
-                                  : (size_t)months;
-}
-
 /* The penalty per change point (trend.c): 1.5 log N, the modified BIC. */
 static double trend_penalty(size_t n)
 {
@@ -220,8 +209,10 @@ static void fixed_trend(const struct work *w, const double *times, size_t n,
  */
 static exo_code fit_memory(const struct work *w, const double *times, size_t n,
                            exo_trend *trend, bool profile, bool bounded,
-                           exo_hawkes *fit, exo_err *err)
+                           const exo_hawkes *start, exo_hawkes *fit,
+                           exo_err *err)
 {
+    double theta[EXO_HAWKES_MAX_REGIMES + 2];
     const exo_spiral_opts *o = w->o;
     double breaks[EXO_HAWKES_MAX_REGIMES];
     size_t n_breaks = 0;
@@ -256,11 +247,26 @@ static exo_code fit_memory(const struct work *w, const double *times, size_t n,
      * bound holds for every candidate baseline, the constant one too, or
      * a long memory would stand in for the trend's steps. */
     if (chosen && bounded)
-        ho.min_beta =
-            M_LN2 * (double)w->bins / (MEMORY_BINS * (w->end - w->start));
+        ho.min_beta = M_LN2 * fmax((double)w->grid.bins, MIN_MEMORY_BINS) /
+                      (MEMORY_BINS * (w->end - w->start));
     ho.level = o->level;
-    ho.no_profile = !profile;
+    /* Above the exact limit a converged interior fit's interval is Wald's:
+     * at that size the log-likelihood is quadratic in n to within the
+     * digits shown, and the profile search costs more than the fit. */
+    bool wald = n > (o->exact_limit ? o->exact_limit : DEFAULT_EXACT_LIMIT) &&
+                start && start->converged && !start->at_boundary;
+    ho.no_profile = !profile || wald;
     ho.no_gof = !profile;
+    /* A fit of this same model without the interval: completed from its
+     * estimate rather than searched for again. */
+    if (start && start->converged && !start->at_boundary &&
+        !start->fixed_decay && start->n_regimes == n_breaks + 1) {
+        for (size_t k = 0; k < start->n_regimes; k++)
+            theta[k] = start->mu[k];
+        theta[start->n_regimes] = start->alpha;
+        theta[start->n_regimes + 1] = start->beta;
+        ho.start = theta;
+    }
     if (n_w) {
         ho.weight_times = wt;
         ho.weights = wv;
@@ -300,10 +306,10 @@ static void interval_of(const exo_hawkes *f, double *lo, double *hi)
 
 /* The same with the memory bound of a chosen trend. */
 static exo_code fit_with(const struct work *w, const double *times, size_t n,
-                         exo_trend *trend, bool profile, exo_hawkes *fit,
-                         exo_err *err)
+                         exo_trend *trend, bool profile,
+                         const exo_hawkes *start, exo_hawkes *fit, exo_err *err)
 {
-    return fit_memory(w, times, n, trend, profile, true, fit, err);
+    return fit_memory(w, times, n, trend, profile, true, start, fit, err);
 }
 
 static bool same_trend(const exo_trend *a, const exo_trend *b)
@@ -314,6 +320,42 @@ static bool same_trend(const exo_trend *a, const exo_trend *b)
         if (a->start[k] != b->start[k])
             return false;
     return true;
+}
+
+/*
+ * The goodness of fit of the trend-only model 'tr' to 'n' sorted times:
+ * its compensator between consecutive times (the segment's rate times
+ * the baseline weight, integrated), i.i.d. Exp(1) under the model, tested
+ * by KS as the Hawkes fit's own check is. NaN when out of memory.
+ */
+static double trend_ks_p(const struct work *w, const exo_trend *tr,
+                         const double *times, size_t n)
+{
+    double *u = exo__malloc((n ? n : 1) * sizeof *u);
+    if (!u)
+        return EXO_NAN;
+    size_t k = 0, j = 0;
+    double x = w->start, L = 0.0, prev = 0.0;
+    for (size_t i = 0; i < n; i++) {
+        while (x < times[i]) {
+            while (k + 1 < tr->n_segments && tr->start[k + 1] <= x)
+                k++;
+            while (j + 1 < w->n_w && w->wt[j + 1] <= x)
+                j++;
+            double next = times[i];
+            if (k + 1 < tr->n_segments && tr->start[k + 1] < next)
+                next = tr->start[k + 1];
+            if (j + 1 < w->n_w && w->wt[j + 1] < next)
+                next = w->wt[j + 1];
+            L += tr->rate[k] * (w->n_w ? w->wv[j] : 1.0) * (next - x);
+            x = next;
+        }
+        u[i] = -expm1(-(L - prev));
+        prev = L;
+    }
+    double p = exo_ks_pvalue(n, exo__ks_stat(u, n));
+    exo__free(u);
+    return p;
 }
 
 /*
@@ -341,7 +383,7 @@ static exo_code fit_one(const struct work *w, const double *times, size_t n,
     exo_code rc;
     if (w->o->baseline != EXO_BASELINE_TREND) {
         fixed_trend(w, times, n, trend);
-        rc = fit_with(w, times, n, trend, profile, fit, err);
+        rc = fit_with(w, times, n, trend, profile, NULL, fit, err);
         *stat = rc == EXO_OK ? fit->lr : 0.0;
         *htrend = *trend;
         if (rc == EXO_OK && profile)
@@ -354,10 +396,36 @@ static exo_code fit_one(const struct work *w, const double *times, size_t n,
      * declustered one or the interval's span over near-ties. */
     bool big =
         n > (w->o->exact_limit ? w->o->exact_limit : DEFAULT_EXACT_LIMIT);
-    exo__trend_select(times, NULL, n, w->start, w->end, w->bin_exposure,
-                      w->bins, pen, counts, trend);
+    exo__trend_select(times, NULL, n, &w->grid, pen, counts, trend);
     exo_trend tr_h = *trend;
-    if ((rc = fit_with(w, times, n, &tr_h, false, fit, err)))
+    /* The constant background's fit, first when the data are big: the
+     * trend's fit then starts from it rather than searching the decays
+     * again (the search costs several passes over every event). */
+    exo_trend flat;
+    exo_hawkes f0, start;
+    exo_err e0 = {0};
+    exo__trend_select(times, NULL, n, &w->grid, EXO_INF, counts, &flat);
+    bool try_flat = flat.n_segments == 1 && !same_trend(&flat, &tr_h);
+    bool flat_ok = false, flat_done = false;
+    const exo_hawkes *warm = NULL;
+    if (big && try_flat) {
+        flat_done = true;
+        flat_ok =
+            fit_with(w, times, n, &flat, false, NULL, &f0, &e0) == EXO_OK &&
+            (f0.converged || f0.at_boundary);
+        if (flat_ok && f0.converged && !f0.at_boundary) {
+            /* Each segment's rate, its background share (1 - n) kept. */
+            start = f0;
+            start.n_regimes = 0;
+            for (size_t k = 0; k < tr_h.n_segments; k++)
+                if (tr_h.events[k])
+                    start.mu[start.n_regimes++] =
+                        fmax(tr_h.rate[k] * (1.0 - fmin(f0.n, 0.99)),
+                             1e-6 * f0.mu[0]);
+            warm = &start;
+        }
+    }
+    if ((rc = fit_with(w, times, n, &tr_h, false, warm, fit, err)))
         return rc;
     /* The Poisson fit's log L with this baseline, in the same terms as the
      * Hawkes fits' (with a per-head weight it holds sum log w(t_i), which
@@ -373,14 +441,11 @@ static exo_code fit_one(const struct work *w, const double *times, size_t n,
     cscore[nc++] = fit->loglik - pen * (double)(tr_h.n_segments - 1);
     /* The other start: a constant background, all clustering excitation;
      * then the background chosen again from its share of each event. */
-    exo_trend flat;
-    exo_hawkes f0;
-    exo_err e0 = {0};
-    exo__trend_select(times, NULL, n, w->start, w->end, w->bin_exposure,
-                      w->bins, EXO_INF, counts, &flat);
-    if (flat.n_segments == 1 && !same_trend(&flat, &tr_h) &&
-        fit_with(w, times, n, &flat, false, &f0, &e0) == EXO_OK &&
-        (f0.converged || f0.at_boundary)) {
+    if (try_flat && !flat_done)
+        flat_ok =
+            fit_with(w, times, n, &flat, false, NULL, &f0, &e0) == EXO_OK &&
+            (f0.converged || f0.at_boundary);
+    if (flat_ok) {
         cand[nc] = flat;
         cscore[nc] = f0.loglik;
         if (cscore[nc] > cscore[best]) {
@@ -400,10 +465,10 @@ static exo_code fit_one(const struct work *w, const double *times, size_t n,
                 exo_trend tr2;
                 exo_hawkes f2;
                 exo_err e2 = {0};
-                exo__trend_select(times, lam, n, w->start, w->end,
-                                  w->bin_exposure, w->bins, pen, counts, &tr2);
+                exo__trend_select(times, lam, n, &w->grid, pen, counts, &tr2);
                 if (!same_trend(&tr2, &flat) && !same_trend(&tr2, trend) &&
-                    fit_with(w, times, n, &tr2, false, &f2, &e2) == EXO_OK &&
+                    fit_with(w, times, n, &tr2, false, NULL, &f2, &e2) ==
+                        EXO_OK &&
                     (f2.converged || f2.at_boundary)) {
                     cand[nc] = tr2;
                     cscore[nc] = f2.loglik - pen * (double)(tr2.n_segments - 1);
@@ -421,7 +486,8 @@ static exo_code fit_one(const struct work *w, const double *times, size_t n,
     *htrend = cand[best];
     if (profile) {
         exo_hawkes f;
-        if ((rc = fit_with(w, times, n, &cand[best], true, &f, err)))
+        if ((rc = fit_memory(w, times, n, &cand[best], true, true, fit, &f,
+                             err)))
             return rc;
         *fit = f;
         interval_of(fit, &ci[0], &ci[1]);
@@ -432,7 +498,8 @@ static exo_code fit_one(const struct work *w, const double *times, size_t n,
             double lo, hi;
             exo_err ec = {0};
             if (c == best || cscore[c] < cscore[best] - CANDIDATE_DELTA ||
-                fit_with(w, times, n, &cand[c], true, &f, &ec) != EXO_OK ||
+                fit_with(w, times, n, &cand[c], true, NULL, &f, &ec) !=
+                    EXO_OK ||
                 !(f.converged || f.at_boundary))
                 continue;
             interval_of(&f, &lo, &hi);
@@ -445,7 +512,8 @@ static exo_code fit_one(const struct work *w, const double *times, size_t n,
          * large as it says. */
         exo_err ef = {0};
         if (flat.n_segments == 1 && !big &&
-            fit_memory(w, times, n, &flat, true, false, &f, &ef) == EXO_OK &&
+            fit_memory(w, times, n, &flat, true, false, NULL, &f, &ef) ==
+                EXO_OK &&
             f.converged && f.lr_p < 0.05 &&
             f.loglik >= cscore[best] - CANDIDATE_DELTA) {
             double lo, hi;
@@ -520,11 +588,28 @@ static exo_code bootstrap(struct work *w, size_t rep, exo_err *err)
         return exo__fail(err, EXO_ENOMEM, "out of memory");
     uint64_t seed = w->o->seed ? w->o->seed : 1;
     size_t used = 0;
+    /* The replicates' trend: chosen again by AIC, which errs toward more
+     * change points. A null that missed real changes in the rate would
+     * leave their trace in the data and not in the replicates, where it
+     * would read as contagion; one that keeps a few spurious changes
+     * costs a little power, since a year-long segment cannot mimic
+     * clustering within months. */
+    exo_trend null_tr = w->trends[rep];
+    if (w->o->baseline == EXO_BASELINE_TREND) {
+        double *scratch = exo__calloc(2 * w->grid.bins, sizeof *scratch);
+        if (!scratch) {
+            exo__free(ge);
+            return exo__fail(err, EXO_ENOMEM, "out of memory");
+        }
+        exo__trend_select(w->imp + rep * w->n, NULL, w->n, &w->grid,
+                          NULL_PENALTY, scratch, &null_tr);
+        exo__free(scratch);
+    }
     int failed = 0;
 #pragma omp parallel reduction(+ : used) reduction(| : failed)
     {
         gsl_rng *r = gsl_rng_alloc(gsl_rng_taus2);
-        double *counts = exo__calloc(2 * w->bins, sizeof *counts);
+        double *counts = exo__calloc(2 * w->grid.bins, sizeof *counts);
         size_t *mine = exo__calloc(M, sizeof *mine);
         double *buf = NULL;
         size_t cap = 0;
@@ -537,7 +622,7 @@ static exo_code bootstrap(struct work *w, size_t rep, exo_err *err)
             /* Streams 0..M-1 of the seed spread the imputations; the
              * replicates take the streams after them. */
             gsl_rng_set(r, exo__derive_seed(seed, M + b));
-            size_t n = draw_null(w, &w->trends[rep], r, &buf, &cap);
+            size_t n = draw_null(w, &null_tr, r, &buf, &cap);
             if (n == (size_t)-1) {
                 failed = 1;
                 continue;
@@ -754,6 +839,7 @@ static void evidence(const struct work *w, const exo_spiral *s, size_t m,
         if (in->p >= 0.05)
             in->lo = 0.0;
         in->ks_p = f->has_gof ? f->ks_p : 1.0;
+        in->ks_p_trend = isnan(w->ks_trend[m]) ? 0.0 : w->ks_trend[m];
         in->n_segments = w->trends[m].n_segments;
         return;
     }
@@ -765,6 +851,7 @@ static void evidence(const struct work *w, const exo_spiral *s, size_t m,
     in->hi = s->n_hi;
     in->p = s->p;
     in->ks_p = s->ks_p;
+    in->ks_p_trend = s->ks_p_trend;
     in->kind_count = s->kind_count;
     in->n_imputations = w->M;
     for (size_t k = 0; k < w->M; k++)
@@ -841,7 +928,6 @@ static exo_code analyze(struct work *w, exo_spiral *s, exo_err *err)
            : o->imputations  ? o->imputations
            : n > LARGE       ? DEFAULT_IMPUTATIONS / 2
                              : DEFAULT_IMPUTATIONS;
-    w->bins = o->trend_bins ? o->trend_bins : default_bins(w);
     size_t M = w->M;
     w->imp = exo__calloc(M * (n ? n : 1), sizeof *w->imp);
     w->order0 = exo__calloc(n ? n : 1, sizeof *w->order0);
@@ -852,16 +938,16 @@ static exo_code analyze(struct work *w, exo_spiral *s, exo_err *err)
     w->p = exo__calloc(M, sizeof *w->p);
     w->stat = exo__calloc(M, sizeof *w->stat);
     w->ci = exo__calloc(2 * M, sizeof *w->ci);
-    w->bin_exposure = exo__calloc(w->bins, sizeof *w->bin_exposure);
+    w->ks_trend = exo__calloc(M, sizeof *w->ks_trend);
     s->times = exo__calloc(n ? n : 1, sizeof *s->times);
     s->imputations = exo__calloc(M, sizeof *s->imputations);
     s->order = exo__calloc(n ? n : 1, sizeof *s->order);
     if (!w->imp || !w->order0 || !w->fits || !w->fit_rc || !w->trends ||
-        !w->htrends || !w->p || !w->stat || !w->ci || !w->bin_exposure ||
+        !w->htrends || !w->p || !w->stat || !w->ci || !w->ks_trend ||
         !s->times || !s->order || !s->imputations)
         return exo__fail(err, EXO_ENOMEM, "out of memory for %zu events", n);
-    exo__trend_bins(w->start, w->end, w->bins, w->wt, w->wv, w->n_w,
-                    w->bin_exposure);
+    exo__trend_grid(&w->grid, w->start, w->end, w->dates, o->trend_bins, w->wt,
+                    w->wv, w->n_w);
     /* The imputations: imputation 0 uses the seed itself, so one
      * imputation is the classic single spreading. */
     for (size_t m = 0; m < M; m++) {
@@ -890,7 +976,7 @@ static exo_code analyze(struct work *w, exo_spiral *s, exo_err *err)
     int failed = 0;
 #pragma omp parallel reduction(| : failed)
     {
-        double *counts = exo__calloc(2 * w->bins, sizeof *counts);
+        double *counts = exo__calloc(2 * w->grid.bins, sizeof *counts);
         if (!counts)
             failed = 1;
 #pragma omp for schedule(dynamic, 1)
@@ -906,6 +992,10 @@ static exo_code analyze(struct work *w, exo_spiral *s, exo_err *err)
             else if (w->fit_rc[m] && m == 0)
                 snprintf(w->fit_msg, sizeof w->fit_msg, "%s", e.msg);
             w->p[m] = w->fit_rc[m] == EXO_OK ? w->fits[m].lr_p : 1.0;
+            w->ks_trend[m] =
+                w->fit_rc[m] == EXO_OK
+                    ? trend_ks_p(w, &w->trends[m], w->imp + m * n, n)
+                    : EXO_NAN;
         }
         exo__free(counts);
     }
@@ -1014,7 +1104,7 @@ static exo_code analyze(struct work *w, exo_spiral *s, exo_err *err)
     s->ks_p = median(ks, q);
     for (size_t m = 0, j = 0; m < M; m++)
         if (usable(&w->fits[m], w->fit_rc[m]))
-            ks[j++] = w->fits[m].has_gof ? w->fits[m].ks_p_poisson : 1.0;
+            ks[j++] = isnan(w->ks_trend[m]) ? 0.0 : w->ks_trend[m];
     s->ks_p_trend = median(ks, q);
     exo__free(ps);
     exo__free(ks);
@@ -1094,10 +1184,11 @@ static exo_code load_events(struct work *w, const double *t,
                             const double *width, size_t n, size_t *outside,
                             exo_err *err)
 {
-    struct timed *e = exo__calloc(n ? n : 1, sizeof *e);
-    w->t = exo__calloc(n ? n : 1, sizeof *w->t);
-    w->w = exo__calloc(n ? n : 1, sizeof *w->w);
-    w->prec = exo__calloc(n ? n : 1, 1);
+    /* Every entry is written before it is read: no need to zero them. */
+    struct timed *e = exo__malloc((n ? n : 1) * sizeof *e);
+    w->t = exo__malloc((n ? n : 1) * sizeof *w->t);
+    w->w = exo__malloc((n ? n : 1) * sizeof *w->w);
+    w->prec = exo__malloc(n ? n : 1);
     if (!e || !w->t || !w->w || !w->prec) {
         exo__free(e);
         return exo__fail(err, EXO_ENOMEM, "out of memory for %zu events", n);
@@ -1116,7 +1207,11 @@ static exo_code load_events(struct work *w, const double *t,
         e[i].p = (unsigned char)prec_of(wi, w->dates);
         e[i].i = i;
     }
-    exo__qsort(e, n, sizeof *e, cmp_timed);
+    bool sorted = true; /* files are mostly in time order already */
+    for (size_t i = 1; i < n && sorted; i++)
+        sorted = e[i - 1].t <= e[i].t;
+    if (!sorted)
+        exo__qsort(e, n, sizeof *e, cmp_timed);
     size_t kept = 0;
     for (size_t i = 0; i < n; i++) {
         double a = e[i].t, b = e[i].t + e[i].w;

@@ -6,23 +6,34 @@
  * without any departure causing another.
  *
  * The rate is piecewise constant over segments made of whole bins of the
- * window (spiral.c chooses them: 128, but no narrower than a month for
- * dates), so the baseline changes at most once a bin, and excitation on
- * shorter scales stays for the Hawkes model to explain. The segments are chosen
- * by BIC: log L of the Poisson fit (rate = events / exposure on each segment)
- * minus log N for each change point, which adds two parameters (its place and
- * the new rate). Dynamic programming over the bin edges finds the exact optimum
- * for each number of segments, so the choice is reproducible and O(K G^2) for G
- * bins and K segments: microseconds, cheap enough to redo in each
- * bootstrap replicate (the test must account for the selection).
+ * window. For dates the bins are calendar months and a segment lasts a
+ * year at least: the trend is what changes from year to year, and
+ * clustering within months stays for the Hawkes model to explain (its
+ * memory is bounded by a bin, spiral.c). Months, because organisations
+ * change on calendar edges (a fiscal year, a funding round's month) and
+ * because a date known only to its month or year is spread inside bins,
+ * never across an edge. The segments are chosen by a penalised
+ * likelihood: log L of the Poisson fit (rate = events / exposure on each
+ * segment) minus a penalty for each change point, which adds two
+ * parameters (its place and the new rate). Dynamic programming over the
+ * bin edges finds the exact optimum for each number of segments, so the
+ * choice is reproducible and O(K G^2) for G bins and K segments:
+ * microseconds, cheap enough to redo in each bootstrap replicate (the
+ * test must account for the selection).
  */
 #include <math.h>
 #include <string.h>
 
 #include "analysis/analysis.h"
+#include "core/date.h"
 
 #define MAX_SEG EXO_HAWKES_MAX_REGIMES
-#define MAX_BINS 256
+#define MAX_BINS EXO_TREND_MAX_BINS
+/* The shortest segment for dates, in months (in days for equal bins). */
+#define MIN_SEGMENT_MONTHS 12
+#define YEAR_DAYS 365.25
+/* Equal bins when the times are not dates. */
+#define DEFAULT_BINS 128
 /* Below this many events no trend is chosen: the verdict needs ten. */
 #define MIN_EVENTS 10
 
@@ -42,15 +53,71 @@ static double weight_integral(const double *wt, const double *w, size_t n_w,
     return sum;
 }
 
-void exo__trend_bins(double t0, double t1, size_t bins, const double *wt,
-                     const double *w, size_t n_w, double *out)
+/* The first day of the month 'k' months after year y, month m (1-12). */
+static double month_start(int y, int m, long k)
 {
-    double h = (t1 - t0) / (double)bins;
-    for (size_t g = 0; g < bins; g++) {
-        double a = t0 + h * (double)g;
-        double b = g + 1 == bins ? t1 : a + h;
-        out[g] = n_w ? weight_integral(wt, w, n_w, a, b) : b - a;
+    long idx = (long)y * 12 + (m - 1) + k;
+    return (double)exo_days_from_civil((int)(idx / 12), (int)(idx % 12) + 1, 1);
+}
+
+void exo__trend_grid(struct trend_grid *g, double t0, double t1, bool dates,
+                     size_t bins, const double *wt, const double *w, size_t n_w)
+{
+    memset(g, 0, sizeof *g);
+    g->edge[0] = t0;
+    if (dates && bins == 0) {
+        int y, m, d, y1, m1, d1;
+        exo_civil_from_days((int32_t)floor(t0), &y, &m, &d);
+        exo_civil_from_days((int32_t)floor(t1), &y1, &m1, &d1);
+        long months = ((long)y1 - y) * 12 + (m1 - m) + 1;
+        long per = (months + MAX_BINS - 1) / MAX_BINS;
+        if (per < 1)
+            per = 1;
+        size_t nb = 0;
+        for (long k = per;; k += per) {
+            double e = month_start(y, m, k);
+            if (e >= t1 || nb + 1 == MAX_BINS)
+                break;
+            if (e > t0)
+                g->edge[++nb] = e;
+        }
+        g->edge[++nb] = t1;
+        g->bins = nb;
+        g->min_bins = (size_t)(MIN_SEGMENT_MONTHS / per);
+        if (g->min_bins < 1)
+            g->min_bins = 1;
+    } else {
+        if (bins == 0)
+            bins = DEFAULT_BINS;
+        if (bins > MAX_BINS)
+            bins = MAX_BINS;
+        double h = (t1 - t0) / (double)bins;
+        for (size_t k = 1; k < bins; k++)
+            g->edge[k] = t0 + h * (double)k;
+        g->edge[bins] = t1;
+        g->bins = bins;
+        g->min_bins = 1;
+        if (dates && h > 0.0 && YEAR_DAYS / h > 1.0)
+            g->min_bins = (size_t)lround(YEAR_DAYS / h);
     }
+    for (size_t k = 0; k < g->bins; k++) {
+        double a = g->edge[k], b = g->edge[k + 1];
+        g->exposure[k] = n_w ? weight_integral(wt, w, n_w, a, b) : b - a;
+    }
+}
+
+/* The bin holding t (the first or last for a time outside). */
+static size_t bin_of(const struct trend_grid *g, double t)
+{
+    size_t lo = 0, hi = g->bins; /* edge[lo] <= t < edge[hi] */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t >= g->edge[mid])
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
 }
 
 /* Poisson log L of c events over exposure W at the fitted rate c / W. */
@@ -64,32 +131,28 @@ static double seg_loglik(double c, double W)
 }
 
 void exo__trend_select(const double *t, const double *weight, size_t n,
-                       double t0, double t1, const double *bin_exposure,
-                       size_t bins, double penalty, double *counts,
-                       exo_trend *out)
+                       const struct trend_grid *g, double penalty,
+                       double *counts, exo_trend *out)
 {
+    size_t bins = g->bins, min_len = g->min_bins;
     /* best[k][j]: the best log L of bins [0, j) in k + 1 segments; from[k][j]
      * the start of the last of them. */
     double best[MAX_SEG][MAX_BINS + 1];
     unsigned char from[MAX_SEG][MAX_BINS + 1];
     double C[MAX_BINS + 1], W[MAX_BINS + 1];
-    if (bins > MAX_BINS)
-        bins = MAX_BINS;
     double R[MAX_BINS + 1]; /* raw counts, for the segments' events */
     memset(out, 0, sizeof *out);
     memset(counts, 0, 2 * bins * sizeof *counts);
-    double h = (t1 - t0) / (double)bins;
     for (size_t i = 0; i < n; i++) {
-        double g = floor((t[i] - t0) / h);
-        size_t b = g < 0.0 ? 0 : g >= (double)bins ? bins - 1 : (size_t)g;
+        size_t b = bin_of(g, t[i]);
         counts[b] += weight ? weight[i] : 1.0;
         counts[bins + b] += 1.0;
     }
     C[0] = W[0] = R[0] = 0.0;
-    for (size_t g = 0; g < bins; g++) {
-        C[g + 1] = C[g] + counts[g];
-        W[g + 1] = W[g] + bin_exposure[g];
-        R[g + 1] = R[g] + counts[bins + g];
+    for (size_t b = 0; b < bins; b++) {
+        C[b + 1] = C[b] + counts[b];
+        W[b + 1] = W[b] + g->exposure[b];
+        R[b + 1] = R[b] + counts[bins + b];
     }
     size_t K = bins < MAX_SEG ? bins : MAX_SEG;
     /* Each segment's log L once (a log each), then the recursion is adds:
@@ -99,16 +162,20 @@ void exo__trend_select(const double *t, const double *weight, size_t n,
         /* No room for the table: the one-segment model, still exact. */
         out->n_segments = 1;
         out->penalty = penalty;
-        out->start[0] = t0;
+        out->start[0] = g->edge[0];
         out->events[0] = n;
         out->rate[0] = W[bins] > 0.0 ? C[bins] / W[bins] : 0.0;
         out->loglik = seg_loglik(C[bins], W[bins]);
         return;
     }
 #define SEG(i, j) seg[(i) * (bins + 1) + (j)]
+    /* A segment shorter than the shortest allowed cannot be chosen (the
+     * whole window, one segment, always can). */
     for (size_t i = 0; i < bins; i++)
         for (size_t j = i + 1; j <= bins; j++)
-            SEG(i, j) = seg_loglik(C[j] - C[i], W[j] - W[i]);
+            SEG(i, j) = j - i < min_len && !(i == 0 && j == bins)
+                            ? -EXO_INF
+                            : seg_loglik(C[j] - C[i], W[j] - W[i]);
     for (size_t j = 1; j <= bins; j++) {
         best[0][j] = SEG(0, j);
         from[0][j] = 0;
@@ -174,7 +241,7 @@ void exo__trend_select(const double *t, const double *weight, size_t n,
     for (size_t k = 0; k <= k_best; k++) {
         double c = C[edge[k + 1]] - C[edge[k]];
         double w = W[edge[k + 1]] - W[edge[k]];
-        out->start[k] = t0 + h * (double)edge[k];
+        out->start[k] = g->edge[edge[k]];
         out->events[k] = (size_t)llround(R[edge[k + 1]] - R[edge[k]]);
         out->rate[k] = w > 0.0 ? c / w : 0.0;
     }

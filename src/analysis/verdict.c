@@ -10,7 +10,9 @@
  *                            detected but its strength is unbounded or
  *                            spans mild to self-sustaining; the Hawkes
  *                            model fails its goodness-of-fit check; the
- *                            decay is not identified; or the imprecise
+ *                            decay is not identified; the reading reaches
+ *                            1 but the trend-only model passes its own
+ *                            goodness-of-fit check; or the imprecise
  *                            dates, imputed again, change the test's
  *                            answer in more than 20% of the imputations
  *   no evidence of contagion the test of "no contagion beyond the
@@ -185,6 +187,25 @@ static void classify(const struct verdict_in *in, exo_verdict *out,
         SAY("), but its strength has no upper bound: ");
         say_n(out, in);
         DECIDE("more %s%s", noun, in->imprecise ? ", or exact dates" : "");
+        return;
+    }
+    if (in->hi >= 1.0 && in->ks_p_trend >= GOF_LEVEL) {
+        /* A process near its critical point wanders: busy years, quiet
+         * years. So does a rate that changes from year to year. When the
+         * trend-only model fits as well as its check can tell, the data
+         * hold both readings. */
+        set_kind(out, EXO_SPIRAL_INCONCLUSIVE);
+        SAY(": the %s cluster beyond the trend (", noun);
+        say_test(out, in);
+        SAY(") and a reading near the critical point fits (");
+        say_n(out, in);
+        SAY("), but the trend-only model passes its goodness-of-fit check "
+            "too (KS p = %.3g): in these data a rate that changes from "
+            "year to year and a self-feeding exodus look alike",
+            in->ks_p_trend);
+        DECIDE("a longer window, the dates of known changes (--regime "
+               "DATE)%s",
+               in->imprecise ? ", or exact dates" : "");
         return;
     }
     if (in->lo > 1.0) {

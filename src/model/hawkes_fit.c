@@ -577,6 +577,18 @@ exo_code exo__hawkes_ws_init(struct fit_ws *w, const double *times, size_t n,
     w->t0 = t0;
     w->fixed_beta = o->fixed_beta;
     w->beta_min = fmax(BETA_T_MIN / w->d.T, o->min_beta);
+    w->start = o->start;
+    if (o->start) {
+        bool ok = o->fixed_beta <= 0.0;
+        for (size_t k = 0; k < o->n_breaks + 3 && ok; k++)
+            ok = isfinite(o->start[k]) && o->start[k] > 0.0;
+        if (!ok) {
+            exo__hawkes_ws_release(w);
+            return exo__fail(err, EXO_EINVAL,
+                             "a start needs every parameter finite and "
+                             "positive, and a free decay");
+        }
+    }
     if (o->n_weights > 0) {
         size_t n_seg;
         w->seg = exo__hawkes_segments(&w->d, t0, o->weight_times, o->weights,
@@ -749,12 +761,21 @@ static exo_code fit_free_decay(struct fit_ws *w, exo_hawkes *out,
     double grid[GRID_CAP] = {0}, prof[GRID_CAP];
     double gth[GRID_CAP][HAWKES_MAX_P];
     double theta[HAWKES_MAX_P];
-    size_t m = beta_grid(&w->d, w->beta_min, grid, GRID_CAP);
     exo_code rc;
+    size_t m = 0;
+    if (w->start) {
+        /* A previous fit's estimate: one start there, no search. */
+        m = 1;
+        grid[0] = w->start[K + 1];
+        memcpy(gth[0], w->start, sizeof(double) * P);
+        prof[0] = 0.0;
+    } else {
+        m = beta_grid(&w->d, w->beta_min, grid, GRID_CAP);
+    }
     for (size_t k = 0; k < K; k++)
         theta[k] = 0.5 * w->mu_pois[k];
     theta[K] = 0.5 * grid[0];
-    for (size_t i = 0; i < m; i++) {
+    for (size_t i = 0; i < m && !w->start; i++) {
         /* Warm start: keep n from the previous grid point. */
         if (i > 0 && theta[K] > 0.0)
             theta[K] *= grid[i] / grid[i - 1];

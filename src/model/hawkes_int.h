@@ -15,6 +15,7 @@ struct fit_ws {
     double t0;              /* window start, to shift back */
     double fixed_beta;      /* > 0 when the decay is held */
     double beta_min;        /* the least decay searched (> 0) */
+    const double *start;    /* (mu_k, alpha, beta) to start from, or NULL */
     double mu_pois[EXO_HAWKES_MAX_REGIMES]; /* N_k / L_k */
     double ll_pois;
     double x_hat[HAWKES_MAX_P]; /* (log mu_k, log n, log beta) at the MLE */

@@ -16,6 +16,8 @@
 #include "model/rescale.h"
 
 #include <math.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -236,12 +238,60 @@ exo_code exo_hawkes_rescaled_weighted(const exo_hawkes *fit,
     return EXO_OK;
 }
 
+/*
+ * Sorts n non-negative doubles by their bits (which order as unsigned
+ * integers for such numbers): an LSD radix sort in 11-bit digits, six
+ * passes, O(n) where a comparison sort of 10^7 rescaled times took
+ * seconds. False (nothing sorted) when 'u' holds anything else or there
+ * is no room for the copy.
+ */
+static bool radix_sort_nonneg(double *u, size_t n)
+{
+    enum { BITS = 11, BUCKETS = 1 << BITS, PASSES = (64 + BITS - 1) / BITS };
+    for (size_t i = 0; i < n; i++)
+        if (!(u[i] >= 0.0))
+            return false;
+    uint64_t *a = exo__malloc(n * sizeof *a);
+    size_t *count = exo__malloc(BUCKETS * sizeof *count);
+    if (!a || !count) {
+        exo__free(a);
+        exo__free(count);
+        return false;
+    }
+    uint64_t *src = (uint64_t *)(void *)u, *dst = a;
+    for (int pass = 0; pass < PASSES; pass++) {
+        int shift = pass * BITS;
+        memset(count, 0, BUCKETS * sizeof *count);
+        for (size_t i = 0; i < n; i++)
+            count[(src[i] >> shift) & (BUCKETS - 1)]++;
+        if (count[(src[0] >> shift) & (BUCKETS - 1)] == n)
+            continue; /* every key has this digit: nothing moves */
+        size_t sum = 0;
+        for (size_t b = 0; b < BUCKETS; b++) {
+            size_t c = count[b];
+            count[b] = sum;
+            sum += c;
+        }
+        for (size_t i = 0; i < n; i++)
+            dst[count[(src[i] >> shift) & (BUCKETS - 1)]++] = src[i];
+        uint64_t *t = src;
+        src = dst;
+        dst = t;
+    }
+    if (src != (uint64_t *)(void *)u)
+        memcpy(u, src, n * sizeof *u);
+    exo__free(a);
+    exo__free(count);
+    return true;
+}
+
 double exo__ks_stat(double *u, size_t n)
 {
     double D = 0.0;
     if (n == 0)
         return 0.0;
-    exo__qsort(u, n, sizeof *u, exo__cmp_double);
+    if (n < 4096 || !radix_sort_nonneg(u, n))
+        exo__qsort(u, n, sizeof *u, exo__cmp_double);
     for (size_t i = 0; i < n; i++) {
         double lo = (double)i / (double)n, hi = (double)(i + 1) / (double)n;
         if (u[i] - lo > D)

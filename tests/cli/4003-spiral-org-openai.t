@@ -9,7 +9,7 @@ status: 0
 OpenAI — departures of all levels, 2015-01-01 .. 2026-02-01
   window         from 2015-01-01 (the organisation's first recorded event) through 2026-02-01 (the last reported move in the store)
   departures     72 (dated to the day 17, month 32, year 23); 4 repeated reports counted once; 1 leave of absence left out (--leave counts them)
-  trend only     rate 0.16 /month from 2015-01-01 (17), 2.03 /month from 2023-11-02 (55)
+  trend only     rate 0.16 /month from 2015-01-01 (17), 2.03 /month from 2023-11-01 (55)
 (combined over 20 imputations of the dates within their precision
   constant rate  n = 0.910
 the reading a trend can fool

@@ -863,6 +863,43 @@ Test(hawkes, rescaled_times_give_the_fits_ks)
     free(d);
 }
 
+static int cmp_dbl(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* Above a few thousand events the KS statistic sorts by radix, not by
+ * comparison: the same D as a comparison sort done here. */
+Test(hawkes, rescaled_times_give_the_fits_ks_on_100k_events)
+{
+    double *t;
+    int *d;
+    size_t n = read_events(REF("u100k.txt"), &t, &d);
+    cr_assert_gt(n, 4096);
+    exo_hawkes fit;
+    exo_hawkes_opts o;
+    exo_hawkes_opts_init(&o);
+    o.no_profile = true;
+    cr_assert_eq(exo_hawkes_fit(t, n, &o, &fit, NULL), EXO_OK);
+    double *tau = malloc(n * sizeof *tau);
+    for (int pois = 0; pois < 2; pois++) {
+        cr_assert_eq(exo_hawkes_rescaled(&fit, t, n, pois, tau, NULL), EXO_OK);
+        double D = 0.0;
+        for (size_t i = 0; i < n; i++)
+            tau[i] = -expm1(-tau[i]);
+        qsort(tau, n, sizeof *tau, cmp_dbl);
+        for (size_t i = 0; i < n; i++) {
+            D = fmax(D, tau[i] - (double)i / (double)n);
+            D = fmax(D, (double)(i + 1) / (double)n - tau[i]);
+        }
+        expect_rel(D, pois ? fit.ks_d_poisson : fit.ks_d, 1e-12, "KS D");
+    }
+    free(tau);
+    free(t);
+    free(d);
+}
+
 /* Spreading with an order gives the same times and a permutation back. */
 Test(hawkes, spread_ties_order_matches_spread_ties)
 {
