@@ -587,6 +587,7 @@ typedef struct exo_core_member {
     exo_level level;
     bool has_joined; /* false when only a departure is recorded */
     exo_date joined;
+    bool joined_founding; /* the arrival was the founding itself */
     bool has_left;
     exo_date left;
     exo_event left_event; /* left, fired, sabbatical or founded (elsewhere) */
@@ -617,15 +618,17 @@ typedef struct exo_erosion_row {
 typedef struct exo_erosion {
     size_t n;
     exo_erosion_row *rows;
-    size_t n_unknown_start; /* members left out: no recorded arrival */
+    size_t n_unknown_start; /* members with no recorded arrival, counted
+                               present from the start */
 } exo_erosion;
 
 /*
  * Core-team erosion: for each period from the one containing 'from' to the
  * one containing 'to', the members of 'team' present on the period's last
  * day (arrived on or before it, not departed by then). A member with no
- * recorded arrival is left out (counted in n_unknown_start): counting them
- * from the start would overstate the early team. Caller releases 'out'.
+ * recorded arrival counts as present from the start (n_unknown_start says
+ * how many): leaving them out would have the team grow as they leave.
+ * Caller releases 'out'.
  */
 EXO_API exo_code exo_erosion_compute(const exo_core_team *team,
                                      exo_period period, int32_t from,
@@ -1396,6 +1399,113 @@ EXO_API void exo_spiral_release(exo_spiral *spiral);
  */
 EXO_API char *exo_spiral_json(const exo_spiral *spiral);
 
+/* ==== Organisations side by side (src/analysis/compare.c) ==== */
+
+/* What part of an organisation a role belongs to. */
+typedef enum exo_function {
+    EXO_FUNCTION_OTHER = 0,
+    EXO_FUNCTION_RESEARCH,
+    EXO_FUNCTION_SAFETY, /* safety, alignment, preparedness */
+    EXO_FUNCTION_PRODUCT,
+    EXO_FUNCTION_ENGINEERING,
+    EXO_FUNCTION_POLICY, /* policy, legal, governance, communications */
+    EXO_FUNCTION_GO_TO_MARKET,
+    EXO_FUNCTION_OPERATIONS, /* people, finance, operations */
+    EXO_FUNCTION_LEADERSHIP  /* a general executive role (CEO, president) */
+} exo_function;
+#define EXO_N_FUNCTIONS 9
+
+/* "research", ...: static text. */
+EXO_API const char *exo_function_name(exo_function function);
+EXO_API bool exo_function_parse(const char *name, exo_function *out);
+/*
+ * The function a role's text names ("head of preparedness" -> safety,
+ * "co-founder and chief scientist" -> research), by the first of an
+ * ordered list of keywords that occurs in it (docs/compare.md); OTHER when
+ * none does or 'role' is NULL. An inference, and shown as one.
+ */
+EXO_API exo_function exo_function_infer(const char *role);
+
+typedef struct exo_comparison_opts {
+    /* Only what is dated on or before 'as_of' counts, and every window ends
+     * there: what an analyst could have known then (the store does not keep
+     * when a record was reported, only the date it gives). */
+    bool has_as_of;
+    int32_t as_of;
+    bool has_since; /* counts and flows from 'since' (the spiral's window */
+    int32_t since;  /* keeps its own start) */
+    bool no_spiral; /* skip the spiral analyses (the slow part) */
+    uint64_t seed;  /* of the spiral's draws; 0: 1 */
+} exo_comparison_opts;
+
+/* One priced round: money raised at a post-money valuation on one date. */
+typedef struct exo_round {
+    exo_date date;
+    double raised_usd;
+    double post_money_usd; /* NaN when no valuation is recorded that day */
+    double dilution;       /* raised / post-money: the new owners' share */
+    char *source;
+} exo_round;
+
+/* The spiral's forecast made as of a date, beside what was recorded next. */
+typedef struct exo_backtest {
+    double horizon_days;
+    exo_forecast forecast;
+    size_t observed; /* departures recorded in (as_of, as_of + horizon] */
+} exo_backtest;
+
+typedef struct exo_comparison_org {
+    char *org;
+    /* Departures and arrivals per calendar year, first_year .. last_year. */
+    int first_year;
+    size_t n_years;
+    size_t *departures, *arrivals;
+    size_t total_departures, total_arrivals;
+    size_t senior_departures;            /* founders and executives */
+    size_t by_function[EXO_N_FUNCTIONS]; /* departures, inferred from roles */
+    /* Per head, where employment spells give a headcount. */
+    bool has_headcount;
+    double headcount_avg;    /* over the counted years */
+    double attrition_annual; /* departures / headcount / year */
+    /* The core team on the as-of date; members with no recorded arrival
+     * count from the start of the data (n_no_arrival of them). */
+    size_t founders, founders_remaining, execs, execs_remaining;
+    size_t n_no_arrival;
+    exo_spiral *spiral; /* NULL with no_spiral or when it failed */
+    char spiral_error[256];
+    /* Finance on or before the as-of date. */
+    size_t n_valuations;
+    exo_date *valuation_dates;
+    double *valuations;
+    size_t n_rounds;
+    exo_round *rounds;
+    /* With an as-of date the data go beyond: 6 and 12 months on. */
+    size_t n_backtests;
+    exo_backtest backtests[2];
+} exo_comparison_org;
+
+typedef struct exo_comparison {
+    bool has_as_of;
+    int32_t as_of;
+    int32_t data_end; /* the newest move in the store */
+    size_t n;
+    exo_comparison_org *orgs;
+    /* flows[i * (n + 1) + j]: departures from orgs[i] to orgs[j]; column
+     * n: to every other organisation named, or none. */
+    size_t *flows;
+} exo_comparison;
+
+/*
+ * 'orgs' (names or aliases) side by side, each through the same code as
+ * its own command (departures, core team, spiral, finance). EXO_ENOTFOUND
+ * names an organisation the store does not know.
+ */
+EXO_API exo_code exo_comparison_load(exo_store *store, const char *const *orgs,
+                                     size_t n, const exo_comparison_opts *opts,
+                                     exo_comparison **out /* OUT */,
+                                     exo_err *err);
+EXO_API void exo_comparison_release(exo_comparison *cmp);
+
 /* ==== Models: survival (src/model/km.c, logrank.c, cox.c, contagion.c) ==== */
 
 /*
@@ -1849,6 +1959,12 @@ typedef struct exo_report_opts {
     const char *scenario_org; /* the organisation 'scenario' describes, as
                                  the user wrote it; it must be one of the
                                  report's; NULL: the first of them */
+    /* Organisations side by side (exo_comparison_load): a section now and,
+     * with has_compare_as_of, one as of that date before it; NULL: none. */
+    const char *const *compare;
+    size_t n_compare;
+    bool has_compare_as_of;
+    int32_t compare_as_of;
 } exo_report_opts;
 
 /* Fills 'opts' with the defaults above. */

@@ -191,6 +191,15 @@ int stats_show(struct cli *cli, exo_store *store, const char *org,
 int spiral_show(struct cli *cli, const char *org, struct json_out *j);
 
 /*
+ * Organisations side by side (cmd_compare.c): a table, or fields into the
+ * open JSON object 'j' when it is not NULL; and in words, what changed
+ * between two comparisons of the same organisations.
+ */
+void compare_print(const exo_comparison *c, struct json_out *j);
+void compare_print_changes(const exo_comparison *then,
+                           const exo_comparison *now);
+
+/*
  * Kaplan-Meier retention and, with 'cox' ("contagion(90)"), a Cox model of
  * the spells of 'org' observed from window->since when set (cmd_survival.c):
  * text, or fields into the open JSON object 'j'.
@@ -231,6 +240,7 @@ int report_write(const struct cli *cli, exo_store *store,
 
 /* ==== Subcommands: one cmd_<name>.c each ==== */
 
+int cmd_compare(struct cli *cli, int argc, char **argv);
 int cmd_demo(struct cli *cli, int argc, char **argv);
 int cmd_extract(struct cli *cli, int argc, char **argv);
 int cmd_flows(struct cli *cli, int argc, char **argv);

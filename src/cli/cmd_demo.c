@@ -1,7 +1,9 @@
 /*
  * cmd_demo.c - exodus demo: the main job on the bundled data. A fresh store
  * (replaced each run), the AI-lab moves and finance and the HR data set
- * imported, then for each organisation with at least 10 departures its
+ * imported, then the essay's question (OpenAI, Anthropic and Google side by
+ * side on the essay's date and now, and what changed), then for each
+ * organisation with at least 10 departures its
  * departures per year, its core team and its verdicts; then the moves
  * extracted from the seed article's text, the top net flows of talent
  * between organisations, and last the runway of the bundled scenario
@@ -47,6 +49,53 @@ struct demo_file {
 static const char hr_org[] = "Canadian retailer (HR sample)";
 #define HR_OBSERVED_FROM "2006-01-01"
 #define DEMO_TOP_FLOWS 10
+
+/* The seed article's date and the labs it compares (data/README.md). */
+#define ESSAY_DATE "2024-08-06"
+static const char *const essay_labs[] = {"OpenAI", "Anthropic", "Google"};
+
+static int essay_comparison(struct cli *cli, exo_store *store,
+                            struct json_out *j)
+{
+    exo_comparison *then = NULL, *now = NULL;
+    exo_comparison_opts o;
+    exo_err err = {0};
+    exo_date essay;
+    memset(&o, 0, sizeof o);
+    exo_date_parse(ESSAY_DATE, &essay, NULL);
+    o.has_as_of = true;
+    o.as_of = essay.days;
+    size_t n = sizeof essay_labs / sizeof essay_labs[0];
+    if (exo_comparison_load(store, essay_labs, n, &o, &then, &err))
+        return cli_fail(cli, &err);
+    o.has_as_of = false;
+    if (exo_comparison_load(store, essay_labs, n, &o, &now, &err)) {
+        exo_comparison_release(then);
+        return cli_fail(cli, &err);
+    }
+    if (j) {
+        json_obj_open(j, "essay_comparison");
+        json_obj_open(j, "then");
+        compare_print(then, j);
+        json_obj_close(j);
+        json_obj_open(j, "now");
+        compare_print(now, j);
+        json_obj_close(j);
+        json_obj_close(j);
+    } else {
+        printf("\n== The essay's question: the labs side by side, on %s "
+               "and now (Google includes DeepMind and Brain) ==\n",
+               ESSAY_DATE);
+        compare_print(then, NULL);
+        putchar('\n');
+        compare_print(now, NULL);
+        putchar('\n');
+        compare_print_changes(then, now);
+    }
+    exo_comparison_release(then);
+    exo_comparison_release(now);
+    return 0;
+}
 
 static int import_all(struct cli *cli, exo_store *store, const char *dir)
 {
@@ -138,6 +187,10 @@ int cmd_demo(struct cli *cli, int argc, char **argv)
         json_str(&j, "db", cli->db_path);
         json_arr_open(&j, "orgs");
     }
+    /* The essay's question first: the labs side by side when it was
+     * written, and now. */
+    if (!status)
+        status = essay_comparison(cli, store, cli->json ? &j : NULL);
     exo_report_org *shown = calloc(orgs.n ? orgs.n : 1, sizeof *shown);
     size_t n_shown = 0;
     if (!shown) {
@@ -221,6 +274,12 @@ int cmd_demo(struct cli *cli, int argc, char **argv)
     ro.title = "exodus demo: the bundled data";
     ro.provenance = demo_provenance;
     ro.store_label = cli->db_path;
+    /* The essay's comparison, then and now. */
+    ro.compare = essay_labs;
+    ro.n_compare = sizeof essay_labs / sizeof essay_labs[0];
+    exo_date essay = {0};
+    ro.has_compare_as_of = exo_date_parse(ESSAY_DATE, &essay, NULL) == EXO_OK;
+    ro.compare_as_of = essay.days;
     /* The bundled scenario is OpenAI's: its runway joins OpenAI's view. */
     for (size_t i = 0; i < n_shown; i++)
         if (strcmp(shown[i].name, "OpenAI") == 0) {

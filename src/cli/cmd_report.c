@@ -15,7 +15,8 @@ static const char report_usage[] =
     "usage: exodus report [ORG...] [-o FILE] [--scenario FILE] [--since DATE]\n"
     "                     [--until DATE] [--level LEVEL,...] [--title TEXT]\n"
     "                     [--min-departures N] [--seed N] [--paths N]\n"
-    "                     [--scenario-org ORG]";
+    "                     [--scenario-org ORG] [--compare ORG...]\n"
+    "                     [--compare-as-of DATE]";
 
 static const struct opt report_opts[] = {
     {"output", 'o', "FILE",
@@ -33,6 +34,10 @@ static const struct opt report_opts[] = {
     {"paths", 0, "N", "forecast and runway paths (10000)"},
     {"scenario-org", 0, "ORG",
      "the organisation the scenario describes (default: the first)"},
+    {"compare", 0, "ORG",
+     "a side-by-side section of these organisations (repeatable)"},
+    {"compare-as-of", 0, "DATE",
+     "and the same side by side as of DATE (exodus compare --as-of)"},
     {NULL, 0, NULL, NULL},
 };
 
@@ -46,8 +51,12 @@ enum {
     OPT_MIN,
     OPT_SEED,
     OPT_PATHS,
-    OPT_SCENARIO_ORG
+    OPT_SCENARIO_ORG,
+    OPT_COMPARE,
+    OPT_COMPARE_AS_OF
 };
+
+#define MAX_COMPARE 8
 
 int report_write(const struct cli *cli, exo_store *store,
                  const exo_report_org *orgs, size_t n_orgs,
@@ -94,9 +103,11 @@ int cmd_report(struct cli *cli, int argc, char **argv)
     const char *arg, *out = "report.html";
     exo_report_opts o;
     exo_filter filter = {0};
+    const char *compare[MAX_COMPARE];
     int first, c, rc;
     long v;
     exo_report_opts_init(&o);
+    o.compare = compare;
     while ((c = cli_next_opt(cli, report_usage, report_opts, argc, argv, &arg,
                              &first)) != -1) {
         switch (c) {
@@ -126,6 +137,20 @@ int cmd_report(struct cli *cli, int argc, char **argv)
         case OPT_SCENARIO_ORG:
             o.scenario_org = arg;
             break;
+        case OPT_COMPARE:
+            if (o.n_compare == MAX_COMPARE)
+                return cli_usage_error(cli,
+                                       "--compare: at most %d "
+                                       "organisations",
+                                       MAX_COMPARE);
+            compare[o.n_compare++] = arg;
+            break;
+        case OPT_COMPARE_AS_OF:
+            if ((rc = cli_parse_date(cli, "compare-as-of", arg,
+                                     &o.compare_as_of)))
+                return rc;
+            o.has_compare_as_of = true;
+            break;
         case OPT_MIN:
         case OPT_SEED:
         case OPT_PATHS:
@@ -147,6 +172,8 @@ int cmd_report(struct cli *cli, int argc, char **argv)
     }
     if (filter.has_since && filter.has_until && filter.until < filter.since)
         return cli_usage_error(cli, "--until is before --since");
+    if (o.has_compare_as_of && !o.n_compare)
+        return cli_usage_error(cli, "--compare-as-of needs --compare ORG");
     size_t n = (size_t)(argc - first);
     exo_report_org *orgs = calloc(n ? n : 1, sizeof *orgs);
     if (!orgs) {

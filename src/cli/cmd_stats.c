@@ -83,7 +83,7 @@ static void print_core_text(const exo_core_team *team,
     table_print(e, stdout, "  ");
     table_free(e);
     if (erosion->n_unknown_start)
-        printf("  (%zu with no recorded arrival left out)\n",
+        printf("  (%zu with no recorded arrival counted from the start)\n",
                erosion->n_unknown_start);
 }
 

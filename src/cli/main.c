@@ -11,6 +11,8 @@
 
 /* Sorted by name: the help lists them in this order. */
 static const struct command commands[] = {
+    {"compare", cmd_compare,
+     "organisations side by side, as of a date: counts, verdicts, money"},
     {"demo", cmd_demo, "the main job on the bundled data: import, verdicts"},
     {"extract", cmd_extract, "candidate moves from news text, with evidence"},
     {"flows", cmd_flows, "who wins the talent: move matrix, ratios, ranking"},

@@ -37,6 +37,20 @@ static const char *const precision_words[] = {
     [EXO_PREC_YEAR] = "year",
 };
 
+/* What part of an organisation a role belongs to: the answer to "which
+ * people are leaving" (docs/compare.md). */
+static const char *const function_words[] = {
+    [EXO_FUNCTION_OTHER] = "other",
+    [EXO_FUNCTION_RESEARCH] = "research",
+    [EXO_FUNCTION_SAFETY] = "safety",
+    [EXO_FUNCTION_PRODUCT] = "product",
+    [EXO_FUNCTION_ENGINEERING] = "engineering",
+    [EXO_FUNCTION_POLICY] = "policy",
+    [EXO_FUNCTION_GO_TO_MARKET] = "go-to-market",
+    [EXO_FUNCTION_OPERATIONS] = "operations",
+    [EXO_FUNCTION_LEADERSHIP] = "leadership",
+};
+
 static const char *const finance_words[] = {
     "funding", "valuation", "revenue", "burn", "deal", "lawsuit", "other",
 };
@@ -46,6 +60,8 @@ _Static_assert(COUNT(event_words) == EXO_EVENT_UNKNOWN + 1,
                "a word for each event");
 _Static_assert(COUNT(precision_words) == EXO_PREC_YEAR + 1,
                "a word for each precision");
+_Static_assert(COUNT(function_words) == EXO_N_FUNCTIONS,
+               "a word for each function");
 
 const struct vocab exo__levels = {level_words, COUNT(level_words), 0};
 const struct vocab exo__events = {event_words, COUNT(event_words), 0};
@@ -62,6 +78,7 @@ const struct vocab exo__precisions = {precision_words, COUNT(precision_words),
                                       0};
 const struct vocab exo__finance_kinds = {finance_words, COUNT(finance_words),
                                          0};
+const struct vocab exo__functions = {function_words, COUNT(function_words), 0};
 
 const char *exo__vocab_word(const struct vocab *v, int value)
 {
@@ -122,6 +139,21 @@ bool exo_level_parse(const char *name, exo_level *out)
     if (v < 0)
         return false;
     *out = (exo_level)v;
+    return true;
+}
+
+const char *exo_function_name(exo_function function)
+{
+    const char *w = exo__vocab_word(&exo__functions, (int)function);
+    return w ? w : "other";
+}
+
+bool exo_function_parse(const char *name, exo_function *out)
+{
+    int v = exo__vocab_value(&exo__functions, name);
+    if (v < 0)
+        return false;
+    *out = (exo_function)v;
     return true;
 }
 

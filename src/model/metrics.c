@@ -235,11 +235,12 @@ exo_code exo_erosion_compute(const exo_core_team *team, exo_period period,
         int32_t last_day = r->end - 1;
         for (size_t i = 0; team && i < team->n; i++) {
             const exo_core_member *m = &team->rows[i];
-            if (!m->has_joined) {
-                out->n_unknown_start += k == 0;
-                continue;
-            }
-            bool arrived = m->joined.days <= last_day;
+            /* No recorded arrival: present from the start of the data,
+             * which the news reached only when they left (counted, and
+             * the count noted, rather than left out, which would have the
+             * team grow as its unrecorded members leave). */
+            out->n_unknown_start += !m->has_joined && k == 0;
+            bool arrived = !m->has_joined || m->joined.days <= last_day;
             bool gone = m->has_left && m->left.days <= last_day;
             if (!arrived || gone)
                 continue;

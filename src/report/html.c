@@ -300,6 +300,27 @@ exo_code exo_report_html(exo_store *store, const exo_report_org *orgs,
                               err)))
         goto out;
     json_t *shared = json_array();
+    /* Side by side: as of the date asked for, then now. */
+    for (int when = 0; opts && opts->n_compare && when < 2; when++) {
+        exo_comparison_opts co;
+        json_t *sec = NULL;
+        memset(&co, 0, sizeof co);
+        co.seed = p.seed;
+        if (when == 0 && !opts->has_compare_as_of)
+            continue;
+        co.has_as_of = when == 0;
+        co.as_of = opts->compare_as_of;
+        if ((rc = exo__view_compare(store, opts->compare, opts->n_compare, &co,
+                                    when == 0 ? "compare-then" : "compare-now",
+                                    &sec, err))) {
+            json_decref(shared);
+            goto out;
+        }
+        ok &= exo__jpush(shared, sec) &&
+              !exo__buf_addf(&nav, "<a href=\"#all-orgs\">%s</a>",
+                             when == 0 ? "side by side, then"
+                                       : "side by side, now");
+    }
     if (!json_is_null(flows)) {
         ok = exo__jpush(shared, flows) &&
              !exo__buf_addstr(&nav, "<a href=\"#all-orgs\">talent flows</a>");

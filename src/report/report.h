@@ -132,6 +132,15 @@ exo_code exo__view_flows(exo_store *store, const exo_filter *filter,
 exo_code exo__view_runway(const char *path, const struct exo__report_params *p,
                           json_t **out, exo_err *err);
 
+/*
+ * The comparison of 'orgs' (exo_comparison_load with 'opts') as a section
+ * with id 'id': departures per year and valuations charted, the side-by-
+ * side table, notes.
+ */
+exo_code exo__view_compare(exo_store *store, const char *const *orgs, size_t n,
+                           const exo_comparison_opts *opts, const char *id,
+                           json_t **out, exo_err *err);
+
 /* The organisation list view: [{"name", "departures", "arrivals",
  * "people"}] in the store's order. */
 exo_code exo__view_orgs(exo_store *store, json_t **out, exo_err *err);

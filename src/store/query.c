@@ -584,6 +584,10 @@ void exo_core_team_release(exo_core_team *team)
     memset(team, 0, sizeof *team);
 }
 
+/* How long after the first recorded arrival a founder may still arrive
+ * (joining rows dated in the founding year): a year. */
+#define FOUNDING_DAYS 365
+
 /* Members are listed by arrival, or by departure when no arrival is known. */
 static int32_t core_order_day(const exo_core_member *m)
 {
@@ -668,11 +672,19 @@ exo_code exo_core_team_load(exo_store *store, const char *org,
         if (arrive && !m->has_joined) {
             m->has_joined = true;
             m->joined = date;
+            m->joined_founding =
+                strcmp((const char *)sqlite3_column_text(stmt, 5), "founded") ==
+                0;
         }
         if (arrive) {
             m->has_left = false;
             exo__free(m->went_to);
             m->went_to = NULL;
+        } else if (m->has_left) {
+            /* Already gone: a later founding elsewhere says where they
+             * went, not when they left. */
+            if (!m->went_to)
+                m->went_to = exo__column_strdup(stmt, 8, &oom);
         } else {
             m->has_left = true;
             m->left = date;
@@ -692,6 +704,21 @@ exo_code exo_core_team_load(exo_store *store, const char *org,
     if (code) {
         exo_core_team_release(out);
         return code;
+    }
+    /* A founder arrives at the founding. A row that has someone join as a
+     * "founder" long after (a founder of another company hired here) gives
+     * the person's standing, not a founding of this organisation: a senior
+     * hire, counted with the executives. The founding is the earliest
+     * arrival recorded. */
+    int32_t founding = INT32_MAX;
+    for (size_t i = 0; i < out->n; i++)
+        if (out->rows[i].has_joined && out->rows[i].joined.days < founding)
+            founding = out->rows[i].joined.days;
+    for (size_t i = 0; i < out->n; i++) {
+        exo_core_member *r = &out->rows[i];
+        if (r->level == EXO_LEVEL_FOUNDER && r->has_joined &&
+            !r->joined_founding && r->joined.days > founding + FOUNDING_DAYS)
+            r->level = EXO_LEVEL_EXEC;
     }
     /* Keep founders and execs only (a board seat alone is not core), and
      * order founders first, then by arrival. */

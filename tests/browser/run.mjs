@@ -42,7 +42,9 @@ run('import', 'finance', path.join(root, 'data/ai-lab-finance.csv'));
 for (const k of ['moves', 'finance', 'spells']) run('import', k, path.join(fix, `${k}-hostile.csv`));
 const reportPath = path.join(tmp, 'report.html');
 run('report', 'OpenAI', hostileOrg, '-o', reportPath,
-  '--scenario', path.join(root, 'data/scenarios/openai-2024.json'), '--scenario-org', 'OpenAI');
+  '--scenario', path.join(root, 'data/scenarios/openai-2024.json'), '--scenario-org', 'OpenAI',
+  '--compare', 'OpenAI', '--compare', 'Anthropic', '--compare', hostileOrg, '--compare-as-of', '2024-08-06');
+const compareIds = ['compare-then-departures', 'compare-then-valuation', 'compare-now-departures', 'compare-now-valuation'];
 const flowIds = ['sankey', 'netflow'];
 const runwayIds = ['runway-cash', 'runway-headcount', 'runway-dilution'];
 
@@ -170,9 +172,12 @@ try {
     const what = `report (${vp.name})`;
     const { ctx, page, log } = await open(pathToFileURL(reportPath).href, vp);
     if (await waitReady(page, what)) {
-      await checkCharts(page, what, ['timeline', 'qq', 'km', ...flowIds, ...runwayIds]);
+      await checkCharts(page, what, ['timeline', 'qq', 'km', ...flowIds, ...runwayIds, ...compareIds]);
       await checkText(page, what);
       await checkFlows(page, what);
+      const side = await page.$eval('[data-section="compare-now"]', (s) => s.textContent);
+      check(/side by side/.test(side) && /founders remaining/.test(side) && /dilution per priced round/.test(side),
+        `${what}: the comparison lists its rows`, side.slice(0, 200));
       const card = await page.$eval('#org-0 .card', (c) => c.textContent);
       check(/months of runway/.test(card) && /median > 60/.test(card), `${what}: OpenAI's card shows its runway`, card.slice(0, 200));
       const probs = await page.$eval('[data-section="runway"]', (s) => s.textContent);

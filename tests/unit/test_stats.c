@@ -103,7 +103,8 @@ Test(stats, core_erosion_counts_who_is_there_at_each_period_end)
     m[1].level = EXO_LEVEL_EXEC;
     m[1].has_joined = true;
     m[1].joined.days = exo_days_from_civil(2021, 6, 1);
-    m[2].level = EXO_LEVEL_EXEC; /* left, arrival unknown: left out */
+    m[2].level = EXO_LEVEL_EXEC; /* left, arrival unknown: there from the
+                                    start until it left */
     m[2].has_left = true;
     m[2].left.days = exo_days_from_civil(2022, 3, 1);
     exo_core_team team = {3, m, 1, 0, 2, 1};
@@ -114,9 +115,9 @@ Test(stats, core_erosion_counts_who_is_there_at_each_period_end)
                  EXO_OK);
     cr_assert_eq(e.n, 3);
     cr_expect_eq(e.rows[0].founders, 1);
-    cr_expect_eq(e.rows[0].execs, 0);
+    cr_expect_eq(e.rows[0].execs, 1);
     cr_expect_eq(e.rows[1].founders, 0);
-    cr_expect_eq(e.rows[1].execs, 1);
+    cr_expect_eq(e.rows[1].execs, 2);
     cr_expect_eq(e.rows[2].execs, 1);
     cr_expect_eq(e.n_unknown_start, 1);
     exo_erosion_release(&e);
