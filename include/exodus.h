@@ -1072,10 +1072,11 @@ EXO_API void exo_flow_data_release(exo_flow_data *data);
  * The exact conditional-binomial interval for the ratio of two Poisson
  * rates from counts 'k' (A->B) and 'm' (B->A): given n = k + m, k is
  * Binomial(n, p) with p = r / (1 + r), so the Clopper-Pearson interval
- * for p maps to one for r = p / (1 - p). With m = 0 (r infinite) the
- * upper end is INFINITY and '*lo' is the one-sided bound at 'level';
- * with k = 0 '*lo' is 0 and '*hi' is one-sided; with n = 0 both are NaN.
- * 'level' 0 means 0.95. Returns true when the interval is one-sided.
+ * for p maps to one for r = p / (1 - p). The interval is two-sided
+ * (half of 1 - level in each tail) whatever the counts: with m = 0 (r
+ * infinite) its upper end is INFINITY, with k = 0 its lower end is 0; with
+ * n = 0 both are NaN. 'level' 0 means 0.95. Returns true when an end is
+ * unbounded (0 or INFINITY).
  */
 EXO_API bool exo_rate_ratio_ci(size_t k, size_t m, double level,
                                double *lo /* OUT */, double *hi /* OUT */);
@@ -1126,8 +1127,9 @@ typedef struct exo_flow_pair {
     size_t ab_inferred, ba_inferred;
     double w_ab, w_ba;         /* level-weighted */
     double ratio;              /* ab / ba; INFINITY when ba = 0 */
-    double ratio_lo, ratio_hi; /* exact interval (exo_rate_ratio_ci) */
-    bool one_sided;
+    double ratio_lo, ratio_hi; /* two-sided exact interval
+                                  (exo_rate_ratio_ci) */
+    bool unbounded;            /* an end is 0 or INFINITY */
     /* Per head: (ab / headcount a) / (ba / headcount b), when both
      * headcounts are known; the interval scales with it. */
     bool has_per_head;

@@ -86,12 +86,10 @@ static const char *fmt_ratio(char buf[static 32], double r)
 static const char *fmt_interval(char buf[static 80], double lo, double hi)
 {
     char a[32], b[32];
+    /* Always both ends of the one two-sided interval: with no move back
+     * its upper end is infinite, with none forward its lower end 0. */
     if (isnan(lo))
         snprintf(buf, 80, "-");
-    else if (isinf(hi))
-        snprintf(buf, 80, ">= %s", fmt_ratio(a, lo));
-    else if (lo == 0.0)
-        snprintf(buf, 80, "<= %s", fmt_ratio(b, hi));
     else
         snprintf(buf, 80, "%s - %s", fmt_ratio(a, lo), fmt_ratio(b, hi));
     return buf;
@@ -109,7 +107,7 @@ static void print_top_text(const struct flows_view *v, size_t top)
         return;
     }
     printf("top net flows (%zu of %zu pairs; ratio = moves / moves back, "
-           "%g%% exact interval)\n",
+           "two-sided %g%% exact interval)\n",
            n, f->n_pairs, 100 * f->level);
     const char *headers[] = {"from",     "to",      "moves", "back",
                              "net",      "w.net",   "ratio", "interval",
@@ -155,7 +153,7 @@ static void print_pair_json(struct json_out *j, const struct flows_view *v,
     json_num(j, "ratio", p->ratio);
     json_num(j, "ratio_lo", p->ratio_lo);
     json_num(j, "ratio_hi", p->ratio_hi);
-    json_bool(j, "one_sided", p->one_sided);
+    json_bool(j, "unbounded", p->unbounded);
     if (p->has_per_head) {
         json_num(j, "per_head", p->per_head);
         json_num(j, "per_head_lo", p->per_head_lo);

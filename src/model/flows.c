@@ -51,15 +51,17 @@ bool exo_rate_ratio_ci(size_t k, size_t m, double level, double *lo, double *hi)
         return false;
     }
     exo__gsl_init();
+    /* One kind of interval throughout: two-sided, a/2 in each tail. With
+     * no move back the upper end is infinite and P(K = n) = p^n = a/2 at
+     * the lower end; with none forward, the mirror image. */
     if (m == 0) {
-        /* P(K = n) = p^n = a at the one-sided lower bound for p. */
-        double p = pow(a, 1.0 / n);
+        double p = pow(a / 2, 1.0 / n);
         *lo = p / (1.0 - p);
         *hi = (double)INFINITY;
         return true;
     }
     if (k == 0) {
-        double q = pow(a, 1.0 / n); /* 1 - p at the upper bound */
+        double q = pow(a / 2, 1.0 / n); /* 1 - p at the upper end */
         *lo = 0.0;
         *hi = (1.0 - q) / q;
         return true;
@@ -325,7 +327,7 @@ exo_code exo_flows_compute(const exo_flow_data *data, const exo_flow_opts *opts,
             p.w_ab = out->weighted[p.a * N + p.b];
             p.w_ba = out->weighted[p.b * N + p.a];
             p.ratio = p.ba ? (double)p.ab / (double)p.ba : (double)INFINITY;
-            p.one_sided = exo_rate_ratio_ci(p.ab, p.ba, out->level, &p.ratio_lo,
+            p.unbounded = exo_rate_ratio_ci(p.ab, p.ba, out->level, &p.ratio_lo,
                                             &p.ratio_hi);
             double ha = out->orgs[p.a].headcount;
             double hb = out->orgs[p.b].headcount;

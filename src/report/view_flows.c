@@ -403,10 +403,6 @@ static json_t *interval_text(double lo, double hi)
         return exo__jstr("-");
     ratio_text(a, lo);
     ratio_text(b, hi);
-    if (isinf(hi))
-        return exo__jfmt(">= %s", a);
-    if (lo == 0.0)
-        return exo__jfmt("<= %s", b);
     return exo__jfmt("%s - %s", a, b);
 }
 
@@ -512,10 +508,10 @@ static json_t *flows_section(const exo_flow_data *d, const exo_flows *f,
                            net));
     ok &= exo__jpush(tables, pairs_table(d, f));
     ok &= exo__jpush(notes,
-                     exo__jstr("A ratio with no move back is infinite, and its "
-                               "interval one-sided (>= the lower bound). Small "
-                               "counts give wide intervals: read them before "
-                               "the ratio."));
+                     exo__jstr("Intervals are two-sided 95% exact intervals. A "
+                               "ratio with no move back is infinite, and so is "
+                               "its interval's upper end. Small counts give "
+                               "wide intervals: read them before the ratio."));
     ok &= exo__jset(sec, "charts", charts);
     ok &= exo__jset(sec, "tables", tables);
     ok &= exo__jset(sec, "notes", notes);

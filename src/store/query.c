@@ -780,6 +780,10 @@ void exo_flow_data_release(exo_flow_data *d)
     memset(d, 0, sizeof *d);
 }
 
+/* The level a move row gives for the organisation left. */
+#define LEVEL_LEFT                                                             \
+    "(CASE WHEN m.event IN ('left', 'fired', 'sabbatical') THEN m.level END)"
+
 /* One candidate move as read, before duplicates are folded. */
 struct flow_row {
     int64_t person_id, from_id, to_id;
@@ -853,12 +857,17 @@ exo_code exo_flow_data_load(exo_store *store, const exo_filter *filter,
                          "gap of %g days (expected more than 0)", gap_days);
     /* Reported moves naming both ends, spells ended with a destination,
      * and spells followed by a spell elsewhere within the gap. */
+    /* A move's level is the one left only on a departure row (left,
+     * fired, sabbatical): a founding or a joining row gives the level at
+     * the organisation founded or joined (six founders of Anthropic were
+     * not six founders of OpenAI). Otherwise the level left is unknown. */
     rc = exo__buf_addstr(
         &sql, "SELECT m.person_id, p.name, m.from_org_id, m.to_org_id, "
-              "m.level, m.date, m.date_precision, 0 FROM move m JOIN person p "
-              "ON p.id = m.person_id WHERE m.from_org_id IS NOT NULL AND "
-              "m.to_org_id IS NOT NULL AND m.from_org_id != m.to_org_id");
-    rc |= add_filter(&sql, filter, "m.date", "m.level");
+              "" LEVEL_LEFT ", m.date, m.date_precision, 0 FROM move m "
+              "JOIN person p ON p.id = m.person_id WHERE m.from_org_id IS "
+              "NOT NULL AND m.to_org_id IS NOT NULL AND m.from_org_id != "
+              "m.to_org_id");
+    rc |= add_filter(&sql, filter, "m.date", LEVEL_LEFT);
     rc |= exo__buf_addstr(
         &sql, " UNION ALL SELECT sp.person_id, p.name, sp.org_id, "
               "sp.dest_org_id, sp.level, sp.end_date, sp.end_precision, 0 "
@@ -924,6 +933,10 @@ exo_code exo_flow_data_load(exo_store *store, const exo_filter *filter,
                     exo__precision_days(k->date.days, k->date.precision) <=
                 365) {
             k->inferred = k->inferred && rows[i].inferred;
+            /* "left as exec in 2020", "founded the rival in 2021": the
+             * departure row knows the level left. */
+            if (k->level == EXO_LEVEL_NONE)
+                k->level = rows[i].level;
             exo__free(rows[i].person);
             continue;
         }

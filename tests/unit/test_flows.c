@@ -50,19 +50,20 @@ Test(flows, ratio_interval_matches_the_binomial_tail)
     expect_rel(hi2, 1.0 / lo, 1e-9, "1:8 upper = 1 / (8:1 lower)");
 }
 
-Test(flows, ratio_interval_is_one_sided_with_a_zero)
+Test(flows, ratio_interval_is_two_sided_with_a_zero)
 {
     double lo, hi;
-    /* 5:0. P(K = 5) = p^5 = 0.05 at the one-sided 95% lower bound. */
-    double p = pow(0.05, 0.2);
+    /* 5:0. P(K = 5) = p^5 = 0.025 at the lower end of the two-sided 95%
+     * interval (R: binom.test(5, 5)$conf.int[1] = 0.025^(1/5)). */
+    double p = pow(0.025, 0.2);
     cr_expect(exo_rate_ratio_ci(5, 0, 0.95, &lo, &hi));
-    expect_rel(lo, p / (1.0 - p), 1e-12, "5:0 lower bound");
+    expect_rel(lo, p / (1.0 - p), 1e-12, "5:0 lower end");
     cr_expect(isinf(hi));
-    /* 0:4. P(K = 0) = (1 - p)^4 = 0.05 at the upper bound. */
-    double q = pow(0.05, 0.25);
+    /* 0:4. P(K = 0) = (1 - p)^4 = 0.025 at the upper end. */
+    double q = pow(0.025, 0.25);
     cr_expect(exo_rate_ratio_ci(0, 4, 0.95, &lo, &hi));
     expect_abs(lo, 0.0, 0.0, "0:4 lower");
-    expect_rel(hi, (1.0 - q) / q, 1e-12, "0:4 upper bound");
+    expect_rel(hi, (1.0 - q) / q, 1e-12, "0:4 upper end");
     exo_rate_ratio_ci(0, 0, 0.95, &lo, &hi);
     cr_expect(isnan(lo) && isnan(hi));
 }
@@ -168,7 +169,7 @@ Test(flows, matrix_balances_and_pairs_by_hand)
     cr_expect_eq(f.pairs[1].a, 0);
     cr_expect_eq(f.pairs[1].b, 2);
     cr_expect_eq(f.pairs[1].ab_inferred, 1);
-    cr_expect(f.pairs[1].one_sided);
+    cr_expect(f.pairs[1].unbounded);
     cr_expect(isinf(f.pairs[1].ratio));
     cr_expect_eq(f.pairs[2].a, 2);
     cr_expect_eq(f.pairs[2].b, 3);
