@@ -207,6 +207,15 @@ typedef struct exo_store exo_store;
  * Opens (and with EXO_STORE_CREATE creates) the store at 'path', applying
  * pending schema migrations. On failure '*out' is NULL and there is nothing
  * to close. The handle is used by one thread at a time.
+ *
+ * With EXO_STORE_READONLY nothing in the file is created or changed: a
+ * missing path is EXO_ENOENT, an empty file EXO_ESTORE, and a store that
+ * SQLite cannot open for shared reading (a read-only directory, where the
+ * WAL's -shm file cannot be made) is read as immutable. A file that is not
+ * an exodus store (not SQLite, or someone else's database) is refused with
+ * EXO_ESTORE, naming 'path', in every mode and left byte for byte as it
+ * was; only an empty file or an exodus store is made a store of or
+ * migrated, and switched to WAL.
  */
 EXO_API exo_code exo_store_open(const char *path, int flags,
                                 exo_store **out /* OUT */, exo_err *err);
