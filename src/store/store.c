@@ -56,6 +56,46 @@ void exo__store_rollback(exo_store *store)
         sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+exo_code exo__store_check(exo_store *store, exo_err *err)
+{
+    sqlite3_stmt *stmt;
+    if (store->checked)
+        return EXO_OK;
+    /* quick_check reads every page, as integrity_check does, but skips
+     * matching each index against its table: linear in the file size. Its
+     * first line is "ok", or the first of at most 3 problems. */
+    exo_code code =
+        exo__store_prepare(store, "PRAGMA quick_check(3)", &stmt, err);
+    if (code)
+        return code;
+    int rc = sqlite3_step(stmt);
+    const char *what =
+        rc == SQLITE_ROW ? (const char *)sqlite3_column_text(stmt, 0) : NULL;
+    if (rc == SQLITE_ROW && what && strcmp(what, "ok") == 0) {
+        store->checked = true;
+    } else {
+        /* a check that cannot even read the store is the same verdict */
+        if (!what)
+            what = sqlite3_errmsg(store->db);
+        /* On one line, without the header naming the schema ("main"). */
+        static const char header[] = "*** in database main ***\n";
+        if (strncmp(what, header, sizeof header - 1) == 0)
+            what += sizeof header - 1;
+        char problem[200];
+        snprintf(problem, sizeof problem, "%s", what);
+        for (char *c = problem; *c; c++)
+            if (*c == '\n')
+                *c = ';';
+        code = exo__fail(err, EXO_ESTORE,
+                         "the store '%s' is damaged (%s); it was left as it "
+                         "was: restore it from a copy, or rescue what it "
+                         "holds with sqlite3's .recover",
+                         sqlite3_db_filename(store->db, "main"), problem);
+    }
+    sqlite3_finalize(stmt);
+    return code;
+}
+
 int exo__bind_text(sqlite3_stmt *stmt, int i, const char *s)
 {
     if (!s)

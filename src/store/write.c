@@ -110,7 +110,8 @@ exo_code exo__write_begin(exo_store *store, exo_import_kind kind,
             goto fail;
         tx->unchecked = true;
     }
-    if ((code = exo__store_begin(store, err)))
+    if ((code = exo__store_begin(store, err)) ||
+        (code = exo__store_check(store, err)))
         goto fail;
     *out = tx;
     return EXO_OK;
