@@ -264,13 +264,28 @@ typedef struct exo_import_opts {
     const char *reason_map;
     const char *source; /* provenance recorded for rows without a source */
     exo_hooks hooks;
+    /*
+     * Validate and write as usual, inside the transaction, then roll it
+     * back: the result (and 'merged') say what the import would do, and
+     * the store is left as it was.
+     */
+    bool dry_run;
+    /*
+     * Aliases: called for each organisation that an alias row merges into
+     * another ('from' is removed; its records and aliases move to 'into'),
+     * with both stored names and hooks.ud, from the calling thread, before
+     * the commit: the merges hold only if the import then returns EXO_OK
+     * and is not a dry run. NULL: not called.
+     */
+    void (*merged)(void *ud, const char *from, const char *into);
 } exo_import_opts;
 
 typedef struct exo_import_result {
-    size_t n_rows;    /* data rows read */
-    size_t n_new;     /* records added */
-    size_t n_present; /* records already in the store (natural key) */
-    size_t n_merged;  /* rows folded into another row's record (spells) */
+    size_t n_rows;        /* data rows read */
+    size_t n_new;         /* records added */
+    size_t n_present;     /* records already in the store (natural key) */
+    size_t n_merged;      /* rows folded into another row's record (spells) */
+    size_t n_orgs_merged; /* organisations merged into another (aliases) */
 } exo_import_result;
 
 /* Zero is "all defaults"; provided for symmetry with the other options. */

@@ -644,6 +644,31 @@ exo_code exo__write_alias(struct write_tx *tx, const char *key,
     return EXO_OK;
 }
 
+exo_code exo__write_org_name(struct write_tx *tx, int64_t id, char **name,
+                             exo_err *err)
+{
+    sqlite3_stmt *s;
+    int oom = 0;
+    *name = NULL;
+    exo_code code = exo__store_prepare(
+        tx->store, "SELECT name FROM org WHERE id = ?", &s, err);
+    if (code)
+        return code;
+    sqlite3_bind_int64(s, 1, id);
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW)
+        *name = exo__column_strdup(s, 0, &oom);
+    sqlite3_finalize(s);
+    if (oom)
+        return exo__fail(err, EXO_ENOMEM, "out of memory");
+    if (rc != SQLITE_ROW)
+        return rc == SQLITE_DONE
+                   ? exo__bug(err, "an organisation id with no organisation")
+                   : exo__fail_sqlite(err, tx->store->db, rc,
+                                      "reading an organisation");
+    return EXO_OK;
+}
+
 exo_code exo__write_merge_org(struct write_tx *tx, int64_t from, int64_t into,
                               exo_err *err)
 {

@@ -234,3 +234,47 @@ Test(store, read_only_store_in_read_only_directory_can_be_read)
     free(after);
     remove_dir();
 }
+
+/* A dry run counts what it would add and merge, then rolls it all back. */
+static void count_merge(void *ud, const char *from, const char *into)
+{
+    (void)from;
+    (void)into;
+    ++*(int *)ud;
+}
+
+Test(store, dry_run_import_writes_nothing)
+{
+    exo_store *store;
+    exo_err err = {0};
+    exo_import_result result;
+    exo_import_opts opts;
+    int n_merges = 0;
+    fresh_dir("dry.db");
+    make_store();
+    long long moves = sql_int(path, "SELECT COUNT(*) FROM move");
+    long long orgs = sql_int(path, "SELECT COUNT(*) FROM org");
+    exo_import_opts_init(&opts);
+    opts.dry_run = true;
+    opts.merged = count_merge;
+    opts.hooks.ud = &n_merges;
+    cr_assert_eq(exo_store_open(path, 0, &store, &err), EXO_OK, "%s",
+                 err.msg);
+    cr_assert_eq(exo_import_file(store, EXO_IMPORT_MOVES,
+                                 FIX("moves-quoted.csv"), &opts, &result, NULL,
+                                 &err),
+                 EXO_OK, "%s", err.msg);
+    cr_expect_eq(result.n_new, 2);
+    cr_assert_eq(exo_import_file(store, EXO_IMPORT_ALIASES,
+                                 FIX("aliases-merge.csv"), &opts, &result,
+                                 NULL, &err),
+                 EXO_OK, "%s", err.msg);
+    cr_expect_eq(result.n_new, 3);
+    cr_expect_eq(result.n_orgs_merged, 2);
+    cr_expect_eq(n_merges, 2);
+    exo_store_close(store);
+    cr_expect_eq(sql_int(path, "SELECT COUNT(*) FROM move"), moves);
+    cr_expect_eq(sql_int(path, "SELECT COUNT(*) FROM org"), orgs);
+    cr_expect_eq(sql_int(path, "SELECT COUNT(*) FROM alias"), 0);
+    remove_dir();
+}
