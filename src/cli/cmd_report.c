@@ -5,6 +5,7 @@
  * and a methods section (exo_report_html does the work).
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -49,6 +50,24 @@ enum {
     OPT_PATHS,
     OPT_SCENARIO_ORG
 };
+
+/* Syncs the directory holding 'path', which makes a rename into it
+ * survive a crash. The file is complete by then either way, so a failure
+ * costs only that durability and is not reported. */
+static void sync_parent_dir(const char *path)
+{
+    char dir[4200];
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        snprintf(dir, sizeof dir, ".");
+    else
+        snprintf(dir, sizeof dir, "%.*s", (int)(slash - path + 1), path);
+    int fd = open(dir, O_RDONLY | O_DIRECTORY);
+    if (fd >= 0) {
+        fsync(fd);
+        close(fd);
+    }
+}
 
 int report_write(const struct cli *cli, exo_store *store,
                  const exo_report_org *orgs, size_t n_orgs,
@@ -111,6 +130,7 @@ int report_write(const struct cli *cli, exo_store *store,
         unlink(tmp);
         return CLI_EXIT_CANT_CREATE;
     }
+    sync_parent_dir(path);
     return 0;
 }
 
