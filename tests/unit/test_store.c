@@ -175,8 +175,8 @@ Test(store, store_without_application_id_still_opens)
     fresh_dir("old.db");
     make_store();
     sql(path, "PRAGMA application_id = 0");
-    cr_assert_eq(exo_store_open(path, EXO_STORE_READONLY, &store, &err),
-                 EXO_OK, "%s", err.msg);
+    cr_assert_eq(exo_store_open(path, EXO_STORE_READONLY, &store, &err), EXO_OK,
+                 "%s", err.msg);
     cr_expect_eq(exo_store_schema_version(store), 1);
     exo_store_close(store);
     cr_assert_eq(exo_store_open(path, EXO_STORE_CREATE, &store, &err), EXO_OK,
@@ -258,16 +258,15 @@ Test(store, dry_run_import_writes_nothing)
     opts.dry_run = true;
     opts.merged = count_merge;
     opts.hooks.ud = &n_merges;
-    cr_assert_eq(exo_store_open(path, 0, &store, &err), EXO_OK, "%s",
-                 err.msg);
+    cr_assert_eq(exo_store_open(path, 0, &store, &err), EXO_OK, "%s", err.msg);
     cr_assert_eq(exo_import_file(store, EXO_IMPORT_MOVES,
                                  FIX("moves-quoted.csv"), &opts, &result, NULL,
                                  &err),
                  EXO_OK, "%s", err.msg);
     cr_expect_eq(result.n_new, 2);
     cr_assert_eq(exo_import_file(store, EXO_IMPORT_ALIASES,
-                                 FIX("aliases-merge.csv"), &opts, &result,
-                                 NULL, &err),
+                                 FIX("aliases-merge.csv"), &opts, &result, NULL,
+                                 &err),
                  EXO_OK, "%s", err.msg);
     cr_expect_eq(result.n_new, 3);
     cr_expect_eq(result.n_orgs_merged, 2);
