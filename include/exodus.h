@@ -207,6 +207,15 @@ typedef struct exo_store exo_store;
  * Opens (and with EXO_STORE_CREATE creates) the store at 'path', applying
  * pending schema migrations. On failure '*out' is NULL and there is nothing
  * to close. The handle is used by one thread at a time.
+ *
+ * With EXO_STORE_READONLY nothing in the file is created or changed: a
+ * missing path is EXO_ENOENT, an empty file EXO_ESTORE, and a store that
+ * SQLite cannot open for shared reading (a read-only directory, where the
+ * WAL's -shm file cannot be made) is read as immutable. A file that is not
+ * an exodus store (not SQLite, or someone else's database) is refused with
+ * EXO_ESTORE, naming 'path', in every mode and left byte for byte as it
+ * was; only an empty file or an exodus store is made a store of or
+ * migrated, and switched to WAL.
  */
 EXO_API exo_code exo_store_open(const char *path, int flags,
                                 exo_store **out /* OUT */, exo_err *err);
@@ -255,13 +264,28 @@ typedef struct exo_import_opts {
     const char *reason_map;
     const char *source; /* provenance recorded for rows without a source */
     exo_hooks hooks;
+    /*
+     * Validate and write as usual, inside the transaction, then roll it
+     * back: the result (and 'merged') say what the import would do, and
+     * the store is left as it was.
+     */
+    bool dry_run;
+    /*
+     * Aliases: called for each organisation that an alias row merges into
+     * another ('from' is removed; its records and aliases move to 'into'),
+     * with both stored names and hooks.ud, from the calling thread, before
+     * the commit: the merges hold only if the import then returns EXO_OK
+     * and is not a dry run. NULL: not called.
+     */
+    void (*merged)(void *ud, const char *from, const char *into);
 } exo_import_opts;
 
 typedef struct exo_import_result {
-    size_t n_rows;    /* data rows read */
-    size_t n_new;     /* records added */
-    size_t n_present; /* records already in the store (natural key) */
-    size_t n_merged;  /* rows folded into another row's record (spells) */
+    size_t n_rows;        /* data rows read */
+    size_t n_new;         /* records added */
+    size_t n_present;     /* records already in the store (natural key) */
+    size_t n_merged;      /* rows folded into another row's record (spells) */
+    size_t n_orgs_merged; /* organisations merged into another (aliases) */
 } exo_import_result;
 
 /* Zero is "all defaults"; provided for symmetry with the other options. */

@@ -11,6 +11,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -166,7 +167,17 @@ int cmd_demo(struct cli *cli, int argc, char **argv)
      * store named by $EXODUS_DB is the user's and is left alone. */
     if (!cli->db_option)
         cli->db_path = "exodus-demo.db";
-    /* A fresh store each run: remove the old one and its WAL files. */
+    /* A fresh store each run: remove the old one and its WAL files. Only
+     * a store (or an empty file) is removed: a --db naming someone else's
+     * file by mistake must not cost that file. */
+    struct stat st;
+    if (stat(cli->db_path, &st) == 0 && st.st_size > 0) {
+        exo_store *old;
+        exo_err err = {0};
+        if (exo_store_open(cli->db_path, EXO_STORE_READONLY, &old, &err))
+            return cli_fail(cli, &err);
+        exo_store_close(old);
+    }
     char wal[4200];
     unlink(cli->db_path);
     snprintf(wal, sizeof wal, "%s-wal", cli->db_path);

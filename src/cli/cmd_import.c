@@ -11,7 +11,7 @@ static const char import_usage[] =
     "usage: exodus import moves|spells|finance|aliases FILE...\n"
     "           [--format csv|json] [--map FIELD=COLUMN,...]\n"
     "           [--date-format FMT] [--null-date VALUE] [--org NAME]\n"
-    "           [--reason-map VALUE=REASON,...] [--source URL]";
+    "           [--reason-map VALUE=REASON,...] [--source URL] [--dry-run]";
 
 static const struct opt import_opts[] = {
     {"format", 0, "csv|json", "input format (default: from the extension)"},
@@ -22,8 +22,55 @@ static const struct opt import_opts[] = {
     {"reason-map", 0, "VALUE=REASON,...",
      "spells: map the export's end reasons to left|fired|..."},
     {"source", 0, "URL", "provenance for rows without a source_url"},
+    {"dry-run", 'n', NULL,
+     "say what the import would add and merge; write nothing"},
     {NULL, 0, NULL, NULL},
 };
+
+/* What the hooks share: the command, and the organisations merged by the
+ * file being imported (from, into, from, into, ...), shown once it is in. */
+struct import_ctx {
+    const struct cli *cli;
+    char **merges;
+    size_t n_merges; /* pairs */
+    bool oom;
+};
+
+static char *copy(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *c = malloc(n);
+    if (c)
+        memcpy(c, s, n);
+    return c;
+}
+
+static void on_merged(void *ud, const char *from, const char *into)
+{
+    struct import_ctx *ctx = ud;
+    char **grown =
+        realloc(ctx->merges, (ctx->n_merges + 1) * 2 * sizeof *ctx->merges);
+    char *f = copy(from), *t = copy(into);
+    if (!grown || !f || !t) {
+        free(f);
+        free(t);
+        if (grown)
+            ctx->merges = grown;
+        ctx->oom = true;
+        return;
+    }
+    ctx->merges = grown;
+    ctx->merges[2 * ctx->n_merges] = f;
+    ctx->merges[2 * ctx->n_merges + 1] = t;
+    ctx->n_merges++;
+}
+
+static void merges_clear(struct import_ctx *ctx)
+{
+    for (size_t i = 0; i < 2 * ctx->n_merges; i++)
+        free(ctx->merges[i]);
+    ctx->n_merges = 0;
+}
 
 static int show_progress(void *ud, double done)
 {
@@ -35,7 +82,7 @@ static int show_progress(void *ud, double done)
 /* A non-fatal note from the import ("columns the mapping leaves unread"). */
 static void show_note(void *ud, const exo_err *warning)
 {
-    const struct cli *cli = ud;
+    const struct cli *cli = ((const struct import_ctx *)ud)->cli;
     char text[600];
     exo_err_format(warning, text, sizeof text);
     if (cli->progress)
@@ -81,6 +128,9 @@ int cmd_import(struct cli *cli, int argc, char **argv)
         case 6:
             opts.source = arg;
             break;
+        case 7:
+            opts.dry_run = true;
+            break;
         default:
             return c == -2 ? 0 : CLI_EXIT_USAGE;
         }
@@ -109,10 +159,13 @@ int cmd_import(struct cli *cli, int argc, char **argv)
         opts.hooks.progress = show_progress;
     if (!cli->quiet)
         opts.hooks.warn = show_note;
-    opts.hooks.ud = cli;
+    struct import_ctx ctx = {.cli = cli};
+    opts.hooks.ud = &ctx;
+    opts.merged = on_merged;
     exo_store *store;
     exo_err err = {0};
-    if (cli_open_store(cli, EXO_STORE_CREATE, &store, &err))
+    /* A dry run writes nothing, not even a new empty store. */
+    if (cli_open_store(cli, opts.dry_run ? 0 : EXO_STORE_CREATE, &store, &err))
         return cli_fail(cli, &err);
     struct json_out j;
     if (cli->json) {
@@ -123,8 +176,14 @@ int cmd_import(struct cli *cli, int argc, char **argv)
     for (int i = first + 1; i < argc && status == 0; i++) {
         exo_import_result result;
         exo_errlist errors;
+        merges_clear(&ctx);
         exo_code code = exo_import_file(store, kinds[k].kind, argv[i], &opts,
                                         &result, &errors, &err);
+        if (!code && ctx.oom) {
+            fprintf(stderr, "exodus: out of memory\n");
+            status = CLI_EXIT_NOMEM;
+            break;
+        }
         if (cli->progress)
             fputs("\r                  \r", stderr);
         if (code == EXO_EDATA) {
@@ -149,6 +208,15 @@ int cmd_import(struct cli *cli, int argc, char **argv)
             json_int(&j, "new", (long long)result.n_new);
             json_int(&j, "present", (long long)result.n_present);
             json_int(&j, "merged", (long long)result.n_merged);
+            json_bool(&j, "dry_run", opts.dry_run);
+            json_arr_open(&j, "merged_orgs");
+            for (size_t m = 0; m < ctx.n_merges; m++) {
+                json_obj_open(&j, NULL);
+                json_str(&j, "from", ctx.merges[2 * m]);
+                json_str(&j, "into", ctx.merges[2 * m + 1]);
+                json_obj_close(&j);
+            }
+            json_arr_close(&j);
             json_obj_close(&j);
         } else {
             printf("%s: %zu rows, %zu new, %zu already present", argv[i],
@@ -156,9 +224,18 @@ int cmd_import(struct cli *cli, int argc, char **argv)
             if (result.n_merged)
                 printf(" (%zu rows merged into the same spell)",
                        result.n_merged);
+            if (opts.dry_run)
+                printf(" (dry run: nothing written)");
             putchar('\n');
+            /* A merge cannot be undone, so each is named. */
+            for (size_t m = 0; m < ctx.n_merges; m++)
+                printf("  %s organisation '%s' into '%s'\n",
+                       opts.dry_run ? "would merge" : "merged",
+                       ctx.merges[2 * m], ctx.merges[2 * m + 1]);
         }
     }
+    merges_clear(&ctx);
+    free(ctx.merges);
     if (cli->json) {
         json_arr_close(&j);
         json_end(&j);

@@ -5,8 +5,10 @@
  * and a methods section (exo_report_html does the work).
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -58,6 +60,24 @@ enum {
 
 #define MAX_COMPARE 8
 
+/* Syncs the directory holding 'path', which makes a rename into it
+ * survive a crash. The file is complete by then either way, so a failure
+ * costs only that durability and is not reported. */
+static void sync_parent_dir(const char *path)
+{
+    char dir[4200];
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        snprintf(dir, sizeof dir, ".");
+    else
+        snprintf(dir, sizeof dir, "%.*s", (int)(slash - path + 1), path);
+    int fd = open(dir, O_RDONLY | O_DIRECTORY);
+    if (fd >= 0) {
+        fsync(fd);
+        close(fd);
+    }
+}
+
 int report_write(const struct cli *cli, exo_store *store,
                  const exo_report_org *orgs, size_t n_orgs,
                  const exo_report_opts *opts, const char *path)
@@ -68,26 +88,50 @@ int report_write(const struct cli *cli, exo_store *store,
             return cli_fail(cli, &err);
         return 0;
     }
-    /* Written beside the target and renamed: a failed run leaves any
-     * earlier report as it was. */
+    /* Written beside the target, synced and renamed: a failed run leaves
+     * any earlier report as it was and no partial file, and a crash after
+     * the rename cannot leave an empty one. mkstemp makes the temporary
+     * file itself (O_EXCL), so a file or symlink already at a guessable
+     * name is never written through. */
     char tmp[4200];
-    snprintf(tmp, sizeof tmp, "%s.tmp", path);
-    FILE *f = fopen(tmp, "wb");
-    if (!f) {
+    if (snprintf(tmp, sizeof tmp, "%s.XXXXXX", path) >= (int)sizeof tmp) {
+        fprintf(stderr, "exodus: %s: the path '%s' is too long\n", cli->command,
+                path);
+        return CLI_EXIT_CANT_CREATE;
+    }
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
         fprintf(stderr, "exodus: %s: cannot write '%s': %s\n", cli->command,
-                tmp, strerror(errno));
+                path, strerror(errno));
+        return CLI_EXIT_CANT_CREATE;
+    }
+    /* mkstemp's mode is 0600; a report gets what the umask gives. */
+    mode_t mask = umask(0);
+    umask(mask);
+    FILE *f = fdopen(fd, "wb");
+    if (!f || fchmod(fd, 0666 & ~mask)) {
+        fprintf(stderr, "exodus: %s: cannot write '%s': %s\n", cli->command,
+                path, strerror(errno));
+        if (f)
+            fclose(f);
+        else
+            close(fd);
+        unlink(tmp);
         return CLI_EXIT_CANT_CREATE;
     }
     exo_code rc = exo_report_html(store, orgs, n_orgs, opts, f, &err);
-    if (fclose(f) && !rc) {
-        fprintf(stderr, "exodus: %s: writing '%s': %s\n", cli->command, tmp,
-                strerror(errno));
+    int failed_errno = 0;
+    if (!rc && (fflush(f) || fsync(fd)))
+        failed_errno = errno;
+    if (fclose(f) && !rc && !failed_errno)
+        failed_errno = errno;
+    if (rc || failed_errno) {
         unlink(tmp);
-        return CLI_EXIT_IO;
-    }
-    if (rc) {
-        unlink(tmp);
-        return cli_fail(cli, &err);
+        if (rc)
+            return cli_fail(cli, &err);
+        fprintf(stderr, "exodus: %s: writing '%s': %s\n", cli->command, path,
+                strerror(failed_errno));
+        return cli_exit_code(EXO_EIO);
     }
     if (rename(tmp, path)) {
         fprintf(stderr, "exodus: %s: cannot rename '%s' to '%s': %s\n",
@@ -95,6 +139,7 @@ int report_write(const struct cli *cli, exo_store *store,
         unlink(tmp);
         return CLI_EXIT_CANT_CREATE;
     }
+    sync_parent_dir(path);
     return 0;
 }
 

@@ -2,6 +2,7 @@
  * main.c - global options, the table of subcommands and dispatch. Result
  * codes map to exit statuses in one place, cli_exit_code (opts.c).
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,29 +57,47 @@ static void usage(FILE *out)
     fprintf(out, "Run 'exodus COMMAND -h' for a command's options.\n");
 }
 
-int main(int argc, char **argv)
+/*
+ * Flushes and closes standard output. A full disk, /dev/full or a closed
+ * pipe shows up only here, when the buffer is written, and a command whose
+ * answer never arrived must not exit 0. 'status' is the command's; a
+ * failure it already reported keeps its own status.
+ */
+static int close_stdout(const struct cli *cli, int status)
 {
-    struct cli cli = {0};
-    /* The process is the CLI's, so its process-wide store settings are
-     * too (the library leaves them alone). This runs before anything opens
-     * a store, and a failure would only cost speed, so none is reported. */
-    exo_store_tune_process(NULL);
+    errno = 0;
+    bool failed = fflush(stdout) != 0 || ferror(stdout);
+    int saved = errno;
+    if (fclose(stdout) != 0 && !failed) {
+        failed = true;
+        saved = errno;
+    }
+    if (!failed)
+        return status;
+    fprintf(stderr, "exodus: %s%swriting standard output: %s\n",
+            cli->command ? cli->command : "", cli->command ? ": " : "",
+            saved ? strerror(saved) : "failed");
+    return status ? status : cli_exit_code(EXO_EIO);
+}
+
+static int run(struct cli *cli, int argc, char **argv)
+{
     int i = 1;
-    cli.db_path = getenv("EXODUS_DB");
-    if (!cli.db_path || !*cli.db_path)
-        cli.db_path = "exodus.db";
+    cli->db_path = getenv("EXODUS_DB");
+    if (!cli->db_path || !*cli->db_path)
+        cli->db_path = "exodus.db";
     for (; i < argc && argv[i][0] == '-'; i++) {
         const char *a = argv[i];
         if (strcmp(a, "--json") == 0) {
-            cli.json = true;
+            cli->json = true;
         } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
-            cli.quiet = true;
+            cli->quiet = true;
         } else if (strcmp(a, "--db") == 0 && i + 1 < argc) {
-            cli.db_path = argv[++i];
-            cli.db_option = true;
+            cli->db_path = argv[++i];
+            cli->db_option = true;
         } else if (strncmp(a, "--db=", 5) == 0) {
-            cli.db_path = a + 5;
-            cli.db_option = true;
+            cli->db_path = a + 5;
+            cli->db_option = true;
         } else if (strcmp(a, "--version") == 0) {
             printf("exodus %s\n", exo_version());
             return 0;
@@ -103,12 +122,22 @@ int main(int argc, char **argv)
     }
     for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++) {
         if (strcmp(argv[i], commands[c].name) == 0) {
-            cli.command = commands[c].name;
-            cli.progress = !cli.quiet && isatty(STDERR_FILENO);
-            return commands[c].fn(&cli, argc - i, argv + i);
+            cli->command = commands[c].name;
+            cli->progress = !cli->quiet && isatty(STDERR_FILENO);
+            return commands[c].fn(cli, argc - i, argv + i);
         }
     }
     fprintf(stderr, "exodus: '%s' is not a command (see 'exodus -h')\n",
             argv[i]);
     return CLI_EXIT_USAGE;
+}
+
+int main(int argc, char **argv)
+{
+    struct cli cli = {0};
+    /* The process is the CLI's, so its process-wide store settings are
+     * too (the library leaves them alone). This runs before anything opens
+     * a store, and a failure would only cost speed, so none is reported. */
+    exo_store_tune_process(NULL);
+    return close_stdout(&cli, run(&cli, argc, argv));
 }

@@ -1102,12 +1102,14 @@ static exo_code read_json(struct importer *im, const char *text, size_t len)
 struct writer {
     struct write_tx *tx;
     exo_err *err;
-    const char *default_source; /* --source, for rows without their own */
-    struct hmap orgs;           /* name key or alias key -> org id */
-    struct hmap people;         /* name key -> person id */
-    struct hmap employees;      /* HR export's employee id -> person id */
-    struct hmap sources;        /* url -> source id */
-    bool merging;               /* an alias import: organisations may merge */
+    const char *default_source;  /* --source, for rows without their own */
+    struct hmap orgs;            /* name key or alias key -> org id */
+    struct hmap people;          /* name key -> person id */
+    struct hmap employees;       /* HR export's employee id -> person id */
+    struct hmap sources;         /* url -> source id */
+    bool merging;                /* an alias import: organisations may merge */
+    bool dry_run;                /* roll back instead of committing */
+    const exo_import_opts *opts; /* for the 'merged' hook */
 };
 
 /* The organisation named 'n', added when new; 0 when 'n' is NULL. */
@@ -1241,6 +1243,28 @@ static exo_code resolve_finance(struct writer *w, const struct finance_rec *r,
     return EXO_OK;
 }
 
+/* Merges organisation 'from' into 'into', and says so through the
+ * 'merged' hook: a merge cannot be undone but from a copy of the store. */
+static exo_code merge_org(struct writer *w, int64_t from, int64_t into,
+                          exo_import_result *result)
+{
+    char *from_name = NULL, *into_name = NULL;
+    exo_code code = EXO_OK;
+    if (w->opts->merged &&
+        ((code = exo__write_org_name(w->tx, from, &from_name, w->err)) ||
+         (code = exo__write_org_name(w->tx, into, &into_name, w->err))))
+        goto out;
+    if ((code = exo__write_merge_org(w->tx, from, into, w->err)))
+        goto out;
+    result->n_orgs_merged++;
+    if (w->opts->merged)
+        w->opts->merged(w->opts->hooks.ud, from_name, into_name);
+out:
+    exo__free(from_name);
+    exo__free(into_name);
+    return code;
+}
+
 /*
  * An alias names a variant of an organisation. When the variant was already
  * stored as an organisation of its own, its records move to the target and
@@ -1259,7 +1283,7 @@ static exo_code write_alias(struct writer *w, const struct alias_rec *r,
             result->n_present++;
             return EXO_OK;
         }
-        if ((code = exo__write_merge_org(w->tx, existing, target, w->err)))
+        if ((code = merge_org(w, existing, target, result)))
             return code;
     }
     if ((code = exo__write_alias(w->tx, r->alias->key, r->alias->text, target,
@@ -1356,6 +1380,8 @@ static exo_code write_begin(struct importer *im, exo_store *store,
     w->err = err;
     w->default_source = im->opts->source;
     w->merging = im->kind == EXO_IMPORT_ALIASES;
+    w->dry_run = im->opts->dry_run;
+    w->opts = im->opts;
     if ((code = exo__write_begin(store, im->kind, &w->tx, err)) ||
         (code = exo__write_load_orgs(w->tx, &w->orgs, err)) ||
         (code = exo__write_load_people(w->tx, p->n_expected, &w->people,
@@ -1392,9 +1418,12 @@ static exo_code write_records(struct importer *im, struct write_pass *p,
     return code;
 }
 
-/* Adds the last new people, rebuilds the deferred indexes, commits. */
+/* Adds the last new people, rebuilds the deferred indexes, commits; a
+ * dry run stops short of it, and write_release rolls everything back. */
 static exo_code write_end(struct write_pass *p)
 {
+    if (p->w.dry_run)
+        return EXO_OK;
     return exo__write_commit(p->w.tx, p->w.err);
 }
 
@@ -1410,7 +1439,7 @@ static void write_release(struct write_pass *p, exo_code code,
     exo__hmap_release(&w->employees);
     exo__hmap_release(&w->sources);
     if (code)
-        result->n_new = result->n_present = 0;
+        result->n_new = result->n_present = result->n_orgs_merged = 0;
 }
 
 static exo_code write_all(struct importer *im, exo_store *store,

@@ -56,6 +56,46 @@ void exo__store_rollback(exo_store *store)
         sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+exo_code exo__store_check(exo_store *store, exo_err *err)
+{
+    sqlite3_stmt *stmt;
+    if (store->checked)
+        return EXO_OK;
+    /* quick_check reads every page, as integrity_check does, but skips
+     * matching each index against its table: linear in the file size. Its
+     * first line is "ok", or the first of at most 3 problems. */
+    exo_code code =
+        exo__store_prepare(store, "PRAGMA quick_check(3)", &stmt, err);
+    if (code)
+        return code;
+    int rc = sqlite3_step(stmt);
+    const char *what =
+        rc == SQLITE_ROW ? (const char *)sqlite3_column_text(stmt, 0) : NULL;
+    if (rc == SQLITE_ROW && what && strcmp(what, "ok") == 0) {
+        store->checked = true;
+    } else {
+        /* a check that cannot even read the store is the same verdict */
+        if (!what)
+            what = sqlite3_errmsg(store->db);
+        /* On one line, without the header naming the schema ("main"). */
+        static const char header[] = "*** in database main ***\n";
+        if (strncmp(what, header, sizeof header - 1) == 0)
+            what += sizeof header - 1;
+        char problem[200];
+        snprintf(problem, sizeof problem, "%s", what);
+        for (char *c = problem; *c; c++)
+            if (*c == '\n')
+                *c = ';';
+        code = exo__fail(err, EXO_ESTORE,
+                         "the store '%s' is damaged (%s); it was left as it "
+                         "was: restore it from a copy, or rescue what it "
+                         "holds with sqlite3's .recover",
+                         sqlite3_db_filename(store->db, "main"), problem);
+    }
+    sqlite3_finalize(stmt);
+    return code;
+}
+
 int exo__bind_text(sqlite3_stmt *stmt, int i, const char *s)
 {
     if (!s)
@@ -86,12 +126,160 @@ exo_code exo_store_tune_process(exo_err *err)
     return EXO_OK;
 }
 
+/* 'exod' in ASCII (0x65786f64): the PRAGMA application_id of the stores
+ * exodus makes, which tells one from any other SQLite file at a glance
+ * (file(1) too). */
+#define STORE_APP_ID 1702391652
+#define STORE_APP_ID_TEXT "1702391652"
+
+enum store_kind {
+    STORE_EMPTY,   /* no tables at all: a file exodus may make a store of */
+    STORE_EXODUS,  /* carries exodus's application id */
+    STORE_LEGACY,  /* made before the application id: exodus's tables */
+    STORE_FOREIGN, /* someone else's database: never touched */
+};
+
+/*
+ * What the file open on 'db' is, found by reading its header and schema
+ * only; returns SQLite's result code (the first read of a file is where a
+ * file that is not a database, or a read-only WAL store, shows up).
+ */
+static int store_probe(sqlite3 *db, enum store_kind *kind)
+{
+    sqlite3_stmt *stmt;
+    int rc = sqlite3_prepare_v2(
+        db,
+        "SELECT (SELECT application_id FROM pragma_application_id),"
+        " (SELECT COUNT(*) FROM sqlite_master),"
+        " (SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND"
+        "  name IN ('schema_version', 'org', 'move', 'spell', 'alias'))",
+        -1, &stmt, NULL);
+    if (rc != SQLITE_OK)
+        return rc;
+    rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW) {
+        int64_t app_id = sqlite3_column_int64(stmt, 0);
+        int n_objects = sqlite3_column_int(stmt, 1);
+        int n_ours = sqlite3_column_int(stmt, 2);
+        if (app_id == STORE_APP_ID)
+            *kind = STORE_EXODUS;
+        else if (app_id != 0)
+            *kind = STORE_FOREIGN;
+        else if (n_objects == 0)
+            *kind = STORE_EMPTY;
+        else if (n_ours == 5)
+            *kind = STORE_LEGACY;
+        else
+            *kind = STORE_FOREIGN;
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(stmt);
+    return rc;
+}
+
+/*
+ * "file:PATH?query" with PATH percent-encoded, for sqlite3_open_v2 with
+ * SQLITE_OPEN_URI; NULL when out of memory. An absolute path gets an empty
+ * authority ("file:///abs"), so that a path starting with "//" stays one.
+ */
+static char *file_uri(const char *path, const char *query)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    size_t n = strlen(path);
+    char *uri = exo__malloc(n * 3 + strlen(query) + 16);
+    if (!uri)
+        return NULL;
+    char *o = uri;
+    memcpy(o, path[0] == '/' ? "file://" : "file:", 7);
+    o += path[0] == '/' ? 7 : 5;
+    for (const unsigned char *c = (const unsigned char *)path; *c; c++) {
+        if ((*c >= 'A' && *c <= 'Z') || (*c >= 'a' && *c <= 'z') ||
+            (*c >= '0' && *c <= '9') || strchr("/._~-", *c)) {
+            *o++ = (char)*c;
+        } else {
+            *o++ = '%';
+            *o++ = hex[*c >> 4];
+            *o++ = hex[*c & 15];
+        }
+    }
+    *o++ = '?';
+    memcpy(o, query, strlen(query) + 1);
+    return uri;
+}
+
+/*
+ * True when a read-only open failed only because SQLite cannot make the
+ * WAL's shared-memory file beside the store (a read-only directory, or a
+ * store file and -shm it may not write) and no committed transaction
+ * waits in a -wal file: then nothing can be writing the store, and it can
+ * be read as immutable.
+ */
+static bool can_read_immutable(const char *path, int rc)
+{
+    if (rc != SQLITE_CANTOPEN && (rc & 0xff) != SQLITE_READONLY &&
+        (rc & 0xff) != SQLITE_CANTOPEN)
+        return false;
+    char wal[4200];
+    struct stat st;
+    if (snprintf(wal, sizeof wal, "%s-wal", path) >= (int)sizeof wal)
+        return false;
+    return stat(wal, &st) != 0 || st.st_size == 0;
+}
+
+/* Opens 'path' for reading only, as immutable when it must (above);
+ * returns SQLite's result code. */
+static int open_readonly(exo_store *store, const char *path,
+                         enum store_kind *kind)
+{
+    int rc = sqlite3_open_v2(path, &store->db,
+                             SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+    if (rc == SQLITE_OK) {
+        sqlite3_extended_result_codes(store->db, 1);
+        sqlite3_busy_timeout(store->db, 5000);
+        rc = store_probe(store->db, kind);
+    }
+    if (rc != SQLITE_OK && can_read_immutable(path, rc)) {
+        char *uri = file_uri(path, "mode=ro&immutable=1");
+        if (!uri)
+            return SQLITE_NOMEM;
+        sqlite3_close_v2(store->db);
+        rc = sqlite3_open_v2(
+            uri, &store->db,
+            SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+        exo__free(uri);
+        if (rc == SQLITE_OK) {
+            sqlite3_extended_result_codes(store->db, 1);
+            rc = store_probe(store->db, kind);
+        }
+    }
+    return rc;
+}
+
+/* The schema version recorded in the store; 0 before any migration. */
+static exo_code read_schema_version(exo_store *store, int *version,
+                                    exo_err *err)
+{
+    sqlite3_stmt *stmt;
+    exo_code code = exo__store_prepare(
+        store, "SELECT MAX(version) FROM schema_version", &stmt, err);
+    if (code)
+        return code;
+    int rc = sqlite3_step(stmt);
+    *version = rc == SQLITE_ROW ? sqlite3_column_int(stmt, 0) : 0;
+    sqlite3_finalize(stmt);
+    if (rc != SQLITE_ROW)
+        return exo__fail_sqlite(err, store->db, rc, "reading the schema");
+    return EXO_OK;
+}
+
 exo_code exo_store_open(const char *path, int flags, exo_store **out,
                         exo_err *err)
 {
     exo_store *store = NULL;
     struct stat st;
-    int rc, sqlite_flags;
+    int rc;
+    bool readonly = flags & EXO_STORE_READONLY;
+    enum store_kind kind = STORE_FOREIGN;
     exo_code code;
     *out = NULL;
     if (!(flags & EXO_STORE_CREATE) && stat(path, &st) != 0)
@@ -102,18 +290,44 @@ exo_code exo_store_open(const char *path, int flags, exo_store **out,
     store = exo__calloc(1, sizeof *store);
     if (!store)
         return exo__fail(err, EXO_ENOMEM, "out of memory opening '%s'", path);
-    sqlite_flags = (flags & EXO_STORE_READONLY)
-                       ? SQLITE_OPEN_READONLY
-                       : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-    rc = sqlite3_open_v2(path, &store->db, sqlite_flags | SQLITE_OPEN_NOMUTEX,
-                         NULL);
+    if (readonly) {
+        rc = open_readonly(store, path, &kind);
+    } else {
+        rc = sqlite3_open_v2(
+            path, &store->db,
+            SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
+                ((flags & EXO_STORE_CREATE) ? SQLITE_OPEN_CREATE : 0),
+            NULL);
+        if (rc == SQLITE_OK) {
+            sqlite3_extended_result_codes(store->db, 1);
+            sqlite3_busy_timeout(store->db, 5000);
+            rc = store_probe(store->db, &kind);
+        }
+    }
+    if ((rc & 0xff) == SQLITE_NOTADB) {
+        code = exo__fail(err, EXO_ESTORE,
+                         "'%s' is not an exodus store (not an SQLite "
+                         "database at all); it was left as it was",
+                         path);
+        goto fail;
+    }
     if (rc != SQLITE_OK) {
         code = exo__fail_sqlite(err, store->db, rc, "opening the store");
         exo__err_context(err, "'%s'", path);
         goto fail;
     }
-    sqlite3_extended_result_codes(store->db, 1);
-    sqlite3_busy_timeout(store->db, 5000);
+    /* A read never alters the file, and nothing at all is done to a
+     * database that exodus did not make: no WAL switch, no tables. */
+    if (kind == STORE_FOREIGN || (readonly && kind == STORE_EMPTY)) {
+        code = exo__fail(err, EXO_ESTORE,
+                         kind == STORE_EMPTY
+                             ? "'%s' is empty, not an exodus store (make one "
+                               "with 'exodus import' or 'exodus init')"
+                             : "'%s' is an SQLite database but not an exodus "
+                               "store; it was left as it was",
+                         path);
+        goto fail;
+    }
     /* WAL with synchronous=NORMAL: a killed process never corrupts the
      * store and loses no committed transaction; only power loss may drop
      * the last commits. */
@@ -130,13 +344,20 @@ exo_code exo_store_open(const char *path, int flags, exo_store **out,
                            err);
     if (code)
         goto fail;
-    if (!(flags & EXO_STORE_READONLY)) {
-        code = exo__store_exec(store, "PRAGMA journal_mode = WAL;", err);
-        if (code)
-            goto fail;
-        code = exo__schema_migrate(store, err);
-        if (code)
-            goto fail;
+    if (readonly) {
+        code = read_schema_version(store, &store->schema_version, err);
+    } else {
+        if (kind != STORE_EXODUS)
+            code = exo__store_exec(
+                store, "PRAGMA application_id = " STORE_APP_ID_TEXT, err);
+        if (!code)
+            code = exo__store_exec(store, "PRAGMA journal_mode = WAL;", err);
+        if (!code)
+            code = exo__schema_migrate(store, err);
+    }
+    if (code) {
+        exo__err_context(err, "'%s'", path);
+        goto fail;
     }
     *out = store;
     return EXO_OK;

@@ -6,6 +6,7 @@
 #define EXO_STORE_STORE_H
 
 #include <sqlite3.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "core/exo.h"
@@ -16,6 +17,7 @@
 struct exo_store {
     sqlite3 *db;
     int schema_version;
+    bool checked; /* exo__store_check passed on this handle */
 };
 
 /* Records a failed SQLite call: EXO_ESTORE (EXO_ENOMEM for SQLITE_NOMEM)
@@ -29,6 +31,12 @@ exo_code exo__store_begin(exo_store *store, exo_err *err);
 exo_code exo__store_commit(exo_store *store, exo_err *err);
 /* Rolls back; never records an error over the one that caused it. */
 void exo__store_rollback(exo_store *store);
+/*
+ * Runs PRAGMA quick_check once per handle: EXO_ESTORE naming the store and
+ * SQLite's first complaint when it is damaged. Writers call it inside
+ * their transaction, so that nothing is added to a damaged store.
+ */
+exo_code exo__store_check(exo_store *store, exo_err *err);
 
 /* Applies the embedded migrations newer than the store (schema.c). */
 exo_code exo__schema_migrate(exo_store *store, exo_err *err);

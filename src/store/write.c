@@ -110,7 +110,8 @@ exo_code exo__write_begin(exo_store *store, exo_import_kind kind,
             goto fail;
         tx->unchecked = true;
     }
-    if ((code = exo__store_begin(store, err)))
+    if ((code = exo__store_begin(store, err)) ||
+        (code = exo__store_check(store, err)))
         goto fail;
     *out = tx;
     return EXO_OK;
@@ -640,6 +641,31 @@ exo_code exo__write_alias(struct write_tx *tx, const char *key,
     if ((code = step_done(tx, tx->alias_insert, "adding a record", err)))
         return code;
     *added = sqlite3_changes(tx->store->db) > 0;
+    return EXO_OK;
+}
+
+exo_code exo__write_org_name(struct write_tx *tx, int64_t id, char **name,
+                             exo_err *err)
+{
+    sqlite3_stmt *s;
+    int oom = 0;
+    *name = NULL;
+    exo_code code = exo__store_prepare(
+        tx->store, "SELECT name FROM org WHERE id = ?", &s, err);
+    if (code)
+        return code;
+    sqlite3_bind_int64(s, 1, id);
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW)
+        *name = exo__column_strdup(s, 0, &oom);
+    sqlite3_finalize(s);
+    if (oom)
+        return exo__fail(err, EXO_ENOMEM, "out of memory");
+    if (rc != SQLITE_ROW)
+        return rc == SQLITE_DONE
+                   ? exo__bug(err, "an organisation id with no organisation")
+                   : exo__fail_sqlite(err, tx->store->db, rc,
+                                      "reading an organisation");
     return EXO_OK;
 }
 

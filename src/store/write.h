@@ -117,6 +117,10 @@ exo_code exo__write_alias(struct write_tx *tx, const char *key,
                           const char *alias, int64_t org, bool *added,
                           exo_err *err);
 
+/* The stored name of organisation 'id' in '*name', to exo_free. */
+exo_code exo__write_org_name(struct write_tx *tx, int64_t id, char **name,
+                             exo_err *err);
+
 /* Moves every record and alias of organisation 'from' to 'into', then
  * deletes 'from'. */
 exo_code exo__write_merge_org(struct write_tx *tx, int64_t from, int64_t into,
