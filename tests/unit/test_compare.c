@@ -241,3 +241,39 @@ Test(compare, backtest_counts_what_came_after, .timeout = 120)
     exo_store_close(store);
     unlink(db_path);
 }
+
+Test(compare, per_head_from_spells_by_hand)
+{
+    exo_store *store = NULL;
+    exo_err err = {0};
+    exo_import_result result;
+    snprintf(db_path, sizeof db_path, "/tmp/exodus-compare-ph-%d.db",
+             (int)getpid());
+    unlink(db_path);
+    cr_assert_eq(exo_store_open(db_path, EXO_STORE_CREATE, &store, &err),
+                 EXO_OK);
+    cr_assert_eq(exo_import_file(store, EXO_IMPORT_SPELLS,
+                                 FIX("spells-small.csv"), NULL, &result, NULL,
+                                 &err),
+                 EXO_OK, "%s", err.msg);
+    const char *orgs[] = {"Acme"};
+    exo_comparison_opts o = {0};
+    exo_comparison *c = NULL;
+    o.no_spiral = true;
+    cr_assert_eq(exo_comparison_load(store, orgs, 1, &o, &c, &err), EXO_OK,
+                 "%s", err.msg);
+    const exo_comparison_org *a = &c->orgs[0];
+    /* Departures: Ann (left 2021-01-01) and Cat (fired 2022-07-01); the
+     * counted years 2019 .. 2022 are 1461 days. A spell counts through its
+     * last day: Ann 367 days, Ben (open) 1096, Cat 731, Dan (from
+     * 2019-06-01, open) 1310: 3504 person-days. */
+    cr_expect_eq(a->total_departures, 2);
+    cr_assert(a->has_headcount);
+    double avg = 3504.0 / 1461.0;
+    expect_rel(a->headcount_avg, avg, 1e-12, "average headcount");
+    expect_rel(a->attrition_annual, 2.0 / avg / (1461.0 / 365.25), 1e-12,
+               "departures per head per year");
+    exo_comparison_release(c);
+    exo_store_close(store);
+    unlink(db_path);
+}
