@@ -39,6 +39,7 @@
 #include <strings.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/buf.h"
 #include "core/hmap.h"
@@ -98,6 +99,13 @@ struct exo_server {
 
     struct cache cache;
 
+    /* Answers that are never kept (the runway) computing now, and at most
+     * how many: each already uses every CPU (OpenMP), so more at once
+     * only take time slices from the fast answers. */
+    pthread_mutex_t heavy_lock;
+    pthread_cond_t heavy_free;
+    long heavy, max_heavy;
+
     pthread_mutex_t conn_lock;
     pthread_cond_t conn_wake;
     struct conn_slot *slots;
@@ -128,6 +136,23 @@ static void pool_give(struct exo_server *s, exo_store *store)
     }
     pthread_mutex_unlock(&s->pool_lock);
     exo_store_close(store);
+}
+
+static void heavy_enter(struct exo_server *s)
+{
+    pthread_mutex_lock(&s->heavy_lock);
+    while (s->heavy >= s->max_heavy)
+        pthread_cond_wait(&s->heavy_free, &s->heavy_lock);
+    s->heavy++;
+    pthread_mutex_unlock(&s->heavy_lock);
+}
+
+static void heavy_leave(struct exo_server *s)
+{
+    pthread_mutex_lock(&s->heavy_lock);
+    s->heavy--;
+    pthread_cond_signal(&s->heavy_free);
+    pthread_mutex_unlock(&s->heavy_lock);
 }
 
 /* ==== Cache ==== */
@@ -677,10 +702,15 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
             rc = rc == EXO_ENOMEM ? rc
                                   : exo__serve_error(&reply, 500, why, &err);
         } else {
+            bool heavy = !cacheable && exo__serve_heavy(url);
+            if (heavy)
+                heavy_enter(s);
             rc = exo_serve_answer(
                 store, &s->opts, method, url, args.keys, args.values,
                 args.n > EXO_SERVE_MAX_ARGS ? EXO_SERVE_MAX_ARGS + 1 : args.n,
                 &reply, &err);
+            if (heavy)
+                heavy_leave(s);
             pool_give(s, store);
         }
     }
@@ -730,6 +760,8 @@ static void server_free(struct exo_server *s)
     pthread_mutex_destroy(&s->cache.lock);
     pthread_cond_destroy(&s->cache.ready);
     pthread_mutex_destroy(&s->pool_lock);
+    pthread_mutex_destroy(&s->heavy_lock);
+    pthread_cond_destroy(&s->heavy_free);
     pthread_mutex_destroy(&s->conn_lock);
     pthread_cond_destroy(&s->conn_wake);
     exo__free(s->slots);
@@ -790,6 +822,11 @@ exo_code exo_serve_start(const char *db_path, const exo_serve_opts *opts,
     if (!s->opts.memory_limit)
         s->opts.memory_limit = 64 * 1024;
     pthread_mutex_init(&s->pool_lock, NULL);
+    pthread_mutex_init(&s->heavy_lock, NULL);
+    pthread_cond_init(&s->heavy_free, NULL);
+    s->max_heavy = sysconf(_SC_NPROCESSORS_ONLN);
+    if (s->max_heavy < 1)
+        s->max_heavy = 1;
     pthread_mutex_init(&s->cache.lock, NULL);
     pthread_cond_init(&s->cache.ready, NULL);
     s->cache.index = (struct hmap)HMAP_INIT;

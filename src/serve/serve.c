@@ -405,6 +405,11 @@ static const struct route {
     {"/api/runway", route_runway, false},
 };
 
+bool exo__serve_heavy(const char *path)
+{
+    return strcmp(path, "/api/runway") == 0;
+}
+
 bool exo__serve_cacheable(const char *path)
 {
     if (strncmp(path, "/assets/", 8) == 0)

@@ -20,5 +20,8 @@ exo_code exo__serve_error(exo_http_reply *r, unsigned status, const char *msg,
  * request and the store's contents, so it may be kept until the store
  * changes. */
 bool exo__serve_cacheable(const char *path);
+/* Whether 'path' runs a Monte Carlo on every CPU each time (the runway):
+ * daemon.c lets only as many run at once as there are CPUs. */
+bool exo__serve_heavy(const char *path);
 
 #endif
