@@ -594,9 +594,10 @@ static char *cache_key(const char *path, const struct arg_list *a)
  * stays for Vega, which compiles the charts' expressions (encodings,
  * filters, signals) with new Function. Its CSP-safe interpreter
  * (vega-interpreter 1.2.1, in package-lock.json through vega-embed) was
- * tried: with it every chart drew each mark at x = 0 (the temporal and
- * "container"-width charts alike), so it is not used until that is
- * understood.
+ * tried: the charts on a temporal axis (the departures timeline) then
+ * drew every mark at x = 0, as vega/vega#3632 reports of dates under the
+ * interpreter, while the others (QQ, net flows) were right; so it is not
+ * used until the temporal charts avoid what it gets wrong.
  */
 static const char page_csp[] =
     "default-src 'none'; script-src 'self' 'unsafe-eval'; style-src 'self'; "
