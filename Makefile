@@ -257,8 +257,11 @@ bench: deps $(BENCH_BIN) $(EXE)
 	./bench/import-schema-floor.sh
 	@echo "== bench/survival_vs_r.sh"
 	./bench/survival_vs_r.sh --install-r $(BUILD)
+	@echo "== bench/serve-wrk"
+	EXODUS=$(abspath $(EXE)) ./bench/serve-wrk
 
-# A bounded wrk run against the dashboard's /api/orgs on loopback.
+# wrk against the dashboard on loopback: /api/orgs, /api/flows and
+# /api/spiral with 100 connections, then /api/orgs under /api/runway load.
 bench-serve: deps $(EXE)
 	EXODUS=$(abspath $(EXE)) ./bench/serve-wrk
 

@@ -2027,12 +2027,27 @@ typedef struct exo_serve_opts {
     unsigned port;            /* exo_serve_opts_init sets 8080; 0: any free
                                  port, see exo_serve_port */
     unsigned timeout_s;       /* idle connection timeout; 0 means 10 */
-    size_t max_connections;   /* 0 means 64 */
+    size_t max_connections;   /* exo_serve_opts_init sets 512; 0 means 64 */
     size_t memory_limit;      /* per connection, bytes; 0 means 64 KiB */
     exo_report_opts report;   /* seed, paths, horizon of the live views */
     const char *scenario_dir; /* holds the bundled runway scenarios
                                  (openai-2024.json, startup.json) that
                                  /api/runway runs; NULL: none */
+
+    /* The longest a client may take to send a request's line and headers,
+     * however slowly it trickles them; 0 means 10 seconds. */
+    unsigned request_timeout_s;
+    /* Connections from one IP address; exo_serve_opts_init sets 128; 0:
+     * no limit but max_connections. */
+    size_t max_per_client;
+    /* Host header names answered besides the bound address (and
+     * localhost, when that is a loopback or wildcard address):
+     * n_allow_hosts names, without a port. */
+    const char *const *allow_hosts;
+    size_t n_allow_hosts;
+    /* Bytes of answers kept until the store changes;
+     * exo_serve_opts_init sets 64 MiB; 0: none kept. */
+    size_t cache_bytes;
 } exo_serve_opts;
 
 typedef struct exo_server exo_server;
@@ -2042,16 +2057,24 @@ EXO_API void exo_serve_opts_init(exo_serve_opts *opts);
 
 /*
  * Starts the dashboard for the store at 'db_path', opened read-only, on
- * its own thread (libmicrohttpd's internal polling thread, so requests are
- * served one at a time against one store handle). Pages: "/" (the
+ * its own threads: one per connection (libmicrohttpd's), so a slow answer
+ * never holds up another, each request borrowing a read-only store handle
+ * of its own. Answers that depend only on the store are kept in memory
+ * until the store file changes (opts->cache_bytes). A request whose Host
+ * header names neither the bound address nor opts->allow_hosts is refused
+ * with 421 (a page whose DNS name was rebound to this address cannot read
+ * the store); a client that has not sent its whole request line and
+ * headers within opts->request_timeout_s is disconnected. Pages: "/" (the
  * dashboard), "/assets/NAME" (the embedded scripts and style; nothing
  * else on disk is ever read but the bundled scenarios) and the JSON views
  * "/api/orgs", "/api/spiral?org=NAME[&since=DATE][&until=DATE][&level=L,
  * ...]", "/api/survival?org=NAME[&since=DATE]", "/api/flows?[since=DATE]
  * [&until=DATE][&level=L,...]" and "/api/runway?scenario=NAME" (NAME one
- * of the bundled scenarios, by exact name). Bad parameters answer 400 with
- * {"error": "..."}; unknown paths 404; methods other than GET and HEAD
- * 405. On failure '*out' is NULL. Stop with exo_serve_stop.
+ * of the bundled scenarios, by exact name). Bad or repeated parameters
+ * answer 400 with {"error": "..."}, and so does a path with an encoded
+ * NUL byte; unknown paths 404; methods other than GET and HEAD 405. An
+ * allow_hosts name that is not a host name or a bracketed IPv6 address is
+ * EXO_EINVAL. On failure '*out' is NULL. Stop with exo_serve_stop.
  */
 EXO_API exo_code exo_serve_start(const char *db_path,
                                  const exo_serve_opts *opts,

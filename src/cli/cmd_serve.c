@@ -10,12 +10,22 @@
 #include "cli.h"
 
 static const char serve_usage[] =
-    "usage: exodus serve [--port 8080] [--bind 127.0.0.1] [--db PATH]";
+    "usage: exodus serve [--port 8080] [--bind 127.0.0.1] [--allow-host "
+    "NAME]...\n"
+    "                    [--request-timeout S] [--db PATH]";
+
+/* More names than any one dashboard answers to. */
+#define MAX_ALLOW_HOSTS 16
 
 static const struct opt serve_opts[] = {
     {"port", 0, "N", "TCP port (default 8080; 0: any free port)"},
     {"bind", 0, "ADDR", "address to listen on (default 127.0.0.1)"},
     {"title", 0, "TEXT", "the page title (default: exodus dashboard)"},
+    {"allow-host", 0, "NAME",
+     "also answer requests for Host NAME (repeatable; always: the --bind "
+     "address, and localhost if loopback)"},
+    {"request-timeout", 0, "S",
+     "seconds a client has to send a request's headers (default 10)"},
     {NULL, 0, NULL, NULL},
 };
 
@@ -23,7 +33,8 @@ int cmd_serve(struct cli *cli, int argc, char **argv)
 {
     const char *arg;
     int first, c, rc;
-    long port;
+    long port, secs;
+    const char *hosts[MAX_ALLOW_HOSTS];
     exo_serve_opts o;
     exo_serve_opts_init(&o);
     while ((c = cli_next_opt(cli, serve_usage, serve_opts, argc, argv, &arg,
@@ -42,6 +53,22 @@ int cmd_serve(struct cli *cli, int argc, char **argv)
             break;
         case 2:
             o.report.title = arg;
+            break;
+        case 3:
+            if (o.n_allow_hosts == MAX_ALLOW_HOSTS)
+                return cli_usage_error(cli, "--allow-host: more than %d names",
+                                       MAX_ALLOW_HOSTS);
+            hosts[o.n_allow_hosts++] = arg;
+            o.allow_hosts = hosts;
+            break;
+        case 4:
+            if ((rc = cli_parse_long(cli, "request-timeout", arg, &secs)))
+                return rc;
+            if (secs < 1 || secs > 3600)
+                return cli_usage_error(
+                    cli, "--request-timeout: %ld is not 1 to 3600 seconds",
+                    secs);
+            o.request_timeout_s = (unsigned)secs;
             break;
         default:
             return c == -2 ? 0 : CLI_EXIT_USAGE;

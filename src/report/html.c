@@ -18,7 +18,10 @@
 static const char *const page_scripts[] = {"vega.min.js", "vega-lite.min.js",
                                            "vega-embed.min.js", "exodus.js"};
 
-/* The report reaches nothing outside itself: no request can leave it. */
+/* The report reaches nothing outside itself: no request can leave it.
+ * Being one file, its scripts and style are inline; 'unsafe-eval' is
+ * Vega's, which compiles the charts' expressions with new Function (see
+ * the dashboard's policy in src/serve/daemon.c). */
 static const char report_csp[] =
     "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src "
     "'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src "
@@ -81,7 +84,12 @@ exo_code exo__page(const char *title, bool inline_scripts, const json_t *data,
         else if (strcmp(name, "CSP") == 0)
             rc = inline_scripts ? exo__buf_addstr(&b, report_csp) : 0;
         else if (strcmp(name, "STYLE") == 0)
-            rc = add_asset(&b, "report.css");
+            rc = inline_scripts
+                     ? exo__buf_addstr(&b, "<style>\n") ||
+                           add_asset(&b, "report.css") ||
+                           exo__buf_addstr(&b, "</style>")
+                     : exo__buf_addstr(&b, "<link rel=\"stylesheet\" "
+                                           "href=\"/assets/report.css\">");
         else if (strcmp(name, "METHODS") == 0)
             rc = add_asset(&b, "methods.html");
         else if (strcmp(name, "NAV") == 0)

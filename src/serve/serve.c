@@ -1,16 +1,15 @@
 /*
- * serve.c - the local dashboard: libmicrohttpd on one internal polling
- * thread (so one read-only store handle serves every request in turn),
- * answering from a table of routes. The same views as the report, built
- * by src/report/ per request; the page is the report's template with the
- * scripts served from the embedded assets.
+ * serve.c - the dashboard's answers: a table of routes, each building the
+ * same views as the report (src/report/) from the store handle it is
+ * given; the page is the report's template with the scripts and the style
+ * served from the embedded assets. The network side (threads, limits,
+ * Host check, cache) is daemon.c.
  *
- * Safety: binds 127.0.0.1 unless told; bounded connections, per-
- * connection memory (which bounds the request line and headers) and idle
- * time; GET and HEAD only, and a request body is never read; the only
+ * Safety: GET and HEAD only, and a request body is never read; the only
  * files served are the embedded assets, found by exact name (a name with a
  * '/' is never one, whatever the URL decoding made of it); every query
- * parameter is checked and a bad one is a 400 with a JSON error.
+ * parameter is checked, given at most once, and a bad one is a 400 with a
+ * JSON error.
  *
  * A runway scenario is named by the request, never located by it: the
  * name must equal one of the bundled scenarios in 'bundled_scenarios',
@@ -21,23 +20,10 @@
  */
 #include "serve/serve_int.h"
 
-#include <arpa/inet.h>
-#include <errno.h>
-#include <microhttpd.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-
 #include "report/report.h"
 
-#define MAX_ARGS 16
+#define MAX_ARGS EXO_SERVE_MAX_ARGS
 #define MAX_ARG_LEN 256
-
-struct exo_server {
-    struct MHD_Daemon *daemon;
-    exo_store *store;
-    exo_serve_opts opts;
-    unsigned port;
-};
 
 /* Request context for a route. */
 struct request {
@@ -54,7 +40,7 @@ typedef exo_code (*route_fn)(struct request *rq, exo_err *err);
 static const char *const bundled_scenarios[] = {"openai-2024", "startup"};
 #define N_SCENARIOS (sizeof bundled_scenarios / sizeof bundled_scenarios[0])
 
-static const char json_ctype[] = "application/json; charset=utf-8";
+const char exo__json_ctype[] = "application/json; charset=utf-8";
 
 static exo_code reply_text(exo_http_reply *r, unsigned status, const char *type,
                            const char *body, size_t len, exo_err *err)
@@ -77,15 +63,15 @@ static exo_code reply_json(exo_http_reply *r, unsigned status, const json_t *v,
         return exo__fail(err, EXO_ENOMEM, "building a reply");
     }
     r->status = status;
-    r->content_type = json_ctype;
+    r->content_type = exo__json_ctype;
     r->length = b.len;
     r->body = exo__buf_detach(&b);
     return EXO_OK;
 }
 
 /* {"error": "..."} with 'status'. */
-static exo_code reply_error(exo_http_reply *r, unsigned status, const char *msg,
-                            exo_err *err)
+exo_code exo__serve_error(exo_http_reply *r, unsigned status, const char *msg,
+                          exo_err *err)
 {
     json_t *o = json_object();
     if (!exo__jset(o, "error", exo__jstr(msg))) {
@@ -106,8 +92,8 @@ static exo_code reply_failure(exo_http_reply *r, const exo_err *e, exo_err *err)
                                                : 500;
     if (e->code == EXO_ENOMEM)
         return exo__fail(err, EXO_ENOMEM, "%s", e->msg);
-    return reply_error(r, status, e->msg[0] ? e->msg : exo_strerror(e->code),
-                       err);
+    return exo__serve_error(r, status,
+                            e->msg[0] ? e->msg : exo_strerror(e->code), err);
 }
 
 /* ==== Parameters ==== */
@@ -140,6 +126,17 @@ static bool read_params(struct request *rq, const char *allowed,
             snprintf(why, why_size, "parameter '%s' is longer than %d bytes", k,
                      MAX_ARG_LEN);
             return false;
+        }
+        /* ?org=A&org=B would otherwise answer for B alone, and the two
+         * dates or level lists would silently be merged or overwritten. */
+        for (size_t j = 0; j < i; j++) {
+            if (strcmp(rq->keys[j], k) == 0) {
+                snprintf(why, why_size,
+                         "parameter '%s' is given more than once (give it "
+                         "once; levels as one comma-separated list)",
+                         k);
+                return false;
+            }
         }
         exo_err e = {0};
         exo_date d;
@@ -236,7 +233,7 @@ static exo_code route_orgs(struct request *rq, exo_err *err)
     struct params p;
     char why[256];
     if (!read_params(rq, "", &p, why, sizeof why))
-        return reply_error(rq->reply, 400, why, err);
+        return exo__serve_error(rq->reply, 400, why, err);
     json_t *v = NULL;
     exo_err e = {0};
     if (exo__view_orgs(rq->store, &v, &e))
@@ -264,7 +261,7 @@ static exo_code route_spiral(struct request *rq, exo_err *err)
     char why[256], *canon = NULL;
     exo_code rc = EXO_OK;
     if (!read_params(rq, "org since until level", &p, why, sizeof why))
-        return reply_error(rq->reply, 400, why, err);
+        return exo__serve_error(rq->reply, 400, why, err);
     if (!resolve(rq, &p, &canon, &rc, err))
         return rc;
     struct exo__report_params rp;
@@ -286,7 +283,7 @@ static exo_code route_survival(struct request *rq, exo_err *err)
     char why[256], *canon = NULL;
     exo_code rc = EXO_OK;
     if (!read_params(rq, "org since", &p, why, sizeof why))
-        return reply_error(rq->reply, 400, why, err);
+        return exo__serve_error(rq->reply, 400, why, err);
     if (!resolve(rq, &p, &canon, &rc, err))
         return rc;
     json_t *sec = NULL, *v = json_object();
@@ -311,7 +308,7 @@ static exo_code route_flows(struct request *rq, exo_err *err)
     struct params p;
     char why[256];
     if (!read_params(rq, "since until level", &p, why, sizeof why))
-        return reply_error(rq->reply, 400, why, err);
+        return exo__serve_error(rq->reply, 400, why, err);
     struct exo__report_params rp;
     exo__report_params(&rq->opts->report, &rp);
     json_t *sec = NULL, *v = json_object();
@@ -341,11 +338,11 @@ static exo_code route_runway(struct request *rq, exo_err *err)
         if (strcmp(k, "scenario") != 0) {
             snprintf(why, sizeof why,
                      "unknown parameter '%.40s' (expected: scenario)", k);
-            return reply_error(rq->reply, 400, why, err);
+            return exo__serve_error(rq->reply, 400, why, err);
         }
         if (name) {
             snprintf(why, sizeof why, "parameter 'scenario' is given twice");
-            return reply_error(rq->reply, 400, why, err);
+            return exo__serve_error(rq->reply, 400, why, err);
         }
         size_t j = 0;
         while (j < N_SCENARIOS && strcmp(v, bundled_scenarios[j]) != 0)
@@ -355,16 +352,16 @@ static exo_code route_runway(struct request *rq, exo_err *err)
                      "parameter 'scenario': no bundled scenario '%.60s' "
                      "(expected one of: openai-2024 startup)",
                      v);
-            return reply_error(rq->reply, 400, why, err);
+            return exo__serve_error(rq->reply, 400, why, err);
         }
         name = bundled_scenarios[j];
     }
     if (!name)
-        return reply_error(rq->reply, 400, "parameter 'scenario' is required",
-                           err);
+        return exo__serve_error(rq->reply, 400,
+                                "parameter 'scenario' is required", err);
     if (!rq->opts->scenario_dir)
-        return reply_error(rq->reply, 404,
-                           "this server has no scenario directory", err);
+        return exo__serve_error(rq->reply, 404,
+                                "this server has no scenario directory", err);
     char path[4200];
     snprintf(path, sizeof path, "%s/%s.json", rq->opts->scenario_dir, name);
     struct exo__report_params rp;
@@ -379,7 +376,8 @@ static exo_code route_runway(struct request *rq, exo_err *err)
          * scenario failed without naming paths on this machine. */
         snprintf(why, sizeof why, "scenario '%s' could not be run (%s)", name,
                  exo_strerror(e.code));
-        rc = reply_error(rq->reply, e.code == EXO_ENOENT ? 404 : 500, why, err);
+        rc = exo__serve_error(rq->reply, e.code == EXO_ENOENT ? 404 : 500, why,
+                              err);
     } else {
         rc = exo__jset(v, "name", exo__jstr(name))
                  ? reply_json(rq->reply, 200, v, err)
@@ -389,19 +387,38 @@ static exo_code route_runway(struct request *rq, exo_err *err)
     return rc;
 }
 
-/* Exact paths; "/assets/NAME" is handled before the table. */
+/* Exact paths; "/assets/NAME" is handled before the table. 'cached':
+ * the answer depends only on the request and the store's contents, so
+ * daemon.c may keep it until the store changes (the runway reads a
+ * scenario file instead). */
 static const struct route {
     const char *path;
     route_fn fn;
+    bool cached;
 } routes[] = {
-    {"/", route_page},
-    {"/index.html", route_page},
-    {"/api/orgs", route_orgs},
-    {"/api/spiral", route_spiral},
-    {"/api/survival", route_survival},
-    {"/api/flows", route_flows},
-    {"/api/runway", route_runway},
+    {"/", route_page, true},
+    {"/index.html", route_page, true},
+    {"/api/orgs", route_orgs, true},
+    {"/api/spiral", route_spiral, true},
+    {"/api/survival", route_survival, true},
+    {"/api/flows", route_flows, true},
+    {"/api/runway", route_runway, false},
 };
+
+bool exo__serve_heavy(const char *path)
+{
+    return strcmp(path, "/api/runway") == 0;
+}
+
+bool exo__serve_cacheable(const char *path)
+{
+    if (strncmp(path, "/assets/", 8) == 0)
+        return true;
+    for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++)
+        if (strcmp(path, routes[i].path) == 0)
+            return routes[i].cached;
+    return false;
+}
 
 static const char *asset_type(const char *name)
 {
@@ -419,8 +436,11 @@ void exo_serve_opts_init(exo_serve_opts *opts)
     opts->bind = "127.0.0.1";
     opts->port = 8080;
     opts->timeout_s = 10;
-    opts->max_connections = 64;
+    opts->request_timeout_s = 10;
+    opts->max_connections = 512;
+    opts->max_per_client = 128;
     opts->memory_limit = 64 * 1024;
+    opts->cache_bytes = 64u << 20;
     exo_report_opts_init(&opts->report);
 }
 
@@ -436,11 +456,12 @@ exo_code exo_serve_answer(exo_store *store, const exo_serve_opts *opts,
         opts = &defaults;
     }
     if (!method || !path)
-        return reply_error(reply, 400, "malformed request", err);
+        return exo__serve_error(reply, 400, "malformed request", err);
     if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0)
-        return reply_error(reply, 405, "only GET and HEAD are served", err);
+        return exo__serve_error(reply, 405, "only GET and HEAD are served",
+                                err);
     if (n_args > MAX_ARGS)
-        return reply_error(reply, 400, "too many query parameters", err);
+        return exo__serve_error(reply, 400, "too many query parameters", err);
     static const char prefix[] = "/assets/";
     if (strncmp(path, prefix, sizeof prefix - 1) == 0) {
         const char *name = path + sizeof prefix - 1;
@@ -449,7 +470,7 @@ exo_code exo_serve_answer(exo_store *store, const exo_serve_opts *opts,
                                          : exo__asset_find(name);
         const char *type = a ? asset_type(name) : NULL;
         if (!type)
-            return reply_error(reply, 404, "no such asset", err);
+            return exo__serve_error(reply, 404, "no such asset", err);
         return reply_text(reply, 200, type, (const char *)a->data, a->size,
                           err);
     }
@@ -462,173 +483,5 @@ exo_code exo_serve_answer(exo_store *store, const exo_serve_opts *opts,
             exo_free(reply->body), memset(reply, 0, sizeof *reply);
         return rc;
     }
-    return reply_error(reply, 404, "no such page", err);
-}
-
-/* ==== libmicrohttpd glue ==== */
-
-struct arg_list {
-    const char *keys[MAX_ARGS + 1];
-    const char *values[MAX_ARGS + 1];
-    size_t n;
-    bool nul; /* a key or value decoded to text with a NUL byte in it */
-};
-
-static enum MHD_Result collect_arg(void *cls, enum MHD_ValueKind kind,
-                                   const char *key, size_t key_size,
-                                   const char *value, size_t value_size)
-{
-    struct arg_list *a = cls;
-    (void)kind;
-    /* "%00" decodes to a NUL that would cut the text short as a C
-     * string: "startup%00.json" must not read as "startup". */
-    if (strlen(key) != key_size || (value && strlen(value) != value_size))
-        a->nul = true;
-    if (a->n <= MAX_ARGS) {
-        a->keys[a->n] = key;
-        a->values[a->n] = value;
-    }
-    a->n++;
-    return MHD_YES;
-}
-
-static const char page_csp[] =
-    "default-src 'none'; script-src 'self' 'unsafe-eval'; style-src 'self' "
-    "'unsafe-inline'; img-src 'self' data:; connect-src 'self'; "
-    "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-
-static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
-                                  const char *url, const char *method,
-                                  const char *version, const char *upload,
-                                  size_t *upload_size, void **con_cls)
-{
-    struct exo_server *s = cls;
-    (void)version, (void)upload;
-    /* First call for a request: headers only. Answer now, so a request
-     * body (never wanted) is not read into memory. */
-    if (*con_cls == NULL) {
-        static int marker;
-        *con_cls = &marker;
-        if (strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0)
-            return MHD_YES;
-    }
-    *upload_size = 0;
-    struct arg_list args;
-    memset(&args, 0, sizeof args);
-    MHD_get_connection_values_n(conn, MHD_GET_ARGUMENT_KIND, collect_arg,
-                                &args);
-    exo_http_reply reply;
-    exo_err err = {0};
-    exo_code rc;
-    if (args.nul) {
-        memset(&reply, 0, sizeof reply);
-        rc = reply_error(&reply, 400, "a query parameter holds a NUL byte",
-                         &err);
-    } else {
-        rc = exo_serve_answer(
-            s->store, &s->opts, method, url, args.keys, args.values,
-            args.n > MAX_ARGS ? MAX_ARGS + 1 : args.n, &reply, &err);
-    }
-    struct MHD_Response *resp;
-    if (rc) {
-        static const char oom[] = "{\"error\":\"out of memory\"}\n";
-        resp = MHD_create_response_from_buffer(sizeof oom - 1, (void *)oom,
-                                               MHD_RESPMEM_PERSISTENT);
-        reply.status = 500;
-        reply.content_type = json_ctype;
-    } else {
-        resp = MHD_create_response_from_buffer(reply.length, reply.body,
-                                               MHD_RESPMEM_MUST_COPY);
-    }
-    exo_free(reply.body);
-    if (!resp)
-        return MHD_NO;
-    MHD_add_response_header(resp, "Content-Type", reply.content_type);
-    MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
-    MHD_add_response_header(resp, "Cache-Control", "no-store");
-    MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
-    MHD_add_response_header(resp, "Content-Security-Policy", page_csp);
-    enum MHD_Result ret = MHD_queue_response(conn, reply.status, resp);
-    MHD_destroy_response(resp);
-    return ret;
-}
-
-exo_code exo_serve_start(const char *db_path, const exo_serve_opts *opts,
-                         exo_server **out, exo_err *err)
-{
-    exo_serve_opts defaults;
-    *out = NULL;
-    if (!opts) {
-        exo_serve_opts_init(&defaults);
-        opts = &defaults;
-    }
-    const char *bind = opts->bind ? opts->bind : "127.0.0.1";
-    if (opts->port > 65535)
-        return exo__fail(err, EXO_EINVAL, "port %u is not a TCP port",
-                         opts->port);
-    struct sockaddr_in a4;
-    struct sockaddr_in6 a6;
-    struct sockaddr *addr;
-    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL;
-    memset(&a4, 0, sizeof a4);
-    memset(&a6, 0, sizeof a6);
-    if (inet_pton(AF_INET, bind, &a4.sin_addr) == 1) {
-        a4.sin_family = AF_INET;
-        a4.sin_port = htons((uint16_t)opts->port);
-        addr = (struct sockaddr *)&a4;
-    } else if (inet_pton(AF_INET6, bind, &a6.sin6_addr) == 1) {
-        a6.sin6_family = AF_INET6;
-        a6.sin6_port = htons((uint16_t)opts->port);
-        addr = (struct sockaddr *)&a6;
-        flags |= MHD_USE_IPv6;
-    } else {
-        return exo__fail(err, EXO_EINVAL,
-                         "bind address '%s' is not an IPv4 or IPv6 address",
-                         bind);
-    }
-    struct exo_server *s = exo__calloc(1, sizeof *s);
-    if (!s)
-        return exo__fail(err, EXO_ENOMEM, "allocating the server");
-    s->opts = *opts;
-    exo_code rc = exo_store_open(db_path, EXO_STORE_READONLY, &s->store, err);
-    if (rc) {
-        exo__free(s);
-        return rc;
-    }
-    s->daemon = MHD_start_daemon(
-        flags, (uint16_t)opts->port, NULL, NULL, on_request, s,
-        MHD_OPTION_SOCK_ADDR, addr, MHD_OPTION_CONNECTION_TIMEOUT,
-        (unsigned int)(opts->timeout_s ? opts->timeout_s : 10),
-        MHD_OPTION_CONNECTION_LIMIT,
-        (unsigned int)(opts->max_connections ? opts->max_connections : 64),
-        MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-        (size_t)(opts->memory_limit ? opts->memory_limit : 64 * 1024),
-        MHD_OPTION_END);
-    if (!s->daemon) {
-        int e = errno;
-        exo_store_close(s->store);
-        exo__free(s);
-        return exo__fail(err, EXO_EIO, "cannot listen on %s port %u: %s", bind,
-                         opts->port,
-                         e ? strerror(e) : "libmicrohttpd refused to start");
-    }
-    const union MHD_DaemonInfo *info =
-        MHD_get_daemon_info(s->daemon, MHD_DAEMON_INFO_BIND_PORT);
-    s->port = info ? info->port : opts->port;
-    *out = s;
-    return EXO_OK;
-}
-
-unsigned exo_serve_port(const exo_server *server)
-{
-    return server ? server->port : 0;
-}
-
-void exo_serve_stop(exo_server *server)
-{
-    if (!server)
-        return;
-    MHD_stop_daemon(server->daemon);
-    exo_store_close(server->store);
-    exo__free(server);
+    return exo__serve_error(reply, 404, "no such page", err);
 }

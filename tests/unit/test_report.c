@@ -223,6 +223,24 @@ Test(serve, answers_views_and_refuses_bad_requests)
     drop_store(s);
 }
 
+/* ?org=A&org=B once answered for B alone: each parameter is given once. */
+Test(serve, refuses_repeated_parameters)
+{
+    exo_store *s = hostile_store();
+    const char *two_orgs[] = {"org", hostile_org, "org", "nobody"};
+    const char *two_levels[] = {"level", "ic", "level", "lead"};
+    const char *two_sinces[] = {"org", hostile_org, "since", "2020-01-01",
+                                "since", "2021-01-01"};
+    exo_http_reply r;
+    r = ask(s, "GET", "/api/spiral", two_orgs, 2);
+    EXPECT_REPLY(r, 400, "parameter 'org' is given more than once");
+    r = ask(s, "GET", "/api/flows", two_levels, 2);
+    EXPECT_REPLY(r, 400, "parameter 'level' is given more than once");
+    r = ask(s, "GET", "/api/survival", two_sinces, 3);
+    EXPECT_REPLY(r, 400, "parameter 'since' is given more than once");
+    drop_store(s);
+}
+
 /* libmicrohttpd hands over the decoded path: whatever it decodes to, only
  * an embedded asset's exact name is served. */
 Test(serve, no_path_outside_the_assets)

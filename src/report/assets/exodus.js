@@ -21,7 +21,13 @@
   var failed = false;
 
   function embed(box, spec) {
-    var p = vegaEmbed(box, spec, { actions: false, renderer: 'svg', mode: 'vega-lite' })
+    /* vega-embed's and vega-tooltip's default styles would be inline
+     * <style> elements, which the dashboard's policy refuses: report.css
+     * carries them instead. */
+    var p = vegaEmbed(box, spec, {
+      actions: false, renderer: 'svg', mode: 'vega-lite',
+      defaultStyle: false, tooltip: { disableDefaultStyle: true }
+    })
       .catch(function (e) {
         failed = true;
         box.textContent = 'This chart could not be drawn: ' + e.message;
