@@ -327,6 +327,94 @@ static exo_code route_flows(struct request *rq, exo_err *err)
     return rc;
 }
 
+/* /api/compare?orgs=A|B|C[&as_of=DATE]: the side-by-side section, as
+ * 'exodus compare' and the report build it. One 'orgs' parameter with the
+ * names joined by '|' (a repeated parameter is refused everywhere). */
+#define MAX_COMPARE 8
+static exo_code route_compare(struct request *rq, exo_err *err)
+{
+    const char *orgs_arg = NULL;
+    char why[320], buf[MAX_ARG_LEN + 1];
+    exo_comparison_opts co;
+    memset(&co, 0, sizeof co);
+    for (size_t i = 0; i < rq->n_args; i++) {
+        const char *k = rq->keys[i], *v = rq->values[i] ? rq->values[i] : "";
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(rq->keys[j], k) == 0) {
+                snprintf(why, sizeof why,
+                         "parameter '%.40s' is given more than once (give "
+                         "the organisations once, joined by '|')",
+                         k);
+                return exo__serve_error(rq->reply, 400, why, err);
+            }
+        if (strlen(v) > MAX_ARG_LEN) {
+            snprintf(why, sizeof why,
+                     "parameter '%.40s' is longer than %d "
+                     "bytes",
+                     k, MAX_ARG_LEN);
+            return exo__serve_error(rq->reply, 400, why, err);
+        }
+        if (strcmp(k, "orgs") == 0) {
+            orgs_arg = v;
+        } else if (strcmp(k, "as_of") == 0) {
+            exo_date d;
+            exo_err e = {0};
+            if (!*v)
+                continue;
+            if (exo_date_parse(v, &d, &e)) {
+                snprintf(why, sizeof why, "parameter 'as_of': %.200s", e.msg);
+                return exo__serve_error(rq->reply, 400, why, err);
+            }
+            co.has_as_of = true;
+            co.as_of = d.days;
+        } else {
+            snprintf(why, sizeof why,
+                     "unknown parameter '%.40s' (expected: orgs as_of)", k);
+            return exo__serve_error(rq->reply, 400, why, err);
+        }
+    }
+    if (!orgs_arg || !*orgs_arg)
+        return exo__serve_error(rq->reply, 400,
+                                "parameter 'orgs' is required (names joined "
+                                "by '|')",
+                                err);
+    const char *names[MAX_COMPARE];
+    size_t n = 0;
+    snprintf(buf, sizeof buf, "%s", orgs_arg);
+    char *save = NULL;
+    for (char *t = strtok_r(buf, "|", &save); t;
+         t = strtok_r(NULL, "|", &save)) {
+        if (n == MAX_COMPARE) {
+            snprintf(why, sizeof why,
+                     "parameter 'orgs': at most %d "
+                     "organisations",
+                     MAX_COMPARE);
+            return exo__serve_error(rq->reply, 400, why, err);
+        }
+        names[n++] = t;
+    }
+    if (n == 0)
+        return exo__serve_error(rq->reply, 400, "parameter 'orgs' is empty",
+                                err);
+    co.seed = rq->opts->report.seed;
+    json_t *sec = NULL, *v = json_object();
+    exo_err e = {0};
+    exo_code rc;
+    if (exo__view_compare(rq->store, names, n, &co,
+                          co.has_as_of ? "compare-then" : "compare-now", &sec,
+                          &e)) {
+        rc = reply_failure(rq->reply, &e, err);
+    } else {
+        bool ok = exo__jset(v, "section", sec);
+        sec = NULL;
+        rc = ok ? reply_json(rq->reply, 200, v, err)
+                : exo__fail(err, EXO_ENOMEM, "building a reply");
+    }
+    json_decref(sec);
+    json_decref(v);
+    return rc;
+}
+
 /* /api/runway?scenario=NAME: NAME is looked up in the fixed list; the
  * request's text never becomes part of a path. */
 static exo_code route_runway(struct request *rq, exo_err *err)
@@ -402,6 +490,7 @@ static const struct route {
     {"/api/spiral", route_spiral, true},
     {"/api/survival", route_survival, true},
     {"/api/flows", route_flows, true},
+    {"/api/compare", route_compare, true},
     {"/api/runway", route_runway, false},
 };
 
