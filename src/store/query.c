@@ -588,6 +588,15 @@ void exo_core_team_release(exo_core_team *team)
  * (joining rows dated in the founding year): a year. */
 #define FOUNDING_DAYS 365
 
+/* The role is an interim one ("interim CEO"), in any case. */
+static bool interim_role(const char *role)
+{
+    char *key = role ? exo__name_key(role) : NULL;
+    bool interim = key && strstr(key, "interim");
+    exo__free(key);
+    return interim;
+}
+
 /* Members are listed by arrival, or by departure when no arrival is known. */
 static int32_t core_order_day(const exo_core_member *m)
 {
@@ -720,12 +729,16 @@ exo_code exo_core_team_load(exo_store *store, const char *org,
             !r->joined_founding && r->joined.days > founding + FOUNDING_DAYS)
             r->level = EXO_LEVEL_EXEC;
     }
-    /* Keep founders and execs only (a board seat alone is not core), and
-     * order founders first, then by arrival. */
+    /* Keep founders and execs only (a board seat alone is not core; nor is
+     * an interim appointment, which holds a seat until it is filled and
+     * whose end the news rarely reports: a three-day interim CEO would
+     * otherwise "remain" for ever), and order founders first, then by
+     * arrival. */
     size_t kept = 0;
     for (size_t i = 0; i < out->n; i++) {
         exo_core_member *r = &out->rows[i];
-        if (r->level != EXO_LEVEL_FOUNDER && r->level != EXO_LEVEL_EXEC) {
+        if ((r->level != EXO_LEVEL_FOUNDER && r->level != EXO_LEVEL_EXEC) ||
+            interim_role(r->role)) {
             exo__free(r->person), exo__free(r->role), exo__free(r->went_to);
             continue;
         }
