@@ -234,7 +234,7 @@ static exo_code report(exo_store *s, char **page, size_t *len, exo_err *err)
     return rc;
 }
 
-Test(faults, report_fails_cleanly_and_writes_nothing, .timeout = 120)
+Test(faults, report_fails_cleanly_and_writes_nothing)
 {
     exo_store *s = report_store();
     char *want, *page;
@@ -297,7 +297,7 @@ static exo_code answer(exo_store *s, const struct request *q, exo_http_reply *r,
  * turn: EXO_ENOMEM (no reply could be made), a 500 reply, or, when the
  * failure was absorbed, the very reply it gives without one.
  */
-Test(faults, every_request_fails_cleanly, .timeout = 300)
+Test(faults, every_request_fails_cleanly)
 {
     static const struct request reqs[] = {
         {"/", {NULL}, {NULL}, 0},
