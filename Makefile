@@ -154,7 +154,7 @@ $(TRUTH_OBJ): bench/truth.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags gsl 2>/dev/null) -c $< -o $@
 
-$(BUILD)/bench/%: bench/%.c $(LIBA)
+$(BUILD)/bench/%: bench/%.c $(wildcard bench/*.h) $(LIBA)
 	@mkdir -p $(dir $@)
 	$(CC) $(LIB_CFLAGS) -o $@ $< $(LIBA) $(LIBS)
 

@@ -326,14 +326,15 @@ static bool same_trend(const exo_trend *a, const exo_trend *b)
  * The goodness of fit of the trend-only model 'tr' to 'n' sorted times:
  * its compensator between consecutive times (the segment's rate times
  * the baseline weight, integrated), i.i.d. Exp(1) under the model, tested
- * by KS as the Hawkes fit's own check is. NaN when out of memory.
+ * by KS as the Hawkes fit's own check is, into '*p'. EXO_ENOMEM when
+ * out of memory: a missing check must not pass for a missing model.
  */
-static double trend_ks_p(const struct work *w, const exo_trend *tr,
-                         const double *times, size_t n)
+static int trend_ks_p(const struct work *w, const exo_trend *tr,
+                      const double *times, size_t n, double *p)
 {
     double *u = exo__malloc((n ? n : 1) * sizeof *u);
     if (!u)
-        return EXO_NAN;
+        return EXO_ENOMEM;
     size_t k = 0, j = 0;
     double x = w->start, L = 0.0, prev = 0.0;
     for (size_t i = 0; i < n; i++) {
@@ -353,9 +354,9 @@ static double trend_ks_p(const struct work *w, const exo_trend *tr,
         u[i] = -expm1(-(L - prev));
         prev = L;
     }
-    double p = exo_ks_pvalue(n, exo__ks_stat(u, n));
+    int rc = exo__ks_pvalue(n, exo__ks_stat(u, n), p);
     exo__free(u);
-    return p;
+    return rc;
 }
 
 /*
@@ -632,9 +633,13 @@ static exo_code bootstrap(struct work *w, size_t rep, exo_err *err)
             exo_err e = {0};
             exo_trend th;
             double st;
-            if (fit_one(w, buf, n, false, counts, &tr, &th, &f, &st, NULL,
-                        &e) != EXO_OK ||
-                !isfinite(st))
+            exo_code rc =
+                fit_one(w, buf, n, false, counts, &tr, &th, &f, &st, NULL, &e);
+            /* A replicate that found no fit is left out; one that ran out
+             * of memory fails the test, not quietly thins it. */
+            if (rc == EXO_ENOMEM)
+                failed = 1;
+            if (rc != EXO_OK || !isfinite(st))
                 continue;
             /* Every fit counts, converged or not: the data's statistic is
              * the supremum over the same searched region. */
@@ -992,10 +997,11 @@ static exo_code analyze(struct work *w, exo_spiral *s, exo_err *err)
             else if (w->fit_rc[m] && m == 0)
                 snprintf(w->fit_msg, sizeof w->fit_msg, "%s", e.msg);
             w->p[m] = w->fit_rc[m] == EXO_OK ? w->fits[m].lr_p : 1.0;
-            w->ks_trend[m] =
-                w->fit_rc[m] == EXO_OK
-                    ? trend_ks_p(w, &w->trends[m], w->imp + m * n, n)
-                    : EXO_NAN;
+            w->ks_trend[m] = EXO_NAN;
+            if (w->fit_rc[m] == EXO_OK &&
+                trend_ks_p(w, &w->trends[m], w->imp + m * n, n,
+                           &w->ks_trend[m]))
+                failed = 1;
         }
         exo__free(counts);
     }

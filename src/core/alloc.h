@@ -1,7 +1,7 @@
 /*
  * alloc.h - every heap allocation goes through these, over the hook set by
- * exo_allocator_set(). Test builds (EXO_TEST_FAIL_ALLOC=N in the
- * environment) make the N-th allocation fail, to test EXO_ENOMEM paths.
+ * exo_allocator_set(); the fault-injection sweep (tests/unit/test_faults.c)
+ * sets one that fails the N-th allocation, to test EXO_ENOMEM paths.
  */
 #ifndef EXO_CORE_ALLOC_H
 #define EXO_CORE_ALLOC_H

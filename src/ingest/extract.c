@@ -38,6 +38,7 @@
 #include "core/buf.h"
 #include "core/date.h"
 #include "core/exo.h"
+#include "core/hmap.h"
 #include "core/utf8.h"
 #include "core/vec.h"
 #include "ingest/csv.h"
@@ -45,19 +46,21 @@
 
 /* ==== Tokens ==== */
 
-#define T_WORD 1u     /* letters and digits */
-#define T_CAP 2u      /* starts with an upper-case letter */
-#define T_LOWER 4u    /* has a lower-case letter after the first */
-#define T_POSS 8u     /* followed by a possessive 's (not in the span) */
-#define T_NUM 16u     /* starts with a digit */
-#define T_INITIAL 32u /* "J." or "J.R.": initials, the period included */
-#define T_QUOTE 64u   /* a quotation mark */
+#define T_WORD 1u      /* letters and digits */
+#define T_CAP 2u       /* starts with an upper-case letter */
+#define T_LOWER 4u     /* has a lower-case letter after the first */
+#define T_POSS 8u      /* followed by a possessive 's (not in the span) */
+#define T_NUM 16u      /* starts with a digit */
+#define T_INITIAL 32u  /* "J." or "J.R.": initials, the period included */
+#define T_QUOTE 64u    /* a quotation mark */
+#define T_NOTNAME 128u /* exo__lex_not_name: never part of a name */
 
 enum { LOW_MAX = 32 };
 
 struct tok {
     size_t start, end; /* bytes in the text */
     unsigned flags;
+    int month;         /* exo__lex_month of 'low' */
     char low[LOW_MAX]; /* ASCII lower case, '\u2019' as '\'', truncated */
 };
 
@@ -195,6 +198,11 @@ static int tokenize(const char *s, size_t a, size_t b, struct tok **toks,
         }
     done:
         set_low(&t, s);
+        /* Looked up once here: the date and name rules ask for every
+         * token again and again. */
+        t.month = exo__lex_month(t.low);
+        if (exo__lex_not_name(t.low))
+            t.flags |= T_NOTNAME;
         if (EXO_VEC_PUSH(*toks, *n, *cap, t))
             return EXO_ENOMEM;
     }
@@ -258,6 +266,15 @@ struct frame {
     unsigned also_flags[4];
 };
 
+/*
+ * Every lookup below is by hash or by token index, never a scan of all the
+ * document's organisations, people or candidates, so that the work grows
+ * with the text, not its square (issue 19). '*work' counts the steps of
+ * the loops that were quadratic (the date scans, org, people, alias and
+ * candidate lookups), for the unit test that holds them linear without
+ * timing anything (exo__extract_work); a pointer, so that the lookups
+ * that take a const extractor count too.
+ */
 struct extractor {
     const char *text;
     size_t len;
@@ -266,6 +283,12 @@ struct extractor {
     struct arena arena;
     struct org_alias *aliases;
     size_t n_aliases, cap_aliases;
+    /* The aliases by first word: the first (as an index + 1), then each
+     * next one with that first word in alias_next (0 ends). */
+    struct hmap alias_first;
+    size_t *alias_next;
+    size_t alias_word_max; /* the longest first word, in bytes */
+    char *alias_word;      /* room for a token of that length */
     struct exo__sentence *sents_raw;
     size_t n_sents;
     struct sent *sents;
@@ -275,8 +298,19 @@ struct extractor {
     struct org_mention *orgs;
     size_t n_orgs, cap_orgs;
     unsigned char *tok_org; /* 1 when the token is inside an org mention */
+    /* Per token, index + 1 (0: none) of the first org mention starting at
+     * it and of the first covering it, in the order of 'orgs'. */
+    size_t *org_start, *org_cover;
     struct person *people;
     size_t n_people, cap_people;
+    /* people by key (index), by last token (the first such person) and by
+     * first token (count << 32 | the last such person) */
+    struct hmap people_key, people_last, people_first;
+    /* Each person's candidates in order: cand_head/cand_tail per person,
+     * cand_next per candidate (index + 1; 0 ends). */
+    size_t *cand_head, *cand_tail, *cand_next;
+    size_t cap_cand_next;
+    unsigned long long *work;
     struct mention *ments; /* of the current sentence */
     size_t n_ments, cap_ments;
     const char *context;
@@ -303,8 +337,9 @@ static bool low_is(const struct tok *t, const char *w)
 
 static bool low_in(const struct tok *t, const char *const *list)
 {
+    /* The first bytes first: most words differ there (lexicon.c). */
     for (; *list; list++)
-        if (strcmp(t->low, *list) == 0)
+        if (t->low[0] == (*list)[0] && strcmp(t->low, *list) == 0)
             return true;
     return false;
 }
@@ -345,13 +380,49 @@ static bool tok_text_is(const struct extractor *ex, const struct tok *t,
     return strlen(w) == n && memcmp(ex->text + t->start, w, n) == 0;
 }
 
-/* Longest alias matching at token 'i' (not crossing 'end'); its length. */
+/* Indexes the aliases by first word (match_alias); 0 or EXO_ENOMEM. */
+static int index_aliases(struct extractor *ex)
+{
+    ex->alias_next =
+        exo__calloc(ex->n_aliases ? ex->n_aliases : 1, sizeof *ex->alias_next);
+    if (!ex->alias_next)
+        return EXO_ENOMEM;
+    /* From the last, each put in front: every list is in alias order. */
+    for (size_t a = ex->n_aliases; a-- > 0;) {
+        const char *w = ex->aliases[a].words[0];
+        int64_t head = 0;
+        exo__hmap_get(&ex->alias_first, w, &head);
+        ex->alias_next[a] = (size_t)head;
+        if (exo__hmap_put(&ex->alias_first, w, (int64_t)a + 1))
+            return EXO_ENOMEM;
+        if (strlen(w) > ex->alias_word_max)
+            ex->alias_word_max = strlen(w);
+    }
+    ex->alias_word = exo__malloc(ex->alias_word_max + 1);
+    return ex->alias_word ? 0 : EXO_ENOMEM;
+}
+
+/*
+ * Longest alias matching at token 'i' (not crossing 'end'); its length.
+ * Of equally long ones the first in alias order, as a scan of all of them
+ * would find; only those starting with the token's text are tried.
+ */
 static size_t match_alias(const struct extractor *ex, size_t i, size_t end,
                           const char **org)
 {
     size_t best = 0;
-    for (size_t a = 0; a < ex->n_aliases; a++) {
-        const struct org_alias *al = &ex->aliases[a];
+    const struct tok *t = &ex->toks[i];
+    size_t n = t->end - t->start;
+    int64_t first;
+    if (n > ex->alias_word_max)
+        return 0;
+    memcpy(ex->alias_word, ex->text + t->start, n);
+    ex->alias_word[n] = '\0';
+    if (!exo__hmap_get(&ex->alias_first, ex->alias_word, &first))
+        return 0;
+    for (size_t a1 = (size_t)first; a1; a1 = ex->alias_next[a1 - 1]) {
+        const struct org_alias *al = &ex->aliases[a1 - 1];
+        (*ex->work)++;
         if (al->n_words <= best || i + al->n_words > end)
             continue;
         size_t k = 0;
@@ -371,27 +442,33 @@ static void add_org(struct extractor *ex, size_t t0, size_t t1, const char *org,
                     bool is_new)
 {
     struct org_mention m = {t0, t1, org, is_new};
-    if (EXO_VEC_PUSH(ex->orgs, ex->n_orgs, ex->cap_orgs, m))
+    size_t id = ex->n_orgs + 1;
+    if (EXO_VEC_PUSH(ex->orgs, ex->n_orgs, ex->cap_orgs, m)) {
         ex->fatal = EXO_ENOMEM;
-    for (size_t i = t0; i < t1; i++)
+        id = 0;
+    }
+    if (!ex->org_start[t0])
+        ex->org_start[t0] = id;
+    for (size_t i = t0; i < t1; i++) {
         ex->tok_org[i] = 1;
+        if (!ex->org_cover[i])
+            ex->org_cover[i] = id;
+    }
 }
 
+/* The first org mention starting at token 't', or NULL. */
 static const struct org_mention *org_at(const struct extractor *ex, size_t t)
 {
-    for (size_t i = 0; i < ex->n_orgs; i++)
-        if (ex->orgs[i].t0 == t)
-            return &ex->orgs[i];
-    return NULL;
+    (*ex->work)++;
+    return ex->org_start[t] ? &ex->orgs[ex->org_start[t] - 1] : NULL;
 }
 
+/* The first org mention covering token 't', or NULL. */
 static const struct org_mention *org_covering(const struct extractor *ex,
                                               size_t t)
 {
-    for (size_t i = 0; i < ex->n_orgs; i++)
-        if (ex->orgs[i].t0 <= t && t < ex->orgs[i].t1)
-            return &ex->orgs[i];
-    return NULL;
+    (*ex->work)++;
+    return ex->org_cover[t] ? &ex->orgs[ex->org_cover[t] - 1] : NULL;
 }
 
 /* ==== Names ==== */
@@ -409,11 +486,10 @@ static bool name_token(const struct extractor *ex, size_t i)
         return true;
     if (!(t->flags & T_WORD) || !(t->flags & T_CAP) || !(t->flags & T_LOWER))
         return false;
-    if (exo__lex_not_name(t->low))
+    if (t->flags & T_NOTNAME)
         return false;
     /* "May", "June", "April" are names unless a number follows. */
-    if (exo__lex_month(t->low) && i + 1 < ex->n_toks &&
-        (ex->toks[i + 1].flags & T_NUM))
+    if (t->month && i + 1 < ex->n_toks && (ex->toks[i + 1].flags & T_NUM))
         return false;
     return true;
 }
@@ -463,6 +539,34 @@ static size_t name_run(const struct extractor *ex, size_t i, size_t end)
     return j;
 }
 
+/* The person with name key 'key', or -1. */
+static int person_by_key(const struct extractor *ex, const char *key)
+{
+    int64_t p;
+    (*ex->work)++;
+    return exo__hmap_get(&ex->people_key, key, &p) ? (int)p : -1;
+}
+
+/* Adds a new person and indexes them; 0 or EXO_ENOMEM. */
+static int add_person(struct extractor *ex, const struct person *pe)
+{
+    int64_t id = (int64_t)ex->n_people, v;
+    if (!pe->key ||
+        EXO_VEC_PUSH(ex->people, ex->n_people, ex->cap_people, *pe) ||
+        exo__hmap_put(&ex->people_key, pe->key, id))
+        return EXO_ENOMEM;
+    if (!exo__hmap_get(&ex->people_last, pe->last, &v) &&
+        exo__hmap_put(&ex->people_last, pe->last, id))
+        return EXO_ENOMEM;
+    int64_t count = exo__hmap_get(&ex->people_first, pe->first, &v)
+                        ? (int64_t)((uint64_t)v >> 32)
+                        : 0;
+    if (exo__hmap_put(&ex->people_first, pe->first,
+                      (int64_t)((uint64_t)(count + 1) << 32 | (uint64_t)id)))
+        return EXO_ENOMEM;
+    return 0;
+}
+
 /* Pass one for one sentence: organisations and people. */
 static void find_entities(struct extractor *ex, struct sent *s)
 {
@@ -492,7 +596,7 @@ static void find_entities(struct extractor *ex, struct sent *s)
             const struct tok *t = &ex->toks[i];
             /* "Acme AI", "Zeta Labs": a capitalised word and a suffix. */
             if (!ex->tok_org[i] && (t->flags & T_CAP) && (t->flags & T_WORD) &&
-                !exo__lex_not_name(t->low) && i + 1 < s->t1 &&
+                !(t->flags & T_NOTNAME) && i + 1 < s->t1 &&
                 !ex->tok_org[i + 1] && !(t->flags & T_POSS) &&
                 (ex->toks[i + 1].flags & T_CAP) &&
                 exo__lex_org_suffix(ex->toks[i + 1].low)) {
@@ -505,8 +609,7 @@ static void find_entities(struct extractor *ex, struct sent *s)
             }
             /* A single capitalised word after "rival", "join": an org. */
             if (org_ctx && !ex->tok_org[i] && (t->flags & T_CAP) &&
-                (t->flags & T_WORD) && !exo__lex_not_name(t->low) &&
-                !exo__lex_month(t->low)) {
+                (t->flags & T_WORD) && !(t->flags & T_NOTNAME) && !t->month) {
                 size_t k = i + 1;
                 while (k < s->t1 && (ex->toks[k].flags & T_CAP) &&
                        (ex->toks[k].flags & T_WORD) && !ex->tok_org[k] &&
@@ -550,13 +653,10 @@ static void find_entities(struct extractor *ex, struct sent *s)
             i = j - 1;
             continue;
         }
-        bool known = false;
-        for (size_t p = 0; p < ex->n_people && !known; p++)
-            known = strcmp(ex->people[p].key, key) == 0;
-        if (!known) {
+        if (person_by_key(ex, key) < 0) {
             struct person pe = {name, arena_dup(ex, key, strlen(key)),
                                 ex->toks[i].low, last->low};
-            if (EXO_VEC_PUSH(ex->people, ex->n_people, ex->cap_people, pe))
+            if (add_person(ex, &pe))
                 ex->fatal = EXO_ENOMEM;
         }
         exo__free(key);
@@ -590,110 +690,113 @@ static exo_date make_date(int y, int m, int d, exo_precision p)
 }
 
 /*
- * The first date in tokens [a, b): ISO, "March 15, 2024", "15 March 2024",
- * "March 2024", "in March" (the text's year), "in 2019", "last year".
- * 'relative' allows the forms that need the text's date.
+ * A date starting at token 'i' of tokens [a, b): ISO, "March 15, 2024",
+ * "15 March 2024", "March 2024", "in March" (the text's year), "in 2019",
+ * "last year". 'doc_y' and 'doc_m' are the text's year and month, 0 when
+ * the forms that need them are not allowed. It reads tokens up to 3 after
+ * 'i' (not past 'b') and the one before 'i' only when i > a, so for every
+ * a < i the answer is the same: the document-date scan relies on this.
  */
-static bool find_date(const struct extractor *ex, size_t a, size_t b,
-                      bool relative, exo_date *out)
+static bool date_at(struct extractor *ex, size_t i, size_t a, size_t b,
+                    int doc_y, int doc_m, exo_date *out)
 {
     const struct tok *T = ex->toks;
+    const struct tok *t = &T[i];
+    (*ex->work)++;
+    if ((t->flags & T_NUM) && strlen(t->low) >= 7 && t->low[4] == '-') {
+        exo_date d;
+        char buf[LOW_MAX];
+        memcpy(buf, t->low, sizeof buf);
+        if (exo_date_parse(buf, &d, NULL) == EXO_OK) {
+            *out = d;
+            return true;
+        }
+    }
+    int m = t->month;
+    if (m && (t->flags & T_CAP)) {
+        size_t k = i + 1;
+        if (k < b && low_is(&T[k], "."))
+            k++;
+        int day = k < b ? small_number(&T[k], 1, 31) : 0;
+        if (day) {
+            k++;
+            if (k < b && low_is(&T[k], ","))
+                k++;
+        } else if (k < b && low_is(&T[k], ",")) {
+            k++;
+        }
+        int y = k < b ? year_of(&T[k]) : 0;
+        if (y && day && day <= exo__days_in_month(y, m)) {
+            *out = make_date(y, m, day, EXO_PREC_DAY);
+            return true;
+        }
+        if (y) {
+            *out = make_date(y, m, 0, EXO_PREC_MONTH);
+            return true;
+        }
+        bool prep =
+            i > a && low_in(&T[i - 1],
+                            (const char *const[]){"in", "since", "by", "early",
+                                                  "late", "mid", "until",
+                                                  "last", "this", "of", NULL});
+        if (prep && doc_y && strcmp(t->low, "may") != 0) {
+            int yy = m > doc_m ? doc_y - 1 : doc_y;
+            if (day && day <= exo__days_in_month(yy, m))
+                *out = make_date(yy, m, day, EXO_PREC_DAY);
+            else
+                *out = make_date(yy, m, 0, EXO_PREC_MONTH);
+            return true;
+        }
+    }
+    int y = year_of(t);
+    if (y && i > a) {
+        /* "15 March 2024" is handled below via the month. */
+        if (low_in(&T[i - 1],
+                   (const char *const[]){"in", "since", "by", "of", "back",
+                                         "early", "late", "mid", "until", ",",
+                                         "(", "during", "from", NULL})) {
+            *out = make_date(y, 0, 0, EXO_PREC_YEAR);
+            return true;
+        }
+    }
+    if (doc_y && low_is(t, "year") && i > a &&
+        (low_is(&T[i - 1], "last") || low_is(&T[i - 1], "this"))) {
+        *out = make_date(low_is(&T[i - 1], "last") ? doc_y - 1 : doc_y, 0, 0,
+                         EXO_PREC_YEAR);
+        return true;
+    }
+    if (doc_y && low_is(t, "month") && i > a && low_is(&T[i - 1], "last")) {
+        int yy = doc_m == 1 ? doc_y - 1 : doc_y;
+        *out = make_date(yy, doc_m == 1 ? 12 : doc_m - 1, 0, EXO_PREC_MONTH);
+        return true;
+    }
+    /* "15 March 2024" */
+    if (small_number(t, 1, 31) && i + 2 < b && T[i + 1].month &&
+        (T[i + 1].flags & T_CAP)) {
+        int mm = T[i + 1].month;
+        int yy = year_of(&T[i + 2]);
+        int dd = small_number(t, 1, 31);
+        if (yy && dd <= exo__days_in_month(yy, mm)) {
+            *out = make_date(yy, mm, dd, EXO_PREC_DAY);
+            return true;
+        }
+    }
+    return false;
+}
+
+/*
+ * The first date in tokens [a, b) (date_at's forms). 'relative' allows
+ * the forms that need the text's date.
+ */
+static bool find_date(struct extractor *ex, size_t a, size_t b, bool relative,
+                      exo_date *out)
+{
     int doc_y = 0, doc_m = 0, doc_d;
     if (relative && ex->has_doc_date)
         exo_civil_from_days(ex->doc_date.days, &doc_y, &doc_m, &doc_d);
-    for (size_t i = a; i < b; i++) {
-        const struct tok *t = &T[i];
-        if ((t->flags & T_NUM) && strlen(t->low) >= 7 && t->low[4] == '-') {
-            exo_date d;
-            char buf[LOW_MAX];
-            memcpy(buf, t->low, sizeof buf);
-            if (exo_date_parse(buf, &d, NULL) == EXO_OK) {
-                *out = d;
-                return true;
-            }
-        }
-        int m = exo__lex_month(t->low);
-        if (m && (t->flags & T_CAP)) {
-            size_t k = i + 1;
-            if (k < b && low_is(&T[k], "."))
-                k++;
-            int day = k < b ? small_number(&T[k], 1, 31) : 0;
-            if (day) {
-                k++;
-                if (k < b && low_is(&T[k], ","))
-                    k++;
-            } else if (k < b && low_is(&T[k], ",")) {
-                k++;
-            }
-            int y = k < b ? year_of(&T[k]) : 0;
-            if (y && day && day <= exo__days_in_month(y, m)) {
-                *out = make_date(y, m, day, EXO_PREC_DAY);
-                return true;
-            }
-            if (y) {
-                *out = make_date(y, m, 0, EXO_PREC_MONTH);
-                return true;
-            }
-            /* "15 March 2024" */
-            int day0 = i > a ? small_number(&T[i - 1], 1, 31) : 0;
-            (void)day0;
-            bool prep =
-                i > a && low_in(&T[i - 1],
-                                (const char *const[]){
-                                    "in", "since", "by", "early", "late", "mid",
-                                    "until", "last", "this", "of", NULL});
-            if (prep && doc_y && strcmp(t->low, "may") != 0) {
-                int yy = m > doc_m ? doc_y - 1 : doc_y;
-                if (day && day <= exo__days_in_month(yy, m))
-                    *out = make_date(yy, m, day, EXO_PREC_DAY);
-                else
-                    *out = make_date(yy, m, 0, EXO_PREC_MONTH);
-                return true;
-            }
-        }
-        int y = year_of(t);
-        if (y && i > a) {
-            int day = small_number(&T[i - 1], 1, 31);
-            int mm = i >= a + 2 ? exo__lex_month(T[i - 1].low) : 0;
-            if (!mm && i >= a + 2)
-                mm = exo__lex_month(T[i - 1].low);
-            if (day && i >= a + 2 && exo__lex_month(T[i - 2].low) == 0 &&
-                i + 0 < b) {
-                /* "15 March 2024" is handled below via the month. */
-            }
-            if (low_in(&T[i - 1],
-                       (const char *const[]){
-                           "in", "since", "by", "of", "back", "early", "late",
-                           "mid", "until", ",", "(", "during", "from", NULL})) {
-                *out = make_date(y, 0, 0, EXO_PREC_YEAR);
-                return true;
-            }
-        }
-        if (relative && doc_y && low_is(t, "year") && i > a &&
-            (low_is(&T[i - 1], "last") || low_is(&T[i - 1], "this"))) {
-            *out = make_date(low_is(&T[i - 1], "last") ? doc_y - 1 : doc_y, 0,
-                             0, EXO_PREC_YEAR);
+    for (size_t i = a; i < b; i++)
+        if (date_at(ex, i, a, b, doc_y, doc_m, out))
             return true;
-        }
-        if (relative && doc_y && low_is(t, "month") && i > a &&
-            low_is(&T[i - 1], "last")) {
-            int yy = doc_m == 1 ? doc_y - 1 : doc_y;
-            *out =
-                make_date(yy, doc_m == 1 ? 12 : doc_m - 1, 0, EXO_PREC_MONTH);
-            return true;
-        }
-        /* "15 March 2024" */
-        if (small_number(t, 1, 31) && i + 2 < b &&
-            exo__lex_month(T[i + 1].low) && (T[i + 1].flags & T_CAP)) {
-            int mm = exo__lex_month(T[i + 1].low);
-            int yy = year_of(&T[i + 2]);
-            int dd = small_number(t, 1, 31);
-            if (yy && dd <= exo__days_in_month(yy, mm)) {
-                *out = make_date(yy, mm, dd, EXO_PREC_DAY);
-                return true;
-            }
-        }
-    }
     return false;
 }
 
@@ -721,29 +824,20 @@ static void add_mention(struct extractor *ex, size_t t0, size_t t1, int person,
         ex->fatal = EXO_ENOMEM;
 }
 
-static int person_by_key(const struct extractor *ex, const char *key)
-{
-    for (size_t p = 0; p < ex->n_people; p++)
-        if (strcmp(ex->people[p].key, key) == 0)
-            return (int)p;
-    return -1;
-}
-
-/* A single capitalised word naming a known person, or -1. */
+/*
+ * A single capitalised word naming a known person, or -1: the first
+ * person with it as surname, else the only one with it as first name.
+ */
 static int person_by_word(const struct extractor *ex, const struct tok *t)
 {
-    int found = -1, n_first = 0, first = -1;
-    for (size_t p = 0; p < ex->n_people; p++) {
-        if (strcmp(ex->people[p].last, t->low) == 0 && found < 0)
-            found = (int)p;
-        if (strcmp(ex->people[p].first, t->low) == 0) {
-            n_first++;
-            first = (int)p;
-        }
-    }
-    if (found >= 0)
-        return found;
-    return n_first == 1 && strlen(t->low) >= 3 ? first : -1;
+    int64_t v;
+    (*ex->work)++;
+    if (exo__hmap_get(&ex->people_last, t->low, &v))
+        return (int)v;
+    if (exo__hmap_get(&ex->people_first, t->low, &v) &&
+        (uint64_t)v >> 32 == 1 && strlen(t->low) >= 3)
+        return (int)(v & 0xffffffff);
+    return -1;
 }
 
 /*
@@ -767,7 +861,7 @@ static void find_mentions(struct extractor *ex, const struct sent *s, int *last)
             exo__free(key);
             flags = M_FULL;
         } else if ((t->flags & T_CAP) && (t->flags & T_LOWER) &&
-                   !exo__lex_not_name(t->low)) {
+                   !(t->flags & T_NOTNAME)) {
             p = person_by_word(ex, t);
             flags = M_PARTIAL;
             j = i + 1;
@@ -977,16 +1071,21 @@ static bool is_passive(const struct extractor *ex, size_t s0, size_t t)
                                         "are", "be", "got", "get", NULL});
 }
 
-/* The org mention ending at or before 'end' and at or after 'begin'. */
-static const struct org_mention *org_before(const struct extractor *ex,
-                                            size_t begin, size_t end)
+/*
+ * The org mention ending at or before 'end' and at or after 'begin' that
+ * starts last. No two mentions start at one token (each starts outside
+ * the earlier ones), so the first found from the end is the one.
+ */
+static const struct org_mention *org_before(struct extractor *ex, size_t begin,
+                                            size_t end)
 {
-    const struct org_mention *best = NULL;
-    for (size_t i = 0; i < ex->n_orgs; i++)
-        if (ex->orgs[i].t0 >= begin && ex->orgs[i].t1 <= end &&
-            (!best || ex->orgs[i].t0 > best->t0))
-            best = &ex->orgs[i];
-    return best;
+    for (size_t t = end; t-- > begin;) {
+        const struct org_mention *om = org_at(ex, t);
+        (*ex->work)++;
+        if (om && om->t1 <= end)
+            return om;
+    }
+    return NULL;
 }
 
 /* Skips lower-case nouns between a preposition and an organisation:
@@ -1100,11 +1199,16 @@ static void emit(struct extractor *ex, const struct sent *s,
 {
     const struct person *p = &ex->people[f->person];
     exo_candidate c = {0};
-    /* One move per person and event: merge with an earlier mention. */
-    for (size_t i = 0; i < ex->n_cands; i++) {
-        exo_candidate *o = &ex->cands[i];
+    /*
+     * One move per person and event: merge with an earlier mention. Only
+     * this person's candidates can be the same move (people have distinct
+     * keys), tried in the order they were found; there are a few per
+     * person at most, where a scan of all candidates was quadratic.
+     */
+    for (size_t i = ex->cand_head[f->person]; i; i = ex->cand_next[i - 1]) {
+        exo_candidate *o = &ex->cands[i - 1];
+        (*ex->work)++;
         bool same_move =
-            same_key(o->person, p->name) &&
             (o->event == f->event ||
              (((o->event == EXO_EVENT_LEFT && f->event == EXO_EVENT_JOINED) ||
                (o->event == EXO_EVENT_JOINED && f->event == EXO_EVENT_LEFT)) &&
@@ -1148,18 +1252,29 @@ static void emit(struct extractor *ex, const struct sent *s,
     c.from_context = f->from && !f->from_text;
     c.background = f->background;
     c.confidence = score(f);
-    c.evidence =
-        dup_or_null(ex, arena_dup(ex, ex->text + s->start, s->end - s->start));
+    /* One copy of the sentence, not two: this is most of the work on a
+     * long sentence with many moves. */
+    c.evidence = exo__strndup(ex->text + s->start, s->end - s->start);
+    if (!c.evidence)
+        ex->fatal = EXO_ENOMEM;
     c.start = in_offset(ex, s->start);
     c.end = in_offset(ex, s->end);
-    if (EXO_VEC_PUSH(ex->cands, ex->n_cands, ex->cap_cands, c)) {
+    size_t n_next = ex->n_cands;
+    if (EXO_VEC_PUSH(ex->cand_next, n_next, ex->cap_cand_next, 0) ||
+        EXO_VEC_PUSH(ex->cands, ex->n_cands, ex->cap_cands, c)) {
         ex->fatal = EXO_ENOMEM;
         exo__free(c.person);
         exo__free(c.from_org);
         exo__free(c.to_org);
         exo__free(c.role);
         exo__free(c.evidence);
+        return;
     }
+    if (ex->cand_tail[f->person])
+        ex->cand_next[ex->cand_tail[f->person] - 1] = ex->n_cands;
+    else
+        ex->cand_head[f->person] = ex->n_cands;
+    ex->cand_tail[f->person] = ex->n_cands;
 }
 
 /* ==== One sentence ==== */
@@ -1282,6 +1397,23 @@ static enum clause clause_of(const struct extractor *ex, size_t subj_end,
     return CL_MAIN;
 }
 
+struct date_memo {
+    int found; /* -1: not looked up yet */
+    exo_date date;
+};
+
+/* The first date of the whole sentence (find_date), looked up once per
+ * sentence, not once per trigger (32 scans of a long sentence). */
+static bool sentence_date(struct extractor *ex, const struct sent *s,
+                          struct date_memo *memo, exo_date *d)
+{
+    if (memo->found < 0)
+        memo->found = find_date(ex, s->t0, s->t1, true, &memo->date);
+    if (memo->found)
+        *d = memo->date;
+    return memo->found;
+}
+
 static void process_sentence(struct extractor *ex, const struct sent *s)
 {
     const struct tok *T = ex->toks;
@@ -1294,9 +1426,26 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
     if (e > s->t0 && low_is(&T[e - 1], "?"))
         return;
     size_t first_speech = SIZE_MAX; /* "said", "reported": reported speech */
+    /* What a trigger asks of the whole sentence, read once here and not
+     * once per trigger: background cues ("years ago", "previously", "back
+     * in"), hedges ("reportedly", "people familiar"), and the first "if",
+     * "whether" and "would". */
+    bool sent_past = false, sent_hedged = false;
+    size_t first_if = SIZE_MAX, first_would = SIZE_MAX;
     for (size_t i = s->t0; i < s->t1; i++) {
         if (low_in(&T[i], denials))
             return;
+        sent_past |=
+            low_in(&T[i], background_cues) ||
+            (low_is(&T[i], "back") && i + 1 < s->t1 && low_is(&T[i + 1], "in"));
+        sent_hedged |= low_is(&T[i], "reportedly") ||
+                       (low_is(&T[i], "people") && i + 1 < s->t1 &&
+                        low_is(&T[i + 1], "familiar"));
+        if (first_if == SIZE_MAX &&
+            (low_is(&T[i], "if") || low_is(&T[i], "whether")))
+            first_if = i;
+        if (first_would == SIZE_MAX && low_is(&T[i], "would"))
+            first_would = i;
         if ((low_is(&T[i], "dismissed") || low_is(&T[i], "rejected") ||
              low_is(&T[i], "shot") || low_is(&T[i], "brushed")) &&
             i + 3 < s->t1 + 3) {
@@ -1331,6 +1480,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         return;
     struct frame frames[32];
     size_t n_frames = 0;
+    struct date_memo sdate = {-1, {0, EXO_PREC_DAY}};
     for (size_t k = 0; k < n_trigs; k++) {
         const struct trig *tr = &trigs[k];
         const struct exo__trigger *def = tr->def;
@@ -1407,9 +1557,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             hedged |= low_in(&T[i], hedges) || low_is(&T[i], "would");
             past |= low_is(&T[i], "had") && i + 1 == tr->t0 && !speech;
         }
-        for (size_t i = s->t0; i < tr->t0; i++)
-            hypo |= low_is(&T[i], "if") || low_is(&T[i], "whether") ||
-                    (low_is(&T[i], "would") && !speech);
+        hypo |= first_if < tr->t0 || (first_would < tr->t0 && !speech);
         /* "it seems he is quitting": cues just before a short subject. */
         for (size_t i = sm->t0 > s->t0 + 4 ? sm->t0 - 4 : s->t0; i < sm->t0;
              i++)
@@ -1425,15 +1573,8 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         /* "would leave only if ...": a condition after the verb. */
         for (size_t i = tr->t1; i < s->t1 && i < tr->t1 + 3; i++)
             hypo |= low_is(&T[i], "if") || low_is(&T[i], "unless");
-        for (size_t i = s->t0; i < s->t1; i++) {
-            /* Background cues: "years ago", "previously", "back in". */
-            past |= low_in(&T[i], background_cues) ||
-                    (low_is(&T[i], "back") && i + 1 < s->t1 &&
-                     low_is(&T[i + 1], "in"));
-            hedged |= low_is(&T[i], "reportedly") ||
-                      (low_is(&T[i], "people") && i + 1 < s->t1 &&
-                       low_is(&T[i + 1], "familiar"));
-        }
+        past |= sent_past;
+        hedged |= sent_hedged;
         if (negated || hypo)
             continue;
         struct frame fr = {.person = sm->person,
@@ -1601,7 +1742,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         size_t prev_end = k > 0 ? trigs[k - 1].t1 : s->t0;
         if (find_date(ex, tr->t0, win_end, true, &d) ||
             find_date(ex, prev_end, tr->t0, true, &d) ||
-            find_date(ex, s->t0, s->t1, true, &d)) {
+            sentence_date(ex, s, &sdate, &d)) {
             fr.has_date = true;
             fr.date = d;
             if (ex->has_doc_date && date_last_day(d) + 365 < ex->doc_date.days)
@@ -1819,6 +1960,17 @@ static const char *canonical_org(struct extractor *ex, const char *name)
 static void release_ex(struct extractor *ex)
 {
     exo__arena_release(&ex->arena);
+    exo__hmap_release(&ex->alias_first);
+    exo__free(ex->alias_next);
+    exo__free(ex->alias_word);
+    exo__free(ex->org_start);
+    exo__free(ex->org_cover);
+    exo__hmap_release(&ex->people_key);
+    exo__hmap_release(&ex->people_last);
+    exo__hmap_release(&ex->people_first);
+    exo__free(ex->cand_head);
+    exo__free(ex->cand_tail);
+    exo__free(ex->cand_next);
     exo__free(ex->aliases);
     exo__free(ex->sents_raw);
     exo__free(ex->sents);
@@ -1845,7 +1997,7 @@ static exo_code prepare(struct extractor *ex, exo_err *err)
         ex->context_given = true;
         add_alias(ex, ex->opts->org_context, ex->context);
     }
-    if (ex->fatal)
+    if (ex->fatal || index_aliases(ex))
         return exo__fail(err, EXO_ENOMEM, "out of memory");
     exo_code code = exo__split_sentences(ex->text, ex->len, &ex->sents_raw,
                                          &ex->n_sents, err);
@@ -1867,7 +2019,11 @@ static exo_code prepare(struct extractor *ex, exo_err *err)
     }
     ex->lows = exo__calloc(ex->n_toks ? ex->n_toks : 1, sizeof *ex->lows);
     ex->tok_org = exo__calloc(ex->n_toks ? ex->n_toks : 1, 1);
-    if (!ex->lows || !ex->tok_org)
+    ex->org_start =
+        exo__calloc(ex->n_toks ? ex->n_toks : 1, sizeof *ex->org_start);
+    ex->org_cover =
+        exo__calloc(ex->n_toks ? ex->n_toks : 1, sizeof *ex->org_cover);
+    if (!ex->lows || !ex->tok_org || !ex->org_start || !ex->org_cover)
         return exo__fail(err, EXO_ENOMEM, "out of memory");
     for (size_t i = 0; i < ex->n_toks; i++)
         ex->lows[i] = ex->toks[i].low;
@@ -1875,37 +2031,67 @@ static exo_code prepare(struct extractor *ex, exo_err *err)
         ex->sents[i].titlecase = titlecase_sentence(ex, &ex->sents[i]);
         find_entities(ex, &ex->sents[i]);
     }
-    if (ex->fatal)
+    ex->cand_head =
+        exo__calloc(ex->n_people ? ex->n_people : 1, sizeof *ex->cand_head);
+    ex->cand_tail =
+        exo__calloc(ex->n_people ? ex->n_people : 1, sizeof *ex->cand_tail);
+    if (ex->fatal || !ex->cand_head || !ex->cand_tail)
         return exo__fail(err, EXO_ENOMEM, "out of memory");
-    /* The text's date: the caller's, else the latest it gives. */
+    /*
+     * The text's date: the caller's, else the latest it gives, where each
+     * token t of a sentence gives what find_date from t to the sentence's
+     * end finds: the date starting at t (no token before it), else the
+     * first one after t. A date starting after t does not depend on t
+     * (date_at), so one pass from each sentence's end finds them all,
+     * instead of a scan to the end from every token (issue 19).
+     */
     ex->has_doc_date = ex->opts->has_date;
     ex->doc_date = ex->opts->date;
     for (size_t i = 0; i < ex->n_sents && !ex->opts->has_date; i++) {
         const struct sent *s = &ex->sents[i];
-        for (size_t t = s->t0; t < s->t1; t++) {
+        exo_date next = {0, EXO_PREC_DAY}; /* the first date after t */
+        bool has_next = false;
+        for (size_t t = s->t1; t-- > s->t0;) {
             exo_date d;
-            if (find_date(ex, t, s->t1, false, &d)) {
-                if (!ex->has_doc_date || d.days > ex->doc_date.days ||
-                    (d.days == ex->doc_date.days &&
-                     d.precision < ex->doc_date.precision)) {
-                    ex->doc_date = d;
-                    ex->has_doc_date = true;
-                }
+            bool found = date_at(ex, t, t, s->t1, 0, 0, &d);
+            if (!found && has_next) {
+                d = next;
+                found = true;
+            }
+            if (found && (!ex->has_doc_date || d.days > ex->doc_date.days ||
+                          (d.days == ex->doc_date.days &&
+                           d.precision < ex->doc_date.precision))) {
+                ex->doc_date = d;
+                ex->has_doc_date = true;
+            }
+            if (t > s->t0 && date_at(ex, t, t - 1, s->t1, 0, 0, &d)) {
+                next = d;
+                has_next = true;
             }
         }
     }
-    /* The context: the caller's, else the organisation named most. */
+    /* The context: the caller's, else the organisation named most (the
+     * first named of those named equally often). */
     if (!ex->context) {
-        size_t best = 0;
+        struct hmap counts = HMAP_INIT;
+        int64_t best = 0, count;
         for (size_t i = 0; i < ex->n_orgs; i++) {
-            size_t count = 0;
-            for (size_t k = 0; k < ex->n_orgs; k++)
-                count += strcmp(ex->orgs[k].org, ex->orgs[i].org) == 0;
-            if (count > best) {
+            (*ex->work)++;
+            count = 0;
+            exo__hmap_get(&counts, ex->orgs[i].org, &count);
+            if (exo__hmap_put(&counts, ex->orgs[i].org, count + 1)) {
+                exo__hmap_release(&counts);
+                return exo__fail(err, EXO_ENOMEM, "out of memory");
+            }
+        }
+        for (size_t i = 0; i < ex->n_orgs; i++) {
+            if (exo__hmap_get(&counts, ex->orgs[i].org, &count) &&
+                count > best) {
                 best = count;
                 ex->context = ex->orgs[i].org;
             }
         }
+        exo__hmap_release(&counts);
     }
     return EXO_OK;
 }
@@ -1932,12 +2118,15 @@ void exo_candidate_list_release(exo_candidate_list *list)
     memset(list, 0, sizeof *list);
 }
 
+/* 'work' gets the count of lookup steps (struct extractor); may be NULL. */
 static exo_code extract(const char *text, size_t len, const size_t *map,
                         const exo_extract_opts *opts, exo_candidate_list *out,
-                        exo_err *err)
+                        unsigned long long *work, exo_err *err)
 {
     struct extractor ex = {0};
+    unsigned long long steps = 0;
     exo_code code;
+    ex.work = &steps;
     ex.text = text;
     ex.len = len;
     ex.map = map;
@@ -1991,6 +2180,8 @@ out:
         exo_candidate_list_release(&tmp);
     }
     release_ex(&ex);
+    if (work)
+        *work = steps;
     return code;
 }
 
@@ -2018,13 +2209,13 @@ exo_code exo_extract_text(const char *text, size_t len,
                 (opts->kind == EXO_TEXT_AUTO && exo__is_html(text, len));
     if (!html) {
         /* The tokenizer reads up to 'len' only; a copy is not needed. */
-        return extract(text, len, NULL, opts, out, err);
+        return extract(text, len, NULL, opts, out, NULL, err);
     }
     char *plain;
     size_t plain_len, *map;
     if ((code = exo__html_to_text(text, len, &plain, &plain_len, &map, err)))
         return code;
-    code = extract(plain, plain_len, map, opts, out, err);
+    code = extract(plain, plain_len, map, opts, out, NULL, err);
     exo__free(plain);
     exo__free(map);
     return code;
@@ -2064,8 +2255,10 @@ size_t exo__find_names(const char *text, size_t len, size_t (*spans)[2],
 {
     exo_extract_opts opts;
     struct extractor ex = {0};
+    unsigned long long steps = 0;
     size_t found = 0;
     exo_extract_opts_init(&opts);
+    ex.work = &steps;
     ex.text = text;
     ex.len = len;
     ex.opts = &opts;
@@ -2090,4 +2283,13 @@ size_t exo__find_names(const char *text, size_t len, size_t (*spans)[2],
     }
     release_ex(&ex);
     return found;
+}
+
+exo_code exo__extract_work(const char *text, size_t len,
+                           const exo_extract_opts *opts,
+                           exo_candidate_list *out, unsigned long long *work,
+                           exo_err *err)
+{
+    memset(out, 0, sizeof *out);
+    return extract(text, len, NULL, opts, out, work, err);
 }

@@ -58,4 +58,14 @@ exo_code exo__split_sentences(const char *text, size_t len,
 size_t exo__find_names(const char *text, size_t len, size_t (*spans)[2],
                        size_t max);
 
+/*
+ * exo_extract_text on plain text, also giving in '*work' the steps taken
+ * by the extractor's lookups and date scans: a count that grows with the
+ * text, for a test that catches quadratic work without timing it.
+ */
+exo_code exo__extract_work(const char *text, size_t len,
+                           const exo_extract_opts *opts,
+                           exo_candidate_list *out, unsigned long long *work,
+                           exo_err *err);
+
 #endif

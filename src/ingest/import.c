@@ -1657,7 +1657,9 @@ static exo_code summarise(struct importer *im, exo_code code,
                           exo_import_result *result, exo_errlist *errors,
                           exo_err *err)
 {
-    if (code == EXO_OK && im->fatal)
+    /* A record callback's ENOMEM also comes back as the CSV reader's stop
+     * code, with no message yet (the fault sweep, test_faults.c). */
+    if ((code == EXO_OK || code == im->fatal) && im->fatal)
         code =
             exo__fail(err, im->fatal, "out of memory importing '%s'", im->name);
     if (code == EXO_OK && im->n_errors) {

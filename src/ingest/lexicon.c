@@ -23,10 +23,12 @@ const struct exo__company *exo__lex_companies(size_t *n)
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
+/* The first bytes are compared before strcmp is called: the extractor
+ * asks this of every token, and most words differ there. */
 static bool in_list(const char *word, const char *const *list, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (strcmp(word, list[i]) == 0)
+        if (list[i][0] == word[0] && strcmp(word, list[i]) == 0)
             return true;
     return false;
 }
@@ -303,6 +305,7 @@ const struct exo__trigger *exo__lex_trigger(const char *const *toks,
     for (size_t i = 0; i < COUNT(triggers); i++) {
         size_t k = 0;
         while (k < 4 && triggers[i].words[k] && k < n_toks &&
+               triggers[i].words[k][0] == toks[k][0] &&
                strcmp(triggers[i].words[k], toks[k]) == 0)
             k++;
         if ((k == 4 || !triggers[i].words[k]) && k > best_n) {

@@ -976,14 +976,17 @@ exo_code exo_hawkes_fit(const double *times, size_t n,
         double th_p[HAWKES_MAX_P];
         exo__hawkes_rescale(&w.d, theta, w.A);
         res.ks_d = exo__ks_stat(w.A, n);
-        res.ks_p = exo_ks_pvalue(n, res.ks_d);
         for (size_t k = 0; k < K; k++)
             th_p[k] = w.mu_pois[k];
         th_p[K] = 0.0;
         th_p[K + 1] = 1.0;
         exo__hawkes_rescale(&w.d, th_p, w.A);
         res.ks_d_poisson = exo__ks_stat(w.A, n);
-        res.ks_p_poisson = exo_ks_pvalue(n, res.ks_d_poisson);
+        if (exo__ks_pvalue(n, res.ks_d, &res.ks_p) ||
+            exo__ks_pvalue(n, res.ks_d_poisson, &res.ks_p_poisson)) {
+            rc = exo__fail(err, EXO_ENOMEM, "out of memory for the KS test");
+            goto out;
+        }
         res.has_gof = true;
     }
     *out = res;

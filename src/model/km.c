@@ -182,9 +182,12 @@ static double findq(const double *x, const double *y, size_t len, double p,
     return quant;
 }
 
-void exo_km_quantile(const exo_km_curve *c, double p, double *q, double *lower,
-                     double *upper)
+/* exo_km_quantile; EXO_ENOMEM (and NaN) when out of memory, which the
+ * public function cannot tell from "not reached". */
+static int km_quantile(const exo_km_curve *c, double p, double *q,
+                       double *lower, double *upper)
 {
+    int rc = EXO_OK;
     double dummy;
     if (!lower)
         lower = &dummy;
@@ -194,8 +197,10 @@ void exo_km_quantile(const exo_km_curve *c, double p, double *q, double *lower,
     size_t len = c->n_times + 1;
     double *buf = exo__calloc(5 * len, sizeof *buf);
     struct surv_key *keys = exo__calloc(len, sizeof *keys);
-    if (!buf || !keys)
+    if (!buf || !keys) {
+        rc = EXO_ENOMEM;
         goto out;
+    }
     double *x = buf, *y = buf + len, *work = buf + 2 * len;
     double tol = sqrt(DBL_EPSILON);
     x[0] = 0;
@@ -212,6 +217,13 @@ void exo_km_quantile(const exo_km_curve *c, double p, double *q, double *lower,
 out:
     exo__free(buf);
     exo__free(keys);
+    return rc;
+}
+
+void exo_km_quantile(const exo_km_curve *c, double p, double *q, double *lower,
+                     double *upper)
+{
+    km_quantile(c, p, q, lower, upper);
 }
 
 bool exo_km_at(const exo_km_curve *c, double t, double *surv, double *lower,
@@ -310,7 +322,9 @@ static exo_code curve_fit(exo_km_curve *c, size_t m, struct surv_key *rows,
         k++;
         i = j;
     }
-    exo_km_quantile(c, 0.5, &c->median, &c->median_lower, &c->median_upper);
+    /* A median lost for want of memory is not "not reached". */
+    if (km_quantile(c, 0.5, &c->median, &c->median_lower, &c->median_upper))
+        return exo__fail(err, EXO_ENOMEM, "out of memory for the median");
     return EXO_OK;
 }
 

@@ -401,8 +401,11 @@ static double kolmogorov_q(double x)
     return s < 0.0 ? 0.0 : s > 1.0 ? 1.0 : s;
 }
 
-double exo_ks_pvalue(size_t n, double d)
+/* P(D_n >= d) as exo_ks_pvalue; '*exact' false when the exact form was
+ * due but got no scratch (and the limiting form stands in). */
+static double ks_pvalue(size_t n, double d, bool *exact)
 {
+    *exact = true;
     if (n == 0 || !(d > 0.0))
         return 1.0;
     if (d >= 1.0)
@@ -419,7 +422,21 @@ double exo_ks_pvalue(size_t n, double d)
             double p = 1.0 - c;
             return p < 0.0 ? 0.0 : p > 1.0 ? 1.0 : p;
         }
+        *exact = false;
     }
     double rn = sqrt(nd);
     return kolmogorov_q((rn + 0.12 + 0.11 / rn) * d);
+}
+
+double exo_ks_pvalue(size_t n, double d)
+{
+    bool exact;
+    return ks_pvalue(n, d, &exact);
+}
+
+int exo__ks_pvalue(size_t n, double d, double *p)
+{
+    bool exact;
+    *p = ks_pvalue(n, d, &exact);
+    return exact ? 0 : EXO_ENOMEM;
 }

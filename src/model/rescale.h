@@ -27,5 +27,11 @@ void exo__hawkes_rescale(const struct hawkes_data *d, const double *theta,
 
 /* The two-sided KS statistic of 'u' against U(0,1); sorts 'u'. */
 double exo__ks_stat(double *u, size_t n);
+/*
+ * exo_ks_pvalue into '*p', but EXO_ENOMEM when the exact computation's
+ * scratch cannot be had, where exo_ks_pvalue falls back to the limiting
+ * distribution: a fit must not report a different p for want of memory.
+ */
+int exo__ks_pvalue(size_t n, double d, double *p);
 
 #endif

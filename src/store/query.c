@@ -47,6 +47,10 @@ static exo_code resolve_org(exo_store *store, const char *name, int64_t *id,
     sqlite3_stmt *stmt;
     exo_code code;
     char *key = exo__name_key(name);
+    /* NULL is bad UTF-8 or no memory: a failed allocation is not the
+     * caller's mistake (the fault sweep, tests/unit/test_faults.c). */
+    if (!key && exo__utf8_invalid_at(name, strlen(name)) < 0)
+        return exo__fail(err, EXO_ENOMEM, "out of memory");
     if (!key)
         return exo__fail(err, EXO_EINVAL,
                          "organisation name '%s' is not valid UTF-8", name);
