@@ -1673,10 +1673,12 @@ static exo_code csv_checked(struct importer *im, exo_code code,
         im->n_errors++;
         *err = e;
     }
-    if (code == EXO_EDATA && !im->n_errors && errors)
+    if (code == EXO_EDATA && !im->n_errors) {
         exo__errlist_add(errors, err); /* malformed CSV itself */
-    else if (code == EXO_EDATA)
-        code = EXO_OK; /* stopped early on many errors */
+        im->n_errors++;
+    }
+    if (code == EXO_EDATA)
+        code = EXO_OK; /* summarised with the others */
     return code;
 }
 
@@ -1725,7 +1727,15 @@ exo_code exo_import_file(exo_store *store, exo_import_kind kind,
         im.n_fields++;
     if ((code = setup_options(&im)))
         goto out;
-    if ((code = exo__read_file(path, &text, &len, err)))
+    code = exo__read_input(path, im.name, &text, &len, err);
+    if (code == EXO_EDATA) {
+        /* Not text, cut short or too big: the file's one error. */
+        exo__errlist_add(errors, err);
+        im.n_errors++;
+        code = finish(&im, store, EXO_OK, result, errors, err);
+        goto out;
+    }
+    if (code)
         goto out;
     bool json = opts->format == EXO_FORMAT_JSON ||
                 (opts->format == EXO_FORMAT_AUTO && is_json(path));

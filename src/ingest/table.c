@@ -233,7 +233,7 @@ exo_code exo__table_load(const char *path, const char *const *names,
         return exo__fail(err, EXO_ENOMEM, "out of memory");
     char *text;
     size_t len;
-    exo_code rc = exo__read_file(path, &text, &len, err);
+    exo_code rc = exo__read_input(path, out->file, &text, &len, err);
     if (rc == EXO_OK && plain_csv(text, len)) {
         /* the table owns the file's text from here */
         out->text.data = text;
