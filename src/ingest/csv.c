@@ -191,25 +191,31 @@ void exo__csv_end_location(const struct csv_record *rec, long *line,
     *column = (long)exo__utf8_chars(start, (size_t)(p - start)) + 1;
 }
 
+exo_code exo__csv_width_error(exo_err *err, const char *name, long line,
+                              long column, size_t n_fields, size_t want)
+{
+    if (n_fields > want)
+        return exo__fail_at(err, EXO_EDATA, name, line, column,
+                            "row has %zu fields, %zu more than the header "
+                            "(expected %zu fields, as in the header)",
+                            n_fields, n_fields - want, want);
+    return exo__fail_at(err, EXO_EDATA, name, line, column,
+                        "row ends after %zu field%s (expected %zu fields, as "
+                        "in the header)",
+                        n_fields, n_fields == 1 ? "" : "s", want);
+}
+
 exo_code exo__csv_check_width(const struct csv_record *rec, size_t want,
                               const char *name, exo_err *err)
 {
     long line, column;
-    if (rec->n_fields > want) {
+    if (rec->n_fields == want)
+        return EXO_OK;
+    if (rec->n_fields > want)
         exo__csv_field_location(rec, want, &line, &column);
-        return exo__fail_at(err, EXO_EDATA, name, line, column,
-                            "row has %zu fields, %zu more than the header "
-                            "(expected %zu fields, as in the header)",
-                            rec->n_fields, rec->n_fields - want, want);
-    }
-    if (rec->n_fields < want) {
+    else
         exo__csv_end_location(rec, &line, &column);
-        return exo__fail_at(err, EXO_EDATA, name, line, column,
-                            "row ends after %zu field%s (expected %zu fields, "
-                            "as in the header)",
-                            rec->n_fields, rec->n_fields == 1 ? "" : "s", want);
-    }
-    return EXO_OK;
+    return exo__csv_width_error(err, name, line, column, rec->n_fields, want);
 }
 
 /* The end of the line that starts at 'pos': past its LF, CRLF or lone CR

@@ -54,5 +54,9 @@ void exo__csv_end_location(const struct csv_record *rec, long *line,
  */
 exo_code exo__csv_check_width(const struct csv_record *rec, size_t want,
                               const char *name, exo_err *err);
+/* The error exo__csv_check_width records, for readers that split rows
+ * themselves: at the first field too many, or at the end of a short row. */
+exo_code exo__csv_width_error(exo_err *err, const char *name, long line,
+                              long column, size_t n_fields, size_t want);
 
 #endif

@@ -24,7 +24,8 @@ struct reader {
     size_t cap, lab_cap;       /* of f->times and f->widths; of lab */
     long time_col, stream_col; /* 0-based; -1: found in the header */
     bool need_header, seen_date, seen_number;
-    int *lab; /* per event: index into f->labels in file order */
+    size_t width; /* fields in every record; 0 until the first */
+    int *lab;     /* per event: index into f->labels in file order */
     /* Bare four-digit years ("2015") are numbers in a column of numbers
      * and year-precision dates in a column of dates: which, only the
      * whole file tells. Their indices wait here. */
@@ -146,9 +147,14 @@ static int on_event(void *ud, const struct csv_record *rec)
         return EXO_OK;
     if (rec->field[0][0] == '#')
         return EXO_OK;
+    /* The first record that is not a comment sets the width. */
+    exo_code rc;
+    if (!r->width)
+        r->width = rec->n_fields;
+    else if ((rc = exo__csv_check_width(rec, r->width, r->name, err)))
+        return rc;
     if (r->need_header)
         return header(r, rec, err);
-    exo_code rc;
     if (r->stream_col >= 0 && (rc = stream_of(r, rec, err)))
         return rc;
     size_t k = (size_t)r->time_col;

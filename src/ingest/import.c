@@ -199,6 +199,7 @@ struct importer {
     struct hmap names[N_NAME_KINDS]; /* text as given -> struct name * */
     /* header */
     bool have_header;
+    size_t n_header;                     /* fields in the header row */
     int col_of[MAX_FIELDS];              /* CSV column of each field, or -1 */
     const char *column_name[MAX_FIELDS]; /* the input's name for each field */
     /* reason map: their value -> ours ("" for none) */
@@ -256,6 +257,14 @@ static void locate(const struct importer *im, const struct row *row, int f,
     }
 }
 
+/* Adds 'e', already located, to the errors. */
+static void add_located(struct importer *im, const exo_err *e)
+{
+    exo__errlist_add(im->errors, e);
+    if (im->n_errors++ == 0 && im->err && im->err->code == EXO_OK)
+        *im->err = *e; /* the first error, until the summary replaces it */
+}
+
 static void add_error(struct importer *im, const struct row *row, int f,
                       const char *fmt, ...) EXO_PRINTF(4, 5);
 
@@ -271,9 +280,7 @@ static void add_error(struct importer *im, const struct row *row, int f,
     va_end(ap);
     locate(im, row, f, &line, &column);
     exo__fail_at(&e, EXO_EDATA, im->name, line, column, "%s", msg);
-    exo__errlist_add(im->errors, &e);
-    if (im->n_errors++ == 0 && im->err && im->err->code == EXO_OK)
-        *im->err = e; /* the first error, until the summary replaces it */
+    add_located(im, &e);
 }
 
 /* ==== Options ==== */
@@ -408,6 +415,7 @@ static const exo_err *unread_note(struct importer *im)
 static void take_header(struct importer *im, const struct csv_record *rec)
 {
     struct row row = {.line = rec->line, .csv = rec};
+    im->n_header = rec->n_fields;
     for (size_t f = 0; f < MAX_FIELDS; f++)
         im->col_of[f] = -1, row.csv_col[f] = -1;
     for (size_t c = 0; c < rec->n_fields; c++) {
@@ -431,9 +439,7 @@ static void take_header(struct importer *im, const struct csv_record *rec)
                          "unknown column '%.*s' in %s file (expected %s)",
                          (int)(len > 60 ? 60 : len), col, kind_name(im->kind),
                          names);
-            exo__errlist_add(im->errors, &e);
-            if (im->n_errors++ == 0 && im->err->code == EXO_OK)
-                *im->err = e;
+            add_located(im, &e);
             continue;
         }
         if (im->col_of[match] >= 0) {
@@ -960,14 +966,20 @@ static int on_csv_record(void *ud, const struct csv_record *rec)
     }
     struct row row = {.index = rec->index, .line = rec->line, .csv = rec};
     char *raw[MAX_FIELDS] = {0};
-    for (size_t f = 0; f < im->n_fields; f++) {
-        row.csv_col[f] = im->col_of[f];
-        if (im->col_of[f] >= 0 && (size_t)im->col_of[f] < rec->n_fields)
-            raw[f] = rec->field[im->col_of[f]];
-        else if (im->col_of[f] >= 0)
-            raw[f] = NULL; /* a short row: the column is empty */
+    exo_err e = {0};
+    if (exo__csv_check_width(rec, im->n_header, im->name, &e)) {
+        /* Never padded or cut to fit: a short row may be a file still
+         * being written, a long one a comma the writer did not quote. */
+        add_located(im, &e);
+        im->n_rows++;
+    } else {
+        for (size_t f = 0; f < im->n_fields; f++) {
+            row.csv_col[f] = im->col_of[f];
+            if (im->col_of[f] >= 0)
+                raw[f] = rec->field[im->col_of[f]];
+        }
+        take_row(im, &row, raw);
     }
-    take_row(im, &row, raw);
     if (im->fatal)
         return im->fatal;
     /* Pipelined, the writer reports progress and asks to stop; the hook is

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "core/exo.h"
+#include "core/utf8.h"
 #include "core/vec.h"
 #include "ingest/csv.h"
 
@@ -56,12 +57,9 @@ static int on_record(void *ud, const struct csv_record *rec)
     }
     if (rec->n_fields == 1 && rec->len[0] == 0)
         return EXO_OK; /* a blank line */
-    if (rec->n_fields < s->n_header) {
-        return exo__fail_at(s->err, EXO_EDATA, t->file, rec->line, 0,
-                            "row has %zu fields (expected %zu as in the "
-                            "header)",
-                            rec->n_fields, s->n_header);
-    }
+    exo_code rc = exo__csv_check_width(rec, s->n_header, t->file, s->err);
+    if (rc)
+        return rc;
     if (t->n_rows == s->cap_rows) {
         size_t cap = s->cap_rows ? 2 * s->cap_rows : 1024;
         size_t *o = exo__reallocarray(t->offset, cap * t->n_cols, sizeof *o);
@@ -142,8 +140,10 @@ static exo_code load_plain(char *text, size_t len, struct load_state *s)
             continue;
         }
         /* split at the commas: field k is [start[k], its NUL) */
-        size_t nf = 0;
+        size_t nf = 0, extra_at = 0; /* where field n_header starts */
         for (size_t q = pos;;) {
+            if (!header && nf == s->n_header)
+                extra_at = q;
             if (nf == cap_fields) {
                 size_t c = cap_fields ? 2 * cap_fields : 32;
                 size_t *ns = exo__reallocarray(start, c, sizeof *ns);
@@ -187,11 +187,11 @@ static exo_code load_plain(char *text, size_t len, struct load_state *s)
             pos = next;
             continue;
         }
-        if (nf < s->n_header) {
-            rc = exo__fail_at(s->err, EXO_EDATA, t->file, line, 0,
-                              "row has %zu fields (expected %zu as in the "
-                              "header)",
-                              nf, s->n_header);
+        if (nf != s->n_header) {
+            size_t at = nf > s->n_header ? extra_at : end;
+            long column = (long)exo__utf8_chars(text + pos, at - pos) + 1;
+            rc = exo__csv_width_error(s->err, t->file, line, column, nf,
+                                      s->n_header);
             break;
         }
         if (t->n_rows == s->cap_rows) {

@@ -10,6 +10,7 @@
 #include "expect.h"
 #include "core/alloc.h"
 #include "ingest/csv.h"
+#include "ingest/table.h"
 
 struct seen {
     size_t n_records;
@@ -292,4 +293,28 @@ Test(input, size_cap_is_stated_and_raised)
     unsetenv("EXODUS_MAX_INPUT");
     cr_expect_eq(exo__input_max(), (size_t)1 << 30);
     unlink(path);
+}
+
+/* Both of the table's paths (plain text split in place, and quoted text
+ * through libcsv) reject a ragged row at the same place. */
+Test(table, ragged_rows_rejected_on_both_paths)
+{
+    const char *names[] = {"t", "e"};
+    const char *texts[] = {"t,e,g\n1,1,a\n2,0\n", "t,e,g\n1,1,\"a\"\n2,0\n",
+                           "t,e,g\n1,1,a,x\n", "t,e,g\n1,1,\"a\",x\n"};
+    const long column[] = {4, 4, 7, 9};
+    for (int k = 0; k < 4; k++) {
+        struct table t;
+        exo_err err = {0};
+        const char *path = temp_file(texts[k], strlen(texts[k]));
+        cr_expect_eq(exo__table_load(path, names, 2, &t, &err), EXO_EDATA,
+                     "text %d", k);
+        cr_expect_eq(err.line, k < 2 ? 3 : 2, "text %d: line %ld", k, err.line);
+        cr_expect_eq(err.column, column[k], "text %d: column %ld", k,
+                     err.column);
+        cr_expect(strstr(err.msg, k < 2 ? "row ends after 2 fields"
+                                        : "row has 4 fields"),
+                  "text %d: %s", k, err.msg);
+        unlink(path);
+    }
 }
