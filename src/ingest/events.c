@@ -12,6 +12,7 @@
 
 #include "core/date.h"
 #include "core/exo.h"
+#include "core/utf8.h"
 #include "core/vec.h"
 #include "ingest/csv.h"
 
@@ -108,6 +109,17 @@ static exo_code stream_of(struct reader *r, const struct csv_record *rec,
     if (k >= rec->n_fields)
         return exo__fail_at(err, EXO_EDATA, r->name, rec->line, 1,
                             "no column %zu on this line", k + 1);
+    enum exo_bad_char kind;
+    char what[64];
+    /* Labels are printed: text a terminal shows as it is. */
+    long at = exo__text_bad_char(rec->field[k], rec->len[k], true, &kind, what,
+                                 sizeof what);
+    if (at >= 0)
+        return FAIL_AT(k, "%s at character %zu of a stream label (expected %s)",
+                       what, exo__utf8_chars(rec->field[k], (size_t)at) + 1,
+                       kind == EXO_BAD_UTF8 ? "UTF-8 text"
+                                            : "a label on one line, without "
+                                              "control characters");
     size_t d = 0;
     while (d < f->n_streams && strcmp(f->labels[d], rec->field[k]) != 0)
         d++;

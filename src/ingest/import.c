@@ -35,6 +35,9 @@
 
 enum { MAX_FIELDS = 16 };
 #define REQUIRED 1u
+#define NAME                                                                   \
+    2u /* a person's or an organisation's name: one line, no                   \
+        * bidirectional controls */
 
 struct field_def {
     const char *name;
@@ -54,11 +57,16 @@ enum move_field {
     M_SOURCE
 };
 static const struct field_def move_fields[] = {
-    {"person", REQUIRED, 200}, {"from_org", 0, 200},
-    {"to_org", 0, 200},        {"role", 0, 500},
-    {"level", REQUIRED, 16},   {"event", REQUIRED, 16},
-    {"date", REQUIRED, 40},    {"date_precision", 0, 16},
-    {"source_url", 0, 2000},   {NULL, 0, 0},
+    {"person", REQUIRED | NAME, 200},
+    {"from_org", NAME, 200},
+    {"to_org", NAME, 200},
+    {"role", 0, 500},
+    {"level", REQUIRED, 16},
+    {"event", REQUIRED, 16},
+    {"date", REQUIRED, 40},
+    {"date_precision", 0, 16},
+    {"source_url", 0, 2000},
+    {NULL, 0, 0},
 };
 
 enum spell_field {
@@ -75,10 +83,10 @@ enum spell_field {
     S_SOURCE
 };
 static const struct field_def spell_fields[] = {
-    {"person", 0, 200},      {"id", 0, 100},          {"org", 0, 200},
+    {"person", NAME, 200},   {"id", 0, 100},          {"org", NAME, 200},
     {"role", 0, 500},        {"level", 0, 16},        {"team", 0, 200},
     {"start", REQUIRED, 40}, {"end", 0, 40},          {"end_reason", 0, 100},
-    {"dest_org", 0, 200},    {"source_url", 0, 2000}, {NULL, 0, 0},
+    {"dest_org", NAME, 200}, {"source_url", 0, 2000}, {NULL, 0, 0},
 };
 
 enum finance_field {
@@ -91,15 +99,16 @@ enum finance_field {
     F_SOURCE
 };
 static const struct field_def finance_fields[] = {
-    {"org", REQUIRED, 200},  {"date", REQUIRED, 40}, {"date_precision", 0, 16},
-    {"kind", REQUIRED, 16},  {"amount_usd", 0, 40},  {"note", 0, 2000},
-    {"source_url", 0, 2000}, {NULL, 0, 0},
+    {"org", REQUIRED | NAME, 200}, {"date", REQUIRED, 40},
+    {"date_precision", 0, 16},     {"kind", REQUIRED, 16},
+    {"amount_usd", 0, 40},         {"note", 0, 2000},
+    {"source_url", 0, 2000},       {NULL, 0, 0},
 };
 
 enum alias_field { A_ALIAS, A_ORG };
 static const struct field_def alias_fields[] = {
-    {"alias", REQUIRED, 200},
-    {"org", REQUIRED, 200},
+    {"alias", REQUIRED | NAME, 200},
+    {"org", REQUIRED | NAME, 200},
     {NULL, 0, 0},
 };
 
@@ -478,18 +487,32 @@ static const char *take_value(struct importer *im, struct row *row, int f,
 {
     if (!raw)
         return NULL;
-    size_t len = strlen(raw);
+    /* Trimmed first: a name's line break or tab inside counts, around it
+     * not (exo__utf8_trim leaves invalid bytes alone). */
+    size_t len = exo__utf8_trim(raw, strlen(raw));
     bool ascii = exo__is_ascii(raw, len);
-    long bad_at = ascii ? -1 : exo__utf8_invalid_at(raw, len);
-    if (bad_at >= 0) {
+    bool is_name = im->fields[f].flags & NAME;
+    enum exo_bad_char kind;
+    char what[64];
+    long bad_at =
+        exo__text_bad_char(raw, len, is_name, &kind, what, sizeof what);
+    if (bad_at >= 0 && kind == EXO_BAD_UTF8)
         add_error(im, row, f,
                   "invalid UTF-8 at byte %ld of field '%s' (expected UTF-8 "
                   "text)",
                   bad_at + 1, im->fields[f].name);
+    else if (bad_at >= 0)
+        add_error(im, row, f, "%s at character %zu of field '%s' (expected %s)",
+                  what, exo__utf8_chars(raw, (size_t)bad_at) + 1,
+                  im->fields[f].name,
+                  kind == EXO_BAD_BIDI ? "a name that shows as it reads"
+                  : is_name ? "a name on one line, without control characters"
+                            : "text without control characters other than "
+                              "tab and line breaks");
+    if (bad_at >= 0) {
         *bad = true;
         return NULL;
     }
-    len = exo__utf8_trim(raw, len);
     if (len == 0)
         return NULL;
     size_t chars = ascii ? len : exo__utf8_chars(raw, len);

@@ -37,6 +37,26 @@ struct load_state {
     exo_err *err;
 };
 
+/* A cell read must be UTF-8 text without control characters: group and
+ * level names reach the terminal. Unread columns may hold anything. */
+static exo_code check_cell(const struct load_state *s, const char *cell,
+                           size_t c, long line, long column)
+{
+    enum exo_bad_char kind;
+    char what[64];
+    long at =
+        exo__text_bad_char(cell, strlen(cell), false, &kind, what, sizeof what);
+    if (at < 0)
+        return EXO_OK;
+    return exo__fail_at(
+        s->err, EXO_EDATA, s->t->file, line, column,
+        "%s at character %zu of column '%s' (expected %s)", what,
+        exo__utf8_chars(cell, (size_t)at) + 1, s->names[c],
+        kind == EXO_BAD_UTF8 ? "UTF-8 text"
+                             : "text without control characters other than "
+                               "tab and line breaks");
+}
+
 static int on_record(void *ud, const struct csv_record *rec)
 {
     struct load_state *s = ud;
@@ -76,6 +96,10 @@ static int on_record(void *ud, const struct csv_record *rec)
     t->line[r] = rec->line;
     for (size_t c = 0; c < t->n_cols; c++) {
         size_t f = s->field_of[c];
+        long line, column;
+        exo__csv_field_location(rec, f, &line, &column);
+        if ((rc = check_cell(s, rec->field[f], c, line, column)))
+            return rc;
         t->offset[r * t->n_cols + c] = t->text.len;
         if (exo__buf_add(&t->text, rec->field[f], rec->len[f]) != 0 ||
             exo__buf_addch(&t->text, '\0') != 0)
@@ -213,8 +237,12 @@ static exo_code load_plain(char *text, size_t len, struct load_state *s)
         }
         size_t r = t->n_rows++;
         t->line[r] = line;
-        for (size_t c = 0; c < t->n_cols; c++)
-            t->offset[r * t->n_cols + c] = start[s->field_of[c]];
+        for (size_t c = 0; c < t->n_cols && rc == EXO_OK; c++) {
+            size_t at = start[s->field_of[c]];
+            long column = (long)exo__utf8_chars(text + pos, at - pos) + 1;
+            rc = check_cell(s, text + at, c, line, column);
+            t->offset[r * t->n_cols + c] = at;
+        }
         pos = next;
     }
     exo__free(start);

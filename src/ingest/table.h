@@ -1,7 +1,8 @@
 /*
  * table.h - the named columns of a CSV file (gzip too) as text cells, for
  * loaders that need whole columns before they can type them (numbers or
- * factor levels). Cells are opaque bytes: nothing here checks UTF-8.
+ * factor levels). The cells of the columns read are UTF-8 text without
+ * control characters; the other columns may hold any bytes but NUL.
  */
 #ifndef EXO_INGEST_TABLE_H
 #define EXO_INGEST_TABLE_H
