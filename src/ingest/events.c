@@ -12,6 +12,7 @@
 
 #include "core/date.h"
 #include "core/exo.h"
+#include "core/number.h"
 #include "core/utf8.h"
 #include "core/vec.h"
 #include "ingest/csv.h"
@@ -51,8 +52,9 @@ static exo_code column_number(const char *text, const char *flag, long *out,
 }
 
 /*
- * A number or an ISO date; '*is_date' says which. A bare "2015" is a
- * number: only a text with a '-' after its first character may be a date.
+ * A decimal number or an ISO date; '*is_date' says which. A bare "2015" is
+ * a number: only a text with a '-' after its first character may be a
+ * date. Hexadecimal, "inf" and "nan" are not times.
  */
 static bool parse_time(const char *text, double *t, double *width,
                        bool *is_date)
@@ -65,9 +67,8 @@ static bool parse_time(const char *text, double *t, double *width,
         *is_date = true;
         return true;
     }
-    char *end;
-    double v = strtod(text, &end);
-    if (end != text && *end == '\0' && isfinite(v)) {
+    double v;
+    if (exo__parse_decimal(text, &v)) {
         *t = v;
         *width = 0.0;
         *is_date = false;

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "core/exo.h"
+#include "core/number.h"
 #include "core/utf8.h"
 #include "core/vec.h"
 #include "ingest/csv.h"
@@ -23,6 +24,7 @@ void exo__table_release(struct table *t)
         return;
     exo__free(t->offset);
     exo__free(t->line);
+    exo__free(t->pos);
     exo__buf_release(&t->text);
     memset(t, 0, sizeof *t);
 }
@@ -57,6 +59,38 @@ static exo_code check_cell(const struct load_state *s, const char *cell,
                                "tab and line breaks");
 }
 
+/* Room for one more row, which starts on 'line'. */
+static exo_code add_row(struct load_state *s, long line)
+{
+    struct table *t = s->t;
+    if (t->n_rows == s->cap_rows) {
+        size_t cap = s->cap_rows ? 2 * s->cap_rows : 1024;
+        size_t *o = exo__reallocarray(t->offset, cap * t->n_cols, sizeof *o);
+        if (o)
+            t->offset = o;
+        long *l = o ? exo__reallocarray(t->line, cap, sizeof *l) : NULL;
+        if (l)
+            t->line = l;
+        struct table_pos *p =
+            l ? exo__reallocarray(t->pos, cap * t->n_cols, sizeof *p) : NULL;
+        if (!p)
+            return exo__fail(s->err, EXO_ENOMEM, "out of memory");
+        t->pos = p;
+        s->cap_rows = cap;
+    }
+    t->line[t->n_rows++] = line;
+    return EXO_OK;
+}
+
+static void set_pos(struct table *t, size_t row, size_t col, long line,
+                    long column)
+{
+    struct table_pos *p = &t->pos[row * t->n_cols + col];
+    /* Inputs are at most exo__input_max() bytes: far below 2^32 lines. */
+    p->line = (uint32_t)line;
+    p->column = (uint32_t)column;
+}
+
 static int on_record(void *ud, const struct csv_record *rec)
 {
     struct load_state *s = ud;
@@ -80,26 +114,16 @@ static int on_record(void *ud, const struct csv_record *rec)
     exo_code rc = exo__csv_check_width(rec, s->n_header, t->file, s->err);
     if (rc)
         return rc;
-    if (t->n_rows == s->cap_rows) {
-        size_t cap = s->cap_rows ? 2 * s->cap_rows : 1024;
-        size_t *o = exo__reallocarray(t->offset, cap * t->n_cols, sizeof *o);
-        if (!o)
-            return exo__fail(s->err, EXO_ENOMEM, "out of memory");
-        t->offset = o;
-        long *l = exo__reallocarray(t->line, cap, sizeof *l);
-        if (!l)
-            return exo__fail(s->err, EXO_ENOMEM, "out of memory");
-        t->line = l;
-        s->cap_rows = cap;
-    }
-    size_t r = t->n_rows++;
-    t->line[r] = rec->line;
+    if ((rc = add_row(s, rec->line)))
+        return rc;
+    size_t r = t->n_rows - 1;
     for (size_t c = 0; c < t->n_cols; c++) {
         size_t f = s->field_of[c];
         long line, column;
         exo__csv_field_location(rec, f, &line, &column);
         if ((rc = check_cell(s, rec->field[f], c, line, column)))
             return rc;
+        set_pos(t, r, c, line, column);
         t->offset[r * t->n_cols + c] = t->text.len;
         if (exo__buf_add(&t->text, rec->field[f], rec->len[f]) != 0 ||
             exo__buf_addch(&t->text, '\0') != 0)
@@ -218,29 +242,14 @@ static exo_code load_plain(char *text, size_t len, struct load_state *s)
                                       s->n_header);
             break;
         }
-        if (t->n_rows == s->cap_rows) {
-            size_t cap = s->cap_rows ? 2 * s->cap_rows : 1024;
-            size_t *o =
-                exo__reallocarray(t->offset, cap * t->n_cols, sizeof *o);
-            if (!o) {
-                rc = exo__fail(s->err, EXO_ENOMEM, "out of memory");
-                break;
-            }
-            t->offset = o;
-            long *l = exo__reallocarray(t->line, cap, sizeof *l);
-            if (!l) {
-                rc = exo__fail(s->err, EXO_ENOMEM, "out of memory");
-                break;
-            }
-            t->line = l;
-            s->cap_rows = cap;
-        }
-        size_t r = t->n_rows++;
-        t->line[r] = line;
+        if ((rc = add_row(s, line)))
+            break;
+        size_t r = t->n_rows - 1;
         for (size_t c = 0; c < t->n_cols && rc == EXO_OK; c++) {
             size_t at = start[s->field_of[c]];
             long column = (long)exo__utf8_chars(text + pos, at - pos) + 1;
             rc = check_cell(s, text + at, c, line, column);
+            set_pos(t, r, c, line, column);
             t->offset[r * t->n_cols + c] = at;
         }
         pos = next;
@@ -288,6 +297,8 @@ struct term {
     enum term_kind kind;
     char col[128];
 };
+
+#define DECIMAL "a decimal number such as 12, 0.5 or 1e-3"
 
 static bool is_missing(const char *s)
 {
@@ -360,23 +371,23 @@ static bool fast_decimal(const char *s, double *out)
     return true;
 }
 
-/* A finite number filling the whole cell (surrounding blanks allowed). */
+/* A finite decimal number filling the whole cell (surrounding blanks
+ * allowed): not "0x10", "inf" or "nan", which strtod alone would take. */
 static bool parse_num(const char *s, double *out)
 {
     if (fast_decimal(s, out))
         return true;
-    char *end;
+    char buf[128];
     while (isspace((unsigned char)*s))
         s++;
-    if (!*s)
+    size_t len = strlen(s);
+    while (len && isspace((unsigned char)s[len - 1]))
+        len--;
+    if (len == 0 || len >= sizeof buf)
         return false;
-    double v = strtod(s, &end);
-    while (isspace((unsigned char)*end))
-        end++;
-    if (*end || !isfinite(v))
-        return false;
-    *out = v;
-    return true;
+    memcpy(buf, s, len);
+    buf[len] = '\0';
+    return exo__parse_decimal(buf, out);
 }
 
 static void trim_copy(char *dst, size_t size, const char *s, size_t len)
@@ -558,12 +569,15 @@ void exo_survival_data_release(exo_survival_data *d)
     memset(d, 0, sizeof *d);
 }
 
+/* "malformed number '0x2' in column 'time' (expected ...)", located. */
 static exo_code cell_error(const struct table *t, size_t row, size_t col,
-                           exo_err *err, const char *what, const char *name)
+                           exo_err *err, const char *what, const char *name,
+                           const char *expected)
 {
-    return exo__fail_at(err, EXO_EDATA, t->file, t->line[row], 0,
-                        "%s '%s' in column '%s'", what,
-                        exo__table_cell(t, row, col), name);
+    const struct table_pos *p = &t->pos[row * t->n_cols + col];
+    return exo__fail_at(err, EXO_EDATA, t->file, (long)p->line, (long)p->column,
+                        "%s '%s' in column '%s' (expected %s)", what,
+                        exo__table_cell(t, row, col), name, expected);
 }
 
 static char *concat2(const char *a, const char *b)
@@ -653,8 +667,8 @@ exo_code exo_survival_data_load(const char *path, const exo_survival_spec *spec,
                    strcmp(s, "false") == 0) {
             ev[r] = 0;
         } else if (!parse_num(s, &ev[r])) {
-            rc = cell_error(&t, r, c_event, err,
-                            "event is not 0/1, 1/2 or TRUE/FALSE:", event_col);
+            rc = cell_error(&t, r, c_event, err, "malformed event", event_col,
+                            "0/1, 1/2 or TRUE/FALSE");
             exo__free(ev);
             goto out;
         }
@@ -682,31 +696,35 @@ exo_code exo_survival_data_load(const char *path, const exo_survival_spec *spec,
             continue;
         }
         if (!parse_num(ts, &tm)) {
-            rc = cell_error(&t, r, c_time, err,
-                            "time is not a number:", spec->time);
+            rc = cell_error(&t, r, c_time, err, "malformed time", spec->time,
+                            DECIMAL);
             break;
         }
         if (spec->start && !parse_num(exo__table_cell(&t, r, c_start), &st)) {
-            rc = cell_error(&t, r, c_start, err,
-                            "start is not a number:", spec->start);
+            rc = cell_error(&t, r, c_start, err, "malformed start", spec->start,
+                            DECIMAL);
             break;
         }
         if (!event_eq && ev_max == 2)
             e -= 1;
         if (e != 0 && e != 1) {
-            rc = cell_error(&t, r, c_event, err,
-                            "event is not 0/1 (or 1/2):", event_col);
+            rc = cell_error(&t, r, c_event, err, "unexpected event", event_col,
+                            "0/1, or 1/2 when the column's largest value is "
+                            "2");
             break;
         }
         if (spec->start && !(st < tm)) {
-            rc = exo__fail_at(err, EXO_EDATA, t.file, t.line[r], 0,
+            const struct table_pos *p = &t.pos[r * t.n_cols + c_start];
+            rc = exo__fail_at(err, EXO_EDATA, t.file, (long)p->line,
+                              (long)p->column,
                               "start %g is not before stop %g (expected "
                               "start < stop)",
                               st, tm);
             break;
         }
         if (!spec->start && tm < 0) {
-            rc = cell_error(&t, r, c_time, err, "negative time", spec->time);
+            rc = cell_error(&t, r, c_time, err, "negative time", spec->time,
+                            "0 or more");
             break;
         }
         out->stop[m] = tm;

@@ -6,6 +6,7 @@
 #include "expect.h"
 #include "core/buf.h"
 #include "core/exo.h"
+#include "core/number.h"
 #include "core/utf8.h"
 
 Test(core, first_error_wins_and_formats_location)
@@ -115,4 +116,24 @@ Test(core, values_hold_no_control_or_malformed_characters)
         if (cases[i].at >= 0)
             cr_expect_eq(kind, cases[i].kind, "case %zu: %s", i, what);
     }
+}
+
+Test(core, numbers_are_decimal_only)
+{
+    const char *good[] = {"0", "-12", "+3.5", ".5", "5.", "1e-3", "2E+10"};
+    const char *bad[] = {"0x10", "0X1p3", "inf", "-Infinity", "nan", "",
+                         "1e",   "e5",    ".",   " 1",        "1 ",  "1,5"};
+    double v;
+    for (size_t i = 0; i < sizeof good / sizeof *good; i++)
+        cr_expect(exo__parse_decimal(good[i], &v), "'%s'", good[i]);
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+        cr_expect(!exo__parse_decimal(bad[i], &v), "'%s'", bad[i]);
+    cr_expect(!exo__parse_decimal("1e999", &v), "out of range");
+    int64_t n;
+    bool over;
+    cr_expect(exo__parse_int64("9223372036854775807", &n, &over));
+    cr_expect_eq(n, INT64_MAX);
+    cr_expect(!exo__parse_int64("9223372036854775808", &n, &over) && over);
+    cr_expect(!exo__parse_int64("100.5", &n, &over) && !over);
+    cr_expect(!exo__parse_int64("1e3", &n, &over) && !over);
 }
