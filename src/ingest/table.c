@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "core/exo.h"
+#include "core/hmap.h"
 #include "core/number.h"
 #include "core/utf8.h"
 #include "core/vec.h"
@@ -35,6 +36,7 @@ struct load_state {
     size_t n_names;
     size_t *field_of; /* file field index of each requested column */
     size_t n_header;
+    bool have_header;
     size_t cap_rows;
     exo_err *err;
 };
@@ -57,6 +59,52 @@ static exo_code check_cell(const struct load_state *s, const char *cell,
         kind == EXO_BAD_UTF8 ? "UTF-8 text"
                              : "text without control characters other than "
                                "tab and line breaks");
+}
+
+/*
+ * Matches the requested names to the header's 'nf' fields. A name the
+ * header holds twice is EXO_EDATA with the second's index in '*dup' and
+ * the first's in '*first' (the caller locates it): which of the two a
+ * request would mean cannot be told.
+ */
+static exo_code take_header(struct load_state *s, const char *const *field,
+                            size_t nf, size_t *dup, size_t *first)
+{
+    struct hmap seen = HMAP_INIT;
+    exo_code rc = EXO_OK;
+    s->have_header = true;
+    s->n_header = nf;
+    for (size_t f = 0; f < nf && rc == EXO_OK; f++) {
+        int64_t at;
+        if (exo__hmap_get(&seen, field[f], &at)) {
+            *dup = f;
+            *first = (size_t)at;
+            rc = EXO_EDATA;
+        } else if (exo__hmap_put(&seen, field[f], (int64_t)f)) {
+            rc = exo__fail(s->err, EXO_ENOMEM, "out of memory");
+        }
+    }
+    exo__hmap_release(&seen);
+    for (size_t c = 0; c < s->n_names && rc == EXO_OK; c++) {
+        size_t f;
+        for (f = 0; f < nf; f++)
+            if (strcmp(field[f], s->names[c]) == 0)
+                break;
+        if (f == nf)
+            return exo__fail(s->err, EXO_EINVAL, "no column '%s' in '%s'",
+                             s->names[c], s->t->file);
+        s->field_of[c] = f;
+    }
+    return rc;
+}
+
+static exo_code duplicate_error(struct load_state *s, const char *name,
+                                long line, long column, size_t first)
+{
+    return exo__fail_at(s->err, EXO_EDATA, s->t->file, line, column,
+                        "duplicate column '%s' (expected each column name "
+                        "once; field %zu of the header has it too)",
+                        name, first + 1);
 }
 
 /* Room for one more row, which starts on 'line'. */
@@ -96,18 +144,15 @@ static int on_record(void *ud, const struct csv_record *rec)
     struct load_state *s = ud;
     struct table *t = s->t;
     if (rec->index == 0) {
-        s->n_header = rec->n_fields;
-        for (size_t c = 0; c < s->n_names; c++) {
-            size_t f;
-            for (f = 0; f < rec->n_fields; f++)
-                if (strcmp(rec->field[f], s->names[c]) == 0)
-                    break;
-            if (f == rec->n_fields)
-                return exo__fail(s->err, EXO_EINVAL, "no column '%s' in '%s'",
-                                 s->names[c], t->file);
-            s->field_of[c] = f;
+        size_t dup, first;
+        exo_code rc = take_header(s, (const char *const *)rec->field,
+                                  rec->n_fields, &dup, &first);
+        if (rc == EXO_EDATA) {
+            long line, column;
+            exo__csv_field_location(rec, dup, &line, &column);
+            return duplicate_error(s, rec->field[dup], line, column, first);
         }
-        return EXO_OK;
+        return rc;
     }
     if (rec->n_fields == 1 && rec->len[0] == 0)
         return EXO_OK; /* a blank line */
@@ -219,19 +264,21 @@ static exo_code load_plain(char *text, size_t len, struct load_state *s)
             break;
         if (header) {
             header = false;
-            s->n_header = nf;
-            for (size_t c = 0; c < s->n_names; c++) {
-                size_t f;
-                for (f = 0; f < nf; f++)
-                    if (strcmp(text + start[f], s->names[c]) == 0)
-                        break;
-                if (f == nf) {
-                    rc = exo__fail(s->err, EXO_EINVAL, "no column '%s' in '%s'",
-                                   s->names[c], t->file);
-                    break;
-                }
-                s->field_of[c] = f;
+            const char **field = exo__calloc(nf, sizeof *field);
+            if (!field) {
+                rc = exo__fail(s->err, EXO_ENOMEM, "out of memory");
+                break;
             }
+            for (size_t f = 0; f < nf; f++)
+                field[f] = text + start[f];
+            size_t dup, first;
+            rc = take_header(s, field, nf, &dup, &first);
+            exo__free(field);
+            if (rc == EXO_EDATA)
+                rc = duplicate_error(
+                    s, text + start[dup], line,
+                    (long)exo__utf8_chars(text + pos, start[dup] - pos) + 1,
+                    first);
             pos = next;
             continue;
         }
@@ -264,7 +311,8 @@ exo_code exo__table_load(const char *path, const char *const *names,
     memset(out, 0, sizeof *out);
     snprintf(out->file, sizeof out->file, "%s", base_name(path));
     out->n_cols = n_names;
-    struct load_state s = {out, names, n_names, NULL, 0, 0, err};
+    struct load_state s = {
+        .t = out, .names = names, .n_names = n_names, .err = err};
     s.field_of = exo__calloc(n_names ? n_names : 1, sizeof *s.field_of);
     if (!s.field_of)
         return exo__fail(err, EXO_ENOMEM, "out of memory");
@@ -282,6 +330,9 @@ exo_code exo__table_load(const char *path, const char *const *names,
         exo__free(text);
     }
     exo__free(s.field_of);
+    if (rc == EXO_OK && !s.have_header)
+        rc = exo__fail_at(err, EXO_EDATA, out->file, 1, 1,
+                          "the file is empty (expected a header row)");
     if (rc == EXO_OK && out->n_rows == 0 && exo__buf_addch(&out->text, 0))
         rc = exo__fail(err, EXO_ENOMEM, "out of memory");
     if (rc != EXO_OK)
