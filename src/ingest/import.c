@@ -13,6 +13,7 @@
  * no error (see "Pipeline").
  */
 #include <ctype.h>
+#include <inttypes.h>
 #include <jansson.h>
 #include <math.h>
 #include <pthread.h>
@@ -24,6 +25,7 @@
 #include "core/date.h"
 #include "core/exo.h"
 #include "core/hmap.h"
+#include "core/number.h"
 #include "core/utf8.h"
 #include "core/vec.h"
 #include "core/vocab.h"
@@ -152,7 +154,7 @@ struct finance_rec {
     exo_date date;
     const char *kind, *note;
     bool has_amount;
-    double amount_usd;
+    int64_t amount_usd; /* whole US dollars */
 };
 
 struct alias_rec {
@@ -848,33 +850,31 @@ static void take_spell(struct importer *im, struct row *row, const char **v)
     exo__buf_release(&key);
 }
 
-/* Amounts are plain decimal numbers: digits, an optional point. */
-static bool parse_amount(const char *s, double *out)
+/* An amount in whole US dollars, 0 to INT64_MAX: "100.5", "1e3" and
+ * "0x10" are not one, and a larger one is not rounded to fit. */
+static bool take_amount(struct importer *im, struct row *row, const char *v,
+                        int64_t *out)
 {
-    const char *p = s;
-    bool digits = false;
-    if (*p == '-')
-        p++;
-    while (isdigit((unsigned char)*p))
-        p++, digits = true;
-    if (*p == '.') {
-        p++;
-        while (isdigit((unsigned char)*p))
-            p++, digits = true;
-    }
-    if ((*p == 'e' || *p == 'E') && digits) {
-        p++;
-        if (*p == '+' || *p == '-')
-            p++;
-        if (!isdigit((unsigned char)*p))
-            return false;
-        while (isdigit((unsigned char)*p))
-            p++;
-    }
-    if (!digits || *p)
-        return false;
-    *out = strtod(s, NULL);
-    return isfinite(*out);
+    bool overflow;
+    bool parsed = exo__parse_int64(v, out, &overflow);
+    if ((parsed && *out < 0) || (overflow && v[0] == '-'))
+        add_error(im, row, F_AMOUNT,
+                  "negative amount '%s' in field 'amount_usd' (expected 0 or "
+                  "more; a loss is kind 'burn' with a positive amount)",
+                  v);
+    else if (overflow)
+        add_error(im, row, F_AMOUNT,
+                  "amount '%s' in field 'amount_usd' is too large (expected "
+                  "at most %" PRId64 " whole US dollars)",
+                  v, INT64_MAX);
+    else if (!parsed)
+        add_error(im, row, F_AMOUNT,
+                  "malformed amount '%s' in field 'amount_usd' (expected "
+                  "whole US dollars, e.g. 6600000000)",
+                  v);
+    else
+        return true;
+    return false;
 }
 
 static void take_finance(struct importer *im, struct row *row, const char **v)
@@ -891,24 +891,10 @@ static void take_finance(struct importer *im, struct row *row, const char **v)
         ok = false;
     else if (present && !apply_precision(im, row, F_PREC, v[F_PREC], &rec.date))
         ok = false;
-    if (v[F_AMOUNT]) {
-        if (!parse_amount(v[F_AMOUNT], &rec.amount_usd)) {
-            add_error(im, row, F_AMOUNT,
-                      "malformed amount '%s' in field 'amount_usd' (expected "
-                      "whole US dollars, e.g. 6600000000)",
-                      v[F_AMOUNT]);
-            ok = false;
-        } else if (rec.amount_usd < 0) {
-            add_error(im, row, F_AMOUNT,
-                      "negative amount '%s' in field 'amount_usd' (expected "
-                      "0 or more; a loss is kind 'burn' with a positive "
-                      "amount)",
-                      v[F_AMOUNT]);
-            ok = false;
-        } else {
-            rec.has_amount = true;
-        }
-    }
+    if (v[F_AMOUNT] && take_amount(im, row, v[F_AMOUNT], &rec.amount_usd))
+        rec.has_amount = true;
+    else if (v[F_AMOUNT])
+        ok = false;
     if (ok) {
         struct finance_rec *slot = push_record(im, sizeof rec);
         if (slot)
