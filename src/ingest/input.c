@@ -48,16 +48,12 @@ void exo__text_location(const char *text, size_t offset, long *line,
 {
     size_t start = 0;
     *line = 1;
-    for (size_t i = 0; i < offset; i++) {
-        if (text[i] == '\n' ||
-            (text[i] == '\r' && (i + 1 >= offset || text[i + 1] != '\n'))) {
-            /* A CR right before 'offset' may yet be the CR of a CRLF. */
-            if (text[i] == '\r' && i + 1 == offset && text[offset] == '\n')
-                break;
+    /* text[offset] may be read: the text ends with a NUL after 'len'. */
+    for (size_t i = 0; i < offset; i++)
+        if (text[i] == '\n' || (text[i] == '\r' && text[i + 1] != '\n')) {
             (*line)++;
             start = i + 1;
         }
-    }
     *column = (long)exo__utf8_chars(text + start, offset - start) + 1;
 }
 
@@ -160,15 +156,29 @@ struct reading {
     int fd;
     char *data; /* the text read so far */
     size_t n, cap, max;
+    bool nul; /* a NUL byte was read: the text check will fail */
     exo_err *err;
 };
 
+/* Notes a NUL byte among the 'got' bytes just added, so that reading
+ * stops there: /dev/zero fails at once instead of at the size cap. */
+static bool saw_nul(struct reading *r, size_t got)
+{
+    if (memchr(r->data + r->n - got, '\0', got))
+        r->nul = true;
+    return r->nul;
+}
+
+/* Located where the cap was passed, like every other rejection. */
 static exo_code too_big(struct reading *r)
 {
-    return exo__fail(r->err, EXO_EDATA,
-                     "'%s' holds more than %zu bytes of text (expected at "
-                     "most that many; EXODUS_MAX_INPUT=BYTES raises the cap)",
-                     r->path, r->max);
+    long line, column;
+    r->data[r->max] = '\0';
+    exo__text_location(r->data, r->max, &line, &column);
+    return exo__fail_at(r->err, EXO_EDATA, r->name, line, column,
+                        "the text goes on past %zu bytes (expected at most "
+                        "that many; EXODUS_MAX_INPUT=BYTES raises the cap)",
+                        r->max);
 }
 
 static exo_code read_error(struct reading *r)
@@ -194,6 +204,8 @@ static exo_code read_plain(struct reading *r)
         r->n += (size_t)got;
         if (r->n > r->max)
             return too_big(r);
+        if (saw_nul(r, (size_t)got))
+            return EXO_OK;
     }
 }
 
@@ -275,6 +287,8 @@ static exo_code read_gzip(struct reading *r, unsigned char *in, size_t have)
         uInt avail_in = zs.avail_in;
         int z = inflate(&zs, Z_NO_FLUSH);
         r->n += room - zs.avail_out;
+        if (saw_nul(r, room - zs.avail_out))
+            break;
         if (z == Z_BUF_ERROR && eof && zs.avail_in == avail_in) {
             rc = gzip_error(r, TRUNCATED); /* no input will come */
             break;
@@ -348,7 +362,9 @@ exo_code exo__read_input(const char *path, const char *name, char **out,
         if (have)
             memcpy(r.data, in, have);
         r.n = have;
-        rc = r.n > r.max ? too_big(&r) : read_plain(&r);
+        rc = r.n > r.max         ? too_big(&r)
+             : saw_nul(&r, have) ? EXO_OK
+                                 : read_plain(&r);
     }
     if (rc == EXO_OK && !r.data && reserve(&r.data, &r.cap, 0, 0))
         rc = exo__fail(err, EXO_ENOMEM, "out of memory reading '%s'", path);

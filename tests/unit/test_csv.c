@@ -283,7 +283,9 @@ Test(input, size_cap_is_stated_and_raised)
     setenv("EXODUS_MAX_INPUT", "10", 1);
     cr_expect_eq(exo__input_max(), 10);
     cr_expect_eq(exo__read_input(path, "t.csv", &got, &len, &err), EXO_EDATA);
-    cr_expect(strstr(err.msg, "more than 10 bytes"), "%s", err.msg);
+    cr_expect(strstr(err.msg, "goes on past 10 bytes"), "%s", err.msg);
+    cr_expect_eq(err.line, 1);
+    cr_expect_eq(err.column, 11);
     setenv("EXODUS_MAX_INPUT", "1k", 1);
     cr_expect_eq(exo__input_max(), 1024);
     exo_err_clear(&err);
