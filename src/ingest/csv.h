@@ -37,7 +37,8 @@ typedef int (*csv_record_fn)(void *ud, const struct csv_record *rec);
  */
 exo_code exo__csv_read(const char *path, const char *name, csv_record_fn fn,
                        void *ud, exo_err *err);
-/* Like exo__csv_read over a buffer in memory (for tests and fuzzing). */
+/* Like exo__csv_read over a buffer in memory (for tests and fuzzing);
+ * text[len] must be a NUL, which locating an error may read. */
 exo_code exo__csv_read_mem(const char *text, size_t len, const char *name,
                            csv_record_fn fn, void *ud, exo_err *err);
 

@@ -432,6 +432,23 @@ static void take_header(struct importer *im, const struct csv_record *rec)
     for (size_t c = 0; c < rec->n_fields; c++) {
         char *col = rec->field[c];
         size_t len = exo__utf8_trim(col, strlen(col));
+        enum exo_bad_char kind;
+        char what[64];
+        /* Column names are echoed in errors and notes: text only. */
+        long bad_at =
+            exo__text_bad_char(col, len, true, &kind, what, sizeof what);
+        if (bad_at >= 0) {
+            long line, column;
+            exo_err e = {0};
+            exo__csv_field_location(rec, c, &line, &column);
+            exo__fail_at(&e, EXO_EDATA, im->name, line, column,
+                         "%s at character %zu of a column name (expected "
+                         "a name on one line, in UTF-8, without control "
+                         "characters)",
+                         what, exo__utf8_chars(col, (size_t)bad_at) + 1);
+            add_located(im, &e);
+            continue;
+        }
         int match = -1;
         for (size_t f = 0; f < im->n_fields; f++)
             if (strcmp(im->column_name[f], col) == 0)
