@@ -180,6 +180,7 @@ struct pipeline {
     bool done;                      /* pass one has ended */
     atomic_int stop;                /* the writer asks pass one to stop */
     exo_code code;                  /* what the CSV reader returned */
+    exo_err read_err;               /* and the error it recorded */
     const char *text;
     size_t len;
 };
@@ -1551,7 +1552,7 @@ static void *validate_thread(void *arg)
     struct importer *im = arg;
     struct pipeline *pl = im->pipe;
     pl->code = exo__csv_read_mem(pl->text, pl->len, im->name, on_csv_record, im,
-                                 im->err);
+                                 &pl->read_err);
     if (im->fill && im->fill->n && !im->n_errors && !im->fatal &&
         pl->code == EXO_OK) {
         publish(pl, im->fill);
@@ -1564,7 +1565,7 @@ static void *validate_thread(void *arg)
 }
 
 static exo_code csv_checked(struct importer *im, exo_code code,
-                            exo_errlist *errors, exo_err *err);
+                            const exo_err *read_err, exo_err *err);
 static exo_code summarise(struct importer *im, exo_code code,
                           exo_import_result *result, exo_errlist *errors,
                           exo_err *err);
@@ -1623,7 +1624,7 @@ static int import_pipelined(struct importer *im, exo_store *store,
     if (from_writer) {
         code = write_code;
     } else {
-        code = csv_checked(im, pl.code, errors, err);
+        code = csv_checked(im, pl.code, &pl.read_err, err);
         code = summarise(im, code, result, errors, err);
         if (!code && write_code) {
             code = write_code;
@@ -1698,23 +1699,24 @@ static exo_code finish(struct importer *im, exo_store *store, exo_code code,
     return code;
 }
 
-/* After pass one over a CSV: an empty file and malformed CSV are errors
- * of the list; stopping early on many errors is not a failure itself. */
+/*
+ * After pass one over a CSV: an empty file and the reader's own errors
+ * (quoting, text) join the rows' errors, so that every one is listed;
+ * stopping early on many errors is not a failure itself.
+ */
 static exo_code csv_checked(struct importer *im, exo_code code,
-                            exo_errlist *errors, exo_err *err)
+                            const exo_err *read_err, exo_err *err)
 {
     if (code == EXO_OK && !im->have_header && !im->n_errors) {
         exo_err e = {0};
         exo__fail_at(&e, EXO_EDATA, im->name, 1, 1,
                      "the file is empty (expected a header row)");
-        exo__errlist_add(errors, &e);
-        im->n_errors++;
-        *err = e;
+        add_located(im, &e);
     }
-    if (code == EXO_EDATA && !im->n_errors) {
-        exo__errlist_add(errors, err); /* malformed CSV itself */
-        im->n_errors++;
-    }
+    if (code == EXO_EDATA && read_err->code == EXO_EDATA)
+        add_located(im, read_err);
+    else if (code && code != EXO_EDATA && read_err->code && err->code == EXO_OK)
+        *err = *read_err; /* out of memory in the reader itself */
     if (code == EXO_EDATA)
         code = EXO_OK; /* summarised with the others */
     return code;
@@ -1789,8 +1791,10 @@ exo_code exo_import_file(exo_store *store, exo_import_kind kind,
                 goto out;
             }
         }
-        code = exo__csv_read_mem(text, len, im.name, on_csv_record, &im, err);
-        code = csv_checked(&im, code, errors, err);
+        exo_err read_err = {0};
+        code = exo__csv_read_mem(text, len, im.name, on_csv_record, &im,
+                                 &read_err);
+        code = csv_checked(&im, code, &read_err, err);
     }
     code = finish(&im, store, code, result, errors, err);
 out:
