@@ -4,6 +4,7 @@
  */
 #include "core/utf8.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicase.h>
@@ -17,6 +18,50 @@ long exo__utf8_invalid_at(const char *s, size_t len)
 {
     const uint8_t *bad = u8_check((const uint8_t *)s, len);
     return bad ? (long)(bad - (const uint8_t *)s) : -1;
+}
+
+static bool is_bidi_control(ucs4_t uc)
+{
+    return (uc >= 0x202A && uc <= 0x202E) || (uc >= 0x2066 && uc <= 0x2069);
+}
+
+long exo__text_bad_char(const char *s, size_t len, bool name,
+                        enum exo_bad_char *kind, char *what, size_t size)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    for (size_t i = 0; i < len;) {
+        unsigned char c = p[i];
+        if (c < 0x80) {
+            bool line = c == '\t' || c == '\n' || c == '\r';
+            if ((c < 0x20 && !(line && !name)) || c == 0x7F) {
+                *kind = EXO_BAD_CONTROL;
+                snprintf(what, size, "control character U+%04X", c);
+                return (long)i;
+            }
+            i++;
+            continue;
+        }
+        ucs4_t uc;
+        int n = u8_mbtoucr(&uc, p + i, len - i);
+        if (n < 0) {
+            /* u8_mbtoucr rejects overlong forms and surrogates too. */
+            *kind = EXO_BAD_UTF8;
+            snprintf(what, size, "invalid UTF-8 byte 0x%02X", c);
+            return (long)i;
+        }
+        if (uc >= 0x80 && uc <= 0x9F) {
+            *kind = EXO_BAD_CONTROL;
+            snprintf(what, size, "control character U+%04X", (unsigned)uc);
+            return (long)i;
+        }
+        if (name && is_bidi_control(uc)) {
+            *kind = EXO_BAD_BIDI;
+            snprintf(what, size, "bidirectional control U+%04X", (unsigned)uc);
+            return (long)i;
+        }
+        i += (size_t)n;
+    }
+    return -1;
 }
 
 size_t exo__utf8_chars(const char *s, size_t len)

@@ -9,66 +9,10 @@
 
 #include <csv.h>
 #include <stdbool.h>
-#include <errno.h>
 #include <string.h>
-#include <unistd.h>
-#include <zlib.h>
 
 #include "core/exo.h"
 #include "core/utf8.h"
-
-exo_code exo__read_file(const char *path, char **out, size_t *len, exo_err *err)
-{
-    gzFile gz;
-    size_t cap = 1 << 16, n = 0;
-    char *data = NULL;
-    *out = NULL;
-    *len = 0;
-    if (strcmp(path, "-") == 0)
-        gz = gzdopen(dup(STDIN_FILENO), "rb");
-    else
-        gz = gzopen(path, "rb");
-    if (!gz)
-        return exo__fail_errno(err, errno ? errno : ENOENT, "cannot open '%s'",
-                               path);
-    gzbuffer(gz, 1 << 17);
-    data = exo__malloc(cap);
-    if (!data)
-        goto nomem;
-    for (;;) {
-        if (cap - n < (1 << 16) + 1) {
-            size_t new_cap;
-            if (__builtin_mul_overflow(cap, 2, &new_cap))
-                goto nomem;
-            char *p = exo__realloc(data, new_cap);
-            if (!p)
-                goto nomem;
-            data = p;
-            cap = new_cap;
-        }
-        int got = gzread(gz, data + n, (unsigned)(cap - n - 1));
-        if (got < 0) {
-            int errnum = 0;
-            const char *msg = gzerror(gz, &errnum);
-            exo__fail(err, EXO_EIO, "cannot read '%s': %s", path, msg);
-            goto fail;
-        }
-        if (got == 0)
-            break;
-        n += (size_t)got;
-    }
-    gzclose(gz);
-    data[n] = '\0';
-    *out = data;
-    *len = n;
-    return EXO_OK;
-nomem:
-    exo__fail(err, EXO_ENOMEM, "out of memory reading '%s'", path);
-fail:
-    exo__free(data);
-    gzclose(gz);
-    return err ? err->code : EXO_ENOMEM;
-}
 
 struct reader {
     struct csv_record rec;
@@ -76,6 +20,7 @@ struct reader {
     csv_record_fn fn;
     void *ud;
     const char *text;
+    const char *name;  /* the file, in error locations */
     long line;         /* line being fed */
     size_t line_start; /* its byte offset */
     long next_line;    /* line the next field starts on */
@@ -172,6 +117,8 @@ static void on_record(int c, void *ud)
         for (size_t k = 0; k < r->rec.n_fields; k++)
             r->rec.field[k] = r->text_buf + r->offset[k];
         r->rec.line = r->rec.field_line[0];
+        r->rec.end_line = r->line;
+        r->rec.end_line_start = r->line_start;
         r->stop = r->fn(r->ud, &r->rec);
         r->rec.index++;
     }
@@ -179,6 +126,44 @@ static void on_record(int c, void *ud)
     /* The next record starts on the line after this terminator. */
     r->next_line = r->line + 1;
     r->next_line_start = (size_t)-1; /* fixed up when that line is fed */
+}
+
+/*
+ * The 1-based character column where a field starts on the line at
+ * 'line_start': after 'skip' fields that start on that line, and after the
+ * tail of a quoted field from a line above when 'in_tail'. Quote-aware.
+ */
+static long field_column(const char *text, size_t line_start, size_t skip,
+                         bool in_tail)
+{
+    const char *p = text + line_start;
+    for (size_t s = 0; s < skip + in_tail && *p; s++) {
+        if (*p == '"' || (s == 0 && in_tail)) {
+            p += !(s == 0 && in_tail);
+            while (*p && !(*p == '"' && p[1] != '"'))
+                p += (*p == '"') ? 2 : 1;
+            if (*p)
+                p++;
+        }
+        while (*p && *p != ',' && *p != '\n' && *p != '\r')
+            p++;
+        if (*p == ',')
+            p++;
+    }
+    const char *start = text + line_start;
+    return (long)exo__utf8_chars(start, (size_t)(p - start)) + 1;
+}
+
+/* How field 'k' (which may be the one still open) is placed on its line:
+ * the fields before it on that line, and whether a quoted field's tail
+ * opens the line. */
+static void field_place(const long *field_line, size_t k, long line,
+                        size_t *skip, bool *in_tail)
+{
+    *skip = 0;
+    for (size_t j = k; j-- > 0 && field_line[j] == line;)
+        (*skip)++;
+    *in_tail = k > *skip && field_line[k - *skip - 1] < line;
 }
 
 void exo__csv_field_location(const struct csv_record *rec, size_t k, long *line,
@@ -189,29 +174,83 @@ void exo__csv_field_location(const struct csv_record *rec, size_t k, long *line,
         *column = 0;
         return;
     }
+    size_t skip;
+    bool in_tail;
     *line = rec->field_line[k];
-    /* Fields before k that start on the same line: skip them, quote-aware. */
-    size_t skip = 0;
-    for (size_t j = k; j-- > 0 && rec->field_line[j] == rec->field_line[k];)
-        skip++;
-    const char *p = rec->text + rec->field_line_start[k];
-    /* The line may open with the tail of a quoted field from a line above. */
-    bool in_tail = k > skip && rec->field_line[k - skip - 1] < *line;
-    for (size_t s = 0; s < skip + in_tail && *p; s++) {
-        if (*p == '"' || (s == 0 && in_tail)) {
-            p += !(s == 0 && in_tail);
-            while (*p && !(*p == '"' && p[1] != '"'))
-                p += (*p == '"') ? 2 : 1;
-            if (*p)
-                p++;
-        }
-        while (*p && *p != ',' && *p != '\n')
-            p++;
-        if (*p == ',')
-            p++;
-    }
-    const char *start = rec->text + rec->field_line_start[k];
+    field_place(rec->field_line, k, *line, &skip, &in_tail);
+    *column = field_column(rec->text, rec->field_line_start[k], skip, in_tail);
+}
+
+void exo__csv_end_location(const struct csv_record *rec, long *line,
+                           long *column)
+{
+    const char *start = rec->text + rec->end_line_start, *p = start;
+    while (*p && *p != '\n' && *p != '\r')
+        p++;
+    *line = rec->end_line;
     *column = (long)exo__utf8_chars(start, (size_t)(p - start)) + 1;
+}
+
+exo_code exo__csv_width_error(exo_err *err, const char *name, long line,
+                              long column, size_t n_fields, size_t want)
+{
+    if (n_fields > want)
+        return exo__fail_at(err, EXO_EDATA, name, line, column,
+                            "row has %zu fields, %zu more than the header "
+                            "(expected %zu fields, as in the header)",
+                            n_fields, n_fields - want, want);
+    return exo__fail_at(err, EXO_EDATA, name, line, column,
+                        "row ends after %zu field%s (expected %zu fields, as "
+                        "in the header)",
+                        n_fields, n_fields == 1 ? "" : "s", want);
+}
+
+exo_code exo__csv_check_width(const struct csv_record *rec, size_t want,
+                              const char *name, exo_err *err)
+{
+    long line, column;
+    if (rec->n_fields == want)
+        return EXO_OK;
+    if (rec->n_fields > want)
+        exo__csv_field_location(rec, want, &line, &column);
+    else
+        exo__csv_end_location(rec, &line, &column);
+    return exo__csv_width_error(err, name, line, column, rec->n_fields, want);
+}
+
+/* The end of the line that starts at 'pos': past its LF, CRLF or lone CR
+ * (libcsv ends a record at each of them), or 'len'. */
+static size_t line_end(const char *text, size_t pos, size_t len)
+{
+    const char *nl = memchr(text + pos, '\n', len - pos);
+    size_t lim = nl ? (size_t)(nl - text) : len;
+    const char *cr = memchr(text + pos, '\r', lim - pos);
+    if (cr && (size_t)(cr - text) + 1 < lim)
+        return (size_t)(cr - text) + 1; /* a lone CR */
+    return nl ? lim + 1 : len;
+}
+
+/* A parse error of libcsv's strict mode at byte 'at' of the line being
+ * fed, in this project's words. */
+static exo_code quote_error(const struct reader *r, size_t at, exo_err *err)
+{
+    const char *text = r->text;
+    long column =
+        (long)exo__utf8_chars(text + r->line_start, at - r->line_start) + 1;
+    if (text[at] == '"')
+        return exo__fail_at(err, EXO_EDATA, r->name, r->line, column,
+                            "quote inside an unquoted field (expected the "
+                            "whole field in quotes, each quote in it doubled: "
+                            "\"say \"\"hi\"\"\")");
+    /* The character, whole even when it takes several bytes. */
+    size_t n = 1;
+    while (n < 4 && ((unsigned char)text[at + n] & 0xC0) == 0x80)
+        n++;
+    return exo__fail_at(err, EXO_EDATA, r->name, r->line, column,
+                        "'%.*s' after the closing quote of a field (expected "
+                        "a comma or the end of the line after it; a quote "
+                        "inside a quoted field is written twice)",
+                        (int)n, text + at);
 }
 
 exo_code exo__csv_read_mem(const char *text, size_t len, const char *name,
@@ -221,9 +260,12 @@ exo_code exo__csv_read_mem(const char *text, size_t len, const char *name,
     struct reader r = {0};
     exo_code rc = EXO_OK;
     size_t pos = 0;
+    if ((rc = exo__text_check(text, len, name, err)))
+        return rc;
     if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_EMPTY_IS_NULL))
         return exo__fail(err, EXO_ENOMEM, "cannot start the CSV parser");
     r.fn = fn;
+    r.name = name;
     r.ud = ud;
     r.text = text;
     r.rec.text = text;
@@ -234,25 +276,29 @@ exo_code exo__csv_read_mem(const char *text, size_t len, const char *name,
     r.line_start = pos;
     r.next_line_start = pos;
     while (pos < len && !r.stop && !r.code) {
-        const char *nl = memchr(text + pos, '\n', len - pos);
-        size_t end = nl ? (size_t)(nl - text) + 1 : len;
+        size_t end = line_end(text, pos, len);
         r.line_start = pos;
         if (r.next_line_start == (size_t)-1)
             r.next_line_start = pos;
         /* A blank line between records is no record (libcsv skips it), so
          * the next record starts on a later line. Inside a quoted field
          * the field began on an earlier line and nothing moves. */
-        size_t body = end - pos - (nl ? 1 : 0);
-        bool blank = body == 0 || (body == 1 && text[pos] == '\r');
-        if (blank && r.rec.n_fields == 0 && r.next_line == r.line) {
+        size_t body = end - pos;
+        while (body &&
+               (text[pos + body - 1] == '\n' || text[pos + body - 1] == '\r'))
+            body--;
+        if (body == 0 && r.rec.n_fields == 0 && r.next_line == r.line) {
             r.next_line = r.line + 1;
             r.next_line_start = end;
         }
-        if (csv_parse(&parser, text + pos, end - pos, on_field, on_record,
-                      &r) != end - pos) {
-            rc = exo__fail_at(err, EXO_EDATA, name, r.line, 0,
-                              "malformed CSV: %s (expected RFC 4180 quoting)",
-                              csv_strerror(csv_error(&parser)));
+        size_t done =
+            csv_parse(&parser, text + pos, end - pos, on_field, on_record, &r);
+        if (done != end - pos) {
+            if (csv_error(&parser) == CSV_EPARSE)
+                rc = quote_error(&r, pos + done, err);
+            else
+                rc = exo__fail(err, EXO_ENOMEM, "out of memory reading '%s'",
+                               name);
             goto out;
         }
         pos = end;
@@ -261,9 +307,15 @@ exo_code exo__csv_read_mem(const char *text, size_t len, const char *name,
     if (!r.stop && !r.code) {
         r.line--; /* the last line fed */
         if (csv_fini(&parser, on_field, on_record, &r)) {
-            rc = exo__fail_at(err, EXO_EDATA, name, r.next_line, 0,
-                              "malformed CSV: %s (expected a closing quote)",
-                              csv_strerror(csv_error(&parser)));
+            /* Only an open quoted field fails here: point at its quote. */
+            size_t skip;
+            bool in_tail;
+            field_place(r.rec.field_line, r.rec.n_fields, r.next_line, &skip,
+                        &in_tail);
+            long column = field_column(text, r.next_line_start, skip, in_tail);
+            rc = exo__fail_at(err, EXO_EDATA, name, r.next_line, column,
+                              "quoted field never closed (expected a closing "
+                              "quote before the end of the file)");
             goto out;
         }
     }
@@ -288,7 +340,7 @@ exo_code exo__csv_read(const char *path, const char *name, csv_record_fn fn,
 {
     char *text;
     size_t len;
-    exo_code rc = exo__read_file(path, &text, &len, err);
+    exo_code rc = exo__read_input(path, name, &text, &len, err);
     if (rc)
         return rc;
     rc = exo__csv_read_mem(text, len, name, fn, ud, err);

@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "exodus.h"
+#include "ingest/input.h"
 
 /* One record; fields are NUL-terminated and valid during the callback. */
 struct csv_record {
@@ -21,6 +22,8 @@ struct csv_record {
     const char *text;
     size_t *field_line_start; /* byte offset of the line the field starts on */
     long *field_line;
+    long end_line; /* the line the record ends on, and its byte offset */
+    size_t end_line_start;
 };
 
 /* Return EXO_OK to go on, or a code to stop: exo__csv_read returns it. */
@@ -29,23 +32,32 @@ typedef int (*csv_record_fn)(void *ud, const struct csv_record *rec);
 /*
  * Reads 'path' ("-" for standard input; gzip is detected) and calls 'fn'
  * for each record, the header included. 'name' is the file name used in
- * error locations. Malformed quoting is EXO_EDATA with its location.
+ * error locations. Text that exo__text_check rejects and malformed quoting
+ * are EXO_EDATA with their location. Lines end at LF, CRLF or a lone CR.
  */
 exo_code exo__csv_read(const char *path, const char *name, csv_record_fn fn,
                        void *ud, exo_err *err);
-/* Like exo__csv_read over a buffer in memory (for tests and fuzzing). */
+/* Like exo__csv_read over a buffer in memory (for tests and fuzzing);
+ * text[len] must be a NUL, which locating an error may read. */
 exo_code exo__csv_read_mem(const char *text, size_t len, const char *name,
                            csv_record_fn fn, void *ud, exo_err *err);
 
 /* The line and 1-based character column where field 'k' starts. */
 void exo__csv_field_location(const struct csv_record *rec, size_t k, long *line,
                              long *column);
-
+/* The line and column just past the last character of the record. */
+void exo__csv_end_location(const struct csv_record *rec, long *line,
+                           long *column);
 /*
- * Reads the whole of 'path' ("-": stdin; gzip detected) into memory.
- * '*out' is the caller's (exo__free), NUL-terminated.
+ * EXO_EDATA, located, unless 'rec' has exactly 'want' fields: at the first
+ * field too many, or at the end of a row that stops short. A row is never
+ * padded or cut to fit its header.
  */
-exo_code exo__read_file(const char *path, char **out, size_t *len,
-                        exo_err *err);
+exo_code exo__csv_check_width(const struct csv_record *rec, size_t want,
+                              const char *name, exo_err *err);
+/* The error exo__csv_check_width records, for readers that split rows
+ * themselves: at the first field too many, or at the end of a short row. */
+exo_code exo__csv_width_error(exo_err *err, const char *name, long line,
+                              long column, size_t n_fields, size_t want);
 
 #endif

@@ -12,6 +12,8 @@
 
 #include "core/date.h"
 #include "core/exo.h"
+#include "core/number.h"
+#include "core/utf8.h"
 #include "core/vec.h"
 #include "ingest/csv.h"
 
@@ -24,7 +26,8 @@ struct reader {
     size_t cap, lab_cap;       /* of f->times and f->widths; of lab */
     long time_col, stream_col; /* 0-based; -1: found in the header */
     bool need_header, seen_date, seen_number;
-    int *lab; /* per event: index into f->labels in file order */
+    size_t width; /* fields in every record; 0 until the first */
+    int *lab;     /* per event: index into f->labels in file order */
     /* Bare four-digit years ("2015") are numbers in a column of numbers
      * and year-precision dates in a column of dates: which, only the
      * whole file tells. Their indices wait here. */
@@ -49,8 +52,9 @@ static exo_code column_number(const char *text, const char *flag, long *out,
 }
 
 /*
- * A number or an ISO date; '*is_date' says which. A bare "2015" is a
- * number: only a text with a '-' after its first character may be a date.
+ * A decimal number or an ISO date; '*is_date' says which. A bare "2015" is
+ * a number: only a text with a '-' after its first character may be a
+ * date. Hexadecimal, "inf" and "nan" are not times.
  */
 static bool parse_time(const char *text, double *t, double *width,
                        bool *is_date)
@@ -63,9 +67,8 @@ static bool parse_time(const char *text, double *t, double *width,
         *is_date = true;
         return true;
     }
-    char *end;
-    double v = strtod(text, &end);
-    if (end != text && *end == '\0' && isfinite(v)) {
+    double v;
+    if (exo__parse_decimal(text, &v)) {
         *t = v;
         *width = 0.0;
         *is_date = false;
@@ -107,6 +110,17 @@ static exo_code stream_of(struct reader *r, const struct csv_record *rec,
     if (k >= rec->n_fields)
         return exo__fail_at(err, EXO_EDATA, r->name, rec->line, 1,
                             "no column %zu on this line", k + 1);
+    enum exo_bad_char kind;
+    char what[64];
+    /* Labels are printed: text a terminal shows as it is. */
+    long at = exo__text_bad_char(rec->field[k], rec->len[k], true, &kind, what,
+                                 sizeof what);
+    if (at >= 0)
+        return FAIL_AT(k, "%s at character %zu of a stream label (expected %s)",
+                       what, exo__utf8_chars(rec->field[k], (size_t)at) + 1,
+                       kind == EXO_BAD_UTF8 ? "UTF-8 text"
+                                            : "a label on one line, without "
+                                              "control characters");
     size_t d = 0;
     while (d < f->n_streams && strcmp(f->labels[d], rec->field[k]) != 0)
         d++;
@@ -146,9 +160,14 @@ static int on_event(void *ud, const struct csv_record *rec)
         return EXO_OK;
     if (rec->field[0][0] == '#')
         return EXO_OK;
+    /* The first record that is not a comment sets the width. */
+    exo_code rc;
+    if (!r->width)
+        r->width = rec->n_fields;
+    else if ((rc = exo__csv_check_width(rec, r->width, r->name, err)))
+        return rc;
     if (r->need_header)
         return header(r, rec, err);
-    exo_code rc;
     if (r->stream_col >= 0 && (rc = stream_of(r, rec, err)))
         return rc;
     size_t k = (size_t)r->time_col;

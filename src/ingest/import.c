@@ -13,6 +13,7 @@
  * no error (see "Pipeline").
  */
 #include <ctype.h>
+#include <inttypes.h>
 #include <jansson.h>
 #include <math.h>
 #include <pthread.h>
@@ -24,6 +25,7 @@
 #include "core/date.h"
 #include "core/exo.h"
 #include "core/hmap.h"
+#include "core/number.h"
 #include "core/utf8.h"
 #include "core/vec.h"
 #include "core/vocab.h"
@@ -35,6 +37,9 @@
 
 enum { MAX_FIELDS = 16 };
 #define REQUIRED 1u
+#define NAME                                                                   \
+    2u /* a person's or an organisation's name: one line, no                   \
+        * bidirectional controls */
 
 struct field_def {
     const char *name;
@@ -54,11 +59,16 @@ enum move_field {
     M_SOURCE
 };
 static const struct field_def move_fields[] = {
-    {"person", REQUIRED, 200}, {"from_org", 0, 200},
-    {"to_org", 0, 200},        {"role", 0, 500},
-    {"level", REQUIRED, 16},   {"event", REQUIRED, 16},
-    {"date", REQUIRED, 40},    {"date_precision", 0, 16},
-    {"source_url", 0, 2000},   {NULL, 0, 0},
+    {"person", REQUIRED | NAME, 200},
+    {"from_org", NAME, 200},
+    {"to_org", NAME, 200},
+    {"role", 0, 500},
+    {"level", REQUIRED, 16},
+    {"event", REQUIRED, 16},
+    {"date", REQUIRED, 40},
+    {"date_precision", 0, 16},
+    {"source_url", 0, 2000},
+    {NULL, 0, 0},
 };
 
 enum spell_field {
@@ -75,10 +85,10 @@ enum spell_field {
     S_SOURCE
 };
 static const struct field_def spell_fields[] = {
-    {"person", 0, 200},      {"id", 0, 100},          {"org", 0, 200},
+    {"person", NAME, 200},   {"id", 0, 100},          {"org", NAME, 200},
     {"role", 0, 500},        {"level", 0, 16},        {"team", 0, 200},
     {"start", REQUIRED, 40}, {"end", 0, 40},          {"end_reason", 0, 100},
-    {"dest_org", 0, 200},    {"source_url", 0, 2000}, {NULL, 0, 0},
+    {"dest_org", NAME, 200}, {"source_url", 0, 2000}, {NULL, 0, 0},
 };
 
 enum finance_field {
@@ -91,15 +101,16 @@ enum finance_field {
     F_SOURCE
 };
 static const struct field_def finance_fields[] = {
-    {"org", REQUIRED, 200},  {"date", REQUIRED, 40}, {"date_precision", 0, 16},
-    {"kind", REQUIRED, 16},  {"amount_usd", 0, 40},  {"note", 0, 2000},
-    {"source_url", 0, 2000}, {NULL, 0, 0},
+    {"org", REQUIRED | NAME, 200}, {"date", REQUIRED, 40},
+    {"date_precision", 0, 16},     {"kind", REQUIRED, 16},
+    {"amount_usd", 0, 40},         {"note", 0, 2000},
+    {"source_url", 0, 2000},       {NULL, 0, 0},
 };
 
 enum alias_field { A_ALIAS, A_ORG };
 static const struct field_def alias_fields[] = {
-    {"alias", REQUIRED, 200},
-    {"org", REQUIRED, 200},
+    {"alias", REQUIRED | NAME, 200},
+    {"org", REQUIRED | NAME, 200},
     {NULL, 0, 0},
 };
 
@@ -143,7 +154,7 @@ struct finance_rec {
     exo_date date;
     const char *kind, *note;
     bool has_amount;
-    double amount_usd;
+    int64_t amount_usd; /* whole US dollars */
 };
 
 struct alias_rec {
@@ -169,6 +180,7 @@ struct pipeline {
     bool done;                      /* pass one has ended */
     atomic_int stop;                /* the writer asks pass one to stop */
     exo_code code;                  /* what the CSV reader returned */
+    exo_err read_err;               /* and the error it recorded */
     const char *text;
     size_t len;
 };
@@ -199,6 +211,7 @@ struct importer {
     struct hmap names[N_NAME_KINDS]; /* text as given -> struct name * */
     /* header */
     bool have_header;
+    size_t n_header;                     /* fields in the header row */
     int col_of[MAX_FIELDS];              /* CSV column of each field, or -1 */
     const char *column_name[MAX_FIELDS]; /* the input's name for each field */
     /* reason map: their value -> ours ("" for none) */
@@ -256,6 +269,14 @@ static void locate(const struct importer *im, const struct row *row, int f,
     }
 }
 
+/* Adds 'e', already located, to the errors. */
+static void add_located(struct importer *im, const exo_err *e)
+{
+    exo__errlist_add(im->errors, e);
+    if (im->n_errors++ == 0 && im->err && im->err->code == EXO_OK)
+        *im->err = *e; /* the first error, until the summary replaces it */
+}
+
 static void add_error(struct importer *im, const struct row *row, int f,
                       const char *fmt, ...) EXO_PRINTF(4, 5);
 
@@ -271,9 +292,7 @@ static void add_error(struct importer *im, const struct row *row, int f,
     va_end(ap);
     locate(im, row, f, &line, &column);
     exo__fail_at(&e, EXO_EDATA, im->name, line, column, "%s", msg);
-    exo__errlist_add(im->errors, &e);
-    if (im->n_errors++ == 0 && im->err && im->err->code == EXO_OK)
-        *im->err = e; /* the first error, until the summary replaces it */
+    add_located(im, &e);
 }
 
 /* ==== Options ==== */
@@ -408,11 +427,29 @@ static const exo_err *unread_note(struct importer *im)
 static void take_header(struct importer *im, const struct csv_record *rec)
 {
     struct row row = {.line = rec->line, .csv = rec};
+    im->n_header = rec->n_fields;
     for (size_t f = 0; f < MAX_FIELDS; f++)
         im->col_of[f] = -1, row.csv_col[f] = -1;
     for (size_t c = 0; c < rec->n_fields; c++) {
         char *col = rec->field[c];
         size_t len = exo__utf8_trim(col, strlen(col));
+        enum exo_bad_char kind;
+        char what[64];
+        /* Column names are echoed in errors and notes: text only. */
+        long bad_at =
+            exo__text_bad_char(col, len, true, &kind, what, sizeof what);
+        if (bad_at >= 0) {
+            long line, column;
+            exo_err e = {0};
+            exo__csv_field_location(rec, c, &line, &column);
+            exo__fail_at(&e, EXO_EDATA, im->name, line, column,
+                         "%s at character %zu of a column name (expected "
+                         "a name on one line, in UTF-8, without control "
+                         "characters)",
+                         what, exo__utf8_chars(col, (size_t)bad_at) + 1);
+            add_located(im, &e);
+            continue;
+        }
         int match = -1;
         for (size_t f = 0; f < im->n_fields; f++)
             if (strcmp(im->column_name[f], col) == 0)
@@ -431,9 +468,7 @@ static void take_header(struct importer *im, const struct csv_record *rec)
                          "unknown column '%.*s' in %s file (expected %s)",
                          (int)(len > 60 ? 60 : len), col, kind_name(im->kind),
                          names);
-            exo__errlist_add(im->errors, &e);
-            if (im->n_errors++ == 0 && im->err->code == EXO_OK)
-                *im->err = e;
+            add_located(im, &e);
             continue;
         }
         if (im->col_of[match] >= 0) {
@@ -472,18 +507,32 @@ static const char *take_value(struct importer *im, struct row *row, int f,
 {
     if (!raw)
         return NULL;
-    size_t len = strlen(raw);
+    /* Trimmed first: a name's line break or tab inside counts, around it
+     * not (exo__utf8_trim leaves invalid bytes alone). */
+    size_t len = exo__utf8_trim(raw, strlen(raw));
     bool ascii = exo__is_ascii(raw, len);
-    long bad_at = ascii ? -1 : exo__utf8_invalid_at(raw, len);
-    if (bad_at >= 0) {
+    bool is_name = im->fields[f].flags & NAME;
+    enum exo_bad_char kind;
+    char what[64];
+    long bad_at =
+        exo__text_bad_char(raw, len, is_name, &kind, what, sizeof what);
+    if (bad_at >= 0 && kind == EXO_BAD_UTF8)
         add_error(im, row, f,
                   "invalid UTF-8 at byte %ld of field '%s' (expected UTF-8 "
                   "text)",
                   bad_at + 1, im->fields[f].name);
+    else if (bad_at >= 0)
+        add_error(im, row, f, "%s at character %zu of field '%s' (expected %s)",
+                  what, exo__utf8_chars(raw, (size_t)bad_at) + 1,
+                  im->fields[f].name,
+                  kind == EXO_BAD_BIDI ? "a name that shows as it reads"
+                  : is_name ? "a name on one line, without control characters"
+                            : "text without control characters other than "
+                              "tab and line breaks");
+    if (bad_at >= 0) {
         *bad = true;
         return NULL;
     }
-    len = exo__utf8_trim(raw, len);
     if (len == 0)
         return NULL;
     size_t chars = ascii ? len : exo__utf8_chars(raw, len);
@@ -819,33 +868,31 @@ static void take_spell(struct importer *im, struct row *row, const char **v)
     exo__buf_release(&key);
 }
 
-/* Amounts are plain decimal numbers: digits, an optional point. */
-static bool parse_amount(const char *s, double *out)
+/* An amount in whole US dollars, 0 to INT64_MAX: "100.5", "1e3" and
+ * "0x10" are not one, and a larger one is not rounded to fit. */
+static bool take_amount(struct importer *im, struct row *row, const char *v,
+                        int64_t *out)
 {
-    const char *p = s;
-    bool digits = false;
-    if (*p == '-')
-        p++;
-    while (isdigit((unsigned char)*p))
-        p++, digits = true;
-    if (*p == '.') {
-        p++;
-        while (isdigit((unsigned char)*p))
-            p++, digits = true;
-    }
-    if ((*p == 'e' || *p == 'E') && digits) {
-        p++;
-        if (*p == '+' || *p == '-')
-            p++;
-        if (!isdigit((unsigned char)*p))
-            return false;
-        while (isdigit((unsigned char)*p))
-            p++;
-    }
-    if (!digits || *p)
-        return false;
-    *out = strtod(s, NULL);
-    return isfinite(*out);
+    bool overflow;
+    bool parsed = exo__parse_int64(v, out, &overflow);
+    if ((parsed && *out < 0) || (overflow && v[0] == '-'))
+        add_error(im, row, F_AMOUNT,
+                  "negative amount '%s' in field 'amount_usd' (expected 0 or "
+                  "more; a loss is kind 'burn' with a positive amount)",
+                  v);
+    else if (overflow)
+        add_error(im, row, F_AMOUNT,
+                  "amount '%s' in field 'amount_usd' is too large (expected "
+                  "at most %" PRId64 " whole US dollars)",
+                  v, INT64_MAX);
+    else if (!parsed)
+        add_error(im, row, F_AMOUNT,
+                  "malformed amount '%s' in field 'amount_usd' (expected "
+                  "whole US dollars, e.g. 6600000000)",
+                  v);
+    else
+        return true;
+    return false;
 }
 
 static void take_finance(struct importer *im, struct row *row, const char **v)
@@ -862,24 +909,10 @@ static void take_finance(struct importer *im, struct row *row, const char **v)
         ok = false;
     else if (present && !apply_precision(im, row, F_PREC, v[F_PREC], &rec.date))
         ok = false;
-    if (v[F_AMOUNT]) {
-        if (!parse_amount(v[F_AMOUNT], &rec.amount_usd)) {
-            add_error(im, row, F_AMOUNT,
-                      "malformed amount '%s' in field 'amount_usd' (expected "
-                      "whole US dollars, e.g. 6600000000)",
-                      v[F_AMOUNT]);
-            ok = false;
-        } else if (rec.amount_usd < 0) {
-            add_error(im, row, F_AMOUNT,
-                      "negative amount '%s' in field 'amount_usd' (expected "
-                      "0 or more; a loss is kind 'burn' with a positive "
-                      "amount)",
-                      v[F_AMOUNT]);
-            ok = false;
-        } else {
-            rec.has_amount = true;
-        }
-    }
+    if (v[F_AMOUNT] && take_amount(im, row, v[F_AMOUNT], &rec.amount_usd))
+        rec.has_amount = true;
+    else if (v[F_AMOUNT])
+        ok = false;
     if (ok) {
         struct finance_rec *slot = push_record(im, sizeof rec);
         if (slot)
@@ -960,14 +993,20 @@ static int on_csv_record(void *ud, const struct csv_record *rec)
     }
     struct row row = {.index = rec->index, .line = rec->line, .csv = rec};
     char *raw[MAX_FIELDS] = {0};
-    for (size_t f = 0; f < im->n_fields; f++) {
-        row.csv_col[f] = im->col_of[f];
-        if (im->col_of[f] >= 0 && (size_t)im->col_of[f] < rec->n_fields)
-            raw[f] = rec->field[im->col_of[f]];
-        else if (im->col_of[f] >= 0)
-            raw[f] = NULL; /* a short row: the column is empty */
+    exo_err e = {0};
+    if (exo__csv_check_width(rec, im->n_header, im->name, &e)) {
+        /* Never padded or cut to fit: a short row may be a file still
+         * being written, a long one a comma the writer did not quote. */
+        add_located(im, &e);
+        im->n_rows++;
+    } else {
+        for (size_t f = 0; f < im->n_fields; f++) {
+            row.csv_col[f] = im->col_of[f];
+            if (im->col_of[f] >= 0)
+                raw[f] = rec->field[im->col_of[f]];
+        }
+        take_row(im, &row, raw);
     }
-    take_row(im, &row, raw);
     if (im->fatal)
         return im->fatal;
     /* Pipelined, the writer reports progress and asks to stop; the hook is
@@ -1542,7 +1581,7 @@ static void *validate_thread(void *arg)
     struct importer *im = arg;
     struct pipeline *pl = im->pipe;
     pl->code = exo__csv_read_mem(pl->text, pl->len, im->name, on_csv_record, im,
-                                 im->err);
+                                 &pl->read_err);
     if (im->fill && im->fill->n && !im->n_errors && !im->fatal &&
         pl->code == EXO_OK) {
         publish(pl, im->fill);
@@ -1555,7 +1594,7 @@ static void *validate_thread(void *arg)
 }
 
 static exo_code csv_checked(struct importer *im, exo_code code,
-                            exo_errlist *errors, exo_err *err);
+                            const exo_err *read_err, exo_err *err);
 static exo_code summarise(struct importer *im, exo_code code,
                           exo_import_result *result, exo_errlist *errors,
                           exo_err *err);
@@ -1614,7 +1653,7 @@ static int import_pipelined(struct importer *im, exo_store *store,
     if (from_writer) {
         code = write_code;
     } else {
-        code = csv_checked(im, pl.code, errors, err);
+        code = csv_checked(im, pl.code, &pl.read_err, err);
         code = summarise(im, code, result, errors, err);
         if (!code && write_code) {
             code = write_code;
@@ -1691,23 +1730,26 @@ static exo_code finish(struct importer *im, exo_store *store, exo_code code,
     return code;
 }
 
-/* After pass one over a CSV: an empty file and malformed CSV are errors
- * of the list; stopping early on many errors is not a failure itself. */
+/*
+ * After pass one over a CSV: an empty file and the reader's own errors
+ * (quoting, text) join the rows' errors, so that every one is listed;
+ * stopping early on many errors is not a failure itself.
+ */
 static exo_code csv_checked(struct importer *im, exo_code code,
-                            exo_errlist *errors, exo_err *err)
+                            const exo_err *read_err, exo_err *err)
 {
     if (code == EXO_OK && !im->have_header && !im->n_errors) {
         exo_err e = {0};
         exo__fail_at(&e, EXO_EDATA, im->name, 1, 1,
                      "the file is empty (expected a header row)");
-        exo__errlist_add(errors, &e);
-        im->n_errors++;
-        *err = e;
+        add_located(im, &e);
     }
-    if (code == EXO_EDATA && !im->n_errors && errors)
-        exo__errlist_add(errors, err); /* malformed CSV itself */
-    else if (code == EXO_EDATA)
-        code = EXO_OK; /* stopped early on many errors */
+    if (code == EXO_EDATA && read_err->code == EXO_EDATA)
+        add_located(im, read_err);
+    else if (code && code != EXO_EDATA && read_err->code && err->code == EXO_OK)
+        *err = *read_err; /* out of memory in the reader itself */
+    if (code == EXO_EDATA)
+        code = EXO_OK; /* summarised with the others */
     return code;
 }
 
@@ -1756,7 +1798,15 @@ exo_code exo_import_file(exo_store *store, exo_import_kind kind,
         im.n_fields++;
     if ((code = setup_options(&im)))
         goto out;
-    if ((code = exo__read_file(path, &text, &len, err)))
+    code = exo__read_input(path, im.name, &text, &len, err);
+    if (code == EXO_EDATA) {
+        /* Not text, cut short or too big: the file's one error. */
+        exo__errlist_add(errors, err);
+        im.n_errors++;
+        code = finish(&im, store, EXO_OK, result, errors, err);
+        goto out;
+    }
+    if (code)
         goto out;
     bool json = opts->format == EXO_FORMAT_JSON ||
                 (opts->format == EXO_FORMAT_AUTO && is_json(path));
@@ -1772,8 +1822,10 @@ exo_code exo_import_file(exo_store *store, exo_import_kind kind,
                 goto out;
             }
         }
-        code = exo__csv_read_mem(text, len, im.name, on_csv_record, &im, err);
-        code = csv_checked(&im, code, errors, err);
+        exo_err read_err = {0};
+        code = exo__csv_read_mem(text, len, im.name, on_csv_record, &im,
+                                 &read_err);
+        code = csv_checked(&im, code, &read_err, err);
     }
     code = finish(&im, store, code, result, errors, err);
 out:

@@ -873,14 +873,14 @@ exo_code exo_runway_scenario_parse_set(const char *text, size_t len,
     struct ovr *ovr = NULL;
     exo_code code = EXO_OK;
     memset(out, 0, sizeof *out);
-    if (memchr(text, '\0', len))
-        return exo__fail_at(c.err, EXO_EDATA, c.name, 1, 1,
-                            "the file contains a NUL byte");
+    if ((code = exo__text_check(text, len, c.name, c.err)))
+        return code;
     json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
     if (!root)
         return exo__fail_at(
             c.err, EXO_EDATA, c.name, jerr.line > 0 ? jerr.line : 1,
-            jerr.column > 0 ? jerr.column : 1, "malformed JSON: %s", jerr.text);
+            jerr.column > 0 ? jerr.column : 1,
+            "malformed JSON: %s (expected a scenario object)", jerr.text);
     if (n_sets && json_is_object(root)) {
         ovr = exo__calloc(n_sets, sizeof *ovr);
         if (!ovr) {
@@ -916,12 +916,13 @@ exo_code exo_runway_scenario_load_set(const char *path, const char *const *sets,
     char *text = NULL;
     size_t len = 0;
     memset(out, 0, sizeof *out);
-    exo_code code = exo__read_file(path, &text, &len, err);
+    const char *slash = strrchr(path, '/');
+    const char *name = slash ? slash + 1 : path;
+    exo_code code = exo__read_input(path, name, &text, &len, err);
     if (code)
         return code;
-    const char *slash = strrchr(path, '/');
-    code = exo_runway_scenario_parse_set(text, len, slash ? slash + 1 : path,
-                                         sets, n_sets, out, err);
+    code =
+        exo_runway_scenario_parse_set(text, len, name, sets, n_sets, out, err);
     exo__free(text);
     return code;
 }

@@ -13,6 +13,9 @@
 #include <string.h>
 
 #include "core/exo.h"
+#include "core/hmap.h"
+#include "core/number.h"
+#include "core/utf8.h"
 #include "core/vec.h"
 #include "ingest/csv.h"
 
@@ -22,6 +25,7 @@ void exo__table_release(struct table *t)
         return;
     exo__free(t->offset);
     exo__free(t->line);
+    exo__free(t->pos);
     exo__buf_release(&t->text);
     memset(t, 0, sizeof *t);
 }
@@ -32,52 +36,139 @@ struct load_state {
     size_t n_names;
     size_t *field_of; /* file field index of each requested column */
     size_t n_header;
+    bool have_header;
     size_t cap_rows;
     exo_err *err;
 };
+
+/* A cell read must be UTF-8 text without control characters: group and
+ * level names reach the terminal. Unread columns may hold anything. */
+static exo_code check_cell(const struct load_state *s, const char *cell,
+                           size_t c, long line, long column)
+{
+    enum exo_bad_char kind;
+    char what[64];
+    long at =
+        exo__text_bad_char(cell, strlen(cell), false, &kind, what, sizeof what);
+    if (at < 0)
+        return EXO_OK;
+    return exo__fail_at(
+        s->err, EXO_EDATA, s->t->file, line, column,
+        "%s at character %zu of column '%s' (expected %s)", what,
+        exo__utf8_chars(cell, (size_t)at) + 1, s->names[c],
+        kind == EXO_BAD_UTF8 ? "UTF-8 text"
+                             : "text without control characters other than "
+                               "tab and line breaks");
+}
+
+/*
+ * Matches the requested names to the header's 'nf' fields. A name the
+ * header holds twice is EXO_EDATA with the second's index in '*dup' and
+ * the first's in '*first' (the caller locates it): which of the two a
+ * request would mean cannot be told.
+ */
+static exo_code take_header(struct load_state *s, const char *const *field,
+                            size_t nf, size_t *dup, size_t *first)
+{
+    struct hmap seen = HMAP_INIT;
+    exo_code rc = EXO_OK;
+    s->have_header = true;
+    s->n_header = nf;
+    for (size_t f = 0; f < nf && rc == EXO_OK; f++) {
+        int64_t at;
+        if (exo__hmap_get(&seen, field[f], &at)) {
+            *dup = f;
+            *first = (size_t)at;
+            rc = EXO_EDATA;
+        } else if (exo__hmap_put(&seen, field[f], (int64_t)f)) {
+            rc = exo__fail(s->err, EXO_ENOMEM, "out of memory");
+        }
+    }
+    exo__hmap_release(&seen);
+    for (size_t c = 0; c < s->n_names && rc == EXO_OK; c++) {
+        size_t f;
+        for (f = 0; f < nf; f++)
+            if (strcmp(field[f], s->names[c]) == 0)
+                break;
+        if (f == nf)
+            return exo__fail(s->err, EXO_EINVAL, "no column '%s' in '%s'",
+                             s->names[c], s->t->file);
+        s->field_of[c] = f;
+    }
+    return rc;
+}
+
+static exo_code duplicate_error(struct load_state *s, const char *name,
+                                long line, long column, size_t first)
+{
+    return exo__fail_at(s->err, EXO_EDATA, s->t->file, line, column,
+                        "duplicate column '%s' (expected each column name "
+                        "once; field %zu of the header has it too)",
+                        name, first + 1);
+}
+
+/* Room for one more row, which starts on 'line'. */
+static exo_code add_row(struct load_state *s, long line)
+{
+    struct table *t = s->t;
+    if (t->n_rows == s->cap_rows) {
+        size_t cap = s->cap_rows ? 2 * s->cap_rows : 1024;
+        size_t *o = exo__reallocarray(t->offset, cap * t->n_cols, sizeof *o);
+        if (o)
+            t->offset = o;
+        long *l = o ? exo__reallocarray(t->line, cap, sizeof *l) : NULL;
+        if (l)
+            t->line = l;
+        struct table_pos *p =
+            l ? exo__reallocarray(t->pos, cap * t->n_cols, sizeof *p) : NULL;
+        if (!p)
+            return exo__fail(s->err, EXO_ENOMEM, "out of memory");
+        t->pos = p;
+        s->cap_rows = cap;
+    }
+    t->line[t->n_rows++] = line;
+    return EXO_OK;
+}
+
+static void set_pos(struct table *t, size_t row, size_t col, long line,
+                    long column)
+{
+    struct table_pos *p = &t->pos[row * t->n_cols + col];
+    /* Inputs are at most exo__input_max() bytes: far below 2^32 lines. */
+    p->line = (uint32_t)line;
+    p->column = (uint32_t)column;
+}
 
 static int on_record(void *ud, const struct csv_record *rec)
 {
     struct load_state *s = ud;
     struct table *t = s->t;
     if (rec->index == 0) {
-        s->n_header = rec->n_fields;
-        for (size_t c = 0; c < s->n_names; c++) {
-            size_t f;
-            for (f = 0; f < rec->n_fields; f++)
-                if (strcmp(rec->field[f], s->names[c]) == 0)
-                    break;
-            if (f == rec->n_fields)
-                return exo__fail(s->err, EXO_EINVAL, "no column '%s' in '%s'",
-                                 s->names[c], t->file);
-            s->field_of[c] = f;
+        size_t dup, first;
+        exo_code rc = take_header(s, (const char *const *)rec->field,
+                                  rec->n_fields, &dup, &first);
+        if (rc == EXO_EDATA) {
+            long line, column;
+            exo__csv_field_location(rec, dup, &line, &column);
+            return duplicate_error(s, rec->field[dup], line, column, first);
         }
-        return EXO_OK;
+        return rc;
     }
     if (rec->n_fields == 1 && rec->len[0] == 0)
         return EXO_OK; /* a blank line */
-    if (rec->n_fields < s->n_header) {
-        return exo__fail_at(s->err, EXO_EDATA, t->file, rec->line, 0,
-                            "row has %zu fields (expected %zu as in the "
-                            "header)",
-                            rec->n_fields, s->n_header);
-    }
-    if (t->n_rows == s->cap_rows) {
-        size_t cap = s->cap_rows ? 2 * s->cap_rows : 1024;
-        size_t *o = exo__reallocarray(t->offset, cap * t->n_cols, sizeof *o);
-        if (!o)
-            return exo__fail(s->err, EXO_ENOMEM, "out of memory");
-        t->offset = o;
-        long *l = exo__reallocarray(t->line, cap, sizeof *l);
-        if (!l)
-            return exo__fail(s->err, EXO_ENOMEM, "out of memory");
-        t->line = l;
-        s->cap_rows = cap;
-    }
-    size_t r = t->n_rows++;
-    t->line[r] = rec->line;
+    exo_code rc = exo__csv_check_width(rec, s->n_header, t->file, s->err);
+    if (rc)
+        return rc;
+    if ((rc = add_row(s, rec->line)))
+        return rc;
+    size_t r = t->n_rows - 1;
     for (size_t c = 0; c < t->n_cols; c++) {
         size_t f = s->field_of[c];
+        long line, column;
+        exo__csv_field_location(rec, f, &line, &column);
+        if ((rc = check_cell(s, rec->field[f], c, line, column)))
+            return rc;
+        set_pos(t, r, c, line, column);
         t->offset[r * t->n_cols + c] = t->text.len;
         if (exo__buf_add(&t->text, rec->field[f], rec->len[f]) != 0 ||
             exo__buf_addch(&t->text, '\0') != 0)
@@ -142,8 +233,10 @@ static exo_code load_plain(char *text, size_t len, struct load_state *s)
             continue;
         }
         /* split at the commas: field k is [start[k], its NUL) */
-        size_t nf = 0;
+        size_t nf = 0, extra_at = 0; /* where field n_header starts */
         for (size_t q = pos;;) {
+            if (!header && nf == s->n_header)
+                extra_at = q;
             if (nf == cap_fields) {
                 size_t c = cap_fields ? 2 * cap_fields : 32;
                 size_t *ns = exo__reallocarray(start, c, sizeof *ns);
@@ -171,50 +264,41 @@ static exo_code load_plain(char *text, size_t len, struct load_state *s)
             break;
         if (header) {
             header = false;
-            s->n_header = nf;
-            for (size_t c = 0; c < s->n_names; c++) {
-                size_t f;
-                for (f = 0; f < nf; f++)
-                    if (strcmp(text + start[f], s->names[c]) == 0)
-                        break;
-                if (f == nf) {
-                    rc = exo__fail(s->err, EXO_EINVAL, "no column '%s' in '%s'",
-                                   s->names[c], t->file);
-                    break;
-                }
-                s->field_of[c] = f;
+            const char **field = exo__calloc(nf, sizeof *field);
+            if (!field) {
+                rc = exo__fail(s->err, EXO_ENOMEM, "out of memory");
+                break;
             }
+            for (size_t f = 0; f < nf; f++)
+                field[f] = text + start[f];
+            size_t dup, first;
+            rc = take_header(s, field, nf, &dup, &first);
+            exo__free(field);
+            if (rc == EXO_EDATA)
+                rc = duplicate_error(
+                    s, text + start[dup], line,
+                    (long)exo__utf8_chars(text + pos, start[dup] - pos) + 1,
+                    first);
             pos = next;
             continue;
         }
-        if (nf < s->n_header) {
-            rc = exo__fail_at(s->err, EXO_EDATA, t->file, line, 0,
-                              "row has %zu fields (expected %zu as in the "
-                              "header)",
-                              nf, s->n_header);
+        if (nf != s->n_header) {
+            size_t at = nf > s->n_header ? extra_at : end;
+            long column = (long)exo__utf8_chars(text + pos, at - pos) + 1;
+            rc = exo__csv_width_error(s->err, t->file, line, column, nf,
+                                      s->n_header);
             break;
         }
-        if (t->n_rows == s->cap_rows) {
-            size_t cap = s->cap_rows ? 2 * s->cap_rows : 1024;
-            size_t *o =
-                exo__reallocarray(t->offset, cap * t->n_cols, sizeof *o);
-            if (!o) {
-                rc = exo__fail(s->err, EXO_ENOMEM, "out of memory");
-                break;
-            }
-            t->offset = o;
-            long *l = exo__reallocarray(t->line, cap, sizeof *l);
-            if (!l) {
-                rc = exo__fail(s->err, EXO_ENOMEM, "out of memory");
-                break;
-            }
-            t->line = l;
-            s->cap_rows = cap;
+        if ((rc = add_row(s, line)))
+            break;
+        size_t r = t->n_rows - 1;
+        for (size_t c = 0; c < t->n_cols && rc == EXO_OK; c++) {
+            size_t at = start[s->field_of[c]];
+            long column = (long)exo__utf8_chars(text + pos, at - pos) + 1;
+            rc = check_cell(s, text + at, c, line, column);
+            set_pos(t, r, c, line, column);
+            t->offset[r * t->n_cols + c] = at;
         }
-        size_t r = t->n_rows++;
-        t->line[r] = line;
-        for (size_t c = 0; c < t->n_cols; c++)
-            t->offset[r * t->n_cols + c] = start[s->field_of[c]];
         pos = next;
     }
     exo__free(start);
@@ -227,13 +311,14 @@ exo_code exo__table_load(const char *path, const char *const *names,
     memset(out, 0, sizeof *out);
     snprintf(out->file, sizeof out->file, "%s", base_name(path));
     out->n_cols = n_names;
-    struct load_state s = {out, names, n_names, NULL, 0, 0, err};
+    struct load_state s = {
+        .t = out, .names = names, .n_names = n_names, .err = err};
     s.field_of = exo__calloc(n_names ? n_names : 1, sizeof *s.field_of);
     if (!s.field_of)
         return exo__fail(err, EXO_ENOMEM, "out of memory");
     char *text;
     size_t len;
-    exo_code rc = exo__read_file(path, &text, &len, err);
+    exo_code rc = exo__read_input(path, out->file, &text, &len, err);
     if (rc == EXO_OK && plain_csv(text, len)) {
         /* the table owns the file's text from here */
         out->text.data = text;
@@ -245,6 +330,9 @@ exo_code exo__table_load(const char *path, const char *const *names,
         exo__free(text);
     }
     exo__free(s.field_of);
+    if (rc == EXO_OK && !s.have_header)
+        rc = exo__fail_at(err, EXO_EDATA, out->file, 1, 1,
+                          "the file is empty (expected a header row)");
     if (rc == EXO_OK && out->n_rows == 0 && exo__buf_addch(&out->text, 0))
         rc = exo__fail(err, EXO_ENOMEM, "out of memory");
     if (rc != EXO_OK)
@@ -260,6 +348,8 @@ struct term {
     enum term_kind kind;
     char col[128];
 };
+
+#define DECIMAL "a decimal number such as 12, 0.5 or 1e-3"
 
 static bool is_missing(const char *s)
 {
@@ -332,23 +422,23 @@ static bool fast_decimal(const char *s, double *out)
     return true;
 }
 
-/* A finite number filling the whole cell (surrounding blanks allowed). */
+/* A finite decimal number filling the whole cell (surrounding blanks
+ * allowed): not "0x10", "inf" or "nan", which strtod alone would take. */
 static bool parse_num(const char *s, double *out)
 {
     if (fast_decimal(s, out))
         return true;
-    char *end;
+    char buf[128];
     while (isspace((unsigned char)*s))
         s++;
-    if (!*s)
+    size_t len = strlen(s);
+    while (len && isspace((unsigned char)s[len - 1]))
+        len--;
+    if (len == 0 || len >= sizeof buf)
         return false;
-    double v = strtod(s, &end);
-    while (isspace((unsigned char)*end))
-        end++;
-    if (*end || !isfinite(v))
-        return false;
-    *out = v;
-    return true;
+    memcpy(buf, s, len);
+    buf[len] = '\0';
+    return exo__parse_decimal(buf, out);
 }
 
 static void trim_copy(char *dst, size_t size, const char *s, size_t len)
@@ -530,12 +620,15 @@ void exo_survival_data_release(exo_survival_data *d)
     memset(d, 0, sizeof *d);
 }
 
+/* "malformed number '0x2' in column 'time' (expected ...)", located. */
 static exo_code cell_error(const struct table *t, size_t row, size_t col,
-                           exo_err *err, const char *what, const char *name)
+                           exo_err *err, const char *what, const char *name,
+                           const char *expected)
 {
-    return exo__fail_at(err, EXO_EDATA, t->file, t->line[row], 0,
-                        "%s '%s' in column '%s'", what,
-                        exo__table_cell(t, row, col), name);
+    const struct table_pos *p = &t->pos[row * t->n_cols + col];
+    return exo__fail_at(err, EXO_EDATA, t->file, (long)p->line, (long)p->column,
+                        "%s '%s' in column '%s' (expected %s)", what,
+                        exo__table_cell(t, row, col), name, expected);
 }
 
 static char *concat2(const char *a, const char *b)
@@ -625,8 +718,8 @@ exo_code exo_survival_data_load(const char *path, const exo_survival_spec *spec,
                    strcmp(s, "false") == 0) {
             ev[r] = 0;
         } else if (!parse_num(s, &ev[r])) {
-            rc = cell_error(&t, r, c_event, err,
-                            "event is not 0/1, 1/2 or TRUE/FALSE:", event_col);
+            rc = cell_error(&t, r, c_event, err, "malformed event", event_col,
+                            "0/1, 1/2 or TRUE/FALSE");
             exo__free(ev);
             goto out;
         }
@@ -654,31 +747,35 @@ exo_code exo_survival_data_load(const char *path, const exo_survival_spec *spec,
             continue;
         }
         if (!parse_num(ts, &tm)) {
-            rc = cell_error(&t, r, c_time, err,
-                            "time is not a number:", spec->time);
+            rc = cell_error(&t, r, c_time, err, "malformed time", spec->time,
+                            DECIMAL);
             break;
         }
         if (spec->start && !parse_num(exo__table_cell(&t, r, c_start), &st)) {
-            rc = cell_error(&t, r, c_start, err,
-                            "start is not a number:", spec->start);
+            rc = cell_error(&t, r, c_start, err, "malformed start", spec->start,
+                            DECIMAL);
             break;
         }
         if (!event_eq && ev_max == 2)
             e -= 1;
         if (e != 0 && e != 1) {
-            rc = cell_error(&t, r, c_event, err,
-                            "event is not 0/1 (or 1/2):", event_col);
+            rc = cell_error(&t, r, c_event, err, "unexpected event", event_col,
+                            "0/1, or 1/2 when the column's largest value is "
+                            "2");
             break;
         }
         if (spec->start && !(st < tm)) {
-            rc = exo__fail_at(err, EXO_EDATA, t.file, t.line[r], 0,
+            const struct table_pos *p = &t.pos[r * t.n_cols + c_start];
+            rc = exo__fail_at(err, EXO_EDATA, t.file, (long)p->line,
+                              (long)p->column,
                               "start %g is not before stop %g (expected "
                               "start < stop)",
                               st, tm);
             break;
         }
         if (!spec->start && tm < 0) {
-            rc = cell_error(&t, r, c_time, err, "negative time", spec->time);
+            rc = cell_error(&t, r, c_time, err, "negative time", spec->time,
+                            "0 or more");
             break;
         }
         out->stop[m] = tm;

@@ -1,23 +1,31 @@
 /*
  * table.h - the named columns of a CSV file (gzip too) as text cells, for
  * loaders that need whole columns before they can type them (numbers or
- * factor levels). Cells are opaque bytes: nothing here checks UTF-8.
+ * factor levels). The cells of the columns read are UTF-8 text without
+ * control characters; the other columns may hold any bytes but NUL.
  */
 #ifndef EXO_INGEST_TABLE_H
 #define EXO_INGEST_TABLE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/buf.h"
 #include "exodus.h"
 
+/* Where a cell starts in the file. */
+struct table_pos {
+    uint32_t line, column;
+};
+
 struct table {
-    char file[256];  /* the name used in error locations */
-    size_t n_rows;   /* data rows (the header is not one) */
-    size_t n_cols;   /* requested columns, in request order */
-    size_t *offset;  /* n_rows x n_cols offsets into text, row-major */
-    long *line;      /* line where each row starts */
-    struct buf text; /* NUL-terminated cells */
+    char file[256];        /* the name used in error locations */
+    size_t n_rows;         /* data rows (the header is not one) */
+    size_t n_cols;         /* requested columns, in request order */
+    size_t *offset;        /* n_rows x n_cols offsets into text, row-major */
+    long *line;            /* line where each row starts */
+    struct table_pos *pos; /* n_rows x n_cols, as 'offset' */
+    struct buf text;       /* NUL-terminated cells */
 };
 
 /*

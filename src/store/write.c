@@ -526,7 +526,7 @@ static void bind_finance(sqlite3_stmt *s, int base, const void *rec)
     exo__bind_text(s, base + 3, exo__precision_name(r->date.precision));
     exo__bind_text(s, base + 4, r->kind);
     if (r->has_amount)
-        sqlite3_bind_double(s, base + 5, r->amount_usd);
+        sqlite3_bind_int64(s, base + 5, r->amount_usd);
     else
         sqlite3_bind_null(s, base + 5);
     exo__bind_text(s, base + 6, r->note);

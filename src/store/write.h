@@ -49,7 +49,7 @@ struct write_finance {
     exo_date date;
     const char *kind, *note;
     bool has_amount;
-    double amount_usd;
+    int64_t amount_usd; /* whole US dollars */
 };
 
 /*

@@ -6,6 +6,7 @@
 #include "expect.h"
 #include "core/buf.h"
 #include "core/exo.h"
+#include "core/number.h"
 #include "core/utf8.h"
 
 Test(core, first_error_wins_and_formats_location)
@@ -81,4 +82,58 @@ Test(core, usd_reads_as_people_read_money)
     cr_expect_str_eq(exo_usd_format(7.5e12, buf), "$7.50T");
     cr_expect_str_eq(exo_usd_format(999, buf), "$999");
     cr_expect_str_eq(exo_usd_format(EXO_NAN, buf), "-");
+}
+
+Test(core, values_hold_no_control_or_malformed_characters)
+{
+    struct {
+        const char *text;
+        bool name;
+        long at;
+        enum exo_bad_char kind;
+    } cases[] = {
+        {"plain \xC3\xA9t\xC3\xA9\ttab\nline\r\n", false, -1, 0},
+        {"Zed \x1B[31m", false, 4, EXO_BAD_CONTROL},
+        {"del\x7F", false, 3, EXO_BAD_CONTROL},
+        {"c1 \xC2\x9B", false, 3, EXO_BAD_CONTROL},        /* CSI */
+        {"over \xC0\xAF", false, 5, EXO_BAD_UTF8},         /* overlong '/' */
+        {"over3 \xE0\x80\xAF", false, 6, EXO_BAD_UTF8},    /* overlong */
+        {"surr \xED\xA0\x80", false, 5, EXO_BAD_UTF8},     /* U+D800 */
+        {"past \xF4\x90\x80\x80", false, 5, EXO_BAD_UTF8}, /* > U+10FFFF */
+        {"cut \xE2\x82", false, 4, EXO_BAD_UTF8},
+        {"tab\tname", true, 3, EXO_BAD_CONTROL},
+        {"x\xE2\x80\xAEy", true, 1, EXO_BAD_BIDI}, /* RLO */
+        {"x\xE2\x81\xA6y", true, 1, EXO_BAD_BIDI}, /* LRI */
+        {"x\xE2\x80\xAEy", false, -1, 0},          /* in text, allowed */
+        {"x\xE2\x80\x8Fy", true, -1, 0},           /* RLM, a mark */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        enum exo_bad_char kind = 0;
+        char what[64];
+        long at = exo__text_bad_char(cases[i].text, strlen(cases[i].text),
+                                     cases[i].name, &kind, what, sizeof what);
+        cr_expect_eq(at, cases[i].at, "case %zu: at %ld", i, at);
+        if (cases[i].at >= 0)
+            cr_expect_eq(kind, cases[i].kind, "case %zu: %s", i, what);
+    }
+}
+
+Test(core, numbers_are_decimal_only)
+{
+    const char *good[] = {"0", "-12", "+3.5", ".5", "5.", "1e-3", "2E+10"};
+    const char *bad[] = {"0x10", "0X1p3", "inf", "-Infinity", "nan", "",
+                         "1e",   "e5",    ".",   " 1",        "1 ",  "1,5"};
+    double v;
+    for (size_t i = 0; i < sizeof good / sizeof *good; i++)
+        cr_expect(exo__parse_decimal(good[i], &v), "'%s'", good[i]);
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+        cr_expect(!exo__parse_decimal(bad[i], &v), "'%s'", bad[i]);
+    cr_expect(!exo__parse_decimal("1e999", &v), "out of range");
+    int64_t n;
+    bool over;
+    cr_expect(exo__parse_int64("9223372036854775807", &n, &over));
+    cr_expect_eq(n, INT64_MAX);
+    cr_expect(!exo__parse_int64("9223372036854775808", &n, &over) && over);
+    cr_expect(!exo__parse_int64("100.5", &n, &over) && !over);
+    cr_expect(!exo__parse_int64("1e3", &n, &over) && !over);
 }

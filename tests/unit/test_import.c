@@ -631,3 +631,30 @@ Test(import, tune_process_works_only_before_sqlite_starts)
     cr_expect(strstr(err.msg, "memory statistics") != NULL, "%s", err.msg);
     exo_store_close(store);
 }
+
+/* Amounts are whole dollars stored as 64-bit integers: INT64_MAX and
+ * 2^53 + 1 come back exactly (a REAL column rounded both). */
+Test(import, finance_amounts_are_exact_int64)
+{
+    exo_store *store = fresh_store();
+    import_ok(store, EXO_IMPORT_FINANCE, FIX("finance-int64.csv"));
+    exo_store_close(store);
+    sqlite3 *db;
+    sqlite3_stmt *stmt;
+    cr_assert_eq(sqlite3_open(db_path, &db), SQLITE_OK);
+    cr_assert_eq(sqlite3_prepare_v2(db,
+                                    "SELECT typeof(amount_usd), amount_usd "
+                                    "FROM finance ORDER BY date",
+                                    -1, &stmt, NULL),
+                 SQLITE_OK);
+    const sqlite3_int64 want[] = {INT64_MAX, 9007199254740993};
+    for (int i = 0; i < 2; i++) {
+        cr_assert_eq(sqlite3_step(stmt), SQLITE_ROW);
+        cr_expect_str_eq((const char *)sqlite3_column_text(stmt, 0),
+                         "integer");
+        cr_expect_eq(sqlite3_column_int64(stmt, 1), want[i], "row %d: %lld", i,
+                     (long long)sqlite3_column_int64(stmt, 1));
+    }
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+}
