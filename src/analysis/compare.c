@@ -58,24 +58,26 @@ void exo_comparison_release(exo_comparison *cmp)
     exo__free(cmp);
 }
 
+/* Widens [first, last] ('any': set yet) to the years of 'list'. */
+static void years_of(const exo_move_list *list, int *first, int *last,
+                     bool *any)
+{
+    for (size_t i = 0; i < list->n; i++) {
+        int y = year_of(list->rows[i].date.days);
+        *first = *any && *first < y ? *first : y;
+        *last = *any && *last > y ? *last : y;
+        *any = true;
+    }
+}
+
 /* Departures and arrivals per year, by function, senior ones. */
 static exo_code count_moves(exo_comparison_org *o, const exo_move_list *deps,
                             const exo_move_list *arrs, exo_err *err)
 {
     int first = 0, last = 0;
     bool any = false;
-    for (size_t i = 0; i < deps->n; i++) {
-        int y = year_of(deps->rows[i].date.days);
-        first = any ? (y < first ? y : first) : y;
-        last = any ? (y > last ? y : last) : y;
-        any = true;
-    }
-    for (size_t i = 0; i < arrs->n; i++) {
-        int y = year_of(arrs->rows[i].date.days);
-        first = any ? (y < first ? y : first) : y;
-        last = any ? (y > last ? y : last) : y;
-        any = true;
-    }
+    years_of(deps, &first, &last, &any);
+    years_of(arrs, &first, &last, &any);
     o->first_year = first;
     o->n_years = any ? (size_t)(last - first + 1) : 0;
     o->departures = exo__calloc(o->n_years ? o->n_years : 1, sizeof(size_t));

@@ -96,6 +96,23 @@ static exo_code reply_failure(exo_http_reply *r, const exo_err *e, exo_err *err)
                             e->msg[0] ? e->msg : exo_strerror(e->code), err);
 }
 
+/* {"section": sec} ('sec' stolen) for a view that built it, or the view's
+ * failure 'e' when 'view_rc' says it failed. */
+static exo_code reply_section(struct request *rq, exo_code view_rc, json_t *sec,
+                              const exo_err *e, exo_err *err)
+{
+    if (view_rc) {
+        json_decref(sec);
+        return reply_failure(rq->reply, e, err);
+    }
+    json_t *v = json_object();
+    exo_code rc = exo__jset(v, "section", sec)
+                      ? reply_json(rq->reply, 200, v, err)
+                      : exo__fail(err, EXO_ENOMEM, "building a reply");
+    json_decref(v);
+    return rc;
+}
+
 /* ==== Parameters ==== */
 
 struct params {
@@ -311,20 +328,10 @@ static exo_code route_flows(struct request *rq, exo_err *err)
         return exo__serve_error(rq->reply, 400, why, err);
     struct exo__report_params rp;
     exo__report_params(&rq->opts->report, &rp);
-    json_t *sec = NULL, *v = json_object();
+    json_t *sec = NULL;
     exo_err e = {0};
-    exo_code rc;
-    if (exo__view_flows(rq->store, &p.filter, &rp, &sec, &e)) {
-        rc = reply_failure(rq->reply, &e, err);
-    } else {
-        bool ok = exo__jset(v, "section", sec);
-        sec = NULL;
-        rc = ok ? reply_json(rq->reply, 200, v, err)
-                : exo__fail(err, EXO_ENOMEM, "building a reply");
-    }
-    json_decref(sec);
-    json_decref(v);
-    return rc;
+    exo_code vrc = exo__view_flows(rq->store, &p.filter, &rp, &sec, &e);
+    return reply_section(rq, vrc, sec, &e, err);
 }
 
 /* /api/compare?orgs=A|B|C[&as_of=DATE]: the side-by-side section, as
@@ -397,22 +404,12 @@ static exo_code route_compare(struct request *rq, exo_err *err)
         return exo__serve_error(rq->reply, 400, "parameter 'orgs' is empty",
                                 err);
     co.seed = rq->opts->report.seed;
-    json_t *sec = NULL, *v = json_object();
+    json_t *sec = NULL;
     exo_err e = {0};
-    exo_code rc;
-    if (exo__view_compare(rq->store, names, n, &co,
-                          co.has_as_of ? "compare-then" : "compare-now", &sec,
-                          &e)) {
-        rc = reply_failure(rq->reply, &e, err);
-    } else {
-        bool ok = exo__jset(v, "section", sec);
-        sec = NULL;
-        rc = ok ? reply_json(rq->reply, 200, v, err)
-                : exo__fail(err, EXO_ENOMEM, "building a reply");
-    }
-    json_decref(sec);
-    json_decref(v);
-    return rc;
+    exo_code vrc = exo__view_compare(
+        rq->store, names, n, &co, co.has_as_of ? "compare-then" : "compare-now",
+        &sec, &e);
+    return reply_section(rq, vrc, sec, &e, err);
 }
 
 /* /api/runway?scenario=NAME: NAME is looked up in the fixed list; the
