@@ -29,7 +29,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (rc == EXO_OK) {
         /* What was read is sorted and finite, as the fit assumes. */
         for (size_t i = 0; i < ev.n; i++)
-            if (ev.times[i] != ev.times[i] || (i && ev.times[i] < ev.times[i - 1]))
+            if (ev.times[i] != ev.times[i] ||
+                (i && ev.times[i] < ev.times[i - 1]))
                 __builtin_trap();
         exo_event_file_release(&ev);
     } else if (rc == EXO_EDATA && err.file[0] &&

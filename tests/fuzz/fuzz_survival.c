@@ -29,7 +29,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     /* The first byte chooses the specification: with or without a start
      * column, a group, covariates. */
     unsigned pick = size ? data[0] : 0;
-    exo_survival_spec spec = {"time", (pick & 1) ? "start" : NULL, "status",
+    exo_survival_spec spec = {"time",
+                              (pick & 1) ? "start" : NULL,
+                              "status",
                               (pick & 2) ? "g" : NULL,
                               (pick & 4) ? "x + factor(g) + strata(s)" : NULL,
                               NULL};
@@ -38,8 +40,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         exo_km km;
         exo_cox cox;
         exo_err e2 = {0};
-        if (exo_km_fit(d.n, d.start, d.stop, d.event, d.group, d.n_groups,
-                       NULL, &km, &e2) == EXO_OK)
+        if (exo_km_fit(d.n, d.start, d.stop, d.event, d.group, d.n_groups, NULL,
+                       &km, &e2) == EXO_OK)
             exo_km_release(&km);
         if (d.p && exo_cox_fit(d.n, d.p, d.start, d.stop, d.event, d.x,
                                d.strata, NULL, &cox, &e2) == EXO_OK)
