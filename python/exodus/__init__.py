@@ -464,19 +464,27 @@ class ExodusError(Exception):
         e.status, e.errors = status, []
         return e
 
-    def relocate(self, path, name, line_offset):
-        """Names 'name' instead of the file 'path' in the location, and
-        moves the line by 'line_offset' (a temporary file written from a
-        DataFrame becomes the DataFrame's rows)."""
-        if self.file and os.path.basename(self.file) == \
-                os.path.basename(path):
-            self.file = name
-            if self.line:
-                self.line += line_offset
-            loc = ":".join(str(x) for x in (name, self.line, self.column)
-                           if x)
-            self.args = ("%s: row %d: %s" % (name, self.line, self.message)
-                         if self.line else "%s: %s" % (loc, self.message),)
+    def relocate(self, path, name, line_offset, columns=None):
+        """Names 'name' instead of the file 'path' (a temporary CSV file
+        written from a DataFrame): the header line becomes line 0, data
+        line L becomes row L + line_offset (the 0-based position df.iloc
+        takes), and the column number the column's name in 'columns'."""
+        base = os.path.basename(path)
+        self.message = self.message.replace("'%s'" % base, name)
+        here = os.path.basename(self.file) == base if self.file else True
+        if not here:
+            return
+        self.file = name
+        where = name
+        if self.line == 1:
+            self.line, self.column = 0, 0
+            where += " columns"
+        elif self.line:
+            self.line += line_offset
+            where += " row %d" % self.line
+            if columns is not None and 0 < self.column <= len(columns):
+                where += ", column %r" % (columns[self.column - 1],)
+        self.args = ("%s: %s" % (where, self.message),)
 
 
 class ExodusWarning(UserWarning):
@@ -1003,7 +1011,8 @@ class _FrameData:
                                            ctypes.byref(err))
             if code != 0:
                 e = ExodusError(err)
-                e.relocate(path, "DataFrame", -2)
+                e.relocate(path, "DataFrame", -2,
+                           [str(c) for c in df.columns])
                 raise e
 
     def release(self):

@@ -21,7 +21,7 @@ import shutil
 import subprocess
 import tempfile
 
-from . import (_Err, _Filter, _SpiralOpts, _check, _fn, _lib, _exo_free,
+from . import (_Date, _Err, _Filter, _Hooks, _SpiralOpts, _check, _fn, _lib, _exo_free,
                _exo_spiral_json, _exo_spiral_release, _LEVELS, ExodusError,
                library_path, P, c_bool, c_double, c_enum, c_int, c_size_t)
 from . import results as _r
@@ -31,10 +31,6 @@ __all__ = ["Store", "run", "command_path"]
 _EVENTS = ["left", "joined", "sabbatical", "returned", "fired", "founded",
            "died", "acquired", "unknown"]  # exo_event, in order
 _PRECISIONS = ["day", "month", "year"]  # exo_precision, in order
-
-
-class _Date(ctypes.Structure):
-    _fields_ = [("days", ctypes.c_int32), ("precision", c_enum)]
 
 
 class _OrgRow(ctypes.Structure):
@@ -70,9 +66,7 @@ class _ImportOpts(ctypes.Structure):
                 ("date_format", ctypes.c_char_p),
                 ("null_date", ctypes.c_char_p), ("org", ctypes.c_char_p),
                 ("reason_map", ctypes.c_char_p), ("source", ctypes.c_char_p),
-                ("hooks_warn", ctypes.c_void_p),
-                ("hooks_progress", ctypes.c_void_p),
-                ("hooks_ud", ctypes.c_void_p), ("dry_run", c_bool),
+                ("hooks", _Hooks), ("dry_run", c_bool),
                 ("merged", ctypes.c_void_p)]
 
 
@@ -99,6 +93,7 @@ def _padded(cls):
 STRUCTS = {"exo_date": _Date, "exo_org_row": _OrgRow,
            "exo_org_list": _OrgList, "exo_move": _Move,
            "exo_move_list": _MoveList, "exo_spells": _Spells,
+           "exo_import_opts": _ImportOpts, "exo_errlist": _ErrList,
            "exo_import_result": _ImportResult}
 
 PE = P(_Err)
@@ -255,6 +250,8 @@ def _frame_to_csv(df, path):
             s = df[c]
             if pd.api.types.is_datetime64_any_dtype(s):
                 s = s.dt.strftime("%Y-%m-%d")
+            elif pd.api.types.is_bool_dtype(s):
+                s = s.astype("int64")
             cols.append(s.astype("object").where(s.notna(), None).tolist())
         for row in zip(*cols):
             w.writerow([_csv_value(v) for v in row])
@@ -478,6 +475,28 @@ class Store:
                     "orgs_merged": res.n_orgs_merged}
         return self._with_writer(go)
 
+    def _import_frame(self, kind, df_or_path, source, kw):
+        if isinstance(df_or_path, (str, bytes, os.PathLike)):
+            return self.import_file(df_or_path, kind, source=source, **kw)
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "DataFrame.csv")
+            _frame_to_csv(df_or_path, path)
+            try:
+                return self.import_file(path, kind,
+                                        source=source or "DataFrame", **kw)
+            except ExodusError as e:
+                cols = [str(c) for c in df_or_path.columns]
+                for x in [e] + list(getattr(e, "errors", [])):
+                    x.relocate(path, "DataFrame", -2, cols)
+                raise
+
+    def import_spells(self, df_or_path, source=None, **kw):
+        """Imports employment spells (an HR export) from a DataFrame or a
+        file, as 'exodus import spells' does: keywords map, date_format,
+        null_date, org, reason_map as in import_file(). Errors name the
+        DataFrame row as import_moves() does."""
+        return self._import_frame("spells", df_or_path, source, kw)
+
     def import_moves(self, df_or_path, source=None, **kw):
         """Imports moves from a DataFrame or a file (CSV or JSON).
 
@@ -487,18 +506,7 @@ class Store:
         columns are written as ISO dates. Errors name the DataFrame row:
         ExodusError.file is "DataFrame" and .line the row's position
         (0-based, as df.iloc takes it)."""
-        if isinstance(df_or_path, (str, bytes, os.PathLike)):
-            return self.import_file(df_or_path, "moves", source=source, **kw)
-        with tempfile.TemporaryDirectory() as tmp:
-            path = os.path.join(tmp, "DataFrame.csv")
-            _frame_to_csv(df_or_path, path)
-            try:
-                return self.import_file(path, "moves",
-                                        source=source or "DataFrame", **kw)
-            except ExodusError as e:
-                for x in [e] + list(getattr(e, "errors", [])):
-                    x.relocate(path, "DataFrame", -2)
-                raise
+        return self._import_frame("moves", df_or_path, source, kw)
 
     # ---- analyses ----
 
