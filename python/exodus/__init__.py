@@ -1,25 +1,37 @@
 """exodus: is this organisation in a talent death spiral?
 
-Python bindings for libexodus (the C library of the exodus tool), written
-with the standard library's ctypes only: no third-party package is needed,
-and NumPy arrays are accepted when NumPy is there.
+Python over libexodus (the C library of the exodus tool): the store as
+pandas DataFrames, every analysis of the exodus command with the same
+numbers as its --json, and the models on your own DataFrames.
 
     import exodus
-    fit = exodus.spiral(times, window=(0, T))      # Hawkes self-excitation
-    print(fit.n, fit.n_profile, fit.verdict)
-    km = exodus.km(time, event, group=sex)          # Kaplan-Meier
-    cox = exodus.cox(time, event, {"age": age, "sex": sex})
+    st = exodus.Store("exodus-demo.db")       # read-only
+    st.moves(), st.orgs(), st.spells(org)     # DataFrames (datetime64 dates,
+                                              # categorical levels and events)
+    r = st.spiral("OpenAI")                   # the fields of 'spiral --json'
+    r.n, r.verdict["kind"]; r.summary; r.print_summary(); r.plot()
+    st.stats(org), st.survival(org, cox="contagion(90)"), st.flows(),
+    st.compare(["OpenAI", "Anthropic"], as_of="2024-08-06"),
+    st.runway("scenario.json"), st.import_moves(df)
 
-Every function takes any sequence of numbers (list, tuple, array.array,
-NumPy array, ...) and returns plain Python objects (dataclasses holding
-floats, ints and lists). A failure inside the library raises ExodusError
-with the library's message; a bad argument raises TypeError or ValueError
-before the library is called.
+    exodus.spiral(dates_or_times)             # a Series of dates works
+    exodus.km(df, "tenure", "left", by="team")
+    exodus.cox(df, "Surv(tenure, left) ~ age + factor(team) + strata(site)")
+    exodus.hawkes(times, window=(0, T))       # the Hawkes model alone
 
-The shared library is found, in this order, at $EXODUS_LIBRARY, beside the
-installed package (PREFIX/lib when the package is in
-PREFIX/lib/pythonX.Y/dist-packages), in a source tree's build/ folder, and
-by the dynamic loader's own search (libexodus.so.0).
+Results are dicts of the --json fields (also attributes) or dataclasses,
+each with .summary (a DataFrame), .print_summary() and .plot(ax=None).
+A failure inside the library raises ExodusError with the library's message
+and location (file, line, column); a bad argument raises TypeError or
+ValueError before the library is called.
+
+The core needs only the standard library (ctypes); pandas, NumPy and
+matplotlib are used when installed (DataFrames, plots). The shared
+library is found, in this order, at $EXODUS_LIBRARY, in the wheel
+(exodus/_lib, what pip install ./python bundles), beside an installed
+module (PREFIX/lib), in a source tree's build/ folder, and by the dynamic
+loader's own search (libexodus.so.0). The analyses that the library has no
+JSON writer for run the exodus command (exodus.run); see docs/python.md.
 """
 
 import ctypes
