@@ -21,8 +21,8 @@ import shutil
 import subprocess
 import tempfile
 
-from . import (_Date, _Err, _Filter, _Hooks, _SpiralOpts, _check, _fn, _lib, _exo_free,
-               _exo_spiral_json, _exo_spiral_release, _LEVELS, ExodusError,
+from . import (_Date, _Err, _Filter, _Hooks, _SpiralOpts, _check, _fn,
+               _exo_free, _exo_spiral_json, _exo_spiral_release, _LEVELS, ExodusError,
                library_path, P, c_bool, c_double, c_enum, c_int, c_size_t)
 from . import results as _r
 

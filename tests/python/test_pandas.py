@@ -12,6 +12,7 @@ same doubles, read back from JSON's %.17g); against R it is 1e-6, the
 project's tolerance for deterministic fits.
 """
 
+import io
 import json
 import math
 import os
@@ -262,6 +263,10 @@ class TestStoreAnalyses(Rel):
                     self.st.flows(),
                     self.st.compare(["OpenAI", "Google"], spiral=False),
                     self.st.runway(scen, paths=100)):
+            out = io.StringIO()
+            res.print_summary(file=out)
+            self.assertGreater(len(out.getvalue().splitlines()), 1,
+                               type(res).__name__ + " printed no table")
             ax = res.plot()
             self.assertIsInstance(ax, matplotlib.axes.Axes,
                                   type(res).__name__)
@@ -389,6 +394,25 @@ class TestFrames(Rel):
         self.assertEqual(fit.names, want["terms"])
         self.assertAllRel(fit.coef, want["coef"], 1e-12, "coef")
         self.assertRel(fit.loglik, want["loglik"], 1e-12, "loglik")
+
+    def test_model_results_have_tables_and_plots(self):
+        lung = pd.read_csv(ref_csv("lung.csv"), na_values="NA")
+        cox = exodus.cox(lung, "Surv(time, status) ~ age + sex + ph.ecog")
+        r = ref("lung_coxph_efron.json")
+        self.assertEqual(list(cox.summary.index), r["terms"])
+        self.assertAllRel(list(cox.summary["exp_coef"]), r["exp_coef"], 1e-6,
+                          "exp(coef) vs R")
+        self.assertIsInstance(cox.plot(), matplotlib.axes.Axes)
+        lr = exodus.logrank(list(lung["time"]), list(lung["status"]),
+                            list(lung["sex"]))
+        want = ref("lung_logrank_sex.json")
+        self.assertAllRel(list(lr.summary["expected"]), want["expected"],
+                          1e-10, "log-rank expected vs R")
+        for res in (cox, lr):
+            out = io.StringIO()
+            res.print_summary(file=out)
+            self.assertIn("\n", out.getvalue())
+        matplotlib.pyplot.close("all")
 
     def test_event_codes_1_2_as_the_cli(self):
         lung = pd.read_csv(ref_csv("lung.csv"), na_values="NA")
