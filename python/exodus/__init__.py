@@ -1024,7 +1024,8 @@ class _FrameData:
             if code != 0:
                 e = ExodusError(err)
                 e.relocate(path, "DataFrame", -2,
-                           [str(c) for c in df.columns])
+                           [str(c) for c in (df if isinstance(df, dict)
+                                             else df.columns)])
                 raise e
 
     def release(self):
@@ -1253,9 +1254,12 @@ def cox(time, event, x=None, start=None, strata=None, ties="efron",
 
     With sequences: x, the covariates, as a mapping {name: column} (a
     dict, or a pandas DataFrame), one column of numbers, or n rows of p
-    numbers (a 2-D NumPy array). None or NaN marks a missing value: the
-    row is left out. event: 0/1 or 1/2; start: entry times for (start,
-    stop] rows; strata: a label per row. Returns a Cox (.summary, ...).
+    numbers (a 2-D NumPy array). A column of text in a mapping is a
+    factor, as in the formula form ({"team": ["Meats", ...]} gives
+    "teamProduce", ... against the first level; 'ref' picks another).
+    None or NaN marks a missing value: the row is left out. event: 0/1
+    or 1/2; start: entry times for (start, stop] rows; strata: a label per
+    row. Returns a Cox (.summary, .print_summary(), .plot()).
     """
     if ties not in _TIES:
         raise ValueError("ties: %r is not efron or breslow" % (ties,))
@@ -1281,6 +1285,9 @@ def cox(time, event, x=None, start=None, strata=None, ties="efron",
             data.release()
     if x is None:
         raise TypeError("cox: 'x' (the covariates) is required")
+    if hasattr(x, "keys") and any(_has_text(x[k]) for k in x.keys()):
+        return _cox_factors(time, event, x, start, strata, ties, conf_level,
+                            concordance, ref)
     stop, n, ev, st = _survival_inputs(time, event, start)
     xs, p, names = _covariates(x, n, names)
     strat = None
@@ -1288,6 +1295,51 @@ def cox(time, event, x=None, start=None, strata=None, ties="efron",
         strat, _ = _labels(strata, n, "strata")
     return _cox_fit(n, p, st, stop, ev, xs, strat, names, ties, conf_level,
                     concordance)
+
+
+def _has_text(col):
+    """Whether a column holds text (or pandas categories): a factor."""
+    if str(getattr(col, "dtype", "")) in ("object", "category", "string"):
+        return any(isinstance(v, str) for v in col)
+    if isinstance(col, (str, bytes)):
+        return False
+    try:
+        return any(isinstance(v, str) for v in col)
+    except TypeError:
+        return False
+
+
+def _cox_factors(time, event, x, start, strata, ties, conf_level,
+                 concordance, ref):
+    """cox() with text columns in 'x': the columns go through the
+    DataFrame path (factor(col) for each text column, one dummy per level
+    but the reference), as 'exodus survival --data' reads them."""
+    cols = {"exodus_time": list(time), "exodus_event": list(event)}
+    if start is not None:
+        cols["exodus_start"] = list(start)
+    terms = []
+    for k in x.keys():
+        name = str(k)
+        if name in cols:
+            raise ValueError("covariate name %r is reserved" % name)
+        cols[name] = list(x[k])
+        terms.append("factor(%s)" % name if _has_text(x[k]) else name)
+    if strata is not None:
+        cols["exodus_strata"] = list(strata)
+        terms.append("strata(exodus_strata)")
+    n = len(cols["exodus_time"])
+    for name, c in cols.items():
+        _same_length(len(c), n, name)
+    data = _frame_data(cols, duration="exodus_time", event="exodus_event",
+                       entry="exodus_start" if start is not None else None,
+                       cox=" + ".join(terms), ref=ref)
+    try:
+        d = data.value
+        names = [_sdec(d.terms[k]) for k in range(d.p)]
+        return _cox_fit(d.n, d.p, d.start, d.stop, d.event, d.x, d.strata,
+                        names, ties, conf_level, concordance)
+    finally:
+        data.release()
 
 
 def _cox_fit(n, p, st, stop, ev, xs, strat, names, ties, conf_level,

@@ -228,8 +228,12 @@ def _moves_frame(lst):
 
 
 def _csv_value(v):
+    if hasattr(v, "item") and not isinstance(v, (str, bytes)):
+        v = v.item()  # a NumPy scalar
     if v is None:
         return ""
+    if isinstance(v, bool):
+        return "1" if v else "0"
     if isinstance(v, float) and math.isnan(v):
         return ""
     if hasattr(v, "isoformat"):
@@ -238,9 +242,17 @@ def _csv_value(v):
 
 
 def _frame_to_csv(df, path):
-    """Writes a DataFrame as the CSV file the importer reads: its columns
-    by name, dates as ISO 8601, missing values empty."""
+    """Writes a DataFrame (or a dict of equal-length columns) as the CSV
+    file the importer reads: its columns by name, dates as ISO 8601,
+    booleans as 1/0, missing values empty."""
     import csv
+    if isinstance(df, dict):
+        with open(path, "w", newline="", encoding="utf-8") as f:
+            w = csv.writer(f)
+            w.writerow([str(c) for c in df])
+            for row in zip(*[list(c) for c in df.values()]):
+                w.writerow([_csv_value(v) for v in row])
+        return
     pd = _r.pandas()
     with open(path, "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)

@@ -384,6 +384,17 @@ class TestFrames(Rel):
         self.assertRel(flipped.coef[k], -r["coef"][1], 1e-6,
                        "the other reference level flips the sign")
 
+    def test_cox_mapping_with_text_is_a_factor(self):
+        """The sequence form takes factors too ("'Meats' is not a number"
+        was the old answer): the same fit as the formula."""
+        df = pd.read_csv(ref_csv("turnover.csv"), encoding="latin-1")
+        a = exodus.cox(list(df["stag"]), list(df["event"]),
+                       {"age": list(df["age"]), "way": list(df["way"])},
+                       strata=list(df["gender"]))
+        b = exodus.cox(df, "Surv(stag, event) ~ age + way + strata(gender)")
+        self.assertEqual(a.names, ["age", "waycar", "wayfoot"])
+        self.assertEqual(a.coef, b.coef)
+
     def test_cox_strata_matches_the_cli(self):
         df = pd.read_csv(ref_csv("turnover.csv"), encoding="latin-1")
         fit = exodus.cox(df, "Surv(stag, event) ~ age + anxiety + "
