@@ -1385,7 +1385,8 @@ def _cox_fit(n, p, st, stop, ev, xs, strat, names, ties, conf_level,
 
 from .results import (Result, SpiralResult, StatsResult,  # noqa: E402
                       SurvivalResult, FlowsResult, CompareResult,
-                      RunwayResult, pandas as _pandas, _axes, _plot_km)
+                      RunwayResult, pandas as _pandas, _axes, _plot_km,
+                      _html_summary)
 
 
 def _short(self):
@@ -1503,6 +1504,8 @@ def _logrank_summary(self):
 
 for _cls in (KMCurve, KaplanMeier, LogRank, Cox, HawkesFit, Forecast):
     _cls.__repr__ = _short
+for _cls in (KaplanMeier, LogRank, Cox, HawkesFit):
+    _cls._repr_html_ = _html_summary
 KaplanMeier.table = property(_km_curves)
 KaplanMeier.summary = property(_km_summary)
 KaplanMeier.print_summary = _print_summary

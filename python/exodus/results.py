@@ -82,6 +82,13 @@ def _scalars(d, prefix=""):
     return out
 
 
+def _html_summary(obj):
+    try:
+        return obj.summary._repr_html_()
+    except Exception:  # no pandas, or nothing to tabulate: plain repr
+        return None
+
+
 class Result(dict):
     """An exodus answer: a dict of the CLI's --json fields, read also as
     attributes, with .summary, .print_summary() and .plot()."""
@@ -103,6 +110,10 @@ class Result(dict):
 
     def _headline(self):
         return [(k, v) for k, v in _scalars(self).items()][:4]
+
+    def _repr_html_(self):
+        """A notebook shows .summary as its table."""
+        return _html_summary(self)
 
     @property
     def json(self):
