@@ -229,9 +229,15 @@ install-tests: all
 # command, built by python/_build/exodus_build.py with the standard library
 # only (pip install ./python uses the same backend).
 WHEEL_DIR := $(BUILD)/python
+# A sanitized library (make check) needs the sanitizer runtimes loaded
+# first in python3, which is not built with them.
+SAN_PRELOAD := $(strip \
+    $(if $(findstring address,$(SAN)),$(shell $(CC) -print-file-name=libasan.so)) \
+    $(if $(findstring undefined,$(SAN)),$(shell $(CC) -print-file-name=libubsan.so)))
 python: $(SO) $(EXE)
 	rm -rf $(WHEEL_DIR) && mkdir -p $(WHEEL_DIR)
-	cd python && EXODUS_LIBRARY=$(abspath $(BUILD)/$(SONAME)) \
+	cd python && LD_PRELOAD='$(SAN_PRELOAD)' ASAN_OPTIONS=detect_leaks=0 \
+	    EXODUS_LIBRARY=$(abspath $(BUILD)/$(SONAME)) \
 	    EXODUS=$(abspath $(EXE)) $(PYTHON) -c 'import sys; \
 	    sys.path.insert(0, "_build"); import exodus_build as b; \
 	    print(b.build_wheel(sys.argv[1]))' $(abspath $(WHEEL_DIR))
@@ -239,7 +245,7 @@ python: $(SO) $(EXE)
 # pip install --no-index into fresh virtual environments, then tests/python
 # against the command's --json (tests/python/run says how).
 python-tests: deps shared-data python
-	EXODUS=$(abspath $(EXE)) EXO_SHARED=$(SHARED) \
+	CC='$(CC)' SAN='$(SAN)' EXODUS=$(abspath $(EXE)) EXO_SHARED=$(SHARED) \
 	    WHEEL=$$(ls $(abspath $(WHEEL_DIR))/exodus-*.whl) ./tests/python/run
 
 # The same suite under AddressSanitizer and UndefinedBehaviorSanitizer,
