@@ -1532,6 +1532,92 @@ EXO_API exo_code exo_comparison_load(exo_store *store, const char *const *orgs,
                                      exo_err *err);
 EXO_API void exo_comparison_release(exo_comparison *cmp);
 
+/* ==== Analysis: the screener (src/analysis/scan.c) ==== */
+
+/*
+ * "Which organisations are in a spiral right now?": exo_spiral_analyze run
+ * on every organisation of a store (or those named), one row each, ranked.
+ * Organisation k's draws use the seed derived from (seed, its name), so a
+ * row does not depend on which others are scanned, on the thread count or
+ * on the number of MPI ranks. Work is split by size: largest first to the
+ * least-loaded worker (sizes are heavy-tailed, so one giant organisation
+ * sets the wall time). docs/scan.md.
+ */
+typedef struct exo_scan_opts {
+    exo_spiral_opts spiral; /* each organisation's analysis; its 'seed' is
+                               the scan's, derived per organisation */
+    const char *const *orgs; /* only these (names or aliases); NULL: all */
+    size_t n_orgs;
+    size_t min_departures; /* fewer: listed as too little data, not fitted */
+    /* Threads on this machine; 0: all cores. Each opens its own read-only
+     * handle on 'db_path' (a handle serves one thread at a time); with
+     * db_path NULL the scan runs on the given handle in one thread. */
+    size_t threads;
+    const char *db_path;
+    /* Of a distributed scan: this worker fits only the organisations the
+     * plan gives 'rank' of 'n_ranks' (0: 1); exo_scan_merge joins them. */
+    size_t rank, n_ranks;
+} exo_scan_opts;
+
+/* Defaults: min_departures 10, everything else as its zero says. */
+EXO_API void exo_scan_opts_init(exo_scan_opts *opts);
+
+typedef struct exo_scan_row {
+    char *org;
+    size_t departures; /* in the spiral's window */
+    size_t rank;       /* the worker the plan gave it to */
+    bool fitted;       /* false: too little data or no usable fit */
+    char note[256];    /* why not fitted ("" when fitted) */
+    bool has_rate;     /* spells give a headcount over the window */
+    double rate;       /* departures per head per year */
+    double headcount;  /* average over the window */
+    exo_spiral_kind kind;
+    const char *label; /* exo_spiral_kind_name(kind) */
+    double n, n_lo, n_hi; /* branching ratio and interval (hi may be inf) */
+    double p;             /* of "no contagion" */
+    size_t n_segments;    /* of the trend */
+    double trend_change;  /* last segment's rate over the one before, - 1
+                             (0 with one segment) */
+    double start, end;    /* the window, days since 1970-01-01 */
+    bool has_forecast;
+    double horizon; /* days */
+    double forecast_mean, forecast_lo, forecast_hi; /* 80% interval */
+    uint64_t seed; /* its own: 'exodus spiral ORG --seed S' repeats it */
+} exo_scan_row;
+
+typedef struct exo_scan {
+    size_t n;
+    exo_scan_row *rows; /* ranked: see exo_scan_sort */
+    size_t n_fitted;
+    /* The plan: how many organisations and how much work (departures + 1
+     * each) every worker was given. */
+    size_t n_ranks;
+    size_t *rank_orgs;
+    double *rank_load;
+    uint64_t seed;
+    double level;
+} exo_scan;
+
+/*
+ * Scans the store 'opts' says (NULL: defaults). '*out' is the caller's,
+ * freed with exo_scan_release. EXO_ENOTFOUND names an organisation in
+ * opts->orgs the store does not know. An organisation whose own analysis
+ * fails on its data is a row with its reason in 'note', not a failure.
+ */
+EXO_API exo_code exo_scan_run(exo_store *store, const exo_scan_opts *opts,
+                              exo_scan **out /* OUT */, exo_err *err);
+/* Ranks the rows: the verdict (supercritical first, too little data
+ * last), then n, then departures, then the name. exo_scan_run does it. */
+EXO_API void exo_scan_sort(exo_scan *scan);
+/* The rows as bytes for another process of the same build (MPI), and
+ * back: exo_scan_merge appends them to 'scan' and ranks again. */
+EXO_API void *exo_scan_pack(const exo_scan *scan, size_t *len /* OUT */);
+EXO_API exo_code exo_scan_merge(exo_scan *scan, const void *data, size_t len,
+                                exo_err *err);
+/* The table as JSON text (exo_free); NULL when out of memory. */
+EXO_API char *exo_scan_json(const exo_scan *scan);
+EXO_API void exo_scan_release(exo_scan *scan);
+
 /* ==== Models: survival (src/model/km.c, logrank.c, cox.c, contagion.c) ==== */
 
 /*

@@ -25,6 +25,8 @@ static const struct command commands[] = {
     {"report", cmd_report, "one self-contained HTML report with charts"},
     {"runway", cmd_runway,
      "cash, staff and dilution: months to cash-out, loop gain"},
+    {"scan", cmd_scan,
+     "which organisations are in a spiral? every one fitted, ranked"},
     {"serve", cmd_serve, "a local dashboard of the same views"},
     {"spiral", cmd_spiral,
      "is attrition feeding on itself? Hawkes fit, verdict"},
@@ -132,7 +134,7 @@ static int run(struct cli *cli, int argc, char **argv)
     return CLI_EXIT_USAGE;
 }
 
-int main(int argc, char **argv)
+int cli_main(int argc, char **argv)
 {
     struct cli cli = {0};
     /* The process is the CLI's, so its process-wide store settings are
@@ -141,3 +143,11 @@ int main(int argc, char **argv)
     exo_store_tune_process(NULL);
     return close_stdout(&cli, run(&cli, argc, argv));
 }
+
+/* exodus-mpi (src/mpi/) has a main of its own around cli_main. */
+#ifndef EXO_CLI_NO_MAIN
+int main(int argc, char **argv)
+{
+    return cli_main(argc, argv);
+}
+#endif
