@@ -1772,6 +1772,44 @@ EXO_API exo_code exo_cox_fit(size_t n, size_t p, const double *start,
 EXO_API void exo_cox_release(exo_cox *fit);
 
 /*
+ * Cox across workers (src/model/cox_dist.c): each worker holds some of the
+ * rows, and every Newton step adds the workers' per (stratum, event time)
+ * risk-set sums, S0, S1, S2 and the same over the deaths, with comm->sum
+ * (MPI_Allreduce under exodus-mpi). Exact for Breslow and Efron, stratified
+ * or not, whichever rows sit where; the fit differs from exo_cox_fit on all
+ * the rows only by the order of additions. docs/scan.md has the figures.
+ */
+typedef struct exo_cox_comm {
+    /* Adds buf[0..n) over the workers, in place; every worker must get the
+     * same bits back (reduce to one, then broadcast). 0 on success. */
+    int (*sum)(double *buf, size_t n, void *ud);
+    /* Every worker's 'n' values, in worker order, into a new array
+     * (exo_free) of '*n_all'. 0 on success. */
+    int (*gather)(const double *mine, size_t n, double **all, size_t *n_all,
+                  void *ud);
+    void *ud;
+} exo_cox_comm;
+
+typedef struct exo_cox_dist_stats {
+    size_t n_times;        /* (stratum, event time) pairs of all workers */
+    size_t doubles_per_sum; /* what one evaluation adds over the workers */
+    size_t n_evals;         /* evaluations (Newton steps and halvings) */
+} exo_cox_dist_stats;
+
+/*
+ * exo_cox_fit on the union of every worker's rows, called by every worker
+ * with its own (strata are global indices). The same 'out' on each; no
+ * concordance (it needs all the rows in one place). 'stats' may be NULL.
+ */
+EXO_API exo_code exo_cox_fit_dist(size_t n, size_t p, const double *start,
+                                  const double *stop, const int *event,
+                                  const double *x, const int *strata,
+                                  const exo_cox_opts *opts,
+                                  const exo_cox_comm *comm,
+                                  exo_cox *out /* OUT */,
+                                  exo_cox_dist_stats *stats, exo_err *err);
+
+/*
  * Counting-process episodes for employment spells with the contagion
  * covariate: for spell i, the number of departures of co-workers (other
  * spells of the same set; of the same team when team[i] >= 0) on days in
