@@ -1783,8 +1783,8 @@ typedef struct exo_cox_comm {
     /* Adds buf[0..n) over the workers, in place; every worker must get the
      * same bits back (reduce to one, then broadcast). 0 on success. */
     int (*sum)(double *buf, size_t n, void *ud);
-    /* Every worker's 'n' values, in worker order, into a new array
-     * (exo_free) of '*n_all'. 0 on success. */
+    /* Every worker's 'n' values, in worker order, into a new array of
+     * '*n_all' from malloc (the fit frees it with free). 0 on success. */
     int (*gather)(const double *mine, size_t n, double **all, size_t *n_all,
                   void *ud);
     void *ud;

@@ -23,6 +23,7 @@
  */
 #include <float.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "model/cox_int.h"
@@ -291,7 +292,7 @@ exo_code exo_cox_fit_dist(size_t n, size_t p, const double *start,
             lo = fmin(lo, all[q]);
             hi = fmax(hi, all[q + 1]);
         }
-        exo__free(all);
+        free(all);
         all = NULL;
         if (lo == hi) {
             char nb[32];
@@ -397,7 +398,7 @@ out:
     exo__free(rows);
     exo__free(sums);
     exo__free(ev);
-    exo__free(all);
+    free(all); /* the gather callback's, from malloc */
     exo__free(work);
     exo__free(w.gs);
     exo__free(w.gt);
