@@ -2115,6 +2115,9 @@ typedef struct exo_report_opts {
     size_t n_compare;
     bool has_compare_as_of;
     int32_t compare_as_of;
+    /* The screener: exo_scan_run over every organisation of the store,
+     * one ranked table (fitted with min_departures, seed and paths). */
+    bool screener;
 } exo_report_opts;
 
 /* Fills 'opts' with the defaults above. */
