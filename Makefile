@@ -285,7 +285,7 @@ bench-serve: deps $(EXE)
 demo: deps $(EXE)
 	$(EXE) demo
 
-FORMATTED := $(LIB_SRC) $(CLI_SRC) include/exodus.h \
+FORMATTED := $(LIB_SRC) $(CLI_SRC) $(wildcard src/mpi/*.c) include/exodus.h \
              $(foreach d,$(LIB_DIRS) src/cli,$(wildcard $(d)/*.h))
 
 # exodus.h promises that it compiles as C++ (extern "C"): a small C++

@@ -1544,8 +1544,8 @@ EXO_API void exo_comparison_release(exo_comparison *cmp);
  * sets the wall time). docs/scan.md.
  */
 typedef struct exo_scan_opts {
-    exo_spiral_opts spiral; /* each organisation's analysis; its 'seed' is
-                               the scan's, derived per organisation */
+    exo_spiral_opts spiral;  /* each organisation's analysis; its 'seed' is
+                                the scan's, derived per organisation */
     const char *const *orgs; /* only these (names or aliases); NULL: all */
     size_t n_orgs;
     size_t min_departures; /* fewer: listed as too little data, not fitted */
@@ -1572,7 +1572,7 @@ typedef struct exo_scan_row {
     double rate;       /* departures per head per year */
     double headcount;  /* average over the window */
     exo_spiral_kind kind;
-    const char *label; /* exo_spiral_kind_name(kind) */
+    const char *label;    /* exo_spiral_kind_name(kind) */
     double n, n_lo, n_hi; /* branching ratio and interval (hi may be inf) */
     double p;             /* of "no contagion" */
     size_t n_segments;    /* of the trend */
@@ -1580,7 +1580,7 @@ typedef struct exo_scan_row {
                              (0 with one segment) */
     double start, end;    /* the window, days since 1970-01-01 */
     bool has_forecast;
-    double horizon; /* days */
+    double horizon;                                 /* days */
     double forecast_mean, forecast_lo, forecast_hi; /* 80% interval */
     uint64_t seed; /* its own: 'exodus spiral ORG --seed S' repeats it */
 } exo_scan_row;
@@ -1791,7 +1791,7 @@ typedef struct exo_cox_comm {
 } exo_cox_comm;
 
 typedef struct exo_cox_dist_stats {
-    size_t n_times;        /* (stratum, event time) pairs of all workers */
+    size_t n_times;         /* (stratum, event time) pairs of all workers */
     size_t doubles_per_sum; /* what one evaluation adds over the workers */
     size_t n_evals;         /* evaluations (Newton steps and halvings) */
 } exo_cox_dist_stats;

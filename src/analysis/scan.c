@@ -461,20 +461,26 @@ static json_t *row_json(const exo_scan_row *r)
     if (ok && !r->fitted)
         ok = set(o, "note", json_string(r->note));
     if (ok && r->end > r->start)
-        ok = set(o, "window", json_pack("[oo]", day(r->start), day(r->end - 1)));
+        ok =
+            set(o, "window", json_pack("[oo]", day(r->start), day(r->end - 1)));
     if (ok)
-        ok = set(o, "rate_per_head_year", r->has_rate ? num(r->rate) : json_null()) &&
-             set(o, "headcount", r->has_rate ? num(r->headcount) : json_null()) &&
-             set(o, "n", num(r->n)) &&
-             set(o, "n_interval", json_pack("[oo]", num(r->n_lo), num(r->n_hi))) &&
-             set(o, "p", num(r->p)) &&
-             set(o, "trend_segments", json_integer((json_int_t)r->n_segments)) &&
-             set(o, "trend_change", num(r->trend_change));
+        ok =
+            set(o, "rate_per_head_year",
+                r->has_rate ? num(r->rate) : json_null()) &&
+            set(o, "headcount",
+                r->has_rate ? num(r->headcount) : json_null()) &&
+            set(o, "n", num(r->n)) &&
+            set(o, "n_interval",
+                json_pack("[oo]", num(r->n_lo), num(r->n_hi))) &&
+            set(o, "p", num(r->p)) &&
+            set(o, "trend_segments", json_integer((json_int_t)r->n_segments)) &&
+            set(o, "trend_change", num(r->trend_change));
     if (ok && r->has_forecast)
-        ok = set(o, "forecast",
-                 json_pack("{s:o, s:o, s:[oo]}", "horizon_days", num(r->horizon),
-                           "mean", num(r->forecast_mean), "interval80",
-                           num(r->forecast_lo), num(r->forecast_hi)));
+        ok =
+            set(o, "forecast",
+                json_pack("{s:o, s:o, s:[oo]}", "horizon_days", num(r->horizon),
+                          "mean", num(r->forecast_mean), "interval80",
+                          num(r->forecast_lo), num(r->forecast_hi)));
     else if (ok)
         ok = set(o, "forecast", json_null());
     if (!ok) {

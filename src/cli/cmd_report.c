@@ -40,8 +40,7 @@ static const struct opt report_opts[] = {
      "a side-by-side section of these organisations (repeatable)"},
     {"compare-as-of", 0, "DATE",
      "and the same side by side as of DATE (exodus compare --as-of)"},
-    {"screener", 0, NULL,
-     "a section ranking every organisation (exodus scan)"},
+    {"screener", 0, NULL, "a section ranking every organisation (exodus scan)"},
     {NULL, 0, NULL, NULL},
 };
 

@@ -56,8 +56,8 @@ static int parse_count(const struct cli *cli, const char *opt, const char *arg,
     if (rc)
         return rc;
     if (v < min)
-        return cli_usage_error(cli, "--%s: %ld (expected at least %ld)", opt,
-                               v, min);
+        return cli_usage_error(cli, "--%s: %ld (expected at least %ld)", opt, v,
+                               min);
     *out = (size_t)v;
     return 0;
 }
@@ -89,7 +89,7 @@ static void fmt_trend(char *buf, size_t size, const exo_scan_row *r)
 static void print_table(const exo_scan *s)
 {
     static const char *const headers[] = {
-        "organisation", "departures", "per head/yr", "n (95% interval)",
+        "organisation", "departures", "per head/yr",   "n (95% interval)",
         "verdict",      "trend",      "forecast (80%)"};
     struct table *t = table_new(7, headers);
     table_align_right(t, 1);
@@ -109,9 +109,9 @@ static void print_table(const exo_scan *s)
                      r->horizon);
         else
             snprintf(fc, sizeof fc, "-");
-        const char *cells[7] = {r->org,  NULL, rate, n,
-                                r->fitted ? r->label : "too little data",
-                                trend,   fc};
+        const char *cells[7] = {
+            r->org, NULL, rate, n, r->fitted ? r->label : "too little data",
+            trend,  fc};
         char deps[32];
         snprintf(deps, sizeof deps, "%zu", r->departures);
         cells[1] = deps;
@@ -153,14 +153,14 @@ int cmd_scan(struct cli *cli, int argc, char **argv)
                 return rc;
             break;
         case OPT_SINCE:
-            if ((rc = cli_parse_date(cli, "since", arg,
-                                     &o.spiral.filter.since)))
+            if ((rc =
+                     cli_parse_date(cli, "since", arg, &o.spiral.filter.since)))
                 return rc;
             o.spiral.filter.has_since = true;
             break;
         case OPT_UNTIL:
-            if ((rc = cli_parse_date(cli, "until", arg,
-                                     &o.spiral.filter.until)))
+            if ((rc =
+                     cli_parse_date(cli, "until", arg, &o.spiral.filter.until)))
                 return rc;
             o.spiral.filter.has_until = true;
             break;

@@ -33,13 +33,13 @@ struct dist_ws {
     size_t m, p, K, T;
     const exo_cox_comm *comm;
     bool efron;
-    double *z;            /* m x p, scaled */
-    int *status;          /* m */
-    size_t *j1, *j2;      /* the row's run of the grid: [j1, j2) */
-    double *gs, *gt;      /* grid: stratum, time (T each) */
-    double *ndead;        /* T: deaths at each grid time, all workers */
-    double *buf;          /* 2 T K + 1 + p: what one evaluation sends */
-    double *u, *imat;     /* p, p x p */
+    double *z;        /* m x p, scaled */
+    int *status;      /* m */
+    size_t *j1, *j2;  /* the row's run of the grid: [j1, j2) */
+    double *gs, *gt;  /* grid: stratum, time (T each) */
+    double *ndead;    /* T: deaths at each grid time, all workers */
+    double *buf;      /* 2 T K + 1 + p: what one evaluation sends */
+    double *u, *imat; /* p, p x p */
     double *s1, *s2, *d1, *d2, *a; /* unpacked sums */
     size_t n_evals;
 };
@@ -142,8 +142,8 @@ static exo_code dist_eval(void *ctx, const double *beta, double *loglik)
                 double mi = w->a[i] / den;
                 for (size_t q = 0; q <= i; q++)
                     imat[q * p + i] +=
-                        wt * ((s2[i * p + q] - f * d2[i * p + q]) -
-                              mi * w->a[q]) /
+                        wt *
+                        ((s2[i * p + q] - f * d2[i * p + q]) - mi * w->a[q]) /
                         den;
             }
         }
@@ -175,11 +175,10 @@ static int cmp_grid(const void *a, const void *b)
 }
 
 exo_code exo_cox_fit_dist(size_t n, size_t p, const double *start,
-                          const double *stop, const int *event,
-                          const double *x, const int *strata,
-                          const exo_cox_opts *opts, const exo_cox_comm *comm,
-                          exo_cox *out, exo_cox_dist_stats *stats,
-                          exo_err *err)
+                          const double *stop, const int *event, const double *x,
+                          const int *strata, const exo_cox_opts *opts,
+                          const exo_cox_comm *comm, exo_cox *out,
+                          exo_cox_dist_stats *stats, exo_err *err)
 {
     exo_cox_opts def = {0};
     struct dist_ws w = {0};

@@ -38,8 +38,8 @@ static int mpi_sum(double *buf, size_t n, void *ud)
     double *tmp = mpi_rank == 0 ? malloc((n ? n : 1) * sizeof *tmp) : NULL;
     if (mpi_rank == 0 && !tmp)
         return -1;
-    int rc = MPI_Reduce(buf, tmp, (int)n, MPI_DOUBLE, MPI_SUM, 0,
-                        MPI_COMM_WORLD);
+    int rc =
+        MPI_Reduce(buf, tmp, (int)n, MPI_DOUBLE, MPI_SUM, 0, MPI_COMM_WORLD);
     if (rc == MPI_SUCCESS && mpi_rank == 0)
         memcpy(buf, tmp, n * sizeof *buf);
     free(tmp);
@@ -48,8 +48,8 @@ static int mpi_sum(double *buf, size_t n, void *ud)
     return rc == MPI_SUCCESS ? 0 : -1;
 }
 
-static int mpi_gather(const double *mine, size_t n, double **all,
-                      size_t *n_all, void *ud)
+static int mpi_gather(const double *mine, size_t n, double **all, size_t *n_all,
+                      void *ud)
 {
     (void)ud;
     int cnt = (int)n;
@@ -126,8 +126,8 @@ static exo_code gather_scan(exo_scan *scan, exo_err *err)
     /* The plan and each rank's wall time, for --timing. */
     double mine[3] = {(double)scan->rank_orgs[mpi_rank],
                       scan->rank_load[mpi_rank], t_fit};
-    double *times = mpi_rank == 0 ? calloc(3 * (size_t)mpi_size, sizeof *times)
-                                  : NULL;
+    double *times =
+        mpi_rank == 0 ? calloc(3 * (size_t)mpi_size, sizeof *times) : NULL;
     MPI_Gather(mine, 3, MPI_DOUBLE, times, 3, MPI_DOUBLE, 0, MPI_COMM_WORLD);
     exo_code rc = EXO_OK;
     if (mpi_rank == 0) {
@@ -219,10 +219,8 @@ static int run_cox(int argc, char **argv)
     int status = parse_cox(argc, argv, &a);
     if (status)
         return status;
-    exo_survival_spec spec = {.time = a.time,
-                              .start = a.start,
-                              .event = a.event,
-                              .cox = a.cox};
+    exo_survival_spec spec = {
+        .time = a.time, .start = a.start, .event = a.event, .cox = a.cox};
     exo_survival_data d = {0};
     exo_err err = {0};
     int ok = exo_survival_data_load(a.data, &spec, &d, &err) == EXO_OK;
@@ -240,7 +238,9 @@ static int run_cox(int argc, char **argv)
     /* This rank's shard: row i to rank i mod R, or stratum s to s mod R. */
     size_t n = 0, p = d.p;
     for (size_t i = 0; i < d.n; i++) {
-        size_t key = a.by_stratum && d.strata ? (size_t)(d.strata[i] < 0 ? 0 : d.strata[i]) : i;
+        size_t key = a.by_stratum && d.strata
+                         ? (size_t)(d.strata[i] < 0 ? 0 : d.strata[i])
+                         : i;
         n += key % (size_t)mpi_size == (size_t)mpi_rank;
     }
     double *stop = calloc(n + 1, sizeof *stop);
@@ -250,7 +250,9 @@ static int run_cox(int argc, char **argv)
     double *x = calloc(n * p + 1, sizeof *x);
     size_t q = 0;
     for (size_t i = 0; i < d.n && stop && event && x; i++) {
-        size_t key = a.by_stratum && d.strata ? (size_t)(d.strata[i] < 0 ? 0 : d.strata[i]) : i;
+        size_t key = a.by_stratum && d.strata
+                         ? (size_t)(d.strata[i] < 0 ? 0 : d.strata[i])
+                         : i;
         if (key % (size_t)mpi_size != (size_t)mpi_rank)
             continue;
         stop[q] = d.stop[i];
@@ -285,8 +287,8 @@ static int run_cox(int argc, char **argv)
         double t_one = 0, dmax = 0;
         if (a.check) {
             double t1 = MPI_Wtime();
-            if (exo_cox_fit(d.n, p, d.start, d.stop, d.event, d.x, d.strata,
-                            &o, &one, &err)) {
+            if (exo_cox_fit(d.n, p, d.start, d.stop, d.event, d.x, d.strata, &o,
+                            &one, &err)) {
                 status = cli_fail(&(struct cli){.command = "cox"}, &err);
                 goto out;
             }

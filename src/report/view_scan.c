@@ -51,20 +51,19 @@ static json_t *scan_section(const exo_scan *s)
             continue;
         }
         json_t *cells = json_array();
-        ok &= cells && exo__jpush(cells, exo__jstr(r->org)) &&
-              exo__jpush(cells, json_integer((json_int_t)r->departures)) &&
-              exo__jpush(cells, r->has_rate
-                                    ? exo__jfmt("%.1f%%", 100.0 * r->rate)
-                                    : exo__jstr("no headcount")) &&
-              exo__jpush(cells, n_text(r)) &&
-              exo__jpush(cells, exo__jstr(r->label)) &&
-              exo__jpush(cells, trend_text(r)) &&
-              exo__jpush(cells,
-                         r->has_forecast
-                             ? exo__jfmt("%.0f (%.0f-%.0f) in %.0f days",
-                                         r->forecast_mean, r->forecast_lo,
-                                         r->forecast_hi, r->horizon)
-                             : exo__jstr("-"));
+        ok &=
+            cells && exo__jpush(cells, exo__jstr(r->org)) &&
+            exo__jpush(cells, json_integer((json_int_t)r->departures)) &&
+            exo__jpush(cells, r->has_rate ? exo__jfmt("%.1f%%", 100.0 * r->rate)
+                                          : exo__jstr("no headcount")) &&
+            exo__jpush(cells, n_text(r)) &&
+            exo__jpush(cells, exo__jstr(r->label)) &&
+            exo__jpush(cells, trend_text(r)) &&
+            exo__jpush(cells, r->has_forecast
+                                  ? exo__jfmt("%.0f (%.0f-%.0f) in %.0f days",
+                                              r->forecast_mean, r->forecast_lo,
+                                              r->forecast_hi, r->horizon)
+                                  : exo__jstr("-"));
         ok &= push_row(rows, cells);
     }
     ok &= exo__jset(t, "title", exo__jstr("Every organisation, ranked"));
@@ -75,8 +74,9 @@ static json_t *scan_section(const exo_scan *s)
     ok &= exo__jpush(tables, t);
     t = NULL;
     ok &= exo__jset(sec, "id", exo__jstr("screener"));
-    ok &= exo__jset(sec, "title", exo__jstr("Screener: which organisations "
-                                            "are in a spiral?"));
+    ok &= exo__jset(sec, "title",
+                    exo__jstr("Screener: which organisations "
+                              "are in a spiral?"));
     ok &= exo__jset(
         sec, "intro",
         exo__jfmt("%zu organisations, %zu fitted with the spiral analysis of "

@@ -85,8 +85,7 @@ static void *worker(void *arg)
     exo_cox_comm comm = {team_sum, team_gather, m};
     exo_cox_opts o = {.ties = m->ties};
     m->rc = exo_cox_fit_dist(m->n, m->p, m->start, m->stop, m->event, m->x,
-                             m->strata, &o, &comm, &m->fit, &m->stats,
-                             &m->err);
+                             m->strata, &o, &comm, &m->fit, &m->stats, &m->err);
     return NULL;
 }
 
@@ -163,8 +162,7 @@ static void check_split(const exo_survival_data *d, int size, exo_ties ties,
         }
         expect_rel(w->fit.score_test, one.score_test, DIST_TOL, "score");
         /* every worker holds the same answer, to the bit */
-        cr_expect_eq(memcmp(w->fit.coef, m[0].fit.coef, p * sizeof(double)),
-                     0);
+        cr_expect_eq(memcmp(w->fit.coef, m[0].fit.coef, p * sizeof(double)), 0);
         cr_expect_gt(w->stats.n_times, 0);
     }
     for (int r = 0; r < size; r++) {
