@@ -1775,9 +1775,11 @@ EXO_API void exo_cox_release(exo_cox *fit);
  * Cox across workers (src/model/cox_dist.c): each worker holds some of the
  * rows, and every Newton step adds the workers' per (stratum, event time)
  * risk-set sums, S0, S1, S2 and the same over the deaths, with comm->sum
- * (MPI_Allreduce under exodus-mpi). Exact for Breslow and Efron, stratified
- * or not, whichever rows sit where; the fit differs from exo_cox_fit on all
- * the rows only by the order of additions. docs/scan.md has the figures.
+ * (MPI_Allreduce under exodus-mpi); when every stratum's rows sit on one
+ * worker, only each worker's log-likelihood, score and information. Exact
+ * for Breslow and Efron, stratified or not, whichever rows sit where; the fit
+ * differs from exo_cox_fit on all the rows only by the order of additions.
+ * docs/scan.md has the figures.
  */
 typedef struct exo_cox_comm {
     /* Adds buf[0..n) over the workers, in place; every worker must get the
@@ -1794,6 +1796,8 @@ typedef struct exo_cox_dist_stats {
     size_t n_times;         /* (stratum, event time) pairs of all workers */
     size_t doubles_per_sum; /* what one evaluation adds over the workers */
     size_t n_evals;         /* evaluations (Newton steps and halvings) */
+    bool nested; /* every stratum's rows on one worker: each evaluation
+                    adds only log L, score and information (1 + p + p^2) */
 } exo_cox_dist_stats;
 
 /*

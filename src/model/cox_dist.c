@@ -15,7 +15,9 @@
  * per evaluation it adds its terms where the run begins and takes them
  * off where it ends, and the prefix sums after the exchange give S. So an
  * evaluation costs O(n p^2) per worker plus O(T p^2) for the T grid times,
- * and sends 2 T (1 + p + p(p+1)/2) + 1 + p doubles.
+ * and sends 2 T (1 + p + p(p+1)/2) + 1 + p doubles. When the strata nest
+ * within the workers (no stratum has rows on two), each worker's grid is
+ * its own and it sends only its log L, score and information: 1 + p + p^2.
  *
  * Centring and scaling are coxfit6's on the union (global sums), and the
  * Newton iteration is cox.c's own (exo__cox_newton), so the fit differs
@@ -42,6 +44,8 @@ struct dist_ws {
     double *u, *imat; /* p, p x p */
     double *s1, *s2, *d1, *d2, *a; /* unpacked sums */
     size_t n_evals;
+    bool nested;   /* every stratum on one worker: send l, U and I only */
+    double *small; /* 1 + p + p x p: what a nested evaluation sends */
 };
 
 /* First grid index with (stratum, -time) >= (s, -t): the grid is sorted
@@ -103,7 +107,7 @@ static exo_code dist_eval(void *ctx, const double *beta, double *loglik)
         }
     }
     w->n_evals++;
-    if (w->comm->sum(w->buf, 2 * T * K + 1 + p, w->comm->ud))
+    if (!w->nested && w->comm->sum(w->buf, 2 * T * K + 1 + p, w->comm->ud))
         return EXO_EIO;
     /* The risk sets: prefix sums down the grid (a row's terms were added
      * where its run starts and taken off where it ends). */
@@ -147,6 +151,18 @@ static exo_code dist_eval(void *ctx, const double *beta, double *loglik)
                         den;
             }
         }
+    }
+    if (w->nested) {
+        /* Each worker's strata are its own: its log-likelihood, score and
+         * information are complete terms of the total. */
+        w->small[0] = ll;
+        memcpy(w->small + 1, u, p * sizeof *u);
+        memcpy(w->small + 1 + p, imat, p * p * sizeof *imat);
+        if (w->comm->sum(w->small, 1 + p + p * p, w->comm->ud))
+            return EXO_EIO;
+        ll = w->small[0];
+        memcpy(u, w->small + 1, p * sizeof *u);
+        memcpy(imat, w->small + 1 + p, p * p * sizeof *imat);
     }
     *loglik = ll;
     return EXO_OK;
@@ -331,7 +347,45 @@ exo_code exo_cox_fit_dist(size_t n, size_t p, const double *start,
             ev[2 * nu + 1] = ev[2 * q + 1];
             nu++;
         }
-    if (comm->gather(ev, 2 * nu, &all, &n_all, comm->ud)) {
+    /* Do the strata nest within the workers? Each sends its distinct
+     * strata; a stratum named twice has rows on two workers. */
+    size_t ns = 0;
+    double *st = exo__reallocarray(NULL, m ? m : 1, sizeof *st);
+    if (st) {
+        for (size_t q = 0; q < m; q++)
+            st[q] = strata ? strata[rows[q]] : 0;
+        exo__surv_sort_doubles(st, m);
+        for (size_t q = 0; q < m; q++)
+            if (ns == 0 || st[q] != st[ns - 1])
+                st[ns++] = st[q];
+    } else {
+        rc = exo__fail(err, EXO_ENOMEM, "out of memory");
+    }
+    if ((rc = agree(comm, rc, err)))
+        goto out;
+    int grc = comm->gather(st, ns, &all, &n_all, comm->ud);
+    exo__free(st);
+    if (grc) {
+        rc = exo__fail(err, EXO_EIO, "the workers could not exchange strata");
+        goto out;
+    }
+    exo__surv_sort_doubles(all, n_all);
+    w.nested = true;
+    for (size_t q = 1; q < n_all; q++)
+        w.nested &= all[q] != all[q - 1];
+    free(all);
+    all = NULL;
+    if (w.nested) {
+        /* The grid is this worker's own event times. */
+        n_all = 2 * nu;
+        all = malloc((n_all ? n_all : 1) * sizeof *all);
+        if (all)
+            memcpy(all, ev, n_all * sizeof *all);
+        else
+            rc = exo__fail(err, EXO_ENOMEM, "out of memory");
+        if ((rc = agree(comm, rc, err)))
+            goto out;
+    } else if (comm->gather(ev, 2 * nu, &all, &n_all, comm->ud)) {
         rc = exo__fail(err, EXO_EIO, "the workers could not exchange times");
         goto out;
     }
@@ -345,17 +399,18 @@ exo_code exo_cox_fit_dist(size_t n, size_t p, const double *start,
         }
     w.T = T;
     w.K = 1 + p + p * (p + 1) / 2;
-    size_t nbuf = 2 * T * w.K + 1 + p;
+    size_t nbuf = w.nested ? 1 + p + pp : 2 * T * w.K + 1 + p;
     w.gs = exo__calloc(T, sizeof *w.gs);
     w.gt = exo__calloc(T, sizeof *w.gt);
     w.ndead = exo__calloc(T, sizeof *w.ndead);
-    w.buf = exo__calloc(nbuf, sizeof *w.buf);
+    w.buf = exo__calloc(2 * T * w.K + 1 + p, sizeof *w.buf);
+    w.small = exo__calloc(1 + p + pp, sizeof *w.small);
     w.z = exo__calloc(m ? m * p : 1, sizeof *w.z);
     w.status = exo__calloc(m ? m : 1, sizeof *w.status);
     w.j1 = exo__calloc(m ? m : 1, sizeof *w.j1);
     w.j2 = exo__calloc(m ? m : 1, sizeof *w.j2);
-    if (!w.gs || !w.gt || !w.ndead || !w.buf || !w.z || !w.status || !w.j1 ||
-        !w.j2)
+    if (!w.gs || !w.gt || !w.ndead || !w.buf || !w.small || !w.z || !w.status ||
+        !w.j1 || !w.j2)
         rc = exo__fail(err, EXO_ENOMEM, "out of memory for %zu times", T);
     if ((rc = agree(comm, rc, err)))
         goto out;
@@ -374,7 +429,7 @@ exo_code exo_cox_fit_dist(size_t n, size_t p, const double *start,
         for (size_t k = 0; k < p; k++)
             w.z[q * p + k] = (x[k * n + i] - out->means[k]) * scale[k];
     }
-    if (comm->sum(w.ndead, T, comm->ud)) {
+    if (!w.nested && comm->sum(w.ndead, T, comm->ud)) {
         rc = exo__fail(err, EXO_EIO, "the workers could not exchange sums");
         goto out;
     }
@@ -392,6 +447,7 @@ exo_code exo_cox_fit_dist(size_t n, size_t p, const double *start,
         stats->n_times = T;
         stats->doubles_per_sum = nbuf;
         stats->n_evals = w.n_evals;
+        stats->nested = w.nested;
     }
 out:
     exo__free(rows);
@@ -403,6 +459,7 @@ out:
     exo__free(w.gt);
     exo__free(w.ndead);
     exo__free(w.buf);
+    exo__free(w.small);
     exo__free(w.z);
     exo__free(w.status);
     exo__free(w.j1);

@@ -305,6 +305,7 @@ static int run_cox(int argc, char **argv)
         json_int(&j, "rows", (long long)fit.n);
         json_int(&j, "events", (long long)fit.n_events);
         json_str(&j, "ties", a.breslow ? "breslow" : "efron");
+        json_bool(&j, "strata_nested", st.nested);
         json_int(&j, "event_times", (long long)st.n_times);
         json_int(&j, "bytes_per_evaluation",
                  (long long)(st.doubles_per_sum * sizeof(double)));

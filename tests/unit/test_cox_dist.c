@@ -163,7 +163,13 @@ static void check_split(const exo_survival_data *d, int size, exo_ties ties,
         expect_rel(w->fit.score_test, one.score_test, DIST_TOL, "score");
         /* every worker holds the same answer, to the bit */
         cr_expect_eq(memcmp(w->fit.coef, m[0].fit.coef, p * sizeof(double)), 0);
-        cr_expect_gt(w->stats.n_times, 0);
+        /* strata dealt whole to the workers (or one worker): each sends
+         * only log L, score and information */
+        bool nested = by_stratum || size == 1;
+        cr_expect_eq(w->stats.nested, nested, "worker %d nested %d", r,
+                     (int)w->stats.nested);
+        if (nested)
+            cr_expect_eq(w->stats.doubles_per_sum, 1 + p + p * p);
     }
     for (int r = 0; r < size; r++) {
         struct member *w = &m[r];
