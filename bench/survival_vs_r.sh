@@ -6,7 +6,7 @@
 #   bench/survival_vs_r.sh [--install-r] [--heavy-ties] [BUILD_DIR]
 #
 # --heavy-ties generates issue 18's shape instead: 10^6 rows, about 111,000
-# subjects and 24,000 events on 360 distinct days.
+# subjects and 24,000 events on 355 distinct days (times within 360).
 #
 # --install-r installs Debian's r-base-core and r-cran-survival with
 # apt-get when Rscript or the survival package is missing ('make bench'
