@@ -1610,7 +1610,8 @@ EXO_API exo_code exo_scan_run(exo_store *store, const exo_scan_opts *opts,
  * last), then n, then departures, then the name. exo_scan_run does it. */
 EXO_API void exo_scan_sort(exo_scan *scan);
 /* The rows as bytes for another process of the same build (MPI), and
- * back: exo_scan_merge appends them to 'scan' and ranks again. */
+ * back: exo_scan_merge appends them to 'scan' and ranks again, or, on
+ * bytes it cannot read (EXO_EDATA), leaves 'scan' as it was. */
 EXO_API void *exo_scan_pack(const exo_scan *scan, size_t *len /* OUT */);
 EXO_API exo_code exo_scan_merge(exo_scan *scan, const void *data, size_t len,
                                 exo_err *err);

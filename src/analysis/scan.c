@@ -391,6 +391,14 @@ void *exo_scan_pack(const exo_scan *sc, size_t *len)
     return exo__buf_detach(&b);
 }
 
+/* Takes back the rows a failed merge appended: all or nothing. */
+static exo_code merge_fail(exo_scan *sc, size_t n0, exo_code rc)
+{
+    while (sc->n > n0)
+        exo__free(sc->rows[--sc->n].org);
+    return rc;
+}
+
 exo_code exo_scan_merge(exo_scan *sc, const void *data, size_t len,
                         exo_err *err)
 {
@@ -408,18 +416,23 @@ exo_code exo_scan_merge(exo_scan *sc, const void *data, size_t len,
     if (!rows)
         return exo__fail(err, EXO_ENOMEM, "out of memory");
     sc->rows = rows;
+    size_t n0 = sc->n;
     for (uint64_t i = 0; i < n; i++) {
         exo_scan_row r;
         uint64_t nl;
         if ((size_t)(end - p) < sizeof r + sizeof nl)
-            return exo__fail(err, EXO_EDATA, "a packed scan is cut short");
+            return merge_fail(
+                sc, n0,
+                exo__fail(err, EXO_EDATA, "a packed scan is cut short"));
         memcpy(&r, p, sizeof r);
         memcpy(&nl, p + sizeof r, sizeof nl);
         p += sizeof r + sizeof nl;
         if ((uint64_t)(end - p) < nl || (unsigned)r.kind >= EXO_SPIRAL_N_KINDS)
-            return exo__fail(err, EXO_EDATA, "a packed scan is corrupt");
+            return merge_fail(
+                sc, n0, exo__fail(err, EXO_EDATA, "a packed scan is corrupt"));
         if (!(r.org = exo__malloc((size_t)nl + 1)))
-            return exo__fail(err, EXO_ENOMEM, "out of memory");
+            return merge_fail(sc, n0,
+                              exo__fail(err, EXO_ENOMEM, "out of memory"));
         memcpy(r.org, p, (size_t)nl);
         r.org[nl] = '\0';
         p += nl;
