@@ -62,6 +62,8 @@ const struct opt *cli_common_opts(void);
 struct cli_dist {
     size_t rank, size;
     exo_code (*gather_scan)(exo_scan *scan, exo_err *err);
+    bool quiet_failure; /* set by gather_scan: rank 0 failed too and says
+                           why, so this rank does not repeat it */
 };
 extern const struct cli_dist *cli_dist;
 

@@ -225,6 +225,8 @@ int cmd_scan(struct cli *cli, int argc, char **argv)
     if (code) {
         exo_scan_release(s);
         exo_store_close(store);
+        if (cli_dist && cli_dist->quiet_failure)
+            return cli_exit_code(code);
         return cli_fail(cli, &err);
     }
     exo_store_close(store);

@@ -25,6 +25,7 @@
 #include "cli.h"
 
 static int mpi_rank, mpi_size;
+static struct cli_dist dist;
 static bool timing;
 static double t_start;
 
@@ -98,6 +99,11 @@ static exo_code gather_scan(exo_scan *scan, exo_err *err)
                  "rank %d's rows are over 2 GiB packed", mpi_rank);
     }
     MPI_Allreduce(&ok, &all_ok, 1, MPI_INT, MPI_LAND, MPI_COMM_WORLD);
+    int ok0 = ok;
+    MPI_Bcast(&ok0, 1, MPI_INT, 0, MPI_COMM_WORLD);
+    /* Rank 0 says why when it failed too; the others then keep quiet (a
+     * failure of their own alone is theirs to report). */
+    dist.quiet_failure = mpi_rank != 0 && !ok0;
     if (!all_ok) {
         exo_free(bytes);
         if (ok) {
@@ -352,7 +358,6 @@ int main(int argc, char **argv)
     MPI_Comm_rank(MPI_COMM_WORLD, &mpi_rank);
     MPI_Comm_size(MPI_COMM_WORLD, &mpi_size);
     t_start = MPI_Wtime();
-    static struct cli_dist dist;
     dist.rank = (size_t)mpi_rank;
     dist.size = (size_t)mpi_size;
     dist.gather_scan = gather_scan;
