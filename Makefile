@@ -61,7 +61,7 @@ INSTALL_VARS = DESTDIR='$(DESTDIR)' PREFIX='$(PREFIX)' BINDIR='$(BINDIR)' \
     DATADIR='$(DATADIR)' PYTHONDIR='$(PYTHONDIR)' VERSION='$(VERSION)' \
     SONAME='$(SONAME)' BUILD='$(BUILD)'
 
-.PHONY: all deps test check unit cli-tests shared-data browser-tests bench bench-serve \
+.PHONY: all deps test check unit cli-tests mpi shared-data browser-tests bench bench-serve \
         demo lint cxx-header fmt clean fuzz install uninstall install-tests \
         calibrate python python-tests
 all: $(EXE) $(LIBA) $(SO) $(MAN) $(COMPL)
@@ -125,6 +125,23 @@ $(SO): $(LIB_OBJ) scripts/exodus.map
 	ln -sf $(notdir $@) $(BUILD)/$(SONAME)
 	ln -sf $(SONAME) $(BUILD)/libexodus.so
 
+# exodus-mpi (src/mpi/): the CLI's scan and a Cox fit across MPI ranks.
+# Only 'make mpi' (and the tests) build it, so exodus never needs MPI;
+# Open MPI's mpicc wraps $(CC).
+MPICC   ?= OMPI_CC=$(CC) mpicc
+MPI_EXE := $(BUILD)/exodus-mpi
+MPI_OBJ := $(filter-out $(BUILD)/src/cli/main.o,$(CLI_OBJ)) \
+           $(BUILD)/mpi/cli_main.o $(BUILD)/mpi/exodus_mpi.o
+mpi: $(MPI_EXE)
+$(BUILD)/mpi/cli_main.o: src/cli/main.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CLI_CFLAGS) -DEXO_CLI_NO_MAIN -c $< -o $@
+$(BUILD)/mpi/exodus_mpi.o: src/mpi/exodus_mpi.c
+	@mkdir -p $(dir $@)
+	$(MPICC) $(CLI_CFLAGS) -c $< -o $@
+$(MPI_EXE): $(MPI_OBJ) $(LIBA)
+	$(MPICC) $(ALL_CFLAGS) -o $@ $(MPI_OBJ) $(LIBA) $(LIBS)
+
 # The manual page and the completion script come from the binary's own
 # command and option tables (src/cli/doc.c), so they cannot drift from -h.
 $(MAN): $(EXE)
@@ -174,7 +191,7 @@ calibrate: deps $(CALIBRATE)
 unit: deps $(BUILD)/test-unit
 	$(BUILD)/test-unit --jobs 2
 
-cli-tests: deps shared-data $(EXE)
+cli-tests: deps shared-data $(EXE) $(MPI_EXE)
 	EXODUS=$(abspath $(EXE)) EXO_SHARED=$(SHARED) ./tests/cli/run
 
 # Stops at once, and says why, when the reference data is not there.
@@ -191,7 +208,7 @@ shared-data:
 # Criterion does not fail a test whose worker LeakSanitizer flags at exit,
 # so the log is searched for sanitizer reports too.
 test: deps shared-data
-	$(MAKE) --no-print-directory all $(BUILD)/test-unit
+	$(MAKE) --no-print-directory all mpi $(BUILD)/test-unit
 	@$(BUILD)/test-unit --jobs 2 > $(BUILD)/unit.log 2>&1; s=$$?; \
 	    cat $(BUILD)/unit.log; test $$s = 0 || exit $$s; \
 	    if grep -n "Sanitizer" $(BUILD)/unit.log; then \
@@ -292,7 +309,7 @@ bench-serve: deps $(EXE)
 demo: deps $(EXE)
 	$(EXE) demo
 
-FORMATTED := $(LIB_SRC) $(CLI_SRC) include/exodus.h \
+FORMATTED := $(LIB_SRC) $(CLI_SRC) $(wildcard src/mpi/*.c) include/exodus.h \
              $(foreach d,$(LIB_DIRS) src/cli,$(wildcard $(d)/*.h))
 
 # exodus.h promises that it compiles as C++ (extern "C"): a small C++

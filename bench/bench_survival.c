@@ -8,6 +8,8 @@
  *   bench_survival                  generate in memory, time the library
  *   bench_survival --write-csv F    generate, write F (id, start, stop,
  *                                   event, x1, x2, x3) and exit
+ *   ... --heavy-ties                times within 360 days, about 25,000
+ *                                   events: the shape of issue 18
  *   bench_survival --csv F          load F as 'exodus survival --data'
  *                                   does and time each step: load, Cox
  *                                   fit, concordance, Kaplan-Meier
@@ -47,8 +49,10 @@ struct gen {
     size_t *id;
 };
 
-/* Subjects of up to 10 rows until 'want' rows; the last one is cut. */
-static int generate(size_t want, gsl_rng *rng, struct gen *g)
+/* Subjects of up to 10 rows until 'want' rows; the last one is cut.
+ * 'heavy': the shape of issue 18's heavy ties, every time within 360 days
+ * (rows of 1-48 days, followed to day 360 at most) and a hazard that gives about 25,000 events. */
+static int generate(size_t want, bool heavy, gsl_rng *rng, struct gen *g)
 {
     const size_t max_rows = 10;
     memset(g, 0, sizeof *g);
@@ -66,8 +70,11 @@ static int generate(size_t want, gsl_rng *rng, struct gen *g)
         double t = 0, c = 0;
         g->n_subjects++;
         for (size_t r = 0; r < max_rows && n < want; r++) {
-            double len = 1 + floor(gsl_rng_uniform(rng) * 60);
-            double h = 0.0002 * exp(0.3 * a + 0.5 * b + 0.2 * c);
+            double len = 1 + floor(gsl_rng_uniform(rng) * (heavy ? 48 : 60));
+            if (heavy && t + len > 360) /* followed for a year at most */
+                len = 360 - t;
+            double h =
+                (heavy ? 0.0006 : 0.0002) * exp(0.3 * a + 0.5 * b + 0.2 * c);
             int ev = gsl_rng_uniform(rng) < 1 - exp(-h * len);
             g->start[n] = t;
             g->stop[n] = t + len;
@@ -80,7 +87,7 @@ static int generate(size_t want, gsl_rng *rng, struct gen *g)
             n++;
             t += len;
             c = (double)gsl_ran_poisson(rng, 1.0);
-            if (ev)
+            if (ev || (heavy && t >= 360))
                 break;
         }
     }
@@ -188,10 +195,13 @@ int main(int argc, char **argv)
 {
     if (argc == 3 && strcmp(argv[1], "--csv") == 0)
         return bench_csv(argv[2]);
+    bool heavy = argc > 1 && strcmp(argv[argc - 1], "--heavy-ties") == 0;
+    if (heavy)
+        argc--;
     bool write = argc == 3 && strcmp(argv[1], "--write-csv") == 0;
     if (argc != 1 && !write) {
         fprintf(stderr, "usage: bench_survival [--write-csv FILE | --csv "
-                        "FILE]\n");
+                        "FILE] [--heavy-ties]\n");
         return 2;
     }
     gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
@@ -199,7 +209,7 @@ int main(int argc, char **argv)
     if (!rng)
         return 1;
     gsl_rng_set(rng, 1);
-    if (generate(1000000, rng, &g)) {
+    if (generate(1000000, heavy, rng, &g)) {
         fprintf(stderr, "bench_survival: out of memory\n");
         return 1;
     }

@@ -3,7 +3,10 @@
 # CSV file: Cox (Efron, (start, stop] rows, 3 covariates) with its
 # concordance, and Kaplan-Meier, timed end to end and fitter only.
 #
-#   bench/survival_vs_r.sh [--install-r] [BUILD_DIR]
+#   bench/survival_vs_r.sh [--install-r] [--heavy-ties] [BUILD_DIR]
+#
+# --heavy-ties generates issue 18's shape instead: 10^6 rows, about 111,000
+# subjects and 24,000 events on 355 distinct days (times within 360).
 #
 # --install-r installs Debian's r-base-core and r-cran-survival with
 # apt-get when Rscript or the survival package is missing ('make bench'
@@ -12,10 +15,15 @@
 set -eu
 
 install_r=0
-if [ "${1:-}" = "--install-r" ]; then
-    install_r=1
+heavy=
+while [ $# -gt 0 ]; do
+    case $1 in
+    --install-r) install_r=1 ;;
+    --heavy-ties) heavy=--heavy-ties ;;
+    *) break ;;
+    esac
     shift
-fi
+done
 build=${1:-build}
 exodus=$build/exodus
 gen=$build/bench/bench_survival
@@ -46,7 +54,7 @@ dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT INT TERM
 csv=$dir/surv.csv
 echo "== data"
-"$gen" --write-csv "$csv"
+"$gen" --write-csv "$csv" $heavy
 echo "$(wc -c <"$csv" | tr -d ' ') bytes; $(nproc 2>/dev/null || echo '?') CPUs; $(uname -m)"
 
 # Wall time and peak memory of one command (GNU time when present).

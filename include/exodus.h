@@ -1532,6 +1532,93 @@ EXO_API exo_code exo_comparison_load(exo_store *store, const char *const *orgs,
                                      exo_err *err);
 EXO_API void exo_comparison_release(exo_comparison *cmp);
 
+/* ==== Analysis: the screener (src/analysis/scan.c) ==== */
+
+/*
+ * "Which organisations are in a spiral right now?": exo_spiral_analyze run
+ * on every organisation of a store (or those named), one row each, ranked.
+ * Organisation k's draws use the seed derived from (seed, its name), so a
+ * row does not depend on which others are scanned, on the thread count or
+ * on the number of MPI ranks. Work is split by size: largest first to the
+ * least-loaded worker (sizes are heavy-tailed, so one giant organisation
+ * sets the wall time). docs/scan.md.
+ */
+typedef struct exo_scan_opts {
+    exo_spiral_opts spiral;  /* each organisation's analysis; its 'seed' is
+                                the scan's, derived per organisation */
+    const char *const *orgs; /* only these (names or aliases); NULL: all */
+    size_t n_orgs;
+    size_t min_departures; /* fewer: listed as too little data, not fitted */
+    /* Threads on this machine; 0: all cores. Each opens its own read-only
+     * handle on 'db_path' (a handle serves one thread at a time); with
+     * db_path NULL the scan runs on the given handle in one thread. */
+    size_t threads;
+    const char *db_path;
+    /* Of a distributed scan: this worker fits only the organisations the
+     * plan gives 'rank' of 'n_ranks' (0: 1); exo_scan_merge joins them. */
+    size_t rank, n_ranks;
+} exo_scan_opts;
+
+/* Defaults: min_departures 10, everything else as its zero says. */
+EXO_API void exo_scan_opts_init(exo_scan_opts *opts);
+
+typedef struct exo_scan_row {
+    char *org;
+    size_t departures; /* in the spiral's window */
+    size_t rank;       /* the worker the plan gave it to */
+    bool fitted;       /* false: too little data or no usable fit */
+    char note[256];    /* why not fitted ("" when fitted) */
+    bool has_rate;     /* spells give a headcount over the window */
+    double rate;       /* departures per head per year */
+    double headcount;  /* average over the window */
+    exo_spiral_kind kind;
+    const char *label;    /* exo_spiral_kind_name(kind) */
+    double n, n_lo, n_hi; /* branching ratio and interval (hi may be inf) */
+    double p;             /* of "no contagion" */
+    size_t n_segments;    /* of the trend */
+    double trend_change;  /* last segment's rate over the one before, - 1
+                             (0 with one segment) */
+    double start, end;    /* the window, days since 1970-01-01 */
+    bool has_forecast;
+    double horizon;                                 /* days */
+    double forecast_mean, forecast_lo, forecast_hi; /* 80% interval */
+    uint64_t seed; /* its own: 'exodus spiral ORG --seed S' repeats it */
+} exo_scan_row;
+
+typedef struct exo_scan {
+    size_t n;
+    exo_scan_row *rows; /* ranked: see exo_scan_sort */
+    size_t n_fitted;
+    /* The plan: how many organisations and how much work (departures + 1
+     * each) every worker was given. */
+    size_t n_ranks;
+    size_t *rank_orgs;
+    double *rank_load;
+    uint64_t seed;
+    double level;
+} exo_scan;
+
+/*
+ * Scans the store 'opts' says (NULL: defaults). '*out' is the caller's,
+ * freed with exo_scan_release. EXO_ENOTFOUND names an organisation in
+ * opts->orgs the store does not know. An organisation whose own analysis
+ * fails on its data is a row with its reason in 'note', not a failure.
+ */
+EXO_API exo_code exo_scan_run(exo_store *store, const exo_scan_opts *opts,
+                              exo_scan **out /* OUT */, exo_err *err);
+/* Ranks the rows: the verdict (supercritical first, too little data
+ * last), then n, then departures, then the name. exo_scan_run does it. */
+EXO_API void exo_scan_sort(exo_scan *scan);
+/* The rows as bytes for another process of the same build (MPI), and
+ * back: exo_scan_merge appends them to 'scan' and ranks again, or, on
+ * bytes it cannot read (EXO_EDATA), leaves 'scan' as it was. */
+EXO_API void *exo_scan_pack(const exo_scan *scan, size_t *len /* OUT */);
+EXO_API exo_code exo_scan_merge(exo_scan *scan, const void *data, size_t len,
+                                exo_err *err);
+/* The table as JSON text (exo_free); NULL when out of memory. */
+EXO_API char *exo_scan_json(const exo_scan *scan);
+EXO_API void exo_scan_release(exo_scan *scan);
+
 /* ==== Models: survival (src/model/km.c, logrank.c, cox.c, contagion.c) ==== */
 
 /*
@@ -1684,6 +1771,48 @@ EXO_API exo_code exo_cox_fit(size_t n, size_t p, const double *start,
                              const exo_cox_opts *opts, exo_cox *out /* OUT */,
                              exo_err *err);
 EXO_API void exo_cox_release(exo_cox *fit);
+
+/*
+ * Cox across workers (src/model/cox_dist.c): each worker holds some of the
+ * rows, and every Newton step adds the workers' per (stratum, event time)
+ * risk-set sums, S0, S1, S2 and the same over the deaths, with comm->sum
+ * (MPI_Allreduce under exodus-mpi); when every stratum's rows sit on one
+ * worker, only each worker's log-likelihood, score and information. Exact
+ * for Breslow and Efron, stratified or not, whichever rows sit where; the fit
+ * differs from exo_cox_fit on all the rows only by the order of additions.
+ * docs/scan.md has the figures.
+ */
+typedef struct exo_cox_comm {
+    /* Adds buf[0..n) over the workers, in place; every worker must get the
+     * same bits back (reduce to one, then broadcast). 0 on success. */
+    int (*sum)(double *buf, size_t n, void *ud);
+    /* Every worker's 'n' values, in worker order, into a new array of
+     * '*n_all' from malloc (the fit frees it with free). 0 on success. */
+    int (*gather)(const double *mine, size_t n, double **all, size_t *n_all,
+                  void *ud);
+    void *ud;
+} exo_cox_comm;
+
+typedef struct exo_cox_dist_stats {
+    size_t n_times;         /* (stratum, event time) pairs of all workers */
+    size_t doubles_per_sum; /* what one evaluation adds over the workers */
+    size_t n_evals;         /* evaluations (Newton steps and halvings) */
+    bool nested; /* every stratum's rows on one worker: each evaluation
+                    adds only log L, score and information (1 + p + p^2) */
+} exo_cox_dist_stats;
+
+/*
+ * exo_cox_fit on the union of every worker's rows, called by every worker
+ * with its own (strata are global indices). The same 'out' on each; no
+ * concordance (it needs all the rows in one place). 'stats' may be NULL.
+ */
+EXO_API exo_code exo_cox_fit_dist(size_t n, size_t p, const double *start,
+                                  const double *stop, const int *event,
+                                  const double *x, const int *strata,
+                                  const exo_cox_opts *opts,
+                                  const exo_cox_comm *comm,
+                                  exo_cox *out /* OUT */,
+                                  exo_cox_dist_stats *stats, exo_err *err);
 
 /*
  * Counting-process episodes for employment spells with the contagion
@@ -1991,6 +2120,9 @@ typedef struct exo_report_opts {
     size_t n_compare;
     bool has_compare_as_of;
     int32_t compare_as_of;
+    /* The screener: exo_scan_run over every organisation of the store,
+     * one ranked table (fitted with min_departures, seed and paths). */
+    bool screener;
 } exo_report_opts;
 
 /* Fills 'opts' with the defaults above. */

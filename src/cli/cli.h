@@ -53,6 +53,23 @@ void cli_print_opts(FILE *out, const struct opt *table);
 /* The options every subcommand accepts (--db, --json, -q, -h). */
 const struct opt *cli_common_opts(void);
 
+/*
+ * Set by exodus-mpi (src/mpi/) before it runs a command; NULL in exodus.
+ * gather_scan joins every rank's rows into rank 0's 'scan' (NULL: this
+ * rank failed, and 'err' holds why); every rank calls it once, and a
+ * failure anywhere fails it everywhere.
+ */
+struct cli_dist {
+    size_t rank, size;
+    exo_code (*gather_scan)(exo_scan *scan, exo_err *err);
+    bool quiet_failure; /* set by gather_scan: rank 0 failed too and says
+                           why, so this rank does not repeat it */
+};
+extern const struct cli_dist *cli_dist;
+
+/* main() without the process's own setup: exodus-mpi calls it. */
+int cli_main(int argc, char **argv);
+
 /* One subcommand of the table in main.c. */
 struct command {
     const char *name;
@@ -251,6 +268,7 @@ int cmd_orgs(struct cli *cli, int argc, char **argv);
 int cmd_people(struct cli *cli, int argc, char **argv);
 int cmd_report(struct cli *cli, int argc, char **argv);
 int cmd_runway(struct cli *cli, int argc, char **argv);
+int cmd_scan(struct cli *cli, int argc, char **argv);
 int cmd_serve(struct cli *cli, int argc, char **argv);
 int cmd_spiral(struct cli *cli, int argc, char **argv);
 int cmd_stats(struct cli *cli, int argc, char **argv);

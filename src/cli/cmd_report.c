@@ -18,7 +18,7 @@ static const char report_usage[] =
     "                     [--until DATE] [--level LEVEL,...] [--title TEXT]\n"
     "                     [--min-departures N] [--seed N] [--paths N]\n"
     "                     [--scenario-org ORG] [--compare ORG...]\n"
-    "                     [--compare-as-of DATE]";
+    "                     [--compare-as-of DATE] [--screener]";
 
 static const struct opt report_opts[] = {
     {"output", 'o', "FILE",
@@ -40,6 +40,7 @@ static const struct opt report_opts[] = {
      "a side-by-side section of these organisations (repeatable)"},
     {"compare-as-of", 0, "DATE",
      "and the same side by side as of DATE (exodus compare --as-of)"},
+    {"screener", 0, NULL, "a section ranking every organisation (exodus scan)"},
     {NULL, 0, NULL, NULL},
 };
 
@@ -55,7 +56,8 @@ enum {
     OPT_PATHS,
     OPT_SCENARIO_ORG,
     OPT_COMPARE,
-    OPT_COMPARE_AS_OF
+    OPT_COMPARE_AS_OF,
+    OPT_SCREENER
 };
 
 #define MAX_COMPARE 8
@@ -195,6 +197,9 @@ int cmd_report(struct cli *cli, int argc, char **argv)
                                      &o.compare_as_of)))
                 return rc;
             o.has_compare_as_of = true;
+            break;
+        case OPT_SCREENER:
+            o.screener = true;
             break;
         case OPT_MIN:
         case OPT_SEED:

@@ -34,6 +34,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "model/cox_int.h"
 #include "model/surv_util.h"
 
 void exo_cox_release(exo_cox *fit)
@@ -275,9 +276,9 @@ static exo_code concordance(size_t m, const double *start, const double *stop,
 {
     exo_code rc = EXO_OK;
     size_t mm = m ? m : 1;
-    size_t *rank = exo__calloc(mm, sizeof *rank);
-    size_t *order = exo__calloc(mm, sizeof *order);
-    uint64_t *pairs = exo__calloc(4 * mm, sizeof *pairs);
+    size_t *rank = exo__reallocarray(NULL, mm, sizeof *rank);
+    size_t *order = exo__reallocarray(NULL, mm, sizeof *order);
+    uint64_t *pairs = exo__reallocarray(NULL, 4 * mm, sizeof *pairs);
     double *im = exo__calloc(3 * mm, sizeof *im);
     double *trees = NULL;
     struct surv_key *dk = NULL;
@@ -288,7 +289,7 @@ static exo_code concordance(size_t m, const double *start, const double *stop,
     size_t nt = rank_values(m, lp, rank, pairs, pairs + 2 * mm);
     exo__free(pairs);
     pairs = NULL;
-    trees = exo__calloc(4 * (nt + 1), sizeof *trees);
+    trees = exo__reallocarray(NULL, 4 * (nt + 1), sizeof *trees);
     if (!trees) {
         rc = exo__fail(err, EXO_ENOMEM, "out of memory for the concordance");
         goto out;
@@ -452,6 +453,180 @@ static const char *cov_name(const exo_cox_opts *o, size_t k, char buf[32])
     return buf;
 }
 
+/*
+ * Newton-Raphson from beta = 0, step for step as coxfit6, on the scaled
+ * covariates: 'eval' gives the log-likelihood at beta and fills 'u' and
+ * the upper triangle of 'imat' (imat[j * p + i], j <= i). Fills every
+ * field of 'out' but the concordance; out->coef and friends are allocated
+ * and out->means set by the caller. Shared by exo_cox_fit and the fit
+ * across workers (cox_dist.c), so both take the same steps.
+ */
+exo_code exo__cox_newton(exo__cox_eval_fn eval, void *ctx, double *u,
+                         double *imat, size_t p, const double *scale,
+                         const exo_cox_opts *opts, exo_cox *out, exo_err *err)
+{
+    exo_code rc = EXO_OK;
+    size_t pp = p * p;
+    double eps = opts->eps > 0 ? opts->eps : 1e-9;
+    int iter_max = opts->iter_max > 0 ? opts->iter_max : 20;
+    double toler_chol =
+        opts->toler_chol > 0 ? opts->toler_chol : pow(DBL_EPSILON, 0.75);
+    double toler_inf = opts->toler_inf > 0 ? opts->toler_inf : sqrt(eps);
+    double level = opts->conf_level > 0 ? opts->conf_level : 0.95;
+    char nb[32];
+    double *work = exo__calloc(4 * p + pp, sizeof *work);
+    if (!work)
+        return exo__fail(err, EXO_ENOMEM, "out of memory");
+    double *beta = work, *newbeta = beta + p;
+    double *a = newbeta + p; /* p entries */
+    double *tmpm = a + p;    /* pp entries */
+    int ip = (int)p;
+    for (size_t k = 0; k < p; k++)
+        beta[k] = 0;
+    double loglik0;
+    if ((rc = eval(ctx, beta, &loglik0)))
+        goto out;
+    memcpy(a, u, p * sizeof *a);
+    int rank = exo__chol(imat, ip, toler_chol);
+    if (rank < ip) {
+        size_t bad = 0;
+        while (bad + 1 < p && imat[bad * p + bad] != 0)
+            bad++;
+        rc = exo__fail(err, EXO_ENUMERIC,
+                       "covariate '%s' is collinear with the others (the "
+                       "information matrix is singular)",
+                       cov_name(opts, bad, nb));
+        goto out;
+    }
+    exo__chol_solve(imat, ip, a);
+    double sctest = 0;
+    for (size_t k = 0; k < p; k++)
+        sctest += u[k] * a[k];
+    double loglik1 = loglik0;
+    for (size_t k = 0; k < p; k++)
+        newbeta[k] = beta[k] + a[k];
+    int halving = 0, iter;
+    bool converged = false;
+    for (iter = 1; iter <= iter_max; iter++) {
+        double newlk;
+        if ((rc = eval(ctx, newbeta, &newlk)))
+            goto out;
+        exo__chol(imat, ip, toler_chol);
+        bool notfinite = !isfinite(newlk);
+        for (size_t k = 0; k < p; k++) {
+            if (!isfinite(u[k]))
+                notfinite = true;
+            for (size_t j = 0; j < p; j++)
+                if (!isfinite(imat[k * p + j]))
+                    notfinite = true;
+        }
+        if (!notfinite && fabs(1 - loglik1 / newlk) <= eps) {
+            loglik1 = newlk;
+            memcpy(beta, newbeta, p * sizeof *beta);
+            converged = true;
+            break;
+        }
+        if (notfinite || newlk < loglik1) {
+            halving++;
+            for (size_t k = 0; k < p; k++)
+                newbeta[k] = (newbeta[k] + halving * beta[k]) / (halving + 1.0);
+        } else {
+            halving = 0;
+            loglik1 = newlk;
+            exo__chol_solve(imat, ip, u);
+            for (size_t k = 0; k < p; k++) {
+                beta[k] = newbeta[k];
+                newbeta[k] += u[k];
+            }
+        }
+    }
+    if (!converged) {
+        iter = iter_max;
+        if ((rc = eval(ctx, beta, &loglik1)))
+            goto out;
+        exo__chol(imat, ip, toler_chol);
+    }
+    /* imat holds the decomposition at the final beta; u the score */
+    if (!isfinite(loglik1)) {
+        rc = exo__fail(err, EXO_ENUMERIC,
+                       "the log-likelihood is not finite at the estimate");
+        goto out;
+    }
+    for (size_t k = 0; k < p; k++)
+        if (imat[k * p + k] == 0) {
+            rc = exo__fail(err, EXO_ENUMERIC,
+                           "covariate '%s' is collinear with the others at "
+                           "the estimate",
+                           cov_name(opts, k, nb));
+            goto out;
+        }
+    exo__chol_inverse(imat, ip);
+    for (size_t k = 0; k < p; k++) {
+        out->coef[k] = beta[k] * scale[k];
+        u[k] /= scale[k];
+    }
+    for (size_t k = 0; k < p; k++)
+        for (size_t j = 0; j < p; j++)
+            out->var[k * p + j] = imat[k * p + j] * scale[k] * scale[j];
+    if (iter_max > 1) { /* R checks this after convergence only */
+        for (size_t k = 0; k < p; k++) {
+            double inf = 0;
+            for (size_t j = 0; j < p; j++)
+                inf += u[j] * out->var[j * p + k];
+            inf = fabs(inf);
+            if (!isfinite(u[k]) ||
+                (inf > eps && inf > toler_inf * fabs(out->coef[k]))) {
+                rc = exo__fail(err, EXO_ENUMERIC,
+                               "monotone likelihood: the coefficient of '%s' "
+                               "runs off to infinity (it separates the "
+                               "events from the rest, e.g. a group with no "
+                               "events or only events)",
+                               cov_name(opts, k, nb));
+                goto out;
+            }
+        }
+    }
+    double zq = exo__norm_quantile(1 - (1 - level) / 2);
+    for (size_t k = 0; k < p; k++) {
+        double se = sqrt(out->var[k * p + k]);
+        out->se[k] = se;
+        out->z[k] = out->coef[k] / se;
+        out->p_value[k] = exo__norm_2sided(out->z[k]);
+        out->hr[k] = exp(out->coef[k]);
+        out->hr_lower[k] = exp(out->coef[k] - zq * se);
+        out->hr_upper[k] = exp(out->coef[k] + zq * se);
+    }
+    out->loglik_null = loglik0;
+    out->loglik = loglik1;
+    out->iterations = iter;
+    out->converged = converged;
+    out->df = ip;
+    out->lr_test = 2 * (loglik1 - loglik0);
+    out->lr_p = exo__chisq_q(out->lr_test, ip);
+    out->score_test = sctest;
+    out->score_p = exo__chisq_q(sctest, ip);
+    /* Wald: beta' var^-1 beta through the same Cholesky (coxph.wtest) */
+    memcpy(tmpm, out->var, pp * sizeof *tmpm);
+    memcpy(a, out->coef, p * sizeof *a);
+    exo__chol(tmpm, ip, toler_chol);
+    exo__chol_solve(tmpm, ip, a);
+    out->wald_test = 0;
+    for (size_t k = 0; k < p; k++)
+        out->wald_test += a[k] * out->coef[k];
+    out->wald_p = exo__chisq_q(out->wald_test, ip);
+
+out:
+    exo__free(work);
+    return rc;
+}
+
+/* exo_cox_fit's evaluation: the sweep over its own rows. */
+static exo_code eval_ws(void *ctx, const double *beta, double *loglik)
+{
+    *loglik = cox_eval(ctx, beta);
+    return EXO_OK;
+}
+
 exo_code exo_cox_fit(size_t n, size_t p, const double *start,
                      const double *stop, const int *event, const double *x,
                      const int *strata, const exo_cox_opts *opts, exo_cox *out,
@@ -468,23 +643,17 @@ exo_code exo_cox_fit(size_t n, size_t p, const double *start,
         return exo__fail(err, EXO_EINVAL, "a Cox model needs covariates");
     if (p > 10000)
         return exo__fail(err, EXO_EINVAL, "too many covariates (%zu)", p);
-    double eps = opts->eps > 0 ? opts->eps : 1e-9;
-    int iter_max = opts->iter_max > 0 ? opts->iter_max : 20;
-    double toler_chol =
-        opts->toler_chol > 0 ? opts->toler_chol : pow(DBL_EPSILON, 0.75);
-    double toler_inf = opts->toler_inf > 0 ? opts->toler_inf : sqrt(eps);
-    double level = opts->conf_level > 0 ? opts->conf_level : 0.95;
     char nb[32];
 
     struct cox_ws ws = {0};
     struct surv_key *keys = NULL;
-    double *work = NULL, *scale = NULL, *beta = NULL, *newbeta = NULL;
+    double *work = NULL, *scale = NULL;
     double *lp = NULL;
     size_t *rows = NULL;
     ws.p = p;
     ws.counting = start != NULL;
     ws.efron = opts->ties == EXO_TIES_EFRON;
-    rows = exo__calloc(n ? n : 1, sizeof *rows);
+    rows = exo__reallocarray(NULL, n ? n : 1, sizeof *rows);
     if (!rows) {
         rc = exo__fail(err, EXO_ENOMEM, "out of memory for %zu rows", n);
         goto out;
@@ -537,19 +706,22 @@ exo_code exo_cox_fit(size_t n, size_t p, const double *start,
         goto out;
     }
 
-    keys = exo__calloc(m, sizeof *keys);
-    ws.z = exo__calloc(m * p, sizeof *ws.z);
-    ws.stop = exo__calloc(m, sizeof *ws.stop);
-    ws.status = exo__calloc(m, sizeof *ws.status);
-    ws.stratum = exo__calloc(m, sizeof *ws.stratum);
-    ws.eta = exo__calloc(m, sizeof *ws.eta);
-    ws.risk = exo__calloc(m, sizeof *ws.risk);
-    ws.orig = exo__calloc(m, sizeof *ws.orig);
+    /* Not zeroed: each array is written in full before it is read, and at
+     * 10^6 rows zeroing fresh pages (a memset and a page fault each) took
+     * as long as the fit. */
+    keys = exo__reallocarray(NULL, m, sizeof *keys);
+    ws.z = exo__reallocarray(NULL, m * p, sizeof *ws.z);
+    ws.stop = exo__reallocarray(NULL, m, sizeof *ws.stop);
+    ws.status = exo__reallocarray(NULL, m, sizeof *ws.status);
+    ws.stratum = exo__reallocarray(NULL, m, sizeof *ws.stratum);
+    ws.eta = exo__reallocarray(NULL, m, sizeof *ws.eta);
+    ws.risk = exo__reallocarray(NULL, m, sizeof *ws.risk);
+    ws.orig = exo__reallocarray(NULL, m, sizeof *ws.orig);
     work = exo__calloc(6 * pp + 8 * p, sizeof *work);
-    lp = exo__calloc(m, sizeof *lp);
+    lp = exo__reallocarray(NULL, m, sizeof *lp);
     if (start) {
-        ws.start = exo__calloc(m, sizeof *ws.start);
-        ws.by_start = exo__calloc(m, sizeof *ws.by_start);
+        ws.start = exo__reallocarray(NULL, m, sizeof *ws.start);
+        ws.by_start = exo__reallocarray(NULL, m, sizeof *ws.by_start);
     }
     if (!keys || !ws.z || !ws.stop || !ws.status || !ws.stratum || !ws.eta ||
         !ws.risk || !ws.orig || !work || !lp ||
@@ -566,10 +738,6 @@ exo_code exo_cox_fit(size_t n, size_t p, const double *start,
     ws.u = work + 3 * p + 3 * pp;
     ws.imat = work + 4 * p + 3 * pp;
     scale = work + 4 * p + 4 * pp;
-    beta = scale + p;
-    newbeta = beta + p;
-    double *a = newbeta + p; /* p entries */
-    double *tmpm = a + p;    /* pp entries */
 
     /* centre and scale, as coxfit6 with 0/1 columns left alone */
     for (size_t k = 0; k < p; k++) {
@@ -635,135 +803,9 @@ exo_code exo_cox_fit(size_t n, size_t p, const double *start,
     }
 
     /* Newton-Raphson, step for step as coxfit6 */
-    int ip = (int)p;
-    for (size_t k = 0; k < p; k++)
-        beta[k] = 0;
-    double loglik0 = cox_eval(&ws, beta);
-    memcpy(a, ws.u, p * sizeof *a);
-    int rank = exo__chol(ws.imat, ip, toler_chol);
-    if (rank < ip) {
-        size_t bad = 0;
-        while (bad + 1 < p && ws.imat[bad * p + bad] != 0)
-            bad++;
-        rc = exo__fail(err, EXO_ENUMERIC,
-                       "covariate '%s' is collinear with the others (the "
-                       "information matrix is singular)",
-                       cov_name(opts, bad, nb));
+    if ((rc = exo__cox_newton(eval_ws, &ws, ws.u, ws.imat, p, scale, opts, out,
+                              err)))
         goto out;
-    }
-    exo__chol_solve(ws.imat, ip, a);
-    double sctest = 0;
-    for (size_t k = 0; k < p; k++)
-        sctest += ws.u[k] * a[k];
-    double loglik1 = loglik0;
-    for (size_t k = 0; k < p; k++)
-        newbeta[k] = beta[k] + a[k];
-    int halving = 0, iter;
-    bool converged = false;
-    for (iter = 1; iter <= iter_max; iter++) {
-        double newlk = cox_eval(&ws, newbeta);
-        exo__chol(ws.imat, ip, toler_chol);
-        bool notfinite = !isfinite(newlk);
-        for (size_t k = 0; k < p; k++) {
-            if (!isfinite(ws.u[k]))
-                notfinite = true;
-            for (size_t j = 0; j < p; j++)
-                if (!isfinite(ws.imat[k * p + j]))
-                    notfinite = true;
-        }
-        if (!notfinite && fabs(1 - loglik1 / newlk) <= eps) {
-            loglik1 = newlk;
-            memcpy(beta, newbeta, p * sizeof *beta);
-            converged = true;
-            break;
-        }
-        if (notfinite || newlk < loglik1) {
-            halving++;
-            for (size_t k = 0; k < p; k++)
-                newbeta[k] = (newbeta[k] + halving * beta[k]) / (halving + 1.0);
-        } else {
-            halving = 0;
-            loglik1 = newlk;
-            exo__chol_solve(ws.imat, ip, ws.u);
-            for (size_t k = 0; k < p; k++) {
-                beta[k] = newbeta[k];
-                newbeta[k] += ws.u[k];
-            }
-        }
-    }
-    if (!converged) {
-        iter = iter_max;
-        loglik1 = cox_eval(&ws, beta);
-        exo__chol(ws.imat, ip, toler_chol);
-    }
-    /* ws.imat holds the decomposition at the final beta; ws.u the score */
-    if (!isfinite(loglik1)) {
-        rc = exo__fail(err, EXO_ENUMERIC,
-                       "the log-likelihood is not finite at the estimate");
-        goto out;
-    }
-    for (size_t k = 0; k < p; k++)
-        if (ws.imat[k * p + k] == 0) {
-            rc = exo__fail(err, EXO_ENUMERIC,
-                           "covariate '%s' is collinear with the others at "
-                           "the estimate",
-                           cov_name(opts, k, nb));
-            goto out;
-        }
-    exo__chol_inverse(ws.imat, ip);
-    for (size_t k = 0; k < p; k++) {
-        out->coef[k] = beta[k] * scale[k];
-        ws.u[k] /= scale[k];
-    }
-    for (size_t k = 0; k < p; k++)
-        for (size_t j = 0; j < p; j++)
-            out->var[k * p + j] = ws.imat[k * p + j] * scale[k] * scale[j];
-    if (iter_max > 1) { /* R checks this after convergence only */
-        for (size_t k = 0; k < p; k++) {
-            double inf = 0;
-            for (size_t j = 0; j < p; j++)
-                inf += ws.u[j] * out->var[j * p + k];
-            inf = fabs(inf);
-            if (!isfinite(ws.u[k]) ||
-                (inf > eps && inf > toler_inf * fabs(out->coef[k]))) {
-                rc = exo__fail(err, EXO_ENUMERIC,
-                               "monotone likelihood: the coefficient of '%s' "
-                               "runs off to infinity (it separates the "
-                               "events from the rest, e.g. a group with no "
-                               "events or only events)",
-                               cov_name(opts, k, nb));
-                goto out;
-            }
-        }
-    }
-    double zq = exo__norm_quantile(1 - (1 - level) / 2);
-    for (size_t k = 0; k < p; k++) {
-        double se = sqrt(out->var[k * p + k]);
-        out->se[k] = se;
-        out->z[k] = out->coef[k] / se;
-        out->p_value[k] = exo__norm_2sided(out->z[k]);
-        out->hr[k] = exp(out->coef[k]);
-        out->hr_lower[k] = exp(out->coef[k] - zq * se);
-        out->hr_upper[k] = exp(out->coef[k] + zq * se);
-    }
-    out->loglik_null = loglik0;
-    out->loglik = loglik1;
-    out->iterations = iter;
-    out->converged = converged;
-    out->df = ip;
-    out->lr_test = 2 * (loglik1 - loglik0);
-    out->lr_p = exo__chisq_q(out->lr_test, ip);
-    out->score_test = sctest;
-    out->score_p = exo__chisq_q(sctest, ip);
-    /* Wald: beta' var^-1 beta through the same Cholesky (coxph.wtest) */
-    memcpy(tmpm, out->var, pp * sizeof *tmpm);
-    memcpy(a, out->coef, p * sizeof *a);
-    exo__chol(tmpm, ip, toler_chol);
-    exo__chol_solve(tmpm, ip, a);
-    out->wald_test = 0;
-    for (size_t k = 0; k < p; k++)
-        out->wald_test += a[k] * out->coef[k];
-    out->wald_p = exo__chisq_q(out->wald_test, ip);
 
     if (!opts->no_concordance) {
         double shift = 0;

@@ -174,7 +174,8 @@ void exo__surv_sort_keys(struct surv_key *keys, size_t n)
 {
     if (n < 2)
         return;
-    struct surv_key *tmp = exo__calloc(n, sizeof *tmp);
+    /* scratch the sort fills before it reads: not zeroed */
+    struct surv_key *tmp = exo__reallocarray(NULL, n, sizeof *tmp);
     if (!tmp) { /* no memory for the buffer: sort in place */
         exo__qsort(keys, n, sizeof *keys, key_cmp);
         return;

@@ -346,6 +346,22 @@ exo_code exo_report_html(exo_store *store, const exo_report_org *orgs,
                              when == 0 ? "side by side, then"
                                        : "side by side, now");
     }
+    /* Every organisation, ranked: the screener. */
+    if (opts && opts->screener) {
+        exo_scan_opts so;
+        json_t *sec = NULL;
+        exo_scan_opts_init(&so);
+        so.spiral.seed = p.seed;
+        so.spiral.paths = p.paths;
+        so.spiral.horizon = p.horizon_days;
+        so.min_departures = p.min_departures;
+        if ((rc = exo__view_scan(store, &so, &sec, err))) {
+            json_decref(shared);
+            goto out;
+        }
+        ok &= exo__jpush(shared, sec) &&
+              !exo__buf_addstr(&nav, "<a href=\"#all-orgs\">screener</a>");
+    }
     if (!json_is_null(flows)) {
         ok = exo__jpush(shared, flows) &&
              !exo__buf_addstr(&nav, "<a href=\"#all-orgs\">talent flows</a>");

@@ -142,6 +142,13 @@ exo_code exo__view_compare(exo_store *store, const char *const *orgs, size_t n,
                            const exo_comparison_opts *opts, const char *id,
                            json_t **out, exo_err *err);
 
+/*
+ * The screener (exo_scan_run with 'opts') as a section with id "screener":
+ * the ranked table, and the organisations with too little data in a note.
+ */
+exo_code exo__view_scan(exo_store *store, const exo_scan_opts *opts,
+                        json_t **out, exo_err *err);
+
 /* The organisation list view: [{"name", "departures", "arrivals",
  * "people"}] in the store's order. */
 exo_code exo__view_orgs(exo_store *store, json_t **out, exo_err *err);
