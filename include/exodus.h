@@ -1849,7 +1849,34 @@ typedef struct exo_runway_scenario {
     double trigger_probability;
     int trigger_retry_months; /* wait after any attempt (default 3) */
     int trigger_max_rounds;   /* at most this many (default 100) */
+    /* The coupling links of the "links" object (docs/runway.md, "The
+     * coupling"), indexed by exo_runway_coupling; all 0 (off) when the
+     * file has no "links", which is then how older files read. */
+    bool has_links;
+    exo_dist links[11];
+    bool link_given[11];       /* the file names this link */
+    char link_source[11][160]; /* its "source" ("assumption" or a citation) */
 } exo_runway_scenario;
+
+/* The coupling links, each a value with a source in the scenario file. */
+typedef enum exo_runway_coupling {
+    EXO_CPL_HIRING_FREEZE_RUNWAY = 0, /* no hires below this runway (months) */
+    EXO_CPL_ACCEPT_DILUTION,          /* offer acceptance 1 / (1 + a_d D */
+    EXO_CPL_ACCEPT_ATTRITION,         /*   + a_a x recent attrition a year */
+    EXO_CPL_ACCEPT_DOWN_ROUND,        /*   + a_r x [down round in 12 mo]) */
+    EXO_CPL_STRESS_ATTRITION,   /* hazard x (1 + k_s max(0, 1 - runway/S)) */
+    EXO_CPL_STRESS_RUNWAY,      /* S: months of runway felt as stress */
+    EXO_CPL_DOWN_ROUND_ATTRITION,      /* hazard x (1 + k_r) after a down
+                                          round, for 12 months */
+    EXO_CPL_REVENUE_KEY_LOSS,          /* revenue x (1 - k x talent-weighted
+                                          share leaving this month) */
+    EXO_CPL_ROUND_PROB_CONFIDENCE,     /* round probability x C^k */
+    EXO_CPL_ROUND_MULTIPLE_CONFIDENCE, /* valuation multiple x C^k */
+    EXO_CPL_ROUND_MULTIPLE_DISTRESS    /* multiple x min(1, runway/S)^k */
+} exo_runway_coupling;
+#define EXO_RUNWAY_N_COUPLINGS 11
+/* The link's key in the "links" object ("hiring_freeze_runway_months"). */
+EXO_API const char *exo_runway_coupling_key(exo_runway_coupling c);
 
 /*
  * Reads a scenario file ('path'; "-" for standard input) or text, the
@@ -1928,7 +1955,54 @@ typedef struct exo_runway_path {
     double *cash, *headcount, *dilution, *revenue, *valuation; /* months+1 */
     double cashout_month; /* interpolated; INFINITY when not in the horizon */
     size_t n_rounds;      /* rounds closed */
+    double *departures, *hires; /* months + 1 (month 0: 0) */
+    double *runway; /* months of net burn left at the month's end; INFINITY
+                       when cash is not falling */
 } exo_runway_path;
+
+/* The loop the coupling closes, knocked out one link at a time. */
+typedef enum exo_runway_knock {
+    EXO_KNOCK_CONTAGION = 0,    /* co-workers leaving -> attrition */
+    EXO_KNOCK_DILUTION,         /* dilution -> attrition */
+    EXO_KNOCK_CASH_STRESS,      /* short runway -> attrition */
+    EXO_KNOCK_DOWN_ROUND,       /* down round -> attrition */
+    EXO_KNOCK_HIRING_FREEZE,    /* short runway -> no hiring */
+    EXO_KNOCK_OFFER_ACCEPTANCE, /* dilution, attrition, down round -> hires */
+    EXO_KNOCK_TALENT_GROWTH,    /* talent -> revenue growth */
+    EXO_KNOCK_KEY_LOSS,         /* leavers -> revenue */
+    EXO_KNOCK_ROUND_TERMS       /* growth, talent, runway -> round terms */
+} exo_runway_knock;
+#define EXO_RUNWAY_N_KNOCK 9
+/* "co-worker contagion -> attrition", ...: static text. */
+EXO_API const char *exo_runway_knock_name(exo_runway_knock k);
+
+/*
+ * The loop gain from the simulation: on each of n_paths paths (inputs and
+ * round outcomes drawn, flows at their expectations, round timing and
+ * cash-out free) the extra departures over the horizon that a shock of
+ * 'shock' departures in month 1 brings, net of the shock, divided by the
+ * shock. Above 1: the shock more than repeats itself through the loop.
+ */
+typedef struct exo_runway_loop {
+    size_t n_paths;
+    double shock; /* departures added in month 1: the denominator */
+    double median, lo80, hi80, mean;
+    double p_above_1;                      /* share of paths with gain > 1 */
+    double det;                            /* on the deterministic path */
+    double knock_median[EXO_RUNWAY_N_KNOCK]; /* the median with that link
+                                                cut (NaN: link absent) */
+    int dominant; /* the link whose cut lowers the median most; -1 none */
+} exo_runway_loop;
+
+/* One bar of the tornado: an input at its low and high value, the rest at
+ * their central values, on the deterministic path. */
+typedef struct exo_runway_tornado {
+    char input[64];
+    double low, high;                 /* the values tried */
+    double cashout_low, cashout_high; /* months (INFINITY: beyond horizon) */
+    double gain_low, gain_high;       /* the deterministic loop gain */
+} exo_runway_tornado;
+#define EXO_RUNWAY_MAX_TORNADO 48
 
 typedef struct exo_runway {
     int months;
@@ -1945,6 +2019,13 @@ typedef struct exo_runway {
     double p_cashout_12, p_cashout_24, p_cashout_36, p_cashout_horizon;
     double mean_rounds; /* rounds closed per path */
     exo_runway_band cash, headcount, dilution;
+    /* The coupled model's loop gain (when has_chain) and tornado, sorted
+     * by the swing of the cash-out month, largest first. */
+    bool has_chain;
+    exo_runway_loop chain;
+    size_t n_tornado;
+    exo_runway_tornado tornado[EXO_RUNWAY_MAX_TORNADO];
+    exo_runway_band rounds; /* rounds closed by each month */
 } exo_runway;
 
 /*
