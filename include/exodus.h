@@ -1855,7 +1855,7 @@ typedef struct exo_runway_scenario {
     bool has_links;
     exo_dist links[11];
     bool link_given[11];       /* the file names this link */
-    char link_source[11][160]; /* its "source" ("assumption" or a citation) */
+    char link_source[11][320]; /* its "source" ("assumption" or a citation) */
 } exo_runway_scenario;
 
 /* The coupling links, each a value with a source in the scenario file. */

@@ -120,6 +120,175 @@ out:
     return status;
 }
 
+/* A link's or an input's value: "$1.2M", "0.35" or "12". */
+static const char *fmt_value(char buf[static 32], const char *key, double v)
+{
+    if (strstr(key, "usd"))
+        return exo_usd_format(v, buf);
+    snprintf(buf, 32, "%.3g", v);
+    return buf;
+}
+
+/* A distribution as the file gives it, short. */
+static const char *fmt_dist(char buf[static 64], const exo_dist *d)
+{
+    switch (d->kind) {
+    case EXO_DIST_NORMAL:
+        snprintf(buf, 64, "normal(%.3g, sd %.3g)", d->a, d->b);
+        break;
+    case EXO_DIST_LOGNORMAL:
+        snprintf(buf, 64, "lognormal(median %.3g, sigma %.3g)", d->a, d->b);
+        break;
+    case EXO_DIST_UNIFORM:
+        snprintf(buf, 64, "uniform(%.3g, %.3g)", d->a, d->b);
+        break;
+    case EXO_DIST_FIXED:
+    default:
+        snprintf(buf, 64, "%.3g", d->a);
+        break;
+    }
+    return buf;
+}
+
+static void print_links(const exo_runway_scenario *sc)
+{
+    if (!sc->has_links) {
+        printf("coupling: none; the file has no \"links\" object, so hiring "
+               "ignores cash and offers, attrition ignores runway and rounds "
+               "ignore growth and talent (docs/runway.md, \"The coupling\", "
+               "lists the links)\n");
+        return;
+    }
+    printf("\ncoupling links (value; source, \"assumption\" where none)\n");
+    static const char *const headers[] = {"link", "value", "source"};
+    struct table *t = table_new(3, headers);
+    for (int k = 0; k < EXO_RUNWAY_N_COUPLINGS; k++) {
+        char v[64], src[72];
+        if (!sc->link_given[k]) {
+            table_rowf(t, "%s\t0\tnot given: off",
+                       exo_runway_coupling_key((exo_runway_coupling)k));
+            continue;
+        }
+        size_t n = strlen(sc->link_source[k]);
+        snprintf(src, sizeof src, "%.60s%s", sc->link_source[k],
+                 n > 60 ? "..." : "");
+        table_rowf(t, "%s\t%s\t%s",
+                   exo_runway_coupling_key((exo_runway_coupling)k),
+                   fmt_dist(v, &sc->links[k]), src);
+    }
+    table_print(t, stdout, "  ");
+    table_free(t);
+}
+
+/* "12.5" months or "> 60". */
+static const char *fmt_cashout(char buf[static 32], double m, int horizon)
+{
+    if (isfinite(m))
+        snprintf(buf, 32, "%.1f", m);
+    else
+        snprintf(buf, 32, "> %d", horizon);
+    return buf;
+}
+
+static const char *fmt_gain(char buf[static 32], double g)
+{
+    if (isfinite(g))
+        snprintf(buf, 32, "%.3f", g);
+    else
+        snprintf(buf, 32, "-");
+    return buf;
+}
+
+#define TORNADO_SHOWN 12
+
+static void print_chain(const exo_runway_scenario *sc, const exo_runway *r)
+{
+    const exo_runway_loop *g = &r->chain;
+    char a[32], b[32], c[32], d[32];
+    int M = r->months;
+    (void)sc;
+    printf("\nloop gain across %zu paths (inputs and round outcomes drawn, "
+           "flows at their expectations, cash-out and round timing free)\n",
+           g->n_paths);
+    if (!isfinite(g->median)) {
+        printf("  no staff to shock: no loop gain\n");
+        return;
+    }
+    printf("  shock            %.2f departures added in month 1: the "
+           "denominator\n",
+           g->shock);
+    printf("  gain             median %.3f (80%%: %.3f to %.3f), mean %.3f; "
+           "%.1f%% of paths above 1\n",
+           g->median, g->lo80, g->hi80, g->mean, 100.0 * g->p_above_1);
+    printf("  deterministic    %.3f\n", g->det);
+    printf("  meaning          per departure of the shock, %.2f more leave "
+           "over the %d months (median path), net of the shock itself\n",
+           g->median, M);
+    static const char *const headers[] = {"link cut", "median gain",
+                                          "change"};
+    struct table *t = table_new(3, headers);
+    table_align_right(t, 1);
+    table_align_right(t, 2);
+    for (int k = 0; k < EXO_RUNWAY_N_KNOCK; k++) {
+        if (!isfinite(g->knock_median[k]))
+            table_rowf(t, "%s\t-\tnot in the scenario",
+                       exo_runway_knock_name((exo_runway_knock)k));
+        else
+            table_rowf(t, "%s\t%.3f\t%+.3f",
+                       exo_runway_knock_name((exo_runway_knock)k),
+                       g->knock_median[k], g->knock_median[k] - g->median);
+    }
+    table_print(t, stdout, "  ");
+    table_free(t);
+    if (g->dominant >= 0)
+        printf("  dominant link    %s (cutting it lowers the median gain "
+               "most)\n",
+               exo_runway_knock_name((exo_runway_knock)g->dominant));
+    else
+        printf("  dominant link    none (no cut lowers the median gain)\n");
+    printf("verdict: %s\n",
+           g->median > 1.0
+               ? "a death spiral: on the median path a shock of departures "
+                 "more than repeats itself through the loop (gain above 1)"
+           : g->p_above_1 >= 0.1
+               ? "no spiral on the median path (gain below 1), but at least "
+                 "1 path in 10 spirals (gain above 1)"
+           : g->median > 0.0
+               ? "no death spiral: the loop feeds back but a shock of "
+                 "departures fades (gain below 1)"
+               : "no death spiral: a shock of departures is not repeated "
+                 "(gain not above 0)");
+    if (!r->n_tornado)
+        return;
+    printf("\ntornado: each input at its 10%% and 90%% point (a fixed value "
+           "at half and one and a half times), the rest central, on the "
+           "deterministic path\n");
+    static const char *const th[] = {"input", "low", "high",
+                                     "cash-out (months)", "loop gain"};
+    t = table_new(5, th);
+    table_align_right(t, 1);
+    table_align_right(t, 2);
+    table_align_right(t, 3);
+    table_align_right(t, 4);
+    for (size_t i = 0; i < r->n_tornado && i < TORNADO_SHOWN; i++) {
+        const exo_runway_tornado *x = &r->tornado[i];
+        char lo[32], hi[32], co[72], ga[72];
+        snprintf(co, sizeof co, "%s to %s",
+                 fmt_cashout(a, x->cashout_low, M),
+                 fmt_cashout(b, x->cashout_high, M));
+        snprintf(ga, sizeof ga, "%s to %s", fmt_gain(c, x->gain_low),
+                 fmt_gain(d, x->gain_high));
+        table_rowf(t, "%s\t%s\t%s\t%s\t%s", x->input,
+                   fmt_value(lo, x->input, x->low),
+                   fmt_value(hi, x->input, x->high), co, ga);
+    }
+    table_print(t, stdout, "  ");
+    table_free(t);
+    if (r->n_tornado > TORNADO_SHOWN)
+        printf("  (%zu more inputs move them less; --json lists all)\n",
+               r->n_tornado - TORNADO_SHOWN);
+}
+
 /* The band columns shown: 10%, 50% and 90% (indices into the quantiles). */
 enum { Q_LO = 1, Q_MID = 2, Q_HI = 3 };
 
@@ -149,6 +318,7 @@ static void print_text(const exo_runway_scenario *sc, const exo_runway *r,
                hl < MONTH_DAYS ? "days" : "months", of->n_events, of->org,
                of->org);
     }
+    print_links(sc);
     printf("\ndeterministic path (every input at its central value)\n");
     printf("  cash-out         %s%s\n",
            isfinite(r->det.cashout_month)
@@ -207,40 +377,8 @@ static void print_text(const exo_runway_scenario *sc, const exo_runway *r,
         table_print(t, stdout, "  ");
         table_free(t);
     }
-    if (r->has_loop_gain) {
-        const exo_runway_gain *g = &r->loop;
-        printf("\nloop gain (attrition -> revenue -> money -> dilution -> "
-               "attrition, deterministic path)\n");
-        printf("  gain             %.3f: %.2f extra departures in month 1 "
-               "bring back %.3f through the loop\n",
-               g->gain, g->d_departures_in, g->d_departures_out);
-        static const char *const headers[] = {"link", "elasticity"};
-        struct table *t = table_new(2, headers);
-        table_align_right(t, 1);
-        for (int k = 0; k < EXO_RUNWAY_N_LINKS; k++) {
-            if (isfinite(g->elasticity[k]))
-                table_rowf(t, "%s\t%.3f",
-                           exo_runway_link_name((exo_runway_link)k),
-                           g->elasticity[k]);
-            else
-                table_rowf(t, "%s\t-",
-                           exo_runway_link_name((exo_runway_link)k));
-        }
-        table_print(t, stdout, "  ");
-        table_free(t);
-        if (g->dominant >= 0)
-            printf("  dominant link    %s; weakest %s\n",
-                   exo_runway_link_name((exo_runway_link)g->dominant),
-                   exo_runway_link_name((exo_runway_link)g->weakest));
-        printf("verdict: %s\n",
-               g->gain > 1.0 ? "the talent-money loop amplifies (gain above "
-                               "1): a shock to staff feeds on itself"
-               : g->gain > 0.0
-                   ? "the loop feeds back but dampens (gain below 1): a "
-                     "shock to staff fades"
-                   : "no reinforcing talent-money loop on this scenario "
-                     "(gain not above 0)");
-    }
+    if (r->has_chain)
+        print_chain(sc, r);
 }
 
 static void json_band(struct json_out *j, const char *key,
@@ -333,32 +471,55 @@ static void print_json(struct json_out *j, const exo_runway_scenario *sc,
         json_band(j, "dilution", &r->dilution, M);
         json_obj_close(j);
     }
-    if (r->has_loop_gain) {
-        const exo_runway_gain *g = &r->loop;
-        json_obj_open(j, "loop_gain");
-        json_num(j, "gain", g->gain);
-        json_bool(j, "amplifies", g->gain > 1.0);
-        json_num(j, "shock_departures", g->shock);
-        json_num(j, "departures_in", g->d_departures_in);
-        json_num(j, "departures_out", g->d_departures_out);
-        json_obj_open(j, "elasticity");
-        json_num(j, "attrition_revenue",
-                 g->elasticity[EXO_LINK_ATTRITION_REVENUE]);
-        json_num(j, "revenue_money", g->elasticity[EXO_LINK_REVENUE_MONEY]);
-        json_num(j, "money_dilution", g->elasticity[EXO_LINK_MONEY_DILUTION]);
-        json_num(j, "dilution_attrition",
-                 g->elasticity[EXO_LINK_DILUTION_ATTRITION]);
-        json_obj_close(j);
-        if (g->dominant >= 0) {
-            json_str(j, "dominant",
-                     exo_runway_link_name((exo_runway_link)g->dominant));
-            json_str(j, "weakest",
-                     exo_runway_link_name((exo_runway_link)g->weakest));
-        } else {
-            json_none(j, "dominant");
-            json_none(j, "weakest");
+    json_obj_open(j, "links");
+    for (int k = 0; k < EXO_RUNWAY_N_COUPLINGS; k++) {
+        const char *key = exo_runway_coupling_key((exo_runway_coupling)k);
+        if (!sc->link_given[k]) {
+            json_none(j, key);
+            continue;
         }
+        json_obj_open(j, key);
+        json_num(j, "central", exo_dist_center(&sc->links[k]));
+        json_str(j, "source", sc->link_source[k]);
         json_obj_close(j);
+    }
+    json_obj_close(j);
+    if (r->has_chain) {
+        const exo_runway_loop *g = &r->chain;
+        json_obj_open(j, "loop_gain");
+        json_int(j, "paths", (long long)g->n_paths);
+        json_num(j, "shock_departures", g->shock);
+        json_num(j, "median", g->median);
+        json_num(j, "lo80", g->lo80);
+        json_num(j, "hi80", g->hi80);
+        json_num(j, "mean", g->mean);
+        json_num(j, "p_above_1", g->p_above_1);
+        json_num(j, "deterministic", g->det);
+        json_obj_open(j, "median_with_link_cut");
+        for (int k = 0; k < EXO_RUNWAY_N_KNOCK; k++)
+            json_num(j, exo_runway_knock_name((exo_runway_knock)k),
+                     g->knock_median[k]);
+        json_obj_close(j);
+        if (g->dominant >= 0)
+            json_str(j, "dominant",
+                     exo_runway_knock_name((exo_runway_knock)g->dominant));
+        else
+            json_none(j, "dominant");
+        json_obj_close(j);
+        json_arr_open(j, "tornado");
+        for (size_t i = 0; i < r->n_tornado; i++) {
+            const exo_runway_tornado *x = &r->tornado[i];
+            json_obj_open(j, NULL);
+            json_str(j, "input", x->input);
+            json_num(j, "low", x->low);
+            json_num(j, "high", x->high);
+            json_num(j, "cashout_low", x->cashout_low);
+            json_num(j, "cashout_high", x->cashout_high);
+            json_num(j, "gain_low", x->gain_low);
+            json_num(j, "gain_high", x->gain_high);
+            json_obj_close(j);
+        }
+        json_arr_close(j);
     }
 }
 

@@ -271,14 +271,23 @@ static void simulate(const exo_runway_scenario *sc, int months,
                        (down ? 1.0 + L[EXO_CPL_DOWN_ROUND_ATTRITION] : 1.0);
         /* Hiring: offers accepted less often after dilution, attrition
          * and a down round; none at all when runway is short. */
-        double rate = H_tot > 0.0 ? recent / H_tot * 12.0 / W : 0.0;
+        /* Attrition above the base rate (departures of the window against
+         * what the base hazards alone would give), a year. */
+        double base_rate = 0.0;
+        for (size_t l = 0; l < nl; l++)
+            base_rate += H[l] * haz[l];
+        double rate = H_tot > 0.0
+                          ? max2(0.0, recent / (t - 1 < W ? max2(t - 1, 1) : W) -
+                                          base_rate) /
+                                H_tot * 12.0
+                          : 0.0;
         double accept = 1.0 / (1.0 + L[EXO_CPL_ACCEPT_DILUTION] * D +
                                L[EXO_CPL_ACCEPT_ATTRITION] * rate +
                                (down ? L[EXO_CPL_ACCEPT_DOWN_ROUND] : 0.0));
         bool freeze = L[EXO_CPL_HIRING_FREEZE_RUNWAY] > 0.0 &&
                       runway < L[EXO_CPL_HIRING_FREEZE_RUNWAY];
         double staff = 0.0, deps = 0.0, H_new = 0.0, W_t = 0.0, W_plan = 0.0;
-        double w_left = 0.0, w_had = 0.0, hired = 0.0;
+        double w_left = 0.0, w_had = 0.0, w_base = 0.0, hired = 0.0;
         double ramp = sc->hire_ramp_months > 1.0 ? sc->hire_ramp_months : 1.0;
         target_mult *= 1.0 + sc->headcount_growth_per_month;
         for (size_t l = 0; l < nl; l++) {
@@ -300,6 +309,7 @@ static void simulate(const exo_runway_scenario *sc, int months,
             if (sample && hires > 0.0)
                 hires = round_random(r, hires);
             w_left += w * d;
+            w_base += w * H[l] * (1.0 - exp(-haz[l]));
             w_had += w * H[l];
             /* Leavers take the average talent; the gap to headcount
              * closes over the ramp. */
@@ -323,7 +333,8 @@ static void simulate(const exo_runway_scenario *sc, int months,
         /* Revenue: key people take some with them at once; growth falls
          * with the talent index Q (talent against the plan, at most 1). */
         if (L[EXO_CPL_REVENUE_KEY_LOSS] > 0.0 && w_had > 0.0)
-            R *= max2(0.0, 1.0 - L[EXO_CPL_REVENUE_KEY_LOSS] * w_left / w_had);
+            R *= max2(0.0, 1.0 - L[EXO_CPL_REVENUE_KEY_LOSS] *
+                                     max2(0.0, w_left - w_base) / w_had);
         double Q = W_plan > 0.0 ? min2(1.0, W_t / W_plan) : 1.0;
         double gb = g0 * fade_g, g = gb;
         if (eps > 0.0 && gb != 0.0 && Q < 1.0)
