@@ -16,7 +16,7 @@
 #define MONTH_DAYS 30.4375
 
 static const char runway_usage[] =
-    "usage: exodus runway SCENARIO.json [--paths N] [--seed S] [--months M]\n"
+    "usage: exodus runway SCENARIO.json... [--paths N] [--seed S] [--months M]\n"
     "                                   [--org ORG] [--set KEY=VALUE]...\n"
     "                                   [--sweep KEY=A:B:STEPS] [--json]";
 
@@ -84,6 +84,10 @@ struct org_fit {
     char *org;
     size_t n_events;
     exo_hawkes fit;
+    double window_months; /* the spiral's window */
+    /* The mapping onto all staff (use_org_fit): named leavers' share of
+     * all leavers at base attrition, and n times that share. */
+    double share, n_staff;
 };
 
 /* The contagion of 'name' from the spiral analysis (exo_spiral_analyze,
@@ -102,6 +106,7 @@ static int fit_org(struct cli *cli, const char *name, struct org_fit *of)
     of->org = strdup(s->org);
     of->n_events = s->n_events;
     of->fit = s->fit;
+    of->window_months = (s->end - s->start) / MONTH_DAYS;
     /* The combined estimate over the imputations of imprecise dates. */
     of->fit.n = s->n;
     if (!of->org || !s->has_fit || !isfinite(s->n) || !(s->fit.beta > 0.0)) {
@@ -317,6 +322,14 @@ static void print_text(const exo_runway_scenario *sc, const exo_runway *r,
                of->fit.n, of->fit.n_se, hl < MONTH_DAYS ? hl : hl / MONTH_DAYS,
                hl < MONTH_DAYS ? "days" : "months", of->n_events, of->org,
                of->org);
+        printf("  applied to all staff as n x %.4f = %.4f: named departures "
+               "(%.2f a month over %.0f months) are that share of the "
+               "departures the base attrition gives (docs/runway.md, "
+               "\"--org\")\n",
+               of->share, of->n_staff,
+               of->window_months > 0 ? (double)of->n_events / of->window_months
+                                     : 0.0,
+               of->window_months);
     }
     print_links(sc);
     printf("\ndeterministic path (every input at its central value)\n");
@@ -439,6 +452,9 @@ static void print_json(struct json_out *j, const exo_runway_scenario *sc,
         json_num(j, "n_se", of->fit.n_se);
         json_num(j, "beta_per_day", of->fit.beta);
         json_num(j, "half_life_months", M_LN2 / of->fit.beta / MONTH_DAYS);
+        json_num(j, "window_months", of->window_months);
+        json_num(j, "named_share_of_leavers", of->share);
+        json_num(j, "n_all_staff", of->n_staff);
         json_obj_close(j);
     }
     json_obj_open(j, "deterministic");
@@ -523,11 +539,30 @@ static void print_json(struct json_out *j, const exo_runway_scenario *sc,
     }
 }
 
-/* Hands the fitted contagion of 'of' to 'sc'. */
-static void use_org_fit(exo_runway_scenario *sc, const struct org_fit *of)
+/*
+ * Hands the fitted contagion of 'of' to 'sc' through the mapping of
+ * docs/runway.md ("--org"): the fit's n is how many named departures one
+ * named departure brings, and named people are a small share of all who
+ * leave. The share is the named departures a month in the fit's window
+ * over the departures a month that the scenario's base attrition gives
+ * (at most 1); each departure then brings n x share further departures
+ * among all staff, rather than n.
+ */
+static void use_org_fit(exo_runway_scenario *sc, struct org_fit *of)
 {
+    double staff_rate = 0.0;
+    for (size_t l = 0; l < sc->n_levels; l++)
+        staff_rate += sc->levels[l].headcount *
+                      exo_dist_center(&sc->levels[l].attrition_per_year) / 12.0;
+    double named_rate = of->window_months > 0.0
+                            ? (double)of->n_events / of->window_months
+                            : 0.0;
+    of->share = staff_rate > 0.0 ? named_rate / staff_rate : 1.0;
+    if (of->share > 1.0)
+        of->share = 1.0;
+    of->n_staff = of->fit.n * of->share;
     sc->contagion_mode = EXO_CONTAGION_HAWKES;
-    sc->contagion_branching_n = of->fit.n;
+    sc->contagion_branching_n = of->n_staff;
     sc->contagion_half_life_months = M_LN2 / of->fit.beta / MONTH_DAYS;
     memset(&sc->attrition_contagion_sensitivity, 0,
            sizeof sc->attrition_contagion_sensitivity);
@@ -561,6 +596,156 @@ static int run_show(struct cli *cli, const char *path,
         print_text(&sc, &r, org ? &of : NULL, sets);
 out:
     exo_runway_release(&r);
+    free(of.org);
+    return status;
+}
+
+/* The text of one cell of the side-by-side table: "median (lo-hi)". */
+static void band_cell(char *buf, size_t size, const exo_runway_band *b, int m,
+                      bool percent)
+{
+    const double *q = b->q + (size_t)m * EXO_RUNWAY_N_Q;
+    if (percent)
+        snprintf(buf, size, "%.1f%% (%.1f%%-%.1f%%)", 100 * q[Q_MID],
+                 100 * q[Q_LO], 100 * q[Q_HI]);
+    else
+        snprintf(buf, size, "%.0f (%.0f-%.0f)", q[Q_MID], q[Q_LO], q[Q_HI]);
+}
+
+enum { CMP_ROWS = 12 };
+
+/*
+ * Several scenarios side by side: each loaded (with the --set values and
+ * --org) and run with the same paths and seed, then one table with a
+ * column per scenario.
+ */
+static int run_compare(struct cli *cli, char **paths, int n,
+                       const exo_runway_opts *opts, const char *org,
+                       const struct sets *sets, struct json_out *j)
+{
+    exo_runway_scenario *sc = calloc((size_t)n, sizeof *sc);
+    exo_runway *r = calloc((size_t)n, sizeof *r);
+    char(*cells)[CMP_ROWS][80] = calloc((size_t)n, sizeof *cells);
+    const char **hdr = calloc((size_t)n + 1, sizeof *hdr);
+    struct org_fit of = {0};
+    exo_err err = {0};
+    int status = 0, done = 0;
+    if (!sc || !r || !cells || !hdr) {
+        fprintf(stderr, "exodus: out of memory\n");
+        status = CLI_EXIT_NOMEM;
+        goto out;
+    }
+    for (int i = 0; i < n; i++)
+        if (exo_runway_scenario_load_set(paths[i], sets->v, sets->n, &sc[i],
+                                         &err)) {
+            status = fail_load(cli, &err, "--set");
+            goto out;
+        }
+    if (org && (status = fit_org(cli, org, &of)))
+        goto out;
+    for (int i = 0; i < n; i++) {
+        if (org)
+            use_org_fit(&sc[i], &of);
+        if (exo_runway_run(&sc[i], opts, &r[i], &err)) {
+            status = cli_fail(cli, &err);
+            goto out;
+        }
+        done = i + 1;
+    }
+    if (j) {
+        json_arr_open(j, "scenarios");
+        for (int i = 0; i < n; i++) {
+            json_obj_open(j, NULL);
+            json_str(j, "file", paths[i]);
+            if (org)
+                use_org_fit(&sc[i], &of); /* this scenario's share */
+            print_json(j, &sc[i], &r[i], org ? &of : NULL, sets);
+            json_obj_close(j);
+        }
+        json_arr_close(j);
+        goto out;
+    }
+    static const char *const rows[CMP_ROWS] = {
+        "start",
+        "horizon (months)",
+        "cash-out, median months",
+        "cash-out, 80% interval",
+        "P(cash-out) within 12 months",
+        "P(cash-out) within 24 months",
+        "P(cash-out) within 36 months",
+        "dilution at the horizon",
+        "headcount at the horizon",
+        "rounds closed (mean)",
+        "loop gain, median (80%)",
+        "dominant link",
+    };
+    printf("%d scenarios side by side (%zu paths each, seed %llu; medians "
+           "with 10%%-90%% across paths)\n",
+           n, opts->n_paths, (unsigned long long)opts->seed);
+    if (sets->n) {
+        printf("overrides:");
+        for (size_t i = 0; i < sets->n; i++)
+            printf("%s %s", i ? "," : "", sets->v[i]);
+        printf("\n");
+    }
+    hdr[0] = "";
+    for (int i = 0; i < n; i++) {
+        const exo_runway *x = &r[i];
+        const exo_runway_loop *g = &x->chain;
+        char a[32], b[32], (*c)[80] = cells[i];
+        int M = x->months;
+        hdr[i + 1] = sc[i].name;
+        if (sc[i].has_start) {
+            char day[11];
+            exo_date_format(sc[i].start_day, day);
+            snprintf(c[0], 80, "%.7s", day);
+        } else {
+            snprintf(c[0], 80, "-");
+        }
+        snprintf(c[1], 80, "%d", M);
+        snprintf(c[2], 80, "%s", fmt_months(a, x->cashout_median, M));
+        snprintf(c[3], 80, "%s to %s", fmt_months(a, x->cashout_lo80, M),
+                 fmt_months(b, x->cashout_hi80, M));
+        const double pk[3] = {x->p_cashout_12, x->p_cashout_24,
+                              x->p_cashout_36};
+        for (int k = 0; k < 3; k++)
+            if (isfinite(pk[k]))
+                snprintf(c[4 + k], 80, "%.1f%%", 100 * pk[k]);
+            else
+                snprintf(c[4 + k], 80, "past the horizon");
+        band_cell(c[7], 80, &x->dilution, M, true);
+        band_cell(c[8], 80, &x->headcount, M, false);
+        snprintf(c[9], 80, "%.2f", x->mean_rounds);
+        if (x->has_chain && isfinite(g->median))
+            snprintf(c[10], 80, "%.3f (%.3f to %.3f)", g->median, g->lo80,
+                     g->hi80);
+        else
+            snprintf(c[10], 80, "-");
+        snprintf(c[11], 80, "%s",
+                 x->has_chain && g->dominant >= 0
+                     ? exo_runway_knock_name((exo_runway_knock)g->dominant)
+                     : "none");
+    }
+    struct table *t = table_new(n + 1, hdr);
+    for (int k = 0; k < CMP_ROWS; k++) {
+        const char *row[64];
+        row[0] = rows[k];
+        for (int i = 0; i < n && i < 63; i++)
+            row[i + 1] = cells[i][k];
+        table_row(t, row);
+    }
+    table_print(t, stdout, "  ");
+    table_free(t);
+    printf("\nloop gain: extra departures over the horizon per departure of "
+           "a shock of 1%% of staff in month 1 (the denominator); "
+           "'exodus runway FILE' shows one scenario in full\n");
+out:
+    for (int i = 0; i < done; i++)
+        exo_runway_release(&r[i]);
+    free(sc);
+    free(r);
+    free(cells);
+    free(hdr);
     free(of.org);
     return status;
 }
@@ -870,15 +1055,23 @@ int cmd_runway(struct cli *cli, int argc, char **argv)
             return rc;
         }
     }
-    if (argc - first != 1) {
+    if (argc - first < 1 || argc - first > 63) {
         cli_usage(stderr, runway_usage, runway_opts);
         free(sets.v);
         return CLI_EXIT_USAGE;
     }
+    if (argc - first > 1 && has_sweep) {
+        free(sets.v);
+        return cli_usage_error(cli, "--sweep takes one scenario file, not %d",
+                               argc - first);
+    }
     struct json_out j;
     if (cli->json)
         json_begin(&j, stdout);
-    int status = has_sweep ? run_sweep(cli, argv[first], &opts, org, &sets, &sw,
+    int status = argc - first > 1
+                     ? run_compare(cli, argv + first, argc - first, &opts, org,
+                                   &sets, cli->json ? &j : NULL)
+                 : has_sweep ? run_sweep(cli, argv[first], &opts, org, &sets, &sw,
                                        cli->json ? &j : NULL)
                            : run_show(cli, argv[first], &opts, org, &sets,
                                       cli->json ? &j : NULL);
