@@ -2039,6 +2039,45 @@ EXO_API exo_code exo_runway_run(const exo_runway_scenario *sc,
                                 const exo_runway_opts *opts,
                                 exo_runway *out /* OUT */, exo_err *err);
 EXO_API void exo_runway_release(exo_runway *r);
+
+/* A round that happened, for exo_runway_backtest. */
+typedef struct exo_runway_actual {
+    double month;    /* months after the scenario's start (day / 30.4375) */
+    double size_usd; /* money raised */
+    double post_usd; /* post-money valuation; NaN: not reported */
+} exo_runway_actual;
+
+/* One recorded round against the Monte Carlo of a run. */
+typedef struct exo_runway_check {
+    int month;          /* the model month it closes in (ceil) */
+    bool scored;        /* inside the horizon, after the start, post known */
+    double dilution;    /* employees' cumulative dilution after it, from the
+                           rounds scored so far */
+    double dil_lo80, dil_median, dil_hi80;
+    int rounds;         /* rounds scored by then */
+    double rounds_lo80, rounds_median, rounds_hi80;
+    bool dilution_inside, rounds_inside; /* within the 10%-90% band */
+    double multiple;    /* its pre-money / (12 x deterministic revenue) */
+    double multiple_lo80, multiple_hi80; /* the scenario's 10%-90% */
+    double size_burn;   /* its size in months of deterministic net burn */
+    double size_lo80, size_hi80; /* the trigger's, when in burn months */
+    double runway;      /* deterministic months of runway when it closed */
+    /* The assumption that missed, when a band missed: a scenario key and
+     * a sentence (static text); NULL when both bands held. */
+    const char *missed_key, *missed_why;
+} exo_runway_check;
+
+/*
+ * Scores the recorded rounds 'actual' (sorted by month) against the run
+ * 'r' of 'sc' (with its Monte Carlo): 'out' gets one check per round. A
+ * round of the start month (month < 1: in the opening cash) or past the
+ * horizon, or without a post-money valuation, is not scored.
+ */
+EXO_API exo_code exo_runway_backtest(const exo_runway_scenario *sc,
+                                     const exo_runway *r,
+                                     const exo_runway_actual *actual, size_t n,
+                                     exo_runway_check *out /* n */,
+                                     exo_err *err);
 /* ==== Report and dashboard (src/report/, src/serve/) ==== */
 
 /* One organisation of a report, with the window its numbers are read in. */

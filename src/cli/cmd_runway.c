@@ -18,7 +18,8 @@
 static const char runway_usage[] =
     "usage: exodus runway SCENARIO.json... [--paths N] [--seed S] [--months M]\n"
     "                                   [--org ORG] [--set KEY=VALUE]...\n"
-    "                                   [--sweep KEY=A:B:STEPS] [--json]";
+    "                                   [--sweep KEY=A:B:STEPS] [--backtest ORG]\n"
+    "                                   [--json]";
 
 static const struct opt runway_opts[] = {
     {"paths", 0, "N", "Monte Carlo paths (default 10000)"},
@@ -28,13 +29,23 @@ static const struct opt runway_opts[] = {
     {"set", 0, "KEY=VALUE",
      "override a scenario field (repeatable): levels.0.headcount=40, "
      "cash_usd='{\"dist\":\"normal\",\"mean\":5e9,\"sd\":1e9}'"},
+    {"backtest", 0, "ORG",
+     "score the store's recorded rounds of ORG against the paths"},
     {"sweep", 0, "KEY=A:B:STEPS",
      "rerun at STEPS evenly spaced values of KEY from A to B and tabulate "
      "the cash-out odds"},
     {NULL, 0, NULL, NULL},
 };
 
-enum { OPT_PATHS, OPT_SEED, OPT_MONTHS, OPT_ORG, OPT_SET, OPT_SWEEP };
+enum {
+    OPT_PATHS,
+    OPT_SEED,
+    OPT_MONTHS,
+    OPT_ORG,
+    OPT_SET,
+    OPT_BACKTEST,
+    OPT_SWEEP
+};
 
 #define SWEEP_MAX_STEPS 1000
 
@@ -568,11 +579,208 @@ static void use_org_fit(exo_runway_scenario *sc, struct org_fit *of)
            sizeof sc->attrition_contagion_sensitivity);
 }
 
+/* The recorded rounds of 'org' from the store: funding rows on or after
+ * the scenario's start month, each with the valuation of its date. */
+struct backtest {
+    char *org;
+    size_t n;
+    exo_runway_actual *actual;
+    int32_t *day;
+    exo_runway_check *check;
+};
+
+static void backtest_free(struct backtest *bt)
+{
+    free(bt->org);
+    free(bt->actual);
+    free(bt->day);
+    free(bt->check);
+}
+
+static int load_actual(struct cli *cli, const char *org,
+                       const exo_runway_scenario *sc, struct backtest *bt)
+{
+    exo_store *store = NULL;
+    exo_finance_list fl = {0};
+    exo_err err = {0};
+    int status = 0;
+    if (!sc->has_start) {
+        fprintf(stderr,
+                "exodus: runway: --backtest needs the scenario's "
+                "'start_month'\n");
+        return CLI_EXIT_USAGE;
+    }
+    if (cli_open_store(cli, EXO_STORE_READONLY, &store, &err) ||
+        exo_finance_list_load(store, org, &fl, &err)) {
+        status = cli_fail(cli, &err);
+        goto out;
+    }
+    bt->org = strdup(org);
+    bt->actual = calloc(fl.n + 1, sizeof *bt->actual);
+    bt->day = calloc(fl.n + 1, sizeof *bt->day);
+    bt->check = calloc(fl.n + 1, sizeof *bt->check);
+    if (!bt->org || !bt->actual || !bt->day || !bt->check) {
+        fprintf(stderr, "exodus: out of memory\n");
+        status = CLI_EXIT_NOMEM;
+        goto out;
+    }
+    for (size_t i = 0; i < fl.n; i++) {
+        const exo_finance_row *f = &fl.rows[i];
+        if (strcmp(f->kind, "funding") != 0 || f->date.days < sc->start_day ||
+            !(f->amount_usd > 0.0))
+            continue;
+        exo_runway_actual *a = &bt->actual[bt->n];
+        a->month = (f->date.days - sc->start_day) / MONTH_DAYS;
+        a->size_usd = f->amount_usd;
+        a->post_usd = (double)NAN;
+        for (size_t k = 0; k < fl.n; k++)
+            if (strcmp(fl.rows[k].kind, "valuation") == 0 &&
+                fl.rows[k].date.days == f->date.days)
+                a->post_usd = fl.rows[k].amount_usd;
+        bt->day[bt->n++] = f->date.days;
+    }
+    if (!bt->n) {
+        fprintf(stderr,
+                "exodus: runway: the store has no funding rows of %s on or "
+                "after the scenario's start; import them first (exodus "
+                "import finance FILE)\n",
+                org);
+        status = CLI_EXIT_NO_ANSWER;
+    }
+out:
+    exo_finance_list_release(&fl);
+    exo_store_close(store);
+    return status;
+}
+
+static void print_backtest_text(const exo_runway_scenario *sc,
+                                const exo_runway *r,
+                                const struct backtest *bt)
+{
+    char a[32], b[32], day[11];
+    int inside = 0, scored = 0;
+    printf("\nbacktest: %s's recorded rounds (funding rows of the store on "
+           "or after %.7s) against the paths; 80%% band = 10%%-90%% of "
+           "paths\n",
+           bt->org, (exo_date_format(sc->start_day, day), day));
+    static const char *const h[] = {"date",
+                                    "raised",
+                                    "post-money",
+                                    "month",
+                                    "dilution",
+                                    "model: median (80%)",
+                                    "rounds",
+                                    "model: median (80%)",
+                                    "inside"};
+    struct table *t = table_new(9, h);
+    for (size_t i = 0; i < bt->n; i++) {
+        const exo_runway_check *c = &bt->check[i];
+        const exo_runway_actual *x = &bt->actual[i];
+        char mo[16], d1[24], d2[48], r1[16], r2[48];
+        exo_date_format(bt->day[i], day);
+        if (!c->scored) {
+            const char *why = x->month < 1.0 ? "in the opening cash"
+                              : !isfinite(x->post_usd)
+                                  ? "no post-money reported"
+                                  : "past the horizon";
+            table_rowf(t, "%s\t%s\t%s\t-\t-\t%s\t-\t-\tnot scored", day,
+                       exo_usd_format(x->size_usd, a),
+                       isfinite(x->post_usd) ? exo_usd_format(x->post_usd, b)
+                                             : "-",
+                       why);
+            continue;
+        }
+        scored++;
+        inside += c->dilution_inside && c->rounds_inside;
+        snprintf(mo, sizeof mo, "%d", c->month);
+        snprintf(d1, sizeof d1, "%.1f%%", 100 * c->dilution);
+        snprintf(d2, sizeof d2, "%.1f%% (%.1f%%-%.1f%%)", 100 * c->dil_median,
+                 100 * c->dil_lo80, 100 * c->dil_hi80);
+        snprintf(r1, sizeof r1, "%d", c->rounds);
+        snprintf(r2, sizeof r2, "%.0f (%.0f-%.0f)", c->rounds_median,
+                 c->rounds_lo80, c->rounds_hi80);
+        table_rowf(t, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s", day,
+                   exo_usd_format(x->size_usd, a),
+                   exo_usd_format(x->post_usd, b), mo, d1, d2, r1, r2,
+                   c->dilution_inside && c->rounds_inside ? "yes"
+                   : c->dilution_inside                   ? "rounds no"
+                   : c->rounds_inside                     ? "dilution no"
+                                                          : "no");
+    }
+    table_print(t, stdout, "  ");
+    table_free(t);
+    for (size_t i = 0; i < bt->n; i++) {
+        const exo_runway_check *c = &bt->check[i];
+        if (!c->scored || !c->missed_key)
+            continue;
+        exo_date_format(bt->day[i], day);
+        printf("  missed %s: %s: %s (multiple %.1fx against %.1f-%.1f; size "
+               "%.1f months of net burn",
+               day, c->missed_key, c->missed_why, c->multiple,
+               c->multiple_lo80, c->multiple_hi80, c->size_burn);
+        if (isfinite(c->size_lo80))
+            printf(" against %.1f-%.1f", c->size_lo80, c->size_hi80);
+        printf("; runway %.1f months when it closed)\n", c->runway);
+    }
+    if (!scored)
+        printf("verdict: no recorded round could be scored\n");
+    else if (inside == scored)
+        printf("verdict: reality fell inside the 80%% band at every scored "
+               "round\n");
+    else
+        printf("verdict: reality fell outside the 80%% band at %d of %d "
+               "scored round%s; the assumption that missed is named above\n",
+               scored - inside, scored, scored == 1 ? "" : "s");
+    (void)r;
+}
+
+static void print_backtest_json(struct json_out *j, const struct backtest *bt)
+{
+    json_obj_open(j, "backtest");
+    json_str(j, "org", bt->org);
+    json_arr_open(j, "rounds");
+    for (size_t i = 0; i < bt->n; i++) {
+        const exo_runway_check *c = &bt->check[i];
+        json_obj_open(j, NULL);
+        json_date(j, "date", bt->day[i]);
+        json_num(j, "size_usd", bt->actual[i].size_usd);
+        json_num(j, "post_usd", bt->actual[i].post_usd);
+        json_bool(j, "scored", c->scored);
+        if (c->scored) {
+            json_int(j, "month", c->month);
+            json_num(j, "dilution", c->dilution);
+            json_num(j, "dilution_median", c->dil_median);
+            json_num(j, "dilution_lo80", c->dil_lo80);
+            json_num(j, "dilution_hi80", c->dil_hi80);
+            json_int(j, "rounds", c->rounds);
+            json_num(j, "rounds_median", c->rounds_median);
+            json_num(j, "rounds_lo80", c->rounds_lo80);
+            json_num(j, "rounds_hi80", c->rounds_hi80);
+            json_bool(j, "dilution_inside", c->dilution_inside);
+            json_bool(j, "rounds_inside", c->rounds_inside);
+            json_num(j, "multiple", c->multiple);
+            json_num(j, "size_burn_months", c->size_burn);
+            json_num(j, "runway_months", c->runway);
+            if (c->missed_key) {
+                json_str(j, "missed", c->missed_key);
+                json_str(j, "why", c->missed_why);
+            } else {
+                json_none(j, "missed");
+            }
+        }
+        json_obj_close(j);
+    }
+    json_arr_close(j);
+    json_obj_close(j);
+}
+
 /* Loads, runs and prints; 'org' (may be NULL) supplies the contagion. */
 static int run_show(struct cli *cli, const char *path,
                     const exo_runway_opts *opts, const char *org,
-                    const struct sets *sets, struct json_out *j)
+                    const struct sets *sets, const char *bt_org,
+                    struct json_out *j)
 {
+    struct backtest bt = {0};
     exo_runway_scenario sc;
     exo_runway r = {0};
     exo_err err = {0};
@@ -586,7 +794,11 @@ static int run_show(struct cli *cli, const char *path,
             goto out;
         use_org_fit(&sc, &of);
     }
-    if (exo_runway_run(&sc, opts, &r, &err)) {
+    if (bt_org && (status = load_actual(cli, bt_org, &sc, &bt)))
+        goto out;
+    if (exo_runway_run(&sc, opts, &r, &err) ||
+        (bt_org &&
+         exo_runway_backtest(&sc, &r, bt.actual, bt.n, bt.check, &err))) {
         status = cli_fail(cli, &err);
         goto out;
     }
@@ -594,7 +806,14 @@ static int run_show(struct cli *cli, const char *path,
         print_json(j, &sc, &r, org ? &of : NULL, sets);
     else
         print_text(&sc, &r, org ? &of : NULL, sets);
+    if (bt_org) {
+        if (j)
+            print_backtest_json(j, &bt);
+        else
+            print_backtest_text(&sc, &r, &bt);
+    }
 out:
+    backtest_free(&bt);
     exo_runway_release(&r);
     free(of.org);
     return status;
@@ -753,7 +972,7 @@ out:
 int runway_show(struct cli *cli, const char *scenario_path, struct json_out *j)
 {
     exo_runway_opts opts = {.n_paths = 10000, .seed = 1};
-    return run_show(cli, scenario_path, &opts, NULL, NULL, j);
+    return run_show(cli, scenario_path, &opts, NULL, NULL, NULL, j);
 }
 
 /* A --sweep: KEY from 'from' to 'to' in 'steps' values. */
@@ -993,7 +1212,7 @@ out:
 
 int cmd_runway(struct cli *cli, int argc, char **argv)
 {
-    const char *arg, *org = NULL;
+    const char *arg, *org = NULL, *backtest = NULL;
     exo_runway_opts opts = {.n_paths = 10000, .seed = 1};
     struct sweep sw;
     bool has_sweep = false;
@@ -1038,6 +1257,9 @@ int cmd_runway(struct cli *cli, int argc, char **argv)
         case OPT_SET:
             sets.v[sets.n++] = arg;
             break;
+        case OPT_BACKTEST:
+            backtest = arg;
+            break;
         case OPT_SWEEP:
             if (has_sweep)
                 rc = cli_usage_error(cli, "--sweep may be given once");
@@ -1060,6 +1282,11 @@ int cmd_runway(struct cli *cli, int argc, char **argv)
         free(sets.v);
         return CLI_EXIT_USAGE;
     }
+    if (backtest && (argc - first > 1 || has_sweep)) {
+        free(sets.v);
+        return cli_usage_error(cli, "--backtest takes one scenario file and "
+                                    "no --sweep");
+    }
     if (argc - first > 1 && has_sweep) {
         free(sets.v);
         return cli_usage_error(cli, "--sweep takes one scenario file, not %d",
@@ -1074,7 +1301,7 @@ int cmd_runway(struct cli *cli, int argc, char **argv)
                  : has_sweep ? run_sweep(cli, argv[first], &opts, org, &sets, &sw,
                                        cli->json ? &j : NULL)
                            : run_show(cli, argv[first], &opts, org, &sets,
-                                      cli->json ? &j : NULL);
+                                      backtest, cli->json ? &j : NULL);
     if (cli->json && status == 0)
         json_end(&j);
     free(sets.v);

@@ -1254,3 +1254,90 @@ void exo_runway_release(exo_runway *r)
     exo__free(r->rounds.mean);
     memset(r, 0, sizeof *r);
 }
+
+/* ==== Backtest ==== */
+
+/* The 10% and 90% points of 'd' (its value twice when fixed). */
+static void band80(const exo_dist *d, double *lo, double *hi)
+{
+    if (d->kind == EXO_DIST_FIXED || !swing_of(d, lo, hi))
+        *lo = *hi = exo_dist_center(d);
+}
+
+exo_code exo_runway_backtest(const exo_runway_scenario *sc,
+                             const exo_runway *r,
+                             const exo_runway_actual *actual, size_t n,
+                             exo_runway_check *out, exo_err *err)
+{
+    if (!r->has_mc)
+        return exo__fail(err, EXO_EINVAL,
+                         "the backtest needs the Monte Carlo paths");
+    double retained = 1.0;
+    int scored = 0;
+    for (size_t i = 0; i < n; i++) {
+        const exo_runway_actual *a = &actual[i];
+        exo_runway_check *c = &out[i];
+        memset(c, 0, sizeof *c);
+        c->month = (int)ceil(a->month);
+        c->multiple = c->size_burn = c->runway = EXO_NAN;
+        /* A round of the start month is in the opening cash. */
+        if (!(a->month >= 1.0) || c->month > r->months ||
+            !(a->post_usd > a->size_usd) || !(a->size_usd > 0.0))
+            continue;
+        size_t m = (size_t)c->month;
+        c->scored = true;
+        retained *= 1.0 - a->size_usd / a->post_usd;
+        c->dilution = 1.0 - retained;
+        c->rounds = ++scored;
+        const double *qd = r->dilution.q + m * EXO_RUNWAY_N_Q;
+        const double *qr = r->rounds.q + m * EXO_RUNWAY_N_Q;
+        c->dil_lo80 = qd[1];
+        c->dil_median = qd[2];
+        c->dil_hi80 = qd[3];
+        c->rounds_lo80 = qr[1];
+        c->rounds_median = qr[2];
+        c->rounds_hi80 = qr[3];
+        c->dilution_inside = c->dilution >= qd[1] && c->dilution <= qd[3];
+        c->rounds_inside =
+            (double)c->rounds >= qr[1] && (double)c->rounds <= qr[3];
+        /* The closing month's deterministic revenue and burn (month m's
+         * flows ran on the stocks of m - 1). */
+        double rev = r->det.revenue[m];
+        double burn = r->det.cash[m - 1] - r->det.cash[m];
+        c->multiple = rev > 0.0 ? (a->post_usd - a->size_usd) / (12.0 * rev)
+                                : EXO_NAN;
+        band80(&sc->valuation_revenue_multiple, &c->multiple_lo80,
+               &c->multiple_hi80);
+        c->size_burn = burn > 0.0 ? a->size_usd / burn : EXO_NAN;
+        c->size_lo80 = c->size_hi80 = EXO_NAN;
+        if (sc->has_trigger && sc->trigger_size_is_burn)
+            band80(&sc->trigger_size, &c->size_lo80, &c->size_hi80);
+        c->runway = r->det.runway[m - 1];
+        if (c->dilution_inside && c->rounds_inside)
+            continue;
+        /* Which assumption missed: the round's price, then its size,
+         * then its timing. */
+        if (isfinite(c->multiple) &&
+            (c->multiple < c->multiple_lo80 || c->multiple > c->multiple_hi80)) {
+            c->missed_key = "valuation_revenue_multiple";
+            c->missed_why = "the round was priced outside the scenario's "
+                            "80% range of the revenue multiple";
+        } else if (isfinite(c->size_burn) && isfinite(c->size_hi80) &&
+                   (c->size_burn > c->size_hi80 ||
+                    c->size_burn < c->size_lo80)) {
+            c->missed_key = "trigger.size_burn_months";
+            c->missed_why = "the round's size, in months of net burn, is "
+                            "outside the trigger's 80% range";
+        } else if (sc->has_trigger &&
+                   c->runway > sc->trigger_runway_months) {
+            c->missed_key = "trigger.runway_below_months";
+            c->missed_why = "the company raised with more runway left than "
+                            "the trigger waits for";
+        } else {
+            c->missed_key = "trigger.probability";
+            c->missed_why = "the scenario's rounds close less often (or more "
+                            "often) than this one did";
+        }
+    }
+    return EXO_OK;
+}
