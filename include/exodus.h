@@ -1918,6 +1918,8 @@ typedef struct exo_runway_opts {
     bool no_loop_gain;
     exo_hooks hooks; /* progress of the Monte Carlo paths; nonzero stops
                         them (EXO_ECANCELED); warn is not called */
+    double det_shock; /* extra departures in month 1 of the deterministic
+                         path only (a what-if; 0: none) */
 } exo_runway_opts;
 
 /* Quantiles of a path across Monte Carlo paths, per month 0..months. */
@@ -1979,9 +1981,10 @@ EXO_API const char *exo_runway_knock_name(exo_runway_knock k);
 /*
  * The loop gain from the simulation: on each of n_paths paths (inputs and
  * round outcomes drawn, flows at their expectations, round timing and
- * cash-out free) the extra departures over the horizon that a shock of
- * 'shock' departures in month 1 brings, net of the shock, divided by the
- * shock. Above 1: the shock more than repeats itself through the loop.
+ * cash-out free) the departures that a shock of 'shock' departures in
+ * month 1 induces over the horizon in one pass through the loop (the
+ * induced departures are not fed back), divided by the shock. Above 1:
+ * each wave of departures brings a larger one, a spiral.
  */
 typedef struct exo_runway_loop {
     size_t n_paths;

@@ -139,11 +139,19 @@ struct sim_ctl {
     bool mean_field;
     bool no_death; /* keep going below zero cash (the loop gain) */
     double shock;  /* extra departures in month 1 */
+    /* Non-NULL: the loop is opened. Each level's departures are computed
+     * as usual, the excess over these (the base path's, month-major,
+     * n_levels a month) is counted in out->induced, and the path goes on
+     * with the base departures plus the shock, so that departures the
+     * shock induced induce no more: one pass through the loop. */
+    const double *base_deps;
 };
 
 /* Per-month series (each months + 1, any may be NULL) and totals. */
 struct sim_out {
     double *cash, *hc, *dil, *rev, *val, *deps, *hires, *runway, *rounds;
+    double *deps_level; /* (months + 1) x n_levels, for base_deps */
+    double induced;     /* with ctl->base_deps */
     double cashout;
     size_t n_rounds;
     double cum_deps;
@@ -222,7 +230,7 @@ static void simulate(const exo_runway_scenario *sc, int months,
     bool dead = false;
     out->cashout = EXO_INF;
     out->n_rounds = 0;
-    out->cum_deps = 0.0;
+    out->cum_deps = out->induced = 0.0;
     A[0] = 0.0;
 #define RECORD(t, hired)                                                       \
     do {                                                                       \
@@ -247,6 +255,9 @@ static void simulate(const exo_runway_scenario *sc, int months,
     for (int t = 1; t <= months; t++) {
         if (dead) {
             A[t] = 0.0;
+            if (out->deps_level)
+                for (size_t l = 0; l < nl; l++)
+                    out->deps_level[(size_t)t * nl + l] = 0.0;
             RECORD(t, 0.0);
             continue;
         }
@@ -300,8 +311,15 @@ static void simulate(const exo_runway_scenario *sc, int months,
                                : 0.0;
             else
                 d = H[l] * p;
+            if (ctl->base_deps) {
+                double b = ctl->base_deps[(size_t)t * nl + l];
+                out->induced += d - b;
+                d = min2(H[l], b);
+            }
             if (t == 1 && ctl->shock != 0.0 && H_tot > 0.0)
                 d = min2(H[l], d + ctl->shock * H[l] / H_tot);
+            if (out->deps_level)
+                out->deps_level[(size_t)t * nl + l] = d;
             double after = H[l] - d;
             double gap = H0[l] * target_mult - after;
             double hires =
@@ -424,22 +442,28 @@ static void simulate(const exo_runway_scenario *sc, int months,
 
 /* ==== Loop gain across paths, and the tornado ==== */
 
-/* The loop gain of one path: the extra departures a shock of 'shock'
- * departures in month 1 brings over the horizon, net of the shock, per
- * departure of the shock. 'r' NULL: the deterministic path. */
+/*
+ * The loop gain of one path: the departures that a shock of 'shock'
+ * departures in month 1 induces over the horizon in one pass through the
+ * loop (induced departures induce no more), per departure of the shock.
+ * 'r' NULL: the deterministic path. 'scratch' holds (months + 1) x
+ * n_levels doubles and 'hist' months + 1.
+ */
 static double path_gain(const exo_runway_scenario *sc, int months, gsl_rng *r,
-                        unsigned long seed, double shock, double *hist)
+                        unsigned long seed, double shock, double *scratch,
+                        double *hist)
 {
     struct sim_ctl c = {.r = r, .mean_field = r != NULL, .no_death = true};
-    struct sim_out base = {0}, hit = {0};
+    struct sim_out base = {.deps_level = scratch}, hit = {0};
     if (r)
         gsl_rng_set(r, seed);
     simulate(sc, months, &c, &base, hist);
     c.shock = shock;
+    c.base_deps = scratch;
     if (r)
         gsl_rng_set(r, seed);
     simulate(sc, months, &c, &hit, hist);
-    return (hit.cum_deps - base.cum_deps - shock) / shock;
+    return hit.induced / shock;
 }
 
 static bool dist_on(const exo_dist *d)
@@ -541,7 +565,7 @@ static exo_code chain_gain(const exo_runway_scenario *sc, int months,
 #pragma omp parallel reduction(| : failed)
     {
         gsl_rng *r = gsl_rng_alloc(gsl_rng_taus2);
-        double *hist = exo__calloc(n1, sizeof *hist);
+        double *hist = exo__calloc(n1 * (1 + sc->n_levels), sizeof *hist);
         if (!r || !hist)
             failed = 1;
 #pragma omp for schedule(dynamic, 16)
@@ -551,7 +575,8 @@ static exo_code chain_gain(const exo_runway_scenario *sc, int months,
             unsigned long s = exo__derive_seed(seed ^ 0x9e3779b97f4a7c15ull, p);
             for (size_t k = 0; k < nk; k++)
                 gain[k * np + p] =
-                    on[k] ? path_gain(&cuts[k], months, r, s, g->shock, hist)
+                    on[k] ? path_gain(&cuts[k], months, r, s, g->shock,
+                                      hist + n1, hist)
                           : EXO_NAN;
         }
         if (r)
@@ -563,9 +588,10 @@ static exo_code chain_gain(const exo_runway_scenario *sc, int months,
         exo__free(gain);
         return exo__fail(err, EXO_ENOMEM, "allocating a path's generator");
     }
-    double *hist = exo__calloc(n1, sizeof *hist);
+    double *hist = exo__calloc(n1 * (1 + sc->n_levels), sizeof *hist);
+    g->det = EXO_NAN;
     if (hist)
-        g->det = path_gain(sc, months, NULL, 0, g->shock, hist);
+        g->det = path_gain(sc, months, NULL, 0, g->shock, hist + n1, hist);
     exo__free(hist);
     double sum = 0.0;
     size_t above = 0;
@@ -634,7 +660,9 @@ static void det_run(const exo_runway_scenario *sc, int months, double shock,
     struct sim_out o = {0};
     simulate(sc, months, &c, &o, hist);
     *cashout = o.cashout;
-    *gain = shock > 0.0 ? path_gain(sc, months, NULL, 0, shock, hist) : EXO_NAN;
+    *gain = shock > 0.0 ? path_gain(sc, months, NULL, 0, shock,
+                                    hist + months + 1, hist)
+                        : EXO_NAN;
 }
 
 static double swing_key(const exo_runway_tornado *t, int months)
@@ -691,7 +719,8 @@ static exo_code tornado(const exo_runway_scenario *sc, int months,
 #undef F
     };
     exo_runway_scenario *w = exo__calloc(1, sizeof *w);
-    double *hist = exo__calloc((size_t)months + 1, sizeof *hist);
+    double *hist =
+        exo__calloc(((size_t)months + 1) * (1 + sc->n_levels), sizeof *hist);
     if (!w || !hist) {
         exo__free(w);
         exo__free(hist);
@@ -1210,7 +1239,7 @@ exo_code exo_runway_run(const exo_runway_scenario *sc,
         exo_runway_release(out);
         return exo__fail(err, EXO_ENOMEM, "allocating the deterministic path");
     }
-    struct sim_ctl ctl = {0};
+    struct sim_ctl ctl = {.shock = opts->det_shock};
     struct sim_out o = {.cash = out->det.cash,
                         .hc = out->det.headcount,
                         .dil = out->det.dilution,
