@@ -238,7 +238,8 @@ static void print_chain(const exo_runway_scenario *sc, const exo_runway *r)
            g->median, g->lo80, g->hi80, g->mean, 100.0 * g->p_above_1);
     printf("  deterministic    %.3f\n", g->det);
     printf("  meaning          per departure of the shock, %.2f more leave "
-           "over the %d months (median path), net of the shock itself\n",
+           "over the %d months in one pass through the loop (median path; "
+           "the departures it induces are not fed back)\n",
            g->median, M);
     static const char *const headers[] = {"link cut", "median gain",
                                           "change"};
@@ -955,9 +956,10 @@ static int run_compare(struct cli *cli, char **paths, int n,
     }
     table_print(t, stdout, "  ");
     table_free(t);
-    printf("\nloop gain: extra departures over the horizon per departure of "
-           "a shock of 1%% of staff in month 1 (the denominator); "
-           "'exodus runway FILE' shows one scenario in full\n");
+    printf("\nloop gain: departures induced over the horizon, in one pass "
+           "through the loop, per departure of a shock of 1%% of staff in "
+           "month 1 (the denominator); 'exodus runway FILE' shows one "
+           "scenario in full\n");
 out:
     for (int i = 0; i < done; i++)
         exo_runway_release(&r[i]);

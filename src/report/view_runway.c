@@ -5,7 +5,8 @@
  * and employees' dilution over the months (the 2.5-97.5% and 10-90%
  * bands across paths, their median, and the deterministic path), with
  * the months to cash-out, the probabilities of cashing out within 12, 24
- * and 36 months and within the horizon, and the loop gain with its links.
+ * and 36 months and within the horizon, the loop gain across paths with
+ * each link cut, and the tornado of the inputs (chart and table).
  *
  * Months are drawn on a calendar axis when the scenario has a start
  * month (month m is the first day of the m-th month after it), else as
@@ -161,9 +162,9 @@ static json_t *fan_spec(const exo_runway_scenario *sc, const exo_runway *r,
     if (sc->has_start) {
         char day[11];
         exo_date_format(sc->start_day, day);
-        snprintf(xtitle, sizeof xtitle, "months from %.7s", day);
+        snprintf(xtitle, sizeof xtitle, "year (month 0 = %.7s)", day);
     } else {
-        snprintf(xtitle, sizeof xtitle, "month");
+        snprintf(xtitle, sizeof xtitle, "months from the start");
     }
     for (size_t k = 0; ok && k < json_array_size(layers); k++) {
         json_t *layer = json_array_get(layers, k);
@@ -179,6 +180,13 @@ static json_t *fan_spec(const exo_runway_scenario *sc, const exo_runway *r,
             json_t *xs = json_object();
             ok &= exo__jset(xs, "type", exo__jstr("utc"));
             ok &= exo__jset(x, "scale", xs);
+            /* One tick a year, labelled with the year alone, so the
+             * labels never collide and every time axis shows years. */
+            ok &= exo__jset(
+                x, "axis",
+                exo__jparse("{\"format\":\"%Y\",\"formatType\":\"utc\","
+                            "\"tickCount\":{\"interval\":\"utcyear\","
+                            "\"step\":1},\"labelOverlap\":true}"));
         }
         json_t *mark = json_object_get(layer, "mark");
         if (!json_object_get(mark, "color"))
@@ -193,16 +201,116 @@ static json_t *fan_spec(const exo_runway_scenario *sc, const exo_runway *r,
     return spec;
 }
 
-static const char *gain_verdict(double gain)
+static const char *gain_verdict(const exo_runway_loop *g)
 {
-    if (gain > 1.0)
-        return "the talent-money loop amplifies (gain above 1): a shock to "
-               "staff feeds on itself";
-    if (gain > 0.0)
-        return "the loop feeds back but dampens (gain below 1): a shock to "
-               "staff fades";
-    return "no reinforcing talent-money loop on this scenario (gain not "
-           "above 0)";
+    if (g->median > 1.0)
+        return "a death spiral: on the median path a shock of departures "
+               "more than repeats itself through the loop (gain above 1)";
+    if (g->p_above_1 >= 0.1)
+        return "no spiral on the median path (gain below 1), but at least 1 "
+               "path in 10 spirals (gain above 1)";
+    if (g->median > 0.0)
+        return "no death spiral: the loop feeds back but a shock of "
+               "departures fades (gain below 1)";
+    return "no death spiral: a shock of departures is not repeated (gain "
+           "not above 0)";
+}
+
+/* The tornado: one row per input, the cash-out months at its low and
+ * high values (the horizon standing for "none within it"). */
+static json_t *tornado_spec(const exo_runway *r)
+{
+    json_t *spec = exo__jparse(
+        "{\"width\":\"container\",\"height\":{\"step\":18},"
+        "\"autosize\":{\"type\":\"fit-x\",\"contains\":\"padding\"},"
+        "\"data\":{\"name\":\"tornado\"},"
+        "\"layer\":[{\"mark\":{\"type\":\"rule\",\"color\":\"#adb5bd\"},"
+        "\"encoding\":{\"y\":{\"field\":\"input\",\"type\":\"nominal\","
+        "\"sort\":null,\"title\":null},"
+        "\"x\":{\"field\":\"lo\",\"type\":\"quantitative\","
+        "\"title\":\"months to cash-out, deterministic path\"},"
+        "\"x2\":{\"field\":\"hi\"}}},"
+        "{\"mark\":{\"type\":\"point\",\"filled\":true,\"color\":\"#1971c2\"},"
+        "\"encoding\":{\"y\":{\"field\":\"input\",\"type\":\"nominal\","
+        "\"sort\":null},\"x\":{\"field\":\"at_low\","
+        "\"type\":\"quantitative\"},"
+        "\"tooltip\":[{\"field\":\"input\"},{\"field\":\"low\","
+        "\"title\":\"low value\"},{\"field\":\"cashout_low\","
+        "\"title\":\"cash-out at low\"}]}},"
+        "{\"mark\":{\"type\":\"point\",\"filled\":true,\"color\":\"#c2255c\"},"
+        "\"encoding\":{\"y\":{\"field\":\"input\",\"type\":\"nominal\","
+        "\"sort\":null},\"x\":{\"field\":\"at_high\","
+        "\"type\":\"quantitative\"},"
+        "\"tooltip\":[{\"field\":\"input\"},{\"field\":\"high\","
+        "\"title\":\"high value\"},{\"field\":\"cashout_high\","
+        "\"title\":\"cash-out at high\"}]}}]}");
+    json_t *rows = json_array(), *datasets = json_object();
+    bool ok = spec && rows && datasets;
+    for (size_t i = 0; ok && i < r->n_tornado; i++) {
+        const exo_runway_tornado *t = &r->tornado[i];
+        double lo = fmin(t->cashout_low, r->months);
+        double hi = fmin(t->cashout_high, r->months);
+        char a[32], b[32];
+        months_text(a, t->cashout_low, r->months);
+        months_text(b, t->cashout_high, r->months);
+        json_t *o = json_object();
+        ok &= exo__jset(o, "input", exo__jstr(t->input));
+        ok &= exo__jset(o, "lo", exo__jnum(fmin(lo, hi)));
+        ok &= exo__jset(o, "hi", exo__jnum(fmax(lo, hi)));
+        ok &= exo__jset(o, "at_low", exo__jnum(lo));
+        ok &= exo__jset(o, "at_high", exo__jnum(hi));
+        ok &= exo__jset(o, "low", exo__jfmt("%.4g", t->low));
+        ok &= exo__jset(o, "high", exo__jfmt("%.4g", t->high));
+        ok &= exo__jset(o, "cashout_low", exo__jstr(a));
+        ok &= exo__jset(o, "cashout_high", exo__jstr(b));
+        ok &= exo__jpush(rows, o);
+    }
+    ok &= exo__jset(datasets, "tornado", rows);
+    rows = NULL;
+    ok &= exo__jset(spec, "datasets", datasets);
+    if (!ok) {
+        json_decref(spec);
+        json_decref(rows);
+        return NULL;
+    }
+    return spec;
+}
+
+static json_t *tornado_table(const exo_runway *r)
+{
+    json_t *t = json_object(), *rows = json_array();
+    bool ok = exo__jset(t, "title",
+                        exo__jstr("Tornado: each input alone at its 10% and "
+                                  "90% point, deterministic path"));
+    ok &= exo__jset(t, "columns",
+                    exo__jparse("[\"input\",\"low\",\"high\","
+                                "\"cash-out at low\",\"cash-out at high\","
+                                "\"gain at low\",\"gain at high\"]"));
+    ok &= exo__jset(t, "rows", rows);
+    for (size_t i = 0; ok && i < r->n_tornado; i++) {
+        const exo_runway_tornado *x = &r->tornado[i];
+        char a[32], b[32];
+        months_text(a, x->cashout_low, r->months);
+        months_text(b, x->cashout_high, r->months);
+        json_t *row = json_array();
+        ok &= exo__jpush(row, exo__jstr(x->input));
+        ok &= exo__jpush(row, exo__jfmt("%.4g", x->low));
+        ok &= exo__jpush(row, exo__jfmt("%.4g", x->high));
+        ok &= exo__jpush(row, exo__jstr(a));
+        ok &= exo__jpush(row, exo__jstr(b));
+        ok &= exo__jpush(row, isfinite(x->gain_low)
+                                  ? exo__jfmt("%.3f", x->gain_low)
+                                  : exo__jstr("-"));
+        ok &= exo__jpush(row, isfinite(x->gain_high)
+                                  ? exo__jfmt("%.3f", x->gain_high)
+                                  : exo__jstr("-"));
+        ok &= exo__jpush(rows, row);
+    }
+    if (!ok) {
+        json_decref(t);
+        return NULL;
+    }
+    return t;
 }
 
 /* The probabilities of cashing out, as one sentence. */
@@ -275,34 +383,37 @@ static json_t *runway_table(const exo_runway_scenario *sc, const exo_runway *r)
                   "%s a month",
                   r->det.headcount[0], r->det.headcount[M],
                   100.0 * r->det.dilution[M], a, b));
-    if (r->has_loop_gain) {
-        const exo_runway_gain *g = &r->loop;
-        ok &= exo__push_row(rows, "loop gain",
-                            exo__jfmt("%.3f: %.2f extra departures in month "
-                                      "1 bring back %.3f through the loop",
-                                      g->gain, g->d_departures_in,
-                                      g->d_departures_out));
-        for (int k = 0; k < EXO_RUNWAY_N_LINKS; k++) {
-            char link[64];
-            snprintf(link, sizeof link, "elasticity %s",
-                     exo_runway_link_name((exo_runway_link)k));
-            ok &= exo__push_row(rows, link,
-                                isfinite(g->elasticity[k])
-                                    ? exo__jfmt("%.3f", g->elasticity[k])
-                                    : exo__jstr("-"));
-        }
-        if (g->dominant >= 0) {
+    if (r->has_chain && isfinite(r->chain.median)) {
+        const exo_runway_loop *g = &r->chain;
+        ok &= exo__push_row(
+            rows, "loop gain",
+            exo__jfmt("median %.3f (80%%: %.3f to %.3f) across %zu paths; "
+                      "%.1f%% of paths above 1; deterministic path %.3f",
+                      g->median, g->lo80, g->hi80, g->n_paths,
+                      100.0 * g->p_above_1, g->det));
+        ok &= exo__push_row(
+            rows, "the shock (denominator)",
+            exo__jfmt("%.2f departures added in month 1; the gain counts "
+                      "the departures they induce in one pass through "
+                      "the loop, per departure of the shock",
+                      g->shock));
+        for (int k = 0; k < EXO_RUNWAY_N_KNOCK; k++) {
+            char link[96];
+            snprintf(link, sizeof link, "gain with %s cut",
+                     exo_runway_knock_name((exo_runway_knock)k));
             ok &= exo__push_row(
-                rows, "dominant link",
-                exo__jstr(exo_runway_link_name((exo_runway_link)g->dominant)));
-            ok &= exo__push_row(
-                rows, "weakest link",
-                exo__jstr(exo_runway_link_name((exo_runway_link)g->weakest)));
-        } else {
-            ok &= exo__push_row(rows, "dominant link",
-                                exo__jstr("none (no link moved)"));
+                rows, link,
+                isfinite(g->knock_median[k])
+                    ? exo__jfmt("%.3f (%+.3f)", g->knock_median[k],
+                                g->knock_median[k] - g->median)
+                    : exo__jstr("not in the scenario"));
         }
-        ok &= exo__push_row(rows, "verdict", exo__jstr(gain_verdict(g->gain)));
+        ok &= exo__push_row(
+            rows, "dominant link",
+            exo__jstr(g->dominant >= 0
+                          ? exo_runway_knock_name((exo_runway_knock)g->dominant)
+                          : "none (no cut lowers the gain)"));
+        ok &= exo__push_row(rows, "verdict", exo__jstr(gain_verdict(g)));
     }
     if (!ok) {
         json_decref(t);
@@ -371,6 +482,22 @@ static json_t *runway_section(const exo_runway_scenario *sc,
         ok &= exo__jpush(charts, c);
     }
     ok &= exo__jpush(tables, runway_table(sc, r));
+    if (r->has_chain && r->n_tornado) {
+        json_t *ts = tornado_spec(r);
+        if (!ts)
+            goto fail;
+        ok &= exo__jpush(
+            charts,
+            exo__chart("runway-tornado",
+                       "Tornado: what moves the months to cash-out",
+                       exo__jstr("Each input alone at its 10% (blue) and 90% "
+                                 "(red) point, every other input central, on "
+                                 "the deterministic path; the horizon stands "
+                                 "for no cash-out within it. Largest swing "
+                                 "first."),
+                       ts));
+        ok &= exo__jpush(tables, tornado_table(r));
+    }
     ok &= exo__jpush(notes,
                      exo__jstr("Every input of the scenario is an assumption "
                                "or a cited figure (its notes say which); "
