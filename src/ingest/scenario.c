@@ -553,8 +553,9 @@ static exo_code get_links(struct ctx *c, const char *path, const json_t *v,
                 break;
         if (k == EXO_RUNWAY_N_COUPLINGS)
             return fail(c, sub,
-                        "unknown link (the links are listed in docs/runway.md, "
-                        "\"The coupling\")");
+                        "unknown link (docs/runway.md, \"The coupling\", "
+                        "lists the %d links)",
+                        EXO_RUNWAY_N_COUPLINGS);
         if (!json_is_object(x))
             return fail(c, sub,
                         "expected {\"value\": ..., \"source\": ...}, got %s",
