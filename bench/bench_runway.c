@@ -48,10 +48,8 @@ static void bench(const char *path, size_t paths, int months, bool gain)
         fprintf(stderr, "bench_runway: %s: %s\n", path, err.msg);
         exit(1);
     }
-    exo_runway_opts o = {.n_paths = paths,
-                         .seed = 1,
-                         .months = months,
-                         .no_loop_gain = !gain};
+    exo_runway_opts o = {
+        .n_paths = paths, .seed = 1, .months = months, .no_loop_gain = !gain};
     double t0 = now(), c0 = cpu();
     if (exo_runway_run(&sc, &o, &r, &err)) {
         fprintf(stderr, "bench_runway: %s\n", err.msg);

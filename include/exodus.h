@@ -1864,13 +1864,13 @@ typedef enum exo_runway_coupling {
     EXO_CPL_ACCEPT_DILUTION,          /* offer acceptance 1 / (1 + a_d D */
     EXO_CPL_ACCEPT_ATTRITION,         /*   + a_a x recent attrition a year */
     EXO_CPL_ACCEPT_DOWN_ROUND,        /*   + a_r x [down round in 12 mo]) */
-    EXO_CPL_STRESS_ATTRITION,   /* hazard x (1 + k_s max(0, 1 - runway/S)) */
-    EXO_CPL_STRESS_RUNWAY,      /* S: months of runway felt as stress */
-    EXO_CPL_DOWN_ROUND_ATTRITION,      /* hazard x (1 + k_r) after a down
-                                          round, for 12 months */
-    EXO_CPL_REVENUE_KEY_LOSS,          /* revenue x (1 - k x talent-weighted
-                                          share leaving this month) */
-    EXO_CPL_ROUND_PROB_CONFIDENCE,     /* round probability x C^k */
+    EXO_CPL_STRESS_ATTRITION,      /* hazard x (1 + k_s max(0, 1 - runway/S)) */
+    EXO_CPL_STRESS_RUNWAY,         /* S: months of runway felt as stress */
+    EXO_CPL_DOWN_ROUND_ATTRITION,  /* hazard x (1 + k_r) after a down
+                                      round, for 12 months */
+    EXO_CPL_REVENUE_KEY_LOSS,      /* revenue x (1 - k x talent-weighted
+                                      share leaving this month) */
+    EXO_CPL_ROUND_PROB_CONFIDENCE, /* round probability x C^k */
     EXO_CPL_ROUND_MULTIPLE_CONFIDENCE, /* valuation multiple x C^k */
     EXO_CPL_ROUND_MULTIPLE_DISTRESS    /* multiple x min(1, runway/S)^k */
 } exo_runway_coupling;
@@ -1916,8 +1916,8 @@ typedef struct exo_runway_opts {
     int months;          /* > 0: overrides the scenario's horizon */
     bool no_monte_carlo; /* the deterministic run and loop gain only */
     bool no_loop_gain;
-    exo_hooks hooks; /* progress of the Monte Carlo paths; nonzero stops
-                        them (EXO_ECANCELED); warn is not called */
+    exo_hooks hooks;  /* progress of the Monte Carlo paths; nonzero stops
+                         them (EXO_ECANCELED); warn is not called */
     double det_shock; /* extra departures in month 1 of the deterministic
                          path only (a what-if; 0: none) */
 } exo_runway_opts;
@@ -1990,8 +1990,8 @@ typedef struct exo_runway_loop {
     size_t n_paths;
     double shock; /* departures added in month 1: the denominator */
     double median, lo80, hi80, mean;
-    double p_above_1;                      /* share of paths with gain > 1 */
-    double det;                            /* on the deterministic path */
+    double p_above_1;                        /* share of paths with gain > 1 */
+    double det;                              /* on the deterministic path */
     double knock_median[EXO_RUNWAY_N_KNOCK]; /* the median with that link
                                                 cut (NaN: link absent) */
     int dominant; /* the link whose cut lowers the median most; -1 none */
@@ -2052,19 +2052,19 @@ typedef struct exo_runway_actual {
 
 /* One recorded round against the Monte Carlo of a run. */
 typedef struct exo_runway_check {
-    int month;          /* the model month it closes in (ceil) */
-    bool scored;        /* inside the horizon, after the start, post known */
-    double dilution;    /* employees' cumulative dilution after it, from the
-                           rounds scored so far */
+    int month;       /* the model month it closes in (ceil) */
+    bool scored;     /* inside the horizon, after the start, post known */
+    double dilution; /* employees' cumulative dilution after it, from the
+                        rounds scored so far */
     double dil_lo80, dil_median, dil_hi80;
-    int rounds;         /* rounds scored by then */
+    int rounds; /* rounds scored by then */
     double rounds_lo80, rounds_median, rounds_hi80;
     bool dilution_inside, rounds_inside; /* within the 10%-90% band */
-    double multiple;    /* its pre-money / (12 x deterministic revenue) */
+    double multiple; /* its pre-money / (12 x deterministic revenue) */
     double multiple_lo80, multiple_hi80; /* the scenario's 10%-90% */
-    double size_burn;   /* its size in months of deterministic net burn */
+    double size_burn; /* its size in months of deterministic net burn */
     double size_lo80, size_hi80; /* the trigger's, when in burn months */
-    double runway;      /* deterministic months of runway when it closed */
+    double runway; /* deterministic months of runway when it closed */
     /* The assumption that missed, when a band missed: a scenario key and
      * a sentence (static text); NULL when both bands held. */
     const char *missed_key, *missed_why;

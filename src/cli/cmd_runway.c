@@ -16,9 +16,11 @@
 #define MONTH_DAYS 30.4375
 
 static const char runway_usage[] =
-    "usage: exodus runway SCENARIO.json... [--paths N] [--seed S] [--months M]\n"
+    "usage: exodus runway SCENARIO.json... [--paths N] [--seed S] [--months "
+    "M]\n"
     "                                   [--org ORG] [--set KEY=VALUE]...\n"
-    "                                   [--sweep KEY=A:B:STEPS] [--backtest ORG]\n"
+    "                                   [--sweep KEY=A:B:STEPS] [--backtest "
+    "ORG]\n"
     "                                   [--json]";
 
 static const struct opt runway_opts[] = {
@@ -241,8 +243,7 @@ static void print_chain(const exo_runway_scenario *sc, const exo_runway *r)
            "over the %d months in one pass through the loop (median path; "
            "the departures it induces are not fed back)\n",
            g->median, M);
-    static const char *const headers[] = {"link cut", "median gain",
-                                          "change"};
+    static const char *const headers[] = {"link cut", "median gain", "change"};
     struct table *t = table_new(3, headers);
     table_align_right(t, 1);
     table_align_right(t, 2);
@@ -290,8 +291,7 @@ static void print_chain(const exo_runway_scenario *sc, const exo_runway *r)
     for (size_t i = 0; i < r->n_tornado && i < TORNADO_SHOWN; i++) {
         const exo_runway_tornado *x = &r->tornado[i];
         char lo[32], hi[32], co[72], ga[72];
-        snprintf(co, sizeof co, "%s to %s",
-                 fmt_cashout(a, x->cashout_low, M),
+        snprintf(co, sizeof co, "%s to %s", fmt_cashout(a, x->cashout_low, M),
                  fmt_cashout(b, x->cashout_high, M));
         snprintf(ga, sizeof ga, "%s to %s", fmt_gain(c, x->gain_low),
                  fmt_gain(d, x->gain_high));
@@ -606,9 +606,8 @@ static int load_actual(struct cli *cli, const char *org,
     exo_err err = {0};
     int status = 0;
     if (!sc->has_start) {
-        fprintf(stderr,
-                "exodus: runway: --backtest needs the scenario's "
-                "'start_month'\n");
+        fprintf(stderr, "exodus: runway: --backtest needs the scenario's "
+                        "'start_month'\n");
         return CLI_EXIT_USAGE;
     }
     if (cli_open_store(cli, EXO_STORE_READONLY, &store, &err) ||
@@ -655,8 +654,7 @@ out:
 }
 
 static void print_backtest_text(const exo_runway_scenario *sc,
-                                const exo_runway *r,
-                                const struct backtest *bt)
+                                const exo_runway *r, const struct backtest *bt)
 {
     char a[32], b[32], day[11];
     int inside = 0, scored = 0;
@@ -664,14 +662,10 @@ static void print_backtest_text(const exo_runway_scenario *sc,
            "or after %.7s) against the paths; 80%% band = 10%%-90%% of "
            "paths\n",
            bt->org, (exo_date_format(sc->start_day, day), day));
-    static const char *const h[] = {"date",
-                                    "raised",
-                                    "post-money",
-                                    "month",
-                                    "dilution",
-                                    "model: median (80%)",
-                                    "rounds",
-                                    "model: median (80%)",
+    static const char *const h[] = {"date",       "raised",
+                                    "post-money", "month",
+                                    "dilution",   "model: median (80%)",
+                                    "rounds",     "model: median (80%)",
                                     "inside"};
     struct table *t = table_new(9, h);
     for (size_t i = 0; i < bt->n; i++) {
@@ -717,8 +711,8 @@ static void print_backtest_text(const exo_runway_scenario *sc,
         exo_date_format(bt->day[i], day);
         printf("  missed %s: %s: %s (multiple %.1fx against %.1f-%.1f; size "
                "%.1f months of net burn",
-               day, c->missed_key, c->missed_why, c->multiple,
-               c->multiple_lo80, c->multiple_hi80, c->size_burn);
+               day, c->missed_key, c->missed_why, c->multiple, c->multiple_lo80,
+               c->multiple_hi80, c->size_burn);
         if (isfinite(c->size_lo80))
             printf(" against %.1f-%.1f", c->size_lo80, c->size_hi80);
         printf("; runway %.1f months when it closed)\n", c->runway);
@@ -1300,10 +1294,10 @@ int cmd_runway(struct cli *cli, int argc, char **argv)
     int status = argc - first > 1
                      ? run_compare(cli, argv + first, argc - first, &opts, org,
                                    &sets, cli->json ? &j : NULL)
-                 : has_sweep ? run_sweep(cli, argv[first], &opts, org, &sets, &sw,
-                                       cli->json ? &j : NULL)
-                           : run_show(cli, argv[first], &opts, org, &sets,
-                                      backtest, cli->json ? &j : NULL);
+                 : has_sweep ? run_sweep(cli, argv[first], &opts, org, &sets,
+                                         &sw, cli->json ? &j : NULL)
+                             : run_show(cli, argv[first], &opts, org, &sets,
+                                        backtest, cli->json ? &j : NULL);
     if (cli->json && status == 0)
         json_end(&j);
     free(sets.v);

@@ -98,16 +98,11 @@ const char *exo_runway_link_name(exo_runway_link link)
 const char *exo_runway_coupling_key(exo_runway_coupling c)
 {
     static const char *const keys[EXO_RUNWAY_N_COUPLINGS] = {
-        "hiring_freeze_runway_months",
-        "offer_acceptance_dilution",
-        "offer_acceptance_attrition",
-        "offer_acceptance_down_round",
-        "attrition_cash_stress",
-        "cash_stress_runway_months",
-        "attrition_down_round",
-        "revenue_key_loss",
-        "round_probability_confidence",
-        "round_multiple_confidence",
+        "hiring_freeze_runway_months",  "offer_acceptance_dilution",
+        "offer_acceptance_attrition",   "offer_acceptance_down_round",
+        "attrition_cash_stress",        "cash_stress_runway_months",
+        "attrition_down_round",         "revenue_key_loss",
+        "round_probability_confidence", "round_multiple_confidence",
         "round_multiple_distress",
     };
     return (unsigned)c < EXO_RUNWAY_N_COUPLINGS ? keys[c] : "unknown link";
@@ -273,11 +268,10 @@ static void simulate(const exo_runway_scenario *sc, int months,
         } else if (kc > 0.0 && H_tot > 0.0) {
             contagion = 1.0 + kc * recent / H_tot;
         }
-        double stress =
-            stress_S > 0.0
-                ? L[EXO_CPL_STRESS_ATTRITION] *
-                      max2(0.0, 1.0 - max2(runway, 0.0) / stress_S)
-                : 0.0;
+        double stress = stress_S > 0.0
+                            ? L[EXO_CPL_STRESS_ATTRITION] *
+                                  max2(0.0, 1.0 - max2(runway, 0.0) / stress_S)
+                            : 0.0;
         double extra = (1.0 + stress) *
                        (down ? 1.0 + L[EXO_CPL_DOWN_ROUND_ATTRITION] : 1.0);
         /* Hiring: offers accepted less often after dilution, attrition
@@ -287,11 +281,11 @@ static void simulate(const exo_runway_scenario *sc, int months,
         double base_rate = 0.0;
         for (size_t l = 0; l < nl; l++)
             base_rate += H[l] * haz[l];
-        double rate = H_tot > 0.0
-                          ? max2(0.0, recent / (t - 1 < W ? max2(t - 1, 1) : W) -
-                                          base_rate) /
-                                H_tot * 12.0
-                          : 0.0;
+        double rate =
+            H_tot > 0.0 ? max2(0.0, recent / (t - 1 < W ? max2(t - 1, 1) : W) -
+                                        base_rate) /
+                              H_tot * 12.0
+                        : 0.0;
         double accept = 1.0 / (1.0 + L[EXO_CPL_ACCEPT_DILUTION] * D +
                                L[EXO_CPL_ACCEPT_ATTRITION] * rate +
                                (down ? L[EXO_CPL_ACCEPT_DOWN_ROUND] : 0.0));
@@ -383,7 +377,9 @@ static void simulate(const exo_runway_scenario *sc, int months,
                 continue;
             gsl_rng *rr = ctl->mean_field ? NULL : r;
             double size = draw(rr, &rd->size_usd);
-            double m = ctl->mean_field ? multiple : draw(r, &sc->valuation_revenue_multiple);
+            double m = ctl->mean_field
+                           ? multiple
+                           : draw(r, &sc->valuation_revenue_multiple);
             double pre = m * m_adj * 12.0 * R;
             if (size > 0.0 && pre > 0.0) {
                 if (pre < last_post)
@@ -425,9 +421,7 @@ static void simulate(const exo_runway_scenario *sc, int months,
             }
         }
         D = 1.0 - retained;
-        runway = cash < 0.0     ? 0.0
-                 : net_burn > 0.0 ? cash / net_burn
-                                  : EXO_INF;
+        runway = cash < 0.0 ? 0.0 : net_burn > 0.0 ? cash / net_burn : EXO_INF;
         if (cash < 0.0 && !ctl->no_death) {
             /* Cash falls linearly through the month: interpolate. */
             double drop = prev_cash - cash;
@@ -485,9 +479,9 @@ static bool knock_out(exo_runway_scenario *sc, int k)
     bool on = false;
     switch (k) {
     case EXO_KNOCK_CONTAGION:
-        on = cut(&sc->attrition_contagion_sensitivity) |
-             (sc->contagion_mode == EXO_CONTAGION_HAWKES &&
-              sc->contagion_branching_n > 0.0);
+        on = cut(&sc->attrition_contagion_sensitivity);
+        on = on || (sc->contagion_mode == EXO_CONTAGION_HAWKES &&
+                    sc->contagion_branching_n > 0.0);
         sc->contagion_branching_n = 0.0;
         break;
     case EXO_KNOCK_DILUTION:
@@ -503,9 +497,10 @@ static bool knock_out(exo_runway_scenario *sc, int k)
         on = cut(&sc->links[EXO_CPL_HIRING_FREEZE_RUNWAY]);
         break;
     case EXO_KNOCK_OFFER_ACCEPTANCE:
-        on = cut(&sc->links[EXO_CPL_ACCEPT_DILUTION]) |
-             cut(&sc->links[EXO_CPL_ACCEPT_ATTRITION]) |
-             cut(&sc->links[EXO_CPL_ACCEPT_DOWN_ROUND]);
+        /* Every one is cut, so no short-circuit. */
+        on = cut(&sc->links[EXO_CPL_ACCEPT_DILUTION]);
+        on = cut(&sc->links[EXO_CPL_ACCEPT_ATTRITION]) || on;
+        on = cut(&sc->links[EXO_CPL_ACCEPT_DOWN_ROUND]) || on;
         break;
     case EXO_KNOCK_TALENT_GROWTH:
         on = cut(&sc->growth_talent_elasticity);
@@ -514,9 +509,9 @@ static bool knock_out(exo_runway_scenario *sc, int k)
         on = cut(&sc->links[EXO_CPL_REVENUE_KEY_LOSS]);
         break;
     case EXO_KNOCK_ROUND_TERMS:
-        on = cut(&sc->links[EXO_CPL_ROUND_PROB_CONFIDENCE]) |
-             cut(&sc->links[EXO_CPL_ROUND_MULTIPLE_CONFIDENCE]) |
-             cut(&sc->links[EXO_CPL_ROUND_MULTIPLE_DISTRESS]);
+        on = cut(&sc->links[EXO_CPL_ROUND_PROB_CONFIDENCE]);
+        on = cut(&sc->links[EXO_CPL_ROUND_MULTIPLE_CONFIDENCE]) || on;
+        on = cut(&sc->links[EXO_CPL_ROUND_MULTIPLE_DISTRESS]) || on;
         break;
     }
     return on;
@@ -574,10 +569,9 @@ static exo_code chain_gain(const exo_runway_scenario *sc, int months,
                 continue;
             unsigned long s = exo__derive_seed(seed ^ 0x9e3779b97f4a7c15ull, p);
             for (size_t k = 0; k < nk; k++)
-                gain[k * np + p] =
-                    on[k] ? path_gain(&cuts[k], months, r, s, g->shock,
-                                      hist + n1, hist)
-                          : EXO_NAN;
+                gain[k * np + p] = on[k] ? path_gain(&cuts[k], months, r, s,
+                                                     g->shock, hist + n1, hist)
+                                         : EXO_NAN;
         }
         if (r)
             gsl_rng_free(r);
@@ -660,9 +654,9 @@ static void det_run(const exo_runway_scenario *sc, int months, double shock,
     struct sim_out o = {0};
     simulate(sc, months, &c, &o, hist);
     *cashout = o.cashout;
-    *gain = shock > 0.0 ? path_gain(sc, months, NULL, 0, shock,
-                                    hist + months + 1, hist)
-                        : EXO_NAN;
+    *gain = shock > 0.0
+                ? path_gain(sc, months, NULL, 0, shock, hist + months + 1, hist)
+                : EXO_NAN;
 }
 
 static double swing_key(const exo_runway_tornado *t, int months)
@@ -697,8 +691,8 @@ static void sort_tornado(exo_runway_tornado *t, size_t n, int months)
 
 /* Each uncertain input and link at its low and high value, one at a
  * time, on the deterministic path. */
-static exo_code tornado(const exo_runway_scenario *sc, int months,
-                        double shock, exo_runway *out, exo_err *err)
+static exo_code tornado(const exo_runway_scenario *sc, int months, double shock,
+                        exo_runway *out, exo_err *err)
 {
     static const struct {
         const char *key;
@@ -1293,8 +1287,7 @@ static void band80(const exo_dist *d, double *lo, double *hi)
         *lo = *hi = exo_dist_center(d);
 }
 
-exo_code exo_runway_backtest(const exo_runway_scenario *sc,
-                             const exo_runway *r,
+exo_code exo_runway_backtest(const exo_runway_scenario *sc, const exo_runway *r,
                              const exo_runway_actual *actual, size_t n,
                              exo_runway_check *out, exo_err *err)
 {
@@ -1333,8 +1326,8 @@ exo_code exo_runway_backtest(const exo_runway_scenario *sc,
          * flows ran on the stocks of m - 1). */
         double rev = r->det.revenue[m];
         double burn = r->det.cash[m - 1] - r->det.cash[m];
-        c->multiple = rev > 0.0 ? (a->post_usd - a->size_usd) / (12.0 * rev)
-                                : EXO_NAN;
+        c->multiple =
+            rev > 0.0 ? (a->post_usd - a->size_usd) / (12.0 * rev) : EXO_NAN;
         band80(&sc->valuation_revenue_multiple, &c->multiple_lo80,
                &c->multiple_hi80);
         c->size_burn = burn > 0.0 ? a->size_usd / burn : EXO_NAN;
@@ -1346,8 +1339,8 @@ exo_code exo_runway_backtest(const exo_runway_scenario *sc,
             continue;
         /* Which assumption missed: the round's price, then its size,
          * then its timing. */
-        if (isfinite(c->multiple) &&
-            (c->multiple < c->multiple_lo80 || c->multiple > c->multiple_hi80)) {
+        if (isfinite(c->multiple) && (c->multiple < c->multiple_lo80 ||
+                                      c->multiple > c->multiple_hi80)) {
             c->missed_key = "valuation_revenue_multiple";
             c->missed_why = "the round was priced outside the scenario's "
                             "80% range of the revenue multiple";
@@ -1357,8 +1350,7 @@ exo_code exo_runway_backtest(const exo_runway_scenario *sc,
             c->missed_key = "trigger.size_burn_months";
             c->missed_why = "the round's size, in months of net burn, is "
                             "outside the trigger's 80% range";
-        } else if (sc->has_trigger &&
-                   c->runway > sc->trigger_runway_months) {
+        } else if (sc->has_trigger && c->runway > sc->trigger_runway_months) {
             c->missed_key = "trigger.runway_below_months";
             c->missed_why = "the company raised with more runway left than "
                             "the trigger waits for";

@@ -401,12 +401,12 @@ static json_t *runway_table(const exo_runway_scenario *sc, const exo_runway *r)
             char link[96];
             snprintf(link, sizeof link, "gain with %s cut",
                      exo_runway_knock_name((exo_runway_knock)k));
-            ok &= exo__push_row(
-                rows, link,
-                isfinite(g->knock_median[k])
-                    ? exo__jfmt("%.3f (%+.3f)", g->knock_median[k],
-                                g->knock_median[k] - g->median)
-                    : exo__jstr("not in the scenario"));
+            ok &= exo__push_row(rows, link,
+                                isfinite(g->knock_median[k])
+                                    ? exo__jfmt("%.3f (%+.3f)",
+                                                g->knock_median[k],
+                                                g->knock_median[k] - g->median)
+                                    : exo__jstr("not in the scenario"));
         }
         ok &= exo__push_row(
             rows, "dominant link",

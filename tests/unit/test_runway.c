@@ -357,8 +357,7 @@ static exo_runway run_opts(const exo_runway_scenario *sc, exo_runway_opts o)
  */
 Test(runway, closed_form_path_without_randomness)
 {
-    const double H0 = 120.0, a = 0.3, c = 240000.0, C0 = 5e7, R = 1e6,
-                 K = 2e6;
+    const double H0 = 120.0, a = 0.3, c = 240000.0, C0 = 5e7, R = 1e6, K = 2e6;
     exo_runway_scenario sc = empty();
     sc.levels[0].headcount = H0;
     fixed(&sc.levels[0].cost_usd_per_year, c);
@@ -442,8 +441,7 @@ Test(runway, hiring_stops_when_cash_says_so)
             hiring++;
         }
     }
-    cr_expect(frozen > 0 && hiring > 0, "%d frozen, %d hiring", frozen,
-              hiring);
+    cr_expect(frozen > 0 && hiring > 0, "%d frozen, %d hiring", frozen, hiring);
     exo_runway_release(&r);
 }
 
@@ -514,8 +512,8 @@ Test(runway, loop_gain_equals_its_definition)
     double p = 1.0 - exp(-h);
     double A1 = 100.0 * p, H1 = 100.0 - A1;
     double A2 = H1 * (1.0 - exp(-h * (1.0 + k * A1 / H1)));
-    double A2s = (H1 - 1.0) * (1.0 - exp(-h * (1.0 + k * (A1 + 1.0) /
-                                                        (H1 - 1.0))));
+    double A2s =
+        (H1 - 1.0) * (1.0 - exp(-h * (1.0 + k * (A1 + 1.0) / (H1 - 1.0))));
     cr_expect_eq(r.chain.shock, 1.0);
     expect_rel(r.chain.det, A2s - A2, 1e-9, "deterministic gain");
     /* Nothing is uncertain: every path gives the same gain. */
@@ -543,7 +541,7 @@ Test(runway, seeds_reproduce_the_coupled_model)
     cr_expect(memcmp(a.headcount.q, b.headcount.q, n * sizeof(double)) == 0);
     cr_expect(memcmp(a.rounds.q, b.rounds.q, n * sizeof(double)) == 0);
     cr_expect(memcmp(&a.chain, &b.chain, sizeof a.chain) == 0,
-                     "the loop gain's paths are seeded too");
+              "the loop gain's paths are seeded too");
     cr_expect(memcmp(a.tornado, b.tornado, sizeof a.tornado) == 0);
     o.seed = 10;
     exo_runway c = run_opts(&sc, o);
@@ -565,8 +563,9 @@ Test(runway, openai_headcount_has_a_real_band)
                      SOURCE_PATH("data/scenarios/openai-2024.json"), &sc, &err),
                  EXO_OK, "%s", err.msg);
     cr_expect(sc.has_links);
-    exo_runway r = run_opts(&sc, (exo_runway_opts){.n_paths = 2000, .seed = 1,
-                                                   .no_loop_gain = true});
+    exo_runway r = run_opts(
+        &sc,
+        (exo_runway_opts){.n_paths = 2000, .seed = 1, .no_loop_gain = true});
     const double *q = r.headcount.q + 60 * EXO_RUNWAY_N_Q;
     cr_expect_gt(q[3] - q[1], 100.0, "10%% %g, 90%% %g", q[1], q[3]);
     const double *q12 = r.headcount.q + 12 * EXO_RUNWAY_N_Q;
