@@ -2114,6 +2114,11 @@ typedef struct exo_report_opts {
     size_t n_compare;
     bool has_compare_as_of;
     int32_t compare_as_of;
+    /* Runway scenarios side by side (with 'scenario' first when given): a
+     * section comparing their months to cash-out, P(cash-out), dilution,
+     * headcount and loop gain, with their median paths charted; NULL: none. */
+    const char *const *compare_scenarios;
+    size_t n_compare_scenarios;
 } exo_report_opts;
 
 /* Fills 'opts' with the defaults above. */

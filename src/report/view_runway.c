@@ -184,9 +184,8 @@ static json_t *fan_spec(const exo_runway_scenario *sc, const exo_runway *r,
              * labels never collide and every time axis shows years. */
             ok &= exo__jset(
                 x, "axis",
-                exo__jparse("{\"format\":\"%Y\",\"formatType\":\"utc\","
-                            "\"tickCount\":{\"interval\":\"utcyear\","
-                            "\"step\":1},\"labelOverlap\":true}"));
+                exo__jparse("{\"format\":\"%Y\",\"tickCount\":\"year\","
+                            "\"labelOverlap\":true}"));
         }
         json_t *mark = json_object_get(layer, "mark");
         if (!json_object_get(mark, "color"))
@@ -558,4 +557,244 @@ exo_code exo__view_runway(const char *path, const struct exo__report_params *p,
     }
     *out = v;
     return EXO_OK;
+}
+
+/* ==== Scenarios side by side ==== */
+
+/* "median (10%-90%)" of a band at month 'm'. */
+static json_t *band_text(const exo_runway_band *b, int m, bool percent)
+{
+    const double *q = b->q + (size_t)m * EXO_RUNWAY_N_Q;
+    if (percent)
+        return exo__jfmt("%.1f%% (%.1f%%-%.1f%%)", 100.0 * q[2], 100.0 * q[1],
+                         100.0 * q[3]);
+    return exo__jfmt("%.0f (%.0f-%.0f)", q[2], q[1], q[3]);
+}
+
+enum { CMP_ROWS = 11 };
+
+/* Column 'i' of the comparison: the values of each row for one run. */
+static bool compare_column(const exo_runway_scenario *sc, const exo_runway *r,
+                           json_t *cells[CMP_ROWS])
+{
+    char a[32], b[32];
+    int M = r->months;
+    const double pk[3] = {r->p_cashout_12, r->p_cashout_24, r->p_cashout_36};
+    if (sc->has_start) {
+        char day[11];
+        exo_date_format(sc->start_day, day);
+        cells[0] = exo__jfmt("%.7s, %d months", day, M);
+    } else {
+        cells[0] = exo__jfmt("%d months", M);
+    }
+    months_text(a, r->cashout_median, M);
+    cells[1] = exo__jstr(a);
+    months_text(a, r->cashout_lo80, M);
+    months_text(b, r->cashout_hi80, M);
+    cells[2] = exo__jfmt("%s to %s", a, b);
+    for (int k = 0; k < 3; k++)
+        cells[3 + k] = isfinite(pk[k]) ? exo__jfmt("%.1f%%", 100.0 * pk[k])
+                                       : exo__jstr("past the horizon");
+    cells[6] = band_text(&r->dilution, M, true);
+    cells[7] = band_text(&r->headcount, M, false);
+    cells[8] = exo__jfmt("%.2f", r->mean_rounds);
+    const exo_runway_loop *g = &r->chain;
+    cells[9] =
+        r->has_chain && isfinite(g->median)
+            ? exo__jfmt("%.3f (%.3f to %.3f)", g->median, g->lo80, g->hi80)
+            : exo__jstr("-");
+    cells[10] =
+        exo__jstr(r->has_chain && g->dominant >= 0
+                      ? exo_runway_knock_name((exo_runway_knock)g->dominant)
+                      : "none");
+    bool ok = true;
+    for (int k = 0; k < CMP_ROWS; k++)
+        ok &= cells[k] != NULL;
+    return ok;
+}
+
+/* The median of 'band' by month for each run, as one layered line chart
+ * (a calendar axis when every scenario has a start month). */
+static json_t *compare_spec(const exo_runway_scenario *sc, const exo_runway *r,
+                            size_t n, bool cash)
+{
+    bool dates = true;
+    for (size_t i = 0; i < n; i++)
+        dates &= sc[i].has_start;
+    json_t *spec = exo__jparse(
+        "{\"width\":\"container\",\"height\":240,"
+        "\"autosize\":{\"type\":\"fit-x\",\"contains\":\"padding\"},"
+        "\"data\":{\"name\":\"lines\"},"
+        "\"mark\":{\"type\":\"line\",\"strokeWidth\":2},"
+        "\"encoding\":{\"color\":{\"field\":\"scenario\",\"type\":\"nominal\","
+        "\"legend\":{\"orient\":\"bottom\",\"title\":null}},"
+        "\"tooltip\":[{\"field\":\"scenario\"},{\"field\":\"when\","
+        "\"title\":\"month\"},{\"field\":\"text\",\"title\":\"median\"}]}}");
+    json_t *rows = json_array(), *datasets = json_object();
+    bool ok = spec && rows && datasets;
+    double top = 0.0;
+    for (size_t i = 0; cash && i < n; i++)
+        for (int m = 0; m <= r[i].months; m++)
+            top = fmax(top, fabs(r[i].cash.q[(size_t)m * EXO_RUNWAY_N_Q + 2]));
+    double scale = !cash ? 1.0 : top >= 1e9 ? 1e9 : top >= 1e6 ? 1e6 : 1.0;
+    const char *ytitle = !cash          ? "headcount, median of the paths"
+                         : scale == 1e9 ? "cash, $ billions, median"
+                         : scale == 1e6 ? "cash, $ millions, median"
+                                        : "cash, $, median";
+    for (size_t i = 0; ok && i < n; i++) {
+        const exo_runway_band *b = cash ? &r[i].cash : &r[i].headcount;
+        for (int m = 0; ok && m <= r[i].months; m++) {
+            double v = b->q[(size_t)m * EXO_RUNWAY_N_Q + 2];
+            json_t *o = json_object();
+            char when[32], text[32];
+            if (dates) {
+                char day[11];
+                int32_t dd = month_day(&sc[i], m);
+                exo_date_format(dd, day);
+                snprintf(when, sizeof when, "%.7s", day);
+                ok &= exo__jset(
+                    o, "x",
+                    json_integer((json_int_t)llround((double)dd * DAY_MS)));
+            } else {
+                snprintf(when, sizeof when, "month %d", m);
+                ok &= exo__jset(o, "x", json_integer(m));
+            }
+            if (cash)
+                exo_usd_format(v, text);
+            else
+                snprintf(text, sizeof text, "%.0f", v);
+            ok &= exo__jset(o, "scenario", exo__jstr(sc[i].name));
+            ok &= exo__jset(o, "when", exo__jstr(when));
+            ok &= exo__jset(o, "y", exo__jnum(v / scale));
+            ok &= exo__jset(o, "text", exo__jstr(text));
+            ok &= exo__jpush(rows, o);
+        }
+    }
+    ok &= exo__jset(datasets, "lines", rows);
+    rows = NULL;
+    ok &= exo__jset(spec, "datasets", datasets);
+    json_t *enc = json_object_get(spec, "encoding");
+    json_t *x = json_object(), *y = json_object();
+    ok &= exo__jset(x, "field", exo__jstr("x"));
+    ok &= exo__jset(y, "field", exo__jstr("y"));
+    ok &= exo__jset(y, "type", exo__jstr("quantitative"));
+    ok &= exo__jset(y, "title", exo__jstr(ytitle));
+    if (dates) {
+        ok &= exo__jset(x, "type", exo__jstr("temporal"));
+        ok &= exo__jset(x, "title", exo__jstr("year"));
+        ok &= exo__jset(x, "scale", exo__jparse("{\"type\":\"utc\"}"));
+        ok &= exo__jset(x, "axis",
+                        exo__jparse("{\"format\":\"%Y\",\"tickCount\":\"year\","
+                                    "\"labelOverlap\":true}"));
+    } else {
+        ok &= exo__jset(x, "type", exo__jstr("quantitative"));
+        ok &= exo__jset(x, "title", exo__jstr("months from the start"));
+    }
+    ok &= exo__jset(enc, "x", x);
+    ok &= exo__jset(enc, "y", y);
+    if (!ok) {
+        json_decref(spec);
+        json_decref(rows);
+        return NULL;
+    }
+    return spec;
+}
+
+exo_code exo__view_runway_compare(const char *const *paths, size_t n,
+                                  const struct exo__report_params *p,
+                                  json_t **out, exo_err *err)
+{
+    static const char *const labels[CMP_ROWS] = {
+        "start, horizon",
+        "cash-out, median months",
+        "cash-out, 80% interval",
+        "P(cash-out) within 12 months",
+        "P(cash-out) within 24 months",
+        "P(cash-out) within 36 months",
+        "dilution at the horizon, median (10%-90%)",
+        "headcount at the horizon, median (10%-90%)",
+        "rounds closed (mean)",
+        "loop gain, median (80%)",
+        "dominant link",
+    };
+    exo_runway_scenario *sc = exo__calloc(n, sizeof *sc);
+    exo_runway *r = exo__calloc(n, sizeof *r);
+    exo_code rc = EXO_OK;
+    size_t done = 0;
+    json_t *sec = NULL;
+    *out = NULL;
+    if (!sc || !r) {
+        rc = exo__fail(err, EXO_ENOMEM, "allocating the scenarios");
+        goto out;
+    }
+    exo_runway_opts o = {.n_paths = p->paths, .seed = p->seed};
+    for (size_t i = 0; i < n; i++) {
+        if ((rc = exo_runway_scenario_load(paths[i], &sc[i], err)) ||
+            (rc = exo_runway_run(&sc[i], &o, &r[i], err)))
+            goto out;
+        done = i + 1;
+    }
+    sec = json_object();
+    json_t *t = json_object(), *rows = json_array(), *cols = json_array();
+    json_t *charts = json_array(), *tables = json_array();
+    bool ok = sec && t && rows && cols && charts && tables;
+    ok &= exo__jpush(cols, exo__jstr("quantity"));
+    for (size_t i = 0; i < n; i++)
+        ok &= exo__jpush(cols, exo__jstr(sc[i].name));
+    json_t *cells[CMP_ROWS];
+    json_t *row[CMP_ROWS];
+    for (int k = 0; k < CMP_ROWS; k++) {
+        row[k] = json_array();
+        ok &= row[k] && exo__jpush(row[k], exo__jstr(labels[k]));
+    }
+    for (size_t i = 0; ok && i < n; i++) {
+        memset(cells, 0, sizeof cells);
+        ok &= compare_column(&sc[i], &r[i], cells);
+        for (int k = 0; k < CMP_ROWS; k++)
+            ok &= cells[k] && exo__jpush(row[k], cells[k]);
+    }
+    for (int k = 0; k < CMP_ROWS; k++)
+        ok &= exo__jpush(rows, row[k]);
+    ok &= exo__jset(t, "title", exo__jstr("Scenarios side by side"));
+    ok &= exo__jset(t, "columns", cols);
+    ok &= exo__jset(t, "rows", rows);
+    ok &= exo__jpush(tables, t);
+    ok &= exo__jpush(
+        charts,
+        exo__chart("runway-compare-headcount",
+                   "Headcount, scenario by scenario",
+                   exo__jfmt("The median headcount across %zu paths of each "
+                             "scenario (0 on a path after its cash-out).",
+                             p->paths),
+                   compare_spec(sc, r, n, false)));
+    ok &= exo__jpush(
+        charts, exo__chart("runway-compare-cash", "Cash, scenario by scenario",
+                           exo__jstr("The median cash across the paths of "
+                                     "each scenario."),
+                           compare_spec(sc, r, n, true)));
+    ok &= exo__jset(sec, "id", exo__jstr("runway-compare"));
+    ok &= exo__jset(sec, "title", exo__jstr("Runway: scenarios side by side"));
+    ok &= exo__jset(sec, "intro",
+                    exo__jfmt("%zu scenarios, each run with %zu paths and "
+                              "seed %llu; medians with their 10%%-90%% "
+                              "ranges across paths. The loop gain counts the "
+                              "departures a shock of 1%% of staff induces "
+                              "in one pass through the loop, per departure "
+                              "of the shock.",
+                              n, p->paths, (unsigned long long)p->seed));
+    ok &= exo__jset(sec, "charts", charts);
+    ok &= exo__jset(sec, "tables", tables);
+    if (!ok) {
+        json_decref(sec);
+        sec = NULL;
+        rc = exo__fail(err, EXO_ENOMEM, "building the scenario comparison");
+        goto out;
+    }
+    *out = sec;
+out:
+    for (size_t i = 0; i < done; i++)
+        exo_runway_release(&r[i]);
+    exo__free(sc);
+    exo__free(r);
+    return rc;
 }
