@@ -2012,7 +2012,8 @@ typedef struct exo_runway {
     size_t n_paths;
     uint64_t seed;
     exo_runway_path det;  /* all inputs at their central values */
-    exo_runway_gain loop; /* valid when has_loop_gain */
+    exo_runway_gain loop; /* no longer filled (has_loop_gain false): the
+                             loop gain is now 'chain', below */
     bool has_loop_gain;
     bool has_mc;
     /* Months to cash-out across paths (INFINITY: beyond the horizon). */
