@@ -1006,6 +1006,55 @@ static void band_fill(exo_runway_band *b, float *store, size_t n1,
 }
 
 /*
+ * The band of a column of small whole numbers (rounds closed by a month):
+ * a count of each value, then the type-7 quantiles read off the running
+ * total, with no selection: the numbers band_fill would give. False when
+ * a thread's counts cannot be allocated.
+ */
+static bool band_fill_counts(exo_runway_band *b, const uint16_t *store,
+                             size_t n1, size_t n_paths)
+{
+    int failed = 0;
+#pragma omp parallel reduction(| : failed)
+    {
+        size_t *count = exo__calloc((size_t)UINT16_MAX + 1, sizeof *count);
+        if (!count)
+            failed = 1;
+#pragma omp for schedule(dynamic, 1)
+        for (size_t t = 0; t < n1; t++) {
+            const uint16_t *col = store + t * n_paths;
+            double sum = 0.0;
+            unsigned top = 0;
+            if (!count)
+                continue;
+            for (size_t p = 0; p < n_paths; p++) {
+                count[col[p]]++;
+                sum += (double)col[p];
+                top = col[p] > top ? col[p] : top;
+            }
+            b->mean[t] = sum / (double)n_paths;
+            for (int i = 0; i < EXO_RUNWAY_N_Q; i++) {
+                double h = (double)(n_paths - 1) * band_p[i];
+                size_t k = (size_t)floor(h), cum = 0;
+                unsigned v = 0, v1;
+                while (cum + count[v] <= k)
+                    cum += count[v++];
+                /* Rank k + 1 is v while the run of v lasts. */
+                v1 = v;
+                if (k + 1 < n_paths && cum + count[v] <= k + 1)
+                    for (v1 = v + 1; count[v1] == 0; v1++)
+                        ;
+                b->q[t * EXO_RUNWAY_N_Q + (size_t)i] =
+                    (double)v + (h - (double)k) * ((double)v1 - (double)v);
+            }
+            memset(count, 0, ((size_t)top + 1) * sizeof *count);
+        }
+        exo__free(count);
+    }
+    return !failed;
+}
+
+/*
  * The Monte Carlo paths. The progress hook is asked after every 256th
  * path, one thread at a time; once it asks to stop, the paths not yet
  * begun are skipped and the call fails with EXO_ECANCELED.
@@ -1019,7 +1068,7 @@ static exo_code monte_carlo(const exo_runway_scenario *sc, int months,
     float *cash = exo__calloc(n1 * n_paths, sizeof *cash);
     float *hc = exo__calloc(n1 * n_paths, sizeof *hc);
     float *dil = exo__calloc(n1 * n_paths, sizeof *dil);
-    float *rnd = exo__calloc(n1 * n_paths, sizeof *rnd);
+    uint16_t *rnd = exo__calloc(n1 * n_paths, sizeof *rnd);
     double *cashout = exo__calloc(n_paths, sizeof *cashout);
     double *rounds = exo__calloc(n_paths, sizeof *rounds);
     exo_code code = EXO_OK;
@@ -1053,7 +1102,8 @@ static exo_code monte_carlo(const exo_runway_scenario *sc, int months,
                 cash[t * n_paths + p] = (float)o.cash[t];
                 hc[t * n_paths + p] = (float)o.hc[t];
                 dil[t * n_paths + p] = (float)o.dil[t];
-                rnd[t * n_paths + p] = (float)o.rounds[t];
+                rnd[t * n_paths + p] =
+                    (uint16_t)min2(o.rounds[t], (double)UINT16_MAX);
             }
             cashout[p] = o.cashout;
             rounds[p] = (double)o.n_rounds;
@@ -1109,7 +1159,10 @@ static exo_code monte_carlo(const exo_runway_scenario *sc, int months,
     band_fill(&out->cash, cash, n1, n_paths);
     band_fill(&out->headcount, hc, n1, n_paths);
     band_fill(&out->dilution, dil, n1, n_paths);
-    band_fill(&out->rounds, rnd, n1, n_paths);
+    if (!band_fill_counts(&out->rounds, rnd, n1, n_paths)) {
+        code = exo__fail(err, EXO_ENOMEM, "allocating the rounds band");
+        goto out;
+    }
     out->has_mc = true;
 out:
     exo__free(cash);

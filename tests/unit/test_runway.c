@@ -540,6 +540,19 @@ Test(runway, seeds_reproduce_the_coupled_model)
     size_t n = (size_t)(a.months + 1) * EXO_RUNWAY_N_Q;
     cr_expect(memcmp(a.headcount.q, b.headcount.q, n * sizeof(double)) == 0);
     cr_expect(memcmp(a.rounds.q, b.rounds.q, n * sizeof(double)) == 0);
+    /* The rounds band is counted, not selected: its mean at the horizon
+     * is the mean rounds per path (summed in the same path order), and
+     * its quantiles are ordered. */
+    cr_expect_eq(a.rounds.mean[a.months], a.mean_rounds);
+    for (int m = 0; m <= a.months; m++) {
+        const double *q = a.rounds.q + (size_t)m * EXO_RUNWAY_N_Q;
+        for (int k = 1; k < EXO_RUNWAY_N_Q; k++)
+            cr_expect_leq(q[k - 1], q[k], "month %d", m);
+        /* 1500 paths: the median sits at rank 749.5, so it is a whole
+         * number or half way between two. */
+        double f = q[2] - floor(q[2]);
+        cr_expect(f == 0.0 || f == 0.5, "month %d: median %g", m, q[2]);
+    }
     cr_expect(memcmp(&a.chain, &b.chain, sizeof a.chain) == 0,
               "the loop gain's paths are seeded too");
     cr_expect(memcmp(a.tornado, b.tornado, sizeof a.tornado) == 0);
