@@ -1232,6 +1232,11 @@ static exo_code check_scenario(const exo_runway_scenario *sc, int months,
     for (size_t i = 0; i < sc->n_rounds; i++)
         if ((c = check_dist(&sc->rounds[i].size_usd, "round size", err)))
             return c;
+    for (int k = 0; k < EXO_RUNWAY_N_COUPLINGS; k++)
+        if ((c = check_dist(&sc->links[k],
+                            exo_runway_coupling_key((exo_runway_coupling)k),
+                            err)))
+            return c;
     if (sc->contagion_mode == EXO_CONTAGION_HAWKES &&
         (!(sc->contagion_branching_n >= 0.0) ||
          !(sc->contagion_half_life_months > 0.0)))
