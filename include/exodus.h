@@ -1853,9 +1853,9 @@ typedef struct exo_runway_scenario {
      * coupling"), indexed by exo_runway_coupling; all 0 (off) when the
      * file has no "links", which is then how older files read. */
     bool has_links;
-    exo_dist links[11];
-    bool link_given[11];       /* the file names this link */
-    char link_source[11][320]; /* its "source" ("assumption" or a citation) */
+    exo_dist links[12];
+    bool link_given[12];       /* the file names this link */
+    char link_source[12][320]; /* its "source" ("assumption" or a citation) */
 } exo_runway_scenario;
 
 /* The coupling links, each a value with a source in the scenario file. */
@@ -1872,9 +1872,10 @@ typedef enum exo_runway_coupling {
                                       share leaving this month) */
     EXO_CPL_ROUND_PROB_CONFIDENCE, /* round probability x C^k */
     EXO_CPL_ROUND_MULTIPLE_CONFIDENCE, /* valuation multiple x C^k */
-    EXO_CPL_ROUND_MULTIPLE_DISTRESS    /* multiple x min(1, runway/S)^k */
+    EXO_CPL_ROUND_MULTIPLE_DISTRESS,   /* multiple x min(1, runway/S)^k */
+    EXO_CPL_ROUND_SIZE_CONFIDENCE      /* a round's size x C^k */
 } exo_runway_coupling;
-#define EXO_RUNWAY_N_COUPLINGS 11
+#define EXO_RUNWAY_N_COUPLINGS 12
 /* The link's key in the "links" object ("hiring_freeze_runway_months"). */
 EXO_API const char *exo_runway_coupling_key(exo_runway_coupling c);
 

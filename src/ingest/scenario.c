@@ -524,6 +524,7 @@ static const double link_range[EXO_RUNWAY_N_COUPLINGS][2] = {
     {0.0, 100.0},                 /* round probability: confidence */
     {0.0, 100.0},                 /* valuation multiple: confidence */
     {0.0, 100.0},                 /* valuation multiple: distress */
+    {0.0, 100.0},                 /* round size: confidence */
 };
 
 static const char *const link_keys[] = {"value", "source", "notes", NULL};

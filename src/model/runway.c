@@ -103,7 +103,7 @@ const char *exo_runway_coupling_key(exo_runway_coupling c)
         "attrition_cash_stress",        "cash_stress_runway_months",
         "attrition_down_round",         "revenue_key_loss",
         "round_probability_confidence", "round_multiple_confidence",
-        "round_multiple_distress",
+        "round_multiple_distress",      "round_size_confidence",
     };
     return (unsigned)c < EXO_RUNWAY_N_COUPLINGS ? keys[c] : "unknown link";
 }
@@ -367,6 +367,7 @@ static void simulate(const exo_runway_scenario *sc, int months,
         double p_conf = powk(conf, L[EXO_CPL_ROUND_PROB_CONFIDENCE]);
         double m_adj = powk(conf, L[EXO_CPL_ROUND_MULTIPLE_CONFIDENCE]) *
                        powk(distress, L[EXO_CPL_ROUND_MULTIPLE_DISTRESS]);
+        double s_adj = powk(conf, L[EXO_CPL_ROUND_SIZE_CONFIDENCE]);
         for (size_t i = 0; i < sc->n_rounds; i++) {
             const exo_runway_round *rd = &sc->rounds[i];
             if (rd->month != t)
@@ -376,7 +377,7 @@ static void simulate(const exo_runway_scenario *sc, int months,
             if (!ok)
                 continue;
             gsl_rng *rr = ctl->mean_field ? NULL : r;
-            double size = draw(rr, &rd->size_usd);
+            double size = draw(rr, &rd->size_usd) * s_adj;
             double m = ctl->mean_field
                            ? multiple
                            : draw(r, &sc->valuation_revenue_multiple);
@@ -405,6 +406,7 @@ static void simulate(const exo_runway_scenario *sc, int months,
                 double size = draw(rr, &sc->trigger_size);
                 if (sc->trigger_size_is_burn)
                     size *= net_burn;
+                size *= s_adj;
                 double m = ctl->mean_field
                                ? multiple
                                : draw(r, &sc->valuation_revenue_multiple);
@@ -512,6 +514,7 @@ static bool knock_out(exo_runway_scenario *sc, int k)
         on = cut(&sc->links[EXO_CPL_ROUND_PROB_CONFIDENCE]);
         on = cut(&sc->links[EXO_CPL_ROUND_MULTIPLE_CONFIDENCE]) || on;
         on = cut(&sc->links[EXO_CPL_ROUND_MULTIPLE_DISTRESS]) || on;
+        on = cut(&sc->links[EXO_CPL_ROUND_SIZE_CONFIDENCE]) || on;
         break;
     }
     return on;

@@ -17,6 +17,7 @@ coupling links (value; source, "assumption" where none)
   round_probability_confidence  0      not given: off
   round_multiple_confidence     0      not given: off
   round_multiple_distress       0      not given: off
+  round_size_confidence         0      not given: off
 
 deterministic path (every input at its central value)
   cash-out         month 33.7 (2027-10)

@@ -2,4 +2,4 @@
 args: runway $FIX/scenario-bad-link.json
 status: 65
 --- stderr
-scenario-bad-link.json:8:24: 'links.morale_collapse': unknown link (docs/runway.md, "The coupling", lists the 11 links)
+scenario-bad-link.json:8:24: 'links.morale_collapse': unknown link (docs/runway.md, "The coupling", lists the 12 links)

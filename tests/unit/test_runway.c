@@ -413,6 +413,31 @@ Test(runway, offer_acceptance_scales_hires)
     exo_runway_release(&r);
 }
 
+/* Round size follows confidence: no hiring against a plan growing 10% a
+ * month leaves the talent index at 1/1.1 after month 1, revenue is on
+ * plan, so C = 1/1.1 and a round of 100 with k = 2 raises 100 / 1.21. */
+Test(runway, round_size_scales_with_confidence)
+{
+    exo_runway_scenario sc = empty();
+    sc.levels[0].headcount = 10.0;
+    sc.headcount_growth_per_month = 0.10;
+    fixed(&sc.cash_usd, 1000.0);
+    fixed(&sc.revenue_usd_per_month, 1.0);
+    fixed(&sc.valuation_revenue_multiple, 1.0);
+    sc.n_rounds = 1;
+    sc.rounds[0].month = 1;
+    sc.rounds[0].probability = 1.0;
+    fixed(&sc.rounds[0].size_usd, 100.0);
+    sc.has_links = true;
+    fixed(&sc.links[EXO_CPL_ROUND_SIZE_CONFIDENCE], 2.0);
+    sc.months = 2;
+    exo_runway r = run(&sc, 0, 1);
+    double size = 100.0 / (1.1 * 1.1);
+    expect_rel(r.det.cash[1], 1000.0 + 1.0 + size, 1e-12, "cash");
+    expect_rel(r.det.dilution[1], size / (12.0 + size), 1e-12, "dilution");
+    exo_runway_release(&r);
+}
+
 /* Hiring stops in every month that opens with less runway than the
  * freeze threshold, and only then. */
 Test(runway, hiring_stops_when_cash_says_so)
