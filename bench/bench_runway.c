@@ -5,6 +5,7 @@
  * 2 s), with the peak resident memory. Prints; never asserts.
  */
 #include <omp.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/resource.h>
@@ -26,7 +27,19 @@ static long peak_kb(void)
     return ru.ru_maxrss;
 }
 
-static void bench(const char *path, size_t paths, int months)
+/* CPU seconds of this process, all threads: comparable on a busy
+ * machine where wall time is not. */
+static double cpu(void)
+{
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    return (double)ru.ru_utime.tv_sec + 1e-6 * (double)ru.ru_utime.tv_usec +
+           (double)ru.ru_stime.tv_sec + 1e-6 * (double)ru.ru_stime.tv_usec;
+}
+
+/* One run; 'gain': with the loop gain and tornado (the default run),
+ * else the Monte Carlo alone. */
+static void bench(const char *path, size_t paths, int months, bool gain)
 {
     exo_runway_scenario sc;
     exo_runway r;
@@ -35,26 +48,32 @@ static void bench(const char *path, size_t paths, int months)
         fprintf(stderr, "bench_runway: %s: %s\n", path, err.msg);
         exit(1);
     }
-    exo_runway_opts o = {.n_paths = paths, .seed = 1, .months = months};
-    double t0 = now();
+    exo_runway_opts o = {
+        .n_paths = paths, .seed = 1, .months = months, .no_loop_gain = !gain};
+    double t0 = now(), c0 = cpu();
     if (exo_runway_run(&sc, &o, &r, &err)) {
         fprintf(stderr, "bench_runway: %s\n", err.msg);
         exit(1);
     }
-    double dt = now() - t0;
-    printf("%-22s %7zu paths x %3d months  %7.3f s  %10.0f paths/s  "
-           "peak %6ld MB  (median cash-out %.1f)\n",
-           sc.name, paths, months, dt, (double)paths / dt, peak_kb() / 1024,
-           r.cashout_median);
+    double dt = now() - t0, dc = cpu() - c0;
+    printf("%-36.36s %7zu paths x %3d months %-9s %7.3f s wall %7.3f s CPU  "
+           "%8.0f paths/s  peak %5ld MB\n",
+           sc.name, paths, months, gain ? "+gain" : "MC only", dt, dc,
+           (double)paths / dt, peak_kb() / 1024);
     exo_runway_release(&r);
 }
 
 int main(void)
 {
+    static const char *const files[] = {"data/scenarios/startup.json",
+                                        "data/scenarios/openai-2024.json",
+                                        "data/scenarios/anthropic-2025.json"};
     printf("threads: %d\n", omp_get_max_threads());
-    bench("data/scenarios/startup.json", 10000, 120);
-    bench("data/scenarios/openai-2024.json", 10000, 120);
-    bench("data/scenarios/startup.json", 100000, 120);
-    bench("data/scenarios/openai-2024.json", 100000, 120);
+    for (int i = 0; i < 3; i++)
+        bench(files[i], 10000, 120, true);
+    for (int i = 0; i < 3; i++) {
+        bench(files[i], 100000, 120, false);
+        bench(files[i], 100000, 120, true);
+    }
     return 0;
 }

@@ -1978,7 +1978,35 @@ typedef struct exo_runway_scenario {
     double trigger_probability;
     int trigger_retry_months; /* wait after any attempt (default 3) */
     int trigger_max_rounds;   /* at most this many (default 100) */
+    /* The coupling links of the "links" object (docs/runway.md, "The
+     * coupling"), indexed by exo_runway_coupling; all 0 (off) when the
+     * file has no "links", which is then how older files read. */
+    bool has_links;
+    exo_dist links[12];
+    bool link_given[12];       /* the file names this link */
+    char link_source[12][320]; /* its "source" ("assumption" or a citation) */
 } exo_runway_scenario;
+
+/* The coupling links, each a value with a source in the scenario file. */
+typedef enum exo_runway_coupling {
+    EXO_CPL_HIRING_FREEZE_RUNWAY = 0, /* no hires below this runway (months) */
+    EXO_CPL_ACCEPT_DILUTION,          /* offer acceptance 1 / (1 + a_d D */
+    EXO_CPL_ACCEPT_ATTRITION,         /*   + a_a x recent attrition a year */
+    EXO_CPL_ACCEPT_DOWN_ROUND,        /*   + a_r x [down round in 12 mo]) */
+    EXO_CPL_STRESS_ATTRITION,      /* hazard x (1 + k_s max(0, 1 - runway/S)) */
+    EXO_CPL_STRESS_RUNWAY,         /* S: months of runway felt as stress */
+    EXO_CPL_DOWN_ROUND_ATTRITION,  /* hazard x (1 + k_r) after a down
+                                      round, for 12 months */
+    EXO_CPL_REVENUE_KEY_LOSS,      /* revenue x (1 - k x talent-weighted
+                                      share leaving this month) */
+    EXO_CPL_ROUND_PROB_CONFIDENCE, /* round probability x C^k */
+    EXO_CPL_ROUND_MULTIPLE_CONFIDENCE, /* valuation multiple x C^k */
+    EXO_CPL_ROUND_MULTIPLE_DISTRESS,   /* multiple x min(1, runway/S)^k */
+    EXO_CPL_ROUND_SIZE_CONFIDENCE      /* a round's size x C^k */
+} exo_runway_coupling;
+#define EXO_RUNWAY_N_COUPLINGS 12
+/* The link's key in the "links" object ("hiring_freeze_runway_months"). */
+EXO_API const char *exo_runway_coupling_key(exo_runway_coupling c);
 
 /*
  * Reads a scenario file ('path'; "-" for standard input) or text, the
@@ -2018,8 +2046,10 @@ typedef struct exo_runway_opts {
     int months;          /* > 0: overrides the scenario's horizon */
     bool no_monte_carlo; /* the deterministic run and loop gain only */
     bool no_loop_gain;
-    exo_hooks hooks; /* progress of the Monte Carlo paths; nonzero stops
-                        them (EXO_ECANCELED); warn is not called */
+    exo_hooks hooks;  /* progress of the Monte Carlo paths; nonzero stops
+                         them (EXO_ECANCELED); warn is not called */
+    double det_shock; /* extra departures in month 1 of the deterministic
+                         path only (a what-if; 0: none) */
 } exo_runway_opts;
 
 /* Quantiles of a path across Monte Carlo paths, per month 0..months. */
@@ -2057,14 +2087,63 @@ typedef struct exo_runway_path {
     double *cash, *headcount, *dilution, *revenue, *valuation; /* months+1 */
     double cashout_month; /* interpolated; INFINITY when not in the horizon */
     size_t n_rounds;      /* rounds closed */
+    double *departures, *hires; /* months + 1 (month 0: 0) */
+    double *runway; /* months of net burn left at the month's end; INFINITY
+                       when cash is not falling */
 } exo_runway_path;
+
+/* The loop the coupling closes, knocked out one link at a time. */
+typedef enum exo_runway_knock {
+    EXO_KNOCK_CONTAGION = 0,    /* co-workers leaving -> attrition */
+    EXO_KNOCK_DILUTION,         /* dilution -> attrition */
+    EXO_KNOCK_CASH_STRESS,      /* short runway -> attrition */
+    EXO_KNOCK_DOWN_ROUND,       /* down round -> attrition */
+    EXO_KNOCK_HIRING_FREEZE,    /* short runway -> no hiring */
+    EXO_KNOCK_OFFER_ACCEPTANCE, /* dilution, attrition, down round -> hires */
+    EXO_KNOCK_TALENT_GROWTH,    /* talent -> revenue growth */
+    EXO_KNOCK_KEY_LOSS,         /* leavers -> revenue */
+    EXO_KNOCK_ROUND_TERMS       /* growth, talent, runway -> round terms */
+} exo_runway_knock;
+#define EXO_RUNWAY_N_KNOCK 9
+/* "co-worker contagion -> attrition", ...: static text. */
+EXO_API const char *exo_runway_knock_name(exo_runway_knock k);
+
+/*
+ * The loop gain from the simulation: on each of n_paths paths (inputs and
+ * round outcomes drawn, flows at their expectations, round timing and
+ * cash-out free) the departures that a shock of 'shock' departures in
+ * month 1 induces over the horizon in one pass through the loop (the
+ * induced departures are not fed back), divided by the shock. Above 1:
+ * each wave of departures brings a larger one, a spiral.
+ */
+typedef struct exo_runway_loop {
+    size_t n_paths;
+    double shock; /* departures added in month 1: the denominator */
+    double median, lo80, hi80, mean;
+    double p_above_1;                        /* share of paths with gain > 1 */
+    double det;                              /* on the deterministic path */
+    double knock_median[EXO_RUNWAY_N_KNOCK]; /* the median with that link
+                                                cut (NaN: link absent) */
+    int dominant; /* the link whose cut lowers the median most; -1 none */
+} exo_runway_loop;
+
+/* One bar of the tornado: an input at its low and high value, the rest at
+ * their central values, on the deterministic path. */
+typedef struct exo_runway_tornado {
+    char input[64];
+    double low, high;                 /* the values tried */
+    double cashout_low, cashout_high; /* months (INFINITY: beyond horizon) */
+    double gain_low, gain_high;       /* the deterministic loop gain */
+} exo_runway_tornado;
+#define EXO_RUNWAY_MAX_TORNADO 48
 
 typedef struct exo_runway {
     int months;
     size_t n_paths;
     uint64_t seed;
     exo_runway_path det;  /* all inputs at their central values */
-    exo_runway_gain loop; /* valid when has_loop_gain */
+    exo_runway_gain loop; /* no longer filled (has_loop_gain false): the
+                             loop gain is now 'chain', below */
     bool has_loop_gain;
     bool has_mc;
     /* Months to cash-out across paths (INFINITY: beyond the horizon). */
@@ -2074,6 +2153,13 @@ typedef struct exo_runway {
     double p_cashout_12, p_cashout_24, p_cashout_36, p_cashout_horizon;
     double mean_rounds; /* rounds closed per path */
     exo_runway_band cash, headcount, dilution;
+    /* The coupled model's loop gain (when has_chain) and tornado, sorted
+     * by the swing of the cash-out month, largest first. */
+    bool has_chain;
+    exo_runway_loop chain;
+    size_t n_tornado;
+    exo_runway_tornado tornado[EXO_RUNWAY_MAX_TORNADO];
+    exo_runway_band rounds; /* rounds closed by each month */
 } exo_runway;
 
 /*
@@ -2087,6 +2173,45 @@ EXO_API exo_code exo_runway_run(const exo_runway_scenario *sc,
                                 const exo_runway_opts *opts,
                                 exo_runway *out /* OUT */, exo_err *err);
 EXO_API void exo_runway_release(exo_runway *r);
+
+/* A round that happened, for exo_runway_backtest. */
+typedef struct exo_runway_actual {
+    double month;    /* months after the scenario's start (day / 30.4375) */
+    double size_usd; /* money raised */
+    double post_usd; /* post-money valuation; NaN: not reported */
+} exo_runway_actual;
+
+/* One recorded round against the Monte Carlo of a run. */
+typedef struct exo_runway_check {
+    int month;       /* the model month it closes in (ceil) */
+    bool scored;     /* inside the horizon, after the start, post known */
+    double dilution; /* employees' cumulative dilution after it, from the
+                        rounds scored so far */
+    double dil_lo80, dil_median, dil_hi80;
+    int rounds; /* rounds scored by then */
+    double rounds_lo80, rounds_median, rounds_hi80;
+    bool dilution_inside, rounds_inside; /* within the 10%-90% band */
+    double multiple; /* its pre-money / (12 x deterministic revenue) */
+    double multiple_lo80, multiple_hi80; /* the scenario's 10%-90% */
+    double size_burn; /* its size in months of deterministic net burn */
+    double size_lo80, size_hi80; /* the trigger's, when in burn months */
+    double runway; /* deterministic months of runway when it closed */
+    /* The assumption that missed, when a band missed: a scenario key and
+     * a sentence (static text); NULL when both bands held. */
+    const char *missed_key, *missed_why;
+} exo_runway_check;
+
+/*
+ * Scores the recorded rounds 'actual' (sorted by month) against the run
+ * 'r' of 'sc' (with its Monte Carlo): 'out' gets one check per round. A
+ * round of the start month (month < 1: in the opening cash) or past the
+ * horizon, or without a post-money valuation, is not scored.
+ */
+EXO_API exo_code exo_runway_backtest(const exo_runway_scenario *sc,
+                                     const exo_runway *r,
+                                     const exo_runway_actual *actual, size_t n,
+                                     exo_runway_check *out /* n */,
+                                     exo_err *err);
 /* ==== Report and dashboard (src/report/, src/serve/) ==== */
 
 /* One organisation of a report, with the window its numbers are read in. */
@@ -2123,6 +2248,11 @@ typedef struct exo_report_opts {
     /* The screener: exo_scan_run over every organisation of the store,
      * one ranked table (fitted with min_departures, seed and paths). */
     bool screener;
+    /* Runway scenarios side by side (with 'scenario' first when given): a
+     * section comparing their months to cash-out, P(cash-out), dilution,
+     * headcount and loop gain, with their median paths charted; NULL: none. */
+    const char *const *compare_scenarios;
+    size_t n_compare_scenarios;
 } exo_report_opts;
 
 /* Fills 'opts' with the defaults above. */

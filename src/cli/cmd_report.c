@@ -18,7 +18,8 @@ static const char report_usage[] =
     "                     [--until DATE] [--level LEVEL,...] [--title TEXT]\n"
     "                     [--min-departures N] [--seed N] [--paths N]\n"
     "                     [--scenario-org ORG] [--compare ORG...]\n"
-    "                     [--compare-as-of DATE] [--screener]";
+    "                     [--compare-as-of DATE] [--screener]\n"
+    "                     [--compare-scenario FILE...]";
 
 static const struct opt report_opts[] = {
     {"output", 'o', "FILE",
@@ -41,6 +42,8 @@ static const struct opt report_opts[] = {
     {"compare-as-of", 0, "DATE",
      "and the same side by side as of DATE (exodus compare --as-of)"},
     {"screener", 0, NULL, "a section ranking every organisation (exodus scan)"},
+    {"compare-scenario", 0, "FILE",
+     "runway scenarios side by side with --scenario's (repeatable)"},
     {NULL, 0, NULL, NULL},
 };
 
@@ -57,7 +60,8 @@ enum {
     OPT_SCENARIO_ORG,
     OPT_COMPARE,
     OPT_COMPARE_AS_OF,
-    OPT_SCREENER
+    OPT_SCREENER,
+    OPT_COMPARE_SCENARIO
 };
 
 #define MAX_COMPARE 8
@@ -150,11 +154,12 @@ int cmd_report(struct cli *cli, int argc, char **argv)
     const char *arg, *out = "report.html";
     exo_report_opts o;
     exo_filter filter = {0};
-    const char *compare[MAX_COMPARE];
+    const char *compare[MAX_COMPARE], *scenarios[MAX_COMPARE];
     int first, c, rc;
     long v;
     exo_report_opts_init(&o);
     o.compare = compare;
+    o.compare_scenarios = scenarios;
     while ((c = cli_next_opt(cli, report_usage, report_opts, argc, argv, &arg,
                              &first)) != -1) {
         switch (c) {
@@ -191,6 +196,14 @@ int cmd_report(struct cli *cli, int argc, char **argv)
                                        "organisations",
                                        MAX_COMPARE);
             compare[o.n_compare++] = arg;
+            break;
+        case OPT_COMPARE_SCENARIO:
+            if (o.n_compare_scenarios == MAX_COMPARE)
+                return cli_usage_error(cli,
+                                       "--compare-scenario: at most %d "
+                                       "scenarios",
+                                       MAX_COMPARE);
+            scenarios[o.n_compare_scenarios++] = arg;
             break;
         case OPT_COMPARE_AS_OF:
             if ((rc = cli_parse_date(cli, "compare-as-of", arg,

@@ -511,6 +511,81 @@ static exo_code get_trigger(struct ctx *c, const char *path, const json_t *v,
     return EXO_OK;
 }
 
+/* The range of each coupling link's value, by exo_runway_coupling. */
+static const double link_range[EXO_RUNWAY_N_COUPLINGS][2] = {
+    {0.0, EXO_RUNWAY_MAX_MONTHS}, /* hiring freeze: months of runway */
+    {0.0, 1000.0},                /* offer acceptance: dilution */
+    {0.0, 1000.0},                /* offer acceptance: attrition a year */
+    {0.0, 1000.0},                /* offer acceptance: down round */
+    {0.0, 1000.0},                /* attrition: cash stress */
+    {0.0, EXO_RUNWAY_MAX_MONTHS}, /* cash stress: months of runway */
+    {0.0, 1000.0},                /* attrition: down round */
+    {0.0, 100.0},                 /* revenue: key-people loss */
+    {0.0, 100.0},                 /* round probability: confidence */
+    {0.0, 100.0},                 /* valuation multiple: confidence */
+    {0.0, 100.0},                 /* valuation multiple: distress */
+    {0.0, 100.0},                 /* round size: confidence */
+};
+
+static const char *const link_keys[] = {"value", "source", "notes", NULL};
+
+/*
+ * The "links" object: each member a known link, {"value": number or
+ * distribution, "source": "assumption" or where the figure comes from}.
+ * A link the file leaves out is off (0).
+ */
+static exo_code get_links(struct ctx *c, const char *path, const json_t *v,
+                          exo_runway_scenario *sc)
+{
+    exo_code code;
+    char sub[256], sub2[256];
+    if (!json_is_object(v))
+        return fail(c, path, "expected an object, got %s", type_name(v));
+    sc->has_links = true;
+    const char *key;
+    json_t *x;
+    json_object_foreach((json_t *)v, key, x)
+    {
+        int k;
+        join(sub, path, key);
+        for (k = 0; k < EXO_RUNWAY_N_COUPLINGS; k++)
+            if (strcmp(key, exo_runway_coupling_key((exo_runway_coupling)k)) ==
+                0)
+                break;
+        if (k == EXO_RUNWAY_N_COUPLINGS)
+            return fail(c, sub,
+                        "unknown link (docs/runway.md, \"The coupling\", "
+                        "lists the %d links)",
+                        EXO_RUNWAY_N_COUPLINGS);
+        if (!json_is_object(x))
+            return fail(c, sub,
+                        "expected {\"value\": ..., \"source\": ...}, got %s",
+                        type_name(x));
+        if ((code = check_keys(c, sub, x, link_keys, "a link")))
+            return code;
+        json_t *val = json_object_get(x, "value");
+        json_t *src = json_object_get(x, "source");
+        if (!val || !src)
+            return fail(c, sub,
+                        "a link needs 'value' and 'source' (\"assumption\" "
+                        "or where the figure comes from)");
+        join(sub2, sub, "value");
+        if ((code = get_dist(c, sub2, val, link_range[k][0], link_range[k][1],
+                             &sc->links[k])))
+            return code;
+        join(sub2, sub, "source");
+        if ((code = get_string(c, sub2, src, sc->link_source[k],
+                               sizeof sc->link_source[k])))
+            return code;
+        json_t *notes = json_object_get(x, "notes");
+        join(sub2, sub, "notes");
+        if (notes && (code = check_notes(c, sub2, notes)))
+            return code;
+        sc->link_given[k] = true;
+    }
+    return EXO_OK;
+}
+
 /* A top-level distribution field: its name, range and where it goes. */
 struct dist_field {
     const char *key;
@@ -568,6 +643,8 @@ static exo_code parse_root(struct ctx *c, const json_t *root,
     sc->n_levels = 1;
     snprintf(sc->levels[0].name, sizeof sc->levels[0].name, "all");
     sc->levels[0].talent_weight = 1.0;
+    for (int k = 0; k < EXO_RUNWAY_N_COUPLINGS; k++)
+        dist_fixed(&sc->links[k], 0.0, link_range[k][0], link_range[k][1]);
     dist_fixed(&sc->levels[0].cost_usd_per_year, 0.0, 0.0, 1e9);
     dist_fixed(&sc->levels[0].attrition_per_year, 0.0, 0.0, 50.0);
     const char *key;
@@ -652,6 +729,8 @@ static exo_code parse_root(struct ctx *c, const json_t *root,
             sc->n_rounds = json_array_size(x);
         } else if (strcmp(key, "trigger") == 0) {
             code = get_trigger(c, key, x, sc);
+        } else if (strcmp(key, "links") == 0) {
+            code = get_links(c, key, x, sc);
         } else {
             code = fail(c, key,
                         "unknown field (see docs/runway.md for the schema)");

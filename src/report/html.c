@@ -362,9 +362,34 @@ exo_code exo_report_html(exo_store *store, const exo_report_org *orgs,
         ok &= exo__jpush(shared, sec) &&
               !exo__buf_addstr(&nav, "<a href=\"#all-orgs\">screener</a>");
     }
+    if (opts && opts->n_compare_scenarios) {
+        /* The report's scenario first, then the others. */
+        size_t n = opts->n_compare_scenarios + (opts->scenario ? 1 : 0);
+        const char **files = exo__calloc(n, sizeof *files);
+        json_t *sec = NULL;
+        if (!files) {
+            json_decref(shared);
+            rc = exo__fail(err, EXO_ENOMEM, "building the report");
+            goto out;
+        }
+        size_t k = 0;
+        if (opts->scenario)
+            files[k++] = opts->scenario;
+        for (size_t i = 0; i < opts->n_compare_scenarios; i++)
+            files[k++] = opts->compare_scenarios[i];
+        rc = exo__view_runway_compare(files, n, &p, &sec, err);
+        exo__free(files);
+        if (rc) {
+            json_decref(shared);
+            goto out;
+        }
+        ok &= exo__jpush(shared, sec) &&
+              !exo__buf_addstr(&nav, "<a href=\"#all-orgs\">scenarios side "
+                                     "by side</a>");
+    }
     if (!json_is_null(flows)) {
-        ok = exo__jpush(shared, flows) &&
-             !exo__buf_addstr(&nav, "<a href=\"#all-orgs\">talent flows</a>");
+        ok &= exo__jpush(shared, flows) &&
+              !exo__buf_addstr(&nav, "<a href=\"#all-orgs\">talent flows</a>");
         flows = NULL;
     }
     if (!exo__jset(data, "sections", shared) || !ok) {

@@ -138,6 +138,14 @@ exo_code exo__view_runway(const char *path, const struct exo__report_params *p,
  * with id 'id': departures per year and valuations charted, the side-by-
  * side table, notes.
  */
+/*
+ * Runway scenario files 'paths' side by side, each run with p->paths paths
+ * and p->seed: a section (id "runway-compare") with a table of one column
+ * per scenario and charts of their median headcount and cash by month.
+ */
+exo_code exo__view_runway_compare(const char *const *paths, size_t n,
+                                  const struct exo__report_params *p,
+                                  json_t **out, exo_err *err);
 exo_code exo__view_compare(exo_store *store, const char *const *orgs, size_t n,
                            const exo_comparison_opts *opts, const char *id,
                            json_t **out, exo_err *err);

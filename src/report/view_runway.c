@@ -5,7 +5,8 @@
  * and employees' dilution over the months (the 2.5-97.5% and 10-90%
  * bands across paths, their median, and the deterministic path), with
  * the months to cash-out, the probabilities of cashing out within 12, 24
- * and 36 months and within the horizon, and the loop gain with its links.
+ * and 36 months and within the horizon, the loop gain across paths with
+ * each link cut, and the tornado of the inputs (chart and table).
  *
  * Months are drawn on a calendar axis when the scenario has a start
  * month (month m is the first day of the m-th month after it), else as
@@ -161,9 +162,9 @@ static json_t *fan_spec(const exo_runway_scenario *sc, const exo_runway *r,
     if (sc->has_start) {
         char day[11];
         exo_date_format(sc->start_day, day);
-        snprintf(xtitle, sizeof xtitle, "months from %.7s", day);
+        snprintf(xtitle, sizeof xtitle, "year (month 0 = %.7s)", day);
     } else {
-        snprintf(xtitle, sizeof xtitle, "month");
+        snprintf(xtitle, sizeof xtitle, "months from the start");
     }
     for (size_t k = 0; ok && k < json_array_size(layers); k++) {
         json_t *layer = json_array_get(layers, k);
@@ -179,6 +180,12 @@ static json_t *fan_spec(const exo_runway_scenario *sc, const exo_runway *r,
             json_t *xs = json_object();
             ok &= exo__jset(xs, "type", exo__jstr("utc"));
             ok &= exo__jset(x, "scale", xs);
+            /* One tick a year, labelled with the year alone, so the
+             * labels never collide and every time axis shows years. */
+            ok &= exo__jset(
+                x, "axis",
+                exo__jparse("{\"format\":\"%Y\",\"tickCount\":\"year\","
+                            "\"labelOverlap\":true}"));
         }
         json_t *mark = json_object_get(layer, "mark");
         if (!json_object_get(mark, "color"))
@@ -193,16 +200,116 @@ static json_t *fan_spec(const exo_runway_scenario *sc, const exo_runway *r,
     return spec;
 }
 
-static const char *gain_verdict(double gain)
+static const char *gain_verdict(const exo_runway_loop *g)
 {
-    if (gain > 1.0)
-        return "the talent-money loop amplifies (gain above 1): a shock to "
-               "staff feeds on itself";
-    if (gain > 0.0)
-        return "the loop feeds back but dampens (gain below 1): a shock to "
-               "staff fades";
-    return "no reinforcing talent-money loop on this scenario (gain not "
-           "above 0)";
+    if (g->median > 1.0)
+        return "a death spiral: on the median path a shock of departures "
+               "more than repeats itself through the loop (gain above 1)";
+    if (g->p_above_1 >= 0.1)
+        return "no spiral on the median path (gain below 1), but at least 1 "
+               "path in 10 spirals (gain above 1)";
+    if (g->median > 0.0)
+        return "no death spiral: the loop feeds back but a shock of "
+               "departures fades (gain below 1)";
+    return "no death spiral: a shock of departures is not repeated (gain "
+           "not above 0)";
+}
+
+/* The tornado: one row per input, the cash-out months at its low and
+ * high values (the horizon standing for "none within it"). */
+static json_t *tornado_spec(const exo_runway *r)
+{
+    json_t *spec = exo__jparse(
+        "{\"width\":\"container\",\"height\":{\"step\":18},"
+        "\"autosize\":{\"type\":\"fit-x\",\"contains\":\"padding\"},"
+        "\"data\":{\"name\":\"tornado\"},"
+        "\"layer\":[{\"mark\":{\"type\":\"rule\",\"color\":\"#adb5bd\"},"
+        "\"encoding\":{\"y\":{\"field\":\"input\",\"type\":\"nominal\","
+        "\"sort\":null,\"title\":null},"
+        "\"x\":{\"field\":\"lo\",\"type\":\"quantitative\","
+        "\"title\":\"months to cash-out, deterministic path\"},"
+        "\"x2\":{\"field\":\"hi\"}}},"
+        "{\"mark\":{\"type\":\"point\",\"filled\":true,\"color\":\"#1971c2\"},"
+        "\"encoding\":{\"y\":{\"field\":\"input\",\"type\":\"nominal\","
+        "\"sort\":null},\"x\":{\"field\":\"at_low\","
+        "\"type\":\"quantitative\"},"
+        "\"tooltip\":[{\"field\":\"input\"},{\"field\":\"low\","
+        "\"title\":\"low value\"},{\"field\":\"cashout_low\","
+        "\"title\":\"cash-out at low\"}]}},"
+        "{\"mark\":{\"type\":\"point\",\"filled\":true,\"color\":\"#c2255c\"},"
+        "\"encoding\":{\"y\":{\"field\":\"input\",\"type\":\"nominal\","
+        "\"sort\":null},\"x\":{\"field\":\"at_high\","
+        "\"type\":\"quantitative\"},"
+        "\"tooltip\":[{\"field\":\"input\"},{\"field\":\"high\","
+        "\"title\":\"high value\"},{\"field\":\"cashout_high\","
+        "\"title\":\"cash-out at high\"}]}}]}");
+    json_t *rows = json_array(), *datasets = json_object();
+    bool ok = spec && rows && datasets;
+    for (size_t i = 0; ok && i < r->n_tornado; i++) {
+        const exo_runway_tornado *t = &r->tornado[i];
+        double lo = fmin(t->cashout_low, r->months);
+        double hi = fmin(t->cashout_high, r->months);
+        char a[32], b[32];
+        months_text(a, t->cashout_low, r->months);
+        months_text(b, t->cashout_high, r->months);
+        json_t *o = json_object();
+        ok &= exo__jset(o, "input", exo__jstr(t->input));
+        ok &= exo__jset(o, "lo", exo__jnum(fmin(lo, hi)));
+        ok &= exo__jset(o, "hi", exo__jnum(fmax(lo, hi)));
+        ok &= exo__jset(o, "at_low", exo__jnum(lo));
+        ok &= exo__jset(o, "at_high", exo__jnum(hi));
+        ok &= exo__jset(o, "low", exo__jfmt("%.4g", t->low));
+        ok &= exo__jset(o, "high", exo__jfmt("%.4g", t->high));
+        ok &= exo__jset(o, "cashout_low", exo__jstr(a));
+        ok &= exo__jset(o, "cashout_high", exo__jstr(b));
+        ok &= exo__jpush(rows, o);
+    }
+    ok &= exo__jset(datasets, "tornado", rows);
+    rows = NULL;
+    ok &= exo__jset(spec, "datasets", datasets);
+    if (!ok) {
+        json_decref(spec);
+        json_decref(rows);
+        return NULL;
+    }
+    return spec;
+}
+
+static json_t *tornado_table(const exo_runway *r)
+{
+    json_t *t = json_object(), *rows = json_array();
+    bool ok = exo__jset(t, "title",
+                        exo__jstr("Tornado: each input alone at its 10% and "
+                                  "90% point, deterministic path"));
+    ok &= exo__jset(t, "columns",
+                    exo__jparse("[\"input\",\"low\",\"high\","
+                                "\"cash-out at low\",\"cash-out at high\","
+                                "\"gain at low\",\"gain at high\"]"));
+    ok &= exo__jset(t, "rows", rows);
+    for (size_t i = 0; ok && i < r->n_tornado; i++) {
+        const exo_runway_tornado *x = &r->tornado[i];
+        char a[32], b[32];
+        months_text(a, x->cashout_low, r->months);
+        months_text(b, x->cashout_high, r->months);
+        json_t *row = json_array();
+        ok &= exo__jpush(row, exo__jstr(x->input));
+        ok &= exo__jpush(row, exo__jfmt("%.4g", x->low));
+        ok &= exo__jpush(row, exo__jfmt("%.4g", x->high));
+        ok &= exo__jpush(row, exo__jstr(a));
+        ok &= exo__jpush(row, exo__jstr(b));
+        ok &= exo__jpush(row, isfinite(x->gain_low)
+                                  ? exo__jfmt("%.3f", x->gain_low)
+                                  : exo__jstr("-"));
+        ok &= exo__jpush(row, isfinite(x->gain_high)
+                                  ? exo__jfmt("%.3f", x->gain_high)
+                                  : exo__jstr("-"));
+        ok &= exo__jpush(rows, row);
+    }
+    if (!ok) {
+        json_decref(t);
+        return NULL;
+    }
+    return t;
 }
 
 /* The probabilities of cashing out, as one sentence. */
@@ -275,34 +382,37 @@ static json_t *runway_table(const exo_runway_scenario *sc, const exo_runway *r)
                   "%s a month",
                   r->det.headcount[0], r->det.headcount[M],
                   100.0 * r->det.dilution[M], a, b));
-    if (r->has_loop_gain) {
-        const exo_runway_gain *g = &r->loop;
-        ok &= exo__push_row(rows, "loop gain",
-                            exo__jfmt("%.3f: %.2f extra departures in month "
-                                      "1 bring back %.3f through the loop",
-                                      g->gain, g->d_departures_in,
-                                      g->d_departures_out));
-        for (int k = 0; k < EXO_RUNWAY_N_LINKS; k++) {
-            char link[64];
-            snprintf(link, sizeof link, "elasticity %s",
-                     exo_runway_link_name((exo_runway_link)k));
+    if (r->has_chain && isfinite(r->chain.median)) {
+        const exo_runway_loop *g = &r->chain;
+        ok &= exo__push_row(
+            rows, "loop gain",
+            exo__jfmt("median %.3f (80%%: %.3f to %.3f) across %zu paths; "
+                      "%.1f%% of paths above 1; deterministic path %.3f",
+                      g->median, g->lo80, g->hi80, g->n_paths,
+                      100.0 * g->p_above_1, g->det));
+        ok &= exo__push_row(
+            rows, "the shock (denominator)",
+            exo__jfmt("%.2f departures added in month 1; the gain counts "
+                      "the departures they induce in one pass through "
+                      "the loop, per departure of the shock",
+                      g->shock));
+        for (int k = 0; k < EXO_RUNWAY_N_KNOCK; k++) {
+            char link[96];
+            snprintf(link, sizeof link, "gain with %s cut",
+                     exo_runway_knock_name((exo_runway_knock)k));
             ok &= exo__push_row(rows, link,
-                                isfinite(g->elasticity[k])
-                                    ? exo__jfmt("%.3f", g->elasticity[k])
-                                    : exo__jstr("-"));
+                                isfinite(g->knock_median[k])
+                                    ? exo__jfmt("%.3f (%+.3f)",
+                                                g->knock_median[k],
+                                                g->knock_median[k] - g->median)
+                                    : exo__jstr("not in the scenario"));
         }
-        if (g->dominant >= 0) {
-            ok &= exo__push_row(
-                rows, "dominant link",
-                exo__jstr(exo_runway_link_name((exo_runway_link)g->dominant)));
-            ok &= exo__push_row(
-                rows, "weakest link",
-                exo__jstr(exo_runway_link_name((exo_runway_link)g->weakest)));
-        } else {
-            ok &= exo__push_row(rows, "dominant link",
-                                exo__jstr("none (no link moved)"));
-        }
-        ok &= exo__push_row(rows, "verdict", exo__jstr(gain_verdict(g->gain)));
+        ok &= exo__push_row(
+            rows, "dominant link",
+            exo__jstr(g->dominant >= 0
+                          ? exo_runway_knock_name((exo_runway_knock)g->dominant)
+                          : "none (no cut lowers the gain)"));
+        ok &= exo__push_row(rows, "verdict", exo__jstr(gain_verdict(g)));
     }
     if (!ok) {
         json_decref(t);
@@ -371,6 +481,22 @@ static json_t *runway_section(const exo_runway_scenario *sc,
         ok &= exo__jpush(charts, c);
     }
     ok &= exo__jpush(tables, runway_table(sc, r));
+    if (r->has_chain && r->n_tornado) {
+        json_t *ts = tornado_spec(r);
+        if (!ts)
+            goto fail;
+        ok &= exo__jpush(
+            charts,
+            exo__chart("runway-tornado",
+                       "Tornado: what moves the months to cash-out",
+                       exo__jstr("Each input alone at its 10% (blue) and 90% "
+                                 "(red) point, every other input central, on "
+                                 "the deterministic path; the horizon stands "
+                                 "for no cash-out within it. Largest swing "
+                                 "first."),
+                       ts));
+        ok &= exo__jpush(tables, tornado_table(r));
+    }
     ok &= exo__jpush(notes,
                      exo__jstr("Every input of the scenario is an assumption "
                                "or a cited figure (its notes say which); "
@@ -431,4 +557,244 @@ exo_code exo__view_runway(const char *path, const struct exo__report_params *p,
     }
     *out = v;
     return EXO_OK;
+}
+
+/* ==== Scenarios side by side ==== */
+
+/* "median (10%-90%)" of a band at month 'm'. */
+static json_t *band_text(const exo_runway_band *b, int m, bool percent)
+{
+    const double *q = b->q + (size_t)m * EXO_RUNWAY_N_Q;
+    if (percent)
+        return exo__jfmt("%.1f%% (%.1f%%-%.1f%%)", 100.0 * q[2], 100.0 * q[1],
+                         100.0 * q[3]);
+    return exo__jfmt("%.0f (%.0f-%.0f)", q[2], q[1], q[3]);
+}
+
+enum { CMP_ROWS = 11 };
+
+/* Column 'i' of the comparison: the values of each row for one run. */
+static bool compare_column(const exo_runway_scenario *sc, const exo_runway *r,
+                           json_t *cells[CMP_ROWS])
+{
+    char a[32], b[32];
+    int M = r->months;
+    const double pk[3] = {r->p_cashout_12, r->p_cashout_24, r->p_cashout_36};
+    if (sc->has_start) {
+        char day[11];
+        exo_date_format(sc->start_day, day);
+        cells[0] = exo__jfmt("%.7s, %d months", day, M);
+    } else {
+        cells[0] = exo__jfmt("%d months", M);
+    }
+    months_text(a, r->cashout_median, M);
+    cells[1] = exo__jstr(a);
+    months_text(a, r->cashout_lo80, M);
+    months_text(b, r->cashout_hi80, M);
+    cells[2] = exo__jfmt("%s to %s", a, b);
+    for (int k = 0; k < 3; k++)
+        cells[3 + k] = isfinite(pk[k]) ? exo__jfmt("%.1f%%", 100.0 * pk[k])
+                                       : exo__jstr("past the horizon");
+    cells[6] = band_text(&r->dilution, M, true);
+    cells[7] = band_text(&r->headcount, M, false);
+    cells[8] = exo__jfmt("%.2f", r->mean_rounds);
+    const exo_runway_loop *g = &r->chain;
+    cells[9] =
+        r->has_chain && isfinite(g->median)
+            ? exo__jfmt("%.3f (%.3f to %.3f)", g->median, g->lo80, g->hi80)
+            : exo__jstr("-");
+    cells[10] =
+        exo__jstr(r->has_chain && g->dominant >= 0
+                      ? exo_runway_knock_name((exo_runway_knock)g->dominant)
+                      : "none");
+    bool ok = true;
+    for (int k = 0; k < CMP_ROWS; k++)
+        ok &= cells[k] != NULL;
+    return ok;
+}
+
+/* The median of 'band' by month for each run, as one layered line chart
+ * (a calendar axis when every scenario has a start month). */
+static json_t *compare_spec(const exo_runway_scenario *sc, const exo_runway *r,
+                            size_t n, bool cash)
+{
+    bool dates = true;
+    for (size_t i = 0; i < n; i++)
+        dates &= sc[i].has_start;
+    json_t *spec = exo__jparse(
+        "{\"width\":\"container\",\"height\":240,"
+        "\"autosize\":{\"type\":\"fit-x\",\"contains\":\"padding\"},"
+        "\"data\":{\"name\":\"lines\"},"
+        "\"mark\":{\"type\":\"line\",\"strokeWidth\":2},"
+        "\"encoding\":{\"color\":{\"field\":\"scenario\",\"type\":\"nominal\","
+        "\"legend\":{\"orient\":\"bottom\",\"title\":null}},"
+        "\"tooltip\":[{\"field\":\"scenario\"},{\"field\":\"when\","
+        "\"title\":\"month\"},{\"field\":\"text\",\"title\":\"median\"}]}}");
+    json_t *rows = json_array(), *datasets = json_object();
+    bool ok = spec && rows && datasets;
+    double top = 0.0;
+    for (size_t i = 0; cash && i < n; i++)
+        for (int m = 0; m <= r[i].months; m++)
+            top = fmax(top, fabs(r[i].cash.q[(size_t)m * EXO_RUNWAY_N_Q + 2]));
+    double scale = !cash ? 1.0 : top >= 1e9 ? 1e9 : top >= 1e6 ? 1e6 : 1.0;
+    const char *ytitle = !cash          ? "headcount, median of the paths"
+                         : scale == 1e9 ? "cash, $ billions, median"
+                         : scale == 1e6 ? "cash, $ millions, median"
+                                        : "cash, $, median";
+    for (size_t i = 0; ok && i < n; i++) {
+        const exo_runway_band *b = cash ? &r[i].cash : &r[i].headcount;
+        for (int m = 0; ok && m <= r[i].months; m++) {
+            double v = b->q[(size_t)m * EXO_RUNWAY_N_Q + 2];
+            json_t *o = json_object();
+            char when[32], text[32];
+            if (dates) {
+                char day[11];
+                int32_t dd = month_day(&sc[i], m);
+                exo_date_format(dd, day);
+                snprintf(when, sizeof when, "%.7s", day);
+                ok &= exo__jset(
+                    o, "x",
+                    json_integer((json_int_t)llround((double)dd * DAY_MS)));
+            } else {
+                snprintf(when, sizeof when, "month %d", m);
+                ok &= exo__jset(o, "x", json_integer(m));
+            }
+            if (cash)
+                exo_usd_format(v, text);
+            else
+                snprintf(text, sizeof text, "%.0f", v);
+            ok &= exo__jset(o, "scenario", exo__jstr(sc[i].name));
+            ok &= exo__jset(o, "when", exo__jstr(when));
+            ok &= exo__jset(o, "y", exo__jnum(v / scale));
+            ok &= exo__jset(o, "text", exo__jstr(text));
+            ok &= exo__jpush(rows, o);
+        }
+    }
+    ok &= exo__jset(datasets, "lines", rows);
+    rows = NULL;
+    ok &= exo__jset(spec, "datasets", datasets);
+    json_t *enc = json_object_get(spec, "encoding");
+    json_t *x = json_object(), *y = json_object();
+    ok &= exo__jset(x, "field", exo__jstr("x"));
+    ok &= exo__jset(y, "field", exo__jstr("y"));
+    ok &= exo__jset(y, "type", exo__jstr("quantitative"));
+    ok &= exo__jset(y, "title", exo__jstr(ytitle));
+    if (dates) {
+        ok &= exo__jset(x, "type", exo__jstr("temporal"));
+        ok &= exo__jset(x, "title", exo__jstr("year"));
+        ok &= exo__jset(x, "scale", exo__jparse("{\"type\":\"utc\"}"));
+        ok &= exo__jset(x, "axis",
+                        exo__jparse("{\"format\":\"%Y\",\"tickCount\":\"year\","
+                                    "\"labelOverlap\":true}"));
+    } else {
+        ok &= exo__jset(x, "type", exo__jstr("quantitative"));
+        ok &= exo__jset(x, "title", exo__jstr("months from the start"));
+    }
+    ok &= exo__jset(enc, "x", x);
+    ok &= exo__jset(enc, "y", y);
+    if (!ok) {
+        json_decref(spec);
+        json_decref(rows);
+        return NULL;
+    }
+    return spec;
+}
+
+exo_code exo__view_runway_compare(const char *const *paths, size_t n,
+                                  const struct exo__report_params *p,
+                                  json_t **out, exo_err *err)
+{
+    static const char *const labels[CMP_ROWS] = {
+        "start, horizon",
+        "cash-out, median months",
+        "cash-out, 80% interval",
+        "P(cash-out) within 12 months",
+        "P(cash-out) within 24 months",
+        "P(cash-out) within 36 months",
+        "dilution at the horizon, median (10%-90%)",
+        "headcount at the horizon, median (10%-90%)",
+        "rounds closed (mean)",
+        "loop gain, median (80%)",
+        "dominant link",
+    };
+    exo_runway_scenario *sc = exo__calloc(n, sizeof *sc);
+    exo_runway *r = exo__calloc(n, sizeof *r);
+    exo_code rc = EXO_OK;
+    size_t done = 0;
+    json_t *sec = NULL;
+    *out = NULL;
+    if (!sc || !r) {
+        rc = exo__fail(err, EXO_ENOMEM, "allocating the scenarios");
+        goto out;
+    }
+    exo_runway_opts o = {.n_paths = p->paths, .seed = p->seed};
+    for (size_t i = 0; i < n; i++) {
+        if ((rc = exo_runway_scenario_load(paths[i], &sc[i], err)) ||
+            (rc = exo_runway_run(&sc[i], &o, &r[i], err)))
+            goto out;
+        done = i + 1;
+    }
+    sec = json_object();
+    json_t *t = json_object(), *rows = json_array(), *cols = json_array();
+    json_t *charts = json_array(), *tables = json_array();
+    bool ok = sec && t && rows && cols && charts && tables;
+    ok &= exo__jpush(cols, exo__jstr("quantity"));
+    for (size_t i = 0; i < n; i++)
+        ok &= exo__jpush(cols, exo__jstr(sc[i].name));
+    json_t *cells[CMP_ROWS];
+    json_t *row[CMP_ROWS];
+    for (int k = 0; k < CMP_ROWS; k++) {
+        row[k] = json_array();
+        ok &= row[k] && exo__jpush(row[k], exo__jstr(labels[k]));
+    }
+    for (size_t i = 0; ok && i < n; i++) {
+        memset(cells, 0, sizeof cells);
+        ok &= compare_column(&sc[i], &r[i], cells);
+        for (int k = 0; k < CMP_ROWS; k++)
+            ok &= cells[k] && exo__jpush(row[k], cells[k]);
+    }
+    for (int k = 0; k < CMP_ROWS; k++)
+        ok &= exo__jpush(rows, row[k]);
+    ok &= exo__jset(t, "title", exo__jstr("Scenarios side by side"));
+    ok &= exo__jset(t, "columns", cols);
+    ok &= exo__jset(t, "rows", rows);
+    ok &= exo__jpush(tables, t);
+    ok &= exo__jpush(
+        charts,
+        exo__chart("runway-compare-headcount",
+                   "Headcount, scenario by scenario",
+                   exo__jfmt("The median headcount across %zu paths of each "
+                             "scenario (0 on a path after its cash-out).",
+                             p->paths),
+                   compare_spec(sc, r, n, false)));
+    ok &= exo__jpush(
+        charts, exo__chart("runway-compare-cash", "Cash, scenario by scenario",
+                           exo__jstr("The median cash across the paths of "
+                                     "each scenario."),
+                           compare_spec(sc, r, n, true)));
+    ok &= exo__jset(sec, "id", exo__jstr("runway-compare"));
+    ok &= exo__jset(sec, "title", exo__jstr("Runway: scenarios side by side"));
+    ok &= exo__jset(sec, "intro",
+                    exo__jfmt("%zu scenarios, each run with %zu paths and "
+                              "seed %llu; medians with their 10%%-90%% "
+                              "ranges across paths. The loop gain counts the "
+                              "departures a shock of 1%% of staff induces "
+                              "in one pass through the loop, per departure "
+                              "of the shock.",
+                              n, p->paths, (unsigned long long)p->seed));
+    ok &= exo__jset(sec, "charts", charts);
+    ok &= exo__jset(sec, "tables", tables);
+    if (!ok) {
+        json_decref(sec);
+        sec = NULL;
+        rc = exo__fail(err, EXO_ENOMEM, "building the scenario comparison");
+        goto out;
+    }
+    *out = sec;
+out:
+    for (size_t i = 0; i < done; i++)
+        exo_runway_release(&r[i]);
+    exo__free(sc);
+    exo__free(r);
+    return rc;
 }

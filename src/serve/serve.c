@@ -37,7 +37,8 @@ struct request {
 typedef exo_code (*route_fn)(struct request *rq, exo_err *err);
 
 /* The scenarios /api/runway runs: data/scenarios/NAME.json. */
-static const char *const bundled_scenarios[] = {"openai-2024", "startup"};
+static const char *const bundled_scenarios[] = {"openai-2024", "anthropic-2025",
+                                                "startup"};
 #define N_SCENARIOS (sizeof bundled_scenarios / sizeof bundled_scenarios[0])
 
 const char exo__json_ctype[] = "application/json; charset=utf-8";

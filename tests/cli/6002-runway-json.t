@@ -7,4 +7,7 @@ status: 0
 "paths": 500,
 "p_within_36": null,
 "rounds": 1,
-"dominant": "money -> dilution",
+"dominant": "dilution -> attrition"
+"shock_departures": 0.080000000000000002,
+"tornado": [
+"links": {

@@ -5,4 +5,4 @@ status: 0
 == runway: 
 OpenAI after the October 2024 round: runway over 60 months from 2024-10
 months to cash-out (10000 paths, seed 1)
-loop gain (attrition -> revenue -> money -> dilution -> attrition, deterministic path)
+loop gain across 1000 paths (inputs and round outcomes drawn, flows at their expectations, cash-out and round timing free)

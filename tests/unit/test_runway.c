@@ -339,21 +339,299 @@ Test(runway, cash_accounting_balances)
 
 /* Without a dilution link the loop is open: gain 0. With one it is
  * positive, and it scales little with the size of the shock (linear). */
-Test(runway, loop_gain)
+/* ==== The coupled model ==== */
+
+static exo_runway run_opts(const exo_runway_scenario *sc, exo_runway_opts o)
 {
-    exo_runway_scenario sc = busy();
+    exo_runway r;
+    exo_err err = {0};
+    cr_assert_eq(exo_runway_run(sc, &o, &r, &err), EXO_OK, "%s", err.msg);
+    return r;
+}
+
+/*
+ * docs/runway.md, "Closed form": one level of H0 people with hazard a a
+ * year and no hiring keeps H_t = H0 e^(-a t / 12); with revenue R, compute
+ * K and cost c a person-year, cash_t = C0 + t (R - K) - (c / 12) H0
+ * (1 - e^(-a t / 12)) / (1 - e^(-a / 12)). Cash lasts 12 months here.
+ */
+Test(runway, closed_form_path_without_randomness)
+{
+    const double H0 = 120.0, a = 0.3, c = 240000.0, C0 = 5e7, R = 1e6, K = 2e6;
+    exo_runway_scenario sc = empty();
+    sc.levels[0].headcount = H0;
+    fixed(&sc.levels[0].cost_usd_per_year, c);
+    fixed(&sc.levels[0].attrition_per_year, a);
+    fixed(&sc.cash_usd, C0);
+    fixed(&sc.revenue_usd_per_month, R);
+    fixed(&sc.compute_usd_per_month, K);
+    sc.months = 12;
     exo_runway r = run(&sc, 0, 1);
-    cr_expect(r.has_loop_gain);
-    cr_expect(r.loop.gain > 0.0 && r.loop.gain < 1.0, "gain %g", r.loop.gain);
-    double prod = 1.0;
-    for (int k = 0; k < EXO_RUNWAY_N_LINKS; k++)
-        prod *= r.loop.elasticity[k];
-    expect_rel(prod, r.loop.gain, 1e-9, "the links multiply to the gain");
-    cr_expect(r.loop.dominant >= 0);
+    double x = exp(-a / 12.0);
+    for (int t = 0; t <= 12; t++) {
+        double H = H0 * pow(x, t);
+        double cash =
+            C0 + t * (R - K) - c / 12.0 * H0 * (1.0 - pow(x, t)) / (1.0 - x);
+        expect_rel(r.det.headcount[t], H, 1e-12, "headcount");
+        expect_rel(r.det.cash[t], cash, 1e-12, "cash");
+        if (t > 0)
+            expect_rel(r.det.departures[t], H0 * pow(x, t - 1) * (1.0 - x),
+                       1e-12, "departures");
+        /* Month t's burn is paid on the staff it opened with. */
+        double burn = K + c / 12.0 * H0 * pow(x, t > 0 ? t - 1 : 0) - R;
+        expect_rel(r.det.runway[t], cash / burn, 1e-12,
+                   "runway is cash over the month's net burn");
+    }
     exo_runway_release(&r);
-    fixed(&sc.attrition_dilution_sensitivity, 0.0);
-    r = run(&sc, 0, 1);
-    cr_expect_eq(r.loop.gain, 0.0);
+}
+
+/* Offers: hires = gap / (1 + a_d D). No attrition and a plan growing 10%
+ * a month: the gap is plan(t) - H(t-1). One round at month 1 of 12 at a
+ * pre-money of multiple 1 x 12 x revenue 1 = 12 sets D = 1/2. */
+Test(runway, offer_acceptance_scales_hires)
+{
+    exo_runway_scenario sc = empty();
+    sc.levels[0].headcount = 100.0;
+    sc.headcount_growth_per_month = 0.10;
+    fixed(&sc.hiring_max_per_month, 1.0);
+    fixed(&sc.cash_usd, 1e12);
+    fixed(&sc.revenue_usd_per_month, 1.0);
+    fixed(&sc.valuation_revenue_multiple, 1.0);
+    sc.n_rounds = 1;
+    sc.rounds[0].month = 1;
+    sc.rounds[0].probability = 1.0;
+    fixed(&sc.rounds[0].size_usd, 12.0); /* pre 12: D = 1/2 */
+    sc.has_links = true;
+    fixed(&sc.links[EXO_CPL_ACCEPT_DILUTION], 2.0);
+    sc.months = 3;
+    exo_runway r = run(&sc, 0, 1);
+    expect_rel(r.det.hires[1], 10.0, 1e-12, "month 1: no dilution yet");
+    double acc = 1.0 / (1.0 + 2.0 * 0.5);
+    expect_rel(r.det.dilution[1], 0.5, 1e-12, "dilution");
+    expect_rel(r.det.hires[2], (100.0 * 1.21 - 110.0) * acc, 1e-12,
+               "month 2: the gap times the acceptance");
+    exo_runway_release(&r);
+}
+
+/* Round size follows confidence: no hiring against a plan growing 10% a
+ * month leaves the talent index at 1/1.1 after month 1, revenue is on
+ * plan, so C = 1/1.1 and a round of 100 with k = 2 raises 100 / 1.21. */
+Test(runway, round_size_scales_with_confidence)
+{
+    exo_runway_scenario sc = empty();
+    sc.levels[0].headcount = 10.0;
+    sc.headcount_growth_per_month = 0.10;
+    fixed(&sc.cash_usd, 1000.0);
+    fixed(&sc.revenue_usd_per_month, 1.0);
+    fixed(&sc.valuation_revenue_multiple, 1.0);
+    sc.n_rounds = 1;
+    sc.rounds[0].month = 1;
+    sc.rounds[0].probability = 1.0;
+    fixed(&sc.rounds[0].size_usd, 100.0);
+    sc.has_links = true;
+    fixed(&sc.links[EXO_CPL_ROUND_SIZE_CONFIDENCE], 2.0);
+    sc.months = 2;
+    exo_runway r = run(&sc, 0, 1);
+    double size = 100.0 / (1.1 * 1.1);
+    expect_rel(r.det.cash[1], 1000.0 + 1.0 + size, 1e-12, "cash");
+    expect_rel(r.det.dilution[1], size / (12.0 + size), 1e-12, "dilution");
+    exo_runway_release(&r);
+}
+
+/* Hiring stops in every month that opens with less runway than the
+ * freeze threshold, and only then. */
+Test(runway, hiring_stops_when_cash_says_so)
+{
+    exo_runway_scenario sc = empty();
+    sc.levels[0].headcount = 50.0;
+    fixed(&sc.levels[0].cost_usd_per_year, 120000.0);
+    fixed(&sc.levels[0].attrition_per_year, 0.2);
+    sc.headcount_growth_per_month = 0.02;
+    fixed(&sc.hiring_max_per_month, 0.2);
+    fixed(&sc.cash_usd, 1e7);
+    fixed(&sc.compute_usd_per_month, 2e5);
+    sc.has_links = true;
+    fixed(&sc.links[EXO_CPL_HIRING_FREEZE_RUNWAY], 9.0);
+    sc.months = 40;
+    exo_runway r = run(&sc, 0, 1);
+    int frozen = 0, hiring = 0;
+    for (int t = 1; t <= 40 && isfinite(r.det.cash[t]) && r.det.cash[t] > 0;
+         t++) {
+        if (r.det.runway[t - 1] < 9.0) {
+            cr_expect_eq(r.det.hires[t], 0.0, "month %d: runway %g", t,
+                         r.det.runway[t - 1]);
+            frozen++;
+        } else {
+            cr_expect_gt(r.det.hires[t], 0.0, "month %d", t);
+            hiring++;
+        }
+    }
+    cr_expect(frozen > 0 && hiring > 0, "%d frozen, %d hiring", frozen, hiring);
+    exo_runway_release(&r);
+}
+
+/* A firm with a margin of a quarter of its revenue, which loses revenue
+ * with the people who leave beyond the base rate, and whose departures
+ * excite further departures with branching n. */
+static exo_runway_scenario contagious(double n)
+{
+    exo_runway_scenario sc = empty();
+    sc.levels[0].headcount = 200.0;
+    fixed(&sc.levels[0].cost_usd_per_year, 120000.0);
+    fixed(&sc.levels[0].attrition_per_year, 0.05);
+    fixed(&sc.hiring_max_per_month, 0.05);
+    fixed(&sc.compute_usd_per_month, 1e6);
+    fixed(&sc.revenue_usd_per_month, 4e6); /* costs 1M compute + 2M staff */
+    fixed(&sc.cash_usd, 1.2e7);
+    sc.contagion_mode = EXO_CONTAGION_HAWKES;
+    sc.contagion_branching_n = n;
+    sc.contagion_half_life_months = 1.0;
+    sc.has_links = true;
+    fixed(&sc.links[EXO_CPL_REVENUE_KEY_LOSS], 1.0);
+    sc.months = 60;
+    return sc;
+}
+
+Test(runway, gain_above_one_collapses_below_one_recovers)
+{
+    exo_runway_opts o = {.n_paths = 200, .seed = 5, .det_shock = 40.0};
+    exo_runway_scenario hot = contagious(1.5), cool = contagious(0.3);
+    exo_runway h = run_opts(&hot, o), c = run_opts(&cool, o);
+    cr_expect_gt(h.chain.median, 1.0, "n = 1.5: gain %g", h.chain.median);
+    cr_expect_lt(c.chain.median, 1.0, "n = 0.3: gain %g", c.chain.median);
+    cr_expect_gt(c.chain.median, 0.0);
+    /* The spiral: staff and cash run out together. */
+    cr_expect(isfinite(h.det.cashout_month), "the hot firm runs out");
+    int m = (int)floor(h.det.cashout_month);
+    cr_expect_lt(h.det.headcount[m], 0.1 * 200.0,
+                 "staff mostly gone when cash runs out (%g at month %d)",
+                 h.det.headcount[m], m);
+    /* The cool firm takes the same shock of 40 leavers and recovers. */
+    cr_expect(!isfinite(c.det.cashout_month));
+    cr_expect_lt(c.det.headcount[1], 170.0);
+    cr_expect_gt(c.det.headcount[60], 0.99 * 200.0, "recovered to %g",
+                 c.det.headcount[60]);
+    /* The contagion dominates the hot loop. */
+    cr_expect_eq(h.chain.dominant, EXO_KNOCK_CONTAGION);
+    exo_runway_release(&h);
+    exo_runway_release(&c);
+}
+
+/*
+ * The loop gain on a case done by hand: 100 people, hazard h a month,
+ * window contagion k, two months, nothing else. Base: A1 = 100 p with
+ * p = 1 - e^-h, H1 = 100 - A1, A2 = H1 (1 - e^(-h (1 + k A1 / H1)));
+ * shocked by s = 1 (1% of 100): A1' = A1 + 1, H1' = H1 - 1, A2' likewise.
+ * Month 2's extra departures are the shock's first (and, in two months,
+ * only) pass through the loop: the gain is (A2' - A2) / s.
+ */
+Test(runway, loop_gain_equals_its_definition)
+{
+    const double h = 0.02, k = 30.0;
+    exo_runway_scenario sc = empty();
+    sc.levels[0].headcount = 100.0;
+    fixed(&sc.levels[0].attrition_per_year, 12.0 * h);
+    fixed(&sc.attrition_contagion_sensitivity, k);
+    sc.months = 2;
+    exo_runway r = run(&sc, 50, 1);
+    double p = 1.0 - exp(-h);
+    double A1 = 100.0 * p, H1 = 100.0 - A1;
+    double A2 = H1 * (1.0 - exp(-h * (1.0 + k * A1 / H1)));
+    double A2s =
+        (H1 - 1.0) * (1.0 - exp(-h * (1.0 + k * (A1 + 1.0) / (H1 - 1.0))));
+    cr_expect_eq(r.chain.shock, 1.0);
+    expect_rel(r.chain.det, A2s - A2, 1e-9, "deterministic gain");
+    /* Nothing is uncertain: every path gives the same gain. */
+    expect_rel(r.chain.median, A2s - A2, 1e-9, "median gain");
+    expect_rel(r.chain.lo80, r.chain.hi80, 1e-12, "no spread");
+    cr_expect_eq(r.chain.dominant, EXO_KNOCK_CONTAGION);
+    cr_expect(isnan(r.chain.knock_median[EXO_KNOCK_CASH_STRESS]),
+              "a link the scenario lacks is not cut");
+    exo_runway_release(&r);
+}
+
+Test(runway, seeds_reproduce_the_coupled_model)
+{
+    exo_runway_scenario sc;
+    exo_err err = {0};
+    cr_assert_eq(exo_runway_scenario_load(
+                     SOURCE_PATH("data/scenarios/openai-2024.json"), &sc, &err),
+                 EXO_OK, "%s", err.msg);
+    exo_runway_opts o = {.n_paths = 1500, .seed = 9};
+    omp_set_num_threads(1);
+    exo_runway a = run_opts(&sc, o);
+    omp_set_num_threads(2);
+    exo_runway b = run_opts(&sc, o);
+    size_t n = (size_t)(a.months + 1) * EXO_RUNWAY_N_Q;
+    cr_expect(memcmp(a.headcount.q, b.headcount.q, n * sizeof(double)) == 0);
+    cr_expect(memcmp(a.rounds.q, b.rounds.q, n * sizeof(double)) == 0);
+    /* The rounds band is counted, not selected: its mean at the horizon
+     * is the mean rounds per path (summed in the same path order), and
+     * its quantiles are ordered. */
+    cr_expect_eq(a.rounds.mean[a.months], a.mean_rounds);
+    for (int m = 0; m <= a.months; m++) {
+        const double *q = a.rounds.q + (size_t)m * EXO_RUNWAY_N_Q;
+        for (int k = 1; k < EXO_RUNWAY_N_Q; k++)
+            cr_expect_leq(q[k - 1], q[k], "month %d", m);
+        /* 1500 paths: the median sits at rank 749.5, so it is a whole
+         * number or half way between two. */
+        double f = q[2] - floor(q[2]);
+        cr_expect(f == 0.0 || f == 0.5, "month %d: median %g", m, q[2]);
+    }
+    cr_expect(memcmp(&a.chain, &b.chain, sizeof a.chain) == 0,
+              "the loop gain's paths are seeded too");
+    cr_expect(memcmp(a.tornado, b.tornado, sizeof a.tornado) == 0);
+    o.seed = 10;
+    exo_runway c = run_opts(&sc, o);
+    cr_expect(a.chain.median != c.chain.median ||
+                  memcmp(a.headcount.q, c.headcount.q, n * sizeof(double)),
+              "another seed gives other paths");
+    exo_runway_release(&a);
+    exo_runway_release(&b);
+    exo_runway_release(&c);
+}
+
+/* The bundled OpenAI scenario: headcount at month 60 spreads across
+ * paths (the 10%-90% band is not one number). */
+Test(runway, openai_headcount_has_a_real_band)
+{
+    exo_runway_scenario sc;
+    exo_err err = {0};
+    cr_assert_eq(exo_runway_scenario_load(
+                     SOURCE_PATH("data/scenarios/openai-2024.json"), &sc, &err),
+                 EXO_OK, "%s", err.msg);
+    cr_expect(sc.has_links);
+    exo_runway r = run_opts(
+        &sc,
+        (exo_runway_opts){.n_paths = 2000, .seed = 1, .no_loop_gain = true});
+    const double *q = r.headcount.q + 60 * EXO_RUNWAY_N_Q;
+    cr_expect_gt(q[3] - q[1], 100.0, "10%% %g, 90%% %g", q[1], q[3]);
+    const double *q12 = r.headcount.q + 12 * EXO_RUNWAY_N_Q;
+    cr_expect_gt(q12[3] - q12[1], 10.0, "month 12: 10%% %g, 90%% %g", q12[1],
+                 q12[3]);
+    exo_runway_release(&r);
+}
+
+/* The backtest: a round of 40 at 300 post dilutes 13.3%; a round in the
+ * start month is in the opening cash and not scored. */
+Test(runway, backtest_scores_recorded_rounds)
+{
+    exo_runway_scenario sc = empty();
+    fixed(&sc.cash_usd, 1e6);
+    sc.months = 12;
+    exo_runway r = run(&sc, 100, 1);
+    exo_runway_actual act[2] = {{0.1, 6.6, 157.0}, {5.9, 40.0, 300.0}};
+    exo_runway_check chk[2];
+    exo_err err = {0};
+    cr_assert_eq(exo_runway_backtest(&sc, &r, act, 2, chk, &err), EXO_OK);
+    cr_expect(!chk[0].scored);
+    cr_expect(chk[1].scored);
+    cr_expect_eq(chk[1].month, 6);
+    expect_rel(chk[1].dilution, 40.0 / 300.0, 1e-12, "dilution");
+    cr_expect_eq(chk[1].rounds, 1);
+    cr_expect(!chk[1].dilution_inside && !chk[1].rounds_inside,
+              "a firm with no rounds cannot have raised");
+    cr_expect(chk[1].missed_key != NULL);
     exo_runway_release(&r);
 }
 
