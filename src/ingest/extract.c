@@ -262,8 +262,8 @@ struct frame {
     bool from_aff; /* 'from' is the person's affiliation, not a slot */
     bool object;   /* "left the company": a workplace as the object */
     size_t n_also; /* "X and Y are leaving": the other subjects */
-    int also[4];
-    unsigned also_flags[4];
+    int also[8];
+    unsigned also_flags[8];
 };
 
 /*
@@ -642,6 +642,31 @@ static void find_entities(struct extractor *ex, struct sent *s)
         if (s->titlecase) {
             i = j - 1;
             continue;
+        }
+        /* "Myer CEO Richard Umbers", "FBI Director James Comey": the
+         * capitalised words before the title glued to a name are its
+         * organisation (issue 17), known or not. */
+        size_t r = i;
+        exo_level role_lv;
+        while (r > s->t0 && !ex->tok_org[r - 1] &&
+               exo__lex_role(ex->toks[r - 1].low, &role_lv) != EXO__ROLE_NONE)
+            r--;
+        if (r < i && r > s->t0 && !ex->tok_org[r - 1]) {
+            size_t a = r;
+            while (a > s->t0 && a + 3 > r) {
+                const struct tok *t = &ex->toks[a - 1];
+                if (!(t->flags & T_CAP) || !(t->flags & T_WORD) ||
+                    (t->flags & (T_NOTNAME | T_POSS)) || t->month ||
+                    ex->tok_org[a - 1] ||
+                    exo__lex_role(t->low, &role_lv) != EXO__ROLE_NONE)
+                    break;
+                a--;
+            }
+            if (a < r && r - a < 3)
+                add_org(ex, a, r,
+                        arena_dup(ex, ex->text + ex->toks[a].start,
+                                  ex->toks[r - 1].end - ex->toks[a].start),
+                        true);
         }
         /* A person: remember the full name once. */
         const char *name = arena_dup(ex, ex->text + ex->toks[i].start,
@@ -1297,8 +1322,10 @@ static bool trigger_applies(const struct extractor *ex, const struct sent *s,
         return false;
     if (def->flags & EXO__TRIG_FOUND) {
         if (def->flags & EXO__TRIG_STRONG) {
-            /* "founding team", "co-founded by" are not a new company. */
-            return !(next && low_is(next, "by"));
+            /* "founding team", "co-founded by" are not a new company,
+             * but "Cuill was founded by X" is (issue 17). */
+            return !(next && low_is(next, "by")) ||
+                   is_passive(ex, s->t0, t0);
         }
         if (!next)
             return false;
@@ -1330,11 +1357,68 @@ static long subject_before(const struct extractor *ex, const struct sent *s,
 {
     long best = -1;
     for (size_t m = 0; m < ex->n_ments; m++) {
-        if (ex->ments[m].t1 <= t && may_move(&ex->ments[m]))
-            best = (long)m;
+        const struct mention *mm = &ex->ments[m];
+        if (mm->t1 > t || !may_move(mm))
+            continue;
+        /* "under CEO Sam Altman's direction", "alongside Elon Musk": a
+         * possessive or the object of a preposition is not who moves
+         * (issue 17). Role words between the preposition and the name
+         * are skipped: "with Chipotle boss Brian Niccol". */
+        if (ex->toks[mm->t1 - 1].flags & T_POSS)
+            continue;
+        size_t k = mm->t0;
+        exo_level lv;
+        while (k > s->t0 && !ex->tok_org[k - 1] &&
+               exo__lex_role(ex->toks[k - 1].low, &lv) != EXO__ROLE_NONE)
+            k--;
+        while (k > s->t0 && ex->tok_org[k - 1])
+            k--;
+        if (k > s->t0 &&
+            low_in(&ex->toks[k - 1],
+                   (const char *const[]){"under", "alongside", "with", "by",
+                                         "replace", "replacing", "replaced",
+                                         "succeed", "succeeds", "succeeded",
+                                         "than", "like", NULL}))
+            continue;
+        best = (long)m;
     }
-    (void)s;
     return best;
+}
+
+/* Is the gap [a, b) between two names only a list separator and role
+ * words ("X, Y and CFO Z", "X as well as content chief Y")? */
+static bool list_gap(const struct extractor *ex, size_t a, size_t b)
+{
+    bool sep = false;
+    for (size_t i = a; i < b; i++) {
+        const struct tok *t = &ex->toks[i];
+        exo_level lv;
+        if (low_in(t, (const char *const[]){",", "and", ";", "well", NULL}))
+            sep = true;
+        else if (low_in(t, (const char *const[]){"well", "as", "the", "its",
+                                                 "their", "former", "company's",
+                                                 "firm's", "also", NULL}) ||
+                 ex->tok_org[i] ||
+                 exo__lex_role(t->low, &lv) != EXO__ROLE_NONE)
+            continue;
+        else
+            return false;
+    }
+    return sep;
+}
+
+/* The other people of a list that starts with mention 'm' ("hired X, Y
+ * and Z"): appended to fr->also. */
+static void list_after(const struct extractor *ex, size_t m, struct frame *fr)
+{
+    for (size_t k = m + 1; k < ex->n_ments && fr->n_also < 8; k++) {
+        const struct mention *a = &ex->ments[k - 1], *b = &ex->ments[k];
+        if (!list_gap(ex, a->t1, b->t0) || !may_move(b) ||
+            b->person == fr->person)
+            break;
+        fr->also[fr->n_also] = b->person;
+        fr->also_flags[fr->n_also++] = b->flags;
+    }
 }
 
 static long mention_after(const struct extractor *ex, size_t t, size_t max)
@@ -1468,11 +1552,18 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         if (!def || !trigger_applies(ex, s, i, i + used, def))
             continue;
         struct trig tr = {i, i + used, def, def->event};
-        /* "on leave" is a leave of absence. */
+        /* "on leave" is a leave of absence, and so is "took a three-month
+         * leave" or "is taking an unexpected leave" (issue 17). */
         if (def->event == EXO_EVENT_LEFT && i > s->t0 &&
             low_in(&T[i - 1], (const char *const[]){"on", NULL}) &&
             (low_is(&T[i], "leave")))
             tr.event = EXO_EVENT_SABBATICAL;
+        if (def->event == EXO_EVENT_LEFT && low_is(&T[i], "leave"))
+            for (size_t k = i; k > s->t0 && k + 4 > i; k--)
+                if (low_in(&T[k - 1],
+                           (const char *const[]){"take", "takes", "took",
+                                                 "taking", "taken", NULL}))
+                    tr.event = EXO_EVENT_SABBATICAL;
         trigs[n_trigs++] = tr;
         i += used - 1;
     }
@@ -1488,8 +1579,23 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         long subj = -1, objm = -1;
         const struct org_mention *agent = NULL;
         bool passive = is_passive(ex, s->t0, tr->t0);
+        /* "departures include X and Y", "who were fired include X": the
+         * people listed after the verb (issue 17). */
+        bool listed = tr->t1 < s->t1 &&
+                      low_in(&T[tr->t1],
+                             (const char *const[]){"include", "includes",
+                                                   "included", "including",
+                                                   NULL});
+        bool founded_by = (def->flags & EXO__TRIG_FOUND) && passive &&
+                          tr->t1 < s->t1 && low_is(&T[tr->t1], "by");
+        const char *founded_org = NULL;
         /* Who moves. */
-        if (def->flags & EXO__TRIG_NOUN) {
+        if (listed) {
+            objm = mention_after(ex, tr->t1 + 1, 4);
+            if (objm < 0)
+                continue;
+            subj = objm;
+        } else if (def->flags & EXO__TRIG_NOUN) {
             for (size_t m = 0; m < ex->n_ments; m++) {
                 const struct mention *mm = &ex->ments[m];
                 if (mm->t1 == tr->t0 && (T[mm->t1 - 1].flags & T_POSS))
@@ -1497,14 +1603,44 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                 if (mm->t0 == tr->t1 + 1 && low_is(&T[tr->t1], "of"))
                     subj = (long)m;
             }
+            /* "X announced her resignation": the subject's own noun. */
+            if (subj < 0 && tr->t0 > s->t0 &&
+                low_in(&T[tr->t0 - 1],
+                       (const char *const[]){"his", "her", "their", NULL}))
+                subj = subject_before(ex, s, tr->t0);
             if (subj < 0)
                 continue;
-        } else if ((def->flags & EXO__TRIG_HIRE) && !passive) {
+        } else if (((def->flags & EXO__TRIG_HIRE) && !passive) || founded_by) {
             objm = mention_after(ex, tr->t1, 8);
             if (objm < 0)
                 continue;
+            /* "named X as CEO", "appointed X chief executive": without
+             * the "as" or the role it is another sense of the verb. */
+            if (def->flags & EXO__TRIG_AS) {
+                size_t oe = ex->ments[objm].t1;
+                exo_level lv;
+                bool as = oe < s->t1 &&
+                          exo__lex_role(T[oe].low, &lv) == EXO__ROLE_HEAD;
+                for (size_t i = oe; i < s->t1 && i < oe + 4 && !as; i++)
+                    as = low_is(&T[i], "as");
+                if (!as)
+                    continue;
+            }
             subj = objm;
             agent = org_before(ex, s->t0, tr->t0);
+            /* "Cuill was founded by": the capitalised words before the
+             * verb name the new company, known or not. */
+            if (founded_by && tr->t0 > s->t0 + 1) {
+                size_t b = tr->t0 - 1, a = b;
+                while (a > s->t0 && (T[a - 1].flags & T_CAP) && a + 4 > b)
+                    a--;
+                if (agent && agent->t1 == b)
+                    founded_org = agent->org;
+                else if (a < b)
+                    founded_org = arena_dup(ex, ex->text + T[a].start,
+                                            T[b - 1].end - T[a].start);
+                agent = NULL;
+            }
         } else if (def->flags & EXO__TRIG_LOSE) {
             /* Only "A lost X to B" is a move; "lost two researchers" is
              * not. */
@@ -1518,7 +1654,18 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             subj = objm;
             agent = org_before(ex, s->t0, tr->t0);
         } else if ((def->flags & EXO__TRIG_OBJ_FIRE) && !passive &&
-                   (objm = mention_after(ex, tr->t1, 3)) >= 0) {
+                   tr->t1 < s->t1 && (T[tr->t1].flags & T_WORD) &&
+                   !low_in(&T[tr->t1],
+                           (const char *const[]){"by", "in", "on", "after",
+                                                 "over", "for", "from", "as",
+                                                 "at", "last", "this", "and",
+                                                 "amid", "earlier", NULL})) {
+            /* "A fired X", "fire key executives including CEO X": the
+             * person is the object, never the subject before (issue 17:
+             * "Tesla CEO Elon Musk fired ..." is not Musk's firing). */
+            objm = mention_after(ex, tr->t1, 8);
+            if (objm < 0)
+                continue;
             subj = objm;
             agent = org_before(ex, s->t0, tr->t0);
         } else {
@@ -1663,6 +1810,10 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                     fr.from_text = true;
                 }
             }
+        if (founded_org && !fr.to) {
+            fr.to = founded_org;
+            fr.to_text = true;
+        }
         if (agent && (def->flags & EXO__TRIG_HIRE) && !fr.to) {
             fr.to = agent->org;
             fr.to_text = true;
@@ -1733,6 +1884,10 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                 fr.level = EXO_LEVEL_LEAD;
             }
         }
+        /* "Boeing named its CFO X as interim CEO": an internal move. */
+        if ((def->flags & EXO__TRIG_AS) && aff && fr.to &&
+            same_key(aff, fr.to))
+            continue;
         if (aff && !fr.from && !(fr.to && same_key(aff, fr.to))) {
             fr.from = aff;
             fr.from_text = fr.from_aff = true;
@@ -1839,7 +1994,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         }
         /* "X and Y are leaving", "X and VP Y are leaving": the same
          * move for each. */
-        for (long m = subj; cl == CL_MAIN && objm < 0 && m > 0 && fr.n_also < 4;
+        for (long m = subj; cl == CL_MAIN && objm < 0 && m > 0 && fr.n_also < 8;
              m--) {
             const struct mention *prev = &ex->ments[m - 1];
             size_t i = prev->t1, end = ex->ments[m].t0;
@@ -1860,6 +2015,9 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             fr.also[fr.n_also] = prev->person;
             fr.also_flags[fr.n_also++] = prev->flags;
         }
+        /* "hired X and Y", "were fired include X, Y and CFO Z" (issue 17). */
+        if (objm >= 0)
+            list_after(ex, (size_t)objm, &fr);
         if (n_frames < 32)
             frames[n_frames++] = fr;
     }
@@ -1890,7 +2048,12 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         }
         if ((fr->tflags & EXO__TRIG_NEEDS_ORG) && !fr->to)
             continue;
-        if (leaving && !fr->from && !(fr->event == EXO_EVENT_LEFT && fr->to))
+        /* A departure from an organisation the text never names ("Energy
+         * Secretary X will step down") is still a move when the verb is
+         * unambiguous or the person's role is given (issue 17); the review
+         * and the import see the empty from_org. */
+        if (leaving && !fr->from && !(fr->event == EXO_EVENT_LEFT && fr->to) &&
+            !fr->role && !(fr->tflags & EXO__TRIG_STRONG))
             continue;
         if (!leaving && !fr->to && fr->event != EXO_EVENT_FOUNDED)
             continue;
