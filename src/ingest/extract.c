@@ -624,7 +624,17 @@ static void find_entities(struct extractor *ex, struct sent *s)
             continue;
         }
         const struct tok *last = &ex->toks[j - 1];
-        bool suffix = exo__lex_org_suffix(last->low) ||
+        /* "the Global Alpha hedge fund", "the Acme retail chain". */
+        bool org_noun =
+            j < s->t1 && !(ex->toks[j].flags & T_CAP) &&
+            !(last->flags & T_POSS) &&
+            low_in(&ex->toks[j],
+                   (const char *const[]){"hedge", "fund", "bank", "startup",
+                                         "firm", "lab", "unit", "division",
+                                         "chain", "retailer", "agency",
+                                         "carmaker", "automaker", "brand",
+                                         "subsidiary", NULL});
+        bool suffix = org_noun || exo__lex_org_suffix(last->low) ||
                       (j < s->t1 && (ex->toks[j].flags & T_CAP) &&
                        exo__lex_org_suffix(ex->toks[j].low));
         if (suffix || org_ctx) {
@@ -649,6 +659,8 @@ static void find_entities(struct extractor *ex, struct sent *s)
         size_t r = i;
         exo_level role_lv;
         while (r > s->t0 && !ex->tok_org[r - 1] &&
+               !low_in(&ex->toks[r - 1],
+                       (const char *const[]){"and", "of", "&", NULL}) &&
                exo__lex_role(ex->toks[r - 1].low, &role_lv) != EXO__ROLE_NONE)
             r--;
         if (r < i && r > s->t0 && !ex->tok_org[r - 1]) {
@@ -890,8 +902,22 @@ static void find_mentions(struct extractor *ex, const struct sent *s, int *last)
             p = person_by_word(ex, t);
             flags = M_PARTIAL;
             j = i + 1;
-        } else if ((low_is(t, "he") || low_is(t, "she")) && *last >= 0) {
+        } else if (low_in(t, (const char *const[]){"he", "she", "he's",
+                                                     "she's", "he'd", "she'd",
+                                                     "he'll", "she'll", NULL}) &&
+                   *last >= 0) {
             p = *last;
+            /* "X, who worked with Y, said he was joining": after a verb
+             * of saying the pronoun is the sentence's subject, the first
+             * person named in it, not the last (issue 17). */
+            if (i > s->t0 && ex->n_ments > 0 &&
+                low_in(&ex->toks[i - 1],
+                       (const char *const[]){"said", "says", "announced",
+                                             "told", "wrote", "confirmed",
+                                             "revealed", NULL}) &&
+                !(ex->ments[0].flags & M_PRONOUN) &&
+                !(ex->toks[ex->ments[0].t1 - 1].flags & T_POSS))
+                p = ex->ments[0].person;
             flags = M_PRONOUN;
             j = i + 1;
         }
@@ -1395,16 +1421,21 @@ static bool list_gap(const struct extractor *ex, size_t a, size_t b)
         exo_level lv;
         if (low_in(t, (const char *const[]){",", "and", ";", "well", NULL}))
             sep = true;
-        else if (low_in(t, (const char *const[]){"well", "as", "the", "its",
-                                                 "their", "former", "company's",
-                                                 "firm's", "also", NULL}) ||
-                 ex->tok_org[i] ||
+        else if (ex->tok_org[i] ||
                  exo__lex_role(t->low, &lv) != EXO__ROLE_NONE)
             continue;
-        else
+        /* "the top lawyer for the firm", "content policy chief": lower-case
+         * words of a title; a verb or a clause word ends the list. */
+        else if (!(t->flags & T_WORD) || (t->flags & T_CAP) ||
+                 low_in(t, (const char *const[]){
+                               "who", "which", "that", "is", "was", "were",
+                               "are", "has", "have", "had", "said", "says",
+                               "will", "would", "to", "after", "before", "when",
+                               "while", "but", "not", NULL}) ||
+                 exo__lex_trigger(ex->lows + i, 1, &(size_t){0}))
             return false;
     }
-    return sep;
+    return sep && b - a <= 10;
 }
 
 /* The other people of a list that starts with mention 'm' ("hired X, Y

@@ -42,7 +42,7 @@ for pid, date, text in passages:
                 continue
             mv = {"left", "joined"}
             if g["event"] == c["event"] or (g["event"] in mv and c["event"] in mv
-                                            and g["from_org"] and g["to_org"]):
+                                            and g["to_org"]):
                 m = g
                 break
         if m:
