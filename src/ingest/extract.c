@@ -501,7 +501,7 @@ static const char *const org_context_words[] = {
     "competitor", "rejoin",   "rejoined",   "rejoins",   "rejoining",
     "found",      "founded",  "co-founded", "cofounded", "launched",
     "launch",     "start-up", "venture",    "unit",      "at",
-    "from",       NULL};
+    "from",       "dubbed",   NULL};
 
 /*
  * The end (exclusive) of a name run starting at token 'i' of a sentence
@@ -1361,9 +1361,18 @@ static bool trigger_applies(const struct extractor *ex, const struct sent *s,
             return prev && low_in(prev, (const char *const[]){
                                             "to", "will", "and", "has", "had",
                                             "have", "would", "later", "then",
-                                            "went", "now", "recently", NULL});
+                                            "went", "now", "recently", "is",
+                                            "he's", "she's", "was", "are",
+                                            "were", "been", NULL});
         return false;
     }
+    /* "left in 2018", "left in May": a date, not "left in place". */
+    if (def->event == EXO_EVENT_LEFT && low_is(&T[t0], "left") && next &&
+        low_is(next, "in") && t1 + 1 < s->t1 &&
+        (T[t1 + 1].month || year_of(&T[t1 + 1]) > 0 ||
+         low_in(&T[t1 + 1], (const char *const[]){"early", "late", "mid",
+                                                  "march", NULL})))
+        return true;
     if (def->event == EXO_EVENT_LEFT && low_is(&T[t0], "left") && next &&
         low_in(next,
                (const char *const[]){"behind", "over", "unsaid", "out", "alone",
@@ -1390,7 +1399,7 @@ static long subject_before(const struct extractor *ex, const struct sent *s,
          * possessive or the object of a preposition is not who moves
          * (issue 17). Role words between the preposition and the name
          * are skipped: "with Chipotle boss Brian Niccol". */
-        if (ex->toks[mm->t1 - 1].flags & T_POSS)
+        if ((ex->toks[mm->t1 - 1].flags & T_POSS) && !(mm->flags & M_PRONOUN))
             continue;
         size_t k = mm->t0;
         exo_level lv;
@@ -1402,8 +1411,6 @@ static long subject_before(const struct extractor *ex, const struct sent *s,
         if (k > s->t0 &&
             low_in(&ex->toks[k - 1],
                    (const char *const[]){"under", "alongside", "with", "by",
-                                         "replace", "replacing", "replaced",
-                                         "succeed", "succeeds", "succeeded",
                                          "than", "like", NULL}))
             continue;
         best = (long)m;
@@ -1529,6 +1536,99 @@ static bool sentence_date(struct extractor *ex, const struct sent *s,
     return memo->found;
 }
 
+/* A frame for one side of a succession, dated from the sentence. */
+static void succession_frame(struct extractor *ex, const struct sent *s,
+                             struct frame *frames, size_t *n_frames,
+                             struct date_memo *sdate, long m, exo_event event,
+                             const char *org)
+{
+    const struct mention *mm = &ex->ments[m];
+    if (*n_frames >= 32 || !may_move(mm))
+        return;
+    for (size_t f = 0; f < *n_frames; f++)
+        if (frames[f].person == mm->person)
+            return;
+    struct frame fr = {.person = mm->person,
+                       .mention = (size_t)m,
+                       .mflags = mm->flags,
+                       .event = event,
+                       .tflags = EXO__TRIG_STRONG,
+                       .main = true};
+    bool joinish = event == EXO_EVENT_JOINED;
+    if (org) {
+        if (joinish)
+            fr.to = org;
+        else
+            fr.from = org;
+        fr.to_text = joinish;
+        fr.from_text = !joinish;
+    }
+    exo_date d;
+    if (sentence_date(ex, s, sdate, &d)) {
+        fr.has_date = true;
+        fr.date = d;
+    }
+    frames[(*n_frames)++] = fr;
+}
+
+/*
+ * Successions (issue 17): "A is replacing its CEO X with Y" (X fired from
+ * A, Y joined A), "Y will replace X" and "Y succeeds X" (X left). The
+ * verb's subject in the second form is only the successor; where it comes
+ * from is another sentence's business.
+ */
+static void replace_frames(struct extractor *ex, const struct sent *s,
+                           struct frame *frames, size_t *n_frames,
+                           struct date_memo *sdate)
+{
+    const struct tok *T = ex->toks;
+    for (size_t i = s->t0; i < s->t1; i++) {
+        bool succeed = low_in(&T[i], (const char *const[]){
+                                         "succeed", "succeeds", "succeeding",
+                                         NULL});
+        if (!succeed &&
+            !low_in(&T[i], (const char *const[]){"replace", "replaces",
+                                                 "replacing", NULL}))
+            continue;
+        if (is_passive(ex, s->t0, i) ||
+            (i > s->t0 && low_in(&T[i - 1], negators)))
+            continue;
+        long x = mention_after(ex, i + 1, 6);
+        if (x < 0)
+            continue;
+        /* Only role words and determiners between the verb and X. */
+        bool clean = true;
+        for (size_t k = i + 1; k < ex->ments[x].t0 && clean; k++) {
+            exo_level lv;
+            clean = ex->tok_org[k] ||
+                    exo__lex_role(T[k].low, &lv) != EXO__ROLE_NONE ||
+                    low_in(&T[k], (const char *const[]){"its", "the", "their",
+                                                        "his", "her", "former",
+                                                        NULL});
+        }
+        if (!clean)
+            continue;
+        const struct org_mention *agent = org_before(ex, s->t0, i);
+        long y = -1;
+        for (size_t k = ex->ments[x].t1; k < s->t1 && k < ex->ments[x].t1 + 3;
+             k++)
+            if (low_is(&T[k], "with")) {
+                y = mention_after(ex, k + 1, 5);
+                break;
+            }
+        if (!succeed && y >= 0 && agent) {
+            succession_frame(ex, s, frames, n_frames, sdate, x,
+                             EXO_EVENT_FIRED, agent->org);
+            succession_frame(ex, s, frames, n_frames, sdate, y,
+                             EXO_EVENT_JOINED, agent->org);
+        } else if (y < 0 && subject_before(ex, s, i) >= 0) {
+            succession_frame(ex, s, frames, n_frames, sdate, x, EXO_EVENT_LEFT,
+                             NULL);
+        }
+        i = ex->ments[x].t1 - 1;
+    }
+}
+
 static void process_sentence(struct extractor *ex, const struct sent *s)
 {
     const struct tok *T = ex->toks;
@@ -1598,11 +1698,13 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         trigs[n_trigs++] = tr;
         i += used - 1;
     }
-    if (n_trigs == 0)
-        return;
     struct frame frames[32];
     size_t n_frames = 0;
     struct date_memo sdate = {-1, {0, EXO_PREC_DAY}};
+    if (first_if == SIZE_MAX && first_would == SIZE_MAX)
+        replace_frames(ex, s, frames, &n_frames, &sdate);
+    if (n_trigs == 0 && n_frames == 0)
+        return;
     for (size_t k = 0; k < n_trigs; k++) {
         const struct trig *tr = &trigs[k];
         const struct exo__trigger *def = tr->def;
@@ -1787,7 +1889,8 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                                     "to", "for", "join", "joins", "joined",
                                     "joining", "with", "rejoin", "rejoins",
                                     "rejoined", "rejoining", "found", "founded",
-                                    "launch", "launched", NULL})))
+                                    "launch", "launched", "dubbed", "called",
+                                    NULL})))
                 slot = (p && low_is(p, "with") && !joinish) ? NONE : TO;
             else if (p && low_is(p, "by") && passive && joinish)
                 slot = TO;
