@@ -1362,10 +1362,19 @@ static bool trigger_applies(const struct extractor *ex, const struct sent *s,
                                             "to", "will", "and", "has", "had",
                                             "have", "would", "later", "then",
                                             "went", "now", "recently", "is",
+                                            "helped", "help", "helping",
                                             "he's", "she's", "was", "are",
                                             "were", "been", NULL});
         return false;
     }
+    /* "have left the company's San Francisco headquarters": a building. */
+    if (def->event == EXO_EVENT_LEFT && !(def->flags & EXO__TRIG_STRONG))
+        for (size_t k = t1; k < s->t1 && k < t1 + 6; k++)
+            if (low_in(&T[k], (const char *const[]){"headquarters", "office",
+                                                    "offices", "building",
+                                                    "stage", "room", "court",
+                                                    "courtroom", NULL}))
+                return false;
     /* "left in 2018", "left in May": a date, not "left in place". */
     if (def->event == EXO_EVENT_LEFT && low_is(&T[t0], "left") && next &&
         low_is(next, "in") && t1 + 1 < s->t1 &&
@@ -1724,7 +1733,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         const char *founded_org = NULL;
         /* Who moves. */
         if (listed) {
-            objm = mention_after(ex, tr->t1 + 1, 4);
+            objm = mention_after(ex, tr->t1 + 1, 8);
             if (objm < 0)
                 continue;
             subj = objm;
@@ -1850,6 +1859,18 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             hypo = true;
         if (tr->t0 > s->t0 && low_is(&T[tr->t0 - 1], "briefly"))
             hypo = true;
+        /* "an attempt to oust X", "tried to fire X": it did not happen. */
+        if (tr->t0 > s->t0 + 1 && low_is(&T[tr->t0 - 1], "to") &&
+            low_in(&T[tr->t0 - 2],
+                   (const char *const[]){"attempt", "attempted", "attempts",
+                                         "tried", "try", "trying", "bid",
+                                         "effort", "sought", "seeking",
+                                         "failed", NULL}))
+            hypo = true;
+        /* "X is joined at A by co-founders Y and Z": X does not move. */
+        if (tr->event == EXO_EVENT_JOINED && passive &&
+            !(def->flags & EXO__TRIG_HIRE))
+            continue;
         /* "would leave only if ...": a condition after the verb. */
         for (size_t i = tr->t1; i < s->t1 && i < tr->t1 + 3; i++)
             hypo |= low_is(&T[i], "if") || low_is(&T[i], "unless");
@@ -1918,6 +1939,40 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                 fr.from_text = true;
             }
             i = om->t1 - 1;
+        }
+        /* "became finance chief at Google", "became co-founder and chief
+         * executive of startup Inflection AI": a title, then the org. */
+        if (def->flags & EXO__TRIG_BECAME) {
+            size_t i = tr->t1, r0 = SIZE_MAX, r1 = 0;
+            bool founder = false;
+            exo_level lv, top = EXO_LEVEL_NONE;
+            for (; i < s->t1 && !ex->tok_org[i] && i < tr->t1 + 10; i++) {
+                enum exo__role_kind rk = exo__lex_role(T[i].low, &lv);
+                if (rk != EXO__ROLE_NONE && !low_in(&T[i], (const char *const[]){"and", "of", "&", NULL})) {
+                    if (r0 == SIZE_MAX)
+                        r0 = i;
+                    r1 = i + 1;
+                    founder |= lv == EXO_LEVEL_FOUNDER;
+                    if (rk == EXO__ROLE_HEAD && lv > top)
+                        top = lv;
+                } else if (!low_in(&T[i], (const char *const[]){
+                                              "a", "an", "the", "its", "of",
+                                              "at", "and", "startup", "new",
+                                              "firm", "company", "&", NULL})) {
+                    break;
+                }
+            }
+            const struct org_mention *om =
+                i < s->t1 && ex->tok_org[i] ? org_covering(ex, i) : NULL;
+            if (!om || r0 == SIZE_MAX || top == EXO_LEVEL_NONE)
+                continue;
+            fr.to = om->org;
+            fr.to_text = true;
+            fr.role = arena_dup(ex, ex->text + T[r0].start,
+                                T[r1 - 1].end - T[r0].start);
+            fr.level = top;
+            if (founder)
+                fr.event = EXO_EVENT_FOUNDED;
         }
         /* "leaving the company", "joined the startup" */
         if (tr->t1 + 1 < s->t1 &&

@@ -271,6 +271,10 @@ static const struct exo__trigger triggers[] = {
     {{"brought", "on"}, J, EXO__TRIG_HIRE},
     {{"brings", "on"}, J, EXO__TRIG_HIRE},
     {{"signed", "on", "with"}, J, ST},
+    /* "became finance chief at Google", "became co-founder of X": only
+     * with a title and an organisation after it (process_sentence). */
+    {{"became"}, J, EXO__TRIG_NEEDS_ORG | EXO__TRIG_BECAME},
+    {{"becomes"}, J, EXO__TRIG_NEEDS_ORG | EXO__TRIG_BECAME},
     /* Issue 17: news verbs the lexicon lacked. "named"/"appointed" need
      * the person after them and an "as" or a role (process_sentence). */
     {{"hiring"}, J, EXO__TRIG_HIRE},
@@ -308,6 +312,7 @@ static const struct exo__trigger triggers[] = {
     {{"brought", "back"}, R, EXO__TRIG_HIRE | ST},
     {{"brings", "back"}, R, EXO__TRIG_HIRE | ST},
     {{"rehired"}, R, EXO__TRIG_HIRE | ST},
+    {{"re-hired"}, R, EXO__TRIG_HIRE | ST},
     {{"reinstated"}, R, ST | IN},
     {{"reappointed"}, R, EXO__TRIG_HIRE | ST},
     {{"returned", "as"}, R, ST | IN},
@@ -356,6 +361,7 @@ static const struct exo__trigger triggers[] = {
     {{"starts"}, FO, EXO__TRIG_FOUND},
     {{"starting"}, FO, EXO__TRIG_FOUND},
     {{"set", "up"}, FO, EXO__TRIG_FOUND},
+    {{"setup"}, FO, EXO__TRIG_FOUND},
     {{"sets", "up"}, FO, EXO__TRIG_FOUND},
 };
 
