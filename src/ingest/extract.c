@@ -201,7 +201,11 @@ static int tokenize(const char *s, size_t a, size_t b, struct tok **toks,
         /* Looked up once here: the date and name rules ask for every
          * token again and again. */
         t.month = exo__lex_month(t.low);
-        if (exo__lex_not_name(t.low))
+        exo_level role_lv;
+        /* A title word is never part of a name: "General Counsel Sean
+         * Edgett" is Sean Edgett (issue 17). */
+        if (exo__lex_not_name(t.low) ||
+            exo__lex_role(t.low, &role_lv) == EXO__ROLE_HEAD)
             t.flags |= T_NOTNAME;
         if (EXO_VEC_PUSH(*toks, *n, *cap, t))
             return EXO_ENOMEM;
@@ -1116,6 +1120,10 @@ struct trig {
 
 static bool is_passive(const struct extractor *ex, size_t s0, size_t t)
 {
+    /* "is hiring", "is replacing": progressive, not passive. */
+    size_t n = strlen(ex->toks[t].low);
+    if (n > 4 && strcmp(ex->toks[t].low + n - 3, "ing") == 0)
+        return false;
     return t > s0 &&
            low_in(&ex->toks[t - 1],
                   (const char *const[]){"was", "were", "been", "being", "is",
@@ -1363,7 +1371,7 @@ static bool trigger_applies(const struct extractor *ex, const struct sent *s,
                                             "have", "would", "later", "then",
                                             "went", "now", "recently", "is",
                                             "helped", "help", "helping",
-                                            "he's", "she's", "was", "are",
+                                            "he", "she", "they", "was", "are",
                                             "were", "been", NULL});
         return false;
     }
@@ -1633,6 +1641,10 @@ static void replace_frames(struct extractor *ex, const struct sent *s,
         } else if (y < 0 && subject_before(ex, s, i) >= 0) {
             succession_frame(ex, s, frames, n_frames, sdate, x, EXO_EVENT_LEFT,
                              NULL);
+        } else if (!succeed && y < 0 && agent) {
+            /* "the decision by A to replace X": A removes X. */
+            succession_frame(ex, s, frames, n_frames, sdate, x,
+                             EXO_EVENT_FIRED, agent->org);
         }
         i = ex->ments[x].t1 - 1;
     }
