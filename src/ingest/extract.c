@@ -2085,10 +2085,23 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                 fr.level = EXO_LEVEL_LEAD;
             }
         }
-        /* "Boeing named its CFO X as interim CEO": an internal move. */
-        if ((def->flags & EXO__TRIG_AS) && aff && fr.to &&
-            same_key(aff, fr.to))
-            continue;
+        /* "Boeing named its CFO X as interim CEO", "Samsung appointed X
+         * as head of its foundry business": internal moves. A "named X
+         * as" is a hire only when X comes from elsewhere: another
+         * affiliation, or "former"/"ex-" before the name. */
+        if ((def->flags & EXO__TRIG_AS) && objm >= 0) {
+            const struct mention *om = &ex->ments[objm];
+            bool former = false;
+            for (size_t i = om->t0 > tr->t1 + 5 ? om->t0 - 5 : tr->t1;
+                 i < om->t0; i++)
+                former |= low_is(&T[i], "former") || low_is(&T[i], "ex") ||
+                          strncmp(T[i].low, "ex-", 3) == 0;
+            const char *was = aff ? aff : fr.from;
+            if (was && fr.to && same_key(was, fr.to))
+                continue;
+            if (!was && !former)
+                continue;
+        }
         if (aff && !fr.from && !(fr.to && same_key(aff, fr.to))) {
             fr.from = aff;
             fr.from_text = fr.from_aff = true;
@@ -2219,6 +2232,20 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         /* "hired X and Y", "were fired include X, Y and CFO Z" (issue 17). */
         if (objm >= 0)
             list_after(ex, (size_t)objm, &fr);
+        /* "co-founded SSI with X and Y": the co-founders after "with". */
+        if (fr.event == EXO_EVENT_FOUNDED && objm < 0 && cl == CL_MAIN)
+            for (size_t i = tr->t1; i + 1 < win_end && i < tr->t1 + 6; i++)
+                if (low_is(&T[i], "with")) {
+                    long w = mention_after(ex, i + 1, 3);
+                    if (w >= 0 && fr.n_also < 8 &&
+                        ex->ments[w].person != fr.person &&
+                        may_move(&ex->ments[w])) {
+                        fr.also[fr.n_also] = ex->ments[w].person;
+                        fr.also_flags[fr.n_also++] = ex->ments[w].flags;
+                        list_after(ex, (size_t)w, &fr);
+                    }
+                    break;
+                }
         if (n_frames < 32)
             frames[n_frames++] = fr;
     }
