@@ -263,6 +263,7 @@ struct frame {
     bool has_date;
     exo_date date;
     bool hedged, background, main;
+    bool temporal; /* in a "when"/"after" clause: history, kept undated */
     bool from_aff; /* 'from' is the person's affiliation, not a slot */
     bool object;   /* "left the company": a workplace as the object */
     size_t n_also; /* "X and Y are leaving": the other subjects */
@@ -1306,7 +1307,9 @@ static void emit(struct extractor *ex, const struct sent *s,
     c.level = f->level;
     c.event = f->event;
     c.date_in_text = f->has_date;
-    c.has_date = f->has_date || ex->has_doc_date;
+    /* Undated history ("quit for a few days when X was fired") has no
+     * date: the text's date would date it wrongly. */
+    c.has_date = f->has_date || (ex->has_doc_date && !f->background);
     c.date = f->has_date ? f->date : ex->doc_date;
     c.from_context = f->from && !f->from_text;
     c.background = f->background;
@@ -1834,13 +1837,21 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             earlier |= frames[f].person == sm->person;
         enum clause cl =
             objm >= 0 ? CL_MAIN : clause_of(ex, sm->t1, tr->t0, earlier);
-        /* "when Sam Altman was fired": the whole clause is subordinate. */
+        /* "when Sam Altman was fired": the whole clause is subordinate,
+         * and a strong verb in it is history the text takes as known
+         * (issue 17: the seed article's November 2023 firing). */
+        bool temporal = false;
         if (objm < 0 && sm->t0 > s->t0 &&
             low_in(&T[sm->t0 - 1],
                    (const char *const[]){"when", "after", "before", "since",
                                          "while", "because", "until", "as",
-                                         "once", NULL}))
+                                         "once", NULL})) {
             cl = CL_SUB;
+            temporal = (def->flags & EXO__TRIG_STRONG) &&
+                       low_in(&T[sm->t0 - 1],
+                              (const char *const[]){"when", "after", "before",
+                                                    NULL});
+        }
         /* Negation, hypothesis, hedging, background: in the words between
          * the subject (or 6 tokens back) and the trigger. */
         size_t w0 =
@@ -1863,14 +1874,16 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         for (size_t i = sm->t0 > s->t0 + 4 ? sm->t0 - 4 : s->t0; i < sm->t0;
              i++)
             hypo |= low_in(&T[i], hypothetical);
-        /* "quit for a few days", "briefly left": not a move. */
+        /* "quit for a few days", "briefly left": a departure that did not
+         * last, kept as history (background), never as today's move. */
+        bool brief = false;
         if (tr->t1 + 2 < s->t1 && low_is(&T[tr->t1], "for") &&
             (low_is(&T[tr->t1 + 1], "a") || low_is(&T[tr->t1 + 1], "two")) &&
             low_in(&T[tr->t1 + 2],
                    (const char *const[]){"few", "day", "week", "couple", NULL}))
-            hypo = true;
+            brief = true;
         if (tr->t0 > s->t0 && low_is(&T[tr->t0 - 1], "briefly"))
-            hypo = true;
+            brief = true;
         /* "an attempt to oust X", "tried to fire X": it did not happen. */
         if (tr->t0 > s->t0 + 1 && low_is(&T[tr->t0 - 1], "to") &&
             low_in(&T[tr->t0 - 2],
@@ -1896,7 +1909,9 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                            .event = tr->event,
                            .tflags = def->flags,
                            .hedged = hedged,
-                           .main = cl != CL_SUB};
+                           .main = cl != CL_SUB,
+                           .temporal = temporal,
+                           .background = brief};
         /* Organisations after the trigger, by the word before each. */
         for (size_t i = tr->t1; i < win_end; i++) {
             const struct org_mention *om = org_at(ex, i);
@@ -2119,6 +2134,10 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         }
         if (past && !fr.has_date)
             continue; /* undated background: not a move to propose */
+        if (brief) {
+            fr.has_date = false; /* the text's date is not when it was */
+            fr.background = true;
+        }
         if (past)
             fr.background = true;
         /* Merge into this person's frame from an earlier trigger. */
@@ -2251,7 +2270,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
     }
     for (size_t f = 0; f < n_frames; f++) {
         struct frame *fr = &frames[f];
-        if (!fr->main && !fr->has_date)
+        if (!fr->main && !fr->has_date && !fr->temporal)
             continue;
         if (!fr->main)
             fr->background = true;
@@ -2262,7 +2281,8 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         if ((leaving || fr->event == EXO_EVENT_FOUNDED ||
              fr->event == EXO_EVENT_JOINED) &&
             !fr->from && ex->context &&
-            !(fr->to && same_key(fr->to, ex->context)) && !fr->background)
+            !(fr->to && same_key(fr->to, ex->context)) &&
+            (!fr->background || fr->temporal || !fr->has_date))
             fr->from = ex->context;
         if (fr->event == EXO_EVENT_RETURNED && !fr->to && ex->context) {
             fr->to = ex->context;
