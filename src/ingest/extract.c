@@ -1518,10 +1518,12 @@ static enum clause clause_of(const struct extractor *ex, size_t subj_end,
     if (k == subj_end)
         return CL_MAIN;
     const struct tok *p = &ex->toks[k - 1];
-    /* "Laura Kim, who is leaving for Google": a current move. */
+    /* "Laura Kim, who is leaving for Google", "X, who announced her
+     * resignation on Wednesday": a current move. */
     if (low_is(p, "who") && k < t &&
         low_in(&ex->toks[k],
-               (const char *const[]){"is", "are", "will", "has", "have", NULL}))
+               (const char *const[]){"is", "are", "will", "has", "have",
+                                     "announced", "confirmed", NULL}))
         return CL_MAIN;
     if (low_in(p, subordinators))
         return CL_SUB;
@@ -1753,11 +1755,22 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                 continue;
             subj = objm;
         } else if (def->flags & EXO__TRIG_NOUN) {
+            /* "the departure of chief merchant X": titles may stand
+             * between "of" and the name. */
+            size_t after_of = tr->t1 + 1;
+            exo_level of_lv;
+            while (after_of < s->t1 && tr->t1 < s->t1 &&
+                   low_is(&T[tr->t1], "of") &&
+                   (exo__lex_role(T[after_of].low, &of_lv) != EXO__ROLE_NONE ||
+                    low_in(&T[after_of], (const char *const[]){"its", "the",
+                                                               "former",
+                                                               NULL})))
+                after_of++;
             for (size_t m = 0; m < ex->n_ments; m++) {
                 const struct mention *mm = &ex->ments[m];
                 if (mm->t1 == tr->t0 && (T[mm->t1 - 1].flags & T_POSS))
                     subj = (long)m;
-                if (mm->t0 == tr->t1 + 1 && low_is(&T[tr->t1], "of"))
+                if (mm->t0 == after_of && low_is(&T[tr->t1], "of"))
                     subj = (long)m;
             }
             /* "X announced her resignation": the subject's own noun. */
@@ -1835,8 +1848,14 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         bool earlier = false;
         for (size_t f = 0; f < n_frames; f++)
             earlier |= frames[f].person == sm->person;
+        /* "who announced her resignation": the clause of "announced". */
+        size_t ct = tr->t0;
+        if ((def->flags & EXO__TRIG_NOUN) && ct > sm->t1 &&
+            low_in(&T[ct - 1],
+                   (const char *const[]){"his", "her", "their", NULL}))
+            ct--;
         enum clause cl =
-            objm >= 0 ? CL_MAIN : clause_of(ex, sm->t1, tr->t0, earlier);
+            objm >= 0 ? CL_MAIN : clause_of(ex, sm->t1, ct, earlier);
         /* "when Sam Altman was fired": the whole clause is subordinate,
          * and a strong verb in it is history the text takes as known
          * (issue 17: the seed article's November 2023 firing). */
@@ -1847,7 +1866,12 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                                          "while", "because", "until", "as",
                                          "once", NULL})) {
             cl = CL_SUB;
-            temporal = (def->flags & EXO__TRIG_STRONG) &&
+            /* A strong verb, or a verb that ends the clause ("after X
+             * left."): not "when X left the room". */
+            bool clause_end = tr->t1 >= s->t1 ||
+                              low_in(&T[tr->t1], (const char *const[]){
+                                                     ",", ".", ";", NULL});
+            temporal = ((def->flags & EXO__TRIG_STRONG) || clause_end) &&
                        low_in(&T[sm->t0 - 1],
                               (const char *const[]){"when", "after", "before",
                                                     NULL});
@@ -2308,7 +2332,8 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         /* A bare "left" needs an organisation or a role to be a move. */
         if (fr->event == EXO_EVENT_LEFT &&
             !(fr->tflags & (EXO__TRIG_INTRANS | EXO__TRIG_STRONG)) &&
-            !fr->from_text && !fr->to_text && !fr->role && !fr->object)
+            !fr->from_text && !fr->to_text && !fr->role && !fr->object &&
+            !fr->temporal)
             continue;
         if (fr->event == EXO_EVENT_FOUNDED && !fr->level)
             fr->level = EXO_LEVEL_FOUNDER;
