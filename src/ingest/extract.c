@@ -506,7 +506,9 @@ static const char *const org_context_words[] = {
     "competitor", "rejoin",   "rejoined",   "rejoins",   "rejoining",
     "found",      "founded",  "co-founded", "cofounded", "launched",
     "launch",     "start-up", "venture",    "unit",      "at",
-    "from",       "dubbed",   NULL};
+    "from",       "dubbed",   "leaving",    "left",      "quit",
+    "quits",      "quitting", "exited",     "exiting",   "departing",
+    "departed",   NULL};
 
 /*
  * The end (exclusive) of a name run starting at token 'i' of a sentence
@@ -597,6 +599,30 @@ static void find_entities(struct extractor *ex, struct sent *s)
         bool org_ctx = i > s->t0 &&
                        low_in(&ex->toks[i - 1], org_context_words) &&
                        !(ex->toks[i - 1].flags & T_POSS);
+        /* "left Globex for Initech": "for" right after an organisation. */
+        if (!org_ctx && i > s->t0 + 1 && low_is(&ex->toks[i - 1], "for") &&
+            ex->tok_org[i - 2])
+            org_ctx = true;
+        /* "chief executive of Globex": a title's organisation. */
+        exo_level of_lv;
+        if (!org_ctx && i > s->t0 + 1 && low_is(&ex->toks[i - 1], "of") &&
+            exo__lex_role(ex->toks[i - 2].low, &of_lv) == EXO__ROLE_HEAD)
+            org_ctx = true;
+        /* "Globex has hired X", "Initech poached X": who hires is an
+         * organisation (issue 17: an org read as a person). */
+        if (!org_ctx && j == i) {
+            size_t k = i + 1;
+            if (k < s->t1 && low_in(&ex->toks[k], (const char *const[]){
+                                                      "has", "have", "had",
+                                                      "is", NULL}))
+                k++;
+            size_t used;
+            const struct exo__trigger *hd =
+                k < s->t1 ? exo__lex_trigger(ex->lows + k, s->t1 - k, &used)
+                          : NULL;
+            org_ctx = hd && (hd->flags & (EXO__TRIG_HIRE | EXO__TRIG_OBJ_FIRE)) &&
+                      !(ex->toks[i].flags & T_POSS);
+        }
         if (j == i) {
             const struct tok *t = &ex->toks[i];
             /* "Acme AI", "Zeta Labs": a capitalised word and a suffix. */
@@ -612,6 +638,17 @@ static void find_entities(struct extractor *ex, struct sent *s)
                 i++;
                 continue;
             }
+            /* "a former Initech executive", "the Globex board": a
+             * capitalised word before a title, not opening the sentence. */
+            exo_level title_lv;
+            if (!org_ctx && i > s->t0 && i + 1 < s->t1 &&
+                exo__lex_role(ex->toks[i + 1].low, &title_lv) ==
+                    EXO__ROLE_HEAD &&
+                low_in(&ex->toks[i - 1],
+                       (const char *const[]){"a", "an", "the", "former", "ex",
+                                             "longtime", "veteran", "its",
+                                             NULL}))
+                org_ctx = true;
             /* A single capitalised word after "rival", "join": an org. */
             if (org_ctx && !ex->tok_org[i] && (t->flags & T_CAP) &&
                 (t->flags & T_WORD) && !(t->flags & T_NOTNAME) && !t->month) {
@@ -925,6 +962,32 @@ static void find_mentions(struct extractor *ex, const struct sent *s, int *last)
                 p = ex->ments[0].person;
             flags = M_PRONOUN;
             j = i + 1;
+        }
+        /* "The cofounder said ...", "the former CEO will join": a role
+         * noun standing for the last person named (issue 17), not "the
+         * CEO John Smith" nor "the head of sales". */
+        if (p < 0 && low_is(t, "the") && *last >= 0 &&
+            (i == s->t0 || low_is(&ex->toks[i - 1], ","))) {
+            size_t k = i + 1;
+            exo_level lv;
+            bool head = false;
+            while (k < s->t1 && k < i + 5 && !ex->tok_org[k]) {
+                enum exo__role_kind rk = exo__lex_role(ex->toks[k].low, &lv);
+                if (rk == EXO__ROLE_NONE && !low_is(&ex->toks[k], "former"))
+                    break;
+                if (low_in(&ex->toks[k],
+                           (const char *const[]){"and", "of", "&", NULL}))
+                    break;
+                head |= rk == EXO__ROLE_HEAD;
+                k++;
+            }
+            if (head && k < s->t1 && !(ex->toks[k].flags & T_CAP) &&
+                !low_in(&ex->toks[k],
+                        (const char *const[]){"of", "at", ",", "and", NULL})) {
+                p = *last;
+                flags = M_PRONOUN;
+                j = k;
+            }
         }
         if (p < 0)
             continue;
@@ -1556,6 +1619,34 @@ static bool sentence_date(struct extractor *ex, const struct sent *s,
     if (memo->found)
         *d = memo->date;
     return memo->found;
+}
+
+/* "X and Y are leaving", "X and VP Y are leaving": the subjects listed
+ * before mention 'subj', appended to fr->also. */
+static void subjects_before(const struct extractor *ex, long subj,
+                            struct frame *fr)
+{
+    const struct tok *T = ex->toks;
+    for (long m = subj; m > 0 && fr->n_also < 8; m--) {
+        const struct mention *prev = &ex->ments[m - 1];
+        size_t i = prev->t1, end = ex->ments[m].t0;
+        if (i < end && low_is(&T[i], ","))
+            i++;
+        if (i < end && low_is(&T[i], "and"))
+            i++;
+        if (i == prev->t1 || !may_move(prev))
+            break;
+        while (i < end && !ex->tok_org[i]) {
+            exo_level role_level;
+            if (exo__lex_role(T[i].low, &role_level) == EXO__ROLE_NONE)
+                break;
+            i++;
+        }
+        if (i != end)
+            break;
+        fr->also[fr->n_also] = prev->person;
+        fr->also_flags[fr->n_also++] = prev->flags;
+    }
 }
 
 /* A frame for one side of a succession, dated from the sentence. */
@@ -2204,6 +2295,9 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                     }
                 }
                 fr.mflags = same->mflags;
+                /* "X and Y, who left A in 2021, founded B": both. */
+                if (objm < 0)
+                    subjects_before(ex, subj, &fr);
                 *same = fr;
                 continue;
             }
@@ -2249,29 +2343,8 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             }
             continue;
         }
-        /* "X and Y are leaving", "X and VP Y are leaving": the same
-         * move for each. */
-        for (long m = subj; cl == CL_MAIN && objm < 0 && m > 0 && fr.n_also < 8;
-             m--) {
-            const struct mention *prev = &ex->ments[m - 1];
-            size_t i = prev->t1, end = ex->ments[m].t0;
-            if (i < end && low_is(&T[i], ","))
-                i++;
-            if (i < end && low_is(&T[i], "and"))
-                i++;
-            if (i == prev->t1 || !may_move(prev))
-                break;
-            while (i < end && !ex->tok_org[i]) {
-                exo_level role_level;
-                if (exo__lex_role(T[i].low, &role_level) == EXO__ROLE_NONE)
-                    break;
-                i++;
-            }
-            if (i != end)
-                break;
-            fr.also[fr.n_also] = prev->person;
-            fr.also_flags[fr.n_also++] = prev->flags;
-        }
+        if (cl == CL_MAIN && objm < 0)
+            subjects_before(ex, subj, &fr);
         /* "hired X and Y", "were fired include X, Y and CFO Z" (issue 17). */
         if (objm >= 0)
             list_after(ex, (size_t)objm, &fr);
