@@ -1695,7 +1695,10 @@ static void replace_frames(struct extractor *ex, const struct sent *s,
                            struct date_memo *sdate)
 {
     const struct tok *T = ex->toks;
-    for (size_t i = s->t0; i < s->t1; i++) {
+    /* At most 32 successions a sentence, as at most 32 triggers: a long
+     * sentence of "replace" stays linear work (issue 19). */
+    size_t tries = 0;
+    for (size_t i = s->t0; i < s->t1 && tries < 32; i++) {
         bool succeed = low_in(&T[i], (const char *const[]){
                                          "succeed", "succeeds", "succeeding",
                                          NULL});
@@ -1703,6 +1706,7 @@ static void replace_frames(struct extractor *ex, const struct sent *s,
             !low_in(&T[i], (const char *const[]){"replace", "replaces",
                                                  "replacing", NULL}))
             continue;
+        tries++;
         if (is_passive(ex, s->t0, i) ||
             (i > s->t0 && low_in(&T[i - 1], negators)))
             continue;
