@@ -1668,13 +1668,28 @@ static void succession_frame(struct extractor *ex, const struct sent *s,
                        .tflags = EXO__TRIG_STRONG,
                        .main = true};
     bool joinish = event == EXO_EVENT_JOINED;
+    /* "with Chipotle boss Brian Niccol": the successor's title and where
+     * it was held. */
+    size_t r0, r1;
+    exo_level lv;
+    const char *aff = NULL;
+    if (role_before(ex, s->t0, mm->t0, &r0, &r1, &lv, &aff)) {
+        fr.role = arena_dup(ex, ex->text + ex->toks[r0].start,
+                            ex->toks[r1 - 1].end - ex->toks[r0].start);
+        fr.level = lv;
+    }
+    if (joinish && aff && !(org && same_key(aff, org))) {
+        fr.from = aff;
+        fr.from_text = true;
+    }
     if (org) {
-        if (joinish)
+        if (joinish) {
             fr.to = org;
-        else
+            fr.to_text = true;
+        } else {
             fr.from = org;
-        fr.to_text = joinish;
-        fr.from_text = !joinish;
+            fr.from_text = true;
+        }
     }
     exo_date d;
     if (sentence_date(ex, s, sdate, &d)) {
