@@ -510,7 +510,7 @@ Test(extract, successions)
                  "Chipotle boss Ben Ruiz.",
                  NULL,
                  (const char *const[]){"Lars Holm|fired|Starbucks|-",
-                                       "Ben Ruiz|joined|-|Starbucks", NULL});
+                                       "Ben Ruiz|joined|Chipotle|Starbucks", NULL});
 }
 
 Test(extract, attempts_are_not_moves)
