@@ -162,7 +162,7 @@ static const struct role_word roles[] = {
 enum exo__role_kind exo__lex_role(const char *word, exo_level *level)
 {
     for (size_t i = 0; i < COUNT(roles); i++) {
-        if (strcmp(word, roles[i].word) == 0) {
+        if (roles[i].word[0] == word[0] && strcmp(word, roles[i].word) == 0) {
             *level = roles[i].level;
             return roles[i].kind;
         }
