@@ -2283,6 +2283,22 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             if (cl == CL_SUB && !same->main) {
                 continue;
             }
+            /* "who left in 2021 to found a startup": the purpose belongs
+             * to the subordinate clause, which stays subordinate (and
+             * dated, history). */
+            if (!same->main && cl == CL_PURPOSE) {
+                if (tr->event == EXO_EVENT_FOUNDED &&
+                    same->event == EXO_EVENT_LEFT) {
+                    same->event = EXO_EVENT_FOUNDED;
+                    same->tflags = fr.tflags;
+                    same->to = fr.to;
+                    same->to_text = fr.to_text;
+                } else if (!same->to && fr.to) {
+                    same->to = fr.to;
+                    same->to_text = fr.to_text;
+                }
+                continue;
+            }
             if (!same->main && cl != CL_SUB) {
                 /* The earlier trigger was subordinate ("who joined A"):
                  * what it joined is what this one leaves. */
@@ -2317,6 +2333,14 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                 /* "X and Y, who left A in 2021, founded B": both. */
                 if (objm < 0)
                     subjects_before(ex, subj, &fr);
+                /* A dated clause with another event is a move of its own
+                 * ("who left in 2021 to found a startup, returned to A"):
+                 * kept as history beside the main one. */
+                if (same->has_date && same->event != fr.event &&
+                    same->event != EXO_EVENT_LEFT && n_frames < 32) {
+                    frames[n_frames++] = fr;
+                    continue;
+                }
                 *same = fr;
                 continue;
             }
