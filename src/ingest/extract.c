@@ -205,7 +205,8 @@ static int tokenize(const char *s, size_t a, size_t b, struct tok **toks,
         /* A title word is never part of a name: "General Counsel Sean
          * Edgett" is Sean Edgett (issue 17). */
         if (exo__lex_not_name(t.low) ||
-            exo__lex_role(t.low, &role_lv) == EXO__ROLE_HEAD)
+            ((t.flags & T_CAP) &&
+             exo__lex_role(t.low, &role_lv) == EXO__ROLE_HEAD))
             t.flags |= T_NOTNAME;
         if (EXO_VEC_PUSH(*toks, *n, *cap, t))
             return EXO_ENOMEM;
@@ -344,7 +345,8 @@ static bool low_in(const struct tok *t, const char *const *list)
 {
     /* The first bytes first: most words differ there (lexicon.c). */
     for (; *list; list++)
-        if (t->low[0] == (*list)[0] && strcmp(t->low, *list) == 0)
+        if (t->low[0] == (*list)[0] && t->low[0] &&
+            t->low[1] == (*list)[1] && strcmp(t->low, *list) == 0)
             return true;
     return false;
 }

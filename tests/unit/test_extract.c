@@ -536,8 +536,8 @@ Test(extract, history_in_a_when_clause_is_background)
 
 /* ==== The corpora ==== */
 
-#define HELDOUT_EVENT_F1 0.90 /* measured 0.933 */
-#define HELDOUT_SLOT_F1 0.88  /* measured 0.904 */
+#define HELDOUT_EVENT_F1 0.90 /* measured 0.933, 0.968 after issue 17 */
+#define HELDOUT_SLOT_F1 0.88  /* measured 0.904, 0.947 after issue 17 */
 
 struct gold {
     char id[8];
