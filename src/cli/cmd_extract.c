@@ -282,8 +282,8 @@ int cmd_extract(struct cli *cli, int argc, char **argv)
             break;
         }
         case 5:
-            if ((rc = cli_parse_double(cli, "review-below", arg,
-                                       &review_below)))
+            if ((rc =
+                     cli_parse_double(cli, "review-below", arg, &review_below)))
                 return rc;
             if (!(review_below >= 0 && review_below <= 1))
                 return cli_usage_error(cli,

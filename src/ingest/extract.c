@@ -345,8 +345,8 @@ static bool low_in(const struct tok *t, const char *const *list)
 {
     /* The first bytes first: most words differ there (lexicon.c). */
     for (; *list; list++)
-        if (t->low[0] == (*list)[0] && t->low[0] &&
-            t->low[1] == (*list)[1] && strcmp(t->low, *list) == 0)
+        if (t->low[0] == (*list)[0] && t->low[0] && t->low[1] == (*list)[1] &&
+            strcmp(t->low, *list) == 0)
             return true;
     return false;
 }
@@ -614,15 +614,16 @@ static void find_entities(struct extractor *ex, struct sent *s)
          * organisation (issue 17: an org read as a person). */
         if (!org_ctx && j == i) {
             size_t k = i + 1;
-            if (k < s->t1 && low_in(&ex->toks[k], (const char *const[]){
-                                                      "has", "have", "had",
-                                                      "is", NULL}))
+            if (k < s->t1 &&
+                low_in(&ex->toks[k],
+                       (const char *const[]){"has", "have", "had", "is", NULL}))
                 k++;
             size_t used;
             const struct exo__trigger *hd =
                 k < s->t1 ? exo__lex_trigger(ex->lows + k, s->t1 - k, &used)
                           : NULL;
-            org_ctx = hd && (hd->flags & (EXO__TRIG_HIRE | EXO__TRIG_OBJ_FIRE)) &&
+            org_ctx = hd &&
+                      (hd->flags & (EXO__TRIG_HIRE | EXO__TRIG_OBJ_FIRE)) &&
                       !(ex->toks[i].flags & T_POSS);
         }
         if (j == i) {
@@ -673,11 +674,10 @@ static void find_entities(struct extractor *ex, struct sent *s)
             j < s->t1 && !(ex->toks[j].flags & T_CAP) &&
             !(last->flags & T_POSS) &&
             low_in(&ex->toks[j],
-                   (const char *const[]){"hedge", "fund", "bank", "startup",
-                                         "firm", "lab", "unit", "division",
-                                         "chain", "retailer", "agency",
-                                         "carmaker", "automaker", "brand",
-                                         "subsidiary", NULL});
+                   (const char *const[]){
+                       "hedge", "fund", "bank", "startup", "firm", "lab",
+                       "unit", "division", "chain", "retailer", "agency",
+                       "carmaker", "automaker", "brand", "subsidiary", NULL});
         bool suffix = org_noun || exo__lex_org_suffix(last->low) ||
                       (j < s->t1 && (ex->toks[j].flags & T_CAP) &&
                        exo__lex_org_suffix(ex->toks[j].low));
@@ -946,9 +946,9 @@ static void find_mentions(struct extractor *ex, const struct sent *s, int *last)
             p = person_by_word(ex, t);
             flags = M_PARTIAL;
             j = i + 1;
-        } else if (low_in(t, (const char *const[]){"he", "she", "he's",
-                                                     "she's", "he'd", "she'd",
-                                                     "he'll", "she'll", NULL}) &&
+        } else if (low_in(t, (const char *const[]){"he", "she", "he's", "she's",
+                                                   "he'd", "she'd", "he'll",
+                                                   "she'll", NULL}) &&
                    *last >= 0) {
             p = *last;
             /* "X, who worked with Y, said he was joining": after a verb
@@ -1426,21 +1426,21 @@ static bool trigger_applies(const struct extractor *ex, const struct sent *s,
         if (def->flags & EXO__TRIG_STRONG) {
             /* "founding team", "co-founded by" are not a new company,
              * but "Cuill was founded by X" is (issue 17). */
-            return !(next && low_is(next, "by")) ||
-                   is_passive(ex, s->t0, t0);
+            return !(next && low_is(next, "by")) || is_passive(ex, s->t0, t0);
         }
         if (!next)
             return false;
         if (ex->tok_org[t1] ||
             low_in(next, (const char *const[]){"a", "an", "his", "her", "their",
                                                "own", NULL}))
-            return prev && low_in(prev, (const char *const[]){
-                                            "to", "will", "and", "has", "had",
-                                            "have", "would", "later", "then",
-                                            "went", "now", "recently", "is",
-                                            "helped", "help", "helping",
-                                            "he", "she", "they", "was", "are",
-                                            "were", "been", NULL});
+            return prev &&
+                   low_in(prev,
+                          (const char *const[]){
+                              "to",      "will",     "and",   "has",    "had",
+                              "have",    "would",    "later", "then",   "went",
+                              "now",     "recently", "is",    "helped", "help",
+                              "helping", "he",       "she",   "they",   "was",
+                              "are",     "were",     "been",  NULL});
         return false;
     }
     /* "have left the company's San Francisco headquarters": a building. */
@@ -1455,8 +1455,8 @@ static bool trigger_applies(const struct extractor *ex, const struct sent *s,
     if (def->event == EXO_EVENT_LEFT && low_is(&T[t0], "left") && next &&
         low_is(next, "in") && t1 + 1 < s->t1 &&
         (T[t1 + 1].month || year_of(&T[t1 + 1]) > 0 ||
-         low_in(&T[t1 + 1], (const char *const[]){"early", "late", "mid",
-                                                  "march", NULL})))
+         low_in(&T[t1 + 1],
+                (const char *const[]){"early", "late", "mid", "march", NULL})))
         return true;
     if (def->event == EXO_EVENT_LEFT && low_is(&T[t0], "left") && next &&
         low_in(next,
@@ -1513,17 +1513,17 @@ static bool list_gap(const struct extractor *ex, size_t a, size_t b)
         exo_level lv;
         if (low_in(t, (const char *const[]){",", "and", ";", "well", NULL}))
             sep = true;
-        else if (ex->tok_org[i] ||
-                 exo__lex_role(t->low, &lv) != EXO__ROLE_NONE)
+        else if (ex->tok_org[i] || exo__lex_role(t->low, &lv) != EXO__ROLE_NONE)
             continue;
         /* "the top lawyer for the firm", "content policy chief": lower-case
          * words of a title; a verb or a clause word ends the list. */
         else if (!(t->flags & T_WORD) || (t->flags & T_CAP) ||
-                 low_in(t, (const char *const[]){
-                               "who", "which", "that", "is", "was", "were",
-                               "are", "has", "have", "had", "said", "says",
-                               "will", "would", "to", "after", "before", "when",
-                               "while", "but", "not", NULL}) ||
+                 low_in(t,
+                        (const char *const[]){
+                            "who",   "which", "that", "is",    "was",    "were",
+                            "are",   "has",   "have", "had",   "said",   "says",
+                            "will",  "would", "to",   "after", "before", "when",
+                            "while", "but",   "not",  NULL}) ||
                  exo__lex_trigger(ex->lows + i, 1, &(size_t){0}))
             return false;
     }
@@ -1716,9 +1716,9 @@ static void replace_frames(struct extractor *ex, const struct sent *s,
      * sentence of "replace" stays linear work (issue 19). */
     size_t tries = 0;
     for (size_t i = s->t0; i < s->t1 && tries < 32; i++) {
-        bool succeed = low_in(&T[i], (const char *const[]){
-                                         "succeed", "succeeds", "succeeding",
-                                         NULL});
+        bool succeed =
+            low_in(&T[i], (const char *const[]){"succeed", "succeeds",
+                                                "succeeding", NULL});
         if (!succeed &&
             !low_in(&T[i], (const char *const[]){"replace", "replaces",
                                                  "replacing", NULL}))
@@ -1736,9 +1736,9 @@ static void replace_frames(struct extractor *ex, const struct sent *s,
             exo_level lv;
             clean = ex->tok_org[k] ||
                     exo__lex_role(T[k].low, &lv) != EXO__ROLE_NONE ||
-                    low_in(&T[k], (const char *const[]){"its", "the", "their",
-                                                        "his", "her", "former",
-                                                        NULL});
+                    low_in(&T[k],
+                           (const char *const[]){"its", "the", "their", "his",
+                                                 "her", "former", NULL});
         }
         if (!clean)
             continue;
@@ -1751,8 +1751,8 @@ static void replace_frames(struct extractor *ex, const struct sent *s,
                 break;
             }
         if (!succeed && y >= 0 && agent) {
-            succession_frame(ex, s, frames, n_frames, sdate, x,
-                             EXO_EVENT_FIRED, agent->org);
+            succession_frame(ex, s, frames, n_frames, sdate, x, EXO_EVENT_FIRED,
+                             agent->org);
             succession_frame(ex, s, frames, n_frames, sdate, y,
                              EXO_EVENT_JOINED, agent->org);
         } else if (y < 0 && subject_before(ex, s, i) >= 0) {
@@ -1760,8 +1760,8 @@ static void replace_frames(struct extractor *ex, const struct sent *s,
                              NULL);
         } else if (!succeed && y < 0 && agent) {
             /* "the decision by A to replace X": A removes X. */
-            succession_frame(ex, s, frames, n_frames, sdate, x,
-                             EXO_EVENT_FIRED, agent->org);
+            succession_frame(ex, s, frames, n_frames, sdate, x, EXO_EVENT_FIRED,
+                             agent->org);
         }
         i = ex->ments[x].t1 - 1;
     }
@@ -1852,11 +1852,11 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         bool passive = is_passive(ex, s->t0, tr->t0);
         /* "departures include X and Y", "who were fired include X": the
          * people listed after the verb (issue 17). */
-        bool listed = tr->t1 < s->t1 &&
-                      low_in(&T[tr->t1],
-                             (const char *const[]){"include", "includes",
-                                                   "included", "including",
-                                                   NULL});
+        bool listed =
+            tr->t1 < s->t1 &&
+            low_in(&T[tr->t1],
+                   (const char *const[]){"include", "includes", "included",
+                                         "including", NULL});
         bool founded_by = (def->flags & EXO__TRIG_FOUND) && passive &&
                           tr->t1 < s->t1 && low_is(&T[tr->t1], "by");
         const char *founded_org = NULL;
@@ -1874,9 +1874,8 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             while (after_of < s->t1 && tr->t1 < s->t1 &&
                    low_is(&T[tr->t1], "of") &&
                    (exo__lex_role(T[after_of].low, &of_lv) != EXO__ROLE_NONE ||
-                    low_in(&T[after_of], (const char *const[]){"its", "the",
-                                                               "former",
-                                                               NULL})))
+                    low_in(&T[after_of], (const char *const[]){
+                                             "its", "the", "former", NULL})))
                 after_of++;
             for (size_t m = 0; m < ex->n_ments; m++) {
                 const struct mention *mm = &ex->ments[m];
@@ -1980,13 +1979,13 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             cl = CL_SUB;
             /* A strong verb, or a verb that ends the clause ("after X
              * left."): not "when X left the room". */
-            bool clause_end = tr->t1 >= s->t1 ||
-                              low_in(&T[tr->t1], (const char *const[]){
-                                                     ",", ".", ";", NULL});
-            temporal = ((def->flags & EXO__TRIG_STRONG) || clause_end) &&
-                       low_in(&T[sm->t0 - 1],
-                              (const char *const[]){"when", "after", "before",
-                                                    NULL});
+            bool clause_end =
+                tr->t1 >= s->t1 ||
+                low_in(&T[tr->t1], (const char *const[]){",", ".", ";", NULL});
+            temporal =
+                ((def->flags & EXO__TRIG_STRONG) || clause_end) &&
+                low_in(&T[sm->t0 - 1],
+                       (const char *const[]){"when", "after", "before", NULL});
         }
         /* Negation, hypothesis, hedging, background: in the words between
          * the subject (or 6 tokens back) and the trigger. */
@@ -2068,13 +2067,12 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             else if (p && low_is(p, "from"))
                 slot = FROM;
             else if (rival ||
-                     (p &&
-                      low_in(p, (const char *const[]){
-                                    "to", "for", "join", "joins", "joined",
-                                    "joining", "with", "rejoin", "rejoins",
-                                    "rejoined", "rejoining", "found", "founded",
-                                    "launch", "launched", "dubbed", "called",
-                                    NULL})))
+                     (p && low_in(p, (const char *const[]){
+                                         "to", "for", "join", "joins", "joined",
+                                         "joining", "with", "rejoin", "rejoins",
+                                         "rejoined", "rejoining", "found",
+                                         "founded", "launch", "launched",
+                                         "dubbed", "called", NULL})))
                 slot = (p && low_is(p, "with") && !joinish) ? NONE : TO;
             else if (p && low_is(p, "by") && passive && joinish)
                 slot = TO;
@@ -2111,7 +2109,9 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             exo_level lv, top = EXO_LEVEL_NONE;
             for (; i < s->t1 && !ex->tok_org[i] && i < tr->t1 + 10; i++) {
                 enum exo__role_kind rk = exo__lex_role(T[i].low, &lv);
-                if (rk != EXO__ROLE_NONE && !low_in(&T[i], (const char *const[]){"and", "of", "&", NULL})) {
+                if (rk != EXO__ROLE_NONE &&
+                    !low_in(&T[i],
+                            (const char *const[]){"and", "of", "&", NULL})) {
                     if (r0 == SIZE_MAX)
                         r0 = i;
                     r1 = i + 1;
