@@ -1929,7 +1929,10 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             bool to = false;
             for (size_t i = objm >= 0 ? ex->ments[objm].t1 : win_end;
                  i + 1 < win_end && !to; i++)
-                to = low_is(&T[i], "to") && ex->tok_org[i + 1];
+                if (low_is(&T[i], "to"))
+                    /* "to B", or "to Ken Griffin's hedge fund, Citadel". */
+                    for (size_t q = i + 1; q < win_end && q < i + 8 && !to; q++)
+                        to = ex->tok_org[q];
             if (!to)
                 continue;
             subj = objm;
@@ -1959,14 +1962,22 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         bool earlier = false;
         for (size_t f = 0; f < n_frames; f++)
             earlier |= frames[f].person == sm->person;
+        /* "X, who resigned amid an overhaul": a strong departure told
+         * in a relative clause right after the name is the news, not its
+         * background (a date or "years ago" still makes it history). */
+        bool who_strong =
+            objm < 0 && sm->t1 + 2 == tr->t0 && low_is(&T[sm->t1], ",") &&
+            low_is(&T[sm->t1 + 1], "who") && (def->flags & EXO__TRIG_STRONG) &&
+            (tr->event == EXO_EVENT_LEFT || tr->event == EXO_EVENT_FIRED);
         /* "who announced her resignation": the clause of "announced". */
         size_t ct = tr->t0;
         if ((def->flags & EXO__TRIG_NOUN) && ct > sm->t1 &&
             low_in(&T[ct - 1],
                    (const char *const[]){"his", "her", "their", NULL}))
             ct--;
-        enum clause cl =
-            objm >= 0 ? CL_MAIN : clause_of(ex, sm->t1, ct, earlier);
+        enum clause cl = objm >= 0 || who_strong
+                             ? CL_MAIN
+                             : clause_of(ex, sm->t1, ct, earlier);
         /* "when Sam Altman was fired": the whole clause is subordinate,
          * and a strong verb in it is history the text takes as known
          * (issue 17: the seed article's November 2023 firing). */
@@ -2136,6 +2147,17 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             fr.level = top;
             if (founder)
                 fr.event = EXO_EVENT_FOUNDED;
+        }
+        /* "will leave at the end of February", "left in 2018": a
+         * departure told with its date needs no object. */
+        if (tr->event == EXO_EVENT_LEFT && tr->t1 < s->t1 &&
+            low_in(&T[tr->t1],
+                   (const char *const[]){"at", "in", "on", "next", "this",
+                                         "later", "by", NULL})) {
+            exo_date ld;
+            size_t le = tr->t1 + 6 < s->t1 ? tr->t1 + 6 : s->t1;
+            if (find_date(ex, tr->t1, le, true, &ld))
+                fr.object = true;
         }
         /* "leaving the company", "joined the startup" */
         if (tr->t1 + 1 < s->t1 &&

@@ -855,9 +855,9 @@ static double floor_for(double p, size_t n)
 /* Issue 17's bar: F1 and precision 0.85 on news the rules never saw. */
 #define NEWS_TARGET 0.85
 /* Measured at this commit (see tests/extract/news/README.md). */
-#define NEWS_DEV_F1 0.867
-#define NEWS_TEST_F1 0.687
-#define NEWS_TEST_P 0.857
+#define NEWS_DEV_F1 0.881
+#define NEWS_TEST_F1 0.684
+#define NEWS_TEST_P 0.848
 
 /* The development set: the rules were tuned on it, so its score is
  * optimistic; the floor guards against regressions. */
