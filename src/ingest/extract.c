@@ -2262,6 +2262,11 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
          * as head of its foundry business": internal moves. A "named X
          * as" is a hire only when X comes from elsewhere: another
          * affiliation, or "former"/"ex-" before the name. */
+        /* "Intel's CFO X became chief executive of Intel": a promotion. */
+        if ((def->flags & EXO__TRIG_BECAME) && fr.to &&
+            ((aff && same_key(aff, fr.to)) ||
+             (fr.from && same_key(fr.from, fr.to))))
+            continue;
         if ((def->flags & EXO__TRIG_AS) && objm >= 0) {
             const struct mention *om = &ex->ments[objm];
             bool former = false;

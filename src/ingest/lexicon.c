@@ -246,6 +246,10 @@ static const struct exo__trigger triggers[] = {
     {{"stand", "down"}, L, ST | IN},
     {{"stands", "down"}, L, ST | IN},
     {{"stood", "down"}, L, ST | IN},
+    {{"step", "aside"}, L, ST | IN},
+    {{"steps", "aside"}, L, ST | IN},
+    {{"stepping", "aside"}, L, ST | IN},
+    {{"stepped", "aside"}, L, ST | IN},
     {{"bowing", "out"}, L, ST | IN},
     {{"walked", "away"}, L, ST | IN},
     {{"leaving", "for"}, L, ST},
@@ -280,6 +284,7 @@ static const struct exo__trigger triggers[] = {
      * with a title and an organisation after it (process_sentence). */
     {{"became"}, J, EXO__TRIG_NEEDS_ORG | EXO__TRIG_BECAME},
     {{"becomes"}, J, EXO__TRIG_NEEDS_ORG | EXO__TRIG_BECAME},
+    {{"become"}, J, EXO__TRIG_NEEDS_ORG | EXO__TRIG_BECAME},
     /* Issue 17: news verbs the lexicon lacked. "named"/"appointed" need
      * the person after them and an "as" or a role (process_sentence). */
     {{"hiring"}, J, EXO__TRIG_HIRE},
@@ -311,6 +316,10 @@ static const struct exo__trigger triggers[] = {
     {{"rejoins"}, R, ST},
     {{"rejoined"}, R, ST},
     {{"rejoining"}, R, ST},
+    {{"re-join"}, R, ST},
+    {{"re-joins"}, R, ST},
+    {{"re-joined"}, R, ST},
+    {{"re-joining"}, R, ST},
     {{"come", "back", "to"}, R, 0},
     {{"coming", "back", "to"}, R, 0},
     {{"came", "back", "to"}, R, 0},
@@ -347,6 +356,10 @@ static const struct exo__trigger triggers[] = {
     {{"remove"}, F, EXO__TRIG_OBJ_FIRE},
     {{"forced", "to", "resign"}, F, ST | IN},
     {{"shown", "the", "door"}, F, ST | IN},
+    {{"parted", "ways", "with"}, F, EXO__TRIG_OBJ_FIRE | ST},
+    {{"relieved", "of"}, F, ST | IN},
+    {{"lost", "his", "job"}, F, ST | IN},
+    {{"lost", "her", "job"}, F, ST | IN},
     {{"is", "out", "as"}, L, ST | IN},
     {{"is", "out", "at"}, L, ST | IN},
     /* founding */

@@ -457,6 +457,17 @@ Test(extract, news_verbs_the_lexicon_lacked)
     expect_one("Under pressure from investors, Pinterest brought back Ben "
                "Sorel as chief executive.",
                NULL, "Ben Sorel", NULL, "Pinterest", EXO_EVENT_RETURNED);
+    expect_one("Intel parted ways with chief executive Linda Yates.", NULL,
+               "Linda Yates", "Intel", NULL, EXO_EVENT_FIRED);
+    expect_one("Linda Yates was relieved of her duties at Intel.", NULL,
+               "Linda Yates", "Intel", NULL, EXO_EVENT_FIRED);
+    expect_one("Linda Yates is stepping aside as chief executive of Intel.",
+               NULL, "Linda Yates", "Intel", NULL, EXO_EVENT_LEFT);
+    expect_one("Linda Yates, a former Google executive, will become chief "
+               "executive of Intel in May.",
+               NULL, "Linda Yates", "Google", "Intel", EXO_EVENT_JOINED);
+    expect_one("Casey Lund will leave at the end of February, Walmart said.",
+               NULL, "Casey Lund", "Walmart", NULL, EXO_EVENT_LEFT);
 }
 
 Test(extract, appointments_from_inside_are_not_moves)
@@ -465,6 +476,9 @@ Test(extract, appointments_from_inside_are_not_moves)
                 NULL);
     expect_none("Boeing named its chief financial officer, Greg Lyle, as "
                 "interim chief executive.",
+                NULL);
+    expect_none("Intel's chief financial officer Linda Yates will become "
+                "chief executive of Intel in May.",
                 NULL);
 }
 
