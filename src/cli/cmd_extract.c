@@ -10,7 +10,8 @@
 
 static const char extract_usage[] =
     "usage: exodus extract FILE... [--org-context NAME] [--csv | --json]\n"
-    "                      [--import] [--min-confidence X] [--date DATE]";
+    "                      [--import] [--review-below X] [--min-confidence X]\n"
+    "                      [--date DATE]";
 
 static const struct opt extract_opts[] = {
     {"org-context", 0, "NAME",
@@ -21,6 +22,9 @@ static const struct opt extract_opts[] = {
     {"min-confidence", 0, "X", "leave out candidates below X (0 to 1)"},
     {"date", 0, "DATE",
      "publication date, for moves the sentence does not date"},
+    {"review-below", 0, "X",
+     "with --import, list candidates below confidence X (default 0.70) "
+     "for review instead of importing them"},
     {NULL, 0, NULL, NULL},
 };
 
@@ -163,9 +167,20 @@ static void print_table(const char *file, const exo_candidate_list *list)
     }
 }
 
+/*
+ * The review step of --import: a candidate scoring below this is listed
+ * with its evidence, not imported. 0.70 is where score() (extract.c) puts
+ * a named person whose move has an organisation read from the sentence
+ * itself (0.40 + 0.20 + 0.15 = 0.75, less a hedge); a surname alone, an
+ * organisation only from the text's context, a hedge or history scores
+ * below it. It ranks; it is not a calibrated probability.
+ */
+#define REVIEW_BELOW_DEFAULT 0.70
+
 static int import_candidates(struct cli *cli, exo_store *store,
                              const char *file, const char *source,
-                             const exo_candidate_list *list)
+                             const exo_candidate_list *list,
+                             double review_below)
 {
     exo_move *moves = calloc(list->n ? list->n : 1, sizeof *moves);
     size_t n = 0;
@@ -173,10 +188,21 @@ static int import_candidates(struct cli *cli, exo_store *store,
         fprintf(stderr, "exodus: extract: out of memory\n");
         return CLI_EXIT_NOMEM;
     }
+    size_t held = 0;
     for (size_t i = 0; i < list->n; i++) {
         const exo_candidate *c = &list->rows[i];
         if (!importable(c))
             continue;
+        if (c->confidence < review_below) {
+            if (!cli->quiet)
+                fprintf(stderr,
+                        "%s: review #%zu %s %s (confidence %.2f), not "
+                        "imported; bytes %zu-%zu: %s\n",
+                        file, i + 1, c->person, exo_event_name(c->event),
+                        c->confidence, c->start, c->end, c->evidence);
+            held++;
+            continue;
+        }
         exo_move *m = &moves[n++];
         m->person = c->person;
         m->from_org = c->from_org;
@@ -209,6 +235,11 @@ static int import_candidates(struct cli *cli, exo_store *store,
                 "%s: imported %zu moves, %zu new, %zu already "
                 "present\n",
                 file, result.n_rows, result.n_new, result.n_present);
+    if (held && !cli->quiet)
+        fprintf(stderr,
+                "%s: %zu candidate%s below confidence %.2f held for review "
+                "(--review-below 0 imports them)\n",
+                file, held, held == 1 ? "" : "s", review_below);
     return 0;
 }
 
@@ -217,6 +248,7 @@ int cmd_extract(struct cli *cli, int argc, char **argv)
     exo_extract_opts opts;
     const char *arg;
     bool csv = false, import = false;
+    double review_below = REVIEW_BELOW_DEFAULT;
     int first, c, rc;
     exo_extract_opts_init(&opts);
     while ((c = cli_next_opt(cli, extract_usage, extract_opts, argc, argv, &arg,
@@ -249,6 +281,16 @@ int cmd_extract(struct cli *cli, int argc, char **argv)
             opts.has_date = true;
             break;
         }
+        case 5:
+            if ((rc =
+                     cli_parse_double(cli, "review-below", arg, &review_below)))
+                return rc;
+            if (!(review_below >= 0 && review_below <= 1))
+                return cli_usage_error(cli,
+                                       "--review-below %s is out of range "
+                                       "(expected 0 to 1)",
+                                       arg);
+            break;
         default:
             return c == -2 ? 0 : CLI_EXIT_USAGE;
         }
@@ -315,7 +357,8 @@ int cmd_extract(struct cli *cli, int argc, char **argv)
                     "--date or --org-context)\n",
                     argv[i], skipped, skipped == 1 ? "" : "s");
         if (import)
-            status = import_candidates(cli, store, argv[i], source, &list);
+            status = import_candidates(cli, store, argv[i], source, &list,
+                                       review_below);
         exo_candidate_list_release(&list);
     }
     if (cli->json) {

@@ -201,7 +201,12 @@ static int tokenize(const char *s, size_t a, size_t b, struct tok **toks,
         /* Looked up once here: the date and name rules ask for every
          * token again and again. */
         t.month = exo__lex_month(t.low);
-        if (exo__lex_not_name(t.low))
+        exo_level role_lv;
+        /* A title word is never part of a name: "General Counsel Sean
+         * Edgett" is Sean Edgett (issue 17). */
+        if (exo__lex_not_name(t.low) ||
+            ((t.flags & T_CAP) &&
+             exo__lex_role(t.low, &role_lv) == EXO__ROLE_HEAD))
             t.flags |= T_NOTNAME;
         if (EXO_VEC_PUSH(*toks, *n, *cap, t))
             return EXO_ENOMEM;
@@ -259,11 +264,12 @@ struct frame {
     bool has_date;
     exo_date date;
     bool hedged, background, main;
+    bool temporal; /* in a "when"/"after" clause: history, kept undated */
     bool from_aff; /* 'from' is the person's affiliation, not a slot */
     bool object;   /* "left the company": a workplace as the object */
     size_t n_also; /* "X and Y are leaving": the other subjects */
-    int also[4];
-    unsigned also_flags[4];
+    int also[8];
+    unsigned also_flags[8];
 };
 
 /*
@@ -339,7 +345,8 @@ static bool low_in(const struct tok *t, const char *const *list)
 {
     /* The first bytes first: most words differ there (lexicon.c). */
     for (; *list; list++)
-        if (t->low[0] == (*list)[0] && strcmp(t->low, *list) == 0)
+        if (t->low[0] == (*list)[0] && t->low[0] && t->low[1] == (*list)[1] &&
+            strcmp(t->low, *list) == 0)
             return true;
     return false;
 }
@@ -501,7 +508,9 @@ static const char *const org_context_words[] = {
     "competitor", "rejoin",   "rejoined",   "rejoins",   "rejoining",
     "found",      "founded",  "co-founded", "cofounded", "launched",
     "launch",     "start-up", "venture",    "unit",      "at",
-    "from",       NULL};
+    "from",       "dubbed",   "leaving",    "left",      "quit",
+    "quits",      "quitting", "exited",     "exiting",   "departing",
+    "departed",   NULL};
 
 /*
  * The end (exclusive) of a name run starting at token 'i' of a sentence
@@ -592,6 +601,31 @@ static void find_entities(struct extractor *ex, struct sent *s)
         bool org_ctx = i > s->t0 &&
                        low_in(&ex->toks[i - 1], org_context_words) &&
                        !(ex->toks[i - 1].flags & T_POSS);
+        /* "left Globex for Initech": "for" right after an organisation. */
+        if (!org_ctx && i > s->t0 + 1 && low_is(&ex->toks[i - 1], "for") &&
+            ex->tok_org[i - 2])
+            org_ctx = true;
+        /* "chief executive of Globex": a title's organisation. */
+        exo_level of_lv;
+        if (!org_ctx && i > s->t0 + 1 && low_is(&ex->toks[i - 1], "of") &&
+            exo__lex_role(ex->toks[i - 2].low, &of_lv) == EXO__ROLE_HEAD)
+            org_ctx = true;
+        /* "Globex has hired X", "Initech poached X": who hires is an
+         * organisation (issue 17: an org read as a person). */
+        if (!org_ctx && j == i) {
+            size_t k = i + 1;
+            if (k < s->t1 &&
+                low_in(&ex->toks[k],
+                       (const char *const[]){"has", "have", "had", "is", NULL}))
+                k++;
+            size_t used;
+            const struct exo__trigger *hd =
+                k < s->t1 ? exo__lex_trigger(ex->lows + k, s->t1 - k, &used)
+                          : NULL;
+            org_ctx = hd &&
+                      (hd->flags & (EXO__TRIG_HIRE | EXO__TRIG_OBJ_FIRE)) &&
+                      !(ex->toks[i].flags & T_POSS);
+        }
         if (j == i) {
             const struct tok *t = &ex->toks[i];
             /* "Acme AI", "Zeta Labs": a capitalised word and a suffix. */
@@ -607,6 +641,17 @@ static void find_entities(struct extractor *ex, struct sent *s)
                 i++;
                 continue;
             }
+            /* "a former Initech executive", "the Globex board": a
+             * capitalised word before a title, not opening the sentence. */
+            exo_level title_lv;
+            if (!org_ctx && i > s->t0 && i + 1 < s->t1 &&
+                exo__lex_role(ex->toks[i + 1].low, &title_lv) ==
+                    EXO__ROLE_HEAD &&
+                low_in(&ex->toks[i - 1],
+                       (const char *const[]){"a", "an", "the", "former", "ex",
+                                             "longtime", "veteran", "its",
+                                             NULL}))
+                org_ctx = true;
             /* A single capitalised word after "rival", "join": an org. */
             if (org_ctx && !ex->tok_org[i] && (t->flags & T_CAP) &&
                 (t->flags & T_WORD) && !(t->flags & T_NOTNAME) && !t->month) {
@@ -624,7 +669,16 @@ static void find_entities(struct extractor *ex, struct sent *s)
             continue;
         }
         const struct tok *last = &ex->toks[j - 1];
-        bool suffix = exo__lex_org_suffix(last->low) ||
+        /* "the Global Alpha hedge fund", "the Acme retail chain". */
+        bool org_noun =
+            j < s->t1 && !(ex->toks[j].flags & T_CAP) &&
+            !(last->flags & T_POSS) &&
+            low_in(&ex->toks[j],
+                   (const char *const[]){
+                       "hedge", "fund", "bank", "startup", "firm", "lab",
+                       "unit", "division", "chain", "retailer", "agency",
+                       "carmaker", "automaker", "brand", "subsidiary", NULL});
+        bool suffix = org_noun || exo__lex_org_suffix(last->low) ||
                       (j < s->t1 && (ex->toks[j].flags & T_CAP) &&
                        exo__lex_org_suffix(ex->toks[j].low));
         if (suffix || org_ctx) {
@@ -642,6 +696,33 @@ static void find_entities(struct extractor *ex, struct sent *s)
         if (s->titlecase) {
             i = j - 1;
             continue;
+        }
+        /* "Myer CEO Richard Umbers", "FBI Director James Comey": the
+         * capitalised words before the title glued to a name are its
+         * organisation (issue 17), known or not. */
+        size_t r = i;
+        exo_level role_lv;
+        while (r > s->t0 && !ex->tok_org[r - 1] &&
+               !low_in(&ex->toks[r - 1],
+                       (const char *const[]){"and", "of", "&", NULL}) &&
+               exo__lex_role(ex->toks[r - 1].low, &role_lv) != EXO__ROLE_NONE)
+            r--;
+        if (r < i && r > s->t0 && !ex->tok_org[r - 1]) {
+            size_t a = r;
+            while (a > s->t0 && a + 3 > r) {
+                const struct tok *t = &ex->toks[a - 1];
+                if (!(t->flags & T_CAP) || !(t->flags & T_WORD) ||
+                    (t->flags & (T_NOTNAME | T_POSS)) || t->month ||
+                    ex->tok_org[a - 1] ||
+                    exo__lex_role(t->low, &role_lv) != EXO__ROLE_NONE)
+                    break;
+                a--;
+            }
+            if (a < r && r - a < 3)
+                add_org(ex, a, r,
+                        arena_dup(ex, ex->text + ex->toks[a].start,
+                                  ex->toks[r - 1].end - ex->toks[a].start),
+                        true);
         }
         /* A person: remember the full name once. */
         const char *name = arena_dup(ex, ex->text + ex->toks[i].start,
@@ -865,10 +946,50 @@ static void find_mentions(struct extractor *ex, const struct sent *s, int *last)
             p = person_by_word(ex, t);
             flags = M_PARTIAL;
             j = i + 1;
-        } else if ((low_is(t, "he") || low_is(t, "she")) && *last >= 0) {
+        } else if (low_in(t, (const char *const[]){"he", "she", "he's", "she's",
+                                                   "he'd", "she'd", "he'll",
+                                                   "she'll", NULL}) &&
+                   *last >= 0) {
             p = *last;
+            /* "X, who worked with Y, said he was joining": after a verb
+             * of saying the pronoun is the sentence's subject, the first
+             * person named in it, not the last (issue 17). */
+            if (i > s->t0 && ex->n_ments > 0 &&
+                low_in(&ex->toks[i - 1],
+                       (const char *const[]){"said", "says", "announced",
+                                             "told", "wrote", "confirmed",
+                                             "revealed", NULL}) &&
+                !(ex->ments[0].flags & M_PRONOUN) &&
+                !(ex->toks[ex->ments[0].t1 - 1].flags & T_POSS))
+                p = ex->ments[0].person;
             flags = M_PRONOUN;
             j = i + 1;
+        }
+        /* "The cofounder said ...", "the former CEO will join": a role
+         * noun standing for the last person named (issue 17), not "the
+         * CEO John Smith" nor "the head of sales". */
+        if (p < 0 && low_is(t, "the") && *last >= 0 &&
+            (i == s->t0 || low_is(&ex->toks[i - 1], ","))) {
+            size_t k = i + 1;
+            exo_level lv;
+            bool head = false;
+            while (k < s->t1 && k < i + 5 && !ex->tok_org[k]) {
+                enum exo__role_kind rk = exo__lex_role(ex->toks[k].low, &lv);
+                if (rk == EXO__ROLE_NONE && !low_is(&ex->toks[k], "former"))
+                    break;
+                if (low_in(&ex->toks[k],
+                           (const char *const[]){"and", "of", "&", NULL}))
+                    break;
+                head |= rk == EXO__ROLE_HEAD;
+                k++;
+            }
+            if (head && k < s->t1 && !(ex->toks[k].flags & T_CAP) &&
+                !low_in(&ex->toks[k],
+                        (const char *const[]){"of", "at", ",", "and", NULL})) {
+                p = *last;
+                flags = M_PRONOUN;
+                j = k;
+            }
         }
         if (p < 0)
             continue;
@@ -1065,6 +1186,10 @@ struct trig {
 
 static bool is_passive(const struct extractor *ex, size_t s0, size_t t)
 {
+    /* "is hiring", "is replacing": progressive, not passive. */
+    size_t n = strlen(ex->toks[t].low);
+    if (n > 4 && strcmp(ex->toks[t].low + n - 3, "ing") == 0)
+        return false;
     return t > s0 &&
            low_in(&ex->toks[t - 1],
                   (const char *const[]){"was", "were", "been", "being", "is",
@@ -1247,7 +1372,9 @@ static void emit(struct extractor *ex, const struct sent *s,
     c.level = f->level;
     c.event = f->event;
     c.date_in_text = f->has_date;
-    c.has_date = f->has_date || ex->has_doc_date;
+    /* Undated history ("quit for a few days when X was fired") has no
+     * date: the text's date would date it wrongly. */
+    c.has_date = f->has_date || (ex->has_doc_date && !f->background);
     c.date = f->has_date ? f->date : ex->doc_date;
     c.from_context = f->from && !f->from_text;
     c.background = f->background;
@@ -1297,20 +1424,40 @@ static bool trigger_applies(const struct extractor *ex, const struct sent *s,
         return false;
     if (def->flags & EXO__TRIG_FOUND) {
         if (def->flags & EXO__TRIG_STRONG) {
-            /* "founding team", "co-founded by" are not a new company. */
-            return !(next && low_is(next, "by"));
+            /* "founding team", "co-founded by" are not a new company,
+             * but "Cuill was founded by X" is (issue 17). */
+            return !(next && low_is(next, "by")) || is_passive(ex, s->t0, t0);
         }
         if (!next)
             return false;
         if (ex->tok_org[t1] ||
             low_in(next, (const char *const[]){"a", "an", "his", "her", "their",
                                                "own", NULL}))
-            return prev && low_in(prev, (const char *const[]){
-                                            "to", "will", "and", "has", "had",
-                                            "have", "would", "later", "then",
-                                            "went", "now", "recently", NULL});
+            return prev &&
+                   low_in(prev,
+                          (const char *const[]){
+                              "to",      "will",     "and",   "has",    "had",
+                              "have",    "would",    "later", "then",   "went",
+                              "now",     "recently", "is",    "helped", "help",
+                              "helping", "he",       "she",   "they",   "was",
+                              "are",     "were",     "been",  NULL});
         return false;
     }
+    /* "have left the company's San Francisco headquarters": a building. */
+    if (def->event == EXO_EVENT_LEFT && !(def->flags & EXO__TRIG_STRONG))
+        for (size_t k = t1; k < s->t1 && k < t1 + 6; k++)
+            if (low_in(&T[k], (const char *const[]){"headquarters", "office",
+                                                    "offices", "building",
+                                                    "stage", "room", "court",
+                                                    "courtroom", NULL}))
+                return false;
+    /* "left in 2018", "left in May": a date, not "left in place". */
+    if (def->event == EXO_EVENT_LEFT && low_is(&T[t0], "left") && next &&
+        low_is(next, "in") && t1 + 1 < s->t1 &&
+        (T[t1 + 1].month || year_of(&T[t1 + 1]) > 0 ||
+         low_in(&T[t1 + 1],
+                (const char *const[]){"early", "late", "mid", "march", NULL})))
+        return true;
     if (def->event == EXO_EVENT_LEFT && low_is(&T[t0], "left") && next &&
         low_in(next,
                (const char *const[]){"behind", "over", "unsaid", "out", "alone",
@@ -1330,11 +1477,71 @@ static long subject_before(const struct extractor *ex, const struct sent *s,
 {
     long best = -1;
     for (size_t m = 0; m < ex->n_ments; m++) {
-        if (ex->ments[m].t1 <= t && may_move(&ex->ments[m]))
-            best = (long)m;
+        const struct mention *mm = &ex->ments[m];
+        if (mm->t1 > t || !may_move(mm))
+            continue;
+        /* "under CEO Sam Altman's direction", "alongside Elon Musk": a
+         * possessive or the object of a preposition is not who moves
+         * (issue 17). Role words between the preposition and the name
+         * are skipped: "with Chipotle boss Brian Niccol". */
+        if ((ex->toks[mm->t1 - 1].flags & T_POSS) && !(mm->flags & M_PRONOUN))
+            continue;
+        size_t k = mm->t0;
+        exo_level lv;
+        while (k > s->t0 && !ex->tok_org[k - 1] &&
+               exo__lex_role(ex->toks[k - 1].low, &lv) != EXO__ROLE_NONE)
+            k--;
+        while (k > s->t0 && ex->tok_org[k - 1])
+            k--;
+        if (k > s->t0 &&
+            low_in(&ex->toks[k - 1],
+                   (const char *const[]){"under", "alongside", "with", "by",
+                                         "than", "like", NULL}))
+            continue;
+        best = (long)m;
     }
-    (void)s;
     return best;
+}
+
+/* Is the gap [a, b) between two names only a list separator and role
+ * words ("X, Y and CFO Z", "X as well as content chief Y")? */
+static bool list_gap(const struct extractor *ex, size_t a, size_t b)
+{
+    bool sep = false;
+    for (size_t i = a; i < b; i++) {
+        const struct tok *t = &ex->toks[i];
+        exo_level lv;
+        if (low_in(t, (const char *const[]){",", "and", ";", "well", NULL}))
+            sep = true;
+        else if (ex->tok_org[i] || exo__lex_role(t->low, &lv) != EXO__ROLE_NONE)
+            continue;
+        /* "the top lawyer for the firm", "content policy chief": lower-case
+         * words of a title; a verb or a clause word ends the list. */
+        else if (!(t->flags & T_WORD) || (t->flags & T_CAP) ||
+                 low_in(t,
+                        (const char *const[]){
+                            "who",   "which", "that", "is",    "was",    "were",
+                            "are",   "has",   "have", "had",   "said",   "says",
+                            "will",  "would", "to",   "after", "before", "when",
+                            "while", "but",   "not",  NULL}) ||
+                 exo__lex_trigger(ex->lows + i, 1, &(size_t){0}))
+            return false;
+    }
+    return sep && b - a <= 10;
+}
+
+/* The other people of a list that starts with mention 'm' ("hired X, Y
+ * and Z"): appended to fr->also. */
+static void list_after(const struct extractor *ex, size_t m, struct frame *fr)
+{
+    for (size_t k = m + 1; k < ex->n_ments && fr->n_also < 8; k++) {
+        const struct mention *a = &ex->ments[k - 1], *b = &ex->ments[k];
+        if (!list_gap(ex, a->t1, b->t0) || !may_move(b) ||
+            b->person == fr->person)
+            break;
+        fr->also[fr->n_also] = b->person;
+        fr->also_flags[fr->n_also++] = b->flags;
+    }
 }
 
 static long mention_after(const struct extractor *ex, size_t t, size_t max)
@@ -1376,10 +1583,12 @@ static enum clause clause_of(const struct extractor *ex, size_t subj_end,
     if (k == subj_end)
         return CL_MAIN;
     const struct tok *p = &ex->toks[k - 1];
-    /* "Laura Kim, who is leaving for Google": a current move. */
+    /* "Laura Kim, who is leaving for Google", "X, who announced her
+     * resignation on Wednesday": a current move. */
     if (low_is(p, "who") && k < t &&
         low_in(&ex->toks[k],
-               (const char *const[]){"is", "are", "will", "has", "have", NULL}))
+               (const char *const[]){"is", "are", "will", "has", "have",
+                                     "announced", "confirmed", NULL}))
         return CL_MAIN;
     if (low_in(p, subordinators))
         return CL_SUB;
@@ -1412,6 +1621,150 @@ static bool sentence_date(struct extractor *ex, const struct sent *s,
     if (memo->found)
         *d = memo->date;
     return memo->found;
+}
+
+/* "X and Y are leaving", "X and VP Y are leaving": the subjects listed
+ * before mention 'subj', appended to fr->also. */
+static void subjects_before(const struct extractor *ex, long subj,
+                            struct frame *fr)
+{
+    const struct tok *T = ex->toks;
+    for (long m = subj; m > 0 && fr->n_also < 8; m--) {
+        const struct mention *prev = &ex->ments[m - 1];
+        size_t i = prev->t1, end = ex->ments[m].t0;
+        if (i < end && low_is(&T[i], ","))
+            i++;
+        if (i < end && low_is(&T[i], "and"))
+            i++;
+        if (i == prev->t1 || !may_move(prev))
+            break;
+        while (i < end && !ex->tok_org[i]) {
+            exo_level role_level;
+            if (exo__lex_role(T[i].low, &role_level) == EXO__ROLE_NONE)
+                break;
+            i++;
+        }
+        if (i != end)
+            break;
+        fr->also[fr->n_also] = prev->person;
+        fr->also_flags[fr->n_also++] = prev->flags;
+    }
+}
+
+/* A frame for one side of a succession, dated from the sentence. */
+static void succession_frame(struct extractor *ex, const struct sent *s,
+                             struct frame *frames, size_t *n_frames,
+                             struct date_memo *sdate, long m, exo_event event,
+                             const char *org)
+{
+    const struct mention *mm = &ex->ments[m];
+    if (*n_frames >= 32 || !may_move(mm))
+        return;
+    for (size_t f = 0; f < *n_frames; f++)
+        if (frames[f].person == mm->person)
+            return;
+    struct frame fr = {.person = mm->person,
+                       .mention = (size_t)m,
+                       .mflags = mm->flags,
+                       .event = event,
+                       .tflags = EXO__TRIG_STRONG,
+                       .main = true};
+    bool joinish = event == EXO_EVENT_JOINED;
+    /* "with Chipotle boss Brian Niccol": the successor's title and where
+     * it was held. */
+    size_t r0, r1;
+    exo_level lv;
+    const char *aff = NULL;
+    if (role_before(ex, s->t0, mm->t0, &r0, &r1, &lv, &aff)) {
+        fr.role = arena_dup(ex, ex->text + ex->toks[r0].start,
+                            ex->toks[r1 - 1].end - ex->toks[r0].start);
+        fr.level = lv;
+    }
+    if (joinish && aff && !(org && same_key(aff, org))) {
+        fr.from = aff;
+        fr.from_text = true;
+    }
+    if (org) {
+        if (joinish) {
+            fr.to = org;
+            fr.to_text = true;
+        } else {
+            fr.from = org;
+            fr.from_text = true;
+        }
+    }
+    exo_date d;
+    if (sentence_date(ex, s, sdate, &d)) {
+        fr.has_date = true;
+        fr.date = d;
+    }
+    frames[(*n_frames)++] = fr;
+}
+
+/*
+ * Successions (issue 17): "A is replacing its CEO X with Y" (X fired from
+ * A, Y joined A), "Y will replace X" and "Y succeeds X" (X left). The
+ * verb's subject in the second form is only the successor; where it comes
+ * from is another sentence's business.
+ */
+static void replace_frames(struct extractor *ex, const struct sent *s,
+                           struct frame *frames, size_t *n_frames,
+                           struct date_memo *sdate)
+{
+    const struct tok *T = ex->toks;
+    /* At most 32 successions a sentence, as at most 32 triggers: a long
+     * sentence of "replace" stays linear work (issue 19). */
+    size_t tries = 0;
+    for (size_t i = s->t0; i < s->t1 && tries < 32; i++) {
+        bool succeed =
+            low_in(&T[i], (const char *const[]){"succeed", "succeeds",
+                                                "succeeding", NULL});
+        if (!succeed &&
+            !low_in(&T[i], (const char *const[]){"replace", "replaces",
+                                                 "replacing", NULL}))
+            continue;
+        tries++;
+        if (is_passive(ex, s->t0, i) ||
+            (i > s->t0 && low_in(&T[i - 1], negators)))
+            continue;
+        long x = mention_after(ex, i + 1, 6);
+        if (x < 0)
+            continue;
+        /* Only role words and determiners between the verb and X. */
+        bool clean = true;
+        for (size_t k = i + 1; k < ex->ments[x].t0 && clean; k++) {
+            exo_level lv;
+            clean = ex->tok_org[k] ||
+                    exo__lex_role(T[k].low, &lv) != EXO__ROLE_NONE ||
+                    low_in(&T[k],
+                           (const char *const[]){"its", "the", "their", "his",
+                                                 "her", "former", NULL});
+        }
+        if (!clean)
+            continue;
+        const struct org_mention *agent = org_before(ex, s->t0, i);
+        long y = -1;
+        for (size_t k = ex->ments[x].t1; k < s->t1 && k < ex->ments[x].t1 + 3;
+             k++)
+            if (low_is(&T[k], "with")) {
+                y = mention_after(ex, k + 1, 5);
+                break;
+            }
+        if (!succeed && y >= 0 && agent) {
+            succession_frame(ex, s, frames, n_frames, sdate, x, EXO_EVENT_FIRED,
+                             agent->org);
+            succession_frame(ex, s, frames, n_frames, sdate, y,
+                             EXO_EVENT_JOINED, agent->org);
+        } else if (y < 0 && subject_before(ex, s, i) >= 0) {
+            succession_frame(ex, s, frames, n_frames, sdate, x, EXO_EVENT_LEFT,
+                             NULL);
+        } else if (!succeed && y < 0 && agent) {
+            /* "the decision by A to replace X": A removes X. */
+            succession_frame(ex, s, frames, n_frames, sdate, x, EXO_EVENT_FIRED,
+                             agent->org);
+        }
+        i = ex->ments[x].t1 - 1;
+    }
 }
 
 static void process_sentence(struct extractor *ex, const struct sent *s)
@@ -1468,19 +1821,28 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         if (!def || !trigger_applies(ex, s, i, i + used, def))
             continue;
         struct trig tr = {i, i + used, def, def->event};
-        /* "on leave" is a leave of absence. */
+        /* "on leave" is a leave of absence, and so is "took a three-month
+         * leave" or "is taking an unexpected leave" (issue 17). */
         if (def->event == EXO_EVENT_LEFT && i > s->t0 &&
             low_in(&T[i - 1], (const char *const[]){"on", NULL}) &&
             (low_is(&T[i], "leave")))
             tr.event = EXO_EVENT_SABBATICAL;
+        if (def->event == EXO_EVENT_LEFT && low_is(&T[i], "leave"))
+            for (size_t k = i; k > s->t0 && k + 4 > i; k--)
+                if (low_in(&T[k - 1],
+                           (const char *const[]){"take", "takes", "took",
+                                                 "taking", "taken", NULL}))
+                    tr.event = EXO_EVENT_SABBATICAL;
         trigs[n_trigs++] = tr;
         i += used - 1;
     }
-    if (n_trigs == 0)
-        return;
     struct frame frames[32];
     size_t n_frames = 0;
     struct date_memo sdate = {-1, {0, EXO_PREC_DAY}};
+    if (first_if == SIZE_MAX && first_would == SIZE_MAX)
+        replace_frames(ex, s, frames, &n_frames, &sdate);
+    if (n_trigs == 0 && n_frames == 0)
+        return;
     for (size_t k = 0; k < n_trigs; k++) {
         const struct trig *tr = &trigs[k];
         const struct exo__trigger *def = tr->def;
@@ -1488,23 +1850,78 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         long subj = -1, objm = -1;
         const struct org_mention *agent = NULL;
         bool passive = is_passive(ex, s->t0, tr->t0);
+        /* "departures include X and Y", "who were fired include X": the
+         * people listed after the verb (issue 17). */
+        bool listed =
+            tr->t1 < s->t1 &&
+            low_in(&T[tr->t1],
+                   (const char *const[]){"include", "includes", "included",
+                                         "including", NULL});
+        bool founded_by = (def->flags & EXO__TRIG_FOUND) && passive &&
+                          tr->t1 < s->t1 && low_is(&T[tr->t1], "by");
+        const char *founded_org = NULL;
         /* Who moves. */
-        if (def->flags & EXO__TRIG_NOUN) {
+        if (listed) {
+            objm = mention_after(ex, tr->t1 + 1, 8);
+            if (objm < 0)
+                continue;
+            subj = objm;
+        } else if (def->flags & EXO__TRIG_NOUN) {
+            /* "the departure of chief merchant X": titles may stand
+             * between "of" and the name. */
+            size_t after_of = tr->t1 + 1;
+            exo_level of_lv;
+            while (after_of < s->t1 && tr->t1 < s->t1 &&
+                   low_is(&T[tr->t1], "of") &&
+                   (exo__lex_role(T[after_of].low, &of_lv) != EXO__ROLE_NONE ||
+                    low_in(&T[after_of], (const char *const[]){
+                                             "its", "the", "former", NULL})))
+                after_of++;
             for (size_t m = 0; m < ex->n_ments; m++) {
                 const struct mention *mm = &ex->ments[m];
                 if (mm->t1 == tr->t0 && (T[mm->t1 - 1].flags & T_POSS))
                     subj = (long)m;
-                if (mm->t0 == tr->t1 + 1 && low_is(&T[tr->t1], "of"))
+                if (mm->t0 == after_of && low_is(&T[tr->t1], "of"))
                     subj = (long)m;
             }
+            /* "X announced her resignation": the subject's own noun. */
+            if (subj < 0 && tr->t0 > s->t0 &&
+                low_in(&T[tr->t0 - 1],
+                       (const char *const[]){"his", "her", "their", NULL}))
+                subj = subject_before(ex, s, tr->t0);
             if (subj < 0)
                 continue;
-        } else if ((def->flags & EXO__TRIG_HIRE) && !passive) {
+        } else if (((def->flags & EXO__TRIG_HIRE) && !passive) || founded_by) {
             objm = mention_after(ex, tr->t1, 8);
             if (objm < 0)
                 continue;
+            /* "named X as CEO", "appointed X chief executive": without
+             * the "as" or the role it is another sense of the verb. */
+            if (def->flags & EXO__TRIG_AS) {
+                size_t oe = ex->ments[objm].t1;
+                exo_level lv;
+                bool as = oe < s->t1 &&
+                          exo__lex_role(T[oe].low, &lv) == EXO__ROLE_HEAD;
+                for (size_t i = oe; i < s->t1 && i < oe + 4 && !as; i++)
+                    as = low_is(&T[i], "as");
+                if (!as)
+                    continue;
+            }
             subj = objm;
             agent = org_before(ex, s->t0, tr->t0);
+            /* "Cuill was founded by": the capitalised words before the
+             * verb name the new company, known or not. */
+            if (founded_by && tr->t0 > s->t0 + 1) {
+                size_t b = tr->t0 - 1, a = b;
+                while (a > s->t0 && (T[a - 1].flags & T_CAP) && a + 4 > b)
+                    a--;
+                if (agent && agent->t1 == b)
+                    founded_org = agent->org;
+                else if (a < b)
+                    founded_org = arena_dup(ex, ex->text + T[a].start,
+                                            T[b - 1].end - T[a].start);
+                agent = NULL;
+            }
         } else if (def->flags & EXO__TRIG_LOSE) {
             /* Only "A lost X to B" is a move; "lost two researchers" is
              * not. */
@@ -1512,13 +1929,27 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             bool to = false;
             for (size_t i = objm >= 0 ? ex->ments[objm].t1 : win_end;
                  i + 1 < win_end && !to; i++)
-                to = low_is(&T[i], "to") && ex->tok_org[i + 1];
+                if (low_is(&T[i], "to"))
+                    /* "to B", or "to Ken Griffin's hedge fund, Citadel". */
+                    for (size_t q = i + 1; q < win_end && q < i + 8 && !to; q++)
+                        to = ex->tok_org[q];
             if (!to)
                 continue;
             subj = objm;
             agent = org_before(ex, s->t0, tr->t0);
         } else if ((def->flags & EXO__TRIG_OBJ_FIRE) && !passive &&
-                   (objm = mention_after(ex, tr->t1, 3)) >= 0) {
+                   tr->t1 < s->t1 && (T[tr->t1].flags & T_WORD) &&
+                   !low_in(&T[tr->t1],
+                           (const char *const[]){"by", "in", "on", "after",
+                                                 "over", "for", "from", "as",
+                                                 "at", "last", "this", "and",
+                                                 "amid", "earlier", NULL})) {
+            /* "A fired X", "fire key executives including CEO X": the
+             * person is the object, never the subject before (issue 17:
+             * "Tesla CEO Elon Musk fired ..." is not Musk's firing). */
+            objm = mention_after(ex, tr->t1, 8);
+            if (objm < 0)
+                continue;
             subj = objm;
             agent = org_before(ex, s->t0, tr->t0);
         } else {
@@ -1531,15 +1962,42 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         bool earlier = false;
         for (size_t f = 0; f < n_frames; f++)
             earlier |= frames[f].person == sm->person;
-        enum clause cl =
-            objm >= 0 ? CL_MAIN : clause_of(ex, sm->t1, tr->t0, earlier);
-        /* "when Sam Altman was fired": the whole clause is subordinate. */
+        /* "X, who resigned amid an overhaul": a strong departure told
+         * in a relative clause right after the name is the news, not its
+         * background (a date or "years ago" still makes it history). */
+        bool who_strong =
+            objm < 0 && sm->t1 + 2 == tr->t0 && low_is(&T[sm->t1], ",") &&
+            low_is(&T[sm->t1 + 1], "who") && (def->flags & EXO__TRIG_STRONG) &&
+            (tr->event == EXO_EVENT_LEFT || tr->event == EXO_EVENT_FIRED);
+        /* "who announced her resignation": the clause of "announced". */
+        size_t ct = tr->t0;
+        if ((def->flags & EXO__TRIG_NOUN) && ct > sm->t1 &&
+            low_in(&T[ct - 1],
+                   (const char *const[]){"his", "her", "their", NULL}))
+            ct--;
+        enum clause cl = objm >= 0 || who_strong
+                             ? CL_MAIN
+                             : clause_of(ex, sm->t1, ct, earlier);
+        /* "when Sam Altman was fired": the whole clause is subordinate,
+         * and a strong verb in it is history the text takes as known
+         * (issue 17: the seed article's November 2023 firing). */
+        bool temporal = false;
         if (objm < 0 && sm->t0 > s->t0 &&
             low_in(&T[sm->t0 - 1],
                    (const char *const[]){"when", "after", "before", "since",
                                          "while", "because", "until", "as",
-                                         "once", NULL}))
+                                         "once", NULL})) {
             cl = CL_SUB;
+            /* A strong verb, or a verb that ends the clause ("after X
+             * left."): not "when X left the room". */
+            bool clause_end =
+                tr->t1 >= s->t1 ||
+                low_in(&T[tr->t1], (const char *const[]){",", ".", ";", NULL});
+            temporal =
+                ((def->flags & EXO__TRIG_STRONG) || clause_end) &&
+                low_in(&T[sm->t0 - 1],
+                       (const char *const[]){"when", "after", "before", NULL});
+        }
         /* Negation, hypothesis, hedging, background: in the words between
          * the subject (or 6 tokens back) and the trigger. */
         size_t w0 =
@@ -1562,14 +2020,28 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         for (size_t i = sm->t0 > s->t0 + 4 ? sm->t0 - 4 : s->t0; i < sm->t0;
              i++)
             hypo |= low_in(&T[i], hypothetical);
-        /* "quit for a few days", "briefly left": not a move. */
+        /* "quit for a few days", "briefly left": a departure that did not
+         * last, kept as history (background), never as today's move. */
+        bool brief = false;
         if (tr->t1 + 2 < s->t1 && low_is(&T[tr->t1], "for") &&
             (low_is(&T[tr->t1 + 1], "a") || low_is(&T[tr->t1 + 1], "two")) &&
             low_in(&T[tr->t1 + 2],
                    (const char *const[]){"few", "day", "week", "couple", NULL}))
-            hypo = true;
+            brief = true;
         if (tr->t0 > s->t0 && low_is(&T[tr->t0 - 1], "briefly"))
+            brief = true;
+        /* "an attempt to oust X", "tried to fire X": it did not happen. */
+        if (tr->t0 > s->t0 + 1 && low_is(&T[tr->t0 - 1], "to") &&
+            low_in(&T[tr->t0 - 2],
+                   (const char *const[]){"attempt", "attempted", "attempts",
+                                         "tried", "try", "trying", "bid",
+                                         "effort", "sought", "seeking",
+                                         "failed", NULL}))
             hypo = true;
+        /* "X is joined at A by co-founders Y and Z": X does not move. */
+        if (tr->event == EXO_EVENT_JOINED && passive &&
+            !(def->flags & EXO__TRIG_HIRE))
+            continue;
         /* "would leave only if ...": a condition after the verb. */
         for (size_t i = tr->t1; i < s->t1 && i < tr->t1 + 3; i++)
             hypo |= low_is(&T[i], "if") || low_is(&T[i], "unless");
@@ -1583,7 +2055,9 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                            .event = tr->event,
                            .tflags = def->flags,
                            .hedged = hedged,
-                           .main = cl != CL_SUB};
+                           .main = cl != CL_SUB,
+                           .temporal = temporal,
+                           .background = brief};
         /* Organisations after the trigger, by the word before each. */
         for (size_t i = tr->t1; i < win_end; i++) {
             const struct org_mention *om = org_at(ex, i);
@@ -1604,12 +2078,12 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             else if (p && low_is(p, "from"))
                 slot = FROM;
             else if (rival ||
-                     (p &&
-                      low_in(p, (const char *const[]){
-                                    "to", "for", "join", "joins", "joined",
-                                    "joining", "with", "rejoin", "rejoins",
-                                    "rejoined", "rejoining", "found", "founded",
-                                    "launch", "launched", NULL})))
+                     (p && low_in(p, (const char *const[]){
+                                         "to", "for", "join", "joins", "joined",
+                                         "joining", "with", "rejoin", "rejoins",
+                                         "rejoined", "rejoining", "found",
+                                         "founded", "launch", "launched",
+                                         "dubbed", "called", NULL})))
                 slot = (p && low_is(p, "with") && !joinish) ? NONE : TO;
             else if (p && low_is(p, "by") && passive && joinish)
                 slot = TO;
@@ -1638,6 +2112,53 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             }
             i = om->t1 - 1;
         }
+        /* "became finance chief at Google", "became co-founder and chief
+         * executive of startup Inflection AI": a title, then the org. */
+        if (def->flags & EXO__TRIG_BECAME) {
+            size_t i = tr->t1, r0 = SIZE_MAX, r1 = 0;
+            bool founder = false;
+            exo_level lv, top = EXO_LEVEL_NONE;
+            for (; i < s->t1 && !ex->tok_org[i] && i < tr->t1 + 10; i++) {
+                enum exo__role_kind rk = exo__lex_role(T[i].low, &lv);
+                if (rk != EXO__ROLE_NONE &&
+                    !low_in(&T[i],
+                            (const char *const[]){"and", "of", "&", NULL})) {
+                    if (r0 == SIZE_MAX)
+                        r0 = i;
+                    r1 = i + 1;
+                    founder |= lv == EXO_LEVEL_FOUNDER;
+                    if (rk == EXO__ROLE_HEAD && lv > top)
+                        top = lv;
+                } else if (!low_in(&T[i], (const char *const[]){
+                                              "a", "an", "the", "its", "of",
+                                              "at", "and", "startup", "new",
+                                              "firm", "company", "&", NULL})) {
+                    break;
+                }
+            }
+            const struct org_mention *om =
+                i < s->t1 && ex->tok_org[i] ? org_covering(ex, i) : NULL;
+            if (!om || r0 == SIZE_MAX || top == EXO_LEVEL_NONE)
+                continue;
+            fr.to = om->org;
+            fr.to_text = true;
+            fr.role = arena_dup(ex, ex->text + T[r0].start,
+                                T[r1 - 1].end - T[r0].start);
+            fr.level = top;
+            if (founder)
+                fr.event = EXO_EVENT_FOUNDED;
+        }
+        /* "will leave at the end of February", "left in 2018": a
+         * departure told with its date needs no object. */
+        if (tr->event == EXO_EVENT_LEFT && tr->t1 < s->t1 &&
+            low_in(&T[tr->t1],
+                   (const char *const[]){"at", "in", "on", "next", "this",
+                                         "later", "by", NULL})) {
+            exo_date ld;
+            size_t le = tr->t1 + 6 < s->t1 ? tr->t1 + 6 : s->t1;
+            if (find_date(ex, tr->t1, le, true, &ld))
+                fr.object = true;
+        }
         /* "leaving the company", "joined the startup" */
         if (tr->t1 + 1 < s->t1 &&
             low_in(&T[tr->t1], (const char *const[]){"the", "its", "his", "her",
@@ -1663,6 +2184,10 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                     fr.from_text = true;
                 }
             }
+        if (founded_org && !fr.to) {
+            fr.to = founded_org;
+            fr.to_text = true;
+        }
         if (agent && (def->flags & EXO__TRIG_HIRE) && !fr.to) {
             fr.to = agent->org;
             fr.to_text = true;
@@ -1733,6 +2258,28 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                 fr.level = EXO_LEVEL_LEAD;
             }
         }
+        /* "Boeing named its CFO X as interim CEO", "Samsung appointed X
+         * as head of its foundry business": internal moves. A "named X
+         * as" is a hire only when X comes from elsewhere: another
+         * affiliation, or "former"/"ex-" before the name. */
+        /* "Intel's CFO X became chief executive of Intel": a promotion. */
+        if ((def->flags & EXO__TRIG_BECAME) && fr.to &&
+            ((aff && same_key(aff, fr.to)) ||
+             (fr.from && same_key(fr.from, fr.to))))
+            continue;
+        if ((def->flags & EXO__TRIG_AS) && objm >= 0) {
+            const struct mention *om = &ex->ments[objm];
+            bool former = false;
+            for (size_t i = om->t0 > tr->t1 + 5 ? om->t0 - 5 : tr->t1;
+                 i < om->t0; i++)
+                former |= low_is(&T[i], "former") || low_is(&T[i], "ex") ||
+                          strncmp(T[i].low, "ex-", 3) == 0;
+            const char *was = aff ? aff : fr.from;
+            if (was && fr.to && same_key(was, fr.to))
+                continue;
+            if (!was && !former)
+                continue;
+        }
         if (aff && !fr.from && !(fr.to && same_key(aff, fr.to))) {
             fr.from = aff;
             fr.from_text = fr.from_aff = true;
@@ -1750,6 +2297,10 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         }
         if (past && !fr.has_date)
             continue; /* undated background: not a move to propose */
+        if (brief) {
+            fr.has_date = false; /* the text's date is not when it was */
+            fr.background = true;
+        }
         if (past)
             fr.background = true;
         /* Merge into this person's frame from an earlier trigger. */
@@ -1759,6 +2310,22 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                 same = &frames[f];
         if (same) {
             if (cl == CL_SUB && !same->main) {
+                continue;
+            }
+            /* "who left in 2021 to found a startup": the purpose belongs
+             * to the subordinate clause, which stays subordinate (and
+             * dated, history). */
+            if (!same->main && cl == CL_PURPOSE) {
+                if (tr->event == EXO_EVENT_FOUNDED &&
+                    same->event == EXO_EVENT_LEFT) {
+                    same->event = EXO_EVENT_FOUNDED;
+                    same->tflags = fr.tflags;
+                    same->to = fr.to;
+                    same->to_text = fr.to_text;
+                } else if (!same->to && fr.to) {
+                    same->to = fr.to;
+                    same->to_text = fr.to_text;
+                }
                 continue;
             }
             if (!same->main && cl != CL_SUB) {
@@ -1792,6 +2359,17 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                     }
                 }
                 fr.mflags = same->mflags;
+                /* "X and Y, who left A in 2021, founded B": both. */
+                if (objm < 0)
+                    subjects_before(ex, subj, &fr);
+                /* A dated clause with another event is a move of its own
+                 * ("who left in 2021 to found a startup, returned to A"):
+                 * kept as history beside the main one. */
+                if (same->has_date && same->event != fr.event &&
+                    same->event != EXO_EVENT_LEFT && n_frames < 32) {
+                    frames[n_frames++] = fr;
+                    continue;
+                }
                 *same = fr;
                 continue;
             }
@@ -1837,35 +2415,31 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             }
             continue;
         }
-        /* "X and Y are leaving", "X and VP Y are leaving": the same
-         * move for each. */
-        for (long m = subj; cl == CL_MAIN && objm < 0 && m > 0 && fr.n_also < 4;
-             m--) {
-            const struct mention *prev = &ex->ments[m - 1];
-            size_t i = prev->t1, end = ex->ments[m].t0;
-            if (i < end && low_is(&T[i], ","))
-                i++;
-            if (i < end && low_is(&T[i], "and"))
-                i++;
-            if (i == prev->t1 || !may_move(prev))
-                break;
-            while (i < end && !ex->tok_org[i]) {
-                exo_level role_level;
-                if (exo__lex_role(T[i].low, &role_level) == EXO__ROLE_NONE)
+        if (cl == CL_MAIN && objm < 0)
+            subjects_before(ex, subj, &fr);
+        /* "hired X and Y", "were fired include X, Y and CFO Z" (issue 17). */
+        if (objm >= 0)
+            list_after(ex, (size_t)objm, &fr);
+        /* "co-founded SSI with X and Y": the co-founders after "with". */
+        if (fr.event == EXO_EVENT_FOUNDED && objm < 0 && cl == CL_MAIN)
+            for (size_t i = tr->t1; i + 1 < win_end && i < tr->t1 + 6; i++)
+                if (low_is(&T[i], "with")) {
+                    long w = mention_after(ex, i + 1, 3);
+                    if (w >= 0 && fr.n_also < 8 &&
+                        ex->ments[w].person != fr.person &&
+                        may_move(&ex->ments[w])) {
+                        fr.also[fr.n_also] = ex->ments[w].person;
+                        fr.also_flags[fr.n_also++] = ex->ments[w].flags;
+                        list_after(ex, (size_t)w, &fr);
+                    }
                     break;
-                i++;
-            }
-            if (i != end)
-                break;
-            fr.also[fr.n_also] = prev->person;
-            fr.also_flags[fr.n_also++] = prev->flags;
-        }
+                }
         if (n_frames < 32)
             frames[n_frames++] = fr;
     }
     for (size_t f = 0; f < n_frames; f++) {
         struct frame *fr = &frames[f];
-        if (!fr->main && !fr->has_date)
+        if (!fr->main && !fr->has_date && !fr->temporal)
             continue;
         if (!fr->main)
             fr->background = true;
@@ -1876,7 +2450,8 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         if ((leaving || fr->event == EXO_EVENT_FOUNDED ||
              fr->event == EXO_EVENT_JOINED) &&
             !fr->from && ex->context &&
-            !(fr->to && same_key(fr->to, ex->context)) && !fr->background)
+            !(fr->to && same_key(fr->to, ex->context)) &&
+            (!fr->background || fr->temporal || !fr->has_date))
             fr->from = ex->context;
         if (fr->event == EXO_EVENT_RETURNED && !fr->to && ex->context) {
             fr->to = ex->context;
@@ -1890,14 +2465,20 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         }
         if ((fr->tflags & EXO__TRIG_NEEDS_ORG) && !fr->to)
             continue;
-        if (leaving && !fr->from && !(fr->event == EXO_EVENT_LEFT && fr->to))
+        /* A departure from an organisation the text never names ("Energy
+         * Secretary X will step down") is still a move when the verb is
+         * unambiguous or the person's role is given (issue 17); the review
+         * and the import see the empty from_org. */
+        if (leaving && !fr->from && !(fr->event == EXO_EVENT_LEFT && fr->to) &&
+            !fr->role && !(fr->tflags & EXO__TRIG_STRONG))
             continue;
         if (!leaving && !fr->to && fr->event != EXO_EVENT_FOUNDED)
             continue;
         /* A bare "left" needs an organisation or a role to be a move. */
         if (fr->event == EXO_EVENT_LEFT &&
             !(fr->tflags & (EXO__TRIG_INTRANS | EXO__TRIG_STRONG)) &&
-            !fr->from_text && !fr->to_text && !fr->role && !fr->object)
+            !fr->from_text && !fr->to_text && !fr->role && !fr->object &&
+            !fr->temporal)
             continue;
         if (fr->event == EXO_EVENT_FOUNDED && !fr->level)
             fr->level = EXO_LEVEL_FOUNDER;

@@ -47,6 +47,10 @@ enum exo__role_kind exo__lex_role(const char *word, exo_level *level);
 #define EXO__TRIG_NEEDS_ORG 32u /* only a move with an org after ("join") */
 #define EXO__TRIG_FOUND 64u     /* "found"/"start"/"launch": a new company */
 #define EXO__TRIG_LOSE 128u     /* "A has lost X to B": person after, A left */
+#define EXO__TRIG_BECAME 512u   /* "became CFO at A": a title, then of/at A */
+#define EXO__TRIG_AS                                                           \
+    256u /* "named X as ROLE": a hire only with "as"/a role                    \
+          */
 
 struct exo__trigger {
     const char *words[4]; /* lower-case tokens, NULL-terminated */

@@ -4,6 +4,7 @@
  * corpus tests/extract/corpus.txt against tests/extract/gold.csv.
  */
 #include <criterion/criterion.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -344,10 +345,213 @@ Test(extract, dated_background_keeps_its_date)
     exo_candidate_list_release(&out);
 }
 
+/* ==== Issue 17: the failure classes seen on real news ==== */
+
+/*
+ * Every candidate of 'text' (run() dates it 2024-08-06) as
+ * "person|event|from|to" ("-" for none), against 'want' (NULL-terminated)
+ * in any order.
+ */
+static void expect_moves(const char *text, const char *context,
+                         const char *const *want)
+{
+    exo_candidate_list out = run(text, context);
+    size_t k = 0;
+    while (want[k])
+        k++;
+    cr_expect_eq(out.n, k, "%zu moves in: %s, expected %zu", out.n, text, k);
+    for (size_t i = 0; i < out.n; i++) {
+        const exo_candidate *c = &out.rows[i];
+        char got[256];
+        snprintf(got, sizeof got, "%s|%s|%s|%s", c->person,
+                 exo_event_name(c->event), c->from_org ? c->from_org : "-",
+                 c->to_org ? c->to_org : "-");
+        bool found = false;
+        for (size_t w = 0; w < k && !found; w++)
+            found = strcmp(want[w], got) == 0;
+        cr_expect(found, "unexpected move %s in: %s", got, text);
+    }
+    exo_candidate_list_release(&out);
+}
+
+Test(extract, coordinated_objects_are_one_move_each)
+{
+    expect_moves("Nvidia has hired Marta Ruiz, Ken Adeyemi and Lena Fischer "
+                 "from Intel.",
+                 NULL,
+                 (const char *const[]){"Marta Ruiz|joined|Intel|Nvidia",
+                                       "Ken Adeyemi|joined|Intel|Nvidia",
+                                       "Lena Fischer|joined|Intel|Nvidia",
+                                       NULL});
+    expect_moves("Acme Robotics fired chief executive Dana Whitfield and "
+                 "finance chief Omar Lindqvist on Friday.",
+                 NULL,
+                 (const char *const[]){
+                     "Dana Whitfield|fired|Acme Robotics|-",
+                     "Omar Lindqvist|fired|Acme Robotics|-", NULL});
+}
+
+Test(extract, coordinated_subjects_before_a_relative_clause)
+{
+    expect_moves("Priya Natarajan and Tomasz Kowal, who left Intel in 2021, "
+                 "founded Parcel Labs.",
+                 NULL,
+                 (const char *const[]){
+                     "Priya Natarajan|founded|Intel|Parcel Labs",
+                     "Tomasz Kowal|founded|Intel|Parcel Labs", NULL});
+}
+
+Test(extract, several_events_for_one_person)
+{
+    expect_moves("Rahul Desai left Oracle in 2019 to found Parcel Labs and "
+                 "returned to Oracle last month.",
+                 NULL,
+                 (const char *const[]){"Rahul Desai|founded|Oracle|Parcel Labs",
+                                       "Rahul Desai|returned|-|Oracle", NULL});
+}
+
+Test(extract, pronoun_chain_over_two_sentences)
+{
+    expect_moves("Mira Osei resigned from Stripe in March. She plans to start "
+                 "a venture fund.",
+                 NULL,
+                 (const char *const[]){"Mira Osei|left|Stripe|-",
+                                       "Mira Osei|founded|Stripe|-", NULL});
+    expect_moves("Durk Haas, who built OpenAI's first robots alongside Wojciech "
+                 "Zaremba, said he was joining Anthropic.",
+                 NULL,
+                 (const char *const[]){"Durk Haas|joined|OpenAI|Anthropic",
+                                       NULL});
+}
+
+Test(extract, role_noun_refers_to_the_last_person)
+{
+    expect_moves("Omar Haddad has run research at Google for a decade. The "
+                 "cofounder is leaving the company.",
+                 NULL, (const char *const[]){"Omar Haddad|left|Google|-", NULL});
+}
+
+Test(extract, news_verbs_the_lexicon_lacked)
+{
+    expect_one("Meta poached Wen Li from Apple.", NULL, "Wen Li", "Apple",
+               "Meta", EXO_EVENT_JOINED);
+    expect_one("Nvidia tapped Aaron Blake, a former Intel executive, as chief "
+               "operating officer.",
+               NULL, "Aaron Blake", "Intel", "Nvidia", EXO_EVENT_JOINED);
+    /* Instagram is Meta in the organisation list. */
+    expect_one("OpenAI named former Instagram executive Kira Lund as its chief "
+               "product officer.",
+               NULL, "Kira Lund", "Meta", "OpenAI", EXO_EVENT_JOINED);
+    expect_one("Stripe brought on Nadia Petrov, a former Google engineer, as "
+               "its head of research.",
+               NULL, "Nadia Petrov", "Google", "Stripe", EXO_EVENT_JOINED);
+    expect_one("Dana Cole is stepping down as chief executive of Globex.", NULL,
+               "Dana Cole", "Globex", NULL, EXO_EVENT_LEFT);
+    expect_one("Intel ousted its founder Paul Grady on Friday.", NULL,
+               "Paul Grady", "Intel", NULL, EXO_EVENT_FIRED);
+    expect_one("Tom Ridley is out as chief executive of Globex after two "
+               "years.",
+               NULL, "Tom Ridley", "Globex", NULL, EXO_EVENT_LEFT);
+    expect_one("Oracle dismissed Karen Voss over expense violations.", NULL,
+               "Karen Voss", "Oracle", NULL, EXO_EVENT_FIRED);
+    expect_one("Under pressure from investors, Pinterest brought back Ben "
+               "Sorel as chief executive.",
+               NULL, "Ben Sorel", NULL, "Pinterest", EXO_EVENT_RETURNED);
+    expect_one("Intel parted ways with chief executive Linda Yates.", NULL,
+               "Linda Yates", "Intel", NULL, EXO_EVENT_FIRED);
+    expect_one("Linda Yates was relieved of her duties at Intel.", NULL,
+               "Linda Yates", "Intel", NULL, EXO_EVENT_FIRED);
+    expect_one("Linda Yates is stepping aside as chief executive of Intel.",
+               NULL, "Linda Yates", "Intel", NULL, EXO_EVENT_LEFT);
+    expect_one("Linda Yates, a former Google executive, will become chief "
+               "executive of Intel in May.",
+               NULL, "Linda Yates", "Google", "Intel", EXO_EVENT_JOINED);
+    expect_one("Casey Lund will leave at the end of February, Walmart said.",
+               NULL, "Casey Lund", "Walmart", NULL, EXO_EVENT_LEFT);
+}
+
+Test(extract, appointments_from_inside_are_not_moves)
+{
+    expect_none("Samsung named Lena Fischer as its chief financial officer.",
+                NULL);
+    expect_none("Boeing named its chief financial officer, Greg Lyle, as "
+                "interim chief executive.",
+                NULL);
+    expect_none("Intel's chief financial officer Linda Yates will become "
+                "chief executive of Intel in May.",
+                NULL);
+}
+
+Test(extract, title_glued_to_a_name)
+{
+    expect_names("Treasury Secretary Larry Summers joined the board. General "
+                 "Counsel Sean Edgett was fired.",
+                 (const char *const[]){"Larry Summers", "Sean Edgett", NULL});
+    expect_one("FBI Director Jon Comerford has been dismissed by the "
+               "president.",
+               NULL, "Jon Comerford", "FBI", NULL, EXO_EVENT_FIRED);
+}
+
+Test(extract, organisation_is_not_a_person)
+{
+    expect_one("Peter Lang, co-head at the Blue Harbor hedge fund, will step "
+               "down in March.",
+               NULL, "Peter Lang", "Blue Harbor", NULL, EXO_EVENT_LEFT);
+    expect_one("Globex has hired Sam Ortiz from Initech.", NULL, "Sam Ortiz",
+               "Initech", "Globex", EXO_EVENT_JOINED);
+}
+
+Test(extract, publication_is_not_the_destination)
+{
+    expect_one("Jane Okafor is leaving Globex, The Information reported.", NULL,
+               "Jane Okafor", "Globex", NULL, EXO_EVENT_LEFT);
+    expect_one("Jane Okafor has resigned from Apple, she told Bloomberg News.",
+               NULL, "Jane Okafor", "Apple", NULL, EXO_EVENT_LEFT);
+}
+
+Test(extract, origin_decides_left_or_joined)
+{
+    /* Either verb, the same move: from the origin to the destination. */
+    expect_one("Sam Ortiz left Globex for Initech.", NULL, "Sam Ortiz",
+               "Globex", "Initech", EXO_EVENT_LEFT);
+    expect_one("Initech hired Sam Ortiz from Globex.", NULL, "Sam Ortiz",
+               "Globex", "Initech", EXO_EVENT_JOINED);
+}
+
+Test(extract, successions)
+{
+    expect_moves("Starbucks is replacing its chief executive Lars Holm with "
+                 "Chipotle boss Ben Ruiz.",
+                 NULL,
+                 (const char *const[]){"Lars Holm|fired|Starbucks|-",
+                                       "Ben Ruiz|joined|Chipotle|Starbucks", NULL});
+}
+
+Test(extract, attempts_are_not_moves)
+{
+    expect_none("The board's attempt to oust Uber chief executive Tom Vance "
+                "failed.",
+                NULL);
+}
+
+Test(extract, history_in_a_when_clause_is_background)
+{
+    exo_candidate_list out =
+        run("Greta Lind quit for a few days when Paul Amsel was fired, but "
+            "now she is back.",
+            "OpenAI");
+    cr_assert_eq(out.n, 2);
+    for (size_t i = 0; i < out.n; i++) {
+        cr_expect(out.rows[i].background, "%s", out.rows[i].person);
+        cr_expect(!out.rows[i].has_date, "%s is dated", out.rows[i].person);
+    }
+    exo_candidate_list_release(&out);
+}
+
 /* ==== The corpora ==== */
 
-#define HELDOUT_EVENT_F1 0.90 /* measured 0.933 */
-#define HELDOUT_SLOT_F1 0.88  /* measured 0.904 */
+#define HELDOUT_EVENT_F1 0.90 /* measured 0.933, 0.968 after issue 17 */
+#define HELDOUT_SLOT_F1 0.88  /* measured 0.904, 0.947 after issue 17 */
 
 struct gold {
     char id[8];
@@ -379,9 +583,9 @@ static size_t read_gold(const char *path, struct gold *g, size_t max)
          line = strtok_r(NULL, "\n", &save)) {
         if (strncmp(line, "id,", 3) == 0 || n == max)
             continue;
-        char *f[5] = {0};
+        char *f[8] = {0};
         int k = 0;
-        for (char *p = line; k < 5; k++) {
+        for (char *p = line; k < 8; k++) {
             f[k] = p;
             char *comma = strchr(p, ',');
             if (!comma)
@@ -389,7 +593,9 @@ static size_t read_gold(const char *path, struct gold *g, size_t max)
             *comma = '\0';
             p = comma + 1;
         }
-        cr_assert_eq(k, 4, "bad gold line %s", line);
+        /* id,person,from,to,event and, in the news sets, role, date and
+         * background (not scored). */
+        cr_assert(k == 4 || k == 7, "bad gold line %s", line);
         memset(&g[n], 0, sizeof g[n]);
         snprintf(g[n].id, sizeof g[n].id, "%s", f[0]);
         snprintf(g[n].person, sizeof g[n].person, "%s", f[1]);
@@ -431,6 +637,32 @@ static double f1(struct tally t)
     return p + r > 0 ? 2 * p * r / (p + r) : 0.0;
 }
 
+/* Per event kind: predicted, predicted and matched, gold, gold matched. */
+struct kinds {
+    size_t pred[EXO_EVENT_FOUNDED + 1], pred_hit[EXO_EVENT_FOUNDED + 1];
+    size_t gold[EXO_EVENT_FOUNDED + 1], gold_hit[EXO_EVENT_FOUNDED + 1];
+};
+
+static exo_event event_of(const char *name)
+{
+    for (int e = 0; e <= EXO_EVENT_FOUNDED; e++)
+        if (strcmp(exo_event_name((exo_event)e), name) == 0)
+            return (exo_event)e;
+    cr_assert_fail("unknown event %s in a gold file", name);
+    return EXO_EVENT_UNKNOWN;
+}
+
+/* A candidate is the gold move when the events agree, or when one says
+ * left and the other joined and the gold row names the destination: "left
+ * A for B", "left to join B" and "joined B from A" are one move. */
+static bool same_event(const struct gold *g, exo_event e)
+{
+    exo_event ge = event_of(g->event);
+    bool move = (ge == EXO_EVENT_LEFT || ge == EXO_EVENT_JOINED) &&
+                (e == EXO_EVENT_LEFT || e == EXO_EVENT_JOINED);
+    return ge == e || (move && g->to[0]);
+}
+
 /*
  * Runs the extractor on each passage of 'corpus' and scores it against
  * 'gold_path': a candidate matches a gold move of the same passage with
@@ -441,13 +673,16 @@ static size_t evaluate(const char *label, const char *corpus,
                        const char *gold_path, struct tally *ev_out,
                        struct tally *slot_out)
 {
+    struct kinds kinds = {0};
     static struct gold gold[200];
     size_t n_gold = read_gold(gold_path, gold, 200), len, n_passages = 0;
     char *text = slurp(corpus, &len);
     struct tally ev = {0}, slot = {0};
     ev.gold = n_gold;
-    for (size_t i = 0; i < n_gold; i++)
+    for (size_t i = 0; i < n_gold; i++) {
         slot.gold += 1 + (gold[i].from[0] != 0) + (gold[i].to[0] != 0);
+        kinds.gold[event_of(gold[i].event)]++;
+    }
     char *p = strstr(text, "\n=== ");
     while (p) {
         char *head = p + 5, *eol = strchr(head, '\n');
@@ -483,10 +718,12 @@ static size_t evaluate(const char *label, const char *corpus,
             struct gold *match = NULL;
             ev.pred++;
             slot.pred += 1 + (cd->from_org != NULL) + (cd->to_org != NULL);
+            cr_assert(cd->event <= EXO_EVENT_FOUNDED);
+            kinds.pred[cd->event]++;
             for (size_t g = 0; g < n_gold && !match; g++)
                 if (!gold[g].used && strcmp(gold[g].id, id) == 0 &&
                     same_name(gold[g].person, cd->person) &&
-                    strcmp(gold[g].event, exo_event_name(cd->event)) == 0)
+                    same_event(&gold[g], cd->event))
                     match = &gold[g];
             if (!match) {
                 printf("%s %s: extra %s %s %s -> %s\n", label, id,
@@ -496,6 +733,8 @@ static size_t evaluate(const char *label, const char *corpus,
                 continue;
             }
             match->used = true;
+            kinds.pred_hit[cd->event]++;
+            kinds.gold_hit[event_of(match->event)]++;
             ev.hit++;
             slot.hit++;
             bool from_ok = match->from[0] && same_name(match->from, cd->from_org);
@@ -525,6 +764,16 @@ static size_t evaluate(const char *label, const char *corpus,
            "  person/from/to slots  P %.3f  R %.3f  F1 %.3f\n",
            label, n_passages, n_gold, prec(ev), rec(ev), f1(ev), ev.hit,
            ev.pred, ev.hit, ev.gold, prec(slot), rec(slot), f1(slot));
+    for (int e = 0; e <= EXO_EVENT_FOUNDED; e++) {
+        struct tally k = {kinds.pred[e], kinds.gold[e], 0};
+        double kp = k.pred ? (double)kinds.pred_hit[e] / (double)k.pred : 1.0;
+        double kr = k.gold ? (double)kinds.gold_hit[e] / (double)k.gold : 1.0;
+        printf("  %-20s  P %.3f  R %.3f  F1 %.3f  (%zu/%zu predicted, "
+               "%zu/%zu gold)\n",
+               exo_event_name((exo_event)e), kp, kr,
+               kp + kr > 0 ? 2 * kp * kr / (kp + kr) : 0.0, kinds.pred_hit[e],
+               k.pred, kinds.gold_hit[e], k.gold);
+    }
     fflush(stdout);
     free(text);
     *ev_out = ev;
@@ -603,4 +852,63 @@ Test(extract, work_grows_linearly_on_adversarial_text)
                   "%zu and %zu candidates)",
                   adv_kind_name[k], w1, w2, ratio, c1, c2);
     }
+}
+
+/* ==== Real news (issue 17) ==== */
+
+/*
+ * The lower end of a one-sided 95% interval for a proportion p measured on
+ * n items (normal approximation to the binomial): a score computed on a
+ * sample of n moves falls below it by chance once in twenty times.
+ */
+static double floor_for(double p, size_t n)
+{
+    return p - 1.645 * sqrt(p * (1.0 - p) / (double)n);
+}
+
+/* Issue 17's bar: F1 and precision 0.85 on news the rules never saw. */
+#define NEWS_TARGET 0.85
+/* Measured at this commit (see tests/extract/news/README.md). */
+#define NEWS_DEV_F1 0.881
+#define NEWS_TEST_F1 0.684
+#define NEWS_TEST_P 0.848
+
+/* The development set: the rules were tuned on it, so its score is
+ * optimistic; the floor guards against regressions. */
+Test(extract, news_dev)
+{
+    struct tally ev, slot;
+    size_t n = evaluate("extract news dev",
+                        SOURCE_PATH("tests/extract/news/dev.txt"),
+                        SOURCE_PATH("tests/extract/news/dev-gold.csv"), &ev,
+                        &slot);
+    cr_expect_eq(n, 80);
+    cr_expect_geq(f1(ev), floor_for(NEWS_DEV_F1, ev.gold), "event F1 %.3f",
+                  f1(ev));
+}
+
+/*
+ * The test set, never used for tuning: the honest figure. The issue's bar
+ * would be F1 and precision at least floor_for(0.85, n) (0.80 for its 136
+ * moves); the extractor does not reach it (README, docs/extract.md), so
+ * this test holds the measured level instead: it fails when a change makes
+ * the score fall below what sampling error allows around the value
+ * measured at this commit, and it prints whether the issue's bar is met.
+ */
+Test(extract, news_test)
+{
+    struct tally ev, slot;
+    size_t n = evaluate("extract news test",
+                        SOURCE_PATH("tests/extract/news/test.txt"),
+                        SOURCE_PATH("tests/extract/news/test-gold.csv"), &ev,
+                        &slot);
+    cr_expect_eq(n, 89);
+    double bar = floor_for(NEWS_TARGET, ev.gold);
+    printf("extract news test: issue 17's bar (F1 and precision >= %.3f) "
+           "%s\n",
+           bar, f1(ev) >= bar && prec(ev) >= bar ? "met" : "NOT met");
+    cr_expect_geq(f1(ev), floor_for(NEWS_TEST_F1, ev.gold), "event F1 %.3f",
+                  f1(ev));
+    cr_expect_geq(prec(ev), floor_for(NEWS_TEST_P, ev.pred),
+                  "event precision %.3f", prec(ev));
 }

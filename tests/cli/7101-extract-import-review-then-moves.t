@@ -1,0 +1,10 @@
+# Only the candidates at or above the review confidence reach the store.
+setup: extract --import -q --date 2025-03-04 $FIX/extract-review.txt
+args: moves
+status: 0
+--- stdout
+date        person        event   from   to      level  role
+2025-03-04  Ken Adeyemi   joined  Intel  Nvidia  ic
+2025-03-04  Lena Fischer  joined  Intel  Nvidia  ic
+2025-03-04  Marta Ruiz    joined  Intel  Nvidia  ic
+3 moves

@@ -1,0 +1,66 @@
+#!/usr/bin/env python3
+"""Development aid: score `exodus extract --json` on a news set the same way
+tests/unit/test_extract.c does, and list every miss and extra.
+usage: score.py EXODUS dev|test [-v]"""
+import csv, json, os, subprocess, sys, tempfile, unicodedata
+
+def key(s):
+    s = unicodedata.normalize("NFKD", s or "")
+    return "".join(c for c in s.lower() if c.isalnum())
+
+exe, which = sys.argv[1], sys.argv[2]
+verbose = "-v" in sys.argv
+here = os.path.dirname(os.path.abspath(__file__))
+gold = {}
+for r in csv.DictReader(open(os.path.join(here, which + "-gold.csv"))):
+    gold.setdefault(r["id"], []).append(dict(r, used=False))
+passages, cur = [], None
+for line in open(os.path.join(here, which + ".txt"), encoding="utf-8"):
+    if line.startswith("=== "):
+        f = line.split()
+        cur = [f[1], f[2].split("=")[1], ""]
+        passages.append(cur)
+    elif cur:
+        cur[2] += line
+kinds = ["left", "joined", "fired", "sabbatical", "returned", "founded"]
+tp = {k: [0, 0, 0, 0] for k in kinds}  # pred, pred-hit, gold, gold-hit
+for pid, date, text in passages:
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as t:
+        t.write(text)
+    out = json.loads(subprocess.run([exe, "extract", t.name, "--json", "--date", date],
+                                    capture_output=True, text=True).stdout)
+    os.unlink(t.name)
+    cands = out["files"][0]["candidates"]
+    gs = gold.get(pid, [])
+    for g in gs:
+        tp[g["event"]][2] += 1
+    for c in cands:
+        tp[c["event"]][0] += 1
+        m = None
+        for g in gs:
+            if g["used"] or key(g["person"]) != key(c["person"]):
+                continue
+            mv = {"left", "joined"}
+            if g["event"] == c["event"] or (g["event"] in mv and c["event"] in mv
+                                            and g["to_org"]):
+                m = g
+                break
+        if m:
+            m["used"] = True
+            tp[c["event"]][1] += 1
+            tp[m["event"]][3] += 1
+            if verbose and (key(m["from_org"]) != key(c["from_org"]) or key(m["to_org"]) != key(c["to_org"])):
+                print("%s slots %s %s: %s -> %s, gold %s -> %s" % (pid, c["person"], c["event"], c["from_org"], c["to_org"], m["from_org"], m["to_org"]))
+        else:
+            print("%s EXTRA %s %s %s -> %s | %s" % (pid, c["person"], c["event"], c["from_org"], c["to_org"], c["evidence"][:150]))
+    for g in gs:
+        if not g["used"]:
+            print("%s MISS  %s %s %s -> %s | %s" % (pid, g["person"], g["event"], g["from_org"], g["to_org"], text.strip()[:150].replace("\n", " ")))
+def prf(p, ph, g, gh):
+    P = ph / p if p else 1.0
+    R = gh / g if g else 1.0
+    return P, R, (2 * P * R / (P + R) if P + R else 0.0)
+tot = [sum(tp[k][i] for k in kinds) for i in range(4)]
+for k in kinds + ["all"]:
+    v = tot if k == "all" else tp[k]
+    print("%-10s P %.3f R %.3f F1 %.3f  (%d/%d pred, %d/%d gold)" % ((k,) + prf(*v) + (v[1], v[0], v[3], v[2])))

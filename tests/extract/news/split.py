@@ -1,0 +1,65 @@
+#!/usr/bin/env python3
+"""Turn raw.txt (the hand-labelled news passages) into the development and
+test sets. The split is fixed before any tuning: a passage goes to the test
+set when the first byte of SHA-1(story key) is odd. The story key is the
+first labelled person's name (case-folded), or the URL without its fragment
+for a passage with no move, so passages telling the same story from
+different outlets land on the same side. Run from this folder; it rewrites
+dev.txt, dev-gold.csv, test.txt, test-gold.csv and sources.csv."""
+import hashlib
+import sys
+
+
+def parse(path):
+    passages = []
+    cur = None
+    for line in open(path, encoding="utf-8"):
+        line = line.rstrip("\n")
+        if line.startswith("# ") or not line.strip():
+            continue
+        if line.startswith("@ "):
+            url, date = [x.strip() for x in line[2:].rsplit("|", 1)]
+            cur = {"url": url, "date": date, "text": [], "gold": []}
+            passages.append(cur)
+        elif line.startswith("+ "):
+            f = [x.strip() for x in line[2:].split("|")]
+            if len(f) != 7 or f[3] not in (
+                "left", "joined", "sabbatical", "returned", "fired", "founded"
+            ):
+                sys.exit("bad label line: " + line)
+            cur["gold"].append(f)
+        else:
+            cur["text"].append(line)
+    return passages
+
+
+def main():
+    passages = parse("raw.txt")
+    out = {s: ([], ["id,person,from_org,to_org,event,role,date,background"])
+           for s in ("dev", "test")}
+    src = ["id,split,story,url"]
+    for i, p in enumerate(passages, 1):
+        pid = "N%03d" % i
+        key = p["gold"][0][0].lower() if p["gold"] else p["url"].split("#")[0]
+        split = "test" if hashlib.sha1(key.encode()).digest()[0] & 1 else "dev"
+        text, gold = out[split]
+        text.append("=== %s date=%s" % (pid, p["date"]))
+        text.extend(p["text"])
+        for g in p["gold"]:
+            if any("," in x for x in g):
+                sys.exit("comma in label: %r" % g)
+            gold.append(",".join([pid] + g[:6] + ["1" if g[6] else "0"]))
+        src.append("%s,%s,%s,%s" % (pid, split, key.replace(",", " "), p["url"]))
+    head = ("# Real news passages (see README.md): %s set. Each passage starts "
+            "with\n# \"=== ID date=PUBLICATION-DATE\"; sources.csv gives its URL.\n")
+    for s, (text, gold) in out.items():
+        open(s + ".txt", "w", encoding="utf-8").write(
+            head % s + "\n".join(text) + "\n")
+        open(s + "-gold.csv", "w", encoding="utf-8").write("\n".join(gold) + "\n")
+    open("sources.csv", "w", encoding="utf-8").write("\n".join(src) + "\n")
+    for s, (text, gold) in out.items():
+        print(s, sum(t.startswith("=== ") for t in text), "passages,",
+              len(gold) - 1, "moves")
+
+
+main()
