@@ -278,6 +278,20 @@ typedef struct exo_import_opts {
      * and is not a dry run. NULL: not called.
      */
     void (*merged)(void *ud, const char *from, const char *into);
+    /*
+     * Spells: the date the export was taken. Recorded for each
+     * organisation of the file, it is where open spells are censored
+     * (instead of the last event the data records).
+     */
+    bool has_as_of;
+    int32_t as_of; /* days since 1970-01-01 */
+    /*
+     * Spells: the file lists every spell of its organisations, so a stored
+     * spell it leaves out has ended: open ones end on the as-of date (or
+     * the file's latest date), end reason unknown. Without it they are
+     * counted and left as they are (a file may be a partial export).
+     */
+    bool full_snapshot;
 } exo_import_opts;
 
 typedef struct exo_import_result {
@@ -286,6 +300,14 @@ typedef struct exo_import_result {
     size_t n_present;     /* records already in the store (natural key) */
     size_t n_merged;      /* rows folded into another row's record (spells) */
     size_t n_orgs_merged; /* organisations merged into another (aliases) */
+    /* Spells: a stored spell is refreshed by a later export (an end date
+     * that appears or moves, a new team or role). 'n_present' counts the
+     * spells the file repeats unchanged, 'n_updated' those it changed. */
+    size_t n_updated;
+    size_t n_missing;      /* stored spells of the file's orgs it leaves out */
+    size_t n_missing_open; /* ... of them open */
+    size_t n_closed;       /* ... ended by full_snapshot */
+    int32_t closed_on;     /* the day they ended (full_snapshot) */
 } exo_import_result;
 
 /* Zero is "all defaults"; provided for symmetry with the other options. */
@@ -366,6 +388,34 @@ typedef enum exo_event {
     EXO_EVENT_UNKNOWN
 } exo_event;
 EXO_API const char *exo_event_name(exo_event event);
+
+/*
+ * Why someone left, as a people-analytics team records it: the detail an
+ * HR export gives beyond the spell's end_reason (left, fired, died). Each
+ * reason implies an end_reason (resignation, retirement, end of contract,
+ * transfer and other: left; layoff and dismissal: fired; death: died) and
+ * a class: voluntary (the employee's choice) or involuntary. The
+ * vocabulary is src/core/vocab.c's; docs/hr.md defines each word.
+ */
+typedef enum exo_reason {
+    EXO_REASON_NONE = 0, /* the data does not say */
+    EXO_REASON_RESIGNATION,
+    EXO_REASON_RETIREMENT,
+    EXO_REASON_LAYOFF,
+    EXO_REASON_DISMISSAL,
+    EXO_REASON_END_OF_CONTRACT,
+    EXO_REASON_DEATH,
+    EXO_REASON_TRANSFER,
+    EXO_REASON_OTHER
+} exo_reason;
+#define EXO_N_REASONS 9
+/* "resignation", ..., "end_of_contract"; "" for EXO_REASON_NONE. */
+EXO_API const char *exo_reason_name(exo_reason reason);
+EXO_API bool exo_reason_parse(const char *name, exo_reason *out);
+/* True for resignation and retirement: the employee chose to go. */
+EXO_API bool exo_reason_voluntary(exo_reason reason);
+/* The end_reason a reason implies (left, fired or died). */
+EXO_API exo_event exo_reason_event(exo_reason reason);
 
 /* One departure from or arrival at an organisation, or one reported move. */
 typedef struct exo_move {
