@@ -580,6 +580,11 @@ typedef struct exo_spells {
     exo_level *level;
     char **person;
     char **team; /* entries may be NULL */
+    exo_reason *reason; /* why each ended, in detail; EXO_REASON_NONE */
+    /* The date the organisation's latest export was taken (import
+     * --as-of): open spells are censored there. */
+    bool has_as_of;
+    double as_of; /* days */
 } exo_spells;
 
 EXO_API exo_code exo_spells_load(exo_store *store, const char *org,

@@ -671,8 +671,19 @@ static int survival_store(struct cli *cli, const struct surv_args *a,
         }
     sort_levels(lnames, n_lnames, lev, m);
     sort_levels(tnames, n_tnames, team, m);
-    for (size_t i = 0; i < m; i++)
-        time[i] = (isnan(end[i]) ? censor : end[i]) - start[i];
+    /* An export's date (import --as-of) is when its open spells were last
+     * seen open: they are censored there, not at the last event. */
+    bool as_of = false;
+    for (int o = 0; o < n_orgs; o++)
+        if (sp[o].has_as_of) {
+            as_of = true;
+            censor = fmax(censor, sp[o].as_of);
+        }
+    for (size_t i = 0; i < m; i++) {
+        const exo_spells *s = &sp[orgc[i]];
+        double c = s->has_as_of ? s->as_of : censor;
+        time[i] = (isnan(end[i]) ? c : end[i]) - start[i];
+    }
     /* groups */
     bool grouped = a->by != NULL;
     if (grouped) {
@@ -710,8 +721,9 @@ static int survival_store(struct cli *cli, const struct surv_args *a,
         for (int o = 1; o < n_orgs; o++)
             printf(", %s", canon[o]);
         printf(": %zu spells, %zu departures (left or fired); tenure in "
-               "years, open spells censored at %s\n",
-               m, ev, cdate);
+               "years, open spells censored at %s%s\n",
+               m, ev, cdate,
+               as_of ? " (the export's date, import --as-of)" : "");
     }
     /* Cox design: episodes with the contagion count when asked */
     size_t cn = m;
@@ -743,6 +755,7 @@ static int survival_store(struct cli *cli, const struct surv_args *a,
         size_t cap = 0;
         for (int o = 0, r0 = 0; o < n_orgs; r0 += (int)sp[o].n, o++) {
             exo_episodes part = {0};
+            copts.censor_day = sp[o].has_as_of ? sp[o].as_of : censor;
             if (exo_episodes_compute(sp[o].n, start + r0, end + r0, event + r0,
                                      team + r0, &copts, &part, &err)) {
                 status = cli_fail(cli, &err);

@@ -434,6 +434,7 @@ void exo_spells_release(exo_spells *s)
     exo__free(s->start);
     exo__free(s->end);
     exo__free(s->end_reason);
+    exo__free(s->reason);
     exo__free(s->level);
     exo__free(s->person);
     exo__free(s->team);
@@ -467,15 +468,23 @@ exo_code exo_spells_load(exo_store *store, const char *org, exo_spells *out,
     out->level = exo__calloc(n, sizeof *out->level);
     out->person = exo__calloc(n, sizeof *out->person);
     out->team = exo__calloc(n, sizeof *out->team);
+    out->reason = exo__calloc(n, sizeof *out->reason);
     if (!out->start || !out->end || !out->end_reason || !out->level ||
-        !out->person || !out->team) {
+        !out->person || !out->team || !out->reason) {
         code = exo__fail(err, EXO_ENOMEM, "out of memory loading spells");
         goto out;
     }
+    /* A store read as it is (read-only) may predate 003_hr_refresh. */
+    bool v3 = store->schema_version >= 3;
     if ((code = exo__store_prepare(
              store,
-             "SELECT sp.start_date, sp.end_date, sp.end_reason, sp.level, "
-             "p.name, sp.team FROM spell sp JOIN person p ON p.id = "
+             v3 ? "SELECT sp.start_date, sp.end_date, sp.end_reason, sp.level, "
+                  "p.name, sp.team, sp.leave_reason FROM spell sp JOIN person "
+                  "p ON p.id = sp.person_id WHERE sp.org_id = ? AND "
+                  "sp.start_date IS NOT NULL ORDER BY sp.start_date, sp.id"
+                : "SELECT sp.start_date, sp.end_date, sp.end_reason, sp.level, "
+             "p.name, sp.team, NULL FROM spell sp JOIN person p "
+             "ON p.id = "
              "sp.person_id WHERE sp.org_id = ? AND sp.start_date IS NOT NULL "
              "ORDER BY sp.start_date, sp.id",
              &stmt, err)))
@@ -495,12 +504,27 @@ exo_code exo_spells_load(exo_store *store, const char *org, exo_spells *out,
             level_parse_or_none((const char *)sqlite3_column_text(stmt, 3));
         out->person[i] = exo__column_strdup(stmt, 4, &oom);
         out->team[i] = exo__column_strdup(stmt, 5, &oom);
+        exo_reason r = EXO_REASON_NONE;
+        if (sqlite3_column_type(stmt, 6) != SQLITE_NULL)
+            exo_reason_parse((const char *)sqlite3_column_text(stmt, 6), &r);
+        out->reason[i] = r;
         if (oom) {
             code = exo__fail(err, EXO_ENOMEM, "out of memory loading spells");
             break;
         }
     }
     sqlite3_finalize(stmt);
+    if (!code && v3 &&
+        !(code = exo__store_prepare(
+              store, "SELECT as_of FROM export_as_of WHERE org_id = ?", &stmt,
+              err))) {
+        sqlite3_bind_int64(stmt, 1, org_id);
+        if (sqlite3_step(stmt) == SQLITE_ROW) {
+            out->has_as_of = true;
+            out->as_of = sqlite3_column_int(stmt, 0);
+        }
+        sqlite3_finalize(stmt);
+    }
 out:
     if (code)
         exo_spells_release(out);
