@@ -1647,6 +1647,35 @@ EXO_API exo_code exo_km_fit(size_t n, const double *start, const double *stop,
                             const exo_km_opts *opts, exo_km *out /* OUT */,
                             exo_err *err);
 EXO_API void exo_km_release(exo_km *km);
+
+/*
+ * Competing risks: the Aalen-Johansen estimate of the cumulative incidence
+ * of each cause (R's survfit on a multi-state Surv whose status is a
+ * factor: fit$pstate). Rows are (start, stop] (start NULL: from 0) with
+ * cause[i] in 0 (censored) .. n_causes. At each distinct time t with an
+ * event of any cause, with n(t) rows at risk and d_k(t) events of cause k:
+ *   F_k(t) = F_k(t-) + S(t-) d_k(t) / n(t),  S(t) = S(t-) (1 - d(t)/n(t))
+ * where S is the Kaplan-Meier curve of any event. One entry per event time
+ * (censoring times change no estimate). Release with exo_cuminc_release.
+ */
+typedef struct exo_cuminc {
+    size_t n;        /* rows */
+    size_t n_causes; /* K */
+    size_t n_times;  /* distinct times with an event */
+    double *time, *n_risk;
+    double *cif;       /* K x n_times, cause k's at cif[k * n_times + j] */
+    double *surv;      /* event-free, at each time */
+    size_t *n_events;  /* per cause, K */
+} exo_cuminc;
+
+EXO_API exo_code exo_cuminc_fit(size_t n, const double *start,
+                                const double *stop, const int *cause,
+                                size_t n_causes, exo_cuminc *out /* OUT */,
+                                exo_err *err);
+EXO_API void exo_cuminc_release(exo_cuminc *ci);
+/* F_k(t) of cause k (0-based), the step function: 0 before the first
+ * event time. */
+EXO_API double exo_cuminc_at(const exo_cuminc *ci, size_t cause, double t);
 /*
  * S(t) of 'curve' with its interval (the step function: the value at the
  * last time <= t; 1 before the first). Returns false when t is past the

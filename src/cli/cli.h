@@ -105,6 +105,10 @@ exo_code cli_open_store(const struct cli *cli, int flags, exo_store **store,
  * when bad. */
 int cli_parse_date(const struct cli *cli, const char *opt, const char *text,
                    int32_t *days);
+/* Parses a span "180d", "26w", "6m", "1y" (days; a bare number when not
+ * 'dates': the data's unit) for --OPT; CLI_EXIT_USAGE when bad. */
+int cli_parse_span(const struct cli *cli, const char *opt, const char *text,
+                   bool dates, double *out);
 /* Parses --level values "exec,lead" into a mask; CLI_EXIT_USAGE when bad. */
 int cli_parse_levels(const struct cli *cli, const char *text, unsigned *mask);
 /* Parses a number; prints and returns CLI_EXIT_USAGE when 'text' is not

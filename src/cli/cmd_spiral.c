@@ -117,37 +117,7 @@ struct stream {
 static int parse_span(const struct cli *cli, const char *text, bool dates,
                       double *out)
 {
-    char *end;
-    double v = strtod(text, &end);
-    double scale = 1.0;
-    if (end == text || !(v > 0.0) || !isfinite(v))
-        return cli_usage_error(cli,
-                               "--horizon: '%s' is not a positive span "
-                               "(expected e.g. 180d, 26w, 6m, 1y)",
-                               text);
-    if (*end) {
-        if (!dates)
-            return cli_usage_error(cli,
-                                   "--horizon: '%s': units only apply "
-                                   "to dates (give a number of the "
-                                   "events' unit)",
-                                   text);
-        if (strcmp(end, "d") == 0)
-            scale = 1.0;
-        else if (strcmp(end, "w") == 0)
-            scale = 7.0;
-        else if (strcmp(end, "m") == 0)
-            scale = MONTH_DAYS;
-        else if (strcmp(end, "y") == 0)
-            scale = 365.25;
-        else
-            return cli_usage_error(cli,
-                                   "--horizon: unknown unit in '%s' "
-                                   "(expected d, w, m or y)",
-                                   text);
-    }
-    *out = v * scale;
-    return 0;
+    return cli_parse_span(cli, "horizon", text, dates, out);
 }
 
 /*

@@ -12,16 +12,17 @@
 static const char survival_usage[] =
     "usage: exodus survival ORG... [--by level|org|team] [--cox TERMS]\n"
     "                       [--ref level=LEVEL] [--at DAYS] [--since DATE]\n"
-    "                       [--ci log|log-log|plain]\n"
-    "                       [--ties efron|breslow] [--json]\n"
+    "                       [--ci log|log-log|plain] [--cause REASON]\n"
+    "                       [--competing] [--ties efron|breslow] [--json]\n"
     "   or: exodus survival --data FILE --time COL --event COL[=VALUE]\n"
     "                       [--start COL] [--by COL] [--cox \"a + b + "
     "factor(c)\"]\n"
     "                       [--ref c=LEVEL] [--at T] [--ties efron|breslow]\n"
     "                       [--ci log|log-log|plain] [--json]\n"
     "\n"
-    "Store TERMS are joined by '+': level, org, contagion(W) (co-worker\n"
-    "departures in the W days, default 90, before each risk interval), entry.";
+    "Store TERMS are joined by '+': level, org, team, strata(team),\n"
+    "contagion(W) (co-worker departures in the W days, default 90, before\n"
+    "each risk interval), entry.";
 
 static const struct opt survival_opts[] = {
     {"data", 0, "FILE", "a CSV file (gzip too) instead of the store"},
@@ -33,10 +34,16 @@ static const struct opt survival_opts[] = {
     {"ref", 0, "COL=LEVEL", "reference levels of factors"},
     {"ties", 0, "efron|breslow", "Cox ties (default efron, as R)"},
     {"ci", 0, "log|log-log|plain", "Kaplan-Meier intervals (default log)"},
-    {"at", 0, "T", "survival at T (store: days, default 730)"},
+    {"at", 0, "T", "survival at T (store: days or 6m, 1y; default 2y)"},
     {"rho", 0, "RHO", "Fleming-Harrington rho of the test (default 0)"},
     {"since", 0, "DATE",
      "store: observation starts at DATE; earlier hires enter late"},
+    {"cause", 0, "REASON",
+     "store: only departures for REASON (resignation, layoff, ..., "
+     "voluntary, involuntary) are events: cause-specific curves and Cox"},
+    {"competing", 0, NULL,
+     "store: cumulative incidence of each reason for leaving "
+     "(Aalen-Johansen)"},
     {NULL, 0, NULL, NULL},
 };
 
@@ -49,6 +56,8 @@ struct surv_args {
     double rho;
     bool has_since; /* store: observed from 'since' (left truncation) */
     int32_t since;
+    const char *cause; /* store: the one cause counted as an event */
+    bool competing;    /* store: the cumulative incidence table */
 };
 
 /* ==== formatting ==== */
@@ -471,7 +480,7 @@ static int survival_data(struct cli *cli, const struct surv_args *a,
 /* ==== ORG... from the store ==== */
 
 struct store_terms {
-    bool level, org, entry, contagion;
+    bool level, org, entry, contagion, team, strata_team;
     double window;
 };
 
@@ -496,10 +505,23 @@ static int parse_store_terms(struct cli *cli, const char *f,
         w[len] = '\0';
         if (strcmp(w, "level") == 0) {
             t->level = true;
+        } else if (strcmp(w, "team") == 0) {
+            t->team = true;
+        } else if (strcmp(w, "strata(team)") == 0) {
+            t->strata_team = true;
         } else if (strcmp(w, "org") == 0) {
             t->org = true;
         } else if (strcmp(w, "entry") == 0) {
             t->entry = true;
+        } else if ((strcmp(w, "contagion") == 0 ||
+                    (strncmp(w, "contagion(", 10) == 0 && len > 11 &&
+                     w[len - 1] == ')')) &&
+                   t->contagion) {
+            /* Two windows would need two counts per episode; fitting one
+             * of them silently answered another question. */
+            return cli_usage_error(cli,
+                                   "one contagion term per model (fit "
+                                   "contagion(W) once for each window)");
         } else if (strcmp(w, "contagion") == 0) {
             t->contagion = true;
         } else if (strncmp(w, "contagion(", 10) == 0 && len > 11 &&
@@ -516,7 +538,8 @@ static int parse_store_terms(struct cli *cli, const char *f,
         } else {
             return cli_usage_error(cli,
                                    "unknown term '%s' in --cox "
-                                   "(expected level, org, entry or "
+                                   "(expected level, org, team, "
+                                   "strata(team), entry or "
                                    "contagion(DAYS))",
                                    w);
         }
@@ -577,6 +600,105 @@ static void sort_levels(char **names, size_t k, int *codes, size_t n)
     free(map);
 }
 
+/* Whether a departure for reason 'why' (EXO_REASON_NONE: the data gives
+ * only 'ended' as left or fired) is one of --cause 'want' (NULL: all). */
+static int cause_matches(const char *want, exo_reason why, exo_event ended)
+{
+    if (!want)
+        return 1;
+    if (strcmp(want, "voluntary") == 0)
+        return why != EXO_REASON_NONE && exo_reason_voluntary(why);
+    if (strcmp(want, "involuntary") == 0)
+        return why != EXO_REASON_NONE ? !exo_reason_voluntary(why)
+                                      : ended == EXO_EVENT_FIRED;
+    return strcmp(want, why != EXO_REASON_NONE ? exo_reason_name(why)
+                                               : exo_event_name(ended)) == 0;
+}
+
+static bool cause_known(const char *want, char **names, size_t n)
+{
+    if (strcmp(want, "voluntary") == 0 || strcmp(want, "involuntary") == 0)
+        return true;
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(names[i], want) == 0)
+            return true;
+    return false;
+}
+
+/*
+ * The cumulative incidence of each cause (Aalen-Johansen) at whole years
+ * of tenure, on the Kaplan-Meier rows: what share of a cohort has left
+ * for each reason by then, with the others competing.
+ */
+static int print_competing(struct cli *cli, size_t n, const double *entry,
+                           const double *stop, const int *cause,
+                           char **names, size_t k, struct json_out *j)
+{
+    exo_err err = {0};
+    exo_cuminc ci = {0};
+    int *c = malloc((n ? n : 1) * sizeof *c);
+    if (!c) {
+        fprintf(stderr, "exodus: survival: out of memory\n");
+        return CLI_EXIT_NOMEM;
+    }
+    double last = 0;
+    for (size_t i = 0; i < n; i++) {
+        c[i] = cause[i] + 1; /* -1, censored, becomes 0 */
+        last = fmax(last, stop[i]);
+    }
+    exo_code code = exo_cuminc_fit(n, entry, stop, c, k, &ci, &err);
+    free(c);
+    if (code)
+        return cli_fail(cli, &err);
+    static const double years[] = {1, 2, 5, 10, 20};
+    size_t ny = sizeof years / sizeof years[0];
+    if (j) {
+        json_arr_open(j, "cumulative_incidence");
+        for (size_t q = 0; q < k; q++) {
+            json_obj_open(j, NULL);
+            json_str(j, "cause", names[q]);
+            json_int(j, "events", (long long)ci.n_events[q]);
+            json_arr_nums(j, "time", ci.time, ci.n_times);
+            json_arr_nums(j, "cif", ci.cif + q * ci.n_times, ci.n_times);
+            json_obj_close(j);
+        }
+        json_arr_close(j);
+        exo_cuminc_release(&ci);
+        return 0;
+    }
+    printf("Cumulative incidence by reason for leaving (Aalen-Johansen: "
+           "the share gone for each reason, the others competing)\n");
+    const char *headers[] = {"reason", "class", "events", "1 y",
+                             "2 y",    "5 y",   "10 y",   "20 y"};
+    struct table *t = table_new(3 + ny, headers);
+    for (size_t col = 2; col < 3 + ny; col++)
+        table_align_right(t, (int)col);
+    for (size_t q = 0; q < k; q++) {
+        exo_reason r;
+        const char *cls = exo_reason_parse(names[q], &r)
+                              ? (exo_reason_voluntary(r) ? "voluntary"
+                                                         : "involuntary")
+                          : strcmp(names[q], "fired") == 0 ? "involuntary"
+                                                           : "not given";
+        char cells[5][16];
+        for (size_t y = 0; y < ny; y++) {
+            double at = years[y] * 365.25;
+            if (at > last)
+                snprintf(cells[y], sizeof cells[y], "NA");
+            else
+                snprintf(cells[y], sizeof cells[y], "%.1f%%",
+                         100 * exo_cuminc_at(&ci, q, at));
+        }
+        table_rowf(t, "%s\t%s\t%zu\t%s\t%s\t%s\t%s\t%s", names[q], cls,
+                   ci.n_events[q], cells[0], cells[1], cells[2], cells[3],
+                   cells[4]);
+    }
+    table_print(t, stdout, "  ");
+    table_free(t);
+    exo_cuminc_release(&ci);
+    return 0;
+}
+
 /* "YYYY-MM-DD" of 'day' in a static buffer, for one message. */
 static const char *cdate_since(int32_t day)
 {
@@ -607,8 +729,10 @@ static int survival_store(struct cli *cli, const struct surv_args *a,
     size_t total = 0;
     double *start = NULL, *end = NULL, *time = NULL, *x = NULL;
     int *event = NULL, *group = NULL, *team = NULL, *lev = NULL, *orgc = NULL;
+    int *cause = NULL, *cmatch = NULL, *cstrata = NULL;
     char **gnames = NULL, **tnames = NULL, **lnames = NULL, **cterms = NULL;
-    size_t n_gnames = 0, n_tnames = 0, n_lnames = 0, p = 0;
+    char **rnames = NULL; /* the causes: reasons for leaving */
+    size_t n_gnames = 0, n_tnames = 0, n_lnames = 0, p = 0, n_rnames = 0;
     exo_episodes ep = {0};
     double *cstart = NULL, *cstop = NULL, *km_start = NULL;
     int *cevent = NULL;
@@ -639,7 +763,10 @@ static int survival_store(struct cli *cli, const struct surv_args *a,
     team = calloc(m, sizeof *team);
     lev = calloc(m, sizeof *lev);
     orgc = calloc(m, sizeof *orgc);
-    if (!start || !end || !time || !event || !group || !team || !lev || !orgc)
+    cause = calloc(m, sizeof *cause);
+    cmatch = calloc(m, sizeof *cmatch);
+    if (!start || !end || !time || !event || !group || !team || !lev ||
+        !orgc || !cause || !cmatch)
         goto nomem;
     double censor = -CLI_INF;
     size_t r = 0;
@@ -655,6 +782,19 @@ static int survival_store(struct cli *cli, const struct surv_args *a,
             if (!isnan(s->end[i]))
                 censor = fmax(censor, s->end[i]);
             orgc[r] = o;
+            /* The cause of a departure: its detailed reason, else left or
+             * fired as the data says. */
+            cause[r] = -1;
+            if (event[r]) {
+                exo_reason why = s->reason ? s->reason[i] : EXO_REASON_NONE;
+                cause[r] = intern(&rnames, &n_rnames,
+                                  why != EXO_REASON_NONE
+                                      ? exo_reason_name(why)
+                                      : exo_event_name(s->end_reason[i]));
+                if (cause[r] < 0)
+                    goto nomem;
+                cmatch[r] = cause_matches(a->cause, why, s->end_reason[i]);
+            }
             const char *ln = exo_level_name(s->level[i]);
             lev[r] = intern(&lnames, &n_lnames, ln[0] ? ln : "(none)");
             /* teams are per organisation */
@@ -671,6 +811,19 @@ static int survival_store(struct cli *cli, const struct surv_args *a,
         }
     sort_levels(lnames, n_lnames, lev, m);
     sort_levels(tnames, n_tnames, team, m);
+    sort_levels(rnames, n_rnames, cause, m);
+    if (a->cause && !cause_known(a->cause, rnames, n_rnames)) {
+        char seen[400] = "";
+        for (size_t q = 0, used = 0; q < n_rnames && used < sizeof seen; q++)
+            used += (size_t)snprintf(seen + used, sizeof seen - used, "%s%s",
+                                     q ? ", " : "", rnames[q]);
+        status = cli_usage_error(cli,
+                                 "no departures for --cause '%s' (these "
+                                 "spells have: %s; or voluntary, "
+                                 "involuntary)",
+                                 a->cause, n_rnames ? seen : "none");
+        goto out;
+    }
     /* An export's date (import --as-of) is when its open spells were last
      * seen open: they are censored there, not at the last event. */
     bool as_of = false;
@@ -724,6 +877,14 @@ static int survival_store(struct cli *cli, const struct surv_args *a,
                "years, open spells censored at %s%s\n",
                m, ev, cdate,
                as_of ? " (the export's date, import --as-of)" : "");
+        if (a->cause) {
+            size_t nc = 0;
+            for (size_t i = 0; i < m; i++)
+                nc += (size_t)(event[i] && cmatch[i]);
+            printf("events: the %zu departures for %s (cause-specific: the "
+                   "other departures are censored when they leave)\n",
+                   nc, a->cause);
+        }
     }
     /* Cox design: episodes with the contagion count when asked */
     size_t cn = m;
@@ -800,9 +961,33 @@ static int survival_store(struct cli *cli, const struct surv_args *a,
             exo_episodes_release(&part);
         }
         cn = ep.n;
+        /* Co-workers' departures of every cause feed the contagion count;
+         * only the asked cause ends a risk interval as an event. */
+        for (size_t e = 0; a->cause && e < cn; e++)
+            ep.event[e] = ep.event[e] && cmatch[ep.spell[e]];
+        size_t ref_team = 0;
+        if ((terms.team || terms.strata_team) && n_tnames == 0) {
+            status = cli_usage_error(cli, "--cox team: these spells have no "
+                                          "team (import one with --map "
+                                          "team=COLUMN)");
+            goto out;
+        }
+        if (terms.team && a->ref && strncmp(a->ref, "team=", 5) == 0) {
+            for (ref_team = 0; ref_team < n_tnames; ref_team++)
+                if (strcmp(tnames[ref_team], a->ref + 5) == 0)
+                    break;
+            if (ref_team == n_tnames) {
+                status = cli_usage_error(cli,
+                                         "no team '%s' among these spells "
+                                         "for --ref",
+                                         a->ref + 5);
+                goto out;
+            }
+        }
+        size_t n_team_cols = terms.team ? n_tnames - 1 : 0;
         size_t n_level_cols = terms.level ? n_lnames - 1 : 0;
         size_t n_org_cols = terms.org ? (size_t)n_orgs - 1 : 0;
-        p = n_level_cols + n_org_cols + (terms.entry ? 1 : 0) +
+        p = n_level_cols + n_org_cols + n_team_cols + (terms.entry ? 1 : 0) +
             (terms.contagion ? 1 : 0);
         if (p == 0) {
             status = cli_usage_error(cli, "--cox needs a term that varies "
@@ -831,6 +1016,26 @@ static int survival_store(struct cli *cli, const struct surv_args *a,
             for (size_t e = 0; e < cn; e++)
                 x[k * cn + e] = orgc[ep.spell[e]] == o;
             k++;
+        }
+        for (size_t tm = 0; terms.team && tm < n_tnames; tm++) {
+            if (tm == ref_team)
+                continue;
+            char nm[600];
+            snprintf(nm, sizeof nm, "team%s", tnames[tm]);
+            cterms[k] = strdup(nm);
+            for (size_t e = 0; e < cn; e++)
+                x[k * cn + e] = team[ep.spell[e]] == (int)tm;
+            k++;
+        }
+        if (terms.strata_team) {
+            /* spells without a team form one stratum of their own */
+            cstrata = calloc(cn ? cn : 1, sizeof *cstrata);
+            if (!cstrata)
+                goto nomem;
+            for (size_t e = 0; e < cn; e++) {
+                int tm = team[ep.spell[e]];
+                cstrata[e] = tm >= 0 ? tm : (int)n_tnames;
+            }
         }
         if (terms.entry) {
             cterms[k] = strdup("entry_tenure");
@@ -865,12 +1070,15 @@ static int survival_store(struct cli *cli, const struct surv_args *a,
      * its tenure on that day (delayed entry) and one that ended earlier was
      * never observed: without this, people who left before the records
      * begin are missing and tenure looks longer than it is. */
-    size_t km_n = m;
+    for (size_t i = 0; a->cause && i < m; i++)
+        event[i] = event[i] && cmatch[i];
+    size_t km_n = m, n_late = 0;
     if (a->has_since) {
         km_start = calloc(m, sizeof *km_start);
         if (!km_start)
             goto nomem;
         km_n = 0;
+        n_late = 0;
         for (size_t i = 0; i < m; i++) {
             double entry = fmax(0.0, a->since - start[i]);
             if (time[i] <= entry)
@@ -879,14 +1087,16 @@ static int survival_store(struct cli *cli, const struct surv_args *a,
             time[km_n] = time[i];
             event[km_n] = event[i];
             group[km_n] = group[i];
+            cause[km_n] = cause[i];
+            n_late += entry > 0;
             km_n++;
         }
         if (!j && !cli->quiet)
             fprintf(stderr,
                     "exodus: survival: note: observed from %s: %zu "
                     "spells ended before and are left out; %zu "
-                    "enter late\n",
-                    cdate_since(a->since), m - km_n, km_n);
+                    "enter late (hired before it)\n",
+                    cdate_since(a->since), m - km_n, n_late);
     }
     struct surv_input in = {.n = km_n,
                             .start = km_start,
@@ -901,7 +1111,7 @@ static int survival_store(struct cli *cli, const struct surv_args *a,
                             .cox_stop = cstop,
                             .x = x,
                             .cox_event = cevent,
-                            .strata = NULL,
+                            .strata = cstrata,
                             .terms = cterms,
                             .days = true,
                             .contagion_term = cont_k,
@@ -912,6 +1122,9 @@ static int survival_store(struct cli *cli, const struct surv_args *a,
         a2.at = 730;
     }
     status = analyse(cli, &a2, &in, j);
+    if (status == 0 && a->competing)
+        status = print_competing(cli, km_n, km_start, time, cause, rnames,
+                                 n_rnames, j);
     goto out;
 nomem:
     fprintf(stderr, "exodus: survival: out of memory\n");
@@ -931,6 +1144,10 @@ out:
     free(team);
     free(lev);
     free(orgc);
+    free(cause);
+    free(cmatch);
+    free(cstrata);
+    free_names(rnames, n_rnames);
     free(x);
     free_names(gnames, n_gnames);
     free_names(tnames, n_tnames);
@@ -950,7 +1167,7 @@ out:
 int cmd_survival(struct cli *cli, int argc, char **argv)
 {
     struct surv_args a = {0};
-    const char *arg;
+    const char *arg, *at_text = NULL;
     int first, c, rc;
     while ((c = cli_next_opt(cli, survival_usage, survival_opts, argc, argv,
                              &arg, &first)) != -1) {
@@ -995,8 +1212,7 @@ int cmd_survival(struct cli *cli, int argc, char **argv)
                                        arg);
             break;
         case 9:
-            if ((rc = cli_parse_double(cli, "at", arg, &a.at)))
-                return rc;
+            at_text = arg; /* its unit depends on --data, maybe later */
             a.has_at = true;
             break;
         case 10:
@@ -1007,6 +1223,12 @@ int cmd_survival(struct cli *cli, int argc, char **argv)
             if ((rc = cli_parse_date(cli, "since", arg, &a.since)))
                 return rc;
             a.has_since = true;
+            break;
+        case 12:
+            a.cause = arg;
+            break;
+        case 13:
+            a.competing = true;
             break;
         default:
             return c == -2 ? 0 : CLI_EXIT_USAGE;
@@ -1019,6 +1241,15 @@ int cmd_survival(struct cli *cli, int argc, char **argv)
     if (!a.data && (a.time || a.event || a.start))
         return cli_usage_error(cli, "--time, --event and --start go with "
                                     "--data FILE");
+    /* store: days, or a span as --horizon takes it (1y, 6m, 26w) */
+    if (at_text && (rc = a.data ? cli_parse_double(cli, "at", at_text, &a.at)
+                                : cli_parse_span(cli, "at", at_text, true,
+                                                 &a.at)))
+        return rc;
+    if (a.data && (a.cause || a.competing))
+        return cli_usage_error(cli, "--%s reads the store's reasons for "
+                                    "leaving (not with --data)",
+                               a.cause ? "cause" : "competing");
     struct json_out j;
     if (cli->json)
         json_begin(&j, stdout);
