@@ -1309,6 +1309,20 @@ typedef enum exo_baseline {
     EXO_BASELINE_REGIMES   /* piecewise at the dates given in 'breaks' */
 } exo_baseline;
 
+/* What the spiral does with mass events (exo_spiral_opts.mass_events). */
+typedef enum exo_mass_mode {
+    EXO_MASS_KEEP = 0,
+    EXO_MASS_COLLAPSE,
+    EXO_MASS_EXCLUDE
+} exo_mass_mode;
+/* "keep", "collapse", "exclude"; the parser is false when unknown. */
+EXO_API const char *exo_mass_mode_name(exo_mass_mode mode);
+EXO_API bool exo_mass_mode_parse(const char *name, exo_mass_mode *out);
+#define EXO_MAX_MASS_DAYS 8
+/* The fewest departures a mass event has, whatever the daily rate: a
+ * convention (docs/hr.md), not a fit. */
+#define EXO_MASS_MIN_DEPARTURES 10
+
 typedef struct exo_spiral_opts {
     /* ORG only: window bounds, levels, and whether leaves count. */
     exo_filter filter;
@@ -1341,6 +1355,14 @@ typedef struct exo_spiral_opts {
                              bins otherwise. With a trend, the decay's
                              half-life is at most a bin: slower effects
                              are the trend's */
+    /*
+     * ORG only: days on which far more people left than the window's
+     * daily rate allows (a layoff, a year-end batch) are mass events,
+     * flagged always; EXO_MASS_KEEP analyses them as they are, COLLAPSE
+     * counts each as one departure (one shock, not contagion), EXCLUDE
+     * leaves them out.
+     */
+    exo_mass_mode mass_events;
 } exo_spiral_opts;
 
 /* Defaults, as the zero values above say. */
@@ -1455,6 +1477,18 @@ typedef struct exo_spiral {
     bool has_forecast;
     exo_forecast forecast; /* draws parameters as well as paths */
     exo_verdict verdict;
+    /*
+     * Mass events (ORG only): days with at least 'mass_min' departures
+     * dated to the day: EXO_MASS_MIN_DEPARTURES, or more when needed for
+     * a Poisson count at the window's mean daily rate to reach it with
+     * probability below 0.05 / (days in the window).
+     * The first EXO_MAX_MASS_DAYS are listed (day, departures).
+     */
+    exo_mass_mode mass_mode;
+    size_t mass_min;
+    size_t n_mass_days, n_mass_departures;
+    double mass_day[EXO_MAX_MASS_DAYS];
+    size_t mass_count[EXO_MAX_MASS_DAYS];
 } exo_spiral;
 
 /*
