@@ -1710,6 +1710,44 @@ EXO_API void exo_cuminc_release(exo_cuminc *ci);
 /* F_k(t) of cause k (0-based), the step function: 0 before the first
  * event time. */
 EXO_API double exo_cuminc_at(const exo_cuminc *ci, size_t cause, double t);
+
+/*
+ * Retention by hire cohort, as an HR team tabulates it: of the people
+ * hired in each year (or quarter), how many were still employed 6, 12 and
+ * 24 months after their hire date (the same day of the month; the last
+ * day of a shorter month), among those hired long enough before the
+ * censor day to tell. Any end counts as gone. A spell that starts before
+ * 'since' (when has_since) is left out: the leavers of its cohort before
+ * the records begin are missing.
+ */
+typedef enum exo_cohort_unit {
+    EXO_COHORT_YEAR = 0,
+    EXO_COHORT_QUARTER
+} exo_cohort_unit;
+#define EXO_COHORT_N_MONTHS 3
+extern EXO_API const int exo_cohort_months[EXO_COHORT_N_MONTHS]; /* 6 12 24 */
+
+typedef struct exo_cohort_row {
+    int year, quarter; /* quarter 1-4; 0 for a year cohort */
+    size_t hired;
+    size_t observed[EXO_COHORT_N_MONTHS]; /* anniversary on or before the
+                                             censor day */
+    size_t retained[EXO_COHORT_N_MONTHS]; /* ... and ended after it, or open */
+} exo_cohort_row;
+
+typedef struct exo_cohorts {
+    size_t n;
+    exo_cohort_row *rows; /* in time order, only cohorts with hires */
+    size_t n_before;      /* spells started before 'since', left out */
+} exo_cohorts;
+
+/* 'start' and 'end' in days (end NaN: open), each spell's censor day. */
+EXO_API exo_code exo_cohorts_compute(size_t n, const double *start,
+                                     const double *end, const double *censor,
+                                     bool has_since, double since,
+                                     exo_cohort_unit unit,
+                                     exo_cohorts *out /* OUT */, exo_err *err);
+EXO_API void exo_cohorts_release(exo_cohorts *cohorts);
 /*
  * S(t) of 'curve' with its interval (the step function: the value at the
  * last time <= t; 1 before the first). Returns false when t is past the

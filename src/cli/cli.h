@@ -193,6 +193,9 @@ int stats_show(struct cli *cli, exo_store *store, const char *org,
  * (cmd_spiral.c): text, or "spiral" in the open JSON object 'j'.
  */
 int spiral_show(struct cli *cli, const char *org, struct json_out *j);
+/* The same with mass events treated as 'mode' (--mass-events). */
+int spiral_show_mass(struct cli *cli, const char *org, exo_mass_mode mode,
+                     struct json_out *j);
 
 /*
  * Organisations side by side (cmd_compare.c): a table, or fields into the
@@ -210,6 +213,11 @@ void compare_print_changes(const exo_comparison *then,
  */
 int survival_show(struct cli *cli, const char *org, const exo_filter *window,
                   const char *cox, struct json_out *j);
+/* The same, followed by the cumulative incidence of each reason for
+ * leaving (--competing). */
+int survival_show_competing(struct cli *cli, const char *org,
+                            const exo_filter *window, const char *cox,
+                            struct json_out *j);
 
 /*
  * Prints the 'top' largest net flows between organisations of the moves

@@ -984,8 +984,15 @@ int cmd_spiral(struct cli *cli, int argc, char **argv)
 
 int spiral_show(struct cli *cli, const char *org, struct json_out *j)
 {
+    return spiral_show_mass(cli, org, EXO_MASS_KEEP, j);
+}
+
+int spiral_show_mass(struct cli *cli, const char *org, exo_mass_mode mode,
+                     struct json_out *j)
+{
     struct spiral_args a;
     memset(&a, 0, sizeof a);
     exo_spiral_opts_init(&a.o);
+    a.o.mass_events = mode;
     return run_org(cli, org, &a, j);
 }

@@ -10,10 +10,12 @@
 #include "cli.h"
 
 static const char survival_usage[] =
-    "usage: exodus survival ORG... [--by level|org|team] [--cox TERMS]\n"
+    "usage: exodus survival ORG... [--by level|org|team|cohort] [--cox "
+    "TERMS]\n"
     "                       [--ref level=LEVEL] [--at DAYS] [--since DATE]\n"
     "                       [--ci log|log-log|plain] [--cause REASON]\n"
-    "                       [--competing] [--ties efron|breslow] [--json]\n"
+    "                       [--competing] [--cohorts year|quarter]\n"
+    "                       [--ties efron|breslow] [--json]\n"
     "   or: exodus survival --data FILE --time COL --event COL[=VALUE]\n"
     "                       [--start COL] [--by COL] [--cox \"a + b + "
     "factor(c)\"]\n"
@@ -44,6 +46,8 @@ static const struct opt survival_opts[] = {
     {"competing", 0, NULL,
      "store: cumulative incidence of each reason for leaving "
      "(Aalen-Johansen)"},
+    {"cohorts", 0, "year|quarter",
+     "store: retained at 6, 12 and 24 months by hire year or quarter"},
     {NULL, 0, NULL, NULL},
 };
 
@@ -58,6 +62,8 @@ struct surv_args {
     int32_t since;
     const char *cause; /* store: the one cause counted as an event */
     bool competing;    /* store: the cumulative incidence table */
+    bool cohorts;      /* store: the hire cohort table */
+    exo_cohort_unit cohort_unit;
 };
 
 /* ==== formatting ==== */
@@ -348,6 +354,7 @@ struct surv_input {
     bool days;
     long contagion_term; /* index of the contagion term, or -1 */
     double window_days;
+    const char *strata_name; /* store: what the strata are ("team") */
 };
 
 static int analyse(struct cli *cli, const struct surv_args *a,
@@ -405,9 +412,11 @@ static int analyse(struct cli *cli, const struct surv_args *a,
             size_t k = (size_t)in->contagion_term;
             char p[32];
             fmt_p(p, sizeof p, fit.p_value[k]);
-            printf("contagion: each co-worker departure in the previous %g "
-                   "days multiplies the hazard of leaving by %.3f (95%% CI "
+            printf("contagion%s%s: each co-worker departure in the previous "
+                   "%g days multiplies the hazard of leaving by %.3f (95%% CI "
                    "%.3f - %.3f, p = %s)%s\n",
+                   in->strata_name ? " within each " : "",
+                   in->strata_name ? in->strata_name : "",
                    in->window_days, fit.hr[k], fit.hr_lower[k], fit.hr_upper[k],
                    p,
                    fit.p_value[k] < 0.05
@@ -707,6 +716,99 @@ static const char *cdate_since(int32_t day)
     return buf;
 }
 
+/* "cohort=2014" or "cohort=2014Q3" for a spell that started on 'day'. */
+static void cohort_label(char *buf, size_t size, double day,
+                         exo_cohort_unit unit)
+{
+    int y, m, d;
+    exo_civil_from_days((int32_t)day, &y, &m, &d);
+    if (unit == EXO_COHORT_QUARTER)
+        snprintf(buf, size, "cohort=%dQ%d", y, (m - 1) / 3 + 1);
+    else
+        snprintf(buf, size, "cohort=%d", y);
+}
+
+/* The hire cohort table: spells' censor days are their organisation's. */
+static int print_cohorts(struct cli *cli, const struct surv_args *a, size_t m,
+                         const double *start, const double *end,
+                         const exo_spells *sp, const int *orgc, double censor,
+                         struct json_out *j)
+{
+    exo_err err = {0};
+    exo_cohorts co = {0};
+    double *cd = malloc((m ? m : 1) * sizeof *cd);
+    if (!cd) {
+        fprintf(stderr, "exodus: survival: out of memory\n");
+        return CLI_EXIT_NOMEM;
+    }
+    for (size_t i = 0; i < m; i++)
+        cd[i] = sp[orgc[i]].has_as_of ? sp[orgc[i]].as_of : censor;
+    exo_code code = exo_cohorts_compute(m, start, end, cd, a->has_since,
+                                        a->since, a->cohort_unit, &co, &err);
+    free(cd);
+    if (code)
+        return cli_fail(cli, &err);
+    if (j) {
+        json_arr_open(j, "cohorts");
+        for (size_t r = 0; r < co.n; r++) {
+            const exo_cohort_row *c = &co.rows[r];
+            json_obj_open(j, NULL);
+            json_int(j, "year", c->year);
+            if (c->quarter)
+                json_int(j, "quarter", c->quarter);
+            json_int(j, "hired", (long long)c->hired);
+            for (int k = 0; k < EXO_COHORT_N_MONTHS; k++) {
+                char key[32];
+                snprintf(key, sizeof key, "observed_%dm", exo_cohort_months[k]);
+                json_int(j, key, (long long)c->observed[k]);
+                snprintf(key, sizeof key, "retained_%dm", exo_cohort_months[k]);
+                json_int(j, key, (long long)c->retained[k]);
+            }
+            json_obj_close(j);
+        }
+        json_arr_close(j);
+        json_int(j, "cohorts_hired_before_since", (long long)co.n_before);
+        exo_cohorts_release(&co);
+        return 0;
+    }
+    printf("Retention by hire %s (still employed 6, 12 and 24 months after "
+           "the hire date, of those hired long enough ago to tell)\n",
+           a->cohort_unit == EXO_COHORT_QUARTER ? "quarter" : "year");
+    const char *headers[] = {"cohort", "hired", "6 months", "12 months",
+                             "24 months"};
+    struct table *t = table_new(5, headers);
+    for (int c = 1; c < 5; c++)
+        table_align_right(t, c);
+    for (size_t r = 0; r < co.n; r++) {
+        const exo_cohort_row *c = &co.rows[r];
+        char name[16], cell[3][48];
+        if (c->quarter)
+            snprintf(name, sizeof name, "%dQ%d", c->year, c->quarter);
+        else
+            snprintf(name, sizeof name, "%d", c->year);
+        for (int k = 0; k < EXO_COHORT_N_MONTHS; k++) {
+            if (c->observed[k] == 0)
+                snprintf(cell[k], sizeof cell[k], "-");
+            else
+                snprintf(cell[k], sizeof cell[k], "%.1f%% (%zu/%zu)",
+                         100.0 * (double)c->retained[k] /
+                             (double)c->observed[k],
+                         c->retained[k], c->observed[k]);
+        }
+        table_rowf(t, "%s\t%zu\t%s\t%s\t%s", name, c->hired, cell[0],
+                   cell[1], cell[2]);
+    }
+    table_print(t, stdout, "  ");
+    table_free(t);
+    if (co.n_before)
+        printf("  (%zu spells begun before %s left out: their cohorts' "
+               "earlier leavers are missing)\n",
+               co.n_before, cdate_since(a->since));
+    exo_cohorts_release(&co);
+    return 0;
+}
+
+
 static int survival_store(struct cli *cli, const struct surv_args *a,
                           int n_orgs, char **orgs, struct json_out *j)
 {
@@ -717,10 +819,10 @@ static int survival_store(struct cli *cli, const struct surv_args *a,
     if (a->cox && (status = parse_store_terms(cli, a->cox, &terms)))
         return status;
     if (a->by && strcmp(a->by, "level") && strcmp(a->by, "org") &&
-        strcmp(a->by, "team"))
+        strcmp(a->by, "team") && strcmp(a->by, "cohort"))
         return cli_usage_error(cli,
-                               "unknown --by '%s' (expected level, org "
-                               "or team)",
+                               "unknown --by '%s' (expected level, org, "
+                               "team or cohort)",
                                a->by);
     if (cli_open_store(cli, EXO_STORE_READONLY, &store, &err))
         return cli_fail(cli, &err);
@@ -847,6 +949,8 @@ static int survival_store(struct cli *cli, const struct surv_args *a,
                 snprintf(label, sizeof label, "level=%s", lnames[lev[i]]);
             else if (strcmp(by, "org") == 0)
                 snprintf(label, sizeof label, "org=%s", canon[orgc[i]]);
+            else if (strcmp(by, "cohort") == 0)
+                cohort_label(label, sizeof label, start[i], a->cohort_unit);
             else
                 snprintf(label, sizeof label, "team=%s",
                          team[i] >= 0 ? tnames[team[i]] : "(none)");
@@ -1115,7 +1219,12 @@ static int survival_store(struct cli *cli, const struct surv_args *a,
                             .terms = cterms,
                             .days = true,
                             .contagion_term = cont_k,
-                            .window_days = terms.window};
+                            .window_days = terms.window,
+                            .strata_name = cstrata ? "team (a baseline "
+                                                     "hazard per team, so "
+                                                     "the ratio does not "
+                                                     "mix their base rates)"
+                                                   : NULL};
     struct surv_args a2 = *a;
     if (!a2.has_at) {
         a2.has_at = true;
@@ -1125,6 +1234,8 @@ static int survival_store(struct cli *cli, const struct surv_args *a,
     if (status == 0 && a->competing)
         status = print_competing(cli, km_n, km_start, time, cause, rnames,
                                  n_rnames, j);
+    if (status == 0 && a->cohorts)
+        status = print_cohorts(cli, a, m, start, end, sp, orgc, censor, j);
     goto out;
 nomem:
     fprintf(stderr, "exodus: survival: out of memory\n");
@@ -1230,6 +1341,18 @@ int cmd_survival(struct cli *cli, int argc, char **argv)
         case 13:
             a.competing = true;
             break;
+        case 14:
+            if (strcmp(arg, "year") == 0)
+                a.cohort_unit = EXO_COHORT_YEAR;
+            else if (strcmp(arg, "quarter") == 0)
+                a.cohort_unit = EXO_COHORT_QUARTER;
+            else
+                return cli_usage_error(cli,
+                                       "unknown --cohorts '%s' (expected "
+                                       "year or quarter)",
+                                       arg);
+            a.cohorts = true;
+            break;
         default:
             return c == -2 ? 0 : CLI_EXIT_USAGE;
         }
@@ -1246,10 +1369,12 @@ int cmd_survival(struct cli *cli, int argc, char **argv)
                                 : cli_parse_span(cli, "at", at_text, true,
                                                  &a.at)))
         return rc;
-    if (a.data && (a.cause || a.competing))
-        return cli_usage_error(cli, "--%s reads the store's reasons for "
-                                    "leaving (not with --data)",
-                               a.cause ? "cause" : "competing");
+    if (a.data && (a.cause || a.competing || a.cohorts))
+        return cli_usage_error(cli, "--%s reads the store's spells (not "
+                                    "with --data)",
+                               a.cause       ? "cause"
+                               : a.competing ? "competing"
+                                             : "cohorts");
     struct json_out j;
     if (cli->json)
         json_begin(&j, stdout);
@@ -1261,10 +1386,11 @@ int cmd_survival(struct cli *cli, int argc, char **argv)
     return status;
 }
 
-int survival_show(struct cli *cli, const char *org, const exo_filter *window,
-                  const char *cox, struct json_out *j)
+static int show(struct cli *cli, const char *org, const exo_filter *window,
+                const char *cox, bool competing, struct json_out *j)
 {
     struct surv_args a = {0};
+    a.competing = competing;
     char *orgs[1] = {(char *)org};
     a.ci = EXO_CI_LOG;
     a.ties = EXO_TIES_EFRON;
@@ -1274,4 +1400,17 @@ int survival_show(struct cli *cli, const char *org, const exo_filter *window,
         a.since = window->since;
     }
     return survival_store(cli, &a, 1, orgs, j);
+}
+
+int survival_show(struct cli *cli, const char *org, const exo_filter *window,
+                  const char *cox, struct json_out *j)
+{
+    return show(cli, org, window, cox, false, j);
+}
+
+int survival_show_competing(struct cli *cli, const char *org,
+                            const exo_filter *window, const char *cox,
+                            struct json_out *j)
+{
+    return show(cli, org, window, cox, true, j);
 }
