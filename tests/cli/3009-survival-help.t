@@ -2,10 +2,11 @@
 args: survival -h
 status: 0
 --- stdout
-usage: exodus survival ORG... [--by level|org|team] [--cox TERMS]
+usage: exodus survival ORG... [--by level|org|team|cohort] [--cox TERMS]
                        [--ref level=LEVEL] [--at DAYS] [--since DATE]
                        [--ci log|log-log|plain] [--cause REASON]
-                       [--competing] [--ties efron|breslow] [--json]
+                       [--competing] [--cohorts year|quarter]
+                       [--ties efron|breslow] [--json]
    or: exodus survival --data FILE --time COL --event COL[=VALUE]
                        [--start COL] [--by COL] [--cox "a + b + factor(c)"]
                        [--ref c=LEVEL] [--at T] [--ties efron|breslow]
@@ -30,6 +31,7 @@ options:
       --since DATE           store: observation starts at DATE; earlier hires enter late
       --cause REASON         store: only departures for REASON (resignation, layoff, ..., voluntary, involuntary) are events: cause-specific curves and Cox
       --competing            store: cumulative incidence of each reason for leaving (Aalen-Johansen)
+      --cohorts year|quarter store: retained at 6, 12 and 24 months by hire year or quarter
 
 common options:
       --db PATH              the store (else $EXODUS_DB, else ./exodus.db)
