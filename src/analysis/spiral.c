@@ -138,6 +138,11 @@ static exo_code mass_events(exo_spiral *s, exo_mass_mode mode, double start,
             d[m++] = t[i];
     double rate = (double)m / days, alpha = 0.05 / days;
     size_t k = EXO_MASS_MIN_DEPARTURES;
+    s->mass_min = k;
+    if (m < k) { /* no day can hold a mass event (and GSL wants rate > 0) */
+        exo__free(d);
+        return EXO_OK;
+    }
     while (gsl_cdf_poisson_Q((unsigned)(k - 1), rate) >= alpha)
         k++;
     s->mass_min = k;
