@@ -579,7 +579,7 @@ typedef struct exo_spells {
     exo_event *end_reason;
     exo_level *level;
     char **person;
-    char **team; /* entries may be NULL */
+    char **team;        /* entries may be NULL */
     exo_reason *reason; /* why each ended, in detail; EXO_REASON_NONE */
     /* The date the organisation's latest export was taken (import
      * --as-of): open spells are censored there. */
@@ -1697,9 +1697,9 @@ typedef struct exo_cuminc {
     size_t n_causes; /* K */
     size_t n_times;  /* distinct times with an event */
     double *time, *n_risk;
-    double *cif;       /* K x n_times, cause k's at cif[k * n_times + j] */
-    double *surv;      /* event-free, at each time */
-    size_t *n_events;  /* per cause, K */
+    double *cif;      /* K x n_times, cause k's at cif[k * n_times + j] */
+    double *surv;     /* event-free, at each time */
+    size_t *n_events; /* per cause, K */
 } exo_cuminc;
 
 EXO_API exo_code exo_cuminc_fit(size_t n, const double *start,

@@ -169,7 +169,8 @@ static exo_code mass_events(exo_spiral *s, exo_mass_mode mode, double start,
         for (size_t i = 0; i < *n; i++) {
             bool mass = w[i] <= 1.0 &&
                         bsearch(&t[i], d, n_days, sizeof *d, cmp_day) != NULL;
-            bool keep = !mass || (mode == EXO_MASS_COLLAPSE && t[i] != last_kept);
+            bool keep =
+                !mass || (mode == EXO_MASS_COLLAPSE && t[i] != last_kept);
             if (mass && keep)
                 last_kept = t[i];
             /* departures are in date order, so a day's rows are adjacent */

@@ -416,9 +416,8 @@ static int analyse(struct cli *cli, const struct surv_args *a,
                    "%g days multiplies the hazard of leaving by %.3f (95%% CI "
                    "%.3f - %.3f, p = %s)%s\n",
                    in->strata_name ? " within each " : "",
-                   in->strata_name ? in->strata_name : "",
-                   in->window_days, fit.hr[k], fit.hr_lower[k], fit.hr_upper[k],
-                   p,
+                   in->strata_name ? in->strata_name : "", in->window_days,
+                   fit.hr[k], fit.hr_lower[k], fit.hr_upper[k], p,
                    fit.p_value[k] < 0.05
                        ? (fit.hr[k] > 1 ? ": departures cluster"
                                         : ": departures deter departures")
@@ -528,9 +527,8 @@ static int parse_store_terms(struct cli *cli, const char *f,
                    t->contagion) {
             /* Two windows would need two counts per episode; fitting one
              * of them silently answered another question. */
-            return cli_usage_error(cli,
-                                   "one contagion term per model (fit "
-                                   "contagion(W) once for each window)");
+            return cli_usage_error(cli, "one contagion term per model (fit "
+                                        "contagion(W) once for each window)");
         } else if (strcmp(w, "contagion") == 0) {
             t->contagion = true;
         } else if (strncmp(w, "contagion(", 10) == 0 && len > 11 &&
@@ -640,8 +638,8 @@ static bool cause_known(const char *want, char **names, size_t n)
  * for each reason by then, with the others competing.
  */
 static int print_competing(struct cli *cli, size_t n, const double *entry,
-                           const double *stop, const int *cause,
-                           char **names, size_t k, struct json_out *j)
+                           const double *stop, const int *cause, char **names,
+                           size_t k, struct json_out *j)
 {
     exo_err err = {0};
     exo_cuminc ci = {0};
@@ -684,11 +682,11 @@ static int print_competing(struct cli *cli, size_t n, const double *entry,
         table_align_right(t, (int)col);
     for (size_t q = 0; q < k; q++) {
         exo_reason r;
-        const char *cls = exo_reason_parse(names[q], &r)
-                              ? (exo_reason_voluntary(r) ? "voluntary"
-                                                         : "involuntary")
-                          : strcmp(names[q], "fired") == 0 ? "involuntary"
-                                                           : "not given";
+        const char *cls =
+            exo_reason_parse(names[q], &r)
+                ? (exo_reason_voluntary(r) ? "voluntary" : "involuntary")
+            : strcmp(names[q], "fired") == 0 ? "involuntary"
+                                             : "not given";
         char cells[5][16];
         for (size_t y = 0; y < ny; y++) {
             double at = years[y] * 365.25;
@@ -795,8 +793,8 @@ static int print_cohorts(struct cli *cli, const struct surv_args *a, size_t m,
                              (double)c->observed[k],
                          c->retained[k], c->observed[k]);
         }
-        table_rowf(t, "%s\t%zu\t%s\t%s\t%s", name, c->hired, cell[0],
-                   cell[1], cell[2]);
+        table_rowf(t, "%s\t%zu\t%s\t%s\t%s", name, c->hired, cell[0], cell[1],
+                   cell[2]);
     }
     table_print(t, stdout, "  ");
     table_free(t);
@@ -807,7 +805,6 @@ static int print_cohorts(struct cli *cli, const struct surv_args *a, size_t m,
     exo_cohorts_release(&co);
     return 0;
 }
-
 
 static int survival_store(struct cli *cli, const struct surv_args *a,
                           int n_orgs, char **orgs, struct json_out *j)
@@ -867,8 +864,8 @@ static int survival_store(struct cli *cli, const struct surv_args *a,
     orgc = calloc(m, sizeof *orgc);
     cause = calloc(m, sizeof *cause);
     cmatch = calloc(m, sizeof *cmatch);
-    if (!start || !end || !time || !event || !group || !team || !lev ||
-        !orgc || !cause || !cmatch)
+    if (!start || !end || !time || !event || !group || !team || !lev || !orgc ||
+        !cause || !cmatch)
         goto nomem;
     double censor = -CLI_INF;
     size_t r = 0;
@@ -1365,13 +1362,14 @@ int cmd_survival(struct cli *cli, int argc, char **argv)
         return cli_usage_error(cli, "--time, --event and --start go with "
                                     "--data FILE");
     /* store: days, or a span as --horizon takes it (1y, 6m, 26w) */
-    if (at_text && (rc = a.data ? cli_parse_double(cli, "at", at_text, &a.at)
-                                : cli_parse_span(cli, "at", at_text, true,
-                                                 &a.at)))
+    if (at_text &&
+        (rc = a.data ? cli_parse_double(cli, "at", at_text, &a.at)
+                     : cli_parse_span(cli, "at", at_text, true, &a.at)))
         return rc;
     if (a.data && (a.cause || a.competing || a.cohorts))
-        return cli_usage_error(cli, "--%s reads the store's spells (not "
-                                    "with --data)",
+        return cli_usage_error(cli,
+                               "--%s reads the store's spells (not "
+                               "with --data)",
                                a.cause       ? "cause"
                                : a.competing ? "competing"
                                              : "cohorts");

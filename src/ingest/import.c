@@ -223,7 +223,7 @@ struct importer {
     const char *unknown_reason[8];
     /* the first date that failed without --date-format, for its hint */
     const char *bad_date;
-    int32_t latest;  /* the latest date in a spells file */
+    int32_t latest; /* the latest date in a spells file */
     /* records */
     size_t n_rows, n, cap;
     void *recs;

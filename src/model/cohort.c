@@ -29,17 +29,17 @@ static int32_t add_months(int32_t day, int months)
     int k = (m - 1) + months;
     int ty = y + k / 12, tm = k % 12 + 1;
     /* the target month's last day: the day before the next one's first */
-    int32_t last = exo_days_from_civil(tm == 12 ? ty + 1 : ty,
-                                       tm == 12 ? 1 : tm + 1, 1) -
-                   1;
+    int32_t last =
+        exo_days_from_civil(tm == 12 ? ty + 1 : ty, tm == 12 ? 1 : tm + 1, 1) -
+        1;
     int32_t same = exo_days_from_civil(ty, tm, 1) + (d - 1);
     return same < last ? same : last;
 }
 
 exo_code exo_cohorts_compute(size_t n, const double *start, const double *end,
-                             const double *censor, bool has_since,
-                             double since, exo_cohort_unit unit,
-                             exo_cohorts *out, exo_err *err)
+                             const double *censor, bool has_since, double since,
+                             exo_cohort_unit unit, exo_cohorts *out,
+                             exo_err *err)
 {
     memset(out, 0, sizeof *out);
     int first = 0, last = 0;

@@ -483,10 +483,11 @@ exo_code exo_spells_load(exo_store *store, const char *org, exo_spells *out,
                   "p ON p.id = sp.person_id WHERE sp.org_id = ? AND "
                   "sp.start_date IS NOT NULL ORDER BY sp.start_date, sp.id"
                 : "SELECT sp.start_date, sp.end_date, sp.end_reason, sp.level, "
-             "p.name, sp.team, NULL FROM spell sp JOIN person p "
-             "ON p.id = "
-             "sp.person_id WHERE sp.org_id = ? AND sp.start_date IS NOT NULL "
-             "ORDER BY sp.start_date, sp.id",
+                  "p.name, sp.team, NULL FROM spell sp JOIN person p "
+                  "ON p.id = "
+                  "sp.person_id WHERE sp.org_id = ? AND sp.start_date IS NOT "
+                  "NULL "
+                  "ORDER BY sp.start_date, sp.id",
              &stmt, err)))
         goto out;
     sqlite3_bind_int64(stmt, 1, org_id);
