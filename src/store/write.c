@@ -844,8 +844,8 @@ exo_code exo__write_merge_org(struct write_tx *tx, int64_t from, int64_t into,
         "UPDATE spell SET org_id = ?1 WHERE org_id = ?2",
         "UPDATE spell SET dest_org_id = ?1 WHERE dest_org_id = ?2",
         "UPDATE finance SET org_id = ?1 WHERE org_id = ?2",
-        "INSERT OR IGNORE INTO export_as_of (org_id, as_of) "
-        "SELECT ?1, as_of FROM export_as_of WHERE org_id = ?2",
+        ("INSERT OR IGNORE INTO export_as_of (org_id, as_of) "
+         "SELECT ?1, as_of FROM export_as_of WHERE org_id = ?2"),
         "DELETE FROM export_as_of WHERE org_id = ?2",
         "UPDATE alias SET org_id = ?1 WHERE org_id = ?2",
         "DELETE FROM org WHERE id = ?2",
