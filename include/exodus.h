@@ -428,6 +428,7 @@ typedef struct exo_move {
     exo_date date;
     char *source;    /* NULL when none */
     bool from_spell; /* derived from an HR spell rather than a reported move */
+    exo_reason reason; /* why, for a spell's end that says (schema 003) */
 } exo_move;
 
 typedef struct exo_move_list {
@@ -630,7 +631,11 @@ typedef struct exo_period_row {
     double headcount_start, headcount_end;
     double headcount_avg;    /* time-average over the period */
     double attrition_annual; /* departures / avg headcount * periods per year */
-    size_t by_level[EXO_N_LEVELS]; /* departures by level */
+    size_t by_level[EXO_N_LEVELS];   /* departures by level */
+    size_t by_reason[EXO_N_REASONS]; /* departures by reason for leaving
+                                        (EXO_REASON_NONE: not given) */
+    double voluntary_annual;         /* voluntary departures / avg headcount *
+                                        periods per year; NaN without headcount */
 } exo_period_row;
 
 typedef struct exo_stats {
@@ -648,6 +653,7 @@ typedef struct exo_stats_input {
     const double *arrival_days; /* n_arrivals, in any order */
     size_t n_arrivals;
     const exo_spells *spells; /* for headcount; NULL or empty: none */
+    const exo_reason *departure_reasons; /* n_departures, or NULL */
 } exo_stats_input;
 
 /*

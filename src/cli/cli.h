@@ -184,6 +184,9 @@ void fmt_date(char buf[static 11], exo_date date);
  * Prints the stats and core team of 'org' (cmd_stats.c): as text, or into
  * the open JSON object 'j' when it is not NULL. Returns an exit status.
  */
+int stats_show_by(struct cli *cli, exo_store *store, const char *org,
+                  exo_period period, bool by_level, bool by_reason,
+                  const exo_filter *filter, struct json_out *j);
 int stats_show(struct cli *cli, exo_store *store, const char *org,
                exo_period period, bool by_level, const exo_filter *filter,
                struct json_out *j);

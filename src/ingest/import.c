@@ -639,7 +639,10 @@ static bool take_date(struct importer *im, struct row *row, int f,
     else
         code = exo_date_parse(v, out, &e);
     if (code) {
-        if (!im->opts->date_format && !im->bad_date)
+        /* A date of another layout (not an impossible ISO date) is what
+         * --date-format fixes. */
+        if (!im->opts->date_format && !im->bad_date &&
+            strncmp(e.msg, "malformed", 9) == 0)
             im->bad_date = intern(im, v);
         /* "impossible date 'x' (expected ...)" gains the field's name. */
         char *paren = strstr(e.msg, " (");

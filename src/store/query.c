@@ -99,7 +99,7 @@ exo_code exo_org_resolve(exo_store *store, const char *name, char **canonical,
 
 #define MOVE_COLUMNS                                                           \
     "p.name, fo.name, t.name, m.role, m.level, m.event, m.date, "              \
-    "m.date_precision, s.url, 0 "
+    "m.date_precision, s.url, 0, NULL "
 #define MOVE_JOINS                                                             \
     "FROM move m JOIN person p ON p.id = m.person_id "                         \
     "LEFT JOIN org fo ON fo.id = m.from_org_id "                               \
@@ -178,6 +178,9 @@ static exo_code run_moves(exo_store *store, const char *sql, int64_t org,
             precision_or_day((const char *)sqlite3_column_text(stmt, 7));
         m.source = exo__column_strdup(stmt, 8, &oom);
         m.from_spell = sqlite3_column_int(stmt, 9) != 0;
+        if (sqlite3_column_type(stmt, 10) == SQLITE_TEXT)
+            exo_reason_parse((const char *)sqlite3_column_text(stmt, 10),
+                             &m.reason);
         if (oom || EXO_VEC_PUSH(out->rows, out->n, cap, m)) {
             exo__move_release(&m);
             code = exo__fail(err, EXO_ENOMEM, "out of memory reading moves");
@@ -253,13 +256,20 @@ exo_code exo__departure_rows(exo_store *store, const char *org,
                              const exo_filter *filter, exo_move_list *out,
                              exo_err *err)
 {
+    /* A store read as it is (read-only) may predate leave_reason. */
     return org_events(
         store, org, filter,
         "m.from_org_id = ?1 AND m.event IN "
         "('left', 'fired', 'sabbatical', 'founded')",
-        "SELECT p.name, o.name, d.name, sp.role, sp.level, sp.end_reason, "
-        "sp.end_date, sp.end_precision, s.url, 1, p.name_key " SPELL_JOINS
-        "WHERE sp.org_id = ?1 AND sp.end_date IS NOT NULL",
+        store->schema_version >= 3
+            ? "SELECT p.name, o.name, d.name, sp.role, sp.level, "
+              "sp.end_reason, sp.end_date, sp.end_precision, s.url, 1, "
+              "sp.leave_reason, p.name_key " SPELL_JOINS
+              "WHERE sp.org_id = ?1 AND sp.end_date IS NOT NULL"
+            : "SELECT p.name, o.name, d.name, sp.role, sp.level, "
+              "sp.end_reason, sp.end_date, sp.end_precision, s.url, 1, "
+              "NULL, p.name_key " SPELL_JOINS
+              "WHERE sp.org_id = ?1 AND sp.end_date IS NOT NULL",
         "sp.end_date", "k, 7", out, err);
 }
 
@@ -270,7 +280,8 @@ exo_code exo__arrival_rows(exo_store *store, const char *org,
     return org_events(
         store, org, filter, "m.to_org_id = ?1",
         "SELECT p.name, NULL, o.name, sp.role, sp.level, 'joined', "
-        "sp.start_date, sp.start_precision, s.url, 1, p.name_key " SPELL_JOINS
+        "sp.start_date, sp.start_precision, s.url, 1, NULL, "
+        "p.name_key " SPELL_JOINS
         "WHERE sp.org_id = ?1 AND sp.start_date IS NOT NULL",
         "sp.start_date", "k, 7", out, err);
 }
