@@ -982,9 +982,9 @@ static int survival_store(struct cli *cli, const struct surv_args *a,
             size_t nc = 0;
             for (size_t i = 0; i < m; i++)
                 nc += (size_t)(event[i] && cmatch[i]);
-            printf("events: the %zu departures for %s (cause-specific: the "
-                   "other departures are censored when they leave)\n",
-                   nc, a->cause);
+            printf("events: the %zu departure%s for %s (cause-specific: "
+                   "the other departures are censored when they leave)\n",
+                   nc, nc == 1 ? "" : "s", a->cause);
         }
     }
     /* Cox design: episodes with the contagion count when asked */
@@ -1092,7 +1092,8 @@ static int survival_store(struct cli *cli, const struct surv_args *a,
             (terms.contagion ? 1 : 0);
         if (p == 0) {
             status = cli_usage_error(cli, "--cox needs a term that varies "
-                                          "(one level or one organisation?)");
+                                          "(one level, team or "
+                                          "organisation?)");
             goto out;
         }
         x = calloc(p * (cn ? cn : 1), sizeof *x);
