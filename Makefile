@@ -63,7 +63,7 @@ INSTALL_VARS = DESTDIR='$(DESTDIR)' PREFIX='$(PREFIX)' BINDIR='$(BINDIR)' \
 
 .PHONY: all deps test check unit cli-tests shared-data browser-tests bench bench-serve \
         demo lint cxx-header fmt clean fuzz install uninstall install-tests \
-        calibrate
+        calibrate python python-tests
 all: $(EXE) $(LIBA) $(SO) $(MAN) $(COMPL)
 
 deps:
@@ -205,6 +205,7 @@ test: deps shared-data
 	EXODUS=$(abspath $(EXE)) SHOTS=$(abspath $(BUILD))/screenshots \
 	    node tests/browser/run.mjs
 	$(MAKE) --no-print-directory install-tests
+	$(MAKE) --no-print-directory python-tests
 
 # The browser tests alone (headless Debian chromium through playwright-core).
 browser-tests: deps $(EXE)
@@ -223,6 +224,29 @@ install-tests: all
 	    EXO_SHARED=$(SHARED) \
 	    PREFIX=/usr/local PYTHON=$(PYTHON) $(INSTALL_VARS) \
 	    ./tests/install/run
+
+# The Python package (python/) as a wheel that bundles libexodus.so and the
+# command, built by python/_build/exodus_build.py with the standard library
+# only (pip install ./python uses the same backend).
+WHEEL_DIR := $(BUILD)/python
+# A sanitized library (make check) needs the sanitizer runtimes loaded
+# first in python3, which is not built with them.
+SAN_PRELOAD := $(strip \
+    $(if $(findstring address,$(SAN)),$(shell $(CC) -print-file-name=libasan.so)) \
+    $(if $(findstring undefined,$(SAN)),$(shell $(CC) -print-file-name=libubsan.so)))
+python: $(SO) $(EXE)
+	rm -rf $(WHEEL_DIR) && mkdir -p $(WHEEL_DIR)
+	cd python && LD_PRELOAD='$(SAN_PRELOAD)' ASAN_OPTIONS=detect_leaks=0 \
+	    EXODUS_LIBRARY=$(abspath $(BUILD)/$(SONAME)) \
+	    EXODUS=$(abspath $(EXE)) $(PYTHON) -c 'import sys; \
+	    sys.path.insert(0, "_build"); import exodus_build as b; \
+	    print(b.build_wheel(sys.argv[1]))' $(abspath $(WHEEL_DIR))
+
+# pip install --no-index into fresh virtual environments, then tests/python
+# against the command's --json (tests/python/run says how).
+python-tests: deps shared-data python
+	CC='$(CC)' SAN='$(SAN)' EXODUS=$(abspath $(EXE)) EXO_SHARED=$(SHARED) \
+	    WHEEL=$$(ls $(abspath $(WHEEL_DIR))/exodus-*.whl) ./tests/python/run
 
 # The same suite under AddressSanitizer and UndefinedBehaviorSanitizer,
 # then each fuzz target for a bounded time.

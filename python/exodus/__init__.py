@@ -1,29 +1,42 @@
 """exodus: is this organisation in a talent death spiral?
 
-Python bindings for libexodus (the C library of the exodus tool), written
-with the standard library's ctypes only: no third-party package is needed,
-and NumPy arrays are accepted when NumPy is there.
+Python over libexodus (the C library of the exodus tool): the store as
+pandas DataFrames, every analysis of the exodus command with the same
+numbers as its --json, and the models on your own DataFrames.
 
     import exodus
-    fit = exodus.spiral(times, window=(0, T))      # Hawkes self-excitation
-    print(fit.n, fit.n_profile, fit.verdict)
-    km = exodus.km(time, event, group=sex)          # Kaplan-Meier
-    cox = exodus.cox(time, event, {"age": age, "sex": sex})
+    st = exodus.Store("exodus-demo.db")       # read-only
+    st.moves(), st.orgs(), st.spells(org)     # DataFrames (datetime64 dates,
+                                              # categorical levels and events)
+    r = st.spiral("OpenAI")                   # the fields of 'spiral --json'
+    r.n, r.verdict["kind"]; r.summary; r.print_summary(); r.plot()
+    st.stats(org), st.survival(org, cox="contagion(90)"), st.flows(),
+    st.compare(["OpenAI", "Anthropic"], as_of="2024-08-06"),
+    st.runway("scenario.json"), st.import_moves(df)
 
-Every function takes any sequence of numbers (list, tuple, array.array,
-NumPy array, ...) and returns plain Python objects (dataclasses holding
-floats, ints and lists). A failure inside the library raises ExodusError
-with the library's message; a bad argument raises TypeError or ValueError
-before the library is called.
+    exodus.spiral(dates_or_times)             # a Series of dates works
+    exodus.km(df, "tenure", "left", by="team")
+    exodus.cox(df, "Surv(tenure, left) ~ age + factor(team) + strata(site)")
+    exodus.hawkes(times, window=(0, T))       # the Hawkes model alone
 
-The shared library is found, in this order, at $EXODUS_LIBRARY, beside the
-installed package (PREFIX/lib when the package is in
-PREFIX/lib/pythonX.Y/dist-packages), in a source tree's build/ folder, and
-by the dynamic loader's own search (libexodus.so.0).
+Results are dicts of the --json fields (also attributes) or dataclasses,
+each with .summary (a DataFrame), .print_summary() and .plot(ax=None).
+A failure inside the library raises ExodusError with the library's message
+and location (file, line, column); a bad argument raises TypeError or
+ValueError before the library is called.
+
+The core needs only the standard library (ctypes); pandas, NumPy and
+matplotlib are used when installed (DataFrames, plots). The shared
+library is found, in this order, at $EXODUS_LIBRARY, in the wheel
+(exodus/_lib, what pip install ./python bundles), beside an installed
+module (PREFIX/lib), in a source tree's build/ folder, and by the dynamic
+loader's own search (libexodus.so.0). The analyses that the library has no
+JSON writer for run the exodus command (exodus.run); see docs/python.md.
 """
 
 import ctypes
 import json
+import re
 import ctypes.util
 import math
 import numbers
@@ -322,6 +335,7 @@ _CODE_NAMES = ["EXO_OK", "EXO_ENOMEM", "EXO_EINVAL", "EXO_EDATA",
                "EXO_ENOENT", "EXO_EIO", "EXO_ESTORE", "EXO_ENOTFOUND",
                "EXO_ENUMERIC", "EXO_ECANCELED", "EXO_EINTERNAL"]
 _BASELINES = {"trend": 0, "constant": 1, "regimes": 2}  # exo_baseline
+_LEVELS = ["", "founder", "exec", "lead", "ic", "board"]  # exo_level
 
 
 # ==== Loading the library ====
@@ -331,6 +345,13 @@ def _candidates():
     if env:
         yield env
     here = os.path.dirname(os.path.abspath(__file__))
+    # A wheel built by python/_build (pip install ./python, make python)
+    # bundles the library it was built beside.
+    bundled = os.path.join(here, "_lib")
+    if os.path.isdir(bundled):
+        for f in sorted(os.listdir(bundled)):
+            if f.startswith("libexodus.so."):
+                yield os.path.join(bundled, f)
     # PREFIX/lib/pythonX.Y/dist-packages/exodus -> PREFIX/lib
     yield os.path.normpath(os.path.join(here, "..", "..", "..",
                                         "libexodus.so.0"))
@@ -388,6 +409,14 @@ _exo_spiral_analyze_stream = _fn("exo_spiral_analyze_stream", c_enum,
 _exo_spiral_json = _fn("exo_spiral_json", ctypes.c_void_p, ctypes.c_void_p)
 _exo_spiral_release = _fn("exo_spiral_release", None, ctypes.c_void_p)
 _exo_free = _fn("exo_free", None, ctypes.c_void_p)
+
+
+class _Date(ctypes.Structure):
+    _fields_ = [("days", ctypes.c_int32), ("precision", c_enum)]
+
+
+_exo_date_parse = _fn("exo_date_parse", c_enum, ctypes.c_char_p, P(_Date),
+                      P(_Err))
 _exo_km_fit = _fn("exo_km_fit", c_enum, c_size_t, P(c_double), P(c_double),
                   P(c_int), P(c_int), c_size_t, P(_KMOpts), P(_KM), PE)
 _exo_km_release = _fn("exo_km_release", None, P(_KM))
@@ -402,8 +431,12 @@ _exo_cox_release = _fn("exo_cox_release", None, P(_Cox))
 
 
 def version():
-    """The library's version, "MAJOR.MINOR.PATCH" as exodus.h defines it."""
+    """The library's version, "MAJOR.MINOR.PATCH" as exodus.h defines it
+    (also exodus.__version__)."""
     return _exo_version().decode()
+
+
+__version__ = version()
 
 
 # ==== Errors ====
@@ -429,6 +462,41 @@ class ExodusError(Exception):
         self.file = err.file.decode("utf-8", "replace")
         self.line = int(err.line)
         self.column = int(err.column)
+        self.status = None
+        self.errors = []
+
+    @classmethod
+    def from_text(cls, text, file="", line=0, column=0, status=None):
+        """The error of an exodus command: its message on standard error
+        (the location parsed from it) and its exit status."""
+        e = cls.__new__(cls)
+        Exception.__init__(e, text)
+        e.code, e.code_name, e.message = -1, "command", text
+        e.file, e.line, e.column = file, line, column
+        e.status, e.errors = status, []
+        return e
+
+    def relocate(self, path, name, line_offset, columns=None):
+        """Names 'name' instead of the file 'path' (a temporary CSV file
+        written from a DataFrame): the header line becomes line 0, data
+        line L becomes row L + line_offset (the 0-based position df.iloc
+        takes), and the column number the column's name in 'columns'."""
+        base = os.path.basename(path)
+        self.message = self.message.replace("'%s'" % base, name)
+        here = os.path.basename(self.file) == base if self.file else True
+        if not here:
+            return
+        self.file = name
+        where = name
+        if self.line == 1:
+            self.line, self.column = 0, 0
+            where += " columns"
+        elif self.line:
+            self.line += line_offset
+            where += " row %d" % self.line
+            if columns is not None and 0 < self.column <= len(columns):
+                where += ", column %r" % (columns[self.column - 1],)
+        self.args = ("%s: %s" % (where, self.message),)
 
 
 class ExodusWarning(UserWarning):
@@ -494,11 +562,17 @@ def _events(seq, n, what="event"):
         raise ValueError("%s has %d values, time has %d"
                          % (what, len(values), n))
     out = (c_int * max(n, 1))()
+    # As R's Surv and 'exodus survival --data': 0/1 (or False/True), or
+    # 1/2 (1 censored, 2 event) when no value is 0 and some value is 2.
+    distinct = {v for v in values if not isinstance(v, str)
+                and v in (0, 1, 2)}
+    one_two = 2 in distinct and 0 not in distinct
+    allowed = (1, 2) if one_two else (0, 1)
     for i, v in enumerate(values):
-        if not isinstance(v, str) and v in (0, 1):
-            out[i] = int(v)
+        if not isinstance(v, str) and v in allowed:
+            out[i] = int(v) - 1 if one_two else int(v)
         else:
-            raise ValueError("%s[%d]: %r is not 0/1 (or False/True)"
+            raise ValueError("%s[%d]: %r is not 0/1 (False/True) or 1/2"
                              % (what, i, v))
     return out
 
@@ -688,15 +762,33 @@ def spiral(times, widths=None, window=None, dates=False, baseline="trend",
     stream): a trend-only model and a Hawkes model with that trend, the
     test of no contagion by parametric bootstrap, imputations of imprecise
     times, a forecast with parameter uncertainty and a verdict that can be
-    "inconclusive". Returns a dict with exactly the fields of 'exodus
-    spiral --json'.
+    "inconclusive". Returns a SpiralResult: a dict with exactly the
+    fields of 'exodus spiral --json' (also as attributes: .n, .verdict),
+    with .summary, .print_summary() and .plot().
+
+    times: numbers (any unit), or dates: a pandas Series or Index of
+    datetime64, datetime.date objects, or ISO date strings whose
+    precision sets each width ("2024-05-17" a day, "2024-05" the month,
+    "2024" the year), as 'exodus import' reads dates. Dates are analysed
+    in days since 1970-01-01 (dates=True is then implied).
 
     widths: how precisely each time is known (it lies in [t, t + w));
     dates: the times are days since 1970-01-01 (a date known to the month
-    has the month's length as its width). window: (start, end). baseline:
-    "trend" (default), "constant", or "regimes" with 'breaks'. bootstrap,
-    imputations: 0 for the library's defaults (199 and 20).
+    has the month's length as its width). window: (start, end), numbers
+    or dates. baseline: "trend" (default), "constant", or "regimes" with
+    'breaks'. bootstrap, imputations: 0 for the library's defaults (199
+    and 20). With too few events the verdict is "insufficient data" and
+    n is 0 by construction, not an estimate: read .verdict first.
     """
+    conv = _as_days(times)
+    if conv is not None:
+        times, w = conv
+        if widths is None:
+            widths = w
+        dates = True
+        if window is not None:
+            window = tuple(_as_days([x])[0][0] if not isinstance(
+                x, numbers.Real) else x for x in window)
     t, n = _doubles(times, "times")
     ev = _EventStream()
     ev.times = t
@@ -744,11 +836,63 @@ def spiral(times, widths=None, window=None, dates=False, baseline="trend",
         if not text:
             raise MemoryError("exodus: out of memory writing the answer")
         try:
-            return json.loads(ctypes.string_at(text).decode("utf-8"))
+            res = SpiralResult(json.loads(
+                ctypes.string_at(text).decode("utf-8")))
         finally:
             _exo_free(text)
     finally:
         _exo_spiral_release(out)
+    res.times = [t[i] for i in range(n)]
+    res.dates = bool(dates)
+    return res
+
+
+def _month_days(year, month):
+    import calendar
+    return calendar.monthrange(year, month)[1]
+
+
+def _as_days(values):
+    """(days since 1970-01-01, widths) when 'values' are dates: datetime64
+    (pandas or NumPy), date/datetime objects or ISO strings; None when
+    they are numbers."""
+    import datetime
+    dtype = str(getattr(values, "dtype", ""))
+    if dtype.startswith("datetime64"):
+        ns = [int(v) for v in values.astype("datetime64[ns]").astype("int64")]
+        return [v / 86400e9 for v in ns], [1.0] * len(ns)
+    if isinstance(values, (str, bytes)):
+        return None
+    try:
+        seq = list(values)
+    except TypeError:
+        return None
+    if not seq or not all(isinstance(v, (str, datetime.date)) for v in seq):
+        return None
+    days, widths = [], []
+    for i, v in enumerate(seq):
+        if isinstance(v, datetime.datetime):
+            secs = (v - datetime.datetime(1970, 1, 1, tzinfo=v.tzinfo))
+            days.append(secs.total_seconds() / 86400.0)
+            widths.append(1.0)
+            continue
+        if isinstance(v, datetime.date):
+            days.append(float(v.toordinal() - 719163))
+            widths.append(1.0)
+            continue
+        d = _Date()
+        err = _Err()
+        code = _exo_date_parse(v.encode(), ctypes.byref(d), ctypes.byref(err))
+        if code != 0:
+            e = ExodusError(err)
+            e.args = ("times[%d]: %s" % (i, e.args[0]),)
+            raise e
+        days.append(float(d.days))
+        y, m = int(v[:4]), int(v[5:7]) if d.precision == 1 else 0
+        widths.append(1.0 if d.precision == 0 else
+                      float(_month_days(y, m)) if d.precision == 1 else
+                      (366.0 if _month_days(y, 2) == 29 else 365.0))
+    return days, widths
 
 
 # ==== Survival ====
@@ -817,26 +961,146 @@ def _survival_inputs(time, event, start):
     return stop, n, ev, st
 
 
-def km(time, event, start=None, group=None, ci="log", conf_level=0.95):
+class _SurvivalSpec(ctypes.Structure):
+    _fields_ = [(k, ctypes.c_char_p)
+                for k in ("time", "start", "event", "by", "cox", "ref")]
+
+
+class _SurvivalData(ctypes.Structure):
+    _fields_ = [
+        ("n", c_size_t),
+        ("n_dropped", c_size_t),
+        ("start", P(c_double)),
+        ("stop", P(c_double)),
+        ("event", P(c_int)),
+        ("group", P(c_int)),
+        ("n_groups", c_size_t),
+        ("group_names", P(ctypes.c_char_p)),
+        ("p", c_size_t),
+        ("x", P(c_double)),
+        ("terms", P(ctypes.c_char_p)),
+        ("strata", P(c_int)),
+        ("n_strata", c_size_t),
+    ]
+
+
+STRUCTS["exo_survival_spec"] = _SurvivalSpec
+STRUCTS["exo_survival_data"] = _SurvivalData
+
+_exo_survival_data_load = _fn("exo_survival_data_load", c_enum,
+                              ctypes.c_char_p, P(_SurvivalSpec),
+                              P(_SurvivalData), PE)
+_exo_survival_data_release = _fn("exo_survival_data_release", None,
+                                 P(_SurvivalData))
+
+
+def _sdec(b):
+    return b.decode("utf-8", "replace") if b is not None else None
+
+
+class _FrameData:
+    """A DataFrame read as 'exodus survival --data' reads a CSV file (the
+    same library function, exo_survival_data_load, on the frame written
+    as CSV), so factors, strata, missing values and event codes are
+    handled exactly as the CLI handles them."""
+
+    def __init__(self, df, duration, event, entry=None, by=None, cox=None,
+                 ref=None):
+        import tempfile
+        from .store import _frame_to_csv
+        if ref is not None and not isinstance(ref, str):
+            ref = ",".join("%s=%s" % kv for kv in dict(ref).items())
+        enc = [None if v is None else str(v).encode()
+               for v in (duration, entry, event, by, cox, ref)]
+        spec = _SurvivalSpec(*enc)
+        self.value = _SurvivalData()
+        err = _Err()
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "DataFrame.csv")
+            _frame_to_csv(df, path)
+            code = _exo_survival_data_load(path.encode(), ctypes.byref(spec),
+                                           ctypes.byref(self.value),
+                                           ctypes.byref(err))
+            if code != 0:
+                e = ExodusError(err)
+                e.relocate(path, "DataFrame", -2,
+                           [str(c) for c in (df if isinstance(df, dict)
+                                             else df.columns)])
+                raise e
+
+    def release(self):
+        _exo_survival_data_release(ctypes.byref(self.value))
+
+
+def _frame_data(df, **kw):
+    return _FrameData(df, **kw)
+
+
+_SURV = re.compile(r"^\s*Surv\(([^)]*)\)\s*~\s*(.+?)\s*$")
+
+
+def _is_frame(x):
+    return hasattr(x, "columns") and hasattr(x, "iloc")
+
+
+def km(time, event=None, start=None, group=None, ci="log", conf_level=0.95,
+       by=None, entry=None):
     """Kaplan-Meier curves with Greenwood intervals, exactly as R's survfit.
 
-    time: the event or censoring time of each row (the stop time with
-    'start' for (start, stop] counting-process rows); event: 1 (or True)
-    for an event, 0 for censoring. group: a label per row (numbers or
-    strings; None leaves the row out) for one curve per label.
-    ci: "log" (R's default), "log-log" or "plain".
+    Two ways to call it:
+
+        km(df, "tenure", "left", by="dept")   # a DataFrame and its columns
+        km(time, event, group=labels)         # sequences of numbers
+
+    With a DataFrame, 'time' is the frame, the second argument the
+    duration column, the third the event column ("col" holding 0/1, 1/2
+    or TRUE/FALSE, or "col=VALUE": an event when the column equals VALUE),
+    'entry' an entry-time column and 'by' the grouping column: the same
+    reading as 'exodus survival --data FILE --time COL --event COL --by
+    COL' (missing values, factor labels "dept=Sales").
+
+    With sequences: time, the event or censoring time of each row (the
+    stop time with 'start' for (start, stop] counting-process rows);
+    event: 1 (or True) for an event, 0 for censoring, or 1/2 as R codes
+    it. group: a label per row (numbers or strings; None leaves the row
+    out) for one curve per label. ci: "log" (R's default), "log-log" or
+    "plain". Returns a KaplanMeier (.summary, .curves, .plot()).
     """
     if ci not in _CI:
         raise ValueError("ci: %r is not one of %s" % (ci, ", ".join(_CI)))
+    if _is_frame(time):
+        if not isinstance(event, str) or not isinstance(start, str):
+            raise TypeError("km(df, duration, event): name the duration "
+                            "and event columns")
+        data = _frame_data(time, duration=event, event=start, entry=entry,
+                           by=by if by is not None else group)
+        try:
+            d = data.value
+            return _km_fit(d.n, d.start, d.stop, d.event, d.group,
+                           d.n_groups,
+                           [_sdec(d.group_names[g])
+                            for g in range(d.n_groups)] or [None],
+                           ci, conf_level)
+        finally:
+            data.release()
+    if event is None:
+        raise TypeError("km: 'event' is required")
     stop, n, ev, st = _survival_inputs(time, event, start)
     grp, labels = (None, [None])
+    if by is not None and group is None:
+        group = by
     if group is not None:
         grp, labels = _labels(group, n, "group")
+    return _km_fit(n, st, stop, ev, grp,
+                   len(labels) if group is not None else 0, labels, ci,
+                   conf_level)
+
+
+def _km_fit(n, st, stop, ev, grp, n_groups, labels, ci, conf_level):
     opts = _KMOpts(_CI[ci], float(conf_level))
     out = _KM()
     err = _Err()
-    _check(_exo_km_fit(n, st, stop, ev, grp,
-                       len(labels) if group is not None else 0,
+    _check(_exo_km_fit(n, st, stop, ev, grp, n_groups,
                        ctypes.byref(opts), ctypes.byref(out),
                        ctypes.byref(err)), err)
     try:
@@ -970,22 +1234,116 @@ def _covariates(x, n, names):
     return xs, p, names
 
 
-def cox(time, event, x, start=None, strata=None, ties="efron",
-        conf_level=0.95, concordance=True, names=None):
+def cox(time, event, x=None, start=None, strata=None, ties="efron",
+        conf_level=0.95, concordance=True, names=None, ref=None):
     """Fits a Cox model exactly as R's coxph (Efron ties by default).
 
-    x: the covariates, as a mapping {name: column} (a dict, or a pandas
-    DataFrame), one column of numbers, or n rows of p numbers (a 2-D NumPy
-    array). None or NaN marks a missing value: the row is left out.
-    start: entry times for (start, stop] rows; strata: a label per row.
+    Two ways to call it:
+
+        cox(df, "Surv(tenure, left) ~ age + factor(dept) + strata(site)")
+        cox(time, event, {"age": age, "sex": sex})
+
+    With a DataFrame and a formula, the left side is Surv(time, event) or
+    Surv(start, stop, event) (event: a column of 0/1, 1/2 or TRUE/FALSE,
+    or col=VALUE), and the right side the terms joined by '+': a column
+    whose values are not all numbers is a factor (so is factor(col)), with
+    one dummy per level but its reference level (the first in byte order,
+    or ref={"dept": "Sales"}); strata(col) fits a baseline per value. It
+    reads the frame as 'exodus survival --data FILE --cox TERMS' reads a
+    file, and the coefficients carry R's names ("deptSales").
+
+    With sequences: x, the covariates, as a mapping {name: column} (a
+    dict, or a pandas DataFrame), one column of numbers, or n rows of p
+    numbers (a 2-D NumPy array). A column of text in a mapping is a
+    factor, as in the formula form ({"team": ["Meats", ...]} gives
+    "teamProduce", ... against the first level; 'ref' picks another).
+    None or NaN marks a missing value: the row is left out. event: 0/1
+    or 1/2; start: entry times for (start, stop] rows; strata: a label per
+    row. Returns a Cox (.summary, .print_summary(), .plot()).
     """
     if ties not in _TIES:
         raise ValueError("ties: %r is not efron or breslow" % (ties,))
+    if _is_frame(time):
+        m = _SURV.match(event) if isinstance(event, str) else None
+        if not m:
+            raise ValueError("cox(df, formula): expected a formula "
+                             "'Surv(time, event) ~ a + factor(b)', got %r"
+                             % (event,))
+        lhs = [a.strip() for a in m.group(1).split(",")]
+        if len(lhs) not in (2, 3):
+            raise ValueError("Surv(): expected (time, event) or (start, "
+                             "stop, event), got Surv(%s)" % m.group(1))
+        entry = lhs[0] if len(lhs) == 3 else None
+        data = _frame_data(time, duration=lhs[-2], event=lhs[-1],
+                           entry=entry, cox=m.group(2), ref=ref)
+        try:
+            d = data.value
+            terms = [_sdec(d.terms[k]) for k in range(d.p)]
+            return _cox_fit(d.n, d.p, d.start, d.stop, d.event, d.x,
+                            d.strata, terms, ties, conf_level, concordance)
+        finally:
+            data.release()
+    if x is None:
+        raise TypeError("cox: 'x' (the covariates) is required")
+    if hasattr(x, "keys") and any(_has_text(x[k]) for k in x.keys()):
+        return _cox_factors(time, event, x, start, strata, ties, conf_level,
+                            concordance, ref)
     stop, n, ev, st = _survival_inputs(time, event, start)
     xs, p, names = _covariates(x, n, names)
     strat = None
     if strata is not None:
         strat, _ = _labels(strata, n, "strata")
+    return _cox_fit(n, p, st, stop, ev, xs, strat, names, ties, conf_level,
+                    concordance)
+
+
+def _has_text(col):
+    """Whether a column holds text (or pandas categories): a factor."""
+    if str(getattr(col, "dtype", "")) in ("object", "category", "string"):
+        return any(isinstance(v, str) for v in col)
+    if isinstance(col, (str, bytes)):
+        return False
+    try:
+        return any(isinstance(v, str) for v in col)
+    except TypeError:
+        return False
+
+
+def _cox_factors(time, event, x, start, strata, ties, conf_level,
+                 concordance, ref):
+    """cox() with text columns in 'x': the columns go through the
+    DataFrame path (factor(col) for each text column, one dummy per level
+    but the reference), as 'exodus survival --data' reads them."""
+    cols = {"exodus_time": list(time), "exodus_event": list(event)}
+    if start is not None:
+        cols["exodus_start"] = list(start)
+    terms = []
+    for k in x.keys():
+        name = str(k)
+        if name in cols:
+            raise ValueError("covariate name %r is reserved" % name)
+        cols[name] = list(x[k])
+        terms.append("factor(%s)" % name if _has_text(x[k]) else name)
+    if strata is not None:
+        cols["exodus_strata"] = list(strata)
+        terms.append("strata(exodus_strata)")
+    n = len(cols["exodus_time"])
+    for name, c in cols.items():
+        _same_length(len(c), n, name)
+    data = _frame_data(cols, duration="exodus_time", event="exodus_event",
+                       entry="exodus_start" if start is not None else None,
+                       cox=" + ".join(terms), ref=ref)
+    try:
+        d = data.value
+        names = [_sdec(d.terms[k]) for k in range(d.p)]
+        return _cox_fit(d.n, d.p, d.start, d.stop, d.event, d.x, d.strata,
+                        names, ties, conf_level, concordance)
+    finally:
+        data.release()
+
+
+def _cox_fit(n, p, st, stop, ev, xs, strat, names, ties, conf_level,
+             concordance):
     enc = [s.encode() for s in names]
     cnames = (ctypes.c_char_p * max(p, 1))(*enc)
     opts = _CoxOpts()
@@ -1019,5 +1377,149 @@ def cox(time, event, x, start=None, strata=None, ties="efron",
     if not res.converged:
         warnings.warn("exodus.cox: ran out of iterations (%d); the "
                       "estimates may not be the maximum" % res.iterations,
-                      ExodusWarning, stacklevel=2)
+                      ExodusWarning, stacklevel=3)
     return res
+
+
+# ==== Tables, text and plots for the model results ====
+
+from .results import (Result, SpiralResult, StatsResult,  # noqa: E402
+                      SurvivalResult, FlowsResult, CompareResult,
+                      RunwayResult, pandas as _pandas, _axes, _plot_km,
+                      _html_summary)
+
+
+def _short(self):
+    """A one-line repr: the type and its headline numbers (the lists of a
+    result are long; print .summary for a table)."""
+    keep = []
+    for f in self.__dataclass_fields__:
+        v = getattr(self, f)
+        if isinstance(v, (list, dict)):
+            continue
+        keep.append("%s=%r" % (f, v))
+        if len(keep) == 6:
+            break
+    return "<exodus.%s %s>" % (type(self).__name__, ", ".join(keep))
+
+
+def _km_curves(self):
+    """The curves as one DataFrame: group, time, n_risk, n_event,
+    n_censor, surv, std_err, lower, upper, cumhaz, std_chaz."""
+    pd = _pandas()
+    frames = []
+    for label, c in self.curves.items():
+        frames.append(pd.DataFrame({
+            "group": [label] * len(c.time), "time": c.time,
+            "n_risk": c.n_risk, "n_event": c.n_event,
+            "n_censor": c.n_censor, "surv": c.surv, "std_err": c.std_err,
+            "lower": [math.nan if v is None else v for v in c.lower],
+            "upper": [math.nan if v is None else v for v in c.upper],
+            "cumhaz": c.cumhaz, "std_chaz": c.std_chaz}))
+    df = pd.concat(frames, ignore_index=True)
+    df["group"] = df["group"].astype("category")
+    return df
+
+
+def _km_summary(self):
+    """One row per group: n, events, the median and its interval."""
+    pd = _pandas()
+    return pd.DataFrame([{"group": g, "n": c.n, "events": c.n_events,
+                          "median": c.median, "median_lower": c.median_lower,
+                          "median_upper": c.median_upper}
+                         for g, c in self.curves.items()])
+
+
+def _print_summary(self, file=None):
+    """Prints .summary as text (to 'file', default standard output)."""
+    print(self.summary.to_string(), file=file)
+
+
+def _km_plot(self, ax=None):
+    """Retention curves (Kaplan-Meier) with their pointwise intervals as
+    bands, one per group; returns the matplotlib Axes."""
+    return _plot_km(_axes(ax), self.table)
+
+
+def _cox_summary(self):
+    """One row per term, as R's summary(coxph): coef, exp(coef) (the
+    hazard ratio) with its interval, se, z, p."""
+    pd = _pandas()
+    return pd.DataFrame({"coef": self.coef, "exp_coef": self.hr,
+                         "exp_coef_lower": self.hr_lower,
+                         "exp_coef_upper": self.hr_upper, "se": self.se,
+                         "z": self.z, "p": self.p_value},
+                        index=pd.Index(self.names, name="term"))
+
+
+def _cox_print(self, file=None):
+    """Prints the table, then n, events, the likelihood-ratio, Wald and
+    score tests and the concordance."""
+    print(self.summary.to_string(), file=file)
+    print("n = %d, events = %d; likelihood ratio %.4g on %d df, p = %.3g; "
+          "concordance %s" % (self.n, self.n_events, self.lr_test, self.df,
+                              self.lr_p,
+                              "%.4f" % self.concordance
+                              if self.concordance is not None else "-"),
+          file=file)
+
+
+def _cox_plot(self, ax=None):
+    """Hazard ratios with their intervals (log scale), one row per term."""
+    ax = _axes(ax)
+    y = list(range(len(self.names)))[::-1]
+    ax.errorbar(self.hr, y, xerr=[[h - lo for h, lo in
+                                   zip(self.hr, self.hr_lower)],
+                                  [hi - h for h, hi in
+                                   zip(self.hr, self.hr_upper)]],
+                fmt="o")
+    ax.axvline(1.0, color="grey", ls="--")
+    ax.set_xscale("log")
+    ax.set_yticks(y)
+    ax.set_yticklabels(self.names)
+    ax.set_xlabel("hazard ratio")
+    return ax
+
+
+def _hawkes_summary(self):
+    """One row: events, mu (first regime), alpha, beta, n with its Wald
+    interval, log-likelihoods and the converged flag."""
+    pd = _pandas()
+    return pd.DataFrame([{"events": self.n_events, "mu": self.mu[0]
+                          if self.mu else None, "alpha": self.alpha,
+                          "beta": self.beta, "n": self.n, "n_se": self.n_se,
+                          "n_lower": self.n_wald[0],
+                          "n_upper": self.n_wald[1], "loglik": self.loglik,
+                          "lr": self.lr, "lr_p": self.lr_p,
+                          "converged": self.converged}])
+
+
+def _logrank_summary(self):
+    """One row per group: n, observed and expected events."""
+    pd = _pandas()
+    return pd.DataFrame({"group": self.groups, "n": self.n,
+                         "observed": self.observed,
+                         "expected": self.expected})
+
+
+for _cls in (KMCurve, KaplanMeier, LogRank, Cox, HawkesFit, Forecast):
+    _cls.__repr__ = _short
+for _cls in (KaplanMeier, LogRank, Cox, HawkesFit):
+    _cls._repr_html_ = _html_summary
+KaplanMeier.table = property(_km_curves)
+KaplanMeier.summary = property(_km_summary)
+KaplanMeier.print_summary = _print_summary
+KaplanMeier.plot = _km_plot
+Cox.summary = property(_cox_summary)
+Cox.print_summary = _cox_print
+Cox.plot = _cox_plot
+HawkesFit.summary = property(_hawkes_summary)
+HawkesFit.print_summary = _print_summary
+LogRank.summary = property(_logrank_summary)
+LogRank.print_summary = _print_summary
+
+from .store import Store, run  # noqa: E402
+
+__all__ += ["Result", "SpiralResult", "StatsResult", "SurvivalResult",
+            "FlowsResult", "CompareResult", "RunwayResult", "Store", "run",
+            "__version__"]

@@ -19,13 +19,30 @@ static const char *const page_scripts[] = {"vega.min.js", "vega-lite.min.js",
                                            "vega-embed.min.js", "exodus.js"};
 
 /* The report reaches nothing outside itself: no request can leave it.
- * Being one file, its scripts and style are inline; 'unsafe-eval' is
- * Vega's, which compiles the charts' expressions with new Function (see
- * the dashboard's policy in src/serve/daemon.c). */
-static const char report_csp[] =
-    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src "
-    "'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src "
-    "'unsafe-inline'; img-src data:; font-src data:\">";
+ * Being one file, its scripts and style are inline, each allowed by its
+ * SHA-256 (computed when the assets are embedded), so no other inline
+ * code runs: not even a script that got past the escaping. 'unsafe-eval'
+ * is Vega's, which compiles the charts' expressions with new Function
+ * (see the dashboard's policy in src/serve/daemon.c). */
+static int add_report_csp(struct buf *b)
+{
+    const struct exo__asset *css = exo__asset_find("report.css");
+    if (!css)
+        return EXO_EINTERNAL;
+    int rc = exo__buf_addstr(b, "<meta http-equiv=\"Content-Security-Policy\" "
+                                "content=\"default-src 'none'; script-src");
+    for (size_t i = 0; !rc && i < sizeof page_scripts / sizeof page_scripts[0];
+         i++) {
+        const struct exo__asset *a = exo__asset_find(page_scripts[i]);
+        if (!a)
+            return EXO_EINTERNAL;
+        rc = exo__buf_addf(b, " 'sha256-%s'", a->sha256);
+    }
+    return rc || exo__buf_addf(b,
+                               " 'unsafe-eval'; style-src 'sha256-%s'; "
+                               "img-src data:; font-src data:\">",
+                               css->sha256);
+}
 
 static int add_asset(struct buf *b, const char *name)
 {
@@ -82,10 +99,10 @@ exo_code exo__page(const char *title, bool inline_scripts, const json_t *data,
         if (strcmp(name, "TITLE") == 0)
             rc = exo__html_escape(&b, title);
         else if (strcmp(name, "CSP") == 0)
-            rc = inline_scripts ? exo__buf_addstr(&b, report_csp) : 0;
+            rc = inline_scripts ? add_report_csp(&b) : 0;
         else if (strcmp(name, "STYLE") == 0)
             rc = inline_scripts
-                     ? exo__buf_addstr(&b, "<style>\n") ||
+                     ? exo__buf_addstr(&b, "<style>") ||
                            add_asset(&b, "report.css") ||
                            exo__buf_addstr(&b, "</style>")
                      : exo__buf_addstr(&b, "<link rel=\"stylesheet\" "

@@ -64,6 +64,7 @@ struct exo__asset {
     const char *name; /* "vega.min.js", "exodus.js", "report.html" ... */
     const unsigned char *data;
     size_t size;
+    const char *sha256; /* base64 SHA-256 of the bytes, for the CSP */
 };
 
 /* The asset called exactly 'name', or NULL. Names have no '/'. */
