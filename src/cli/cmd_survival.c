@@ -1087,6 +1087,22 @@ static int survival_store(struct cli *cli, const struct surv_args *a,
         }
         size_t n_team_cols = terms.team ? n_tnames - 1 : 0;
         size_t n_level_cols = terms.level ? n_lnames - 1 : 0;
+        /* A term asked for is fitted or the command says why not. */
+        if (terms.level && n_lnames == 1 && !j && !cli->quiet) {
+            if (strcmp(lnames[0], "(none)") == 0)
+                fprintf(stderr, "exodus: survival: note: no spell records "
+                                "a level: the term level is left out\n");
+            else
+                fprintf(stderr,
+                        "exodus: survival: note: every spell has level "
+                        "'%s': the term level is left out\n",
+                        lnames[0]);
+        }
+        if (terms.team && n_tnames == 1 && !j && !cli->quiet)
+            fprintf(stderr,
+                    "exodus: survival: note: every spell with a team is in "
+                    "'%s': the term team is left out\n",
+                    tnames[0]);
         size_t n_org_cols = terms.org ? (size_t)n_orgs - 1 : 0;
         p = n_level_cols + n_org_cols + n_team_cols + (terms.entry ? 1 : 0) +
             (terms.contagion ? 1 : 0);
