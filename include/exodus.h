@@ -278,6 +278,20 @@ typedef struct exo_import_opts {
      * and is not a dry run. NULL: not called.
      */
     void (*merged)(void *ud, const char *from, const char *into);
+    /*
+     * Spells: the date the export was taken. Recorded for each
+     * organisation of the file, it is where open spells are censored
+     * (instead of the last event the data records).
+     */
+    bool has_as_of;
+    int32_t as_of; /* days since 1970-01-01 */
+    /*
+     * Spells: the file lists every spell of its organisations, so a stored
+     * spell it leaves out has ended: open ones end on the as-of date (or
+     * the file's latest date), end reason unknown. Without it they are
+     * counted and left as they are (a file may be a partial export).
+     */
+    bool full_snapshot;
 } exo_import_opts;
 
 typedef struct exo_import_result {
@@ -286,6 +300,14 @@ typedef struct exo_import_result {
     size_t n_present;     /* records already in the store (natural key) */
     size_t n_merged;      /* rows folded into another row's record (spells) */
     size_t n_orgs_merged; /* organisations merged into another (aliases) */
+    /* Spells: a stored spell is refreshed by a later export (an end date
+     * that appears or moves, a new team or role). 'n_present' counts the
+     * spells the file repeats unchanged, 'n_updated' those it changed. */
+    size_t n_updated;
+    size_t n_missing;      /* stored spells of the file's orgs it leaves out */
+    size_t n_missing_open; /* ... of them open */
+    size_t n_closed;       /* ... ended by full_snapshot */
+    int32_t closed_on;     /* the day they ended (full_snapshot) */
 } exo_import_result;
 
 /* Zero is "all defaults"; provided for symmetry with the other options. */
@@ -367,6 +389,34 @@ typedef enum exo_event {
 } exo_event;
 EXO_API const char *exo_event_name(exo_event event);
 
+/*
+ * Why someone left, as a people-analytics team records it: the detail an
+ * HR export gives beyond the spell's end_reason (left, fired, died). Each
+ * reason implies an end_reason (resignation, retirement, end of contract,
+ * transfer and other: left; layoff and dismissal: fired; death: died) and
+ * a class: voluntary (the employee's choice) or involuntary. The
+ * vocabulary is src/core/vocab.c's; docs/hr.md defines each word.
+ */
+typedef enum exo_reason {
+    EXO_REASON_NONE = 0, /* the data does not say */
+    EXO_REASON_RESIGNATION,
+    EXO_REASON_RETIREMENT,
+    EXO_REASON_LAYOFF,
+    EXO_REASON_DISMISSAL,
+    EXO_REASON_END_OF_CONTRACT,
+    EXO_REASON_DEATH,
+    EXO_REASON_TRANSFER,
+    EXO_REASON_OTHER
+} exo_reason;
+#define EXO_N_REASONS 9
+/* "resignation", ..., "end_of_contract"; "" for EXO_REASON_NONE. */
+EXO_API const char *exo_reason_name(exo_reason reason);
+EXO_API bool exo_reason_parse(const char *name, exo_reason *out);
+/* True for resignation and retirement: the employee chose to go. */
+EXO_API bool exo_reason_voluntary(exo_reason reason);
+/* The end_reason a reason implies (left, fired or died). */
+EXO_API exo_event exo_reason_event(exo_reason reason);
+
 /* One departure from or arrival at an organisation, or one reported move. */
 typedef struct exo_move {
     char *person;
@@ -378,6 +428,7 @@ typedef struct exo_move {
     exo_date date;
     char *source;    /* NULL when none */
     bool from_spell; /* derived from an HR spell rather than a reported move */
+    exo_reason reason; /* why, for a spell's end that says (schema 003) */
 } exo_move;
 
 typedef struct exo_move_list {
@@ -529,7 +580,12 @@ typedef struct exo_spells {
     exo_event *end_reason;
     exo_level *level;
     char **person;
-    char **team; /* entries may be NULL */
+    char **team;        /* entries may be NULL */
+    exo_reason *reason; /* why each ended, in detail; EXO_REASON_NONE */
+    /* The date the organisation's latest export was taken (import
+     * --as-of): open spells are censored there. */
+    bool has_as_of;
+    double as_of; /* days */
 } exo_spells;
 
 EXO_API exo_code exo_spells_load(exo_store *store, const char *org,
@@ -575,7 +631,11 @@ typedef struct exo_period_row {
     double headcount_start, headcount_end;
     double headcount_avg;    /* time-average over the period */
     double attrition_annual; /* departures / avg headcount * periods per year */
-    size_t by_level[EXO_N_LEVELS]; /* departures by level */
+    size_t by_level[EXO_N_LEVELS];   /* departures by level */
+    size_t by_reason[EXO_N_REASONS]; /* departures by reason for leaving
+                                        (EXO_REASON_NONE: not given) */
+    double voluntary_annual;         /* voluntary departures / avg headcount *
+                                        periods per year; NaN without headcount */
 } exo_period_row;
 
 typedef struct exo_stats {
@@ -593,6 +653,7 @@ typedef struct exo_stats_input {
     const double *arrival_days; /* n_arrivals, in any order */
     size_t n_arrivals;
     const exo_spells *spells; /* for headcount; NULL or empty: none */
+    const exo_reason *departure_reasons; /* n_departures, or NULL */
 } exo_stats_input;
 
 /*
@@ -1254,6 +1315,20 @@ typedef enum exo_baseline {
     EXO_BASELINE_REGIMES   /* piecewise at the dates given in 'breaks' */
 } exo_baseline;
 
+/* What the spiral does with mass events (exo_spiral_opts.mass_events). */
+typedef enum exo_mass_mode {
+    EXO_MASS_KEEP = 0,
+    EXO_MASS_COLLAPSE,
+    EXO_MASS_EXCLUDE
+} exo_mass_mode;
+/* "keep", "collapse", "exclude"; the parser is false when unknown. */
+EXO_API const char *exo_mass_mode_name(exo_mass_mode mode);
+EXO_API bool exo_mass_mode_parse(const char *name, exo_mass_mode *out);
+#define EXO_MAX_MASS_DAYS 8
+/* The fewest departures a mass event has, whatever the daily rate: a
+ * convention (docs/hr.md), not a fit. */
+#define EXO_MASS_MIN_DEPARTURES 10
+
 typedef struct exo_spiral_opts {
     /* ORG only: window bounds, levels, and whether leaves count. */
     exo_filter filter;
@@ -1286,6 +1361,14 @@ typedef struct exo_spiral_opts {
                              bins otherwise. With a trend, the decay's
                              half-life is at most a bin: slower effects
                              are the trend's */
+    /*
+     * ORG only: days on which far more people left than the window's
+     * daily rate allows (a layoff, a year-end batch) are mass events,
+     * flagged always; EXO_MASS_KEEP analyses them as they are, COLLAPSE
+     * counts each as one departure (one shock, not contagion), EXCLUDE
+     * leaves them out.
+     */
+    exo_mass_mode mass_events;
 } exo_spiral_opts;
 
 /* Defaults, as the zero values above say. */
@@ -1400,6 +1483,18 @@ typedef struct exo_spiral {
     bool has_forecast;
     exo_forecast forecast; /* draws parameters as well as paths */
     exo_verdict verdict;
+    /*
+     * Mass events (ORG only): days with at least 'mass_min' departures
+     * dated to the day: EXO_MASS_MIN_DEPARTURES, or more when needed for
+     * a Poisson count at the window's mean daily rate to reach it with
+     * probability below 0.05 / (days in the window).
+     * The first EXO_MAX_MASS_DAYS are listed (day, departures).
+     */
+    exo_mass_mode mass_mode;
+    size_t mass_min;
+    size_t n_mass_days, n_mass_departures;
+    double mass_day[EXO_MAX_MASS_DAYS];
+    size_t mass_count[EXO_MAX_MASS_DAYS];
 } exo_spiral;
 
 /*
@@ -1679,6 +1774,73 @@ EXO_API exo_code exo_km_fit(size_t n, const double *start, const double *stop,
                             const exo_km_opts *opts, exo_km *out /* OUT */,
                             exo_err *err);
 EXO_API void exo_km_release(exo_km *km);
+
+/*
+ * Competing risks: the Aalen-Johansen estimate of the cumulative incidence
+ * of each cause (R's survfit on a multi-state Surv whose status is a
+ * factor: fit$pstate). Rows are (start, stop] (start NULL: from 0) with
+ * cause[i] in 0 (censored) .. n_causes. At each distinct time t with an
+ * event of any cause, with n(t) rows at risk and d_k(t) events of cause k:
+ *   F_k(t) = F_k(t-) + S(t-) d_k(t) / n(t),  S(t) = S(t-) (1 - d(t)/n(t))
+ * where S is the Kaplan-Meier curve of any event. One entry per event time
+ * (censoring times change no estimate). Release with exo_cuminc_release.
+ */
+typedef struct exo_cuminc {
+    size_t n;        /* rows */
+    size_t n_causes; /* K */
+    size_t n_times;  /* distinct times with an event */
+    double *time, *n_risk;
+    double *cif;      /* K x n_times, cause k's at cif[k * n_times + j] */
+    double *surv;     /* event-free, at each time */
+    size_t *n_events; /* per cause, K */
+} exo_cuminc;
+
+EXO_API exo_code exo_cuminc_fit(size_t n, const double *start,
+                                const double *stop, const int *cause,
+                                size_t n_causes, exo_cuminc *out /* OUT */,
+                                exo_err *err);
+EXO_API void exo_cuminc_release(exo_cuminc *ci);
+/* F_k(t) of cause k (0-based), the step function: 0 before the first
+ * event time. */
+EXO_API double exo_cuminc_at(const exo_cuminc *ci, size_t cause, double t);
+
+/*
+ * Retention by hire cohort, as an HR team tabulates it: of the people
+ * hired in each year (or quarter), how many were still employed 6, 12 and
+ * 24 months after their hire date (the same day of the month; the last
+ * day of a shorter month), among those hired long enough before the
+ * censor day to tell. Any end counts as gone. A spell that starts before
+ * 'since' (when has_since) is left out: the leavers of its cohort before
+ * the records begin are missing.
+ */
+typedef enum exo_cohort_unit {
+    EXO_COHORT_YEAR = 0,
+    EXO_COHORT_QUARTER
+} exo_cohort_unit;
+#define EXO_COHORT_N_MONTHS 3
+extern EXO_API const int exo_cohort_months[EXO_COHORT_N_MONTHS]; /* 6 12 24 */
+
+typedef struct exo_cohort_row {
+    int year, quarter; /* quarter 1-4; 0 for a year cohort */
+    size_t hired;
+    size_t observed[EXO_COHORT_N_MONTHS]; /* anniversary on or before the
+                                             censor day */
+    size_t retained[EXO_COHORT_N_MONTHS]; /* ... and ended after it, or open */
+} exo_cohort_row;
+
+typedef struct exo_cohorts {
+    size_t n;
+    exo_cohort_row *rows; /* in time order, only cohorts with hires */
+    size_t n_before;      /* spells started before 'since', left out */
+} exo_cohorts;
+
+/* 'start' and 'end' in days (end NaN: open), each spell's censor day. */
+EXO_API exo_code exo_cohorts_compute(size_t n, const double *start,
+                                     const double *end, const double *censor,
+                                     bool has_since, double since,
+                                     exo_cohort_unit unit,
+                                     exo_cohorts *out /* OUT */, exo_err *err);
+EXO_API void exo_cohorts_release(exo_cohorts *cohorts);
 /*
  * S(t) of 'curve' with its interval (the step function: the value at the
  * last time <= t; 1 before the first). Returns false when t is past the

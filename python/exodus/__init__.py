@@ -195,6 +195,7 @@ class _SpiralOpts(ctypes.Structure):
         ("seed", ctypes.c_uint64),
         ("level", c_double),
         ("trend_bins", c_size_t),
+        ("mass_events", c_enum),
     ]
 
 

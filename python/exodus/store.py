@@ -47,7 +47,8 @@ class _Move(ctypes.Structure):
     _fields_ = [("person", ctypes.c_char_p), ("from_org", ctypes.c_char_p),
                 ("to_org", ctypes.c_char_p), ("role", ctypes.c_char_p),
                 ("level", c_enum), ("event", c_enum), ("date", _Date),
-                ("source", ctypes.c_char_p), ("from_spell", c_bool)]
+                ("source", ctypes.c_char_p), ("from_spell", c_bool),
+                ("reason", c_enum)]
 
 
 class _MoveList(ctypes.Structure):
@@ -58,7 +59,8 @@ class _Spells(ctypes.Structure):
     _fields_ = [("n", c_size_t), ("start", P(c_double)),
                 ("end", P(c_double)), ("end_reason", P(c_enum)),
                 ("level", P(c_enum)), ("person", P(ctypes.c_char_p)),
-                ("team", P(ctypes.c_char_p))]
+                ("team", P(ctypes.c_char_p)), ("reason", P(c_enum)),
+                ("has_as_of", c_bool), ("as_of", c_double)]
 
 
 class _ImportOpts(ctypes.Structure):
@@ -67,13 +69,16 @@ class _ImportOpts(ctypes.Structure):
                 ("null_date", ctypes.c_char_p), ("org", ctypes.c_char_p),
                 ("reason_map", ctypes.c_char_p), ("source", ctypes.c_char_p),
                 ("hooks", _Hooks), ("dry_run", c_bool),
-                ("merged", ctypes.c_void_p)]
+                ("merged", ctypes.c_void_p), ("has_as_of", c_bool),
+                ("as_of", ctypes.c_int32), ("full_snapshot", c_bool)]
 
 
 class _ImportResult(ctypes.Structure):
     _fields_ = [("n_rows", c_size_t), ("n_new", c_size_t),
                 ("n_present", c_size_t), ("n_merged", c_size_t),
-                ("n_orgs_merged", c_size_t)]
+                ("n_orgs_merged", c_size_t), ("n_updated", c_size_t),
+                ("n_missing", c_size_t), ("n_missing_open", c_size_t),
+                ("n_closed", c_size_t), ("closed_on", ctypes.c_int32)]
 
 
 class _ErrList(ctypes.Structure):
@@ -450,7 +455,8 @@ class Store:
         its --map, --date-format, --null-date, --org, --reason-map and
         --source). One transaction: a bad row writes nothing and raises
         ExodusError naming the file, line and column (.errors lists up to
-        20). Returns a dict: rows, new, present, merged, orgs_merged."""
+        20). Returns a dict: rows, new, present, merged, orgs_merged,
+        updated."""
         if kind not in _IMPORT_KINDS:
             raise ValueError("kind: %r is not one of %s"
                              % (kind, ", ".join(_IMPORT_KINDS)))
@@ -482,9 +488,12 @@ class Store:
                 e.errors = [ExodusError(errs.item[i])
                             for i in range(min(errs.n, 20))]
                 raise e
+            # spells: 'present' are unchanged, 'updated' refreshed by this
+            # file (an end date, a team; docs/hr.md)
             return {"rows": res.n_rows, "new": res.n_new,
                     "present": res.n_present, "merged": res.n_merged,
-                    "orgs_merged": res.n_orgs_merged}
+                    "orgs_merged": res.n_orgs_merged,
+                    "updated": res.n_updated}
         return self._with_writer(go)
 
     def _import_frame(self, kind, df_or_path, source, kw):

@@ -82,6 +82,114 @@ void exo_spiral_opts_init(exo_spiral_opts *opts)
     memset(opts, 0, sizeof *opts);
 }
 
+const char *exo_mass_mode_name(exo_mass_mode mode)
+{
+    switch (mode) {
+    case EXO_MASS_KEEP:
+        return "keep";
+    case EXO_MASS_COLLAPSE:
+        return "collapse";
+    case EXO_MASS_EXCLUDE:
+        return "exclude";
+    }
+    return "keep";
+}
+
+bool exo_mass_mode_parse(const char *name, exo_mass_mode *out)
+{
+    for (int m = EXO_MASS_KEEP; m <= EXO_MASS_EXCLUDE; m++)
+        if (name && strcmp(name, exo_mass_mode_name((exo_mass_mode)m)) == 0) {
+            *out = (exo_mass_mode)m;
+            return true;
+        }
+    return false;
+}
+
+static int cmp_day(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/*
+ * Finds the mass events among the n departures (times t, precision widths
+ * w: 1 for a day) in the window [start, end), and with COLLAPSE or
+ * EXCLUDE drops departures of those days from t, w and s->departures
+ * together (COLLAPSE keeps each day's first). A day is a mass event when
+ * a Poisson count at the window's mean daily rate reaches its size with
+ * probability below 0.05 over the number of days (Bonferroni: about one
+ * false flag in twenty windows), and it holds at least
+ * EXO_MASS_MIN_DEPARTURES: at the few departures a month of a news
+ * record, two people announced the same day pass the first test, and they
+ * are the clustering the spiral measures, not a layoff. *n is updated.
+ */
+static exo_code mass_events(exo_spiral *s, exo_mass_mode mode, double start,
+                            double end, double *t, double *w, size_t *n,
+                            exo_err *err)
+{
+    size_t m = 0;
+    double days = fmax(1.0, end - start);
+    s->mass_mode = mode;
+    double *d = exo__calloc(*n ? *n : 1, sizeof *d);
+    if (!d)
+        return exo__fail(err, EXO_ENOMEM, "out of memory");
+    for (size_t i = 0; i < *n; i++)
+        if (w[i] <= 1.0 && t[i] >= start && t[i] < end)
+            d[m++] = t[i];
+    double rate = (double)m / days, alpha = 0.05 / days;
+    size_t k = EXO_MASS_MIN_DEPARTURES;
+    s->mass_min = k;
+    if (m < k) { /* no day can hold a mass event (and GSL wants rate > 0) */
+        exo__free(d);
+        return EXO_OK;
+    }
+    while (gsl_cdf_poisson_Q((unsigned)(k - 1), rate) >= alpha)
+        k++;
+    s->mass_min = k;
+    exo__qsort(d, m, sizeof *d, cmp_day);
+    size_t n_days = 0;
+    for (size_t i = 0; i < m;) {
+        size_t j = i;
+        while (j < m && d[j] == d[i])
+            j++;
+        if (j - i >= k) {
+            if (s->n_mass_days < EXO_MAX_MASS_DAYS) {
+                s->mass_day[s->n_mass_days] = d[i];
+                s->mass_count[s->n_mass_days] = j - i;
+            }
+            s->n_mass_days++;
+            s->n_mass_departures += j - i;
+            d[n_days++] = d[i]; /* the mass days, ascending */
+        }
+        i = j;
+    }
+    if (mode != EXO_MASS_KEEP && n_days) {
+        size_t kept = 0;
+        double last_kept = EXO_NAN;
+        for (size_t i = 0; i < *n; i++) {
+            bool mass = w[i] <= 1.0 &&
+                        bsearch(&t[i], d, n_days, sizeof *d, cmp_day) != NULL;
+            bool keep =
+                !mass || (mode == EXO_MASS_COLLAPSE && t[i] != last_kept);
+            if (mass && keep)
+                last_kept = t[i];
+            /* departures are in date order, so a day's rows are adjacent */
+            if (!keep) {
+                exo__move_release(&s->departures.rows[i]);
+                continue;
+            }
+            t[kept] = t[i];
+            w[kept] = w[i];
+            s->departures.rows[kept] = s->departures.rows[i];
+            kept++;
+        }
+        *n = kept;
+        s->departures.n = kept;
+    }
+    exo__free(d);
+    return EXO_OK;
+}
+
 /* Everything one analysis works on; freed by work_release. */
 struct work {
     const exo_spiral_opts *o;
@@ -1493,6 +1601,9 @@ exo_code exo_spiral_analyze(exo_store *store, const char *org,
         t[i] = d.days;
         width[i] = exo__precision_days(d.days, d.precision);
     }
+    if ((rc = mass_events(s, opts->mass_events, w.start, w.end, t, width, &n,
+                          err)))
+        goto out;
     if ((rc = load_events(&w, t, width, n, &s->n_outside, err)) ||
         (rc = check_breaks(&w, err)))
         goto out;

@@ -156,6 +156,22 @@ json_t *exo__spiral_json_t(const exo_spiral *s)
          set(base, "loglik", num(s->trend.loglik)) &&
          set(base, "penalty", num(s->trend.penalty)) &&
          set(j, "baseline", base);
+    if (ok && s->org) {
+        json_t *mass = json_object(), *days = json_array();
+        for (size_t k = 0; days && k < s->n_mass_days && k < EXO_MAX_MASS_DAYS;
+             k++)
+            json_array_append_new(
+                days, json_pack("{soSI}", "date", day(s->mass_day[k]),
+                                "departures", (json_int_t)s->mass_count[k]));
+        ok = mass && days &&
+             set(mass, "mode", json_string(exo_mass_mode_name(s->mass_mode))) &&
+             set(mass, "min_departures",
+                 json_integer((json_int_t)s->mass_min)) &&
+             set(mass, "days", json_integer((json_int_t)s->n_mass_days)) &&
+             set(mass, "departures",
+                 json_integer((json_int_t)s->n_mass_departures)) &&
+             set(mass, "listed", days) && set(j, "mass_events", mass);
+    }
     if (ok && s->n_hc)
         ok = set(j, "headcount",
                  json_pack("{sIsfsf}", "spells", (json_int_t)s->n_spells,

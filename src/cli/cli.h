@@ -122,6 +122,10 @@ exo_code cli_open_store(const struct cli *cli, int flags, exo_store **store,
  * when bad. */
 int cli_parse_date(const struct cli *cli, const char *opt, const char *text,
                    int32_t *days);
+/* Parses a span "180d", "26w", "6m", "1y" (days; a bare number when not
+ * 'dates': the data's unit) for --OPT; CLI_EXIT_USAGE when bad. */
+int cli_parse_span(const struct cli *cli, const char *opt, const char *text,
+                   bool dates, double *out);
 /* Parses --level values "exec,lead" into a mask; CLI_EXIT_USAGE when bad. */
 int cli_parse_levels(const struct cli *cli, const char *text, unsigned *mask);
 /* Parses a number; prints and returns CLI_EXIT_USAGE when 'text' is not
@@ -197,6 +201,9 @@ void fmt_date(char buf[static 11], exo_date date);
  * Prints the stats and core team of 'org' (cmd_stats.c): as text, or into
  * the open JSON object 'j' when it is not NULL. Returns an exit status.
  */
+int stats_show_by(struct cli *cli, exo_store *store, const char *org,
+                  exo_period period, bool by_level, bool by_reason,
+                  const exo_filter *filter, struct json_out *j);
 int stats_show(struct cli *cli, exo_store *store, const char *org,
                exo_period period, bool by_level, const exo_filter *filter,
                struct json_out *j);
@@ -206,6 +213,9 @@ int stats_show(struct cli *cli, exo_store *store, const char *org,
  * (cmd_spiral.c): text, or "spiral" in the open JSON object 'j'.
  */
 int spiral_show(struct cli *cli, const char *org, struct json_out *j);
+/* The same with mass events treated as 'mode' (--mass-events). */
+int spiral_show_mass(struct cli *cli, const char *org, exo_mass_mode mode,
+                     struct json_out *j);
 
 /*
  * Organisations side by side (cmd_compare.c): a table, or fields into the
@@ -223,6 +233,11 @@ void compare_print_changes(const exo_comparison *then,
  */
 int survival_show(struct cli *cli, const char *org, const exo_filter *window,
                   const char *cox, struct json_out *j);
+/* The same, followed by the cumulative incidence of each reason for
+ * leaving (--competing). */
+int survival_show_competing(struct cli *cli, const char *org,
+                            const exo_filter *window, const char *cox,
+                            struct json_out *j);
 
 /*
  * Prints the 'top' largest net flows between organisations of the moves

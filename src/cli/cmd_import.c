@@ -11,7 +11,8 @@ static const char import_usage[] =
     "usage: exodus import moves|spells|finance|aliases FILE...\n"
     "           [--format csv|json] [--map FIELD=COLUMN,...]\n"
     "           [--date-format FMT] [--null-date VALUE] [--org NAME]\n"
-    "           [--reason-map VALUE=REASON,...] [--source URL] [--dry-run]";
+    "           [--reason-map VALUE=REASON,...] [--source URL] [--dry-run]\n"
+    "           [--as-of DATE] [--full-snapshot]";
 
 static const struct opt import_opts[] = {
     {"format", 0, "csv|json", "input format (default: from the extension)"},
@@ -20,10 +21,16 @@ static const struct opt import_opts[] = {
     {"null-date", 0, "VALUE", "a date value that means none (1/1/1900)"},
     {"org", 0, "NAME", "spells: the organisation when no column names it"},
     {"reason-map", 0, "VALUE=REASON,...",
-     "spells: map the export's end reasons to left|fired|..."},
+     "spells: map the export's end reasons to resignation|retirement|"
+     "layoff|... or left|fired|..."},
     {"source", 0, "URL", "provenance for rows without a source_url"},
     {"dry-run", 'n', NULL,
      "say what the import would add and merge; write nothing"},
+    {"as-of", 0, "DATE",
+     "spells: the date the export was taken (open spells are censored "
+     "there)"},
+    {"full-snapshot", 0, NULL,
+     "spells: the file lists every spell; end the open ones it leaves out"},
     {NULL, 0, NULL, NULL},
 };
 
@@ -90,6 +97,32 @@ static void show_note(void *ud, const exo_err *warning)
     fprintf(stderr, "exodus: import: note: %s\n", text);
 }
 
+/* The stored spells a later export leaves out: ended with
+ * --full-snapshot, else left open with a warning, since a file that lists
+ * one department or only current staff would otherwise invent departures. */
+static void print_missing(const exo_import_opts *opts,
+                          const exo_import_result *r)
+{
+    char on[11];
+    if (r->n_missing == 0)
+        return;
+    printf("  %zu stored spell%s not in this file (%zu open)", r->n_missing,
+           r->n_missing == 1 ? " is" : "s are", r->n_missing_open);
+    if (opts->full_snapshot) {
+        exo_date_format(r->closed_on, on);
+        printf(": %s open one%s ended on %s (%s), reason unknown "
+               "(--full-snapshot)\n",
+               r->n_closed == r->n_missing_open ? "the" : "some",
+               r->n_closed == 1 ? "" : "s", on,
+               opts->has_as_of ? "--as-of" : "the file's latest date");
+    } else if (r->n_missing_open) {
+        printf(": left open (a file may list only part of the staff); "
+               "--full-snapshot ends them when it lists everyone\n");
+    } else {
+        printf(": already ended\n");
+    }
+}
+
 int cmd_import(struct cli *cli, int argc, char **argv)
 {
     exo_import_opts opts;
@@ -131,6 +164,14 @@ int cmd_import(struct cli *cli, int argc, char **argv)
         case 7:
             opts.dry_run = true;
             break;
+        case 8:
+            if (cli_parse_date(cli, "as-of", arg, &opts.as_of))
+                return CLI_EXIT_USAGE;
+            opts.has_as_of = true;
+            break;
+        case 9:
+            opts.full_snapshot = true;
+            break;
         default:
             return c == -2 ? 0 : CLI_EXIT_USAGE;
         }
@@ -155,6 +196,10 @@ int cmd_import(struct cli *cli, int argc, char **argv)
                                "unknown kind '%s' (expected moves, "
                                "spells, finance or aliases)",
                                argv[first]);
+    bool spells = kinds[k].kind == EXO_IMPORT_SPELLS;
+    if (!spells && (opts.has_as_of || opts.full_snapshot))
+        return cli_usage_error(cli, "--%s applies to spells imports only",
+                               opts.has_as_of ? "as-of" : "full-snapshot");
     if (cli->progress)
         opts.hooks.progress = show_progress;
     if (!cli->quiet)
@@ -208,6 +253,14 @@ int cmd_import(struct cli *cli, int argc, char **argv)
             json_int(&j, "new", (long long)result.n_new);
             json_int(&j, "present", (long long)result.n_present);
             json_int(&j, "merged", (long long)result.n_merged);
+            if (spells) {
+                json_int(&j, "updated", (long long)result.n_updated);
+                json_int(&j, "missing", (long long)result.n_missing);
+                json_int(&j, "missing_open", (long long)result.n_missing_open);
+                json_int(&j, "ended", (long long)result.n_closed);
+                if (opts.full_snapshot)
+                    json_date(&j, "ended_on", result.closed_on);
+            }
             json_bool(&j, "dry_run", opts.dry_run);
             json_arr_open(&j, "merged_orgs");
             for (size_t m = 0; m < ctx.n_merges; m++) {
@@ -219,14 +272,21 @@ int cmd_import(struct cli *cli, int argc, char **argv)
             json_arr_close(&j);
             json_obj_close(&j);
         } else {
-            printf("%s: %zu rows, %zu new, %zu already present", argv[i],
-                   result.n_rows, result.n_new, result.n_present);
+            if (spells)
+                printf("%s: %zu rows, %zu new, %zu updated, %zu unchanged",
+                       argv[i], result.n_rows, result.n_new, result.n_updated,
+                       result.n_present);
+            else
+                printf("%s: %zu rows, %zu new, %zu already present", argv[i],
+                       result.n_rows, result.n_new, result.n_present);
             if (result.n_merged)
                 printf(" (%zu rows merged into the same spell)",
                        result.n_merged);
             if (opts.dry_run)
                 printf(" (dry run: nothing written)");
             putchar('\n');
+            if (spells)
+                print_missing(&opts, &result);
             /* A merge cannot be undone, so each is named. */
             for (size_t m = 0; m < ctx.n_merges; m++)
                 printf("  %s organisation '%s' into '%s'\n",

@@ -25,7 +25,8 @@ static const char spiral_usage[] =
     "                         [--bootstrap B] [--asymptotic] [--imputations "
     "M]\n"
     "                         [--seed N] [--ties spread|exact]\n"
-    "                         [--fixed-decay BETA] [--json]\n"
+    "                         [--fixed-decay BETA] "
+    "[--mass-events keep|collapse|exclude] [--json]\n"
     "   or: exodus spiral --events FILE [--window A:B] [--time COL] "
     "[options]\n"
     "   or: exodus spiral --events FILE --stream COL [--time COL] "
@@ -59,6 +60,9 @@ static const struct opt spiral_opts[] = {
      "the CSV column naming each event's stream: a multivariate fit"},
     {"decay", 0, "shared|pair",
      "with --stream: one decay for all pairs (default) or one per pair"},
+    {"mass-events", 0, "keep|collapse|exclude",
+     "ORG: days far above the daily rate (a layoff): analysed as they are "
+     "(default), as one departure each, or left out"},
     {NULL, 0, NULL, NULL},
 };
 
@@ -82,7 +86,8 @@ enum {
     OPT_TIME,
     OPT_PATHS,
     OPT_STREAM,
-    OPT_DECAY
+    OPT_DECAY,
+    OPT_MASS
 };
 
 struct spiral_args {
@@ -117,37 +122,7 @@ struct stream {
 static int parse_span(const struct cli *cli, const char *text, bool dates,
                       double *out)
 {
-    char *end;
-    double v = strtod(text, &end);
-    double scale = 1.0;
-    if (end == text || !(v > 0.0) || !isfinite(v))
-        return cli_usage_error(cli,
-                               "--horizon: '%s' is not a positive span "
-                               "(expected e.g. 180d, 26w, 6m, 1y)",
-                               text);
-    if (*end) {
-        if (!dates)
-            return cli_usage_error(cli,
-                                   "--horizon: '%s': units only apply "
-                                   "to dates (give a number of the "
-                                   "events' unit)",
-                                   text);
-        if (strcmp(end, "d") == 0)
-            scale = 1.0;
-        else if (strcmp(end, "w") == 0)
-            scale = 7.0;
-        else if (strcmp(end, "m") == 0)
-            scale = MONTH_DAYS;
-        else if (strcmp(end, "y") == 0)
-            scale = 365.25;
-        else
-            return cli_usage_error(cli,
-                                   "--horizon: unknown unit in '%s' "
-                                   "(expected d, w, m or y)",
-                                   text);
-    }
-    *out = v * scale;
-    return 0;
+    return cli_parse_span(cli, "horizon", text, dates, out);
 }
 
 /*
@@ -301,6 +276,33 @@ static void print_text(const char *title, const exo_spiral *s)
         snprintf(buf + len, sizeof buf - (size_t)len,
                  "; %zu outside the window left out", s->n_outside);
     table_rowf(t, "%s\t%s", noun, buf);
+    if (s->n_mass_days) {
+        /* One day's many departures are one decision, not departures
+         * triggering departures: say so, and what was done with them. */
+        len = snprintf(buf, sizeof buf, "%zu day%s with %zu or more (",
+                       s->n_mass_days, s->n_mass_days == 1 ? "" : "s",
+                       s->mass_min);
+        for (size_t k = 0; k < s->n_mass_days && k < EXO_MAX_MASS_DAYS &&
+                           len < (int)sizeof buf;
+             k++) {
+            char d[32];
+            fmt_time(d, sizeof d, s->mass_day[k], true);
+            len += snprintf(buf + len, sizeof buf - (size_t)len, "%s%s: %zu",
+                            k ? ", " : "", d, s->mass_count[k]);
+        }
+        if (len < (int)sizeof buf)
+            snprintf(buf + len, sizeof buf - (size_t)len,
+                     "%s), %zu departures: %s (--mass-events %s)",
+                     s->n_mass_days > EXO_MAX_MASS_DAYS ? ", ..." : "",
+                     s->n_mass_departures,
+                     s->mass_mode == EXO_MASS_COLLAPSE
+                         ? "each counted as one departure, a shock"
+                     : s->mass_mode == EXO_MASS_EXCLUDE
+                         ? "left out"
+                         : "kept as they are; collapse counts each day once",
+                     exo_mass_mode_name(s->mass_mode));
+        table_rowf(t, "mass events\t%s", buf);
+    }
     if (s->n_hc)
         table_rowf(t,
                    "headcount\t%g at the start of the records, %g at the "
@@ -892,6 +894,14 @@ int cmd_spiral(struct cli *cli, int argc, char **argv)
                                        arg);
             a.has_decay = true;
             break;
+        case OPT_MASS:
+            if (!exo_mass_mode_parse(arg, &a.o.mass_events))
+                return cli_usage_error(cli,
+                                       "unknown --mass-events '%s' "
+                                       "(expected keep, collapse or "
+                                       "exclude)",
+                                       arg);
+            break;
         case OPT_PATHS:
             if ((rc = cli_parse_long(cli, "paths", arg, &a.paths)))
                 return rc;
@@ -974,8 +984,15 @@ int cmd_spiral(struct cli *cli, int argc, char **argv)
 
 int spiral_show(struct cli *cli, const char *org, struct json_out *j)
 {
+    return spiral_show_mass(cli, org, EXO_MASS_KEEP, j);
+}
+
+int spiral_show_mass(struct cli *cli, const char *org, exo_mass_mode mode,
+                     struct json_out *j)
+{
     struct spiral_args a;
     memset(&a, 0, sizeof a);
     exo_spiral_opts_init(&a.o);
+    a.o.mass_events = mode;
     return run_org(cli, org, &a, j);
 }

@@ -10,12 +10,15 @@
 #include "cli.h"
 
 static const char stats_usage[] =
-    "usage: exodus stats ORG [--period month|quarter|year] [--by level]\n"
+    "usage: exodus stats ORG [--period month|quarter|year] [--by "
+    "level|reason]\n"
     "                        [--since DATE] [--until DATE] [--json]";
 
 static const struct opt stats_opts[] = {
     {"period", 0, "month|quarter|year", "length of a row (default year)"},
-    {"by", 0, "level", "split departures by level"},
+    {"by", 0, "level|reason",
+     "split departures by level, or by reason for leaving (with voluntary "
+     "attrition)"},
     {"since", 0, "DATE", "from DATE (YYYY-MM-DD)"},
     {"until", 0, "DATE", "to DATE"},
     {NULL, 0, NULL, NULL},
@@ -134,9 +137,16 @@ static void print_core_json(struct json_out *j, const exo_core_team *team,
     json_obj_close(j);
 }
 
-/* Table for the stats rows; by_level adds a departures column per level. */
-static void print_stats_text(const char *org, const exo_stats *s, bool by_level)
+/* Table for the stats rows; by_level adds a departures column per level,
+ * by_reason one per reason for leaving the period's departures give (and
+ * voluntary attrition, with a headcount). */
+static void print_stats_text(const char *org, const exo_stats *s, bool by_level,
+                             bool by_reason)
 {
+    bool shown[EXO_N_REASONS] = {0};
+    for (size_t i = 0; by_reason && i < s->n; i++)
+        for (int q = 0; q < EXO_N_REASONS; q++)
+            shown[q] = shown[q] || s->rows[i].by_reason[q] > 0;
     const char *headers[16] = {"period", "departures", "arrivals"};
     int n_cols = 3;
     bool headcount = s->n > 0 && s->rows[0].has_headcount;
@@ -158,6 +168,13 @@ static void print_stats_text(const char *org, const exo_stats *s, bool by_level)
     if (by_level)
         for (int l = 1; l < EXO_N_LEVELS; l++)
             headers[n_cols++] = exo_level_name((exo_level)l);
+    if (by_reason && headcount)
+        headers[n_cols++] = "voluntary/yr";
+    for (int q = 1; by_reason && q < EXO_N_REASONS; q++)
+        if (shown[q])
+            headers[n_cols++] = exo_reason_name((exo_reason)q);
+    if (by_reason && shown[0])
+        headers[n_cols++] = "not given";
     struct table *t = table_new(n_cols, headers);
     for (int c = 1; c < n_cols; c++)
         table_align_right(t, c);
@@ -180,6 +197,17 @@ static void print_stats_text(const char *org, const exo_stats *s, bool by_level)
         if (by_level)
             for (int l = 1; l < EXO_N_LEVELS; l++)
                 snprintf(cells[c++], 32, "%zu", r->by_level[l]);
+        if (by_reason && headcount) {
+            if (isfinite(r->voluntary_annual))
+                snprintf(cells[c++], 32, "%.1f%%", 100 * r->voluntary_annual);
+            else
+                snprintf(cells[c++], 32, "-");
+        }
+        for (int q = 1; by_reason && q < EXO_N_REASONS; q++)
+            if (shown[q])
+                snprintf(cells[c++], 32, "%zu", r->by_reason[q]);
+        if (by_reason && shown[0])
+            snprintf(cells[c++], 32, "%zu", r->by_reason[0]);
         for (int k = 0; k < c; k++)
             row[k] = cells[k];
         table_row(t, row);
@@ -220,6 +248,14 @@ static void print_stats_json(struct json_out *j, const exo_stats *s)
             json_int(j, exo_level_name((exo_level)l),
                      (long long)r->by_level[l]);
         json_obj_close(j);
+        json_obj_open(j, "departures_by_reason");
+        for (int q = 1; q < EXO_N_REASONS; q++)
+            json_int(j, exo_reason_name((exo_reason)q),
+                     (long long)r->by_reason[q]);
+        json_int(j, "not_given", (long long)r->by_reason[0]);
+        json_obj_close(j);
+        if (r->has_headcount)
+            json_num(j, "voluntary_annual", r->voluntary_annual);
         json_obj_close(j);
     }
     json_arr_close(j);
@@ -228,6 +264,14 @@ static void print_stats_json(struct json_out *j, const exo_stats *s)
 int stats_show(struct cli *cli, exo_store *store, const char *org_name,
                exo_period period, bool by_level, const exo_filter *filter,
                struct json_out *j)
+{
+    return stats_show_by(cli, store, org_name, period, by_level, false, filter,
+                         j);
+}
+
+int stats_show_by(struct cli *cli, exo_store *store, const char *org_name,
+                  exo_period period, bool by_level, bool by_reason,
+                  const exo_filter *filter, struct json_out *j)
 {
     exo_err err = {0};
     exo_move_list departures = {0}, arrivals = {0};
@@ -238,6 +282,7 @@ int stats_show(struct cli *cli, exo_store *store, const char *org_name,
     char *org = NULL;
     double *dep_days = NULL, *arr_days = NULL;
     exo_level *dep_levels = NULL;
+    exo_reason *dep_reasons = NULL;
     int status = 0;
     if (exo_org_resolve(store, org_name, &org, &err) ||
         exo_move_list_load_departures(store, org, filter, &departures, NULL,
@@ -251,7 +296,8 @@ int stats_show(struct cli *cli, exo_store *store, const char *org_name,
     dep_days = calloc(departures.n + 1, sizeof *dep_days);
     dep_levels = calloc(departures.n + 1, sizeof *dep_levels);
     arr_days = calloc(arrivals.n + 1, sizeof *arr_days);
-    if (!dep_days || !dep_levels || !arr_days) {
+    dep_reasons = calloc(departures.n + 1, sizeof *dep_reasons);
+    if (!dep_days || !dep_levels || !arr_days || !dep_reasons) {
         fprintf(stderr, "exodus: out of memory\n");
         status = CLI_EXIT_NOMEM;
         goto out;
@@ -259,6 +305,7 @@ int stats_show(struct cli *cli, exo_store *store, const char *org_name,
     for (size_t i = 0; i < departures.n; i++) {
         dep_days[i] = departures.rows[i].date.days;
         dep_levels[i] = departures.rows[i].level;
+        dep_reasons[i] = departures.rows[i].reason;
     }
     for (size_t i = 0; i < arrivals.n; i++)
         arr_days[i] = arrivals.rows[i].date.days;
@@ -267,7 +314,8 @@ int stats_show(struct cli *cli, exo_store *store, const char *org_name,
                           .n_departures = departures.n,
                           .arrival_days = arr_days,
                           .n_arrivals = arrivals.n,
-                          .spells = &spells};
+                          .spells = &spells,
+                          .departure_reasons = dep_reasons};
     if (exo_stats_compute(period, &in, filter, &stats, &err)) {
         status = cli_fail(cli, &err);
         goto out;
@@ -299,13 +347,14 @@ int stats_show(struct cli *cli, exo_store *store, const char *org_name,
         print_stats_json(j, &stats);
         print_core_json(j, &team, &erosion);
     } else {
-        print_stats_text(org, &stats, by_level);
+        print_stats_text(org, &stats, by_level, by_reason);
         print_core_text(&team, &erosion, period);
     }
 out:
     exo_erosion_release(&erosion);
     free(dep_days);
     free(dep_levels);
+    free(dep_reasons);
     free(arr_days);
     exo_free(org);
     exo_stats_release(&stats);
@@ -321,7 +370,7 @@ int cmd_stats(struct cli *cli, int argc, char **argv)
     const char *arg;
     exo_filter filter = {0};
     exo_period period = EXO_PERIOD_YEAR;
-    bool by_level = false;
+    bool by_level = false, by_reason = false;
     int first, c, rc;
     while ((c = cli_next_opt(cli, stats_usage, stats_opts, argc, argv, &arg,
                              &first)) != -1) {
@@ -340,12 +389,15 @@ int cmd_stats(struct cli *cli, int argc, char **argv)
                                        arg);
             break;
         case 1:
-            if (strcmp(arg, "level") != 0)
+            if (strcmp(arg, "level") == 0)
+                by_level = true;
+            else if (strcmp(arg, "reason") == 0)
+                by_reason = true;
+            else
                 return cli_usage_error(cli,
                                        "unknown --by '%s' (expected "
-                                       "level)",
+                                       "level or reason)",
                                        arg);
-            by_level = true;
             break;
         case 2:
             if ((rc = cli_parse_date(cli, "since", arg, &filter.since)))
@@ -372,8 +424,8 @@ int cmd_stats(struct cli *cli, int argc, char **argv)
     struct json_out j;
     if (cli->json)
         json_begin(&j, stdout);
-    int status = stats_show(cli, store, argv[first], period, by_level, &filter,
-                            cli->json ? &j : NULL);
+    int status = stats_show_by(cli, store, argv[first], period, by_level,
+                               by_reason, &filter, cli->json ? &j : NULL);
     if (cli->json && status == 0)
         json_end(&j);
     exo_store_close(store);

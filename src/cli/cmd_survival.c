@@ -10,9 +10,11 @@
 #include "cli.h"
 
 static const char survival_usage[] =
-    "usage: exodus survival ORG... [--by level|org|team] [--cox TERMS]\n"
+    "usage: exodus survival ORG... [--by level|org|team|cohort] [--cox "
+    "TERMS]\n"
     "                       [--ref level=LEVEL] [--at DAYS] [--since DATE]\n"
-    "                       [--ci log|log-log|plain]\n"
+    "                       [--ci log|log-log|plain] [--cause REASON]\n"
+    "                       [--competing] [--cohorts year|quarter]\n"
     "                       [--ties efron|breslow] [--json]\n"
     "   or: exodus survival --data FILE --time COL --event COL[=VALUE]\n"
     "                       [--start COL] [--by COL] [--cox \"a + b + "
@@ -20,8 +22,9 @@ static const char survival_usage[] =
     "                       [--ref c=LEVEL] [--at T] [--ties efron|breslow]\n"
     "                       [--ci log|log-log|plain] [--json]\n"
     "\n"
-    "Store TERMS are joined by '+': level, org, contagion(W) (co-worker\n"
-    "departures in the W days, default 90, before each risk interval), entry.";
+    "Store TERMS are joined by '+': level, org, team, strata(team),\n"
+    "contagion(W) (co-worker departures in the W days, default 90, before\n"
+    "each risk interval), entry.";
 
 static const struct opt survival_opts[] = {
     {"data", 0, "FILE", "a CSV file (gzip too) instead of the store"},
@@ -33,10 +36,18 @@ static const struct opt survival_opts[] = {
     {"ref", 0, "COL=LEVEL", "reference levels of factors"},
     {"ties", 0, "efron|breslow", "Cox ties (default efron, as R)"},
     {"ci", 0, "log|log-log|plain", "Kaplan-Meier intervals (default log)"},
-    {"at", 0, "T", "survival at T (store: days, default 730)"},
+    {"at", 0, "T", "survival at T (store: days or 6m, 1y; default 2y)"},
     {"rho", 0, "RHO", "Fleming-Harrington rho of the test (default 0)"},
     {"since", 0, "DATE",
      "store: observation starts at DATE; earlier hires enter late"},
+    {"cause", 0, "REASON",
+     "store: only departures for REASON (resignation, layoff, ..., "
+     "voluntary, involuntary) are events: cause-specific curves and Cox"},
+    {"competing", 0, NULL,
+     "store: cumulative incidence of each reason for leaving "
+     "(Aalen-Johansen)"},
+    {"cohorts", 0, "year|quarter",
+     "store: retained at 6, 12 and 24 months by hire year or quarter"},
     {NULL, 0, NULL, NULL},
 };
 
@@ -49,6 +60,10 @@ struct surv_args {
     double rho;
     bool has_since; /* store: observed from 'since' (left truncation) */
     int32_t since;
+    const char *cause; /* store: the one cause counted as an event */
+    bool competing;    /* store: the cumulative incidence table */
+    bool cohorts;      /* store: the hire cohort table */
+    exo_cohort_unit cohort_unit;
 };
 
 /* ==== formatting ==== */
@@ -339,6 +354,7 @@ struct surv_input {
     bool days;
     long contagion_term; /* index of the contagion term, or -1 */
     double window_days;
+    const char *strata_name; /* store: what the strata are ("team") */
 };
 
 static int analyse(struct cli *cli, const struct surv_args *a,
@@ -396,11 +412,12 @@ static int analyse(struct cli *cli, const struct surv_args *a,
             size_t k = (size_t)in->contagion_term;
             char p[32];
             fmt_p(p, sizeof p, fit.p_value[k]);
-            printf("contagion: each co-worker departure in the previous %g "
-                   "days multiplies the hazard of leaving by %.3f (95%% CI "
+            printf("contagion%s%s: each co-worker departure in the previous "
+                   "%g days multiplies the hazard of leaving by %.3f (95%% CI "
                    "%.3f - %.3f, p = %s)%s\n",
-                   in->window_days, fit.hr[k], fit.hr_lower[k], fit.hr_upper[k],
-                   p,
+                   in->strata_name ? " within each " : "",
+                   in->strata_name ? in->strata_name : "", in->window_days,
+                   fit.hr[k], fit.hr_lower[k], fit.hr_upper[k], p,
                    fit.p_value[k] < 0.05
                        ? (fit.hr[k] > 1 ? ": departures cluster"
                                         : ": departures deter departures")
@@ -471,7 +488,7 @@ static int survival_data(struct cli *cli, const struct surv_args *a,
 /* ==== ORG... from the store ==== */
 
 struct store_terms {
-    bool level, org, entry, contagion;
+    bool level, org, entry, contagion, team, strata_team;
     double window;
 };
 
@@ -496,10 +513,22 @@ static int parse_store_terms(struct cli *cli, const char *f,
         w[len] = '\0';
         if (strcmp(w, "level") == 0) {
             t->level = true;
+        } else if (strcmp(w, "team") == 0) {
+            t->team = true;
+        } else if (strcmp(w, "strata(team)") == 0) {
+            t->strata_team = true;
         } else if (strcmp(w, "org") == 0) {
             t->org = true;
         } else if (strcmp(w, "entry") == 0) {
             t->entry = true;
+        } else if ((strcmp(w, "contagion") == 0 ||
+                    (strncmp(w, "contagion(", 10) == 0 && len > 11 &&
+                     w[len - 1] == ')')) &&
+                   t->contagion) {
+            /* Two windows would need two counts per episode; fitting one
+             * of them silently answered another question. */
+            return cli_usage_error(cli, "one contagion term per model (fit "
+                                        "contagion(W) once for each window)");
         } else if (strcmp(w, "contagion") == 0) {
             t->contagion = true;
         } else if (strncmp(w, "contagion(", 10) == 0 && len > 11 &&
@@ -516,7 +545,8 @@ static int parse_store_terms(struct cli *cli, const char *f,
         } else {
             return cli_usage_error(cli,
                                    "unknown term '%s' in --cox "
-                                   "(expected level, org, entry or "
+                                   "(expected level, org, team, "
+                                   "strata(team), entry or "
                                    "contagion(DAYS))",
                                    w);
         }
@@ -577,12 +607,203 @@ static void sort_levels(char **names, size_t k, int *codes, size_t n)
     free(map);
 }
 
+/* Whether a departure for reason 'why' (EXO_REASON_NONE: the data gives
+ * only 'ended' as left or fired) is one of --cause 'want' (NULL: all). */
+static int cause_matches(const char *want, exo_reason why, exo_event ended)
+{
+    if (!want)
+        return 1;
+    if (strcmp(want, "voluntary") == 0)
+        return why != EXO_REASON_NONE && exo_reason_voluntary(why);
+    if (strcmp(want, "involuntary") == 0)
+        return why != EXO_REASON_NONE ? !exo_reason_voluntary(why)
+                                      : ended == EXO_EVENT_FIRED;
+    return strcmp(want, why != EXO_REASON_NONE ? exo_reason_name(why)
+                                               : exo_event_name(ended)) == 0;
+}
+
+static bool cause_known(const char *want, char **names, size_t n)
+{
+    if (strcmp(want, "voluntary") == 0 || strcmp(want, "involuntary") == 0)
+        return true;
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(names[i], want) == 0)
+            return true;
+    return false;
+}
+
+/*
+ * The cumulative incidence of each cause (Aalen-Johansen) at whole years
+ * of tenure, on the Kaplan-Meier rows: what share of a cohort has left
+ * for each reason by then, with the others competing.
+ */
+static int print_competing(struct cli *cli, size_t n, const double *entry,
+                           const double *stop, const int *cause, char **names,
+                           size_t k, struct json_out *j)
+{
+    exo_err err = {0};
+    exo_cuminc ci = {0};
+    int *c = malloc((n ? n : 1) * sizeof *c);
+    if (!c) {
+        fprintf(stderr, "exodus: survival: out of memory\n");
+        return CLI_EXIT_NOMEM;
+    }
+    double last = 0;
+    for (size_t i = 0; i < n; i++) {
+        c[i] = cause[i] + 1; /* -1, censored, becomes 0 */
+        last = fmax(last, stop[i]);
+    }
+    exo_code code = exo_cuminc_fit(n, entry, stop, c, k, &ci, &err);
+    free(c);
+    if (code)
+        return cli_fail(cli, &err);
+    static const double years[] = {1, 2, 5, 10, 20};
+    size_t ny = sizeof years / sizeof years[0];
+    if (j) {
+        json_arr_open(j, "cumulative_incidence");
+        for (size_t q = 0; q < k; q++) {
+            json_obj_open(j, NULL);
+            json_str(j, "cause", names[q]);
+            json_int(j, "events", (long long)ci.n_events[q]);
+            json_arr_nums(j, "time", ci.time, ci.n_times);
+            json_arr_nums(j, "cif", ci.cif + q * ci.n_times, ci.n_times);
+            json_obj_close(j);
+        }
+        json_arr_close(j);
+        exo_cuminc_release(&ci);
+        return 0;
+    }
+    printf("Cumulative incidence by reason for leaving (Aalen-Johansen: "
+           "the share gone for each reason, the others competing)\n");
+    const char *headers[] = {"reason", "class", "events", "1 y",
+                             "2 y",    "5 y",   "10 y",   "20 y"};
+    struct table *t = table_new(3 + ny, headers);
+    for (size_t col = 2; col < 3 + ny; col++)
+        table_align_right(t, (int)col);
+    for (size_t q = 0; q < k; q++) {
+        exo_reason r;
+        const char *cls =
+            exo_reason_parse(names[q], &r)
+                ? (exo_reason_voluntary(r) ? "voluntary" : "involuntary")
+            : strcmp(names[q], "fired") == 0 ? "involuntary"
+                                             : "not given";
+        char cells[5][16];
+        for (size_t y = 0; y < ny; y++) {
+            double at = years[y] * 365.25;
+            if (at > last)
+                snprintf(cells[y], sizeof cells[y], "NA");
+            else
+                snprintf(cells[y], sizeof cells[y], "%.1f%%",
+                         100 * exo_cuminc_at(&ci, q, at));
+        }
+        table_rowf(t, "%s\t%s\t%zu\t%s\t%s\t%s\t%s\t%s", names[q], cls,
+                   ci.n_events[q], cells[0], cells[1], cells[2], cells[3],
+                   cells[4]);
+    }
+    table_print(t, stdout, "  ");
+    table_free(t);
+    exo_cuminc_release(&ci);
+    return 0;
+}
+
 /* "YYYY-MM-DD" of 'day' in a static buffer, for one message. */
 static const char *cdate_since(int32_t day)
 {
     static char buf[11];
     exo_date_format(day, buf);
     return buf;
+}
+
+/* "cohort=2014" or "cohort=2014Q3" for a spell that started on 'day'. */
+static void cohort_label(char *buf, size_t size, double day,
+                         exo_cohort_unit unit)
+{
+    int y, m, d;
+    exo_civil_from_days((int32_t)day, &y, &m, &d);
+    if (unit == EXO_COHORT_QUARTER)
+        snprintf(buf, size, "cohort=%dQ%d", y, (m - 1) / 3 + 1);
+    else
+        snprintf(buf, size, "cohort=%d", y);
+}
+
+/* The hire cohort table: spells' censor days are their organisation's. */
+static int print_cohorts(struct cli *cli, const struct surv_args *a, size_t m,
+                         const double *start, const double *end,
+                         const exo_spells *sp, const int *orgc, double censor,
+                         struct json_out *j)
+{
+    exo_err err = {0};
+    exo_cohorts co = {0};
+    double *cd = malloc((m ? m : 1) * sizeof *cd);
+    if (!cd) {
+        fprintf(stderr, "exodus: survival: out of memory\n");
+        return CLI_EXIT_NOMEM;
+    }
+    for (size_t i = 0; i < m; i++)
+        cd[i] = sp[orgc[i]].has_as_of ? sp[orgc[i]].as_of : censor;
+    exo_code code = exo_cohorts_compute(m, start, end, cd, a->has_since,
+                                        a->since, a->cohort_unit, &co, &err);
+    free(cd);
+    if (code)
+        return cli_fail(cli, &err);
+    if (j) {
+        json_arr_open(j, "cohorts");
+        for (size_t r = 0; r < co.n; r++) {
+            const exo_cohort_row *c = &co.rows[r];
+            json_obj_open(j, NULL);
+            json_int(j, "year", c->year);
+            if (c->quarter)
+                json_int(j, "quarter", c->quarter);
+            json_int(j, "hired", (long long)c->hired);
+            for (int k = 0; k < EXO_COHORT_N_MONTHS; k++) {
+                char key[32];
+                snprintf(key, sizeof key, "observed_%dm", exo_cohort_months[k]);
+                json_int(j, key, (long long)c->observed[k]);
+                snprintf(key, sizeof key, "retained_%dm", exo_cohort_months[k]);
+                json_int(j, key, (long long)c->retained[k]);
+            }
+            json_obj_close(j);
+        }
+        json_arr_close(j);
+        json_int(j, "cohorts_hired_before_since", (long long)co.n_before);
+        exo_cohorts_release(&co);
+        return 0;
+    }
+    printf("Retention by hire %s (still employed 6, 12 and 24 months after "
+           "the hire date, of those hired long enough ago to tell)\n",
+           a->cohort_unit == EXO_COHORT_QUARTER ? "quarter" : "year");
+    const char *headers[] = {"cohort", "hired", "6 months", "12 months",
+                             "24 months"};
+    struct table *t = table_new(5, headers);
+    for (int c = 1; c < 5; c++)
+        table_align_right(t, c);
+    for (size_t r = 0; r < co.n; r++) {
+        const exo_cohort_row *c = &co.rows[r];
+        char name[16], cell[3][48];
+        if (c->quarter)
+            snprintf(name, sizeof name, "%dQ%d", c->year, c->quarter);
+        else
+            snprintf(name, sizeof name, "%d", c->year);
+        for (int k = 0; k < EXO_COHORT_N_MONTHS; k++) {
+            if (c->observed[k] == 0)
+                snprintf(cell[k], sizeof cell[k], "-");
+            else
+                snprintf(cell[k], sizeof cell[k], "%.1f%% (%zu/%zu)",
+                         100.0 * (double)c->retained[k] /
+                             (double)c->observed[k],
+                         c->retained[k], c->observed[k]);
+        }
+        table_rowf(t, "%s\t%zu\t%s\t%s\t%s", name, c->hired, cell[0], cell[1],
+                   cell[2]);
+    }
+    table_print(t, stdout, "  ");
+    table_free(t);
+    if (co.n_before)
+        printf("  (%zu spells begun before %s left out: their cohorts' "
+               "earlier leavers are missing)\n",
+               co.n_before, cdate_since(a->since));
+    exo_cohorts_release(&co);
+    return 0;
 }
 
 static int survival_store(struct cli *cli, const struct surv_args *a,
@@ -595,10 +816,10 @@ static int survival_store(struct cli *cli, const struct surv_args *a,
     if (a->cox && (status = parse_store_terms(cli, a->cox, &terms)))
         return status;
     if (a->by && strcmp(a->by, "level") && strcmp(a->by, "org") &&
-        strcmp(a->by, "team"))
+        strcmp(a->by, "team") && strcmp(a->by, "cohort"))
         return cli_usage_error(cli,
-                               "unknown --by '%s' (expected level, org "
-                               "or team)",
+                               "unknown --by '%s' (expected level, org, "
+                               "team or cohort)",
                                a->by);
     if (cli_open_store(cli, EXO_STORE_READONLY, &store, &err))
         return cli_fail(cli, &err);
@@ -607,8 +828,10 @@ static int survival_store(struct cli *cli, const struct surv_args *a,
     size_t total = 0;
     double *start = NULL, *end = NULL, *time = NULL, *x = NULL;
     int *event = NULL, *group = NULL, *team = NULL, *lev = NULL, *orgc = NULL;
+    int *cause = NULL, *cmatch = NULL, *cstrata = NULL;
     char **gnames = NULL, **tnames = NULL, **lnames = NULL, **cterms = NULL;
-    size_t n_gnames = 0, n_tnames = 0, n_lnames = 0, p = 0;
+    char **rnames = NULL; /* the causes: reasons for leaving */
+    size_t n_gnames = 0, n_tnames = 0, n_lnames = 0, p = 0, n_rnames = 0;
     exo_episodes ep = {0};
     double *cstart = NULL, *cstop = NULL, *km_start = NULL;
     int *cevent = NULL;
@@ -639,7 +862,10 @@ static int survival_store(struct cli *cli, const struct surv_args *a,
     team = calloc(m, sizeof *team);
     lev = calloc(m, sizeof *lev);
     orgc = calloc(m, sizeof *orgc);
-    if (!start || !end || !time || !event || !group || !team || !lev || !orgc)
+    cause = calloc(m, sizeof *cause);
+    cmatch = calloc(m, sizeof *cmatch);
+    if (!start || !end || !time || !event || !group || !team || !lev || !orgc ||
+        !cause || !cmatch)
         goto nomem;
     double censor = -CLI_INF;
     size_t r = 0;
@@ -655,6 +881,19 @@ static int survival_store(struct cli *cli, const struct surv_args *a,
             if (!isnan(s->end[i]))
                 censor = fmax(censor, s->end[i]);
             orgc[r] = o;
+            /* The cause of a departure: its detailed reason, else left or
+             * fired as the data says. */
+            cause[r] = -1;
+            if (event[r]) {
+                exo_reason why = s->reason ? s->reason[i] : EXO_REASON_NONE;
+                cause[r] = intern(&rnames, &n_rnames,
+                                  why != EXO_REASON_NONE
+                                      ? exo_reason_name(why)
+                                      : exo_event_name(s->end_reason[i]));
+                if (cause[r] < 0)
+                    goto nomem;
+                cmatch[r] = cause_matches(a->cause, why, s->end_reason[i]);
+            }
             const char *ln = exo_level_name(s->level[i]);
             lev[r] = intern(&lnames, &n_lnames, ln[0] ? ln : "(none)");
             /* teams are per organisation */
@@ -671,8 +910,32 @@ static int survival_store(struct cli *cli, const struct surv_args *a,
         }
     sort_levels(lnames, n_lnames, lev, m);
     sort_levels(tnames, n_tnames, team, m);
-    for (size_t i = 0; i < m; i++)
-        time[i] = (isnan(end[i]) ? censor : end[i]) - start[i];
+    sort_levels(rnames, n_rnames, cause, m);
+    if (a->cause && !cause_known(a->cause, rnames, n_rnames)) {
+        char seen[400] = "";
+        for (size_t q = 0, used = 0; q < n_rnames && used < sizeof seen; q++)
+            used += (size_t)snprintf(seen + used, sizeof seen - used, "%s%s",
+                                     q ? ", " : "", rnames[q]);
+        status = cli_usage_error(cli,
+                                 "no departures for --cause '%s' (these "
+                                 "spells have: %s; or voluntary, "
+                                 "involuntary)",
+                                 a->cause, n_rnames ? seen : "none");
+        goto out;
+    }
+    /* An export's date (import --as-of) is when its open spells were last
+     * seen open: they are censored there, not at the last event. */
+    bool as_of = false;
+    for (int o = 0; o < n_orgs; o++)
+        if (sp[o].has_as_of) {
+            as_of = true;
+            censor = fmax(censor, sp[o].as_of);
+        }
+    for (size_t i = 0; i < m; i++) {
+        const exo_spells *s = &sp[orgc[i]];
+        double c = s->has_as_of ? s->as_of : censor;
+        time[i] = (isnan(end[i]) ? c : end[i]) - start[i];
+    }
     /* groups */
     bool grouped = a->by != NULL;
     if (grouped) {
@@ -683,6 +946,8 @@ static int survival_store(struct cli *cli, const struct surv_args *a,
                 snprintf(label, sizeof label, "level=%s", lnames[lev[i]]);
             else if (strcmp(by, "org") == 0)
                 snprintf(label, sizeof label, "org=%s", canon[orgc[i]]);
+            else if (strcmp(by, "cohort") == 0)
+                cohort_label(label, sizeof label, start[i], a->cohort_unit);
             else
                 snprintf(label, sizeof label, "team=%s",
                          team[i] >= 0 ? tnames[team[i]] : "(none)");
@@ -710,8 +975,17 @@ static int survival_store(struct cli *cli, const struct surv_args *a,
         for (int o = 1; o < n_orgs; o++)
             printf(", %s", canon[o]);
         printf(": %zu spells, %zu departures (left or fired); tenure in "
-               "years, open spells censored at %s\n",
-               m, ev, cdate);
+               "years, open spells censored at %s%s\n",
+               m, ev, cdate,
+               as_of ? " (the export's date, import --as-of)" : "");
+        if (a->cause) {
+            size_t nc = 0;
+            for (size_t i = 0; i < m; i++)
+                nc += (size_t)(event[i] && cmatch[i]);
+            printf("events: the %zu departure%s for %s (cause-specific: "
+                   "the other departures are censored when they leave)\n",
+                   nc, nc == 1 ? "" : "s", a->cause);
+        }
     }
     /* Cox design: episodes with the contagion count when asked */
     size_t cn = m;
@@ -743,6 +1017,7 @@ static int survival_store(struct cli *cli, const struct surv_args *a,
         size_t cap = 0;
         for (int o = 0, r0 = 0; o < n_orgs; r0 += (int)sp[o].n, o++) {
             exo_episodes part = {0};
+            copts.censor_day = sp[o].has_as_of ? sp[o].as_of : censor;
             if (exo_episodes_compute(sp[o].n, start + r0, end + r0, event + r0,
                                      team + r0, &copts, &part, &err)) {
                 status = cli_fail(cli, &err);
@@ -787,13 +1062,54 @@ static int survival_store(struct cli *cli, const struct surv_args *a,
             exo_episodes_release(&part);
         }
         cn = ep.n;
+        /* Co-workers' departures of every cause feed the contagion count;
+         * only the asked cause ends a risk interval as an event. */
+        for (size_t e = 0; a->cause && e < cn; e++)
+            ep.event[e] = ep.event[e] && cmatch[ep.spell[e]];
+        size_t ref_team = 0;
+        if ((terms.team || terms.strata_team) && n_tnames == 0) {
+            status = cli_usage_error(cli, "--cox team: these spells have no "
+                                          "team (import one with --map "
+                                          "team=COLUMN)");
+            goto out;
+        }
+        if (terms.team && a->ref && strncmp(a->ref, "team=", 5) == 0) {
+            for (ref_team = 0; ref_team < n_tnames; ref_team++)
+                if (strcmp(tnames[ref_team], a->ref + 5) == 0)
+                    break;
+            if (ref_team == n_tnames) {
+                status = cli_usage_error(cli,
+                                         "no team '%s' among these spells "
+                                         "for --ref",
+                                         a->ref + 5);
+                goto out;
+            }
+        }
+        size_t n_team_cols = terms.team ? n_tnames - 1 : 0;
         size_t n_level_cols = terms.level ? n_lnames - 1 : 0;
+        /* A term asked for is fitted or the command says why not. */
+        if (terms.level && n_lnames == 1 && !j && !cli->quiet) {
+            if (strcmp(lnames[0], "(none)") == 0)
+                fprintf(stderr, "exodus: survival: note: no spell records "
+                                "a level: the term level is left out\n");
+            else
+                fprintf(stderr,
+                        "exodus: survival: note: every spell has level "
+                        "'%s': the term level is left out\n",
+                        lnames[0]);
+        }
+        if (terms.team && n_tnames == 1 && !j && !cli->quiet)
+            fprintf(stderr,
+                    "exodus: survival: note: every spell with a team is in "
+                    "'%s': the term team is left out\n",
+                    tnames[0]);
         size_t n_org_cols = terms.org ? (size_t)n_orgs - 1 : 0;
-        p = n_level_cols + n_org_cols + (terms.entry ? 1 : 0) +
+        p = n_level_cols + n_org_cols + n_team_cols + (terms.entry ? 1 : 0) +
             (terms.contagion ? 1 : 0);
         if (p == 0) {
             status = cli_usage_error(cli, "--cox needs a term that varies "
-                                          "(one level or one organisation?)");
+                                          "(one level, team or "
+                                          "organisation?)");
             goto out;
         }
         x = calloc(p * (cn ? cn : 1), sizeof *x);
@@ -818,6 +1134,26 @@ static int survival_store(struct cli *cli, const struct surv_args *a,
             for (size_t e = 0; e < cn; e++)
                 x[k * cn + e] = orgc[ep.spell[e]] == o;
             k++;
+        }
+        for (size_t tm = 0; terms.team && tm < n_tnames; tm++) {
+            if (tm == ref_team)
+                continue;
+            char nm[600];
+            snprintf(nm, sizeof nm, "team%s", tnames[tm]);
+            cterms[k] = strdup(nm);
+            for (size_t e = 0; e < cn; e++)
+                x[k * cn + e] = team[ep.spell[e]] == (int)tm;
+            k++;
+        }
+        if (terms.strata_team) {
+            /* spells without a team form one stratum of their own */
+            cstrata = calloc(cn ? cn : 1, sizeof *cstrata);
+            if (!cstrata)
+                goto nomem;
+            for (size_t e = 0; e < cn; e++) {
+                int tm = team[ep.spell[e]];
+                cstrata[e] = tm >= 0 ? tm : (int)n_tnames;
+            }
         }
         if (terms.entry) {
             cterms[k] = strdup("entry_tenure");
@@ -852,12 +1188,15 @@ static int survival_store(struct cli *cli, const struct surv_args *a,
      * its tenure on that day (delayed entry) and one that ended earlier was
      * never observed: without this, people who left before the records
      * begin are missing and tenure looks longer than it is. */
-    size_t km_n = m;
+    for (size_t i = 0; a->cause && i < m; i++)
+        event[i] = event[i] && cmatch[i];
+    size_t km_n = m, n_late = 0;
     if (a->has_since) {
         km_start = calloc(m, sizeof *km_start);
         if (!km_start)
             goto nomem;
         km_n = 0;
+        n_late = 0;
         for (size_t i = 0; i < m; i++) {
             double entry = fmax(0.0, a->since - start[i]);
             if (time[i] <= entry)
@@ -866,14 +1205,16 @@ static int survival_store(struct cli *cli, const struct surv_args *a,
             time[km_n] = time[i];
             event[km_n] = event[i];
             group[km_n] = group[i];
+            cause[km_n] = cause[i];
+            n_late += entry > 0;
             km_n++;
         }
         if (!j && !cli->quiet)
             fprintf(stderr,
                     "exodus: survival: note: observed from %s: %zu "
                     "spells ended before and are left out; %zu "
-                    "enter late\n",
-                    cdate_since(a->since), m - km_n, km_n);
+                    "enter late (hired before it)\n",
+                    cdate_since(a->since), m - km_n, n_late);
     }
     struct surv_input in = {.n = km_n,
                             .start = km_start,
@@ -888,17 +1229,27 @@ static int survival_store(struct cli *cli, const struct surv_args *a,
                             .cox_stop = cstop,
                             .x = x,
                             .cox_event = cevent,
-                            .strata = NULL,
+                            .strata = cstrata,
                             .terms = cterms,
                             .days = true,
                             .contagion_term = cont_k,
-                            .window_days = terms.window};
+                            .window_days = terms.window,
+                            .strata_name = cstrata ? "team (a baseline "
+                                                     "hazard per team, so "
+                                                     "the ratio does not "
+                                                     "mix their base rates)"
+                                                   : NULL};
     struct surv_args a2 = *a;
     if (!a2.has_at) {
         a2.has_at = true;
         a2.at = 730;
     }
     status = analyse(cli, &a2, &in, j);
+    if (status == 0 && a->competing)
+        status = print_competing(cli, km_n, km_start, time, cause, rnames,
+                                 n_rnames, j);
+    if (status == 0 && a->cohorts)
+        status = print_cohorts(cli, a, m, start, end, sp, orgc, censor, j);
     goto out;
 nomem:
     fprintf(stderr, "exodus: survival: out of memory\n");
@@ -918,6 +1269,10 @@ out:
     free(team);
     free(lev);
     free(orgc);
+    free(cause);
+    free(cmatch);
+    free(cstrata);
+    free_names(rnames, n_rnames);
     free(x);
     free_names(gnames, n_gnames);
     free_names(tnames, n_tnames);
@@ -937,7 +1292,7 @@ out:
 int cmd_survival(struct cli *cli, int argc, char **argv)
 {
     struct surv_args a = {0};
-    const char *arg;
+    const char *arg, *at_text = NULL;
     int first, c, rc;
     while ((c = cli_next_opt(cli, survival_usage, survival_opts, argc, argv,
                              &arg, &first)) != -1) {
@@ -982,8 +1337,7 @@ int cmd_survival(struct cli *cli, int argc, char **argv)
                                        arg);
             break;
         case 9:
-            if ((rc = cli_parse_double(cli, "at", arg, &a.at)))
-                return rc;
+            at_text = arg; /* its unit depends on --data, maybe later */
             a.has_at = true;
             break;
         case 10:
@@ -994,6 +1348,24 @@ int cmd_survival(struct cli *cli, int argc, char **argv)
             if ((rc = cli_parse_date(cli, "since", arg, &a.since)))
                 return rc;
             a.has_since = true;
+            break;
+        case 12:
+            a.cause = arg;
+            break;
+        case 13:
+            a.competing = true;
+            break;
+        case 14:
+            if (strcmp(arg, "year") == 0)
+                a.cohort_unit = EXO_COHORT_YEAR;
+            else if (strcmp(arg, "quarter") == 0)
+                a.cohort_unit = EXO_COHORT_QUARTER;
+            else
+                return cli_usage_error(cli,
+                                       "unknown --cohorts '%s' (expected "
+                                       "year or quarter)",
+                                       arg);
+            a.cohorts = true;
             break;
         default:
             return c == -2 ? 0 : CLI_EXIT_USAGE;
@@ -1006,6 +1378,18 @@ int cmd_survival(struct cli *cli, int argc, char **argv)
     if (!a.data && (a.time || a.event || a.start))
         return cli_usage_error(cli, "--time, --event and --start go with "
                                     "--data FILE");
+    /* store: days, or a span as --horizon takes it (1y, 6m, 26w) */
+    if (at_text &&
+        (rc = a.data ? cli_parse_double(cli, "at", at_text, &a.at)
+                     : cli_parse_span(cli, "at", at_text, true, &a.at)))
+        return rc;
+    if (a.data && (a.cause || a.competing || a.cohorts))
+        return cli_usage_error(cli,
+                               "--%s reads the store's spells (not "
+                               "with --data)",
+                               a.cause       ? "cause"
+                               : a.competing ? "competing"
+                                             : "cohorts");
     struct json_out j;
     if (cli->json)
         json_begin(&j, stdout);
@@ -1017,10 +1401,11 @@ int cmd_survival(struct cli *cli, int argc, char **argv)
     return status;
 }
 
-int survival_show(struct cli *cli, const char *org, const exo_filter *window,
-                  const char *cox, struct json_out *j)
+static int show(struct cli *cli, const char *org, const exo_filter *window,
+                const char *cox, bool competing, struct json_out *j)
 {
     struct surv_args a = {0};
+    a.competing = competing;
     char *orgs[1] = {(char *)org};
     a.ci = EXO_CI_LOG;
     a.ties = EXO_TIES_EFRON;
@@ -1030,4 +1415,17 @@ int survival_show(struct cli *cli, const char *org, const exo_filter *window,
         a.since = window->since;
     }
     return survival_store(cli, &a, 1, orgs, j);
+}
+
+int survival_show(struct cli *cli, const char *org, const exo_filter *window,
+                  const char *cox, struct json_out *j)
+{
+    return show(cli, org, window, cox, false, j);
+}
+
+int survival_show_competing(struct cli *cli, const char *org,
+                            const exo_filter *window, const char *cox,
+                            struct json_out *j)
+{
+    return show(cli, org, window, cox, true, j);
 }

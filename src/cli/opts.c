@@ -203,6 +203,42 @@ int cli_parse_date(const struct cli *cli, const char *opt, const char *text,
     return 0;
 }
 
+int cli_parse_span(const struct cli *cli, const char *opt, const char *text,
+                   bool dates, double *out)
+{
+    char *end;
+    double v = strtod(text, &end);
+    double scale = 1.0;
+    if (end == text || !(v > 0.0) || !isfinite(v))
+        return cli_usage_error(cli,
+                               "--%s: '%s' is not a positive span "
+                               "(expected e.g. 180d, 26w, 6m, 1y)",
+                               opt, text);
+    if (*end) {
+        if (!dates)
+            return cli_usage_error(cli,
+                                   "--%s: '%s': units only apply "
+                                   "to dates (give a number of the "
+                                   "events' unit)",
+                                   opt, text);
+        if (strcmp(end, "d") == 0)
+            scale = 1.0;
+        else if (strcmp(end, "w") == 0)
+            scale = 7.0;
+        else if (strcmp(end, "m") == 0)
+            scale = 30.4375; /* an average month */
+        else if (strcmp(end, "y") == 0)
+            scale = 365.25;
+        else
+            return cli_usage_error(cli,
+                                   "--%s: unknown unit in '%s' "
+                                   "(expected d, w, m or y)",
+                                   opt, text);
+    }
+    *out = v * scale;
+    return 0;
+}
+
 int cli_parse_levels(const struct cli *cli, const char *text, unsigned *mask)
 {
     char buf[256];

@@ -51,6 +51,37 @@ static const char *const function_words[] = {
     [EXO_FUNCTION_LEADERSHIP] = "leadership",
 };
 
+/* Why someone left (exo_reason), the end_reason each implies and its
+ * class. Retirement counts as voluntary, as in the usual HR split (the
+ * employee's decision, even when a policy prompts it); end of contract,
+ * transfer, death and other are not the employee's choice to go, so they
+ * count with the involuntary (docs/hr.md). */
+static const char *const reason_words[] = {
+    [EXO_REASON_NONE] = NULL,
+    [EXO_REASON_RESIGNATION] = "resignation",
+    [EXO_REASON_RETIREMENT] = "retirement",
+    [EXO_REASON_LAYOFF] = "layoff",
+    [EXO_REASON_DISMISSAL] = "dismissal",
+    [EXO_REASON_END_OF_CONTRACT] = "end_of_contract",
+    [EXO_REASON_DEATH] = "death",
+    [EXO_REASON_TRANSFER] = "transfer",
+    [EXO_REASON_OTHER] = "other",
+};
+static const struct {
+    exo_event event;
+    bool voluntary;
+} reason_class[] = {
+    [EXO_REASON_NONE] = {EXO_EVENT_UNKNOWN, false},
+    [EXO_REASON_RESIGNATION] = {EXO_EVENT_LEFT, true},
+    [EXO_REASON_RETIREMENT] = {EXO_EVENT_LEFT, true},
+    [EXO_REASON_LAYOFF] = {EXO_EVENT_FIRED, false},
+    [EXO_REASON_DISMISSAL] = {EXO_EVENT_FIRED, false},
+    [EXO_REASON_END_OF_CONTRACT] = {EXO_EVENT_LEFT, false},
+    [EXO_REASON_DEATH] = {EXO_EVENT_DIED, false},
+    [EXO_REASON_TRANSFER] = {EXO_EVENT_LEFT, false},
+    [EXO_REASON_OTHER] = {EXO_EVENT_LEFT, false},
+};
+
 static const char *const finance_words[] = {
     "funding", "valuation", "revenue", "burn", "deal", "lawsuit", "other",
 };
@@ -62,6 +93,8 @@ _Static_assert(COUNT(precision_words) == EXO_PREC_YEAR + 1,
                "a word for each precision");
 _Static_assert(COUNT(function_words) == EXO_N_FUNCTIONS,
                "a word for each function");
+_Static_assert(COUNT(reason_words) == EXO_N_REASONS, "a word for each reason");
+_Static_assert(COUNT(reason_class) == EXO_N_REASONS, "a class for each reason");
 
 const struct vocab exo__levels = {level_words, COUNT(level_words), 0};
 const struct vocab exo__events = {event_words, COUNT(event_words), 0};
@@ -79,6 +112,7 @@ const struct vocab exo__precisions = {precision_words, COUNT(precision_words),
 const struct vocab exo__finance_kinds = {finance_words, COUNT(finance_words),
                                          0};
 const struct vocab exo__functions = {function_words, COUNT(function_words), 0};
+const struct vocab exo__leave_reasons = {reason_words, COUNT(reason_words), 0};
 
 const char *exo__vocab_word(const struct vocab *v, int value)
 {
@@ -161,4 +195,32 @@ const char *exo_event_name(exo_event event)
 {
     const char *w = exo__vocab_word(&exo__events, (int)event);
     return w ? w : "unknown";
+}
+
+const char *exo_reason_name(exo_reason reason)
+{
+    const char *w = exo__vocab_word(&exo__leave_reasons, (int)reason);
+    return w ? w : "";
+}
+
+bool exo_reason_parse(const char *name, exo_reason *out)
+{
+    int v = exo__vocab_value(&exo__leave_reasons, name);
+    if (v < 0)
+        return false;
+    *out = (exo_reason)v;
+    return true;
+}
+
+bool exo_reason_voluntary(exo_reason reason)
+{
+    return (int)reason >= 0 && reason < EXO_N_REASONS &&
+           reason_class[reason].voluntary;
+}
+
+exo_event exo_reason_event(exo_reason reason)
+{
+    return (int)reason >= 0 && reason < EXO_N_REASONS
+               ? reason_class[reason].event
+               : EXO_EVENT_UNKNOWN;
 }

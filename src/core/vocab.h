@@ -29,6 +29,7 @@ extern const struct vocab exo__end_reasons;   /* why a spell ended */
 extern const struct vocab exo__precisions;    /* exo_precision */
 extern const struct vocab exo__finance_kinds; /* a finance record's kind */
 extern const struct vocab exo__functions;     /* exo_function */
+extern const struct vocab exo__leave_reasons; /* exo_reason, not NONE */
 
 /* The word of 'value', or NULL when the field does not take it. */
 const char *exo__vocab_word(const struct vocab *v, int value);

@@ -145,6 +145,7 @@ struct move_rec {
 struct spell_rec {
     struct name *person, *org, *dest, *source;
     const char *ext_id, *role, *level, *team, *reason;
+    const char *leave; /* the detailed reason (exo__leave_reasons), or NULL */
     bool has_start, has_end;
     exo_date start, end;
 };
@@ -217,6 +218,12 @@ struct importer {
     /* reason map: their value -> ours ("" for none) */
     size_t n_reasons;
     const char *reason_from[64], *reason_to[64];
+    /* end reasons the vocabulary does not know, for the --reason-map hint */
+    size_t n_unknown_reasons, n_unknown_listed;
+    const char *unknown_reason[8];
+    /* the first date that failed without --date-format, for its hint */
+    const char *bad_date;
+    int32_t latest; /* the latest date in a spells file */
     /* records */
     size_t n_rows, n, cap;
     void *recs;
@@ -375,15 +382,17 @@ static exo_code setup_options(struct importer *im)
         if (code)
             return code;
         for (size_t i = 0; i < im->n_reasons; i++) {
-            char expected[200];
+            char expected[200], detailed[200];
             if (im->reason_to[i][0] == '\0' ||
-                exo__vocab_value(&exo__end_reasons, im->reason_to[i]) >= 0)
+                exo__vocab_value(&exo__end_reasons, im->reason_to[i]) >= 0 ||
+                exo__vocab_value(&exo__leave_reasons, im->reason_to[i]) >= 0)
                 continue;
+            exo__vocab_list(&exo__leave_reasons, detailed, sizeof detailed);
             exo__vocab_list(&exo__end_reasons, expected, sizeof expected);
             return exo__fail(im->err, EXO_EINVAL,
                              "unknown end reason '%s' in --reason-map "
-                             "(expected %s, or empty)",
-                             im->reason_to[i], expected);
+                             "(expected %s; or %s; or empty)",
+                             im->reason_to[i], detailed, expected);
         }
     }
     return EXO_OK;
@@ -465,7 +474,8 @@ static void take_header(struct importer *im, const struct csv_record *rec)
             list_fields(im, names, sizeof names);
             exo_err e = {0};
             exo__fail_at(&e, EXO_EDATA, im->name, line, column,
-                         "unknown column '%.*s' in %s file (expected %s)",
+                         "unknown column '%.*s' in %s file (expected %s, or "
+                         "--map FIELD=COLUMN)",
                          (int)(len > 60 ? 60 : len), col, kind_name(im->kind),
                          names);
             add_located(im, &e);
@@ -629,6 +639,11 @@ static bool take_date(struct importer *im, struct row *row, int f,
     else
         code = exo_date_parse(v, out, &e);
     if (code) {
+        /* A date of another layout (not an impossible ISO date) is what
+         * --date-format fixes. */
+        if (!im->opts->date_format && !im->bad_date &&
+            strncmp(e.msg, "malformed", 9) == 0)
+            im->bad_date = intern(im, v);
         /* "impossible date 'x' (expected ...)" gains the field's name. */
         char *paren = strstr(e.msg, " (");
         if (paren) {
@@ -762,10 +777,41 @@ static const char *map_reason(struct importer *im, struct row *row,
     }
     if (fallback) /* "*=left": every value not listed */
         return fallback[0] ? fallback : NULL;
-    const char *r = take_word(im, row, S_REASON, v, &exo__end_reasons);
-    if (!r)
-        *ok = false;
-    return r;
+    /* The vocabulary's own word: 'v' lives only as long as its row. */
+    int word = exo__vocab_value(&exo__end_reasons, v);
+    if (word >= 0)
+        return exo__vocab_word(&exo__end_reasons, word);
+    if ((word = exo__vocab_value(&exo__leave_reasons, v)) >= 0)
+        return exo__vocab_word(&exo__leave_reasons, word);
+    char expected[200], detailed[200];
+    exo__vocab_list(&exo__leave_reasons, detailed, sizeof detailed);
+    exo__vocab_list(&exo__end_reasons, expected, sizeof expected);
+    add_error(im, row, S_REASON, "unknown end_reason '%s' (expected %s; or %s)",
+              v, detailed, expected);
+    /* The distinct values, for one hint naming --reason-map. */
+    bool listed = false;
+    for (size_t i = 0; i < im->n_unknown_listed; i++)
+        listed = listed || strcmp(im->unknown_reason[i], v) == 0;
+    if (!listed) {
+        im->n_unknown_reasons++;
+        if (im->n_unknown_listed < COUNT(im->unknown_reason))
+            im->unknown_reason[im->n_unknown_listed++] = intern(im, v);
+    }
+    *ok = false;
+    return NULL;
+}
+
+/* A reason word of either vocabulary into the spell's end_reason and its
+ * detailed reason. */
+static void set_reason(struct spell_rec *rec, const char *word)
+{
+    exo_reason r;
+    rec->leave = NULL;
+    rec->reason = word;
+    if (word && exo_reason_parse(word, &r)) {
+        rec->leave = exo_reason_name(r);
+        rec->reason = exo_event_name(exo_reason_event(r));
+    }
 }
 
 static void take_spell(struct importer *im, struct row *row, const char **v)
@@ -800,7 +846,7 @@ static void take_spell(struct importer *im, struct row *row, const char **v)
     if (v[S_LEVEL] &&
         !(rec.level = take_word(im, row, S_LEVEL, v[S_LEVEL], &exo__levels)))
         ok = false;
-    rec.reason = map_reason(im, row, v[S_REASON], &ok);
+    set_reason(&rec, map_reason(im, row, v[S_REASON], &ok));
     if (!take_date(im, row, S_START, v[S_START], &rec.has_start, &rec.start))
         ok = false;
     if (!take_date(im, row, S_END, v[S_END], &rec.has_end, &rec.end))
@@ -822,6 +868,12 @@ static void take_spell(struct importer *im, struct row *row, const char **v)
     }
     if (ok && rec.has_end && !rec.reason)
         rec.reason = "unknown";
+    if (ok) {
+        if (rec.start.days > im->latest)
+            im->latest = rec.start.days;
+        if (rec.has_end && rec.end.days > im->latest)
+            im->latest = rec.end.days;
+    }
     if (ok && !rec.has_end && rec.reason && im->n_reasons == 0) {
         add_error(im, row, S_REASON,
                   "end_reason '%s' on a spell with no end (expected an 'end' "
@@ -847,6 +899,7 @@ static void take_spell(struct importer *im, struct row *row, const char **v)
             old->has_end = true;
             old->end = rec.end;
             old->reason = rec.reason;
+            old->leave = rec.leave;
             if (rec.dest)
                 old->dest = rec.dest;
         }
@@ -1149,6 +1202,12 @@ struct writer {
     bool merging;                /* an alias import: organisations may merge */
     bool dry_run;                /* roll back instead of committing */
     const exo_import_opts *opts; /* for the 'merged' hook */
+    /* spells: each one the file names (exo__write_spell_key), and the
+     * organisations it names, for the spells it leaves out */
+    struct hmap spells_seen;
+    int64_t spell_orgs[16];
+    size_t n_spell_orgs;
+    bool many_orgs; /* more than spell_orgs holds */
 };
 
 /* The organisation named 'n', added when new; 0 when 'n' is NULL. */
@@ -1261,6 +1320,7 @@ static exo_code resolve_spell(struct writer *w, const struct spell_rec *r,
     out->level = r->level;
     out->team = r->team;
     out->reason = r->reason;
+    out->leave = r->leave;
     out->start = r->start;
     out->has_end = r->has_end;
     out->end = r->end;
@@ -1337,6 +1397,57 @@ static exo_code write_alias(struct writer *w, const struct alias_rec *r,
     return EXO_OK;
 }
 
+/* Remembers a spell of the file, and its organisation. */
+static exo_code note_spell(struct writer *w, const struct write_spell *sp)
+{
+    char key[64];
+    exo__write_spell_key(key, sp->person, sp->org, sp->start.days);
+    if (exo__hmap_put(&w->spells_seen, key, 1))
+        return exo__fail(w->err, EXO_ENOMEM, "out of memory");
+    for (size_t i = 0; i < w->n_spell_orgs; i++)
+        if (w->spell_orgs[i] == sp->org)
+            return EXO_OK;
+    if (w->n_spell_orgs < COUNT(w->spell_orgs))
+        w->spell_orgs[w->n_spell_orgs++] = sp->org;
+    else
+        w->many_orgs = true;
+    return EXO_OK;
+}
+
+/*
+ * After a spells file: the stored spells of its organisations that it
+ * leaves out are counted (and ended with --full-snapshot), and --as-of is
+ * recorded for each organisation.
+ */
+static exo_code finish_spells(struct importer *im, struct writer *w,
+                              exo_import_result *result)
+{
+    const exo_import_opts *o = im->opts;
+    int32_t at = o->has_as_of ? o->as_of : im->latest;
+    exo_code code = EXO_OK;
+    if (w->many_orgs && o->full_snapshot)
+        return exo__fail(w->err, EXO_EINVAL,
+                         "--full-snapshot with a file of more than %zu "
+                         "organisations (expected one export per "
+                         "organisation)",
+                         COUNT(w->spell_orgs));
+    for (size_t i = 0; i < w->n_spell_orgs && !code; i++) {
+        size_t missing, open;
+        code = exo__write_missing_spells(w->tx, w->spell_orgs[i],
+                                         &w->spells_seen, o->full_snapshot, at,
+                                         &missing, &open, w->err);
+        result->n_missing += missing;
+        result->n_missing_open += open;
+        if (o->full_snapshot)
+            result->n_closed += open;
+        if (!code && o->has_as_of)
+            code = exo__write_as_of(w->tx, w->spell_orgs[i], o->as_of, w->err);
+    }
+    if (o->full_snapshot)
+        result->closed_on = at;
+    return code;
+}
+
 /* Writes records [first, first + n), at most EXO__WRITE_BATCH, with one
  * statement; counts new rows. */
 static exo_code write_batch(struct importer *im, struct writer *w, void *recs,
@@ -1362,8 +1473,14 @@ static exo_code write_batch(struct importer *im, struct writer *w, void *recs,
         const struct spell_rec *r = (const struct spell_rec *)recs + first;
         for (size_t k = 0; k < n && !code; k++)
             code = resolve_spell(w, &r[k], &rows.spell[k]);
+        for (size_t k = 0; k < n && !code; k++)
+            code = note_spell(w, &rows.spell[k]);
+        size_t updated = 0;
         if (!code)
-            code = exo__write_spells(w->tx, rows.spell, n, &added, w->err);
+            code = exo__write_spells(w->tx, rows.spell, n, &added, &updated,
+                                     w->err);
+        result->n_updated += updated;
+        result->n_present -= updated; /* counted below with the unchanged */
         break;
     }
     case EXO_IMPORT_FINANCE: {
@@ -1477,8 +1594,12 @@ static void write_release(struct write_pass *p, exo_code code,
     exo__hmap_release(&w->people);
     exo__hmap_release(&w->employees);
     exo__hmap_release(&w->sources);
+    exo__hmap_release(&w->spells_seen);
     if (code)
         result->n_new = result->n_present = result->n_orgs_merged = 0;
+    if (code)
+        result->n_updated = result->n_missing = result->n_missing_open =
+            result->n_closed = 0;
 }
 
 static exo_code write_all(struct importer *im, exo_store *store,
@@ -1495,6 +1616,8 @@ static exo_code write_all(struct importer *im, exo_store *store,
         exo__qsort(im->recs, im->n, sizeof(struct move_rec), cmp_move_key);
     if (!code)
         code = write_records(im, &p, im->recs, im->n, result);
+    if (!code && im->kind == EXO_IMPORT_SPELLS)
+        code = finish_spells(im, &p.w, result);
     if (!code)
         code = write_end(&p);
     write_release(&p, code, result);
@@ -1688,6 +1811,34 @@ static bool is_json(const char *path)
            (n >= 8 && strcmp(path + n - 8, ".json.gz") == 0);
 }
 
+/* Appends to 'err''s message what the user can do about the errors a
+ * flag fixes, with the values seen: the summary is printed after the
+ * errors, where it is read. */
+static void add_hints(const struct importer *im, exo_err *err)
+{
+    size_t used = strlen(err->msg);
+#define HINT(...)                                                              \
+    do {                                                                       \
+        if (used < sizeof err->msg)                                            \
+            used += (size_t)snprintf(err->msg + used, sizeof err->msg - used,  \
+                                     __VA_ARGS__);                             \
+    } while (0)
+    if (im->n_unknown_reasons) {
+        HINT("; end reasons not known: ");
+        for (size_t i = 0; i < im->n_unknown_listed; i++)
+            HINT("%s'%s'", i ? ", " : "", im->unknown_reason[i]);
+        if (im->n_unknown_reasons > im->n_unknown_listed)
+            HINT(" and %zu more", im->n_unknown_reasons - im->n_unknown_listed);
+        HINT(" (--reason-map '%s=REASON,...' maps them)",
+             im->unknown_reason[0]);
+    }
+    if (im->bad_date)
+        HINT("; a date like '%s' needs --date-format (%%m/%%d/%%Y for US "
+             "dates)",
+             im->bad_date);
+#undef HINT
+}
+
 /*
  * After pass one: summarises the recorded errors (nothing is written when
  * there is any) or writes every record in one transaction.
@@ -1707,6 +1858,7 @@ static exo_code summarise(struct importer *im, exo_code code,
         code = exo__fail(err, EXO_EDATA,
                          "%zu error%s in '%s'; nothing was imported", total,
                          total == 1 ? "" : "s", im->name);
+        add_hints(im, err);
         if (errors)
             errors->n_total = total;
     }

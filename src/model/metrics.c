@@ -133,6 +133,7 @@ exo_code exo_stats_compute(exo_period period, const exo_stats_input *in,
     for (int32_t d = start; d < stop; d = exo_period_next(period, d), k++) {
         out->rows[k].start = d;
         out->rows[k].end = exo_period_next(period, d);
+        out->rows[k].voluntary_annual = EXO_NAN;
     }
     /* Periods are contiguous, so an event's period is found by bisection. */
     for (int pass = 0; pass < 2; pass++) {
@@ -156,6 +157,9 @@ exo_code exo_stats_compute(exo_period period, const exo_stats_input *in,
                 if (departure_levels &&
                     (unsigned)departure_levels[i] < EXO_N_LEVELS)
                     out->rows[lo].by_level[departure_levels[i]]++;
+                if (in->departure_reasons &&
+                    (unsigned)in->departure_reasons[i] < EXO_N_REASONS)
+                    out->rows[lo].by_reason[in->departure_reasons[i]]++;
             } else {
                 out->rows[lo].arrivals++;
                 out->total_arrivals++;
@@ -197,6 +201,16 @@ exo_code exo_stats_compute(exo_period period, const exo_stats_input *in,
                                   ? (double)r->departures / r->headcount_avg *
                                         periods_per_year(period)
                                   : (double)NAN;
+        /* Voluntary attrition, where the departures say why. */
+        size_t vol = 0, given = 0;
+        for (int q = 1; q < EXO_N_REASONS; q++) {
+            given += r->by_reason[q];
+            if (exo_reason_voluntary((exo_reason)q))
+                vol += r->by_reason[q];
+        }
+        if (given && r->headcount_avg > 0)
+            r->voluntary_annual =
+                (double)vol / r->headcount_avg * periods_per_year(period);
     }
     exo__free(b);
     return EXO_OK;

@@ -4,7 +4,8 @@
  * one), with R's log-transformed Greenwood intervals, and numbers at risk,
  * read from its employment spells exactly as 'exodus survival ORG
  * [--since DATE]' reads them: a departure is a spell ended by leaving or
- * being fired; open spells are censored at the latest date in the data;
+ * being fired; open spells are censored at the export's date (import
+ * --as-of), else at the latest date in the data;
  * observed from 'since', a spell begun earlier enters at its tenure that
  * day (delayed entry) and one that ended earlier is left out.
  */
@@ -108,6 +109,8 @@ exo_code exo__view_survival(exo_store *store, const char *org,
         if (!isnan(sp.end[i]))
             censor = fmax(censor, sp.end[i]);
     }
+    if (sp.has_as_of) /* the export's date (import --as-of), as the CLI */
+        censor = sp.as_of;
     k.entry = exo__calloc(sp.n, sizeof *k.entry);
     k.stop = exo__calloc(sp.n, sizeof *k.stop);
     k.event = exo__calloc(sp.n, sizeof *k.event);

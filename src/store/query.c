@@ -99,7 +99,7 @@ exo_code exo_org_resolve(exo_store *store, const char *name, char **canonical,
 
 #define MOVE_COLUMNS                                                           \
     "p.name, fo.name, t.name, m.role, m.level, m.event, m.date, "              \
-    "m.date_precision, s.url, 0 "
+    "m.date_precision, s.url, 0, NULL "
 #define MOVE_JOINS                                                             \
     "FROM move m JOIN person p ON p.id = m.person_id "                         \
     "LEFT JOIN org fo ON fo.id = m.from_org_id "                               \
@@ -178,6 +178,9 @@ static exo_code run_moves(exo_store *store, const char *sql, int64_t org,
             precision_or_day((const char *)sqlite3_column_text(stmt, 7));
         m.source = exo__column_strdup(stmt, 8, &oom);
         m.from_spell = sqlite3_column_int(stmt, 9) != 0;
+        if (sqlite3_column_type(stmt, 10) == SQLITE_TEXT)
+            exo_reason_parse((const char *)sqlite3_column_text(stmt, 10),
+                             &m.reason);
         if (oom || EXO_VEC_PUSH(out->rows, out->n, cap, m)) {
             exo__move_release(&m);
             code = exo__fail(err, EXO_ENOMEM, "out of memory reading moves");
@@ -253,13 +256,20 @@ exo_code exo__departure_rows(exo_store *store, const char *org,
                              const exo_filter *filter, exo_move_list *out,
                              exo_err *err)
 {
+    /* A store read as it is (read-only) may predate leave_reason. */
     return org_events(
         store, org, filter,
         "m.from_org_id = ?1 AND m.event IN "
         "('left', 'fired', 'sabbatical', 'founded')",
-        "SELECT p.name, o.name, d.name, sp.role, sp.level, sp.end_reason, "
-        "sp.end_date, sp.end_precision, s.url, 1, p.name_key " SPELL_JOINS
-        "WHERE sp.org_id = ?1 AND sp.end_date IS NOT NULL",
+        store->schema_version >= 3
+            ? "SELECT p.name, o.name, d.name, sp.role, sp.level, "
+              "sp.end_reason, sp.end_date, sp.end_precision, s.url, 1, "
+              "sp.leave_reason, p.name_key " SPELL_JOINS
+              "WHERE sp.org_id = ?1 AND sp.end_date IS NOT NULL"
+            : "SELECT p.name, o.name, d.name, sp.role, sp.level, "
+              "sp.end_reason, sp.end_date, sp.end_precision, s.url, 1, "
+              "NULL, p.name_key " SPELL_JOINS
+              "WHERE sp.org_id = ?1 AND sp.end_date IS NOT NULL",
         "sp.end_date", "k, 7", out, err);
 }
 
@@ -270,7 +280,8 @@ exo_code exo__arrival_rows(exo_store *store, const char *org,
     return org_events(
         store, org, filter, "m.to_org_id = ?1",
         "SELECT p.name, NULL, o.name, sp.role, sp.level, 'joined', "
-        "sp.start_date, sp.start_precision, s.url, 1, p.name_key " SPELL_JOINS
+        "sp.start_date, sp.start_precision, s.url, 1, NULL, "
+        "p.name_key " SPELL_JOINS
         "WHERE sp.org_id = ?1 AND sp.start_date IS NOT NULL",
         "sp.start_date", "k, 7", out, err);
 }
@@ -434,6 +445,7 @@ void exo_spells_release(exo_spells *s)
     exo__free(s->start);
     exo__free(s->end);
     exo__free(s->end_reason);
+    exo__free(s->reason);
     exo__free(s->level);
     exo__free(s->person);
     exo__free(s->team);
@@ -467,17 +479,26 @@ exo_code exo_spells_load(exo_store *store, const char *org, exo_spells *out,
     out->level = exo__calloc(n, sizeof *out->level);
     out->person = exo__calloc(n, sizeof *out->person);
     out->team = exo__calloc(n, sizeof *out->team);
+    out->reason = exo__calloc(n, sizeof *out->reason);
     if (!out->start || !out->end || !out->end_reason || !out->level ||
-        !out->person || !out->team) {
+        !out->person || !out->team || !out->reason) {
         code = exo__fail(err, EXO_ENOMEM, "out of memory loading spells");
         goto out;
     }
+    /* A store read as it is (read-only) may predate 003_hr_refresh. */
+    bool v3 = store->schema_version >= 3;
     if ((code = exo__store_prepare(
              store,
-             "SELECT sp.start_date, sp.end_date, sp.end_reason, sp.level, "
-             "p.name, sp.team FROM spell sp JOIN person p ON p.id = "
-             "sp.person_id WHERE sp.org_id = ? AND sp.start_date IS NOT NULL "
-             "ORDER BY sp.start_date, sp.id",
+             v3 ? "SELECT sp.start_date, sp.end_date, sp.end_reason, sp.level, "
+                  "p.name, sp.team, sp.leave_reason FROM spell sp JOIN person "
+                  "p ON p.id = sp.person_id WHERE sp.org_id = ? AND "
+                  "sp.start_date IS NOT NULL ORDER BY sp.start_date, sp.id"
+                : "SELECT sp.start_date, sp.end_date, sp.end_reason, sp.level, "
+                  "p.name, sp.team, NULL FROM spell sp JOIN person p "
+                  "ON p.id = "
+                  "sp.person_id WHERE sp.org_id = ? AND sp.start_date IS NOT "
+                  "NULL "
+                  "ORDER BY sp.start_date, sp.id",
              &stmt, err)))
         goto out;
     sqlite3_bind_int64(stmt, 1, org_id);
@@ -495,12 +516,27 @@ exo_code exo_spells_load(exo_store *store, const char *org, exo_spells *out,
             level_parse_or_none((const char *)sqlite3_column_text(stmt, 3));
         out->person[i] = exo__column_strdup(stmt, 4, &oom);
         out->team[i] = exo__column_strdup(stmt, 5, &oom);
+        exo_reason r = EXO_REASON_NONE;
+        if (sqlite3_column_type(stmt, 6) != SQLITE_NULL)
+            exo_reason_parse((const char *)sqlite3_column_text(stmt, 6), &r);
+        out->reason[i] = r;
         if (oom) {
             code = exo__fail(err, EXO_ENOMEM, "out of memory loading spells");
             break;
         }
     }
     sqlite3_finalize(stmt);
+    if (!code && v3 &&
+        !(code = exo__store_prepare(
+              store, "SELECT as_of FROM export_as_of WHERE org_id = ?", &stmt,
+              err))) {
+        sqlite3_bind_int64(stmt, 1, org_id);
+        if (sqlite3_step(stmt) == SQLITE_ROW) {
+            out->has_as_of = true;
+            out->as_of = sqlite3_column_int(stmt, 0);
+        }
+        sqlite3_finalize(stmt);
+    }
 out:
     if (code)
         exo_spells_release(out);

@@ -516,6 +516,7 @@ static void bind_spell(sqlite3_stmt *s, int base, const void *rec)
     exo__bind_text(s, base + 10, r->reason);
     bind_id(s, base + 11, r->dest);
     bind_id(s, base + 12, r->source);
+    exo__bind_text(s, base + 13, r->leave);
 }
 
 static void bind_finance(sqlite3_stmt *s, int base, const void *rec)
@@ -548,12 +549,45 @@ static const struct record_insert {
     [EXO_IMPORT_SPELLS] = {"INSERT INTO spell (person_id, org_id, role, "
                            "level, team, start_date, start_precision, "
                            "end_date, end_precision, end_reason, "
-                           "dest_org_id, source_id) VALUES ",
-                           12, bind_spell},
+                           "dest_org_id, source_id, leave_reason) VALUES ",
+                           13, bind_spell},
     [EXO_IMPORT_FINANCE] = {"INSERT INTO finance (org_id, date, precision, "
                             "kind, amount_usd, note, source_id) VALUES ",
                             7, bind_finance},
 };
+
+/*
+ * A spell already stored is refreshed from a later export: an end date
+ * that appears or moves, a new team or role. The row's values win where it
+ * has them; an empty cell keeps the stored value (a file that leaves a
+ * column out says nothing about it). Only rows that change are updated,
+ * and RETURNING names them: an id above the table's largest before the
+ * statement is a new row (write_records).
+ */
+static const char spell_refresh[] =
+    " ON CONFLICT (person_id, org_id, IFNULL(start_date, -999999)) DO UPDATE "
+    "SET role = IFNULL(excluded.role, role), "
+    "level = IFNULL(excluded.level, level), "
+    "team = IFNULL(excluded.team, team), "
+    "end_date = IFNULL(excluded.end_date, end_date), "
+    "end_precision = IIF(excluded.end_date IS NULL, end_precision, "
+    "excluded.end_precision), "
+    "end_reason = IIF(excluded.end_date IS NULL, end_reason, "
+    "excluded.end_reason), "
+    "leave_reason = IIF(excluded.end_date IS NULL, leave_reason, "
+    "excluded.leave_reason), "
+    "dest_org_id = IFNULL(excluded.dest_org_id, dest_org_id), "
+    "source_id = IFNULL(source_id, excluded.source_id) "
+    "WHERE excluded.role IS NOT NULL AND excluded.role IS NOT role "
+    "OR excluded.level IS NOT NULL AND excluded.level IS NOT level "
+    "OR excluded.team IS NOT NULL AND excluded.team IS NOT team "
+    "OR excluded.end_date IS NOT NULL AND (excluded.end_date IS NOT end_date "
+    "OR excluded.end_precision IS NOT end_precision "
+    "OR excluded.end_reason IS NOT end_reason "
+    "OR excluded.leave_reason IS NOT leave_reason) "
+    "OR excluded.dest_org_id IS NOT NULL "
+    "AND excluded.dest_org_id IS NOT dest_org_id "
+    "RETURNING id";
 
 /* The statement inserting 'n' records (1 to EXO__WRITE_BATCH) of the
  * transaction's kind: a full batch's is kept, and the last shorter one. */
@@ -569,21 +603,61 @@ static exo_code batch_statement(struct write_tx *tx, size_t n,
         *s = NULL;
     }
     if (!*s && (code = prepare_rows(tx, ins->head, ins->n_cols, n,
-                                    " ON CONFLICT DO NOTHING", s, err)))
+                                    tx->kind == EXO_IMPORT_SPELLS
+                                        ? spell_refresh
+                                        : " ON CONFLICT DO NOTHING",
+                                    s, err)))
         return code;
     *stmt = *s;
     return EXO_OK;
 }
 
+/* The largest spell id, 0 for none: rows above it are new. */
+static exo_code max_spell_id(struct write_tx *tx, int64_t *id, exo_err *err)
+{
+    sqlite3_stmt *s;
+    exo_code code =
+        exo__store_prepare(tx->store, "SELECT MAX(id) FROM spell", &s, err);
+    if (code)
+        return code;
+    *id = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+    sqlite3_finalize(s);
+    return EXO_OK;
+}
+
+/* Steps a spell statement through its RETURNING rows: ids above 'above'
+ * were inserted, the others updated. */
+static exo_code step_returning(struct write_tx *tx, sqlite3_stmt *s,
+                               int64_t above, size_t *n_new, size_t *n_updated,
+                               exo_err *err)
+{
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        if (sqlite3_column_int64(s, 0) > above)
+            (*n_new)++;
+        else
+            (*n_updated)++;
+    }
+    sqlite3_reset(s);
+    if (rc != SQLITE_DONE)
+        return exo__fail_sqlite(err, tx->store->db, rc, "adding records");
+    return EXO_OK;
+}
+
 static exo_code write_records(struct write_tx *tx, exo_import_kind kind,
                               const void *rows, size_t size, size_t n,
-                              size_t *n_new, exo_err *err)
+                              size_t *n_new, size_t *n_updated, exo_err *err)
 {
     const struct record_insert *ins = &record_inserts[kind];
     exo_code code;
+    int64_t above = 0;
     *n_new = 0;
+    if (n_updated)
+        *n_updated = 0;
     if (kind != tx->kind)
         return exo__bug(err, "records of another kind than the import's");
+    if (kind == EXO_IMPORT_SPELLS && (code = max_spell_id(tx, &above, err)))
+        return code;
     for (size_t i = 0; i < n;) {
         size_t k = n - i < EXO__WRITE_BATCH ? n - i : EXO__WRITE_BATCH;
         sqlite3_stmt *s;
@@ -592,9 +666,14 @@ static exo_code write_records(struct write_tx *tx, exo_import_kind kind,
         for (size_t j = 0; j < k; j++)
             ins->bind(s, (int)j * ins->n_cols,
                       (const char *)rows + (i + j) * size);
-        if ((code = step_done(tx, s, "adding records", err)))
-            return code;
-        *n_new += (size_t)sqlite3_changes(tx->store->db);
+        if (kind == EXO_IMPORT_SPELLS) {
+            if ((code = step_returning(tx, s, above, n_new, n_updated, err)))
+                return code;
+        } else {
+            if ((code = step_done(tx, s, "adding records", err)))
+                return code;
+            *n_new += (size_t)sqlite3_changes(tx->store->db);
+        }
         i += k;
     }
     return EXO_OK;
@@ -604,14 +683,101 @@ exo_code exo__write_moves(struct write_tx *tx, const struct write_move *rows,
                           size_t n, size_t *n_new, exo_err *err)
 {
     return write_records(tx, EXO_IMPORT_MOVES, rows, sizeof *rows, n, n_new,
-                         err);
+                         NULL, err);
 }
 
 exo_code exo__write_spells(struct write_tx *tx, const struct write_spell *rows,
-                           size_t n, size_t *n_new, exo_err *err)
+                           size_t n, size_t *n_new, size_t *n_updated,
+                           exo_err *err)
 {
     return write_records(tx, EXO_IMPORT_SPELLS, rows, sizeof *rows, n, n_new,
-                         err);
+                         n_updated, err);
+}
+
+void exo__write_spell_key(char buf[64], int64_t person, int64_t org,
+                          int32_t start)
+{
+    snprintf(buf, 64, "%lld|%lld|%ld", (long long)person, (long long)org,
+             (long)start);
+}
+
+exo_code exo__write_missing_spells(struct write_tx *tx, int64_t org,
+                                   const struct hmap *seen, bool close,
+                                   int32_t at, size_t *n_missing,
+                                   size_t *n_open, exo_err *err)
+{
+    sqlite3_stmt *list, *end = NULL;
+    exo_code code;
+    int rc;
+    int64_t *ids = NULL; /* the open ones, ended after the listing: an
+                            UPDATE moves a row within the index it scans */
+    size_t cap = 0;
+    *n_missing = *n_open = 0;
+    if ((code = exo__store_prepare(
+             tx->store,
+             "SELECT id, person_id, start_date, end_date IS NULL FROM spell "
+             "WHERE org_id = ? AND start_date IS NOT NULL",
+             &list, err)))
+        return code;
+    sqlite3_bind_int64(list, 1, org);
+    while ((rc = sqlite3_step(list)) == SQLITE_ROW) {
+        char key[64];
+        int64_t ignored;
+        exo__write_spell_key(key, sqlite3_column_int64(list, 1), org,
+                             sqlite3_column_int(list, 2));
+        if (exo__hmap_get(seen, key, &ignored))
+            continue;
+        (*n_missing)++;
+        if (!sqlite3_column_int(list, 3))
+            continue;
+        if (close && *n_open == cap) {
+            cap = cap ? 2 * cap : 64;
+            int64_t *grown = exo__reallocarray(ids, cap, sizeof *ids);
+            if (!grown) {
+                code = exo__fail(err, EXO_ENOMEM, "out of memory");
+                break;
+            }
+            ids = grown;
+        }
+        if (close)
+            ids[*n_open] = sqlite3_column_int64(list, 0);
+        (*n_open)++;
+    }
+    if (!code && rc != SQLITE_DONE)
+        code = exo__fail_sqlite(err, tx->store->db, rc, "listing spells");
+    sqlite3_finalize(list);
+    if (!code && close && *n_open)
+        code = exo__store_prepare(
+            tx->store,
+            "UPDATE spell SET end_date = MAX(?2, start_date), "
+            "end_precision = 'day', end_reason = 'unknown' WHERE id = ?1",
+            &end, err);
+    for (size_t i = 0; !code && close && i < *n_open; i++) {
+        sqlite3_bind_int64(end, 1, ids[i]);
+        sqlite3_bind_int(end, 2, at);
+        code = step_done(tx, end, "ending a spell missing from the file", err);
+    }
+    sqlite3_finalize(end);
+    exo__free(ids);
+    return code;
+}
+
+exo_code exo__write_as_of(struct write_tx *tx, int64_t org, int32_t as_of,
+                          exo_err *err)
+{
+    sqlite3_stmt *s;
+    exo_code code = exo__store_prepare(
+        tx->store,
+        "INSERT INTO export_as_of (org_id, as_of) VALUES (?, ?) "
+        "ON CONFLICT (org_id) DO UPDATE SET as_of = excluded.as_of",
+        &s, err);
+    if (code)
+        return code;
+    sqlite3_bind_int64(s, 1, org);
+    sqlite3_bind_int(s, 2, as_of);
+    code = step_done(tx, s, "recording the export's date", err);
+    sqlite3_finalize(s);
+    return code;
 }
 
 exo_code exo__write_finance(struct write_tx *tx,
@@ -619,7 +785,7 @@ exo_code exo__write_finance(struct write_tx *tx,
                             size_t *n_new, exo_err *err)
 {
     return write_records(tx, EXO_IMPORT_FINANCE, rows, sizeof *rows, n, n_new,
-                         err);
+                         NULL, err);
 }
 
 /* ==== Aliases ==== */
@@ -678,6 +844,9 @@ exo_code exo__write_merge_org(struct write_tx *tx, int64_t from, int64_t into,
         "UPDATE spell SET org_id = ?1 WHERE org_id = ?2",
         "UPDATE spell SET dest_org_id = ?1 WHERE dest_org_id = ?2",
         "UPDATE finance SET org_id = ?1 WHERE org_id = ?2",
+        ("INSERT OR IGNORE INTO export_as_of (org_id, as_of) "
+         "SELECT ?1, as_of FROM export_as_of WHERE org_id = ?2"),
+        "DELETE FROM export_as_of WHERE org_id = ?2",
         "UPDATE alias SET org_id = ?1 WHERE org_id = ?2",
         "DELETE FROM org WHERE id = ?2",
     };

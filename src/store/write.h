@@ -39,6 +39,7 @@ struct write_move {
 struct write_spell {
     int64_t person, org, dest, source;
     const char *role, *level, *team, *reason;
+    const char *leave; /* the detailed reason (exo__leave_reasons), or NULL */
     exo_date start;
     bool has_end;
     exo_date end;
@@ -105,8 +106,31 @@ exo_code exo__write_source(struct write_tx *tx, const char *url, int64_t *id,
  * key is already stored is left as it is; '*n_new' counts the others. */
 exo_code exo__write_moves(struct write_tx *tx, const struct write_move *rows,
                           size_t n, size_t *n_new, exo_err *err);
+/* Spells are refreshed rather than left: a stored spell (same person,
+ * organisation and start) takes the row's end, reasons, role, level, team
+ * and destination where the row gives them, and '*n_updated' counts those
+ * that changed; an empty value does not erase a stored one. */
 exo_code exo__write_spells(struct write_tx *tx, const struct write_spell *rows,
-                           size_t n, size_t *n_new, exo_err *err);
+                           size_t n, size_t *n_new, size_t *n_updated,
+                           exo_err *err);
+
+/*
+ * The spells of organisation 'org' that this import did not name: 'seen'
+ * holds "person|org|start" (exo__write_spell_key) of each spell it did.
+ * '*n_missing' counts them, '*n_open' those still open; with 'close', the
+ * open ones end on day 'at' (end reason unknown: the export no longer
+ * lists them, and does not say why).
+ */
+exo_code exo__write_missing_spells(struct write_tx *tx, int64_t org,
+                                   const struct hmap *seen, bool close,
+                                   int32_t at, size_t *n_missing,
+                                   size_t *n_open, exo_err *err);
+/* The key of exo__write_missing_spells' 'seen' in 'buf' (64 bytes). */
+void exo__write_spell_key(char buf[64], int64_t person, int64_t org,
+                          int32_t start);
+/* Records 'as_of' as the date organisation 'org''s export was taken. */
+exo_code exo__write_as_of(struct write_tx *tx, int64_t org, int32_t as_of,
+                          exo_err *err);
 exo_code exo__write_finance(struct write_tx *tx,
                             const struct write_finance *rows, size_t n,
                             size_t *n_new, exo_err *err);

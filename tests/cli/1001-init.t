@@ -1,4 +1,4 @@
 args: init
 status: 0
 --- stdout-contains
-ready (schema version 2)
+ready (schema version 3)

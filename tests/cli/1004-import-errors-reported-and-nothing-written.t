@@ -11,4 +11,4 @@ moves-bad.csv:5:38: malformed date '2024/02/01' in field 'date' (expected YYYY-M
 moves-bad.csv:6:10: event 'left' needs 'from_org' (expected the organisation left)
 moves-bad.csv:7:1: empty value in field 'person' (expected a value)
 moves-bad.csv:8:48: date_precision 'month' does not fit the date (expected the first day of the month)
-exodus: import: 7 errors in 'moves-bad.csv'; nothing was imported
+exodus: import: 7 errors in 'moves-bad.csv'; nothing was imported; a date like '2024/02/01' needs --date-format (%m/%d/%Y for US dates)

@@ -2,4 +2,4 @@
 args: import spells $FIX/spells-header-only.csv
 status: 0
 --- stdout
-$FIX/spells-header-only.csv: 0 rows, 0 new, 0 already present
+$FIX/spells-header-only.csv: 0 rows, 0 new, 0 updated, 0 unchanged

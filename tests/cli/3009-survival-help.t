@@ -2,17 +2,19 @@
 args: survival -h
 status: 0
 --- stdout
-usage: exodus survival ORG... [--by level|org|team] [--cox TERMS]
+usage: exodus survival ORG... [--by level|org|team|cohort] [--cox TERMS]
                        [--ref level=LEVEL] [--at DAYS] [--since DATE]
-                       [--ci log|log-log|plain]
+                       [--ci log|log-log|plain] [--cause REASON]
+                       [--competing] [--cohorts year|quarter]
                        [--ties efron|breslow] [--json]
    or: exodus survival --data FILE --time COL --event COL[=VALUE]
                        [--start COL] [--by COL] [--cox "a + b + factor(c)"]
                        [--ref c=LEVEL] [--at T] [--ties efron|breslow]
                        [--ci log|log-log|plain] [--json]
 
-Store TERMS are joined by '+': level, org, contagion(W) (co-worker
-departures in the W days, default 90, before each risk interval), entry.
+Store TERMS are joined by '+': level, org, team, strata(team),
+contagion(W) (co-worker departures in the W days, default 90, before
+each risk interval), entry.
 
 options:
       --data FILE            a CSV file (gzip too) instead of the store
@@ -24,9 +26,12 @@ options:
       --ref COL=LEVEL        reference levels of factors
       --ties efron|breslow   Cox ties (default efron, as R)
       --ci log|log-log|plain Kaplan-Meier intervals (default log)
-      --at T                 survival at T (store: days, default 730)
+      --at T                 survival at T (store: days or 6m, 1y; default 2y)
       --rho RHO              Fleming-Harrington rho of the test (default 0)
       --since DATE           store: observation starts at DATE; earlier hires enter late
+      --cause REASON         store: only departures for REASON (resignation, layoff, ..., voluntary, involuntary) are events: cause-specific curves and Cox
+      --competing            store: cumulative incidence of each reason for leaving (Aalen-Johansen)
+      --cohorts year|quarter store: retained at 6, 12 and 24 months by hire year or quarter
 
 common options:
       --db PATH              the store (else $EXODUS_DB, else ./exodus.db)

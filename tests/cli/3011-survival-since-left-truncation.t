@@ -10,4 +10,4 @@ Kaplan-Meier overall (95% CI, log)
   group  n  events  median       95% CI  retained at 2 y          95% CI
   all    3       1      NA  2.00 y - NA            66.7%  30.0% - 100.0%
 --- stderr
-exodus: survival: note: observed from 2021-01-01: 1 spells ended before and are left out; 3 enter late
+exodus: survival: note: observed from 2021-01-01: 1 spells ended before and are left out; 3 enter late (hired before it)

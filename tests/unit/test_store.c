@@ -177,8 +177,8 @@ Test(store, store_without_application_id_still_opens)
     sql(path, "PRAGMA application_id = 0");
     cr_assert_eq(exo_store_open(path, EXO_STORE_READONLY, &store, &err), EXO_OK,
                  "%s", err.msg);
-    /* made at the newest schema: 002_finance_integer_amounts.sql */
-    cr_expect_eq(exo_store_schema_version(store), 2);
+    /* made at the newest schema: 003_hr_refresh.sql */
+    cr_expect_eq(exo_store_schema_version(store), 3);
     exo_store_close(store);
     cr_assert_eq(exo_store_open(path, EXO_STORE_CREATE, &store, &err), EXO_OK,
                  "%s", err.msg);

@@ -28,6 +28,7 @@ static const struct {
     {"spell", "start_precision", &exo__precisions},
     {"spell", "end_precision", &exo__precisions},
     {"spell", "end_reason", &exo__end_reasons},
+    {"spell", "leave_reason", &exo__leave_reasons},
     {"finance", "precision", &exo__precisions},
     {"finance", "kind", &exo__finance_kinds},
 };
