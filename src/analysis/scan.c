@@ -5,9 +5,10 @@
  * where, and in what order the rows come out; every number is the
  * organisation's own analysis.
  *
- * Determinism: organisation k's seed is derived from (seed, FNV-1a of its
- * name), so its row is the same whichever worker fits it, on however many
- * threads or ranks. The plan (largest first to the least-loaded worker,
+ * Determinism: exo_spiral_analyze draws an organisation's numbers from
+ * (seed, its name), so its row is the same whichever worker fits it, on
+ * however many threads or ranks, and the same as 'exodus spiral ORG
+ * --seed S' and the report's. The plan (largest first to the least-loaded worker,
  * ties to the lowest worker) is computed identically by every rank from
  * the store, so ranks need no message to agree on it.
  */
@@ -28,17 +29,6 @@ void exo_scan_opts_init(exo_scan_opts *opts)
     memset(opts, 0, sizeof *opts);
     exo_spiral_opts_init(&opts->spiral);
     opts->min_departures = 10;
-}
-
-/* FNV-1a: a name's stream of the scan's seed, the same on every machine. */
-static uint64_t name_hash(const char *s)
-{
-    uint64_t h = 0xcbf29ce484222325ull;
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
-        h *= 0x100000001b3ull;
-    }
-    return h;
 }
 
 /* Work of one organisation for the plan: its departures, plus one for the
@@ -133,10 +123,7 @@ static exo_code fit_row(exo_store *store, const exo_scan_opts *o,
 {
     exo_spiral_opts so = o->spiral;
     exo_spiral *s = NULL;
-    uint64_t seed = o->spiral.seed ? o->spiral.seed : 1;
-    /* Below 2^63, so that a command line can give it back. */
-    so.seed = exo__derive_seed(seed, name_hash(r->org)) & 0x7fffffffffffffffull;
-    so.seed = so.seed ? so.seed : 1;
+    so.seed = o->spiral.seed ? o->spiral.seed : 1;
     r->seed = so.seed;
     r->kind = EXO_SPIRAL_INSUFFICIENT;
     r->n = r->n_lo = r->n_hi = r->p = EXO_NAN;

@@ -67,8 +67,11 @@
  * all count for n's interval: the data barely choose between them. */
 #define CANDIDATE_DELTA 2.0
 /* The longest half-life of the excitation under a chosen trend, in bins
- * (of at least a MIN_MEMORY_BINS-th of the window). */
-#define MEMORY_BINS 1.0
+ * (of at least a MIN_MEMORY_BINS-th of the window): a quarter of the
+ * shortest segment (12 months). One bin cut off true memories of three
+ * weeks, whose fits then stopped at the bound with no interval (docs/
+ * spiral.md has the calibration). */
+#define MEMORY_BINS 3.0
 #define MIN_MEMORY_BINS 8.0
 /* The penalty per change point of the bootstrap's null trend: AIC's two
  * parameters. */
@@ -1558,7 +1561,7 @@ exo_code exo_spiral_analyze(exo_store *store, const char *org,
                             const exo_spiral_opts *opts, exo_spiral **out,
                             exo_err *err)
 {
-    exo_spiral_opts defaults;
+    exo_spiral_opts defaults, own;
     exo_move_list arrs = {0};
     struct work w;
     double *t = NULL, *width = NULL;
@@ -1578,6 +1581,13 @@ exo_code exo_spiral_analyze(exo_store *store, const char *org,
         (rc = exo__departures_load(store, s->org, &opts->filter, &s->departures,
                                    &arrs, &s->n_folded, &s->n_leave, err)))
         goto out;
+    /* The organisation's own draws, from (seed, its name): the screener,
+     * the report, a comparison and 'exodus spiral ORG' give it the same
+     * ones, whatever else they analyse and in whatever order. */
+    own = *opts;
+    own.seed = exo__derive_seed(opts->seed ? opts->seed : 1,
+                                exo__name_hash(s->org));
+    w.o = &own;
     if ((rc = org_window(store, &opts->filter, &s->departures, &arrs, &w, s,
                          err)))
         goto out;

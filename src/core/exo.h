@@ -57,4 +57,17 @@ static inline unsigned long exo__derive_seed(uint64_t seed, uint64_t index)
     return (unsigned long)(z ? z : 1);
 }
 
+/* FNV-1a of a name: its stream of a seed (exo__derive_seed), the same on
+ * every machine, so that an organisation's draws depend on who it is and
+ * not on where or in what order it is analysed. */
+static inline uint64_t exo__name_hash(const char *s)
+{
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (; *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= 0x100000001b3ull;
+    }
+    return h;
+}
+
 #endif

@@ -5,5 +5,5 @@ status: 0
 --- stdout-contains
   departures     1267 (dated to the day 1267, month 0, year 0)
   mass events    2 days with 10 or more (2014-12-30: 144, 2015-12-30: 76), 220 departures: each counted as one departure, a shock (--mass-events collapse)
-  excitation     jump alpha 0.8454 /month (SE 0.2), decay beta 1.717 /month (SE 0.47; half-life 12.3 days)
-  fit            KS p = 0.87 (Hawkes), 0.0552 (trend only)
+  excitation     jump alpha 0.8346 /month (SE 0.2), decay beta 1.693 /month (SE 0.46; half-life 12.5 days)
+  fit            KS p = 0.628 (Hawkes), 0.0633 (trend only)
