@@ -1386,7 +1386,8 @@ def _cox_fit(n, p, st, stop, ev, xs, strat, names, ties, conf_level,
 
 from .results import (Result, SpiralResult, StatsResult,  # noqa: E402
                       SurvivalResult, FlowsResult, CompareResult,
-                      RunwayResult, pandas as _pandas, _axes, _plot_km,
+                      ScanResult, RunwayResult, pandas as _pandas, _axes,
+                      _plot_km,
                       _html_summary)
 
 
@@ -1522,5 +1523,6 @@ LogRank.print_summary = _print_summary
 from .store import Store, run  # noqa: E402
 
 __all__ += ["Result", "SpiralResult", "StatsResult", "SurvivalResult",
-            "FlowsResult", "CompareResult", "RunwayResult", "Store", "run",
+            "FlowsResult", "CompareResult", "ScanResult", "RunwayResult",
+            "Store", "run",
             "__version__"]

@@ -16,7 +16,8 @@ missing one raises ImportError naming the Debian package that provides it.
 import math
 
 __all__ = ["Result", "SpiralResult", "StatsResult", "SurvivalResult",
-           "FlowsResult", "CompareResult", "RunwayResult", "pandas",
+           "FlowsResult", "CompareResult", "ScanResult", "RunwayResult",
+           "pandas",
            "pyplot"]
 
 DAY_NS = 86400 * 10**9
@@ -449,6 +450,53 @@ class CompareResult(Result):
                     marker="o", label=o.get("org"))
         ax.set_ylabel("departures per year")
         ax.legend()
+        return ax
+
+
+class ScanResult(Result):
+    """The screener: the fields of 'exodus scan --json', one row per
+    organisation in 'rows', ranked."""
+
+    def _headline(self):
+        return [("organisations", self.get("organisations")),
+                ("fitted", self.get("fitted")), ("seed", self.get("seed"))]
+
+    @property
+    def summary(self):
+        """One row per organisation, in the table's order: departures, n
+        and its interval, verdict, trend, the forecast's mean and 80%
+        interval, and the note of those with too little data."""
+        pd = pandas()
+        rows = []
+        for r in self.get("rows") or []:
+            row = _scalars(r)
+            ci = r.get("n_interval")
+            if isinstance(ci, list) and len(ci) == 2:
+                row["n_lo"], row["n_hi"] = ci
+            fc = r.get("forecast")
+            if isinstance(fc, dict):
+                row["forecast_mean"] = fc.get("mean")
+                lo_hi = fc.get("interval80") or [None, None]
+                row["forecast_lo80"], row["forecast_hi80"] = lo_hi
+            rows.append(row)
+        df = pd.DataFrame(rows)
+        return df.set_index("org") if "org" in df else df
+
+    def plot(self, ax=None):
+        """n with its 95% interval for each fitted organisation, the
+        critical value 1 marked."""
+        ax = _axes(ax)
+        fitted = [r for r in self.get("rows") or []
+                  if r.get("fitted") and r.get("n") is not None]
+        for i, r in enumerate(fitted):
+            lo, hi = r.get("n_interval") or [r["n"], r["n"]]
+            hi = hi if hi is not None else r["n"]
+            ax.plot([lo, hi], [i, i], color="C0")
+            ax.plot([r["n"]], [i], "o", color="C0")
+        ax.axvline(1.0, color="C3", linestyle="--", linewidth=1)
+        ax.set_yticks(range(len(fitted)))
+        ax.set_yticklabels([r["org"] for r in fitted])
+        ax.set_xlabel("branching ratio n (95% interval)")
         return ax
 
 

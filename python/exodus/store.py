@@ -628,6 +628,26 @@ class Store:
             args.append("--no-spiral")
         return _r.CompareResult(run(*args, db=self.path))
 
+    def scan(self, orgs=None, min_departures=None, since=None, until=None,
+             levels=None, bootstrap=None, imputations=None, paths=None,
+             seed=None, asymptotic=False, threads=None):
+        """Which organisations are in a spiral right now: 'exodus scan
+        [ORG...] --json' as a ScanResult (.summary: one row per
+        organisation, ranked by verdict and n; those with too little data
+        are rows too, with their note). Each row is the organisation's own
+        spiral answer, the one .spiral(org) gives with the same seed and
+        options."""
+        names = [] if orgs is None else (
+            [orgs] if isinstance(orgs, str) else list(orgs))
+        args = ["scan"] + names + _opt("--min-departures", min_departures)
+        args += _opt("--since", since) + _opt("--until", until)
+        args += _levels_opt(levels) + _opt("--bootstrap", bootstrap)
+        args += _opt("--imputations", imputations) + _opt("--paths", paths)
+        args += _opt("--seed", seed) + _opt("--threads", threads)
+        if asymptotic:
+            args.append("--asymptotic")
+        return _r.ScanResult(run(*args, db=self.path))
+
     def runway(self, scenario, paths=None, seed=None, months=None, org=None,
                set=None):
         """Cash, staff and dilution: 'exodus runway SCENARIO --json' as a

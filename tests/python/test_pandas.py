@@ -244,6 +244,20 @@ class TestStoreAnalyses(Rel):
         self.assertEqual(s.loc["OpenAI", "departures"],
                          want["organisations"][0]["departures"])
 
+    def test_scan_is_the_clis_and_each_row_the_spiral(self):
+        opts = dict(bootstrap=39, imputations=3, paths=300)
+        r = self.st.scan(["OpenAI", "Google", "Anthropic"], **opts)
+        want = cli("scan", "OpenAI", "Google", "Anthropic", "--bootstrap",
+                   "39", "--imputations", "3", "--paths", "300")
+        self.assertEqual(r, want)
+        s = r.summary
+        self.assertEqual(sorted(s.index), ["Anthropic", "Google", "OpenAI"])
+        self.assertFalse(bool(s.loc["Anthropic", "fitted"]))
+        # One answer: the row is the organisation's own spiral.
+        sp = self.st.spiral("OpenAI", **opts)
+        self.assertEqual(s.loc["OpenAI", "n"], sp.n)
+        self.assertEqual(s.loc["OpenAI", "n_hi"], sp.n_interval[1])
+
     def test_runway(self):
         scen = os.path.join(ROOT, "data", "scenarios", "openai-2024.json")
         r = self.st.runway(scen, paths=300, seed=3)
@@ -262,6 +276,8 @@ class TestStoreAnalyses(Rel):
                     self.st.survival(HR, by="team"),
                     self.st.flows(),
                     self.st.compare(["OpenAI", "Google"], spiral=False),
+                    self.st.scan(["OpenAI", "Google"], bootstrap=20,
+                                 imputations=2, paths=100),
                     self.st.runway(scen, paths=100)):
             out = io.StringIO()
             res.print_summary(file=out)
