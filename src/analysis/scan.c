@@ -8,8 +8,8 @@
  * Determinism: exo_spiral_analyze draws an organisation's numbers from
  * (seed, its name), so its row is the same whichever worker fits it, on
  * however many threads or ranks, and the same as 'exodus spiral ORG
- * --seed S' and the report's. The plan (largest first to the least-loaded worker,
- * ties to the lowest worker) is computed identically by every rank from
+ * --seed S' and the report's. The plan (largest first to the least-loaded
+ * worker, ties to the lowest worker) is computed identically by every rank from
  * the store, so ranks need no message to agree on it.
  */
 #include <jansson.h>

@@ -1585,8 +1585,8 @@ exo_code exo_spiral_analyze(exo_store *store, const char *org,
      * the report, a comparison and 'exodus spiral ORG' give it the same
      * ones, whatever else they analyse and in whatever order. */
     own = *opts;
-    own.seed = exo__derive_seed(opts->seed ? opts->seed : 1,
-                                exo__name_hash(s->org));
+    own.seed =
+        exo__derive_seed(opts->seed ? opts->seed : 1, exo__name_hash(s->org));
     w.o = &own;
     if ((rc = org_window(store, &opts->filter, &s->departures, &arrs, &w, s,
                          err)))
