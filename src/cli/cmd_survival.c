@@ -586,8 +586,10 @@ static int name_cmp(const void *pa, const void *pb)
 /* Sorts names and renumbers codes[0..n) to match. */
 static void sort_levels(char **names, size_t k, int *codes, size_t n)
 {
-    char **sorted = malloc((k ? k : 1) * sizeof *sorted);
-    int *map = malloc((k ? k : 1) * sizeof *map);
+    if (k == 0)
+        return; /* no names (a column that is all empty): nothing to sort */
+    char **sorted = malloc(k * sizeof *sorted);
+    int *map = malloc(k * sizeof *map);
     if (!sorted || !map) {
         free(sorted);
         free(map);
