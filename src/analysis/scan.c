@@ -232,9 +232,9 @@ out:
     return rc;
 }
 
-/* Fits the rows in 'todo' (largest first) on up to 'threads' threads,
+/* Fits the rows in 'to_fit' (largest first) on up to 'threads' threads,
  * each with its own read-only handle on 'path'. */
-static exo_code fit_threads(const exo_scan_opts *o, exo_scan_row **todo,
+static exo_code fit_threads(const exo_scan_opts *o, exo_scan_row **to_fit,
                             size_t n, size_t threads, exo_err *err)
 {
     exo_code first = EXO_OK;
@@ -248,7 +248,7 @@ static exo_code fit_threads(const exo_scan_opts *o, exo_scan_row **todo,
 #pragma omp for schedule(dynamic, 1)
         for (size_t i = 0; i < n; i++) {
             if (!rc)
-                rc = fit_row(st, o, todo[i], &e);
+                rc = fit_row(st, o, to_fit[i], &e);
             if (rc) {
 #pragma omp critical
                 /* The first failure in plan order, whatever the timing. */
@@ -281,7 +281,7 @@ exo_code exo_scan_run(exo_store *store, const exo_scan_opts *opts,
         return exo__fail(err, EXO_EINVAL, "rank %zu of %zu", opts->rank,
                          opts->n_ranks);
     exo_scan *sc = exo__calloc(1, sizeof *sc);
-    exo_scan_row **todo = NULL;
+    exo_scan_row **to_fit = NULL;
     if (!sc)
         return exo__fail(err, EXO_ENOMEM, "out of memory");
     sc->seed = opts->spiral.seed ? opts->spiral.seed : 1;
@@ -291,16 +291,16 @@ exo_code exo_scan_run(exo_store *store, const exo_scan_opts *opts,
         goto out;
     /* This worker's share, largest first (the plan's order), so the
      * threads' dynamic schedule balances as the ranks' plan does. */
-    todo = exo__calloc(sc->n ? sc->n : 1, sizeof *todo);
-    if (!todo) {
+    to_fit = exo__calloc(sc->n ? sc->n : 1, sizeof *to_fit);
+    if (!to_fit) {
         rc = exo__fail(err, EXO_ENOMEM, "out of memory");
         goto out;
     }
     size_t m = 0;
     for (size_t i = 0; i < sc->n; i++)
         if (sc->rows[i].rank == opts->rank)
-            todo[m++] = &sc->rows[i];
-    exo__qsort(todo, m, sizeof *todo, cmp_size);
+            to_fit[m++] = &sc->rows[i];
+    exo__qsort(to_fit, m, sizeof *to_fit, cmp_size);
     size_t threads = opts->threads;
 #ifdef _OPENMP
     if (threads == 0)
@@ -313,9 +313,9 @@ exo_code exo_scan_run(exo_store *store, const exo_scan_opts *opts,
     if (threads == 1) {
         /* One thread: the analyses' own loops use every core. */
         for (size_t i = 0; !rc && i < m; i++)
-            rc = fit_row(store, opts, todo[i], err);
+            rc = fit_row(store, opts, to_fit[i], err);
     } else {
-        rc = fit_threads(opts, todo, m, threads, err);
+        rc = fit_threads(opts, to_fit, m, threads, err);
     }
     if (rc)
         goto out;
@@ -330,7 +330,7 @@ exo_code exo_scan_run(exo_store *store, const exo_scan_opts *opts,
     sc->n = k;
     exo_scan_sort(sc);
 out:
-    exo__free(todo);
+    exo__free(to_fit);
     if (rc) {
         exo_scan_release(sc);
         return rc;
