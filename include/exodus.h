@@ -811,7 +811,9 @@ typedef struct exo_hawkes {
     /* beta ran to the lower end of the search (beta T = 0.01, or
      * min_beta): a memory as long as the window, or as the slowest change
      * allowed, which a trend or a change of regime also produces; n is
-     * then not identified and 'converged' is false. */
+     * then not identified and 'converged' is false. The estimate is the
+     * best within the bound and the profile interval is the one within
+     * it. */
     bool decay_at_limit;
     bool converged;   /* the optimiser met its gradient test */
     int iterations;   /* quasi-Newton plus Newton steps of the winner */
