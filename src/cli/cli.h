@@ -118,6 +118,12 @@ int cli_usage_error(const struct cli *cli, const char *fmt, ...)
 /* Opens the store named by the global options, creating it when missing. */
 exo_code cli_open_store(const struct cli *cli, int flags, exo_store **store,
                         exo_err *err);
+/* Whether the store the global options name is there already (a URI of a
+ * database server counts as there). */
+bool cli_store_exists(const struct cli *cli);
+/* Removes a store file this run created, with its journal files: an
+ * import that fails into a new store leaves no empty store behind. */
+void cli_store_remove_new(const struct cli *cli);
 /* Parses a DATE option value into days; prints and returns CLI_EXIT_USAGE
  * when bad. */
 int cli_parse_date(const struct cli *cli, const char *opt, const char *text,

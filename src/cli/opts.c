@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -190,6 +191,24 @@ exo_code cli_open_store(const struct cli *cli, int flags, exo_store **store,
                         exo_err *err)
 {
     return exo_store_open(cli->db_path, flags, store, err);
+}
+
+bool cli_store_exists(const struct cli *cli)
+{
+    struct stat st;
+    return strstr(cli->db_path, "://") || stat(cli->db_path, &st) == 0;
+}
+
+void cli_store_remove_new(const struct cli *cli)
+{
+    static const char *const suffix[] = {"-wal", "-shm", "-journal", ""};
+    char path[4096];
+    if (strstr(cli->db_path, "://"))
+        return;
+    for (size_t i = 0; i < sizeof suffix / sizeof *suffix; i++)
+        if ((size_t)snprintf(path, sizeof path, "%s%s", cli->db_path,
+                             suffix[i]) < sizeof path)
+            unlink(path);
 }
 
 int cli_parse_date(const struct cli *cli, const char *opt, const char *text,
