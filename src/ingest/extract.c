@@ -501,6 +501,10 @@ static bool name_token(const struct extractor *ex, size_t i)
     return true;
 }
 
+/* Honorifics written without a period, between a title and a name. */
+static const char *const honorifics[] = {"dr",  "mr",   "mrs",  "ms",   "prof",
+                                         "sir", "dame", "lord", "lady", NULL};
+
 /* Words after which a capitalised run is an organisation, not a person. */
 static const char *const org_context_words[] = {
     "rival",      "join",     "joins",      "joined",    "joining",
@@ -596,6 +600,7 @@ static void find_entities(struct extractor *ex, struct sent *s)
         }
     }
     /* Capitalised runs: people, or new organisations by context. */
+    size_t prev_name_end = SIZE_MAX;
     for (size_t i = s->t0; i < s->t1; i++) {
         size_t j = name_run(ex, i, s->t1);
         bool org_ctx = i > s->t0 &&
@@ -610,13 +615,26 @@ static void find_entities(struct extractor *ex, struct sent *s)
         if (!org_ctx && i > s->t0 + 1 && low_is(&ex->toks[i - 1], "of") &&
             exo__lex_role(ex->toks[i - 2].low, &of_lv) == EXO__ROLE_HEAD)
             org_ctx = true;
+        /* "CEO T.J. Rodgers of Cypress Semiconductor": a capitalised run
+         * right after a person's name and "of" is where they work, not a
+         * second person (ex17b: the organisation read as the mover). */
+        if (!org_ctx && i > s->t0 + 1 && low_is(&ex->toks[i - 1], "of") &&
+            prev_name_end == i - 1)
+            org_ctx = true;
         /* "Globex has hired X", "Initech poached X": who hires is an
          * organisation (issue 17: an org read as a person). */
         if (!org_ctx && j == i) {
             size_t k = i + 1;
-            if (k < s->t1 &&
-                low_in(&ex->toks[k],
-                       (const char *const[]){"has", "have", "had", "is", NULL}))
+            /* "Watford will fire X", "Globex has moved to fire X", "the
+             * Broncos had already released X": auxiliaries and "decided
+             * to" between the organisation and its verb (ex17b). */
+            while (k < s->t1 && k < i + 5 &&
+                   low_in(&ex->toks[k],
+                          (const char *const[]){
+                              "has", "have", "had", "is", "will", "also",
+                              "already", "just", "moved", "decided", "voted",
+                              "to", "then", "later", "quietly", "officially",
+                              "recently", NULL}))
                 k++;
             size_t used;
             const struct exo__trigger *hd =
@@ -678,6 +696,17 @@ static void find_entities(struct extractor *ex, struct sent *s)
                        "hedge", "fund", "bank", "startup", "firm", "lab",
                        "unit", "division", "chain", "retailer", "agency",
                        "carmaker", "automaker", "brand", "subsidiary", NULL});
+        /* "a Home Depot executive", "the Goldman Sachs board": a run
+         * between a determiner and a title is the title's organisation,
+         * as for one word above (ex17b: the run was read as the hire). */
+        exo_level det_lv;
+        if (!org_noun && i > s->t0 && j < s->t1 &&
+            !(last->flags & T_POSS) &&
+            exo__lex_role(ex->toks[j].low, &det_lv) == EXO__ROLE_HEAD &&
+            low_in(&ex->toks[i - 1],
+                   (const char *const[]){"a", "an", "the", "former", "ex",
+                                         "longtime", "veteran", NULL}))
+            org_noun = true;
         bool suffix = org_noun || exo__lex_org_suffix(last->low) ||
                       (j < s->t1 && (ex->toks[j].flags & T_CAP) &&
                        exo__lex_org_suffix(ex->toks[j].low));
@@ -701,13 +730,18 @@ static void find_entities(struct extractor *ex, struct sent *s)
          * capitalised words before the title glued to a name are its
          * organisation (issue 17), known or not. */
         size_t r = i;
+        /* "Union Health Minister Dr Harsh Vardhan": an honorific between
+         * the title and the name (ex17b). */
+        if (r > s->t0 && low_in(&ex->toks[r - 1], honorifics))
+            r--;
+        size_t r_top = r;
         exo_level role_lv;
         while (r > s->t0 && !ex->tok_org[r - 1] &&
                !low_in(&ex->toks[r - 1],
                        (const char *const[]){"and", "of", "&", NULL}) &&
                exo__lex_role(ex->toks[r - 1].low, &role_lv) != EXO__ROLE_NONE)
             r--;
-        if (r < i && r > s->t0 && !ex->tok_org[r - 1]) {
+        if (r < r_top && r > s->t0 && !ex->tok_org[r - 1]) {
             size_t a = r;
             while (a > s->t0 && a + 3 > r) {
                 const struct tok *t = &ex->toks[a - 1];
@@ -741,6 +775,7 @@ static void find_entities(struct extractor *ex, struct sent *s)
                 ex->fatal = EXO_ENOMEM;
         }
         exo__free(key);
+        prev_name_end = j;
         i = j - 1;
     }
 }
@@ -1023,6 +1058,8 @@ static bool role_before(const struct extractor *ex, size_t begin, size_t end,
     size_t i = end;
     bool head = false;
     *org = NULL;
+    if (end > begin && low_in(&ex->toks[end - 1], honorifics))
+        end = --i; /* "Health Minister Dr Harsh Vardhan" */
     while (i > begin) {
         const struct tok *t = &ex->toks[i - 1];
         exo_level lv;
@@ -1500,6 +1537,48 @@ static long subject_before(const struct extractor *ex, const struct sent *s,
             continue;
         best = (long)m;
     }
+    /* "Lawrence Jackson, president and CEO of procurement for Wal-Mart
+     * Stores, resigned", "X, a Goldman MD and head of rates for Asia
+     * Pacific, joined Citadel": a name inside an appositive that opens
+     * after an earlier name and closes before the verb is not the
+     * subject; the name the appositive describes is (ex17b). */
+    if (best > 0) {
+        size_t close = SIZE_MAX;
+        for (size_t i = t; i > ex->ments[best].t1; i--) {
+            if (low_is(&ex->toks[i - 1], ",")) {
+                close = i - 1;
+                break;
+            }
+            if (!low_in(&ex->toks[i - 1], aux_words))
+                break;
+        }
+        for (long m = best - 1; m >= 0 && close != SIZE_MAX; m--) {
+            const struct mention *mm = &ex->ments[m];
+            size_t o = mm->t1;
+            if (!may_move(mm) || (mm->flags & M_PRONOUN) ||
+                (ex->toks[o - 1].flags & T_POSS) || o + 1 >= close ||
+                !low_is(&ex->toks[o], ","))
+                continue;
+            const struct tok *a = &ex->toks[o + 1];
+            exo_level lv;
+            /* The appositive opens with a lower-case word, a title or an
+             * organisation, not a clause ("who", "which") nor a list. */
+            bool opens = (!(a->flags & T_CAP) ||
+                          exo__lex_role(a->low, &lv) != EXO__ROLE_NONE ||
+                          ex->tok_org[o + 1]) &&
+                         !low_in(a, (const char *const[]){"who", "which",
+                                                          "and", "whose",
+                                                          NULL});
+            /* No verb of its own between the names. */
+            for (size_t i = o + 1; i < close && opens; i++)
+                opens = !low_in(&ex->toks[i], (const char *const[]){
+                                                  "said", "says", "who",
+                                                  "which", "told", NULL});
+            if (opens)
+                best = m;
+            break;
+        }
+    }
     return best;
 }
 
@@ -1848,6 +1927,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         const struct exo__trigger *def = tr->def;
         size_t win_end = k + 1 < n_trigs ? trigs[k + 1].t0 : s->t1;
         long subj = -1, objm = -1;
+        bool obj_fire = false; /* "A will fire X": an unambiguous object */
         const struct org_mention *agent = NULL;
         bool passive = is_passive(ex, s->t0, tr->t0);
         /* "departures include X and Y", "who were fired include X": the
@@ -1902,6 +1982,14 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                 exo_level lv;
                 bool as = oe < s->t1 &&
                           exo__lex_role(T[oe].low, &lv) == EXO__ROLE_HEAD;
+                /* "named X, a Home Depot executive, as president": the
+                 * "as" after an appositive (ex17b). */
+                if (oe < s->t1 && low_is(&T[oe], ","))
+                    for (size_t i = oe + 1; i < s->t1 && i < oe + 10; i++)
+                        if (low_is(&T[i], ",")) {
+                            oe = i;
+                            break;
+                        }
                 for (size_t i = oe; i < s->t1 && i < oe + 4 && !as; i++)
                     as = low_is(&T[i], "as");
                 if (!as)
@@ -1952,6 +2040,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                 continue;
             subj = objm;
             agent = org_before(ex, s->t0, tr->t0);
+            obj_fire = true;
         } else {
             subj = subject_before(ex, s, tr->t0);
             if (subj < 0)
@@ -2058,6 +2147,8 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                            .main = cl != CL_SUB,
                            .temporal = temporal,
                            .background = brief};
+        if (obj_fire)
+            fr.tflags |= EXO__TRIG_STRONG;
         /* Organisations after the trigger, by the word before each. */
         for (size_t i = tr->t1; i < win_end; i++) {
             const struct org_mention *om = org_at(ex, i);
