@@ -238,6 +238,7 @@ struct person {
 #define M_PARTIAL 2u
 #define M_PRONOUN 4u
 #define M_SPEAKER 8u /* "X said", "according to X": not a mover */
+#define M_GROUP 16u  /* "they", "the two": the last list of people */
 
 struct mention {
     size_t t0, t1;
@@ -267,6 +268,7 @@ struct frame {
     bool temporal; /* in a "when"/"after" clause: history, kept undated */
     bool from_aff; /* 'from' is the person's affiliation, not a slot */
     bool object;   /* "left the company": a workplace as the object */
+    bool obj_fire; /* "A will fire X": the person named as the object */
     size_t n_also; /* "X and Y are leaving": the other subjects */
     int also[8];
     unsigned also_flags[8];
@@ -326,7 +328,16 @@ struct extractor {
     exo_candidate *cands;
     size_t n_cands, cap_cands;
     exo_code fatal;
+    /* The last list of two or more people named together in the
+     * paragraph ("Zoph, Metz and Schoenholz"), for "they", "the two",
+     * "these individuals" (ex17b). */
+    int group[8];
+    size_t n_group;
+    int next_group[8]; /* this sentence's list, taken after it is read */
+    size_t n_next_group;
 };
+
+static bool list_gap(const struct extractor *ex, size_t a, size_t b);
 
 static const char *arena_dup(struct extractor *ex, const char *s, size_t n)
 {
@@ -1000,6 +1011,27 @@ static void find_mentions(struct extractor *ex, const struct sent *s, int *last)
             flags = M_PRONOUN;
             j = i + 1;
         }
+        /* "They are returning", "These individuals", "the two left":
+         * the last list of people named in the paragraph (ex17b). */
+        if (p < 0 && ex->n_group >= 2) {
+            size_t k = i;
+            if (low_in(t, (const char *const[]){"they", "both", NULL}))
+                k = i + 1;
+            else if (i + 1 < s->t1 &&
+                     low_in(t, (const char *const[]){"these", "the", NULL}) &&
+                     low_in(&ex->toks[i + 1],
+                            (const char *const[]){"individuals", "two",
+                                                  "three", "pair", "trio",
+                                                  "executives", "researchers",
+                                                  "co-founders", "cofounders",
+                                                  NULL}))
+                k = i + 2;
+            if (k > i && (k >= s->t1 || !(ex->toks[k].flags & T_CAP))) {
+                p = ex->group[0];
+                flags = M_PRONOUN | M_GROUP;
+                j = k;
+            }
+        }
         /* "The cofounder said ...", "the former CEO will join": a role
          * noun standing for the last person named (issue 17), not "the
          * CEO John Smith" nor "the head of sales". */
@@ -1040,6 +1072,22 @@ static void find_mentions(struct extractor *ex, const struct sent *s, int *last)
         add_mention(ex, i, j, p, flags);
         *last = p;
         i = j - 1;
+    }
+    /* The sentence's last list of named people, for a later "they". */
+    ex->n_next_group = 0;
+    for (size_t m = 1; m < ex->n_ments; m++) {
+        const struct mention *a = &ex->ments[m - 1], *b = &ex->ments[m];
+        if ((a->flags | b->flags) & (M_PRONOUN | M_SPEAKER) ||
+            a->person == b->person || !list_gap(ex, a->t1, b->t0)) {
+            if (ex->n_next_group >= 2)
+                break;
+            ex->n_next_group = 0;
+            continue;
+        }
+        if (ex->n_next_group == 0)
+            ex->next_group[ex->n_next_group++] = a->person;
+        if (ex->n_next_group < 8)
+            ex->next_group[ex->n_next_group++] = b->person;
     }
 }
 
@@ -1213,7 +1261,9 @@ static const char *const company_nouns[] = {
     "company",      "startup",      "start-up", "firm",     "lab",
     "organization", "organisation", "team",     "group",    "board",
     "business",     "role",         "post",     "position", "job",
-    "company's",    "outfit",       "venture",  NULL};
+    "company's",    "outfit",       "venture",  "retailer", "bank",
+    "chain",        "university",   "club",     "carmaker", "automaker",
+    NULL};
 
 struct trig {
     size_t t0, t1; /* tokens of the trigger */
@@ -1669,6 +1719,12 @@ static enum clause clause_of(const struct extractor *ex, size_t subj_end,
                (const char *const[]){"is", "are", "will", "has", "have",
                                      "announced", "confirmed", NULL}))
         return CL_MAIN;
+    /* "X and Y, both of whom left to head up other companies": the
+     * news, told of the people just listed (ex17b). */
+    if (low_is(p, "whom") && k >= subj_end + 3 && low_is(&ex->toks[k - 2], "of") &&
+        low_in(&ex->toks[k - 3],
+               (const char *const[]){"both", "all", "each", NULL}))
+        return CL_MAIN;
     if (low_in(p, subordinators))
         return CL_SUB;
     if (low_is(p, ",") || low_is(p, "and") || low_is(p, "but") ||
@@ -1969,6 +2025,16 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                 low_in(&T[tr->t0 - 1],
                        (const char *const[]){"his", "her", "their", NULL}))
                 subj = subject_before(ex, s, tr->t0);
+            /* "X submitted a letter of early retirement", "X tendered a
+             * resignation": the noun as the object of the subject's verb
+             * (ex17b). */
+            for (size_t i = tr->t0; subj < 0 && i > s->t0 && i + 6 > tr->t0;
+                 i--)
+                if (low_in(&T[i - 1], (const char *const[]){
+                                          "submitted", "tendered", "handed",
+                                          "announced", "offered", "submits",
+                                          "tenders", "announces", NULL}))
+                    subj = subject_before(ex, s, i - 1);
             if (subj < 0)
                 continue;
         } else if (((def->flags & EXO__TRIG_HIRE) && !passive) || founded_by) {
@@ -2021,7 +2087,15 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                     /* "to B", or "to Ken Griffin's hedge fund, Citadel". */
                     for (size_t q = i + 1; q < win_end && q < i + 8 && !to; q++)
                         to = ex->tok_org[q];
-            if (!to)
+            /* "Sears also lost its CFO, Craig Monaghan", "has lost
+             * convenience store boss Jim McCarthy": a named person with
+             * a title is a departure without the "to B" (ex17b). */
+            exo_level lv;
+            bool titled = false;
+            if (objm >= 0)
+                for (size_t i = tr->t1; i < ex->ments[objm].t0; i++)
+                    titled |= exo__lex_role(T[i].low, &lv) == EXO__ROLE_HEAD;
+            if (!to && !(titled && ex->ments[objm].t0 <= tr->t1 + 6))
                 continue;
             subj = objm;
             agent = org_before(ex, s->t0, tr->t0);
@@ -2147,8 +2221,12 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                            .main = cl != CL_SUB,
                            .temporal = temporal,
                            .background = brief};
-        if (obj_fire)
-            fr.tflags |= EXO__TRIG_STRONG;
+        fr.obj_fire = obj_fire;
+        if (sm->flags & M_GROUP)
+            for (size_t g = 1; g < ex->n_group && fr.n_also < 8; g++) {
+                fr.also[fr.n_also] = ex->group[g];
+                fr.also_flags[fr.n_also++] = M_PRONOUN;
+            }
         /* Organisations after the trigger, by the word before each. */
         for (size_t i = tr->t1; i < win_end; i++) {
             const struct org_mention *om = org_at(ex, i);
@@ -2561,7 +2639,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
          * unambiguous or the person's role is given (issue 17); the review
          * and the import see the empty from_org. */
         if (leaving && !fr->from && !(fr->event == EXO_EVENT_LEFT && fr->to) &&
-            !fr->role && !(fr->tflags & EXO__TRIG_STRONG))
+            !fr->role && !(fr->tflags & EXO__TRIG_STRONG) && !fr->obj_fire)
             continue;
         if (!leaving && !fr->to && fr->event != EXO_EVENT_FOUNDED)
             continue;
@@ -2812,10 +2890,15 @@ static exo_code extract(const char *text, size_t len, const size_t *map,
         if (s->para != para) {
             para = s->para;
             last = -1;
+            ex.n_group = 0;
         }
         find_mentions(&ex, s, &last);
         if (!ex.fatal)
             process_sentence(&ex, s);
+        if (ex.n_next_group >= 2) {
+            memcpy(ex.group, ex.next_group, sizeof ex.group);
+            ex.n_group = ex.n_next_group;
+        }
     }
     if (ex.fatal) {
         code = exo__fail(err, EXO_ENOMEM, "out of memory extracting moves");
