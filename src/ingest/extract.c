@@ -1426,7 +1426,13 @@ static void emit(struct extractor *ex, const struct sent *s,
                (o->event == EXO_EVENT_JOINED && f->event == EXO_EVENT_LEFT)) &&
               f->to && o->to_org && same_key(o->to_org, f->to)) ||
              (o->event == EXO_EVENT_LEFT && f->event == EXO_EVENT_JOINED &&
-              !o->to_org && f->to && !f->background));
+              !o->to_org && f->to && !f->background) ||
+             /* "Lucid is hiring X, Tesla's former head of production ...
+              * X officially left Tesla last week": the departure told
+              * after the hire is the same move (ex17b). */
+             (o->event == EXO_EVENT_JOINED && f->event == EXO_EVENT_LEFT &&
+              !f->to && !f->background && !o->background && f->from &&
+              o->from_org && same_key(o->from_org, f->from)));
         if (!same_move)
             continue;
         if (o->background != f->background && o->has_date && f->has_date &&
@@ -1920,12 +1926,26 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
      * "whether" and "would". */
     bool sent_past = false, sent_hedged = false;
     size_t first_if = SIZE_MAX, first_would = SIZE_MAX;
+    size_t rel_end = 0; /* the end of a ", who ... ," clause */
     for (size_t i = s->t0; i < s->t1; i++) {
         if (low_in(&T[i], denials))
             return;
-        sent_past |=
-            low_in(&T[i], background_cues) ||
-            (low_is(&T[i], "back") && i + 1 < s->t1 && low_is(&T[i + 1], "in"));
+        /* "X, who previously held roles at Facebook, has been appointed
+         * ...": a cue inside a relative clause is that clause's history,
+         * not the main verb's (ex17b); the clause's own verb is
+         * subordinate and kept only as background anyway. */
+        if (i > s->t0 && low_is(&T[i], "who") && low_is(&T[i - 1], ",")) {
+            rel_end = i + 1;
+            while (rel_end < s->t1 && rel_end < i + 16 &&
+                   !low_is(&T[rel_end], ","))
+                rel_end++;
+            if (rel_end >= s->t1 || rel_end >= i + 16)
+                rel_end = 0;
+        }
+        sent_past |= i >= rel_end &&
+                     (low_in(&T[i], background_cues) ||
+                      (low_is(&T[i], "back") && i + 1 < s->t1 &&
+                       low_is(&T[i + 1], "in")));
         sent_hedged |= low_is(&T[i], "reportedly") ||
                        (low_is(&T[i], "people") && i + 1 < s->t1 &&
                         low_is(&T[i + 1], "familiar"));
@@ -2586,6 +2606,25 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         }
         if (cl == CL_MAIN && objm < 0)
             subjects_before(ex, subj, &fr);
+        /* "X, CTO at A, along with the company's chief research officer
+         * Y and VP Z, resigned": the people after "along with" or
+         * "together with" before the verb move too (ex17b). */
+        if (cl == CL_MAIN && objm < 0)
+            for (size_t i = sm->t1; i + 1 < tr->t0; i++)
+                if (low_in(&T[i], (const char *const[]){"along", "together",
+                                                        NULL}) &&
+                    low_is(&T[i + 1], "with")) {
+                    for (size_t m = (size_t)subj + 1; m < ex->n_ments; m++) {
+                        const struct mention *w = &ex->ments[m];
+                        if (w->t0 <= i + 1 || w->t1 > tr->t0 || !may_move(w) ||
+                            (T[w->t1 - 1].flags & T_POSS) ||
+                            w->person == fr.person || fr.n_also >= 8)
+                            continue;
+                        fr.also[fr.n_also] = w->person;
+                        fr.also_flags[fr.n_also++] = w->flags;
+                    }
+                    break;
+                }
         /* "hired X and Y", "were fired include X, Y and CFO Z" (issue 17). */
         if (objm >= 0)
             list_after(ex, (size_t)objm, &fr);
