@@ -645,7 +645,8 @@ static void find_entities(struct extractor *ex, struct sent *s)
                               "has", "have", "had", "is", "will", "also",
                               "already", "just", "moved", "decided", "voted",
                               "to", "then", "later", "quietly", "officially",
-                              "recently", NULL}))
+                              "recently", "said", "says", "announced",
+                              "confirmed", "that", "it", NULL}))
                 k++;
             size_t used;
             const struct exo__trigger *hd =
@@ -1942,7 +1943,11 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             if (rel_end >= s->t1 || rel_end >= i + 16)
                 rel_end = 0;
         }
-        sent_past |= i >= rel_end &&
+        /* "X, formerly of Google, ...": an affiliation, not history. */
+        bool aff_cue = low_is(&T[i], "formerly") && i + 1 < s->t1 &&
+                       low_in(&T[i + 1],
+                              (const char *const[]){"of", "at", "with", NULL});
+        sent_past |= i >= rel_end && !aff_cue &&
                      (low_in(&T[i], background_cues) ||
                       (low_is(&T[i], "back") && i + 1 < s->t1 &&
                        low_is(&T[i + 1], "in")));
@@ -2288,6 +2293,12 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                 slot = FROM;
             else if (p && (low_is(p, "at") || low_is(p, "in")))
                 slot = joinish ? TO : FROM;
+            /* "was named CEO of Acme", "stepped down as chief executive
+             * of Acme": a title's organisation after the verb (ex17b). */
+            else if (p && low_is(p, "of") && pk >= s->t0 + 2 &&
+                     exo__lex_role(T[pk - 2].low, &(exo_level){0}) ==
+                         EXO__ROLE_HEAD)
+                slot = joinish ? TO : FROM;
             else if (adjacent)
                 slot = joinish ? TO : FROM;
             else if (p && low_is(p, "as") && joinish && !fr.to)
@@ -2456,11 +2467,14 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             ((aff && same_key(aff, fr.to)) ||
              (fr.from && same_key(fr.from, fr.to))))
             continue;
-        if ((def->flags & EXO__TRIG_AS) && objm >= 0) {
-            const struct mention *om = &ex->ments[objm];
+        /* The same holds for "X was named CEO of Acme" (ex17b). */
+        if (def->flags & EXO__TRIG_AS) {
+            const struct mention *om = sm;
             bool former = false;
-            for (size_t i = om->t0 > tr->t1 + 5 ? om->t0 - 5 : tr->t1;
-                 i < om->t0; i++)
+            size_t f0 = om->t0 > s->t0 + 5 ? om->t0 - 5 : s->t0;
+            if (objm >= 0 && f0 < tr->t1)
+                f0 = tr->t1;
+            for (size_t i = f0; i < om->t0; i++)
                 former |= low_is(&T[i], "former") || low_is(&T[i], "ex") ||
                           strncmp(T[i].low, "ex-", 3) == 0;
             const char *was = aff ? aff : fr.from;

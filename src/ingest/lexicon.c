@@ -327,7 +327,12 @@ static const struct exo__trigger triggers[] = {
     {{"brings", "back"}, R, EXO__TRIG_HIRE | ST},
     {{"rehired"}, R, EXO__TRIG_HIRE | ST},
     {{"re-hired"}, R, EXO__TRIG_HIRE | ST},
-    {{"reinstated"}, R, ST | IN},
+    {{"reinstated"}, R, EXO__TRIG_HIRE | ST | IN},
+    {{"reinstates"}, R, EXO__TRIG_HIRE | ST},
+    /* "is back at OpenAI" (ex17b) */
+    {{"is", "back", "at"}, R, ST | EXO__TRIG_NEEDS_ORG},
+    {{"are", "back", "at"}, R, ST | EXO__TRIG_NEEDS_ORG},
+    {{"was", "back", "at"}, R, ST | EXO__TRIG_NEEDS_ORG},
     {{"reappointed"}, R, EXO__TRIG_HIRE | ST},
     {{"returned", "as"}, R, ST | IN},
     {{"returns", "as"}, R, ST | IN},
