@@ -1316,7 +1316,18 @@ static size_t prep_before(const struct extractor *ex, size_t s0, size_t t)
                           "an",         "chatbot", "research", "search",
                           "tech",       "social",  "media",    "cloud",
                           "newcomer",   "labs",    "outfit",   "fellow",
-                          "longtime",   NULL})) {
+                          "longtime",   "own",     "his",      "her",
+                          "their",      NULL})) {
+            k--;
+            skipped++;
+            continue;
+        }
+        /* "launched a new startup, Zeta Labs": the name in apposition
+         * to the company noun (ex17b). */
+        if (low_is(p, ",") && k >= s0 + 2 &&
+            low_in(&ex->toks[k - 2],
+                   (const char *const[]){"startup", "start-up", "company",
+                                         "firm", "venture", "lab", NULL})) {
             k--;
             skipped++;
             continue;
@@ -1524,17 +1535,32 @@ static bool trigger_applies(const struct extractor *ex, const struct sent *s,
         }
         if (!next)
             return false;
+        /* "Jane Doe launched a new startup": right after a name. */
+        bool after_name = false;
+        for (size_t m = 0; m < ex->n_ments && !after_name; m++)
+            after_name = ex->ments[m].t1 == t0 &&
+                         !(ex->ments[m].flags & M_PRONOUN) &&
+                         !(T[t0 - 1].flags & T_POSS);
+        /* ... and only for a company: not "started her career at A",
+         * "started a podcast". */
+        bool company = false;
+        for (size_t k = t1; k < s->t1 && k < t1 + 4 && !company; k++)
+            company = low_in(&T[k], (const char *const[]){
+                                        "startup", "start-up", "company",
+                                        "firm", "venture", "fund", "lab",
+                                        NULL});
+        after_name &= company;
         if (ex->tok_org[t1] ||
             low_in(next, (const char *const[]){"a", "an", "his", "her", "their",
                                                "own", NULL}))
-            return prev &&
+            return after_name || (prev &&
                    low_in(prev,
                           (const char *const[]){
                               "to",      "will",     "and",   "has",    "had",
                               "have",    "would",    "later", "then",   "went",
                               "now",     "recently", "is",    "helped", "help",
                               "helping", "he",       "she",   "they",   "was",
-                              "are",     "were",     "been",  NULL});
+                              "are",     "were",     "been",  NULL}));
         return false;
     }
     /* "have left the company's San Francisco headquarters": a building. */
@@ -2036,7 +2062,11 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                    low_is(&T[tr->t1], "of") &&
                    (exo__lex_role(T[after_of].low, &of_lv) != EXO__ROLE_NONE ||
                     low_in(&T[after_of], (const char *const[]){
-                                             "its", "the", "former", NULL})))
+                                             "its", "the", "former", NULL}) ||
+                    /* "the departure of its CFO, Jane Doe" (ex17b) */
+                    (low_is(&T[after_of], ",") && after_of > tr->t1 + 1 &&
+                     exo__lex_role(T[after_of - 1].low, &of_lv) ==
+                         EXO__ROLE_HEAD)))
                 after_of++;
             for (size_t m = 0; m < ex->n_ments; m++) {
                 const struct mention *mm = &ex->ments[m];
