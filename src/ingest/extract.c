@@ -2047,8 +2047,21 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         bool founded_by = (def->flags & EXO__TRIG_FOUND) && passive &&
                           tr->t1 < s->t1 && low_is(&T[tr->t1], "by");
         const char *founded_org = NULL;
+        /* "Joining Suleyman at Microsoft is Karen Simonyan": the
+         * inverted form names the mover after "is" (ex17b). */
+        long inverted = -1;
+        if (tr->t0 == s->t0 && tr->event == EXO_EVENT_JOINED &&
+            low_in(&T[tr->t0], (const char *const[]){"joining", NULL}))
+            for (size_t i = tr->t1; i + 1 < s->t1 && inverted < 0; i++)
+                if (low_in(&T[i], (const char *const[]){"is", "are", NULL}) &&
+                    (T[i - 1].flags & T_WORD || low_is(&T[i - 1], ",") ||
+                     low_is(&T[i - 1], "\xe2\x80\x94") ||
+                     low_is(&T[i - 1], "\xe2\x80\x93")))
+                    inverted = mention_after(ex, i + 1, 0);
         /* Who moves. */
-        if (listed) {
+        if (inverted >= 0) {
+            subj = inverted;
+        } else if (listed) {
             objm = mention_after(ex, tr->t1 + 1, 8);
             if (objm < 0)
                 continue;
@@ -2061,6 +2074,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             while (after_of < s->t1 && tr->t1 < s->t1 &&
                    low_is(&T[tr->t1], "of") &&
                    (exo__lex_role(T[after_of].low, &of_lv) != EXO__ROLE_NONE ||
+                    ex->tok_org[after_of] ||
                     low_in(&T[after_of], (const char *const[]){
                                              "its", "the", "former", NULL}) ||
                     /* "the departure of its CFO, Jane Doe" (ex17b) */
@@ -2193,7 +2207,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             low_in(&T[ct - 1],
                    (const char *const[]){"his", "her", "their", NULL}))
             ct--;
-        enum clause cl = objm >= 0 || who_strong
+        enum clause cl = objm >= 0 || who_strong || inverted >= 0
                              ? CL_MAIN
                              : clause_of(ex, sm->t1, ct, earlier);
         /* "when Sam Altman was fired": the whole clause is subordinate,
@@ -2708,6 +2722,13 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         if (fr->event == EXO_EVENT_RETURNED && !fr->to && ex->context) {
             fr->to = ex->context;
         }
+        /* "X has been appointed chief product officer", "was hired as
+         * CTO": who hires is the organisation the text is about
+         * (ex17b). */
+        if (fr->event == EXO_EVENT_JOINED && !fr->to && ex->context &&
+            (fr->tflags & EXO__TRIG_HIRE) && fr->main &&
+            !(fr->from && same_key(fr->from, ex->context)))
+            fr->to = ex->context;
         if (fr->from && fr->to && same_key(fr->from, fr->to) &&
             fr->event != EXO_EVENT_RETURNED) {
             if (fr->from_text && !fr->to_text)

@@ -298,6 +298,9 @@ static const struct exo__trigger triggers[] = {
     {{"appointed"}, J, EXO__TRIG_HIRE | EXO__TRIG_AS},
     {{"appoints"}, J, EXO__TRIG_HIRE | EXO__TRIG_AS},
     {{"picked"}, J, EXO__TRIG_HIRE | EXO__TRIG_AS},
+    /* "X's appointment as CEO of A": a hire only from elsewhere, as for
+     * "named" (ex17b). */
+    {{"appointment"}, J, EXO__TRIG_NOUN | EXO__TRIG_AS},
     {{"picks"}, J, EXO__TRIG_HIRE | EXO__TRIG_AS},
     /* sabbatical */
     {{"sabbatical"}, S, ST | IN},
@@ -329,6 +332,12 @@ static const struct exo__trigger triggers[] = {
     {{"re-hired"}, R, EXO__TRIG_HIRE | ST},
     {{"reinstated"}, R, EXO__TRIG_HIRE | ST | IN},
     {{"reinstates"}, R, EXO__TRIG_HIRE | ST},
+    /* "is back as CEO", "came back as chief executive" (ex17b) */
+    {{"is", "back", "as"}, R, ST | IN},
+    {{"was", "back", "as"}, R, ST | IN},
+    {{"came", "back", "as"}, R, ST | IN},
+    {{"comes", "back", "as"}, R, ST | IN},
+    {{"coming", "back", "as"}, R, ST | IN},
     /* "is back at OpenAI" (ex17b) */
     {{"is", "back", "at"}, R, ST | EXO__TRIG_NEEDS_ORG},
     {{"are", "back", "at"}, R, ST | EXO__TRIG_NEEDS_ORG},
@@ -361,6 +370,16 @@ static const struct exo__trigger triggers[] = {
     {{"remove"}, F, EXO__TRIG_OBJ_FIRE},
     {{"forced", "to", "resign"}, F, ST | IN},
     {{"shown", "the", "door"}, F, ST | IN},
+    /* ex17b: more ways news says a person was made to go. */
+    {{"axed"}, F, EXO__TRIG_OBJ_FIRE | ST | IN},
+    {{"dismissal"}, F, EXO__TRIG_NOUN},
+    {{"sacking"}, F, EXO__TRIG_NOUN},
+    {{"forced", "to", "step", "down"}, F, ST | IN},
+    {{"forced", "to", "quit"}, F, ST | IN},
+    {{"forced", "to", "leave"}, F, ST | IN},
+    {{"asked", "to", "step", "down"}, F, ST | IN},
+    {{"asked", "to", "resign"}, F, ST | IN},
+    {{"asked", "to", "leave"}, F, ST | IN},
     {{"parted", "ways", "with"}, F, EXO__TRIG_OBJ_FIRE | ST},
     {{"relieved", "of"}, F, ST | IN},
     {{"lost", "his", "job"}, F, ST | IN},
