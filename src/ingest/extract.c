@@ -617,6 +617,13 @@ static void find_entities(struct extractor *ex, struct sent *s)
         bool org_ctx = i > s->t0 &&
                        low_in(&ex->toks[i - 1], org_context_words) &&
                        !(ex->toks[i - 1].flags & T_POSS);
+        /* "Joining Rosa Klein at Vantage Motors is Peter Hall": a name
+         * and then "at": the person joined, not an organisation (ex17b). */
+        if (org_ctx && j > i + 1 && j < s->t1 && low_is(&ex->toks[j], "at") &&
+            low_in(&ex->toks[i - 1],
+                   (const char *const[]){"joining", "join", "joins", "joined",
+                                         NULL}))
+            org_ctx = false;
         /* "left Globex for Initech": "for" right after an organisation. */
         if (!org_ctx && i > s->t0 + 1 && low_is(&ex->toks[i - 1], "for") &&
             ex->tok_org[i - 2])
@@ -1188,13 +1195,19 @@ static bool role_after(const struct extractor *ex, size_t i, size_t end,
     const char *inner;
     if (j == i || !role_before(ex, i, j, r0, r1, level, &inner))
         return false;
-    /* "a researcher at Google": the organisation of the role. */
-    if (!*org && j + 1 < end &&
-        (low_is(&ex->toks[j], "at") || low_is(&ex->toks[j], "of")) &&
-        ex->tok_org[j + 1]) {
-        const struct org_mention *om = org_covering(ex, j + 1);
-        if (om)
-            *org = om->org;
+    /* "a researcher at Google": the organisation of the role; also
+     * "senior vice president of logistics for Norfield Stores", a few
+     * words on, before the appositive closes (ex17b). */
+    for (size_t k = j; !*org && k + 1 < end && k < j + 5; k++) {
+        if (low_is(&ex->toks[k], ","))
+            break;
+        if ((low_is(&ex->toks[k], "at") || low_is(&ex->toks[k], "of") ||
+             low_is(&ex->toks[k], "for")) &&
+            ex->tok_org[k + 1]) {
+            const struct org_mention *om = org_covering(ex, k + 1);
+            if (om)
+                *org = om->org;
+        }
     }
     return true;
 }
@@ -2035,6 +2048,8 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         size_t win_end = k + 1 < n_trigs ? trigs[k + 1].t0 : s->t1;
         long subj = -1, objm = -1;
         bool obj_fire = false; /* "A will fire X": an unambiguous object */
+        /* "submitted a letter of resignation to A": A is left, not joined */
+        bool letter_to = false;
         const struct org_mention *agent = NULL;
         bool passive = is_passive(ex, s->t0, tr->t0);
         /* "departures include X and Y", "who were fired include X": the
@@ -2102,8 +2117,10 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                 if (low_in(&T[i - 1], (const char *const[]){
                                           "submitted", "tendered", "handed",
                                           "announced", "offered", "submits",
-                                          "tenders", "announces", NULL}))
+                                          "tenders", "announces", NULL})) {
                     subj = subject_before(ex, s, i - 1);
+                    letter_to = true;
+                }
             if (subj < 0)
                 continue;
         } else if (((def->flags & EXO__TRIG_HIRE) && !passive) || founded_by) {
@@ -2313,6 +2330,8 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                            tr->event == EXO_EVENT_FOUNDED;
             if (objm >= 0 && i < ex->ments[objm].t0)
                 slot = (def->flags & EXO__TRIG_HIRE) ? FROM : NONE;
+            else if (letter_to && p && low_is(p, "to") && !joinish)
+                slot = FROM;
             else if (p && low_is(p, "from"))
                 slot = FROM;
             else if (rival ||
