@@ -2498,6 +2498,10 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                 if (cl != CL_MAIN)
                     break;
                 if ((low_is(&T[i], "at") && ex->tok_org[i + 1]) ||
+                    /* "X, formerly of Google, was named" (ex17b) */
+                    (i > sm->t1 && low_is(&T[i - 1], "formerly") &&
+                     low_in(&T[i], (const char *const[]){"of", "with", NULL}) &&
+                     ex->tok_org[i + 1]) ||
                     (relative && ex->tok_org[i + 1] &&
                      low_in(&T[i],
                             (const char *const[]){"led", "ran", "headed", "of",
