@@ -1683,9 +1683,18 @@ static long subject_before(const struct extractor *ex, const struct sent *s,
 static bool list_gap(const struct extractor *ex, size_t a, size_t b)
 {
     bool sep = false;
+    int paren = 0;
     for (size_t i = a; i < b; i++) {
         const struct tok *t = &ex->toks[i];
         exo_level lv;
+        /* "Barret Zoph (also CTO) and Luke Metz": a short aside in
+         * parentheses does not end the list (ex17b). */
+        if (low_is(t, "(") || low_is(t, ")")) {
+            paren += low_is(t, "(") ? 1 : -1;
+            continue;
+        }
+        if (paren > 0)
+            continue;
         if (low_in(t, (const char *const[]){",", "and", ";", "well", NULL}))
             sep = true;
         else if (ex->tok_org[i] || exo__lex_role(t->low, &lv) != EXO__ROLE_NONE)
@@ -1702,7 +1711,7 @@ static bool list_gap(const struct extractor *ex, size_t a, size_t b)
                  exo__lex_trigger(ex->lows + i, 1, &(size_t){0}))
             return false;
     }
-    return sep && b - a <= 10;
+    return sep && paren == 0 && b - a <= 12;
 }
 
 /* The other people of a list that starts with mention 'm' ("hired X, Y
