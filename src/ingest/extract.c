@@ -1728,6 +1728,47 @@ static void list_after(const struct extractor *ex, size_t m, struct frame *fr)
     }
 }
 
+/*
+ * After list_after: "with Daniel Gross, who worked on AI at Apple, and
+ * Daniel Levy, another ex-OpenAI employee": list items carrying their own
+ * appositive or relative clause, each next one after ", and" (ex17b).
+ */
+static void loose_list_after(const struct extractor *ex, size_t m,
+                             size_t end, struct frame *fr)
+{
+    size_t last = m;
+    for (size_t k = 0; k < fr->n_also; k++)
+        for (size_t q = last + 1; q < ex->n_ments; q++)
+            if (ex->ments[q].person == fr->also[k])
+                last = q;
+    for (size_t q = last + 1; q < ex->n_ments && fr->n_also < 8; q++) {
+        const struct mention *a = &ex->ments[last], *b = &ex->ments[q];
+        if (b->t1 > end || b->t0 > a->t1 + 20)
+            break;
+        if (!may_move(b) || (b->flags & M_PRONOUN) ||
+            (ex->toks[b->t1 - 1].flags & T_POSS))
+            continue;
+        size_t g = b->t0;
+        exo_level lv;
+        while (g > a->t1 &&
+               exo__lex_role(ex->toks[g - 1].low, &lv) != EXO__ROLE_NONE &&
+               !low_in(&ex->toks[g - 1],
+                       (const char *const[]){"and", "of", "&", NULL}))
+            g--;
+        if (!(g >= a->t1 + 3 && low_is(&ex->toks[a->t1], ",") &&
+              low_is(&ex->toks[g - 1], "and") && low_is(&ex->toks[g - 2], ",")))
+            continue; /* a name inside the clause ("worked with X") */
+        bool dup = b->person == fr->person;
+        for (size_t k = 0; k < fr->n_also && !dup; k++)
+            dup = fr->also[k] == b->person;
+        if (!dup) {
+            fr->also[fr->n_also] = b->person;
+            fr->also_flags[fr->n_also++] = b->flags;
+        }
+        last = q;
+    }
+}
+
 static long mention_after(const struct extractor *ex, size_t t, size_t max)
 {
     for (size_t m = 0; m < ex->n_ments; m++)
@@ -2296,10 +2337,48 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                                          "effort", "sought", "seeking",
                                          "failed", NULL}))
             hypo = true;
-        /* "X is joined at A by co-founders Y and Z": X does not move. */
+        /* "X is joined at A by co-founders Y and Z": X does not move;
+         * Y and Z founded A with X (ex17b). */
         if (tr->event == EXO_EVENT_JOINED && passive &&
-            !(def->flags & EXO__TRIG_HIRE))
+            !(def->flags & EXO__TRIG_HIRE)) {
+            const struct org_mention *at = NULL;
+            size_t by = 0;
+            for (size_t i = tr->t1; i + 1 < s->t1 && i < tr->t1 + 8; i++) {
+                if (low_is(&T[i], "at") && ex->tok_org[i + 1] && !at)
+                    at = org_covering(ex, i + 1);
+                if (low_is(&T[i], "by")) {
+                    by = i + 1;
+                    break;
+                }
+            }
+            long w = -1;
+            if (at && by && by < s->t1 &&
+                low_in(&T[by], (const char *const[]){"co-founders",
+                                                     "cofounders", NULL}))
+                w = mention_after(ex, by + 1, 2);
+            if (w >= 0 && n_frames < 32) {
+                struct frame cf = {.person = ex->ments[w].person,
+                                   .mention = (size_t)w,
+                                   .mflags = ex->ments[w].flags,
+                                   .event = EXO_EVENT_FOUNDED,
+                                   .tflags = EXO__TRIG_FOUND |
+                                             EXO__TRIG_STRONG,
+                                   .to = at->org,
+                                   .to_text = true,
+                                   .hedged = hedged || sent_hedged,
+                                   .main = true,
+                                   .level = EXO_LEVEL_FOUNDER};
+                exo_date cd;
+                if (sentence_date(ex, s, &sdate, &cd)) {
+                    cf.has_date = true;
+                    cf.date = cd;
+                }
+                list_after(ex, (size_t)w, &cf);
+                loose_list_after(ex, (size_t)w, s->t1, &cf);
+                frames[n_frames++] = cf;
+            }
             continue;
+        }
         /* "would leave only if ...": a condition after the verb. */
         for (size_t i = tr->t1; i < s->t1 && i < tr->t1 + 3; i++)
             hypo |= low_is(&T[i], "if") || low_is(&T[i], "unless");
@@ -2327,6 +2406,15 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             const struct org_mention *om = org_at(ex, i);
             if (low_is(&T[i], ";"))
                 break;
+            /* "with Daniel Gross, who worked on AI at Apple, and ...": a
+             * relative clause after the verb tells someone's history, not
+             * this move's organisations (ex17b). */
+            if (i > tr->t1 && low_is(&T[i - 1], ",") &&
+                low_in(&T[i], (const char *const[]){"who", "which", NULL})) {
+                while (i + 1 < win_end && !low_is(&T[i + 1], ","))
+                    i++;
+                continue;
+            }
             if (!om)
                 continue;
             size_t pk = prep_before(ex, s->t0, i);
@@ -2729,6 +2817,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                         fr.also[fr.n_also] = ex->ments[w].person;
                         fr.also_flags[fr.n_also++] = ex->ments[w].flags;
                         list_after(ex, (size_t)w, &fr);
+                        loose_list_after(ex, (size_t)w, s->t1, &fr);
                     }
                     break;
                 }

@@ -1029,6 +1029,24 @@ Test(extract, founding_a_named_startup_but_not_a_career)
                  (const char *const[]){NULL});
 }
 
+Test(extract, cofounders_each_with_a_clause)
+{
+    const char *t = "Ilya Sutskever founded the company together with Daniel "
+                    "Gross, who worked on artificial intelligence at Apple, "
+                    "and Daniel Levy, who worked with Ilya Sutskever at "
+                    "OpenAI.";
+    cr_expect_eq(count_moves(t, "Daniel Gross", EXO_EVENT_FOUNDED), 1);
+    cr_expect_eq(count_moves(t, "Daniel Levy", EXO_EVENT_FOUNDED), 1);
+    /* Who founded; the from_org of a co-founder is not asserted: it is
+     * the text's context organisation, which the sentence does not give. */
+    const char *j = "Mara Quinn is joined at Zeta Labs by co-founders Paul "
+                    "Weston, an investor, and Lena Fischer, another former "
+                    "OpenAI employee.";
+    cr_expect_eq(count_moves(j, "Paul Weston", EXO_EVENT_FOUNDED), 1);
+    cr_expect_eq(count_moves(j, "Lena Fischer", EXO_EVENT_FOUNDED), 1);
+    cr_expect_eq(count_moves(j, "Mara Quinn", EXO_EVENT_JOINED), 0);
+}
+
 /* ==== Real news (issue 17) ==== */
 
 /*
