@@ -1062,10 +1062,10 @@ static double floor_for(double p, size_t n)
 /* Issue 17's bar: F1 and precision 0.85 on news the rules never saw. */
 #define NEWS_TARGET 0.85
 /* Measured at this commit (see tests/extract/news/README.md). */
-#define NEWS_DEV_F1 0.881
-#define NEWS_DEV2_F1 0.886
-#define NEWS_TEST_F1 0.684
-#define NEWS_TEST_P 0.848
+#define NEWS_DEV_F1 0.914
+#define NEWS_DEV2_F1 0.893
+#define NEWS_TEST_F1 0.713
+#define NEWS_TEST_P 0.872
 
 /* The development set: the rules were tuned on it, so its score is
  * optimistic; the floor guards against regressions. */
