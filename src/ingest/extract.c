@@ -649,11 +649,12 @@ static void find_entities(struct extractor *ex, struct sent *s)
             while (k < s->t1 && k < i + 5 &&
                    low_in(&ex->toks[k],
                           (const char *const[]){
-                              "has", "have", "had", "is", "will", "also",
-                              "already", "just", "moved", "decided", "voted",
-                              "to", "then", "later", "quietly", "officially",
-                              "recently", "said", "says", "announced",
-                              "confirmed", "that", "it", NULL}))
+                              "has",       "have",    "had",     "is",
+                              "will",      "also",    "already", "just",
+                              "moved",     "decided", "voted",   "to",
+                              "then",      "later",   "quietly", "officially",
+                              "recently",  "said",    "says",    "announced",
+                              "confirmed", "that",    "it",      NULL}))
                 k++;
             size_t used;
             const struct exo__trigger *hd =
@@ -719,8 +720,7 @@ static void find_entities(struct extractor *ex, struct sent *s)
          * between a determiner and a title is the title's organisation,
          * as for one word above (ex17b: the run was read as the hire). */
         exo_level det_lv;
-        if (!org_noun && i > s->t0 && j < s->t1 &&
-            !(last->flags & T_POSS) &&
+        if (!org_noun && i > s->t0 && j < s->t1 && !(last->flags & T_POSS) &&
             exo__lex_role(ex->toks[j].low, &det_lv) == EXO__ROLE_HEAD &&
             low_in(&ex->toks[i - 1],
                    (const char *const[]){"a", "an", "the", "former", "ex",
@@ -1028,11 +1028,10 @@ static void find_mentions(struct extractor *ex, const struct sent *s, int *last)
             else if (i + 1 < s->t1 &&
                      low_in(t, (const char *const[]){"these", "the", NULL}) &&
                      low_in(&ex->toks[i + 1],
-                            (const char *const[]){"individuals", "two",
-                                                  "three", "pair", "trio",
-                                                  "executives", "researchers",
-                                                  "co-founders", "cofounders",
-                                                  NULL}))
+                            (const char *const[]){"individuals", "two", "three",
+                                                  "pair", "trio", "executives",
+                                                  "researchers", "co-founders",
+                                                  "cofounders", NULL}))
                 k = i + 2;
             if (k > i && (k >= s->t1 || !(ex->toks[k].flags & T_CAP))) {
                 p = ex->group[0];
@@ -1272,12 +1271,15 @@ static const char *const rumour_nouns[] = {
 static const char *const background_cues[] = {"ago", "previously", "formerly",
                                               "originally", NULL};
 static const char *const company_nouns[] = {
-    "company",      "startup",      "start-up", "firm",     "lab",
-    "organization", "organisation", "team",     "group",    "board",
-    "business",     "role",         "post",     "position", "job",
-    "company's",    "outfit",       "venture",  "retailer", "bank",
-    "chain",        "university",   "club",     "carmaker", "automaker",
-    NULL};
+    "company",      "startup",  "start-up",
+    "firm",         "lab",      "organization",
+    "organisation", "team",     "group",
+    "board",        "business", "role",
+    "post",         "position", "job",
+    "company's",    "outfit",   "venture",
+    "retailer",     "bank",     "chain",
+    "university",   "club",     "carmaker",
+    "automaker",    NULL};
 
 struct trig {
     size_t t0, t1; /* tokens of the trigger */
@@ -1558,22 +1560,23 @@ static bool trigger_applies(const struct extractor *ex, const struct sent *s,
          * "started a podcast". */
         bool company = false;
         for (size_t k = t1; k < s->t1 && k < t1 + 4 && !company; k++)
-            company = low_in(&T[k], (const char *const[]){
-                                        "startup", "start-up", "company",
-                                        "firm", "venture", "fund", "lab",
-                                        NULL});
+            company = low_in(&T[k],
+                             (const char *const[]){"startup", "start-up",
+                                                   "company", "firm", "venture",
+                                                   "fund", "lab", NULL});
         after_name &= company;
         if (ex->tok_org[t1] ||
             low_in(next, (const char *const[]){"a", "an", "his", "her", "their",
                                                "own", NULL}))
-            return after_name || (prev &&
-                   low_in(prev,
-                          (const char *const[]){
-                              "to",      "will",     "and",   "has",    "had",
-                              "have",    "would",    "later", "then",   "went",
-                              "now",     "recently", "is",    "helped", "help",
-                              "helping", "he",       "she",   "they",   "was",
-                              "are",     "were",     "been",  NULL}));
+            return after_name ||
+                   (prev &&
+                    low_in(prev,
+                           (const char *const[]){
+                               "to",      "will",     "and",   "has",    "had",
+                               "have",    "would",    "later", "then",   "went",
+                               "now",     "recently", "is",    "helped", "help",
+                               "helping", "he",       "she",   "they",   "was",
+                               "are",     "were",     "been",  NULL}));
         return false;
     }
     /* "have left the company's San Francisco headquarters": a building. */
@@ -1662,14 +1665,13 @@ static long subject_before(const struct extractor *ex, const struct sent *s,
             bool opens = (!(a->flags & T_CAP) ||
                           exo__lex_role(a->low, &lv) != EXO__ROLE_NONE ||
                           ex->tok_org[o + 1]) &&
-                         !low_in(a, (const char *const[]){"who", "which",
-                                                          "and", "whose",
-                                                          NULL});
+                         !low_in(a, (const char *const[]){"who", "which", "and",
+                                                          "whose", NULL});
             /* No verb of its own between the names. */
             for (size_t i = o + 1; i < close && opens; i++)
-                opens = !low_in(&ex->toks[i], (const char *const[]){
-                                                  "said", "says", "who",
-                                                  "which", "told", NULL});
+                opens = !low_in(&ex->toks[i],
+                                (const char *const[]){"said", "says", "who",
+                                                      "which", "told", NULL});
             if (opens)
                 best = m;
             break;
@@ -1733,8 +1735,8 @@ static void list_after(const struct extractor *ex, size_t m, struct frame *fr)
  * Daniel Levy, another ex-OpenAI employee": list items carrying their own
  * appositive or relative clause, each next one after ", and" (ex17b).
  */
-static void loose_list_after(const struct extractor *ex, size_t m,
-                             size_t end, struct frame *fr)
+static void loose_list_after(const struct extractor *ex, size_t m, size_t end,
+                             struct frame *fr)
 {
     size_t last = m;
     for (size_t k = 0; k < fr->n_also; k++)
@@ -1817,7 +1819,8 @@ static enum clause clause_of(const struct extractor *ex, size_t subj_end,
         return CL_MAIN;
     /* "X and Y, both of whom left to head up other companies": the
      * news, told of the people just listed (ex17b). */
-    if (low_is(p, "whom") && k >= subj_end + 3 && low_is(&ex->toks[k - 2], "of") &&
+    if (low_is(p, "whom") && k >= subj_end + 3 &&
+        low_is(&ex->toks[k - 2], "of") &&
         low_in(&ex->toks[k - 3],
                (const char *const[]){"both", "all", "each", NULL}))
         return CL_MAIN;
@@ -2033,9 +2036,9 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                 rel_end = 0;
         }
         /* "X, formerly of Google, ...": an affiliation, not history. */
-        bool aff_cue = low_is(&T[i], "formerly") && i + 1 < s->t1 &&
-                       low_in(&T[i + 1],
-                              (const char *const[]){"of", "at", "with", NULL});
+        bool aff_cue =
+            low_is(&T[i], "formerly") && i + 1 < s->t1 &&
+            low_in(&T[i + 1], (const char *const[]){"of", "at", "with", NULL});
         sent_past |= i >= rel_end && !aff_cue &&
                      (low_in(&T[i], background_cues) ||
                       (low_is(&T[i], "back") && i + 1 < s->t1 &&
@@ -2136,16 +2139,17 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
              * between "of" and the name. */
             size_t after_of = tr->t1 + 1;
             exo_level of_lv;
-            while (after_of < s->t1 && tr->t1 < s->t1 &&
-                   low_is(&T[tr->t1], "of") &&
-                   (exo__lex_role(T[after_of].low, &of_lv) != EXO__ROLE_NONE ||
-                    ex->tok_org[after_of] ||
-                    low_in(&T[after_of], (const char *const[]){
-                                             "its", "the", "former", NULL}) ||
-                    /* "the departure of its CFO, Jane Doe" (ex17b) */
-                    (low_is(&T[after_of], ",") && after_of > tr->t1 + 1 &&
-                     exo__lex_role(T[after_of - 1].low, &of_lv) ==
-                         EXO__ROLE_HEAD)))
+            while (
+                after_of < s->t1 && tr->t1 < s->t1 &&
+                low_is(&T[tr->t1], "of") &&
+                (exo__lex_role(T[after_of].low, &of_lv) != EXO__ROLE_NONE ||
+                 ex->tok_org[after_of] ||
+                 low_in(&T[after_of],
+                        (const char *const[]){"its", "the", "former", NULL}) ||
+                 /* "the departure of its CFO, Jane Doe" (ex17b) */
+                 (low_is(&T[after_of], ",") && after_of > tr->t1 + 1 &&
+                  exo__lex_role(T[after_of - 1].low, &of_lv) ==
+                      EXO__ROLE_HEAD)))
                 after_of++;
             for (size_t m = 0; m < ex->n_ments; m++) {
                 const struct mention *mm = &ex->ments[m];
@@ -2361,8 +2365,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                                    .mention = (size_t)w,
                                    .mflags = ex->ments[w].flags,
                                    .event = EXO_EVENT_FOUNDED,
-                                   .tflags = EXO__TRIG_FOUND |
-                                             EXO__TRIG_STRONG,
+                                   .tflags = EXO__TRIG_FOUND | EXO__TRIG_STRONG,
                                    .to = at->org,
                                    .to_text = true,
                                    .hedged = hedged || sent_hedged,
@@ -2789,8 +2792,8 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
          * "together with" before the verb move too (ex17b). */
         if (cl == CL_MAIN && objm < 0)
             for (size_t i = sm->t1; i + 1 < tr->t0; i++)
-                if (low_in(&T[i], (const char *const[]){"along", "together",
-                                                        NULL}) &&
+                if (low_in(&T[i],
+                           (const char *const[]){"along", "together", NULL}) &&
                     low_is(&T[i + 1], "with")) {
                     for (size_t m = (size_t)subj + 1; m < ex->n_ments; m++) {
                         const struct mention *w = &ex->ments[m];
