@@ -1460,6 +1460,24 @@ static void emit(struct extractor *ex, const struct sent *s,
              (o->event == EXO_EVENT_JOINED && f->event == EXO_EVENT_LEFT &&
               !f->to && !f->background && !o->background && f->from &&
               o->from_org && same_key(o->from_org, f->from)));
+        /* "X and Y have departed the startup. They are returning to
+         * OpenAI": leaving A to return to B is one return, as leaving A
+         * to join B is one move (ex17b). */
+        bool left_to_return =
+            o->event == EXO_EVENT_LEFT && f->event == EXO_EVENT_RETURNED &&
+            !o->to_org && f->to && !o->background && !f->background &&
+            !(o->from_org && !o->from_context && same_key(o->from_org, f->to));
+        if (left_to_return) {
+            o->event = EXO_EVENT_RETURNED;
+            same_move = true;
+            /* The text's organisation guessed for the departure is where
+             * the person returns, so it was not where they left. */
+            if (o->from_org && same_key(o->from_org, f->to)) {
+                exo__free(o->from_org);
+                o->from_org = NULL;
+                o->from_context = false;
+            }
+        }
         if (!same_move)
             continue;
         if (o->background != f->background && o->has_date && f->has_date &&
@@ -1677,6 +1695,25 @@ static long subject_before(const struct extractor *ex, const struct sent *s,
             break;
         }
     }
+    /* "X and Y, along with another key staffer, Z, have departed": the
+     * subject is the list before "along with"; Z is added with it
+     * (process_sentence, ex17b). */
+    if (best > 0) {
+        size_t b0 = ex->ments[best].t0;
+        for (size_t i = b0; i > s->t0 + 1 && i + 8 > b0; i--)
+            if (low_is(&ex->toks[i - 1], "with") &&
+                low_in(&ex->toks[i - 2],
+                       (const char *const[]){"along", "together", NULL})) {
+                for (long m = best - 1; m >= 0; m--)
+                    if (ex->ments[m].t1 + 1 < i && may_move(&ex->ments[m]) &&
+                        !(ex->ments[m].flags & M_PRONOUN) &&
+                        low_is(&ex->toks[i - 3], ",")) {
+                        best = m;
+                        break;
+                    }
+                break;
+            }
+    }
     return best;
 }
 
@@ -1870,7 +1907,10 @@ static void subjects_before(const struct extractor *ex, long subj,
             i++;
         if (i < end && low_is(&T[i], "and"))
             i++;
-        if (i == prev->t1 || !may_move(prev))
+        /* "Barret Zoph (also CTO) and Luke Metz" (ex17b) */
+        bool aside = prev->t1 + 1 < end && low_is(&T[end - 1], "and") &&
+                     low_is(&T[prev->t1], "(") && list_gap(ex, prev->t1, end);
+        if ((i == prev->t1 && !aside) || !may_move(prev))
             break;
         while (i < end && !ex->tok_org[i]) {
             exo_level role_level;
@@ -1878,7 +1918,7 @@ static void subjects_before(const struct extractor *ex, long subj,
                 break;
             i++;
         }
-        if (i != end)
+        if (i != end && !aside)
             break;
         fr->also[fr->n_also] = prev->person;
         fr->also_flags[fr->n_also++] = prev->flags;

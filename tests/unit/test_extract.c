@@ -930,22 +930,22 @@ Test(extract, honorific_between_title_and_name)
                  1);
 }
 
+/* Leaving A and then returning to B is one return from A, as leaving A
+ * to join B is one move (the labelling rule of tests/extract/news). */
 Test(extract, they_and_the_two_stand_for_the_last_list)
 {
     expect_moves("Priya Natarajan and Tomasz Kowal left Stripe in May. They "
                  "are returning to Google.",
                  NULL,
-                 (const char *const[]){"Priya Natarajan|left|Stripe|-",
-                                       "Tomasz Kowal|left|Stripe|-",
-                                       "Priya Natarajan|returned|-|Google",
-                                       "Tomasz Kowal|returned|-|Google", NULL});
+                 (const char *const[]){
+                     "Priya Natarajan|returned|Stripe|Google",
+                     "Tomasz Kowal|returned|Stripe|Google", NULL});
     expect_moves("Priya Natarajan and Tomasz Kowal left Stripe in May. The two "
                  "are returning to Google.",
                  NULL,
-                 (const char *const[]){"Priya Natarajan|left|Stripe|-",
-                                       "Tomasz Kowal|left|Stripe|-",
-                                       "Priya Natarajan|returned|-|Google",
-                                       "Tomasz Kowal|returned|-|Google", NULL});
+                 (const char *const[]){
+                     "Priya Natarajan|returned|Stripe|Google",
+                     "Tomasz Kowal|returned|Stripe|Google", NULL});
 }
 
 Test(extract, lost_its_titled_person_and_both_of_whom)
@@ -1027,6 +1027,18 @@ Test(extract, founding_a_named_startup_but_not_a_career)
                  (const char *const[]){"Jane Doe|founded|-|Zeta Labs", NULL});
     expect_moves("Jane Doe started her career at Nike.", NULL,
                  (const char *const[]){NULL});
+}
+
+Test(extract, a_list_with_an_aside_and_along_with)
+{
+    expect_moves("Co-founders Barret Zoph (also CTO) and Luke Metz, along "
+                 "with another key staffer, Sam Schoenholz, have departed "
+                 "Thinking Machines Lab.",
+                 NULL,
+                 (const char *const[]){
+                     "Barret Zoph|left|Thinking Machines Lab|-",
+                     "Luke Metz|left|Thinking Machines Lab|-",
+                     "Sam Schoenholz|left|Thinking Machines Lab|-", NULL});
 }
 
 Test(extract, cofounders_each_with_a_clause)
