@@ -1075,7 +1075,7 @@ static double floor_for(double p, size_t n)
 #define NEWS_TARGET 0.85
 /* Measured at this commit (see tests/extract/news/README.md). */
 #define NEWS_DEV_F1 0.914
-#define NEWS_DEV2_F1 0.893
+#define NEWS_DEV2_F1 0.905
 #define NEWS_TEST_F1 0.713
 #define NEWS_TEST_P 0.872
 
