@@ -676,6 +676,9 @@ static size_t evaluate(const char *label, const char *corpus,
     struct kinds kinds = {0};
     static struct gold gold[200];
     size_t n_gold = read_gold(gold_path, gold, 200), len, n_passages = 0;
+    /* The test set's passages stay unseen by whoever runs the suite: only
+     * its scores print, its cases on request (EXO_EXTRACT_SHOW_TEST=1). */
+    bool cases = !strstr(label, "news test") || getenv("EXO_EXTRACT_SHOW_TEST");
     char *text = slurp(corpus, &len);
     struct tally ev = {0}, slot = {0};
     ev.gold = n_gold;
@@ -726,6 +729,7 @@ static size_t evaluate(const char *label, const char *corpus,
                     same_event(&gold[g], cd->event))
                     match = &gold[g];
             if (!match) {
+                if (cases)
                 printf("%s %s: extra %s %s %s -> %s\n", label, id,
                        cd->person, exo_event_name(cd->event),
                        cd->from_org ? cd->from_org : "-",
@@ -741,10 +745,12 @@ static size_t evaluate(const char *label, const char *corpus,
             bool to_ok = match->to[0] && same_name(match->to, cd->to_org);
             slot.hit += from_ok + to_ok;
             if ((match->from[0] || cd->from_org) && !from_ok)
+                if (cases)
                 printf("%s %s: %s from %s, expected %s\n", label, id,
                        cd->person, cd->from_org ? cd->from_org : "-",
                        match->from[0] ? match->from : "-");
             if ((match->to[0] || cd->to_org) && !to_ok)
+                if (cases)
                 printf("%s %s: %s to %s, expected %s\n", label, id,
                        cd->person, cd->to_org ? cd->to_org : "-",
                        match->to[0] ? match->to : "-");
@@ -754,7 +760,8 @@ static size_t evaluate(const char *label, const char *corpus,
     }
     for (size_t g = 0; g < n_gold; g++)
         if (!gold[g].used)
-            printf("%s %s: missed %s %s %s -> %s\n", label, gold[g].id,
+            if (cases)
+                printf("%s %s: missed %s %s %s -> %s\n", label, gold[g].id,
                    gold[g].person, gold[g].event,
                    gold[g].from[0] ? gold[g].from : "-",
                    gold[g].to[0] ? gold[g].to : "-");
