@@ -40,10 +40,35 @@
 
 /* ==== The libraries' allocations ==== */
 
+/* AddressSanitizer replaces malloc itself: replacing it again would take
+ * its allocations away from it. Under it, only SQLite's allocations are
+ * swept, through SQLite's own allocator hook (libs_mode). */
+#if defined(__SANITIZE_ADDRESS__)
+#define EXO_TEST_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define EXO_TEST_ASAN 1
+#endif
+#endif
+
+static _Atomic int lib_armed;
+static _Atomic long lib_calls;
+static long lib_fail_at;
+
+/* Counts a library's allocation; true when it is the one to fail. */
+static bool lib_call_fails(void)
+{
+    return atomic_load_explicit(&lib_armed, memory_order_relaxed) &&
+           atomic_fetch_add(&lib_calls, 1) + 1 == lib_fail_at;
+}
+
+#ifndef EXO_TEST_ASAN
 void *__libc_malloc(size_t size);
 void *__libc_calloc(size_t n, size_t size);
 void *__libc_realloc(void *p, size_t size);
 void __libc_free(void *p);
+#define raw_malloc __libc_malloc
+#define raw_free __libc_free
 /* Visible to the dynamic linker: the tests build with hidden visibility. */
 #define EXPORTED __attribute__((visibility("default")))
 EXPORTED void *malloc(size_t size);
@@ -56,9 +81,6 @@ static struct {
     uintptr_t start, end;
 } lib_text[16];
 static size_t n_lib_text;
-static _Atomic int lib_armed;
-static _Atomic long lib_calls;
-static long lib_fail_at;
 
 static int find_libs(struct dl_phdr_info *info, size_t size, void *ud)
 {
@@ -81,13 +103,6 @@ static int find_libs(struct dl_phdr_info *info, size_t size, void *ud)
         n_lib_text++;
     }
     return 0;
-}
-
-/* Counts a library's allocation; true when it is the one to fail. */
-static bool lib_call_fails(void)
-{
-    return atomic_load_explicit(&lib_armed, memory_order_relaxed) &&
-           atomic_fetch_add(&lib_calls, 1) + 1 == lib_fail_at;
 }
 
 /* True when this call, from 'caller', is the one to fail. */
@@ -122,6 +137,32 @@ EXPORTED void free(void *p)
     __libc_free(p);
 }
 
+static void find_lib_text(void)
+{
+    if (!n_lib_text)
+        dl_iterate_phdr(find_libs, NULL);
+}
+#else
+#define raw_malloc malloc
+#define raw_free free
+
+static sqlite3_mem_methods sqlite_mem;
+
+static void *sqlite_malloc(int size)
+{
+    return lib_call_fails() ? NULL : sqlite_mem.xMalloc(size);
+}
+
+static void *sqlite_realloc(void *p, int size)
+{
+    return lib_call_fails() ? NULL : sqlite_mem.xRealloc(p, size);
+}
+
+static void find_lib_text(void)
+{
+}
+#endif
+
 /* ==== The failing allocator ==== */
 
 /* Fails the 'fail_at'-th call, counting from 1; 0 never fails. Atomic:
@@ -146,24 +187,44 @@ static void *failing_realloc(void *p, size_t size)
 static bool sweep_libs;
 
 /*
- * Sweeps the libraries' allocations. jansson's are left out: its parser
- * goes on after a string buffer fails to grow, without the byte it was
- * adding, and when that byte is a string's closing quote it copies on
- * past the end of its buffer (jansson 2.14's lex_scan_string): the heap is
- * corrupted before any caller can see a failure. What exodus can do, it
- * does: see jansson_dropped_byte_is_out_of_memory below.
+ * Sweeps the libraries' allocations, and fails the test when they cannot
+ * be failed in this build (valgrind replaces malloc too). jansson's are
+ * swept only until exodus first parses JSON: it then wraps jansson's
+ * allocator (src/core/json.c), whose calls no longer come from jansson's
+ * code. A sweep of the parser would corrupt the heap: it goes on after a
+ * string buffer fails to grow, without the byte it was adding, and when
+ * that byte is a string's closing quote it copies on past the end of its
+ * buffer (jansson 2.14's lex_scan_string). What exodus can do, it does:
+ * see jansson_dropped_byte_is_out_of_memory below.
  */
 static void libs_mode(void)
 {
     sweep_libs = true;
+#ifdef EXO_TEST_ASAN
+    sqlite3_shutdown();
+    cr_assert_eq(sqlite3_config(SQLITE_CONFIG_GETMALLOC, &sqlite_mem),
+                 SQLITE_OK);
+    sqlite3_mem_methods m = sqlite_mem;
+    m.xMalloc = sqlite_malloc;
+    m.xRealloc = sqlite_realloc;
+    cr_assert_eq(sqlite3_config(SQLITE_CONFIG_MALLOC, &m), SQLITE_OK);
+    cr_assert_eq(sqlite3_initialize(), SQLITE_OK);
+#endif
+    find_lib_text();
+    atomic_store(&lib_calls, 0);
+    lib_fail_at = 1;
+    atomic_store(&lib_armed, 1);
+    void *p = sqlite3_malloc(64);
+    atomic_store(&lib_armed, 0);
+    lib_fail_at = 0;
+    cr_assert_null(p, "a library's allocation cannot be failed in this build "
+                      "(is malloc replaced by valgrind?)");
 }
 
 /* Starts counting, failing allocation 'n' (0: none). */
 static void faults_on(long n)
 {
     if (sweep_libs) {
-        if (!n_lib_text)
-            dl_iterate_phdr(find_libs, NULL);
         atomic_store(&lib_calls, 0);
         lib_fail_at = n;
         atomic_store(&lib_armed, 1);
@@ -605,12 +666,12 @@ static long json_calls, json_fail_at;
 
 static void *json_failing_malloc(size_t size)
 {
-    return ++json_calls == json_fail_at ? NULL : __libc_malloc(size);
+    return ++json_calls == json_fail_at ? NULL : raw_malloc(size);
 }
 
 static void json_free(void *p)
 {
-    __libc_free(p);
+    raw_free(p);
 }
 
 /*
