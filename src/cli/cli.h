@@ -35,8 +35,9 @@ struct opt {
 
 /*
  * Parses argv[1..] against 'table' plus the common options (--db, --json,
- * -q, --max-input, -h), which it handles itself. Returns the index in 'table' of the next
- * option found with its argument in '*arg', -1 at the end of options (then
+ * -q, --max-input, -h), which it handles itself. Returns the index in 'table'
+ * of the next option found with its argument in '*arg', -1 at the end of
+ * options (then
  * '*optind_out' is the first operand), or -2 after printing help (exit 0)
  * and -3 after a usage error (exit CLI_EXIT_USAGE).
  */

@@ -54,7 +54,8 @@ static const struct opt global_opts[] = {
 
 static void usage(FILE *out)
 {
-    fprintf(out, "usage: exodus [--db PATH] [--json] [-q] [--max-input SIZE] COMMAND [ARGS]\n\n"
+    fprintf(out, "usage: exodus [--db PATH] [--json] [-q] [--max-input SIZE] "
+                 "COMMAND [ARGS]\n\n"
                  "Is this organisation in a talent death spiral?\n\n"
                  "commands:\n");
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)

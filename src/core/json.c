@@ -39,7 +39,8 @@ json_t *exo__json_loadb(const char *text, size_t len, size_t flags,
     pthread_once(&once, install);
     failed = false;
     json_t *root = json_loadb(text, len, flags, jerr);
-    *oom = failed || (!root && json_error_code(jerr) == json_error_out_of_memory);
+    *oom =
+        failed || (!root && json_error_code(jerr) == json_error_out_of_memory);
     if (*oom) {
         json_decref(root);
         root = NULL;

@@ -858,8 +858,8 @@ static exo_code apply_override(json_t *root, const char *set, struct ovr *o,
                             "%d",
                             jerr.text, jerr.column > 0 ? jerr.column : 1);
     } else {
-        value = exo__json_loadb(text, strlen(text), JSON_DECODE_ANY, &jerr,
-                                &oom);
+        value =
+            exo__json_loadb(text, strlen(text), JSON_DECODE_ANY, &jerr, &oom);
         if (!value && !oom)
             value = json_string(text);
         if (!value)

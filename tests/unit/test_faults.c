@@ -123,13 +123,13 @@ EXPORTED void *malloc(size_t size)
 EXPORTED void *calloc(size_t n, size_t size)
 {
     return lib_fails(__builtin_return_address(0)) ? NULL
-                                                   : __libc_calloc(n, size);
+                                                  : __libc_calloc(n, size);
 }
 
 EXPORTED void *realloc(void *p, size_t size)
 {
     return lib_fails(__builtin_return_address(0)) ? NULL
-                                                   : __libc_realloc(p, size);
+                                                  : __libc_realloc(p, size);
 }
 
 EXPORTED void free(void *p)
@@ -369,8 +369,7 @@ static char *store_dump(void)
     while (sqlite3_step(tables) == SQLITE_ROW) {
         char sql[200];
         const char *name = (const char *)sqlite3_column_text(tables, 0);
-        snprintf(sql, sizeof sql, "SELECT * FROM \"%s\" ORDER BY rowid",
-                 name);
+        snprintf(sql, sizeof sql, "SELECT * FROM \"%s\" ORDER BY rowid", name);
         fprintf(out, "[%s]\n", name);
         /* A WITHOUT ROWID table has no rowid and is read in key order. */
         if (sqlite3_prepare_v2(db, sql, -1, &rows, NULL) != SQLITE_OK) {
@@ -381,7 +380,8 @@ static char *store_dump(void)
         while (sqlite3_step(rows) == SQLITE_ROW) {
             for (int c = 0; c < sqlite3_column_count(rows); c++) {
                 const unsigned char *v = sqlite3_column_text(rows, c);
-                fprintf(out, "%s%s", c ? "|" : "", v ? (const char *)v : "NULL");
+                fprintf(out, "%s%s", c ? "|" : "",
+                        v ? (const char *)v : "NULL");
             }
             fputc('\n', out);
         }
@@ -684,8 +684,7 @@ static void json_free(void *p)
  */
 Test(faults, jansson_dropped_byte_is_out_of_memory)
 {
-    static const char text[] =
-        "[\"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMN\"]";
+    static const char text[] = "[\"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMN\"]";
     json_set_alloc_funcs(json_failing_malloc, json_free);
     long total = -1;
     int ooms = 0;
