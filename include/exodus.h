@@ -237,6 +237,17 @@ EXO_API exo_code exo_store_tune_process(exo_err *err);
 
 /* ==== Import ==== */
 
+/*
+ * The most bytes one input file may hold once decompressed. Every input is
+ * read whole into memory, so the cap bounds what a gzip bomb or /dev/zero
+ * can take; a file past it is EXO_EDATA at the place it passes it. 'bytes'
+ * 0 restores the default: $EXODUS_MAX_INPUT when set (bytes, with an
+ * optional k, M or G suffix), else 1 GiB. Call before reading any input;
+ * not thread-safe. exo_input_limit() is the cap now in force.
+ */
+EXO_API void exo_input_limit_set(size_t bytes);
+EXO_API size_t exo_input_limit(void);
+
 typedef enum exo_import_kind {
     EXO_IMPORT_MOVES = 0,
     EXO_IMPORT_SPELLS,

@@ -469,9 +469,16 @@ exo_code exo_spells_load(exo_store *store, const char *org, exo_spells *out,
                                 &stmt, err)))
         return code;
     sqlite3_bind_int64(stmt, 1, org_id);
-    if (sqlite3_step(stmt) == SQLITE_ROW)
+    /* A step that fails (SQLite short of memory) is an error, not an
+     * organisation without spells: the report would silently change. */
+    rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW)
         count = sqlite3_column_int64(stmt, 0);
+    else
+        code = exo__fail_sqlite(err, store->db, rc, "counting spells");
     sqlite3_finalize(stmt);
+    if (code)
+        return code;
     size_t n = (size_t)count;
     out->start = exo__calloc(n, sizeof *out->start);
     out->end = exo__calloc(n, sizeof *out->end);
@@ -525,15 +532,21 @@ exo_code exo_spells_load(exo_store *store, const char *org, exo_spells *out,
             break;
         }
     }
+    if (!code && out->n < n && rc != SQLITE_DONE)
+        code = exo__fail_sqlite(err, store->db, rc, "loading spells");
     sqlite3_finalize(stmt);
     if (!code && v3 &&
         !(code = exo__store_prepare(
               store, "SELECT as_of FROM export_as_of WHERE org_id = ?", &stmt,
               err))) {
         sqlite3_bind_int64(stmt, 1, org_id);
-        if (sqlite3_step(stmt) == SQLITE_ROW) {
+        rc = sqlite3_step(stmt);
+        if (rc == SQLITE_ROW) {
             out->has_as_of = true;
             out->as_of = sqlite3_column_int(stmt, 0);
+        } else if (rc != SQLITE_DONE) {
+            code = exo__fail_sqlite(err, store->db, rc,
+                                    "reading the export's date");
         }
         sqlite3_finalize(stmt);
     }
