@@ -3,7 +3,7 @@
 # imported
 args: --max-input 300 import moves $FIX/moves-small.csv
 status: 65
-after: test "$("$EXODUS" moves --json | tr -d ' \n')" = '{"moves":[]}'
+after: test ! -e test.db
 --- stdout
 --- stderr
 moves-small.csv:4:64: the text goes on past 300 bytes (expected at most that many; --max-input SIZE or EXODUS_MAX_INPUT=SIZE raises the cap)
