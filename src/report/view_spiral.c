@@ -197,7 +197,8 @@ static const char bars_layer[] =
     "\"opacity\":0.55,\"clip\":true},"
     "\"encoding\":{\"x\":{\"field\":\"t\",\"type\":\"temporal\"},"
     "\"x2\":{\"field\":\"t2\"},"
-    "\"y\":{\"field\":\"rate\",\"type\":\"quantitative\",\"stack\":\"zero\"},"
+    "\"y\":{\"field\":\"y0\",\"type\":\"quantitative\"},"
+    "\"y2\":{\"field\":\"y1\"},"
     "\"color\":{\"field\":\"level\",\"type\":\"nominal\","
     "\"legend\":{\"title\":\"departures, by level\",\"orient\":\"bottom\","
     "\"columns\":3}},"
@@ -291,6 +292,7 @@ static bool timeline_bins(const struct spiral_data *s, bool week,
         char d0[11], d1[11];
         exo_date_format((int32_t)lo, d0);
         exo_date_format((int32_t)hi - 1, d1);
+        double y0 = 0.0; /* the levels stacked, in level order */
         for (size_t l = 0; l < 6; l++) {
             if (!count[l])
                 continue;
@@ -305,6 +307,9 @@ static bool timeline_bins(const struct spiral_data *s, bool week,
             ok &= exo__jset(row, "count", json_integer((json_int_t)count[l]));
             ok &= exo__jset(row, "rate",
                             exo__jnum((double)count[l] * per_month));
+            ok &= exo__jset(row, "y0", exo__jnum(y0));
+            y0 += (double)count[l] * per_month;
+            ok &= exo__jset(row, "y1", exo__jnum(y0));
             ok &= exo__jpush(bins, row);
         }
         if (n_bins == cap) {
@@ -480,7 +485,11 @@ static json_t *timeline_spec(const struct spiral_data *s, exo_err *err)
         bins = clipped = NULL;
         ok &= json_array_set_new(layers, 4, exo__jparse(bars_layer)) == 0;
         ok &= json_array_append_new(layers, exo__jparse(clipped_layer)) == 0;
-        /* the axis stops above the intensity line; taller bins are cut */
+        /* the axis stops above the intensity line; taller bins and the
+         * spikes of the line after a mass day are cut at it */
+        for (size_t l = 1; l <= 3; l++)
+            ok &= exo__jset(json_object_get(json_array_get(layers, l), "mark"),
+                            "clip", json_true());
         json_t *y = json_object_get(
             json_object_get(json_array_get(layers, 1), "encoding"), "y");
         json_t *ys = json_object(), *ydom = json_array();

@@ -572,10 +572,25 @@ exo_code exo__view_survival(exo_store *store, const char *org,
         ok &= exo__jpush(ccols, exo__jstr(cheads[h]));
     static const char *const models[] = {"contagion(90)",
                                          "contagion(90) + strata(team)"};
-    for (size_t k = 0; k < (has_team ? 2u : 1u); k++)
-        if (d.n_departures > 0 &&
-            (rc = cox_rows(store, org, filter, models[k], crows, ncox, err)))
+    for (size_t k = 0; d.n_departures > 0 && k < (has_team ? 2u : 1u); k++) {
+        exo_err e = {0};
+        /* A model the data cannot fit (too few departures, monotone
+         * likelihood) is said, not a failed page. */
+        rc = cox_rows(store, org, filter, models[k], crows, ncox, &e);
+        if (rc == EXO_ENOMEM || rc == EXO_ESTORE || rc == EXO_EINTERNAL) {
+            if (err)
+                *err = e;
             goto out;
+        }
+        if (rc) {
+            char msg[sizeof e.msg];
+            exo_err_format(&e, msg, sizeof msg);
+            ok &= exo__jpush(notes, exo__jfmt("The Cox model %s cannot be "
+                                              "fitted here: %s",
+                                              models[k], msg));
+            rc = EXO_OK;
+        }
+    }
     if (json_array_size(crows) > 0) {
         ok &= exo__jset(ctable, "title",
                         exo__jstr("Contagion: co-workers' departures and the "
