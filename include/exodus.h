@@ -2064,8 +2064,9 @@ EXO_API void exo_survival_data_release(exo_survival_data *data);
  * earlier enters at its tenure that day (delayed entry) and one that ended
  * earlier is left out. 'cox' takes the store terms joined by '+': level,
  * org, team (factors), strata(team), entry (tenure on entering
- * observation) and contagion(W) (co-workers' departures in the W days
- * before each risk interval; the team's when teams are known). A term that
+ * observation), year (the calendar year of each risk interval, split on 1
+ * January) and contagion(W) (co-workers' departures in the W days before
+ * each risk interval; the team's when teams are known). A term that
  * cannot be fitted is an EXO_EINVAL error or, when it cannot vary, left
  * out with a note in 'notes'.
  */

@@ -13,7 +13,7 @@
 #include "core/exo.h"
 
 struct terms {
-    bool level, org, entry, contagion, team, strata_team;
+    bool level, org, entry, contagion, team, strata_team, year;
     double window;
 };
 
@@ -48,6 +48,8 @@ static exo_code parse_terms(const char *f, struct terms *t, exo_err *err)
             t->org = true;
         } else if (strcmp(w, "entry") == 0) {
             t->entry = true;
+        } else if (strcmp(w, "year") == 0 || strcmp(w, "calendar") == 0) {
+            t->year = true;
         } else if (is_contagion && t->contagion) {
             /* Two windows would need two counts per episode; fitting one
              * of them silently answered another question. */
@@ -69,8 +71,9 @@ static exo_code parse_terms(const char *f, struct terms *t, exo_err *err)
         } else {
             return exo__fail(err, EXO_EINVAL,
                              "unknown term '%s' in --cox (expected level, "
-                             "org, team, strata(team), entry or "
-                             "contagion(DAYS))",
+                             "org, team, strata(team), entry, year or "
+                             "contagion(DAYS); the store keeps no other "
+                             "column of a spell)",
                              w);
         }
         f = plus ? plus + 1 : NULL;
@@ -233,6 +236,75 @@ static exo_code episodes_append(exo_episodes *ep, size_t *cap,
     return EXO_OK;
 }
 
+/*
+ * Calendar time as a covariate: each risk interval (a, b] (tenure days of
+ * the spell begun on day s0) is split on every 1 January strictly inside
+ * (s0 + a, s0 + b), and a piece's year is the calendar year of the day it
+ * opens, so the year term steps with the calendar as contagion steps with
+ * co-workers' departures. Only the last piece of an interval keeps its
+ * event. '*year' is the caller's (exo__free).
+ */
+static exo_code split_years(exo_episodes *ep, const double *spell_start,
+                            double **year, exo_err *err)
+{
+    size_t m = 0;
+    for (size_t pass = 0; pass < 2; pass++) {
+        exo_episodes out = {0};
+        double *yr = NULL;
+        if (pass == 1) {
+            out.start = exo__calloc(m ? m : 1, sizeof *out.start);
+            out.stop = exo__calloc(m ? m : 1, sizeof *out.stop);
+            out.event = exo__calloc(m ? m : 1, sizeof *out.event);
+            out.contagion = exo__calloc(m ? m : 1, sizeof *out.contagion);
+            out.entry_tenure = exo__calloc(m ? m : 1, sizeof *out.entry_tenure);
+            out.spell = exo__calloc(m ? m : 1, sizeof *out.spell);
+            yr = exo__calloc(m ? m : 1, sizeof *yr);
+            if (!out.start || !out.stop || !out.event || !out.contagion ||
+                !out.entry_tenure || !out.spell || !yr) {
+                exo_episodes_release(&out);
+                exo__free(yr);
+                return exo__fail(err, EXO_ENOMEM, "allocating %zu episodes",
+                                 m);
+            }
+        }
+        size_t k = 0;
+        for (size_t e = 0; e < ep->n; e++) {
+            double s0 = spell_start[ep->spell[e]];
+            double lo = s0 + ep->start[e], hi = s0 + ep->stop[e];
+            while (lo < hi) {
+                int y, mo, d;
+                exo_civil_from_days((int32_t)floor(lo), &y, &mo, &d);
+                double next = exo_days_from_civil(y + 1, 1, 1);
+                double to = next < hi ? next : hi;
+                if (pass == 1) {
+                    out.start[k] = lo - s0;
+                    out.stop[k] = to - s0;
+                    out.event[k] = to == hi ? ep->event[e] : 0;
+                    out.contagion[k] = ep->contagion[e];
+                    out.entry_tenure[k] = ep->entry_tenure[e];
+                    out.spell[k] = ep->spell[e];
+                    yr[k] = y;
+                }
+                k++;
+                lo = to;
+            }
+        }
+        if (pass == 0) {
+            m = k;
+            continue;
+        }
+        out.n = k;
+        out.n_spells = ep->n_spells;
+        out.n_skipped = ep->n_skipped;
+        out.window_days = ep->window_days;
+        out.censor_day = ep->censor_day;
+        exo_episodes_release(ep);
+        *ep = out;
+        *year = yr;
+    }
+    return EXO_OK;
+}
+
 exo_code exo_retention_data_load(exo_store *store, const char *const *orgs,
                                  size_t n_orgs, const exo_retention_opts *opts,
                                  exo_retention_data *d, exo_err *err)
@@ -253,6 +325,7 @@ exo_code exo_retention_data_load(exo_store *store, const char *const *orgs,
                          a->by);
     exo_spells *sp = exo__calloc(n_orgs ? n_orgs : 1, sizeof *sp);
     int *team = NULL, *lev = NULL, *orgc = NULL, *cmatch = NULL;
+    double *year = NULL;
     struct names tn = {0}, ln = {0}, rn = {0}, gn = {0};
     exo_episodes ep = {0};
     d->orgs = exo__calloc(n_orgs ? n_orgs : 1, sizeof *d->orgs);
@@ -428,11 +501,13 @@ exo_code exo_retention_data_load(exo_store *store, const char *const *orgs,
             if (rc)
                 goto out;
         }
-        size_t cn = ep.n;
         /* Co-workers' departures of every cause feed the contagion count;
          * only the asked cause ends a risk interval as an event. */
-        for (size_t e = 0; a->cause && e < cn; e++)
+        for (size_t e = 0; a->cause && e < ep.n; e++)
             ep.event[e] = ep.event[e] && cmatch[ep.spell[e]];
+        if (terms.year && (rc = split_years(&ep, start, &year, err)))
+            goto out;
+        size_t cn = ep.n;
         if ((terms.team || terms.strata_team) && tn.n == 0) {
             rc = exo__fail(err, EXO_EINVAL,
                            "--cox team: these spells have no team (import "
@@ -468,7 +543,8 @@ exo_code exo_retention_data_load(exo_store *store, const char *const *orgs,
                  tn.v[0]);
         size_t n_org_cols = terms.org ? n_orgs - 1 : 0;
         size_t p = n_level_cols + n_org_cols + n_team_cols +
-                   (terms.entry ? 1 : 0) + (terms.contagion ? 1 : 0);
+                   (terms.entry ? 1 : 0) + (terms.year ? 1 : 0) +
+                   (terms.contagion ? 1 : 0);
         if (p == 0) {
             rc = exo__fail(err, EXO_EINVAL,
                            "--cox needs a term that varies (one level, team "
@@ -525,6 +601,12 @@ exo_code exo_retention_data_load(exo_store *store, const char *const *orgs,
             d->terms[k] = exo__strdup("entry_tenure");
             for (size_t e = 0; e < cn; e++)
                 x[k * cn + e] = ep.entry_tenure[e];
+            k++;
+        }
+        if (terms.year) {
+            d->terms[k] = exo__strdup("year");
+            for (size_t e = 0; e < cn; e++)
+                x[k * cn + e] = year[e];
             k++;
         }
         if (terms.contagion) {
@@ -600,6 +682,7 @@ out:
     exo__free(lev);
     exo__free(orgc);
     exo__free(cmatch);
+    exo__free(year);
     names_free(tn.v, tn.n);
     names_free(ln.v, ln.n);
     names_free(rn.v, rn.n);

@@ -24,7 +24,8 @@ static const char survival_usage[] =
     "\n"
     "Store TERMS are joined by '+': level, org, team, strata(team),\n"
     "contagion(W) (co-worker departures in the W days, default 90, before\n"
-    "each risk interval), entry.";
+    "each risk interval), entry, year (the calendar year of each risk\n"
+    "interval, split on 1 January).";
 
 static const struct opt survival_opts[] = {
     {"data", 0, "FILE", "a CSV file (gzip too) instead of the store"},

@@ -7,7 +7,7 @@
  * log-transformed Greenwood bands and numbers at risk; the hire cohort
  * table; reasons for leaving (counts and Aalen-Johansen cumulative
  * incidence); the Cox model of co-workers' departures (contagion(90)),
- * with and without a baseline per team. Observed from 'since', or without
+ * with and without a baseline per team and the calendar year. Observed from 'since', or without
  * it from the first departure the spells record (an export shows the
  * hires before that day but not the leavers), a spell begun earlier
  * enters at its tenure that day (delayed entry): the report and the
@@ -570,9 +570,12 @@ exo_code exo__view_survival(exo_store *store, const char *org,
                                          "SE",    "p",    "departures"};
     for (size_t h = 0; h < 7; h++)
         ok &= exo__jpush(ccols, exo__jstr(cheads[h]));
-    static const char *const models[] = {"contagion(90)",
-                                         "contagion(90) + strata(team)"};
-    for (size_t k = 0; d.n_departures > 0 && k < (has_team ? 2u : 1u); k++) {
+    /* Without and with a baseline per team, then also adjusted for the
+     * calendar year (a rate that drifts over the years). */
+    static const char *const models[] = {
+        "contagion(90)", "contagion(90) + year",
+        "contagion(90) + strata(team)", "contagion(90) + year + strata(team)"};
+    for (size_t k = 0; d.n_departures > 0 && k < (has_team ? 4u : 2u); k++) {
         exo_err e = {0};
         /* A model the data cannot fit (too few departures, monotone
          * likelihood) is said, not a failed page. */
@@ -607,14 +610,17 @@ exo_code exo__view_survival(exo_store *store, const char *org,
                             "more such departure multiplies the hazard of "
                             "leaving by. With strata(team) each team has its "
                             "own baseline hazard, so a ratio above one is "
-                            "not just departments leaving at different rates "
+                            "not just departments leaving at different rates; "
+                            "year adds the calendar year of each risk "
+                            "interval, for a rate that drifts over the years "
                             "(exodus survival ORG --cox \"contagion(90) + "
-                            "strata(team)\")."
+                            "year + strata(team)\")."
                           : "contagion(90) counts co-workers' departures in "
                             "the 90 days before each risk interval; its "
                             "hazard ratio is what one more such departure "
-                            "multiplies the hazard of leaving by (no team is "
-                            "recorded, so no per-team baseline)."));
+                            "multiplies the hazard of leaving by; year adds "
+                            "the calendar year of each risk interval (no team "
+                            "is recorded, so no per-team baseline)."));
     } else {
         json_decref(ctable);
         json_decref(ccols);
