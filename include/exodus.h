@@ -2046,6 +2046,23 @@ typedef struct exo_survival_data {
     char **terms; /* p names as R names them: "age", "genderm" */
     int *strata;  /* NULL without strata() */
     size_t n_strata;
+    /* Dates in the time column (YYYY-MM-DD): 'start' is then the day each
+     * row began (a hire date) and times are days from it (tenure; 'start'
+     * above is NULL); an empty time with no event is open, censored on the
+     * latest date of the file. */
+    bool dates;
+    double censor_day; /* days since 1970-01-01 */
+    /* A "contagion(W)" or "contagion(W, COL)" term (dates only): the rows
+     * that became events before each risk interval, in the W days before
+     * it, of the same COL value (every row without COL). The Cox rows are
+     * then episodes, (cox_start, cox_stop] of tenure, cox_x column-major
+     * cox_n x p; the rows above stay those of Kaplan-Meier. */
+    bool has_contagion;
+    size_t contagion_term; /* its column of cox_x */
+    double window_days;
+    size_t cox_n;
+    double *cox_start, *cox_stop, *cox_x;
+    int *cox_event, *cox_strata; /* cox_strata NULL without strata() */
 } exo_survival_data;
 
 EXO_API exo_code exo_survival_data_load(const char *path,
