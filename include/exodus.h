@@ -2106,8 +2106,8 @@ typedef struct exo_retention_opts {
 
 typedef struct exo_retention_data {
     size_t n_orgs;
-    char **orgs;     /* canonical names */
-    size_t n_spells; /* every spell loaded */
+    char **orgs;                                    /* canonical names */
+    size_t n_spells;                                /* every spell loaded */
     double *spell_start, *spell_end, *spell_censor; /* days; end NaN: open */
     size_t n_departures;   /* left or fired, of every spell */
     size_t n_cause_events; /* with 'cause': the departures for it */
@@ -2142,8 +2142,7 @@ typedef struct exo_retention_data {
 } exo_retention_data;
 
 EXO_API exo_code exo_retention_data_load(exo_store *store,
-                                         const char *const *orgs,
-                                         size_t n_orgs,
+                                         const char *const *orgs, size_t n_orgs,
                                          const exo_retention_opts *opts,
                                          exo_retention_data *out /* OUT */,
                                          exo_err *err);

@@ -35,9 +35,9 @@ static exo_code parse_terms(const char *f, struct terms *t, exo_err *err)
             len = sizeof w - 1;
         memcpy(w, f, len);
         w[len] = '\0';
-        bool is_contagion = strcmp(w, "contagion") == 0 ||
-                            (strncmp(w, "contagion(", 10) == 0 && len > 11 &&
-                             w[len - 1] == ')');
+        bool is_contagion =
+            strcmp(w, "contagion") == 0 || (strncmp(w, "contagion(", 10) == 0 &&
+                                            len > 11 && w[len - 1] == ')');
         if (strcmp(w, "level") == 0) {
             t->level = true;
         } else if (strcmp(w, "team") == 0) {
@@ -263,8 +263,7 @@ static exo_code split_years(exo_episodes *ep, const double *spell_start,
                 !out.entry_tenure || !out.spell || !yr) {
                 exo_episodes_release(&out);
                 exo__free(yr);
-                return exo__fail(err, EXO_ENOMEM, "allocating %zu episodes",
-                                 m);
+                return exo__fail(err, EXO_ENOMEM, "allocating %zu episodes", m);
             }
         }
         size_t k = 0;
@@ -493,8 +492,8 @@ exo_code exo_retention_data_load(exo_store *store, const char *const *orgs,
             exo_episodes part = {0};
             copts.censor_day = sp[o].has_as_of ? sp[o].as_of : censor;
             if ((rc = exo_episodes_compute(sp[o].n, start + r0, end + r0,
-                                           event + r0, team + r0, &copts,
-                                           &part, err)))
+                                           event + r0, team + r0, &copts, &part,
+                                           err)))
                 goto out;
             rc = episodes_append(&ep, &cap, &part, r0, err);
             exo_episodes_release(&part);
@@ -533,13 +532,15 @@ exo_code exo_retention_data_load(exo_store *store, const char *const *orgs,
                 note(d, "no spell records a level: the term level is left "
                         "out");
             else
-                note(d, "every spell has level '%s': the term level is left "
-                        "out",
+                note(d,
+                     "every spell has level '%s': the term level is left "
+                     "out",
                      ln.v[0]);
         }
         if (terms.team && tn.n == 1)
-            note(d, "every spell with a team is in '%.80s': the term team is "
-                    "left out",
+            note(d,
+                 "every spell with a team is in '%.80s': the term team is "
+                 "left out",
                  tn.v[0]);
         size_t n_org_cols = terms.org ? n_orgs - 1 : 0;
         size_t p = n_level_cols + n_org_cols + n_team_cols +

@@ -473,33 +473,29 @@ static int survival_data(struct cli *cli, const struct surv_args *a,
     }
     if (j && d.dates)
         json_date(j, "censored_at", (int32_t)d.censor_day);
-    struct surv_input in = {.n = d.n,
-                            .start = d.start,
-                            .stop = d.stop,
-                            .event = d.event,
-                            .group = d.group,
-                            .n_groups = d.n_groups,
-                            .group_names = d.group_names,
-                            .cox_n = d.has_contagion ? d.cox_n : d.n,
-                            .p = d.p,
-                            .cox_start = d.has_contagion ? d.cox_start
-                                                         : d.start,
-                            .cox_stop = d.has_contagion ? d.cox_stop : d.stop,
-                            .x = d.has_contagion ? d.cox_x : d.x,
-                            .cox_event = d.has_contagion ? d.cox_event
-                                                         : d.event,
-                            .strata = d.has_contagion ? d.cox_strata
-                                                      : d.strata,
-                            .terms = d.terms,
-                            .days = d.dates,
-                            .contagion_term = d.has_contagion
-                                                  ? (long)d.contagion_term
-                                                  : -1,
-                            .window_days = d.window_days,
-                            .strata_name = d.has_contagion && d.cox_strata
-                                               ? "stratum (a baseline hazard "
-                                                 "per stratum)"
-                                               : NULL};
+    struct surv_input in = {
+        .n = d.n,
+        .start = d.start,
+        .stop = d.stop,
+        .event = d.event,
+        .group = d.group,
+        .n_groups = d.n_groups,
+        .group_names = d.group_names,
+        .cox_n = d.has_contagion ? d.cox_n : d.n,
+        .p = d.p,
+        .cox_start = d.has_contagion ? d.cox_start : d.start,
+        .cox_stop = d.has_contagion ? d.cox_stop : d.stop,
+        .x = d.has_contagion ? d.cox_x : d.x,
+        .cox_event = d.has_contagion ? d.cox_event : d.event,
+        .strata = d.has_contagion ? d.cox_strata : d.strata,
+        .terms = d.terms,
+        .days = d.dates,
+        .contagion_term = d.has_contagion ? (long)d.contagion_term : -1,
+        .window_days = d.window_days,
+        .strata_name = d.has_contagion && d.cox_strata
+                           ? "stratum (a baseline hazard "
+                             "per stratum)"
+                           : NULL};
     int status = analyse(cli, a, &in, j);
     exo_survival_data_release(&d);
     return status;

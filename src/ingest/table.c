@@ -709,8 +709,8 @@ static exo_code episodes(exo_survival_data *out, size_t m,
                             .has_censor_day = true,
                             .censor_day = out->censor_day};
     exo_episodes ep = {0};
-    exo_code rc = exo_episodes_compute(m, cal_start, cal_end, out->event,
-                                       group, &o, &ep, err);
+    exo_code rc = exo_episodes_compute(m, cal_start, cal_end, out->event, group,
+                                       &o, &ep, err);
     if (rc)
         return rc;
     out->cox_n = ep.n;
@@ -749,8 +749,8 @@ static exo_code episodes_fill(exo_survival_data *out, exo_err *err)
     for (size_t e = 0; e < n; e++) {
         size_t row = (size_t)out->cox_x[n + e];
         for (size_t k = 0; k < p; k++)
-            x[k * n + e] = k == out->contagion_term ? out->cox_x[e]
-                                                    : out->x[k * m + row];
+            x[k * n + e] =
+                k == out->contagion_term ? out->cox_x[e] : out->x[k * m + row];
         if (st)
             st[e] = out->strata[row];
     }

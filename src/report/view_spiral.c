@@ -224,8 +224,8 @@ static bool timeline_binned(const exo_spiral *a, bool *week)
         return true;
     size_t run = 0;
     for (size_t i = 0; i < a->n_events; i++) {
-        run = i > 0 && floor(a->times[i]) == floor(a->times[i - 1]) ? run + 1
-                                                                      : 1;
+        run =
+            i > 0 && floor(a->times[i]) == floor(a->times[i - 1]) ? run + 1 : 1;
         if (run >= BIN_MASS_DAY)
             return true;
     }
@@ -262,9 +262,8 @@ static size_t level_slot(const exo_move *mv)
  * count ('clipped'), so one year-end with a thousand departures does not
  * flatten every other month.
  */
-static bool timeline_bins(const struct spiral_data *s, bool week,
-                          bool fitted, json_t *bins, json_t *clipped,
-                          double *ymax)
+static bool timeline_bins(const struct spiral_data *s, bool week, bool fitted,
+                          json_t *bins, json_t *clipped, double *ymax)
 {
     const exo_spiral *a = s->a;
     size_t n = a->n_events, n_bins = 0, cap = 0;
@@ -305,8 +304,8 @@ static bool timeline_bins(const struct spiral_data *s, bool week,
             ok &= exo__jset(row, "to", exo__jstr(d1));
             ok &= exo__jset(row, "level", exo__jstr(level_domain[l]));
             ok &= exo__jset(row, "count", json_integer((json_int_t)count[l]));
-            ok &= exo__jset(row, "rate",
-                            exo__jnum((double)count[l] * per_month));
+            ok &=
+                exo__jset(row, "rate", exo__jnum((double)count[l] * per_month));
             ok &= exo__jset(row, "y0", exo__jnum(y0));
             y0 += (double)count[l] * per_month;
             ok &= exo__jset(row, "y1", exo__jnum(y0));
@@ -324,8 +323,9 @@ static bool timeline_bins(const struct spiral_data *s, bool week,
         rates[n_bins++] = (double)total * per_month;
         /* the label, should the bin be cut */
         json_t *row = json_object();
-        ok &= exo__jset(row, "t", json_integer((json_int_t)llround(
-                                      (lo + hi) / 2 * DAY_MS)));
+        ok &= exo__jset(
+            row, "t",
+            json_integer((json_int_t)llround((lo + hi) / 2 * DAY_MS)));
         ok &= exo__jset(row, "rate", exo__jnum((double)total * per_month));
         ok &= exo__jset(row, "label", exo__jfmt("%zu", total));
         ok &= exo__jpush(clipped, row);
@@ -342,12 +342,11 @@ static bool timeline_bins(const struct spiral_data *s, bool week,
         lam = exo__calloc(GRID_POINTS, sizeof *lam);
         ok = g && lam;
         for (size_t k = 0; ok && k < GRID_POINTS; k++)
-            g[k] = a->start + (a->end - a->start) * (double)k /
-                                  (GRID_POINTS - 1);
-        if (ok && exo_hawkes_intensity_weighted(&a->fit, a->times, n,
-                                                a->base_t, a->base_w, a->n_base,
-                                                g, GRID_POINTS, lam, NULL,
-                                                NULL) == EXO_OK) {
+            g[k] =
+                a->start + (a->end - a->start) * (double)k / (GRID_POINTS - 1);
+        if (ok && exo_hawkes_intensity_weighted(
+                      &a->fit, a->times, n, a->base_t, a->base_w, a->n_base, g,
+                      GRID_POINTS, lam, NULL, NULL) == EXO_OK) {
             exo__qsort(lam, GRID_POINTS, sizeof *lam, exo__cmp_double);
             top = fmax(top, lam[(size_t)floor(0.99 * (GRID_POINTS - 1))] *
                                 MONTH_DAYS);

@@ -7,9 +7,9 @@
  * log-transformed Greenwood bands and numbers at risk; the hire cohort
  * table; reasons for leaving (counts and Aalen-Johansen cumulative
  * incidence); the Cox model of co-workers' departures (contagion(90)),
- * with and without a baseline per team and the calendar year. Observed from 'since', or without
- * it from the first departure the spells record (an export shows the
- * hires before that day but not the leavers), a spell begun earlier
+ * with and without a baseline per team and the calendar year. Observed from
+ * 'since', or without it from the first departure the spells record (an export
+ * shows the hires before that day but not the leavers), a spell begun earlier
  * enters at its tenure that day (delayed entry): the report and the
  * dashboard call this one function, so they show one median.
  * "numbers" holds the figures the views test compares with the CLI.
@@ -175,8 +175,8 @@ static json_t *risk_table(const exo_retention_data *d, bool by_group)
     size_t n_rows = by_group ? d->n_groups + 1 : 1;
     for (size_t g = 0; g < n_rows; g++) {
         json_t *r = json_array();
-        ok &= exo__jpush(r, exo__jstr(g == 0 ? "all"
-                                             : label(d->group_names[g - 1])));
+        ok &= exo__jpush(
+            r, exo__jstr(g == 0 ? "all" : label(d->group_names[g - 1])));
         for (size_t j = 0; j < n_ticks; j++) {
             double t = ticks[j] * YEAR_DAYS;
             json_int_t c = 0;
@@ -268,7 +268,8 @@ static exo_code reasons(const exo_retention_data *d, json_t *charts,
         }
         ok &= exo__jpush(trows, r);
         ok &= exo__jset(num, "cause", exo__jstr(name));
-        ok &= exo__jset(num, "events", json_integer((json_int_t)ci.n_events[q]));
+        ok &=
+            exo__jset(num, "events", json_integer((json_int_t)ci.n_events[q]));
         ok &= exo__jset(num, "cif", at);
         ok &= exo__jpush(numbers, num);
         /* the curve, thinned to its steps */
@@ -319,9 +320,9 @@ static exo_code cohort_table(const exo_retention_data *d, json_t *tables,
                              json_t *numbers, exo_err *err)
 {
     exo_cohorts co = {0};
-    exo_code rc = exo_cohorts_compute(
-        d->n_spells, d->spell_start, d->spell_end, d->spell_censor,
-        d->has_since, d->since, EXO_COHORT_YEAR, &co, err);
+    exo_code rc = exo_cohorts_compute(d->n_spells, d->spell_start, d->spell_end,
+                                      d->spell_censor, d->has_since, d->since,
+                                      EXO_COHORT_YEAR, &co, err);
     if (rc)
         return rc;
     json_t *table = json_object(), *cols = json_array(), *trows = json_array();
@@ -341,18 +342,16 @@ static exo_code cohort_table(const exo_retention_data *d, json_t *tables,
             if (c->observed[k] == 0)
                 ok &= exo__jpush(row, exo__jstr("-"));
             else
-                ok &= exo__jpush(
-                    row, exo__jfmt("%.1f%% (%zu/%zu)",
-                                   100.0 * (double)c->retained[k] /
-                                       (double)c->observed[k],
-                                   c->retained[k], c->observed[k]));
+                ok &=
+                    exo__jpush(row, exo__jfmt("%.1f%% (%zu/%zu)",
+                                              100.0 * (double)c->retained[k] /
+                                                  (double)c->observed[k],
+                                              c->retained[k], c->observed[k]));
             char key[32];
             snprintf(key, sizeof key, "observed_%dm", exo_cohort_months[k]);
-            ok &= exo__jset(num, key,
-                            json_integer((json_int_t)c->observed[k]));
+            ok &= exo__jset(num, key, json_integer((json_int_t)c->observed[k]));
             snprintf(key, sizeof key, "retained_%dm", exo_cohort_months[k]);
-            ok &= exo__jset(num, key,
-                            json_integer((json_int_t)c->retained[k]));
+            ok &= exo__jset(num, key, json_integer((json_int_t)c->retained[k]));
         }
         ok &= exo__jpush(trows, row);
         ok &= exo__jpush(numbers, num);
@@ -522,10 +521,10 @@ exo_code exo__view_survival(exo_store *store, const char *org,
     json_t *chart = km_chart("km", "Retention (Kaplan-Meier)", rows, caption);
     ok &= exo__jpush(charts, chart);
     ok &= exo__jpush(tables, risk_table(&d, by_level));
-    ok &= exo__jset(numbers, "since",
-                    d.has_since ? exo__jstr(sd) : json_null());
-    ok &= exo__jset(numbers, "since_from_data",
-                    json_boolean(d.since_from_data));
+    ok &=
+        exo__jset(numbers, "since", d.has_since ? exo__jstr(sd) : json_null());
+    ok &=
+        exo__jset(numbers, "since_from_data", json_boolean(d.since_from_data));
     ok &= exo__jset(numbers, "censored_at", exo__jstr(cd));
     if (!ok) {
         rc = exo__fail(err, EXO_ENOMEM, "building the retention section");
@@ -540,8 +539,7 @@ exo_code exo__view_survival(exo_store *store, const char *org,
         goto out;
     if (ch)
         ok &= exo__jpush(charts, ch);
-    if ((rc = by_chart(store, org, filter, "cohort",
-                       "Retention by hire year",
+    if ((rc = by_chart(store, org, filter, "cohort", "Retention by hire year",
                        "Each hire year's share still employed by tenure, "
                        "with 95% log-Greenwood bands; hires from before the "
                        "observation start enter at their tenure then.",
@@ -566,15 +564,15 @@ exo_code exo__view_survival(exo_store *store, const char *org,
     exo_retention_data_release(&t);
     json_t *ctable = json_object(), *ccols = json_array(),
            *crows = json_array();
-    static const char *const cheads[] = {"model", "term", "HR", "95% CI",
+    static const char *const cheads[] = {"model", "term", "HR",        "95% CI",
                                          "SE",    "p",    "departures"};
     for (size_t h = 0; h < 7; h++)
         ok &= exo__jpush(ccols, exo__jstr(cheads[h]));
     /* Without and with a baseline per team, then also adjusted for the
      * calendar year (a rate that drifts over the years). */
     static const char *const models[] = {
-        "contagion(90)", "contagion(90) + year",
-        "contagion(90) + strata(team)", "contagion(90) + year + strata(team)"};
+        "contagion(90)", "contagion(90) + year", "contagion(90) + strata(team)",
+        "contagion(90) + year + strata(team)"};
     for (size_t k = 0; d.n_departures > 0 && k < (has_team ? 4u : 2u); k++) {
         exo_err e = {0};
         /* A model the data cannot fit (too few departures, monotone
