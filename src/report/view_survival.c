@@ -393,7 +393,9 @@ static exo_code cox_rows(exo_store *store, const char *org,
     exo_code rc = exo_retention_data_load(store, &org, 1, &o, &d, err);
     if (rc)
         return rc;
+    /* the table shows no concordance: its pairs are not counted */
     exo_cox_opts co = {.ties = EXO_TIES_EFRON,
+                       .no_concordance = true,
                        .names = (const char *const *)d.terms};
     if ((rc = exo_cox_fit(d.cox_n, d.p, d.cox_start, d.cox_stop, d.cox_event,
                           d.x, d.strata, &co, &fit, err)))
