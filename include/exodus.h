@@ -586,6 +586,7 @@ typedef struct exo_spells {
      * --as-of): open spells are censored there. */
     bool has_as_of;
     double as_of; /* days */
+    char **role;  /* the job title; entries may be NULL */
 } exo_spells;
 
 EXO_API exo_code exo_spells_load(exo_store *store, const char *org,
@@ -2080,9 +2081,9 @@ EXO_API void exo_survival_data_release(exo_survival_data *data);
  * the latest date in the data. Observed from 'since', a spell begun
  * earlier enters at its tenure that day (delayed entry) and one that ended
  * earlier is left out. 'cox' takes the store terms joined by '+': level,
- * org, team (factors), strata(team), entry (tenure on entering
- * observation), year (the calendar year of each risk interval, split on 1
- * January) and contagion(W) (co-workers' departures in the W days before
+ * org, team, role (factors), strata(team) or strata(role), entry (tenure on
+ * entering observation), year (the calendar year of each risk interval, split
+ * on 1 January) and contagion(W) (co-workers' departures in the W days before
  * each risk interval; the team's when teams are known). A term that
  * cannot be fitted is an EXO_EINVAL error or, when it cannot vary, left
  * out with a note in 'notes'.
@@ -2139,6 +2140,7 @@ typedef struct exo_retention_data {
     size_t n_skipped; /* spells of no length left out of the Cox rows */
     size_t n_notes;
     char notes[EXO_RETENTION_MAX_NOTES][200];
+    char strata_by[8]; /* "team" or "role" with strata(), else "" */
 } exo_retention_data;
 
 EXO_API exo_code exo_retention_data_load(exo_store *store,

@@ -14,6 +14,7 @@
 
 struct terms {
     bool level, org, entry, contagion, team, strata_team, year;
+    bool role, strata_role;
     double window;
 };
 
@@ -44,6 +45,10 @@ static exo_code parse_terms(const char *f, struct terms *t, exo_err *err)
             t->team = true;
         } else if (strcmp(w, "strata(team)") == 0) {
             t->strata_team = true;
+        } else if (strcmp(w, "role") == 0) {
+            t->role = true;
+        } else if (strcmp(w, "strata(role)") == 0) {
+            t->strata_role = true;
         } else if (strcmp(w, "org") == 0) {
             t->org = true;
         } else if (strcmp(w, "entry") == 0) {
@@ -71,13 +76,17 @@ static exo_code parse_terms(const char *f, struct terms *t, exo_err *err)
         } else {
             return exo__fail(err, EXO_EINVAL,
                              "unknown term '%s' in --cox (expected level, "
-                             "org, team, strata(team), entry, year or "
-                             "contagion(DAYS); the store keeps no other "
-                             "column of a spell)",
+                             "org, team, role, strata(team), strata(role), "
+                             "entry, year or contagion(DAYS); the store "
+                             "keeps no other column of a spell)",
                              w);
         }
         f = plus ? plus + 1 : NULL;
     }
+    if (t->strata_team && t->strata_role)
+        return exo__fail(err, EXO_EINVAL,
+                         "one strata() term per model (strata(team) or "
+                         "strata(role))");
     return EXO_OK;
 }
 
@@ -323,9 +332,9 @@ exo_code exo_retention_data_load(exo_store *store, const char *const *orgs,
                          "cohort)",
                          a->by);
     exo_spells *sp = exo__calloc(n_orgs ? n_orgs : 1, sizeof *sp);
-    int *team = NULL, *lev = NULL, *orgc = NULL, *cmatch = NULL;
+    int *team = NULL, *lev = NULL, *orgc = NULL, *cmatch = NULL, *rolec = NULL;
     double *year = NULL;
-    struct names tn = {0}, ln = {0}, rn = {0}, gn = {0};
+    struct names tn = {0}, ln = {0}, rn = {0}, gn = {0}, on = {0};
     exo_episodes ep = {0};
     d->orgs = exo__calloc(n_orgs ? n_orgs : 1, sizeof *d->orgs);
     if (!sp || !d->orgs)
@@ -357,9 +366,10 @@ exo_code exo_retention_data_load(exo_store *store, const char *const *orgs,
     lev = exo__calloc(m, sizeof *lev);
     orgc = exo__calloc(m, sizeof *orgc);
     cmatch = exo__calloc(m, sizeof *cmatch);
-    if (!d->spell_start || !d->spell_end || !d->spell_censor || !d->stop ||
-        !d->event || !d->group || !d->cause || !team || !lev || !orgc ||
-        !cmatch)
+    rolec = exo__calloc(m, sizeof *rolec);
+    if (!rolec || !d->spell_start || !d->spell_end || !d->spell_censor ||
+        !d->stop || !d->event || !d->group || !d->cause || !team || !lev ||
+        !orgc || !cmatch)
         goto nomem;
     double *start = d->spell_start, *end = d->spell_end;
     int *event = d->event, *cause = d->cause;
@@ -405,12 +415,21 @@ exo_code exo_retention_data_load(exo_store *store, const char *const *orgs,
                 if (team[r] < 0)
                     goto nomem;
             }
+            rolec[r] = -1;
+            if (s->role && s->role[i]) {
+                char key[512];
+                snprintf(key, sizeof key, "%s/%s", orgs[o], s->role[i]);
+                rolec[r] = intern(&on, n_orgs > 1 ? key : s->role[i]);
+                if (rolec[r] < 0)
+                    goto nomem;
+            }
             if (lev[r] < 0)
                 goto nomem;
         }
     if ((rc = sort_names(&ln, lev, m, err)) ||
         (rc = sort_names(&tn, team, m, err)) ||
-        (rc = sort_names(&rn, cause, m, err)))
+        (rc = sort_names(&rn, cause, m, err)) ||
+        (rc = sort_names(&on, rolec, m, err)))
         goto out;
     if (a->cause && !cause_known(a->cause, &rn)) {
         char seen[160] = "";
@@ -513,6 +532,24 @@ exo_code exo_retention_data_load(exo_store *store, const char *const *orgs,
                            "one with --map team=COLUMN)");
             goto out;
         }
+        if ((terms.role || terms.strata_role) && on.n == 0) {
+            rc = exo__fail(err, EXO_EINVAL,
+                           "--cox role: these spells have no role (import "
+                           "one with --map role=COLUMN)");
+            goto out;
+        }
+        size_t ref_role = 0;
+        if (terms.role && a->ref && strncmp(a->ref, "role=", 5) == 0) {
+            for (ref_role = 0; ref_role < on.n; ref_role++)
+                if (strcmp(on.v[ref_role], a->ref + 5) == 0)
+                    break;
+            if (ref_role == on.n) {
+                rc = exo__fail(err, EXO_EINVAL,
+                               "no role '%s' among these spells for --ref",
+                               a->ref + 5);
+                goto out;
+            }
+        }
         if (terms.team && a->ref && strncmp(a->ref, "team=", 5) == 0) {
             for (ref_team = 0; ref_team < tn.n; ref_team++)
                 if (strcmp(tn.v[ref_team], a->ref + 5) == 0)
@@ -525,6 +562,7 @@ exo_code exo_retention_data_load(exo_store *store, const char *const *orgs,
             }
         }
         size_t n_team_cols = terms.team ? tn.n - 1 : 0;
+        size_t n_role_cols = terms.role ? on.n - 1 : 0;
         size_t n_level_cols = terms.level ? ln.n - 1 : 0;
         /* A term asked for is fitted or the caller says why not. */
         if (terms.level && ln.n == 1) {
@@ -537,13 +575,18 @@ exo_code exo_retention_data_load(exo_store *store, const char *const *orgs,
                      "out",
                      ln.v[0]);
         }
+        if (terms.role && on.n == 1)
+            note(d,
+                 "every spell with a role is '%.80s': the term role is "
+                 "left out",
+                 on.v[0]);
         if (terms.team && tn.n == 1)
             note(d,
                  "every spell with a team is in '%.80s': the term team is "
                  "left out",
                  tn.v[0]);
         size_t n_org_cols = terms.org ? n_orgs - 1 : 0;
-        size_t p = n_level_cols + n_org_cols + n_team_cols +
+        size_t p = n_level_cols + n_org_cols + n_team_cols + n_role_cols +
                    (terms.entry ? 1 : 0) + (terms.year ? 1 : 0) +
                    (terms.contagion ? 1 : 0);
         if (p == 0) {
@@ -588,14 +631,28 @@ exo_code exo_retention_data_load(exo_store *store, const char *const *orgs,
                 x[k * cn + e] = team[ep.spell[e]] == (int)tm;
             k++;
         }
-        if (terms.strata_team) {
-            /* spells without a team form one stratum of their own */
+        for (size_t rl = 0; terms.role && rl < on.n; rl++) {
+            if (rl == ref_role)
+                continue;
+            char nm[600];
+            snprintf(nm, sizeof nm, "role%s", on.v[rl]);
+            d->terms[k] = exo__strdup(nm);
+            for (size_t e = 0; e < cn; e++)
+                x[k * cn + e] = rolec[ep.spell[e]] == (int)rl;
+            k++;
+        }
+        if (terms.strata_team || terms.strata_role) {
+            /* spells without one form one stratum of their own */
+            const int *code = terms.strata_team ? team : rolec;
+            snprintf(d->strata_by, sizeof d->strata_by, "%s",
+                     terms.strata_team ? "team" : "role");
+            int no_code = (int)(terms.strata_team ? tn.n : on.n);
             d->strata = exo__calloc(cn ? cn : 1, sizeof *d->strata);
             if (!d->strata)
                 goto nomem;
             for (size_t e = 0; e < cn; e++) {
-                int tm = team[ep.spell[e]];
-                d->strata[e] = tm >= 0 ? tm : (int)tn.n;
+                int c = code[ep.spell[e]];
+                d->strata[e] = c >= 0 ? c : no_code;
             }
         }
         if (terms.entry) {
@@ -683,11 +740,13 @@ out:
     exo__free(lev);
     exo__free(orgc);
     exo__free(cmatch);
+    exo__free(rolec);
     exo__free(year);
     names_free(tn.v, tn.n);
     names_free(ln.v, ln.n);
     names_free(rn.v, rn.n);
     names_free(gn.v, gn.n);
+    names_free(on.v, on.n);
     exo_episodes_release(&ep);
     if (rc)
         exo_retention_data_release(d);

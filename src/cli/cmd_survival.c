@@ -22,10 +22,10 @@ static const char survival_usage[] =
     "                       [--ref c=LEVEL] [--at T] [--ties efron|breslow]\n"
     "                       [--ci log|log-log|plain] [--json]\n"
     "\n"
-    "Store TERMS are joined by '+': level, org, team, strata(team),\n"
-    "contagion(W) (co-worker departures in the W days, default 90, before\n"
-    "each risk interval), entry, year (the calendar year of each risk\n"
-    "interval, split on 1 January).";
+    "Store TERMS are joined by '+': level, org, team, role, strata(team)\n"
+    "or strata(role), contagion(W) (co-worker departures in the W days,\n"
+    "default 90, before each risk interval), entry, year (the calendar\n"
+    "year of each risk interval, split on 1 January).";
 
 static const struct opt survival_opts[] = {
     {"data", 0, "FILE", "a CSV file (gzip too) instead of the store"},
@@ -744,11 +744,14 @@ static int survival_store(struct cli *cli, const struct surv_args *a,
                             .days = true,
                             .contagion_term = d.contagion_term,
                             .window_days = d.window_days,
-                            .strata_name = d.strata ? "team (a baseline "
-                                                      "hazard per team, so "
-                                                      "the ratio does not "
-                                                      "mix their base rates)"
-                                                    : NULL};
+                            .strata_name = !d.strata ? NULL
+                                           : strcmp(d.strata_by, "role") == 0
+                                               ? "role (a baseline hazard per "
+                                                 "job title, so the ratio does "
+                                                 "not mix their base rates)"
+                                               : "team (a baseline hazard per "
+                                                 "team, so the ratio does not "
+                                                 "mix their base rates)"};
     struct surv_args a2 = *a;
     if (!a2.has_at) {
         a2.has_at = true;

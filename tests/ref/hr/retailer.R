@@ -24,7 +24,7 @@ reason <- c(Resignaton = "resignation", Retirement = "retirement",
 reason[is.na(term)] <- NA
 s <- data.frame(id = last$EmployeeID, team = last$department_name,
                 hire = hire, end = term, reason = unname(reason),
-                stringsAsFactors = FALSE)
+                role = last$job_title, stringsAsFactors = FALSE)
 # Every departure counts for the contagion covariate below, also those
 # before the observation starts (they still precede later intervals).
 all_dep <- s[!is.na(s$reason), c("team", "end")]
@@ -68,12 +68,16 @@ for (i in seq_len(nrow(s))) {
   ep[[i]] <- data.frame(a = a - s$hire[i], b = b - s$hire[i], contagion = n,
                         event = c(rep(0, length(a) - 1), as.numeric(dep[i])),
                         team = s$team[i], hire = s$hire[i],
-                        stringsAsFactors = FALSE)
+                        role = s$role[i], stringsAsFactors = FALSE)
 }
 ep <- do.call(rbind, ep)
 ct <- coxph(Surv(a, b, event) ~ contagion + strata(team), data = ep,
             ties = "efron")
 c0 <- coxph(Surv(a, b, event) ~ contagion, data = ep, ties = "efron")
+# A baseline per job title (the exodus term strata(role)), contagion still
+# counted within the team.
+cr <- coxph(Surv(a, b, event) ~ contagion + strata(role), data = ep,
+            ties = "efron")
 
 # Calendar time (the exodus term 'year'): each interval split on every
 # 1 January strictly inside it, on the calendar scale; a piece's year is
@@ -120,6 +124,8 @@ yfit <- function(key, f, last = FALSE) {
                 f$loglik[2], f$nevent, f$n,
                 if (last && term == "contagion") "" else ","))
 }
+cat(sprintf('  "contagion_strata_role": {"coef": %.17g, "se": %.17g, "loglik": %.17g, "events": %d},\n',
+            coef(cr), sqrt(vcov(cr)[1, 1]), cr$loglik[2], cr$nevent))
 yfit("contagion_year", cy)
 yfit("contagion_year_strata_team", cys, last = TRUE)
 cat("}\n")
