@@ -597,6 +597,7 @@ typedef struct exo_spells {
      * --as-of): open spells are censored there. */
     bool has_as_of;
     double as_of; /* days */
+    char **role;  /* the job title; entries may be NULL */
 } exo_spells;
 
 EXO_API exo_code exo_spells_load(exo_store *store, const char *org,
@@ -2059,6 +2060,23 @@ typedef struct exo_survival_data {
     char **terms; /* p names as R names them: "age", "genderm" */
     int *strata;  /* NULL without strata() */
     size_t n_strata;
+    /* Dates in the time column (YYYY-MM-DD): 'start' is then the day each
+     * row began (a hire date) and times are days from it (tenure; 'start'
+     * above is NULL); an empty time with no event is open, censored on the
+     * latest date of the file. */
+    bool dates;
+    double censor_day; /* days since 1970-01-01 */
+    /* A "contagion(W)" or "contagion(W, COL)" term (dates only): the rows
+     * that became events before each risk interval, in the W days before
+     * it, of the same COL value (every row without COL). The Cox rows are
+     * then episodes, (cox_start, cox_stop] of tenure, cox_x column-major
+     * cox_n x p; the rows above stay those of Kaplan-Meier. */
+    bool has_contagion;
+    size_t contagion_term; /* its column of cox_x */
+    double window_days;
+    size_t cox_n;
+    double *cox_start, *cox_stop, *cox_x;
+    int *cox_event, *cox_strata; /* cox_strata NULL without strata() */
 } exo_survival_data;
 
 EXO_API exo_code exo_survival_data_load(const char *path,
@@ -2066,6 +2084,84 @@ EXO_API exo_code exo_survival_data_load(const char *path,
                                         exo_survival_data *out /* OUT */,
                                         exo_err *err);
 EXO_API void exo_survival_data_release(exo_survival_data *data);
+
+/*
+ * The store's spells of 'orgs' (canonical names) read into survival arrays,
+ * as 'exodus survival ORG...', the report's and the dashboard's retention
+ * read them: one function, so the three give the same numbers. A
+ * departure is a spell ended by leaving or being fired; open spells are
+ * censored at their organisation's export date (import --as-of), else at
+ * the latest date in the data. Observed from 'since', a spell begun
+ * earlier enters at its tenure that day (delayed entry) and one that ended
+ * earlier is left out. 'cox' takes the store terms joined by '+': level,
+ * org, team, role (factors), strata(team) or strata(role), entry (tenure on
+ * entering observation), year (the calendar year of each risk interval, split
+ * on 1 January) and contagion(W) (co-workers' departures in the W days before
+ * each risk interval; the team's when teams are known). A term that
+ * cannot be fitted is an EXO_EINVAL error or, when it cannot vary, left
+ * out with a note in 'notes'.
+ */
+typedef struct exo_retention_opts {
+    const char *by;              /* NULL, "level", "org", "team", "cohort" */
+    exo_cohort_unit cohort_unit; /* the cohorts of by "cohort" */
+    const char *cox;             /* NULL: no Cox design */
+    const char *ref;             /* "level=NAME" or "team=NAME", or NULL */
+    bool has_since;
+    int32_t since;
+    const char *cause; /* NULL: every departure is an event; else a reason,
+                          left, fired, voluntary or involuntary */
+    /* Without 'since': observe from the first departure the spells record
+     * when someone was hired before it (an export that starts there shows
+     * the hires before it but not the leavers), as the spiral's window. */
+    bool since_first_departure;
+} exo_retention_opts;
+
+#define EXO_RETENTION_MAX_NOTES 4
+
+typedef struct exo_retention_data {
+    size_t n_orgs;
+    char **orgs;                                    /* canonical names */
+    size_t n_spells;                                /* every spell loaded */
+    double *spell_start, *spell_end, *spell_censor; /* days; end NaN: open */
+    size_t n_departures;   /* left or fired, of every spell */
+    size_t n_cause_events; /* with 'cause': the departures for it */
+    double censor;         /* the latest censor day (days) */
+    bool as_of;            /* an export date censors some spells */
+    bool has_since;        /* observed from 'since' (asked, or the data's) */
+    int32_t since;
+    bool since_from_data; /* 'since' is the first recorded departure */
+    size_t n_left_out;    /* spells ended before 'since' */
+    size_t n_late;        /* spells begun before 'since' (delayed entry) */
+    /* Kaplan-Meier rows (tenure in days) */
+    size_t n;
+    double *entry; /* NULL when not observed from a date */
+    double *stop;
+    int *event;
+    int *group; /* NULL without 'by' */
+    size_t n_groups;
+    char **group_names; /* "team=Bakery", "cohort=2014", sorted */
+    int *cause;         /* the reason of each event row, or -1 */
+    size_t n_causes;
+    char **cause_names; /* reasons, or left/fired when none is given */
+    /* The Cox design: episodes when contagion or strata split spells */
+    size_t cox_n, p;
+    double *cox_start, *cox_stop, *x; /* x column-major cox_n x p */
+    int *cox_event, *strata;          /* strata NULL without strata() */
+    char **terms;                     /* p names as R names them */
+    long contagion_term;              /* its column, or -1 */
+    double window_days;
+    size_t n_skipped; /* spells of no length left out of the Cox rows */
+    size_t n_notes;
+    char notes[EXO_RETENTION_MAX_NOTES][200];
+    char strata_by[8]; /* "team" or "role" with strata(), else "" */
+} exo_retention_data;
+
+EXO_API exo_code exo_retention_data_load(exo_store *store,
+                                         const char *const *orgs, size_t n_orgs,
+                                         const exo_retention_opts *opts,
+                                         exo_retention_data *out /* OUT */,
+                                         exo_err *err);
+EXO_API void exo_retention_data_release(exo_retention_data *data);
 
 /* ==== Models: runway (src/model/runway.c, scenarios src/ingest/scenario.c)
  * ==== */

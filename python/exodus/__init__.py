@@ -982,6 +982,17 @@ class _SurvivalData(ctypes.Structure):
         ("terms", P(ctypes.c_char_p)),
         ("strata", P(c_int)),
         ("n_strata", c_size_t),
+        ("dates", ctypes.c_bool),
+        ("censor_day", c_double),
+        ("has_contagion", ctypes.c_bool),
+        ("contagion_term", c_size_t),
+        ("window_days", c_double),
+        ("cox_n", c_size_t),
+        ("cox_start", P(c_double)),
+        ("cox_stop", P(c_double)),
+        ("cox_x", P(c_double)),
+        ("cox_event", P(c_int)),
+        ("cox_strata", P(c_int)),
     ]
 
 

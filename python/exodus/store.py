@@ -60,7 +60,8 @@ class _Spells(ctypes.Structure):
                 ("end", P(c_double)), ("end_reason", P(c_enum)),
                 ("level", P(c_enum)), ("person", P(ctypes.c_char_p)),
                 ("team", P(ctypes.c_char_p)), ("reason", P(c_enum)),
-                ("has_as_of", c_bool), ("as_of", c_double)]
+                ("has_as_of", c_bool), ("as_of", c_double),
+                ("role", P(ctypes.c_char_p))]
 
 
 class _ImportOpts(ctypes.Structure):

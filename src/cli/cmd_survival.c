@@ -22,9 +22,10 @@ static const char survival_usage[] =
     "                       [--ref c=LEVEL] [--at T] [--ties efron|breslow]\n"
     "                       [--ci log|log-log|plain] [--json]\n"
     "\n"
-    "Store TERMS are joined by '+': level, org, team, strata(team),\n"
-    "contagion(W) (co-worker departures in the W days, default 90, before\n"
-    "each risk interval), entry.";
+    "Store TERMS are joined by '+': level, org, team, role, strata(team)\n"
+    "or strata(role), contagion(W) (co-worker departures in the W days,\n"
+    "default 90, before each risk interval), entry, year (the calendar\n"
+    "year of each risk interval, split on 1 January).";
 
 static const struct opt survival_opts[] = {
     {"data", 0, "FILE", "a CSV file (gzip too) instead of the store"},
@@ -462,177 +463,45 @@ static int survival_data(struct cli *cli, const struct surv_args *a,
             printf(", %zu row%s without time or event dropped", d.n_dropped,
                    d.n_dropped == 1 ? "" : "s");
         printf("\n");
+        if (d.dates) {
+            char cd[11];
+            exo_date_format((int32_t)d.censor_day, cd);
+            printf("times: tenure in years from %s to %s (dates); open rows "
+                   "censored at %s, the file's latest date\n",
+                   a->start, a->time, cd);
+        }
     }
-    struct surv_input in = {.n = d.n,
-                            .start = d.start,
-                            .stop = d.stop,
-                            .event = d.event,
-                            .group = d.group,
-                            .n_groups = d.n_groups,
-                            .group_names = d.group_names,
-                            .cox_n = d.n,
-                            .p = d.p,
-                            .cox_start = d.start,
-                            .cox_stop = d.stop,
-                            .x = d.x,
-                            .cox_event = d.event,
-                            .strata = d.strata,
-                            .terms = d.terms,
-                            .days = false,
-                            .contagion_term = -1};
+    if (j && d.dates)
+        json_date(j, "censored_at", (int32_t)d.censor_day);
+    struct surv_input in = {
+        .n = d.n,
+        .start = d.start,
+        .stop = d.stop,
+        .event = d.event,
+        .group = d.group,
+        .n_groups = d.n_groups,
+        .group_names = d.group_names,
+        .cox_n = d.has_contagion ? d.cox_n : d.n,
+        .p = d.p,
+        .cox_start = d.has_contagion ? d.cox_start : d.start,
+        .cox_stop = d.has_contagion ? d.cox_stop : d.stop,
+        .x = d.has_contagion ? d.cox_x : d.x,
+        .cox_event = d.has_contagion ? d.cox_event : d.event,
+        .strata = d.has_contagion ? d.cox_strata : d.strata,
+        .terms = d.terms,
+        .days = d.dates,
+        .contagion_term = d.has_contagion ? (long)d.contagion_term : -1,
+        .window_days = d.window_days,
+        .strata_name = d.has_contagion && d.cox_strata
+                           ? "stratum (a baseline hazard "
+                             "per stratum)"
+                           : NULL};
     int status = analyse(cli, a, &in, j);
     exo_survival_data_release(&d);
     return status;
 }
 
 /* ==== ORG... from the store ==== */
-
-struct store_terms {
-    bool level, org, entry, contagion, team, strata_team;
-    double window;
-};
-
-static int parse_store_terms(struct cli *cli, const char *f,
-                             struct store_terms *t)
-{
-    memset(t, 0, sizeof *t);
-    t->window = 90;
-    while (f && *f) {
-        const char *plus = strchr(f, '+');
-        size_t len = plus ? (size_t)(plus - f) : strlen(f);
-        char w[64];
-        while (len && (*f == ' ' || *f == '\t')) {
-            f++;
-            len--;
-        }
-        while (len && (f[len - 1] == ' ' || f[len - 1] == '\t'))
-            len--;
-        if (len >= sizeof w)
-            len = sizeof w - 1;
-        memcpy(w, f, len);
-        w[len] = '\0';
-        if (strcmp(w, "level") == 0) {
-            t->level = true;
-        } else if (strcmp(w, "team") == 0) {
-            t->team = true;
-        } else if (strcmp(w, "strata(team)") == 0) {
-            t->strata_team = true;
-        } else if (strcmp(w, "org") == 0) {
-            t->org = true;
-        } else if (strcmp(w, "entry") == 0) {
-            t->entry = true;
-        } else if ((strcmp(w, "contagion") == 0 ||
-                    (strncmp(w, "contagion(", 10) == 0 && len > 11 &&
-                     w[len - 1] == ')')) &&
-                   t->contagion) {
-            /* Two windows would need two counts per episode; fitting one
-             * of them silently answered another question. */
-            return cli_usage_error(cli, "one contagion term per model (fit "
-                                        "contagion(W) once for each window)");
-        } else if (strcmp(w, "contagion") == 0) {
-            t->contagion = true;
-        } else if (strncmp(w, "contagion(", 10) == 0 && len > 11 &&
-                   w[len - 1] == ')') {
-            char *end;
-            w[len - 1] = '\0';
-            t->window = strtod(w + 10, &end);
-            if (*end || !(t->window > 0))
-                return cli_usage_error(cli,
-                                       "contagion window '%s' is not a "
-                                       "positive number of days",
-                                       w + 10);
-            t->contagion = true;
-        } else {
-            return cli_usage_error(cli,
-                                   "unknown term '%s' in --cox "
-                                   "(expected level, org, team, "
-                                   "strata(team), entry or "
-                                   "contagion(DAYS))",
-                                   w);
-        }
-        f = plus ? plus + 1 : NULL;
-    }
-    return 0;
-}
-
-/* Index of 'name' in 'names', appending it when new; -1 on no memory. */
-static int intern(char ***names, size_t *n, const char *name)
-{
-    for (size_t i = 0; i < *n; i++)
-        if (strcmp((*names)[i], name) == 0)
-            return (int)i;
-    char **grown = realloc(*names, (*n + 1) * sizeof *grown);
-    if (!grown)
-        return -1;
-    *names = grown;
-    grown[*n] = strdup(name);
-    if (!grown[*n])
-        return -1;
-    return (int)(*n)++;
-}
-
-static void free_names(char **names, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        free(names[i]);
-    free(names);
-}
-
-static int name_cmp(const void *pa, const void *pb)
-{
-    return strcmp(*(char *const *)pa, *(char *const *)pb);
-}
-
-/* Sorts names and renumbers codes[0..n) to match. */
-static void sort_levels(char **names, size_t k, int *codes, size_t n)
-{
-    if (k == 0)
-        return; /* no names (a column that is all empty): nothing to sort */
-    char **sorted = malloc(k * sizeof *sorted);
-    int *map = malloc(k * sizeof *map);
-    if (!sorted || !map) {
-        free(sorted);
-        free(map);
-        return;
-    }
-    memcpy(sorted, names, k * sizeof *sorted);
-    cli_qsort(sorted, k, sizeof *sorted, name_cmp);
-    for (size_t i = 0; i < k; i++)
-        for (size_t s = 0; s < k; s++)
-            if (sorted[s] == names[i])
-                map[i] = (int)s;
-    for (size_t i = 0; i < n; i++)
-        if (codes[i] >= 0)
-            codes[i] = map[codes[i]];
-    memcpy(names, sorted, k * sizeof *sorted);
-    free(sorted);
-    free(map);
-}
-
-/* Whether a departure for reason 'why' (EXO_REASON_NONE: the data gives
- * only 'ended' as left or fired) is one of --cause 'want' (NULL: all). */
-static int cause_matches(const char *want, exo_reason why, exo_event ended)
-{
-    if (!want)
-        return 1;
-    if (strcmp(want, "voluntary") == 0)
-        return why != EXO_REASON_NONE && exo_reason_voluntary(why);
-    if (strcmp(want, "involuntary") == 0)
-        return why != EXO_REASON_NONE ? !exo_reason_voluntary(why)
-                                      : ended == EXO_EVENT_FIRED;
-    return strcmp(want, why != EXO_REASON_NONE ? exo_reason_name(why)
-                                               : exo_event_name(ended)) == 0;
-}
-
-static bool cause_known(const char *want, char **names, size_t n)
-{
-    if (strcmp(want, "voluntary") == 0 || strcmp(want, "involuntary") == 0)
-        return true;
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(names[i], want) == 0)
-            return true;
-    return false;
-}
 
 /*
  * The cumulative incidence of each cause (Aalen-Johansen) at whole years
@@ -716,36 +585,15 @@ static const char *cdate_since(int32_t day)
     return buf;
 }
 
-/* "cohort=2014" or "cohort=2014Q3" for a spell that started on 'day'. */
-static void cohort_label(char *buf, size_t size, double day,
-                         exo_cohort_unit unit)
-{
-    int y, m, d;
-    exo_civil_from_days((int32_t)day, &y, &m, &d);
-    if (unit == EXO_COHORT_QUARTER)
-        snprintf(buf, size, "cohort=%dQ%d", y, (m - 1) / 3 + 1);
-    else
-        snprintf(buf, size, "cohort=%d", y);
-}
-
 /* The hire cohort table: spells' censor days are their organisation's. */
-static int print_cohorts(struct cli *cli, const struct surv_args *a, size_t m,
-                         const double *start, const double *end,
-                         const exo_spells *sp, const int *orgc, double censor,
-                         struct json_out *j)
+static int print_cohorts(struct cli *cli, const struct surv_args *a,
+                         const exo_retention_data *d, struct json_out *j)
 {
     exo_err err = {0};
     exo_cohorts co = {0};
-    double *cd = malloc((m ? m : 1) * sizeof *cd);
-    if (!cd) {
-        fprintf(stderr, "exodus: survival: out of memory\n");
-        return CLI_EXIT_NOMEM;
-    }
-    for (size_t i = 0; i < m; i++)
-        cd[i] = sp[orgc[i]].has_as_of ? sp[orgc[i]].as_of : censor;
-    exo_code code = exo_cohorts_compute(m, start, end, cd, a->has_since,
-                                        a->since, a->cohort_unit, &co, &err);
-    free(cd);
+    exo_code code = exo_cohorts_compute(
+        d->n_spells, d->spell_start, d->spell_end, d->spell_censor,
+        a->has_since, a->since, a->cohort_unit, &co, &err);
     if (code)
         return cli_fail(cli, &err);
     if (j) {
@@ -814,433 +662,96 @@ static int survival_store(struct cli *cli, const struct surv_args *a,
     exo_store *store = NULL;
     exo_err err = {0};
     int status = 0;
-    struct store_terms terms = {0};
-    if (a->cox && (status = parse_store_terms(cli, a->cox, &terms)))
-        return status;
-    if (a->by && strcmp(a->by, "level") && strcmp(a->by, "org") &&
-        strcmp(a->by, "team") && strcmp(a->by, "cohort"))
-        return cli_usage_error(cli,
-                               "unknown --by '%s' (expected level, org, "
-                               "team or cohort)",
-                               a->by);
-    if (cli_open_store(cli, EXO_STORE_READONLY, &store, &err))
-        return cli_fail(cli, &err);
-    exo_spells *sp = calloc((size_t)n_orgs, sizeof *sp);
+    exo_retention_data d = {0};
     char **canon = calloc((size_t)n_orgs, sizeof *canon);
-    size_t total = 0;
-    double *start = NULL, *end = NULL, *time = NULL, *x = NULL;
-    int *event = NULL, *group = NULL, *team = NULL, *lev = NULL, *orgc = NULL;
-    int *cause = NULL, *cmatch = NULL, *cstrata = NULL;
-    char **gnames = NULL, **tnames = NULL, **lnames = NULL, **cterms = NULL;
-    char **rnames = NULL; /* the causes: reasons for leaving */
-    size_t n_gnames = 0, n_tnames = 0, n_lnames = 0, p = 0, n_rnames = 0;
-    exo_episodes ep = {0};
-    double *cstart = NULL, *cstop = NULL, *km_start = NULL;
-    int *cevent = NULL;
-    if (!sp || !canon)
-        goto nomem;
-    for (int o = 0; o < n_orgs; o++) {
-        if (exo_org_resolve(store, orgs[o], &canon[o], &err) ||
-            exo_spells_load(store, canon[o], &sp[o], &err)) {
+    if (!canon) {
+        fprintf(stderr, "exodus: survival: out of memory\n");
+        return CLI_EXIT_NOMEM;
+    }
+    if (cli_open_store(cli, EXO_STORE_READONLY, &store, &err)) {
+        status = cli_fail(cli, &err);
+        goto out;
+    }
+    for (int o = 0; o < n_orgs; o++)
+        if (exo_org_resolve(store, orgs[o], &canon[o], &err)) {
             status = cli_fail(cli, &err);
             goto out;
         }
-        total += sp[o].n;
-    }
-    if (total == 0) {
-        fprintf(stderr,
-                "exodus: survival: no employment spells for %s "
-                "(import spells first)\n",
-                n_orgs == 1 ? canon[0] : "these organisations");
-        status = CLI_EXIT_NO_ANSWER;
+    exo_retention_opts ro = {.by = a->by,
+                             .cohort_unit = a->cohort_unit,
+                             .cox = a->cox,
+                             .ref = a->ref,
+                             .has_since = a->has_since,
+                             .since = a->since,
+                             .cause = a->cause};
+    if (exo_retention_data_load(store, (const char *const *)canon,
+                                (size_t)n_orgs, &ro, &d, &err)) {
+        status = cli_fail(cli, &err);
         goto out;
-    }
-    size_t m = total;
-    start = calloc(m, sizeof *start);
-    end = calloc(m, sizeof *end);
-    time = calloc(m, sizeof *time);
-    event = calloc(m, sizeof *event);
-    group = calloc(m, sizeof *group);
-    team = calloc(m, sizeof *team);
-    lev = calloc(m, sizeof *lev);
-    orgc = calloc(m, sizeof *orgc);
-    cause = calloc(m, sizeof *cause);
-    cmatch = calloc(m, sizeof *cmatch);
-    if (!start || !end || !time || !event || !group || !team || !lev || !orgc ||
-        !cause || !cmatch)
-        goto nomem;
-    double censor = -CLI_INF;
-    size_t r = 0;
-    for (int o = 0; o < n_orgs; o++)
-        for (size_t i = 0; i < sp[o].n; i++, r++) {
-            const exo_spells *s = &sp[o];
-            start[r] = s->start[i];
-            end[r] = s->end[i];
-            event[r] =
-                !isnan(s->end[i]) && (s->end_reason[i] == EXO_EVENT_LEFT ||
-                                      s->end_reason[i] == EXO_EVENT_FIRED);
-            censor = fmax(censor, s->start[i]);
-            if (!isnan(s->end[i]))
-                censor = fmax(censor, s->end[i]);
-            orgc[r] = o;
-            /* The cause of a departure: its detailed reason, else left or
-             * fired as the data says. */
-            cause[r] = -1;
-            if (event[r]) {
-                exo_reason why = s->reason ? s->reason[i] : EXO_REASON_NONE;
-                cause[r] = intern(&rnames, &n_rnames,
-                                  why != EXO_REASON_NONE
-                                      ? exo_reason_name(why)
-                                      : exo_event_name(s->end_reason[i]));
-                if (cause[r] < 0)
-                    goto nomem;
-                cmatch[r] = cause_matches(a->cause, why, s->end_reason[i]);
-            }
-            const char *ln = exo_level_name(s->level[i]);
-            lev[r] = intern(&lnames, &n_lnames, ln[0] ? ln : "(none)");
-            /* teams are per organisation */
-            if (s->team && s->team[i]) {
-                char key[512];
-                snprintf(key, sizeof key, "%s/%s", canon[o], s->team[i]);
-                team[r] =
-                    intern(&tnames, &n_tnames, n_orgs > 1 ? key : s->team[i]);
-            } else {
-                team[r] = -1;
-            }
-            if (lev[r] < 0 || (s->team && s->team[i] && team[r] < 0))
-                goto nomem;
-        }
-    sort_levels(lnames, n_lnames, lev, m);
-    sort_levels(tnames, n_tnames, team, m);
-    sort_levels(rnames, n_rnames, cause, m);
-    if (a->cause && !cause_known(a->cause, rnames, n_rnames)) {
-        char seen[400] = "";
-        for (size_t q = 0, used = 0; q < n_rnames && used < sizeof seen; q++)
-            used += (size_t)snprintf(seen + used, sizeof seen - used, "%s%s",
-                                     q ? ", " : "", rnames[q]);
-        status = cli_usage_error(cli,
-                                 "no departures for --cause '%s' (these "
-                                 "spells have: %s; or voluntary, "
-                                 "involuntary)",
-                                 a->cause, n_rnames ? seen : "none");
-        goto out;
-    }
-    /* An export's date (import --as-of) is when its open spells were last
-     * seen open: they are censored there, not at the last event. */
-    bool as_of = false;
-    for (int o = 0; o < n_orgs; o++)
-        if (sp[o].has_as_of) {
-            as_of = true;
-            censor = fmax(censor, sp[o].as_of);
-        }
-    for (size_t i = 0; i < m; i++) {
-        const exo_spells *s = &sp[orgc[i]];
-        double c = s->has_as_of ? s->as_of : censor;
-        time[i] = (isnan(end[i]) ? c : end[i]) - start[i];
-    }
-    /* groups */
-    bool grouped = a->by != NULL;
-    if (grouped) {
-        const char *by = a->by;
-        for (size_t i = 0; i < m; i++) {
-            char label[600];
-            if (strcmp(by, "level") == 0)
-                snprintf(label, sizeof label, "level=%s", lnames[lev[i]]);
-            else if (strcmp(by, "org") == 0)
-                snprintf(label, sizeof label, "org=%s", canon[orgc[i]]);
-            else if (strcmp(by, "cohort") == 0)
-                cohort_label(label, sizeof label, start[i], a->cohort_unit);
-            else
-                snprintf(label, sizeof label, "team=%s",
-                         team[i] >= 0 ? tnames[team[i]] : "(none)");
-            group[i] = intern(&gnames, &n_gnames, label);
-            if (group[i] < 0)
-                goto nomem;
-        }
-        sort_levels(gnames, n_gnames, group, m);
     }
     char cdate[11];
-    exo_date_format((int32_t)censor, cdate);
+    exo_date_format((int32_t)d.censor, cdate);
     if (j) {
         json_arr_open(j, "orgs");
         for (int o = 0; o < n_orgs; o++)
             json_str(j, NULL, canon[o]);
         json_arr_close(j);
-        json_int(j, "spells", (long long)m);
-        json_date(j, "censored_at", (int32_t)censor);
+        json_int(j, "spells", (long long)d.n_spells);
+        json_date(j, "censored_at", (int32_t)d.censor);
         json_str(j, "time_unit", "days");
     } else {
-        size_t ev = 0;
-        for (size_t i = 0; i < m; i++)
-            ev += (size_t)event[i];
         printf("%s", canon[0]);
         for (int o = 1; o < n_orgs; o++)
             printf(", %s", canon[o]);
         printf(": %zu spells, %zu departures (left or fired); tenure in "
                "years, open spells censored at %s%s\n",
-               m, ev, cdate,
-               as_of ? " (the export's date, import --as-of)" : "");
-        if (a->cause) {
-            size_t nc = 0;
-            for (size_t i = 0; i < m; i++)
-                nc += (size_t)(event[i] && cmatch[i]);
+               d.n_spells, d.n_departures, cdate,
+               d.as_of ? " (the export's date, import --as-of)" : "");
+        if (a->cause)
             printf("events: the %zu departure%s for %s (cause-specific: "
                    "the other departures are censored when they leave)\n",
-                   nc, nc == 1 ? "" : "s", a->cause);
-        }
+                   d.n_cause_events, d.n_cause_events == 1 ? "" : "s",
+                   a->cause);
     }
-    /* Cox design: episodes with the contagion count when asked */
-    size_t cn = m;
-    long cont_k = -1;
-    if (a->cox) {
-        size_t ref_level = 0;
-        if (terms.level && a->ref) {
-            const char *want =
-                strncmp(a->ref, "level=", 6) == 0 ? a->ref + 6 : a->ref;
-            for (ref_level = 0; ref_level < n_lnames; ref_level++)
-                if (strcmp(lnames[ref_level], want) == 0)
-                    break;
-            if (ref_level == n_lnames) {
-                status = cli_usage_error(cli,
-                                         "no level '%s' among these "
-                                         "spells for --ref",
-                                         want);
-                goto out;
-            }
-        }
-        exo_contagion_opts copts = {.window_days = terms.window,
-                                    .has_censor_day = true,
-                                    .censor_day = censor,
-                                    .has_obs_start = a->has_since,
-                                    .obs_start = a->since};
-        /* contagion is within each organisation: team indices are
-         * distinct across organisations; spells without a team count the
-         * whole organisation, so build per organisation and join */
-        size_t cap = 0;
-        for (int o = 0, r0 = 0; o < n_orgs; r0 += (int)sp[o].n, o++) {
-            exo_episodes part = {0};
-            copts.censor_day = sp[o].has_as_of ? sp[o].as_of : censor;
-            if (exo_episodes_compute(sp[o].n, start + r0, end + r0, event + r0,
-                                     team + r0, &copts, &part, &err)) {
-                status = cli_fail(cli, &err);
-                goto out;
-            }
-            size_t need = ep.n + part.n;
-            if (need > cap) {
-                cap = need;
-                double *s1 = realloc(ep.start, cap * sizeof *s1);
-                if (s1)
-                    ep.start = s1;
-                double *s2 = realloc(ep.stop, cap * sizeof *s2);
-                if (s2)
-                    ep.stop = s2;
-                int *s3 = realloc(ep.event, cap * sizeof *s3);
-                if (s3)
-                    ep.event = s3;
-                double *s4 = realloc(ep.contagion, cap * sizeof *s4);
-                if (s4)
-                    ep.contagion = s4;
-                double *s5 = realloc(ep.entry_tenure, cap * sizeof *s5);
-                if (s5)
-                    ep.entry_tenure = s5;
-                size_t *s6 = realloc(ep.spell, cap * sizeof *s6);
-                if (s6)
-                    ep.spell = s6;
-                if (!s1 || !s2 || !s3 || !s4 || !s5 || !s6) {
-                    exo_episodes_release(&part);
-                    goto nomem;
-                }
-            }
-            for (size_t e = 0; e < part.n; e++) {
-                size_t at = ep.n + e;
-                ep.start[at] = part.start[e];
-                ep.stop[at] = part.stop[e];
-                ep.event[at] = part.event[e];
-                ep.contagion[at] = part.contagion[e];
-                ep.entry_tenure[at] = part.entry_tenure[e];
-                ep.spell[at] = part.spell[e] + (size_t)r0;
-            }
-            ep.n = need;
-            exo_episodes_release(&part);
-        }
-        cn = ep.n;
-        /* Co-workers' departures of every cause feed the contagion count;
-         * only the asked cause ends a risk interval as an event. */
-        for (size_t e = 0; a->cause && e < cn; e++)
-            ep.event[e] = ep.event[e] && cmatch[ep.spell[e]];
-        size_t ref_team = 0;
-        if ((terms.team || terms.strata_team) && n_tnames == 0) {
-            status = cli_usage_error(cli, "--cox team: these spells have no "
-                                          "team (import one with --map "
-                                          "team=COLUMN)");
-            goto out;
-        }
-        if (terms.team && a->ref && strncmp(a->ref, "team=", 5) == 0) {
-            for (ref_team = 0; ref_team < n_tnames; ref_team++)
-                if (strcmp(tnames[ref_team], a->ref + 5) == 0)
-                    break;
-            if (ref_team == n_tnames) {
-                status = cli_usage_error(cli,
-                                         "no team '%s' among these spells "
-                                         "for --ref",
-                                         a->ref + 5);
-                goto out;
-            }
-        }
-        size_t n_team_cols = terms.team ? n_tnames - 1 : 0;
-        size_t n_level_cols = terms.level ? n_lnames - 1 : 0;
-        /* A term asked for is fitted or the command says why not. */
-        if (terms.level && n_lnames == 1 && !j && !cli->quiet) {
-            if (strcmp(lnames[0], "(none)") == 0)
-                fprintf(stderr, "exodus: survival: note: no spell records "
-                                "a level: the term level is left out\n");
-            else
-                fprintf(stderr,
-                        "exodus: survival: note: every spell has level "
-                        "'%s': the term level is left out\n",
-                        lnames[0]);
-        }
-        if (terms.team && n_tnames == 1 && !j && !cli->quiet)
-            fprintf(stderr,
-                    "exodus: survival: note: every spell with a team is in "
-                    "'%s': the term team is left out\n",
-                    tnames[0]);
-        size_t n_org_cols = terms.org ? (size_t)n_orgs - 1 : 0;
-        p = n_level_cols + n_org_cols + n_team_cols + (terms.entry ? 1 : 0) +
-            (terms.contagion ? 1 : 0);
-        if (p == 0) {
-            status = cli_usage_error(cli, "--cox needs a term that varies "
-                                          "(one level, team or "
-                                          "organisation?)");
-            goto out;
-        }
-        x = calloc(p * (cn ? cn : 1), sizeof *x);
-        cterms = calloc(p, sizeof *cterms);
-        if (!x || !cterms)
-            goto nomem;
-        size_t k = 0;
-        for (size_t l = 0; terms.level && l < n_lnames; l++) {
-            if (l == ref_level)
-                continue;
-            char nm[128];
-            snprintf(nm, sizeof nm, "level%s", lnames[l]);
-            cterms[k] = strdup(nm);
-            for (size_t e = 0; e < cn; e++)
-                x[k * cn + e] = lev[ep.spell[e]] == (int)l;
-            k++;
-        }
-        for (int o = 1; terms.org && o < n_orgs; o++) {
-            char nm[300];
-            snprintf(nm, sizeof nm, "org%s", canon[o]);
-            cterms[k] = strdup(nm);
-            for (size_t e = 0; e < cn; e++)
-                x[k * cn + e] = orgc[ep.spell[e]] == o;
-            k++;
-        }
-        for (size_t tm = 0; terms.team && tm < n_tnames; tm++) {
-            if (tm == ref_team)
-                continue;
-            char nm[600];
-            snprintf(nm, sizeof nm, "team%s", tnames[tm]);
-            cterms[k] = strdup(nm);
-            for (size_t e = 0; e < cn; e++)
-                x[k * cn + e] = team[ep.spell[e]] == (int)tm;
-            k++;
-        }
-        if (terms.strata_team) {
-            /* spells without a team form one stratum of their own */
-            cstrata = calloc(cn ? cn : 1, sizeof *cstrata);
-            if (!cstrata)
-                goto nomem;
-            for (size_t e = 0; e < cn; e++) {
-                int tm = team[ep.spell[e]];
-                cstrata[e] = tm >= 0 ? tm : (int)n_tnames;
-            }
-        }
-        if (terms.entry) {
-            cterms[k] = strdup("entry_tenure");
-            for (size_t e = 0; e < cn; e++)
-                x[k * cn + e] = ep.entry_tenure[e];
-            k++;
-        }
-        if (terms.contagion) {
-            char nm[64];
-            snprintf(nm, sizeof nm, "contagion(%g)", terms.window);
-            cterms[k] = strdup(nm);
-            cont_k = (long)k;
-            for (size_t e = 0; e < cn; e++)
-                x[k * cn + e] = ep.contagion[e];
-            k++;
-        }
-        for (size_t q = 0; q < p; q++)
-            if (!cterms[q])
-                goto nomem;
-        /* spells that start and end on one day have no risk interval */
-        if (!j && ep.n_skipped && !cli->quiet)
-            fprintf(stderr,
-                    "exodus: survival: note: %zu spells of no length "
-                    "left out of the Cox model\n",
-                    ep.n_skipped);
-        cstart = ep.start;
-        cstop = ep.stop;
-        cevent = ep.event;
-    }
-    /* KM on tenure: rows of zero tenure are fine for right-censored data.
-     * Observed from --since, a spell begun earlier enters the risk set at
-     * its tenure on that day (delayed entry) and one that ended earlier was
-     * never observed: without this, people who left before the records
-     * begin are missing and tenure looks longer than it is. */
-    for (size_t i = 0; a->cause && i < m; i++)
-        event[i] = event[i] && cmatch[i];
-    size_t km_n = m, n_late = 0;
-    if (a->has_since) {
-        km_start = calloc(m, sizeof *km_start);
-        if (!km_start)
-            goto nomem;
-        km_n = 0;
-        n_late = 0;
-        for (size_t i = 0; i < m; i++) {
-            double entry = fmax(0.0, a->since - start[i]);
-            if (time[i] <= entry)
-                continue;
-            km_start[km_n] = entry;
-            time[km_n] = time[i];
-            event[km_n] = event[i];
-            group[km_n] = group[i];
-            cause[km_n] = cause[i];
-            n_late += entry > 0;
-            km_n++;
-        }
-        if (!j && !cli->quiet)
-            fprintf(stderr,
-                    "exodus: survival: note: observed from %s: %zu "
-                    "spells ended before and are left out; %zu "
-                    "enter late (hired before it)\n",
-                    cdate_since(a->since), m - km_n, n_late);
-    }
-    struct surv_input in = {.n = km_n,
-                            .start = km_start,
-                            .stop = time,
-                            .event = event,
-                            .group = grouped ? group : NULL,
-                            .n_groups = n_gnames,
-                            .group_names = gnames,
-                            .cox_n = cn,
-                            .p = p,
-                            .cox_start = cstart,
-                            .cox_stop = cstop,
-                            .x = x,
-                            .cox_event = cevent,
-                            .strata = cstrata,
-                            .terms = cterms,
+    for (size_t q = 0; !j && !cli->quiet && q < d.n_notes; q++)
+        fprintf(stderr, "exodus: survival: note: %s\n", d.notes[q]);
+    /* spells that start and end on one day have no risk interval */
+    if (!j && d.p > 0 && d.n_skipped && !cli->quiet)
+        fprintf(stderr,
+                "exodus: survival: note: %zu spells of no length left out "
+                "of the Cox model\n",
+                d.n_skipped);
+    if (d.has_since && !j && !cli->quiet)
+        fprintf(stderr,
+                "exodus: survival: note: observed from %s: %zu spells ended "
+                "before and are left out; %zu enter late (hired before it)\n",
+                cdate_since(d.since), d.n_left_out, d.n_late);
+    struct surv_input in = {.n = d.n,
+                            .start = d.entry,
+                            .stop = d.stop,
+                            .event = d.event,
+                            .group = d.group,
+                            .n_groups = d.n_groups,
+                            .group_names = d.group_names,
+                            .cox_n = d.cox_n,
+                            .p = d.p,
+                            .cox_start = d.cox_start,
+                            .cox_stop = d.cox_stop,
+                            .x = d.x,
+                            .cox_event = d.cox_event,
+                            .strata = d.strata,
+                            .terms = d.terms,
                             .days = true,
-                            .contagion_term = cont_k,
-                            .window_days = terms.window,
-                            .strata_name = cstrata ? "team (a baseline "
-                                                     "hazard per team, so "
-                                                     "the ratio does not "
-                                                     "mix their base rates)"
-                                                   : NULL};
+                            .contagion_term = d.contagion_term,
+                            .window_days = d.window_days,
+                            .strata_name = !d.strata ? NULL
+                                           : strcmp(d.strata_by, "role") == 0
+                                               ? "role (a baseline hazard per "
+                                                 "job title, so the ratio does "
+                                                 "not mix their base rates)"
+                                               : "team (a baseline hazard per "
+                                                 "team, so the ratio does not "
+                                                 "mix their base rates)"};
     struct surv_args a2 = *a;
     if (!a2.has_at) {
         a2.has_at = true;
@@ -1248,45 +759,15 @@ static int survival_store(struct cli *cli, const struct surv_args *a,
     }
     status = analyse(cli, &a2, &in, j);
     if (status == 0 && a->competing)
-        status = print_competing(cli, km_n, km_start, time, cause, rnames,
-                                 n_rnames, j);
+        status = print_competing(cli, d.n, d.entry, d.stop, d.cause,
+                                 d.cause_names, d.n_causes, j);
     if (status == 0 && a->cohorts)
-        status = print_cohorts(cli, a, m, start, end, sp, orgc, censor, j);
-    goto out;
-nomem:
-    fprintf(stderr, "exodus: survival: out of memory\n");
-    status = CLI_EXIT_NOMEM;
+        status = print_cohorts(cli, a, &d, j);
 out:
-    for (int o = 0; sp && o < n_orgs; o++)
-        exo_spells_release(&sp[o]);
-    for (int o = 0; canon && o < n_orgs; o++)
+    for (int o = 0; o < n_orgs; o++)
         exo_free(canon[o]);
-    free(sp);
     free(canon);
-    free(start);
-    free(end);
-    free(time);
-    free(event);
-    free(group);
-    free(team);
-    free(lev);
-    free(orgc);
-    free(cause);
-    free(cmatch);
-    free(cstrata);
-    free_names(rnames, n_rnames);
-    free(x);
-    free_names(gnames, n_gnames);
-    free_names(tnames, n_tnames);
-    free_names(lnames, n_lnames);
-    free_names(cterms, p);
-    free(ep.start);
-    free(ep.stop);
-    free(ep.event);
-    free(ep.contagion);
-    free(ep.entry_tenure);
-    free(ep.spell);
-    free(km_start);
+    exo_retention_data_release(&d);
     exo_store_close(store);
     return status;
 }

@@ -344,11 +344,12 @@ exo_code exo__table_load(const char *path, const char *const *names,
 
 /* ==== survival arrays ==== */
 
-enum term_kind { TERM_AUTO, TERM_FACTOR, TERM_STRATA };
+enum term_kind { TERM_AUTO, TERM_FACTOR, TERM_STRATA, TERM_CONTAGION };
 
 struct term {
     enum term_kind kind;
-    char col[128];
+    char col[128]; /* contagion: the group column, or "" for every row */
+    double window;
 };
 
 #define DECIMAL "a decimal number such as 12, 0.5 or 1e-3"
@@ -468,9 +469,43 @@ static exo_code parse_formula(const char *f, struct term **terms,
         size_t len = plus ? (size_t)(plus - f) : strlen(f);
         char word[160];
         trim_copy(word, sizeof word, f, len);
-        struct term t = {TERM_AUTO, ""};
+        struct term t = {TERM_AUTO, "", 0};
         size_t wl = strlen(word);
         const char *inner = word;
+        if (strncmp(word, "contagion(", 10) == 0 && wl > 11 &&
+            word[wl - 1] == ')') {
+            /* contagion(W) or contagion(W, COL) */
+            char *end;
+            word[wl - 1] = '\0';
+            t.kind = TERM_CONTAGION;
+            t.window = strtod(word + 10, &end);
+            while (*end == ' ')
+                end++;
+            if (!(t.window > 0) || !isfinite(t.window) ||
+                (*end && *end != ',')) {
+                exo__free(*terms);
+                *terms = NULL;
+                return exo__fail(err, EXO_EINVAL,
+                                 "cannot read the term '%s)' of the formula "
+                                 "(expected contagion(DAYS) or "
+                                 "contagion(DAYS, COLUMN), DAYS > 0)",
+                                 word);
+            }
+            if (*end == ',')
+                trim_copy(t.col, sizeof t.col, end + 1, strlen(end + 1));
+            for (size_t k = 0; k < *n_terms; k++)
+                if ((*terms)[k].kind == TERM_CONTAGION) {
+                    exo__free(*terms);
+                    *terms = NULL;
+                    return exo__fail(err, EXO_EINVAL,
+                                     "one contagion term per model (fit "
+                                     "contagion(W) once for each window)");
+                }
+            if (EXO_VEC_PUSH(*terms, *n_terms, cap, t) != 0)
+                return exo__fail(err, EXO_ENOMEM, "out of memory");
+            f = plus ? plus + 1 : NULL;
+            continue;
+        }
         if (strncmp(word, "factor(", 7) == 0 && wl > 8 && word[wl - 1] == ')') {
             t.kind = TERM_FACTOR;
             inner = word + 7;
@@ -487,8 +522,9 @@ static exo_code parse_formula(const char *f, struct term **terms,
             *terms = NULL;
             return exo__fail(err, EXO_EINVAL,
                              "cannot read the term '%s' of the formula "
-                             "(expected COLUMN, factor(COLUMN) or "
-                             "strata(COLUMN) joined by '+')",
+                             "(expected COLUMN, factor(COLUMN), "
+                             "strata(COLUMN) or contagion(DAYS, COLUMN) "
+                             "joined by '+')",
                              word);
         }
         if (EXO_VEC_PUSH(*terms, *n_terms, cap, t) != 0)
@@ -619,7 +655,22 @@ void exo_survival_data_release(exo_survival_data *d)
         exo__free(d->terms[k]);
     exo__free(d->terms);
     exo__free(d->strata);
+    exo__free(d->cox_start);
+    exo__free(d->cox_stop);
+    exo__free(d->cox_x);
+    exo__free(d->cox_event);
+    exo__free(d->cox_strata);
     memset(d, 0, sizeof *d);
+}
+
+/* A day-precision ISO date ("2014-03-31") as days, else false. */
+static bool parse_day(const char *s, double *out)
+{
+    exo_date d;
+    if (exo_date_parse(s, &d, NULL) != EXO_OK || d.precision != EXO_PREC_DAY)
+        return false;
+    *out = d.days;
+    return true;
 }
 
 /* "malformed number '0x2' in column 'time' (expected ...)", located. */
@@ -644,6 +695,73 @@ static char *concat2(const char *a, const char *b)
     return s;
 }
 
+/*
+ * The contagion episodes of the 'm' rows (calendar days; end NaN: open,
+ * censored on out->censor_day): the Cox rows become the risk intervals
+ * (tenure), each with the count of rows of its group ('group' NULL: every
+ * row) that ended in an event in the window before it opens. The columns
+ * of out->x, filled later for the rows, are copied per episode by
+ * episodes_fill once they are.
+ */
+static exo_code episodes(exo_survival_data *out, size_t m,
+                         const double *cal_start, const double *cal_end,
+                         const int *group, exo_err *err)
+{
+    exo_contagion_opts o = {.window_days = out->window_days,
+                            .has_censor_day = true,
+                            .censor_day = out->censor_day};
+    exo_episodes ep = {0};
+    exo_code rc = exo_episodes_compute(m, cal_start, cal_end, out->event, group,
+                                       &o, &ep, err);
+    if (rc)
+        return rc;
+    out->cox_n = ep.n;
+    out->cox_start = ep.start;
+    out->cox_stop = ep.stop;
+    out->cox_event = ep.event;
+    ep.start = ep.stop = NULL;
+    ep.event = NULL;
+    /* keep the contagion and each episode's row in cox_x for now: the
+     * row index as a double is exact below 2^53 */
+    out->cox_x = exo__calloc(2 * (ep.n ? ep.n : 1), sizeof *out->cox_x);
+    if (!out->cox_x) {
+        exo_episodes_release(&ep);
+        return exo__fail(err, EXO_ENOMEM, "out of memory");
+    }
+    for (size_t e = 0; e < ep.n; e++) {
+        out->cox_x[e] = ep.contagion[e];
+        out->cox_x[ep.n + e] = (double)ep.spell[e];
+    }
+    exo_episodes_release(&ep);
+    return EXO_OK;
+}
+
+/* The covariates per episode: each column of out->x at the episode's row,
+ * the contagion column its count; strata likewise. */
+static exo_code episodes_fill(exo_survival_data *out, exo_err *err)
+{
+    size_t n = out->cox_n, p = out->p, m = out->n;
+    double *x = exo__calloc((p ? p : 1) * (n ? n : 1), sizeof *x);
+    int *st = out->strata ? exo__calloc(n ? n : 1, sizeof *st) : NULL;
+    if (!x || (out->strata && !st)) {
+        exo__free(x);
+        exo__free(st);
+        return exo__fail(err, EXO_ENOMEM, "out of memory");
+    }
+    for (size_t e = 0; e < n; e++) {
+        size_t row = (size_t)out->cox_x[n + e];
+        for (size_t k = 0; k < p; k++)
+            x[k * n + e] =
+                k == out->contagion_term ? out->cox_x[e] : out->x[k * m + row];
+        if (st)
+            st[e] = out->strata[row];
+    }
+    exo__free(out->cox_x);
+    out->cox_x = x;
+    out->cox_strata = st;
+    return EXO_OK;
+}
+
 exo_code exo_survival_data_load(const char *path, const exo_survival_spec *spec,
                                 exo_survival_data *out, exo_err *err)
 {
@@ -657,6 +775,8 @@ exo_code exo_survival_data_load(const char *path, const exo_survival_spec *spec,
     struct table t = {0};
     struct levels *lev = NULL;
     double **vals = NULL; /* numeric terms: the value of every row */
+    double *cal_start = NULL, *cal_end = NULL; /* dates: calendar days */
+    size_t *tcol = NULL;
     const char **names = NULL;
     char event_col[128], event_val[128];
     bool event_eq = false;
@@ -692,13 +812,68 @@ exo_code exo_survival_data_load(const char *path, const exo_survival_spec *spec,
         c_by = n_names;
         names[n_names++] = spec->by;
     }
-    size_t term_col0 = n_names;
-    for (size_t k = 0; k < n_terms; k++)
+    /* each term's column (a contagion term over every row has none) */
+    tcol = exo__calloc(n_terms ? n_terms : 1, sizeof *tcol);
+    if (!tcol) {
+        rc = exo__fail(err, EXO_ENOMEM, "out of memory");
+        goto out;
+    }
+    bool want_contagion = false;
+    for (size_t k = 0; k < n_terms; k++) {
+        tcol[k] = SIZE_MAX;
+        want_contagion |= terms[k].kind == TERM_CONTAGION;
+        if (terms[k].kind == TERM_CONTAGION && !terms[k].col[0])
+            continue;
+        tcol[k] = n_names;
         names[n_names++] = terms[k].col;
+    }
     rc = exo__table_load(path, names, n_names, &t, err);
     if (rc != EXO_OK)
         goto out;
     size_t n = t.n_rows;
+    /* Dates in the time column: the first cell given decides (a year
+     * alone, 2014, is a number). Times are then days of tenure from
+     * --start, and open rows are censored on the file's latest date. */
+    bool dates = false;
+    double censor = -EXO_INF;
+    for (size_t r = 0; r < n; r++) {
+        const char *c = exo__table_cell(&t, r, c_time);
+        double v;
+        if (is_missing(c))
+            continue;
+        dates = !parse_num(c, &v) && parse_day(c, &v);
+        break;
+    }
+    if (dates && !spec->start) {
+        rc = exo__fail(err, EXO_EINVAL,
+                       "column '%s' holds dates: give the day each row "
+                       "began with --start COL (a hire date), and times are "
+                       "the days between",
+                       spec->time);
+        goto out;
+    }
+    if (want_contagion && !dates) {
+        rc = exo__fail(err, EXO_EINVAL,
+                       "contagion() needs calendar days: --time and --start "
+                       "columns of dates (YYYY-MM-DD)");
+        goto out;
+    }
+    for (size_t r = 0; dates && r < n; r++) {
+        size_t cols[2] = {c_start, c_time};
+        for (int k = 0; k < 2; k++) {
+            const char *c = exo__table_cell(&t, r, cols[k]);
+            double v;
+            if (is_missing(c))
+                continue;
+            if (!parse_day(c, &v)) {
+                rc = cell_error(&t, r, cols[k], err, "malformed date",
+                                k ? spec->time : spec->start,
+                                "a date YYYY-MM-DD, as the column's first");
+                goto out;
+            }
+            censor = fmax(censor, v);
+        }
+    }
     /* events: numbers with R's Surv rule (max 2: 1/2 coding), logicals,
      * or COL=VALUE */
     double *ev = exo__calloc(n ? n : 1, sizeof *ev);
@@ -733,19 +908,65 @@ exo_code exo_survival_data_load(const char *path, const exo_survival_spec *spec,
     if (spec->start)
         out->start = exo__calloc(n ? n : 1, sizeof *out->start);
     size_t *keep = exo__calloc(n ? n : 1, sizeof *keep);
-    if (!out->stop || !out->event || !keep || (spec->start && !out->start)) {
+    cal_start = exo__calloc(n ? n : 1, sizeof *cal_start);
+    cal_end = exo__calloc(n ? n : 1, sizeof *cal_end);
+    if (!out->stop || !out->event || !keep || (spec->start && !out->start) ||
+        !cal_start || !cal_end) {
         exo__free(ev);
         exo__free(keep);
         rc = exo__fail(err, EXO_ENOMEM, "out of memory");
         goto out;
     }
+    out->dates = dates;
+    out->censor_day = dates ? censor : 0.0;
     size_t m = 0;
     for (size_t r = 0; r < n && rc == EXO_OK; r++) {
         double tm, st = 0, e = ev[r];
         const char *ts = exo__table_cell(&t, r, c_time);
+        if (!event_eq && ev_max == 2 && !isnan(e))
+            e -= 1;
+        if (dates && !isnan(e) && e == 0 && is_missing(ts) &&
+            !is_missing(exo__table_cell(&t, r, c_start))) {
+            /* open: still there on the file's latest date */
+            parse_day(exo__table_cell(&t, r, c_start), &st);
+            cal_start[m] = st;
+            cal_end[m] = EXO_NAN;
+            out->stop[m] = censor - st;
+            out->event[m] = 0;
+            keep[m] = r;
+            m++;
+            continue;
+        }
         if (is_missing(ts) || isnan(e) ||
             (spec->start && is_missing(exo__table_cell(&t, r, c_start)))) {
             out->n_dropped++;
+            continue;
+        }
+        if (dates) {
+            parse_day(ts, &tm);
+            parse_day(exo__table_cell(&t, r, c_start), &st);
+            if (e != 0 && e != 1) {
+                rc = cell_error(&t, r, c_event, err, "unexpected event",
+                                event_col,
+                                "0/1, or 1/2 when the column's largest "
+                                "value is 2");
+                break;
+            }
+            if (tm < st) {
+                const struct table_pos *p = &t.pos[r * t.n_cols + c_time];
+                rc = exo__fail_at(err, EXO_EDATA, t.file, (long)p->line,
+                                  (long)p->column,
+                                  "'%s' %s is before '%s' (expected the "
+                                  "end on or after the start)",
+                                  spec->time, ts, spec->start);
+                break;
+            }
+            cal_start[m] = st;
+            cal_end[m] = tm;
+            out->stop[m] = tm - st;
+            out->event[m] = (int)e;
+            keep[m] = r;
+            m++;
             continue;
         }
         if (!parse_num(ts, &tm)) {
@@ -758,8 +979,6 @@ exo_code exo_survival_data_load(const char *path, const exo_survival_spec *spec,
                             DECIMAL);
             break;
         }
-        if (!event_eq && ev_max == 2)
-            e -= 1;
         if (e != 0 && e != 1) {
             rc = cell_error(&t, r, c_event, err, "unexpected event", event_col,
                             "0/1, or 1/2 when the column's largest value is "
@@ -793,6 +1012,10 @@ exo_code exo_survival_data_load(const char *path, const exo_survival_spec *spec,
         exo__free(keep);
         goto out;
     }
+    if (dates) { /* tenure from the start: no entry times */
+        exo__free(out->start);
+        out->start = NULL;
+    }
     /* groups */
     if (spec->by) {
         struct levels bl;
@@ -825,7 +1048,12 @@ exo_code exo_survival_data_load(const char *path, const exo_survival_spec *spec,
     if (!vals)
         rc = exo__fail(err, EXO_ENOMEM, "out of memory");
     for (size_t k = 0; k < n_terms && rc == EXO_OK; k++) {
-        size_t col = term_col0 + k;
+        size_t col = tcol[k];
+        if (terms[k].kind == TERM_CONTAGION) {
+            p += 1;
+            if (col == SIZE_MAX)
+                continue;
+        }
         if (terms[k].kind == TERM_AUTO) {
             vals[k] = exo__calloc(n ? n : 1, sizeof *vals[k]);
             if (!vals[k]) {
@@ -873,7 +1101,29 @@ exo_code exo_survival_data_load(const char *path, const exo_survival_spec *spec,
     size_t kx = 0;
     for (size_t k = 0; k < n_terms && rc == EXO_OK; k++) {
         struct levels *L = &lev[k];
-        if (terms[k].kind == TERM_AUTO) {
+        if (terms[k].kind == TERM_CONTAGION) {
+            /* filled per episode below; the Kaplan-Meier rows have none */
+            char nm[64];
+            snprintf(nm, sizeof nm, "contagion(%g)", terms[k].window);
+            out->terms[kx] = concat2(nm, "");
+            out->has_contagion = true;
+            out->contagion_term = kx;
+            out->window_days = terms[k].window;
+            out->p = ++kx;
+            if (!out->terms[kx - 1])
+                rc = exo__fail(err, EXO_ENOMEM, "out of memory");
+            int *gc = NULL;
+            if (rc == EXO_OK && tcol[k] != SIZE_MAX) {
+                gc = exo__calloc(m ? m : 1, sizeof *gc);
+                if (!gc)
+                    rc = exo__fail(err, EXO_ENOMEM, "out of memory");
+                for (size_t q = 0; gc && q < m; q++)
+                    gc[q] = L->code[keep[q]];
+            }
+            if (rc == EXO_OK)
+                rc = episodes(out, m, cal_start, cal_end, gc, err);
+            exo__free(gc);
+        } else if (terms[k].kind == TERM_AUTO) {
             double *xc = out->x + kx * m;
             out->terms[kx] = concat2(terms[k].col, "");
             out->p = ++kx;
@@ -932,7 +1182,12 @@ exo_code exo_survival_data_load(const char *path, const exo_survival_spec *spec,
         }
     }
     exo__free(keep);
+    if (rc == EXO_OK && out->has_contagion)
+        rc = episodes_fill(out, err);
 out:
+    exo__free(tcol);
+    exo__free(cal_start);
+    exo__free(cal_end);
     for (size_t k = 0; lev && k < n_terms; k++)
         levels_release(&lev[k]);
     for (size_t k = 0; vals && k < n_terms; k++)

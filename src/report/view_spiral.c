@@ -217,9 +217,193 @@ static json_t *utc_datetime(double days)
     return o;
 }
 
+/* Past this many departures, or with a day of at least BIN_MASS_DAY of
+ * them, dots would stack into columns that hide one another and stretch
+ * the axis past the intensity line: the departures are drawn as counts
+ * per week or month instead. */
+#define BIN_MAX_DOTS 300
+#define BIN_MASS_DAY 10
+
+static const char bars_layer[] =
+    "{\"data\":{\"name\":\"bins\"},\"mark\":{\"type\":\"bar\","
+    "\"opacity\":0.55,\"clip\":true},"
+    "\"encoding\":{\"x\":{\"field\":\"t\",\"type\":\"temporal\"},"
+    "\"x2\":{\"field\":\"t2\"},"
+    "\"y\":{\"field\":\"y0\",\"type\":\"quantitative\"},"
+    "\"y2\":{\"field\":\"y1\"},"
+    "\"color\":{\"field\":\"level\",\"type\":\"nominal\","
+    "\"legend\":{\"title\":\"departures, by level\",\"orient\":\"bottom\","
+    "\"columns\":3}},"
+    "\"tooltip\":[{\"field\":\"from\",\"title\":\"from\"},"
+    "{\"field\":\"to\",\"title\":\"to\"},"
+    "{\"field\":\"level\",\"title\":\"level\"},"
+    "{\"field\":\"count\",\"title\":\"departures\"}]}}";
+
+/* Count labels of the bins cut off at the top of the axis. */
+static const char clipped_layer[] =
+    "{\"data\":{\"name\":\"clipped\"},\"mark\":{\"type\":\"text\","
+    "\"dy\":-4,\"fontSize\":10,\"color\":\"#495057\",\"baseline\":"
+    "\"bottom\"},"
+    "\"encoding\":{\"x\":{\"field\":\"t\",\"type\":\"temporal\"},"
+    "\"y\":{\"field\":\"y\",\"type\":\"quantitative\"},"
+    "\"text\":{\"field\":\"label\"}}}";
+
+/* Whether the departures are drawn binned; '*week' when by week. */
+static bool timeline_binned(const exo_spiral *a, bool *week)
+{
+    *week = a->end - a->start <= 3 * 365.25;
+    if (a->n_events > BIN_MAX_DOTS)
+        return true;
+    size_t run = 0;
+    for (size_t i = 0; i < a->n_events; i++) {
+        run =
+            i > 0 && floor(a->times[i]) == floor(a->times[i - 1]) ? run + 1 : 1;
+        if (run >= BIN_MASS_DAY)
+            return true;
+    }
+    return false;
+}
+
+/* The first day of the bin after the one holding 'day'. */
+static double bin_next(double day, double start, bool week)
+{
+    if (week)
+        return start + 7.0 * (floor((day - start) / 7.0) + 1.0);
+    int y, m, d;
+    exo_civil_from_days((int32_t)floor(day), &y, &m, &d);
+    return m == 12 ? exo_days_from_civil(y + 1, 1, 1)
+                   : exo_days_from_civil(y, m + 1, 1);
+}
+
+/* Index in level_domain of a move's level. */
+static size_t level_slot(const exo_move *mv)
+{
+    const char *lvl = exo_level_name(mv->level);
+    for (size_t i = 0; i < 5; i++)
+        if (strcmp(lvl, level_domain[i]) == 0)
+            return i;
+    return 5;
+}
+
+/*
+ * The departures as counts per bin and level ('bins'), each bin's rate per
+ * month so that it shares the intensity's axis, and the axis top: the
+ * larger of the intensity's 99th percentile on a uniform grid and the
+ * bins' 95th,
+ * with room above. Bins taller than that are cut and labelled with their
+ * count ('clipped'), so one year-end with a thousand departures does not
+ * flatten every other month.
+ */
+static bool timeline_bins(const struct spiral_data *s, bool week, bool fitted,
+                          json_t *bins, json_t *clipped, double *ymax)
+{
+    const exo_spiral *a = s->a;
+    size_t n = a->n_events, n_bins = 0, cap = 0;
+    double *rates = NULL, *lam = NULL;
+    bool ok = true;
+    size_t i = 0;
+    while (ok && i < n) {
+        double b0 = floor(a->times[i]);
+        if (!week) {
+            int y, mo, d;
+            exo_civil_from_days((int32_t)b0, &y, &mo, &d);
+            b0 = exo_days_from_civil(y, mo, 1);
+        } else {
+            b0 = a->start + 7.0 * floor((a->times[i] - a->start) / 7.0);
+        }
+        double b1 = bin_next(a->times[i], a->start, week);
+        size_t count[6] = {0}, total = 0;
+        for (; i < n && a->times[i] < b1; i++) {
+            count[level_slot(&a->departures.rows[a->order[i]])]++;
+            total++;
+        }
+        /* Parts of a bin outside the window are not observed. */
+        double lo = fmax(b0, a->start), hi = fmin(b1, a->end);
+        double per_month = MONTH_DAYS / fmax(hi - lo, 1.0);
+        char d0[11], d1[11];
+        exo_date_format((int32_t)lo, d0);
+        exo_date_format((int32_t)hi - 1, d1);
+        double y0 = 0.0; /* the levels stacked, in level order */
+        for (size_t l = 0; l < 6; l++) {
+            if (!count[l])
+                continue;
+            json_t *row = json_object();
+            ok &= exo__jset(row, "t",
+                            json_integer((json_int_t)llround(lo * DAY_MS)));
+            ok &= exo__jset(row, "t2",
+                            json_integer((json_int_t)llround(hi * DAY_MS)));
+            ok &= exo__jset(row, "from", exo__jstr(d0));
+            ok &= exo__jset(row, "to", exo__jstr(d1));
+            ok &= exo__jset(row, "level", exo__jstr(level_domain[l]));
+            ok &= exo__jset(row, "count", json_integer((json_int_t)count[l]));
+            ok &=
+                exo__jset(row, "rate", exo__jnum((double)count[l] * per_month));
+            ok &= exo__jset(row, "y0", exo__jnum(y0));
+            y0 += (double)count[l] * per_month;
+            ok &= exo__jset(row, "y1", exo__jnum(y0));
+            ok &= exo__jpush(bins, row);
+        }
+        if (n_bins == cap) {
+            cap = cap ? 2 * cap : 64;
+            double *g = exo__reallocarray(rates, cap, sizeof *g);
+            if (!g) {
+                ok = false;
+                break;
+            }
+            rates = g;
+        }
+        rates[n_bins++] = (double)total * per_month;
+        /* the label, should the bin be cut */
+        json_t *row = json_object();
+        ok &= exo__jset(
+            row, "t",
+            json_integer((json_int_t)llround((lo + hi) / 2 * DAY_MS)));
+        ok &= exo__jset(row, "rate", exo__jnum((double)total * per_month));
+        ok &= exo__jset(row, "label", exo__jfmt("%zu", total));
+        ok &= exo__jpush(clipped, row);
+    }
+    double top = 0.0;
+    if (ok && n_bins) {
+        exo__qsort(rates, n_bins, sizeof *rates, exo__cmp_double);
+        top = rates[(size_t)floor(0.95 * (double)(n_bins - 1))];
+    }
+    /* The intensity on the uniform grid alone: the points just after each
+     * departure would make the spikes of a mass day the axis. */
+    if (ok && fitted) {
+        double *g = exo__calloc(GRID_POINTS, sizeof *g);
+        lam = exo__calloc(GRID_POINTS, sizeof *lam);
+        ok = g && lam;
+        for (size_t k = 0; ok && k < GRID_POINTS; k++)
+            g[k] =
+                a->start + (a->end - a->start) * (double)k / (GRID_POINTS - 1);
+        if (ok && exo_hawkes_intensity_weighted(
+                      &a->fit, a->times, n, a->base_t, a->base_w, a->n_base, g,
+                      GRID_POINTS, lam, NULL, NULL) == EXO_OK) {
+            exo__qsort(lam, GRID_POINTS, sizeof *lam, exo__cmp_double);
+            top = fmax(top, lam[(size_t)floor(0.99 * (GRID_POINTS - 1))] *
+                                MONTH_DAYS);
+        }
+        exo__free(g);
+    }
+    *ymax = top > 0 ? 1.15 * top : 1.0;
+    /* keep the labels of the bins the axis cuts, at its top */
+    for (size_t k = json_array_size(clipped); ok && k-- > 0;) {
+        json_t *row = json_array_get(clipped, k);
+        double r = json_real_value(json_object_get(row, "rate"));
+        if (r <= *ymax)
+            json_array_remove(clipped, k);
+        else
+            ok &= exo__jset(row, "y", exo__jnum(*ymax));
+    }
+    exo__free(rates);
+    exo__free(lam);
+    return ok;
+}
+
 static json_t *timeline_spec(const struct spiral_data *s, exo_err *err)
 {
     json_t *spec = NULL, *lam = NULL, *deps = NULL, *fin = NULL;
+    json_t *bins = NULL, *clipped = NULL;
     double *grid = NULL, *lv = NULL, *bv = NULL;
     bool ok = true;
     size_t n = s->a->n_events, m = GRID_POINTS + 2 * n;
@@ -269,8 +453,16 @@ static json_t *timeline_spec(const struct spiral_data *s, exo_err *err)
             ok &= exo__jpush(lam, row);
         }
     }
+    bool week = false, binned = timeline_binned(s->a, &week);
+    double ymax = 0.0;
+    if (binned) {
+        bins = json_array();
+        clipped = json_array();
+        ok &= bins && clipped &&
+              timeline_bins(s, week, fitted, bins, clipped, &ymax);
+    }
     /* Each departure at the intensity just after it (or on the axis). */
-    for (size_t kk = 0; kk < n; kk++) {
+    for (size_t kk = 0; !binned && kk < n; kk++) {
         const exo_move *mv = &s->a->departures.rows[s->a->order[kk]];
         double after = 0.0;
         if (fitted) {
@@ -317,14 +509,49 @@ static json_t *timeline_spec(const struct spiral_data *s, exo_err *err)
     ok &= exo__jset(datasets, "deps", deps);
     ok &= exo__jset(datasets, "fin", fin);
     lam = deps = fin = NULL;
-    ok &= exo__jset(spec, "datasets", datasets);
-    /* Fixed level colours; one x domain for every layer: the window. */
     json_t *layers = json_object_get(spec, "layer");
+    if (binned) {
+        ok &= exo__jset(datasets, "bins", bins);
+        ok &= exo__jset(datasets, "clipped", clipped);
+        bins = clipped = NULL;
+        ok &= json_array_set_new(layers, 4, exo__jparse(bars_layer)) == 0;
+        ok &= json_array_append_new(layers, exo__jparse(clipped_layer)) == 0;
+        /* the axis stops above the intensity line; taller bins and the
+         * spikes of the line after a mass day are cut at it */
+        for (size_t l = 1; l <= 3; l++)
+            ok &= exo__jset(json_object_get(json_array_get(layers, l), "mark"),
+                            "clip", json_true());
+        json_t *y = json_object_get(
+            json_object_get(json_array_get(layers, 1), "encoding"), "y");
+        json_t *ys = json_object(), *ydom = json_array();
+        ok &= exo__jpush(ydom, exo__jnum(0.0));
+        ok &= exo__jpush(ydom, exo__jnum(ymax));
+        ok &= exo__jset(ys, "domain", ydom);
+        ok &= exo__jset(y, "scale", ys);
+        ok &= exo__jset(y, "title",
+                        exo__jstr(week ? "departures per month (bars: each "
+                                         "week's count, as a monthly rate)"
+                                       : "departures per month (bars: each "
+                                         "month's count)"));
+    }
+    ok &= exo__jset(spec, "datasets", datasets);
+    /* Fixed level colours, listing only the levels present; one x domain
+     * for every layer: the window. */
+    bool present[6] = {false};
+    for (size_t kk = 0; kk < n; kk++)
+        present[level_slot(&s->a->departures.rows[s->a->order[kk]])] = true;
+    const char *dom_v[6], *rng_v[6];
+    size_t n_present = 0;
+    for (size_t l = 0; l < 6; l++)
+        if (present[l]) {
+            dom_v[n_present] = level_domain[l];
+            rng_v[n_present++] = level_range[l];
+        }
     json_t *color = json_object_get(
         json_object_get(json_array_get(layers, 4), "encoding"), "color");
     json_t *scale = json_object();
-    ok &= exo__jset(scale, "domain", string_array(level_domain, 6));
-    ok &= exo__jset(scale, "range", string_array(level_range, 6));
+    ok &= exo__jset(scale, "domain", string_array(dom_v, n_present));
+    ok &= exo__jset(scale, "range", string_array(rng_v, n_present));
     ok &= exo__jset(color, "scale", scale);
     json_t *x = json_object_get(
         json_object_get(json_array_get(layers, 1), "encoding"), "x");
@@ -338,6 +565,8 @@ out:
     json_decref(lam);
     json_decref(deps);
     json_decref(fin);
+    json_decref(bins);
+    json_decref(clipped);
     exo__free(grid);
     exo__free(lv);
     exo__free(bv);
@@ -434,7 +663,8 @@ static json_t *spiral_section(const struct spiral_data *s, exo_err *err)
                           ? "Solid line: the fitted intensity lambda(t), "
                             "the expected departures per month given the "
                             "history; dashed: the baseline (the trend); "
-                            "dots: departures (hover for names), dates "
+                            "dots (or, for many departures, bars of each "
+                            "week's or month's count): departures, dates "
                             "known to a month or year placed as in the "
                             "first imputation; triangles and dotted rules: "
                             "finance events."

@@ -441,6 +441,8 @@ void exo_spells_release(exo_spells *s)
             exo__free(s->person[i]);
         if (s->team)
             exo__free(s->team[i]);
+        if (s->role)
+            exo__free(s->role[i]);
     }
     exo__free(s->start);
     exo__free(s->end);
@@ -449,6 +451,7 @@ void exo_spells_release(exo_spells *s)
     exo__free(s->level);
     exo__free(s->person);
     exo__free(s->team);
+    exo__free(s->role);
     memset(s, 0, sizeof *s);
 }
 
@@ -487,8 +490,9 @@ exo_code exo_spells_load(exo_store *store, const char *org, exo_spells *out,
     out->person = exo__calloc(n, sizeof *out->person);
     out->team = exo__calloc(n, sizeof *out->team);
     out->reason = exo__calloc(n, sizeof *out->reason);
+    out->role = exo__calloc(n, sizeof *out->role);
     if (!out->start || !out->end || !out->end_reason || !out->level ||
-        !out->person || !out->team || !out->reason) {
+        !out->person || !out->team || !out->reason || !out->role) {
         code = exo__fail(err, EXO_ENOMEM, "out of memory loading spells");
         goto out;
     }
@@ -497,11 +501,12 @@ exo_code exo_spells_load(exo_store *store, const char *org, exo_spells *out,
     if ((code = exo__store_prepare(
              store,
              v3 ? "SELECT sp.start_date, sp.end_date, sp.end_reason, sp.level, "
-                  "p.name, sp.team, sp.leave_reason FROM spell sp JOIN person "
+                  "p.name, sp.team, sp.leave_reason, sp.role FROM spell sp "
+                  "JOIN person "
                   "p ON p.id = sp.person_id WHERE sp.org_id = ? AND "
                   "sp.start_date IS NOT NULL ORDER BY sp.start_date, sp.id"
                 : "SELECT sp.start_date, sp.end_date, sp.end_reason, sp.level, "
-                  "p.name, sp.team, NULL FROM spell sp JOIN person p "
+                  "p.name, sp.team, NULL, sp.role FROM spell sp JOIN person p "
                   "ON p.id = "
                   "sp.person_id WHERE sp.org_id = ? AND sp.start_date IS NOT "
                   "NULL "
@@ -523,6 +528,7 @@ exo_code exo_spells_load(exo_store *store, const char *org, exo_spells *out,
             level_parse_or_none((const char *)sqlite3_column_text(stmt, 3));
         out->person[i] = exo__column_strdup(stmt, 4, &oom);
         out->team[i] = exo__column_strdup(stmt, 5, &oom);
+        out->role[i] = exo__column_strdup(stmt, 7, &oom);
         exo_reason r = EXO_REASON_NONE;
         if (sqlite3_column_type(stmt, 6) != SQLITE_NULL)
             exo_reason_parse((const char *)sqlite3_column_text(stmt, 6), &r);

@@ -12,6 +12,8 @@
  * and every chart either page drew is drawn again in a page without a
  * policy, with Vega's own expression compiler and with the interpreter,
  * and the two SVGs must be the same.
+ * The retailer's HR export, in a store of its own, is checked in both: its
+ * departures as bars, curves by team and hire year, reasons, Cox table.
  * Screenshots go to $SHOTS (build/screenshots). Ends with
  * "browser: N passed, N failed"; the exit status says the same.
  */
@@ -53,18 +55,60 @@ const compareIds = ['compare-then-departures', 'compare-then-valuation', 'compar
 const flowIds = ['sankey', 'netflow'];
 const runwayIds = ['runway-cash', 'runway-headcount', 'runway-dilution'];
 
-/* The dashboard, on a free port; its first line names it. */
-const server = spawn(exodus, ['--db', db, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-const base = await new Promise((resolve, reject) => {
-  let out = '';
-  const timer = setTimeout(() => reject(new Error('serve did not start')), 10000);
-  server.stdout.on('data', (d) => {
-    out += d;
-    const m = out.match(/^serving (http:\/\/127\.0\.0\.1:\d+)\//m);
-    if (m) { clearTimeout(timer); resolve(m[1]); }
+/* The HR export in a store of its own: the retailer's report. */
+const hrDb = path.join(tmp, 'hr.db');
+const hrOrg = 'Canadian retailer (HR sample)';
+execFileSync(exodus, ['--db', hrDb, '-q', 'import', 'spells', '--map',
+  'id=EmployeeID,start=orighiredate_key,end=terminationdate_key,team=department_name,role=job_title,end_reason=termreason_desc',
+  '--date-format', '%m/%d/%Y', '--null-date', '1/1/1900', '--org', hrOrg, '--reason-map',
+  'Resignaton=resignation,Retirement=retirement,Layoff=layoff,Not Applicable=',
+  path.join(root, 'data/hr/emp_tmnt.csv.gz')], { timeout: 120000 });
+const hrReport = path.join(tmp, 'hr.html');
+execFileSync(exodus, ['--db', hrDb, 'report', hrOrg, '-o', hrReport], { timeout: 300000 });
+const hrIds = ['timeline', 'qq', 'km', 'team', 'cohort', 'cuminc'];
+
+/* A dashboard on 'store', on a free port; its first line names it. */
+function serve(store) {
+  const proc = spawn(exodus, ['--db', store, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const url = new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error('serve did not start')), 10000);
+    proc.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/^serving (http:\/\/127\.0\.0\.1:\d+)\//m);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    proc.on('exit', (c) => reject(new Error(`serve exited with ${c}`)));
   });
-  server.on('exit', (c) => reject(new Error(`serve exited with ${c}`)));
-});
+  return { proc, url };
+}
+const main = serve(db), hr = serve(hrDb);
+const server = main.proc, hrServer = hr.proc;
+const base = await main.url, hrBase = await hr.url;
+
+/*
+ * The HR views: the departures as bars of counts (not 1,485 dots), a
+ * legend of the levels present only, the curves by team and by hire year
+ * with their bands, the reasons for leaving and the contagion Cox table
+ * with and without strata(team), and the report's median.
+ */
+async function checkHr(page, what) {
+  const bars = await page.$$eval('[data-chart="timeline"] .mark-rect path', (ps) => ps.length);
+  check(bars >= 100, `${what}: the departures are bars per month`, String(bars));
+  const dots = await page.$$eval('[data-chart="timeline"] .mark-symbol.role-mark path', (ps) => ps.length);
+  check(dots < 50, `${what}: no stacked departure dots`, String(dots));
+  const legend = await page.$$eval('[data-chart="timeline"] .role-legend-label text', (ts) => ts.map((t) => t.textContent));
+  check(legend.length === 1 && legend[0] === 'unknown', `${what}: the legend lists only the level present`, legend.join(','));
+  for (const id of ['team', 'cohort']) {
+    const bands = await page.$$eval(`[data-chart="${id}"] .mark-area path`, (ps) => ps.length);
+    check(bands >= 10, `${what}: '${id}' curves have their bands`, String(bands));
+  }
+  const text = await page.evaluate(() => document.body.innerText);
+  check(text.includes('contagion(90) + strata(team)') && /retirement/.test(text) && /layoff/.test(text),
+    `${what}: the Cox table with strata(team) and the reasons for leaving`);
+  check(text.includes('median tenure 24.51 years') && text.includes('observed from 2006-01-01'),
+    `${what}: retention with delayed entry (median 24.51 years)`);
+}
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -321,11 +365,31 @@ try {
     check(log.dialogs.length === 0, `${what}: no dialog opened`, log.dialogs.join(' | '));
     await ctx.close();
   }
+  for (const [what, url, isReport] of [['HR report', pathToFileURL(hrReport).href, true],
+    ['HR dashboard', `${hrBase}/?org=${encodeURIComponent(hrOrg)}`, false]]) {
+    const { ctx, page, log } = await open(url, viewports[0]);
+    if (await waitReady(page, what)) {
+      await checkCharts(page, what, hrIds);
+      await checkHr(page, what);
+    }
+    const policy = isReport
+      ? await page.$eval('meta[http-equiv="Content-Security-Policy"]', (m) => m.content)
+      : await page.evaluate(async () =>
+        (await fetch(location.href)).headers.get('content-security-policy') || '');
+    drawnSpecs.push(...await checkPolicy(page, what, policy));
+    await page.screenshot({ path: path.join(shots, `${isReport ? 'hr-report' : 'hr-dashboard'}.png`), fullPage: true });
+    const outside = log.requests.filter((u) => isReport ? !u.startsWith('file:') && !u.startsWith('data:')
+      : !u.startsWith(hrBase + '/'));
+    check(outside.length === 0, `${what}: no request elsewhere`, outside.join(' '));
+    check(log.errors.length === 0, `${what}: no console errors`, log.errors.join(' | '));
+    await ctx.close();
+  }
   const n = await checkInterpreter(drawnSpecs);
   check(n >= 20, 'the charts compared with and without the interpreter', `${n} distinct charts`);
 } finally {
   await browser.close();
   server.kill('SIGTERM');
+  hrServer.kill('SIGTERM');
   rmSync(tmp, { recursive: true, force: true });
 }
 console.log(`browser: ${passed} passed, ${failed} failed (screenshots in ${shots})`);

@@ -12,9 +12,10 @@ usage: exodus survival ORG... [--by level|org|team|cohort] [--cox TERMS]
                        [--ref c=LEVEL] [--at T] [--ties efron|breslow]
                        [--ci log|log-log|plain] [--json]
 
-Store TERMS are joined by '+': level, org, team, strata(team),
-contagion(W) (co-worker departures in the W days, default 90, before
-each risk interval), entry.
+Store TERMS are joined by '+': level, org, team, role, strata(team)
+or strata(role), contagion(W) (co-worker departures in the W days,
+default 90, before each risk interval), entry, year (the calendar
+year of each risk interval, split on 1 January).
 
 options:
       --data FILE            a CSV file (gzip too) instead of the store

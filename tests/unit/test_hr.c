@@ -177,3 +177,103 @@ Test(hr_refresh, second_export_updates_and_ends)
     exo_store_close(store);
     unlink(path);
 }
+
+/* The Acme export of tests/fixtures/hr-cohorts.csv, taken 2021-12-31, in a
+ * fresh store at 'path'. */
+static exo_store *acme_store(const char *path)
+{
+    exo_store *store;
+    exo_err err = {0};
+    unlink(path);
+    cr_assert_eq(exo_store_open(path, EXO_STORE_CREATE, &store, &err), EXO_OK);
+    exo_import_opts o;
+    exo_import_opts_init(&o);
+    o.has_as_of = true;
+    o.as_of = exo_days_from_civil(2021, 12, 31);
+    exo_import_result r;
+    cr_assert_eq(exo_import_file(store, EXO_IMPORT_SPELLS, FIX("hr-cohorts.csv"),
+                                 &o, &r, NULL, &err),
+                 EXO_OK, "%s", err.msg);
+    return store;
+}
+
+/* The calendar-year term by hand. The risk intervals also break where
+ * the contagion count may change, so the check is on days: A (2020-01-31
+ * .. 2020-07-30, 181 days) is 2020's; B (2020-01-31, open to the export's
+ * 2021-12-31) has 336 days in 2020 (a leap year) and 364 in 2021; C
+ * (2020-08-31 .. 2021-02-28) 123 and 58; D (2021-03-15) 291 and E
+ * (2021-09-01) 121 in 2021: 640 days of 2020 and 834 of 2021, with the
+ * two departures (A's and C's) on pieces of 2020 and 2021. */
+Test(hr_retention, year_splits_on_january_first)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/tmp/exodus-hr-ret-%d.db", (int)getpid());
+    exo_store *store = acme_store(path);
+    exo_err err = {0};
+    exo_retention_opts o = {.cox = "year"};
+    exo_retention_data d;
+    const char *org = "Acme";
+    cr_assert_eq(exo_retention_data_load(store, &org, 1, &o, &d, &err), EXO_OK,
+                 "%s", err.msg);
+    cr_assert_eq(d.p, 1);
+    cr_expect_str_eq(d.terms[0], "year");
+    double days[2] = {0, 0};
+    size_t events[2] = {0, 0}, other = 0;
+    for (size_t e = 0; e < d.cox_n; e++) {
+        cr_expect(d.cox_start[e] < d.cox_stop[e]);
+        if (d.x[e] != 2020 && d.x[e] != 2021) {
+            other++;
+            continue;
+        }
+        size_t y = d.x[e] == 2021;
+        days[y] += d.cox_stop[e] - d.cox_start[e];
+        events[y] += (size_t)d.cox_event[e];
+    }
+    cr_expect_eq(other, 0);
+    expect_rel(days[0], 640, 0, "days of 2020");
+    expect_rel(days[1], 834, 0, "days of 2021");
+    cr_expect_eq(events[0], 1);
+    cr_expect_eq(events[1], 1);
+    /* B's 2020 piece ends on 1 January 2021: tenure 336 */
+    bool b2020 = false;
+    for (size_t e = 0; e < d.cox_n; e++)
+        b2020 |= d.x[e] == 2020 && d.cox_stop[e] == 336 && !d.cox_event[e];
+    cr_expect(b2020, "a 2020 piece ends at tenure 336 (B on 1 January)");
+    exo_retention_data_release(&d);
+    exo_store_close(store);
+    unlink(path);
+}
+
+/* Without a date, the report observes from the first departure (A's,
+ * 2020-07-30) since A and B were hired before it: A, gone that day, is
+ * left out, B enters late at 181 days; C, D and E are hired after. */
+Test(hr_retention, observed_from_the_first_departure)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/tmp/exodus-hr-ret2-%d.db", (int)getpid());
+    exo_store *store = acme_store(path);
+    exo_err err = {0};
+    exo_retention_opts o = {.since_first_departure = true};
+    exo_retention_data d;
+    const char *org = "Acme";
+    cr_assert_eq(exo_retention_data_load(store, &org, 1, &o, &d, &err), EXO_OK,
+                 "%s", err.msg);
+    cr_expect(d.has_since && d.since_from_data);
+    cr_expect_eq(d.since, exo_days_from_civil(2020, 7, 30));
+    cr_expect_eq(d.n_spells, 5);
+    cr_expect_eq(d.n, 4);
+    cr_expect_eq(d.n_left_out, 1);
+    cr_expect_eq(d.n_late, 1);
+    cr_assert_not_null(d.entry);
+    expect_rel(d.entry[0], 181, 0, "B enters at 181 days");
+    exo_retention_data_release(&d);
+    /* asked for a date, the data's rule does not apply */
+    o.has_since = true;
+    o.since = exo_days_from_civil(2020, 1, 1);
+    cr_assert_eq(exo_retention_data_load(store, &org, 1, &o, &d, &err), EXO_OK);
+    cr_expect(!d.since_from_data);
+    cr_expect_eq(d.n, 5);
+    exo_retention_data_release(&d);
+    exo_store_close(store);
+    unlink(path);
+}

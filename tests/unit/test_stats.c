@@ -30,7 +30,7 @@ Test(stats, headcount_and_attrition_by_hand)
     exo_event reason[3] = {EXO_EVENT_LEFT, EXO_EVENT_UNKNOWN,
                            EXO_EVENT_UNKNOWN};
     exo_level level[3] = {EXO_LEVEL_IC, EXO_LEVEL_IC, EXO_LEVEL_LEAD};
-    exo_spells spells = {3, start, end, reason, level, NULL, NULL, NULL, false, 0};
+    exo_spells spells = {3, start, end, reason, level, NULL, NULL, NULL, false, 0, NULL};
     double dep[1] = {end[0]};
     exo_level dep_level[1] = {EXO_LEVEL_IC};
     exo_stats s = {0};
@@ -62,7 +62,7 @@ Test(stats, quarterly_attrition_is_annualised)
     double end[1] = {exo_days_from_civil(2020, 2, 15)};
     exo_event reason[1] = {EXO_EVENT_LEFT};
     exo_level level[1] = {EXO_LEVEL_IC};
-    exo_spells spells = {1, start, end, reason, level, NULL, NULL, NULL, false, 0};
+    exo_spells spells = {1, start, end, reason, level, NULL, NULL, NULL, false, 0, NULL};
     exo_stats s = {0};
     exo_stats_input in = {.departure_days = end,
                           .departure_levels = level,

@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """compare.py - exodus survival --json against R's answers (retailer.json,
-made by retailer.R beside it), 1e-6 relative: exits 1 naming each value
-that differs.
+made by retailer.R beside it; with REF=data_contagion.json in the
+environment, that file, made by data_contagion.R), 1e-6 relative: exits 1
+naming each value that differs.
 
   compare.py aj OUT.json              the cumulative incidence of each cause
   compare.py cox OUT.json KEY [TERM]  a Cox fit's coefficient, SE (and log-
                                       likelihood when R's entry has one)
+  compare.py km OUT.json              rows, events and S(730) (--at 730)
 """
 import json
 import os
@@ -13,7 +15,7 @@ import sys
 
 TOL = 1e-6
 ref = json.load(open(os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                                  "retailer.json")))
+                                  os.environ.get("REF", "retailer.json"))))
 got = json.load(open(sys.argv[2]))
 bad = []
 
@@ -40,6 +42,14 @@ if sys.argv[1] == "aj":
     if not bad:
         print("%d causes x %d times agree with R" %
               (len(ref["causes"]), len(ref["aj_time"])))
+elif sys.argv[1] == "km":
+    g = got["km"]["groups"][0]
+    if g["n"] != ref["n"] or g["events"] != ref["events"]:
+        bad.append("n %d events %d, R %d %d" % (g["n"], g["events"], ref["n"],
+                                                 ref["events"]))
+    close("S(730)", g["surv_at"], ref["surv_730"])
+    if not bad:
+        print("Kaplan-Meier agrees with R")
 else:
     key = sys.argv[3]
     term = sys.argv[4] if len(sys.argv) > 4 else None

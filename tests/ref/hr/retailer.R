@@ -24,7 +24,7 @@ reason <- c(Resignaton = "resignation", Retirement = "retirement",
 reason[is.na(term)] <- NA
 s <- data.frame(id = last$EmployeeID, team = last$department_name,
                 hire = hire, end = term, reason = unname(reason),
-                stringsAsFactors = FALSE)
+                role = last$job_title, stringsAsFactors = FALSE)
 # Every departure counts for the contagion covariate below, also those
 # before the observation starts (they still precede later intervals).
 all_dep <- s[!is.na(s$reason), c("team", "end")]
@@ -67,12 +67,32 @@ for (i in seq_len(nrow(s))) {
   n <- findInterval(a, D) - findInterval(a - W, D)
   ep[[i]] <- data.frame(a = a - s$hire[i], b = b - s$hire[i], contagion = n,
                         event = c(rep(0, length(a) - 1), as.numeric(dep[i])),
-                        team = s$team[i], stringsAsFactors = FALSE)
+                        team = s$team[i], hire = s$hire[i],
+                        role = s$role[i], stringsAsFactors = FALSE)
 }
 ep <- do.call(rbind, ep)
 ct <- coxph(Surv(a, b, event) ~ contagion + strata(team), data = ep,
             ties = "efron")
 c0 <- coxph(Surv(a, b, event) ~ contagion, data = ep, ties = "efron")
+# A baseline per job title (the exodus term strata(role)), contagion still
+# counted within the team.
+cr <- coxph(Surv(a, b, event) ~ contagion + strata(role), data = ep,
+            ties = "efron")
+
+# Calendar time (the exodus term 'year'): each interval split on every
+# 1 January strictly inside it, on the calendar scale; a piece's year is
+# that of the day it opens.
+ep$ac <- ep$a + ep$hire
+ep$bc <- ep$b + ep$hire
+jan1 <- as.numeric(as.Date(sprintf("%d-01-01", 1950:2030)))
+ey <- survSplit(Surv(ac, bc, event) ~ contagion + team + hire, data = ep,
+                cut = jan1)
+ey$year <- as.POSIXlt(as.Date(ey$ac, origin = "1970-01-01"))$year + 1900
+ey$a <- ey$ac - ey$hire
+ey$b <- ey$bc - ey$hire
+cy <- coxph(Surv(a, b, event) ~ year + contagion, data = ey, ties = "efron")
+cys <- coxph(Surv(a, b, event) ~ year + contagion + strata(team), data = ey,
+             ties = "efron")
 
 num <- function(x) paste0("[", paste(sprintf("%.17g", x), collapse = ", "), "]")
 cat("{\n")
@@ -95,6 +115,17 @@ for (k in seq_along(causes)) {
 }
 cat(sprintf('  "contagion_strata_team": {"coef": %.17g, "se": %.17g, "loglik": %.17g, "events": %d},\n',
             coef(ct), sqrt(vcov(ct)[1, 1]), ct$loglik[2], ct$nevent))
-cat(sprintf('  "contagion": {"coef": %.17g, "se": %.17g, "loglik": %.17g, "events": %d}\n',
+cat(sprintf('  "contagion": {"coef": %.17g, "se": %.17g, "loglik": %.17g, "events": %d},\n',
             coef(c0), sqrt(vcov(c0)[1, 1]), c0$loglik[2], c0$nevent))
+yfit <- function(key, f, last = FALSE) {
+  for (term in c("year", "contagion"))
+    cat(sprintf('  "%s_%s": {"coef": %.17g, "se": %.17g, "loglik": %.17g, "events": %d, "n": %d}%s\n',
+                key, term, coef(f)[[term]], sqrt(vcov(f)[term, term]),
+                f$loglik[2], f$nevent, f$n,
+                if (last && term == "contagion") "" else ","))
+}
+cat(sprintf('  "contagion_strata_role": {"coef": %.17g, "se": %.17g, "loglik": %.17g, "events": %d},\n',
+            coef(cr), sqrt(vcov(cr)[1, 1]), cr$loglik[2], cr$nevent))
+yfit("contagion_year", cy)
+yfit("contagion_year_strata_team", cys, last = TRUE)
 cat("}\n")
