@@ -318,8 +318,9 @@ static const char finance_insert[] =
     "source_id) SELECT org_id, date, precision, kind, amount_usd, note, "
     "source_id FROM s ORDER BY seq ON CONFLICT DO NOTHING";
 
-/* write.c's spell_refresh in PostgreSQL's words; RETURNING tells an
- * inserted row (xmax 0) from an updated one. */
+/* write.c's spell_refresh in PostgreSQL's words. RETURNING names the
+ * rows that changed: an id past the sequence's value taken just before is
+ * a new row, the others were updated (as write.c tells them apart). */
 static const char spell_insert[] =
     "WITH s AS (DELETE FROM stage RETURNING *) "
     "INSERT INTO spell AS t (person_id, org_id, role, level, team, "
@@ -351,7 +352,7 @@ static const char spell_insert[] =
     "excluded.leave_reason IS DISTINCT FROM t.leave_reason) OR "
     "excluded.dest_org_id IS NOT NULL AND excluded.dest_org_id IS DISTINCT "
     "FROM t.dest_org_id "
-    "RETURNING (xmax = 0)";
+    "RETURNING id";
 
 static const char *const copy_stage[] = {
     [EXO_IMPORT_MOVES] = "COPY stage (seq, person_id, from_org_id, "
@@ -445,6 +446,16 @@ exo_code exo__pgw_records(struct pg_write *w, exo_import_kind kind,
         return exo__fail(err, EXO_ENOMEM, "out of memory");
     if ((code = copy_in(w, copy_stage[kind], err)))
         return code;
+    int64_t above = 0;
+    if (kind == EXO_IMPORT_SPELLS) {
+        if ((code = run(w,
+                        "SELECT nextval(pg_get_serial_sequence('spell', "
+                        "'id'))",
+                        0, NULL, &res, "reading the spells' ids", err)))
+            return code;
+        above = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+        PQclear(res);
+    }
     const char *sql = kind == EXO_IMPORT_MOVES    ? move_insert
                       : kind == EXO_IMPORT_SPELLS ? spell_insert
                                                   : finance_insert;
@@ -452,7 +463,7 @@ exo_code exo__pgw_records(struct pg_write *w, exo_import_kind kind,
         return code;
     if (kind == EXO_IMPORT_SPELLS) {
         for (int r = 0; r < PQntuples(res); r++) {
-            if (PQgetvalue(res, r, 0)[0] == 't')
+            if (strtoll(PQgetvalue(res, r, 0), NULL, 10) > above)
                 (*n_new)++;
             else
                 (*n_updated)++;
