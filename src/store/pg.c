@@ -221,7 +221,7 @@ exo_code exo__pg_open(exo_store *store, const char *uri, int flags,
                              : "'%s' is a PostgreSQL database but not an "
                                "exodus store; it was left as it was",
                          shown);
-        goto fail;
+        return code;
     }
     code = (flags & EXO_STORE_READONLY) ? pg_schema_version(store, err)
                                         : pg_migrate(store, err);
@@ -286,6 +286,14 @@ static char *pg_dialect(const char *sql, int *n_params)
             rc |= exo__buf_addstr(&b, "string_agg(");
             c += 12;
             continue;
+        } else if (!quoted && strncmp(c, "WITH r(", 7) == 0) {
+            const char *as = strstr(c, ") AS (");
+            if (as) {
+                rc |= exo__buf_add(&b, c, (size_t)(as - c));
+                rc |= exo__buf_addstr(&b, ") AS NOT MATERIALIZED (");
+                c = as + 5;
+                continue;
+            }
         } else if (!quoted && strncmp(c, "IFNULL(", 7) == 0) {
             rc |= exo__buf_addstr(&b, "COALESCE(");
             c += 6;

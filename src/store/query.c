@@ -392,7 +392,7 @@ exo_code exo_person_list_load(exo_store *store, const char *org,
         "SELECT p.name, (SELECT group_concat(name, ', ') FROM "
         "  (SELECT o.name FROM r JOIN org o ON o.id = r.org_id "
         "   WHERE r.person_id = p.id GROUP BY o.id"
-        "   ORDER BY MIN(r.date) NULLS FIRST) AS g), "
+        "   ORDER BY MIN(r.date) NULLS FIRST, o.id) AS g), "
         " (SELECT COUNT(*) FROM move WHERE person_id = p.id) + "
         " (SELECT COUNT(*) FROM spell WHERE person_id = p.id) "
         "FROM person p WHERE CAST(?1 AS BIGINT) IS NULL OR p.id IN "

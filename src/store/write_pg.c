@@ -602,8 +602,18 @@ exo_code exo__pgw_commit(struct pg_write *w, exo_err *err)
     exo_code code = flush_people(w, err);
     if (!code)
         code = exo__pg_exec(w->store, "COMMIT", err);
-    if (!code)
+    if (!code) {
         w->committed = true;
+        /* Fresh statistics, or the next reads plan as if the tables were
+         * empty; autovacuum would only get there later. A failure here
+         * leaves the import done. */
+        exo_err ignored = {0};
+        exo__pg_exec(w->store,
+                     w->kind == EXO_IMPORT_MOVES    ? "ANALYZE org, person, move"
+                     : w->kind == EXO_IMPORT_SPELLS ? "ANALYZE org, person, spell"
+                                                    : "ANALYZE org, finance",
+                     &ignored);
+    }
     return code;
 }
 
