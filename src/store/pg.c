@@ -145,8 +145,8 @@ static exo_code pg_migrate(exo_store *store, exo_err *err)
     exo_code code;
     int latest = (int)strtol(migrations[N_MIGRATIONS - 1].name, NULL, 10);
     if ((code = exo__pg_exec(store, "BEGIN", err)) ||
-        (code = exo__pg_exec(store,
-                             "SELECT pg_advisory_xact_lock(1702391652)", err)) ||
+        (code = exo__pg_exec(store, "SELECT pg_advisory_xact_lock(1702391652)",
+                             err)) ||
         (code = exo__pg_exec(store,
                              "CREATE TABLE IF NOT EXISTS schema_version "
                              "(version INTEGER NOT NULL)",
@@ -208,8 +208,8 @@ exo_code exo__pg_open(exo_store *store, const char *uri, int flags,
                              err)))
         goto fail;
     if ((flags & EXO_STORE_READONLY) &&
-        (code = exo__pg_exec(store,
-                             "SET default_transaction_read_only = on", err)))
+        (code = exo__pg_exec(store, "SET default_transaction_read_only = on",
+                             err)))
         goto fail;
     if ((code = pg_probe(store, &ours, &n_tables, err)))
         goto fail;

@@ -55,11 +55,11 @@ static exo_code resolve_org(exo_store *store, const char *name, int64_t *id,
         return exo__fail(err, EXO_EINVAL,
                          "organisation name '%s' is not valid UTF-8", name);
     code = exo__q_prepare(store,
-                              "SELECT id, name FROM org WHERE name_key = ?1 "
-                              "UNION ALL SELECT o.id, o.name FROM alias a "
-                              "JOIN org o ON o.id = a.org_id "
-                              "WHERE a.alias_key = ?1 LIMIT 1",
-                              &stmt, err);
+                          "SELECT id, name FROM org WHERE name_key = ?1 "
+                          "UNION ALL SELECT o.id, o.name FROM alias a "
+                          "JOIN org o ON o.id = a.org_id "
+                          "WHERE a.alias_key = ?1 LIMIT 1",
+                          &stmt, err);
     if (code) {
         exo__free(key);
         return code;
@@ -169,17 +169,14 @@ static exo_code run_moves(exo_store *store, const char *sql, int64_t org,
         m.from_org = exo__q_strdup(stmt, 1, &oom);
         m.to_org = exo__q_strdup(stmt, 2, &oom);
         m.role = exo__q_strdup(stmt, 3, &oom);
-        m.level =
-            level_parse_or_none(exo__q_text(stmt, 4));
+        m.level = level_parse_or_none(exo__q_text(stmt, 4));
         m.event = event_parse(exo__q_text(stmt, 5));
         m.date.days = exo__q_int(stmt, 6);
-        m.date.precision =
-            precision_or_day(exo__q_text(stmt, 7));
+        m.date.precision = precision_or_day(exo__q_text(stmt, 7));
         m.source = exo__q_strdup(stmt, 8, &oom);
         m.from_spell = exo__q_int(stmt, 9) != 0;
         if (!exo__q_null(stmt, 10))
-            exo_reason_parse(exo__q_text(stmt, 10),
-                             &m.reason);
+            exo_reason_parse(exo__q_text(stmt, 10), &m.reason);
         if (oom || EXO_VEC_PUSH(out->rows, out->n, cap, m)) {
             exo__move_release(&m);
             code = exo__fail(err, EXO_ENOMEM, "out of memory reading moves");
@@ -204,7 +201,8 @@ exo_code exo_move_list_load(exo_store *store, const char *org,
     memset(out, 0, sizeof *out);
     if (org && (code = resolve_org(store, org, &org_id, NULL, err)))
         return code;
-    int rc = exo__buf_addstr(&sql, "SELECT " MOVE_COLUMNS MOVE_JOINS "WHERE 1 = 1");
+    int rc =
+        exo__buf_addstr(&sql, "SELECT " MOVE_COLUMNS MOVE_JOINS "WHERE 1 = 1");
     if (org)
         rc |= exo__buf_addstr(&sql, " AND (m.from_org_id = ?1 OR "
                                     "m.to_org_id = ?1)");
@@ -298,8 +296,7 @@ exo_code exo__store_last_date(exo_store *store, exo_date *out, exo_err *err)
     int rc = exo__q_step(stmt);
     if (rc == SQLITE_ROW) {
         out->days = exo__q_int(stmt, 0);
-        out->precision =
-            precision_or_day(exo__q_text(stmt, 1));
+        out->precision = precision_or_day(exo__q_text(stmt, 1));
     } else if (rc == SQLITE_DONE) {
         code = exo__fail(err, EXO_ENOTFOUND, "the store records no moves");
     } else {
@@ -462,11 +459,10 @@ exo_code exo_spells_load(exo_store *store, const char *org, exo_spells *out,
     memset(out, 0, sizeof *out);
     if ((code = resolve_org(store, org, &org_id, NULL, err)))
         return code;
-    if ((code =
-             exo__q_prepare(store,
-                                "SELECT COUNT(*) FROM spell WHERE org_id = ? "
-                                "AND start_date IS NOT NULL",
-                                &stmt, err)))
+    if ((code = exo__q_prepare(store,
+                               "SELECT COUNT(*) FROM spell WHERE org_id = ? "
+                               "AND start_date IS NOT NULL",
+                               &stmt, err)))
         return code;
     exo__q_bind_int64(stmt, 1, org_id);
     if (exo__q_step(stmt) == SQLITE_ROW)
@@ -505,15 +501,11 @@ exo_code exo_spells_load(exo_store *store, const char *org, exo_spells *out,
     while (out->n < n && (rc = exo__q_step(stmt)) == SQLITE_ROW) {
         size_t i = out->n++;
         out->start[i] = exo__q_int(stmt, 0);
-        out->end[i] = exo__q_null(stmt, 1)
-                          ? (double)NAN
-                          : exo__q_int(stmt, 1);
-        out->end_reason[i] =
-            exo__q_null(stmt, 2)
-                ? EXO_EVENT_UNKNOWN
-                : event_parse(exo__q_text(stmt, 2));
-        out->level[i] =
-            level_parse_or_none(exo__q_text(stmt, 3));
+        out->end[i] = exo__q_null(stmt, 1) ? (double)NAN : exo__q_int(stmt, 1);
+        out->end_reason[i] = exo__q_null(stmt, 2)
+                                 ? EXO_EVENT_UNKNOWN
+                                 : event_parse(exo__q_text(stmt, 2));
+        out->level[i] = level_parse_or_none(exo__q_text(stmt, 3));
         out->person[i] = exo__q_strdup(stmt, 4, &oom);
         out->team[i] = exo__q_strdup(stmt, 5, &oom);
         exo_reason r = EXO_REASON_NONE;
@@ -587,12 +579,10 @@ exo_code exo_finance_list_load(exo_store *store, const char *org,
         exo_finance_row r = {0};
         r.org = exo__q_strdup(stmt, 0, &oom);
         r.date.days = exo__q_int(stmt, 1);
-        r.date.precision =
-            precision_or_day(exo__q_text(stmt, 2));
+        r.date.precision = precision_or_day(exo__q_text(stmt, 2));
         r.kind = exo__q_strdup(stmt, 3, &oom);
-        r.amount_usd = exo__q_null(stmt, 4)
-                           ? (double)NAN
-                           : exo__q_double(stmt, 4);
+        r.amount_usd =
+            exo__q_null(stmt, 4) ? (double)NAN : exo__q_double(stmt, 4);
         r.note = exo__q_strdup(stmt, 5, &oom);
         r.source = exo__q_strdup(stmt, 6, &oom);
         if (oom || EXO_VEC_PUSH(out->rows, out->n, cap, r)) {
@@ -670,7 +660,8 @@ exo_code exo_core_team_load(exo_store *store, const char *org,
         "  CASE WHEN to_org_id IS NULL THEN NULL WHEN to_org_id = ?1 THEN 1"
         "  ELSE 0 END, event, role,"
         "  core_level, (SELECT name FROM org WHERE id = to_org_id) FROM m"
-        "  WHERE person_id IN (SELECT person_id FROM core) AND (to_org_id = ?1 OR"
+        "  WHERE person_id IN (SELECT person_id FROM core) AND (to_org_id = ?1 "
+        "OR"
         "  event IN ('left', 'fired', 'sabbatical', 'founded'))"
         " UNION ALL SELECT person_id, start_date, start_precision, 1, 'joined',"
         "  role, level, NULL FROM spell"
@@ -698,12 +689,10 @@ exo_code exo_core_team_load(exo_store *store, const char *org,
     exo_core_member *m = NULL;
     while ((rc = exo__q_step(stmt)) == SQLITE_ROW) {
         int64_t person = exo__q_int64(stmt, 0);
-        exo_date date = {
-            exo__q_int(stmt, 2),
-            precision_or_day(exo__q_text(stmt, 3))};
+        exo_date date = {exo__q_int(stmt, 2),
+                         precision_or_day(exo__q_text(stmt, 3))};
         bool arrive = exo__q_int(stmt, 4) != 0;
-        exo_level level =
-            level_parse_or_none(exo__q_text(stmt, 7));
+        exo_level level = level_parse_or_none(exo__q_text(stmt, 7));
         if (person != current) {
             exo_core_member fresh = {0};
             fresh.person = exo__q_strdup(stmt, 1, &oom);
@@ -726,9 +715,7 @@ exo_code exo_core_team_load(exo_store *store, const char *org,
         if (arrive && !m->has_joined) {
             m->has_joined = true;
             m->joined = date;
-            m->joined_founding =
-                strcmp(exo__q_text(stmt, 5), "founded") ==
-                0;
+            m->joined_founding = strcmp(exo__q_text(stmt, 5), "founded") == 0;
         }
         if (arrive) {
             m->has_left = false;
@@ -742,8 +729,7 @@ exo_code exo_core_team_load(exo_store *store, const char *org,
         } else {
             m->has_left = true;
             m->left = date;
-            m->left_event =
-                event_parse(exo__q_text(stmt, 5));
+            m->left_event = event_parse(exo__q_text(stmt, 5));
             exo__free(m->went_to);
             m->went_to = exo__q_strdup(stmt, 8, &oom);
         }
@@ -958,11 +944,9 @@ exo_code exo_flow_data_load(exo_store *store, const exo_filter *filter,
         r.person = exo__q_strdup(stmt, 1, &oom);
         r.from_id = exo__q_int64(stmt, 2);
         r.to_id = exo__q_int64(stmt, 3);
-        r.level =
-            level_parse_or_none(exo__q_text(stmt, 4));
+        r.level = level_parse_or_none(exo__q_text(stmt, 4));
         r.date.days = exo__q_int(stmt, 5);
-        r.date.precision =
-            precision_or_day(exo__q_text(stmt, 6));
+        r.date.precision = precision_or_day(exo__q_text(stmt, 6));
         r.inferred = exo__q_int(stmt, 7) != 0;
         if (oom || EXO_VEC_PUSH(rows, n, cap, r)) {
             exo__free(r.person);
@@ -1038,9 +1022,9 @@ exo_code exo_flow_data_load(exo_store *store, const exo_filter *filter,
         goto out;
     }
     /* Names by id, then the id order turned into name order. */
-    if ((code = exo__q_prepare(
-             store, "SELECT id, name FROM org ORDER BY name_key, id", &stmt,
-             err))) {
+    if ((code = exo__q_prepare(store,
+                               "SELECT id, name FROM org ORDER BY name_key, id",
+                               &stmt, err))) {
         exo__free(order);
         goto out;
     }
@@ -1088,9 +1072,7 @@ exo_code exo_flow_data_load(exo_store *store, const exo_filter *filter,
         if (at < 0)
             continue;
         double start = exo__q_int(stmt, 1);
-        double end = exo__q_null(stmt, 2)
-                         ? (double)NAN
-                         : exo__q_int(stmt, 2);
+        double end = exo__q_null(stmt, 2) ? (double)NAN : exo__q_int(stmt, 2);
         if (EXO_VEC_PUSH(out->spell_start, n_start, cap_start, start) ||
             EXO_VEC_PUSH(out->spell_end, n_end, cap_end, end) ||
             EXO_VEC_PUSH(out->spell_org, out->n_spells, cap_org, order[at])) {

@@ -15,8 +15,8 @@
 struct pg_cursor; /* pg.c */
 
 typedef struct exo__q {
-    sqlite3_stmt *st;      /* SQLite, or NULL */
-    struct pg_cursor *pg;  /* PostgreSQL, or NULL */
+    sqlite3_stmt *st;     /* SQLite, or NULL */
+    struct pg_cursor *pg; /* PostgreSQL, or NULL */
     exo_store *store;
 } exo__q;
 
@@ -78,8 +78,7 @@ static inline int64_t exo__q_int64(exo__q *q, int i)
 
 static inline int exo__q_int(exo__q *q, int i)
 {
-    return q->pg ? (int)exo__pgq_int64(q->pg, i)
-                 : sqlite3_column_int(q->st, i);
+    return q->pg ? (int)exo__pgq_int64(q->pg, i) : sqlite3_column_int(q->st, i);
 }
 
 static inline double exo__q_double(exo__q *q, int i)

@@ -711,7 +711,8 @@ exo_code exo__write_moves(struct write_tx *tx, const struct write_move *rows,
                           size_t n, size_t *n_new, exo_err *err)
 {
     if (tx->pg)
-        return exo__pgw_records(tx->pg, EXO_IMPORT_MOVES, rows, n, n_new, NULL, err);
+        return exo__pgw_records(tx->pg, EXO_IMPORT_MOVES, rows, n, n_new, NULL,
+                                err);
     return write_records(tx, EXO_IMPORT_MOVES, rows, sizeof *rows, n, n_new,
                          NULL, err);
 }
@@ -721,7 +722,8 @@ exo_code exo__write_spells(struct write_tx *tx, const struct write_spell *rows,
                            exo_err *err)
 {
     if (tx->pg)
-        return exo__pgw_records(tx->pg, EXO_IMPORT_SPELLS, rows, n, n_new, n_updated, err);
+        return exo__pgw_records(tx->pg, EXO_IMPORT_SPELLS, rows, n, n_new,
+                                n_updated, err);
     return write_records(tx, EXO_IMPORT_SPELLS, rows, sizeof *rows, n, n_new,
                          n_updated, err);
 }
@@ -739,7 +741,8 @@ exo_code exo__write_missing_spells(struct write_tx *tx, int64_t org,
                                    size_t *n_open, exo_err *err)
 {
     if (tx->pg)
-        return exo__pgw_missing_spells(tx->pg, org, seen, close, at, n_missing, n_open, err);
+        return exo__pgw_missing_spells(tx->pg, org, seen, close, at, n_missing,
+                                       n_open, err);
     sqlite3_stmt *list, *end = NULL;
     exo_code code;
     int rc;
@@ -821,7 +824,8 @@ exo_code exo__write_finance(struct write_tx *tx,
                             size_t *n_new, exo_err *err)
 {
     if (tx->pg)
-        return exo__pgw_records(tx->pg, EXO_IMPORT_FINANCE, rows, n, n_new, NULL, err);
+        return exo__pgw_records(tx->pg, EXO_IMPORT_FINANCE, rows, n, n_new,
+                                NULL, err);
     return write_records(tx, EXO_IMPORT_FINANCE, rows, sizeof *rows, n, n_new,
                          NULL, err);
 }

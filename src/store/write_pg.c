@@ -28,7 +28,7 @@ struct pg_write {
     struct pg_person {
         const char *name, *key, *ext_key;
         int64_t id;
-    } *pending;
+    } * pending;
     size_t n_pending, cap_pending;
     struct buf copy; /* COPY's text for one batch */
 };
@@ -118,15 +118,14 @@ fail:
     return code;
 }
 
-exo_code exo__pgw_load_orgs(struct pg_write *w, struct hmap *orgs,
-                            exo_err *err)
+exo_code exo__pgw_load_orgs(struct pg_write *w, struct hmap *orgs, exo_err *err)
 {
     static const char *const sql[2] = {"SELECT name_key, id FROM org",
                                        "SELECT alias_key, org_id FROM alias"};
     for (int i = 0; i < 2; i++) {
         PGresult *res;
-        exo_code code = run(w, sql[i], 0, NULL, &res,
-                            "reading organisations", err);
+        exo_code code =
+            run(w, sql[i], 0, NULL, &res, "reading organisations", err);
         if (code)
             return code;
         for (int r = 0; r < PQntuples(res); r++)
@@ -146,8 +145,9 @@ exo_code exo__pgw_load_people(struct pg_write *w, struct hmap *people,
                               struct hmap *employees, exo_err *err)
 {
     PGresult *res;
-    exo_code code = run(w, "SELECT id, name_key, ext_key FROM person ORDER BY id",
-                        0, NULL, &res, "reading people", err);
+    exo_code code =
+        run(w, "SELECT id, name_key, ext_key FROM person ORDER BY id", 0, NULL,
+            &res, "reading people", err);
     if (code)
         return code;
     for (int r = 0; r < PQntuples(res); r++) {
@@ -181,9 +181,8 @@ exo_code exo__pgw_org(struct pg_write *w, const char *name, const char *key,
     return code;
 }
 
-exo_code exo__pgw_person(struct pg_write *w, const char *name,
-                         const char *key, const char *ext_key, int64_t *id,
-                         exo_err *err)
+exo_code exo__pgw_person(struct pg_write *w, const char *name, const char *key,
+                         const char *ext_key, int64_t *id, exo_err *err)
 {
     struct pg_person p = {name, key, ext_key, w->last_person + 1};
     if (EXO_VEC_PUSH(w->pending, w->n_pending, w->cap_pending, p))
@@ -223,11 +222,20 @@ static int copy_text(struct buf *b, const char *s)
         return exo__buf_addstr(b, "\\N\t");
     for (; *s; s++) {
         switch (*s) {
-        case '\\': rc |= exo__buf_addstr(b, "\\\\"); break;
-        case '\t': rc |= exo__buf_addstr(b, "\\t"); break;
-        case '\n': rc |= exo__buf_addstr(b, "\\n"); break;
-        case '\r': rc |= exo__buf_addstr(b, "\\r"); break;
-        default: rc |= exo__buf_addch(b, *s);
+        case '\\':
+            rc |= exo__buf_addstr(b, "\\\\");
+            break;
+        case '\t':
+            rc |= exo__buf_addstr(b, "\\t");
+            break;
+        case '\n':
+            rc |= exo__buf_addstr(b, "\\n");
+            break;
+        case '\r':
+            rc |= exo__buf_addstr(b, "\\r");
+            break;
+        default:
+            rc |= exo__buf_addch(b, *s);
         }
     }
     return rc | exo__buf_addch(b, '\t');
@@ -247,8 +255,7 @@ static void copy_row_end(struct buf *b)
 }
 
 /* Sends 'w->copy' into 'table' with COPY. */
-static exo_code copy_in(struct pg_write *w, const char *copy_sql,
-                        exo_err *err)
+static exo_code copy_in(struct pg_write *w, const char *copy_sql, exo_err *err)
 {
     PGresult *res = PQexec(w->conn, copy_sql);
     if (PQresultStatus(res) != PGRES_COPY_IN) {
@@ -434,8 +441,7 @@ exo_code exo__pgw_records(struct pg_write *w, exo_import_kind kind,
         if (kind == EXO_IMPORT_MOVES)
             rc = stage_move(&w->copy, i, (const struct write_move *)rows + i);
         else if (kind == EXO_IMPORT_SPELLS)
-            rc = stage_spell(&w->copy, i,
-                             (const struct write_spell *)rows + i);
+            rc = stage_spell(&w->copy, i, (const struct write_spell *)rows + i);
         else
             rc = stage_finance(&w->copy, i,
                                (const struct write_finance *)rows + i);
@@ -477,8 +483,8 @@ exo_code exo__pgw_records(struct pg_write *w, exo_import_kind kind,
 
 exo_code exo__pgw_missing_spells(struct pg_write *w, int64_t org,
                                  const struct hmap *seen, bool close,
-                                 int32_t at, size_t *n_missing,
-                                 size_t *n_open, exo_err *err)
+                                 int32_t at, size_t *n_missing, size_t *n_open,
+                                 exo_err *err)
 {
     char org_buf[24], at_buf[24], id_buf[24];
     const char *v[3] = {i64(org_buf, org), NULL, i64(at_buf, at)};
@@ -495,8 +501,8 @@ exo_code exo__pgw_missing_spells(struct pg_write *w, int64_t org,
     for (int r = 0; r < PQntuples(res) && !code; r++) {
         char key[64];
         int64_t ignored;
-        exo__write_spell_key(key, strtoll(PQgetvalue(res, r, 1), NULL, 10),
-                             org, (int32_t)strtol(PQgetvalue(res, r, 2), NULL, 10));
+        exo__write_spell_key(key, strtoll(PQgetvalue(res, r, 1), NULL, 10), org,
+                             (int32_t)strtol(PQgetvalue(res, r, 2), NULL, 10));
         if (exo__hmap_get(seen, key, &ignored))
             continue;
         (*n_missing)++;
@@ -528,9 +534,8 @@ exo_code exo__pgw_as_of(struct pg_write *w, int64_t org, int32_t as_of,
                2, v, NULL, "recording the export's date", err);
 }
 
-exo_code exo__pgw_alias(struct pg_write *w, const char *key,
-                        const char *alias, int64_t org, bool *added,
-                        exo_err *err)
+exo_code exo__pgw_alias(struct pg_write *w, const char *key, const char *alias,
+                        int64_t org, bool *added, exo_err *err)
 {
     char a[24];
     PGresult *res;
@@ -574,23 +579,36 @@ exo_code exo__pgw_merge_org(struct pg_write *w, int64_t from, int64_t into,
     /* org_id, a move's distribution column, follows from_org_id (or
      * to_org_id when there is none): a row may change partition. */
     static const char *const repoint[] = {
-        "UPDATE move SET from_org_id = $1, org_id = $1 WHERE from_org_id = $2",
-        "UPDATE move SET to_org_id = $1, org_id = CASE WHEN from_org_id IS "
-        "NULL THEN $1 ELSE org_id END WHERE to_org_id = $2",
-        "UPDATE spell SET org_id = $1 WHERE org_id = $2",
-        "UPDATE spell SET dest_org_id = $1 WHERE dest_org_id = $2",
-        "UPDATE finance SET org_id = $1 WHERE org_id = $2",
-        "INSERT INTO export_as_of (org_id, as_of) SELECT $1::bigint, as_of FROM "
-        "export_as_of WHERE org_id = $2 ON CONFLICT DO NOTHING",
-        "DELETE FROM export_as_of WHERE org_id = $2",
-        "UPDATE alias SET org_id = $1 WHERE org_id = $2",
-        "DELETE FROM org WHERE id = $2",
+        "UPDATE move SET from_org_id = $1::bigint, org_id = $1::bigint WHERE "
+        "from_org_id = $2::bigint",
+        "UPDATE move SET to_org_id = $1::bigint, org_id = CASE WHEN "
+        "from_org_id IS "
+        "NULL THEN $1::bigint ELSE org_id END WHERE to_org_id = $2::bigint",
+        "UPDATE spell SET org_id = $1::bigint WHERE org_id = $2::bigint",
+        "UPDATE spell SET dest_org_id = $1::bigint WHERE dest_org_id = "
+        "$2::bigint",
+        "UPDATE finance SET org_id = $1::bigint WHERE org_id = $2::bigint",
+        "INSERT INTO export_as_of (org_id, as_of) SELECT $1::bigint, as_of "
+        "FROM "
+        "export_as_of WHERE org_id = $2::bigint ON CONFLICT DO NOTHING",
+        "DELETE FROM export_as_of WHERE org_id = $2::bigint",
+        "UPDATE alias SET org_id = $1::bigint WHERE org_id = $2::bigint",
+        "DELETE FROM org WHERE id = $2::bigint",
     };
     char a[24], b[24];
     const char *v[2] = {i64(a, into), i64(b, from)};
+    /* Both parameters typed (20 is bigint's oid): a statement that uses
+     * only $2 leaves $1's type for the server to guess, and it cannot. */
+    static const Oid types[2] = {20, 20};
     for (size_t i = 0; i < sizeof repoint / sizeof repoint[0]; i++) {
-        exo_code code = run(w, repoint[i], 2, v, NULL,
-                            "merging an aliased organisation", err);
+        PGresult *r =
+            PQexecParams(w->conn, repoint[i], 2, types, v, NULL, NULL, 0);
+        exo_code code = EXO_OK;
+        if (PQresultStatus(r) != PGRES_COMMAND_OK &&
+            PQresultStatus(r) != PGRES_TUPLES_OK)
+            code = exo__fail_pg(err, w->conn, r,
+                                "merging an aliased organisation");
+        PQclear(r);
         if (code)
             return code;
     }
@@ -609,9 +627,10 @@ exo_code exo__pgw_commit(struct pg_write *w, exo_err *err)
          * leaves the import done. */
         exo_err ignored = {0};
         exo__pg_exec(w->store,
-                     w->kind == EXO_IMPORT_MOVES    ? "ANALYZE org, person, move"
-                     : w->kind == EXO_IMPORT_SPELLS ? "ANALYZE org, person, spell"
-                                                    : "ANALYZE org, finance",
+                     w->kind == EXO_IMPORT_MOVES ? "ANALYZE org, person, move"
+                     : w->kind == EXO_IMPORT_SPELLS
+                         ? "ANALYZE org, person, spell"
+                         : "ANALYZE org, finance",
                      &ignored);
     }
     return code;

@@ -17,9 +17,8 @@ exo_code exo__pgw_load_people(struct pg_write *w, struct hmap *people,
                               struct hmap *employees, exo_err *err);
 exo_code exo__pgw_org(struct pg_write *w, const char *name, const char *key,
                       int64_t *id, exo_err *err);
-exo_code exo__pgw_person(struct pg_write *w, const char *name,
-                         const char *key, const char *ext_key, int64_t *id,
-                         exo_err *err);
+exo_code exo__pgw_person(struct pg_write *w, const char *name, const char *key,
+                         const char *ext_key, int64_t *id, exo_err *err);
 exo_code exo__pgw_source(struct pg_write *w, const char *url, int64_t *id,
                          exo_err *err);
 exo_code exo__pgw_records(struct pg_write *w, exo_import_kind kind,
@@ -27,13 +26,12 @@ exo_code exo__pgw_records(struct pg_write *w, exo_import_kind kind,
                           size_t *n_updated, exo_err *err);
 exo_code exo__pgw_missing_spells(struct pg_write *w, int64_t org,
                                  const struct hmap *seen, bool close,
-                                 int32_t at, size_t *n_missing,
-                                 size_t *n_open, exo_err *err);
+                                 int32_t at, size_t *n_missing, size_t *n_open,
+                                 exo_err *err);
 exo_code exo__pgw_as_of(struct pg_write *w, int64_t org, int32_t as_of,
                         exo_err *err);
-exo_code exo__pgw_alias(struct pg_write *w, const char *key,
-                        const char *alias, int64_t org, bool *added,
-                        exo_err *err);
+exo_code exo__pgw_alias(struct pg_write *w, const char *key, const char *alias,
+                        int64_t org, bool *added, exo_err *err);
 exo_code exo__pgw_org_name(struct pg_write *w, int64_t id, char **name,
                            exo_err *err);
 exo_code exo__pgw_merge_org(struct pg_write *w, int64_t from, int64_t into,
