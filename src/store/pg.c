@@ -234,11 +234,63 @@ fail:
     return code;
 }
 
+/*
+ * The statements a connection has prepared, by their text. A read that
+ * runs once per organisation (orgs, scan, report) would otherwise be
+ * planned each time, and a plan over the partitioned tables costs more
+ * than running it; once prepared, the server reuses a plan (a generic one
+ * after five runs, pruning partitions as it starts). Statements built
+ * with literal dates in them are new text each time: past PG_CACHE the
+ * rest are run unprepared.
+ */
+enum { PG_CACHE = 64 };
+
+struct pg_cache {
+    size_t n;
+    char *sql[PG_CACHE];
+};
+
 void exo__pg_close(exo_store *store)
 {
     if (store->pg)
         PQfinish(store->pg);
     store->pg = NULL;
+    if (store->pg_cache) {
+        for (size_t i = 0; i < store->pg_cache->n; i++)
+            exo__free(store->pg_cache->sql[i]);
+        exo__free(store->pg_cache);
+        store->pg_cache = NULL;
+    }
+}
+
+/* The name of 'sql' prepared on 'store' ("exoN"), preparing it when new;
+ * false when it is not and cannot be (run it unprepared then). */
+static bool prepared_name(exo_store *store, const char *sql, int n_params,
+                          char name[24])
+{
+    struct pg_cache *cache = store->pg_cache;
+    if (!cache && !(cache = store->pg_cache = exo__calloc(1, sizeof *cache)))
+        return false;
+    for (size_t i = 0; i < cache->n; i++)
+        if (strcmp(cache->sql[i], sql) == 0) {
+            snprintf(name, 24, "exo%zu", i);
+            return true;
+        }
+    if (cache->n == PG_CACHE)
+        return false;
+    char *copy = exo__strdup(sql);
+    if (!copy)
+        return false;
+    snprintf(name, 24, "exo%zu", cache->n);
+    PGresult *res = PQprepare(store->pg, name, sql, n_params, NULL);
+    bool ok = PQresultStatus(res) == PGRES_COMMAND_OK;
+    PQclear(res);
+    if (!ok) {
+        exo__free(copy);
+        return false;
+    }
+    cache->sql[cache->n++] = copy;
+    return true;
 }
 
 /* ==== The read cursor ==== */
@@ -247,6 +299,7 @@ enum { PG_MAX_PARAMS = 16 };
 
 struct pg_cursor {
     PGconn *conn;
+    exo_store *store;
     char *sql; /* in PostgreSQL's dialect */
     int n_params;
     const char *values[PG_MAX_PARAMS];
@@ -324,6 +377,7 @@ exo_code exo__pgq_prepare(exo_store *store, const char *sql,
         return exo__bug(err, "a query with too many parameters");
     }
     c->conn = store->pg;
+    c->store = store;
     *out = c;
     return EXO_OK;
 }
@@ -341,8 +395,13 @@ int exo__pgq_step(struct pg_cursor *c)
 {
     if (!c->ran) {
         c->ran = true;
-        c->res = PQexecParams(c->conn, c->sql, c->n_params, NULL, c->values,
-                              NULL, NULL, 0);
+        char name[24];
+        if (prepared_name(c->store, c->sql, c->n_params, name))
+            c->res = PQexecPrepared(c->conn, name, c->n_params, c->values, NULL,
+                                    NULL, 0);
+        else
+            c->res = PQexecParams(c->conn, c->sql, c->n_params, NULL, c->values,
+                                  NULL, NULL, 0);
         ExecStatusType st = PQresultStatus(c->res);
         if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK)
             return SQLITE_ERROR;

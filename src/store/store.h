@@ -18,10 +18,12 @@
 
 struct pg_conn; /* libpq's PGconn */
 struct pg_cursor;
+struct pg_cache;
 
 struct exo_store {
     sqlite3 *db;
     struct pg_conn *pg;
+    struct pg_cache *pg_cache; /* its prepared statements (pg.c) */
     int schema_version;
     bool checked; /* exo__store_check passed on this handle */
 };

@@ -24,6 +24,7 @@ struct pg_write {
     PGconn *conn;
     exo_import_kind kind;
     bool committed;
+    bool prepared; /* exo_insert and exo_next, until exo__pgw_end */
     int64_t last_org, last_person, last_source;
     struct pg_person {
         const char *name, *key, *ext_key;
@@ -422,6 +423,37 @@ static int stage_finance(struct buf *b, size_t seq,
     return rc;
 }
 
+/*
+ * The batch's INSERT and the spells' sequence read, prepared once an
+ * import: planned each time, the INSERT into eight partitions with its
+ * ON CONFLICT cost more than moving the rows.
+ */
+static exo_code prepare_inserts(struct pg_write *w, exo_err *err)
+{
+    static const char *const names[2] = {"exo_insert", "exo_next"};
+    const char *sql[2] = {
+        w->kind == EXO_IMPORT_MOVES    ? move_insert
+        : w->kind == EXO_IMPORT_SPELLS ? spell_insert
+                                       : finance_insert,
+        "SELECT nextval(pg_get_serial_sequence('spell', 'id'))"};
+    if (w->prepared)
+        return EXO_OK;
+    for (int i = 0; i < 2; i++) {
+        PGresult *res = PQprepare(w->conn, names[i], sql[i], 0, NULL);
+        exo_code code = EXO_OK;
+        if (PQresultStatus(res) != PGRES_COMMAND_OK)
+            code = exo__fail_pg(err, w->conn, res, "preparing an insert");
+        PQclear(res);
+        if (code) {
+            if (i == 1)
+                PQclear(PQexec(w->conn, "DEALLOCATE exo_insert"));
+            return code;
+        }
+    }
+    w->prepared = true;
+    return EXO_OK;
+}
+
 exo_code exo__pgw_records(struct pg_write *w, exo_import_kind kind,
                           const void *rows, size_t n, size_t *n_new,
                           size_t *n_updated, exo_err *err)
@@ -453,20 +485,25 @@ exo_code exo__pgw_records(struct pg_write *w, exo_import_kind kind,
     if ((code = copy_in(w, copy_stage[kind], err)))
         return code;
     int64_t above = 0;
+    if ((code = prepare_inserts(w, err)))
+        return code;
     if (kind == EXO_IMPORT_SPELLS) {
-        if ((code = run(w,
-                        "SELECT nextval(pg_get_serial_sequence('spell', "
-                        "'id'))",
-                        0, NULL, &res, "reading the spells' ids", err)))
+        res = PQexecPrepared(w->conn, "exo_next", 0, NULL, NULL, NULL, 0);
+        if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+            code = exo__fail_pg(err, w->conn, res, "reading the spells' ids");
+            PQclear(res);
             return code;
+        }
         above = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
         PQclear(res);
     }
-    const char *sql = kind == EXO_IMPORT_MOVES    ? move_insert
-                      : kind == EXO_IMPORT_SPELLS ? spell_insert
-                                                  : finance_insert;
-    if ((code = run(w, sql, 0, NULL, &res, "adding records", err)))
+    res = PQexecPrepared(w->conn, "exo_insert", 0, NULL, NULL, NULL, 0);
+    if (PQresultStatus(res) != PGRES_TUPLES_OK &&
+        PQresultStatus(res) != PGRES_COMMAND_OK) {
+        code = exo__fail_pg(err, w->conn, res, "adding records");
+        PQclear(res);
         return code;
+    }
     if (kind == EXO_IMPORT_SPELLS) {
         for (int r = 0; r < PQntuples(res); r++) {
             if (strtoll(PQgetvalue(res, r, 0), NULL, 10) > above)
@@ -642,6 +679,10 @@ void exo__pgw_end(struct pg_write *w)
         return;
     if (!w->committed)
         exo__pg_rollback(w->store);
+    /* Prepared statements outlive transactions; these name this one's
+     * staging table, dropped with it. */
+    if (w->prepared)
+        PQclear(PQexec(w->conn, "DEALLOCATE exo_insert; DEALLOCATE exo_next"));
     exo__free(w->pending);
     exo__buf_release(&w->copy);
     exo__free(w);
