@@ -728,6 +728,15 @@ exo_code exo__write_spells(struct write_tx *tx, const struct write_spell *rows,
                          n_updated, err);
 }
 
+exo_code exo__write_flush(struct write_tx *tx, size_t *n_new, size_t *n_updated,
+                          exo_err *err)
+{
+    *n_new = *n_updated = 0;
+    if (tx->pg)
+        return exo__pgw_flush(tx->pg, n_new, n_updated, err);
+    return EXO_OK;
+}
+
 void exo__write_spell_key(char buf[64], int64_t person, int64_t org,
                           int32_t start)
 {

@@ -31,8 +31,16 @@ struct pg_write {
         int64_t id;
     } * pending;
     size_t n_pending, cap_pending;
-    struct buf copy; /* COPY's text for one batch */
+    struct buf copy;    /* COPY's text of the new people */
+    struct buf records; /* COPY's text of the records not yet sent */
+    size_t n_staged;    /* records in it */
+    int64_t seq;        /* records staged so far: their order */
 };
+
+/* Records sent to the server at a time: each sending is four round trips
+ * and an INSERT the server plans once, so a larger batch than the
+ * importer's EXO__WRITE_BATCH pays for itself many times over. */
+enum { PG_FLUSH_ROWS = 8192 };
 
 /* Runs one statement with text parameters; '*res' (when not NULL) gets
  * the result of a success, to PQclear. */
@@ -255,8 +263,9 @@ static void copy_row_end(struct buf *b)
     b->data[b->len - 1] = '\n';
 }
 
-/* Sends 'w->copy' into 'table' with COPY. */
-static exo_code copy_in(struct pg_write *w, const char *copy_sql, exo_err *err)
+/* Sends 'text' with the COPY statement 'copy_sql'; empties 'text'. */
+static exo_code copy_in(struct pg_write *w, const char *copy_sql,
+                        struct buf *text, exo_err *err)
 {
     PGresult *res = PQexec(w->conn, copy_sql);
     if (PQresultStatus(res) != PGRES_COPY_IN) {
@@ -265,8 +274,8 @@ static exo_code copy_in(struct pg_write *w, const char *copy_sql, exo_err *err)
         return code;
     }
     PQclear(res);
-    int ok = w->copy.len == 0 ||
-             PQputCopyData(w->conn, w->copy.data, (int)w->copy.len) == 1;
+    int ok = text->len == 0 ||
+             PQputCopyData(w->conn, text->data, (int)text->len) == 1;
     if (PQputCopyEnd(w->conn, ok ? NULL : "exodus could not send") != 1)
         ok = 0;
     exo_code code = EXO_OK;
@@ -277,7 +286,7 @@ static exo_code copy_in(struct pg_write *w, const char *copy_sql, exo_err *err)
     }
     if (!ok && !code)
         code = exo__fail_pg(err, w->conn, NULL, "copying records");
-    exo__buf_reset(&w->copy);
+    exo__buf_reset(text);
     return code;
 }
 
@@ -301,7 +310,7 @@ static exo_code flush_people(struct pg_write *w, exo_err *err)
         return exo__fail(err, EXO_ENOMEM, "out of memory");
     w->n_pending = 0;
     return copy_in(w, "COPY person (id, name, name_key, ext_key) FROM STDIN",
-                   err);
+                   &w->copy, err);
 }
 
 /* ==== Records ==== */
@@ -454,40 +463,23 @@ static exo_code prepare_inserts(struct pg_write *w, exo_err *err)
     return EXO_OK;
 }
 
-exo_code exo__pgw_records(struct pg_write *w, exo_import_kind kind,
-                          const void *rows, size_t n, size_t *n_new,
-                          size_t *n_updated, exo_err *err)
+/* Sends the staged records: COPY into the staging table, then one INSERT
+ * into theirs. '*n_new' and '*n_updated' count what it changed. */
+static exo_code flush_records(struct pg_write *w, size_t *n_new,
+                              size_t *n_updated, exo_err *err)
 {
     exo_code code;
     PGresult *res;
-    int rc = 0;
-    *n_new = 0;
-    if (n_updated)
-        *n_updated = 0;
-    if (kind != w->kind)
-        return exo__bug(err, "records of another kind than the import's");
-    if ((code = flush_people(w, err)))
-        return code;
-    exo__buf_reset(&w->copy);
-    for (size_t i = 0; i < n && !rc; i++) {
-        if (kind == EXO_IMPORT_MOVES)
-            rc = stage_move(&w->copy, i, (const struct write_move *)rows + i);
-        else if (kind == EXO_IMPORT_SPELLS)
-            rc = stage_spell(&w->copy, i, (const struct write_spell *)rows + i);
-        else
-            rc = stage_finance(&w->copy, i,
-                               (const struct write_finance *)rows + i);
-        if (!rc)
-            copy_row_end(&w->copy);
-    }
-    if (rc)
-        return exo__fail(err, EXO_ENOMEM, "out of memory");
-    if ((code = copy_in(w, copy_stage[kind], err)))
-        return code;
     int64_t above = 0;
-    if ((code = prepare_inserts(w, err)))
+    *n_new = *n_updated = 0;
+    if (w->n_staged == 0)
+        return EXO_OK;
+    w->n_staged = 0;
+    if ((code = flush_people(w, err)) ||
+        (code = copy_in(w, copy_stage[w->kind], &w->records, err)) ||
+        (code = prepare_inserts(w, err)))
         return code;
-    if (kind == EXO_IMPORT_SPELLS) {
+    if (w->kind == EXO_IMPORT_SPELLS) {
         res = PQexecPrepared(w->conn, "exo_next", 0, NULL, NULL, NULL, 0);
         if (PQresultStatus(res) != PGRES_TUPLES_OK) {
             code = exo__fail_pg(err, w->conn, res, "reading the spells' ids");
@@ -504,7 +496,7 @@ exo_code exo__pgw_records(struct pg_write *w, exo_import_kind kind,
         PQclear(res);
         return code;
     }
-    if (kind == EXO_IMPORT_SPELLS) {
+    if (w->kind == EXO_IMPORT_SPELLS) {
         for (int r = 0; r < PQntuples(res); r++) {
             if (strtoll(PQgetvalue(res, r, 0), NULL, 10) > above)
                 (*n_new)++;
@@ -518,6 +510,48 @@ exo_code exo__pgw_records(struct pg_write *w, exo_import_kind kind,
     return EXO_OK;
 }
 
+exo_code exo__pgw_records(struct pg_write *w, exo_import_kind kind,
+                          const void *rows, size_t n, size_t *n_new,
+                          size_t *n_updated, exo_err *err)
+{
+    int rc = 0;
+    size_t updated = 0;
+    *n_new = 0;
+    if (n_updated)
+        *n_updated = 0;
+    if (kind != w->kind)
+        return exo__bug(err, "records of another kind than the import's");
+    for (size_t i = 0; i < n && !rc; i++) {
+        size_t seq = (size_t)w->seq++;
+        if (kind == EXO_IMPORT_MOVES)
+            rc = stage_move(&w->records, seq,
+                            (const struct write_move *)rows + i);
+        else if (kind == EXO_IMPORT_SPELLS)
+            rc = stage_spell(&w->records, seq,
+                             (const struct write_spell *)rows + i);
+        else
+            rc = stage_finance(&w->records, seq,
+                               (const struct write_finance *)rows + i);
+        if (!rc)
+            copy_row_end(&w->records);
+    }
+    if (rc)
+        return exo__fail(err, EXO_ENOMEM, "out of memory");
+    w->n_staged += n;
+    if (w->n_staged < PG_FLUSH_ROWS)
+        return EXO_OK;
+    exo_code code = flush_records(w, n_new, &updated, err);
+    if (n_updated)
+        *n_updated = updated;
+    return code;
+}
+
+exo_code exo__pgw_flush(struct pg_write *w, size_t *n_new, size_t *n_updated,
+                        exo_err *err)
+{
+    return flush_records(w, n_new, n_updated, err);
+}
+
 exo_code exo__pgw_missing_spells(struct pg_write *w, int64_t org,
                                  const struct hmap *seen, bool close,
                                  int32_t at, size_t *n_missing, size_t *n_open,
@@ -528,6 +562,8 @@ exo_code exo__pgw_missing_spells(struct pg_write *w, int64_t org,
     PGresult *res;
     exo_code code;
     *n_missing = *n_open = 0;
+    if (w->n_staged)
+        return exo__bug(err, "spells listed before they were all written");
     if ((code = flush_people(w, err)) ||
         (code = run(w,
                     "SELECT id, person_id, start_date, CASE WHEN end_date IS "
@@ -654,6 +690,8 @@ exo_code exo__pgw_merge_org(struct pg_write *w, int64_t from, int64_t into,
 
 exo_code exo__pgw_commit(struct pg_write *w, exo_err *err)
 {
+    if (w->n_staged)
+        return exo__bug(err, "a commit before every record was written");
     exo_code code = flush_people(w, err);
     if (!code)
         code = exo__pg_exec(w->store, "COMMIT", err);
@@ -685,5 +723,6 @@ void exo__pgw_end(struct pg_write *w)
         PQclear(PQexec(w->conn, "DEALLOCATE exo_insert; DEALLOCATE exo_next"));
     exo__free(w->pending);
     exo__buf_release(&w->copy);
+    exo__buf_release(&w->records);
     exo__free(w);
 }

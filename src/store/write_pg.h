@@ -24,6 +24,8 @@ exo_code exo__pgw_source(struct pg_write *w, const char *url, int64_t *id,
 exo_code exo__pgw_records(struct pg_write *w, exo_import_kind kind,
                           const void *rows, size_t n, size_t *n_new,
                           size_t *n_updated, exo_err *err);
+exo_code exo__pgw_flush(struct pg_write *w, size_t *n_new, size_t *n_updated,
+                        exo_err *err);
 exo_code exo__pgw_missing_spells(struct pg_write *w, int64_t org,
                                  const struct hmap *seen, bool close,
                                  int32_t at, size_t *n_missing, size_t *n_open,
