@@ -216,31 +216,44 @@ exo_code exo_move_list_load(exo_store *store, const char *org,
     return code;
 }
 
+/* Adds 'text' with its one "%s" replaced by 'cond'. */
+static int add_with(struct buf *sql, const char *text, const char *cond)
+{
+    const char *at = strstr(text, "%s");
+    if (!at)
+        return exo__buf_addstr(sql, text);
+    return exo__buf_add(sql, text, (size_t)(at - text)) |
+           exo__buf_addstr(sql, cond) | exo__buf_addstr(sql, at + 2);
+}
+
 /*
- * The reported moves of 'org' matching 'move_where' (on table m, ?1 the
- * organisation) and its spells selected by 'spell_part' (a SELECT on table
- * sp and its joins, ending in WHERE), both under 'filter', sorted by
- * 'order' ("7" is the date column, "k" the person's name key).
+ * The reported moves of organisation 'org_id' (every organisation when 0)
+ * and its spells, both under 'filter', in the order 'order'. 'move_where'
+ * (on table m) and 'spell_part' (a SELECT on sp and its joins ending in
+ * WHERE) are formats whose %s is the organisation's condition: 'move_org'
+ * or 'spell_org' for one (?1 its id), "IS NOT NULL" conditions for all.
+ * Ties are broken by the kind of row (moves first) and the row's id, so
+ * that one organisation's rows come in the same order whether read alone
+ * or with all the others, on either store.
  */
-static exo_code org_events(exo_store *store, const char *org,
+static exo_code org_events(exo_store *store, int64_t org_id,
                            const exo_filter *filter, const char *move_where,
-                           const char *spell_part, const char *spell_date,
+                           const char *move_org, const char *spell_part,
+                           const char *spell_org, const char *spell_date,
                            const char *order, exo_move_list *out, exo_err *err)
 {
     struct buf sql = BUF_INIT;
-    int64_t org_id;
     exo_code code;
     memset(out, 0, sizeof *out);
-    if ((code = resolve_org(store, org, &org_id, NULL, err)))
-        return code;
     int rc = exo__buf_addstr(&sql, "SELECT * FROM (SELECT " MOVE_COLUMNS
-                                   ", p.name_key AS k " MOVE_JOINS "WHERE ");
-    rc |= exo__buf_addstr(&sql, move_where);
+                                   ", p.name_key AS k, m.id AS rid " MOVE_JOINS
+                                   "WHERE ");
+    rc |= add_with(&sql, move_where, org_id ? move_org : "IS NOT NULL");
     rc |= add_filter(&sql, filter, "m.date", "m.level");
     rc |= exo__buf_addstr(&sql, " UNION ALL ");
-    rc |= exo__buf_addstr(&sql, spell_part);
+    rc |= add_with(&sql, spell_part, org_id ? spell_org : "IS NOT NULL");
     rc |= add_filter(&sql, filter, spell_date, "sp.level");
-    rc |= exo__buf_addf(&sql, ") AS ev ORDER BY %s", order);
+    rc |= exo__buf_addf(&sql, ") AS ev ORDER BY %s, 10, rid", order);
     if (rc)
         code = exo__fail(err, EXO_ENOMEM, "out of memory");
     else
@@ -249,38 +262,78 @@ static exo_code org_events(exo_store *store, const char *org,
     return code;
 }
 
+/* Departures: reported moves away and ends of spells. */
+static exo_code departure_events(exo_store *store, int64_t org_id,
+                                 const exo_filter *filter, const char *order,
+                                 exo_move_list *out, exo_err *err)
+{
+    /* A store read as it is (read-only) may predate leave_reason. */
+    return org_events(
+        store, org_id, filter,
+        "m.from_org_id %s AND m.event IN "
+        "('left', 'fired', 'sabbatical', 'founded')",
+        "= ?1",
+        store->schema_version >= 3
+            ? "SELECT p.name, o.name, d.name, sp.role, sp.level, "
+              "sp.end_reason, sp.end_date, sp.end_precision, s.url, 1, "
+              "sp.leave_reason, p.name_key, sp.id " SPELL_JOINS
+              "WHERE sp.org_id %s AND sp.end_date IS NOT NULL"
+            : "SELECT p.name, o.name, d.name, sp.role, sp.level, "
+              "sp.end_reason, sp.end_date, sp.end_precision, s.url, 1, "
+              "NULL, p.name_key, sp.id " SPELL_JOINS
+              "WHERE sp.org_id %s AND sp.end_date IS NOT NULL",
+        "= ?1", "sp.end_date", order, out, err);
+}
+
+/* Arrivals: reported moves in and starts of spells. */
+static exo_code arrival_events(exo_store *store, int64_t org_id,
+                               const exo_filter *filter, const char *order,
+                               exo_move_list *out, exo_err *err)
+{
+    return org_events(store, org_id, filter, "m.to_org_id %s", "= ?1",
+                      "SELECT p.name, NULL, o.name, sp.role, sp.level, "
+                      "'joined', sp.start_date, sp.start_precision, s.url, "
+                      "1, NULL, p.name_key, sp.id " SPELL_JOINS
+                      "WHERE sp.org_id %s AND sp.start_date IS NOT NULL",
+                      "= ?1", "sp.start_date", order, out, err);
+}
+
 exo_code exo__departure_rows(exo_store *store, const char *org,
                              const exo_filter *filter, exo_move_list *out,
                              exo_err *err)
 {
-    /* A store read as it is (read-only) may predate leave_reason. */
-    return org_events(
-        store, org, filter,
-        "m.from_org_id = ?1 AND m.event IN "
-        "('left', 'fired', 'sabbatical', 'founded')",
-        store->schema_version >= 3
-            ? "SELECT p.name, o.name, d.name, sp.role, sp.level, "
-              "sp.end_reason, sp.end_date, sp.end_precision, s.url, 1, "
-              "sp.leave_reason, p.name_key " SPELL_JOINS
-              "WHERE sp.org_id = ?1 AND sp.end_date IS NOT NULL"
-            : "SELECT p.name, o.name, d.name, sp.role, sp.level, "
-              "sp.end_reason, sp.end_date, sp.end_precision, s.url, 1, "
-              "NULL, p.name_key " SPELL_JOINS
-              "WHERE sp.org_id = ?1 AND sp.end_date IS NOT NULL",
-        "sp.end_date", "k, 7", out, err);
+    int64_t org_id;
+    exo_code code;
+    memset(out, 0, sizeof *out);
+    if ((code = resolve_org(store, org, &org_id, NULL, err)))
+        return code;
+    return departure_events(store, org_id, filter, "k, 7", out, err);
 }
 
 exo_code exo__arrival_rows(exo_store *store, const char *org,
                            const exo_filter *filter, exo_move_list *out,
                            exo_err *err)
 {
-    return org_events(
-        store, org, filter, "m.to_org_id = ?1",
-        "SELECT p.name, NULL, o.name, sp.role, sp.level, 'joined', "
-        "sp.start_date, sp.start_precision, s.url, 1, NULL, "
-        "p.name_key " SPELL_JOINS
-        "WHERE sp.org_id = ?1 AND sp.start_date IS NOT NULL",
-        "sp.start_date", "k, 7", out, err);
+    int64_t org_id;
+    exo_code code;
+    memset(out, 0, sizeof *out);
+    if ((code = resolve_org(store, org, &org_id, NULL, err)))
+        return code;
+    return arrival_events(store, org_id, filter, "k, 7", out, err);
+}
+
+exo_code exo__all_departure_rows(exo_store *store, exo_move_list *out,
+                                 exo_err *err)
+{
+    /* column 2: the organisation left */
+    return departure_events(store, 0, NULL, "2, k, 7", out, err);
+}
+
+exo_code exo__all_arrival_rows(exo_store *store, exo_move_list *out,
+                               exo_err *err)
+{
+    /* column 3: the organisation joined */
+    return arrival_events(store, 0, NULL, "3, k, 7", out, err);
 }
 
 exo_code exo__store_last_date(exo_store *store, exo_date *out, exo_err *err)
