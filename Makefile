@@ -96,6 +96,7 @@ $(BUILD)/src/ingest/lexicon.o: $(BUILD)/gen/companies.inc
 # renewed whenever the lock file changes).
 ASSETS    := $(sort $(wildcard src/report/assets/*))
 VENDOR_JS := node_modules/vega/build/vega.min.js \
+             node_modules/vega-interpreter/build/vega-interpreter.min.js \
              node_modules/vega-lite/build/vega-lite.min.js \
              node_modules/vega-embed/build/vega-embed.min.js
 NODE_STAMP := node_modules/.exodus-lock

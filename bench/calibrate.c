@@ -71,6 +71,7 @@ struct config {
     double horizon;
     size_t bootstrap, imputations, paths; /* 0: the library's defaults */
     double level;                         /* 0: the library's default */
+    bool misses; /* list the Hawkes replicates whose interval misses */
 };
 
 /* One analysis of one replicate. */
@@ -101,6 +102,27 @@ static double now(void)
 }
 
 /* ---- One replicate ---- */
+
+/* A replicate whose interval misses the true n, with each imputation's
+ * estimate and interval and the verdict: what to read when coverage
+ * falls short. One write, so lines from threads do not interleave. */
+static void print_miss(const struct cell *c, size_t rep, const exo_spiral *sp)
+{
+    char buf[8192];
+    size_t k = 0;
+    k += (size_t)snprintf(buf, sizeof buf,
+                          "miss: n %.2f %s rep %zu: %zu events, n = %.3f "
+                          "[%.3f, %.3f], p = %.3f; imputations:",
+                          c->n, truth_precision_name(c->precision), rep,
+                          sp->n_events, sp->n, sp->n_lo, sp->n_hi, sp->p);
+    for (size_t m = 0; m < sp->n_imputations && k < sizeof buf - 200; m++) {
+        const exo_spiral_imputation *im = &sp->imputations[m];
+        k += (size_t)snprintf(buf + k, sizeof buf - k, " %.2f [%.2f, %.2f]",
+                              im->n, im->lo, im->hi);
+    }
+    snprintf(buf + k, sizeof buf - k, "\n  %s\n", sp->verdict.text);
+    fputs(buf, stderr);
+}
 
 static void run_replicate(const struct config *cfg, const struct cell *c,
                           size_t rep, struct rep_out *out)
@@ -176,6 +198,8 @@ static void run_replicate(const struct config *cfg, const struct cell *c,
     out->n_lo = sp->n_lo;
     out->n_hi = sp->n_hi;
     out->level = sp->level;
+    if (cfg->misses && c->hawkes && !(sp->n_lo <= c->n && c->n <= sp->n_hi))
+        print_miss(c, rep, sp);
     if (sp->has_forecast) {
         double k = (double)n_future;
         out->has_forecast = true;
@@ -516,6 +540,8 @@ static void usage(FILE *f)
             "      --imputations M        } exo_spiral_opts; 0 or absent:\n"
             "      --paths P             /  the library's defaults\n"
             "      --level L             /\n"
+            "      --misses              list on stderr each Hawkes replicate\n"
+            "                            whose interval misses the true n\n"
             "  -h, --help\n"
             "OMP_NUM_THREADS sets how many replicates run at once.\n");
 }
@@ -593,7 +619,8 @@ enum {
     OPT_BOOTSTRAP,
     OPT_IMPUTATIONS,
     OPT_PATHS,
-    OPT_LEVEL
+    OPT_LEVEL,
+    OPT_MISSES
 };
 
 static void defaults(struct config *cfg)
@@ -647,6 +674,7 @@ static bool parse_args(int argc, char **argv, struct config *cfg)
         {"imputations", required_argument, NULL, OPT_IMPUTATIONS},
         {"paths", required_argument, NULL, OPT_PATHS},
         {"level", required_argument, NULL, OPT_LEVEL},
+        {"misses", no_argument, NULL, OPT_MISSES},
         {NULL, 0, NULL, 0}};
     int ch;
     size_t seed;
@@ -716,6 +744,9 @@ static bool parse_args(int argc, char **argv, struct config *cfg)
         case OPT_LEVEL:
             ok = parse_double(optarg, &cfg->level) && cfg->level >= 0 &&
                  cfg->level < 1;
+            break;
+        case OPT_MISSES:
+            cfg->misses = true;
             break;
         default:
             ok = false;

@@ -237,6 +237,17 @@ EXO_API exo_code exo_store_tune_process(exo_err *err);
 
 /* ==== Import ==== */
 
+/*
+ * The most bytes one input file may hold once decompressed. Every input is
+ * read whole into memory, so the cap bounds what a gzip bomb or /dev/zero
+ * can take; a file past it is EXO_EDATA at the place it passes it. 'bytes'
+ * 0 restores the default: $EXODUS_MAX_INPUT when set (bytes, with an
+ * optional k, M or G suffix), else 1 GiB. Call before reading any input;
+ * not thread-safe. exo_input_limit() is the cap now in force.
+ */
+EXO_API void exo_input_limit_set(size_t bytes);
+EXO_API size_t exo_input_limit(void);
+
 typedef enum exo_import_kind {
     EXO_IMPORT_MOVES = 0,
     EXO_IMPORT_SPELLS,
@@ -811,7 +822,9 @@ typedef struct exo_hawkes {
     /* beta ran to the lower end of the search (beta T = 0.01, or
      * min_beta): a memory as long as the window, or as the slowest change
      * allowed, which a trend or a change of regime also produces; n is
-     * then not identified and 'converged' is false. */
+     * then not identified and 'converged' is false. The estimate is the
+     * best within the bound and the profile interval is the one within
+     * it. */
     bool decay_at_limit;
     bool converged;   /* the optimiser met its gradient test */
     int iterations;   /* quasi-Newton plus Newton steps of the winner */

@@ -79,6 +79,8 @@ struct verdict_in {
     bool has_fit;
     const char *no_fit; /* why not, when !has_fit */
     bool decay_at_limit;
+    double limit_half_life;  /* the longest memory allowed, when at it */
+    const char *time_unit;   /* "days" or "units" */
     double n, lo, hi, level; /* estimate and interval; hi may be INFINITY */
     double p;                /* of "no contagion" */
     bool bootstrap;          /* p from the parametric bootstrap */

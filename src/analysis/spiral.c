@@ -238,9 +238,15 @@ static void work_release(struct work *w)
     exo__free(w->ks_trend);
 }
 
+/* A fit whose estimate counts: converged, the Poisson boundary, or a
+ * memory run to the longest allowed. The last is the best fit within the
+ * model (with an interval within it), and its imputation's verdict says
+ * the decay is not identified; leaving it out would turn data with 100
+ * departures and a plain answer within the bound into "no fit". */
 static bool usable(const exo_hawkes *f, exo_code rc)
 {
-    return rc == EXO_OK && (f->converged || f->at_boundary);
+    return rc == EXO_OK && isfinite(f->n) &&
+           (f->converged || f->at_boundary || f->decay_at_limit);
 }
 
 static enum prec prec_of(double width, bool dates)
@@ -943,6 +949,15 @@ static void evidence(const struct work *w, const exo_spiral *s, size_t m,
     in->imprecise = s->n_month + s->n_year > 0;
     in->p_constant = s->has_fit_constant ? s->p_constant : EXO_NAN;
     in->n_segments = s->trend.n_segments;
+    in->time_unit = w->dates ? "days" : "units";
+    /* The memory's bound, from the first fit that reached it. */
+    size_t at_limit = 0, fitted = 0;
+    for (size_t k = 0; k < w->M; k++)
+        if (usable(&w->fits[k], w->fit_rc[k])) {
+            fitted++;
+            if (w->fits[k].decay_at_limit && !at_limit++)
+                in->limit_half_life = M_LN2 / w->fits[k].beta;
+        }
     if (m < w->M) {
         const exo_hawkes *f = &w->fits[m];
         in->has_fit = usable(f, w->fit_rc[m]);
@@ -961,7 +976,11 @@ static void evidence(const struct work *w, const exo_spiral *s, size_t m,
     }
     in->has_fit = s->has_fit;
     in->no_fit = s->no_fit;
-    in->decay_at_limit = s->fit.decay_at_limit && !s->has_fit;
+    /* Combined, the decay is not identified when at least half the
+     * fitted imputations reach the bound (or none could be fitted and the
+     * first did). */
+    in->decay_at_limit = s->has_fit ? 2 * at_limit >= fitted && at_limit > 0
+                                    : s->fit.decay_at_limit;
     in->n = s->n;
     in->lo = s->n_lo;
     in->hi = s->n_hi;

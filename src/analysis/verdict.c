@@ -126,10 +126,17 @@ static void classify(const struct verdict_in *in, exo_verdict *out,
     }
     if (in->decay_at_limit) {
         set_kind(out, EXO_SPIRAL_INCONCLUSIVE);
-        SAY(": the decay is not identified: the best fit remembers every "
-            "past %s across the whole window, which a change in the rate "
-            "produces as well as contagion",
+        SAY(": the decay is not identified: the best fit remembers each "
+            "past %s as long as the model allows",
             one);
+        if (in->limit_half_life > 0.0 && isfinite(in->limit_half_life))
+            SAY(" (a half-life of %.0f %s)", in->limit_half_life,
+                in->time_unit ? in->time_unit : "units");
+        SAY(", which a change in the rate produces as well as contagion");
+        if (in->has_fit) {
+            SAY("; within that bound ");
+            say_n(out, in);
+        }
         DECIDE("a longer window, or the dates of known changes (--regime)");
         return;
     }

@@ -35,8 +35,9 @@ struct opt {
 
 /*
  * Parses argv[1..] against 'table' plus the common options (--db, --json,
- * -q, -h), which it handles itself. Returns the index in 'table' of the next
- * option found with its argument in '*arg', -1 at the end of options (then
+ * -q, --max-input, -h), which it handles itself. Returns the index in 'table'
+ * of the next option found with its argument in '*arg', -1 at the end of
+ * options (then
  * '*optind_out' is the first operand), or -2 after printing help (exit 0)
  * and -3 after a usage error (exit CLI_EXIT_USAGE).
  */
@@ -50,7 +51,8 @@ int cli_next_opt(struct cli *cli, const char *usage, const struct opt *table,
 void cli_usage(FILE *out, const char *usage, const struct opt *table);
 /* Prints one aligned line per option of 'table', as -h shows them. */
 void cli_print_opts(FILE *out, const struct opt *table);
-/* The options every subcommand accepts (--db, --json, -q, -h). */
+/* The options every subcommand accepts (--db, --json, -q, --max-input,
+ * -h). */
 const struct opt *cli_common_opts(void);
 
 /*
@@ -118,6 +120,12 @@ int cli_usage_error(const struct cli *cli, const char *fmt, ...)
 /* Opens the store named by the global options, creating it when missing. */
 exo_code cli_open_store(const struct cli *cli, int flags, exo_store **store,
                         exo_err *err);
+/* Whether the store the global options name is there already (a URI of a
+ * database server counts as there). */
+bool cli_store_exists(const struct cli *cli);
+/* Removes a store file this run created, with its journal files: an
+ * import that fails into a new store leaves no empty store behind. */
+void cli_store_remove_new(const struct cli *cli);
 /* Parses a DATE option value into days; prints and returns CLI_EXIT_USAGE
  * when bad. */
 int cli_parse_date(const struct cli *cli, const char *opt, const char *text,
@@ -134,6 +142,13 @@ int cli_parse_double(const struct cli *cli, const char *opt, const char *text,
                      double *out);
 int cli_parse_long(const struct cli *cli, const char *opt, const char *text,
                    long *out);
+/* Parses a byte count "4096", "64k", "512M", "2G" (powers of 1024) for
+ * --OPT; prints and returns CLI_EXIT_USAGE when bad or 0. */
+int cli_parse_size(const struct cli *cli, const char *opt, const char *text,
+                   size_t *out);
+/* --max-input SIZE, global or after the command: the cap on every input
+ * file (exo_input_limit_set); CLI_EXIT_USAGE when SIZE is bad. */
+int cli_set_max_input(const struct cli *cli, const char *text);
 
 /*
  * NAN and INFINITY are float constants; storing one in a double is an

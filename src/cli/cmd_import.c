@@ -209,7 +209,10 @@ int cmd_import(struct cli *cli, int argc, char **argv)
     opts.merged = on_merged;
     exo_store *store;
     exo_err err = {0};
-    /* A dry run writes nothing, not even a new empty store. */
+    /* A dry run writes nothing, not even a new empty store; nor does an
+     * import whose every file fails. */
+    bool existed = opts.dry_run || cli_store_exists(cli);
+    size_t n_imported = 0;
     if (cli_open_store(cli, opts.dry_run ? 0 : EXO_STORE_CREATE, &store, &err))
         return cli_fail(cli, &err);
     struct json_out j;
@@ -245,6 +248,7 @@ int cmd_import(struct cli *cli, int argc, char **argv)
             status = cli_fail(cli, &err);
             break;
         }
+        n_imported++;
         if (cli->json) {
             json_obj_open(&j, NULL);
             json_str(&j, "file", argv[i]);
@@ -301,5 +305,7 @@ int cmd_import(struct cli *cli, int argc, char **argv)
         json_end(&j);
     }
     exo_store_close(store);
+    if (status && !existed && n_imported == 0)
+        cli_store_remove_new(cli);
     return status;
 }

@@ -333,18 +333,23 @@ static void print_text(const char *title, const exo_spiral *s)
             table_rowf(t, "excitation\tnone: the trend-only fit is the "
                           "maximum (alpha = 0)");
         } else {
-            char hl[64];
+            char hl[64], ase[32] = "";
             fmt_half_life(hl, sizeof hl, f->beta, s->dates);
+            /* A fit at the memory's bound has no standard errors: its
+             * information is not that of an interior maximum. */
+            if (isfinite(f->alpha_se))
+                snprintf(ase, sizeof ase, " (SE %.2g)", f->alpha_se * scale);
+            if (f->fixed_decay)
+                snprintf(w0, sizeof w0, "held");
+            else if (f->decay_at_limit)
+                snprintf(w0, sizeof w0, "the longest memory allowed");
+            else
+                snprintf(w0, sizeof w0, "SE %.2g", f->beta_se * scale);
             table_rowf(t,
-                       "excitation\tjump alpha %.4g%s (SE %.2g), decay beta "
+                       "excitation\tjump alpha %.4g%s%s, decay beta "
                        "%.4g%s (%s; half-life %s)%s",
-                       f->alpha * scale, per, f->alpha_se * scale,
-                       f->beta * scale, per,
-                       f->fixed_decay ? "held"
-                                      : (snprintf(w0, sizeof w0, "SE %.2g",
-                                                  f->beta_se * scale),
-                                         w0),
-                       hl, s->n_imputations > 1 ? " [imputation 1]" : "");
+                       f->alpha * scale, per, ase, f->beta * scale, per, w0, hl,
+                       s->n_imputations > 1 ? " [imputation 1]" : "");
         }
         if (s->bootstrap)
             table_rowf(t,

@@ -45,6 +45,8 @@ static const struct opt global_opts[] = {
     {"db", 0, "PATH", "the store (else $EXODUS_DB, else ./exodus.db)"},
     {"json", 0, NULL, "exact machine output on stdout"},
     {"quiet", 'q', NULL, "no progress or notes on stderr"},
+    {"max-input", 0, "SIZE",
+     "the largest input file read (k, M or G; default 1G)"},
     {"version", 0, NULL, "print the version"},
     {"help", 'h', NULL, "show this help"},
     {NULL, 0, NULL, NULL},
@@ -52,7 +54,8 @@ static const struct opt global_opts[] = {
 
 static void usage(FILE *out)
 {
-    fprintf(out, "usage: exodus [--db PATH] [--json] [-q] COMMAND [ARGS]\n\n"
+    fprintf(out, "usage: exodus [--db PATH] [--json] [-q] [--max-input SIZE] "
+                 "COMMAND [ARGS]\n\n"
                  "Is this organisation in a talent death spiral?\n\n"
                  "commands:\n");
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
@@ -122,6 +125,12 @@ static int run(struct cli *cli, int argc, char **argv)
         } else if (strncmp(a, "--db=", 5) == 0) {
             cli->db_path = a + 5;
             cli->db_option = true;
+        } else if (strcmp(a, "--max-input") == 0 && i + 1 < argc) {
+            if (cli_set_max_input(cli, argv[++i]))
+                return CLI_EXIT_USAGE;
+        } else if (strncmp(a, "--max-input=", 12) == 0) {
+            if (cli_set_max_input(cli, a + 12))
+                return CLI_EXIT_USAGE;
         } else if (strcmp(a, "--version") == 0) {
             printf("exodus %s\n", exo_version());
             return 0;

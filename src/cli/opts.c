@@ -2,11 +2,14 @@
  * opts.c - option tables to getopt_long and to -h text, so the help cannot
  * drift from the parser; plus the shared value parsers and exit codes.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -16,6 +19,8 @@ static const struct opt common_opts[] = {
     {"db", 0, "PATH", "the store (else $EXODUS_DB, else ./exodus.db)"},
     {"json", 0, NULL, "exact machine output on stdout"},
     {"quiet", 'q', NULL, "no progress or notes on stderr"},
+    {"max-input", 0, "SIZE",
+     "the largest input file read (k, M or G; default 1G)"},
     {"help", 'h', NULL, "show this help"},
     {NULL, 0, NULL, NULL},
 };
@@ -129,6 +134,9 @@ int cli_next_opt(struct cli *cli, const char *usage, const struct opt *table,
         } else if (strcmp(name, "quiet") == 0) {
             cli->quiet = true;
             cli->progress = false;
+        } else if (strcmp(name, "max-input") == 0) {
+            if (cli_set_max_input(cli, optarg))
+                return -3;
         } else {
             cli_usage(stdout, usage, table);
             return -2;
@@ -178,7 +186,11 @@ int cli_fail(const struct cli *cli, const exo_err *err)
 int cli_usage_error(const struct cli *cli, const char *fmt, ...)
 {
     va_list ap;
-    fprintf(stderr, "exodus: %s: ", cli->command);
+    /* No command yet while the global options are read. */
+    if (cli->command)
+        fprintf(stderr, "exodus: %s: ", cli->command);
+    else
+        fputs("exodus: ", stderr);
     va_start(ap, fmt);
     vfprintf(stderr, fmt, ap);
     va_end(ap);
@@ -190,6 +202,24 @@ exo_code cli_open_store(const struct cli *cli, int flags, exo_store **store,
                         exo_err *err)
 {
     return exo_store_open(cli->db_path, flags, store, err);
+}
+
+bool cli_store_exists(const struct cli *cli)
+{
+    struct stat st;
+    return strstr(cli->db_path, "://") || stat(cli->db_path, &st) == 0;
+}
+
+void cli_store_remove_new(const struct cli *cli)
+{
+    static const char *const suffix[] = {"-wal", "-shm", "-journal", ""};
+    char path[4096];
+    if (strstr(cli->db_path, "://"))
+        return;
+    for (size_t i = 0; i < sizeof suffix / sizeof *suffix; i++)
+        if ((size_t)snprintf(path, sizeof path, "%s%s", cli->db_path,
+                             suffix[i]) < sizeof path)
+            unlink(path);
 }
 
 int cli_parse_date(const struct cli *cli, const char *opt, const char *text,
@@ -277,4 +307,43 @@ int cli_parse_long(const struct cli *cli, const char *opt, const char *text,
                                text);
     *out = v;
     return 0;
+}
+
+int cli_parse_size(const struct cli *cli, const char *opt, const char *text,
+                   size_t *out)
+{
+    char *end;
+    unsigned shift = 0;
+    /* strtoull would take a sign, blanks or "0x"; a size is digits only. */
+    if (text[0] < '0' || text[0] > '9')
+        goto bad;
+    errno = 0;
+    unsigned long long v = strtoull(text, &end, 10);
+    if (*end == 'k' || *end == 'K')
+        shift = 10, end++;
+    else if (*end == 'M')
+        shift = 20, end++;
+    else if (*end == 'G')
+        shift = 30, end++;
+    if (errno || *end || v > (SIZE_MAX >> shift))
+        goto bad;
+    if (v == 0)
+        return cli_usage_error(cli, "--%s: the size must be at least 1 byte",
+                               opt);
+    *out = (size_t)v << shift;
+    return 0;
+bad:
+    return cli_usage_error(cli,
+                           "--%s: '%s' is not a size (bytes, with an optional "
+                           "k, M or G: 64M, 2G)",
+                           opt, text);
+}
+
+int cli_set_max_input(const struct cli *cli, const char *text)
+{
+    size_t bytes;
+    int status = cli_parse_size(cli, "max-input", text, &bytes);
+    if (!status)
+        exo_input_limit_set(bytes);
+    return status;
 }

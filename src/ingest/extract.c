@@ -238,6 +238,7 @@ struct person {
 #define M_PARTIAL 2u
 #define M_PRONOUN 4u
 #define M_SPEAKER 8u /* "X said", "according to X": not a mover */
+#define M_GROUP 16u  /* "they", "the two": the last list of people */
 
 struct mention {
     size_t t0, t1;
@@ -267,6 +268,7 @@ struct frame {
     bool temporal; /* in a "when"/"after" clause: history, kept undated */
     bool from_aff; /* 'from' is the person's affiliation, not a slot */
     bool object;   /* "left the company": a workplace as the object */
+    bool obj_fire; /* "A will fire X": the person named as the object */
     size_t n_also; /* "X and Y are leaving": the other subjects */
     int also[8];
     unsigned also_flags[8];
@@ -326,7 +328,16 @@ struct extractor {
     exo_candidate *cands;
     size_t n_cands, cap_cands;
     exo_code fatal;
+    /* The last list of two or more people named together in the
+     * paragraph ("Zoph, Metz and Schoenholz"), for "they", "the two",
+     * "these individuals" (ex17b). */
+    int group[8];
+    size_t n_group;
+    int next_group[8]; /* this sentence's list, taken after it is read */
+    size_t n_next_group;
 };
+
+static bool list_gap(const struct extractor *ex, size_t a, size_t b);
 
 static const char *arena_dup(struct extractor *ex, const char *s, size_t n)
 {
@@ -501,6 +512,10 @@ static bool name_token(const struct extractor *ex, size_t i)
     return true;
 }
 
+/* Honorifics written without a period, between a title and a name. */
+static const char *const honorifics[] = {"dr",  "mr",   "mrs",  "ms",   "prof",
+                                         "sir", "dame", "lord", "lady", NULL};
+
 /* Words after which a capitalised run is an organisation, not a person. */
 static const char *const org_context_words[] = {
     "rival",      "join",     "joins",      "joined",    "joining",
@@ -596,11 +611,19 @@ static void find_entities(struct extractor *ex, struct sent *s)
         }
     }
     /* Capitalised runs: people, or new organisations by context. */
+    size_t prev_name_end = SIZE_MAX;
     for (size_t i = s->t0; i < s->t1; i++) {
         size_t j = name_run(ex, i, s->t1);
         bool org_ctx = i > s->t0 &&
                        low_in(&ex->toks[i - 1], org_context_words) &&
                        !(ex->toks[i - 1].flags & T_POSS);
+        /* "Joining Rosa Klein at Vantage Motors is Peter Hall": a name
+         * and then "at": the person joined, not an organisation (ex17b). */
+        if (org_ctx && j > i + 1 && j < s->t1 && low_is(&ex->toks[j], "at") &&
+            low_in(&ex->toks[i - 1],
+                   (const char *const[]){"joining", "join", "joins", "joined",
+                                         NULL}))
+            org_ctx = false;
         /* "left Globex for Initech": "for" right after an organisation. */
         if (!org_ctx && i > s->t0 + 1 && low_is(&ex->toks[i - 1], "for") &&
             ex->tok_org[i - 2])
@@ -610,13 +633,28 @@ static void find_entities(struct extractor *ex, struct sent *s)
         if (!org_ctx && i > s->t0 + 1 && low_is(&ex->toks[i - 1], "of") &&
             exo__lex_role(ex->toks[i - 2].low, &of_lv) == EXO__ROLE_HEAD)
             org_ctx = true;
+        /* "CEO T.J. Rodgers of Cypress Semiconductor": a capitalised run
+         * right after a person's name and "of" is where they work, not a
+         * second person (ex17b: the organisation read as the mover). */
+        if (!org_ctx && i > s->t0 + 1 && low_is(&ex->toks[i - 1], "of") &&
+            prev_name_end == i - 1)
+            org_ctx = true;
         /* "Globex has hired X", "Initech poached X": who hires is an
          * organisation (issue 17: an org read as a person). */
         if (!org_ctx && j == i) {
             size_t k = i + 1;
-            if (k < s->t1 &&
-                low_in(&ex->toks[k],
-                       (const char *const[]){"has", "have", "had", "is", NULL}))
+            /* "Watford will fire X", "Globex has moved to fire X", "the
+             * Broncos had already released X": auxiliaries and "decided
+             * to" between the organisation and its verb (ex17b). */
+            while (k < s->t1 && k < i + 5 &&
+                   low_in(&ex->toks[k],
+                          (const char *const[]){
+                              "has",       "have",    "had",     "is",
+                              "will",      "also",    "already", "just",
+                              "moved",     "decided", "voted",   "to",
+                              "then",      "later",   "quietly", "officially",
+                              "recently",  "said",    "says",    "announced",
+                              "confirmed", "that",    "it",      NULL}))
                 k++;
             size_t used;
             const struct exo__trigger *hd =
@@ -678,6 +716,16 @@ static void find_entities(struct extractor *ex, struct sent *s)
                        "hedge", "fund", "bank", "startup", "firm", "lab",
                        "unit", "division", "chain", "retailer", "agency",
                        "carmaker", "automaker", "brand", "subsidiary", NULL});
+        /* "a Home Depot executive", "the Goldman Sachs board": a run
+         * between a determiner and a title is the title's organisation,
+         * as for one word above (ex17b: the run was read as the hire). */
+        exo_level det_lv;
+        if (!org_noun && i > s->t0 && j < s->t1 && !(last->flags & T_POSS) &&
+            exo__lex_role(ex->toks[j].low, &det_lv) == EXO__ROLE_HEAD &&
+            low_in(&ex->toks[i - 1],
+                   (const char *const[]){"a", "an", "the", "former", "ex",
+                                         "longtime", "veteran", NULL}))
+            org_noun = true;
         bool suffix = org_noun || exo__lex_org_suffix(last->low) ||
                       (j < s->t1 && (ex->toks[j].flags & T_CAP) &&
                        exo__lex_org_suffix(ex->toks[j].low));
@@ -701,13 +749,18 @@ static void find_entities(struct extractor *ex, struct sent *s)
          * capitalised words before the title glued to a name are its
          * organisation (issue 17), known or not. */
         size_t r = i;
+        /* "Union Health Minister Dr Harsh Vardhan": an honorific between
+         * the title and the name (ex17b). */
+        if (r > s->t0 && low_in(&ex->toks[r - 1], honorifics))
+            r--;
+        size_t r_top = r;
         exo_level role_lv;
         while (r > s->t0 && !ex->tok_org[r - 1] &&
                !low_in(&ex->toks[r - 1],
                        (const char *const[]){"and", "of", "&", NULL}) &&
                exo__lex_role(ex->toks[r - 1].low, &role_lv) != EXO__ROLE_NONE)
             r--;
-        if (r < i && r > s->t0 && !ex->tok_org[r - 1]) {
+        if (r < r_top && r > s->t0 && !ex->tok_org[r - 1]) {
             size_t a = r;
             while (a > s->t0 && a + 3 > r) {
                 const struct tok *t = &ex->toks[a - 1];
@@ -741,6 +794,7 @@ static void find_entities(struct extractor *ex, struct sent *s)
                 ex->fatal = EXO_ENOMEM;
         }
         exo__free(key);
+        prev_name_end = j;
         i = j - 1;
     }
 }
@@ -965,6 +1019,26 @@ static void find_mentions(struct extractor *ex, const struct sent *s, int *last)
             flags = M_PRONOUN;
             j = i + 1;
         }
+        /* "They are returning", "These individuals", "the two left":
+         * the last list of people named in the paragraph (ex17b). */
+        if (p < 0 && ex->n_group >= 2) {
+            size_t k = i;
+            if (low_in(t, (const char *const[]){"they", "both", NULL}))
+                k = i + 1;
+            else if (i + 1 < s->t1 &&
+                     low_in(t, (const char *const[]){"these", "the", NULL}) &&
+                     low_in(&ex->toks[i + 1],
+                            (const char *const[]){"individuals", "two", "three",
+                                                  "pair", "trio", "executives",
+                                                  "researchers", "co-founders",
+                                                  "cofounders", NULL}))
+                k = i + 2;
+            if (k > i && (k >= s->t1 || !(ex->toks[k].flags & T_CAP))) {
+                p = ex->group[0];
+                flags = M_PRONOUN | M_GROUP;
+                j = k;
+            }
+        }
         /* "The cofounder said ...", "the former CEO will join": a role
          * noun standing for the last person named (issue 17), not "the
          * CEO John Smith" nor "the head of sales". */
@@ -1006,6 +1080,22 @@ static void find_mentions(struct extractor *ex, const struct sent *s, int *last)
         *last = p;
         i = j - 1;
     }
+    /* The sentence's last list of named people, for a later "they". */
+    ex->n_next_group = 0;
+    for (size_t m = 1; m < ex->n_ments; m++) {
+        const struct mention *a = &ex->ments[m - 1], *b = &ex->ments[m];
+        if ((a->flags | b->flags) & (M_PRONOUN | M_SPEAKER) ||
+            a->person == b->person || !list_gap(ex, a->t1, b->t0)) {
+            if (ex->n_next_group >= 2)
+                break;
+            ex->n_next_group = 0;
+            continue;
+        }
+        if (ex->n_next_group == 0)
+            ex->next_group[ex->n_next_group++] = a->person;
+        if (ex->n_next_group < 8)
+            ex->next_group[ex->n_next_group++] = b->person;
+    }
 }
 
 /* ==== Roles ==== */
@@ -1023,6 +1113,8 @@ static bool role_before(const struct extractor *ex, size_t begin, size_t end,
     size_t i = end;
     bool head = false;
     *org = NULL;
+    if (end > begin && low_in(&ex->toks[end - 1], honorifics))
+        end = --i; /* "Health Minister Dr Harsh Vardhan" */
     while (i > begin) {
         const struct tok *t = &ex->toks[i - 1];
         exo_level lv;
@@ -1102,13 +1194,19 @@ static bool role_after(const struct extractor *ex, size_t i, size_t end,
     const char *inner;
     if (j == i || !role_before(ex, i, j, r0, r1, level, &inner))
         return false;
-    /* "a researcher at Google": the organisation of the role. */
-    if (!*org && j + 1 < end &&
-        (low_is(&ex->toks[j], "at") || low_is(&ex->toks[j], "of")) &&
-        ex->tok_org[j + 1]) {
-        const struct org_mention *om = org_covering(ex, j + 1);
-        if (om)
-            *org = om->org;
+    /* "a researcher at Google": the organisation of the role; also
+     * "senior vice president of logistics for Norfield Stores", a few
+     * words on, before the appositive closes (ex17b). */
+    for (size_t k = j; !*org && k + 1 < end && k < j + 5; k++) {
+        if (low_is(&ex->toks[k], ","))
+            break;
+        if ((low_is(&ex->toks[k], "at") || low_is(&ex->toks[k], "of") ||
+             low_is(&ex->toks[k], "for")) &&
+            ex->tok_org[k + 1]) {
+            const struct org_mention *om = org_covering(ex, k + 1);
+            if (om)
+                *org = om->org;
+        }
     }
     return true;
 }
@@ -1173,10 +1271,15 @@ static const char *const rumour_nouns[] = {
 static const char *const background_cues[] = {"ago", "previously", "formerly",
                                               "originally", NULL};
 static const char *const company_nouns[] = {
-    "company",      "startup",      "start-up", "firm",     "lab",
-    "organization", "organisation", "team",     "group",    "board",
-    "business",     "role",         "post",     "position", "job",
-    "company's",    "outfit",       "venture",  NULL};
+    "company",      "startup",  "start-up",
+    "firm",         "lab",      "organization",
+    "organisation", "team",     "group",
+    "board",        "business", "role",
+    "post",         "position", "job",
+    "company's",    "outfit",   "venture",
+    "retailer",     "bank",     "chain",
+    "university",   "club",     "carmaker",
+    "automaker",    NULL};
 
 struct trig {
     size_t t0, t1; /* tokens of the trigger */
@@ -1228,7 +1331,18 @@ static size_t prep_before(const struct extractor *ex, size_t s0, size_t t)
                           "an",         "chatbot", "research", "search",
                           "tech",       "social",  "media",    "cloud",
                           "newcomer",   "labs",    "outfit",   "fellow",
-                          "longtime",   NULL})) {
+                          "longtime",   "own",     "his",      "her",
+                          "their",      NULL})) {
+            k--;
+            skipped++;
+            continue;
+        }
+        /* "launched a new startup, Zeta Labs": the name in apposition
+         * to the company noun (ex17b). */
+        if (low_is(p, ",") && k >= s0 + 2 &&
+            low_in(&ex->toks[k - 2],
+                   (const char *const[]){"startup", "start-up", "company",
+                                         "firm", "venture", "lab", NULL})) {
             k--;
             skipped++;
             continue;
@@ -1339,7 +1453,31 @@ static void emit(struct extractor *ex, const struct sent *s,
                (o->event == EXO_EVENT_JOINED && f->event == EXO_EVENT_LEFT)) &&
               f->to && o->to_org && same_key(o->to_org, f->to)) ||
              (o->event == EXO_EVENT_LEFT && f->event == EXO_EVENT_JOINED &&
-              !o->to_org && f->to && !f->background));
+              !o->to_org && f->to && !f->background) ||
+             /* "Lucid is hiring X, Tesla's former head of production ...
+              * X officially left Tesla last week": the departure told
+              * after the hire is the same move (ex17b). */
+             (o->event == EXO_EVENT_JOINED && f->event == EXO_EVENT_LEFT &&
+              !f->to && !f->background && !o->background && f->from &&
+              o->from_org && same_key(o->from_org, f->from)));
+        /* "X and Y have departed the startup. They are returning to
+         * OpenAI": leaving A to return to B is one return, as leaving A
+         * to join B is one move (ex17b). */
+        bool left_to_return =
+            o->event == EXO_EVENT_LEFT && f->event == EXO_EVENT_RETURNED &&
+            !o->to_org && f->to && !o->background && !f->background &&
+            !(o->from_org && !o->from_context && same_key(o->from_org, f->to));
+        if (left_to_return) {
+            o->event = EXO_EVENT_RETURNED;
+            same_move = true;
+            /* The text's organisation guessed for the departure is where
+             * the person returns, so it was not where they left. */
+            if (o->from_org && same_key(o->from_org, f->to)) {
+                exo__free(o->from_org);
+                o->from_org = NULL;
+                o->from_context = false;
+            }
+        }
         if (!same_move)
             continue;
         if (o->background != f->background && o->has_date && f->has_date &&
@@ -1430,17 +1568,33 @@ static bool trigger_applies(const struct extractor *ex, const struct sent *s,
         }
         if (!next)
             return false;
+        /* "Jane Doe launched a new startup": right after a name. */
+        bool after_name = false;
+        for (size_t m = 0; m < ex->n_ments && !after_name; m++)
+            after_name = ex->ments[m].t1 == t0 &&
+                         !(ex->ments[m].flags & M_PRONOUN) &&
+                         !(T[t0 - 1].flags & T_POSS);
+        /* ... and only for a company: not "started her career at A",
+         * "started a podcast". */
+        bool company = false;
+        for (size_t k = t1; k < s->t1 && k < t1 + 4 && !company; k++)
+            company = low_in(&T[k],
+                             (const char *const[]){"startup", "start-up",
+                                                   "company", "firm", "venture",
+                                                   "fund", "lab", NULL});
+        after_name &= company;
         if (ex->tok_org[t1] ||
             low_in(next, (const char *const[]){"a", "an", "his", "her", "their",
                                                "own", NULL}))
-            return prev &&
-                   low_in(prev,
-                          (const char *const[]){
-                              "to",      "will",     "and",   "has",    "had",
-                              "have",    "would",    "later", "then",   "went",
-                              "now",     "recently", "is",    "helped", "help",
-                              "helping", "he",       "she",   "they",   "was",
-                              "are",     "were",     "been",  NULL});
+            return after_name ||
+                   (prev &&
+                    low_in(prev,
+                           (const char *const[]){
+                               "to",      "will",     "and",   "has",    "had",
+                               "have",    "would",    "later", "then",   "went",
+                               "now",     "recently", "is",    "helped", "help",
+                               "helping", "he",       "she",   "they",   "was",
+                               "are",     "were",     "been",  NULL}));
         return false;
     }
     /* "have left the company's San Francisco headquarters": a building. */
@@ -1500,6 +1654,66 @@ static long subject_before(const struct extractor *ex, const struct sent *s,
             continue;
         best = (long)m;
     }
+    /* "Lawrence Jackson, president and CEO of procurement for Wal-Mart
+     * Stores, resigned", "X, a Goldman MD and head of rates for Asia
+     * Pacific, joined Citadel": a name inside an appositive that opens
+     * after an earlier name and closes before the verb is not the
+     * subject; the name the appositive describes is (ex17b). */
+    if (best > 0) {
+        size_t close = SIZE_MAX;
+        for (size_t i = t; i > ex->ments[best].t1; i--) {
+            if (low_is(&ex->toks[i - 1], ",")) {
+                close = i - 1;
+                break;
+            }
+            if (!low_in(&ex->toks[i - 1], aux_words))
+                break;
+        }
+        for (long m = best - 1; m >= 0 && close != SIZE_MAX; m--) {
+            const struct mention *mm = &ex->ments[m];
+            size_t o = mm->t1;
+            if (!may_move(mm) || (mm->flags & M_PRONOUN) ||
+                (ex->toks[o - 1].flags & T_POSS) || o + 1 >= close ||
+                !low_is(&ex->toks[o], ","))
+                continue;
+            const struct tok *a = &ex->toks[o + 1];
+            exo_level lv;
+            /* The appositive opens with a lower-case word, a title or an
+             * organisation, not a clause ("who", "which") nor a list. */
+            bool opens = (!(a->flags & T_CAP) ||
+                          exo__lex_role(a->low, &lv) != EXO__ROLE_NONE ||
+                          ex->tok_org[o + 1]) &&
+                         !low_in(a, (const char *const[]){"who", "which", "and",
+                                                          "whose", NULL});
+            /* No verb of its own between the names. */
+            for (size_t i = o + 1; i < close && opens; i++)
+                opens = !low_in(&ex->toks[i],
+                                (const char *const[]){"said", "says", "who",
+                                                      "which", "told", NULL});
+            if (opens)
+                best = m;
+            break;
+        }
+    }
+    /* "X and Y, along with another key staffer, Z, have departed": the
+     * subject is the list before "along with"; Z is added with it
+     * (process_sentence, ex17b). */
+    if (best > 0) {
+        size_t b0 = ex->ments[best].t0;
+        for (size_t i = b0; i > s->t0 + 1 && i + 8 > b0; i--)
+            if (low_is(&ex->toks[i - 1], "with") &&
+                low_in(&ex->toks[i - 2],
+                       (const char *const[]){"along", "together", NULL})) {
+                for (long m = best - 1; m >= 0; m--)
+                    if (ex->ments[m].t1 + 1 < i && may_move(&ex->ments[m]) &&
+                        !(ex->ments[m].flags & M_PRONOUN) &&
+                        low_is(&ex->toks[i - 3], ",")) {
+                        best = m;
+                        break;
+                    }
+                break;
+            }
+    }
     return best;
 }
 
@@ -1508,9 +1722,18 @@ static long subject_before(const struct extractor *ex, const struct sent *s,
 static bool list_gap(const struct extractor *ex, size_t a, size_t b)
 {
     bool sep = false;
+    int paren = 0;
     for (size_t i = a; i < b; i++) {
         const struct tok *t = &ex->toks[i];
         exo_level lv;
+        /* "Barret Zoph (also CTO) and Luke Metz": a short aside in
+         * parentheses does not end the list (ex17b). */
+        if (low_is(t, "(") || low_is(t, ")")) {
+            paren += low_is(t, "(") ? 1 : -1;
+            continue;
+        }
+        if (paren > 0)
+            continue;
         if (low_in(t, (const char *const[]){",", "and", ";", "well", NULL}))
             sep = true;
         else if (ex->tok_org[i] || exo__lex_role(t->low, &lv) != EXO__ROLE_NONE)
@@ -1527,7 +1750,7 @@ static bool list_gap(const struct extractor *ex, size_t a, size_t b)
                  exo__lex_trigger(ex->lows + i, 1, &(size_t){0}))
             return false;
     }
-    return sep && b - a <= 10;
+    return sep && paren == 0 && b - a <= 12;
 }
 
 /* The other people of a list that starts with mention 'm' ("hired X, Y
@@ -1541,6 +1764,47 @@ static void list_after(const struct extractor *ex, size_t m, struct frame *fr)
             break;
         fr->also[fr->n_also] = b->person;
         fr->also_flags[fr->n_also++] = b->flags;
+    }
+}
+
+/*
+ * After list_after: "with Daniel Gross, who worked on AI at Apple, and
+ * Daniel Levy, another ex-OpenAI employee": list items carrying their own
+ * appositive or relative clause, each next one after ", and" (ex17b).
+ */
+static void loose_list_after(const struct extractor *ex, size_t m, size_t end,
+                             struct frame *fr)
+{
+    size_t last = m;
+    for (size_t k = 0; k < fr->n_also; k++)
+        for (size_t q = last + 1; q < ex->n_ments; q++)
+            if (ex->ments[q].person == fr->also[k])
+                last = q;
+    for (size_t q = last + 1; q < ex->n_ments && fr->n_also < 8; q++) {
+        const struct mention *a = &ex->ments[last], *b = &ex->ments[q];
+        if (b->t1 > end || b->t0 > a->t1 + 20)
+            break;
+        if (!may_move(b) || (b->flags & M_PRONOUN) ||
+            (ex->toks[b->t1 - 1].flags & T_POSS))
+            continue;
+        size_t g = b->t0;
+        exo_level lv;
+        while (g > a->t1 &&
+               exo__lex_role(ex->toks[g - 1].low, &lv) != EXO__ROLE_NONE &&
+               !low_in(&ex->toks[g - 1],
+                       (const char *const[]){"and", "of", "&", NULL}))
+            g--;
+        if (!(g >= a->t1 + 3 && low_is(&ex->toks[a->t1], ",") &&
+              low_is(&ex->toks[g - 1], "and") && low_is(&ex->toks[g - 2], ",")))
+            continue; /* a name inside the clause ("worked with X") */
+        bool dup = b->person == fr->person;
+        for (size_t k = 0; k < fr->n_also && !dup; k++)
+            dup = fr->also[k] == b->person;
+        if (!dup) {
+            fr->also[fr->n_also] = b->person;
+            fr->also_flags[fr->n_also++] = b->flags;
+        }
+        last = q;
     }
 }
 
@@ -1590,6 +1854,13 @@ static enum clause clause_of(const struct extractor *ex, size_t subj_end,
                (const char *const[]){"is", "are", "will", "has", "have",
                                      "announced", "confirmed", NULL}))
         return CL_MAIN;
+    /* "X and Y, both of whom left to head up other companies": the
+     * news, told of the people just listed (ex17b). */
+    if (low_is(p, "whom") && k >= subj_end + 3 &&
+        low_is(&ex->toks[k - 2], "of") &&
+        low_in(&ex->toks[k - 3],
+               (const char *const[]){"both", "all", "each", NULL}))
+        return CL_MAIN;
     if (low_in(p, subordinators))
         return CL_SUB;
     if (low_is(p, ",") || low_is(p, "and") || low_is(p, "but") ||
@@ -1636,7 +1907,10 @@ static void subjects_before(const struct extractor *ex, long subj,
             i++;
         if (i < end && low_is(&T[i], "and"))
             i++;
-        if (i == prev->t1 || !may_move(prev))
+        /* "Barret Zoph (also CTO) and Luke Metz" (ex17b) */
+        bool aside = prev->t1 + 1 < end && low_is(&T[end - 1], "and") &&
+                     low_is(&T[prev->t1], "(") && list_gap(ex, prev->t1, end);
+        if ((i == prev->t1 && !aside) || !may_move(prev))
             break;
         while (i < end && !ex->tok_org[i]) {
             exo_level role_level;
@@ -1644,7 +1918,7 @@ static void subjects_before(const struct extractor *ex, long subj,
                 break;
             i++;
         }
-        if (i != end)
+        if (i != end && !aside)
             break;
         fr->also[fr->n_also] = prev->person;
         fr->also_flags[fr->n_also++] = prev->flags;
@@ -1785,12 +2059,30 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
      * "whether" and "would". */
     bool sent_past = false, sent_hedged = false;
     size_t first_if = SIZE_MAX, first_would = SIZE_MAX;
+    size_t rel_end = 0; /* the end of a ", who ... ," clause */
     for (size_t i = s->t0; i < s->t1; i++) {
         if (low_in(&T[i], denials))
             return;
-        sent_past |=
-            low_in(&T[i], background_cues) ||
-            (low_is(&T[i], "back") && i + 1 < s->t1 && low_is(&T[i + 1], "in"));
+        /* "X, who previously held roles at Facebook, has been appointed
+         * ...": a cue inside a relative clause is that clause's history,
+         * not the main verb's (ex17b); the clause's own verb is
+         * subordinate and kept only as background anyway. */
+        if (i > s->t0 && low_is(&T[i], "who") && low_is(&T[i - 1], ",")) {
+            rel_end = i + 1;
+            while (rel_end < s->t1 && rel_end < i + 16 &&
+                   !low_is(&T[rel_end], ","))
+                rel_end++;
+            if (rel_end >= s->t1 || rel_end >= i + 16)
+                rel_end = 0;
+        }
+        /* "X, formerly of Google, ...": an affiliation, not history. */
+        bool aff_cue =
+            low_is(&T[i], "formerly") && i + 1 < s->t1 &&
+            low_in(&T[i + 1], (const char *const[]){"of", "at", "with", NULL});
+        sent_past |= i >= rel_end && !aff_cue &&
+                     (low_in(&T[i], background_cues) ||
+                      (low_is(&T[i], "back") && i + 1 < s->t1 &&
+                       low_is(&T[i + 1], "in")));
         sent_hedged |= low_is(&T[i], "reportedly") ||
                        (low_is(&T[i], "people") && i + 1 < s->t1 &&
                         low_is(&T[i + 1], "familiar"));
@@ -1848,6 +2140,9 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         const struct exo__trigger *def = tr->def;
         size_t win_end = k + 1 < n_trigs ? trigs[k + 1].t0 : s->t1;
         long subj = -1, objm = -1;
+        bool obj_fire = false; /* "A will fire X": an unambiguous object */
+        /* "submitted a letter of resignation to A": A is left, not joined */
+        bool letter_to = false;
         const struct org_mention *agent = NULL;
         bool passive = is_passive(ex, s->t0, tr->t0);
         /* "departures include X and Y", "who were fired include X": the
@@ -1860,8 +2155,21 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         bool founded_by = (def->flags & EXO__TRIG_FOUND) && passive &&
                           tr->t1 < s->t1 && low_is(&T[tr->t1], "by");
         const char *founded_org = NULL;
+        /* "Joining Suleyman at Microsoft is Karen Simonyan": the
+         * inverted form names the mover after "is" (ex17b). */
+        long inverted = -1;
+        if (tr->t0 == s->t0 && tr->event == EXO_EVENT_JOINED &&
+            low_in(&T[tr->t0], (const char *const[]){"joining", NULL}))
+            for (size_t i = tr->t1; i + 1 < s->t1 && inverted < 0; i++)
+                if (low_in(&T[i], (const char *const[]){"is", "are", NULL}) &&
+                    (T[i - 1].flags & T_WORD || low_is(&T[i - 1], ",") ||
+                     low_is(&T[i - 1], "\xe2\x80\x94") ||
+                     low_is(&T[i - 1], "\xe2\x80\x93")))
+                    inverted = mention_after(ex, i + 1, 0);
         /* Who moves. */
-        if (listed) {
+        if (inverted >= 0) {
+            subj = inverted;
+        } else if (listed) {
             objm = mention_after(ex, tr->t1 + 1, 8);
             if (objm < 0)
                 continue;
@@ -1871,11 +2179,17 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
              * between "of" and the name. */
             size_t after_of = tr->t1 + 1;
             exo_level of_lv;
-            while (after_of < s->t1 && tr->t1 < s->t1 &&
-                   low_is(&T[tr->t1], "of") &&
-                   (exo__lex_role(T[after_of].low, &of_lv) != EXO__ROLE_NONE ||
-                    low_in(&T[after_of], (const char *const[]){
-                                             "its", "the", "former", NULL})))
+            while (
+                after_of < s->t1 && tr->t1 < s->t1 &&
+                low_is(&T[tr->t1], "of") &&
+                (exo__lex_role(T[after_of].low, &of_lv) != EXO__ROLE_NONE ||
+                 ex->tok_org[after_of] ||
+                 low_in(&T[after_of],
+                        (const char *const[]){"its", "the", "former", NULL}) ||
+                 /* "the departure of its CFO, Jane Doe" (ex17b) */
+                 (low_is(&T[after_of], ",") && after_of > tr->t1 + 1 &&
+                  exo__lex_role(T[after_of - 1].low, &of_lv) ==
+                      EXO__ROLE_HEAD)))
                 after_of++;
             for (size_t m = 0; m < ex->n_ments; m++) {
                 const struct mention *mm = &ex->ments[m];
@@ -1889,6 +2203,18 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                 low_in(&T[tr->t0 - 1],
                        (const char *const[]){"his", "her", "their", NULL}))
                 subj = subject_before(ex, s, tr->t0);
+            /* "X submitted a letter of early retirement", "X tendered a
+             * resignation": the noun as the object of the subject's verb
+             * (ex17b). */
+            for (size_t i = tr->t0; subj < 0 && i > s->t0 && i + 6 > tr->t0;
+                 i--)
+                if (low_in(&T[i - 1], (const char *const[]){
+                                          "submitted", "tendered", "handed",
+                                          "announced", "offered", "submits",
+                                          "tenders", "announces", NULL})) {
+                    subj = subject_before(ex, s, i - 1);
+                    letter_to = true;
+                }
             if (subj < 0)
                 continue;
         } else if (((def->flags & EXO__TRIG_HIRE) && !passive) || founded_by) {
@@ -1902,6 +2228,14 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                 exo_level lv;
                 bool as = oe < s->t1 &&
                           exo__lex_role(T[oe].low, &lv) == EXO__ROLE_HEAD;
+                /* "named X, a Home Depot executive, as president": the
+                 * "as" after an appositive (ex17b). */
+                if (oe < s->t1 && low_is(&T[oe], ","))
+                    for (size_t i = oe + 1; i < s->t1 && i < oe + 10; i++)
+                        if (low_is(&T[i], ",")) {
+                            oe = i;
+                            break;
+                        }
                 for (size_t i = oe; i < s->t1 && i < oe + 4 && !as; i++)
                     as = low_is(&T[i], "as");
                 if (!as)
@@ -1933,7 +2267,15 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                     /* "to B", or "to Ken Griffin's hedge fund, Citadel". */
                     for (size_t q = i + 1; q < win_end && q < i + 8 && !to; q++)
                         to = ex->tok_org[q];
-            if (!to)
+            /* "Sears also lost its CFO, Craig Monaghan", "has lost
+             * convenience store boss Jim McCarthy": a named person with
+             * a title is a departure without the "to B" (ex17b). */
+            exo_level lv;
+            bool titled = false;
+            if (objm >= 0)
+                for (size_t i = tr->t1; i < ex->ments[objm].t0; i++)
+                    titled |= exo__lex_role(T[i].low, &lv) == EXO__ROLE_HEAD;
+            if (!to && !(titled && ex->ments[objm].t0 <= tr->t1 + 6))
                 continue;
             subj = objm;
             agent = org_before(ex, s->t0, tr->t0);
@@ -1952,6 +2294,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                 continue;
             subj = objm;
             agent = org_before(ex, s->t0, tr->t0);
+            obj_fire = true;
         } else {
             subj = subject_before(ex, s, tr->t0);
             if (subj < 0)
@@ -1975,7 +2318,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             low_in(&T[ct - 1],
                    (const char *const[]){"his", "her", "their", NULL}))
             ct--;
-        enum clause cl = objm >= 0 || who_strong
+        enum clause cl = objm >= 0 || who_strong || inverted >= 0
                              ? CL_MAIN
                              : clause_of(ex, sm->t1, ct, earlier);
         /* "when Sam Altman was fired": the whole clause is subordinate,
@@ -2038,10 +2381,47 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                                          "effort", "sought", "seeking",
                                          "failed", NULL}))
             hypo = true;
-        /* "X is joined at A by co-founders Y and Z": X does not move. */
+        /* "X is joined at A by co-founders Y and Z": X does not move;
+         * Y and Z founded A with X (ex17b). */
         if (tr->event == EXO_EVENT_JOINED && passive &&
-            !(def->flags & EXO__TRIG_HIRE))
+            !(def->flags & EXO__TRIG_HIRE)) {
+            const struct org_mention *at = NULL;
+            size_t by = 0;
+            for (size_t i = tr->t1; i + 1 < s->t1 && i < tr->t1 + 8; i++) {
+                if (low_is(&T[i], "at") && ex->tok_org[i + 1] && !at)
+                    at = org_covering(ex, i + 1);
+                if (low_is(&T[i], "by")) {
+                    by = i + 1;
+                    break;
+                }
+            }
+            long w = -1;
+            if (at && by && by < s->t1 &&
+                low_in(&T[by], (const char *const[]){"co-founders",
+                                                     "cofounders", NULL}))
+                w = mention_after(ex, by + 1, 2);
+            if (w >= 0 && n_frames < 32) {
+                struct frame cf = {.person = ex->ments[w].person,
+                                   .mention = (size_t)w,
+                                   .mflags = ex->ments[w].flags,
+                                   .event = EXO_EVENT_FOUNDED,
+                                   .tflags = EXO__TRIG_FOUND | EXO__TRIG_STRONG,
+                                   .to = at->org,
+                                   .to_text = true,
+                                   .hedged = hedged || sent_hedged,
+                                   .main = true,
+                                   .level = EXO_LEVEL_FOUNDER};
+                exo_date cd;
+                if (sentence_date(ex, s, &sdate, &cd)) {
+                    cf.has_date = true;
+                    cf.date = cd;
+                }
+                list_after(ex, (size_t)w, &cf);
+                loose_list_after(ex, (size_t)w, s->t1, &cf);
+                frames[n_frames++] = cf;
+            }
             continue;
+        }
         /* "would leave only if ...": a condition after the verb. */
         for (size_t i = tr->t1; i < s->t1 && i < tr->t1 + 3; i++)
             hypo |= low_is(&T[i], "if") || low_is(&T[i], "unless");
@@ -2058,11 +2438,26 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                            .main = cl != CL_SUB,
                            .temporal = temporal,
                            .background = brief};
+        fr.obj_fire = obj_fire;
+        if (sm->flags & M_GROUP)
+            for (size_t g = 1; g < ex->n_group && fr.n_also < 8; g++) {
+                fr.also[fr.n_also] = ex->group[g];
+                fr.also_flags[fr.n_also++] = M_PRONOUN;
+            }
         /* Organisations after the trigger, by the word before each. */
         for (size_t i = tr->t1; i < win_end; i++) {
             const struct org_mention *om = org_at(ex, i);
             if (low_is(&T[i], ";"))
                 break;
+            /* "with Daniel Gross, who worked on AI at Apple, and ...": a
+             * relative clause after the verb tells someone's history, not
+             * this move's organisations (ex17b). */
+            if (i > tr->t1 && low_is(&T[i - 1], ",") &&
+                low_in(&T[i], (const char *const[]){"who", "which", NULL})) {
+                while (i + 1 < win_end && !low_is(&T[i + 1], ","))
+                    i++;
+                continue;
+            }
             if (!om)
                 continue;
             size_t pk = prep_before(ex, s->t0, i);
@@ -2075,6 +2470,8 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                            tr->event == EXO_EVENT_FOUNDED;
             if (objm >= 0 && i < ex->ments[objm].t0)
                 slot = (def->flags & EXO__TRIG_HIRE) ? FROM : NONE;
+            else if (letter_to && p && low_is(p, "to") && !joinish)
+                slot = FROM;
             else if (p && low_is(p, "from"))
                 slot = FROM;
             else if (rival ||
@@ -2098,6 +2495,12 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                      i > ex->ments[objm].t0)
                 slot = FROM;
             else if (p && (low_is(p, "at") || low_is(p, "in")))
+                slot = joinish ? TO : FROM;
+            /* "was named CEO of Acme", "stepped down as chief executive
+             * of Acme": a title's organisation after the verb (ex17b). */
+            else if (p && low_is(p, "of") && pk >= s->t0 + 2 &&
+                     exo__lex_role(T[pk - 2].low, &(exo_level){0}) ==
+                         EXO__ROLE_HEAD)
                 slot = joinish ? TO : FROM;
             else if (adjacent)
                 slot = joinish ? TO : FROM;
@@ -2235,6 +2638,10 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                 if (cl != CL_MAIN)
                     break;
                 if ((low_is(&T[i], "at") && ex->tok_org[i + 1]) ||
+                    /* "X, formerly of Google, was named" (ex17b) */
+                    (i > sm->t1 && low_is(&T[i - 1], "formerly") &&
+                     low_in(&T[i], (const char *const[]){"of", "with", NULL}) &&
+                     ex->tok_org[i + 1]) ||
                     (relative && ex->tok_org[i + 1] &&
                      low_in(&T[i],
                             (const char *const[]){"led", "ran", "headed", "of",
@@ -2267,11 +2674,14 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             ((aff && same_key(aff, fr.to)) ||
              (fr.from && same_key(fr.from, fr.to))))
             continue;
-        if ((def->flags & EXO__TRIG_AS) && objm >= 0) {
-            const struct mention *om = &ex->ments[objm];
+        /* The same holds for "X was named CEO of Acme" (ex17b). */
+        if (def->flags & EXO__TRIG_AS) {
+            const struct mention *om = sm;
             bool former = false;
-            for (size_t i = om->t0 > tr->t1 + 5 ? om->t0 - 5 : tr->t1;
-                 i < om->t0; i++)
+            size_t f0 = om->t0 > s->t0 + 5 ? om->t0 - 5 : s->t0;
+            if (objm >= 0 && f0 < tr->t1)
+                f0 = tr->t1;
+            for (size_t i = f0; i < om->t0; i++)
                 former |= low_is(&T[i], "former") || low_is(&T[i], "ex") ||
                           strncmp(T[i].low, "ex-", 3) == 0;
             const char *was = aff ? aff : fr.from;
@@ -2417,6 +2827,25 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         }
         if (cl == CL_MAIN && objm < 0)
             subjects_before(ex, subj, &fr);
+        /* "X, CTO at A, along with the company's chief research officer
+         * Y and VP Z, resigned": the people after "along with" or
+         * "together with" before the verb move too (ex17b). */
+        if (cl == CL_MAIN && objm < 0)
+            for (size_t i = sm->t1; i + 1 < tr->t0; i++)
+                if (low_in(&T[i],
+                           (const char *const[]){"along", "together", NULL}) &&
+                    low_is(&T[i + 1], "with")) {
+                    for (size_t m = (size_t)subj + 1; m < ex->n_ments; m++) {
+                        const struct mention *w = &ex->ments[m];
+                        if (w->t0 <= i + 1 || w->t1 > tr->t0 || !may_move(w) ||
+                            (T[w->t1 - 1].flags & T_POSS) ||
+                            w->person == fr.person || fr.n_also >= 8)
+                            continue;
+                        fr.also[fr.n_also] = w->person;
+                        fr.also_flags[fr.n_also++] = w->flags;
+                    }
+                    break;
+                }
         /* "hired X and Y", "were fired include X, Y and CFO Z" (issue 17). */
         if (objm >= 0)
             list_after(ex, (size_t)objm, &fr);
@@ -2431,6 +2860,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                         fr.also[fr.n_also] = ex->ments[w].person;
                         fr.also_flags[fr.n_also++] = ex->ments[w].flags;
                         list_after(ex, (size_t)w, &fr);
+                        loose_list_after(ex, (size_t)w, s->t1, &fr);
                     }
                     break;
                 }
@@ -2456,6 +2886,13 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         if (fr->event == EXO_EVENT_RETURNED && !fr->to && ex->context) {
             fr->to = ex->context;
         }
+        /* "X has been appointed chief product officer", "was hired as
+         * CTO": who hires is the organisation the text is about
+         * (ex17b). */
+        if (fr->event == EXO_EVENT_JOINED && !fr->to && ex->context &&
+            (fr->tflags & EXO__TRIG_HIRE) && fr->main &&
+            !(fr->from && same_key(fr->from, ex->context)))
+            fr->to = ex->context;
         if (fr->from && fr->to && same_key(fr->from, fr->to) &&
             fr->event != EXO_EVENT_RETURNED) {
             if (fr->from_text && !fr->to_text)
@@ -2470,7 +2907,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
          * unambiguous or the person's role is given (issue 17); the review
          * and the import see the empty from_org. */
         if (leaving && !fr->from && !(fr->event == EXO_EVENT_LEFT && fr->to) &&
-            !fr->role && !(fr->tflags & EXO__TRIG_STRONG))
+            !fr->role && !(fr->tflags & EXO__TRIG_STRONG) && !fr->obj_fire)
             continue;
         if (!leaving && !fr->to && fr->event != EXO_EVENT_FOUNDED)
             continue;
@@ -2721,10 +3158,15 @@ static exo_code extract(const char *text, size_t len, const size_t *map,
         if (s->para != para) {
             para = s->para;
             last = -1;
+            ex.n_group = 0;
         }
         find_mentions(&ex, s, &last);
         if (!ex.fatal)
             process_sentence(&ex, s);
+        if (ex.n_next_group >= 2) {
+            memcpy(ex.group, ex.next_group, sizeof ex.group);
+            ex.n_group = ex.n_next_group;
+        }
     }
     if (ex.fatal) {
         code = exo__fail(err, EXO_ENOMEM, "out of memory extracting moves");

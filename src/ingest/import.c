@@ -20,6 +20,7 @@
 #include <stdarg.h>
 #include <stdatomic.h>
 
+#include "core/json.h"
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/date.h"
@@ -1079,8 +1080,13 @@ static int on_csv_record(void *ud, const struct csv_record *rec)
 static exo_code read_json(struct importer *im, const char *text, size_t len)
 {
     json_error_t jerr;
-    json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
+    bool oom;
+    json_t *root =
+        exo__json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr, &oom);
     exo_code code = EXO_OK;
+    if (oom)
+        return exo__fail(im->err, EXO_ENOMEM, "out of memory reading '%s'",
+                         im->name);
     if (!root) {
         exo_err e = {0};
         exo__fail_at(&e, EXO_EDATA, im->name, jerr.line > 0 ? jerr.line : 1,

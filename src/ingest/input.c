@@ -20,8 +20,23 @@
 
 enum { CHUNK = 1 << 16 };
 
+/* Set by exo_input_limit_set (the CLI's --max-input); 0: not set. */
+static size_t input_limit;
+
+void exo_input_limit_set(size_t bytes)
+{
+    input_limit = bytes;
+}
+
+size_t exo_input_limit(void)
+{
+    return exo__input_max();
+}
+
 size_t exo__input_max(void)
 {
+    if (input_limit)
+        return input_limit;
     const char *s = getenv("EXODUS_MAX_INPUT");
     size_t def = (size_t)1 << 30;
     if (!s || !*s)
@@ -177,7 +192,8 @@ static exo_code too_big(struct reading *r)
     exo__text_location(r->data, r->max, &line, &column);
     return exo__fail_at(r->err, EXO_EDATA, r->name, line, column,
                         "the text goes on past %zu bytes (expected at most "
-                        "that many; EXODUS_MAX_INPUT=BYTES raises the cap)",
+                        "that many; --max-input SIZE or EXODUS_MAX_INPUT=SIZE "
+                        "raises the cap)",
                         r->max);
 }
 

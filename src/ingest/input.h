@@ -11,8 +11,9 @@
 #include "exodus.h"
 
 /*
- * The most bytes an input may hold, after decompression: 1 GiB, or
- * $EXODUS_MAX_INPUT (bytes, with an optional k, M or G suffix) when set.
+ * The most bytes an input may hold, after decompression: the value given
+ * to exo_input_limit_set, else $EXODUS_MAX_INPUT (bytes, with an optional
+ * k, M or G suffix) when set, else 1 GiB.
  * Every input is read whole into memory, so the cap bounds the memory a
  * hostile file (a gzip bomb, /dev/zero) can take.
  */

@@ -13,6 +13,7 @@
 
 #include <jansson.h>
 
+#include "core/json.h"
 #include "core/exo.h"
 #include "ingest/csv.h"
 #include "ingest/json_locate.h"
@@ -844,17 +845,22 @@ static exo_code apply_override(json_t *root, const char *set, struct ovr *o,
                         "joined by '.', as in levels.0.headcount)");
     const char *text = eq + 1;
     json_t *value;
+    bool oom;
     if (*text == '{' || *text == '[' || *text == '"') {
-        value =
-            json_loads(text, JSON_DECODE_ANY | JSON_REJECT_DUPLICATES, &jerr);
+        value = exo__json_loadb(text, strlen(text),
+                                JSON_DECODE_ANY | JSON_REJECT_DUPLICATES, &jerr,
+                                &oom);
+        if (oom)
+            return exo__fail(err, EXO_ENOMEM, "reading an override");
         if (!value)
             return ovr_fail(err, shown,
                             "malformed JSON value: %s at column "
                             "%d",
                             jerr.text, jerr.column > 0 ? jerr.column : 1);
     } else {
-        value = json_loads(text, JSON_DECODE_ANY, &jerr);
-        if (!value)
+        value =
+            exo__json_loadb(text, strlen(text), JSON_DECODE_ANY, &jerr, &oom);
+        if (!value && !oom)
             value = json_string(text);
         if (!value)
             return exo__fail(err, EXO_ENOMEM, "reading an override");
@@ -954,7 +960,12 @@ exo_code exo_runway_scenario_parse_set(const char *text, size_t len,
     memset(out, 0, sizeof *out);
     if ((code = exo__text_check(text, len, c.name, c.err)))
         return code;
-    json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
+    bool oom;
+    json_t *root =
+        exo__json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr, &oom);
+    if (oom)
+        return exo__fail(c.err, EXO_ENOMEM, "out of memory reading '%s'",
+                         c.name);
     if (!root)
         return exo__fail_at(
             c.err, EXO_EDATA, c.name, jerr.line > 0 ? jerr.line : 1,

@@ -134,9 +134,11 @@ static void set_pos(struct table *t, size_t row, size_t col, long line,
                     long column)
 {
     struct table_pos *p = &t->pos[row * t->n_cols + col];
-    /* Inputs are at most exo__input_max() bytes: far below 2^32 lines. */
-    p->line = (uint32_t)line;
-    p->column = (uint32_t)column;
+    /* Only a cap raised past 4 GiB (--max-input) can reach 2^32 lines or
+     * columns; such a place is shown as the last one 32 bits hold rather
+     * than wrapped round to the top of the file. */
+    p->line = line > (long)UINT32_MAX ? UINT32_MAX : (uint32_t)line;
+    p->column = column > (long)UINT32_MAX ? UINT32_MAX : (uint32_t)column;
 }
 
 static int on_record(void *ud, const struct csv_record *rec)

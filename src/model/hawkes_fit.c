@@ -969,7 +969,10 @@ exo_code exo_hawkes_fit(const double *times, size_t n,
     rc = exo__hawkes_fit_ws(&w, opts, &res, theta, err);
     if (rc)
         goto out;
-    if (!opts->no_profile && (res.converged || res.at_boundary))
+    /* A fit at the memory's bound is the best within the model, and its
+     * interval is the one within that bound. */
+    if (!opts->no_profile &&
+        (res.converged || res.at_boundary || res.decay_at_limit))
         profile_interval(&w, &res);
     if (!opts->no_gof) {
         size_t K = w.d.n_regimes;

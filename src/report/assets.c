@@ -1,6 +1,7 @@
 /*
  * assets.c - the page template, style, renderer and the chart libraries
- * (Vega, Vega-Lite, vega-embed from node_modules, pinned in
+ * (Vega, its expression interpreter, Vega-Lite, vega-embed from
+ * node_modules, pinned in
  * package-lock.json), embedded at build time by scripts/embed-assets so
  * that the binary reads no file at run time. Each asset ends with a NUL
  * byte that 'size' does not count.

@@ -7,6 +7,9 @@
 #include "report/report.h"
 
 #include <math.h>
+#include <string.h>
+
+#include "core/json.h"
 
 int exo__html_escape(struct buf *b, const char *s)
 {
@@ -150,7 +153,11 @@ bool exo__jpush(json_t *arr, json_t *v)
 
 json_t *exo__jparse(const char *text)
 {
-    return json_loads(text, JSON_REJECT_DUPLICATES, NULL);
+    bool oom;
+    /* The checked parser: a template read short of memory would otherwise
+     * lose a byte of a string and still parse. NULL is then "no memory". */
+    return exo__json_loadb(text, strlen(text), JSON_REJECT_DUPLICATES, NULL,
+                           &oom);
 }
 
 json_t *exo__jfmt(const char *fmt, ...)

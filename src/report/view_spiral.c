@@ -185,6 +185,38 @@ static const char timeline_template[] =
     "{\"field\":\"note\",\"title\":\"note\"}]}}"
     "]}";
 
+/*
+ * A time as a Vega-Lite DateTime in UTC ({"utc":true,"year":2020,...}),
+ * for a scale domain. A bare number would do under Vega's own expression
+ * compiler, but Vega-Lite wraps it as datetime(ms), and the CSP-safe
+ * interpreter (vega-interpreter, which the pages use so that their policy
+ * needs no 'unsafe-eval') reads datetime's one argument as a year: the
+ * domain became an invalid date and every mark of the timeline was drawn
+ * at x = 0. A DateTime compiles to utc(y, m, d, ...), the same under both.
+ */
+static json_t *utc_datetime(double days)
+{
+    long long ms = llround(days * DAY_MS);
+    long long day = ms >= 0 ? ms / 86400000 : -((-ms + 86399999) / 86400000);
+    long long rest = ms - day * 86400000;
+    int y, mo, d;
+    exo_civil_from_days((int32_t)day, &y, &mo, &d);
+    json_t *o = json_object();
+    bool ok = o && exo__jset(o, "utc", json_true()) &&
+              exo__jset(o, "year", json_integer(y)) &&
+              exo__jset(o, "month", json_integer(mo)) &&
+              exo__jset(o, "date", json_integer(d)) &&
+              exo__jset(o, "hours", json_integer(rest / 3600000)) &&
+              exo__jset(o, "minutes", json_integer(rest / 60000 % 60)) &&
+              exo__jset(o, "seconds", json_integer(rest / 1000 % 60)) &&
+              exo__jset(o, "milliseconds", json_integer(rest % 1000));
+    if (!ok) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
 static json_t *timeline_spec(const struct spiral_data *s, exo_err *err)
 {
     json_t *spec = NULL, *lam = NULL, *deps = NULL, *fin = NULL;
@@ -297,10 +329,8 @@ static json_t *timeline_spec(const struct spiral_data *s, exo_err *err)
     json_t *x = json_object_get(
         json_object_get(json_array_get(layers, 1), "encoding"), "x");
     json_t *xs = json_object_get(x, "scale"), *dom = json_array();
-    ok &= exo__jpush(dom,
-                     json_integer((json_int_t)llround(s->a->start * DAY_MS)));
-    ok &=
-        exo__jpush(dom, json_integer((json_int_t)llround(s->a->end * DAY_MS)));
+    ok &= exo__jpush(dom, utc_datetime(s->a->start));
+    ok &= exo__jpush(dom, utc_datetime(s->a->end));
     ok &= exo__jset(xs, "domain", dom);
     if (!ok)
         goto nomem;

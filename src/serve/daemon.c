@@ -590,17 +590,18 @@ static char *cache_key(const char *path, const struct arg_list *a)
 
 /*
  * No inline script or style: the page's scripts and style are files of
- * /assets/ and its data a JSON block the renderer parses. 'unsafe-eval'
- * stays for Vega, which compiles the charts' expressions (encodings,
- * filters, signals) with new Function. Its CSP-safe interpreter
- * (vega-interpreter 1.2.1, in package-lock.json through vega-embed) was
- * tried: the charts on a temporal axis (the departures timeline) then
- * drew every mark at x = 0, as vega/vega#3632 reports of dates under the
- * interpreter, while the others (QQ, net flows) were right; so it is not
- * used until the temporal charts avoid what it gets wrong.
+ * /assets/ and its data a JSON block the renderer parses. No 'unsafe-eval'
+ * either: Vega would compile the charts' expressions (encodings, filters,
+ * signals) with new Function, and exodus.js has it parse them to syntax
+ * trees that vega-interpreter (1.2.1, in package-lock.json through
+ * vega-embed) evaluates instead. Under the interpreter, datetime() with
+ * one argument takes it as a year, not a time in milliseconds, which put
+ * every mark of the departures timeline at x = 0; the timeline gives its
+ * domain as dates instead (view_spiral.c), and the browser tests compare
+ * every chart drawn both ways.
  */
 static const char page_csp[] =
-    "default-src 'none'; script-src 'self' 'unsafe-eval'; style-src 'self'; "
+    "default-src 'none'; script-src 'self'; style-src 'self'; "
     "img-src 'self' data:; connect-src 'self'; base-uri 'none'; "
     "form-action 'none'; frame-ancestors 'none'";
 

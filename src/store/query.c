@@ -518,9 +518,16 @@ exo_code exo_spells_load(exo_store *store, const char *org, exo_spells *out,
                                &stmt, err)))
         return code;
     exo__q_bind_int64(stmt, 1, org_id);
-    if (exo__q_step(stmt) == SQLITE_ROW)
+    /* A step that fails (SQLite short of memory) is an error, not an
+     * organisation without spells: the report would silently change. */
+    rc = exo__q_step(stmt);
+    if (rc == SQLITE_ROW)
         count = exo__q_int64(stmt, 0);
+    else
+        code = exo__q_fail(err, stmt, rc, "counting spells");
     exo__q_finalize(stmt);
+    if (code)
+        return code;
     size_t n = (size_t)count;
     out->start = exo__calloc(n, sizeof *out->start);
     out->end = exo__calloc(n, sizeof *out->end);
@@ -570,15 +577,20 @@ exo_code exo_spells_load(exo_store *store, const char *org, exo_spells *out,
             break;
         }
     }
+    if (!code && out->n < n && rc != SQLITE_DONE)
+        code = exo__q_fail(err, stmt, rc, "loading spells");
     exo__q_finalize(stmt);
     if (!code && v3 &&
         !(code = exo__q_prepare(
               store, "SELECT as_of FROM export_as_of WHERE org_id = ?", &stmt,
               err))) {
         exo__q_bind_int64(stmt, 1, org_id);
-        if (exo__q_step(stmt) == SQLITE_ROW) {
+        rc = exo__q_step(stmt);
+        if (rc == SQLITE_ROW) {
             out->has_as_of = true;
             out->as_of = exo__q_int(stmt, 0);
+        } else if (rc != SQLITE_DONE) {
+            code = exo__q_fail(err, stmt, rc, "reading the export's date");
         }
         exo__q_finalize(stmt);
     }

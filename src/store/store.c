@@ -11,9 +11,20 @@
 #include "core/alloc.h"
 #include "store/sql.h"
 
+/* SQLite reports memory it could not get as SQLITE_NOMEM, or, when it ran
+ * out while reading or writing the file, as SQLITE_IOERR_NOMEM: both are
+ * EXO_ENOMEM, not a fault of the store. */
+static bool sqlite_nomem(sqlite3 *db, int rc)
+{
+    if ((rc & 0xff) == SQLITE_NOMEM || rc == SQLITE_IOERR_NOMEM)
+        return true;
+    return db && (rc & 0xff) == SQLITE_IOERR &&
+           sqlite3_extended_errcode(db) == SQLITE_IOERR_NOMEM;
+}
+
 exo_code exo__fail_sqlite(exo_err *err, sqlite3 *db, int rc, const char *doing)
 {
-    exo_code code = (rc & 0xff) == SQLITE_NOMEM ? EXO_ENOMEM : EXO_ESTORE;
+    exo_code code = sqlite_nomem(db, rc) ? EXO_ENOMEM : EXO_ESTORE;
     if (!err || err->code != EXO_OK)
         return code;
     exo__fail(err, code, "%s: %s", doing,
@@ -79,6 +90,13 @@ exo_code exo__store_check(exo_store *store, exo_err *err)
         rc == SQLITE_ROW ? (const char *)sqlite3_column_text(stmt, 0) : NULL;
     if (rc == SQLITE_ROW && what && strcmp(what, "ok") == 0) {
         store->checked = true;
+    } else if (sqlite_nomem(store->db, rc == SQLITE_ROW && !what
+                                           ? sqlite3_errcode(store->db)
+                                           : rc)) {
+        /* The check itself ran out of memory: that says nothing about the
+         * store, which is not to be called damaged for it. */
+        code = exo__fail_sqlite(err, store->db, SQLITE_NOMEM,
+                                "checking the store");
     } else {
         /* a check that cannot even read the store is the same verdict */
         if (!what)

@@ -7,11 +7,16 @@
  * errors and made no request it should not (none at all for the report),
  * and that injected names appear as text, never as markup (no alert, no
  * onmouseover attribute, the names in the text and in the hover tooltip).
+ * Both pages run under a policy without 'unsafe-eval' (Vega's expressions
+ * go through vega-interpreter): any securitypolicyviolation event fails,
+ * and every chart either page drew is drawn again in a page without a
+ * policy, with Vega's own expression compiler and with the interpreter,
+ * and the two SVGs must be the same.
  * Screenshots go to $SHOTS (build/screenshots). Ends with
  * "browser: N passed, N failed"; the exit status says the same.
  */
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -72,6 +77,30 @@ const viewports = [
   { name: 'phone', width: 390, height: 844, isMobile: true, deviceScaleFactor: 2 },
 ];
 
+/*
+ * Run in each page before its own scripts: records every policy violation,
+ * and every chart specification handed to vegaEmbed (by trapping the
+ * global the library's bundle assigns), with its data-chart id.
+ */
+function watchPage() {
+  window.__exoViolations = [];
+  window.__exoSpecs = [];
+  document.addEventListener('securitypolicyviolation', (e) => {
+    window.__exoViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample || ''}`);
+  });
+  let embed;
+  Object.defineProperty(window, 'vegaEmbed', {
+    configurable: true,
+    get() { return embed; },
+    set(f) {
+      embed = Object.assign(function (el, spec, opts) {
+        window.__exoSpecs.push({ id: el.getAttribute('data-chart'), spec: JSON.stringify(spec) });
+        return f.call(this, el, spec, opts);
+      }, f);
+    },
+  });
+}
+
 /* Opens 'url' and returns the page and what it logged and fetched. */
 async function open(url, vp) {
   const ctx = await browser.newContext({
@@ -79,6 +108,7 @@ async function open(url, vp) {
     isMobile: !!vp.isMobile, deviceScaleFactor: vp.deviceScaleFactor || 1,
   });
   const page = await ctx.newPage();
+  await page.addInitScript(watchPage);
   const log = { errors: [], requests: [], dialogs: [] };
   page.on('console', (m) => { if (m.type() === 'error') log.errors.push(m.text()); });
   page.on('pageerror', (e) => log.errors.push(e.message));
@@ -118,6 +148,66 @@ async function checkCharts(page, what, expectIds) {
     check(c.width > 100 && c.height > 100 && c.marks > 10, `${what}: chart '${c.id}' drawn`,
       JSON.stringify(c));
   return charts;
+}
+
+/* No policy violation, a policy without 'unsafe-eval', and a vegaEmbed
+ * call for every chart; returns the specifications the page drew. */
+async function checkPolicy(page, what, policy) {
+  check(/script-src/.test(policy) && !/unsafe-eval|unsafe-inline/.test(policy),
+    `${what}: the policy allows neither eval nor inline code`, policy);
+  const v = await page.evaluate(() => window.__exoViolations);
+  check(v.length === 0, `${what}: no policy violation`, v.slice(0, 5).join(' | '));
+  const specs = await page.evaluate(() => window.__exoSpecs);
+  const drawn = await page.$$eval('[data-chart]', (els) => els.length);
+  check(specs.length >= drawn && drawn > 0, `${what}: every chart went through vegaEmbed`,
+    `${specs.length} specifications for ${drawn} charts`);
+  return specs.map((s) => ({ what, id: s.id, spec: s.spec }));
+}
+
+/* The departures under the timeline's time axis: spread along it, not
+ * all at one x (what a wrong domain under the interpreter did). */
+async function checkTimeline(page, what) {
+  const xs = await page.$$eval('[data-chart="timeline"] .mark-symbol.role-mark path', (ps) =>
+    ps.map((p) => Number((/translate\(([-\d.e]+)/.exec(p.getAttribute('transform') || '') || [])[1])));
+  const distinct = new Set(xs.filter((x) => Number.isFinite(x)).map((x) => Math.round(x)));
+  check(xs.length > 0 && distinct.size > Math.min(5, xs.length / 2),
+    `${what}: the timeline's departures are spread along its time axis`,
+    `${distinct.size} distinct x of ${xs.length}`);
+}
+
+/*
+ * Draws every specification in a page without a policy, once with Vega's
+ * expression compiler and once with the interpreter the pages use, and
+ * compares the SVGs: the interpreter must change no chart.
+ */
+async function checkInterpreter(specs) {
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const page = await ctx.newPage();
+  await page.setContent('<!doctype html><html><body></body></html>');
+  for (const lib of ['vega/build/vega.min.js', 'vega-interpreter/build/vega-interpreter.min.js',
+    'vega-lite/build/vega-lite.min.js'])
+    await page.addScriptTag({ content: readFileSync(path.join(root, 'node_modules', lib), 'utf8') });
+  const seen = new Set();
+  for (const s of specs) {
+    const key = s.id + s.spec;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const r = await page.evaluate(async (text) => {
+      const vg = vegaLite.compile(JSON.parse(text)).spec;
+      const svg = (runtime, opts) => new vega.View(runtime, Object.assign({ renderer: 'none' }, opts))
+        .width(640).toSVG();
+      try {
+        const compiled = await svg(vega.parse(vg));
+        const interpreted = await svg(vega.parse(vg, null, { ast: true }), { expr: vega.expressionInterpreter });
+        return { same: compiled === interpreted, a: compiled.length, b: interpreted.length };
+      } catch (e) {
+        return { error: e.message };
+      }
+    }, s.spec);
+    check(r.same === true, `${s.what}: chart '${s.id}' is the same drawn by the interpreter`, JSON.stringify(r));
+  }
+  await ctx.close();
+  return seen.size;
 }
 
 async function checkText(page, what) {
@@ -166,6 +256,7 @@ async function checkTooltip(page, what, sectionId) {
   check(bad === 0, `${what}: the tooltip holds no markup from the data`, String(bad));
 }
 
+const drawnSpecs = [];
 try {
   for (const vp of viewports) {
     /* The report: a file that must not fetch anything. */
@@ -184,7 +275,10 @@ try {
       check(/within 12 months/.test(probs) && /loop gain/.test(probs) && /dominant link/.test(probs),
         `${what}: the runway states P(cash-out), the loop gain and its dominant link`);
       if (vp.name === 'laptop') await checkTooltip(page, what, '#org-1');
+      await checkTimeline(page, what);
     }
+    const policy = await page.$eval('meta[http-equiv="Content-Security-Policy"]', (m) => m.content);
+    drawnSpecs.push(...await checkPolicy(page, what, policy));
     await page.screenshot({ path: path.join(shots, `report-${vp.name}.png`), fullPage: true });
     const outside = log.requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:'));
     check(outside.length === 0, `${what}: no network request`, outside.join(' '));
@@ -195,8 +289,11 @@ try {
   for (const vp of viewports) {
     const what = `dashboard (${vp.name})`;
     const { ctx, page, log } = await open(`${base}/?org=${encodeURIComponent(hostileOrg)}`, vp);
+    const policy = await page.evaluate(async () =>
+      (await fetch(location.href)).headers.get('content-security-policy') || '');
     if (await waitReady(page, what)) {
       await checkCharts(page, what, ['timeline', 'qq', 'km', ...flowIds, ...runwayIds]);
+      await checkTimeline(page, what);
       await checkText(page, what);
       await checkFlows(page, what);
       /* Another organisation and a date range through the controls. */
@@ -213,8 +310,10 @@ try {
         check(/2023-\d\d-\d\d \.\. 2025-/.test(intro), `${what}: the date range reached the flows`, intro);
         const window = await page.evaluate(() => document.body.innerText.includes('2023-01-01 .. 2025-12-31'));
         check(window, `${what}: the date range reached the model`);
+        await checkTimeline(page, `${what}, OpenAI 2023-2025`);
       }
     }
+    drawnSpecs.push(...await checkPolicy(page, what, policy));
     await page.screenshot({ path: path.join(shots, `dashboard-${vp.name}.png`), fullPage: true });
     const outside = log.requests.filter((u) => !u.startsWith(base + '/'));
     check(outside.length === 0, `${what}: requests only to the dashboard`, outside.join(' '));
@@ -222,6 +321,8 @@ try {
     check(log.dialogs.length === 0, `${what}: no dialog opened`, log.dialogs.join(' | '));
     await ctx.close();
   }
+  const n = await checkInterpreter(drawnSpecs);
+  check(n >= 20, 'the charts compared with and without the interpreter', `${n} distinct charts`);
 } finally {
   await browser.close();
   server.kill('SIGTERM');

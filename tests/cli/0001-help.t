@@ -2,4 +2,4 @@
 args: -h
 status: 0
 --- stdout-contains
-usage: exodus [--db PATH] [--json] [-q] COMMAND [ARGS]
+usage: exodus [--db PATH] [--json] [-q] [--max-input SIZE] COMMAND [ARGS]

@@ -37,4 +37,5 @@ common options:
       --db PATH              the store (else $EXODUS_DB, else ./exodus.db)
       --json                 exact machine output on stdout
   -q, --quiet                no progress or notes on stderr
+      --max-input SIZE       the largest input file read (k, M or G; default 1G)
   -h, --help                 show this help

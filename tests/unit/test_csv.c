@@ -297,6 +297,30 @@ Test(input, size_cap_is_stated_and_raised)
     unlink(path);
 }
 
+/* The library's setting (the CLI's --max-input) wins over the environment
+ * and 0 hands the choice back to it. */
+Test(input, limit_set_overrides_environment)
+{
+    char *got;
+    size_t len;
+    exo_err err = {0};
+    const char *path = temp_file("0123456789\n", 11);
+    setenv("EXODUS_MAX_INPUT", "1k", 1);
+    exo_input_limit_set(10);
+    cr_expect_eq(exo_input_limit(), 10);
+    cr_expect_eq(exo__read_input(path, "t.csv", &got, &len, &err), EXO_EDATA);
+    cr_expect(strstr(err.msg, "--max-input SIZE"), "%s", err.msg);
+    cr_expect_eq(err.column, 11);
+    exo_input_limit_set(0);
+    cr_expect_eq(exo_input_limit(), 1024);
+    exo_err_clear(&err);
+    cr_expect_eq(exo__read_input(path, "t.csv", &got, &len, &err), EXO_OK,
+                 "%s", err.msg);
+    exo__free(got);
+    unsetenv("EXODUS_MAX_INPUT");
+    unlink(path);
+}
+
 /* Both of the table's paths (plain text split in place, and quoted text
  * through libcsv) reject a ragged row at the same place. */
 Test(table, ragged_rows_rejected_on_both_paths)

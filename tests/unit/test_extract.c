@@ -676,6 +676,9 @@ static size_t evaluate(const char *label, const char *corpus,
     struct kinds kinds = {0};
     static struct gold gold[200];
     size_t n_gold = read_gold(gold_path, gold, 200), len, n_passages = 0;
+    /* The test set's passages stay unseen by whoever runs the suite: only
+     * its scores print, its cases on request (EXO_EXTRACT_SHOW_TEST=1). */
+    bool cases = !strstr(label, "news test") || getenv("EXO_EXTRACT_SHOW_TEST");
     char *text = slurp(corpus, &len);
     struct tally ev = {0}, slot = {0};
     ev.gold = n_gold;
@@ -726,6 +729,7 @@ static size_t evaluate(const char *label, const char *corpus,
                     same_event(&gold[g], cd->event))
                     match = &gold[g];
             if (!match) {
+                if (cases)
                 printf("%s %s: extra %s %s %s -> %s\n", label, id,
                        cd->person, exo_event_name(cd->event),
                        cd->from_org ? cd->from_org : "-",
@@ -741,10 +745,12 @@ static size_t evaluate(const char *label, const char *corpus,
             bool to_ok = match->to[0] && same_name(match->to, cd->to_org);
             slot.hit += from_ok + to_ok;
             if ((match->from[0] || cd->from_org) && !from_ok)
+                if (cases)
                 printf("%s %s: %s from %s, expected %s\n", label, id,
                        cd->person, cd->from_org ? cd->from_org : "-",
                        match->from[0] ? match->from : "-");
             if ((match->to[0] || cd->to_org) && !to_ok)
+                if (cases)
                 printf("%s %s: %s to %s, expected %s\n", label, id,
                        cd->person, cd->to_org ? cd->to_org : "-",
                        match->to[0] ? match->to : "-");
@@ -754,7 +760,8 @@ static size_t evaluate(const char *label, const char *corpus,
     }
     for (size_t g = 0; g < n_gold; g++)
         if (!gold[g].used)
-            printf("%s %s: missed %s %s %s -> %s\n", label, gold[g].id,
+            if (cases)
+                printf("%s %s: missed %s %s %s -> %s\n", label, gold[g].id,
                    gold[g].person, gold[g].event,
                    gold[g].from[0] ? gold[g].from : "-",
                    gold[g].to[0] ? gold[g].to : "-");
@@ -854,6 +861,211 @@ Test(extract, work_grows_linearly_on_adversarial_text)
     }
 }
 
+/* ==== ex17b: forms found on the second development set, as new sentences ==== */
+
+/* The number of candidates of 'text' with this person and event. */
+static size_t count_moves(const char *text, const char *person, exo_event ev)
+{
+    exo_candidate_list out = run(text, NULL);
+    size_t n = 0;
+    for (size_t i = 0; i < out.n; i++)
+        n += strcmp(out.rows[i].person, person) == 0 && out.rows[i].event == ev;
+    exo_candidate_list_release(&out);
+    return n;
+}
+
+Test(extract, appositive_names_are_not_the_subject)
+{
+    expect_moves("Helena Brandt, senior vice president of logistics for "
+                 "Walmart, resigned on Monday.",
+                 NULL,
+                 (const char *const[]){"Helena Brandt|left|Walmart|-", NULL});
+    expect_moves("Tomas Rivera, a Barclays director and head of credit "
+                 "trading for Latin America, joined Citadel as a portfolio "
+                 "manager.",
+                 NULL,
+                 (const char *const[]){"Tomas Rivera|joined|Barclays|Citadel",
+                                       NULL});
+}
+
+Test(extract, name_of_organisation_is_not_a_second_person)
+{
+    expect_moves("Chief executive Arjun Mehta of Quillon Systems resigned on "
+                 "Monday.",
+                 NULL,
+                 (const char *const[]){"Arjun Mehta|left|Quillon Systems|-",
+                                       NULL});
+}
+
+Test(extract, organisation_in_an_appositive_title)
+{
+    expect_moves("Kestrel Bank named a Citigroup executive, Dana Whitfield, as "
+                 "chief financial officer.",
+                 NULL,
+                 (const char *const[]){
+                     "Dana Whitfield|joined|Citigroup|Kestrel Bank", NULL});
+    expect_moves("Kestrel Bank named Dana Whitfield, a Citigroup executive, as "
+                 "chief financial officer.",
+                 NULL,
+                 (const char *const[]){
+                     "Dana Whitfield|joined|Citigroup|Kestrel Bank", NULL});
+    expect_moves("Nike named Kevin Weil, formerly of Google, as its chief "
+                 "executive.",
+                 NULL,
+                 (const char *const[]){"Kevin Weil|joined|Google|Nike", NULL});
+    /* A promotion from inside is not a hire, in the passive too. */
+    expect_moves("Kevin Weil was named CEO of Nike.", NULL,
+                 (const char *const[]){NULL});
+    expect_moves("Kevin Weil, formerly of Google, was named CEO of Nike.", NULL,
+                 (const char *const[]){"Kevin Weil|joined|Google|Nike", NULL});
+}
+
+Test(extract, who_fires_or_hires_through_auxiliaries)
+{
+    expect_moves("Starbucks will fire Martin Kessler.", NULL,
+                 (const char *const[]){"Martin Kessler|fired|Starbucks|-",
+                                       NULL});
+    expect_moves("Nike said it hired Kevin Weil from Google.", NULL,
+                 (const char *const[]){"Kevin Weil|joined|Google|Nike", NULL});
+}
+
+Test(extract, honorific_between_title_and_name)
+{
+    cr_expect_eq(count_moves("Interior Minister Dr Anil Kapoor tendered his "
+                             "resignation on Tuesday.",
+                             "Anil Kapoor", EXO_EVENT_LEFT),
+                 1);
+}
+
+/* Leaving A and then returning to B is one return from A, as leaving A
+ * to join B is one move (the labelling rule of tests/extract/news). */
+Test(extract, they_and_the_two_stand_for_the_last_list)
+{
+    expect_moves("Priya Natarajan and Tomasz Kowal left Stripe in May. They "
+                 "are returning to Google.",
+                 NULL,
+                 (const char *const[]){
+                     "Priya Natarajan|returned|Stripe|Google",
+                     "Tomasz Kowal|returned|Stripe|Google", NULL});
+    expect_moves("Priya Natarajan and Tomasz Kowal left Stripe in May. The two "
+                 "are returning to Google.",
+                 NULL,
+                 (const char *const[]){
+                     "Priya Natarajan|returned|Stripe|Google",
+                     "Tomasz Kowal|returned|Stripe|Google", NULL});
+}
+
+Test(extract, lost_its_titled_person_and_both_of_whom)
+{
+    expect_moves("Walmart lost its co-presidents, Paul Weston and Mara Quinn, "
+                 "both of whom left to run other chains.",
+                 NULL,
+                 (const char *const[]){"Paul Weston|left|Walmart|-",
+                                       "Mara Quinn|left|Walmart|-", NULL});
+    expect_moves("Nike also lost its CFO, Craig Dunmore, after five months on "
+                 "the job.",
+                 NULL,
+                 (const char *const[]){"Craig Dunmore|left|Nike|-", NULL});
+    /* Without a title or "to B" it is still not a move. */
+    expect_moves("Nike lost two researchers last year.", NULL,
+                 (const char *const[]){NULL});
+}
+
+Test(extract, resignation_nouns_as_objects)
+{
+    expect_moves("Helena Brandt submitted a letter of resignation to Walmart "
+                 "on Friday.",
+                 NULL,
+                 (const char *const[]){"Helena Brandt|left|Walmart|-", NULL});
+    expect_moves("Walmart announced the departure of its CFO, Mara Quinn.",
+                 NULL, (const char *const[]){"Mara Quinn|left|Walmart|-", NULL});
+}
+
+Test(extract, along_with_moves_the_people_listed)
+{
+    expect_moves("Helena Brandt, chief technology officer at Stripe, along "
+                 "with the company's research chief Omar Lindqvist, resigned "
+                 "on Wednesday.",
+                 NULL,
+                 (const char *const[]){"Helena Brandt|left|Stripe|-",
+                                       "Omar Lindqvist|left|Stripe|-", NULL});
+}
+
+Test(extract, history_inside_a_relative_clause_stays_there)
+{
+    expect_moves("Omar Lindqvist, who previously held senior roles at Google, "
+                 "has been appointed chief product officer at Stripe.",
+                 NULL,
+                 (const char *const[]){"Omar Lindqvist|joined|Google|Stripe",
+                                       NULL});
+}
+
+Test(extract, departure_told_after_the_hire_is_one_move)
+{
+    expect_moves("Rivian is hiring Rosa Klein, Tesla's former head of "
+                 "production. Klein officially left Tesla last week.",
+                 NULL,
+                 (const char *const[]){"Rosa Klein|joined|Tesla|Rivian", NULL});
+}
+
+Test(extract, inverted_joining)
+{
+    expect_moves("Joining Rosa Klein at Rivian is Peter Hall, another Tesla "
+                 "veteran.",
+                 NULL,
+                 (const char *const[]){"Peter Hall|joined|-|Rivian", NULL});
+}
+
+Test(extract, returns_and_firings_in_more_words)
+{
+    expect_moves("Disney reinstated Bob Lane as chief executive.", NULL,
+                 (const char *const[]){"Bob Lane|returned|-|Disney", NULL});
+    expect_moves("Bob Lane is back at Disney.", NULL,
+                 (const char *const[]){"Bob Lane|returned|-|Disney", NULL});
+    expect_moves("Nike axed Jane Doe on Friday.", NULL,
+                 (const char *const[]){"Jane Doe|fired|Nike|-", NULL});
+    expect_moves("Jane Doe was asked to step down by the Nike board.", NULL,
+                 (const char *const[]){"Jane Doe|fired|Nike|-", NULL});
+}
+
+Test(extract, founding_a_named_startup_but_not_a_career)
+{
+    expect_moves("Jane Doe launched a new startup, Zeta Labs, in 2024.", NULL,
+                 (const char *const[]){"Jane Doe|founded|-|Zeta Labs", NULL});
+    expect_moves("Jane Doe started her career at Nike.", NULL,
+                 (const char *const[]){NULL});
+}
+
+Test(extract, a_list_with_an_aside_and_along_with)
+{
+    expect_moves("Co-founders Barret Zoph (also CTO) and Luke Metz, along "
+                 "with another key staffer, Sam Schoenholz, have departed "
+                 "Thinking Machines Lab.",
+                 NULL,
+                 (const char *const[]){
+                     "Barret Zoph|left|Thinking Machines Lab|-",
+                     "Luke Metz|left|Thinking Machines Lab|-",
+                     "Sam Schoenholz|left|Thinking Machines Lab|-", NULL});
+}
+
+Test(extract, cofounders_each_with_a_clause)
+{
+    const char *t = "Ilya Sutskever founded the company together with Daniel "
+                    "Gross, who worked on artificial intelligence at Apple, "
+                    "and Daniel Levy, who worked with Ilya Sutskever at "
+                    "OpenAI.";
+    cr_expect_eq(count_moves(t, "Daniel Gross", EXO_EVENT_FOUNDED), 1);
+    cr_expect_eq(count_moves(t, "Daniel Levy", EXO_EVENT_FOUNDED), 1);
+    /* Who founded; the from_org of a co-founder is not asserted: it is
+     * the text's context organisation, which the sentence does not give. */
+    const char *j = "Mara Quinn is joined at Zeta Labs by co-founders Paul "
+                    "Weston, an investor, and Lena Fischer, another former "
+                    "OpenAI employee.";
+    cr_expect_eq(count_moves(j, "Paul Weston", EXO_EVENT_FOUNDED), 1);
+    cr_expect_eq(count_moves(j, "Lena Fischer", EXO_EVENT_FOUNDED), 1);
+    cr_expect_eq(count_moves(j, "Mara Quinn", EXO_EVENT_JOINED), 0);
+}
+
 /* ==== Real news (issue 17) ==== */
 
 /*
@@ -869,9 +1081,10 @@ static double floor_for(double p, size_t n)
 /* Issue 17's bar: F1 and precision 0.85 on news the rules never saw. */
 #define NEWS_TARGET 0.85
 /* Measured at this commit (see tests/extract/news/README.md). */
-#define NEWS_DEV_F1 0.881
-#define NEWS_TEST_F1 0.684
-#define NEWS_TEST_P 0.848
+#define NEWS_DEV_F1 0.914
+#define NEWS_DEV2_F1 0.905
+#define NEWS_TEST_F1 0.713
+#define NEWS_TEST_P 0.872
 
 /* The development set: the rules were tuned on it, so its score is
  * optimistic; the floor guards against regressions. */
@@ -884,6 +1097,20 @@ Test(extract, news_dev)
                         &slot);
     cr_expect_eq(n, 80);
     cr_expect_geq(f1(ev), floor_for(NEWS_DEV_F1, ev.gold), "event F1 %.3f",
+                  f1(ev));
+}
+
+/* The second development set (ex17b): collected and committed before the
+ * rules were changed for it, then tuned on; optimistic like the first. */
+Test(extract, news_dev2)
+{
+    struct tally ev, slot;
+    size_t n = evaluate("extract news dev2",
+                        SOURCE_PATH("tests/extract/news/dev2.txt"),
+                        SOURCE_PATH("tests/extract/news/dev2-gold.csv"), &ev,
+                        &slot);
+    cr_expect_eq(n, 56);
+    cr_expect_geq(f1(ev), floor_for(NEWS_DEV2_F1, ev.gold), "event F1 %.3f",
                   f1(ev));
 }
 

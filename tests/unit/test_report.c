@@ -121,9 +121,10 @@ Test(report, page_keeps_hostile_names_as_text)
     cr_assert_eq(exo_report_html(s, &org, 1, &o, f, &err), EXO_OK, "%s",
                  err.msg);
     fclose(f);
-    /* Four inlined scripts and the data element, nothing else. */
-    cr_expect_eq(count(text, "<script"), 5);
-    cr_expect_eq(count(text, "</script"), 5);
+    /* Five inlined scripts (Vega, its interpreter, Vega-Lite, vega-embed,
+     * the renderer) and the data element, nothing else. */
+    cr_expect_eq(count(text, "<script"), 6);
+    cr_expect_eq(count(text, "</script"), 6);
     cr_expect_eq(count(text, "<!--"), 0);
     cr_expect_eq(count(text, "<script>alert"), 0);
     cr_expect_eq(count(text, "<b>"), 0);
@@ -485,7 +486,7 @@ Test(report, scenario_joins_its_organisation_and_flows_follow)
     cr_expect(count(text, "\"id\":\"runway-cash\"") == 1);
     cr_expect(count(text, "\"id\":\"sankey\"") == 1);
     cr_expect(count(text, "<a href=\"#all-orgs\">talent flows</a>") == 1);
-    cr_expect_eq(count(text, "<script"), 5);
+    cr_expect_eq(count(text, "<script"), 6);
     free(text);
     /* A scenario organisation outside the report is refused. */
     f = open_memstream(&text, &len);

@@ -397,6 +397,37 @@ Test(spiral, verdict_reaching_1_that_a_trend_fits_as_well_is_inconclusive)
     cr_expect_eq(v.kind, EXO_SPIRAL_SUBCRITICAL, "%s", v.text);
 }
 
+Test(spiral, verdict_at_the_memory_bound_states_the_bound_and_n_within_it)
+{
+    struct verdict_in in = {0};
+    exo_verdict v;
+    in.n_events = 134;
+    in.has_fit = true;
+    in.decay_at_limit = true;
+    in.limit_half_life = 91.3;
+    in.time_unit = "days";
+    in.n = 0.2;
+    in.lo = 0.0;
+    in.hi = 0.52;
+    in.level = 0.95;
+    in.p = 0.93;
+    in.ks_p = 0.7;
+    in.p_constant = TEST_NAN;
+    in.noun = "departures";
+    exo__spiral_verdict(&in, &v);
+    cr_expect_eq(v.kind, EXO_SPIRAL_INCONCLUSIVE, "%s", v.text);
+    cr_expect(strstr(v.text, "a half-life of 91 days") &&
+                  strstr(v.text, "within that bound n = 0.20 (95% CI "
+                                 "0.00-0.52)"),
+              "%s", v.text);
+    cr_expect(strstr(v.decide, "longer window"), "%s", v.decide);
+    /* No fit at all: the bound is named, no n is made up. */
+    in.has_fit = false;
+    exo__spiral_verdict(&in, &v);
+    cr_expect_eq(v.kind, EXO_SPIRAL_INCONCLUSIVE, "%s", v.text);
+    cr_expect(!strstr(v.text, "within that bound"), "%s", v.text);
+}
+
 Test(spiral, verdict_that_flips_across_imputations_is_inconclusive)
 {
     struct verdict_in in = {0};

@@ -22,11 +22,14 @@
 
   function embed(box, spec) {
     /* vega-embed's and vega-tooltip's default styles would be inline
-     * <style> elements, which the dashboard's policy refuses: report.css
-     * carries them instead. */
+     * <style> elements, which the pages' policy refuses: report.css
+     * carries them instead. Nor does the policy let Vega compile the
+     * charts' expressions with new Function ('unsafe-eval'): they are
+     * parsed to syntax trees and evaluated by vega-interpreter. */
     var p = vegaEmbed(box, spec, {
       actions: false, renderer: 'svg', mode: 'vega-lite',
-      defaultStyle: false, tooltip: { disableDefaultStyle: true }
+      defaultStyle: false, tooltip: { disableDefaultStyle: true },
+      ast: true, expr: vega.expressionInterpreter
     })
       .catch(function (e) {
         failed = true;
