@@ -3,7 +3,7 @@
 
 BUILD    ?= build
 CC       ?= cc
-PKGS     := sqlite3 gsl jansson libmicrohttpd
+PKGS     := sqlite3 gsl jansson libmicrohttpd libpq
 OPT      ?= -O2
 WARN     := -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wformat=2 -Wvla -Wdouble-promotion -fno-common
@@ -26,6 +26,7 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 CLI_SRC  := $(wildcard src/cli/*.c)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 SCHEMA   := $(sort $(wildcard src/store/schema/*.sql))
+SCHEMA_PG := $(sort $(wildcard src/store/schema_pg/*.sql))
 TEST_SRC := $(wildcard tests/unit/*.c)
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
 BENCH_SRC := $(wildcard bench/bench_*.c)
@@ -74,6 +75,13 @@ $(BUILD)/gen/schema.inc: $(SCHEMA) scripts/embed
 	./scripts/embed $(SCHEMA) > $@
 
 $(BUILD)/src/store/schema.o: $(BUILD)/gen/schema.inc
+
+# The PostgreSQL store's migrations, in that server's dialect (src/store/pg.c).
+$(BUILD)/gen/schema_pg.inc: $(SCHEMA_PG) scripts/embed
+	@mkdir -p $(dir $@)
+	./scripts/embed $(SCHEMA_PG) > $@
+
+$(BUILD)/src/store/pg.o: $(BUILD)/gen/schema_pg.inc
 
 # data/companies.csv (alias,org; no quoted fields) as C rows for lexicon.c.
 $(BUILD)/gen/companies.inc: data/companies.csv
@@ -286,7 +294,7 @@ fuzz: deps
 	    tail -1 build-fuzz/$$t.log; \
 	done
 
-build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_SRC) $(BUILD)/gen/schema.inc $(BUILD)/gen/companies.inc $(BUILD)/gen/assets.inc
+build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_SRC) $(BUILD)/gen/schema.inc $(BUILD)/gen/schema_pg.inc $(BUILD)/gen/companies.inc $(BUILD)/gen/assets.inc
 	@mkdir -p build-fuzz
 	clang -g -O1 -fsanitize=fuzzer,address,undefined $(DEFS) -Iinclude -Isrc -I$(BUILD)/gen \
 	    $(shell pkg-config --cflags $(PKGS)) -fopenmp=libgomp -o $@ $< $(LIB_SRC) $(LIBS)

@@ -103,25 +103,14 @@ exo_code exo_move_list_load_arrivals(exo_store *store, const char *org,
     return code;
 }
 
-exo_code exo__departures_load(exo_store *store, const char *org,
-                              const exo_filter *filter, exo_move_list *out,
-                              exo_move_list *arrivals, size_t *n_folded,
-                              size_t *n_leave, exo_err *err)
+/* The rules on rows as the store gives them: arrivals folded; departures
+ * without leaves unless 'filter' asks for them, then folded against the
+ * arrivals. */
+static void apply_rules(exo_move_list *out, exo_move_list *arr,
+                        const exo_filter *filter, size_t *n_folded,
+                        size_t *n_leave)
 {
-    exo_move_list own = {0}, *arr = arrivals ? arrivals : &own;
-    exo_code code;
-    memset(out, 0, sizeof *out);
-    memset(arr, 0, sizeof *arr);
-    if (n_folded)
-        *n_folded = 0;
-    if (n_leave)
-        *n_leave = 0;
-    if ((code = exo__departure_rows(store, org, filter, out, err)) ||
-        (code = exo_move_list_load_arrivals(store, org, NULL, arr, err))) {
-        exo_move_list_release(out);
-        exo_move_list_release(arr);
-        return code;
-    }
+    fold_reports(arr, NULL);
     if (!(filter && filter->with_leave)) {
         size_t kept = 0;
         for (size_t i = 0; i < out->n; i++) {
@@ -137,6 +126,28 @@ exo_code exo__departures_load(exo_store *store, const char *org,
     size_t folded = fold_reports(out, arr);
     if (n_folded)
         *n_folded = folded;
+}
+
+exo_code exo__departures_load(exo_store *store, const char *org,
+                              const exo_filter *filter, exo_move_list *out,
+                              exo_move_list *arrivals, size_t *n_folded,
+                              size_t *n_leave, exo_err *err)
+{
+    exo_move_list own = {0}, *arr = arrivals ? arrivals : &own;
+    exo_code code;
+    memset(out, 0, sizeof *out);
+    memset(arr, 0, sizeof *arr);
+    if (n_folded)
+        *n_folded = 0;
+    if (n_leave)
+        *n_leave = 0;
+    if ((code = exo__departure_rows(store, org, filter, out, err)) ||
+        (code = exo__arrival_rows(store, org, NULL, arr, err))) {
+        exo_move_list_release(out);
+        exo_move_list_release(arr);
+        return code;
+    }
+    apply_rules(out, arr, filter, n_folded, n_leave);
     exo_move_list_release(&own);
     return EXO_OK;
 }
@@ -164,19 +175,87 @@ static int cmp_ranked(const void *a, const void *b)
     return (x->rank > y->rank) - (x->rank < y->rank);
 }
 
+/* Where organisation 'name''s rows start in 'all' (sorted by the name each
+ * row's from_org gives, or to_org when 'to'), and '*end' where they end. */
+static size_t org_rows_at(const exo_move_list *all, bool to, const char *name,
+                          size_t *end)
+{
+    size_t lo = 0, hi = all->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const char *at = to ? all->rows[mid].to_org : all->rows[mid].from_org;
+        if (!at || strcmp(at, name) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    *end = lo;
+    while (*end < all->n) {
+        const char *at = to ? all->rows[*end].to_org : all->rows[*end].from_org;
+        if (!at || strcmp(at, name) != 0)
+            break;
+        (*end)++;
+    }
+    return lo;
+}
+
+/* Moves rows [at, end) of 'all' into 'out', which then owns them. */
+static exo_code take_rows(exo_move_list *all, size_t at, size_t end,
+                          exo_move_list *out, exo_err *err)
+{
+    memset(out, 0, sizeof *out);
+    if (end == at)
+        return EXO_OK;
+    out->rows = exo__calloc(end - at, sizeof *out->rows);
+    if (!out->rows)
+        return exo__fail(err, EXO_ENOMEM, "out of memory");
+    memcpy(out->rows, all->rows + at, (end - at) * sizeof *out->rows);
+    memset(all->rows + at, 0, (end - at) * sizeof *out->rows);
+    out->n = end - at;
+    return EXO_OK;
+}
+
+/*
+ * Every organisation's rows are read with one query for departures and
+ * one for arrivals rather than two per organisation: on a store of many
+ * organisations the per-query cost was most of the time (PostgreSQL
+ * plans each one over its partitions), and the rules applied to each
+ * organisation's rows are exo__departures_load's. Each organisation's
+ * rows are found before any is taken out (taking clears them).
+ */
 exo_code exo_org_list_load(exo_store *store, exo_org_list *out, exo_err *err)
 {
+    exo_move_list all_deps = {0}, all_arrs = {0};
+    size_t *at = NULL;
     exo_code code = exo__org_rows(store, out, err);
+    if (!code)
+        code = exo__all_departure_rows(store, &all_deps, err);
+    if (!code)
+        code = exo__all_arrival_rows(store, &all_arrs, err);
+    if (!code && !(at = exo__calloc(4 * out->n + 1, sizeof *at)))
+        code = exo__fail(err, EXO_ENOMEM, "out of memory");
     for (size_t i = 0; !code && i < out->n; i++) {
-        exo_move_list deps, arrs;
-        if (!(code = exo__departures_load(store, out->rows[i].name, NULL, &deps,
-                                          &arrs, NULL, NULL, err))) {
+        at[4 * i] =
+            org_rows_at(&all_deps, false, out->rows[i].name, &at[4 * i + 1]);
+        at[4 * i + 2] =
+            org_rows_at(&all_arrs, true, out->rows[i].name, &at[4 * i + 3]);
+    }
+    for (size_t i = 0; !code && i < out->n; i++) {
+        exo_move_list deps, arrs = {0};
+        if (!(code =
+                  take_rows(&all_deps, at[4 * i], at[4 * i + 1], &deps, err)) &&
+            !(code = take_rows(&all_arrs, at[4 * i + 2], at[4 * i + 3], &arrs,
+                               err))) {
+            apply_rules(&deps, &arrs, NULL, NULL, NULL);
             out->rows[i].n_departures = deps.n;
             out->rows[i].n_arrivals = arrs.n;
         }
         exo_move_list_release(&deps);
         exo_move_list_release(&arrs);
     }
+    exo__free(at);
+    exo_move_list_release(&all_deps);
+    exo_move_list_release(&all_arrs);
     if (code) {
         exo_org_list_release(out);
         return code;

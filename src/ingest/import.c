@@ -1464,7 +1464,7 @@ static exo_code write_batch(struct importer *im, struct writer *w, void *recs,
         struct write_spell spell[EXO__WRITE_BATCH];
         struct write_finance finance[EXO__WRITE_BATCH];
     } rows;
-    size_t added = 0;
+    size_t added = 0, refreshed = 0;
     exo_code code = EXO_OK;
     switch (im->kind) {
     case EXO_IMPORT_MOVES: {
@@ -1486,7 +1486,7 @@ static exo_code write_batch(struct importer *im, struct writer *w, void *recs,
             code = exo__write_spells(w->tx, rows.spell, n, &added, &updated,
                                      w->err);
         result->n_updated += updated;
-        result->n_present -= updated; /* counted below with the unchanged */
+        refreshed = updated;
         break;
     }
     case EXO_IMPORT_FINANCE: {
@@ -1503,8 +1503,25 @@ static exo_code write_batch(struct importer *im, struct writer *w, void *recs,
     }
     if (code)
         return code;
+    /* Every record is present until the store says otherwise; a store
+     * that sends records many batches at a time (PostgreSQL) says so in a
+     * later call (exo__write_flush), so 'added' may exceed 'n'. */
     result->n_new += added;
-    result->n_present += n - added;
+    result->n_present += n;
+    result->n_present -= added + refreshed;
+    return EXO_OK;
+}
+
+/* The records a store held back, counted as write_batch counts. */
+static exo_code write_flush(struct writer *w, exo_import_result *result)
+{
+    size_t added = 0, refreshed = 0;
+    exo_code code = exo__write_flush(w->tx, &added, &refreshed, w->err);
+    if (code)
+        return code;
+    result->n_new += added;
+    result->n_updated += refreshed;
+    result->n_present -= added + refreshed;
     return EXO_OK;
 }
 
@@ -1577,6 +1594,8 @@ static exo_code write_records(struct importer *im, struct write_pass *p,
                              p->progress_span * (done < 1.0 ? done : 1.0)))
             code = exo__fail(p->w.err, EXO_ECANCELED, "import canceled");
     }
+    if (!code && im->kind != EXO_IMPORT_ALIASES)
+        code = write_flush(&p->w, result);
     return code;
 }
 

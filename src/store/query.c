@@ -11,7 +11,7 @@
 #include "core/vocab.h"
 #include "core/vec.h"
 #include "store/rows.h"
-#include "store/store.h"
+#include "store/sql.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -44,7 +44,7 @@ static exo_precision precision_or_day(const char *name)
 static exo_code resolve_org(exo_store *store, const char *name, int64_t *id,
                             char **canonical, exo_err *err)
 {
-    sqlite3_stmt *stmt;
+    exo__q *stmt;
     exo_code code;
     char *key = exo__name_key(name);
     /* NULL is bad UTF-8 or no memory: a failed allocation is not the
@@ -54,23 +54,23 @@ static exo_code resolve_org(exo_store *store, const char *name, int64_t *id,
     if (!key)
         return exo__fail(err, EXO_EINVAL,
                          "organisation name '%s' is not valid UTF-8", name);
-    code = exo__store_prepare(store,
-                              "SELECT id, name FROM org WHERE name_key = ?1 "
-                              "UNION ALL SELECT o.id, o.name FROM alias a "
-                              "JOIN org o ON o.id = a.org_id "
-                              "WHERE a.alias_key = ?1 LIMIT 1",
-                              &stmt, err);
+    code = exo__q_prepare(store,
+                          "SELECT id, name FROM org WHERE name_key = ?1 "
+                          "UNION ALL SELECT o.id, o.name FROM alias a "
+                          "JOIN org o ON o.id = a.org_id "
+                          "WHERE a.alias_key = ?1 LIMIT 1",
+                          &stmt, err);
     if (code) {
         exo__free(key);
         return code;
     }
-    exo__bind_text(stmt, 1, key);
-    int rc = sqlite3_step(stmt);
+    exo__q_bind_text(stmt, 1, key);
+    int rc = exo__q_step(stmt);
     if (rc == SQLITE_ROW) {
-        *id = sqlite3_column_int64(stmt, 0);
+        *id = exo__q_int64(stmt, 0);
         if (canonical) {
             int oom = 0;
-            *canonical = exo__column_strdup(stmt, 1, &oom);
+            *canonical = exo__q_strdup(stmt, 1, &oom);
             if (oom)
                 code = exo__fail(err, EXO_ENOMEM, "out of memory");
         }
@@ -79,10 +79,9 @@ static exo_code resolve_org(exo_store *store, const char *name, int64_t *id,
             err, EXO_ENOTFOUND,
             "no organisation '%s' in the store (see 'exodus orgs')", name);
     } else {
-        code =
-            exo__fail_sqlite(err, store->db, rc, "looking up an organisation");
+        code = exo__q_fail(err, stmt, rc, "looking up an organisation");
     }
-    sqlite3_finalize(stmt);
+    exo__q_finalize(stmt);
     exo__free(key);
     return code;
 }
@@ -156,31 +155,28 @@ void exo_move_list_release(exo_move_list *list)
 static exo_code run_moves(exo_store *store, const char *sql, int64_t org,
                           exo_move_list *out, exo_err *err)
 {
-    sqlite3_stmt *stmt;
+    exo__q *stmt;
     size_t cap = 0;
     int rc, oom = 0;
-    exo_code code = exo__store_prepare(store, sql, &stmt, err);
+    exo_code code = exo__q_prepare(store, sql, &stmt, err);
     if (code)
         return code;
     if (org)
-        sqlite3_bind_int64(stmt, 1, org);
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        exo__q_bind_int64(stmt, 1, org);
+    while ((rc = exo__q_step(stmt)) == SQLITE_ROW) {
         exo_move m = {0};
-        m.person = exo__column_strdup(stmt, 0, &oom);
-        m.from_org = exo__column_strdup(stmt, 1, &oom);
-        m.to_org = exo__column_strdup(stmt, 2, &oom);
-        m.role = exo__column_strdup(stmt, 3, &oom);
-        m.level =
-            level_parse_or_none((const char *)sqlite3_column_text(stmt, 4));
-        m.event = event_parse((const char *)sqlite3_column_text(stmt, 5));
-        m.date.days = sqlite3_column_int(stmt, 6);
-        m.date.precision =
-            precision_or_day((const char *)sqlite3_column_text(stmt, 7));
-        m.source = exo__column_strdup(stmt, 8, &oom);
-        m.from_spell = sqlite3_column_int(stmt, 9) != 0;
-        if (sqlite3_column_type(stmt, 10) == SQLITE_TEXT)
-            exo_reason_parse((const char *)sqlite3_column_text(stmt, 10),
-                             &m.reason);
+        m.person = exo__q_strdup(stmt, 0, &oom);
+        m.from_org = exo__q_strdup(stmt, 1, &oom);
+        m.to_org = exo__q_strdup(stmt, 2, &oom);
+        m.role = exo__q_strdup(stmt, 3, &oom);
+        m.level = level_parse_or_none(exo__q_text(stmt, 4));
+        m.event = event_parse(exo__q_text(stmt, 5));
+        m.date.days = exo__q_int(stmt, 6);
+        m.date.precision = precision_or_day(exo__q_text(stmt, 7));
+        m.source = exo__q_strdup(stmt, 8, &oom);
+        m.from_spell = exo__q_int(stmt, 9) != 0;
+        if (!exo__q_null(stmt, 10))
+            exo_reason_parse(exo__q_text(stmt, 10), &m.reason);
         if (oom || EXO_VEC_PUSH(out->rows, out->n, cap, m)) {
             exo__move_release(&m);
             code = exo__fail(err, EXO_ENOMEM, "out of memory reading moves");
@@ -188,8 +184,8 @@ static exo_code run_moves(exo_store *store, const char *sql, int64_t org,
         }
     }
     if (!code && rc != SQLITE_DONE)
-        code = exo__fail_sqlite(err, store->db, rc, "reading moves");
-    sqlite3_finalize(stmt);
+        code = exo__q_fail(err, stmt, rc, "reading moves");
+    exo__q_finalize(stmt);
     if (code)
         exo_move_list_release(out);
     return code;
@@ -205,7 +201,8 @@ exo_code exo_move_list_load(exo_store *store, const char *org,
     memset(out, 0, sizeof *out);
     if (org && (code = resolve_org(store, org, &org_id, NULL, err)))
         return code;
-    int rc = exo__buf_addstr(&sql, "SELECT " MOVE_COLUMNS MOVE_JOINS "WHERE 1");
+    int rc =
+        exo__buf_addstr(&sql, "SELECT " MOVE_COLUMNS MOVE_JOINS "WHERE 1 = 1");
     if (org)
         rc |= exo__buf_addstr(&sql, " AND (m.from_org_id = ?1 OR "
                                     "m.to_org_id = ?1)");
@@ -219,31 +216,44 @@ exo_code exo_move_list_load(exo_store *store, const char *org,
     return code;
 }
 
+/* Adds 'text' with its one "%s" replaced by 'cond'. */
+static int add_with(struct buf *sql, const char *text, const char *cond)
+{
+    const char *at = strstr(text, "%s");
+    if (!at)
+        return exo__buf_addstr(sql, text);
+    return exo__buf_add(sql, text, (size_t)(at - text)) |
+           exo__buf_addstr(sql, cond) | exo__buf_addstr(sql, at + 2);
+}
+
 /*
- * The reported moves of 'org' matching 'move_where' (on table m, ?1 the
- * organisation) and its spells selected by 'spell_part' (a SELECT on table
- * sp and its joins, ending in WHERE), both under 'filter', sorted by
- * 'order' ("7" is the date column, "k" the person's name key).
+ * The reported moves of organisation 'org_id' (every organisation when 0)
+ * and its spells, both under 'filter', in the order 'order'. 'move_where'
+ * (on table m) and 'spell_part' (a SELECT on sp and its joins ending in
+ * WHERE) are formats whose %s is the organisation's condition: 'move_org'
+ * or 'spell_org' for one (?1 its id), "IS NOT NULL" conditions for all.
+ * Ties are broken by the kind of row (moves first) and the row's id, so
+ * that one organisation's rows come in the same order whether read alone
+ * or with all the others, on either store.
  */
-static exo_code org_events(exo_store *store, const char *org,
+static exo_code org_events(exo_store *store, int64_t org_id,
                            const exo_filter *filter, const char *move_where,
-                           const char *spell_part, const char *spell_date,
+                           const char *move_org, const char *spell_part,
+                           const char *spell_org, const char *spell_date,
                            const char *order, exo_move_list *out, exo_err *err)
 {
     struct buf sql = BUF_INIT;
-    int64_t org_id;
     exo_code code;
     memset(out, 0, sizeof *out);
-    if ((code = resolve_org(store, org, &org_id, NULL, err)))
-        return code;
     int rc = exo__buf_addstr(&sql, "SELECT * FROM (SELECT " MOVE_COLUMNS
-                                   ", p.name_key AS k " MOVE_JOINS "WHERE ");
-    rc |= exo__buf_addstr(&sql, move_where);
+                                   ", p.name_key AS k, m.id AS rid " MOVE_JOINS
+                                   "WHERE ");
+    rc |= add_with(&sql, move_where, org_id ? move_org : "IS NOT NULL");
     rc |= add_filter(&sql, filter, "m.date", "m.level");
     rc |= exo__buf_addstr(&sql, " UNION ALL ");
-    rc |= exo__buf_addstr(&sql, spell_part);
+    rc |= add_with(&sql, spell_part, org_id ? spell_org : "IS NOT NULL");
     rc |= add_filter(&sql, filter, spell_date, "sp.level");
-    rc |= exo__buf_addf(&sql, ") ORDER BY %s", order);
+    rc |= exo__buf_addf(&sql, ") AS ev ORDER BY %s, 10, rid", order);
     if (rc)
         code = exo__fail(err, EXO_ENOMEM, "out of memory");
     else
@@ -252,38 +262,78 @@ static exo_code org_events(exo_store *store, const char *org,
     return code;
 }
 
+/* Departures: reported moves away and ends of spells. */
+static exo_code departure_events(exo_store *store, int64_t org_id,
+                                 const exo_filter *filter, const char *order,
+                                 exo_move_list *out, exo_err *err)
+{
+    /* A store read as it is (read-only) may predate leave_reason. */
+    return org_events(
+        store, org_id, filter,
+        "m.from_org_id %s AND m.event IN "
+        "('left', 'fired', 'sabbatical', 'founded')",
+        "= ?1",
+        store->schema_version >= 3
+            ? "SELECT p.name, o.name, d.name, sp.role, sp.level, "
+              "sp.end_reason, sp.end_date, sp.end_precision, s.url, 1, "
+              "sp.leave_reason, p.name_key, sp.id " SPELL_JOINS
+              "WHERE sp.org_id %s AND sp.end_date IS NOT NULL"
+            : "SELECT p.name, o.name, d.name, sp.role, sp.level, "
+              "sp.end_reason, sp.end_date, sp.end_precision, s.url, 1, "
+              "NULL, p.name_key, sp.id " SPELL_JOINS
+              "WHERE sp.org_id %s AND sp.end_date IS NOT NULL",
+        "= ?1", "sp.end_date", order, out, err);
+}
+
+/* Arrivals: reported moves in and starts of spells. */
+static exo_code arrival_events(exo_store *store, int64_t org_id,
+                               const exo_filter *filter, const char *order,
+                               exo_move_list *out, exo_err *err)
+{
+    return org_events(store, org_id, filter, "m.to_org_id %s", "= ?1",
+                      "SELECT p.name, NULL, o.name, sp.role, sp.level, "
+                      "'joined', sp.start_date, sp.start_precision, s.url, "
+                      "1, NULL, p.name_key, sp.id " SPELL_JOINS
+                      "WHERE sp.org_id %s AND sp.start_date IS NOT NULL",
+                      "= ?1", "sp.start_date", order, out, err);
+}
+
 exo_code exo__departure_rows(exo_store *store, const char *org,
                              const exo_filter *filter, exo_move_list *out,
                              exo_err *err)
 {
-    /* A store read as it is (read-only) may predate leave_reason. */
-    return org_events(
-        store, org, filter,
-        "m.from_org_id = ?1 AND m.event IN "
-        "('left', 'fired', 'sabbatical', 'founded')",
-        store->schema_version >= 3
-            ? "SELECT p.name, o.name, d.name, sp.role, sp.level, "
-              "sp.end_reason, sp.end_date, sp.end_precision, s.url, 1, "
-              "sp.leave_reason, p.name_key " SPELL_JOINS
-              "WHERE sp.org_id = ?1 AND sp.end_date IS NOT NULL"
-            : "SELECT p.name, o.name, d.name, sp.role, sp.level, "
-              "sp.end_reason, sp.end_date, sp.end_precision, s.url, 1, "
-              "NULL, p.name_key " SPELL_JOINS
-              "WHERE sp.org_id = ?1 AND sp.end_date IS NOT NULL",
-        "sp.end_date", "k, 7", out, err);
+    int64_t org_id;
+    exo_code code;
+    memset(out, 0, sizeof *out);
+    if ((code = resolve_org(store, org, &org_id, NULL, err)))
+        return code;
+    return departure_events(store, org_id, filter, "k, 7", out, err);
 }
 
 exo_code exo__arrival_rows(exo_store *store, const char *org,
                            const exo_filter *filter, exo_move_list *out,
                            exo_err *err)
 {
-    return org_events(
-        store, org, filter, "m.to_org_id = ?1",
-        "SELECT p.name, NULL, o.name, sp.role, sp.level, 'joined', "
-        "sp.start_date, sp.start_precision, s.url, 1, NULL, "
-        "p.name_key " SPELL_JOINS
-        "WHERE sp.org_id = ?1 AND sp.start_date IS NOT NULL",
-        "sp.start_date", "k, 7", out, err);
+    int64_t org_id;
+    exo_code code;
+    memset(out, 0, sizeof *out);
+    if ((code = resolve_org(store, org, &org_id, NULL, err)))
+        return code;
+    return arrival_events(store, org_id, filter, "k, 7", out, err);
+}
+
+exo_code exo__all_departure_rows(exo_store *store, exo_move_list *out,
+                                 exo_err *err)
+{
+    /* column 2: the organisation left */
+    return departure_events(store, 0, NULL, "2, k, 7", out, err);
+}
+
+exo_code exo__all_arrival_rows(exo_store *store, exo_move_list *out,
+                               exo_err *err)
+{
+    /* column 3: the organisation joined */
+    return arrival_events(store, 0, NULL, "3, k, 7", out, err);
 }
 
 exo_code exo__store_last_date(exo_store *store, exo_date *out, exo_err *err)
@@ -292,21 +342,20 @@ exo_code exo__store_last_date(exo_store *store, exo_date *out, exo_err *err)
      * holds. With its precision. */
     static const char sql[] =
         "SELECT date, date_precision FROM move ORDER BY date DESC LIMIT 1";
-    sqlite3_stmt *stmt;
-    exo_code code = exo__store_prepare(store, sql, &stmt, err);
+    exo__q *stmt;
+    exo_code code = exo__q_prepare(store, sql, &stmt, err);
     if (code)
         return code;
-    int rc = sqlite3_step(stmt);
+    int rc = exo__q_step(stmt);
     if (rc == SQLITE_ROW) {
-        out->days = sqlite3_column_int(stmt, 0);
-        out->precision =
-            precision_or_day((const char *)sqlite3_column_text(stmt, 1));
+        out->days = exo__q_int(stmt, 0);
+        out->precision = precision_or_day(exo__q_text(stmt, 1));
     } else if (rc == SQLITE_DONE) {
         code = exo__fail(err, EXO_ENOTFOUND, "the store records no moves");
     } else {
-        code = exo__fail_sqlite(err, store->db, rc, "reading the last date");
+        code = exo__q_fail(err, stmt, rc, "reading the last date");
     }
-    sqlite3_finalize(stmt);
+    exo__q_finalize(stmt);
     return code;
 }
 
@@ -335,21 +384,21 @@ exo_code exo__org_rows(exo_store *store, exo_org_list *out, exo_err *err)
         "  s.end_date IS NOT NULL) AS departures, "
         " (SELECT COUNT(*) FROM (SELECT person_id FROM move "
         "  WHERE from_org_id = o.id OR to_org_id = o.id "
-        "  UNION SELECT person_id FROM spell WHERE org_id = o.id)) "
+        "  UNION SELECT person_id FROM spell WHERE org_id = o.id) AS u) "
         "FROM org o ORDER BY departures DESC, o.name_key";
-    sqlite3_stmt *stmt;
+    exo__q *stmt;
     size_t cap = 0;
     int rc, oom = 0;
     memset(out, 0, sizeof *out);
-    exo_code code = exo__store_prepare(store, sql, &stmt, err);
+    exo_code code = exo__q_prepare(store, sql, &stmt, err);
     if (code)
         return code;
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    while ((rc = exo__q_step(stmt)) == SQLITE_ROW) {
         exo_org_row row = {0};
-        row.name = exo__column_strdup(stmt, 0, &oom);
-        row.kind = exo__column_strdup(stmt, 1, &oom);
-        row.n_departures = (size_t)sqlite3_column_int64(stmt, 2);
-        row.n_people = (size_t)sqlite3_column_int64(stmt, 3);
+        row.name = exo__q_strdup(stmt, 0, &oom);
+        row.kind = exo__q_strdup(stmt, 1, &oom);
+        row.n_departures = (size_t)exo__q_int64(stmt, 2);
+        row.n_people = (size_t)exo__q_int64(stmt, 3);
         if (oom || EXO_VEC_PUSH(out->rows, out->n, cap, row)) {
             exo__free(row.name);
             exo__free(row.kind);
@@ -358,8 +407,8 @@ exo_code exo__org_rows(exo_store *store, exo_org_list *out, exo_err *err)
         }
     }
     if (!code && rc != SQLITE_DONE)
-        code = exo__fail_sqlite(err, store->db, rc, "listing organisations");
-    sqlite3_finalize(stmt);
+        code = exo__q_fail(err, stmt, rc, "listing organisations");
+    exo__q_finalize(stmt);
     if (code)
         exo_org_list_release(out);
     return code;
@@ -392,13 +441,14 @@ exo_code exo_person_list_load(exo_store *store, const char *org,
         " UNION ALL SELECT person_id, org_id, start_date FROM spell) "
         "SELECT p.name, (SELECT group_concat(name, ', ') FROM "
         "  (SELECT o.name FROM r JOIN org o ON o.id = r.org_id "
-        "   WHERE r.person_id = p.id GROUP BY o.id ORDER BY MIN(r.date))), "
+        "   WHERE r.person_id = p.id GROUP BY o.id"
+        "   ORDER BY MIN(r.date) NULLS FIRST, o.id) AS g), "
         " (SELECT COUNT(*) FROM move WHERE person_id = p.id) + "
         " (SELECT COUNT(*) FROM spell WHERE person_id = p.id) "
-        "FROM person p WHERE ?1 IS NULL OR p.id IN "
+        "FROM person p WHERE CAST(?1 AS BIGINT) IS NULL OR p.id IN "
         " (SELECT person_id FROM r WHERE org_id = ?1) "
         "ORDER BY p.name_key, p.id";
-    sqlite3_stmt *stmt;
+    exo__q *stmt;
     size_t cap = 0;
     int rc, oom = 0;
     int64_t org_id = 0;
@@ -406,15 +456,15 @@ exo_code exo_person_list_load(exo_store *store, const char *org,
     memset(out, 0, sizeof *out);
     if (org && (code = resolve_org(store, org, &org_id, NULL, err)))
         return code;
-    if ((code = exo__store_prepare(store, sql, &stmt, err)))
+    if ((code = exo__q_prepare(store, sql, &stmt, err)))
         return code;
     if (org)
-        sqlite3_bind_int64(stmt, 1, org_id);
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        exo__q_bind_int64(stmt, 1, org_id);
+    while ((rc = exo__q_step(stmt)) == SQLITE_ROW) {
         exo_person_row row = {0};
-        row.name = exo__column_strdup(stmt, 0, &oom);
-        row.orgs = exo__column_strdup(stmt, 1, &oom);
-        row.n_records = (size_t)sqlite3_column_int64(stmt, 2);
+        row.name = exo__q_strdup(stmt, 0, &oom);
+        row.orgs = exo__q_strdup(stmt, 1, &oom);
+        row.n_records = (size_t)exo__q_int64(stmt, 2);
         if (oom || EXO_VEC_PUSH(out->rows, out->n, cap, row)) {
             exo__free(row.name);
             exo__free(row.orgs);
@@ -423,8 +473,8 @@ exo_code exo_person_list_load(exo_store *store, const char *org,
         }
     }
     if (!code && rc != SQLITE_DONE)
-        code = exo__fail_sqlite(err, store->db, rc, "listing people");
-    sqlite3_finalize(stmt);
+        code = exo__q_fail(err, stmt, rc, "listing people");
+    exo__q_finalize(stmt);
     if (code)
         exo_person_list_release(out);
     return code;
@@ -458,28 +508,27 @@ void exo_spells_release(exo_spells *s)
 exo_code exo_spells_load(exo_store *store, const char *org, exo_spells *out,
                          exo_err *err)
 {
-    sqlite3_stmt *stmt = NULL;
+    exo__q *stmt = NULL;
     int64_t org_id, count = 0;
     exo_code code;
     int rc, oom = 0;
     memset(out, 0, sizeof *out);
     if ((code = resolve_org(store, org, &org_id, NULL, err)))
         return code;
-    if ((code =
-             exo__store_prepare(store,
-                                "SELECT COUNT(*) FROM spell WHERE org_id = ? "
-                                "AND start_date IS NOT NULL",
-                                &stmt, err)))
+    if ((code = exo__q_prepare(store,
+                               "SELECT COUNT(*) FROM spell WHERE org_id = ? "
+                               "AND start_date IS NOT NULL",
+                               &stmt, err)))
         return code;
-    sqlite3_bind_int64(stmt, 1, org_id);
+    exo__q_bind_int64(stmt, 1, org_id);
     /* A step that fails (SQLite short of memory) is an error, not an
      * organisation without spells: the report would silently change. */
-    rc = sqlite3_step(stmt);
+    rc = exo__q_step(stmt);
     if (rc == SQLITE_ROW)
-        count = sqlite3_column_int64(stmt, 0);
+        count = exo__q_int64(stmt, 0);
     else
-        code = exo__fail_sqlite(err, store->db, rc, "counting spells");
-    sqlite3_finalize(stmt);
+        code = exo__q_fail(err, stmt, rc, "counting spells");
+    exo__q_finalize(stmt);
     if (code)
         return code;
     size_t n = (size_t)count;
@@ -498,7 +547,7 @@ exo_code exo_spells_load(exo_store *store, const char *org, exo_spells *out,
     }
     /* A store read as it is (read-only) may predate 003_hr_refresh. */
     bool v3 = store->schema_version >= 3;
-    if ((code = exo__store_prepare(
+    if ((code = exo__q_prepare(
              store,
              v3 ? "SELECT sp.start_date, sp.end_date, sp.end_reason, sp.level, "
                   "p.name, sp.team, sp.leave_reason, sp.role FROM spell sp "
@@ -513,25 +562,21 @@ exo_code exo_spells_load(exo_store *store, const char *org, exo_spells *out,
                   "ORDER BY sp.start_date, sp.id",
              &stmt, err)))
         goto out;
-    sqlite3_bind_int64(stmt, 1, org_id);
-    while (out->n < n && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    exo__q_bind_int64(stmt, 1, org_id);
+    while (out->n < n && (rc = exo__q_step(stmt)) == SQLITE_ROW) {
         size_t i = out->n++;
-        out->start[i] = sqlite3_column_int(stmt, 0);
-        out->end[i] = sqlite3_column_type(stmt, 1) == SQLITE_NULL
-                          ? (double)NAN
-                          : sqlite3_column_int(stmt, 1);
-        out->end_reason[i] =
-            sqlite3_column_type(stmt, 2) == SQLITE_NULL
-                ? EXO_EVENT_UNKNOWN
-                : event_parse((const char *)sqlite3_column_text(stmt, 2));
-        out->level[i] =
-            level_parse_or_none((const char *)sqlite3_column_text(stmt, 3));
-        out->person[i] = exo__column_strdup(stmt, 4, &oom);
-        out->team[i] = exo__column_strdup(stmt, 5, &oom);
-        out->role[i] = exo__column_strdup(stmt, 7, &oom);
+        out->start[i] = exo__q_int(stmt, 0);
+        out->end[i] = exo__q_null(stmt, 1) ? (double)NAN : exo__q_int(stmt, 1);
+        out->end_reason[i] = exo__q_null(stmt, 2)
+                                 ? EXO_EVENT_UNKNOWN
+                                 : event_parse(exo__q_text(stmt, 2));
+        out->level[i] = level_parse_or_none(exo__q_text(stmt, 3));
+        out->person[i] = exo__q_strdup(stmt, 4, &oom);
+        out->team[i] = exo__q_strdup(stmt, 5, &oom);
+        out->role[i] = exo__q_strdup(stmt, 7, &oom);
         exo_reason r = EXO_REASON_NONE;
-        if (sqlite3_column_type(stmt, 6) != SQLITE_NULL)
-            exo_reason_parse((const char *)sqlite3_column_text(stmt, 6), &r);
+        if (!exo__q_null(stmt, 6))
+            exo_reason_parse(exo__q_text(stmt, 6), &r);
         out->reason[i] = r;
         if (oom) {
             code = exo__fail(err, EXO_ENOMEM, "out of memory loading spells");
@@ -539,22 +584,21 @@ exo_code exo_spells_load(exo_store *store, const char *org, exo_spells *out,
         }
     }
     if (!code && out->n < n && rc != SQLITE_DONE)
-        code = exo__fail_sqlite(err, store->db, rc, "loading spells");
-    sqlite3_finalize(stmt);
+        code = exo__q_fail(err, stmt, rc, "loading spells");
+    exo__q_finalize(stmt);
     if (!code && v3 &&
-        !(code = exo__store_prepare(
+        !(code = exo__q_prepare(
               store, "SELECT as_of FROM export_as_of WHERE org_id = ?", &stmt,
               err))) {
-        sqlite3_bind_int64(stmt, 1, org_id);
-        rc = sqlite3_step(stmt);
+        exo__q_bind_int64(stmt, 1, org_id);
+        rc = exo__q_step(stmt);
         if (rc == SQLITE_ROW) {
             out->has_as_of = true;
-            out->as_of = sqlite3_column_int(stmt, 0);
+            out->as_of = exo__q_int(stmt, 0);
         } else if (rc != SQLITE_DONE) {
-            code = exo__fail_sqlite(err, store->db, rc,
-                                    "reading the export's date");
+            code = exo__q_fail(err, stmt, rc, "reading the export's date");
         }
-        sqlite3_finalize(stmt);
+        exo__q_finalize(stmt);
     }
 out:
     if (code)
@@ -583,7 +627,7 @@ void exo_finance_list_release(exo_finance_list *list)
 exo_code exo_finance_list_load(exo_store *store, const char *org,
                                exo_finance_list *out, exo_err *err)
 {
-    sqlite3_stmt *stmt;
+    exo__q *stmt;
     int64_t org_id = 0;
     size_t cap = 0;
     int rc, oom = 0;
@@ -591,28 +635,27 @@ exo_code exo_finance_list_load(exo_store *store, const char *org,
     memset(out, 0, sizeof *out);
     if (org && (code = resolve_org(store, org, &org_id, NULL, err)))
         return code;
-    if ((code = exo__store_prepare(
+    if ((code = exo__q_prepare(
              store,
              "SELECT o.name, f.date, f.precision, f.kind, f.amount_usd, "
              "f.note, s.url FROM finance f JOIN org o ON o.id = f.org_id "
              "LEFT JOIN source s ON s.id = f.source_id "
-             "WHERE ?1 IS NULL OR f.org_id = ?1 ORDER BY f.date, f.id",
+             "WHERE CAST(?1 AS BIGINT) IS NULL OR f.org_id = ?1 "
+             "ORDER BY f.date, f.id",
              &stmt, err)))
         return code;
     if (org)
-        sqlite3_bind_int64(stmt, 1, org_id);
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        exo__q_bind_int64(stmt, 1, org_id);
+    while ((rc = exo__q_step(stmt)) == SQLITE_ROW) {
         exo_finance_row r = {0};
-        r.org = exo__column_strdup(stmt, 0, &oom);
-        r.date.days = sqlite3_column_int(stmt, 1);
-        r.date.precision =
-            precision_or_day((const char *)sqlite3_column_text(stmt, 2));
-        r.kind = exo__column_strdup(stmt, 3, &oom);
-        r.amount_usd = sqlite3_column_type(stmt, 4) == SQLITE_NULL
-                           ? (double)NAN
-                           : sqlite3_column_double(stmt, 4);
-        r.note = exo__column_strdup(stmt, 5, &oom);
-        r.source = exo__column_strdup(stmt, 6, &oom);
+        r.org = exo__q_strdup(stmt, 0, &oom);
+        r.date.days = exo__q_int(stmt, 1);
+        r.date.precision = precision_or_day(exo__q_text(stmt, 2));
+        r.kind = exo__q_strdup(stmt, 3, &oom);
+        r.amount_usd =
+            exo__q_null(stmt, 4) ? (double)NAN : exo__q_double(stmt, 4);
+        r.note = exo__q_strdup(stmt, 5, &oom);
+        r.source = exo__q_strdup(stmt, 6, &oom);
         if (oom || EXO_VEC_PUSH(out->rows, out->n, cap, r)) {
             exo__free(r.org), exo__free(r.kind), exo__free(r.note),
                 exo__free(r.source);
@@ -621,8 +664,8 @@ exo_code exo_finance_list_load(exo_store *store, const char *org,
         }
     }
     if (!code && rc != SQLITE_DONE)
-        code = exo__fail_sqlite(err, store->db, rc, "reading finance");
-    sqlite3_finalize(stmt);
+        code = exo__q_fail(err, stmt, rc, "reading finance");
+    exo__q_finalize(stmt);
     if (code)
         exo_finance_list_release(out);
     return code;
@@ -684,21 +727,26 @@ exo_code exo_core_team_load(exo_store *store, const char *org,
         " UNION SELECT person_id FROM spell WHERE org_id = ?1"
         "  AND level IN ('founder', 'exec')),"
         " ev(person_id, date, prec, arrive, event, role, level, dest) AS ("
-        " SELECT person_id, date, date_precision, to_org_id = ?1, event, role,"
+        " SELECT person_id, date, date_precision,"
+        "  CASE WHEN to_org_id IS NULL THEN NULL WHEN to_org_id = ?1 THEN 1"
+        "  ELSE 0 END, event, role,"
         "  core_level, (SELECT name FROM org WHERE id = to_org_id) FROM m"
-        "  WHERE person_id IN core AND (to_org_id = ?1 OR"
+        "  WHERE person_id IN (SELECT person_id FROM core) AND (to_org_id = ?1 "
+        "OR"
         "  event IN ('left', 'fired', 'sabbatical', 'founded'))"
         " UNION ALL SELECT person_id, start_date, start_precision, 1, 'joined',"
         "  role, level, NULL FROM spell"
-        "  WHERE org_id = ?1 AND person_id IN core AND start_date IS NOT NULL"
+        "  WHERE org_id = ?1 AND person_id IN (SELECT person_id FROM core)"
+        "  AND start_date IS NOT NULL"
         " UNION ALL SELECT person_id, end_date, end_precision, 0, end_reason,"
         "  role, level, (SELECT name FROM org WHERE id = dest_org_id)"
-        "  FROM spell WHERE org_id = ?1 AND person_id IN core"
+        "  FROM spell WHERE org_id = ?1"
+        "  AND person_id IN (SELECT person_id FROM core)"
         "  AND end_date IS NOT NULL)"
         "SELECT p.id, p.name, ev.date, ev.prec, ev.arrive, ev.event, ev.role,"
         " ev.level, ev.dest FROM ev JOIN person p ON p.id = ev.person_id "
-        "ORDER BY p.id, ev.date, ev.arrive";
-    sqlite3_stmt *stmt;
+        "ORDER BY p.id, ev.date, ev.arrive NULLS FIRST";
+    exo__q *stmt;
     int64_t org_id, current = -1;
     size_t cap = 0;
     int rc, oom = 0;
@@ -706,21 +754,19 @@ exo_code exo_core_team_load(exo_store *store, const char *org,
     memset(out, 0, sizeof *out);
     if ((code = resolve_org(store, org, &org_id, NULL, err)))
         return code;
-    if ((code = exo__store_prepare(store, sql, &stmt, err)))
+    if ((code = exo__q_prepare(store, sql, &stmt, err)))
         return code;
-    sqlite3_bind_int64(stmt, 1, org_id);
+    exo__q_bind_int64(stmt, 1, org_id);
     exo_core_member *m = NULL;
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        int64_t person = sqlite3_column_int64(stmt, 0);
-        exo_date date = {
-            sqlite3_column_int(stmt, 2),
-            precision_or_day((const char *)sqlite3_column_text(stmt, 3))};
-        bool arrive = sqlite3_column_int(stmt, 4) != 0;
-        exo_level level =
-            level_parse_or_none((const char *)sqlite3_column_text(stmt, 7));
+    while ((rc = exo__q_step(stmt)) == SQLITE_ROW) {
+        int64_t person = exo__q_int64(stmt, 0);
+        exo_date date = {exo__q_int(stmt, 2),
+                         precision_or_day(exo__q_text(stmt, 3))};
+        bool arrive = exo__q_int(stmt, 4) != 0;
+        exo_level level = level_parse_or_none(exo__q_text(stmt, 7));
         if (person != current) {
             exo_core_member fresh = {0};
-            fresh.person = exo__column_strdup(stmt, 1, &oom);
+            fresh.person = exo__q_strdup(stmt, 1, &oom);
             fresh.level = EXO_LEVEL_NONE;
             if (oom || EXO_VEC_PUSH(out->rows, out->n, cap, fresh)) {
                 exo__free(fresh.person);
@@ -735,14 +781,12 @@ exo_code exo_core_team_load(exo_store *store, const char *org,
             (m->level == EXO_LEVEL_NONE || level < m->level)) {
             m->level = level;
             exo__free(m->role);
-            m->role = exo__column_strdup(stmt, 6, &oom);
+            m->role = exo__q_strdup(stmt, 6, &oom);
         }
         if (arrive && !m->has_joined) {
             m->has_joined = true;
             m->joined = date;
-            m->joined_founding =
-                strcmp((const char *)sqlite3_column_text(stmt, 5), "founded") ==
-                0;
+            m->joined_founding = strcmp(exo__q_text(stmt, 5), "founded") == 0;
         }
         if (arrive) {
             m->has_left = false;
@@ -752,14 +796,13 @@ exo_code exo_core_team_load(exo_store *store, const char *org,
             /* Already gone: a later founding elsewhere says where they
              * went, not when they left. */
             if (!m->went_to)
-                m->went_to = exo__column_strdup(stmt, 8, &oom);
+                m->went_to = exo__q_strdup(stmt, 8, &oom);
         } else {
             m->has_left = true;
             m->left = date;
-            m->left_event =
-                event_parse((const char *)sqlite3_column_text(stmt, 5));
+            m->left_event = event_parse(exo__q_text(stmt, 5));
             exo__free(m->went_to);
-            m->went_to = exo__column_strdup(stmt, 8, &oom);
+            m->went_to = exo__q_strdup(stmt, 8, &oom);
         }
         if (oom) {
             code = exo__fail(err, EXO_ENOMEM, "out of memory");
@@ -767,8 +810,8 @@ exo_code exo_core_team_load(exo_store *store, const char *org,
         }
     }
     if (!code && rc != SQLITE_DONE)
-        code = exo__fail_sqlite(err, store->db, rc, "reading the core team");
-    sqlite3_finalize(stmt);
+        code = exo__q_fail(err, stmt, rc, "reading the core team");
+    exo__q_finalize(stmt);
     if (code) {
         exo_core_team_release(out);
         return code;
@@ -915,7 +958,7 @@ exo_code exo_flow_data_load(exo_store *store, const exo_filter *filter,
                             double gap_days, exo_flow_data *out, exo_err *err)
 {
     struct buf sql = BUF_INIT;
-    sqlite3_stmt *stmt = NULL;
+    exo__q *stmt = NULL;
     struct flow_row *rows = NULL;
     int64_t *ids = NULL;
     size_t n = 0, cap = 0, n_ids = 0;
@@ -958,26 +1001,24 @@ exo_code exo_flow_data_load(exo_store *store, const exo_filter *filter,
               "NOT NULL AND (sp.end_reason IS NULL OR sp.end_reason NOT IN "
               "('died', 'acquired'))");
     rc |= add_filter(&sql, filter, "sp.end_date", "sp.level");
-    rc |= exo__buf_addstr(&sql, ") WHERE dest IS NOT NULL");
+    rc |= exo__buf_addstr(&sql, ") AS inferred WHERE dest IS NOT NULL");
     if (rc) {
         code = exo__fail(err, EXO_ENOMEM, "out of memory");
         goto out;
     }
-    if ((code = exo__store_prepare(store, sql.data, &stmt, err)))
+    if ((code = exo__q_prepare(store, sql.data, &stmt, err)))
         goto out;
-    sqlite3_bind_int64(stmt, 1, (sqlite3_int64)gap_days);
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    exo__q_bind_int64(stmt, 1, (int64_t)gap_days);
+    while ((rc = exo__q_step(stmt)) == SQLITE_ROW) {
         struct flow_row r = {0};
-        r.person_id = sqlite3_column_int64(stmt, 0);
-        r.person = exo__column_strdup(stmt, 1, &oom);
-        r.from_id = sqlite3_column_int64(stmt, 2);
-        r.to_id = sqlite3_column_int64(stmt, 3);
-        r.level =
-            level_parse_or_none((const char *)sqlite3_column_text(stmt, 4));
-        r.date.days = sqlite3_column_int(stmt, 5);
-        r.date.precision =
-            precision_or_day((const char *)sqlite3_column_text(stmt, 6));
-        r.inferred = sqlite3_column_int(stmt, 7) != 0;
+        r.person_id = exo__q_int64(stmt, 0);
+        r.person = exo__q_strdup(stmt, 1, &oom);
+        r.from_id = exo__q_int64(stmt, 2);
+        r.to_id = exo__q_int64(stmt, 3);
+        r.level = level_parse_or_none(exo__q_text(stmt, 4));
+        r.date.days = exo__q_int(stmt, 5);
+        r.date.precision = precision_or_day(exo__q_text(stmt, 6));
+        r.inferred = exo__q_int(stmt, 7) != 0;
         if (oom || EXO_VEC_PUSH(rows, n, cap, r)) {
             exo__free(r.person);
             code = exo__fail(err, EXO_ENOMEM, "out of memory reading moves");
@@ -985,10 +1026,10 @@ exo_code exo_flow_data_load(exo_store *store, const exo_filter *filter,
         }
     }
     if (rc != SQLITE_DONE) {
-        code = exo__fail_sqlite(err, store->db, rc, "reading moves");
+        code = exo__q_fail(err, stmt, rc, "reading moves");
         goto out;
     }
-    sqlite3_finalize(stmt);
+    exo__q_finalize(stmt);
     stmt = NULL;
 
     /* Fold a move reported twice: the same person and organisations, the
@@ -1052,29 +1093,29 @@ exo_code exo_flow_data_load(exo_store *store, const exo_filter *filter,
         goto out;
     }
     /* Names by id, then the id order turned into name order. */
-    if ((code = exo__store_prepare(
-             store, "SELECT id, name FROM org ORDER BY name_key, id", &stmt,
-             err))) {
+    if ((code = exo__q_prepare(store,
+                               "SELECT id, name FROM org ORDER BY name_key, id",
+                               &stmt, err))) {
         exo__free(order);
         goto out;
     }
     size_t pos = 0;
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        int64_t at = id_index(ids, n_ids, sqlite3_column_int64(stmt, 0));
+    while ((rc = exo__q_step(stmt)) == SQLITE_ROW) {
+        int64_t at = id_index(ids, n_ids, exo__q_int64(stmt, 0));
         if (at < 0)
             continue;
-        out->orgs[pos] = exo__column_strdup(stmt, 1, &oom);
+        out->orgs[pos] = exo__q_strdup(stmt, 1, &oom);
         order[at] = (int)pos++;
     }
     if (oom || rc != SQLITE_DONE || pos != n_ids) {
         exo__free(order);
         code = oom ? exo__fail(err, EXO_ENOMEM, "out of memory")
                : rc != SQLITE_DONE
-                   ? exo__fail_sqlite(err, store->db, rc, "reading names")
+                   ? exo__q_fail(err, stmt, rc, "reading names")
                    : exo__bug(err, "an organisation id has no name");
         goto out;
     }
-    sqlite3_finalize(stmt);
+    exo__q_finalize(stmt);
     stmt = NULL;
     for (size_t i = 0; i < n; i++) {
         out->from[i] = order[id_index(ids, n_ids, rows[i].from_id)];
@@ -1088,7 +1129,7 @@ exo_code exo_flow_data_load(exo_store *store, const exo_filter *filter,
     }
 
     /* Spells at those organisations, for their headcounts. */
-    if ((code = exo__store_prepare(
+    if ((code = exo__q_prepare(
              store,
              "SELECT org_id, start_date, end_date FROM spell WHERE "
              "start_date IS NOT NULL ORDER BY org_id, start_date, id",
@@ -1097,14 +1138,12 @@ exo_code exo_flow_data_load(exo_store *store, const exo_filter *filter,
         goto out;
     }
     size_t cap_org = 0, cap_start = 0, cap_end = 0, n_start = 0, n_end = 0;
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        int64_t at = id_index(ids, n_ids, sqlite3_column_int64(stmt, 0));
+    while ((rc = exo__q_step(stmt)) == SQLITE_ROW) {
+        int64_t at = id_index(ids, n_ids, exo__q_int64(stmt, 0));
         if (at < 0)
             continue;
-        double start = sqlite3_column_int(stmt, 1);
-        double end = sqlite3_column_type(stmt, 2) == SQLITE_NULL
-                         ? (double)NAN
-                         : sqlite3_column_int(stmt, 2);
+        double start = exo__q_int(stmt, 1);
+        double end = exo__q_null(stmt, 2) ? (double)NAN : exo__q_int(stmt, 2);
         if (EXO_VEC_PUSH(out->spell_start, n_start, cap_start, start) ||
             EXO_VEC_PUSH(out->spell_end, n_end, cap_end, end) ||
             EXO_VEC_PUSH(out->spell_org, out->n_spells, cap_org, order[at])) {
@@ -1115,12 +1154,12 @@ exo_code exo_flow_data_load(exo_store *store, const exo_filter *filter,
     exo__free(order);
     if (oom || rc != SQLITE_DONE) {
         code = oom ? exo__fail(err, EXO_ENOMEM, "out of memory")
-                   : exo__fail_sqlite(err, store->db, rc, "reading spells");
+                   : exo__q_fail(err, stmt, rc, "reading spells");
         goto out;
     }
 out:
     if (stmt)
-        sqlite3_finalize(stmt);
+        exo__q_finalize(stmt);
     for (size_t i = 0; i < n; i++)
         exo__free(rows[i].person);
     exo__free(rows);

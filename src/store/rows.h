@@ -20,6 +20,16 @@ exo_code exo__departure_rows(exo_store *store, const char *org,
 exo_code exo__arrival_rows(exo_store *store, const char *org,
                            const exo_filter *filter, exo_move_list *out,
                            exo_err *err);
+/*
+ * Every organisation's departure rows, as exo__departure_rows gives each
+ * one's (no filter), in one read: sorted by the organisation left
+ * (from_org, by bytes), then as exo__departure_rows sorts them.
+ */
+exo_code exo__all_departure_rows(exo_store *store, exo_move_list *out,
+                                 exo_err *err);
+/* The same for arrivals, sorted by the organisation joined (to_org). */
+exo_code exo__all_arrival_rows(exo_store *store, exo_move_list *out,
+                               exo_err *err);
 /* The newest reported move's date (the as-of date of the news the store
  * holds); EXO_ENOTFOUND when there is none. */
 exo_code exo__store_last_date(exo_store *store, exo_date *out, exo_err *err);

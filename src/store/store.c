@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "core/alloc.h"
+#include "store/sql.h"
 
 /* SQLite reports memory it could not get as SQLITE_NOMEM, or, when it ran
  * out while reading or writing the file, as SQLITE_IOERR_NOMEM: both are
@@ -34,6 +35,9 @@ exo_code exo__fail_sqlite(exo_err *err, sqlite3 *db, int rc, const char *doing)
 
 exo_code exo__store_exec(exo_store *store, const char *sql, exo_err *err)
 {
+    if (store->pg) {
+        return exo__bug(err, "SQLite's exec on a PostgreSQL store");
+    }
     int rc = sqlite3_exec(store->db, sql, NULL, NULL, NULL);
     if (rc != SQLITE_OK)
         return exo__fail_sqlite(err, store->db, rc, "running SQL");
@@ -63,6 +67,8 @@ exo_code exo__store_commit(exo_store *store, exo_err *err)
 
 void exo__store_rollback(exo_store *store)
 {
+    if (!store->db)
+        return;
     if (!sqlite3_get_autocommit(store->db))
         sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
 }
@@ -70,7 +76,7 @@ void exo__store_rollback(exo_store *store)
 exo_code exo__store_check(exo_store *store, exo_err *err)
 {
     sqlite3_stmt *stmt;
-    if (store->checked)
+    if (store->checked || store->pg)
         return EXO_OK;
     /* quick_check reads every page, as integrity_check does, but skips
      * matching each index against its table: linear in the file size. Its
@@ -119,6 +125,54 @@ int exo__bind_text(sqlite3_stmt *stmt, int i, const char *s)
     if (!s)
         return sqlite3_bind_null(stmt, i);
     return sqlite3_bind_text(stmt, i, s, -1, SQLITE_STATIC);
+}
+
+exo_code exo__q_prepare(exo_store *store, const char *sql, exo__q **q,
+                        exo_err *err)
+{
+    exo_code code;
+    *q = exo__calloc(1, sizeof **q);
+    if (!*q)
+        return exo__fail(err, EXO_ENOMEM, "out of memory");
+    (*q)->store = store;
+    code = store->pg ? exo__pgq_prepare(store, sql, &(*q)->pg, err)
+                     : exo__store_prepare(store, sql, &(*q)->st, err);
+    if (code) {
+        exo__free(*q);
+        *q = NULL;
+    }
+    return code;
+}
+
+void exo__q_finalize(exo__q *q)
+{
+    if (!q)
+        return;
+    if (q->pg)
+        exo__pgq_finalize(q->pg);
+    else
+        sqlite3_finalize(q->st);
+    exo__free(q);
+}
+
+exo_code exo__q_fail(exo_err *err, exo__q *q, int rc, const char *doing)
+{
+    if (q->pg)
+        return exo__pgq_fail(err, q->pg, doing);
+    return exo__fail_sqlite(err, q->store->db, rc, doing);
+}
+
+char *exo__q_strdup(exo__q *q, int i, int *oom)
+{
+    if (!q->pg)
+        return exo__column_strdup(q->st, i, oom);
+    const char *s = exo__q_text(q, i);
+    if (!s)
+        return NULL;
+    char *copy = exo__strdup(s);
+    if (!copy)
+        *oom = 1;
+    return copy;
 }
 
 char *exo__column_strdup(sqlite3_stmt *stmt, int i, int *oom)
@@ -300,6 +354,17 @@ exo_code exo_store_open(const char *path, int flags, exo_store **out,
     enum store_kind kind = STORE_FOREIGN;
     exo_code code;
     *out = NULL;
+    if (exo__store_is_pg_uri(path)) {
+        store = exo__calloc(1, sizeof *store);
+        if (!store)
+            return exo__fail(err, EXO_ENOMEM, "out of memory");
+        if ((code = exo__pg_open(store, path, flags, err))) {
+            exo_store_close(store);
+            return code;
+        }
+        *out = store;
+        return EXO_OK;
+    }
     if (!(flags & EXO_STORE_CREATE) && stat(path, &st) != 0)
         return exo__fail_errno(err, errno,
                                "cannot open the store '%s' (make one with "
@@ -388,6 +453,7 @@ void exo_store_close(exo_store *store)
 {
     if (!store)
         return;
+    exo__pg_close(store);
     sqlite3_close_v2(store->db);
     exo__free(store);
 }

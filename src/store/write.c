@@ -8,6 +8,8 @@
  */
 #include "store/write.h"
 
+#include "store/write_pg.h"
+
 #include "core/buf.h"
 #include "store/store.h"
 
@@ -21,6 +23,7 @@ struct deferred_indexes {
 
 struct write_tx {
     exo_store *store;
+    struct pg_write *pg; /* a PostgreSQL store's (write_pg.c), or NULL */
     exo_import_kind kind;
     bool unchecked;  /* foreign keys are not enforced (exo__write_begin) */
     bool all_people; /* the importer's maps hold every stored person */
@@ -95,6 +98,12 @@ exo_code exo__write_begin(exo_store *store, exo_import_kind kind,
         return exo__fail(err, EXO_ENOMEM, "out of memory");
     tx->store = store;
     tx->kind = kind;
+    if (store->pg) {
+        if ((code = exo__pgw_begin(store, kind, &tx->pg, err)))
+            goto fail;
+        *out = tx;
+        return EXO_OK;
+    }
     /*
      * Records only reference ids that this transaction read from the store
      * or inserts itself before COMMIT (new people in batches: flush_people),
@@ -123,6 +132,8 @@ fail:
 exo_code exo__write_load_orgs(struct write_tx *tx, struct hmap *orgs,
                               exo_err *err)
 {
+    if (tx->pg)
+        return exo__pgw_load_orgs(tx->pg, orgs, err);
     static const char *const sql[2] = {"SELECT name_key, id FROM org",
                                        "SELECT alias_key, org_id FROM alias"};
     for (int i = 0; i < 2; i++) {
@@ -158,6 +169,8 @@ exo_code exo__write_load_people(struct write_tx *tx, size_t n_records,
                                 struct hmap *people, struct hmap *employees,
                                 exo_err *err)
 {
+    if (tx->pg)
+        return exo__pgw_load_people(tx->pg, people, employees, err);
     sqlite3_stmt *stmt;
     exo_code code;
     int64_t existing = 0;
@@ -292,6 +305,8 @@ static exo_code defer_table(struct write_tx *tx, const char *table,
 exo_code exo__write_defer_indexes(struct write_tx *tx, size_t n_new_rows,
                                   exo_err *err)
 {
+    if (tx->pg)
+        return EXO_OK;
     exo_code code;
     if (tx->kind == EXO_IMPORT_MOVES &&
         (code = defer_table(tx, "move", "move_key", n_new_rows, err)))
@@ -332,6 +347,8 @@ static exo_code rebuild_indexes(struct write_tx *tx, exo_err *err)
 
 exo_code exo__write_commit(struct write_tx *tx, exo_err *err)
 {
+    if (tx->pg)
+        return exo__pgw_commit(tx->pg, err);
     exo_code code = flush_people(tx, err);
     if (!code)
         code = rebuild_indexes(tx, err);
@@ -346,6 +363,11 @@ void exo__write_end(struct write_tx *tx)
 {
     if (!tx)
         return;
+    if (tx->store->pg) {
+        exo__pgw_end(tx->pg);
+        exo__free(tx);
+        return;
+    }
     for (size_t i = 0; i < tx->deferred.n; i++)
         exo__free(tx->deferred.sql[i]);
     sqlite3_finalize(tx->org_insert);
@@ -372,6 +394,8 @@ void exo__write_end(struct write_tx *tx)
 exo_code exo__write_org(struct write_tx *tx, const char *name, const char *key,
                         int64_t *id, exo_err *err)
 {
+    if (tx->pg)
+        return exo__pgw_org(tx->pg, name, key, id, err);
     exo_code code;
     if ((code =
              prepared(tx, &tx->org_insert,
@@ -442,6 +466,8 @@ exo_code exo__write_person(struct write_tx *tx, const char *name,
                            const char *key, const char *ext_key, int64_t *id,
                            exo_err *err)
 {
+    if (tx->pg)
+        return exo__pgw_person(tx->pg, name, key, ext_key, id, err);
     if (tx->all_people)
         return queue_person(tx, name, key, ext_key, id, err);
     return find_or_add_person(tx, name, key, ext_key, id, err);
@@ -450,6 +476,8 @@ exo_code exo__write_person(struct write_tx *tx, const char *name,
 exo_code exo__write_source(struct write_tx *tx, const char *url, int64_t *id,
                            exo_err *err)
 {
+    if (tx->pg)
+        return exo__pgw_source(tx->pg, url, id, err);
     exo_code code;
     *id = 0;
     if ((code = prepared(
@@ -682,6 +710,9 @@ static exo_code write_records(struct write_tx *tx, exo_import_kind kind,
 exo_code exo__write_moves(struct write_tx *tx, const struct write_move *rows,
                           size_t n, size_t *n_new, exo_err *err)
 {
+    if (tx->pg)
+        return exo__pgw_records(tx->pg, EXO_IMPORT_MOVES, rows, n, n_new, NULL,
+                                err);
     return write_records(tx, EXO_IMPORT_MOVES, rows, sizeof *rows, n, n_new,
                          NULL, err);
 }
@@ -690,8 +721,20 @@ exo_code exo__write_spells(struct write_tx *tx, const struct write_spell *rows,
                            size_t n, size_t *n_new, size_t *n_updated,
                            exo_err *err)
 {
+    if (tx->pg)
+        return exo__pgw_records(tx->pg, EXO_IMPORT_SPELLS, rows, n, n_new,
+                                n_updated, err);
     return write_records(tx, EXO_IMPORT_SPELLS, rows, sizeof *rows, n, n_new,
                          n_updated, err);
+}
+
+exo_code exo__write_flush(struct write_tx *tx, size_t *n_new, size_t *n_updated,
+                          exo_err *err)
+{
+    *n_new = *n_updated = 0;
+    if (tx->pg)
+        return exo__pgw_flush(tx->pg, n_new, n_updated, err);
+    return EXO_OK;
 }
 
 void exo__write_spell_key(char buf[64], int64_t person, int64_t org,
@@ -706,6 +749,9 @@ exo_code exo__write_missing_spells(struct write_tx *tx, int64_t org,
                                    int32_t at, size_t *n_missing,
                                    size_t *n_open, exo_err *err)
 {
+    if (tx->pg)
+        return exo__pgw_missing_spells(tx->pg, org, seen, close, at, n_missing,
+                                       n_open, err);
     sqlite3_stmt *list, *end = NULL;
     exo_code code;
     int rc;
@@ -765,6 +811,8 @@ exo_code exo__write_missing_spells(struct write_tx *tx, int64_t org,
 exo_code exo__write_as_of(struct write_tx *tx, int64_t org, int32_t as_of,
                           exo_err *err)
 {
+    if (tx->pg)
+        return exo__pgw_as_of(tx->pg, org, as_of, err);
     sqlite3_stmt *s;
     exo_code code = exo__store_prepare(
         tx->store,
@@ -784,6 +832,9 @@ exo_code exo__write_finance(struct write_tx *tx,
                             const struct write_finance *rows, size_t n,
                             size_t *n_new, exo_err *err)
 {
+    if (tx->pg)
+        return exo__pgw_records(tx->pg, EXO_IMPORT_FINANCE, rows, n, n_new,
+                                NULL, err);
     return write_records(tx, EXO_IMPORT_FINANCE, rows, sizeof *rows, n, n_new,
                          NULL, err);
 }
@@ -794,6 +845,8 @@ exo_code exo__write_alias(struct write_tx *tx, const char *key,
                           const char *alias, int64_t org, bool *added,
                           exo_err *err)
 {
+    if (tx->pg)
+        return exo__pgw_alias(tx->pg, key, alias, org, added, err);
     exo_code code;
     *added = false;
     if ((code = prepared(tx, &tx->alias_insert,
@@ -813,6 +866,8 @@ exo_code exo__write_alias(struct write_tx *tx, const char *key,
 exo_code exo__write_org_name(struct write_tx *tx, int64_t id, char **name,
                              exo_err *err)
 {
+    if (tx->pg)
+        return exo__pgw_org_name(tx->pg, id, name, err);
     sqlite3_stmt *s;
     int oom = 0;
     *name = NULL;
@@ -838,6 +893,8 @@ exo_code exo__write_org_name(struct write_tx *tx, int64_t id, char **name,
 exo_code exo__write_merge_org(struct write_tx *tx, int64_t from, int64_t into,
                               exo_err *err)
 {
+    if (tx->pg)
+        return exo__pgw_merge_org(tx->pg, from, into, err);
     static const char *const repoint[] = {
         "UPDATE move SET from_org_id = ?1 WHERE from_org_id = ?2",
         "UPDATE move SET to_org_id = ?1 WHERE to_org_id = ?2",

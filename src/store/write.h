@@ -115,6 +115,16 @@ exo_code exo__write_spells(struct write_tx *tx, const struct write_spell *rows,
                            exo_err *err);
 
 /*
+ * Writes the records a store holds back to send many at once (PostgreSQL:
+ * the calls above may count fewer new records than they were given, and
+ * count them here or in a later call); '*n_new' and '*n_updated' count
+ * those now written. After the last addition, before anything that reads
+ * the records back. SQLite writes at once: both are 0.
+ */
+exo_code exo__write_flush(struct write_tx *tx, size_t *n_new, size_t *n_updated,
+                          exo_err *err);
+
+/*
  * The spells of organisation 'org' that this import did not name: 'seen'
  * holds "person|org|start" (exo__write_spell_key) of each spell it did.
  * '*n_missing' counts them, '*n_open' those still open; with 'close', the
