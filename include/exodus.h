@@ -223,6 +223,10 @@ EXO_API exo_code exo_store_open(const char *path, int flags,
 EXO_API void exo_store_close(exo_store *store);
 /* The schema version the store is at. */
 EXO_API int exo_store_schema_version(exo_store *store);
+/* 'path' as it may be shown (in output, a report, logs) into 'out' of
+ * 'size' bytes: a password in a database URI ("user:secret@") becomes
+ * "***"; a file path is unchanged. */
+EXO_API void exo_store_label(const char *path, char *out, size_t size);
 /*
  * For a program that owns its process, as the exodus CLI does: turns off
  * SQLite's memory statistics, which take a process-wide lock on every

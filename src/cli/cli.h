@@ -17,6 +17,7 @@ struct cli {
     const char *command; /* the subcommand's name, for messages */
     const char *db_path; /* --db, else $EXODUS_DB, else ./exodus.db */
     bool db_option;      /* db_path came from --db, not the environment */
+    char db_label[1024]; /* db_path as shown: a URI's password as *** */
     bool json;           /* --json: exact machine output */
     bool quiet;          /* -q: no progress or notes on stderr */
     bool progress;       /* stderr is a terminal and not quiet */

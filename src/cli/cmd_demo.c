@@ -166,8 +166,10 @@ int cmd_demo(struct cli *cli, int argc, char **argv)
         dir = access("data/aliases.csv", R_OK) == 0 ? "data" : EXO_DATA_DIR;
     /* The demo replaces its store, so only an explicit --db names it: a
      * store named by $EXODUS_DB is the user's and is left alone. */
-    if (!cli->db_option)
+    if (!cli->db_option) {
         cli->db_path = "exodus-demo.db";
+        exo_store_label(cli->db_path, cli->db_label, sizeof cli->db_label);
+    }
     /* A fresh store each run: remove the old one and its WAL files. Only
      * a store (or an empty file) is removed: a --db naming someone else's
      * file by mistake must not cost that file. */
@@ -196,7 +198,7 @@ int cmd_demo(struct cli *cli, int argc, char **argv)
     struct json_out j;
     if (!status && cli->json) {
         json_begin(&j, stdout);
-        json_str(&j, "db", cli->db_path);
+        json_str(&j, "db", cli->db_label);
         json_arr_open(&j, "orgs");
     }
     /* The essay's question first: the labs side by side when it was
@@ -292,7 +294,7 @@ int cmd_demo(struct cli *cli, int argc, char **argv)
     exo_report_opts_init(&ro);
     ro.title = "exodus demo: the bundled data";
     ro.provenance = demo_provenance;
-    ro.store_label = cli->db_path;
+    ro.store_label = cli->db_label;
     /* The essay's comparison, then and now. */
     ro.compare = essay_labs;
     ro.n_compare = sizeof essay_labs / sizeof essay_labs[0];
@@ -312,7 +314,7 @@ int cmd_demo(struct cli *cli, int argc, char **argv)
             json_str(&j, "report", report);
         json_end(&j);
     } else if (!status) {
-        printf("\nstore: %s\n", cli->db_path);
+        printf("\nstore: %s\n", cli->db_label);
         if (n_shown)
             printf("report: %s\n", report);
     }

@@ -26,11 +26,11 @@ int cmd_init(struct cli *cli, int argc, char **argv)
     if (cli->json) {
         struct json_out j;
         json_begin(&j, stdout);
-        json_str(&j, "db", cli->db_path);
+        json_str(&j, "db", cli->db_label);
         json_int(&j, "schema_version", exo_store_schema_version(store));
         json_end(&j);
     } else {
-        printf("store %s ready (schema version %d)\n", cli->db_path,
+        printf("store %s ready (schema version %d)\n", cli->db_label,
                exo_store_schema_version(store));
     }
     exo_store_close(store);

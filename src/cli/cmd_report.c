@@ -254,7 +254,7 @@ int cmd_report(struct cli *cli, int argc, char **argv)
     }
     exo_store *store = NULL;
     exo_err err = {0};
-    o.store_label = cli->db_path;
+    o.store_label = cli->db_label;
     if (cli_open_store(cli, EXO_STORE_READONLY, &store, &err)) {
         free(orgs);
         return cli_fail(cli, &err);

@@ -76,7 +76,7 @@ int cmd_serve(struct cli *cli, int argc, char **argv)
     }
     if (first < argc)
         return cli_usage_error(cli, "unexpected argument '%s'", argv[first]);
-    o.report.store_label = cli->db_path;
+    o.report.store_label = cli->db_label;
     /* The bundled scenarios /api/runway may run, as exodus demo finds its
      * data: ./data when there, else the source tree's. */
     o.scenario_dir = access("data/scenarios", R_OK) == 0 ? "data/scenarios"
@@ -96,7 +96,7 @@ int cmd_serve(struct cli *cli, int argc, char **argv)
     bool v6 = strchr(host, ':') != NULL;
     printf("serving http://%s%s%s:%u/ from %s (read-only); Ctrl-C stops\n",
            v6 ? "[" : "", host, v6 ? "]" : "", exo_serve_port(server),
-           cli->db_path);
+           cli->db_label);
     fflush(stdout);
     int sig = 0;
     sigwait(&set, &sig);

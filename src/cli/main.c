@@ -153,6 +153,7 @@ static int run(struct cli *cli, int argc, char **argv)
         usage(stderr);
         return CLI_EXIT_USAGE;
     }
+    exo_store_label(cli->db_path, cli->db_label, sizeof cli->db_label);
     for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++) {
         if (strcmp(argv[i], commands[c].name) == 0) {
             cli->command = commands[c].name;

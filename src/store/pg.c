@@ -21,19 +21,10 @@ bool exo__store_is_pg_uri(const char *path)
                     strncmp(path, "postgres://", 11) == 0);
 }
 
-/*
- * 'uri' as it may be shown: a password ("user:secret@") is replaced by
- * "***", since messages end up in logs and terminals.
- */
+/* 'uri' as it may be shown: exo_store_label's. */
 static void shown_uri(char *out, size_t size, const char *uri)
 {
-    const char *scheme = strstr(uri, "://");
-    const char *at = scheme ? strchr(scheme + 3, '@') : NULL;
-    const char *colon = scheme ? strchr(scheme + 3, ':') : NULL;
-    if (at && colon && colon < at)
-        snprintf(out, size, "%.*s:***%s", (int)(colon - uri), uri, at);
-    else
-        snprintf(out, size, "%s", uri);
+    exo_store_label(uri, out, size);
 }
 
 /* PostgreSQL's message on one line, without its trailing newline. */

@@ -5,6 +5,7 @@
 #include "store/store.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -342,6 +343,21 @@ static exo_code read_schema_version(exo_store *store, int *version,
     if (rc != SQLITE_ROW)
         return exo__fail_sqlite(err, store->db, rc, "reading the schema");
     return EXO_OK;
+}
+
+void exo_store_label(const char *path, char *out, size_t size)
+{
+    if (!out || !size)
+        return;
+    /* Messages end up in logs and terminals, reports are passed around:
+     * a password in a URI is never shown. */
+    const char *scheme = path ? strstr(path, "://") : NULL;
+    const char *at = scheme ? strchr(scheme + 3, '@') : NULL;
+    const char *colon = scheme ? strchr(scheme + 3, ':') : NULL;
+    if (at && colon && colon < at)
+        snprintf(out, size, "%.*s:***%s", (int)(colon - path), path, at);
+    else
+        snprintf(out, size, "%s", path ? path : "");
 }
 
 exo_code exo_store_open(const char *path, int flags, exo_store **out,
