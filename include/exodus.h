@@ -1896,6 +1896,18 @@ EXO_API exo_code exo_logrank_test(size_t n, const double *time,
                                   size_t n_groups, const int *strata,
                                   double rho, exo_logrank *out /* OUT */,
                                   exo_err *err);
+/*
+ * The same with delayed entry ('entry' may be NULL): a row is at risk at t
+ * when entry < t <= time, as for Kaplan-Meier observed from a date. It is
+ * the score test of the Cox model with the exact partial likelihood (R:
+ * coxph(Surv(entry, time, event) ~ group, ties = "exact")$score).
+ */
+EXO_API exo_code exo_logrank_test_entry(size_t n, const double *entry,
+                                        const double *time, const int *event,
+                                        const int *group, size_t n_groups,
+                                        const int *strata, double rho,
+                                        exo_logrank *out /* OUT */,
+                                        exo_err *err);
 EXO_API void exo_logrank_release(exo_logrank *test);
 
 typedef enum exo_ties {
@@ -2133,7 +2145,8 @@ typedef struct exo_retention_data {
     bool as_of;            /* an export date censors some spells */
     bool has_since;        /* observed from 'since' (asked, or the data's) */
     int32_t since;
-    bool since_from_data; /* 'since' is the first recorded departure */
+    bool since_from_data; /* 'since' is the day before the first recorded
+                             departure (so that it is observed) */
     size_t n_left_out;    /* spells ended before 'since' */
     size_t n_late;        /* spells begun before 'since' (delayed entry) */
     /* Kaplan-Meier rows (tenure in days) */

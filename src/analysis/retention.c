@@ -459,8 +459,12 @@ exo_code exo_retention_data_load(exo_store *store, const char *const *orgs,
     d->since = a->since;
     if (!a->has_since && a->since_first_departure && isfinite(first_dep) &&
         first_start < first_dep) {
+        /* From the end of the day before, so that the first departure is
+         * observed: a spell is at risk after 'since' (R's Surv(entry,
+         * exit) with entry = since - hire), and one that ends on 'since'
+         * itself would be left out. */
         d->has_since = true;
-        d->since = (int32_t)first_dep;
+        d->since = (int32_t)first_dep - 1;
         d->since_from_data = true;
     }
     /* groups */

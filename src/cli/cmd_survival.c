@@ -372,9 +372,11 @@ static int analyse(struct cli *cli, const struct surv_args *a,
         status = cli_fail(cli, &err);
         goto out;
     }
-    bool test = in->group && in->n_groups > 1 && !in->start;
-    if (test && exo_logrank_test(in->n, in->stop, in->event, in->group,
-                                 in->n_groups, NULL, a->rho, &lr, &err)) {
+    /* With (start, stop] rows, at risk from start: delayed entry. */
+    bool test = in->group && in->n_groups > 1;
+    if (test &&
+        exo_logrank_test_entry(in->n, in->start, in->stop, in->event, in->group,
+                               in->n_groups, NULL, a->rho, &lr, &err)) {
         status = cli_fail(cli, &err);
         goto out;
     }
@@ -404,9 +406,6 @@ static int analyse(struct cli *cli, const struct surv_args *a,
                       in->days);
         if (test)
             print_logrank_text(&lr, in->group_names);
-        else if (in->group && in->start && !cli->quiet)
-            fprintf(stderr, "exodus: survival: note: no log-rank test on "
-                            "(start, stop] rows\n");
         if (in->p > 0)
             print_cox_text(&fit, in->terms, a->ties);
         if (in->p > 0 && in->contagion_term >= 0) {
@@ -683,7 +682,9 @@ static int survival_store(struct cli *cli, const struct surv_args *a,
                              .ref = a->ref,
                              .has_since = a->has_since,
                              .since = a->since,
-                             .cause = a->cause};
+                             .cause = a->cause,
+                             /* the window every view uses (docs/hr.md) */
+                             .since_first_departure = true};
     if (exo_retention_data_load(store, (const char *const *)canon,
                                 (size_t)n_orgs, &ro, &d, &err)) {
         status = cli_fail(cli, &err);
@@ -699,6 +700,14 @@ static int survival_store(struct cli *cli, const struct surv_args *a,
         json_int(j, "spells", (long long)d.n_spells);
         json_date(j, "censored_at", (int32_t)d.censor);
         json_str(j, "time_unit", "days");
+        if (d.has_since) {
+            json_date(j, "observed_from", d.since);
+            json_str(j, "observed_from_reason",
+                     d.since_from_data
+                         ? "the day before the first departure the "
+                           "spells record"
+                         : "--since");
+        }
     } else {
         printf("%s", canon[0]);
         for (int o = 1; o < n_orgs; o++)
@@ -723,9 +732,14 @@ static int survival_store(struct cli *cli, const struct surv_args *a,
                 d.n_skipped);
     if (d.has_since && !j && !cli->quiet)
         fprintf(stderr,
-                "exodus: survival: note: observed from %s: %zu spells ended "
-                "before and are left out; %zu enter late (hired before it)\n",
-                cdate_since(d.since), d.n_left_out, d.n_late);
+                "exodus: survival: note: observed from %s%s: %zu spells "
+                "ended before and are left out; %zu enter late (hired before "
+                "it)\n",
+                cdate_since(d.since),
+                d.since_from_data ? " (the day before the first departure "
+                                    "the spells record; --since changes it)"
+                                  : "",
+                d.n_left_out, d.n_late);
     struct surv_input in = {.n = d.n,
                             .start = d.entry,
                             .stop = d.stop,

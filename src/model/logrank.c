@@ -9,6 +9,12 @@
  *   V_jk += w^2 d (n - d) / (n (n - 1)) * n_j (delta_jk - n_k / n).
  * chisq = (O - E)' V^-1 (O - E) over the groups with E > 0, leaving out
  * the first of them; df = (groups with E > 0) - 1; p from chi-square(df).
+ *
+ * With delayed entry a row is at risk at t when entry < t <= time. The
+ * statistic is then the score test of the Cox model with the exact
+ * (discrete) partial likelihood, as it is without entry: survdiff takes no
+ * entry times, coxph(Surv(entry, time, event) ~ group, ties = "exact")
+ * does, and it is the reference.
  */
 #include <math.h>
 #include <string.h>
@@ -27,8 +33,18 @@ exo_code exo_logrank_test(size_t n, const double *time, const int *event,
                           const int *group, size_t n_groups, const int *strata,
                           double rho, exo_logrank *out, exo_err *err)
 {
+    return exo_logrank_test_entry(n, NULL, time, event, group, n_groups, strata,
+                                  rho, out, err);
+}
+
+exo_code exo_logrank_test_entry(size_t n, const double *entry,
+                                const double *time, const int *event,
+                                const int *group, size_t n_groups,
+                                const int *strata, double rho, exo_logrank *out,
+                                exo_err *err)
+{
     memset(out, 0, sizeof *out);
-    exo_code rc = exo__surv_check(n, NULL, time, event, err);
+    exo_code rc = exo__surv_check(n, entry, time, event, err);
     if (rc != EXO_OK)
         return rc;
     if (!group || n_groups == 0)
@@ -36,7 +52,10 @@ exo_code exo_logrank_test(size_t n, const double *time, const int *event,
     if (!isfinite(rho))
         return exo__fail(err, EXO_EINVAL, "rho is not a finite number");
     size_t k = n_groups;
-    struct surv_key *rows = exo__calloc(n + k, sizeof *rows);
+    /* rows by (stratum, time); with entry, 'ent' by (stratum, entry): the
+     * same rows, so each stratum spans the same index range in both. */
+    struct surv_key *rows = exo__calloc(2 * n + k, sizeof *rows);
+    struct surv_key *ent = rows + n + k;
     double *block = exo__calloc(k * k + 6 * k + n, sizeof *block);
     double *solve = exo__calloc(k * k + k, sizeof *solve);
     if (!rows || !block || !solve) {
@@ -65,10 +84,14 @@ exo_code exo_logrank_test(size_t n, const double *time, const int *event,
         rows[m].k2 = time[i];
         rows[m].k3 = 0;
         rows[m].idx = i;
+        ent[m] = rows[m];
+        ent[m].k2 = entry ? entry[i] : 0.0;
         out->n[group[i]]++;
         m++;
     }
     exo__surv_sort_keys(rows, m);
+    if (entry)
+        exo__surv_sort_keys(ent, m);
     for (size_t istart = 0; istart < m;) {
         size_t iend = istart;
         while (iend < m && rows[iend].k1 == rows[istart].k1)
@@ -77,8 +100,12 @@ exo_code exo_logrank_test(size_t n, const double *time, const int *event,
             risk[g] = 0;
         if (rho != 0) {
             double km = 1;
+            size_t e = istart; /* entries before it are < the time */
             for (size_t i = istart; i < iend;) {
-                double nrisk = (double)(iend - i), deaths = 0;
+                while (entry && e < iend && ent[e].k2 < rows[i].k2)
+                    e++;
+                /* at risk: time >= t, less those entering at t or later */
+                double nrisk = (double)(entry ? e - i : iend - i), deaths = 0;
                 size_t j = i;
                 while (j < iend && rows[j].k2 == rows[i].k2) {
                     kaplan[j] = km;
@@ -89,6 +116,7 @@ exo_code exo_logrank_test(size_t n, const double *time, const int *event,
                 i = j;
             }
         }
+        size_t p = iend, gone = 0; /* entries from p on: at or after t */
         for (size_t i = iend; i > istart;) {
             size_t last = i - 1;
             double wt = rho == 0 ? 1 : pow(kaplan[last], rho);
@@ -103,7 +131,14 @@ exo_code exo_logrank_test(size_t n, const double *time, const int *event,
                 j--;
             }
             i = j;
-            double nrisk = (double)(iend - i);
+            /* Rows that enter at t or later are not at risk at t (each
+             * was added already: its time is later than its entry). */
+            while (entry && p > istart && ent[p - 1].k2 >= rows[last].k2) {
+                p--;
+                risk[group[ent[p].idx]] -= 1;
+                gone++;
+            }
+            double nrisk = (double)(iend - i - gone);
             if (deaths > 0) {
                 for (size_t g = 0; g < k; g++)
                     out->expected[g] += wt * deaths * risk[g] / nrisk;

@@ -505,8 +505,9 @@ exo_code exo__view_survival(exo_store *store, const char *org,
                  "that day",
                  sd,
                  d.since_from_data
-                     ? "the first departure the spells record: before it "
-                       "the export shows the hires, not the leavers"
+                     ? "the day before the first departure the spells "
+                       "record: before it the export shows the hires, not "
+                       "the leavers"
                      : "since",
                  d.n_left_out, d.n_late);
     if (isfinite(c->median))

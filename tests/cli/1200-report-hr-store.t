@@ -3,7 +3,8 @@
 # present, retention by team and hire year with bands, the cohort table,
 # reasons for leaving, the contagion Cox table (with and without
 # strata(team) and year) and delayed entry from the first departure
-# (median 24.51 years, as 'survival --since 2006-01-01')
+# (the day before it, so that it counts: median 24.51 years, as
+# 'survival' gives by default and with --since 2005-12-31)
 setup: import spells --map id=EmployeeID,start=orighiredate_key,end=terminationdate_key,team=department_name,role=job_title,end_reason=termreason_desc --date-format %m/%d/%Y --null-date 1/1/1900 --org "Canadian retailer" --reason-map "Resignaton=resignation,Retirement=retirement,Layoff=layoff,Not Applicable=" $DATA/hr/emp_tmnt.csv.gz
 args: report "Canadian retailer" -o $TMP/r.html
 stdout: /dev/null

@@ -6,4 +6,4 @@ status: 0
 Acme: 4 spells, 2 departures (left or fired); tenure in years, open spells censored at 2022-07-01
 Kaplan-Meier overall (95% CI, log)
   group  n  events  median       95% CI  retained at 1 y           95% CI
-  all    4       2  2.54 y  1.00 y - NA           100.0%  100.0% - 100.0%
+  all    4       2  2.00 y  1.00 y - NA           100.0%  100.0% - 100.0%

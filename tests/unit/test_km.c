@@ -277,6 +277,84 @@ Test(logrank, lung_sex_matches_r)
     check_logrank("lung_logrank_sex.json", "lung.csv", &spec);
 }
 
+/*
+ * Delayed entry: lung with row i (1-based) entering at floor(time * ((37 i)
+ * mod 50) / 100); references from coxph(ties = "exact")'s score test
+ * (tests/ref/logrank/entry.R, which also checks that it equals survdiff
+ * without entry).
+ */
+Test(logrank, delayed_entry_matches_r_exact_score_test)
+{
+    char path[1024];
+    json_error_t jerr;
+    snprintf(path, sizeof path, "%s/tests/ref/logrank/entry.json",
+             EXO_SOURCE_DIR);
+    json_t *ref = json_load_file(path, 0, &jerr);
+    cr_assert(ref, "cannot read %s: %s", path, jerr.text);
+    exo_survival_spec spec = {.time = "time", .event = "status", .by = "sex"};
+    exo_survival_data d = {0}, e = {0};
+    ref_data("lung.csv", &spec, &d);
+    cr_assert_eq(d.n, 228);
+    double *entry = calloc(d.n, sizeof *entry);
+    int *ecog = calloc(d.n, sizeof *ecog), *sex = calloc(d.n, sizeof *sex);
+    cr_assert(entry && ecog && sex);
+    for (size_t i = 0; i < d.n; i++)
+        entry[i] = floor(d.stop[i] * (double)((37 * (i + 1)) % 50) / 100.0);
+    exo_logrank lr = {0};
+    exo_err err = {0};
+    cr_assert_eq(exo_logrank_test_entry(d.n, entry, d.stop, d.event, d.group,
+                                        d.n_groups, NULL, 0, &lr, &err),
+                 EXO_OK, "%s", err.msg);
+    expect_rel(lr.chisq, ref_num(ref, "sex_chisq"), 1e-9, "sex chisq");
+    exo_logrank_release(&lr);
+    /* ph.ecog 0-2 (3 and NA left out, as the reference does): as groups,
+     * and as strata of the sex test. */
+    exo_survival_spec by_ecog = {.time = "time", .event = "status",
+                                 .by = "ph.ecog"};
+    ref_data("lung.csv", &by_ecog, &e);
+    cr_assert_eq(e.n, d.n);
+    for (size_t i = 0; i < e.n; i++) {
+        const char *name = e.group[i] >= 0 ? e.group_names[e.group[i]] : "";
+        const char *v = strchr(name, '=');
+        v = v ? v + 1 : name;
+        ecog[i] = strcmp(v, "0") == 0   ? 0
+                  : strcmp(v, "1") == 0 ? 1
+                  : strcmp(v, "2") == 0 ? 2
+                                        : -1;
+        sex[i] = ecog[i] < 0 ? -1 : d.group[i];
+    }
+    cr_assert_eq(exo_logrank_test_entry(e.n, entry, e.stop, e.event, ecog, 3,
+                                        NULL, 0, &lr, &err),
+                 EXO_OK, "%s", err.msg);
+    expect_rel(lr.chisq, ref_num(ref, "ecog_chisq"), 1e-9, "ecog chisq");
+    exo_logrank_release(&lr);
+    cr_assert_eq(exo_logrank_test_entry(d.n, entry, d.stop, d.event, sex,
+                                        d.n_groups, ecog, 0, &lr, &err),
+                 EXO_OK, "%s", err.msg);
+    expect_rel(lr.chisq, ref_num(ref, "sex_strata_ecog_chisq"), 1e-9,
+               "sex, strata ecog chisq");
+    exo_logrank_release(&lr);
+    /* Everyone entering at 0 is the plain test. */
+    exo_logrank plain = {0};
+    for (size_t i = 0; i < d.n; i++)
+        entry[i] = 0.0;
+    cr_assert_eq(exo_logrank_test_entry(d.n, entry, d.stop, d.event, d.group,
+                                        d.n_groups, NULL, 1, &lr, &err),
+                 EXO_OK);
+    cr_assert_eq(exo_logrank_test(d.n, d.stop, d.event, d.group, d.n_groups,
+                                  NULL, 1, &plain, &err),
+                 EXO_OK);
+    expect_rel(lr.chisq, plain.chisq, 1e-12, "entry 0, rho 1");
+    exo_logrank_release(&lr);
+    exo_logrank_release(&plain);
+    free(entry);
+    free(ecog);
+    free(sex);
+    exo_survival_data_release(&d);
+    exo_survival_data_release(&e);
+    json_decref(ref);
+}
+
 /* Two groups, no ties: hand-computed O, E, V. */
 Test(logrank, hand_case_and_rho)
 {
