@@ -251,6 +251,10 @@ EXO_API exo_code exo_store_tune_process(exo_err *err);
  */
 EXO_API void exo_input_limit_set(size_t bytes);
 EXO_API size_t exo_input_limit(void);
+/* Reads a size as the cap takes it: decimal digits, then optionally k, M
+ * or G (binary multiples). False when 'text' is anything else, 0, or past
+ * SIZE_MAX. */
+EXO_API bool exo_input_size_parse(const char *text, size_t *bytes /* OUT */);
 
 typedef enum exo_import_kind {
     EXO_IMPORT_MOVES = 0,

@@ -312,27 +312,11 @@ int cli_parse_long(const struct cli *cli, const char *opt, const char *text,
 int cli_parse_size(const struct cli *cli, const char *opt, const char *text,
                    size_t *out)
 {
-    char *end;
-    unsigned shift = 0;
-    /* strtoull would take a sign, blanks or "0x"; a size is digits only. */
-    if (text[0] < '0' || text[0] > '9')
-        goto bad;
-    errno = 0;
-    unsigned long long v = strtoull(text, &end, 10);
-    if (*end == 'k' || *end == 'K')
-        shift = 10, end++;
-    else if (*end == 'M')
-        shift = 20, end++;
-    else if (*end == 'G')
-        shift = 30, end++;
-    if (errno || *end || v > (SIZE_MAX >> shift))
-        goto bad;
-    if (v == 0)
+    if (exo_input_size_parse(text, out))
+        return 0;
+    if (strspn(text, "0") == strlen(text) && *text)
         return cli_usage_error(cli, "--%s: the size must be at least 1 byte",
                                opt);
-    *out = (size_t)v << shift;
-    return 0;
-bad:
     return cli_usage_error(cli,
                            "--%s: '%s' is not a size (bytes, with an optional "
                            "k, M or G: 64M, 2G)",

@@ -38,24 +38,30 @@ size_t exo__input_max(void)
     if (input_limit)
         return input_limit;
     const char *s = getenv("EXODUS_MAX_INPUT");
-    size_t def = (size_t)1 << 30;
-    if (!s || !*s)
-        return def;
+    size_t def = (size_t)1 << 30, v;
+    /* A malformed value keeps the default rather than lifting the cap. */
+    return s && exo_input_size_parse(s, &v) ? v : def;
+}
+
+bool exo_input_size_parse(const char *text, size_t *bytes)
+{
     char *end;
-    errno = 0;
-    unsigned long long v = strtoull(s, &end, 10);
     unsigned shift = 0;
+    /* strtoull would take a sign, blanks or "0x"; a size is digits only. */
+    if (!text || text[0] < '0' || text[0] > '9')
+        return false;
+    errno = 0;
+    unsigned long long v = strtoull(text, &end, 10);
     if (*end == 'k' || *end == 'K')
         shift = 10, end++;
     else if (*end == 'M')
         shift = 20, end++;
     else if (*end == 'G')
         shift = 30, end++;
-    /* A malformed value keeps the default rather than lifting the cap. */
-    if (errno || end == s || *end || s[0] == '-' || v == 0 ||
-        v > (SIZE_MAX >> shift))
-        return def;
-    return (size_t)v << shift;
+    if (errno || *end || v == 0 || v > (SIZE_MAX >> shift))
+        return false;
+    *bytes = (size_t)v << shift;
+    return true;
 }
 
 void exo__text_location(const char *text, size_t offset, long *line,
