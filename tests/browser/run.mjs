@@ -106,7 +106,7 @@ async function checkHr(page, what) {
   const text = await page.evaluate(() => document.body.innerText);
   check(text.includes('contagion(90) + strata(team)') && /retirement/.test(text) && /layoff/.test(text),
     `${what}: the Cox table with strata(team) and the reasons for leaving`);
-  check(text.includes('median tenure 24.51 years') && text.includes('observed from 2006-01-01'),
+  check(text.includes('median tenure 24.51 years') && text.includes('observed from 2005-12-31'),
     `${what}: retention with delayed entry (median 24.51 years)`);
 }
 
