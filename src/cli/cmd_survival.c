@@ -40,7 +40,8 @@ static const struct opt survival_opts[] = {
     {"at", 0, "T", "survival at T (store: days or 6m, 1y; default 2y)"},
     {"rho", 0, "RHO", "Fleming-Harrington rho of the test (default 0)"},
     {"since", 0, "DATE",
-     "store: observation starts at DATE; earlier hires enter late"},
+     "store: observation starts at DATE; earlier hires enter late "
+     "(default: the day before the first departure)"},
     {"cause", 0, "REASON",
      "store: only departures for REASON (resignation, layoff, ..., "
      "voluntary, involuntary) are events: cause-specific curves and Cox"},

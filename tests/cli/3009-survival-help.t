@@ -29,7 +29,7 @@ options:
       --ci log|log-log|plain Kaplan-Meier intervals (default log)
       --at T                 survival at T (store: days or 6m, 1y; default 2y)
       --rho RHO              Fleming-Harrington rho of the test (default 0)
-      --since DATE           store: observation starts at DATE; earlier hires enter late
+      --since DATE           store: observation starts at DATE; earlier hires enter late (default: the day before the first departure)
       --cause REASON         store: only departures for REASON (resignation, layoff, ..., voluntary, involuntary) are events: cause-specific curves and Cox
       --competing            store: cumulative incidence of each reason for leaving (Aalen-Johansen)
       --cohorts year|quarter store: retained at 6, 12 and 24 months by hire year or quarter
