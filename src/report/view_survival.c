@@ -149,6 +149,8 @@ static exo_code by_chart(exo_store *store, const char *org,
     }
     if (ok)
         *chart = km_chart(by, title, rows, caption);
+    else
+        json_decref(rows);
     if (!ok || !*chart)
         rc = exo__fail(err, EXO_ENOMEM, "building the curves by %s", by);
 out:
@@ -451,6 +453,7 @@ exo_code exo__view_survival(exo_store *store, const char *org,
     json_t *notes = json_array(), *numbers = json_object();
     json_t *nkm = json_array(), *ncox = json_array(), *ncif = json_array();
     json_t *ncoh = json_array();
+    json_t *ctable = NULL, *ccols = NULL, *crows = NULL; /* the Cox table */
     exo_code rc;
     *out = NULL;
     bool ok = sec && charts && tables && notes && numbers && nkm && ncox &&
@@ -565,8 +568,9 @@ exo_code exo__view_survival(exo_store *store, const char *org,
     for (size_t g = 0; g < t.n_groups; g++)
         has_team |= strcmp(t.group_names[g], "team=(none)") != 0;
     exo_retention_data_release(&t);
-    json_t *ctable = json_object(), *ccols = json_array(),
-           *crows = json_array();
+    ctable = json_object();
+    ccols = json_array();
+    crows = json_array();
     static const char *const cheads[] = {"model", "term", "HR",        "95% CI",
                                          "SE",    "p",    "departures"};
     for (size_t h = 0; h < 7; h++)
@@ -622,10 +626,7 @@ exo_code exo__view_survival(exo_store *store, const char *org,
                             "multiplies the hazard of leaving by; year adds "
                             "the calendar year of each risk interval (no team "
                             "is recorded, so no per-team baseline)."));
-    } else {
-        json_decref(ctable);
-        json_decref(ccols);
-        json_decref(crows);
+        ctable = ccols = crows = NULL; /* the page's now */
     }
     ok &= exo__jset(numbers, "km", nkm);
     ok &= exo__jset(numbers, "cox", ncox);
@@ -646,6 +647,9 @@ exo_code exo__view_survival(exo_store *store, const char *org,
     *out = sec;
     sec = NULL;
 out:
+    json_decref(ctable);
+    json_decref(ccols);
+    json_decref(crows);
     json_decref(sec);
     json_decref(charts);
     json_decref(tables);
