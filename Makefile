@@ -343,4 +343,4 @@ clean:
 	rm -rf build build-san build-clang build-fuzz
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(TRUTH_OBJ:.o=.d) \
-    $(CALIBRATE).d
+    $(CALIBRATE).d $(BUILD)/mpi/cli_main.d $(BUILD)/mpi/exodus_mpi.d
