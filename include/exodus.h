@@ -1336,6 +1336,8 @@ typedef enum exo_baseline {
     EXO_BASELINE_CONSTANT, /* one rate over the whole window */
     EXO_BASELINE_REGIMES   /* piecewise at the dates given in 'breaks' */
 } exo_baseline;
+/* "trend", "constant", "regimes" (the --json 'baseline.kind'). */
+EXO_API const char *exo_baseline_name(exo_baseline baseline);
 
 /* What the spiral does with mass events (exo_spiral_opts.mass_events). */
 typedef enum exo_mass_mode {
@@ -1713,6 +1715,10 @@ typedef struct exo_scan {
     double *rank_load;
     uint64_t seed;
     double level;
+    /* The analyses' baseline (the options' spiral.baseline and per_head). */
+    exo_baseline baseline;
+    bool per_head;
+    size_t min_departures; /* fewer: not fitted, too little data */
 } exo_scan;
 
 /*

@@ -631,13 +631,14 @@ class Store:
 
     def scan(self, orgs=None, min_departures=None, since=None, until=None,
              levels=None, bootstrap=None, imputations=None, paths=None,
-             seed=None, asymptotic=False, threads=None):
+             seed=None, asymptotic=False, threads=None, baseline=None):
         """Which organisations are in a spiral right now: 'exodus scan
         [ORG...] --json' as a ScanResult (.summary: one row per
         organisation, ranked by verdict and n; those with too little data
         are rows too, with their note). Each row is the organisation's own
         spiral answer, the one .spiral(org) gives with the same seed and
-        options."""
+        options. baseline: "trend" (the default), "constant" or
+        "headcount" (per head, for organisations whose spells give one)."""
         names = [] if orgs is None else (
             [orgs] if isinstance(orgs, str) else list(orgs))
         args = ["scan"] + names + _opt("--min-departures", min_departures)
@@ -645,6 +646,7 @@ class Store:
         args += _levels_opt(levels) + _opt("--bootstrap", bootstrap)
         args += _opt("--imputations", imputations) + _opt("--paths", paths)
         args += _opt("--seed", seed) + _opt("--threads", threads)
+        args += _opt("--baseline", baseline)
         if asymptotic:
             args.append("--asymptotic")
         return _r.ScanResult(run(*args, db=self.path))

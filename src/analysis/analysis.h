@@ -95,6 +95,9 @@ struct verdict_in {
     bool imprecise;       /* some times are known only to a month or year */
     const char *noun;     /* "departures" or "events" */
     const char *baseline; /* "a trend of 3 segments", for the sentence */
+    /* A per-head baseline is an option not yet taken: an organisation's
+     * departures, counted rather than per head. */
+    bool could_be_per_head;
     const exo_forecast *forecast; /* NULL: none */
     const char *horizon;          /* "180 days" */
 };

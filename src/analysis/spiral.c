@@ -108,6 +108,13 @@ bool exo_mass_mode_parse(const char *name, exo_mass_mode *out)
     return false;
 }
 
+const char *exo_baseline_name(exo_baseline baseline)
+{
+    static const char *const names[] = {"trend", "constant", "regimes"};
+    return (unsigned)baseline < sizeof names / sizeof *names ? names[baseline]
+                                                             : "trend";
+}
+
 static int cmp_day(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
@@ -944,6 +951,7 @@ static void evidence(const struct work *w, const exo_spiral *s, size_t m,
     memset(in, 0, sizeof *in);
     in->n_events = w->n;
     in->noun = s->org ? "departures" : "events";
+    in->could_be_per_head = s->org && !s->per_head;
     in->level = s->level;
     in->bootstrap = w->boot;
     in->imprecise = s->n_month + s->n_year > 0;

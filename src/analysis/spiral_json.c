@@ -119,8 +119,6 @@ static json_t *imputations_json(const exo_spiral *s)
     return a;
 }
 
-static const char *const baseline_names[] = {"trend", "constant", "regimes"};
-
 json_t *exo__spiral_json_t(const exo_spiral *s)
 {
     json_t *j = json_object();
@@ -149,7 +147,7 @@ json_t *exo__spiral_json_t(const exo_spiral *s)
                        s->n_step ? json_real(s->step) : json_null()));
     json_t *base = json_object();
     ok = ok && base &&
-         set(base, "kind", json_string(baseline_names[s->baseline])) &&
+         set(base, "kind", json_string(exo_baseline_name(s->baseline))) &&
          set(base, "per_head", json_boolean(s->per_head)) &&
          set(base, "segments", trend_json(s, &s->trend)) &&
          set(base, "hawkes_segments", trend_json(s, &s->hawkes_trend)) &&

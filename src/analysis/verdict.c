@@ -183,8 +183,12 @@ static void classify(const struct verdict_in *in, exo_verdict *out,
             in->ks_p);
         say_n(out, in);
         SAY(" is not a reliable measure");
-        DECIDE("a baseline that follows the known changes (--regime DATE) "
-               "or the headcount (--baseline headcount)");
+        if (in->could_be_per_head)
+            DECIDE("a baseline that follows the known changes (--regime "
+                   "DATE) or the headcount (--baseline headcount)");
+        else
+            DECIDE("a baseline that follows the known changes (--regime "
+                   "DATE)");
         return;
     }
     if (!isfinite(in->hi)) {

@@ -16,6 +16,7 @@ const struct cli_dist *cli_dist;
 static const char scan_usage[] =
     "usage: exodus scan [ORG...] [--min-departures N] [--threads N]\n"
     "                   [--since DATE] [--until DATE] [--level LEVEL...]\n"
+    "                   [--baseline trend|constant|headcount] [--per-head]\n"
     "                   [--bootstrap B] [--asymptotic] [--imputations M]\n"
     "                   [--paths N] [--seed N] [--json]";
 
@@ -27,6 +28,10 @@ static const struct opt scan_opts[] = {
     {"since", 0, "DATE", "every window starts at DATE"},
     {"until", 0, "DATE", "every window ends at DATE"},
     {"level", 0, "LEVEL", "only these levels (founder,exec,lead,ic,board)"},
+    {"baseline", 0, "trend|constant|headcount",
+     "each analysis's baseline, as in 'exodus spiral' (trend); headcount: "
+     "the trend per head, for organisations whose spells give one"},
+    {"per-head", 0, NULL, "the baseline per head of each headcount"},
     {"bootstrap", 0, "B", "replicates of each test (default 199)"},
     {"asymptotic", 0, NULL, "test by the 50:50 chi-square mixture instead"},
     {"imputations", 0, "M", "imputations of imprecise dates (default 20)"},
@@ -41,6 +46,8 @@ enum {
     OPT_SINCE,
     OPT_UNTIL,
     OPT_LEVEL,
+    OPT_BASELINE,
+    OPT_PER_HEAD,
     OPT_BOOTSTRAP,
     OPT_ASYMPTOTIC,
     OPT_IMPUTATIONS,
@@ -86,6 +93,14 @@ static void fmt_trend(char *buf, size_t size, const exo_scan_row *r)
                  fabs(r->trend_change) * 100.0);
 }
 
+/* An organisation not fitted: too few departures, or its analysis found
+ * no fit on its data (the note says why: no headcount for a per-head
+ * baseline, no usable fit). */
+static const char *unfitted_label(const exo_scan *s, const exo_scan_row *r)
+{
+    return r->departures < s->min_departures ? "too little data" : "not fitted";
+}
+
 static void print_table(const exo_scan *s)
 {
     static const char *const headers[] = {
@@ -110,7 +125,7 @@ static void print_table(const exo_scan *s)
         else
             snprintf(fc, sizeof fc, "-");
         const char *cells[7] = {
-            r->org, NULL, rate, n, r->fitted ? r->label : "too little data",
+            r->org, NULL, rate, n, r->fitted ? r->label : unfitted_label(s, r),
             trend,  fc};
         char deps[32];
         snprintf(deps, sizeof deps, "%zu", r->departures);
@@ -119,15 +134,21 @@ static void print_table(const exo_scan *s)
     }
     table_print(t, stdout, "");
     table_free(t);
-    printf("%zu organisations, %zu fitted; seed %llu\n", s->n, s->n_fitted,
-           (unsigned long long)s->seed);
+    printf("%zu organisations, %zu fitted; seed %llu%s%s\n", s->n, s->n_fitted,
+           (unsigned long long)s->seed,
+           s->baseline == EXO_BASELINE_CONSTANT ? "; constant baseline" : "",
+           s->per_head ? "; baseline per head" : "");
+    bool all_few = true;
+    for (size_t i = 0; i < s->n; i++)
+        if (!s->rows[i].fitted)
+            all_few &= s->rows[i].departures < s->min_departures;
     size_t shown = 0;
     for (size_t i = 0; i < s->n; i++) {
         const exo_scan_row *r = &s->rows[i];
         if (r->fitted)
             continue;
         if (shown++ == 0)
-            printf("too little data:\n");
+            printf("%s:\n", all_few ? "too little data" : "not fitted");
         printf("  %s: %s\n", r->org, r->note);
     }
 }
@@ -167,6 +188,14 @@ int cmd_scan(struct cli *cli, int argc, char **argv)
         case OPT_LEVEL:
             if ((rc = cli_parse_levels(cli, arg, &o.spiral.filter.level_mask)))
                 return rc;
+            break;
+        case OPT_BASELINE:
+            if ((rc = cli_parse_baseline(cli, arg, &o.spiral.baseline,
+                                         &o.spiral.per_head)))
+                return rc;
+            break;
+        case OPT_PER_HEAD:
+            o.spiral.per_head = true;
             break;
         case OPT_BOOTSTRAP:
             if ((rc = parse_count(cli, "bootstrap", arg, 20,

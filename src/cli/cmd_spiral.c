@@ -785,19 +785,9 @@ int cmd_spiral(struct cli *cli, int argc, char **argv)
             a.o.filter.with_leave = true;
             break;
         case OPT_BASELINE:
-            if (strcmp(arg, "trend") == 0) {
-                a.o.baseline = EXO_BASELINE_TREND;
-            } else if (strcmp(arg, "constant") == 0) {
-                a.o.baseline = EXO_BASELINE_CONSTANT;
-            } else if (strcmp(arg, "headcount") == 0) {
-                a.o.baseline = EXO_BASELINE_TREND;
-                a.o.per_head = true;
-            } else {
-                return cli_usage_error(cli,
-                                       "unknown --baseline '%s' (expected "
-                                       "trend, constant or headcount)",
-                                       arg);
-            }
+            if ((rc = cli_parse_baseline(cli, arg, &a.o.baseline,
+                                         &a.o.per_head)))
+                return rc;
             a.has_baseline = true;
             break;
         case OPT_PER_HEAD:

@@ -269,6 +269,23 @@ int cli_parse_span(const struct cli *cli, const char *opt, const char *text,
     return 0;
 }
 
+int cli_parse_baseline(const struct cli *cli, const char *text,
+                       exo_baseline *baseline, bool *per_head)
+{
+    if (strcmp(text, "trend") == 0 || strcmp(text, "headcount") == 0)
+        *baseline = EXO_BASELINE_TREND;
+    else if (strcmp(text, "constant") == 0)
+        *baseline = EXO_BASELINE_CONSTANT;
+    else
+        return cli_usage_error(cli,
+                               "unknown --baseline '%s' (expected trend, "
+                               "constant or headcount)",
+                               text);
+    if (strcmp(text, "headcount") == 0)
+        *per_head = true;
+    return 0;
+}
+
 int cli_parse_levels(const struct cli *cli, const char *text, unsigned *mask)
 {
     char buf[256];

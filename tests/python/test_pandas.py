@@ -258,6 +258,19 @@ class TestStoreAnalyses(Rel):
         self.assertEqual(s.loc["OpenAI", "n"], sp.n)
         self.assertEqual(s.loc["OpenAI", "n_hi"], sp.n_interval[1])
 
+    def test_scan_per_head_is_the_spiral_per_head(self):
+        opts = dict(bootstrap=39, imputations=2, paths=300)
+        r = self.st.scan([HR, "OpenAI"], baseline="headcount", **opts)
+        self.assertEqual(r, cli("scan", HR, "OpenAI", "--baseline",
+                                "headcount", "--bootstrap", "39",
+                                "--imputations", "2", "--paths", "300"))
+        self.assertTrue(r["baseline"]["per_head"])
+        s = r.summary
+        # No headcount from news moves: a row with its reason, not fitted.
+        self.assertFalse(bool(s.loc["OpenAI", "fitted"]))
+        sp = self.st.spiral(HR, baseline="headcount", **opts)
+        self.assertEqual(s.loc[HR, "n"], sp.n)
+
     def test_runway(self):
         scen = os.path.join(ROOT, "data", "scenarios", "openai-2024.json")
         r = self.st.runway(scen, paths=300, seed=3)
