@@ -3003,8 +3003,32 @@ static void word_features(const char *w, char side, size_t d, feature_fn fn,
     }
 }
 
-/* The features of mention 'm' of sentence 's': its kind and the words up
- * to 8 before it and 12 after it in the sentence. */
+/* A trigger of the rules' lexicon starting at token i: its event, on
+ * which side of the mention and whether within three words, so that the
+ * model knows the verbs the rules know, whatever their wording. */
+static void trigger_feature(const struct extractor *ex, const struct sent *s,
+                            size_t i, char side, size_t d, feature_fn fn,
+                            void *ctx)
+{
+    static const char *const names[] = {"left",     "joined", "sabbatical",
+                                        "returned", "fired",  "founded"};
+    size_t used;
+    const struct exo__trigger *tr =
+        exo__lex_trigger(ex->lows + i, s->t1 - i, &used);
+    if (!tr || (unsigned)tr->event >= EXO__N_LEARNED)
+        return;
+    char buf[32];
+    snprintf(buf, sizeof buf, "t%c:%s", side, names[tr->event]);
+    fn(ctx, buf);
+    if (d <= 3) {
+        snprintf(buf, sizeof buf, "t%c3:%s", side, names[tr->event]);
+        fn(ctx, buf);
+    }
+}
+
+/* The features of mention 'm' of sentence 's': its kind, the words up
+ * to 8 before it and 12 after it in the sentence, and the triggers among
+ * them. */
 static void mention_features(const struct extractor *ex, const struct sent *s,
                              const struct mention *m, feature_fn fn, void *ctx)
 {
@@ -3019,10 +3043,18 @@ static void mention_features(const struct extractor *ex, const struct sent *s,
         fn(ctx, "k:first");
     if (m->t1 < s->t1 && (ex->toks[m->t1 - 1].flags & T_POSS))
         fn(ctx, "k:possessive");
-    for (size_t d = 1; d <= 8 && m->t0 >= s->t0 + d; d++)
+    /* The paragraph's sentence as a whole: its triggers wherever they
+     * are ("the shock firing of their head coach"). */
+    for (size_t i = s->t0; i < s->t1; i++)
+        trigger_feature(ex, s, i, 's', 9, fn, ctx);
+    for (size_t d = 1; d <= 8 && m->t0 >= s->t0 + d; d++) {
         word_features(feature_word(ex, s, m->t0 - d), 'b', d, fn, ctx);
-    for (size_t d = 1; d <= 12 && m->t1 + d - 1 < s->t1; d++)
+        trigger_feature(ex, s, m->t0 - d, 'b', d, fn, ctx);
+    }
+    for (size_t d = 1; d <= 12 && m->t1 + d - 1 < s->t1; d++) {
         word_features(feature_word(ex, s, m->t1 + d - 1), 'a', d, fn, ctx);
+        trigger_feature(ex, s, m->t1 + d - 1, 'a', d, fn, ctx);
+    }
 }
 
 static int row_cmp(const void *key, const void *row)
@@ -3038,8 +3070,8 @@ static const struct exo__model_row *model_row(const char *feature)
     return bsearch(feature, rows, n, sizeof *rows, row_cmp);
 }
 
-/* A mention has at most 4 + 3 x 8 + 3 x 12 features (mention_features). */
-#define MAX_MENTION_FEATURES 64
+/* A mention has at most 4 + 5 x 8 + 5 x 12 features (mention_features). */
+#define MAX_MENTION_FEATURES 104
 
 struct score_ctx {
     double z[EXO__N_LEARNED];

@@ -477,7 +477,7 @@ int main(int argc, char **argv)
         n_train += ments[m].set < 2;
     printf("%zu training mentions (dev, dev2), %zu features\n", n_train,
            n_vocab);
-    const double costs[] = {0.1, 0.3, 1, 3, 10};
+    const double costs[] = {0.1, 0.3, 1, 3, 10, 30, 100};
     double best_c = 1, best_f = -1;
     for (size_t i = 0; i < sizeof costs / sizeof costs[0]; i++) {
         double f = cv_f1(3u, costs[i]);
