@@ -3099,6 +3099,25 @@ static void add_feature(void *ctx, const char *feature)
         c->z[k] += r->w[k];
 }
 
+/*
+ * A mention the model reads: a full name, a surname or a pronoun. A first
+ * name alone ("Mira and Bob for putting faith in me") is too often someone
+ * else's, and a "name" after "in" or "at" is a place ("Raised in St
+ * Louis"): the rules need a trigger to take either, the model would not.
+ */
+static bool learnable(const struct extractor *ex, const struct sent *s,
+                      const struct mention *m)
+{
+    if (m->flags & M_PARTIAL)
+        return strcmp(ex->toks[m->t1 - 1].low,
+                      ex->people[m->person].last) == 0;
+    if ((m->flags & M_FULL) && m->t0 > s->t0 &&
+        (low_is(&ex->toks[m->t0 - 1], "in") ||
+         low_is(&ex->toks[m->t0 - 1], "at")))
+        return false;
+    return true;
+}
+
 /* Scores the mentions of sentence 's' (index 'si'), keeping each person's
  * best probability per event in the paragraph. */
 static void learn_sentence(struct extractor *ex, const struct sent *s,
@@ -3115,9 +3134,17 @@ static void learn_sentence(struct extractor *ex, const struct sent *s,
     for (size_t i = s->t0; i < s->t1; i++)
         if (low_in(&ex->toks[i], denials))
             return;
+    /* Nor a sentence without any of the rules' triggers: the model
+     * chooses who moves and how, the lexicon says that something moves
+     * ("The person you have to feel bad for is X" is no move). */
+    bool any = false;
+    for (size_t i = s->t0; i < s->t1 && !any; i++)
+        any = exo__lex_trigger(ex->lows + i, s->t1 - i, &(size_t){0}) != NULL;
+    if (!any)
+        return;
     for (size_t i = 0; i < ex->n_ments && !ex->fatal; i++) {
         const struct mention *m = &ex->ments[i];
-        if (m->person < 0)
+        if (m->person < 0 || !learnable(ex, s, m))
             continue;
         struct score_ctx c = {{0}, ex->hooks, {0}, 0};
         if (ex->hooks && ex->hooks->mention)
@@ -3176,7 +3203,9 @@ static void learn_emit(struct extractor *ex)
             ex->l_props[i].person = -1;
     for (size_t i = 0; i < ex->n_props && !ex->fatal; i++) {
         const struct lprop *pr = &ex->l_props[i];
-        if (pr->person < 0)
+        /* One proposal per person: a second paragraph's would merge into
+         * the first and raise its confidence to the rules' scale. */
+        if (pr->person < 0 || ex->cand_head[pr->person])
             continue;
         const struct sent *s = &ex->sents[pr->sent];
         struct frame fr = {0};
