@@ -340,15 +340,17 @@ struct extractor {
      * the sentence that gave it; the people scored in the paragraph; and
      * the (person, event, sentence) it proposes, emitted at the end. */
     const struct exo__learn_hooks *hooks;
+    bool sent_emitted; /* the rules emitted a move in this sentence */
     size_t *l_para;
     double *l_prob;  /* n_people x EXO__N_LEARNED */
     size_t *l_sent;  /* n_people x EXO__N_LEARNED */
+    size_t *l_tok;   /* n_people x EXO__N_LEARNED: the mention's token */
     int *l_touched;
     size_t n_touched, cap_touched;
     struct lprop {
         int person;
         int event;
-        size_t sent;
+        size_t sent, t0; /* the sentence and mention that gave it */
     } *l_props;
     size_t n_props, cap_props;
 };
@@ -1453,6 +1455,7 @@ static void emit(struct extractor *ex, const struct sent *s,
                  const struct frame *f)
 {
     const struct person *p = &ex->people[f->person];
+    ex->sent_emitted = true;
     exo_candidate c = {0};
     /*
      * One move per person and event: merge with an earlier mention. Only
@@ -3030,7 +3033,8 @@ static void trigger_feature(const struct extractor *ex, const struct sent *s,
  * to 8 before it and 12 after it in the sentence, and the triggers among
  * them. */
 static void mention_features(const struct extractor *ex, const struct sent *s,
-                             const struct mention *m, feature_fn fn, void *ctx)
+                             const struct mention *m, unsigned sent_trigs,
+                             feature_fn fn, void *ctx)
 {
     unsigned f = m->flags;
     fn(ctx, (f & M_PRONOUN) ? "k:pronoun"
@@ -3043,10 +3047,14 @@ static void mention_features(const struct extractor *ex, const struct sent *s,
         fn(ctx, "k:first");
     if (m->t1 < s->t1 && (ex->toks[m->t1 - 1].flags & T_POSS))
         fn(ctx, "k:possessive");
-    /* The paragraph's sentence as a whole: its triggers wherever they
-     * are ("the shock firing of their head coach"). */
-    for (size_t i = s->t0; i < s->t1; i++)
-        trigger_feature(ex, s, i, 's', 9, fn, ctx);
+    /* The sentence as a whole: its triggers wherever they are ("the shock
+     * firing of their head coach"), read once per sentence. */
+    static const char *const sent_feats[] = {"ts:left",     "ts:joined",
+                                             "ts:sabbatical", "ts:returned",
+                                             "ts:fired",    "ts:founded"};
+    for (int k = 0; k < EXO__N_LEARNED; k++)
+        if (sent_trigs & (1u << k))
+            fn(ctx, sent_feats[k]);
     for (size_t d = 1; d <= 8 && m->t0 >= s->t0 + d; d++) {
         word_features(feature_word(ex, s, m->t0 - d), 'b', d, fn, ctx);
         trigger_feature(ex, s, m->t0 - d, 'b', d, fn, ctx);
@@ -3131,26 +3139,47 @@ static void learn_sentence(struct extractor *ex, const struct sent *s,
         e--;
     if (s->titlecase || (e > s->t0 && low_is(&ex->toks[e - 1], "?")))
         return;
+    /* Nor what they drop when it is anywhere near a trigger: a negation,
+     * a hypothetical ("in talks to hire", "would join", "analysts
+     * think"), an attempt ("an attempt to oust"), the start of a career,
+     * history ("years ago"), an interim post (mostly filled from inside).
+     * The model, trained on few such sentences, would not know them. */
+    static const char *const not_moves[] = {
+        "attempt", "attempted", "attempts", "career",  "would",  "ago",
+        "interim", "acting",    "think",    "thinks",  "believe", NULL};
     for (size_t i = s->t0; i < s->t1; i++)
-        if (low_in(&ex->toks[i], denials))
+        if (low_in(&ex->toks[i], denials) || low_in(&ex->toks[i], negators) ||
+            low_in(&ex->toks[i], hypothetical) ||
+            low_in(&ex->toks[i], not_moves))
             return;
     /* Nor a sentence without any of the rules' triggers: the model
      * chooses who moves and how, the lexicon says that something moves
      * ("The person you have to feel bad for is X" is no move). */
-    bool any = false;
-    for (size_t i = s->t0; i < s->t1 && !any; i++)
-        any = exo__lex_trigger(ex->lows + i, s->t1 - i, &(size_t){0}) != NULL;
-    if (!any)
+    unsigned trigs = 0;
+    for (size_t i = s->t0; i < s->t1; i++) {
+        const struct exo__trigger *tr =
+            exo__lex_trigger(ex->lows + i, s->t1 - i, &(size_t){0});
+        if (tr && (unsigned)tr->event < EXO__N_LEARNED)
+            trigs |= 1u << tr->event;
+    }
+    if (!trigs)
         return;
     for (size_t i = 0; i < ex->n_ments && !ex->fatal; i++) {
         const struct mention *m = &ex->ments[i];
         if (m->person < 0 || !learnable(ex, s, m))
             continue;
         struct score_ctx c = {{0}, ex->hooks, {0}, 0};
+        /* Where the rules found a move, they read the sentence's subject
+         * and its companions ("X is joined at A by co-founders Y and Z"):
+         * the model proposes nothing more from it, though it learns from
+         * every sentence. */
+        bool proposable = !ex->sent_emitted;
         if (ex->hooks && ex->hooks->mention)
             ex->hooks->mention(ex->hooks->ctx, ex->people[m->person].name,
-                               s->para);
-        mention_features(ex, s, m, add_feature, &c);
+                               s->para, proposable);
+        mention_features(ex, s, m, trigs, add_feature, &c);
+        if (!proposable)
+            continue;
         size_t p = (size_t)m->person;
         if (ex->l_para[p] != s->para + 1) {
             ex->l_para[p] = s->para + 1;
@@ -3166,6 +3195,7 @@ static void learn_sentence(struct extractor *ex, const struct sent *s,
             if (pr > ex->l_prob[p * EXO__N_LEARNED + k]) {
                 ex->l_prob[p * EXO__N_LEARNED + k] = pr;
                 ex->l_sent[p * EXO__N_LEARNED + k] = si;
+                ex->l_tok[p * EXO__N_LEARNED + k] = m->t0;
             }
         }
     }
@@ -3185,7 +3215,8 @@ static void learn_paragraph(struct extractor *ex)
                 best = k;
         if (ex->l_prob[p * EXO__N_LEARNED + best] < thr->w[best])
             continue;
-        struct lprop pr = {(int)p, best, ex->l_sent[p * EXO__N_LEARNED + best]};
+        struct lprop pr = {(int)p, best, ex->l_sent[p * EXO__N_LEARNED + best],
+                           ex->l_tok[p * EXO__N_LEARNED + best]};
         if (EXO_VEC_PUSH(ex->l_props, ex->n_props, ex->cap_props, pr))
             ex->fatal = EXO_ENOMEM;
     }
@@ -3215,19 +3246,30 @@ static void learn_emit(struct extractor *ex)
         bool leaving = fr.event == EXO_EVENT_LEFT ||
                        fr.event == EXO_EVENT_FIRED ||
                        fr.event == EXO_EVENT_SABBATICAL;
-        /* The sentence's first organisation is where the person leaves
-         * from or goes to; the rules read the slots, this only fills
-         * them for the review. */
-        for (size_t t = s->t0; t < s->t1; t++) {
+        /* Where the person leaves from: the sentence's first organisation;
+         * where they go: the first after the name. The rules read the
+         * slots; this only fills them for the review. An arrival at an
+         * organisation named before the person too is a promotion
+         * ("Intel's CFO X will become chief executive of Intel"). */
+        /* Within 40 tokens of the name: the work per proposal is bounded,
+         * however long the sentence (issue 19). */
+        const struct org_mention *earlier = NULL;
+        size_t w0 = pr->t0 > s->t0 + 40 ? pr->t0 - 40 : s->t0;
+        size_t w1 = pr->t0 + 40 < s->t1 ? pr->t0 + 40 : s->t1;
+        for (size_t t = w0; t < w1; t++) {
             const struct org_mention *om = org_at(ex, t);
-            if (om) {
-                if (leaving)
-                    fr.from = om->org, fr.from_text = true;
-                else
-                    fr.to = om->org, fr.to_text = true;
-                break;
-            }
+            if (!om)
+                continue;
+            if (t < pr->t0 && !earlier)
+                earlier = om;
+            if (leaving && !fr.from)
+                fr.from = om->org, fr.from_text = true;
+            if (!leaving && t > pr->t0 && !fr.to)
+                fr.to = om->org, fr.to_text = true;
         }
+        if (fr.to && earlier && same_key(earlier->org, fr.to) &&
+            fr.event == EXO_EVENT_JOINED)
+            continue;
         if (leaving && !fr.from && ex->context)
             fr.from = ex->context;
         if (fr.event == EXO_EVENT_FOUNDED)
@@ -3308,6 +3350,7 @@ static void release_ex(struct extractor *ex)
     exo__free(ex->l_para);
     exo__free(ex->l_prob);
     exo__free(ex->l_sent);
+    exo__free(ex->l_tok);
     exo__free(ex->l_touched);
     exo__free(ex->l_props);
 }
@@ -3371,7 +3414,8 @@ static exo_code prepare(struct extractor *ex, exo_err *err)
     ex->l_para = exo__calloc(np, sizeof *ex->l_para);
     ex->l_prob = exo__calloc(np * EXO__N_LEARNED, sizeof *ex->l_prob);
     ex->l_sent = exo__calloc(np * EXO__N_LEARNED, sizeof *ex->l_sent);
-    if (!ex->l_para || !ex->l_prob || !ex->l_sent)
+    ex->l_tok = exo__calloc(np * EXO__N_LEARNED, sizeof *ex->l_tok);
+    if (!ex->l_para || !ex->l_prob || !ex->l_sent || !ex->l_tok)
         return exo__fail(err, EXO_ENOMEM, "out of memory");
     /*
      * The text's date: the caller's, else the latest it gives, where each
@@ -3483,6 +3527,7 @@ static exo_code extract(const char *text, size_t len, const size_t *map,
             ex.n_group = 0;
         }
         find_mentions(&ex, s, &last);
+        ex.sent_emitted = false;
         if (!ex.fatal)
             process_sentence(&ex, s);
         if (!ex.fatal)

@@ -47,6 +47,7 @@ struct ment {
     int *feat; /* vocabulary indices, 1-based, sorted, unique */
     size_t n_feat;
     unsigned labels; /* bit k: the person's gold rows have event k */
+    bool proposable; /* not in a sentence where the rules found a move */
 };
 
 static struct hmap vocab = HMAP_INIT;
@@ -184,14 +185,15 @@ static void flush_mention(struct collect *c)
     c->n_feat = 0;
 }
 
-static void on_mention(void *ctx, const char *person, size_t para)
+static void on_mention(void *ctx, const char *person, size_t para,
+                       bool proposable)
 {
     struct collect *c = ctx;
     flush_mention(c);
     ments = xrealloc(ments, (n_ments + 1) * sizeof *ments);
     ments[n_ments++] = (struct ment){c->set, c->passage, exo__name_key(person),
                                      para,   NULL,       0,
-                                     0};
+                                     0,      proposable};
 }
 
 static void on_feature(void *ctx, const char *feature)
@@ -406,7 +408,7 @@ static double pipeline_f1(int set, struct passage *ps, size_t n,
                     ments[e].para != ments[m].para ||
                     strcmp(ments[e].key, ments[m].key))
                     continue;
-                for (int k = 0; k < K; k++) {
+                for (int k = 0; k < K && ments[e].proposable; k++) {
                     double p = prob(&ments[e], k);
                     if (p > best)
                         best = p, best_k = k;
