@@ -3253,15 +3253,18 @@ static void learn_emit(struct extractor *ex)
          * ("Intel's CFO X will become chief executive of Intel"). */
         /* Within 40 tokens of the name: the work per proposal is bounded,
          * however long the sentence (issue 19). */
-        const struct org_mention *earlier = NULL;
+        const struct org_mention *earlier = NULL, *last_before = NULL;
         size_t w0 = pr->t0 > s->t0 + 40 ? pr->t0 - 40 : s->t0;
         size_t w1 = pr->t0 + 40 < s->t1 ? pr->t0 + 40 : s->t1;
         for (size_t t = w0; t < w1; t++) {
             const struct org_mention *om = org_at(ex, t);
             if (!om)
                 continue;
-            if (t < pr->t0 && !earlier)
-                earlier = om;
+            if (t < pr->t0) {
+                if (!earlier)
+                    earlier = om;
+                last_before = om;
+            }
             if (leaving && !fr.from)
                 fr.from = om->org, fr.from_text = true;
             if (!leaving && t > pr->t0 && !fr.to)
@@ -3269,6 +3272,14 @@ static void learn_emit(struct extractor *ex)
         }
         if (fr.to && earlier && same_key(earlier->org, fr.to) &&
             fr.event == EXO_EVENT_JOINED)
+            continue;
+        /* "Acme hired X": who hires, named before the person. */
+        if (!leaving && !fr.to && last_before)
+            fr.to = last_before->org, fr.to_text = true;
+        /* As for the rules: an arrival needs where ("became a coach" is
+         * none). */
+        if ((fr.event == EXO_EVENT_JOINED || fr.event == EXO_EVENT_RETURNED) &&
+            !fr.to)
             continue;
         if (leaving && !fr.from && ex->context)
             fr.from = ex->context;
