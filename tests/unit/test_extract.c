@@ -1084,8 +1084,8 @@ static double floor_for(double p, size_t n)
 #define NEWS_DEV_F1 0.935
 #define NEWS_DEV2_F1 0.934
 #define NEWS_DEV3_F1 0.694
-#define NEWS_TEST_F1 0.713
-#define NEWS_TEST_P 0.872
+#define NEWS_TEST_F1 0.751
+#define NEWS_TEST_P 0.881
 
 /* The development set: the rules were tuned on it, so its score is
  * optimistic; the floor guards against regressions. */
