@@ -342,16 +342,16 @@ struct extractor {
     const struct exo__learn_hooks *hooks;
     bool sent_emitted; /* the rules emitted a move in this sentence */
     size_t *l_para;
-    double *l_prob;  /* n_people x EXO__N_LEARNED */
-    size_t *l_sent;  /* n_people x EXO__N_LEARNED */
-    size_t *l_tok;   /* n_people x EXO__N_LEARNED: the mention's token */
+    double *l_prob; /* n_people x EXO__N_LEARNED */
+    size_t *l_sent; /* n_people x EXO__N_LEARNED */
+    size_t *l_tok;  /* n_people x EXO__N_LEARNED: the mention's token */
     int *l_touched;
     size_t n_touched, cap_touched;
     struct lprop {
         int person;
         int event;
         size_t sent, t0; /* the sentence and mention that gave it */
-    } *l_props;
+    } * l_props;
     size_t n_props, cap_props;
 };
 
@@ -3049,9 +3049,9 @@ static void mention_features(const struct extractor *ex, const struct sent *s,
         fn(ctx, "k:possessive");
     /* The sentence as a whole: its triggers wherever they are ("the shock
      * firing of their head coach"), read once per sentence. */
-    static const char *const sent_feats[] = {"ts:left",     "ts:joined",
+    static const char *const sent_feats[] = {"ts:left",       "ts:joined",
                                              "ts:sabbatical", "ts:returned",
-                                             "ts:fired",    "ts:founded"};
+                                             "ts:fired",      "ts:founded"};
     for (int k = 0; k < EXO__N_LEARNED; k++)
         if (sent_trigs & (1u << k))
             fn(ctx, sent_feats[k]);
@@ -3117,8 +3117,7 @@ static bool learnable(const struct extractor *ex, const struct sent *s,
                       const struct mention *m)
 {
     if (m->flags & M_PARTIAL)
-        return strcmp(ex->toks[m->t1 - 1].low,
-                      ex->people[m->person].last) == 0;
+        return strcmp(ex->toks[m->t1 - 1].low, ex->people[m->person].last) == 0;
     if ((m->flags & M_FULL) && m->t0 > s->t0 &&
         (low_is(&ex->toks[m->t0 - 1], "in") ||
          low_is(&ex->toks[m->t0 - 1], "at")))
@@ -3145,8 +3144,8 @@ static void learn_sentence(struct extractor *ex, const struct sent *s,
      * history ("years ago"), an interim post (mostly filled from inside).
      * The model, trained on few such sentences, would not know them. */
     static const char *const not_moves[] = {
-        "attempt", "attempted", "attempts", "career",  "would",  "ago",
-        "interim", "acting",    "think",    "thinks",  "believe", NULL};
+        "attempt", "attempted", "attempts", "career", "would",   "ago",
+        "interim", "acting",    "think",    "thinks", "believe", NULL};
     for (size_t i = s->t0; i < s->t1; i++)
         if (low_in(&ex->toks[i], denials) || low_in(&ex->toks[i], negators) ||
             low_in(&ex->toks[i], hypothetical) ||

@@ -93,8 +93,8 @@ const struct exo__model_row *exo__extract_model(size_t *n);
  * For the trainer (tests/extract/news/train.c): 'mention' is called for
  * each person mention the extractor reads, with the person's name, the
  * paragraph and whether the model may propose a move from it (not where
- * the rules found one), then 'feature' once per feature of it. With 'rules_only',
- * the model proposes nothing, so 'out' holds what the rules find.
+ * the rules found one), then 'feature' once per feature of it. With
+ * 'rules_only', the model proposes nothing, so 'out' holds what the rules find.
  */
 struct exo__learn_hooks {
     void (*mention)(void *ctx, const char *person, size_t para,

@@ -191,9 +191,9 @@ static void on_mention(void *ctx, const char *person, size_t para,
     struct collect *c = ctx;
     flush_mention(c);
     ments = xrealloc(ments, (n_ments + 1) * sizeof *ments);
-    ments[n_ments++] = (struct ment){c->set, c->passage, exo__name_key(person),
-                                     para,   NULL,       0,
-                                     0,      proposable};
+    ments[n_ments++] =
+        (struct ment){c->set, c->passage, exo__name_key(person), para, NULL, 0,
+                      0,      proposable};
 }
 
 static void on_feature(void *ctx, const char *feature)
@@ -533,9 +533,9 @@ int main(int argc, char **argv)
         fprintf(out, "%s", vocab_names[j]);
         for (int k = 0; k < K; k++)
             fprintf(out, ",%.6g",
-                    j == 0                ? bias[k]
+                    j == 0              ? bias[k]
                     : j == (int)n_vocab ? best_thr
-                                          : w[k][j]);
+                                        : w[k][j]);
         fprintf(out, "\n");
     }
     fclose(out);
