@@ -342,9 +342,10 @@ struct extractor {
     const struct exo__learn_hooks *hooks;
     bool sent_emitted; /* the rules emitted a move in this sentence */
     size_t *l_para;
-    double *l_prob; /* n_people x EXO__N_LEARNED */
-    size_t *l_sent; /* n_people x EXO__N_LEARNED */
-    size_t *l_tok;  /* n_people x EXO__N_LEARNED: the mention's token */
+    double *l_prob;        /* n_people x EXO__N_LEARNED */
+    size_t *l_sent;        /* n_people x EXO__N_LEARNED */
+    size_t *l_tok;         /* n_people x EXO__N_LEARNED: the mention's token */
+    signed char *tok_trig; /* per token: the event of a trigger there, -1 */
     int *l_touched;
     size_t n_touched, cap_touched;
     struct lprop {
@@ -3009,22 +3010,19 @@ static void word_features(const char *w, char side, size_t d, feature_fn fn,
 /* A trigger of the rules' lexicon starting at token i: its event, on
  * which side of the mention and whether within three words, so that the
  * model knows the verbs the rules know, whatever their wording. */
-static void trigger_feature(const struct extractor *ex, const struct sent *s,
-                            size_t i, char side, size_t d, feature_fn fn,
-                            void *ctx)
+static void trigger_feature(const struct extractor *ex, size_t i, char side,
+                            size_t d, feature_fn fn, void *ctx)
 {
     static const char *const names[] = {"left",     "joined", "sabbatical",
                                         "returned", "fired",  "founded"};
-    size_t used;
-    const struct exo__trigger *tr =
-        exo__lex_trigger(ex->lows + i, s->t1 - i, &used);
-    if (!tr || (unsigned)tr->event >= EXO__N_LEARNED)
+    int ev = ex->tok_trig[i]; /* learn_sentence read it */
+    if (ev < 0)
         return;
     char buf[32];
-    snprintf(buf, sizeof buf, "t%c:%s", side, names[tr->event]);
+    snprintf(buf, sizeof buf, "t%c:%s", side, names[ev]);
     fn(ctx, buf);
     if (d <= 3) {
-        snprintf(buf, sizeof buf, "t%c3:%s", side, names[tr->event]);
+        snprintf(buf, sizeof buf, "t%c3:%s", side, names[ev]);
         fn(ctx, buf);
     }
 }
@@ -3057,11 +3055,11 @@ static void mention_features(const struct extractor *ex, const struct sent *s,
             fn(ctx, sent_feats[k]);
     for (size_t d = 1; d <= 8 && m->t0 >= s->t0 + d; d++) {
         word_features(feature_word(ex, s, m->t0 - d), 'b', d, fn, ctx);
-        trigger_feature(ex, s, m->t0 - d, 'b', d, fn, ctx);
+        trigger_feature(ex, m->t0 - d, 'b', d, fn, ctx);
     }
     for (size_t d = 1; d <= 12 && m->t1 + d - 1 < s->t1; d++) {
         word_features(feature_word(ex, s, m->t1 + d - 1), 'a', d, fn, ctx);
-        trigger_feature(ex, s, m->t1 + d - 1, 'a', d, fn, ctx);
+        trigger_feature(ex, m->t1 + d - 1, 'a', d, fn, ctx);
     }
 }
 
@@ -3158,8 +3156,11 @@ static void learn_sentence(struct extractor *ex, const struct sent *s,
     for (size_t i = s->t0; i < s->t1; i++) {
         const struct exo__trigger *tr =
             exo__lex_trigger(ex->lows + i, s->t1 - i, &(size_t){0});
-        if (tr && (unsigned)tr->event < EXO__N_LEARNED)
+        ex->tok_trig[i] = -1;
+        if (tr && (unsigned)tr->event < EXO__N_LEARNED) {
             trigs |= 1u << tr->event;
+            ex->tok_trig[i] = (signed char)tr->event;
+        }
     }
     if (!trigs)
         return;
@@ -3361,6 +3362,7 @@ static void release_ex(struct extractor *ex)
     exo__free(ex->l_prob);
     exo__free(ex->l_sent);
     exo__free(ex->l_tok);
+    exo__free(ex->tok_trig);
     exo__free(ex->l_touched);
     exo__free(ex->l_props);
 }
@@ -3425,7 +3427,9 @@ static exo_code prepare(struct extractor *ex, exo_err *err)
     ex->l_prob = exo__calloc(np * EXO__N_LEARNED, sizeof *ex->l_prob);
     ex->l_sent = exo__calloc(np * EXO__N_LEARNED, sizeof *ex->l_sent);
     ex->l_tok = exo__calloc(np * EXO__N_LEARNED, sizeof *ex->l_tok);
-    if (!ex->l_para || !ex->l_prob || !ex->l_sent || !ex->l_tok)
+    ex->tok_trig = exo__calloc(ex->n_toks ? ex->n_toks : 1, 1);
+    if (!ex->l_para || !ex->l_prob || !ex->l_sent || !ex->l_tok ||
+        !ex->tok_trig)
         return exo__fail(err, EXO_ENOMEM, "out of memory");
     /*
      * The text's date: the caller's, else the latest it gives, where each
