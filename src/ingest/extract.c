@@ -21,11 +21,13 @@
  *   3. Candidates of the same move are merged across sentences (the first
  *      mention keeps its evidence; later ones fill missing slots).
  *
- * Rules, not a model: it finds the forms listed in issue 7 and the test
- * corpus (tests/extract/), and misses what they do not cover, e.g. names
- * written in lower case, organisations it has never seen outside a
- * context pattern, or a move described over several sentences without a
- * pronoun.
+ * Rules find the forms listed in issue 7 and the test corpus
+ * (tests/extract/), and miss what they do not cover, e.g. names written
+ * in lower case, organisations never seen outside a context pattern, or
+ * a move described over several sentences without a pronoun. Since ex17c
+ * a linear model over the words around each name (the learned reader,
+ * below; weights in data/extract-model.csv) proposes a move for people the
+ * rules found none for, always held for review.
  */
 #include "ingest/extract.h"
 
@@ -3246,13 +3248,13 @@ static void learn_emit(struct extractor *ex)
         bool leaving = fr.event == EXO_EVENT_LEFT ||
                        fr.event == EXO_EVENT_FIRED ||
                        fr.event == EXO_EVENT_SABBATICAL;
-        /* Where the person leaves from: the sentence's first organisation;
-         * where they go: the first after the name. The rules read the
+        /* Where the person leaves from: the first organisation near the
+         * name; where they go: the first after it. The rules read the
          * slots; this only fills them for the review. An arrival at an
          * organisation named before the person too is a promotion
-         * ("Intel's CFO X will become chief executive of Intel"). */
-        /* Within 40 tokens of the name: the work per proposal is bounded,
-         * however long the sentence (issue 19). */
+         * ("Intel's CFO X will become chief executive of Intel"). Only
+         * within 40 tokens of the name, so that the work per proposal is
+         * bounded however long the sentence (issue 19). */
         const struct org_mention *earlier = NULL, *last_before = NULL;
         size_t w0 = pr->t0 > s->t0 + 40 ? pr->t0 - 40 : s->t0;
         size_t w1 = pr->t0 + 40 < s->t1 ? pr->t0 + 40 : s->t1;
