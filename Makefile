@@ -62,7 +62,7 @@ INSTALL_VARS = DESTDIR='$(DESTDIR)' PREFIX='$(PREFIX)' BINDIR='$(BINDIR)' \
     DATADIR='$(DATADIR)' PYTHONDIR='$(PYTHONDIR)' VERSION='$(VERSION)' \
     SONAME='$(SONAME)' BUILD='$(BUILD)'
 
-.PHONY: all deps test check unit cli-tests mpi shared-data browser-tests bench bench-serve \
+.PHONY: all deps test check unit cli-tests mpi shared-data browser-tests bench bench-serve train-extract \
         demo lint cxx-header fmt clean fuzz install uninstall install-tests \
         calibrate python python-tests
 all: $(EXE) $(LIBA) $(SO) $(MAN) $(COMPL)
@@ -90,6 +90,25 @@ $(BUILD)/gen/companies.inc: data/companies.csv
 	    -e 's/^\([^,]*\),\(.*\)$$/{"\1", "\2"},/' > $@
 
 $(BUILD)/src/ingest/lexicon.o: $(BUILD)/gen/companies.inc
+
+# data/extract-model.csv (feature,6 weights; sorted by feature as strcmp
+# sorts; no quoted fields) as C rows for model.c: the learned reader of
+# extract (ex17c), written by tests/extract/news/train.c.
+$(BUILD)/gen/extract_model.inc: data/extract-model.csv
+	@mkdir -p $(dir $@)
+	tail -n +2 $< | sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' \
+	    -e 's/^\([^,]*\),\(.*\)$$/{"\1", {\2}},/' > $@
+
+$(BUILD)/src/ingest/model.o: $(BUILD)/gen/extract_model.inc
+
+# The trainer of that model (liblinear); run by hand after the development
+# sets or the features change: make train-extract.
+$(BUILD)/train-extract: tests/extract/news/train.c $(LIBA)
+	@mkdir -p $(dir $@)
+	$(CC) $(LIB_CFLAGS) -o $@ $< $(LIBA) $(LIBS) -llinear
+
+train-extract: deps $(BUILD)/train-extract
+	$(BUILD)/train-extract tests/extract/news data/extract-model.csv
 
 # Report assets: the page, style and renderer, and the chart libraries that
 # scripts/deps installs with npm ci from package-lock.json (the stamp is
@@ -294,7 +313,7 @@ fuzz: deps
 	    tail -1 build-fuzz/$$t.log; \
 	done
 
-build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_SRC) $(BUILD)/gen/schema.inc $(BUILD)/gen/schema_pg.inc $(BUILD)/gen/companies.inc $(BUILD)/gen/assets.inc
+build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_SRC) $(BUILD)/gen/schema.inc $(BUILD)/gen/schema_pg.inc $(BUILD)/gen/companies.inc $(BUILD)/gen/extract_model.inc $(BUILD)/gen/assets.inc
 	@mkdir -p build-fuzz
 	clang -g -O1 -fsanitize=fuzzer,address,undefined $(DEFS) -Iinclude -Isrc -I$(BUILD)/gen \
 	    $(shell pkg-config --cflags $(PKGS)) -fopenmp=libgomp -o $@ $< $(LIB_SRC) $(LIBS)

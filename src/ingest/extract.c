@@ -21,11 +21,13 @@
  *   3. Candidates of the same move are merged across sentences (the first
  *      mention keeps its evidence; later ones fill missing slots).
  *
- * Rules, not a model: it finds the forms listed in issue 7 and the test
- * corpus (tests/extract/), and misses what they do not cover, e.g. names
- * written in lower case, organisations it has never seen outside a
- * context pattern, or a move described over several sentences without a
- * pronoun.
+ * Rules find the forms listed in issue 7 and the test corpus
+ * (tests/extract/), and miss what they do not cover, e.g. names written
+ * in lower case, organisations never seen outside a context pattern, or
+ * a move described over several sentences without a pronoun. Since ex17c
+ * a linear model over the words around each name (the learned reader,
+ * below; weights in data/extract-model.csv) proposes a move for people the
+ * rules found none for, always held for review.
  */
 #include "ingest/extract.h"
 
@@ -335,6 +337,25 @@ struct extractor {
     size_t n_group;
     int next_group[8]; /* this sentence's list, taken after it is read */
     size_t n_next_group;
+    /* The learned reader (ex17c): per person, the paragraph (+ 1) of its
+     * current scores, each event's best probability in that paragraph and
+     * the sentence that gave it; the people scored in the paragraph; and
+     * the (person, event, sentence) it proposes, emitted at the end. */
+    const struct exo__learn_hooks *hooks;
+    bool sent_emitted; /* the rules emitted a move in this sentence */
+    size_t *l_para;
+    double *l_prob;        /* n_people x EXO__N_LEARNED */
+    size_t *l_sent;        /* n_people x EXO__N_LEARNED */
+    size_t *l_tok;         /* n_people x EXO__N_LEARNED: the mention's token */
+    signed char *tok_trig; /* per token: the event of a trigger there, -1 */
+    int *l_touched;
+    size_t n_touched, cap_touched;
+    struct lprop {
+        int person;
+        int event;
+        size_t sent, t0; /* the sentence and mention that gave it */
+    } * l_props;
+    size_t n_props, cap_props;
 };
 
 static bool list_gap(const struct extractor *ex, size_t a, size_t b);
@@ -1437,6 +1458,7 @@ static void emit(struct extractor *ex, const struct sent *s,
                  const struct frame *f)
 {
     const struct person *p = &ex->people[f->person];
+    ex->sent_emitted = true;
     exo_candidate c = {0};
     /*
      * One move per person and event: merge with an earlier mention. Only
@@ -2932,6 +2954,346 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
     }
 }
 
+/* ==== The learned reader (ex17c) ==== */
+
+/*
+ * The rules find the forms they were written for; on news they had not
+ * seen they missed about half the moves (docs/extract.md), mostly people
+ * with no move at all: verbs the lexicon lacks ("moving on X", "recalled",
+ * "re-appointed"), nouns ("the shock firing of their head coach") and
+ * headlines ("X out as coach"). A linear model over the words around a
+ * mention, trained on the development sets, reads those from the words
+ * themselves, so it is used only for people the rules found nothing for,
+ * and what it proposes is held for review (confidence LEARNED_CONF).
+ */
+#define LEARNED_CONF 0.50
+
+/* A token as a feature word: numbers, quotes and organisations by class,
+ * a capitalised word inside the sentence as "<cap>", commas escaped (the
+ * model file is comma-separated). */
+static const char *feature_word(const struct extractor *ex,
+                                const struct sent *s, size_t i)
+{
+    const struct tok *t = &ex->toks[i];
+    if (ex->tok_org[i])
+        return "<org>";
+    if (t->flags & T_NUM)
+        return "<num>";
+    if (t->flags & T_QUOTE)
+        return "<q>";
+    if (strcmp(t->low, ",") == 0)
+        return "<c>";
+    if ((t->flags & T_CAP) && i > s->t0 && !(t->flags & T_NOTNAME))
+        return "<cap>";
+    return t->low;
+}
+
+typedef void (*feature_fn)(void *ctx, const char *feature);
+
+static void word_features(const char *w, char side, size_t d, feature_fn fn,
+                          void *ctx)
+{
+    char buf[64];
+    snprintf(buf, sizeof buf, "%c:%s", side, w);
+    fn(ctx, buf);
+    if (d <= 2) {
+        snprintf(buf, sizeof buf, "%c%zu:%s", side, d, w);
+        fn(ctx, buf);
+    }
+    /* A stem by its first four letters: "sacked", "sacking" and "sack";
+     * "returned", "return" and "returning". */
+    size_t n = strlen(w);
+    if (n > 4 && w[0] != '<') {
+        snprintf(buf, sizeof buf, "%cp:%.4s", side, w);
+        fn(ctx, buf);
+    }
+}
+
+/* A trigger of the rules' lexicon starting at token i: its event, on
+ * which side of the mention and whether within three words, so that the
+ * model knows the verbs the rules know, whatever their wording. */
+static void trigger_feature(const struct extractor *ex, size_t i, char side,
+                            size_t d, feature_fn fn, void *ctx)
+{
+    static const char *const names[] = {"left",     "joined", "sabbatical",
+                                        "returned", "fired",  "founded"};
+    int ev = ex->tok_trig[i]; /* learn_sentence read it */
+    if (ev < 0)
+        return;
+    char buf[32];
+    snprintf(buf, sizeof buf, "t%c:%s", side, names[ev]);
+    fn(ctx, buf);
+    if (d <= 3) {
+        snprintf(buf, sizeof buf, "t%c3:%s", side, names[ev]);
+        fn(ctx, buf);
+    }
+}
+
+/* The features of mention 'm' of sentence 's': its kind, the words up
+ * to 8 before it and 12 after it in the sentence, and the triggers among
+ * them. */
+static void mention_features(const struct extractor *ex, const struct sent *s,
+                             const struct mention *m, unsigned sent_trigs,
+                             feature_fn fn, void *ctx)
+{
+    unsigned f = m->flags;
+    fn(ctx, (f & M_PRONOUN) ? "k:pronoun"
+            : (f & M_GROUP) ? "k:group"
+            : (f & M_FULL)  ? "k:full"
+                            : "k:partial");
+    if (f & M_SPEAKER)
+        fn(ctx, "k:speaker");
+    if (m->t0 == s->t0)
+        fn(ctx, "k:first");
+    if (m->t1 < s->t1 && (ex->toks[m->t1 - 1].flags & T_POSS))
+        fn(ctx, "k:possessive");
+    /* The sentence as a whole: its triggers wherever they are ("the shock
+     * firing of their head coach"), read once per sentence. */
+    static const char *const sent_feats[] = {"ts:left",       "ts:joined",
+                                             "ts:sabbatical", "ts:returned",
+                                             "ts:fired",      "ts:founded"};
+    for (int k = 0; k < EXO__N_LEARNED; k++)
+        if (sent_trigs & (1u << k))
+            fn(ctx, sent_feats[k]);
+    for (size_t d = 1; d <= 8 && m->t0 >= s->t0 + d; d++) {
+        word_features(feature_word(ex, s, m->t0 - d), 'b', d, fn, ctx);
+        trigger_feature(ex, m->t0 - d, 'b', d, fn, ctx);
+    }
+    for (size_t d = 1; d <= 12 && m->t1 + d - 1 < s->t1; d++) {
+        word_features(feature_word(ex, s, m->t1 + d - 1), 'a', d, fn, ctx);
+        trigger_feature(ex, m->t1 + d - 1, 'a', d, fn, ctx);
+    }
+}
+
+static int row_cmp(const void *key, const void *row)
+{
+    return strcmp((const char *)key,
+                  ((const struct exo__model_row *)row)->feature);
+}
+
+static const struct exo__model_row *model_row(const char *feature)
+{
+    size_t n;
+    const struct exo__model_row *rows = exo__extract_model(&n);
+    return bsearch(feature, rows, n, sizeof *rows, row_cmp);
+}
+
+/* A mention has at most 4 + 5 x 8 + 5 x 12 features (mention_features). */
+#define MAX_MENTION_FEATURES 104
+
+struct score_ctx {
+    double z[EXO__N_LEARNED];
+    const struct exo__learn_hooks *hooks;
+    /* The rows added so far: a feature counts once per mention, as in
+     * training ("the" twice in the window is one feature). */
+    const struct exo__model_row *seen[MAX_MENTION_FEATURES];
+    size_t n_seen;
+};
+
+static void add_feature(void *ctx, const char *feature)
+{
+    struct score_ctx *c = ctx;
+    if (c->hooks && c->hooks->feature)
+        c->hooks->feature(c->hooks->ctx, feature);
+    const struct exo__model_row *r = model_row(feature);
+    if (!r)
+        return;
+    for (size_t i = 0; i < c->n_seen; i++)
+        if (c->seen[i] == r)
+            return;
+    if (c->n_seen < MAX_MENTION_FEATURES)
+        c->seen[c->n_seen++] = r;
+    for (int k = 0; k < EXO__N_LEARNED; k++)
+        c->z[k] += r->w[k];
+}
+
+/*
+ * A mention the model reads: a full name, a surname or a pronoun. A first
+ * name alone ("Mira and Bob for putting faith in me") is too often someone
+ * else's, and a "name" after "in" or "at" is a place ("Raised in St
+ * Louis"): the rules need a trigger to take either, the model would not.
+ */
+static bool learnable(const struct extractor *ex, const struct sent *s,
+                      const struct mention *m)
+{
+    if (m->flags & M_PARTIAL)
+        return strcmp(ex->toks[m->t1 - 1].low, ex->people[m->person].last) == 0;
+    if ((m->flags & M_FULL) && m->t0 > s->t0 &&
+        (low_is(&ex->toks[m->t0 - 1], "in") ||
+         low_is(&ex->toks[m->t0 - 1], "at")))
+        return false;
+    return true;
+}
+
+/* Scores the mentions of sentence 's' (index 'si'), keeping each person's
+ * best probability per event in the paragraph. */
+static void learn_sentence(struct extractor *ex, const struct sent *s,
+                           size_t si)
+{
+    const struct exo__model_row *bias = model_row("(bias)");
+    /* What the rules never read as a move, the model does not either: a
+     * question ("Is OpenAI in a Death Spiral?"), a denial, a headline. */
+    size_t e = s->t1;
+    while (e > s->t0 && (ex->toks[e - 1].flags & T_QUOTE))
+        e--;
+    if (s->titlecase || (e > s->t0 && low_is(&ex->toks[e - 1], "?")))
+        return;
+    /* Nor what they drop when it is anywhere near a trigger: a negation,
+     * a hypothetical ("in talks to hire", "would join", "analysts
+     * think"), an attempt ("an attempt to oust"), the start of a career,
+     * history ("years ago"), an interim post (mostly filled from inside).
+     * The model, trained on few such sentences, would not know them. */
+    static const char *const not_moves[] = {
+        "attempt", "attempted", "attempts", "career", "would",   "ago",
+        "interim", "acting",    "think",    "thinks", "believe", NULL};
+    for (size_t i = s->t0; i < s->t1; i++)
+        if (low_in(&ex->toks[i], denials) || low_in(&ex->toks[i], negators) ||
+            low_in(&ex->toks[i], hypothetical) ||
+            low_in(&ex->toks[i], not_moves))
+            return;
+    /* Nor a sentence without any of the rules' triggers: the model
+     * chooses who moves and how, the lexicon says that something moves
+     * ("The person you have to feel bad for is X" is no move). */
+    unsigned trigs = 0;
+    for (size_t i = s->t0; i < s->t1; i++) {
+        const struct exo__trigger *tr =
+            exo__lex_trigger(ex->lows + i, s->t1 - i, &(size_t){0});
+        ex->tok_trig[i] = -1;
+        if (tr && (unsigned)tr->event < EXO__N_LEARNED) {
+            trigs |= 1u << tr->event;
+            ex->tok_trig[i] = (signed char)tr->event;
+        }
+    }
+    if (!trigs)
+        return;
+    for (size_t i = 0; i < ex->n_ments && !ex->fatal; i++) {
+        const struct mention *m = &ex->ments[i];
+        if (m->person < 0 || !learnable(ex, s, m))
+            continue;
+        struct score_ctx c = {{0}, ex->hooks, {0}, 0};
+        /* Where the rules found a move, they read the sentence's subject
+         * and its companions ("X is joined at A by co-founders Y and Z"):
+         * the model proposes nothing more from it, though it learns from
+         * every sentence. */
+        bool proposable = !ex->sent_emitted;
+        if (ex->hooks && ex->hooks->mention)
+            ex->hooks->mention(ex->hooks->ctx, ex->people[m->person].name,
+                               s->para, proposable);
+        mention_features(ex, s, m, trigs, add_feature, &c);
+        if (!proposable)
+            continue;
+        size_t p = (size_t)m->person;
+        if (ex->l_para[p] != s->para + 1) {
+            ex->l_para[p] = s->para + 1;
+            for (int k = 0; k < EXO__N_LEARNED; k++)
+                ex->l_prob[p * EXO__N_LEARNED + k] = 0;
+            if (EXO_VEC_PUSH(ex->l_touched, ex->n_touched, ex->cap_touched,
+                             m->person))
+                ex->fatal = EXO_ENOMEM;
+        }
+        for (int k = 0; k < EXO__N_LEARNED; k++) {
+            double z = c.z[k] + (bias ? bias->w[k] : 0);
+            double pr = 1.0 / (1.0 + exp(-z));
+            if (pr > ex->l_prob[p * EXO__N_LEARNED + k]) {
+                ex->l_prob[p * EXO__N_LEARNED + k] = pr;
+                ex->l_sent[p * EXO__N_LEARNED + k] = si;
+                ex->l_tok[p * EXO__N_LEARNED + k] = m->t0;
+            }
+        }
+    }
+}
+
+/* At a paragraph's end: each person's most probable event, when it
+ * reaches the threshold, becomes a proposal. */
+static void learn_paragraph(struct extractor *ex)
+{
+    const struct exo__model_row *thr = model_row("(threshold)");
+    for (size_t i = 0; i < ex->n_touched && thr && !ex->fatal; i++) {
+        size_t p = (size_t)ex->l_touched[i];
+        int best = 0;
+        for (int k = 1; k < EXO__N_LEARNED; k++)
+            if (ex->l_prob[p * EXO__N_LEARNED + k] >
+                ex->l_prob[p * EXO__N_LEARNED + best])
+                best = k;
+        if (ex->l_prob[p * EXO__N_LEARNED + best] < thr->w[best])
+            continue;
+        struct lprop pr = {(int)p, best, ex->l_sent[p * EXO__N_LEARNED + best],
+                           ex->l_tok[p * EXO__N_LEARNED + best]};
+        if (EXO_VEC_PUSH(ex->l_props, ex->n_props, ex->cap_props, pr))
+            ex->fatal = EXO_ENOMEM;
+    }
+    ex->n_touched = 0;
+}
+
+/* The proposals of people the rules found no move for, after the rules
+ * have read the whole text. */
+static void learn_emit(struct extractor *ex)
+{
+    /* Whether the rules found a move for the person, before any proposal
+     * adds one. */
+    for (size_t i = 0; i < ex->n_props; i++)
+        if (ex->cand_head[ex->l_props[i].person])
+            ex->l_props[i].person = -1;
+    for (size_t i = 0; i < ex->n_props && !ex->fatal; i++) {
+        const struct lprop *pr = &ex->l_props[i];
+        /* One proposal per person: a second paragraph's would merge into
+         * the first and raise its confidence to the rules' scale. */
+        if (pr->person < 0 || ex->cand_head[pr->person])
+            continue;
+        const struct sent *s = &ex->sents[pr->sent];
+        struct frame fr = {0};
+        fr.person = pr->person;
+        fr.mflags = M_FULL;
+        fr.event = (exo_event)pr->event;
+        bool leaving = fr.event == EXO_EVENT_LEFT ||
+                       fr.event == EXO_EVENT_FIRED ||
+                       fr.event == EXO_EVENT_SABBATICAL;
+        /* Where the person leaves from: the first organisation near the
+         * name; where they go: the first after it. The rules read the
+         * slots; this only fills them for the review. An arrival at an
+         * organisation named before the person too is a promotion
+         * ("Intel's CFO X will become chief executive of Intel"). Only
+         * within 40 tokens of the name, so that the work per proposal is
+         * bounded however long the sentence (issue 19). */
+        const struct org_mention *earlier = NULL, *last_before = NULL;
+        size_t w0 = pr->t0 > s->t0 + 40 ? pr->t0 - 40 : s->t0;
+        size_t w1 = pr->t0 + 40 < s->t1 ? pr->t0 + 40 : s->t1;
+        for (size_t t = w0; t < w1; t++) {
+            const struct org_mention *om = org_at(ex, t);
+            if (!om)
+                continue;
+            if (t < pr->t0) {
+                if (!earlier)
+                    earlier = om;
+                last_before = om;
+            }
+            if (leaving && !fr.from)
+                fr.from = om->org, fr.from_text = true;
+            if (!leaving && t > pr->t0 && !fr.to)
+                fr.to = om->org, fr.to_text = true;
+        }
+        if (fr.to && earlier && same_key(earlier->org, fr.to) &&
+            fr.event == EXO_EVENT_JOINED)
+            continue;
+        /* "Acme hired X": who hires, named before the person. */
+        if (!leaving && !fr.to && last_before)
+            fr.to = last_before->org, fr.to_text = true;
+        /* As for the rules: an arrival needs where ("became a coach" is
+         * none). */
+        if ((fr.event == EXO_EVENT_JOINED || fr.event == EXO_EVENT_RETURNED) &&
+            !fr.to)
+            continue;
+        if (leaving && !fr.from && ex->context)
+            fr.from = ex->context;
+        if (fr.event == EXO_EVENT_FOUNDED)
+            fr.level = EXO_LEVEL_FOUNDER;
+        size_t before = ex->n_cands;
+        emit(ex, s, &fr);
+        if (ex->n_cands > before)
+            ex->cands[ex->n_cands - 1].confidence = LEARNED_CONF;
+    }
+}
+
 /* ==== Driver ==== */
 
 static bool titlecase_sentence(const struct extractor *ex, const struct sent *s)
@@ -2998,6 +3360,13 @@ static void release_ex(struct extractor *ex)
     exo__free(ex->tok_org);
     exo__free(ex->people);
     exo__free(ex->ments);
+    exo__free(ex->l_para);
+    exo__free(ex->l_prob);
+    exo__free(ex->l_sent);
+    exo__free(ex->l_tok);
+    exo__free(ex->tok_trig);
+    exo__free(ex->l_touched);
+    exo__free(ex->l_props);
 }
 
 /* Setup, tokens and pass one; EXO_OK or EXO_ENOMEM. */
@@ -3054,6 +3423,15 @@ static exo_code prepare(struct extractor *ex, exo_err *err)
     ex->cand_tail =
         exo__calloc(ex->n_people ? ex->n_people : 1, sizeof *ex->cand_tail);
     if (ex->fatal || !ex->cand_head || !ex->cand_tail)
+        return exo__fail(err, EXO_ENOMEM, "out of memory");
+    size_t np = ex->n_people ? ex->n_people : 1;
+    ex->l_para = exo__calloc(np, sizeof *ex->l_para);
+    ex->l_prob = exo__calloc(np * EXO__N_LEARNED, sizeof *ex->l_prob);
+    ex->l_sent = exo__calloc(np * EXO__N_LEARNED, sizeof *ex->l_sent);
+    ex->l_tok = exo__calloc(np * EXO__N_LEARNED, sizeof *ex->l_tok);
+    ex->tok_trig = exo__calloc(ex->n_toks ? ex->n_toks : 1, 1);
+    if (!ex->l_para || !ex->l_prob || !ex->l_sent || !ex->l_tok ||
+        !ex->tok_trig)
         return exo__fail(err, EXO_ENOMEM, "out of memory");
     /*
      * The text's date: the caller's, else the latest it gives, where each
@@ -3138,10 +3516,13 @@ void exo_candidate_list_release(exo_candidate_list *list)
 
 /* 'work' gets the count of lookup steps (struct extractor); may be NULL. */
 static exo_code extract(const char *text, size_t len, const size_t *map,
-                        const exo_extract_opts *opts, exo_candidate_list *out,
-                        unsigned long long *work, exo_err *err)
+                        const exo_extract_opts *opts,
+                        const struct exo__learn_hooks *hooks,
+                        exo_candidate_list *out, unsigned long long *work,
+                        exo_err *err)
 {
     struct extractor ex = {0};
+    ex.hooks = hooks;
     unsigned long long steps = 0;
     exo_code code;
     ex.work = &steps;
@@ -3156,18 +3537,25 @@ static exo_code extract(const char *text, size_t len, const size_t *map,
     for (size_t i = 0; i < ex.n_sents && !ex.fatal; i++) {
         const struct sent *s = &ex.sents[i];
         if (s->para != para) {
+            learn_paragraph(&ex);
             para = s->para;
             last = -1;
             ex.n_group = 0;
         }
         find_mentions(&ex, s, &last);
+        ex.sent_emitted = false;
         if (!ex.fatal)
             process_sentence(&ex, s);
+        if (!ex.fatal)
+            learn_sentence(&ex, s, i);
         if (ex.n_next_group >= 2) {
             memcpy(ex.group, ex.next_group, sizeof ex.group);
             ex.n_group = ex.n_next_group;
         }
     }
+    learn_paragraph(&ex);
+    if (!(hooks && hooks->rules_only))
+        learn_emit(&ex);
     if (ex.fatal) {
         code = exo__fail(err, EXO_ENOMEM, "out of memory extracting moves");
         goto out;
@@ -3232,13 +3620,13 @@ exo_code exo_extract_text(const char *text, size_t len,
                 (opts->kind == EXO_TEXT_AUTO && exo__is_html(text, len));
     if (!html) {
         /* The tokenizer reads up to 'len' only; a copy is not needed. */
-        return extract(text, len, NULL, opts, out, NULL, err);
+        return extract(text, len, NULL, opts, NULL, out, NULL, err);
     }
     char *plain;
     size_t plain_len, *map;
     if ((code = exo__html_to_text(text, len, &plain, &plain_len, &map, err)))
         return code;
-    code = extract(plain, plain_len, map, opts, out, NULL, err);
+    code = extract(plain, plain_len, map, opts, NULL, out, NULL, err);
     exo__free(plain);
     exo__free(map);
     return code;
@@ -3314,5 +3702,14 @@ exo_code exo__extract_work(const char *text, size_t len,
                            exo_err *err)
 {
     memset(out, 0, sizeof *out);
-    return extract(text, len, NULL, opts, out, work, err);
+    return extract(text, len, NULL, opts, NULL, out, work, err);
+}
+
+exo_code exo__extract_learn(const char *text, size_t len,
+                            const exo_extract_opts *opts,
+                            const struct exo__learn_hooks *hooks,
+                            exo_candidate_list *out, exo_err *err)
+{
+    memset(out, 0, sizeof *out);
+    return extract(text, len, NULL, opts, hooks, out, NULL, err);
 }

@@ -68,4 +68,45 @@ exo_code exo__extract_work(const char *text, size_t len,
                            exo_candidate_list *out, unsigned long long *work,
                            exo_err *err);
 
+/*
+ * The learned reader (ex17c). A linear model over the words around each
+ * person mention gives, per event, the probability that the mention's
+ * person made that move; a person the rules found no move for gets the
+ * most probable event of their paragraph when it reaches the model's
+ * threshold, as a candidate held for review. The events are left ..
+ * founded, in the order of exo_event.
+ */
+#define EXO__N_LEARNED 6
+
+/* One row of data/extract-model.csv: a feature and its weight per event.
+ * "(bias)" holds the intercepts and "(threshold)" the probabilities from
+ * which a proposal is made. */
+struct exo__model_row {
+    const char *feature;
+    double w[EXO__N_LEARNED];
+};
+
+/* The built-in model's rows, sorted by feature (bytes, as strcmp). */
+const struct exo__model_row *exo__extract_model(size_t *n);
+
+/*
+ * For the trainer (tests/extract/news/train.c): 'mention' is called for
+ * each person mention the extractor reads, with the person's name, the
+ * paragraph and whether the model may propose a move from it (not where
+ * the rules found one), then 'feature' once per feature of it. With
+ * 'rules_only', the model proposes nothing, so 'out' holds what the rules find.
+ */
+struct exo__learn_hooks {
+    void (*mention)(void *ctx, const char *person, size_t para,
+                    bool proposable);
+    void (*feature)(void *ctx, const char *feature);
+    void *ctx;
+    bool rules_only;
+};
+
+exo_code exo__extract_learn(const char *text, size_t len,
+                            const exo_extract_opts *opts,
+                            const struct exo__learn_hooks *hooks,
+                            exo_candidate_list *out, exo_err *err);
+
 #endif

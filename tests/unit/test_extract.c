@@ -1081,10 +1081,11 @@ static double floor_for(double p, size_t n)
 /* Issue 17's bar: F1 and precision 0.85 on news the rules never saw. */
 #define NEWS_TARGET 0.85
 /* Measured at this commit (see tests/extract/news/README.md). */
-#define NEWS_DEV_F1 0.914
-#define NEWS_DEV2_F1 0.905
-#define NEWS_TEST_F1 0.713
-#define NEWS_TEST_P 0.872
+#define NEWS_DEV_F1 0.935
+#define NEWS_DEV2_F1 0.934
+#define NEWS_DEV3_F1 0.694
+#define NEWS_TEST_F1 0.751
+#define NEWS_TEST_P 0.881
 
 /* The development set: the rules were tuned on it, so its score is
  * optimistic; the floor guards against regressions. */
@@ -1112,6 +1113,111 @@ Test(extract, news_dev2)
     cr_expect_eq(n, 56);
     cr_expect_geq(f1(ev), floor_for(NEWS_DEV2_F1, ev.gold), "event F1 %.3f",
                   f1(ev));
+}
+
+/* The third development set (ex17c): collected and committed before any
+ * change for it; it chose the learned reader's threshold, nothing else. */
+Test(extract, news_dev3)
+{
+    struct tally ev, slot;
+    size_t n = evaluate("extract news dev3",
+                        SOURCE_PATH("tests/extract/news/dev3.txt"),
+                        SOURCE_PATH("tests/extract/news/dev3-gold.csv"), &ev,
+                        &slot);
+    cr_expect_eq(n, 65);
+    cr_expect_eq(ev.gold, 114);
+    cr_expect_geq(f1(ev), floor_for(NEWS_DEV3_F1, ev.gold), "event F1 %.3f",
+                  f1(ev));
+}
+
+/* ==== ex17c: the learned reader ==== */
+
+/* The model's rows: sorted as bsearch needs, with an intercept and a
+ * threshold per event, the thresholds probabilities. */
+Test(extract, learned_model_rows_are_sorted)
+{
+    size_t n;
+    const struct exo__model_row *rows = exo__extract_model(&n);
+    cr_assert_gt(n, 2);
+    bool bias = false, thr = false;
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0)
+            cr_expect_lt(strcmp(rows[i - 1].feature, rows[i].feature), 0,
+                         "%s before %s", rows[i - 1].feature,
+                         rows[i].feature);
+        bias |= strcmp(rows[i].feature, "(bias)") == 0;
+        if (strcmp(rows[i].feature, "(threshold)") == 0) {
+            thr = true;
+            for (int k = 0; k < EXO__N_LEARNED; k++) {
+                cr_expect_gt(rows[i].w[k], 0.0);
+                cr_expect_lt(rows[i].w[k], 1.0);
+            }
+        }
+    }
+    cr_expect(bias);
+    cr_expect(thr);
+}
+
+static const exo_candidate *find_cand(const exo_candidate_list *l,
+                                      const char *person)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (strcmp(l->rows[i].person, person) == 0)
+            return &l->rows[i];
+    return NULL;
+}
+
+/* "Also sacked: X", a form no rule reads: the model proposes the firing,
+ * held for review (below --review-below's 0.70), and the rules alone find
+ * nothing for X. */
+Test(extract, learned_reader_proposes_what_the_rules_miss)
+{
+    const char *t = "The Harbor City Hawks have sacked coach Dan Petrov. "
+                    "Also sacked: Marta Ilves, the team's director of "
+                    "football.";
+    exo_extract_opts opts;
+    exo_extract_opts_init(&opts);
+    exo_candidate_list out;
+    cr_assert_eq(exo_extract_text(t, strlen(t), &opts, &out, NULL), EXO_OK);
+    const exo_candidate *petrov = find_cand(&out, "Dan Petrov");
+    const exo_candidate *ilves = find_cand(&out, "Marta Ilves");
+    cr_assert(petrov && ilves);
+    cr_expect_eq(petrov->event, EXO_EVENT_FIRED);
+    cr_expect_geq(petrov->confidence, 0.70);
+    cr_expect_eq(ilves->event, EXO_EVENT_FIRED);
+    cr_expect_lt(ilves->confidence, 0.70);
+    cr_expect_str_eq(ilves->evidence, "Also sacked: Marta Ilves, the team's "
+                                      "director of football.");
+    exo_candidate_list_release(&out);
+    struct exo__learn_hooks rules_only = {NULL, NULL, NULL, true};
+    cr_assert_eq(exo__extract_learn(t, strlen(t), &opts, &rules_only, &out,
+                                    NULL),
+                 EXO_OK);
+    cr_expect(find_cand(&out, "Dan Petrov"));
+    cr_expect_null(find_cand(&out, "Marta Ilves"));
+    exo_candidate_list_release(&out);
+}
+
+/* What the rules drop, the model does not propose either: a question, a
+ * denial, a hypothetical, a first name alone, a place after "in", and a
+ * sentence with no trigger at all. */
+Test(extract, learned_reader_keeps_the_hard_negatives)
+{
+    static const char *const none[] = {
+        "The Harbor City Hawks have sacked coach Dan Petrov. Was Marta "
+        "Ilves, the team's director of football, sacked too?",
+        "The Harbor City Hawks denied that Marta Ilves was sacked.",
+        "Analysts think the Harbor City Hawks would sack Marta Ilves.",
+        "Marta Ilves is the person everyone at the Harbor City Hawks "
+        "admires.",
+        "Raised in Port Ellis, Marta Ilves became a coach.",
+    };
+    for (size_t i = 0; i < sizeof none / sizeof none[0]; i++)
+        cr_expect_eq(count_moves(none[i], "Marta Ilves", EXO_EVENT_FIRED) +
+                         count_moves(none[i], "Port Ellis", EXO_EVENT_JOINED) +
+                         count_moves(none[i], "Marta Ilves",
+                                     EXO_EVENT_JOINED),
+                     0, "a move in: %s", none[i]);
 }
 
 /*

@@ -59,25 +59,29 @@ def main():
     for s, (text, gold) in out.items():
         print(s, sum(t.startswith("=== ") for t in text), "passages,",
               len(gold) - 1, "moves")
-    dev2(passages, src, head)
+    seen = {p["url"].split("#")[0] for p in passages}
+    later(seen, src, head, "dev2", "D")
+    later(seen, src, head, "dev3", "E")
+    open("sources.csv", "w", encoding="utf-8").write("\n".join(src) + "\n")
 
 
-def dev2(first, src, head):
-    """The second development set (raw-dev2.txt), collected after the split
-    above and committed before any rule was changed for it. All of it is
-    development data: a passage whose URL is already in raw.txt, or whose
-    story (first labelled person) is a test-set story, is refused, so
-    tuning on it cannot look at the test set's stories."""
-    seen = {p["url"].split("#")[0] for p in first}
+def later(seen, src, head, name, prefix):
+    """A later development set (raw-dev2.txt, raw-dev3.txt), collected after
+    the split above and committed before any rule was changed for it. All
+    of it is development data: a passage whose URL is already in an earlier
+    set, or whose story (first labelled person) is a test-set story, is
+    refused, so tuning on it cannot look at the test set's stories."""
     test_keys = {line.split(",")[2] for line in src[1:]
                  if line.split(",")[1] == "test"}
     text, gold = [], ["id,person,from_org,to_org,event,role,date,background"]
-    for i, p in enumerate(parse("raw-dev2.txt"), 1):
-        pid = "D%03d" % i
+    mine = set()
+    for i, p in enumerate(parse("raw-%s.txt" % name), 1):
+        pid = "%s%03d" % (prefix, i)
         url = p["url"].split("#")[0]
         key = p["gold"][0][0].lower() if p["gold"] else url
         if url in seen:
-            sys.exit("%s: URL already in raw.txt: %s" % (pid, url))
+            sys.exit("%s: URL already in an earlier set: %s" % (pid, url))
+        mine.add(url)
         for g in p["gold"]:
             if g[0].lower() in test_keys:
                 sys.exit("%s: %s is a test-set story" % (pid, g[0]))
@@ -87,12 +91,12 @@ def dev2(first, src, head):
             if any("," in x for x in g):
                 sys.exit("comma in label: %r" % g)
             gold.append(",".join([pid] + g[:6] + ["1" if g[6] else "0"]))
-        src.append("%s,dev2,%s,%s" % (pid, key.replace(",", " "), p["url"]))
-    open("dev2.txt", "w", encoding="utf-8").write(
-        head % "dev2" + "\n".join(text) + "\n")
-    open("dev2-gold.csv", "w", encoding="utf-8").write("\n".join(gold) + "\n")
-    open("sources.csv", "w", encoding="utf-8").write("\n".join(src) + "\n")
-    print("dev2", len([t for t in text if t.startswith("=== ")]),
+        src.append("%s,%s,%s,%s" % (pid, name, key.replace(",", " "), p["url"]))
+    seen |= mine
+    open(name + ".txt", "w", encoding="utf-8").write(
+        head % name + "\n".join(text) + "\n")
+    open(name + "-gold.csv", "w", encoding="utf-8").write("\n".join(gold) + "\n")
+    print(name, len([t for t in text if t.startswith("=== ")]),
           "passages,", len(gold) - 1, "moves")
 
 
