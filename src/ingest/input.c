@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -377,7 +378,15 @@ exo_code exo__read_input(const char *path, const char *name, char **out,
     if (have >= 2 && in[0] == 0x1f && in[1] == 0x8b) {
         rc = read_gzip(&r, in, have);
     } else {
-        if (reserve(&r.data, &r.cap, 0, have)) {
+        /* A regular file's size, when known, is room for all of it at
+         * once: not grown (and copied) twice over by doubling. Only a
+         * hint: the loop below reads to the end whatever the size. */
+        struct stat st;
+        size_t want = have;
+        if (fstat(r.fd, &st) == 0 && S_ISREG(st.st_mode) &&
+            (uintmax_t)st.st_size > have && (uintmax_t)st.st_size <= r.max)
+            want = (size_t)st.st_size;
+        if (reserve(&r.data, &r.cap, 0, want)) {
             rc = exo__fail(err, EXO_ENOMEM, "out of memory reading '%s'", path);
             goto out;
         }
