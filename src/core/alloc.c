@@ -6,7 +6,6 @@
  */
 #include "core/alloc.h"
 
-#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,41 +32,20 @@ void exo_allocator_set(void *(*malloc_fn)(size_t),
  * the kernel offers them on request (THP "madvise", Debian's default): a
  * 10^6-row Cox fit from a CSV file touches some 250 MB in blocks of 4-64
  * MB, and one fault per 4 KiB page cost a third of its CPU time on a
- * virtual machine (66,800 faults). Such a block is aligned to and
- * rounded up to whole huge pages, as a huge page shared with a neighbour
- * is often faulted in small pages by it first. Only libc's own blocks
+ * virtual machine (66,800 faults; 8,800 with this advice). The whole
+ * pages inside the block are advised, so nothing of another is touched;
+ * the edges, shared with neighbours, stay small pages. Aligning blocks to
+ * 2 MB saved those faults too, but freed blocks then rarely fitted the
+ * next request and the peak memory grew by half. Only libc's own blocks
  * are advised: a hook's memory is its owner's business.
  */
 #define HUGE_MIN ((size_t)2 << 20)
-#define HUGE_PAGE ((size_t)2 << 20) /* x86-64's; elsewhere an alignment */
 
-static bool libc_hooks(void)
-{
-    return hook_malloc == malloc && hook_realloc == realloc &&
-           hook_free == free;
-}
-
-static void *huge_block(size_t size)
-{
-#ifdef MADV_HUGEPAGE
-    size_t round = (size + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
-    void *p;
-    if (round < size || posix_memalign(&p, HUGE_PAGE, round) != 0)
-        return NULL;
-    /* advice only: a kernel without THP refuses it and nothing changes */
-    (void)madvise(p, round, MADV_HUGEPAGE);
-    return p;
-#else
-    (void)size;
-    return NULL;
-#endif
-}
-
-/* The whole pages inside a block realloc gave, so no other is touched. */
 static void advise_huge(void *p, size_t size)
 {
 #ifdef MADV_HUGEPAGE
-    if (!p || size < HUGE_MIN || !libc_hooks())
+    if (!p || size < HUGE_MIN || hook_malloc != malloc ||
+        hook_realloc != realloc)
         return;
     long page = sysconf(_SC_PAGESIZE);
     if (page <= 0)
@@ -75,6 +53,7 @@ static void advise_huge(void *p, size_t size)
     uintptr_t mask = (uintptr_t)page - 1;
     uintptr_t lo = ((uintptr_t)p + mask) & ~mask;
     uintptr_t hi = ((uintptr_t)p + size) & ~mask;
+    /* advice only: a kernel without THP refuses it and nothing changes */
     if (hi > lo)
         (void)madvise((void *)lo, hi - lo, MADV_HUGEPAGE);
 #else
@@ -85,12 +64,9 @@ static void advise_huge(void *p, size_t size)
 
 void *exo__malloc(size_t size)
 {
-    if (size >= HUGE_MIN && libc_hooks()) {
-        void *p = huge_block(size);
-        if (p)
-            return p;
-    }
-    return hook_malloc(size ? size : 1);
+    void *p = hook_malloc(size ? size : 1);
+    advise_huge(p, size);
+    return p;
 }
 
 void *exo__calloc(size_t n, size_t size)
