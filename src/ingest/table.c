@@ -972,10 +972,12 @@ exo_code exo_survival_data_load(const char *path, const exo_survival_spec *spec,
     if (spec->start)
         out->start = exo__calloc(n ? n : 1, sizeof *out->start);
     size_t *keep = exo__calloc(n ? n : 1, sizeof *keep);
-    cal_start = exo__calloc(n ? n : 1, sizeof *cal_start);
-    cal_end = exo__calloc(n ? n : 1, sizeof *cal_end);
+    if (dates) { /* only rows of dates have calendar days */
+        cal_start = exo__calloc(n ? n : 1, sizeof *cal_start);
+        cal_end = exo__calloc(n ? n : 1, sizeof *cal_end);
+    }
     if (!out->stop || !out->event || !keep || (spec->start && !out->start) ||
-        !cal_start || !cal_end) {
+        (dates && (!cal_start || !cal_end))) {
         exo__free(ev);
         exo__free(keep);
         rc = exo__fail(err, EXO_ENOMEM, "out of memory");

@@ -279,6 +279,8 @@ static exo_code concordance(size_t m, const double *start, const double *stop,
     size_t *rank = exo__reallocarray(NULL, mm, sizeof *rank);
     size_t *order = exo__reallocarray(NULL, mm, sizeof *order);
     uint64_t *pairs = exo__reallocarray(NULL, 4 * mm, sizeof *pairs);
+    /* each row's three influence sums side by side: the rows come in
+     * start order as well as stop order, one cache line a visit */
     double *im = exo__calloc(3 * mm, sizeof *im);
     double *trees = NULL;
     struct surv_key *dk = NULL;
@@ -328,7 +330,6 @@ static exo_code concordance(size_t m, const double *start, const double *stop,
             order[q++] = dk[k].idx;
     }
     double count[5] = {0, 0, 0, 0, 0};
-    double *im0 = im, *im1 = im + m, *im2 = im + 2 * m;
     struct conc_tree all = {trees, trees + (nt + 1), 0, nt};
     struct conc_tree dead = {trees + 2 * (nt + 1), trees + 3 * (nt + 1), 0, nt};
     size_t i = 0, i2 = 0;
@@ -342,9 +343,9 @@ static exo_code concordance(size_t m, const double *start, const double *stop,
             size_t ii = order[i];
             if (status[ii] == 0) {
                 ct_walk(&dead, rank[ii], wsum);
-                im0[ii] -= wsum[1];
-                im1[ii] -= wsum[0];
-                im2[ii] -= wsum[2];
+                im[3 * ii + 0] -= wsum[1];
+                im[3 * ii + 1] -= wsum[0];
+                im[3 * ii + 2] -= wsum[2];
                 ct_add(&all, rank[ii], 1);
                 i++;
                 continue;
@@ -355,9 +356,9 @@ static exo_code concordance(size_t m, const double *start, const double *stop,
                      i2++) {
                     size_t jj = by_start[i2];
                     ct_walk(&dead, rank[jj], wsum);
-                    im0[jj] += wsum[1];
-                    im1[jj] += wsum[0];
-                    im2[jj] += wsum[2];
+                    im[3 * jj + 0] += wsum[1];
+                    im[3 * jj + 1] += wsum[0];
+                    im[3 * jj + 2] += wsum[2];
                     ct_add(&all, rank[jj], -1);
                 }
             }
@@ -382,17 +383,17 @@ static exo_code concordance(size_t m, const double *start, const double *stop,
                 count[0] += wsum[0];
                 count[1] += wsum[1];
                 count[2] += wsum[2];
-                im0[jj] += wsum[0];
-                im1[jj] += wsum[1];
-                im2[jj] += wsum[2];
+                im[3 * jj + 0] += wsum[0];
+                im[3 * jj + 1] += wsum[1];
+                im[3 * jj + 2] += wsum[2];
                 ct_add(&dead, rank[jj], 1);
             }
             for (j = i; j < i + ndeath; j++) {
                 size_t jj = order[j];
                 ct_walk(&dead, rank[jj], wsum);
-                im0[jj] -= wsum[1];
-                im1[jj] -= wsum[0];
-                im2[jj] -= wsum[2];
+                im[3 * jj + 0] -= wsum[1];
+                im[3 * jj + 1] -= wsum[0];
+                im[3 * jj + 2] -= wsum[2];
                 ct_add(&all, rank[jj], 1);
             }
             i += ndeath;
@@ -402,17 +403,17 @@ static exo_code concordance(size_t m, const double *start, const double *stop,
             for (; i2 < m && stratum[by_start[i2]] == st; i2++) {
                 size_t jj = by_start[i2];
                 ct_walk(&dead, rank[jj], wsum);
-                im0[jj] += wsum[1];
-                im1[jj] += wsum[0];
-                im2[jj] += wsum[2];
+                im[3 * jj + 0] += wsum[1];
+                im[3 * jj + 1] += wsum[0];
+                im[3 * jj + 2] += wsum[2];
             }
         } else {
             for (size_t q = sbeg; q < i; q++) {
                 size_t jj = order[q];
                 ct_walk(&dead, rank[jj], wsum);
-                im0[jj] += wsum[1];
-                im1[jj] += wsum[0];
-                im2[jj] += wsum[2];
+                im[3 * jj + 0] += wsum[1];
+                im[3 * jj + 1] += wsum[0];
+                im[3 * jj + 2] += wsum[2];
             }
         }
     }
@@ -422,8 +423,8 @@ static exo_code concordance(size_t m, const double *start, const double *stop,
     if (npair > 0) {
         double somer = (count[0] - count[1]) / npair, v = 0;
         for (size_t q = 0; q < m; q++) {
-            double dfb = (im0[q] - im1[q]) / npair -
-                         (somer / npair) * (im0[q] + im1[q] + im2[q]);
+            double dfb = (im[3 * q + 0] - im[3 * q + 1]) / npair -
+                         (somer / npair) * (im[3 * q + 0] + im[3 * q + 1] + im[3 * q + 2]);
             v += dfb * dfb;
         }
         /* reverse = TRUE: a higher risk score should die first */
@@ -801,6 +802,11 @@ exo_code exo_cox_fit(size_t n, size_t p, const double *start,
         for (size_t r = 0; r < m; r++)
             ws.by_start[r] = keys[r].idx;
     }
+    /* done with: their memory serves the concordance's arrays */
+    exo__free(keys);
+    keys = NULL;
+    exo__free(rows);
+    rows = NULL;
 
     /* Newton-Raphson, step for step as coxfit6 */
     if ((rc = exo__cox_newton(eval_ws, &ws, ws.u, ws.imat, p, scale, opts, out,
@@ -812,12 +818,25 @@ exo_code exo_cox_fit(size_t n, size_t p, const double *start,
         for (size_t k = 0; k < p; k++)
             shift += out->coef[k] * out->means[k];
         double *cstart = start ? ws.start : NULL;
-        /* the linear predictor of each row in stop order, as R forms it */
-        for (size_t r = 0; r < m; r++) {
-            double e = 0;
+        /* the linear predictor of each row in stop order, as R forms it;
+         * with every row kept, summed column by column in input order (the
+         * same sums, in the same order, read in sequence) and then picked */
+        if (m == n) {
+            double *lin = ws.eta; /* free after the fit */
+            for (size_t i = 0; i < n; i++)
+                lin[i] = 0;
             for (size_t k = 0; k < p; k++)
-                e += x[k * n + ws.orig[r]] * out->coef[k];
-            lp[r] = e - shift;
+                for (size_t i = 0; i < n; i++)
+                    lin[i] += x[k * n + i] * out->coef[k];
+            for (size_t r = 0; r < m; r++)
+                lp[r] = lin[ws.orig[r]] - shift;
+        } else {
+            for (size_t r = 0; r < m; r++) {
+                double e = 0;
+                for (size_t k = 0; k < p; k++)
+                    e += x[k * n + ws.orig[r]] * out->coef[k];
+                lp[r] = e - shift;
+            }
         }
         rc = concordance(m, cstart, ws.stop, ws.status, ws.stratum, ws.by_start,
                          lp, out, err);
