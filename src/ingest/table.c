@@ -839,6 +839,7 @@ exo_code exo_survival_data_load(const char *path, const exo_survival_spec *spec,
     struct table t = {0};
     struct levels *lev = NULL;
     double **vals = NULL; /* numeric terms: the value of every row */
+    double *xall = NULL;  /* their columns, n rows each, in one block */
     double *cal_start = NULL, *cal_end = NULL; /* dates: calendar days */
     size_t *tcol = NULL;
     const char **names = NULL;
@@ -1111,7 +1112,12 @@ exo_code exo_survival_data_load(const char *path, const exo_survival_spec *spec,
      * is numeric and needs no levels; any other cell makes it a factor */
     size_t p = 0;
     vals = exo__calloc(n_terms ? n_terms : 1, sizeof *vals);
-    if (!vals)
+    /* not zeroed: a numeric column is written in full before it is read,
+     * and a factor's is never read */
+    size_t n_vals;
+    if (n_terms > 0 && !__builtin_mul_overflow(n_terms, n ? n : 1, &n_vals))
+        xall = exo__reallocarray(NULL, n_vals, sizeof *xall);
+    if (!vals || (n_terms > 0 && !xall))
         rc = exo__fail(err, EXO_ENOMEM, "out of memory");
     for (size_t k = 0; k < n_terms && rc == EXO_OK; k++) {
         size_t col = tcol[k];
@@ -1121,11 +1127,7 @@ exo_code exo_survival_data_load(const char *path, const exo_survival_spec *spec,
                 continue;
         }
         if (terms[k].kind == TERM_AUTO) {
-            vals[k] = exo__calloc(n ? n : 1, sizeof *vals[k]);
-            if (!vals[k]) {
-                rc = exo__fail(err, EXO_ENOMEM, "out of memory");
-                break;
-            }
+            vals[k] = xall + k * n;
             bool numeric = true;
             for (size_t r = 0; r < n && numeric; r++) {
                 const char *c = exo__table_cell(&t, r, col);
@@ -1137,7 +1139,6 @@ exo_code exo_survival_data_load(const char *path, const exo_survival_spec *spec,
                 p += 1;
                 continue;
             }
-            exo__free(vals[k]);
             vals[k] = NULL;
             terms[k].kind = TERM_FACTOR;
         }
@@ -1158,8 +1159,19 @@ exo_code exo_survival_data_load(const char *path, const exo_survival_spec *spec,
             p += lev[k].n - 1;
         }
     }
+    /* Every row kept and every term a number: the columns as read are
+     * the matrix (the copy below then writes each value onto itself),
+     * not copied into a second block of fresh pages. */
+    bool direct = rc == EXO_OK && m == n && n > 0 && p == n_terms;
+    for (size_t k = 0; direct && k < n_terms; k++)
+        direct = terms[k].kind == TERM_AUTO && vals[k] == xall + k * n;
     if (rc == EXO_OK && p > 0) {
-        out->x = exo__calloc(p * (m ? m : 1), sizeof *out->x);
+        if (direct) {
+            out->x = xall;
+            xall = NULL;
+        } else {
+            out->x = exo__calloc(p * (m ? m : 1), sizeof *out->x);
+        }
         out->terms = exo__calloc(p, sizeof *out->terms);
         if (!out->x || !out->terms)
             rc = exo__fail(err, EXO_ENOMEM, "out of memory");
@@ -1256,8 +1268,7 @@ out:
     exo__free(cal_end);
     for (size_t k = 0; lev && k < n_terms; k++)
         levels_release(&lev[k]);
-    for (size_t k = 0; vals && k < n_terms; k++)
-        exo__free(vals[k]);
+    exo__free(xall);
     exo__free(vals);
     exo__free(lev);
     exo__free(names);

@@ -424,7 +424,8 @@ static exo_code concordance(size_t m, const double *start, const double *stop,
         double somer = (count[0] - count[1]) / npair, v = 0;
         for (size_t q = 0; q < m; q++) {
             double dfb = (im[3 * q + 0] - im[3 * q + 1]) / npair -
-                         (somer / npair) * (im[3 * q + 0] + im[3 * q + 1] + im[3 * q + 2]);
+                         (somer / npair) *
+                             (im[3 * q + 0] + im[3 * q + 1] + im[3 * q + 2]);
             v += dfb * dfb;
         }
         /* reverse = TRUE: a higher risk score should die first */
