@@ -86,9 +86,13 @@ void *exo__realloc(void *p, size_t size)
     if (!p)
         return exo__malloc(size); /* a new block: aligned if large */
     void *q = hook_realloc(p, size ? size : 1);
-    /* again each time: a block grown in place at the top of the heap
-     * takes pages no advice covered yet */
-    advise_huge(q, size);
+    /* A moved block is advised anew; one grown in place is not, as
+     * callers that grow an array an element at a time (a scan's rows)
+     * would make a system call each: a mapping keeps its advice as it
+     * grows, the heap's top does not, and large arrays are rarely grown
+     * (exo__read_input sizes a file's buffer at once). */
+    if (q != p)
+        advise_huge(q, size);
     return q;
 }
 
