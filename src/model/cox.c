@@ -279,20 +279,22 @@ static exo_code concordance(size_t m, const double *start, const double *stop,
     size_t *rank = exo__reallocarray(NULL, mm, sizeof *rank);
     size_t *order = exo__reallocarray(NULL, mm, sizeof *order);
     uint64_t *pairs = exo__reallocarray(NULL, 4 * mm, sizeof *pairs);
-    /* each row's three influence sums side by side: the rows come in
-     * start order as well as stop order, one cache line a visit */
-    double *im = exo__calloc(3 * mm, sizeof *im);
+    double *im = NULL;
     double *trees = NULL;
     struct surv_key *dk = NULL;
-    if (!rank || !order || !pairs || !im) {
+    if (!rank || !order || !pairs) {
         rc = exo__fail(err, EXO_ENOMEM, "out of memory for the concordance");
         goto out;
     }
     size_t nt = rank_values(m, lp, rank, pairs, pairs + 2 * mm);
     exo__free(pairs);
     pairs = NULL;
+    /* each row's three influence sums side by side: the rows come in
+     * start order as well as stop order, one cache line a visit; taken
+     * after the radix sort's pairs are given back, in their memory */
+    im = exo__calloc(3 * mm, sizeof *im);
     trees = exo__reallocarray(NULL, 4 * (nt + 1), sizeof *trees);
-    if (!trees) {
+    if (!im || !trees) {
         rc = exo__fail(err, EXO_ENOMEM, "out of memory for the concordance");
         goto out;
     }
@@ -710,24 +712,14 @@ exo_code exo_cox_fit(size_t n, size_t p, const double *start,
 
     /* Not zeroed: each array is written in full before it is read, and at
      * 10^6 rows zeroing fresh pages (a memset and a page fault each) took
-     * as long as the fit. */
-    keys = exo__reallocarray(NULL, m, sizeof *keys);
-    ws.z = exo__reallocarray(NULL, m * p, sizeof *ws.z);
-    ws.stop = exo__reallocarray(NULL, m, sizeof *ws.stop);
-    ws.status = exo__reallocarray(NULL, m, sizeof *ws.status);
-    ws.stratum = exo__reallocarray(NULL, m, sizeof *ws.stratum);
-    ws.eta = exo__reallocarray(NULL, m, sizeof *ws.eta);
-    ws.risk = exo__reallocarray(NULL, m, sizeof *ws.risk);
-    ws.orig = exo__reallocarray(NULL, m, sizeof *ws.orig);
+     * as long as the fit. The arrays are taken in the order they are
+     * needed and given back as soon as they are not, so that each reuses
+     * the memory of one freed before it: fresh pages cost a fault and a
+     * kernel zeroing each, more than the sums over them. */
     work = exo__calloc(6 * pp + 8 * p, sizeof *work);
-    lp = exo__reallocarray(NULL, m, sizeof *lp);
-    if (start) {
-        ws.start = exo__reallocarray(NULL, m, sizeof *ws.start);
-        ws.by_start = exo__reallocarray(NULL, m, sizeof *ws.by_start);
-    }
-    if (!keys || !ws.z || !ws.stop || !ws.status || !ws.stratum || !ws.eta ||
-        !ws.risk || !ws.orig || !work || !lp ||
-        (start && (!ws.start || !ws.by_start))) {
+    keys = exo__reallocarray(NULL, m, sizeof *keys);
+    ws.orig = exo__reallocarray(NULL, m, sizeof *ws.orig);
+    if (!work || !keys || !ws.orig) {
         rc = exo__fail(err, EXO_ENOMEM, "out of memory for %zu rows", m);
         goto out;
     }
@@ -781,21 +773,22 @@ exo_code exo_cox_fit(size_t n, size_t p, const double *start,
         keys[q].idx = i;
     }
     exo__surv_sort_keys(keys, m);
-    for (size_t r = 0; r < m; r++) {
-        size_t i = keys[r].idx;
-        ws.stop[r] = stop[i];
-        ws.status[r] = event[i];
-        ws.stratum[r] = strata ? strata[i] : 0;
-        ws.orig[r] = i;
-        if (start)
-            ws.start[r] = start[i];
-        for (size_t k = 0; k < p; k++)
-            ws.z[r * p + k] = (x[k * n + i] - out->means[k]) * scale[k];
-    }
+    for (size_t r = 0; r < m; r++)
+        ws.orig[r] = keys[r].idx;
+    exo__free(rows);
+    rows = NULL;
     if (start) {
+        /* start order (stratum, start descending) of the stop order's
+         * positions, sorted with the same keys */
+        ws.by_start = exo__reallocarray(NULL, m, sizeof *ws.by_start);
+        if (!ws.by_start) {
+            rc = exo__fail(err, EXO_ENOMEM, "out of memory for %zu rows", m);
+            goto out;
+        }
         for (size_t r = 0; r < m; r++) {
-            keys[r].k1 = ws.stratum[r];
-            keys[r].k2 = -ws.start[r];
+            size_t i = ws.orig[r];
+            keys[r].k1 = strata ? strata[i] : 0;
+            keys[r].k2 = -start[i];
             keys[r].k3 = 0;
             keys[r].idx = r;
         }
@@ -803,11 +796,32 @@ exo_code exo_cox_fit(size_t n, size_t p, const double *start,
         for (size_t r = 0; r < m; r++)
             ws.by_start[r] = keys[r].idx;
     }
-    /* done with: their memory serves the concordance's arrays */
     exo__free(keys);
     keys = NULL;
-    exo__free(rows);
-    rows = NULL;
+
+    ws.z = exo__reallocarray(NULL, m * p, sizeof *ws.z);
+    ws.stop = exo__reallocarray(NULL, m, sizeof *ws.stop);
+    ws.status = exo__reallocarray(NULL, m, sizeof *ws.status);
+    ws.stratum = exo__reallocarray(NULL, m, sizeof *ws.stratum);
+    ws.eta = exo__reallocarray(NULL, m, sizeof *ws.eta);
+    ws.risk = exo__reallocarray(NULL, m, sizeof *ws.risk);
+    if (start)
+        ws.start = exo__reallocarray(NULL, m, sizeof *ws.start);
+    if (!ws.z || !ws.stop || !ws.status || !ws.stratum || !ws.eta || !ws.risk ||
+        (start && !ws.start)) {
+        rc = exo__fail(err, EXO_ENOMEM, "out of memory for %zu rows", m);
+        goto out;
+    }
+    for (size_t r = 0; r < m; r++) {
+        size_t i = ws.orig[r];
+        ws.stop[r] = stop[i];
+        ws.status[r] = event[i];
+        ws.stratum[r] = strata ? strata[i] : 0;
+        if (start)
+            ws.start[r] = start[i];
+        for (size_t k = 0; k < p; k++)
+            ws.z[r * p + k] = (x[k * n + i] - out->means[k]) * scale[k];
+    }
 
     /* Newton-Raphson, step for step as coxfit6 */
     if ((rc = exo__cox_newton(eval_ws, &ws, ws.u, ws.imat, p, scale, opts, out,
@@ -819,6 +833,16 @@ exo_code exo_cox_fit(size_t n, size_t p, const double *start,
         for (size_t k = 0; k < p; k++)
             shift += out->coef[k] * out->means[k];
         double *cstart = start ? ws.start : NULL;
+        /* the fit's own arrays make room for the concordance's */
+        exo__free(ws.z);
+        ws.z = NULL;
+        exo__free(ws.risk);
+        ws.risk = NULL;
+        lp = exo__reallocarray(NULL, m, sizeof *lp);
+        if (!lp) {
+            rc = exo__fail(err, EXO_ENOMEM, "out of memory for %zu rows", m);
+            goto out;
+        }
         /* the linear predictor of each row in stop order, as R forms it;
          * with every row kept, summed column by column in input order (the
          * same sums, in the same order, read in sequence) and then picked */
@@ -839,6 +863,8 @@ exo_code exo_cox_fit(size_t n, size_t p, const double *start,
                 lp[r] = e - shift;
             }
         }
+        exo__free(ws.eta);
+        ws.eta = NULL;
         rc = concordance(m, cstart, ws.stop, ws.status, ws.stratum, ws.by_start,
                          lp, out, err);
     }
