@@ -45,6 +45,19 @@ void exo_cox_release(exo_cox *fit)
     memset(fit, 0, sizeof *fit);
 }
 
+/*
+ * The start order visits rows all over the stop order, and its loads, each
+ * a cache miss left to come one after another, were half the time of an
+ * evaluation on 10^6 rows (and much of the concordance's): the walks ask
+ * for the row AHEAD places on before its turn. A hint, changing no value.
+ */
+#if defined(__GNUC__)
+#define PREFETCH(addr) __builtin_prefetch(addr)
+#else
+#define PREFETCH(addr) ((void)(addr))
+#endif
+enum { AHEAD = 16 };
+
 /* The fitting workspace: rows in stop order, scaled covariates row-major. */
 struct cox_ws {
     size_t m, p;
@@ -119,6 +132,13 @@ static double cox_eval(struct cox_ws *ws, const double *beta)
                 /* leave out rows that enter at or after t */
                 for (; rs < m; rs++) {
                     size_t q = ws->by_start[rs];
+                    if (rs + AHEAD < m) {
+                        size_t a = ws->by_start[rs + AHEAD];
+                        PREFETCH(z + a * p);
+                        PREFETCH(ws->risk + a);
+                        PREFETCH(ws->start + a);
+                        PREFETCH(ws->stratum + a);
+                    }
                     if (ws->stratum[q] != st || ws->start[q] < t)
                         break;
                     const double *zq = z + q * p;
@@ -357,6 +377,13 @@ static exo_code concordance(size_t m, const double *start, const double *stop,
                        start[by_start[i2]] >= stop[ii];
                      i2++) {
                     size_t jj = by_start[i2];
+                    if (i2 + AHEAD < m) {
+                        size_t a = by_start[i2 + AHEAD];
+                        PREFETCH(start + a);
+                        PREFETCH(stratum + a);
+                        PREFETCH(rank + a);
+                        PREFETCH(im + 3 * a);
+                    }
                     ct_walk(&dead, rank[jj], wsum);
                     im[3 * jj + 0] += wsum[1];
                     im[3 * jj + 1] += wsum[0];
@@ -404,6 +431,12 @@ static exo_code concordance(size_t m, const double *start, const double *stop,
         if (start) {
             for (; i2 < m && stratum[by_start[i2]] == st; i2++) {
                 size_t jj = by_start[i2];
+                if (i2 + AHEAD < m) {
+                    size_t a = by_start[i2 + AHEAD];
+                    PREFETCH(stratum + a);
+                    PREFETCH(rank + a);
+                    PREFETCH(im + 3 * a);
+                }
                 ct_walk(&dead, rank[jj], wsum);
                 im[3 * jj + 0] += wsum[1];
                 im[3 * jj + 1] += wsum[0];
