@@ -8,6 +8,11 @@
 # --heavy-ties generates issue 18's shape instead: 10^6 rows, about 111,000
 # subjects and 24,000 events on 355 distinct days (times within 360).
 #
+# Besides wall time it prints CPU time (user + sys: GNU time for exodus,
+# R's proc.time for coxph), which a machine shared with other jobs
+# inflates less: exodus end to end and R's coxph fit alone, 3 runs each,
+# their ranges, the ratio, and the load average around them.
+#
 # --install-r installs Debian's r-base-core and r-cran-survival with
 # apt-get when Rscript or the survival package is missing ('make bench'
 # passes it; the tests never run this script). Without R the exodus
@@ -57,28 +62,35 @@ echo "== data"
 "$gen" --write-csv "$csv" $heavy
 echo "$(wc -c <"$csv" | tr -d ' ') bytes; $(nproc 2>/dev/null || echo '?') CPUs; $(uname -m)"
 
-# Wall time and peak memory of one command (GNU time when present).
+# Wall time, peak memory and CPU time (user + sys) of one command (GNU
+# time when present; without it no CPU time: cpu is empty).
 timed() { # OUTFILE CMD...
     out=$1
     shift
     if [ -x /usr/bin/time ]; then
-        /usr/bin/time -f '%e %M' -o "$dir/time" "$@" >"$out"
-        read -r secs kb <"$dir/time"
+        /usr/bin/time -f '%e %M %U %S' -o "$dir/time" "$@" >"$out"
+        read -r secs kb user sys <"$dir/time"
+        cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.3f", u + s }')
     else
         t0=$(date +%s.%N)
         "$@" >"$out"
         secs=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { print b - a }')
         kb=0
+        cpu=
     fi
 }
+load() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?'; }
 
 cmd="$exodus survival --data $csv --start start --time stop --event event --cox x1+x2+x3 --json"
 echo "== exodus: $cmd"
 # the best of 3 runs: the machine may be shared
 best=
+ex_cpu=
+load_before=$(load)
 for _ in 1 2 3; do
     timed "$dir/exodus.json" "$exodus" survival --data "$csv" --start start \
         --time stop --event event --cox "x1 + x2 + x3" --json
+    ex_cpu="$ex_cpu $cpu"
     if [ -z "$best" ] || awk -v a="$secs" -v b="$best" 'BEGIN { exit !(a < b) }'; then
         best=$secs
         best_kb=$kb
@@ -87,6 +99,7 @@ done
 ex_secs=$best
 printf 'exodus end to end (process: read CSV, KM, Cox, concordance, JSON) %.3f s, peak %d MB\n' \
     "$ex_secs" "$((best_kb / 1024))"
+[ -n "${ex_cpu# }" ] && echo "exodus end to end, CPU time (user + sys) of the 3 runs:$ex_cpu s"
 echo "== exodus step by step (the library, as the command runs it)"
 "$gen" --csv "$csv" | tee "$dir/ex.txt" | grep -v '^ex_'
 
@@ -109,8 +122,11 @@ if (requireNamespace("data.table", quietly = TRUE)) {
   d <- read.csv(file)
 }
 t_read <- now() - t0
+cpu <- function() { p <- proc.time(); p[["user.self"]] + p[["sys.self"]] }
 t1 <- now()
+c1 <- cpu()
 fit <- coxph(Surv(start, stop, event) ~ x1 + x2 + x3, data = d, ties = "efron")
+cpu_cox <- cpu() - c1
 s <- summary(fit)
 t_cox <- now() - t1
 t1 <- now()
@@ -127,11 +143,20 @@ t_fit <- now() - t1
 t1 <- now()
 cf <- concordancefit(Y, fit$linear.predictors, reverse = TRUE, timefix = FALSE)
 t_conc <- now() - t1
+# the coxph fit twice more, for a range of its CPU time
+for (k in 1:2) {
+  c1 <- cpu()
+  f3 <- coxph(Surv(start, stop, event) ~ x1 + x2 + x3, data = d,
+              ties = "efron")
+  cpu_cox <- c(cpu_cox, cpu() - c1)
+}
 cat(sprintf("r_version R %s, survival %s, reader %s\n", getRversion(),
             packageVersion("survival"), reader))
 cat(sprintf("r_read %.3f\nr_coxph %.3f\nr_survfit %.3f\nr_total %.3f\n",
             t_read, t_cox, t_km, t_all))
 cat(sprintf("r_fitter %.3f\nr_concordance %.3f\n", t_fit, t_conc))
+cat(sprintf("r_coxph_cpu %.3f %.3f %.3f\n", cpu_cox[1], cpu_cox[2],
+            cpu_cox[3]))
 cat(sprintf("r_coef %.17g %.17g %.17g\n", coef(fit)[1], coef(fit)[2],
             coef(fit)[3]))
 cat(sprintf("r_se %.17g %.17g %.17g\n", sqrt(diag(fit$var))[1],
@@ -183,3 +208,24 @@ function max(a, b) { return a > b ? a : b }
     printf "end to end: exodus %.3f s, R %.3f s\n", ex, rt
     printf "ratio R / exodus end to end: %.1fx (target 5x)\n", rt / ex
 }'
+
+# CPU time: exodus end to end against R's coxph fit alone (issue 18's
+# target: 5x), the range over the 3 runs of each
+r_cpu=$(get r_coxph_cpu)
+if [ -n "${ex_cpu# }" ]; then
+    echo "$ex_cpu" "$r_cpu" | awk -v lb="$load_before" -v la="$(load)" '
+    function lo(a, b, c) { m = a < b ? a : b; return m < c ? m : c }
+    function hi(a, b, c) { m = a > b ? a : b; return m > c ? m : c }
+    {
+        elo = lo($1, $2, $3); ehi = hi($1, $2, $3)
+        rlo = lo($4, $5, $6); rhi = hi($4, $5, $6)
+        printf "CPU time (user + sys): exodus end to end %.2f-%.2f s (%s %s %s), R coxph fit alone %.2f-%.2f s (%s %s %s)\n", elo, ehi, $1, $2, $3, rlo, rhi, $4, $5, $6
+        if (rlo / ehi >= 5)
+            met = "met in every pairing"
+        else if (rhi / elo >= 5)
+            met = "met in some pairings only"
+        else
+            met = "NOT met"
+        printf "CPU-time ratio R coxph alone / exodus end to end: %.1f-%.1fx (target 5x: %s); load average %s before, %s after\n", rlo / ehi, rhi / elo, met, lb, la
+    }'
+fi

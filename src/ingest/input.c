@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -212,7 +213,9 @@ static exo_code read_error(struct reading *r)
 static exo_code read_plain(struct reading *r)
 {
     for (;;) {
-        if (reserve(&r->data, &r->cap, r->n, CHUNK))
+        /* grown only when full: a buffer sized to the file reads it and
+         * then its end into the byte left over */
+        if (r->cap - r->n - 1 == 0 && reserve(&r->data, &r->cap, r->n, CHUNK))
             return exo__fail(r->err, EXO_ENOMEM, "out of memory reading '%s'",
                              r->path);
         size_t room = r->cap - r->n - 1;
@@ -377,6 +380,19 @@ exo_code exo__read_input(const char *path, const char *name, char **out,
     if (have >= 2 && in[0] == 0x1f && in[1] == 0x8b) {
         rc = read_gzip(&r, in, have);
     } else {
+        /* A regular file's size, when known, is room for all of it at
+         * once (and a byte to find its end in): not grown and copied by
+         * doubling, nor rounded up to a power of two, whose unused tail
+         * the next arrays would take as fresh pages. Only a hint: the
+         * loop below reads to the end whatever the size. */
+        struct stat st;
+        if (fstat(r.fd, &st) == 0 && S_ISREG(st.st_mode) &&
+            (uintmax_t)st.st_size > have && (uintmax_t)st.st_size < r.max) {
+            r.cap = (size_t)st.st_size + 2;
+            r.data = exo__malloc(r.cap);
+            if (!r.data)
+                r.cap = 0;
+        }
         if (reserve(&r.data, &r.cap, 0, have)) {
             rc = exo__fail(err, EXO_ENOMEM, "out of memory reading '%s'", path);
             goto out;

@@ -26,6 +26,7 @@ void exo__table_release(struct table *t)
     exo__free(t->offset);
     exo__free(t->line);
     exo__free(t->pos);
+    exo__free(t->row_at);
     exo__buf_release(&t->text);
     memset(t, 0, sizeof *t);
 }
@@ -38,20 +39,37 @@ struct load_state {
     size_t n_header;
     bool have_header;
     size_t cap_rows;
+    bool plain; /* load_plain: rows located by row_at, not pos */
     exo_err *err;
 };
+
+void exo__table_where(const struct table *t, size_t row, size_t col, long *line,
+                      long *column)
+{
+    if (t->pos) {
+        const struct table_pos *p = &t->pos[row * t->n_cols + col];
+        *line = (long)p->line;
+        *column = (long)p->column;
+        return;
+    }
+    size_t from = t->row_at[row], at = t->offset[row * t->n_cols + col];
+    *line = t->line[row];
+    *column = (long)exo__utf8_chars(t->text.data + from, at - from) + 1;
+}
 
 /* A cell read must be UTF-8 text without control characters: group and
  * level names reach the terminal. Unread columns may hold anything. */
 static exo_code check_cell(const struct load_state *s, const char *cell,
-                           size_t c, long line, long column)
+                           size_t r, size_t c)
 {
     enum exo_bad_char kind;
     char what[64];
+    long line, column;
     long at =
         exo__text_bad_char(cell, strlen(cell), false, &kind, what, sizeof what);
     if (at < 0)
         return EXO_OK;
+    exo__table_where(s->t, r, c, &line, &column);
     return exo__fail_at(
         s->err, EXO_EDATA, s->t->file, line, column,
         "%s at character %zu of column '%s' (expected %s)", what,
@@ -119,11 +137,19 @@ static exo_code add_row(struct load_state *s, long line)
         long *l = o ? exo__reallocarray(t->line, cap, sizeof *l) : NULL;
         if (l)
             t->line = l;
-        struct table_pos *p =
-            l ? exo__reallocarray(t->pos, cap * t->n_cols, sizeof *p) : NULL;
-        if (!p)
+        bool ok = l != NULL;
+        if (ok && s->plain) {
+            size_t *a = exo__reallocarray(t->row_at, cap, sizeof *a);
+            if ((ok = a != NULL))
+                t->row_at = a;
+        } else if (ok) {
+            struct table_pos *p =
+                exo__reallocarray(t->pos, cap * t->n_cols, sizeof *p);
+            if ((ok = p != NULL))
+                t->pos = p;
+        }
+        if (!ok)
             return exo__fail(s->err, EXO_ENOMEM, "out of memory");
-        t->pos = p;
         s->cap_rows = cap;
     }
     t->line[t->n_rows++] = line;
@@ -168,9 +194,9 @@ static int on_record(void *ud, const struct csv_record *rec)
         size_t f = s->field_of[c];
         long line, column;
         exo__csv_field_location(rec, f, &line, &column);
-        if ((rc = check_cell(s, rec->field[f], c, line, column)))
-            return rc;
         set_pos(t, r, c, line, column);
+        if ((rc = check_cell(s, rec->field[f], r, c)))
+            return rc;
         t->offset[r * t->n_cols + c] = t->text.len;
         if (exo__buf_add(&t->text, rec->field[f], rec->len[f]) != 0 ||
             exo__buf_addch(&t->text, '\0') != 0)
@@ -203,12 +229,46 @@ static bool csv_blank(char c)
     return c == ' ' || c == '\t'; /* what libcsv trims around a field */
 }
 
+/* True when the bytes [p, end) are printable ASCII or tabs: no cell cut
+ * from them can hold what check_cell rejects, so it need not look. */
+static bool plain_ascii(const char *p, const char *end)
+{
+    unsigned bad = 0;
+    for (; p < end; p++) {
+        unsigned char c = (unsigned char)*p;
+        bad |= (unsigned)((unsigned char)(c - 0x20) > 0x5E && c != '\t');
+    }
+    return !bad;
+}
+
+/* Room for every row of a text of 'len' bytes at once: at most one per
+ * line, so the arrays are never grown (and copied) row by row. */
+static exo_code reserve_rows(struct load_state *s, const char *text, size_t len)
+{
+    size_t lines = 1;
+    for (const char *p = text, *end = text + len;
+         (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+        lines++;
+    struct table *t = s->t;
+    size_t cells;
+    if (__builtin_mul_overflow(lines, t->n_cols, &cells))
+        return exo__fail(s->err, EXO_ENOMEM, "out of memory");
+    t->offset = exo__reallocarray(NULL, cells, sizeof *t->offset);
+    t->line = exo__reallocarray(NULL, lines, sizeof *t->line);
+    t->row_at = exo__reallocarray(NULL, lines, sizeof *t->row_at);
+    if (!t->offset || !t->line || !t->row_at)
+        return exo__fail(s->err, EXO_ENOMEM, "out of memory");
+    s->cap_rows = lines;
+    return EXO_OK;
+}
+
 /*
  * exo__table_load for a plain file (plain_csv): the fields are cut in
  * place, each ended by a NUL where its comma or newline was, and the
  * table keeps the file's buffer as its text, so nothing is copied. Blank
  * lines are skipped and the blanks around a field trimmed, as libcsv
- * does; the header is the first line that is not blank.
+ * does; the header is the first line that is not blank. A cell's column
+ * is counted only when an error names it (exo__table_where).
  */
 static exo_code load_plain(char *text, size_t len, struct load_state *s)
 {
@@ -216,7 +276,8 @@ static exo_code load_plain(char *text, size_t len, struct load_state *s)
     size_t pos = 0, *start = NULL, cap_fields = 0;
     long line = 0;
     bool header = true;
-    exo_code rc = EXO_OK;
+    s->plain = true;
+    exo_code rc = reserve_rows(s, text, len);
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
         pos = 3; /* a UTF-8 byte order mark */
     while (pos < len && rc == EXO_OK) {
@@ -226,6 +287,8 @@ static exo_code load_plain(char *text, size_t len, struct load_state *s)
         line++;
         if (end > pos && text[end - 1] == '\r')
             end--;
+        /* before the cut: the NULs written below would count as bad */
+        bool ascii = !header && plain_ascii(text + pos, text + end);
         text[end] = '\0';
         size_t b = pos;
         while (b < end && csv_blank(text[b]))
@@ -294,12 +357,12 @@ static exo_code load_plain(char *text, size_t len, struct load_state *s)
         if ((rc = add_row(s, line)))
             break;
         size_t r = t->n_rows - 1;
+        t->row_at[r] = pos;
         for (size_t c = 0; c < t->n_cols && rc == EXO_OK; c++) {
             size_t at = start[s->field_of[c]];
-            long column = (long)exo__utf8_chars(text + pos, at - pos) + 1;
-            rc = check_cell(s, text + at, c, line, column);
-            set_pos(t, r, c, line, column);
             t->offset[r * t->n_cols + c] = at;
+            if (!ascii)
+                rc = check_cell(s, text + at, r, c);
         }
         pos = next;
     }
@@ -678,8 +741,9 @@ static exo_code cell_error(const struct table *t, size_t row, size_t col,
                            exo_err *err, const char *what, const char *name,
                            const char *expected)
 {
-    const struct table_pos *p = &t->pos[row * t->n_cols + col];
-    return exo__fail_at(err, EXO_EDATA, t->file, (long)p->line, (long)p->column,
+    long line, column;
+    exo__table_where(t, row, col, &line, &column);
+    return exo__fail_at(err, EXO_EDATA, t->file, line, column,
                         "%s '%s' in column '%s' (expected %s)", what,
                         exo__table_cell(t, row, col), name, expected);
 }
@@ -775,6 +839,7 @@ exo_code exo_survival_data_load(const char *path, const exo_survival_spec *spec,
     struct table t = {0};
     struct levels *lev = NULL;
     double **vals = NULL; /* numeric terms: the value of every row */
+    double *xall = NULL;  /* their columns, n rows each, in one block */
     double *cal_start = NULL, *cal_end = NULL; /* dates: calendar days */
     size_t *tcol = NULL;
     const char **names = NULL;
@@ -908,10 +973,12 @@ exo_code exo_survival_data_load(const char *path, const exo_survival_spec *spec,
     if (spec->start)
         out->start = exo__calloc(n ? n : 1, sizeof *out->start);
     size_t *keep = exo__calloc(n ? n : 1, sizeof *keep);
-    cal_start = exo__calloc(n ? n : 1, sizeof *cal_start);
-    cal_end = exo__calloc(n ? n : 1, sizeof *cal_end);
+    if (dates) { /* only rows of dates have calendar days */
+        cal_start = exo__calloc(n ? n : 1, sizeof *cal_start);
+        cal_end = exo__calloc(n ? n : 1, sizeof *cal_end);
+    }
     if (!out->stop || !out->event || !keep || (spec->start && !out->start) ||
-        !cal_start || !cal_end) {
+        (dates && (!cal_start || !cal_end))) {
         exo__free(ev);
         exo__free(keep);
         rc = exo__fail(err, EXO_ENOMEM, "out of memory");
@@ -953,9 +1020,9 @@ exo_code exo_survival_data_load(const char *path, const exo_survival_spec *spec,
                 break;
             }
             if (tm < st) {
-                const struct table_pos *p = &t.pos[r * t.n_cols + c_time];
-                rc = exo__fail_at(err, EXO_EDATA, t.file, (long)p->line,
-                                  (long)p->column,
+                long line, column;
+                exo__table_where(&t, r, c_time, &line, &column);
+                rc = exo__fail_at(err, EXO_EDATA, t.file, line, column,
                                   "'%s' %s is before '%s' (expected the "
                                   "end on or after the start)",
                                   spec->time, ts, spec->start);
@@ -986,9 +1053,9 @@ exo_code exo_survival_data_load(const char *path, const exo_survival_spec *spec,
             break;
         }
         if (spec->start && !(st < tm)) {
-            const struct table_pos *p = &t.pos[r * t.n_cols + c_start];
-            rc = exo__fail_at(err, EXO_EDATA, t.file, (long)p->line,
-                              (long)p->column,
+            long line, column;
+            exo__table_where(&t, r, c_start, &line, &column);
+            rc = exo__fail_at(err, EXO_EDATA, t.file, line, column,
                               "start %g is not before stop %g (expected "
                               "start < stop)",
                               st, tm);
@@ -1045,7 +1112,12 @@ exo_code exo_survival_data_load(const char *path, const exo_survival_spec *spec,
      * is numeric and needs no levels; any other cell makes it a factor */
     size_t p = 0;
     vals = exo__calloc(n_terms ? n_terms : 1, sizeof *vals);
-    if (!vals)
+    /* not zeroed: a numeric column is written in full before it is read,
+     * and a factor's is never read */
+    size_t n_vals;
+    if (n_terms > 0 && !__builtin_mul_overflow(n_terms, n ? n : 1, &n_vals))
+        xall = exo__reallocarray(NULL, n_vals, sizeof *xall);
+    if (!vals || (n_terms > 0 && !xall))
         rc = exo__fail(err, EXO_ENOMEM, "out of memory");
     for (size_t k = 0; k < n_terms && rc == EXO_OK; k++) {
         size_t col = tcol[k];
@@ -1055,11 +1127,7 @@ exo_code exo_survival_data_load(const char *path, const exo_survival_spec *spec,
                 continue;
         }
         if (terms[k].kind == TERM_AUTO) {
-            vals[k] = exo__calloc(n ? n : 1, sizeof *vals[k]);
-            if (!vals[k]) {
-                rc = exo__fail(err, EXO_ENOMEM, "out of memory");
-                break;
-            }
+            vals[k] = xall + k * n;
             bool numeric = true;
             for (size_t r = 0; r < n && numeric; r++) {
                 const char *c = exo__table_cell(&t, r, col);
@@ -1071,7 +1139,6 @@ exo_code exo_survival_data_load(const char *path, const exo_survival_spec *spec,
                 p += 1;
                 continue;
             }
-            exo__free(vals[k]);
             vals[k] = NULL;
             terms[k].kind = TERM_FACTOR;
         }
@@ -1092,8 +1159,19 @@ exo_code exo_survival_data_load(const char *path, const exo_survival_spec *spec,
             p += lev[k].n - 1;
         }
     }
+    /* Every row kept and every term a number: the columns as read are
+     * the matrix (the copy below then writes each value onto itself),
+     * not copied into a second block of fresh pages. */
+    bool direct = rc == EXO_OK && m == n && n > 0 && p == n_terms;
+    for (size_t k = 0; direct && k < n_terms; k++)
+        direct = terms[k].kind == TERM_AUTO && vals[k] == xall + k * n;
     if (rc == EXO_OK && p > 0) {
-        out->x = exo__calloc(p * (m ? m : 1), sizeof *out->x);
+        if (direct) {
+            out->x = xall;
+            xall = NULL;
+        } else {
+            out->x = exo__calloc(p * (m ? m : 1), sizeof *out->x);
+        }
         out->terms = exo__calloc(p, sizeof *out->terms);
         if (!out->x || !out->terms)
             rc = exo__fail(err, EXO_ENOMEM, "out of memory");
@@ -1190,8 +1268,7 @@ out:
     exo__free(cal_end);
     for (size_t k = 0; lev && k < n_terms; k++)
         levels_release(&lev[k]);
-    for (size_t k = 0; vals && k < n_terms; k++)
-        exo__free(vals[k]);
+    exo__free(xall);
     exo__free(vals);
     exo__free(lev);
     exo__free(names);

@@ -24,9 +24,18 @@ struct table {
     size_t n_cols;         /* requested columns, in request order */
     size_t *offset;        /* n_rows x n_cols offsets into text, row-major */
     long *line;            /* line where each row starts */
-    struct table_pos *pos; /* n_rows x n_cols, as 'offset' */
+    struct table_pos *pos; /* n_rows x n_cols, as 'offset'; NULL when
+                              'row_at' locates the cells */
     struct buf text;       /* NUL-terminated cells */
+    /* A plain file's cells lie on their row's line, so the column of one
+     * is counted from the row's first byte ('row_at', offsets into text)
+     * when an error names it, not stored for every cell. NULL: 'pos'. */
+    size_t *row_at;
 };
+
+/* Line and column (characters, from 1) where cell 'col' of 'row' starts. */
+void exo__table_where(const struct table *t, size_t row, size_t col, long *line,
+                      long *column);
 
 /*
  * Reads the columns 'names' of 'path' ("-": stdin). A name that is not in

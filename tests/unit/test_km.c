@@ -508,6 +508,50 @@ Test(km, plain_csv_loads_like_libcsv)
     unlink(quoted);
 }
 
+/* A plain file's cells keep no location: the column an error names is
+ * counted in characters from its row's first byte only then. Non-ASCII
+ * text before the cell, blank lines, CRLF and a tab inside a cell (the
+ * row is then checked cell by cell) must give the places libcsv's path
+ * gives for the same cells. */
+Test(survival_data, error_locations_counted_when_needed)
+{
+    struct {
+        const char *text, *time, *start, *cox;
+        long line, column;
+        const char *msg;
+    } cases[] = {
+        {"name,time,status\r\nZo\xC3\xAB \xC3\x9Cnal,12,1\r\n\r\n"
+         "Ana,12x,0\r\n",
+         "time", NULL, NULL, 4, 5, "malformed time '12x'"},
+        {"name,time,status\nZo\xC3\xAB \xC3\x9Cnal,12x,1\n", "time", NULL,
+         NULL, 2, 10, "malformed time '12x'"},
+        {"name,time,status\nZo\xC3\xAB\tx,3,1\nB\xC3\xA9" "a,4,1\x01\n",
+         "time", NULL, NULL, 3, 7, "control character U+0001"},
+        {"id,start,stop,status,x\n1,0,5,1,0.5\n\xC3\xA9,7,5,0,1\n", "stop",
+         "start", "x", 3, 3, "start 7 is not before stop 5"},
+    };
+    char path[64];
+    snprintf(path, sizeof path, "/tmp/exo-km-where-%d.csv", (int)getpid());
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        write_file(path, cases[k].text);
+        exo_survival_spec spec = {.time = cases[k].time,
+                                  .start = cases[k].start,
+                                  .event = "status",
+                                  .cox = cases[k].cox};
+        exo_survival_data d = {0};
+        exo_err err = {0};
+        cr_expect_eq(exo_survival_data_load(path, &spec, &d, &err), EXO_EDATA,
+                     "case %zu", k);
+        cr_expect_eq(err.line, cases[k].line, "case %zu: line %ld", k,
+                     err.line);
+        cr_expect_eq(err.column, cases[k].column, "case %zu: column %ld", k,
+                     err.column);
+        cr_expect(strstr(err.msg, cases[k].msg), "case %zu: %s", k, err.msg);
+        exo_survival_data_release(&d);
+    }
+    unlink(path);
+}
+
 static uint64_t xorshift(uint64_t *s)
 {
     *s ^= *s << 13;
