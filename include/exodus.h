@@ -1393,6 +1393,16 @@ typedef struct exo_spiral_opts {
      * leaves them out.
      */
     exo_mass_mode mass_events;
+    /*
+     * ORG only: departures counted, never per head. Without it (and without
+     * per_head) an HR export's organisation, every departure of which comes
+     * from its spells, is analysed per head of the headcount they give: a
+     * growing workforce leaves more often in total without any departure
+     * causing another, and a counted trend of year-long segments reads fast
+     * growth as contagion (docs/spiral.md). Organisations known from moves
+     * are counted.
+     */
+    bool counted;
 } exo_spiral_opts;
 
 /* Defaults, as the zero values above say. */
@@ -1519,6 +1529,9 @@ typedef struct exo_spiral {
     size_t n_mass_days, n_mass_departures;
     double mass_day[EXO_MAX_MASS_DAYS];
     size_t mass_count[EXO_MAX_MASS_DAYS];
+    /* Per head without being asked: the departures are an HR export's
+     * (exo_spiral_opts.counted). */
+    bool per_head_default;
 } exo_spiral;
 
 /*
@@ -1715,9 +1728,10 @@ typedef struct exo_scan {
     double *rank_load;
     uint64_t seed;
     double level;
-    /* The analyses' baseline (the options' spiral.baseline and per_head). */
+    /* The analyses' baseline (the options' spiral.baseline, per_head and
+     * counted). */
     exo_baseline baseline;
-    bool per_head;
+    bool per_head, counted;
     size_t min_departures; /* fewer: not fitted, too little data */
 } exo_scan;
 

@@ -196,6 +196,7 @@ class _SpiralOpts(ctypes.Structure):
         ("level", c_double),
         ("trend_bins", c_size_t),
         ("mass_events", c_enum),
+        ("counted", c_bool),
     ]
 
 

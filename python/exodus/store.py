@@ -533,13 +533,15 @@ class Store:
     # ---- analyses ----
 
     def spiral(self, org, since=None, until=None, levels=None,
-               with_leave=False, baseline="trend", horizon=None, paths=None,
+               with_leave=False, baseline=None, horizon=None, paths=None,
                bootstrap=0, imputations=0, asymptotic=False,
                ties_exact=False, fixed_decay=None, seed=1):
         """Is attrition at 'org' feeding on itself? The analysis of 'exodus
         spiral ORG' (same defaults, same JSON fields, from the same
         library function) as a SpiralResult: .n, .n_interval, .test,
-        .verdict, ... baseline: "trend", "constant" or "headcount";
+        .verdict, ... baseline: "trend" or "constant" (departures
+        counted), "headcount" (per head), or None: per head for an HR
+        export's organisation, else the trend;
         horizon: days of forecast (default the library's); bootstrap,
         imputations: 0 for the defaults (199 and 20)."""
         opts = _padded(_SpiralOpts)
@@ -550,7 +552,8 @@ class Store:
             opts.baseline, opts.per_head = 0, True
         elif baseline in ("trend", "constant"):
             opts.baseline = 0 if baseline == "trend" else 1
-        else:
+            opts.counted = True
+        elif baseline is not None:
             raise ValueError("baseline: %r is not trend, constant or "
                              "headcount" % (baseline,))
         if horizon is not None:

@@ -288,6 +288,7 @@ exo_code exo_scan_run(exo_store *store, const exo_scan_opts *opts,
     sc->level = opts->spiral.level > 0.0 ? opts->spiral.level : 0.95;
     sc->baseline = opts->spiral.baseline;
     sc->per_head = opts->spiral.per_head;
+    sc->counted = opts->spiral.counted;
     sc->min_departures = opts->min_departures;
     exo_code rc = plan(store, opts, sc, err);
     if (rc)
@@ -496,13 +497,14 @@ static json_t *row_json(const exo_scan_row *r)
 char *exo_scan_json(const exo_scan *sc)
 {
     json_t *j = json_object(), *rows = json_array();
-    bool ok = j && rows && set(j, "seed", json_integer((json_int_t)sc->seed)) &&
-              set(j, "level", num(sc->level)) &&
-              set(j, "baseline",
-                  json_pack("{sssb}", "kind", exo_baseline_name(sc->baseline),
-                            "per_head", sc->per_head)) &&
-              set(j, "organisations", json_integer((json_int_t)sc->n)) &&
-              set(j, "fitted", json_integer((json_int_t)sc->n_fitted));
+    bool ok =
+        j && rows && set(j, "seed", json_integer((json_int_t)sc->seed)) &&
+        set(j, "level", num(sc->level)) &&
+        set(j, "baseline",
+            json_pack("{sssbsb}", "kind", exo_baseline_name(sc->baseline),
+                      "per_head", sc->per_head, "counted", sc->counted)) &&
+        set(j, "organisations", json_integer((json_int_t)sc->n)) &&
+        set(j, "fitted", json_integer((json_int_t)sc->n_fitted));
     for (size_t i = 0; ok && i < sc->n; i++) {
         json_t *r = row_json(&sc->rows[i]);
         ok = r && json_array_append_new(rows, r) == 0;

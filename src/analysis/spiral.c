@@ -1618,7 +1618,15 @@ exo_code exo_spiral_analyze(exo_store *store, const char *org,
     if ((rc = org_window(store, &opts->filter, &s->departures, &arrs, &w, s,
                          err)))
         goto out;
-    if (opts->per_head) {
+    /* An HR export's departures, per head unless asked otherwise. */
+    if (!opts->per_head && !opts->counted && s->departures.n) {
+        bool export = true;
+        for (size_t i = 0; i < s->departures.n; i++)
+            export &= s->departures.rows[i].from_spell;
+        own.per_head = export;
+        s->per_head_default = export;
+    }
+    if (own.per_head) {
         if ((rc = load_headcount(store, s->org, opts->filter.level_mask, s,
                                  err)))
             goto out;

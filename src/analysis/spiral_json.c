@@ -149,6 +149,7 @@ json_t *exo__spiral_json_t(const exo_spiral *s)
     ok = ok && base &&
          set(base, "kind", json_string(exo_baseline_name(s->baseline))) &&
          set(base, "per_head", json_boolean(s->per_head)) &&
+         set(base, "per_head_default", json_boolean(s->per_head_default)) &&
          set(base, "segments", trend_json(s, &s->trend)) &&
          set(base, "hawkes_segments", trend_json(s, &s->hawkes_trend)) &&
          set(base, "loglik", num(s->trend.loglik)) &&

@@ -136,9 +136,10 @@ int cli_parse_date(const struct cli *cli, const char *opt, const char *text,
 int cli_parse_span(const struct cli *cli, const char *opt, const char *text,
                    bool dates, double *out);
 /* Parses --baseline trend|constant|headcount (headcount: the trend per
- * head); CLI_EXIT_USAGE when bad. */
+ * head; trend and constant: counted, even for an HR export);
+ * CLI_EXIT_USAGE when bad. */
 int cli_parse_baseline(const struct cli *cli, const char *text,
-                       exo_baseline *baseline, bool *per_head);
+                       exo_baseline *baseline, bool *per_head, bool *counted);
 /* Parses --level values "exec,lead" into a mask; CLI_EXIT_USAGE when bad. */
 int cli_parse_levels(const struct cli *cli, const char *text, unsigned *mask);
 /* Parses a number; prints and returns CLI_EXIT_USAGE when 'text' is not

@@ -29,8 +29,8 @@ static const struct opt scan_opts[] = {
     {"until", 0, "DATE", "every window ends at DATE"},
     {"level", 0, "LEVEL", "only these levels (founder,exec,lead,ic,board)"},
     {"baseline", 0, "trend|constant|headcount",
-     "each analysis's baseline, as in 'exodus spiral' (trend); headcount: "
-     "the trend per head, for organisations whose spells give one"},
+     "each analysis's baseline, as in 'exodus spiral' (default: per head "
+     "for an HR export's organisation, else trend)"},
     {"per-head", 0, NULL, "the baseline per head of each headcount"},
     {"bootstrap", 0, "B", "replicates of each test (default 199)"},
     {"asymptotic", 0, NULL, "test by the 50:50 chi-square mixture instead"},
@@ -137,7 +137,9 @@ static void print_table(const exo_scan *s)
     printf("%zu organisations, %zu fitted; seed %llu%s%s\n", s->n, s->n_fitted,
            (unsigned long long)s->seed,
            s->baseline == EXO_BASELINE_CONSTANT ? "; constant baseline" : "",
-           s->per_head ? "; baseline per head" : "");
+           s->per_head  ? "; baseline per head"
+           : s->counted ? "; departures counted"
+                        : "");
     bool all_few = true;
     for (size_t i = 0; i < s->n; i++)
         if (!s->rows[i].fitted)
@@ -190,8 +192,9 @@ int cmd_scan(struct cli *cli, int argc, char **argv)
                 return rc;
             break;
         case OPT_BASELINE:
-            if ((rc = cli_parse_baseline(cli, arg, &o.spiral.baseline,
-                                         &o.spiral.per_head)))
+            if ((rc =
+                     cli_parse_baseline(cli, arg, &o.spiral.baseline,
+                                        &o.spiral.per_head, &o.spiral.counted)))
                 return rc;
             break;
         case OPT_PER_HEAD:

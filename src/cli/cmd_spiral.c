@@ -40,8 +40,9 @@ static const struct opt spiral_opts[] = {
     {"level", 0, "LEVEL", "only these levels (founder,exec,lead,ic,board)"},
     {"leave", 0, NULL, "count leaves of absence (sabbaticals) as departures"},
     {"baseline", 0, "trend|constant|headcount",
-     "trend: a rate that may change, chosen by BIC (default); headcount: "
-     "the trend per head"},
+     "trend: a rate that may change, chosen by BIC, departures counted; "
+     "headcount: the trend per head (the default for an HR export's "
+     "organisation, else trend)"},
     {"per-head", 0, NULL, "the baseline per head of the ORG's headcount"},
     {"regime", 0, "DATE", "baseline changes at DATE (repeatable)"},
     {"horizon", 0, "SPAN", "forecast span: 180d, 26w, 6m, 1y (default 180d)"},
@@ -303,11 +304,25 @@ static void print_text(const char *title, const exo_spiral *s)
                      exo_mass_mode_name(s->mass_mode));
         table_rowf(t, "mass events\t%s", buf);
     }
-    if (s->n_hc)
+    if (s->n_hc) {
+        /* The headcount is a step function: its value on the window's
+         * first and last days. */
+        double first = 0.0, last = 0.0;
+        for (size_t i = 0; i < s->n_hc; i++) {
+            if (s->hc_t[i] <= s->start)
+                first = s->hc[i];
+            if (s->hc_t[i] < s->end)
+                last = s->hc[i];
+        }
         table_rowf(t,
-                   "headcount\t%g at the start of the records, %g at the "
-                   "end (%zu spells)",
-                   s->hc[1 < s->n_hc ? 1 : 0], s->hc[s->n_hc - 1], s->n_spells);
+                   "headcount\t%g on the window's first day, %g on its last "
+                   "(%zu spells)%s",
+                   first, last, s->n_spells,
+                   s->per_head_default
+                       ? "; departures per head, as an HR export's are "
+                         "(--baseline trend counts them)"
+                       : "");
+    }
     const exo_trend *tr = &s->trend;
     if (s->has_fit) {
         len = snprintf(buf, sizeof buf, "%s",
@@ -785,8 +800,8 @@ int cmd_spiral(struct cli *cli, int argc, char **argv)
             a.o.filter.with_leave = true;
             break;
         case OPT_BASELINE:
-            if ((rc = cli_parse_baseline(cli, arg, &a.o.baseline,
-                                         &a.o.per_head)))
+            if ((rc = cli_parse_baseline(cli, arg, &a.o.baseline, &a.o.per_head,
+                                         &a.o.counted)))
                 return rc;
             a.has_baseline = true;
             break;

@@ -270,7 +270,7 @@ int cli_parse_span(const struct cli *cli, const char *opt, const char *text,
 }
 
 int cli_parse_baseline(const struct cli *cli, const char *text,
-                       exo_baseline *baseline, bool *per_head)
+                       exo_baseline *baseline, bool *per_head, bool *counted)
 {
     if (strcmp(text, "trend") == 0 || strcmp(text, "headcount") == 0)
         *baseline = EXO_BASELINE_TREND;
@@ -283,6 +283,8 @@ int cli_parse_baseline(const struct cli *cli, const char *text,
                                text);
     if (strcmp(text, "headcount") == 0)
         *per_head = true;
+    else
+        *counted = true;
     return 0;
 }
 
