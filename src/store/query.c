@@ -376,16 +376,28 @@ void exo_org_list_release(exo_org_list *list)
 
 exo_code exo__org_rows(exo_store *store, exo_org_list *out, exo_err *err)
 {
+    /* Raw row counts (the rules are applied in C afterwards: departures.c),
+     * grouped by organisation and joined, rather than three subqueries per
+     * organisation: on PostgreSQL those took 3.9 s of orgs' 7 s over
+     * 10,000 organisations (bench/pg_load.sh), now 0.9 s; SQLite the same
+     * or faster. */
     static const char sql[] =
-        "SELECT o.name, o.kind, "
-        " (SELECT COUNT(*) FROM move m WHERE m.from_org_id = o.id AND "
-        "  m.event IN ('left', 'fired', 'founded')) + "
-        " (SELECT COUNT(*) FROM spell s WHERE s.org_id = o.id AND "
-        "  s.end_date IS NOT NULL) AS departures, "
-        " (SELECT COUNT(*) FROM (SELECT person_id FROM move "
-        "  WHERE from_org_id = o.id OR to_org_id = o.id "
-        "  UNION SELECT person_id FROM spell WHERE org_id = o.id) AS u) "
-        "FROM org o ORDER BY departures DESC, o.name_key";
+        "SELECT o.name, o.kind, COALESCE(md.n, 0) + COALESCE(sd.n, 0) "
+        " AS departures, COALESCE(pp.n, 0) FROM org o "
+        "LEFT JOIN (SELECT from_org_id AS org_id, COUNT(*) AS n FROM move "
+        " WHERE from_org_id IS NOT NULL AND event IN ('left', 'fired', "
+        " 'founded') GROUP BY from_org_id) AS md ON md.org_id = o.id "
+        "LEFT JOIN (SELECT org_id, COUNT(*) AS n FROM spell "
+        " WHERE end_date IS NOT NULL GROUP BY org_id) AS sd "
+        " ON sd.org_id = o.id "
+        "LEFT JOIN (SELECT org_id, COUNT(*) AS n FROM "
+        " (SELECT from_org_id AS org_id, person_id FROM move "
+        "  WHERE from_org_id IS NOT NULL "
+        "  UNION SELECT to_org_id, person_id FROM move "
+        "  WHERE to_org_id IS NOT NULL "
+        "  UNION SELECT org_id, person_id FROM spell) AS u "
+        " GROUP BY org_id) AS pp ON pp.org_id = o.id "
+        "ORDER BY departures DESC, o.name_key";
     exo__q *stmt;
     size_t cap = 0;
     int rc, oom = 0;
