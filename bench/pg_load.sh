@@ -27,15 +27,15 @@ measure() { # COMMAND...: "wall-seconds peak-KB"
     /usr/bin/time -f '%e %M' -o "$work/time" "$@" > /dev/null 2>&1
     cat "$work/time"
 }
-printf '%-40s %18s %18s\n' "$rows spells, $k organisations" SQLite PostgreSQL
+printf '%-44s %18s %18s\n' "$rows spells, $k organisations" SQLite PostgreSQL
 row() { # LABEL ARGS...
     local label=$1; shift
     local a am b bm
     read -r a am < <(measure "$exodus" --db "$work/s.db" "$@")
     read -r b bm < <(measure "$exodus" --db "$uri" "$@")
-    printf '%-40s %7.2fs %6.0f MB %7.2fs %6.0f MB\n' "$label" "$a" \
+    printf '%-44s %7.2fs %6.0f MB %7.2fs %6.0f MB\n' "$label" "$a" \
         "$(echo "$am / 1024" | bc -l)" "$b" "$(echo "$bm / 1024" | bc -l)"
-    [ "$label" = import ] && printf '%-40s %18.0f %18.0f\n' "  rows/s" \
+    [ "$label" = import ] && printf '%-44s %18.0f %18.0f\n' "  rows/s" \
         "$(echo "$rows / $a" | bc -l)" "$(echo "$rows / $b" | bc -l)"
     return 0
 }
