@@ -307,9 +307,9 @@ struct pg_cursor {
     int n_params;
     const char *values[PG_MAX_PARAMS];
     char ints[PG_MAX_PARAMS][24]; /* integer parameters as text */
-    PGresult *res;  /* the current row */
-    PGresult *fail; /* the error, kept for its message */
-    PGresult **queue; /* rows read ahead by exo__pg_idle */
+    PGresult *res;                /* the current row */
+    PGresult *fail;               /* the error, kept for its message */
+    PGresult **queue;             /* rows read ahead by exo__pg_idle */
     size_t q_at, q_n, q_cap;
     bool ran, streaming, failed;
 };
@@ -471,12 +471,11 @@ int exo__pgq_step(struct pg_cursor *c)
         c->ran = true;
         char name[24];
         exo__pg_idle(c->store);
-        int sent =
-            prepared_name(c->store, c->sql, c->n_params, name)
-                ? PQsendQueryPrepared(c->conn, name, c->n_params, c->values,
-                                      NULL, NULL, 0)
-                : PQsendQueryParams(c->conn, c->sql, c->n_params, NULL,
-                                    c->values, NULL, NULL, 0);
+        int sent = prepared_name(c->store, c->sql, c->n_params, name)
+                       ? PQsendQueryPrepared(c->conn, name, c->n_params,
+                                             c->values, NULL, NULL, 0)
+                       : PQsendQueryParams(c->conn, c->sql, c->n_params, NULL,
+                                           c->values, NULL, NULL, 0);
         if (!sent) {
             c->failed = true;
             return SQLITE_ERROR;

@@ -45,8 +45,7 @@ static exo_store *store_on_a_server(void)
     cr_assert(got && status == 0, "the PostgreSQL server did not start");
     uri[strcspn(uri, "\n")] = '\0';
     atexit(server_stop);
-    cr_assert_eq(exo_store_open(uri, 0, &store, &err), EXO_OK, "%s",
-                 err.msg);
+    cr_assert_eq(exo_store_open(uri, 0, &store, &err), EXO_OK, "%s", err.msg);
     return store;
 }
 
