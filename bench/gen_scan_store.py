@@ -8,10 +8,14 @@ of small ones), written as a spells CSV for 'exodus import spells'.
 
 Each spell starts uniformly between 2016-01-01 and 2024-12-31 and lasts an
 exponential time (mean 900 days); one ending after 2025-06-30 is open.
-Deterministic for a seed. Never asserts: it makes data for bench/scan.sh.
+With --movers F, a fraction F of the people whose spell ended take a
+second spell at another organisation (drawn by the same weights) starting
+0-400 days later, so that flows have destinations to infer; the default 0
+writes the same file as before. Deterministic for a seed. Never asserts: it makes data for bench/scan.sh.
 """
 import argparse
 import datetime
+import itertools
 import random
 import sys
 
@@ -22,6 +26,7 @@ def main():
     ap.add_argument("--orgs", type=int, required=True)
     ap.add_argument("--alpha", type=float, default=1.1)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--movers", type=float, default=0.0)
     a = ap.parse_args()
     rng = random.Random(a.seed)
     w = [1.0 / (k + 1) ** a.alpha for k in range(a.orgs)]
@@ -35,6 +40,7 @@ def main():
     out = sys.stdout
     out.write("person,org,start,end,end_reason\n")
     pid = 0
+    moved = []
     for k, n in enumerate(sizes):
         org = "Org %06d" % k
         for _ in range(n):
@@ -47,6 +53,22 @@ def main():
             else:
                 end = datetime.date.fromordinal(e).isoformat()
                 out.write("P%d,%s,%s,%s,left\n" % (pid, org, start, end))
+                if a.movers > 0 and rng.random() < a.movers:
+                    moved.append((pid, k, e))
+    # separate draws after the first pass, so --movers 0 leaves it as it was
+    cum = list(itertools.accumulate(w))
+    for pid, k, e in moved:
+        j = rng.choices(range(a.orgs), cum_weights=cum)[0]
+        if j == k:
+            j = (k + 1) % a.orgs
+        s = e + rng.randrange(401)
+        e2 = s + 1 + int(rng.expovariate(1.0 / 900.0))
+        start = datetime.date.fromordinal(s).isoformat()
+        if e2 > cut:
+            out.write("P%d,Org %06d,%s,,\n" % (pid, j, start))
+        else:
+            end = datetime.date.fromordinal(e2).isoformat()
+            out.write("P%d,Org %06d,%s,%s,left\n" % (pid, j, start, end))
 
 
 if __name__ == "__main__":

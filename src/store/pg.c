@@ -54,6 +54,7 @@ exo_code exo__fail_pg(exo_err *err, PGconn *conn, const PGresult *res,
 
 exo_code exo__pg_exec(exo_store *store, const char *sql, exo_err *err)
 {
+    exo__pg_idle(store);
     PGresult *res = PQexec(store->pg, sql);
     ExecStatusType st = PQresultStatus(res);
     exo_code code = EXO_OK;
@@ -68,6 +69,7 @@ exo_code exo__pg_exec(exo_store *store, const char *sql, exo_err *err)
 exo_code exo__pg_int(exo_store *store, const char *sql, int64_t dflt,
                      int64_t *out, exo_err *err)
 {
+    exo__pg_idle(store);
     PGresult *res = PQexec(store->pg, sql);
     exo_code code = EXO_OK;
     *out = dflt;
@@ -81,6 +83,7 @@ exo_code exo__pg_int(exo_store *store, const char *sql, int64_t dflt,
 
 void exo__pg_rollback(exo_store *store)
 {
+    exo__pg_idle(store);
     if (PQtransactionStatus(store->pg) != PQTRANS_IDLE)
         PQclear(PQexec(store->pg, "ROLLBACK"));
 }
@@ -243,6 +246,7 @@ struct pg_cache {
 
 void exo__pg_close(exo_store *store)
 {
+    exo__pg_idle(store);
     if (store->pg)
         PQfinish(store->pg);
     store->pg = NULL;
@@ -288,6 +292,14 @@ static bool prepared_name(exo_store *store, const char *sql, int n_params,
 
 enum { PG_MAX_PARAMS = 16 };
 
+/*
+ * A cursor's rows arrive one at a time (libpq's single-row mode), so a
+ * read of a million rows holds one row, not the whole result: the
+ * server streams them and the connection's socket buffers the rest. A
+ * connection carries one command at a time; when another starts while a
+ * cursor's rows are still in flight, that cursor's remaining rows are
+ * read into its queue first (exo__pg_idle), as a whole result was before.
+ */
 struct pg_cursor {
     PGconn *conn;
     exo_store *store;
@@ -295,9 +307,11 @@ struct pg_cursor {
     int n_params;
     const char *values[PG_MAX_PARAMS];
     char ints[PG_MAX_PARAMS][24]; /* integer parameters as text */
-    PGresult *res;
-    int row, n_rows;
-    bool ran;
+    PGresult *res;                /* the current row */
+    PGresult *fail;               /* the error, kept for its message */
+    PGresult **queue;             /* rows read ahead by exo__pg_idle */
+    size_t q_at, q_n, q_cap;
+    bool ran, streaming, failed;
 };
 
 /*
@@ -373,41 +387,110 @@ exo_code exo__pgq_prepare(exo_store *store, const char *sql,
     return EXO_OK;
 }
 
+/* Reads what is left of the command in flight, keeping nothing. */
+static void drain(PGconn *conn)
+{
+    PGresult *r;
+    while ((r = PQgetResult(conn)))
+        PQclear(r);
+}
+
+/* The next result of 'c' from the connection: SQLITE_ROW with the row in
+ * '*row', or the end (SQLITE_DONE or SQLITE_ERROR), after which nothing
+ * of the command is left in flight. */
+static int next_result(struct pg_cursor *c, PGresult **row)
+{
+    PGresult *r = PQgetResult(c->conn);
+    ExecStatusType st = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+    if (st == PGRES_SINGLE_TUPLE) {
+        *row = r;
+        return SQLITE_ROW;
+    }
+    if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK) {
+        PQclear(r);
+    } else {
+        c->failed = true;
+        c->fail = r;
+    }
+    if (r)
+        drain(c->conn);
+    c->streaming = false;
+    if (c->store->pg_active == c)
+        c->store->pg_active = NULL;
+    return c->failed ? SQLITE_ERROR : SQLITE_DONE;
+}
+
+void exo__pg_idle(exo_store *store)
+{
+    struct pg_cursor *c = store->pg_active;
+    PGresult *r;
+    while (c && c->streaming && next_result(c, &r) == SQLITE_ROW) {
+        if (c->q_n == c->q_cap) {
+            size_t cap = c->q_cap ? 2 * c->q_cap : 64;
+            PGresult **q = exo__realloc(c->queue, cap * sizeof *q);
+            if (!q) { /* the cursor fails rather than lose rows */
+                PQclear(r);
+                c->failed = true;
+                drain(c->conn);
+                c->streaming = false;
+                break;
+            }
+            c->queue = q;
+            c->q_cap = cap;
+        }
+        c->queue[c->q_n++] = r;
+    }
+    store->pg_active = NULL;
+}
+
 void exo__pgq_finalize(struct pg_cursor *c)
 {
     if (!c)
         return;
+    if (c->streaming) {
+        /* Stopped early (a LIMIT 1 read, an error in the caller): the
+         * rest must be read off the connection before its next command. */
+        drain(c->conn);
+        if (c->store->pg_active == c)
+            c->store->pg_active = NULL;
+    }
+    for (size_t i = c->q_at; i < c->q_n; i++)
+        PQclear(c->queue[i]);
+    exo__free(c->queue);
     PQclear(c->res);
+    PQclear(c->fail);
     exo__free(c->sql);
     exo__free(c);
 }
 
 int exo__pgq_step(struct pg_cursor *c)
 {
+    PQclear(c->res);
+    c->res = NULL;
     if (!c->ran) {
         c->ran = true;
         char name[24];
-        if (prepared_name(c->store, c->sql, c->n_params, name))
-            c->res = PQexecPrepared(c->conn, name, c->n_params, c->values, NULL,
-                                    NULL, 0);
-        else
-            c->res = PQexecParams(c->conn, c->sql, c->n_params, NULL, c->values,
-                                  NULL, NULL, 0);
-        ExecStatusType st = PQresultStatus(c->res);
-        if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK)
+        exo__pg_idle(c->store);
+        int sent = prepared_name(c->store, c->sql, c->n_params, name)
+                       ? PQsendQueryPrepared(c->conn, name, c->n_params,
+                                             c->values, NULL, NULL, 0)
+                       : PQsendQueryParams(c->conn, c->sql, c->n_params, NULL,
+                                           c->values, NULL, NULL, 0);
+        if (!sent) {
+            c->failed = true;
             return SQLITE_ERROR;
-        c->n_rows = PQntuples(c->res);
-        c->row = -1;
+        }
+        PQsetSingleRowMode(c->conn);
+        c->streaming = true;
+        c->store->pg_active = c;
     }
-    if (PQresultStatus(c->res) != PGRES_TUPLES_OK &&
-        PQresultStatus(c->res) != PGRES_COMMAND_OK)
-        return SQLITE_ERROR;
-    if (c->row + 1 >= c->n_rows) {
-        c->row = c->n_rows;
-        return SQLITE_DONE;
+    if (c->q_at < c->q_n) {
+        c->res = c->queue[c->q_at++];
+        return SQLITE_ROW;
     }
-    c->row++;
-    return SQLITE_ROW;
+    if (!c->streaming)
+        return c->failed ? SQLITE_ERROR : SQLITE_DONE;
+    return next_result(c, &c->res);
 }
 
 void exo__pgq_bind_int64(struct pg_cursor *c, int i, int64_t v)
@@ -426,10 +509,9 @@ void exo__pgq_bind_text(struct pg_cursor *c, int i, const char *s)
 
 const char *exo__pgq_text(struct pg_cursor *c, int i)
 {
-    if (!c->res || c->row < 0 || c->row >= c->n_rows ||
-        i >= PQnfields(c->res) || PQgetisnull(c->res, c->row, i))
+    if (!c->res || i >= PQnfields(c->res) || PQgetisnull(c->res, 0, i))
         return NULL;
-    return PQgetvalue(c->res, c->row, i);
+    return PQgetvalue(c->res, 0, i);
 }
 
 int64_t exo__pgq_int64(struct pg_cursor *c, int i)
@@ -450,5 +532,5 @@ double exo__pgq_double(struct pg_cursor *c, int i)
 
 exo_code exo__pgq_fail(exo_err *err, struct pg_cursor *c, const char *doing)
 {
-    return exo__fail_pg(err, c->conn, c->res, doing);
+    return exo__fail_pg(err, c->conn, c->fail, doing);
 }

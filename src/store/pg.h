@@ -18,6 +18,9 @@ exo_code exo__pg_exec(exo_store *store, const char *sql, exo_err *err);
 /* The first column of the first row of 'sql', 'dflt' for none or NULL. */
 exo_code exo__pg_int(exo_store *store, const char *sql, int64_t dflt,
                      int64_t *out, exo_err *err);
+/* Makes the connection free for a new command: the rows of a read still
+ * streaming (pg.c's cursor) are read into memory first. */
+void exo__pg_idle(exo_store *store);
 /* Rolls back the open transaction, if any; records no error. */
 void exo__pg_rollback(exo_store *store);
 

@@ -23,7 +23,8 @@ struct pg_cache;
 struct exo_store {
     sqlite3 *db;
     struct pg_conn *pg;
-    struct pg_cache *pg_cache; /* its prepared statements (pg.c) */
+    struct pg_cache *pg_cache;   /* its prepared statements (pg.c) */
+    struct pg_cursor *pg_active; /* the cursor whose rows are in flight */
     int schema_version;
     bool checked; /* exo__store_check passed on this handle */
 };
