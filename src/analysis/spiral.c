@@ -1627,6 +1627,8 @@ exo_code exo_spiral_analyze(exo_store *store, const char *org,
         s->per_head_default = export;
     }
     if (own.per_head) {
+        /* An export's spells all have a start (the importer requires
+         * one), so its headcount is always known. */
         if ((rc = load_headcount(store, s->org, opts->filter.level_mask, s,
                                  err)))
             goto out;
