@@ -95,8 +95,8 @@ struct verdict_in {
     bool imprecise;       /* some times are known only to a month or year */
     const char *noun;     /* "departures" or "events" */
     const char *baseline; /* "a trend of 3 segments", for the sentence */
-    /* A per-head baseline is an option not yet taken: an organisation's
-     * departures, counted rather than per head. */
+    /* A per-head baseline is an option not yet taken: an HR export's
+     * departures, counted (news moves give no headcount). */
     bool could_be_per_head;
     const exo_forecast *forecast; /* NULL: none */
     const char *horizon;          /* "180 days" */

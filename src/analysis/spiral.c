@@ -208,6 +208,8 @@ struct work {
     unsigned char *prec; /* enum prec of each, before clipping */
     bool dates;
     double start, end;
+    /* The departures are an HR export's: its spells give a headcount. */
+    bool export;
     /* The baseline weight (per head), or none. */
     const double *wt, *wv;
     size_t n_w;
@@ -951,7 +953,7 @@ static void evidence(const struct work *w, const exo_spiral *s, size_t m,
     memset(in, 0, sizeof *in);
     in->n_events = w->n;
     in->noun = s->org ? "departures" : "events";
-    in->could_be_per_head = s->org && !s->per_head;
+    in->could_be_per_head = w->export && !s->per_head;
     in->level = s->level;
     in->bootstrap = w->boot;
     in->imprecise = s->n_month + s->n_year > 0;
@@ -1619,13 +1621,11 @@ exo_code exo_spiral_analyze(exo_store *store, const char *org,
                          err)))
         goto out;
     /* An HR export's departures, per head unless asked otherwise. */
-    if (!opts->per_head && !opts->counted && s->departures.n) {
-        bool export = true;
-        for (size_t i = 0; i < s->departures.n; i++)
-            export &= s->departures.rows[i].from_spell;
-        own.per_head = export;
-        s->per_head_default = export;
-    }
+    w.export = s->departures.n > 0;
+    for (size_t i = 0; i < s->departures.n; i++)
+        w.export &= s->departures.rows[i].from_spell;
+    if (!opts->per_head && !opts->counted && w.export)
+        own.per_head = s->per_head_default = true;
     if (own.per_head) {
         /* An export's spells all have a start (the importer requires
          * one), so its headcount is always known. */
