@@ -7,6 +7,7 @@ for a passage with no move, so passages telling the same story from
 different outlets land on the same side. Run from this folder; it rewrites
 dev.txt, dev-gold.csv, test.txt, test-gold.csv and sources.csv."""
 import hashlib
+import os
 import sys
 
 
@@ -62,11 +63,34 @@ def main():
     seen = {p["url"].split("#")[0] for p in passages}
     later(seen, src, head, "dev2", "D")
     later(seen, src, head, "dev3", "E")
+    # The fourth round collects a development set and a second test set at
+    # once; neither may label a person the other side labels.
+    dev_people = people(["raw.txt"], "dev", src) | people(
+        ["raw-dev2.txt", "raw-dev3.txt", "raw-dev4.txt"])
+    test_people = people(["raw.txt"], "test", src) | people(["raw-test2.txt"])
+    if os.path.exists("raw-test2.txt"):
+        later(seen, src, head, "test2", "T", dev_people)
+    if os.path.exists("raw-dev4.txt"):
+        later(seen, src, head, "dev4", "F", test_people)
     open("sources.csv", "w", encoding="utf-8").write("\n".join(src) + "\n")
 
 
-def later(seen, src, head, name, prefix):
-    """A later development set (raw-dev2.txt, raw-dev3.txt), collected after
+def people(paths, side=None, src=None):
+    """Every labelled person (case-folded) of the raw files that exist; with
+    side, only raw.txt's passages that split.py put on that side."""
+    out = set()
+    for path in paths:
+        if not os.path.exists(path):
+            continue
+        for i, p in enumerate(parse(path), 1):
+            if side and src[i].split(",")[1] != side:
+                continue
+            out |= {g[0].lower() for g in p["gold"]}
+    return out
+
+
+def later(seen, src, head, name, prefix, other_side=frozenset()):
+    """A later set (raw-dev2.txt ... raw-dev4.txt, raw-test2.txt), collected after
     the split above and committed before any rule was changed for it. All
     of it is development data: a passage whose URL is already in an earlier
     set, or whose story (first labelled person) is a test-set story, is
@@ -83,8 +107,11 @@ def later(seen, src, head, name, prefix):
             sys.exit("%s: URL already in an earlier set: %s" % (pid, url))
         mine.add(url)
         for g in p["gold"]:
-            if g[0].lower() in test_keys:
+            if g[0].lower() in test_keys and name != "test2":
                 sys.exit("%s: %s is a test-set story" % (pid, g[0]))
+            if g[0].lower() in other_side:
+                sys.exit("%s: %s is labelled on the other side of the split"
+                         % (pid, g[0]))
         text.append("=== %s date=%s" % (pid, p["date"]))
         text.extend(p["text"])
         for g in p["gold"]:
