@@ -42,9 +42,12 @@ exo_code exo__schema_migrate(exo_store *store, exo_err *err)
                               &stmt, err);
     if (code)
         return code;
-    if (sqlite3_step(stmt) == SQLITE_ROW)
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW)
         version = sqlite3_column_int(stmt, 0);
     sqlite3_finalize(stmt);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return exo__fail_sqlite(err, store->db, rc, "reading the schema");
     if (version > exo__schema_latest())
         return exo__fail(err, EXO_ESTORE,
                          "the store is at schema version %d, newer than this "

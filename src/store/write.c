@@ -53,6 +53,20 @@ static exo_code step_done(struct write_tx *tx, sqlite3_stmt *stmt,
     return EXO_OK;
 }
 
+/* Steps a query of one value: '*value' is its first column when a row
+ * comes, and stays as it was when none does. A failed step is an error,
+ * never "no row": a busy or damaged store must not read as an empty one. */
+static exo_code step_value(struct write_tx *tx, sqlite3_stmt *stmt,
+                           const char *doing, int64_t *value, exo_err *err)
+{
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW)
+        *value = sqlite3_column_int64(stmt, 0);
+    else if (rc != SQLITE_DONE)
+        return exo__fail_sqlite(err, tx->store->db, rc, doing);
+    return EXO_OK;
+}
+
 /* '*stmt', prepared from 'sql' on first use. */
 static exo_code prepared(struct write_tx *tx, sqlite3_stmt **stmt,
                          const char *sql, exo_err *err)
@@ -180,9 +194,10 @@ exo_code exo__write_load_people(struct write_tx *tx, size_t n_records,
     if ((code = exo__store_prepare(tx->store, "SELECT COUNT(*) FROM person",
                                    &stmt, err)))
         return code;
-    if (sqlite3_step(stmt) == SQLITE_ROW)
-        existing = sqlite3_column_int64(stmt, 0);
+    code = step_value(tx, stmt, "counting people", &existing, err);
     sqlite3_finalize(stmt);
+    if (code)
+        return code;
     if (existing > (int64_t)n_records)
         return EXO_OK;
     if ((code = exo__store_prepare(
@@ -269,9 +284,10 @@ static exo_code defer_table(struct write_tx *tx, const char *table,
     snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM %s", table);
     if ((code = exo__store_prepare(tx->store, sql, &stmt, err)))
         return code;
-    if (sqlite3_step(stmt) == SQLITE_ROW)
-        existing = sqlite3_column_int64(stmt, 0);
+    code = step_value(tx, stmt, "counting rows", &existing, err);
     sqlite3_finalize(stmt);
+    if (code)
+        return code;
     if (n_new_rows < 50000 || (int64_t)n_new_rows <= existing)
         return EXO_OK;
     if ((code = exo__store_prepare(
@@ -283,7 +299,8 @@ static exo_code defer_table(struct write_tx *tx, const char *table,
     exo__bind_text(stmt, 1, table);
     exo__bind_text(stmt, 2, key_index);
     char names[8][64];
-    while (d->n < 8 && sqlite3_step(stmt) == SQLITE_ROW) {
+    int rc = SQLITE_DONE;
+    while (d->n < 8 && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
         snprintf(names[d->n - first], sizeof names[0], "%s",
                  (const char *)sqlite3_column_text(stmt, 0));
         d->sql[d->n] = exo__strdup((const char *)sqlite3_column_text(stmt, 1));
@@ -294,6 +311,8 @@ static exo_code defer_table(struct write_tx *tx, const char *table,
         d->n++;
     }
     sqlite3_finalize(stmt);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return exo__fail_sqlite(err, tx->store->db, rc, "listing indexes");
     for (size_t i = 0; i < d->n - first; i++) {
         snprintf(sql, sizeof sql, "DROP INDEX \"%.63s\"", names[i]);
         if ((code = exo__store_exec(tx->store, sql, err)))
@@ -491,10 +510,9 @@ exo_code exo__write_source(struct write_tx *tx, const char *url, int64_t *id,
     if ((code = step_done(tx, tx->source_insert, "adding a source", err)))
         return code;
     exo__bind_text(tx->source_find, 1, url);
-    if (sqlite3_step(tx->source_find) == SQLITE_ROW)
-        *id = sqlite3_column_int64(tx->source_find, 0);
+    code = step_value(tx, tx->source_find, "finding a source", id, err);
     sqlite3_reset(tx->source_find);
-    return EXO_OK;
+    return code;
 }
 
 /* ==== Records ==== */
@@ -648,9 +666,10 @@ static exo_code max_spell_id(struct write_tx *tx, int64_t *id, exo_err *err)
         exo__store_prepare(tx->store, "SELECT MAX(id) FROM spell", &s, err);
     if (code)
         return code;
-    *id = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+    *id = 0;
+    code = step_value(tx, s, "reading the largest spell id", id, err);
     sqlite3_finalize(s);
-    return EXO_OK;
+    return code;
 }
 
 /* Steps a spell statement through its RETURNING rows: ids above 'above'
