@@ -1519,9 +1519,9 @@ typedef struct exo_spiral {
     exo_verdict verdict;
     /*
      * Mass events (ORG only): days with at least 'mass_min' departures
-     * dated to the day: EXO_MASS_MIN_DEPARTURES, or more when needed for
-     * a Poisson count at the window's mean daily rate to reach it with
-     * probability below 0.05 / (days in the window).
+     * dated to the day (EXO_MASS_MIN_DEPARTURES) that a Poisson count at
+     * the daily rate of the quarter around the day (its other days)
+     * reaches with probability below 0.05 / (days in the window).
      * The first EXO_MAX_MASS_DAYS are listed (day, departures).
      */
     exo_mass_mode mass_mode;

@@ -103,6 +103,12 @@ struct verdict_in {
 };
 
 /* The verdict, its sentence and what would decide it. */
+/* The days of a window around each day whose departures give its local
+ * rate, when deciding whether the day is a mass event: a quarter. */
+#define EXO_MASS_SPAN 91
+size_t exo__mass_days(const double *d, size_t m, double start, double end,
+                      double *day, size_t *count);
+
 void exo__spiral_verdict(const struct verdict_in *in, exo_verdict *out);
 
 /* The answer as a jansson object (what exo_spiral_json prints); NULL when

@@ -122,66 +122,100 @@ static int cmp_day(const void *a, const void *b)
 }
 
 /*
- * Finds the mass events among the n departures (times t, precision widths
- * w: 1 for a day) in the window [start, end), and with COLLAPSE or
- * EXCLUDE drops departures of those days from t, w and s->departures
- * together (COLLAPSE keeps each day's first). A day is a mass event when
- * a Poisson count at the window's mean daily rate reaches its size with
- * probability below 0.05 over the number of days (Bonferroni: about one
- * false flag in twenty windows), and it holds at least
- * EXO_MASS_MIN_DEPARTURES: at the few departures a month of a news
- * record, two people announced the same day pass the first test, and they
- * are the clustering the spiral measures, not a layoff. *n is updated.
+ * The mass events among m departure days d (ascending, in [start, end)):
+ * writes each mass day once, ascending, to day[] with its departures in
+ * count[] (room for m each) and returns how many. A day is a mass event
+ * when it holds at least EXO_MASS_MIN_DEPARTURES and a Poisson count at
+ * the local daily rate reaches its size with probability below 0.05 over
+ * the window's days (Bonferroni: about one false flag in twenty windows).
+ * The local rate is that of the other days of the EXO_MASS_SPAN days
+ * centred on it, inside the window: a workforce that grows tenfold over
+ * the window has ordinary days late in it far above the window's mean
+ * rate, and a quarter is long enough to estimate a rate and short enough
+ * for a trend to barely move within it. The floor: at the few departures
+ * a month of a news record, two people announced the same day pass the
+ * Poisson test, and they are the clustering the spiral measures, not a
+ * layoff. Linear after the sort: two pointers bound each day's span.
+ */
+size_t exo__mass_days(const double *d, size_t m, double start, double end,
+                      double *day, size_t *count)
+{
+    double days = fmax(1.0, end - start), alpha = 0.05 / days;
+    double half = (double)(EXO_MASS_SPAN / 2);
+    size_t n_days = 0, lo = 0, hi = 0;
+    for (size_t i = 0; i < m;) {
+        size_t j = i;
+        while (j < m && d[j] == d[i])
+            j++;
+        size_t k = j - i;
+        if (k >= EXO_MASS_MIN_DEPARTURES) {
+            while (d[lo] < d[i] - half)
+                lo++;
+            if (hi < j)
+                hi = j;
+            while (hi < m && d[hi] <= d[i] + half)
+                hi++;
+            double from = fmax(start, d[i] - half),
+                   to = fmin(end, d[i] + half + 1.0);
+            double others = (double)(hi - lo - k), span = to - from - 1.0;
+            double rate = span >= 1.0 ? others / span : 0.0;
+            if (rate <= 0.0 ||
+                gsl_cdf_poisson_Q((unsigned)(k - 1), rate) < alpha) {
+                day[n_days] = d[i];
+                count[n_days++] = k;
+            }
+        }
+        i = j;
+    }
+    return n_days;
+}
+
+/*
+ * Finds the mass events (exo__mass_days) among the n departures (times t,
+ * precision widths w: 1 for a day) in the window [start, end), and with
+ * COLLAPSE or EXCLUDE drops departures of those days from t, w and
+ * s->departures together (COLLAPSE keeps each day's first). *n is
+ * updated.
  */
 static exo_code mass_events(exo_spiral *s, exo_mass_mode mode, double start,
                             double end, double *t, double *w, size_t *n,
                             exo_err *err)
 {
     size_t m = 0;
-    double days = fmax(1.0, end - start);
     s->mass_mode = mode;
-    double *d = exo__calloc(*n ? *n : 1, sizeof *d);
-    if (!d)
+    s->mass_min = EXO_MASS_MIN_DEPARTURES;
+    double *d = exo__calloc(*n ? 2 * *n : 1, sizeof *d);
+    size_t *count = exo__calloc(*n ? *n : 1, sizeof *count);
+    if (!d || !count) {
+        exo__free(d);
+        exo__free(count);
         return exo__fail(err, EXO_ENOMEM, "out of memory");
+    }
     for (size_t i = 0; i < *n; i++)
         if (w[i] <= 1.0 && t[i] >= start && t[i] < end)
             d[m++] = t[i];
-    double rate = (double)m / days, alpha = 0.05 / days;
-    size_t k = EXO_MASS_MIN_DEPARTURES;
-    s->mass_min = k;
-    if (m < k) { /* no day can hold a mass event (and GSL wants rate > 0) */
-        exo__free(d);
-        return EXO_OK;
-    }
-    while (gsl_cdf_poisson_Q((unsigned)(k - 1), rate) >= alpha)
-        k++;
-    s->mass_min = k;
     exo__qsort(d, m, sizeof *d, cmp_day);
-    size_t n_days = 0;
-    for (size_t i = 0; i < m;) {
-        size_t j = i;
-        while (j < m && d[j] == d[i])
-            j++;
-        if (j - i >= k) {
-            if (s->n_mass_days < EXO_MAX_MASS_DAYS) {
-                s->mass_day[s->n_mass_days] = d[i];
-                s->mass_count[s->n_mass_days] = j - i;
-            }
-            s->n_mass_days++;
-            s->n_mass_departures += j - i;
-            d[n_days++] = d[i]; /* the mass days, ascending */
+    double *mass = d + *n; /* the mass days, ascending */
+    size_t n_days = exo__mass_days(d, m, start, end, mass, count);
+    for (size_t k = 0; k < n_days; k++) {
+        if (k < EXO_MAX_MASS_DAYS) {
+            s->mass_day[k] = mass[k];
+            s->mass_count[k] = count[k];
         }
-        i = j;
+        s->n_mass_departures += count[k];
     }
+    s->n_mass_days = n_days;
+    exo__free(count);
     if (mode != EXO_MASS_KEEP && n_days) {
         size_t kept = 0;
         double last_kept = EXO_NAN;
         for (size_t i = 0; i < *n; i++) {
-            bool mass = w[i] <= 1.0 &&
-                        bsearch(&t[i], d, n_days, sizeof *d, cmp_day) != NULL;
-            bool keep =
-                !mass || (mode == EXO_MASS_COLLAPSE && t[i] != last_kept);
-            if (mass && keep)
+            bool on_mass_day =
+                w[i] <= 1.0 &&
+                bsearch(&t[i], mass, n_days, sizeof *mass, cmp_day) != NULL;
+            bool keep = !on_mass_day ||
+                        (mode == EXO_MASS_COLLAPSE && t[i] != last_kept);
+            if (on_mass_day && keep)
                 last_kept = t[i];
             /* departures are in date order, so a day's rows are adjacent */
             if (!keep) {

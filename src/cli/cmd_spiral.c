@@ -280,9 +280,11 @@ static void print_text(const char *title, const exo_spiral *s)
     if (s->n_mass_days) {
         /* One day's many departures are one decision, not departures
          * triggering departures: say so, and what was done with them. */
-        len = snprintf(buf, sizeof buf, "%zu day%s with %zu or more (",
+        len = snprintf(buf, sizeof buf,
+                       "%zu day%s with %zu or more, far above the quarter "
+                       "around %s (",
                        s->n_mass_days, s->n_mass_days == 1 ? "" : "s",
-                       s->mass_min);
+                       s->mass_min, s->n_mass_days == 1 ? "it" : "them");
         for (size_t k = 0; k < s->n_mass_days && k < EXO_MAX_MASS_DAYS &&
                            len < (int)sizeof buf;
              k++) {

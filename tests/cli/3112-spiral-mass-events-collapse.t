@@ -4,6 +4,6 @@ args: spiral "Canadian retailer" --mass-events collapse --asymptotic --imputatio
 status: 0
 --- stdout-contains
   departures     1267 (dated to the day 1267, month 0, year 0)
-  mass events    2 days with 10 or more (2014-12-30: 144, 2015-12-30: 76), 220 departures: each counted as one departure, a shock (--mass-events collapse)
+  mass events    2 days with 10 or more, far above the quarter around them (2014-12-30: 144, 2015-12-30: 76), 220 departures: each counted as one departure, a shock (--mass-events collapse)
   excitation     jump alpha 0.8493 /month (SE 0.19), decay beta 1.504 /month (SE 0.39; half-life 14 days)
   fit            KS p = 0.652 (Hawkes), 0.079 (trend only)

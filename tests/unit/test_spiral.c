@@ -18,6 +18,7 @@
 #include "exodus.h"
 #include "truth.h"
 
+#include <gsl/gsl_cdf.h>
 #include <gsl/gsl_randist.h>
 
 #define FIX(name) SOURCE_PATH("tests/fixtures/" name)
@@ -142,6 +143,61 @@ Test(spiral, hr_export_window_starts_at_its_first_departure)
               "the empty years read as contagion: %s", s->verdict.text);
     exo_spiral_release(s);
     store_done(store);
+}
+
+/* ---- Mass events ---- */
+
+Test(spiral, mass_events_follow_a_growing_rate)
+{
+    /* A workforce growing over three years: departures a day rise from 0.5
+     * to 30 (Poisson), with one layoff of 120 on day 800. Ordinary late
+     * days are far above the window's mean rate (about 15), not above
+     * their quarter's. Over 20 windows the layoff is found each time; a
+     * false flag has probability about 0.05 per window by the Bonferroni
+     * bound, so 20 windows give Poisson(1) false flags at most, and 5 or
+     * more has probability 0.0037. */
+    enum { DAYS = 1095, LAYOFF_DAY = 800, LAYOFF = 120 };
+    gsl_rng *rng = truth_rng(29);
+    size_t cap = 40 * DAYS + LAYOFF, false_flags = 0, layoffs = 0;
+    double *d = malloc(cap * sizeof *d), *day = malloc(cap * sizeof *day);
+    size_t *count = malloc(cap * sizeof *count);
+    cr_assert(d && day && count);
+    for (int rep = 0; rep < 20; rep++) {
+        size_t m = 0, old_rule = 0;
+        for (int t = 0; t < DAYS; t++) {
+            unsigned c =
+                gsl_ran_poisson(rng, 0.5 + 29.5 * (double)t / (DAYS - 1));
+            c += t == LAYOFF_DAY ? LAYOFF : 0;
+            for (unsigned k = 0; k < c && m < cap; k++)
+                d[m++] = (double)t;
+        }
+        /* The rule this replaces: a Poisson count at the window's mean. */
+        unsigned k_old = EXO_MASS_MIN_DEPARTURES;
+        while (gsl_cdf_poisson_Q(k_old - 1, (double)m / DAYS) >= 0.05 / DAYS)
+            k_old++;
+        for (size_t i = 0, j; i < m; i = j) {
+            for (j = i; j < m && d[j] == d[i]; j++)
+                ;
+            old_rule += j - i >= k_old;
+        }
+        if (rep == 0) /* breaks in one window the bound of twenty below */
+            cr_expect_gt(old_rule, 4, "the window's mean rate flags %zu days",
+                         old_rule);
+        size_t n = exo__mass_days(d, m, 0.0, DAYS, day, count);
+        for (size_t k = 0; k < n; k++) {
+            if (day[k] == LAYOFF_DAY)
+                layoffs++;
+            else
+                false_flags++;
+        }
+    }
+    cr_expect_eq(layoffs, 20, "the layoff found in %zu of 20 windows", layoffs);
+    cr_expect_leq(false_flags, 4, "%zu ordinary days flagged in 20 windows",
+                  false_flags);
+    free(d);
+    free(day);
+    free(count);
+    gsl_rng_free(rng);
 }
 
 /* ---- The trend-only model ---- */
