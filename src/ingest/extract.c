@@ -527,6 +527,12 @@ static bool name_token(const struct extractor *ex, size_t i)
         return false;
     if (t->flags & T_NOTNAME)
         return false;
+    /* "Hong Kong-based Sze", "London-born": a place made an adjective
+     * (ex17n). */
+    size_t n = strlen(t->low);
+    if (n > 6 && (strcmp(t->low + n - 6, "-based") == 0 ||
+                  strcmp(t->low + n - 5, "-born") == 0))
+        return false;
     /* "May", "June", "April" are names unless a number follows. */
     if (t->month && i + 1 < ex->n_toks && (ex->toks[i + 1].flags & T_NUM))
         return false;
@@ -653,6 +659,13 @@ static void find_entities(struct extractor *ex, struct sent *s)
         exo_level of_lv;
         if (!org_ctx && i > s->t0 + 1 && low_is(&ex->toks[i - 1], "of") &&
             exo__lex_role(ex->toks[i - 2].low, &of_lv) == EXO__ROLE_HEAD)
+            org_ctx = true;
+        /* "head coach of the Oakland Raiders", "editor of the Daily
+         * Planet": the same with an article (ex17n: a team read as a
+         * person). */
+        if (!org_ctx && i > s->t0 + 2 && low_is(&ex->toks[i - 1], "the") &&
+            low_is(&ex->toks[i - 2], "of") &&
+            exo__lex_role(ex->toks[i - 3].low, &of_lv) == EXO__ROLE_HEAD)
             org_ctx = true;
         /* "CEO T.J. Rodgers of Cypress Semiconductor": a capitalised run
          * right after a person's name and "of" is where they work, not a
