@@ -1579,6 +1579,15 @@ static void emit(struct extractor *ex, const struct sent *s,
 
 /* ==== One sentence ==== */
 
+/* Does a person's name (not a pronoun) end right before token 't'? */
+static bool mention_ends_at(const struct extractor *ex, size_t t)
+{
+    for (size_t m = 0; m < ex->n_ments; m++)
+        if (ex->ments[m].t1 == t && !(ex->ments[m].flags & M_PRONOUN))
+            return true;
+    return false;
+}
+
 /* Is the trigger at [t0, t1) a move here, or another sense of the word? */
 static bool trigger_applies(const struct extractor *ex, const struct sent *s,
                             size_t t0, size_t t1,
@@ -1595,7 +1604,30 @@ static bool trigger_applies(const struct extractor *ex, const struct sent *s,
                                            "our", NULL}) &&
         !(def->event == EXO_EVENT_SABBATICAL))
         return false;
+    /* "Dino Babers out as Syracuse head coach": the headline form has
+     * the name right before it; "stands out as" is no move (ex17n). */
+    if (low_is(&T[t0], "out") && !mention_ends_at(ex, t0))
+        return false;
+    /* "moving on Bob McDonald" is the board's firing, not the board
+     * leaving; "X is moving on" is X's departure. */
+    if (def->event == EXO_EVENT_LEFT && low_is(&T[t1 - 1], "on") && next &&
+        (next->flags & T_CAP))
+        return false;
     if (def->flags & EXO__TRIG_FOUND) {
+        /* "to form Norrow Capital", "created a new firm, Keel": these
+         * verbs make many things (a committee, a plan, a fund that may
+         * never launch), so only a company named right after them counts
+         * (ex17n). */
+        if (low_in(&T[t0], (const char *const[]){
+                               "form", "forms", "formed", "forming", "create",
+                               "creates", "created", "establish",
+                               "establishes", "established", NULL})) {
+            bool named = false;
+            for (size_t k = t1; k < s->t1 && k < t1 + 4 && !named; k++)
+                named = ex->tok_org[k];
+            if (!named)
+                return false;
+        }
         if (def->flags & EXO__TRIG_STRONG) {
             /* "founding team", "co-founded by" are not a new company,
              * but "Cuill was founded by X" is (issue 17). */
