@@ -538,9 +538,11 @@ static const struct exo__trigger triggers[] = {
     {{"came", "aboard"}, J, EXO__TRIG_NEEDS_ORG},
     {{"comes", "aboard"}, J, EXO__TRIG_NEEDS_ORG},
     {{"coming", "aboard"}, J, EXO__TRIG_NEEDS_ORG},
-    /* "was introduced as head coach of A", "took over as CEO of A": a
-     * title, then the organisation, as for "became". */
-    {{"introduced", "as"}, J, EXO__TRIG_NEEDS_ORG | EXO__TRIG_BECAME},
+    /* "was introduced as head coach of A": a passive hire, from
+     * elsewhere only, as for "was named". */
+    {{"introduced", "as"}, J, EXO__TRIG_HIRE | EXO__TRIG_AS},
+    /* "took over as CEO of A": a title, then the organisation, as for
+     * "became" (not a promotion). */
     {{"took", "over", "as"}, J, EXO__TRIG_NEEDS_ORG | EXO__TRIG_BECAME},
     {{"takes", "over", "as"}, J, EXO__TRIG_NEEDS_ORG | EXO__TRIG_BECAME},
     {{"taking", "over", "as"}, J, EXO__TRIG_NEEDS_ORG | EXO__TRIG_BECAME},
