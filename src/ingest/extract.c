@@ -554,6 +554,22 @@ static const char *const org_context_words[] = {
     "quits",      "quitting", "exited",     "exiting",   "departing",
     "departed",   NULL};
 
+/* Verbs after which "the" and a capitalised run is an organisation. */
+static const char *const move_the_words[] = {
+    "join",    "joins",    "joined",   "joining", "rejoin", "rejoined",
+    "rejoins", "rejoining", "left",    "leaving", "leave",  "leaves",
+    "quit",    "quits",    "quitting", "exited",  "exits",  "exiting",
+    "coached", "coaches",  "coaching", "managed", "manages", "led",
+    NULL};
+
+/* Verbs after which "to" and a capitalised run is an organisation. */
+static const char *const move_to_words[] = {
+    "return",  "returns", "returned", "returning", "moved",   "moves",
+    "moving",  "move",    "heading",  "headed",    "heads",   "defected",
+    "defects", "defect",  "decamped", "decamps",   "jumped",  "jumps",
+    "back",    "switched", "switches", "switching", "went",   "going",
+    NULL};
+
 /*
  * The end (exclusive) of a name run starting at token 'i' of a sentence
  * ending at 'end', or 'i' when none starts there.
@@ -651,6 +667,16 @@ static void find_entities(struct extractor *ex, struct sent *s)
                    (const char *const[]){"joining", "join", "joins", "joined",
                                          NULL}))
             org_ctx = false;
+        /* "Bell joined the Reds", "returned to UConn", "moving to
+         * Harlow Rovers": a capitalised run right after a verb of
+         * joining or leaving and "the", or after a verb of moving and
+         * "to", is where the person goes or comes from (ex17n). */
+        if (!org_ctx && i > s->t0 + 1 &&
+            ((low_is(&ex->toks[i - 1], "the") &&
+              low_in(&ex->toks[i - 2], move_the_words)) ||
+             (low_is(&ex->toks[i - 1], "to") &&
+              low_in(&ex->toks[i - 2], move_to_words))))
+            org_ctx = true;
         /* "left Globex for Initech": "for" right after an organisation. */
         if (!org_ctx && i > s->t0 + 1 && low_is(&ex->toks[i - 1], "for") &&
             ex->tok_org[i - 2])
@@ -758,7 +784,7 @@ static void find_entities(struct extractor *ex, struct sent *s)
             exo__lex_role(ex->toks[j].low, &det_lv) == EXO__ROLE_HEAD &&
             low_in(&ex->toks[i - 1],
                    (const char *const[]){"a", "an", "the", "former", "ex",
-                                         "longtime", "veteran", NULL}))
+                                         "longtime", "veteran", "new", NULL}))
             org_noun = true;
         bool suffix = org_noun || exo__lex_org_suffix(last->low) ||
                       (j < s->t1 && (ex->toks[j].flags & T_CAP) &&
@@ -1714,7 +1740,14 @@ static long subject_before(const struct extractor *ex, const struct sent *s,
             k--;
         while (k > s->t0 && ex->tok_org[k - 1])
             k--;
-        if (k > s->t0 &&
+        /* ... but "with Julian Geiger returning to A": a name and then
+         * a verb in -ing after "with" is that verb's subject (ex17n). */
+        const char *tw = ex->toks[t].low;
+        size_t tl = strlen(tw);
+        bool with_ing = k > s->t0 && low_is(&ex->toks[k - 1], "with") &&
+                        mm->t1 == t && tl > 4 &&
+                        strcmp(tw + tl - 3, "ing") == 0;
+        if (k > s->t0 && !with_ing &&
             low_in(&ex->toks[k - 1],
                    (const char *const[]){"under", "alongside", "with", "by",
                                          "than", "like", NULL}))

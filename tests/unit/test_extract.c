@@ -1377,3 +1377,20 @@ Test(extract, returns_firings_and_foundings_in_more_words)
     expect_none_by_rules("Dora Wynn formed a committee to create a new "
                          "plan.");
 }
+
+Test(extract, subjects_and_organisations_in_more_places)
+{
+    /* "with X returning to A": the name before the -ing verb moves. */
+    expect_one("The week ended with Ora Lindqvist returning to Fennick Labs.",
+               NULL, "Ora Lindqvist", NULL, "Fennick Labs",
+               EXO_EVENT_RETURNED);
+    /* An unknown organisation after "returned to" and "joined the". */
+    expect_one("Cody Marsh returned to Wexley for a second spell.", NULL,
+               "Cody Marsh", NULL, "Wexley", EXO_EVENT_RETURNED);
+    expect_one("Cody Marsh joined the Pelicans in 2019.", NULL, "Cody Marsh",
+               NULL, "Pelicans", EXO_EVENT_JOINED);
+    /* "the new Harbor Owls coach": a run between "the new" and a title. */
+    expect_one("Their former coach Ivo Petek has been re-appointed as the new "
+               "Harbor Owls coach.",
+               NULL, "Ivo Petek", NULL, "Harbor Owls", EXO_EVENT_RETURNED);
+}
