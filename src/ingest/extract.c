@@ -1353,10 +1353,16 @@ static bool is_passive(const struct extractor *ex, size_t s0, size_t t)
     size_t n = strlen(ex->toks[t].low);
     if (n > 4 && strcmp(ex->toks[t].low + n - 3, "ing") == 0)
         return false;
-    return t > s0 &&
-           low_in(&ex->toks[t - 1],
-                  (const char *const[]){"was", "were", "been", "being", "is",
-                                        "are", "be", "got", "get", NULL});
+    if (t > s0 &&
+        low_in(&ex->toks[t - 1],
+               (const char *const[]){"was", "were", "been", "being", "is",
+                                     "are", "be", "got", "get", NULL}))
+        return true;
+    /* The headline passive drops the auxiliary: "Luca Ferro sacked by
+     * Halvard Bank" (ex17n). */
+    return t > s0 && t + 1 < ex->n_toks && n > 3 &&
+           strcmp(ex->toks[t].low + n - 2, "ed") == 0 &&
+           low_is(&ex->toks[t + 1], "by") && (ex->toks[t - 1].flags & T_CAP);
 }
 
 /*
@@ -1647,9 +1653,10 @@ static bool trigger_applies(const struct extractor *ex, const struct sent *s,
         if (low_in(&T[t0], (const char *const[]){
                                "form", "forms", "formed", "forming", "create",
                                "creates", "created", "establish",
-                               "establishes", "established", NULL})) {
+                               "establishes", "established", "unveil",
+                               "unveils", "unveiled", NULL})) {
             bool named = false;
-            for (size_t k = t1; k < s->t1 && k < t1 + 4 && !named; k++)
+            for (size_t k = t1; k < s->t1 && k < t1 + 5 && !named; k++)
                 named = ex->tok_org[k];
             if (!named)
                 return false;
@@ -2334,6 +2341,11 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                     for (size_t i = oe + 1; i < s->t1 && i < oe + 10; i++)
                         if (low_is(&T[i], ",")) {
                             oe = i;
+                            /* "names X, formerly of B, chief executive":
+                             * the title right after it (ex17n). */
+                            as |= i + 1 < s->t1 &&
+                                  exo__lex_role(T[i + 1].low, &lv) ==
+                                      EXO__ROLE_HEAD;
                             break;
                         }
                 for (size_t i = oe; i < s->t1 && i < oe + 4 && !as; i++)

@@ -1394,3 +1394,36 @@ Test(extract, subjects_and_organisations_in_more_places)
                "Harbor Owls coach.",
                NULL, "Ivo Petek", NULL, "Harbor Owls", EXO_EVENT_RETURNED);
 }
+
+Test(extract, headline_passives_and_more_forms)
+{
+    /* The headline passive without its auxiliary. */
+    expect_one("Luca Ferro sacked by Halvard Bank.", NULL, "Luca Ferro",
+               "Halvard Bank", NULL, EXO_EVENT_FIRED);
+    expect_one("Tomas Reed relinquished his post as chief executive of "
+               "Dunmore Foods.",
+               NULL, "Tomas Reed", "Dunmore Foods", NULL, EXO_EVENT_LEFT);
+    expect_one("Sami Noor, formerly of Varta Capital, is the new chief "
+               "financial officer of Brisk Systems.",
+               NULL, "Sami Noor", "Varta Capital", "Brisk Systems",
+               EXO_EVENT_JOINED);
+    expect_one("Elsa Brun arrived at Kestrel Robotics from Varta Capital in "
+               "March.",
+               NULL, "Elsa Brun", "Varta Capital", "Kestrel Robotics",
+               EXO_EVENT_JOINED);
+    expect_one("Jory Tate was given the boot by Tessaly Bank.", NULL,
+               "Jory Tate", "Tessaly Bank", NULL, EXO_EVENT_FIRED);
+    expect_one("Halden Trust cut ties with its chairman, Bram Olsen.", NULL,
+               "Bram Olsen", "Halden Trust", NULL, EXO_EVENT_FIRED);
+    expect_one("Norvell Foods welcomed back Ines Vahl as chief executive.",
+               NULL, "Ines Vahl", NULL, "Norvell Foods", EXO_EVENT_RETURNED);
+    expect_one("Ines Vahl returning as chief executive of Norvell Foods.", NULL,
+               "Ines Vahl", NULL, "Norvell Foods", EXO_EVENT_RETURNED);
+    expect_one("Halvard Bank names Ada Moss, formerly of Varta Capital, chief "
+               "executive.",
+               NULL, "Ada Moss", "Varta Capital", "Halvard Bank",
+               EXO_EVENT_JOINED);
+    expect_one("Rafe Dunn unveils his new startup, Orrin Labs.", NULL,
+               "Rafe Dunn", NULL, "Orrin Labs", EXO_EVENT_FOUNDED);
+    expect_none_by_rules("Rafe Dunn unveiled a new phone on Monday.");
+}
