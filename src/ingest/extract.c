@@ -767,6 +767,17 @@ static void find_entities(struct extractor *ex, struct sent *s)
             continue;
         }
         const struct tok *last = &ex->toks[j - 1];
+        /* "the Cincinnati Reds", "the Oakland Raiders", "the Black
+         * Stars": news does not put "the" before a person's name, so a
+         * run right after it is an organisation, unless that person was
+         * named already (ex17n: teams read as people). */
+        if (!org_ctx && i > s->t0 && low_is(&ex->toks[i - 1], "the")) {
+            const char *run = arena_dup(ex, ex->text + ex->toks[i].start,
+                                        last->end - ex->toks[i].start);
+            char *rk = run ? exo__name_key(run) : NULL;
+            org_ctx = !rk || person_by_key(ex, rk) < 0;
+            exo__free(rk);
+        }
         /* "the Global Alpha hedge fund", "the Acme retail chain". */
         bool org_noun =
             j < s->t1 && !(ex->toks[j].flags & T_CAP) &&

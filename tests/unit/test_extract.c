@@ -1427,3 +1427,15 @@ Test(extract, headline_passives_and_more_forms)
                "Rafe Dunn", NULL, "Orrin Labs", EXO_EVENT_FOUNDED);
     expect_none_by_rules("Rafe Dunn unveiled a new phone on Monday.");
 }
+
+Test(extract, a_capitalised_run_after_the_is_an_organisation)
+{
+    expect_names("The Harbor Owls hired Nils Berg. The Daily Courier quoted "
+                 "him.",
+                 (const char *const[]){"Nils Berg", NULL});
+    expect_one("Nils Berg returned to the Harbor Owls as coach.", NULL,
+               "Nils Berg", NULL, "Harbor Owls", EXO_EVENT_RETURNED);
+    /* A person already named stays a person after "the". */
+    expect_names("Sam Ortiz spoke. Reporters asked about the Sam Ortiz era.",
+                 (const char *const[]){"Sam Ortiz", "Sam Ortiz", NULL});
+}
