@@ -1106,7 +1106,8 @@ static const char *const org_suffixes[] = {
     "exchange",   "stores",     "brands",         "entertainment", "pictures",
     "records",    "semiconductor", "electronics", "solutions",    "services",
     "consulting", "hotels",     "resorts",        "restaurants",  "foods",
-    "administration",
+    "administration", "rovers",  "wanderers",  "albion",  "athletic",
+    "rangers",    "hotspur",    "county",
 };
 
 bool exo__lex_org_suffix(const char *word)
