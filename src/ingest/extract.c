@@ -556,19 +556,19 @@ static const char *const org_context_words[] = {
 
 /* Verbs after which "the" and a capitalised run is an organisation. */
 static const char *const move_the_words[] = {
-    "join",    "joins",    "joined",   "joining", "rejoin", "rejoined",
-    "rejoins", "rejoining", "left",    "leaving", "leave",  "leaves",
-    "quit",    "quits",    "quitting", "exited",  "exits",  "exiting",
-    "coached", "coaches",  "coaching", "managed", "manages", "led",
-    NULL};
+    "join",     "joins",   "joined",    "joining", "rejoin",
+    "rejoined", "rejoins", "rejoining", "left",    "leaving",
+    "leave",    "leaves",  "quit",      "quits",   "quitting",
+    "exited",   "exits",   "exiting",   "coached", "coaches",
+    "coaching", "managed", "manages",   "led",     NULL};
 
 /* Verbs after which "to" and a capitalised run is an organisation. */
 static const char *const move_to_words[] = {
-    "return",  "returns", "returned", "returning", "moved",   "moves",
-    "moving",  "move",    "heading",  "headed",    "heads",   "defected",
-    "defects", "defect",  "decamped", "decamps",   "jumped",  "jumps",
-    "back",    "switched", "switches", "switching", "went",   "going",
-    NULL};
+    "return",   "returns",   "returned", "returning", "moved",
+    "moves",    "moving",    "move",     "heading",   "headed",
+    "heads",    "defected",  "defects",  "defect",    "decamped",
+    "decamps",  "jumped",    "jumps",    "back",      "switched",
+    "switches", "switching", "went",     "going",     NULL};
 
 /*
  * The end (exclusive) of a name run starting at token 'i' of a sentence
@@ -1661,11 +1661,11 @@ static bool trigger_applies(const struct extractor *ex, const struct sent *s,
          * verbs make many things (a committee, a plan, a fund that may
          * never launch), so only a company named right after them counts
          * (ex17n). */
-        if (low_in(&T[t0], (const char *const[]){
-                               "form", "forms", "formed", "forming", "create",
-                               "creates", "created", "establish",
-                               "establishes", "established", "unveil",
-                               "unveils", "unveiled", NULL})) {
+        if (low_in(&T[t0],
+                   (const char *const[]){
+                       "form", "forms", "formed", "forming", "create",
+                       "creates", "created", "establish", "establishes",
+                       "established", "unveil", "unveils", "unveiled", NULL})) {
             bool named = false;
             for (size_t k = t1; k < s->t1 && k < t1 + 5 && !named; k++)
                 named = ex->tok_org[k];
