@@ -1852,6 +1852,14 @@ static bool list_gap(const struct extractor *ex, size_t a, size_t b)
         }
         if (paren > 0)
             continue;
+        /* "welcomed back X as CEO, with Y returning to B": "with" alone
+         * opens another clause; "along with", "together with" list
+         * (ex17n). */
+        if (low_is(t, "with") &&
+            !(i > a &&
+              low_in(&ex->toks[i - 1],
+                     (const char *const[]){"along", "together", NULL})))
+            return false;
         if (low_in(t, (const char *const[]){",", "and", ";", "well", NULL}))
             sep = true;
         else if (ex->tok_org[i] || exo__lex_role(t->low, &lv) != EXO__ROLE_NONE)

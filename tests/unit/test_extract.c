@@ -1439,3 +1439,16 @@ Test(extract, a_capitalised_run_after_the_is_an_organisation)
     expect_names("Sam Ortiz spoke. Reporters asked about the Sam Ortiz era.",
                  (const char *const[]){"Sam Ortiz", "Sam Ortiz", NULL});
 }
+
+Test(extract, with_opens_a_clause_not_a_list)
+{
+    exo_candidate_list out =
+        run("Norvell Foods welcomed back Ines Vahl as chief executive, with "
+            "Tia Moss returning to Dunmore Foods.",
+            NULL);
+    cr_assert_eq(out.n, 2);
+    const exo_candidate *moss = find_cand(&out, "Tia Moss");
+    cr_assert(moss);
+    cr_expect_str_eq(moss->to_org, "Dunmore Foods");
+    exo_candidate_list_release(&out);
+}
