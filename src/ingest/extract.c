@@ -1128,6 +1128,16 @@ static void find_mentions(struct extractor *ex, const struct sent *s, int *last)
                 head |= rk == EXO__ROLE_HEAD;
                 k++;
             }
+            /* "The 67-year-old will lead ...": an age standing for the
+             * last person named, as a title does (ex17n). */
+            const char *age = ex->toks[i + 1 < s->t1 ? i + 1 : i].low;
+            size_t al = strlen(age);
+            if (!head && k == i + 1 && i + 2 < s->t1 && al > 9 &&
+                (ex->toks[i + 1].flags & T_NUM) &&
+                strcmp(age + al - 9, "-year-old") == 0) {
+                head = true;
+                k = i + 2;
+            }
             if (head && k < s->t1 && !(ex->toks[k].flags & T_CAP) &&
                 !low_in(&ex->toks[k],
                         (const char *const[]){"of", "at", ",", "and", NULL})) {
@@ -2828,9 +2838,15 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         /* Dates: in the trigger's words first, else anywhere before. */
         exo_date d;
         size_t prev_end = k > 0 ? trigs[k - 1].t1 : s->t0;
+        /* Not a date inside a later noun of moving: "makes a return
+         * after an absence following his departure in 2010" (ex17n). */
+        bool noun_after = k + 1 < n_trigs &&
+                          (trigs[k + 1].def->flags & EXO__TRIG_NOUN) &&
+                          trigs[k + 1].event != tr->event;
         if (find_date(ex, tr->t0, win_end, true, &d) ||
             find_date(ex, prev_end, tr->t0, true, &d) ||
-            sentence_date(ex, s, &sdate, &d)) {
+            (noun_after ? find_date(ex, s->t0, win_end, true, &d)
+                        : sentence_date(ex, s, &sdate, &d))) {
             fr.has_date = true;
             fr.date = d;
             if (ex->has_doc_date && date_last_day(d) + 365 < ex->doc_date.days)

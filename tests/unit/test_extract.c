@@ -1452,3 +1452,21 @@ Test(extract, with_opens_a_clause_not_a_list)
     cr_expect_str_eq(moss->to_org, "Dunmore Foods");
     exo_candidate_list_release(&out);
 }
+
+Test(extract, an_age_stands_for_the_last_person)
+{
+    /* "The 52-year-old" is the person just named, as "the cofounder" is;
+     * the year of a departure told after the return is not the
+     * return's. */
+    exo_candidate_list out =
+        run("Rick Oster led Motorola for years. The 52-year-old makes a "
+            "return to Google after a long absence following his departure "
+            "in 2016.",
+            NULL);
+    cr_assert_eq(out.n, 1, "%zu candidates", out.n);
+    cr_expect_str_eq(out.rows[0].person, "Rick Oster");
+    cr_expect_eq(out.rows[0].event, EXO_EVENT_RETURNED);
+    cr_expect_str_eq(out.rows[0].to_org, "Google");
+    cr_expect(!out.rows[0].background);
+    exo_candidate_list_release(&out);
+}
