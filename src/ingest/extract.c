@@ -1368,6 +1368,8 @@ struct trig {
     exo_event event;
 };
 
+static bool mention_ends_at(const struct extractor *ex, size_t t);
+
 static bool is_passive(const struct extractor *ex, size_t s0, size_t t)
 {
     /* "is hiring", "is replacing": progressive, not passive. */
@@ -1380,10 +1382,20 @@ static bool is_passive(const struct extractor *ex, size_t s0, size_t t)
                                      "are", "be", "got", "get", NULL}))
         return true;
     /* The headline passive drops the auxiliary: "Luca Ferro sacked by
-     * Halvard Bank" (ex17n). */
-    return t > s0 && t + 1 < ex->n_toks && n > 3 &&
-           strcmp(ex->toks[t].low + n - 2, "ed") == 0 &&
-           low_is(&ex->toks[t + 1], "by") && (ex->toks[t - 1].flags & T_CAP);
+     * Halvard Bank", "Derek Ashby tapped to lead Kestrel" (ex17n): a
+     * verb of hiring or firing in -ed right after a person's name, with
+     * "by", "to" or "as" after it, not a second name. */
+    if (t <= s0 || t + 1 >= ex->n_toks || n <= 3 ||
+        strcmp(ex->toks[t].low + n - 2, "ed") != 0 ||
+        !low_in(&ex->toks[t + 1],
+                (const char *const[]){"by", "to", "as", NULL}))
+        return false;
+    size_t used;
+    const struct exo__trigger *def =
+        exo__lex_trigger(ex->lows + t, ex->n_toks - t, &used);
+    return def && (def->flags & (EXO__TRIG_HIRE | EXO__TRIG_OBJ_FIRE)) &&
+           (mention_ends_at(ex, t) || ((ex->toks[t - 1].flags & T_CAP) &&
+                                       low_is(&ex->toks[t + 1], "by")));
 }
 
 /*
@@ -2616,12 +2628,20 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             else if (p && low_is(p, "from"))
                 slot = FROM;
             else if (rival ||
-                     (p && low_in(p, (const char *const[]){
-                                         "to", "for", "join", "joins", "joined",
-                                         "joining", "with", "rejoin", "rejoins",
-                                         "rejoined", "rejoining", "found",
-                                         "founded", "launch", "launched",
-                                         "dubbed", "called", NULL})))
+                     (p && low_in(p,
+                                  (const char *const[]){
+                                      "to", "for", "join", "joins", "joined",
+                                      "joining", "with", "rejoin", "rejoins",
+                                      "rejoined", "rejoining", "found",
+                                      "founded", "launch", "launched", "dubbed",
+                                      "called", NULL})) ||
+                     /* "hired to lead A", "tapped to run A": the purpose
+                      * names where the person goes (ex17n). */
+                     (p && joinish && pk >= s->t0 + 2 &&
+                      low_is(&T[pk - 2], "to") &&
+                      low_in(p, (const char *const[]){
+                                    "lead", "run", "head", "oversee", "coach",
+                                    "manage", "helm", "steer", NULL})))
                 slot = (p && low_is(p, "with") && !joinish) ? NONE : TO;
             else if (p && low_is(p, "by") && passive && joinish)
                 slot = TO;

@@ -1470,3 +1470,18 @@ Test(extract, an_age_stands_for_the_last_person)
     cr_expect(!out.rows[0].background);
     exo_candidate_list_release(&out);
 }
+
+Test(extract, headline_passive_hires_and_their_purpose)
+{
+    expect_one("Derek Ashby tapped to lead Kestrel Robotics.", NULL,
+               "Derek Ashby", NULL, "Kestrel Robotics", EXO_EVENT_JOINED);
+    expect_one("Derek Ashby was hired to run Kestrel Robotics.", NULL,
+               "Derek Ashby", NULL, "Kestrel Robotics", EXO_EVENT_JOINED);
+    expect_one("Derek Ashby fired as coach of Harlow Rovers.", NULL,
+               "Derek Ashby", "Harlow Rovers", NULL, EXO_EVENT_FIRED);
+    /* A name after the verb makes it active: Ashby hires, Ode moves. */
+    expect_one("Derek Ashby hired Nina Ode from Varta Capital.", "Kestrel "
+               "Robotics",
+               "Nina Ode", "Varta Capital", "Kestrel Robotics",
+               EXO_EVENT_JOINED);
+}
