@@ -34,6 +34,7 @@
 #include <ctype.h>
 #include <math.h>
 #include <unictype.h>
+#include <uninorm.h>
 #include <unistr.h>
 
 #include "core/arena.h"
@@ -89,14 +90,29 @@ static bool space_cp(ucs4_t cp)
            cp == 0x202f || cp == 0x200b || cp == 0xfeff;
 }
 
+/* The ASCII letter a Latin letter with a diacritic decomposes to ('u'
+ * for 'ü'), or 0: "Hasenhüttl" and "Hasenhuttl" in one text are one
+ * person (ex17n). */
+static char plain_letter(ucs4_t cp)
+{
+    ucs4_t d[UC_DECOMPOSITION_MAX_LENGTH];
+    if (cp < 0xc0 || cp > 0x24f || uc_canonical_decomposition(cp, d) < 1 ||
+        d[0] >= 0x80 || !isalpha((int)d[0]))
+        return 0;
+    return (char)tolower((int)d[0]);
+}
+
 static void set_low(struct tok *t, const char *s)
 {
     size_t k = 0;
     for (size_t i = t->start; i < t->end && k + 1 < LOW_MAX;) {
         ucs4_t cp;
         size_t n = cp_at(s, t->end, i, &cp);
+        char plain = cp >= 0x80 ? plain_letter(cp) : 0;
         if (apostrophe(cp)) {
             t->low[k++] = '\'';
+        } else if (plain) {
+            t->low[k++] = plain;
         } else if (cp < 0x80) {
             t->low[k++] = (char)tolower((int)cp);
         } else if (k + n < LOW_MAX) {
@@ -108,6 +124,31 @@ static void set_low(struct tok *t, const char *s)
         i += n;
     }
     t->low[k] = '\0';
+}
+
+/* exo__name_key with diacritics dropped, as in 'low' (plain_letter):
+ * the extractor's key for a person; NULL when out of memory or not
+ * UTF-8. */
+static char *person_key(const char *name)
+{
+    char *key = name ? exo__name_key(name) : NULL;
+    if (!key)
+        return NULL;
+    size_t len = strlen(key), k = 0;
+    for (size_t i = 0; i < len;) {
+        ucs4_t cp;
+        size_t n = cp_at(key, len, i, &cp);
+        char plain = cp >= 0x80 ? plain_letter(cp) : 0;
+        if (plain) {
+            key[k++] = plain;
+        } else {
+            memmove(key + k, key + i, n);
+            k += n;
+        }
+        i += n;
+    }
+    key[k] = '\0';
+    return key;
 }
 
 /* Appends the tokens of [a, b) of 's' to 'toks'; 0 or EXO_ENOMEM. */
@@ -232,7 +273,7 @@ struct org_mention {
 
 struct person {
     const char *name;         /* as first written in full */
-    const char *key;          /* exo__name_key */
+    const char *key;          /* person_key */
     const char *first, *last; /* lower-case first and last tokens */
 };
 
@@ -774,7 +815,7 @@ static void find_entities(struct extractor *ex, struct sent *s)
         if (!org_ctx && i > s->t0 && low_is(&ex->toks[i - 1], "the")) {
             const char *run = arena_dup(ex, ex->text + ex->toks[i].start,
                                         last->end - ex->toks[i].start);
-            char *rk = run ? exo__name_key(run) : NULL;
+            char *rk = person_key(run);
             org_ctx = !rk || person_by_key(ex, rk) < 0;
             exo__free(rk);
         }
@@ -851,7 +892,7 @@ static void find_entities(struct extractor *ex, struct sent *s)
         /* A person: remember the full name once. */
         const char *name = arena_dup(ex, ex->text + ex->toks[i].start,
                                      last->end - ex->toks[i].start);
-        char *key = name ? exo__name_key(name) : NULL;
+        char *key = person_key(name);
         if (!key) {
             if (name && exo__utf8_invalid_at(name, strlen(name)) < 0)
                 ex->fatal = EXO_ENOMEM;
@@ -1061,8 +1102,8 @@ static void find_mentions(struct extractor *ex, const struct sent *s, int *last)
         int p = -1;
         unsigned flags = 0;
         if (j > i) {
-            char *key = exo__name_key(arena_dup(
-                ex, ex->text + t->start, ex->toks[j - 1].end - t->start));
+            char *key = person_key(arena_dup(ex, ex->text + t->start,
+                                             ex->toks[j - 1].end - t->start));
             p = key ? person_by_key(ex, key) : -1;
             exo__free(key);
             flags = M_FULL;
@@ -1663,15 +1704,32 @@ static bool trigger_applies(const struct extractor *ex, const struct sent *s,
     const struct tok *next = t1 < s->t1 ? &T[t1] : NULL;
     if (def->flags & EXO__TRIG_NOUN)
         return true;
+    /* "the hiring of X", "the firing of coach X": a verb of hiring or
+     * firing made a noun keeps its object after "of" (ex17n). */
+    bool of_object = prev && low_is(prev, "the") && next &&
+                     low_is(next, "of") &&
+                     (def->flags & (EXO__TRIG_HIRE | EXO__TRIG_OBJ_FIRE));
+    /* ... not a demand: "called for the firing of X", "demanded the
+     * firing of X". */
+    static const char *const demand[] = {
+        "call",     "calls",     "called", "calling", "demand", "demands",
+        "demanded", "demanding", "urged",  "urging",  "sought", "seeking",
+        "pushed",   "pushing",   "wants",  "wanted",  NULL};
+    if (of_object && t0 >= s->t0 + 2 &&
+        (low_in(&T[t0 - 2], demand) ||
+         (low_is(&T[t0 - 2], "for") && t0 >= s->t0 + 3 &&
+          low_in(&T[t0 - 3], demand))))
+        return false;
     /* "the left", "a new hire", "an exit" (not a verb) */
-    if (prev &&
+    if (prev && !of_object &&
         low_in(prev, (const char *const[]){"the", "a", "an", "new", "its",
                                            "our", NULL}) &&
         !(def->event == EXO_EVENT_SABBATICAL))
         return false;
     /* "Dino Babers out as Syracuse head coach": the headline form has
      * the name right before it; "stands out as" is no move (ex17n). */
-    if (low_is(&T[t0], "out") && !mention_ends_at(ex, t0))
+    if ((low_is(&T[t0], "out") || low_is(&T[t0], "back")) &&
+        !mention_ends_at(ex, t0))
         return false;
     /* "moving on Bob McDonald" is the board's firing, not the board
      * leaving; "X is moving on" is X's departure. */

@@ -1485,3 +1485,38 @@ Test(extract, headline_passive_hires_and_their_purpose)
                "Nina Ode", "Varta Capital", "Kestrel Robotics",
                EXO_EVENT_JOINED);
 }
+
+Test(extract, a_name_with_and_without_its_accents_is_one_person)
+{
+    exo_candidate_list out =
+        run("Harlow Rovers have sacked manager Jurgen Kloss. The club has "
+            "parted company with Jürgen Kloss after four years; Kloss "
+            "declined to comment.",
+            NULL);
+    cr_expect_eq(out.n, 1, "%zu candidates", out.n);
+    exo_candidate_list_release(&out);
+}
+
+Test(extract, the_hiring_of_and_more_firings)
+{
+    expect_one("Brisk Systems announced the hiring of Remy Clarke from Varta "
+               "Capital.",
+               NULL, "Remy Clarke", "Varta Capital", "Brisk Systems",
+               EXO_EVENT_JOINED);
+    expect_one("Fans cheered the firing of coach Tobias Lenz by Harlow Rovers.",
+               NULL, "Tobias Lenz", "Harlow Rovers", NULL, EXO_EVENT_FIRED);
+    expect_none_by_rules("Fans called for the firing of coach Tobias Lenz.");
+    expect_one("Sheffield Albion have parted company with manager Gus Rowe.",
+               NULL, "Gus Rowe", "Sheffield Albion", NULL, EXO_EVENT_FIRED);
+    expect_one("Halvard Bank relieved Ezra Lamb of his duties on Friday.",
+               NULL, "Ezra Lamb", "Halvard Bank", NULL, EXO_EVENT_FIRED);
+    expect_one("Milo Hart got the sack at Pinecrest Media.", NULL, "Milo Hart",
+               "Pinecrest Media", NULL, EXO_EVENT_FIRED);
+    expect_one("Noor Aziz back at Fennick Labs as president.", NULL,
+               "Noor Aziz", NULL, "Fennick Labs", EXO_EVENT_RETURNED);
+    expect_none("Her shares came back at the close.", NULL);
+    expect_one("Kestrel Robotics added Lio Varga, formerly of Varta Capital, "
+               "as chief technology officer.",
+               NULL, "Lio Varga", "Varta Capital", "Kestrel Robotics",
+               EXO_EVENT_JOINED);
+}
