@@ -595,6 +595,8 @@ static const char *const org_context_words[] = {
     "quits",      "quitting", "exited",     "exiting",   "departing",
     "departed",   NULL};
 
+static int person_by_word(const struct extractor *ex, const struct tok *t);
+
 /* Verbs after which "the" and a capitalised run is an organisation. */
 static const char *const move_the_words[] = {
     "join",     "joins",   "joined",    "joining", "rejoin",
@@ -690,6 +692,18 @@ static void find_entities(struct extractor *ex, struct sent *s)
                 (ex->toks[i].flags & T_LOWER) && !(i - 1 == s->t0)) {
                 continue;
             }
+            /* "general manager Dell Demps": a one-word company between a
+             * title and a capitalised word is a first name (ex17n). */
+            exo_level fl;
+            if (n == 1 && i > s->t0 && i + 1 < s->t1 &&
+                exo__lex_role(ex->toks[i - 1].low, &fl) == EXO__ROLE_HEAD &&
+                !(ex->toks[i].flags & T_POSS) &&
+                (ex->toks[i + 1].flags & T_CAP) &&
+                (ex->toks[i + 1].flags & T_LOWER) &&
+                !(ex->toks[i + 1].flags & T_NOTNAME) &&
+                !exo__lex_org_suffix(ex->toks[i + 1].low) &&
+                !match_alias(ex, i + 1, s->t1, &org))
+                continue;
             add_org(ex, i, i + n, org, false);
             i += n - 1;
         }
@@ -718,6 +732,19 @@ static void find_entities(struct extractor *ex, struct sent *s)
              (low_is(&ex->toks[i - 1], "to") &&
               low_in(&ex->toks[i - 2], move_to_words))))
             org_ctx = true;
+        /* "was dismissed by Tottenham", "hired by Globex": who fires or
+         * hires, after a passive verb, is an organisation unless it is
+         * a person named already (ex17n). */
+        if (!org_ctx && i > s->t0 + 2 && low_is(&ex->toks[i - 1], "by") &&
+            low_in(&ex->toks[i - 3],
+                   (const char *const[]){"was", "were", "been", "is", "are",
+                                         "be", NULL}) &&
+            person_by_word(ex, &ex->toks[i]) < 0) {
+            size_t used;
+            const struct exo__trigger *bd =
+                exo__lex_trigger(ex->lows + i - 2, 1, &used);
+            org_ctx = bd && (bd->flags & (EXO__TRIG_HIRE | EXO__TRIG_OBJ_FIRE));
+        }
         /* "left Globex for Initech": "for" right after an organisation. */
         if (!org_ctx && i > s->t0 + 1 && low_is(&ex->toks[i - 1], "for") &&
             ex->tok_org[i - 2])
@@ -1041,9 +1068,15 @@ static bool find_date(struct extractor *ex, size_t a, size_t b, bool relative,
     int doc_y = 0, doc_m = 0, doc_d;
     if (relative && ex->has_doc_date)
         exo_civil_from_days(ex->doc_date.days, &doc_y, &doc_m, &doc_d);
-    for (size_t i = a; i < b; i++)
+    for (size_t i = a; i < b; i++) {
+        /* "its worst defeat since 1959", "has led A since 2019": a
+         * date after "since" starts a span; it is not when a move
+         * happened (ex17n). */
+        if (i > 0 && low_is(&ex->toks[i - 1], "since"))
+            continue;
         if (date_at(ex, i, a, b, doc_y, doc_m, out))
             return true;
+    }
     return false;
 }
 

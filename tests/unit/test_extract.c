@@ -1520,3 +1520,23 @@ Test(extract, the_hiring_of_and_more_firings)
                NULL, "Lio Varga", "Varta Capital", "Kestrel Robotics",
                EXO_EVENT_JOINED);
 }
+
+Test(extract, dates_after_since_orgs_after_by_and_company_first_names)
+{
+    /* "since 1998" is no date of the firing: the text's date stands. */
+    exo_candidate_list out =
+        run("Ivo Rask was fired as manager of Harlow Rovers on Monday after "
+            "the club's worst defeat since 1998.",
+            NULL);
+    cr_assert_eq(out.n, 1);
+    cr_expect(!out.rows[0].background);
+    cr_expect(!out.rows[0].date_in_text);
+    exo_candidate_list_release(&out);
+    expect_one("Glenn Roux was dismissed by Wexley on Friday.", NULL,
+               "Glenn Roux", "Wexley", NULL, EXO_EVENT_FIRED);
+    /* A one-word company between a title and a capitalised word is a
+     * first name. */
+    expect_names("The Harbor Owls have parted ways with general manager Dell "
+                 "Rennick.",
+                 (const char *const[]){"Dell Rennick", NULL});
+}
