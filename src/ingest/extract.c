@@ -2229,12 +2229,14 @@ static void replace_frames(struct extractor *ex, const struct sent *s,
      * sentence of "replace" stays linear work (issue 19). */
     size_t tries = 0;
     for (size_t i = s->t0; i < s->t1 && tries < 32; i++) {
-        bool succeed =
-            low_in(&T[i], (const char *const[]){"succeed", "succeeds",
-                                                "succeeding", NULL});
-        if (!succeed &&
-            !low_in(&T[i], (const char *const[]){"replace", "replaces",
-                                                 "replacing", NULL}))
+        bool succeed = low_in(
+            &T[i], (const char *const[]){"succeed", "succeeds", "succeeding",
+                                         "succeeded", NULL});
+        /* The past tense too (ex17n): "The 62-year-old replaced Garry
+         * Monk last month". */
+        if (!succeed && !low_in(&T[i], (const char *const[]){
+                                           "replace", "replaces", "replacing",
+                                           "replaced", NULL}))
             continue;
         tries++;
         if (is_passive(ex, s->t0, i) ||

@@ -1540,3 +1540,11 @@ Test(extract, dates_after_since_orgs_after_by_and_company_first_names)
                  "Rennick.",
                  (const char *const[]){"Dell Rennick", NULL});
 }
+
+Test(extract, replaced_in_the_past_tense)
+{
+    expect_one("Tomas Ek replaced Garry Lind as manager of Harlow Rovers "
+               "last month.",
+               NULL, "Garry Lind", "Harlow Rovers", NULL, EXO_EVENT_LEFT);
+    expect_none("The robots replaced workers at Tessaly Bank.", NULL);
+}
