@@ -2795,6 +2795,23 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             }
             const struct org_mention *om =
                 i < s->t1 && ex->tok_org[i] ? org_covering(ex, i) : NULL;
+            /* "took over as Times publisher", "became Apple's finance
+             * chief": the organisation, then the title (ex17n). */
+            if (om && r0 == SIZE_MAX) {
+                size_t q = om->t1;
+                while (q < s->t1 && q < om->t1 + 5 && !ex->tok_org[q]) {
+                    enum exo__role_kind rk = exo__lex_role(T[q].low, &lv);
+                    if (rk == EXO__ROLE_NONE)
+                        break;
+                    if (r0 == SIZE_MAX)
+                        r0 = q;
+                    r1 = q + 1;
+                    founder |= lv == EXO_LEVEL_FOUNDER;
+                    if (rk == EXO__ROLE_HEAD && lv > top)
+                        top = lv;
+                    q++;
+                }
+            }
             if (!om || r0 == SIZE_MAX || top == EXO_LEVEL_NONE)
                 continue;
             fr.to = om->org;

@@ -1548,3 +1548,19 @@ Test(extract, replaced_in_the_past_tense)
                NULL, "Garry Lind", "Harlow Rovers", NULL, EXO_EVENT_LEFT);
     expect_none("The robots replaced workers at Tessaly Bank.", NULL);
 }
+
+Test(extract, the_organisation_before_the_title)
+{
+    expect_one("Dan Roth, formerly of Varta Capital, took over as Kestrel "
+               "Robotics president.",
+               NULL, "Dan Roth", "Varta Capital", "Kestrel Robotics",
+               EXO_EVENT_JOINED);
+    expect_one("Dan Roth, formerly of Varta Capital, became Kestrel "
+               "Robotics's finance chief.",
+               NULL, "Dan Roth", "Varta Capital", "Kestrel Robotics",
+               EXO_EVENT_JOINED);
+    /* From inside it is a promotion. */
+    expect_none("Kestrel Robotics finance chief Dan Roth took over as Kestrel "
+                "Robotics president.",
+                NULL);
+}
