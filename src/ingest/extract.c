@@ -312,6 +312,7 @@ struct frame {
     bool from_aff; /* 'from' is the person's affiliation, not a slot */
     bool object;   /* "left the company": a workplace as the object */
     bool obj_fire; /* "A will fire X": the person named as the object */
+    bool passive;  /* "X was hired": who hires is not in the subject */
     size_t n_also; /* "X and Y are leaving": the other subjects */
     int also[8];
     unsigned also_flags[8];
@@ -2677,6 +2678,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             continue;
         struct frame fr = {.person = sm->person,
                            .mention = (size_t)subj,
+                           .passive = passive,
                            .mflags = sm->flags,
                            .event = tr->event,
                            .tflags = def->flags,
@@ -3165,10 +3167,12 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         }
         /* "X has been appointed chief product officer", "was hired as
          * CTO": who hires is the organisation the text is about
-         * (ex17b). */
+         * (ex17b), also when that organisation was only guessed as where
+         * the person came from (ex17n: "Reid had been brought in"). */
         if (fr->event == EXO_EVENT_JOINED && !fr->to && ex->context &&
             (fr->tflags & EXO__TRIG_HIRE) && fr->main &&
-            !(fr->from && same_key(fr->from, ex->context)))
+            !(fr->from && (fr->from != ex->context || !fr->passive) &&
+              same_key(fr->from, ex->context)))
             fr->to = ex->context;
         if (fr->from && fr->to && same_key(fr->from, fr->to) &&
             fr->event != EXO_EVENT_RETURNED) {

@@ -1564,3 +1564,22 @@ Test(extract, the_organisation_before_the_title)
                 "Robotics president.",
                 NULL);
 }
+
+Test(extract, a_passive_hire_goes_to_the_texts_organisation)
+{
+    /* The text's organisation guessed as where the person came from does
+     * not keep the hire from going there. */
+    exo_candidate_list out =
+        run("Ivo Rask was fired by Harlow Rovers. Rask had been brought in "
+            "on a temporary basis in March.",
+            NULL);
+    const exo_candidate *j = NULL;
+    for (size_t i = 0; i < out.n; i++)
+        if (out.rows[i].event == EXO_EVENT_JOINED)
+            j = &out.rows[i];
+    cr_assert(j, "no hire among %zu candidates", out.n);
+    cr_expect_str_eq(j->person, "Ivo Rask");
+    cr_expect_str_eq(j->to_org, "Harlow Rovers");
+    cr_expect_null(j->from_org);
+    exo_candidate_list_release(&out);
+}
