@@ -2240,9 +2240,18 @@ static void replace_frames(struct extractor *ex, const struct sent *s,
                                            "replaced", NULL}))
             continue;
         tries++;
-        if (is_passive(ex, s->t0, i) ||
-            (i > s->t0 && low_in(&T[i - 1], negators)))
+        if (i > s->t0 && low_in(&T[i - 1], negators))
             continue;
+        if (is_passive(ex, s->t0, i)) {
+            /* "X was replaced by Y", "X will be succeeded by Y as CEO":
+             * the subject goes (ex17n). */
+            long x = subject_before(ex, s, i);
+            if (x >= 0 && i + 1 < s->t1 && low_is(&T[i + 1], "by") &&
+                mention_after(ex, i + 2, 4) >= 0)
+                succession_frame(ex, s, frames, n_frames, sdate, x,
+                                 EXO_EVENT_LEFT, NULL);
+            continue;
+        }
         long x = mention_after(ex, i + 1, 6);
         if (x < 0)
             continue;

@@ -1583,3 +1583,13 @@ Test(extract, a_passive_hire_goes_to_the_texts_organisation)
     cr_expect_null(j->from_org);
     exo_candidate_list_release(&out);
 }
+
+Test(extract, replaced_by_in_the_passive)
+{
+    expect_one("Garry Lind was replaced by Tomas Ek as manager of Harlow "
+               "Rovers.",
+               "Harlow Rovers", "Garry Lind", "Harlow Rovers", NULL,
+               EXO_EVENT_LEFT);
+    expect_none("The old crest was replaced by a new one at Harlow Rovers.",
+                NULL);
+}
