@@ -1203,6 +1203,16 @@ static void find_mentions(struct extractor *ex, const struct sent *s, int *last)
                 head |= rk == EXO__ROLE_HEAD;
                 k++;
             }
+            /* "The former president of Motorola has re-joined Google":
+             * with "former", a title of an organisation is someone
+             * already named (ex17n). */
+            if (head && i + 1 < s->t1 && low_is(&ex->toks[i + 1], "former") &&
+                k + 1 < s->t1 && low_is(&ex->toks[k], "of") &&
+                ex->tok_org[k + 1]) {
+                const struct org_mention *fo = org_covering(ex, k + 1);
+                if (fo)
+                    k = fo->t1;
+            }
             /* "The 67-year-old will lead ...": an age standing for the
              * last person named, as a title does (ex17n). */
             const char *age = ex->toks[i + 1 < s->t1 ? i + 1 : i].low;

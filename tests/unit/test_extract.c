@@ -1593,3 +1593,15 @@ Test(extract, replaced_by_in_the_passive)
     expect_none("The old crest was replaced by a new one at Harlow Rovers.",
                 NULL);
 }
+
+Test(extract, the_former_title_of_an_organisation_is_the_last_person)
+{
+    expect_one("Kestrel Robotics wanted Rick Oster back. The former president "
+               "of Varta Capital has re-joined Kestrel Robotics.",
+               NULL, "Rick Oster", NULL, "Kestrel Robotics",
+               EXO_EVENT_RETURNED);
+    /* Without "former" the title may be someone else: no guess. */
+    expect_none_by_rules("Kestrel Robotics wanted Rick Oster back. The "
+                         "president of Varta Capital has re-joined Kestrel "
+                         "Robotics.");
+}
