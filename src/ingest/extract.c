@@ -2360,9 +2360,14 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                     return;
         }
         if (first_speech == SIZE_MAX &&
-            low_in(&T[i], (const char *const[]){"said", "says", "announced",
-                                                "confirmed", "told", "reported",
-                                                "wrote", NULL}))
+            (low_in(&T[i], (const char *const[]){"said", "says", "announced",
+                                                 "confirmed", "told",
+                                                 "reported", "wrote", NULL}) ||
+             /* "the announcement that X would return" (ex17n) */
+             (low_in(&T[i], (const char *const[]){"announcement", "statement",
+                                                  NULL}) &&
+              ((i + 1 < s->t1 && low_is(&T[i + 1], "that")) ||
+               (i + 2 < s->t1 && low_is(&T[i + 2], "that"))))))
             first_speech = i;
     }
     for (size_t i = s->t0; i < s->t1 && n_trigs < 32; i++) {

@@ -1605,3 +1605,15 @@ Test(extract, the_former_title_of_an_organisation_is_the_last_person)
                          "president of Varta Capital has re-joined Kestrel "
                          "Robotics.");
 }
+
+Test(extract, an_announcement_that_is_reported_speech)
+{
+    expect_one("Kestrel Robotics's announcement yesterday that co-founder "
+               "Lena Park would return as chief executive surprised many.",
+               NULL, "Lena Park", NULL, "Kestrel Robotics",
+               EXO_EVENT_RETURNED);
+    /* "would" outside reported speech stays a hypothetical. */
+    expect_none("Lena Park would return to Kestrel Robotics as chief "
+                "executive.",
+                NULL);
+}
