@@ -1775,6 +1775,13 @@ static bool trigger_applies(const struct extractor *ex, const struct sent *s,
     if ((low_is(&T[t0], "out") || low_is(&T[t0], "back")) &&
         !mention_ends_at(ex, t0))
         return false;
+    /* "stepped back to admire", "walked away with the trophy": another
+     * sense of the phrase (ex17n). */
+    if (def->event == EXO_EVENT_LEFT && next &&
+        ((low_is(&T[t1 - 1], "back") &&
+          low_in(next, (const char *const[]){"to", "into", "and", NULL})) ||
+         (low_is(&T[t1 - 1], "away") && low_is(next, "with"))))
+        return false;
     /* "moving on Bob McDonald" is the board's firing, not the board
      * leaving; "X is moving on" is X's departure. */
     if (def->event == EXO_EVENT_LEFT && low_is(&T[t1 - 1], "on") && next &&
@@ -2561,7 +2568,9 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
              * person is the object, never the subject before (issue 17:
              * "Tesla CEO Elon Musk fired ..." is not Musk's firing). */
             objm = mention_after(ex, tr->t1, 8);
-            if (objm < 0)
+            /* "Tesla axes 10% of its staff, Elon Musk told employees": a
+             * speaker is never the one fired (ex17n). */
+            if (objm < 0 || (ex->ments[objm].flags & M_SPEAKER))
                 continue;
             subj = objm;
             agent = org_before(ex, s->t0, tr->t0);

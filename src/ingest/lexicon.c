@@ -507,9 +507,9 @@ static const struct exo__trigger triggers[] = {
     {{"relinquishes"}, L, IN},
     {{"relinquished"}, L, IN},
     {{"relinquishing"}, L, IN},
-    {{"bids", "farewell"}, L, ST | IN},
-    {{"bade", "farewell"}, L, ST | IN},
-    {{"bid", "farewell"}, L, ST | IN},
+    {{"bids", "farewell"}, L, IN},
+    {{"bade", "farewell"}, L, IN},
+    {{"bid", "farewell"}, L, IN},
     /* joining */
     {{"takes", "the", "helm"}, J, EXO__TRIG_NEEDS_ORG | ST},
     {{"took", "the", "helm"}, J, EXO__TRIG_NEEDS_ORG | ST},
@@ -1203,6 +1203,8 @@ static const char *const org_suffixes[] = {
     "albion",
     "athletic",
     "rangers",
+    "telecom",
+    "telecoms",
     "hotspur",
     "county",
 };

@@ -1617,3 +1617,16 @@ Test(extract, an_announcement_that_is_reported_speech)
                 "executive.",
                 NULL);
 }
+
+Test(extract, other_senses_of_the_new_phrases)
+{
+    expect_none_by_rules("Dana Cole stepped back to admire the painting at "
+                         "the Tate Modern.");
+    expect_none_by_rules("Luis Ortega walked away with the trophy at the "
+                         "Harlow Open.");
+    /* A speaker is never the one fired. */
+    expect_none_by_rules("Tesla axes 10% of its staff, Elon Musk told "
+                         "employees.");
+    expect_none_by_rules("Quillon Bank cut ties with China Telecom after the "
+                         "review.");
+}
