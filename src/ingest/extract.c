@@ -1782,6 +1782,47 @@ static bool trigger_applies(const struct extractor *ex, const struct sent *s,
           low_in(next, (const char *const[]){"to", "into", "and", NULL})) ||
          (low_is(&T[t1 - 1], "away") && low_is(next, "with"))))
         return false;
+    /* "makes a return on his stake" is money; "moved on to the next
+     * item" is a topic, "moved on to Globex" a move; "relinquished
+     * control", "vacated the building": only a post is left (ex17n). */
+    if (low_is(&T[t1 - 1], "return") && next && low_is(next, "on"))
+        return false;
+    /* "took the helm of the yacht", "lands at Heathrow": the helm of an
+     * organisation named right after, and landing at one known or
+     * named as a company, not a place read from "at" alone. */
+    if (low_is(&T[t1 - 1], "helm") &&
+        !(next && low_in(next, (const char *const[]){"at", "of", NULL}) &&
+          t1 + 1 < s->t1 &&
+          (ex->tok_org[t1 + 1] || (low_is(&T[t1 + 1], "the") &&
+                                   t1 + 2 < s->t1 && ex->tok_org[t1 + 2]))))
+        return false;
+    if (low_in(&T[t0],
+               (const char *const[]){"lands", "landed", "landing", "arrives",
+                                     "arrived", "arriving", NULL})) {
+        const struct org_mention *lo =
+            t1 < s->t1 && ex->tok_org[t1] ? org_covering(ex, t1) : NULL;
+        if (!lo || (lo->is_new && !exo__lex_org_suffix(T[lo->t1 - 1].low)))
+            return false;
+    }
+    if (def->event == EXO_EVENT_LEFT && low_is(&T[t1 - 1], "on") && next &&
+        low_is(next, "to") &&
+        !(t1 + 1 < s->t1 && (ex->tok_org[t1 + 1] || (T[t1 + 1].flags & T_CAP))))
+        return false;
+    if (low_in(&T[t0],
+               (const char *const[]){"relinquish", "relinquishes",
+                                     "relinquished", "relinquishing", "vacate",
+                                     "vacates", "vacated", "vacating", NULL})) {
+        bool post = false;
+        exo_level plv;
+        for (size_t k = t1; k < s->t1 && k < t1 + 5 && !post; k++)
+            post = exo__lex_role(T[k].low, &plv) == EXO__ROLE_HEAD ||
+                   low_in(&T[k], (const char *const[]){
+                                     "post", "role", "position", "job", "title",
+                                     "chairmanship", "presidency", "leadership",
+                                     "office", NULL});
+        if (!post)
+            return false;
+    }
     /* "moving on Bob McDonald" is the board's firing, not the board
      * leaving; "X is moving on" is X's departure. */
     if (def->event == EXO_EVENT_LEFT && low_is(&T[t1 - 1], "on") && next &&
@@ -2492,7 +2533,9 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                 continue;
         } else if (((def->flags & EXO__TRIG_HIRE) && !passive) || founded_by) {
             objm = mention_after(ex, tr->t1, 8);
-            if (objm < 0)
+            /* "brought in record revenue, Ana Duval said": a speaker is
+             * never the one hired (ex17n). */
+            if (objm < 0 || (ex->ments[objm].flags & M_SPEAKER))
                 continue;
             /* "named X as CEO", "appointed X chief executive": without
              * the "as" or the role it is another sense of the verb. */

@@ -1630,3 +1630,26 @@ Test(extract, other_senses_of_the_new_phrases)
     expect_none_by_rules("Quillon Bank cut ties with China Telecom after the "
                          "review.");
 }
+
+Test(extract, other_senses_written_to_break_the_lexicon)
+{
+    expect_none_by_rules("Brisk Systems brought in record revenue, Ana Duval "
+                         "said.");
+    expect_none_by_rules("Kestrel Robotics lured customers from Brisk Systems "
+                         "with discounts, Omar Zane said.");
+    expect_none_by_rules("Ivo Maric makes a return on his stake in Brisk "
+                         "Systems.");
+    expect_none_by_rules("Ana Duval relinquished control of the Brisk Systems "
+                         "board vote.");
+    expect_none_by_rules("Lea Holm moved on to the next item on the Brisk "
+                         "Systems agenda.");
+    expect_none_by_rules("Omar Zane took the helm of the yacht at Halden "
+                         "Marina.");
+    expect_none_by_rules("Lea Holm lands at Heathrow with Brisk Systems "
+                         "executives.");
+    /* ... while the moves they mean still are. */
+    expect_one("Lea Holm moved on to Brisk Systems in May.", NULL, "Lea Holm",
+               NULL, "Brisk Systems", EXO_EVENT_LEFT);
+    expect_one("Omar Zane took the helm of Halden Trust.", NULL, "Omar Zane",
+               NULL, "Halden Trust", EXO_EVENT_JOINED);
+}
