@@ -1782,6 +1782,22 @@ static bool trigger_applies(const struct extractor *ex, const struct sent *s,
           low_in(next, (const char *const[]){"to", "into", "and", NULL})) ||
          (low_is(&T[t1 - 1], "away") && low_is(next, "with"))))
         return false;
+    /* "stepped back from the microphone": from a post or an
+     * organisation only. */
+    if (def->event == EXO_EVENT_LEFT && low_is(&T[t1 - 1], "back") && next &&
+        low_is(next, "from")) {
+        bool post = false;
+        exo_level blv;
+        for (size_t k = t1 + 1; k < s->t1 && k < t1 + 6 && !post; k++)
+            post = ex->tok_org[k] ||
+                   exo__lex_role(T[k].low, &blv) == EXO__ROLE_HEAD ||
+                   low_in(&T[k],
+                          (const char *const[]){
+                              "post", "role", "position", "job", "day-to-day",
+                              "duties", "board", "company", "firm", NULL});
+        if (!post)
+            return false;
+    }
     /* "makes a return on his stake" is money; "moved on to the next
      * item" is a topic, "moved on to Globex" a move; "relinquished
      * control", "vacated the building": only a post is left (ex17n). */
@@ -1829,21 +1845,6 @@ static bool trigger_applies(const struct extractor *ex, const struct sent *s,
         (next->flags & T_CAP))
         return false;
     if (def->flags & EXO__TRIG_FOUND) {
-        /* "to form Norrow Capital", "created a new firm, Keel": these
-         * verbs make many things (a committee, a plan, a fund that may
-         * never launch), so only a company named right after them counts
-         * (ex17n). */
-        if (low_in(&T[t0],
-                   (const char *const[]){
-                       "form", "forms", "formed", "forming", "create",
-                       "creates", "created", "establish", "establishes",
-                       "established", "unveil", "unveils", "unveiled", NULL})) {
-            bool named = false;
-            for (size_t k = t1; k < s->t1 && k < t1 + 5 && !named; k++)
-                named = ex->tok_org[k];
-            if (!named)
-                return false;
-        }
         if (def->flags & EXO__TRIG_STRONG) {
             /* "founding team", "co-founded by" are not a new company,
              * but "Cuill was founded by X" is (issue 17). */

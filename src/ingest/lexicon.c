@@ -591,7 +591,6 @@ static const struct exo__trigger triggers[] = {
     {{"termination"}, F, EXO__TRIG_NOUN},
     {{"dismiss"}, F, EXO__TRIG_OBJ_FIRE},
     {{"dismissing"}, F, EXO__TRIG_OBJ_FIRE},
-    {{"removes"}, F, EXO__TRIG_OBJ_FIRE},
     {{"removal"}, F, EXO__TRIG_NOUN},
     {{"parts", "ways", "with"}, F, EXO__TRIG_OBJ_FIRE | ST},
     {{"part", "ways", "with"}, F, EXO__TRIG_OBJ_FIRE | ST},
@@ -605,7 +604,6 @@ static const struct exo__trigger triggers[] = {
     {{"parted", "company", "with"}, F, EXO__TRIG_OBJ_FIRE | ST},
     {{"parts", "company", "with"}, F, EXO__TRIG_OBJ_FIRE | ST},
     {{"part", "company", "with"}, F, EXO__TRIG_OBJ_FIRE | ST},
-    {{"relieved"}, F, EXO__TRIG_OBJ_FIRE},
     {{"got", "the", "sack"}, F, ST | IN},
     {{"gets", "the", "sack"}, F, ST | IN},
     {{"given", "the", "sack"}, F, ST | IN},
@@ -616,25 +614,15 @@ static const struct exo__trigger triggers[] = {
     {{"cuts", "ties", "with"}, F, EXO__TRIG_OBJ_FIRE | ST},
     {{"showed", "the", "door"}, F, ST | IN},
     {{"shows", "the", "door"}, F, ST | IN},
-    /* founding: "form", "create" and "establish" only for a company
-     * named or called so after them (trigger_applies). */
+    /* founding. Not "form", "create", "establish", "unveil": the rules
+     * could read them only with a company named after them, but the
+     * learned reader opens on any word of this table, and these words
+     * name a fund, a plan or a record as often as a company (ex17n: it
+     * proposed "X created a fund for scholarships" as a founding). */
     {{"co-founds"}, FO, EXO__TRIG_FOUND | ST},
     {{"cofounds"}, FO, EXO__TRIG_FOUND | ST},
     {{"spun", "out"}, FO, EXO__TRIG_FOUND | ST},
     {{"spins", "out"}, FO, EXO__TRIG_FOUND | ST},
-    {{"form"}, FO, EXO__TRIG_FOUND},
-    {{"forms"}, FO, EXO__TRIG_FOUND},
-    {{"formed"}, FO, EXO__TRIG_FOUND},
-    {{"forming"}, FO, EXO__TRIG_FOUND},
-    {{"create"}, FO, EXO__TRIG_FOUND},
-    {{"creates"}, FO, EXO__TRIG_FOUND},
-    {{"created"}, FO, EXO__TRIG_FOUND},
-    {{"unveil"}, FO, EXO__TRIG_FOUND},
-    {{"unveils"}, FO, EXO__TRIG_FOUND},
-    {{"unveiled"}, FO, EXO__TRIG_FOUND},
-    {{"establish"}, FO, EXO__TRIG_FOUND},
-    {{"establishes"}, FO, EXO__TRIG_FOUND},
-    {{"established"}, FO, EXO__TRIG_FOUND},
 };
 
 #undef L
