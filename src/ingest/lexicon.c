@@ -488,10 +488,10 @@ static const struct exo__trigger triggers[] = {
     {{"moved", "on"}, L, IN},
     {{"jumps", "ship"}, L, ST | IN},
     {{"jump", "ship"}, L, ST | IN},
-    {{"decamp"}, L, ST | IN},
-    {{"decamps"}, L, ST | IN},
-    {{"decamped"}, L, ST | IN},
-    {{"decamping"}, L, ST | IN},
+    {{"decamp"}, L, 0},
+    {{"decamps"}, L, 0},
+    {{"decamped"}, L, 0},
+    {{"decamping"}, L, 0},
     {{"walks", "away"}, L, ST | IN},
     {{"walk", "away"}, L, ST | IN},
     {{"walking", "away"}, L, ST | IN},
@@ -581,17 +581,8 @@ static const struct exo__trigger triggers[] = {
     {{"reunites", "with"}, R, EXO__TRIG_NEEDS_ORG},
     {{"reunited", "with"}, R, EXO__TRIG_NEEDS_ORG},
     /* fired */
-    {{"booted"}, F, EXO__TRIG_OBJ_FIRE | ST | IN},
-    {{"boots"}, F, EXO__TRIG_OBJ_FIRE},
-    {{"canned"}, F, EXO__TRIG_OBJ_FIRE | IN},
-    {{"axes"}, F, EXO__TRIG_OBJ_FIRE | ST},
-    {{"axe"}, F, EXO__TRIG_OBJ_FIRE},
-    {{"axing"}, F, EXO__TRIG_NOUN},
-    {{"terminates"}, F, EXO__TRIG_OBJ_FIRE},
-    {{"termination"}, F, EXO__TRIG_NOUN},
     {{"dismiss"}, F, EXO__TRIG_OBJ_FIRE},
     {{"dismissing"}, F, EXO__TRIG_OBJ_FIRE},
-    {{"removal"}, F, EXO__TRIG_NOUN},
     {{"parts", "ways", "with"}, F, EXO__TRIG_OBJ_FIRE | ST},
     {{"part", "ways", "with"}, F, EXO__TRIG_OBJ_FIRE | ST},
     {{"parting", "ways", "with"}, F, EXO__TRIG_OBJ_FIRE | ST},
@@ -614,6 +605,10 @@ static const struct exo__trigger triggers[] = {
     {{"cuts", "ties", "with"}, F, EXO__TRIG_OBJ_FIRE | ST},
     {{"showed", "the", "door"}, F, ST | IN},
     {{"shows", "the", "door"}, F, ST | IN},
+    /* Not "booted", "canned", "axes", "terminates", "removal" either:
+     * "booted up her laptop", "canned peaches", "axes 500 jobs",
+     * "terminates the lease" made the learned reader propose firings
+     * (ex17n). */
     /* founding. Not "form", "create", "establish", "unveil": the rules
      * could read them only with a company named after them, but the
      * learned reader opens on any word of this table, and these words

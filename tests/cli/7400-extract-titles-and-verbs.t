@@ -2,7 +2,7 @@
 # passage): a title phrase before a name, a team after "the", a league
 # that is no person, the headline "X out as", "welcomed back", "with X
 # returning to B" (not a list with the person before), "quit A to launch B",
-# "axes", and "stands out as", which is no move.
+# "parts ways with", and "stands out as", which is no move.
 args: extract --date 2025-06-02 $FIX/extract-titles-and-verbs.txt
 status: 0
 --- stdout
@@ -17,5 +17,5 @@ status: 0
   1  bytes 0-70: First Team Assistant Coach Rolf Hagen out as coach of the Harbor Owls.
   2  bytes 144-243: Norvell Foods welcomed back Ines Vahl as chief executive, with Tia Moss returning to Dunmore Foods.
   3  bytes 144-243: Norvell Foods welcomed back Ines Vahl as chief executive, with Tia Moss returning to Dunmore Foods.
-  4  bytes 245-349: Dora Wynn quit Caldera Group to launch Norrow Capital, while Tessaly Bank axes chief executive Noel Ash.
-  5  bytes 245-349: Dora Wynn quit Caldera Group to launch Norrow Capital, while Tessaly Bank axes chief executive Noel Ash.
+  4  bytes 245-360: Dora Wynn quit Caldera Group to launch Norrow Capital, while Tessaly Bank parts ways with chief executive Noel Ash.
+  5  bytes 245-360: Dora Wynn quit Caldera Group to launch Norrow Capital, while Tessaly Bank parts ways with chief executive Noel Ash.

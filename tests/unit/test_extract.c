@@ -1357,14 +1357,11 @@ Test(extract, returns_firings_and_foundings_in_more_words)
                NULL, "Corvid Labs", EXO_EVENT_RETURNED);
     expect_one("Ilya Renn has been re-appointed as manager of Halden Rovers.",
                NULL, "Ilya Renn", NULL, "Halden Rovers", EXO_EVENT_RETURNED);
-    expect_one("Lena Horvat was booted from Tessaly Bank.", NULL,
-               "Lena Horvat", "Tessaly Bank", NULL, EXO_EVENT_FIRED);
-    expect_one("Tessaly Bank canned its chief risk officer, Ivo Maric.", NULL,
-               "Ivo Maric", "Tessaly Bank", NULL, EXO_EVENT_FIRED);
-    expect_one("Tessaly Bank axes chief executive Noel Ash.", NULL, "Noel Ash",
-               "Tessaly Bank", NULL, EXO_EVENT_FIRED);
-    expect_one("Caldera Group terminates its chief executive, Rina Holt.",
-               NULL, "Rina Holt", "Caldera Group", NULL, EXO_EVENT_FIRED);
+    /* "booted", "canned", "axes", "terminates" are out of the lexicon
+     * (the learned reader would open on "axes 500 jobs"); "parts ways
+     * with" and "given the boot" say it. */
+    expect_one("Tessaly Bank parts ways with chief executive Noel Ash.", NULL,
+               "Noel Ash", "Tessaly Bank", NULL, EXO_EVENT_FIRED);
     expect_one("Ruth Abel co-founds Tallis Labs.", NULL, "Ruth Abel", NULL,
                "Tallis Labs", EXO_EVENT_FOUNDED);
     expect_one("Piet Smit spun out of Halvard Bank to launch Keel Capital.",
