@@ -34,6 +34,7 @@
 #include <ctype.h>
 #include <math.h>
 #include <unictype.h>
+#include <uninorm.h>
 #include <unistr.h>
 
 #include "core/arena.h"
@@ -89,14 +90,29 @@ static bool space_cp(ucs4_t cp)
            cp == 0x202f || cp == 0x200b || cp == 0xfeff;
 }
 
+/* The ASCII letter a Latin letter with a diacritic decomposes to ('u'
+ * for 'ü'), or 0: "Hasenhüttl" and "Hasenhuttl" in one text are one
+ * person (ex17n). */
+static char plain_letter(ucs4_t cp)
+{
+    ucs4_t d[UC_DECOMPOSITION_MAX_LENGTH];
+    if (cp < 0xc0 || cp > 0x24f || uc_canonical_decomposition(cp, d) < 1 ||
+        d[0] >= 0x80 || !isalpha((int)d[0]))
+        return 0;
+    return (char)tolower((int)d[0]);
+}
+
 static void set_low(struct tok *t, const char *s)
 {
     size_t k = 0;
     for (size_t i = t->start; i < t->end && k + 1 < LOW_MAX;) {
         ucs4_t cp;
         size_t n = cp_at(s, t->end, i, &cp);
+        char plain = cp >= 0x80 ? plain_letter(cp) : 0;
         if (apostrophe(cp)) {
             t->low[k++] = '\'';
+        } else if (plain) {
+            t->low[k++] = plain;
         } else if (cp < 0x80) {
             t->low[k++] = (char)tolower((int)cp);
         } else if (k + n < LOW_MAX) {
@@ -108,6 +124,31 @@ static void set_low(struct tok *t, const char *s)
         i += n;
     }
     t->low[k] = '\0';
+}
+
+/* exo__name_key with diacritics dropped, as in 'low' (plain_letter):
+ * the extractor's key for a person; NULL when out of memory or not
+ * UTF-8. */
+static char *person_key(const char *name)
+{
+    char *key = name ? exo__name_key(name) : NULL;
+    if (!key)
+        return NULL;
+    size_t len = strlen(key), k = 0;
+    for (size_t i = 0; i < len;) {
+        ucs4_t cp;
+        size_t n = cp_at(key, len, i, &cp);
+        char plain = cp >= 0x80 ? plain_letter(cp) : 0;
+        if (plain) {
+            key[k++] = plain;
+        } else {
+            memmove(key + k, key + i, n);
+            k += n;
+        }
+        i += n;
+    }
+    key[k] = '\0';
+    return key;
 }
 
 /* Appends the tokens of [a, b) of 's' to 'toks'; 0 or EXO_ENOMEM. */
@@ -232,7 +273,7 @@ struct org_mention {
 
 struct person {
     const char *name;         /* as first written in full */
-    const char *key;          /* exo__name_key */
+    const char *key;          /* person_key */
     const char *first, *last; /* lower-case first and last tokens */
 };
 
@@ -271,6 +312,7 @@ struct frame {
     bool from_aff; /* 'from' is the person's affiliation, not a slot */
     bool object;   /* "left the company": a workplace as the object */
     bool obj_fire; /* "A will fire X": the person named as the object */
+    bool passive;  /* "X was hired": who hires is not in the subject */
     size_t n_also; /* "X and Y are leaving": the other subjects */
     int also[8];
     unsigned also_flags[8];
@@ -527,6 +569,12 @@ static bool name_token(const struct extractor *ex, size_t i)
         return false;
     if (t->flags & T_NOTNAME)
         return false;
+    /* "Hong Kong-based Sze", "London-born": a place made an adjective
+     * (ex17n). */
+    size_t n = strlen(t->low);
+    if (n > 6 && (strcmp(t->low + n - 6, "-based") == 0 ||
+                  strcmp(t->low + n - 5, "-born") == 0))
+        return false;
     /* "May", "June", "April" are names unless a number follows. */
     if (t->month && i + 1 < ex->n_toks && (ex->toks[i + 1].flags & T_NUM))
         return false;
@@ -547,6 +595,24 @@ static const char *const org_context_words[] = {
     "from",       "dubbed",   "leaving",    "left",      "quit",
     "quits",      "quitting", "exited",     "exiting",   "departing",
     "departed",   NULL};
+
+static int person_by_word(const struct extractor *ex, const struct tok *t);
+
+/* Verbs after which "the" and a capitalised run is an organisation. */
+static const char *const move_the_words[] = {
+    "join",     "joins",   "joined",    "joining", "rejoin",
+    "rejoined", "rejoins", "rejoining", "left",    "leaving",
+    "leave",    "leaves",  "quit",      "quits",   "quitting",
+    "exited",   "exits",   "exiting",   "coached", "coaches",
+    "coaching", "managed", "manages",   "led",     NULL};
+
+/* Verbs after which "to" and a capitalised run is an organisation. */
+static const char *const move_to_words[] = {
+    "return",   "returns",   "returned", "returning", "moved",
+    "moves",    "moving",    "move",     "heading",   "headed",
+    "heads",    "defected",  "defects",  "defect",    "decamped",
+    "decamps",  "jumped",    "jumps",    "back",      "switched",
+    "switches", "switching", "went",     "going",     NULL};
 
 /*
  * The end (exclusive) of a name run starting at token 'i' of a sentence
@@ -627,6 +693,18 @@ static void find_entities(struct extractor *ex, struct sent *s)
                 (ex->toks[i].flags & T_LOWER) && !(i - 1 == s->t0)) {
                 continue;
             }
+            /* "general manager Dell Demps": a one-word company between a
+             * title and a capitalised word is a first name (ex17n). */
+            exo_level fl;
+            if (n == 1 && i > s->t0 && i + 1 < s->t1 &&
+                exo__lex_role(ex->toks[i - 1].low, &fl) == EXO__ROLE_HEAD &&
+                !(ex->toks[i].flags & T_POSS) &&
+                (ex->toks[i + 1].flags & T_CAP) &&
+                (ex->toks[i + 1].flags & T_LOWER) &&
+                !(ex->toks[i + 1].flags & T_NOTNAME) &&
+                !exo__lex_org_suffix(ex->toks[i + 1].low) &&
+                !match_alias(ex, i + 1, s->t1, &org))
+                continue;
             add_org(ex, i, i + n, org, false);
             i += n - 1;
         }
@@ -645,6 +723,29 @@ static void find_entities(struct extractor *ex, struct sent *s)
                    (const char *const[]){"joining", "join", "joins", "joined",
                                          NULL}))
             org_ctx = false;
+        /* "Bell joined the Reds", "returned to UConn", "moving to
+         * Harlow Rovers": a capitalised run right after a verb of
+         * joining or leaving and "the", or after a verb of moving and
+         * "to", is where the person goes or comes from (ex17n). */
+        if (!org_ctx && i > s->t0 + 1 &&
+            ((low_is(&ex->toks[i - 1], "the") &&
+              low_in(&ex->toks[i - 2], move_the_words)) ||
+             (low_is(&ex->toks[i - 1], "to") &&
+              low_in(&ex->toks[i - 2], move_to_words))))
+            org_ctx = true;
+        /* "was dismissed by Tottenham", "hired by Globex": who fires or
+         * hires, after a passive verb, is an organisation unless it is
+         * a person named already (ex17n). */
+        if (!org_ctx && i > s->t0 + 2 && low_is(&ex->toks[i - 1], "by") &&
+            low_in(&ex->toks[i - 3],
+                   (const char *const[]){"was", "were", "been", "is", "are",
+                                         "be", NULL}) &&
+            person_by_word(ex, &ex->toks[i]) < 0) {
+            size_t used;
+            const struct exo__trigger *bd =
+                exo__lex_trigger(ex->lows + i - 2, 1, &used);
+            org_ctx = bd && (bd->flags & (EXO__TRIG_HIRE | EXO__TRIG_OBJ_FIRE));
+        }
         /* "left Globex for Initech": "for" right after an organisation. */
         if (!org_ctx && i > s->t0 + 1 && low_is(&ex->toks[i - 1], "for") &&
             ex->tok_org[i - 2])
@@ -653,6 +754,13 @@ static void find_entities(struct extractor *ex, struct sent *s)
         exo_level of_lv;
         if (!org_ctx && i > s->t0 + 1 && low_is(&ex->toks[i - 1], "of") &&
             exo__lex_role(ex->toks[i - 2].low, &of_lv) == EXO__ROLE_HEAD)
+            org_ctx = true;
+        /* "head coach of the Oakland Raiders", "editor of the Daily
+         * Planet": the same with an article (ex17n: a team read as a
+         * person). */
+        if (!org_ctx && i > s->t0 + 2 && low_is(&ex->toks[i - 1], "the") &&
+            low_is(&ex->toks[i - 2], "of") &&
+            exo__lex_role(ex->toks[i - 3].low, &of_lv) == EXO__ROLE_HEAD)
             org_ctx = true;
         /* "CEO T.J. Rodgers of Cypress Semiconductor": a capitalised run
          * right after a person's name and "of" is where they work, not a
@@ -728,6 +836,17 @@ static void find_entities(struct extractor *ex, struct sent *s)
             continue;
         }
         const struct tok *last = &ex->toks[j - 1];
+        /* "the Cincinnati Reds", "the Oakland Raiders", "the Black
+         * Stars": news does not put "the" before a person's name, so a
+         * run right after it is an organisation, unless that person was
+         * named already (ex17n: teams read as people). */
+        if (!org_ctx && i > s->t0 && low_is(&ex->toks[i - 1], "the")) {
+            const char *run = arena_dup(ex, ex->text + ex->toks[i].start,
+                                        last->end - ex->toks[i].start);
+            char *rk = person_key(run);
+            org_ctx = !rk || person_by_key(ex, rk) < 0;
+            exo__free(rk);
+        }
         /* "the Global Alpha hedge fund", "the Acme retail chain". */
         bool org_noun =
             j < s->t1 && !(ex->toks[j].flags & T_CAP) &&
@@ -745,7 +864,7 @@ static void find_entities(struct extractor *ex, struct sent *s)
             exo__lex_role(ex->toks[j].low, &det_lv) == EXO__ROLE_HEAD &&
             low_in(&ex->toks[i - 1],
                    (const char *const[]){"a", "an", "the", "former", "ex",
-                                         "longtime", "veteran", NULL}))
+                                         "longtime", "veteran", "new", NULL}))
             org_noun = true;
         bool suffix = org_noun || exo__lex_org_suffix(last->low) ||
                       (j < s->t1 && (ex->toks[j].flags & T_CAP) &&
@@ -801,7 +920,7 @@ static void find_entities(struct extractor *ex, struct sent *s)
         /* A person: remember the full name once. */
         const char *name = arena_dup(ex, ex->text + ex->toks[i].start,
                                      last->end - ex->toks[i].start);
-        char *key = name ? exo__name_key(name) : NULL;
+        char *key = person_key(name);
         if (!key) {
             if (name && exo__utf8_invalid_at(name, strlen(name)) < 0)
                 ex->fatal = EXO_ENOMEM;
@@ -950,9 +1069,15 @@ static bool find_date(struct extractor *ex, size_t a, size_t b, bool relative,
     int doc_y = 0, doc_m = 0, doc_d;
     if (relative && ex->has_doc_date)
         exo_civil_from_days(ex->doc_date.days, &doc_y, &doc_m, &doc_d);
-    for (size_t i = a; i < b; i++)
+    for (size_t i = a; i < b; i++) {
+        /* "its worst defeat since 1959", "has led A since 2019": a
+         * date after "since" starts a span; it is not when a move
+         * happened (ex17n). */
+        if (i > 0 && low_is(&ex->toks[i - 1], "since"))
+            continue;
         if (date_at(ex, i, a, b, doc_y, doc_m, out))
             return true;
+    }
     return false;
 }
 
@@ -1011,8 +1136,8 @@ static void find_mentions(struct extractor *ex, const struct sent *s, int *last)
         int p = -1;
         unsigned flags = 0;
         if (j > i) {
-            char *key = exo__name_key(arena_dup(
-                ex, ex->text + t->start, ex->toks[j - 1].end - t->start));
+            char *key = person_key(arena_dup(ex, ex->text + t->start,
+                                             ex->toks[j - 1].end - t->start));
             p = key ? person_by_key(ex, key) : -1;
             exo__free(key);
             flags = M_FULL;
@@ -1077,6 +1202,26 @@ static void find_mentions(struct extractor *ex, const struct sent *s, int *last)
                     break;
                 head |= rk == EXO__ROLE_HEAD;
                 k++;
+            }
+            /* "The former president of Motorola has re-joined Google":
+             * with "former", a title of an organisation is someone
+             * already named (ex17n). */
+            if (head && i + 1 < s->t1 && low_is(&ex->toks[i + 1], "former") &&
+                k + 1 < s->t1 && low_is(&ex->toks[k], "of") &&
+                ex->tok_org[k + 1]) {
+                const struct org_mention *fo = org_covering(ex, k + 1);
+                if (fo)
+                    k = fo->t1;
+            }
+            /* "The 67-year-old will lead ...": an age standing for the
+             * last person named, as a title does (ex17n). */
+            const char *age = ex->toks[i + 1 < s->t1 ? i + 1 : i].low;
+            size_t al = strlen(age);
+            if (!head && k == i + 1 && i + 2 < s->t1 && al > 9 &&
+                (ex->toks[i + 1].flags & T_NUM) &&
+                strcmp(age + al - 9, "-year-old") == 0) {
+                head = true;
+                k = i + 2;
             }
             if (head && k < s->t1 && !(ex->toks[k].flags & T_CAP) &&
                 !low_in(&ex->toks[k],
@@ -1308,16 +1453,34 @@ struct trig {
     exo_event event;
 };
 
+static bool mention_ends_at(const struct extractor *ex, size_t t);
+
 static bool is_passive(const struct extractor *ex, size_t s0, size_t t)
 {
     /* "is hiring", "is replacing": progressive, not passive. */
     size_t n = strlen(ex->toks[t].low);
     if (n > 4 && strcmp(ex->toks[t].low + n - 3, "ing") == 0)
         return false;
-    return t > s0 &&
-           low_in(&ex->toks[t - 1],
-                  (const char *const[]){"was", "were", "been", "being", "is",
-                                        "are", "be", "got", "get", NULL});
+    if (t > s0 &&
+        low_in(&ex->toks[t - 1],
+               (const char *const[]){"was", "were", "been", "being", "is",
+                                     "are", "be", "got", "get", NULL}))
+        return true;
+    /* The headline passive drops the auxiliary: "Luca Ferro sacked by
+     * Halvard Bank", "Derek Ashby tapped to lead Kestrel" (ex17n): a
+     * verb of hiring or firing in -ed right after a person's name, with
+     * "by", "to" or "as" after it, not a second name. */
+    if (t <= s0 || t + 1 >= ex->n_toks || n <= 3 ||
+        strcmp(ex->toks[t].low + n - 2, "ed") != 0 ||
+        !low_in(&ex->toks[t + 1],
+                (const char *const[]){"by", "to", "as", NULL}))
+        return false;
+    size_t used;
+    const struct exo__trigger *def =
+        exo__lex_trigger(ex->lows + t, ex->n_toks - t, &used);
+    return def && (def->flags & (EXO__TRIG_HIRE | EXO__TRIG_OBJ_FIRE)) &&
+           (mention_ends_at(ex, t) || ((ex->toks[t - 1].flags & T_CAP) &&
+                                       low_is(&ex->toks[t + 1], "by")));
 }
 
 /*
@@ -1566,6 +1729,15 @@ static void emit(struct extractor *ex, const struct sent *s,
 
 /* ==== One sentence ==== */
 
+/* Does a person's name (not a pronoun) end right before token 't'? */
+static bool mention_ends_at(const struct extractor *ex, size_t t)
+{
+    for (size_t m = 0; m < ex->n_ments; m++)
+        if (ex->ments[m].t1 == t && !(ex->ments[m].flags & M_PRONOUN))
+            return true;
+    return false;
+}
+
 /* Is the trigger at [t0, t1) a move here, or another sense of the word? */
 static bool trigger_applies(const struct extractor *ex, const struct sent *s,
                             size_t t0, size_t t1,
@@ -1576,11 +1748,101 @@ static bool trigger_applies(const struct extractor *ex, const struct sent *s,
     const struct tok *next = t1 < s->t1 ? &T[t1] : NULL;
     if (def->flags & EXO__TRIG_NOUN)
         return true;
+    /* "the hiring of X", "the firing of coach X": a verb of hiring or
+     * firing made a noun keeps its object after "of" (ex17n). */
+    bool of_object = prev && low_is(prev, "the") && next &&
+                     low_is(next, "of") &&
+                     (def->flags & (EXO__TRIG_HIRE | EXO__TRIG_OBJ_FIRE));
+    /* ... not a demand: "called for the firing of X", "demanded the
+     * firing of X". */
+    static const char *const demand[] = {
+        "call",     "calls",     "called", "calling", "demand", "demands",
+        "demanded", "demanding", "urged",  "urging",  "sought", "seeking",
+        "pushed",   "pushing",   "wants",  "wanted",  NULL};
+    if (of_object && t0 >= s->t0 + 2 &&
+        (low_in(&T[t0 - 2], demand) ||
+         (low_is(&T[t0 - 2], "for") && t0 >= s->t0 + 3 &&
+          low_in(&T[t0 - 3], demand))))
+        return false;
     /* "the left", "a new hire", "an exit" (not a verb) */
-    if (prev &&
+    if (prev && !of_object &&
         low_in(prev, (const char *const[]){"the", "a", "an", "new", "its",
                                            "our", NULL}) &&
         !(def->event == EXO_EVENT_SABBATICAL))
+        return false;
+    /* "Dino Babers out as Syracuse head coach": the headline form has
+     * the name right before it; "stands out as" is no move (ex17n). */
+    if ((low_is(&T[t0], "out") || low_is(&T[t0], "back")) &&
+        !mention_ends_at(ex, t0))
+        return false;
+    /* "stepped back to admire", "walked away with the trophy": another
+     * sense of the phrase (ex17n). */
+    if (def->event == EXO_EVENT_LEFT && next &&
+        ((low_is(&T[t1 - 1], "back") &&
+          low_in(next, (const char *const[]){"to", "into", "and", NULL})) ||
+         (low_is(&T[t1 - 1], "away") && low_is(next, "with"))))
+        return false;
+    /* "stepped back from the microphone": from a post or an
+     * organisation only. */
+    if (def->event == EXO_EVENT_LEFT && low_is(&T[t1 - 1], "back") && next &&
+        low_is(next, "from")) {
+        bool post = false;
+        exo_level blv;
+        for (size_t k = t1 + 1; k < s->t1 && k < t1 + 6 && !post; k++)
+            post = ex->tok_org[k] ||
+                   exo__lex_role(T[k].low, &blv) == EXO__ROLE_HEAD ||
+                   low_in(&T[k],
+                          (const char *const[]){
+                              "post", "role", "position", "job", "day-to-day",
+                              "duties", "board", "company", "firm", NULL});
+        if (!post)
+            return false;
+    }
+    /* "makes a return on his stake" is money; "moved on to the next
+     * item" is a topic, "moved on to Globex" a move; "relinquished
+     * control", "vacated the building": only a post is left (ex17n). */
+    if (low_is(&T[t1 - 1], "return") && next && low_is(next, "on"))
+        return false;
+    /* "took the helm of the yacht", "lands at Heathrow": the helm of an
+     * organisation named right after, and landing at one known or
+     * named as a company, not a place read from "at" alone. */
+    if (low_is(&T[t1 - 1], "helm") &&
+        !(next && low_in(next, (const char *const[]){"at", "of", NULL}) &&
+          t1 + 1 < s->t1 &&
+          (ex->tok_org[t1 + 1] || (low_is(&T[t1 + 1], "the") &&
+                                   t1 + 2 < s->t1 && ex->tok_org[t1 + 2]))))
+        return false;
+    if (low_in(&T[t0],
+               (const char *const[]){"lands", "landed", "landing", "arrives",
+                                     "arrived", "arriving", NULL})) {
+        const struct org_mention *lo =
+            t1 < s->t1 && ex->tok_org[t1] ? org_covering(ex, t1) : NULL;
+        if (!lo || (lo->is_new && !exo__lex_org_suffix(T[lo->t1 - 1].low)))
+            return false;
+    }
+    if (def->event == EXO_EVENT_LEFT && low_is(&T[t1 - 1], "on") && next &&
+        low_is(next, "to") &&
+        !(t1 + 1 < s->t1 && (ex->tok_org[t1 + 1] || (T[t1 + 1].flags & T_CAP))))
+        return false;
+    if (low_in(&T[t0],
+               (const char *const[]){"relinquish", "relinquishes",
+                                     "relinquished", "relinquishing", "vacate",
+                                     "vacates", "vacated", "vacating", NULL})) {
+        bool post = false;
+        exo_level plv;
+        for (size_t k = t1; k < s->t1 && k < t1 + 5 && !post; k++)
+            post = exo__lex_role(T[k].low, &plv) == EXO__ROLE_HEAD ||
+                   low_in(&T[k], (const char *const[]){
+                                     "post", "role", "position", "job", "title",
+                                     "chairmanship", "presidency", "leadership",
+                                     "office", NULL});
+        if (!post)
+            return false;
+    }
+    /* "moving on Bob McDonald" is the board's firing, not the board
+     * leaving; "X is moving on" is X's departure. */
+    if (def->event == EXO_EVENT_LEFT && low_is(&T[t1 - 1], "on") && next &&
+        (next->flags & T_CAP))
         return false;
     if (def->flags & EXO__TRIG_FOUND) {
         if (def->flags & EXO__TRIG_STRONG) {
@@ -1669,7 +1931,14 @@ static long subject_before(const struct extractor *ex, const struct sent *s,
             k--;
         while (k > s->t0 && ex->tok_org[k - 1])
             k--;
-        if (k > s->t0 &&
+        /* ... but "with Julian Geiger returning to A": a name and then
+         * a verb in -ing after "with" is that verb's subject (ex17n). */
+        const char *tw = ex->toks[t].low;
+        size_t tl = strlen(tw);
+        bool with_ing = k > s->t0 && low_is(&ex->toks[k - 1], "with") &&
+                        mm->t1 == t && tl > 4 &&
+                        strcmp(tw + tl - 3, "ing") == 0;
+        if (k > s->t0 && !with_ing &&
             low_in(&ex->toks[k - 1],
                    (const char *const[]){"under", "alongside", "with", "by",
                                          "than", "like", NULL}))
@@ -1756,6 +2025,14 @@ static bool list_gap(const struct extractor *ex, size_t a, size_t b)
         }
         if (paren > 0)
             continue;
+        /* "welcomed back X as CEO, with Y returning to B": "with" alone
+         * opens another clause; "along with", "together with" list
+         * (ex17n). */
+        if (low_is(t, "with") &&
+            !(i > a &&
+              low_in(&ex->toks[i - 1],
+                     (const char *const[]){"along", "together", NULL})))
+            return false;
         if (low_in(t, (const char *const[]){",", "and", ";", "well", NULL}))
             sep = true;
         else if (ex->tok_org[i] || exo__lex_role(t->low, &lv) != EXO__ROLE_NONE)
@@ -2012,17 +2289,28 @@ static void replace_frames(struct extractor *ex, const struct sent *s,
      * sentence of "replace" stays linear work (issue 19). */
     size_t tries = 0;
     for (size_t i = s->t0; i < s->t1 && tries < 32; i++) {
-        bool succeed =
-            low_in(&T[i], (const char *const[]){"succeed", "succeeds",
-                                                "succeeding", NULL});
-        if (!succeed &&
-            !low_in(&T[i], (const char *const[]){"replace", "replaces",
-                                                 "replacing", NULL}))
+        bool succeed = low_in(
+            &T[i], (const char *const[]){"succeed", "succeeds", "succeeding",
+                                         "succeeded", NULL});
+        /* The past tense too (ex17n): "The 62-year-old replaced Garry
+         * Monk last month". */
+        if (!succeed && !low_in(&T[i], (const char *const[]){
+                                           "replace", "replaces", "replacing",
+                                           "replaced", NULL}))
             continue;
         tries++;
-        if (is_passive(ex, s->t0, i) ||
-            (i > s->t0 && low_in(&T[i - 1], negators)))
+        if (i > s->t0 && low_in(&T[i - 1], negators))
             continue;
+        if (is_passive(ex, s->t0, i)) {
+            /* "X was replaced by Y", "X will be succeeded by Y as CEO":
+             * the subject goes (ex17n). */
+            long x = subject_before(ex, s, i);
+            if (x >= 0 && i + 1 < s->t1 && low_is(&T[i + 1], "by") &&
+                mention_after(ex, i + 2, 4) >= 0)
+                succession_frame(ex, s, frames, n_frames, sdate, x,
+                                 EXO_EVENT_LEFT, NULL);
+            continue;
+        }
         long x = mention_after(ex, i + 1, 6);
         if (x < 0)
             continue;
@@ -2121,9 +2409,14 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                     return;
         }
         if (first_speech == SIZE_MAX &&
-            low_in(&T[i], (const char *const[]){"said", "says", "announced",
-                                                "confirmed", "told", "reported",
-                                                "wrote", NULL}))
+            (low_in(&T[i], (const char *const[]){"said", "says", "announced",
+                                                 "confirmed", "told",
+                                                 "reported", "wrote", NULL}) ||
+             /* "the announcement that X would return" (ex17n) */
+             (low_in(&T[i], (const char *const[]){"announcement", "statement",
+                                                  NULL}) &&
+              ((i + 1 < s->t1 && low_is(&T[i + 1], "that")) ||
+               (i + 2 < s->t1 && low_is(&T[i + 2], "that"))))))
             first_speech = i;
     }
     for (size_t i = s->t0; i < s->t1 && n_trigs < 32; i++) {
@@ -2241,7 +2534,9 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                 continue;
         } else if (((def->flags & EXO__TRIG_HIRE) && !passive) || founded_by) {
             objm = mention_after(ex, tr->t1, 8);
-            if (objm < 0)
+            /* "brought in record revenue, Ana Duval said": a speaker is
+             * never the one hired (ex17n). */
+            if (objm < 0 || (ex->ments[objm].flags & M_SPEAKER))
                 continue;
             /* "named X as CEO", "appointed X chief executive": without
              * the "as" or the role it is another sense of the verb. */
@@ -2256,6 +2551,11 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                     for (size_t i = oe + 1; i < s->t1 && i < oe + 10; i++)
                         if (low_is(&T[i], ",")) {
                             oe = i;
+                            /* "names X, formerly of B, chief executive":
+                             * the title right after it (ex17n). */
+                            as |= i + 1 < s->t1 &&
+                                  exo__lex_role(T[i + 1].low, &lv) ==
+                                      EXO__ROLE_HEAD;
                             break;
                         }
                 for (size_t i = oe; i < s->t1 && i < oe + 4 && !as; i++)
@@ -2312,7 +2612,9 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
              * person is the object, never the subject before (issue 17:
              * "Tesla CEO Elon Musk fired ..." is not Musk's firing). */
             objm = mention_after(ex, tr->t1, 8);
-            if (objm < 0)
+            /* "Tesla axes 10% of its staff, Elon Musk told employees": a
+             * speaker is never the one fired (ex17n). */
+            if (objm < 0 || (ex->ments[objm].flags & M_SPEAKER))
                 continue;
             subj = objm;
             agent = org_before(ex, s->t0, tr->t0);
@@ -2453,6 +2755,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             continue;
         struct frame fr = {.person = sm->person,
                            .mention = (size_t)subj,
+                           .passive = passive,
                            .mflags = sm->flags,
                            .event = tr->event,
                            .tflags = def->flags,
@@ -2497,12 +2800,20 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             else if (p && low_is(p, "from"))
                 slot = FROM;
             else if (rival ||
-                     (p && low_in(p, (const char *const[]){
-                                         "to", "for", "join", "joins", "joined",
-                                         "joining", "with", "rejoin", "rejoins",
-                                         "rejoined", "rejoining", "found",
-                                         "founded", "launch", "launched",
-                                         "dubbed", "called", NULL})))
+                     (p && low_in(p,
+                                  (const char *const[]){
+                                      "to", "for", "join", "joins", "joined",
+                                      "joining", "with", "rejoin", "rejoins",
+                                      "rejoined", "rejoining", "found",
+                                      "founded", "launch", "launched", "dubbed",
+                                      "called", NULL})) ||
+                     /* "hired to lead A", "tapped to run A": the purpose
+                      * names where the person goes (ex17n). */
+                     (p && joinish && pk >= s->t0 + 2 &&
+                      low_is(&T[pk - 2], "to") &&
+                      low_in(p, (const char *const[]){
+                                    "lead", "run", "head", "oversee", "coach",
+                                    "manage", "helm", "steer", NULL})))
                 slot = (p && low_is(p, "with") && !joinish) ? NONE : TO;
             else if (p && low_is(p, "by") && passive && joinish)
                 slot = TO;
@@ -2563,6 +2874,23 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             }
             const struct org_mention *om =
                 i < s->t1 && ex->tok_org[i] ? org_covering(ex, i) : NULL;
+            /* "took over as Times publisher", "became Apple's finance
+             * chief": the organisation, then the title (ex17n). */
+            if (om && r0 == SIZE_MAX) {
+                size_t q = om->t1;
+                while (q < s->t1 && q < om->t1 + 5 && !ex->tok_org[q]) {
+                    enum exo__role_kind rk = exo__lex_role(T[q].low, &lv);
+                    if (rk == EXO__ROLE_NONE)
+                        break;
+                    if (r0 == SIZE_MAX)
+                        r0 = q;
+                    r1 = q + 1;
+                    founder |= lv == EXO_LEVEL_FOUNDER;
+                    if (rk == EXO__ROLE_HEAD && lv > top)
+                        top = lv;
+                    q++;
+                }
+            }
             if (!om || r0 == SIZE_MAX || top == EXO_LEVEL_NONE)
                 continue;
             fr.to = om->org;
@@ -2719,9 +3047,15 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         /* Dates: in the trigger's words first, else anywhere before. */
         exo_date d;
         size_t prev_end = k > 0 ? trigs[k - 1].t1 : s->t0;
+        /* Not a date inside a later noun of moving: "makes a return
+         * after an absence following his departure in 2010" (ex17n). */
+        bool noun_after = k + 1 < n_trigs &&
+                          (trigs[k + 1].def->flags & EXO__TRIG_NOUN) &&
+                          trigs[k + 1].event != tr->event;
         if (find_date(ex, tr->t0, win_end, true, &d) ||
             find_date(ex, prev_end, tr->t0, true, &d) ||
-            sentence_date(ex, s, &sdate, &d)) {
+            (noun_after ? find_date(ex, s->t0, win_end, true, &d)
+                        : sentence_date(ex, s, &sdate, &d))) {
             fr.has_date = true;
             fr.date = d;
             if (ex->has_doc_date && date_last_day(d) + 365 < ex->doc_date.days)
@@ -2910,10 +3244,12 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         }
         /* "X has been appointed chief product officer", "was hired as
          * CTO": who hires is the organisation the text is about
-         * (ex17b). */
+         * (ex17b), also when that organisation was only guessed as where
+         * the person came from (ex17n: "Reid had been brought in"). */
         if (fr->event == EXO_EVENT_JOINED && !fr->to && ex->context &&
             (fr->tflags & EXO__TRIG_HIRE) && fr->main &&
-            !(fr->from && same_key(fr->from, ex->context)))
+            !(fr->from && (fr->from != ex->context || !fr->passive) &&
+              same_key(fr->from, ex->context)))
             fr->to = ex->context;
         if (fr->from && fr->to && same_key(fr->from, fr->to) &&
             fr->event != EXO_EVENT_RETURNED) {

@@ -4,9 +4,9 @@
 args: extract --import --date 2025-03-04 $FIX/extract-learned.txt
 status: 0
 --- stdout
-#  person       event  from    to  role  level  date         conf
-1  Dan Petrov   fired  Hawks   -   -     -      2025-03-04*  0.85
-2  Marta Ilves  fired  Hawks*  -   -     -      2025-03-04*  0.50
+#  person       event  from    to  role   level  date         conf
+1  Dan Petrov   fired  Hawks   -   coach  lead   2025-03-04*  0.90
+2  Marta Ilves  fired  Hawks*  -   -      -      2025-03-04*  0.50
 2 candidates in $FIX/extract-learned.txt (context: Hawks)
 * from the text's context or date, not the sentence
   1  bytes 0-51: The Harbor City Hawks have sacked coach Dan Petrov.

@@ -5,6 +5,6 @@ args: moves
 status: 0
 --- stdout
 date        person       event  from   to  level  role
-2025-03-04  Dan Petrov   fired  Hawks  -   ic
+2025-03-04  Dan Petrov   fired  Hawks  -   lead   coach
 2025-03-04  Marta Ilves  fired  Hawks  -   ic
 2 moves

@@ -1245,3 +1245,404 @@ Test(extract, news_test)
     cr_expect_geq(prec(ev), floor_for(NEWS_TEST_P, ev.pred),
                   "event precision %.3f", prec(ev));
 }
+
+/* ==== ex17n: the name finder and the lexicon, written from English ==== */
+
+/* No move read by the rules (the learned reader left out: its features
+ * count the lexicon's words anywhere in the sentence, so its proposals,
+ * held for review, say nothing of a trigger's sense). */
+static void expect_none_by_rules(const char *text)
+{
+    exo_extract_opts opts;
+    exo_extract_opts_init(&opts);
+    exo_candidate_list out;
+    struct exo__learn_hooks rules_only = {NULL, NULL, NULL, true};
+    cr_assert_eq(exo__extract_learn(text, strlen(text), &opts, &rules_only,
+                                    &out, NULL),
+                 EXO_OK);
+    cr_expect_eq(out.n, 0, "expected no move by the rules in: %s (got %s %s)",
+                 text, out.n ? out.rows[0].person : "",
+                 out.n ? exo_event_name(out.rows[0].event) : "");
+    exo_candidate_list_release(&out);
+}
+
+Test(extract, titles_before_a_name_are_not_part_of_it)
+{
+    expect_names("First Team Assistant Coach Rolf Hagen left the club. "
+                 "Editor Mia Sorensen was fired by Publisher Carl Ober.",
+                 (const char *const[]){"Rolf Hagen", "Mia Sorensen",
+                                       "Carl Ober", NULL});
+    expect_names("Attorney General Rosa Lind and Head Coach Tim Vogt spoke.",
+                 (const char *const[]){"Rosa Lind", "Tim Vogt", NULL});
+    expect_one("Defensive Coordinator Ray Odom was fired on Sunday.", NULL,
+               "Ray Odom", NULL, NULL, EXO_EVENT_FIRED);
+}
+
+Test(extract, organisation_heads_and_places_are_not_people)
+{
+    expect_names("He was the third Mountain West Conference coach to go. The "
+                 "Pacific Hockey League and Harlow United said nothing.",
+                 (const char *const[]){NULL});
+    expect_names("Lisbon-born Ana Paiva met Hong Kong-based Chen in Los "
+                 "Angeles.",
+                 (const char *const[]){"Ana Paiva", NULL});
+    expect_none("Greyfield Asset Management fired its auditors.", NULL);
+    expect_one("Ada Rusk, a former Brisk Systems executive, was named head "
+               "coach of the Harlow Stags.",
+               NULL, "Ada Rusk", "Brisk Systems", "Harlow Stags",
+               EXO_EVENT_JOINED);
+}
+
+Test(extract, leaving_in_more_words)
+{
+    expect_one("Helena Voss out as head coach of Marlow Rovers.", NULL,
+               "Helena Voss", "Marlow Rovers", NULL, EXO_EVENT_LEFT);
+    expect_none("Her record stands out as the best at Marlow Rovers.", NULL);
+    expect_one("Greta Lund bows out as chair of Halden Trust.", NULL,
+               "Greta Lund", "Halden Trust", NULL, EXO_EVENT_LEFT);
+    expect_one("Kurt Weller hands over the reins at Dunmore Foods.", NULL,
+               "Kurt Weller", "Dunmore Foods", NULL, EXO_EVENT_LEFT);
+    expect_one("Sana Iqbal is moving on from Corvid Labs.", NULL, "Sana Iqbal",
+               "Corvid Labs", NULL, EXO_EVENT_LEFT);
+    expect_one("Felix Orr jumps ship to Zephyr Networks.", NULL, "Felix Orr",
+               NULL, "Zephyr Networks", EXO_EVENT_LEFT);
+    expect_one("Ada Kwon decamps to Meridian Capital.", NULL, "Ada Kwon", NULL,
+               "Meridian Capital", EXO_EVENT_LEFT);
+    expect_one("Ines Moreau walks away from Quillon Bank.", NULL,
+               "Ines Moreau", "Quillon Bank", NULL, EXO_EVENT_LEFT);
+    expect_one("Maya Ruiz is stepping back from her role at Quillon Bank.",
+               NULL, "Maya Ruiz", "Quillon Bank", NULL, EXO_EVENT_LEFT);
+    expect_one("Eli Brook will vacate the chief executive role at Dunmore "
+               "Foods.",
+               NULL, "Eli Brook", "Dunmore Foods", NULL, EXO_EVENT_LEFT);
+    expect_none("Vans vacated the building at Dunmore Foods.", NULL);
+}
+
+Test(extract, joining_in_more_words)
+{
+    expect_one("Mara Quint takes the helm at Ostrava Labs.", NULL,
+               "Mara Quint", NULL, "Ostrava Labs", EXO_EVENT_JOINED);
+    expect_one("Brisk Systems brought in Owen Tarrant as its finance chief.",
+               NULL, "Owen Tarrant", NULL, "Brisk Systems", EXO_EVENT_JOINED);
+    expect_one("Kestrel Robotics snapped up Hugo Vance from Varta Capital.",
+               NULL, "Hugo Vance", "Varta Capital", "Kestrel Robotics",
+               EXO_EVENT_JOINED);
+    expect_one("Norvell Foods welcomes Ezra Cole as chief operating officer, "
+               "from Dunmore Foods.",
+               NULL, "Ezra Cole", "Dunmore Foods", "Norvell Foods",
+               EXO_EVENT_JOINED);
+    expect_one("Halden Trust chose Lars Eide, a Varta Capital executive, as "
+               "its next president.",
+               NULL, "Lars Eide", "Varta Capital", "Halden Trust",
+               EXO_EVENT_JOINED);
+    expect_one("Zoe Marsh lands at Kestrel Robotics.", NULL, "Zoe Marsh", NULL,
+               "Kestrel Robotics", EXO_EVENT_JOINED);
+    expect_one("Tia Moss, formerly of Dunmore Foods, took over as chief "
+               "executive of Norvell Foods.",
+               NULL, "Tia Moss", "Dunmore Foods", "Norvell Foods",
+               EXO_EVENT_JOINED);
+    expect_one("Sol Kerr, formerly of Varta United, was introduced as head "
+               "coach of Harlow Rovers.",
+               NULL, "Sol Kerr", "Varta United", "Harlow Rovers",
+               EXO_EVENT_JOINED);
+    /* The same title from inside is a promotion, not a move. */
+    expect_none("Norvell Foods's finance chief Tia Moss took over as chief "
+                "executive of Norvell Foods.",
+                NULL);
+}
+
+Test(extract, returns_firings_and_foundings_in_more_words)
+{
+    expect_one("Mina Sato makes a return to Corvid Labs.", NULL, "Mina Sato",
+               NULL, "Corvid Labs", EXO_EVENT_RETURNED);
+    expect_one("Ilya Renn has been re-appointed as manager of Halden Rovers.",
+               NULL, "Ilya Renn", NULL, "Halden Rovers", EXO_EVENT_RETURNED);
+    /* "booted", "canned", "axes", "terminates" are out of the lexicon
+     * (the learned reader would open on "axes 500 jobs"); "parts ways
+     * with" and "given the boot" say it. */
+    expect_one("Tessaly Bank parts ways with chief executive Noel Ash.", NULL,
+               "Noel Ash", "Tessaly Bank", NULL, EXO_EVENT_FIRED);
+    expect_one("Ruth Abel co-founds Tallis Labs.", NULL, "Ruth Abel", NULL,
+               "Tallis Labs", EXO_EVENT_FOUNDED);
+    expect_one("Piet Smit spun out of Halvard Bank to launch Keel Capital.",
+               NULL, "Piet Smit", "Halvard Bank", "Keel Capital",
+               EXO_EVENT_FOUNDED);
+    /* "form", "create" are left out of the lexicon (the learned reader
+     * would open on them): a committee or a plan is no company. */
+    expect_none_by_rules("Dora Wynn formed a committee to create a new "
+                         "plan.");
+}
+
+Test(extract, subjects_and_organisations_in_more_places)
+{
+    /* "with X returning to A": the name before the -ing verb moves. */
+    expect_one("The week ended with Ora Lindqvist returning to Fennick Labs.",
+               NULL, "Ora Lindqvist", NULL, "Fennick Labs",
+               EXO_EVENT_RETURNED);
+    /* An unknown organisation after "returned to" and "joined the". */
+    expect_one("Cody Marsh returned to Wexley for a second spell.", NULL,
+               "Cody Marsh", NULL, "Wexley", EXO_EVENT_RETURNED);
+    expect_one("Cody Marsh joined the Pelicans in 2019.", NULL, "Cody Marsh",
+               NULL, "Pelicans", EXO_EVENT_JOINED);
+    /* "the new Harbor Owls coach": a run between "the new" and a title. */
+    expect_one("Their former coach Ivo Petek has been re-appointed as the new "
+               "Harbor Owls coach.",
+               NULL, "Ivo Petek", NULL, "Harbor Owls", EXO_EVENT_RETURNED);
+}
+
+Test(extract, headline_passives_and_more_forms)
+{
+    /* The headline passive without its auxiliary. */
+    expect_one("Luca Ferro sacked by Halvard Bank.", NULL, "Luca Ferro",
+               "Halvard Bank", NULL, EXO_EVENT_FIRED);
+    expect_one("Tomas Reed relinquished his post as chief executive of "
+               "Dunmore Foods.",
+               NULL, "Tomas Reed", "Dunmore Foods", NULL, EXO_EVENT_LEFT);
+    expect_one("Sami Noor, formerly of Varta Capital, is the new chief "
+               "financial officer of Brisk Systems.",
+               NULL, "Sami Noor", "Varta Capital", "Brisk Systems",
+               EXO_EVENT_JOINED);
+    expect_one("Elsa Brun arrived at Kestrel Robotics from Varta Capital in "
+               "March.",
+               NULL, "Elsa Brun", "Varta Capital", "Kestrel Robotics",
+               EXO_EVENT_JOINED);
+    expect_one("Jory Tate was given the boot by Tessaly Bank.", NULL,
+               "Jory Tate", "Tessaly Bank", NULL, EXO_EVENT_FIRED);
+    expect_one("Halden Trust cut ties with its chairman, Bram Olsen.", NULL,
+               "Bram Olsen", "Halden Trust", NULL, EXO_EVENT_FIRED);
+    expect_one("Norvell Foods welcomed back Ines Vahl as chief executive.",
+               NULL, "Ines Vahl", NULL, "Norvell Foods", EXO_EVENT_RETURNED);
+    expect_one("Ines Vahl returning as chief executive of Norvell Foods.", NULL,
+               "Ines Vahl", NULL, "Norvell Foods", EXO_EVENT_RETURNED);
+    expect_one("Halvard Bank names Ada Moss, formerly of Varta Capital, chief "
+               "executive.",
+               NULL, "Ada Moss", "Varta Capital", "Halvard Bank",
+               EXO_EVENT_JOINED);
+    expect_none_by_rules("Rafe Dunn unveiled a new phone on Monday.");
+}
+
+Test(extract, a_capitalised_run_after_the_is_an_organisation)
+{
+    expect_names("The Harbor Owls hired Nils Berg. The Daily Courier quoted "
+                 "him.",
+                 (const char *const[]){"Nils Berg", NULL});
+    expect_one("Nils Berg returned to the Harbor Owls as coach.", NULL,
+               "Nils Berg", NULL, "Harbor Owls", EXO_EVENT_RETURNED);
+    /* A person already named stays a person after "the". */
+    expect_names("Sam Ortiz spoke. Reporters asked about the Sam Ortiz era.",
+                 (const char *const[]){"Sam Ortiz", "Sam Ortiz", NULL});
+}
+
+Test(extract, with_opens_a_clause_not_a_list)
+{
+    exo_candidate_list out =
+        run("Norvell Foods welcomed back Ines Vahl as chief executive, with "
+            "Tia Moss returning to Dunmore Foods.",
+            NULL);
+    cr_assert_eq(out.n, 2);
+    const exo_candidate *moss = find_cand(&out, "Tia Moss");
+    cr_assert(moss);
+    cr_expect_str_eq(moss->to_org, "Dunmore Foods");
+    exo_candidate_list_release(&out);
+}
+
+Test(extract, an_age_stands_for_the_last_person)
+{
+    /* "The 52-year-old" is the person just named, as "the cofounder" is;
+     * the year of a departure told after the return is not the
+     * return's. */
+    exo_candidate_list out =
+        run("Rick Oster led Motorola for years. The 52-year-old makes a "
+            "return to Google after a long absence following his departure "
+            "in 2016.",
+            NULL);
+    cr_assert_eq(out.n, 1, "%zu candidates", out.n);
+    cr_expect_str_eq(out.rows[0].person, "Rick Oster");
+    cr_expect_eq(out.rows[0].event, EXO_EVENT_RETURNED);
+    cr_expect_str_eq(out.rows[0].to_org, "Google");
+    cr_expect(!out.rows[0].background);
+    exo_candidate_list_release(&out);
+}
+
+Test(extract, headline_passive_hires_and_their_purpose)
+{
+    expect_one("Derek Ashby tapped to lead Kestrel Robotics.", NULL,
+               "Derek Ashby", NULL, "Kestrel Robotics", EXO_EVENT_JOINED);
+    expect_one("Derek Ashby was hired to run Kestrel Robotics.", NULL,
+               "Derek Ashby", NULL, "Kestrel Robotics", EXO_EVENT_JOINED);
+    expect_one("Derek Ashby fired as coach of Harlow Rovers.", NULL,
+               "Derek Ashby", "Harlow Rovers", NULL, EXO_EVENT_FIRED);
+    /* A name after the verb makes it active: Ashby hires, Ode moves. */
+    expect_one("Derek Ashby hired Nina Ode from Varta Capital.", "Kestrel "
+               "Robotics",
+               "Nina Ode", "Varta Capital", "Kestrel Robotics",
+               EXO_EVENT_JOINED);
+}
+
+Test(extract, a_name_with_and_without_its_accents_is_one_person)
+{
+    exo_candidate_list out =
+        run("Harlow Rovers have sacked manager Jurgen Kloss. The club has "
+            "parted company with Jürgen Kloss after four years; Kloss "
+            "declined to comment.",
+            NULL);
+    cr_expect_eq(out.n, 1, "%zu candidates", out.n);
+    exo_candidate_list_release(&out);
+}
+
+Test(extract, the_hiring_of_and_more_firings)
+{
+    expect_one("Brisk Systems announced the hiring of Remy Clarke from Varta "
+               "Capital.",
+               NULL, "Remy Clarke", "Varta Capital", "Brisk Systems",
+               EXO_EVENT_JOINED);
+    expect_one("Fans cheered the firing of coach Tobias Lenz by Harlow Rovers.",
+               NULL, "Tobias Lenz", "Harlow Rovers", NULL, EXO_EVENT_FIRED);
+    expect_none_by_rules("Fans called for the firing of coach Tobias Lenz.");
+    expect_one("Sheffield Albion have parted company with manager Gus Rowe.",
+               NULL, "Gus Rowe", "Sheffield Albion", NULL, EXO_EVENT_FIRED);
+    expect_one("Ezra Lamb was relieved of his duties by Halvard Bank.", NULL,
+               "Ezra Lamb", "Halvard Bank", NULL, EXO_EVENT_FIRED);
+    expect_one("Milo Hart got the sack at Pinecrest Media.", NULL, "Milo Hart",
+               "Pinecrest Media", NULL, EXO_EVENT_FIRED);
+    expect_one("Noor Aziz back at Fennick Labs as president.", NULL,
+               "Noor Aziz", NULL, "Fennick Labs", EXO_EVENT_RETURNED);
+    expect_none("Her shares came back at the close.", NULL);
+    expect_one("Kestrel Robotics added Lio Varga, formerly of Varta Capital, "
+               "as chief technology officer.",
+               NULL, "Lio Varga", "Varta Capital", "Kestrel Robotics",
+               EXO_EVENT_JOINED);
+}
+
+Test(extract, dates_after_since_orgs_after_by_and_company_first_names)
+{
+    /* "since 1998" is no date of the firing: the text's date stands. */
+    exo_candidate_list out =
+        run("Ivo Rask was fired as manager of Harlow Rovers on Monday after "
+            "the club's worst defeat since 1998.",
+            NULL);
+    cr_assert_eq(out.n, 1);
+    cr_expect(!out.rows[0].background);
+    cr_expect(!out.rows[0].date_in_text);
+    exo_candidate_list_release(&out);
+    expect_one("Glenn Roux was dismissed by Wexley on Friday.", NULL,
+               "Glenn Roux", "Wexley", NULL, EXO_EVENT_FIRED);
+    /* A one-word company between a title and a capitalised word is a
+     * first name. */
+    expect_names("The Harbor Owls have parted ways with general manager Dell "
+                 "Rennick.",
+                 (const char *const[]){"Dell Rennick", NULL});
+}
+
+Test(extract, replaced_in_the_past_tense)
+{
+    expect_one("Tomas Ek replaced Garry Lind as manager of Harlow Rovers "
+               "last month.",
+               NULL, "Garry Lind", "Harlow Rovers", NULL, EXO_EVENT_LEFT);
+    expect_none("The robots replaced workers at Tessaly Bank.", NULL);
+}
+
+Test(extract, the_organisation_before_the_title)
+{
+    expect_one("Dan Roth, formerly of Varta Capital, took over as Kestrel "
+               "Robotics president.",
+               NULL, "Dan Roth", "Varta Capital", "Kestrel Robotics",
+               EXO_EVENT_JOINED);
+    expect_one("Dan Roth, formerly of Varta Capital, became Kestrel "
+               "Robotics's finance chief.",
+               NULL, "Dan Roth", "Varta Capital", "Kestrel Robotics",
+               EXO_EVENT_JOINED);
+    /* From inside it is a promotion. */
+    expect_none("Kestrel Robotics finance chief Dan Roth took over as Kestrel "
+                "Robotics president.",
+                NULL);
+}
+
+Test(extract, a_passive_hire_goes_to_the_texts_organisation)
+{
+    /* The text's organisation guessed as where the person came from does
+     * not keep the hire from going there. */
+    exo_candidate_list out =
+        run("Ivo Rask was fired by Harlow Rovers. Rask had been brought in "
+            "on a temporary basis in March.",
+            NULL);
+    const exo_candidate *j = NULL;
+    for (size_t i = 0; i < out.n; i++)
+        if (out.rows[i].event == EXO_EVENT_JOINED)
+            j = &out.rows[i];
+    cr_assert(j, "no hire among %zu candidates", out.n);
+    cr_expect_str_eq(j->person, "Ivo Rask");
+    cr_expect_str_eq(j->to_org, "Harlow Rovers");
+    cr_expect_null(j->from_org);
+    exo_candidate_list_release(&out);
+}
+
+Test(extract, replaced_by_in_the_passive)
+{
+    expect_one("Garry Lind was replaced by Tomas Ek as manager of Harlow "
+               "Rovers.",
+               "Harlow Rovers", "Garry Lind", "Harlow Rovers", NULL,
+               EXO_EVENT_LEFT);
+    expect_none("The old crest was replaced by a new one at Harlow Rovers.",
+                NULL);
+}
+
+Test(extract, the_former_title_of_an_organisation_is_the_last_person)
+{
+    expect_one("Kestrel Robotics wanted Rick Oster back. The former president "
+               "of Varta Capital has re-joined Kestrel Robotics.",
+               NULL, "Rick Oster", NULL, "Kestrel Robotics",
+               EXO_EVENT_RETURNED);
+    /* Without "former" the title may be someone else: no guess. */
+    expect_none_by_rules("Kestrel Robotics wanted Rick Oster back. The "
+                         "president of Varta Capital has re-joined Kestrel "
+                         "Robotics.");
+}
+
+Test(extract, an_announcement_that_is_reported_speech)
+{
+    expect_one("Kestrel Robotics's announcement yesterday that co-founder "
+               "Lena Park would return as chief executive surprised many.",
+               NULL, "Lena Park", NULL, "Kestrel Robotics",
+               EXO_EVENT_RETURNED);
+    /* "would" outside reported speech stays a hypothetical. */
+    expect_none("Lena Park would return to Kestrel Robotics as chief "
+                "executive.",
+                NULL);
+}
+
+Test(extract, other_senses_of_the_new_phrases)
+{
+    expect_none_by_rules("Dana Cole stepped back to admire the painting at "
+                         "the Tate Modern.");
+    expect_none_by_rules("Luis Ortega walked away with the trophy at the "
+                         "Harlow Open.");
+    /* A speaker is never the one fired. */
+    expect_none_by_rules("Tesla axes 10% of its staff, Elon Musk told "
+                         "employees.");
+    expect_none_by_rules("Quillon Bank cut ties with China Telecom after the "
+                         "review.");
+}
+
+Test(extract, other_senses_written_to_break_the_lexicon)
+{
+    expect_none_by_rules("Brisk Systems brought in record revenue, Ana Duval "
+                         "said.");
+    expect_none_by_rules("Kestrel Robotics lured customers from Brisk Systems "
+                         "with discounts, Omar Zane said.");
+    expect_none_by_rules("Ivo Maric makes a return on his stake in Brisk "
+                         "Systems.");
+    expect_none_by_rules("Ana Duval relinquished control of the Brisk Systems "
+                         "board vote.");
+    expect_none_by_rules("Lea Holm moved on to the next item on the Brisk "
+                         "Systems agenda.");
+    expect_none_by_rules("Omar Zane took the helm of the yacht at Halden "
+                         "Marina.");
+    expect_none_by_rules("Lea Holm lands at Heathrow with Brisk Systems "
+                         "executives.");
+    /* ... while the moves they mean still are. */
+    expect_one("Lea Holm moved on to Brisk Systems in May.", NULL, "Lea Holm",
+               NULL, "Brisk Systems", EXO_EVENT_LEFT);
+    expect_one("Omar Zane took the helm of Halden Trust.", NULL, "Omar Zane",
+               NULL, "Halden Trust", EXO_EVENT_JOINED);
+}
