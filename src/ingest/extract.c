@@ -3461,20 +3461,40 @@ static bool former_before(const struct extractor *ex, const struct sent *s,
     return false;
 }
 
+/* For the trainer's experiment (second_moves): whether the proposal is
+ * a kind of move none of the person's candidates is (left and joined
+ * being one kind) and none of them is a proposal already. */
+static bool other_move(const struct extractor *ex, const struct lprop *pr)
+{
+    for (size_t i = ex->cand_head[pr->person]; i; i = ex->cand_next[i - 1]) {
+        exo_event e = ex->cands[i - 1].event;
+        bool moving = (e == EXO_EVENT_LEFT || e == EXO_EVENT_JOINED) &&
+                      (pr->event == EXO_EVENT_LEFT ||
+                       pr->event == EXO_EVENT_JOINED);
+        if ((int)e == pr->event || moving ||
+            ex->cands[i - 1].confidence == LEARNED_CONF)
+            return false;
+    }
+    return true;
+}
+
 /* The proposals of people the rules found no move for, after the rules
  * have read the whole text. */
 static void learn_emit(struct extractor *ex)
 {
     /* Whether the rules found a move for the person, before any proposal
      * adds one. */
+    bool second = ex->hooks && ex->hooks->second_moves;
     for (size_t i = 0; i < ex->n_props; i++)
-        if (ex->cand_head[ex->l_props[i].person])
+        if (ex->cand_head[ex->l_props[i].person] &&
+            !(second && other_move(ex, &ex->l_props[i])))
             ex->l_props[i].person = -1;
     for (size_t i = 0; i < ex->n_props && !ex->fatal; i++) {
         const struct lprop *pr = &ex->l_props[i];
         /* One proposal per person: a second paragraph's would merge into
          * the first and raise its confidence to the rules' scale. */
-        if (pr->person < 0 || ex->cand_head[pr->person])
+        if (pr->person < 0 ||
+            (ex->cand_head[pr->person] && !(second && other_move(ex, pr))))
             continue;
         const struct sent *s = &ex->sents[pr->sent];
         struct frame fr = {0};

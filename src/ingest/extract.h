@@ -110,6 +110,9 @@ struct exo__learn_hooks {
     /* Read sentences without any of the rules' triggers too: an
      * experiment of the trainer's (docs/extract.md, ex17m). */
     bool no_trigger_gate;
+    /* Propose a second move for a person the rules found one for, of
+     * another kind: another experiment of the trainer's. */
+    bool second_moves;
 };
 
 exo_code exo__extract_learn(const char *text, size_t len,

@@ -1189,7 +1189,7 @@ Test(extract, learned_reader_proposes_what_the_rules_miss)
     cr_expect_str_eq(ilves->evidence, "Also sacked: Marta Ilves, the team's "
                                       "director of football.");
     exo_candidate_list_release(&out);
-    struct exo__learn_hooks rules_only = {NULL, NULL, NULL, true, NULL, 0, false};
+    struct exo__learn_hooks rules_only = {NULL, NULL, NULL, true, NULL, 0, false, false};
     cr_assert_eq(exo__extract_learn(t, strlen(t), &opts, &rules_only, &out,
                                     NULL),
                  EXO_OK);

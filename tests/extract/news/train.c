@@ -65,6 +65,7 @@ static size_t n_vocab;
 static struct ment *ments;
 static size_t n_ments;
 static bool no_gate; /* TRAIN_NO_TRIGGER_GATE: an experiment */
+static bool second; /* TRAIN_SECOND_MOVES: another */
 static unsigned cur_groups; /* the feature groups of the last fit */
 
 /* The feature groups (the prefixes extract.c gives them): the words near
@@ -264,7 +265,7 @@ static void read_set(int set, struct passage *ps, size_t n,
         opts.date = ps[i].date;
         struct collect c = {set, (int)i, NULL, 0};
         struct exo__learn_hooks h = {on_mention, on_feature, &c,   true,
-                                     NULL,       0,          no_gate};
+                                     NULL,       0,          no_gate,   false};
         size_t first = n_ments;
         if (exo__extract_learn(ps[i].text, strlen(ps[i].text), &opts, &h,
                                &rules[i], NULL))
@@ -446,7 +447,7 @@ static void score_passage(struct passage *p, const exo_candidate_list *rules,
     opts.has_date = true;
     opts.date = p->date;
     struct exo__learn_hooks h = {NULL, NULL,   NULL,    rules_only,
-                                 rows, n_rows, no_gate};
+                                 rows, n_rows, no_gate, second};
     exo_candidate_list out;
     if (exo__extract_learn(p->text, strlen(p->text), &opts, &h, &out, NULL))
         die("extract failed");
@@ -713,6 +714,7 @@ int main(int argc, char **argv)
     }
     set_print_string_function(quiet);
     no_gate = getenv("TRAIN_NO_TRIGGER_GATE") != NULL;
+    second = getenv("TRAIN_SECOND_MOVES") != NULL;
     find_sets(argv[1]);
     if (!n_sets)
         die("no development set (devN.txt) in the news directory");
