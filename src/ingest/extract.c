@@ -3531,7 +3531,14 @@ static void learn_emit(struct extractor *ex)
         if (fr.to && earlier && same_key(earlier->org, fr.to) &&
             fr.event == EXO_EVENT_JOINED)
             continue;
-        /* "Acme hired X": who hires, named before the person. */
+        /* "Acme hired X": who hires, named before the person; "Acme
+         * named former Beta designer X": the first one, Beta is where X
+         * was. */
+        bool former = former_before(ex, s, pr->t0);
+        if (!leaving && !fr.to && former && earlier && earlier != last_before) {
+            fr.to = earlier->org, fr.to_text = true;
+            fr.from = last_before->org, fr.from_text = true;
+        }
         if (!leaving && !fr.to && last_before)
             fr.to = last_before->org, fr.to_text = true;
         /* The rules' convention for appointments ("Samsung named X as its
@@ -3540,8 +3547,7 @@ static void learn_emit(struct extractor *ex)
          * or "former" before the name (process_sentence). */
         if (fr.event == EXO_EVENT_JOINED && fr.to &&
             appointment_near(ex, w0, w1) &&
-            !(earlier && !same_key(earlier->org, fr.to)) &&
-            !former_before(ex, s, pr->t0))
+            !(earlier && !same_key(earlier->org, fr.to)) && !former)
             continue;
         /* As for the rules: an arrival needs where ("became a coach" is
          * none). */
