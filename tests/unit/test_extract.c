@@ -1082,10 +1082,10 @@ static double floor_for(double p, size_t n)
 #define NEWS_TARGET 0.85
 /* Measured at this commit (see tests/extract/news/README.md); the
  * development sets' with the learned reader trained on all three (ex17m;
- * dev2 was 0.934 with ex17c's model, trained on dev and dev2). */
-#define NEWS_DEV_F1 0.935
-#define NEWS_DEV2_F1 0.927
-#define NEWS_DEV3_F1 0.694
+ * with ex17c's model, trained on dev and dev2: 0.935, 0.934, 0.694). */
+#define NEWS_DEV_F1 0.919
+#define NEWS_DEV2_F1 0.920
+#define NEWS_DEV3_F1 0.690
 #define NEWS_TEST_F1 0.751
 #define NEWS_TEST_P 0.881
 

@@ -590,7 +590,7 @@ static void assign_folds(const char *dir)
 
 /* ---- cross-validation ---- */
 
-static const double costs[] = {0.1, 0.3, 1, 3, 10, 30, 100};
+static const double costs[] = {0.01, 0.03, 0.1, 0.3, 1, 3, 10, 30, 100};
 #define N_COSTS (sizeof costs / sizeof costs[0])
 #define N_THR 16 /* 0.20, 0.25, ..., 0.95 */
 
