@@ -3047,17 +3047,17 @@ static void trigger_feature(const struct extractor *ex, size_t i, char side,
 /* Auxiliaries and copulas: skipped when looking for the verb; a form of
  * "be" before a participle makes it passive ("was fired"). */
 static const char *const auxiliaries[] = {
-    "is",   "was",   "are",  "were",  "be",    "been", "being",  "has",
-    "have", "had",   "will", "would", "can",   "could", "may",   "might",
-    "shall", "should", "do", "does",  "did",   "also", "reportedly", NULL};
-static const char *const be_forms[] = {"is",   "was",   "are", "were",
-                                       "be",   "been",  "being", NULL};
+    "is",    "was",    "are",  "were",  "be",  "been",  "being",      "has",
+    "have",  "had",    "will", "would", "can", "could", "may",        "might",
+    "shall", "should", "do",   "does",  "did", "also",  "reportedly", NULL};
+static const char *const be_forms[] = {"is", "was",  "are",   "were",
+                                       "be", "been", "being", NULL};
 /* Past tenses and bases that look like no verb by their ending. */
 static const char *const plain_verbs[] = {
-    "left", "quit",  "took", "became", "ran",  "led",  "went", "made",
-    "set",  "got",   "lost", "won",    "came", "began", "sold", "built",
-    "held", "gave",  "leave", "join",  "take", "step",  "run",  "lead",
-    "become", "return", "start", "hire", "fire", "resign", "retire", NULL};
+    "left",   "quit",   "took",  "became", "ran",  "led",    "went",   "made",
+    "set",    "got",    "lost",  "won",    "came", "began",  "sold",   "built",
+    "held",   "gave",   "leave", "join",   "take", "step",   "run",    "lead",
+    "become", "return", "start", "hire",   "fire", "resign", "retire", NULL};
 
 static bool verb_like(const struct tok *t)
 {
@@ -3270,8 +3270,7 @@ static int row_cmp(const void *key, const void *row)
 static const struct exo__model_row *model_row(const struct extractor *ex,
                                               const char *feature)
 {
-    return bsearch(feature, ex->mrows, ex->n_mrows, sizeof *ex->mrows,
-                   row_cmp);
+    return bsearch(feature, ex->mrows, ex->n_mrows, sizeof *ex->mrows, row_cmp);
 }
 
 /* A mention has at most 4 + 6 + 5 x 8 + 5 x 12 features near it and 31
@@ -3346,10 +3345,9 @@ static void learn_sentence(struct extractor *ex, const struct sent *s,
      * early days", history the rules keep only with a date (ex17m: the
      * model trained on three sets read them as moves). */
     static const char *const not_moves[] = {
-        "attempt", "attempted", "attempts", "career",  "would",
-        "ago",     "interim",   "acting",   "think",   "thinks",
-        "believe", "rumours",   "rumors",   "reports", "speculation",
-        NULL};
+        "attempt", "attempted", "attempts",    "career", "would",   "ago",
+        "interim", "acting",    "think",       "thinks", "believe", "rumours",
+        "rumors",  "reports",   "speculation", NULL};
     for (size_t i = s->t0; i < s->t1; i++)
         if (low_in(&ex->toks[i], denials) || low_in(&ex->toks[i], negators) ||
             low_in(&ex->toks[i], hypothetical) ||
@@ -3468,9 +3466,9 @@ static bool other_move(const struct extractor *ex, const struct lprop *pr)
 {
     for (size_t i = ex->cand_head[pr->person]; i; i = ex->cand_next[i - 1]) {
         exo_event e = ex->cands[i - 1].event;
-        bool moving = (e == EXO_EVENT_LEFT || e == EXO_EVENT_JOINED) &&
-                      (pr->event == EXO_EVENT_LEFT ||
-                       pr->event == EXO_EVENT_JOINED);
+        bool moving =
+            (e == EXO_EVENT_LEFT || e == EXO_EVENT_JOINED) &&
+            (pr->event == EXO_EVENT_LEFT || pr->event == EXO_EVENT_JOINED);
         if ((int)e == pr->event || moving ||
             ex->cands[i - 1].confidence == LEARNED_CONF)
             return false;
@@ -3800,8 +3798,8 @@ static exo_code extract(const char *text, size_t len, const size_t *map,
     } else {
         ex.mrows = exo__extract_model(&ex.n_mrows);
     }
-    ex.neighbourhood = (hooks && hooks->feature) ||
-                       model_row(&ex, "(neighbourhood)") != NULL;
+    ex.neighbourhood =
+        (hooks && hooks->feature) || model_row(&ex, "(neighbourhood)") != NULL;
     unsigned long long steps = 0;
     exo_code code;
     ex.work = &steps;
