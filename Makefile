@@ -102,7 +102,9 @@ $(BUILD)/gen/extract_model.inc: data/extract-model.csv
 $(BUILD)/src/ingest/model.o: $(BUILD)/gen/extract_model.inc
 
 # The trainer of that model (liblinear); run by hand after the development
-# sets or the features change: make train-extract.
+# sets or the features change: make train-extract. It reads every devN.txt
+# of tests/extract/news and chooses C and the threshold by cross-validation
+# (ex17m; docs/extract.md).
 $(BUILD)/train-extract: tests/extract/news/train.c $(LIBA)
 	@mkdir -p $(dir $@)
 	$(CC) $(LIB_CFLAGS) -o $@ $< $(LIBA) $(LIBS) -llinear

@@ -384,6 +384,12 @@ struct extractor {
      * the sentence that gave it; the people scored in the paragraph; and
      * the (person, event, sentence) it proposes, emitted at the end. */
     const struct exo__learn_hooks *hooks;
+    const struct exo__model_row *mrows; /* the model read (learned reader) */
+    size_t n_mrows;
+    /* Whether to compute the neighbourhood features: for the trainer, or
+     * when the model has the row "(neighbourhood)" (none of their groups
+     * was kept in ex17m, so the work is skipped). */
+    bool neighbourhood;
     bool sent_emitted; /* the rules emitted a move in this sentence */
     size_t *l_para;
     double *l_prob;        /* n_people x EXO__N_LEARNED */
@@ -3365,12 +3371,200 @@ static void trigger_feature(const struct extractor *ex, size_t i, char side,
     }
 }
 
+/*
+ * The mention's syntactic neighbourhood without a parser (ex17m): the
+ * words near a name say little about a verb the model never saw ("X was
+ * tapped to run A"), but a crude stem of the first verb after the name,
+ * the words between the name and an organisation, and the shape of the
+ * sentence carry over to verbs and wordings it did see. Each group has
+ * its own prefix so that the trainer can leave one out and measure it.
+ */
+
+/* Auxiliaries and copulas: skipped when looking for the verb; a form of
+ * "be" before a participle makes it passive ("was fired"). */
+static const char *const auxiliaries[] = {
+    "is",    "was",    "are",  "were",  "be",  "been",  "being",      "has",
+    "have",  "had",    "will", "would", "can", "could", "may",        "might",
+    "shall", "should", "do",   "does",  "did", "also",  "reportedly", NULL};
+static const char *const be_forms[] = {"is", "was",  "are",   "were",
+                                       "be", "been", "being", NULL};
+/* Past tenses and bases that look like no verb by their ending. */
+static const char *const plain_verbs[] = {
+    "left",   "quit",   "took",  "became", "ran",  "led",    "went",   "made",
+    "set",    "got",    "lost",  "won",    "came", "began",  "sold",   "built",
+    "held",   "gave",   "leave", "join",   "take", "step",   "run",    "lead",
+    "become", "return", "start", "hire",   "fire", "resign", "retire", NULL};
+
+static bool verb_like(const struct tok *t)
+{
+    if (!(t->flags & T_WORD) || (t->flags & (T_CAP | T_NUM)))
+        return false;
+    if (low_in(t, plain_verbs))
+        return true;
+    size_t n = strlen(t->low);
+    if (n >= 5 && strcmp(t->low + n - 3, "ing") == 0)
+        return true;
+    if (n >= 4 && strcmp(t->low + n - 2, "ed") == 0)
+        return true;
+    /* "joins", "resigns"; not "boss", "status", "this" */
+    return n >= 4 && t->low[n - 1] == 's' && t->low[n - 2] != 's' &&
+           t->low[n - 2] != 'u' && t->low[n - 2] != 'i';
+}
+
+/* A crude stem: "joined", "joins" and "joining" as "join"; "hired",
+ * "hires" and "hiring" as "hir"; "stepped" and "steps" as "step". */
+static void crude_stem(const char *w, char *out, size_t cap)
+{
+    size_t n = strlen(w);
+    if (n >= 5 && strcmp(w + n - 3, "ing") == 0)
+        n -= 3;
+    else if (n >= 4 && strcmp(w + n - 2, "ed") == 0)
+        n -= 2;
+    else if (n >= 4 && strcmp(w + n - 2, "es") == 0)
+        n -= 2;
+    else if (n >= 4 && w[n - 1] == 's')
+        n -= 1;
+    if (n >= 4 && w[n - 1] == 'e')
+        n--;
+    if (n >= 4 && w[n - 1] == w[n - 2] && !strchr("aeiouls", w[n - 1]))
+        n--;
+    snprintf(out, cap, "%.*s", (int)n, w);
+}
+
+static void stem_feature(const char *prefix, const char *w, feature_fn fn,
+                         void *ctx)
+{
+    char stem[LOW_MAX], buf[64];
+    crude_stem(w, stem, sizeof stem);
+    snprintf(buf, sizeof buf, "%s%s", prefix, stem);
+    fn(ctx, buf);
+}
+
+/* Whether the sentence has no verb-like word: a headline's shape ("X out
+ * as coach of A"), read once per sentence. */
+static bool verbless(const struct extractor *ex, const struct sent *s)
+{
+    for (size_t i = s->t0; i < s->t1; i++)
+        if (low_in(&ex->toks[i], auxiliaries) || verb_like(&ex->toks[i]))
+            return false;
+    return true;
+}
+
+static void neighbourhood_features(const struct extractor *ex,
+                                   const struct sent *s,
+                                   const struct mention *m, bool noverb,
+                                   feature_fn fn, void *ctx)
+{
+    const struct tok *T = ex->toks;
+    char buf[64];
+    exo_level lv;
+    /* The first verb after the name, past an appositive ("X, the former
+     * CFO of A, joined B") and auxiliaries ("X has been fired"). */
+    size_t i = m->t1;
+    if (i < s->t1 && low_is(&T[i], ",")) {
+        fn(ctx, "k:appos");
+        size_t j = i + 1;
+        while (j < s->t1 && j < i + 16 && !low_is(&T[j], ","))
+            j++;
+        if (j < s->t1 && low_is(&T[j], ","))
+            i = j + 1;
+    }
+    bool passive = false;
+    for (size_t d = 0; d < 8 && i < s->t1; d++, i++) {
+        if (low_is(&T[i], ".") || low_is(&T[i], ";"))
+            break;
+        if (low_in(&T[i], be_forms))
+            passive = true;
+        if (low_in(&T[i], auxiliaries))
+            continue;
+        if (!verb_like(&T[i]))
+            continue;
+        snprintf(buf, sizeof buf, "v:%s", T[i].low);
+        fn(ctx, buf);
+        stem_feature(passive ? "vp:" : "vs:", T[i].low, fn, ctx);
+        break;
+    }
+    /* The title words just before the name ("Treasury Secretary X",
+     * "head coach X"). */
+    for (size_t d = 1; d <= 3 && m->t0 >= s->t0 + d; d++) {
+        const struct tok *t = &T[m->t0 - d];
+        if (exo__lex_role(t->low, &lv) == EXO__ROLE_NONE)
+            break;
+        snprintf(buf, sizeof buf, "ti:%s", t->low);
+        fn(ctx, buf);
+    }
+    /* "A fired X", "A has tapped coach X": a verb between an
+     * organisation and the name, past the title words. */
+    size_t j = m->t0;
+    while (j > s->t0 && j + 3 > m->t0 &&
+           exo__lex_role(T[j - 1].low, &lv) != EXO__ROLE_NONE)
+        j--;
+    if (j > s->t0 && verb_like(&T[j - 1])) {
+        size_t k = j - 1;
+        while (k > s->t0 && k + 3 > j - 1 && low_in(&T[k - 1], auxiliaries))
+            k--;
+        if (k > s->t0 && ex->tok_org[k - 1])
+            stem_feature("ov:", T[j - 1].low, fn, ctx);
+    }
+    /* The words between the name and the nearest organisation on each
+     * side, within 8 tokens. */
+    size_t a = m->t0;
+    while (a > s->t0 && a + 8 > m->t0 && !ex->tok_org[a - 1])
+        a--;
+    if (a > s->t0 && ex->tok_org[a - 1])
+        for (size_t t = a; t < m->t0; t++) {
+            snprintf(buf, sizeof buf, "ob:%s", feature_word(ex, s, t));
+            fn(ctx, buf);
+        }
+    size_t b = m->t1;
+    while (b < s->t1 && b < m->t1 + 8 && !ex->tok_org[b])
+        b++;
+    if (b < s->t1 && ex->tok_org[b])
+        for (size_t t = m->t1; t < b; t++) {
+            snprintf(buf, sizeof buf, "oa:%s", feature_word(ex, s, t));
+            fn(ctx, buf);
+        }
+    if (noverb)
+        fn(ctx, "k:noverb");
+    /* "X ... as chief executive": the title the move is for. */
+    for (size_t t = m->t1; t < s->t1 && t < m->t1 + 12; t++) {
+        if (!low_is(&T[t], "as"))
+            continue;
+        for (size_t u = t + 1; u < s->t1 && u < t + 4; u++)
+            if (exo__lex_role(T[u].low, &lv) != EXO__ROLE_NONE) {
+                snprintf(buf, sizeof buf, "as:%s", T[u].low);
+                fn(ctx, buf);
+                fn(ctx, "as:<role>");
+                break;
+            }
+        break;
+    }
+    /* Its place in a list of people ("X, Y and Z were fired"). */
+    size_t mi = (size_t)(m - ex->ments);
+    bool after = mi > 0 && ex->ments[mi - 1].person >= 0 &&
+                 ex->ments[mi - 1].t1 <= m->t0 &&
+                 ex->ments[mi - 1].t1 + 2 >= m->t0 &&
+                 ex->ments[mi - 1].t0 >= s->t0;
+    bool before = mi + 1 < ex->n_ments && ex->ments[mi + 1].person >= 0 &&
+                  ex->ments[mi + 1].t0 >= m->t1 &&
+                  ex->ments[mi + 1].t0 <= m->t1 + 2 &&
+                  ex->ments[mi + 1].t1 <= s->t1;
+    for (size_t t = after ? ex->ments[mi - 1].t1 : m->t0; t < m->t0; t++)
+        after &= low_is(&T[t], ",") || low_is(&T[t], "and");
+    for (size_t t = m->t1; before && t < ex->ments[mi + 1].t0; t++)
+        before &= low_is(&T[t], ",") || low_is(&T[t], "and");
+    if (after)
+        fn(ctx, "k:list:later");
+    else if (before)
+        fn(ctx, "k:list:first");
+}
+
 /* The features of mention 'm' of sentence 's': its kind, the words up
  * to 8 before it and 12 after it in the sentence, and the triggers among
  * them. */
 static void mention_features(const struct extractor *ex, const struct sent *s,
                              const struct mention *m, unsigned sent_trigs,
-                             feature_fn fn, void *ctx)
+                             bool noverb, feature_fn fn, void *ctx)
 {
     unsigned f = m->flags;
     fn(ctx, (f & M_PRONOUN) ? "k:pronoun"
@@ -3399,6 +3593,8 @@ static void mention_features(const struct extractor *ex, const struct sent *s,
         word_features(feature_word(ex, s, m->t1 + d - 1), 'a', d, fn, ctx);
         trigger_feature(ex, m->t1 + d - 1, 'a', d, fn, ctx);
     }
+    if (ex->neighbourhood)
+        neighbourhood_features(ex, s, m, noverb, fn, ctx);
 }
 
 static int row_cmp(const void *key, const void *row)
@@ -3407,19 +3603,20 @@ static int row_cmp(const void *key, const void *row)
                   ((const struct exo__model_row *)row)->feature);
 }
 
-static const struct exo__model_row *model_row(const char *feature)
+static const struct exo__model_row *model_row(const struct extractor *ex,
+                                              const char *feature)
 {
-    size_t n;
-    const struct exo__model_row *rows = exo__extract_model(&n);
-    return bsearch(feature, rows, n, sizeof *rows, row_cmp);
+    return bsearch(feature, ex->mrows, ex->n_mrows, sizeof *ex->mrows, row_cmp);
 }
 
-/* A mention has at most 4 + 5 x 8 + 5 x 12 features (mention_features). */
-#define MAX_MENTION_FEATURES 104
+/* A mention has at most 4 + 6 + 5 x 8 + 5 x 12 features near it and 31
+ * of its neighbourhood (mention_features). */
+#define MAX_MENTION_FEATURES 160
 
 struct score_ctx {
     double z[EXO__N_LEARNED];
     const struct exo__learn_hooks *hooks;
+    const struct extractor *ex;
     /* The rows added so far: a feature counts once per mention, as in
      * training ("the" twice in the window is one feature). */
     const struct exo__model_row *seen[MAX_MENTION_FEATURES];
@@ -3431,7 +3628,7 @@ static void add_feature(void *ctx, const char *feature)
     struct score_ctx *c = ctx;
     if (c->hooks && c->hooks->feature)
         c->hooks->feature(c->hooks->ctx, feature);
-    const struct exo__model_row *r = model_row(feature);
+    const struct exo__model_row *r = model_row(c->ex, feature);
     if (!r)
         return;
     for (size_t i = 0; i < c->n_seen; i++)
@@ -3466,7 +3663,7 @@ static bool learnable(const struct extractor *ex, const struct sent *s,
 static void learn_sentence(struct extractor *ex, const struct sent *s,
                            size_t si)
 {
-    const struct exo__model_row *bias = model_row("(bias)");
+    const struct exo__model_row *bias = model_row(ex, "(bias)");
     /* What the rules never read as a move, the model does not either: a
      * question ("Is OpenAI in a Death Spiral?"), a denial, a headline. */
     size_t e = s->t1;
@@ -3479,17 +3676,29 @@ static void learn_sentence(struct extractor *ex, const struct sent *s,
      * think"), an attempt ("an attempt to oust"), the start of a career,
      * history ("years ago"), an interim post (mostly filled from inside).
      * The model, trained on few such sentences, would not know them. */
+    /* Reports and rumours are not moves either ("A dismissed reports
+     * that X was planning to leave"), nor "back in the day" and "the
+     * early days", history the rules keep only with a date (ex17m: the
+     * model trained on three sets read them as moves). */
     static const char *const not_moves[] = {
-        "attempt", "attempted", "attempts", "career", "would",   "ago",
-        "interim", "acting",    "think",    "thinks", "believe", NULL};
+        "attempt", "attempted", "attempts",    "career", "would",   "ago",
+        "interim", "acting",    "think",       "thinks", "believe", "rumours",
+        "rumors",  "reports",   "speculation", NULL};
     for (size_t i = s->t0; i < s->t1; i++)
         if (low_in(&ex->toks[i], denials) || low_in(&ex->toks[i], negators) ||
             low_in(&ex->toks[i], hypothetical) ||
-            low_in(&ex->toks[i], not_moves))
+            low_in(&ex->toks[i], not_moves) ||
+            (i + 1 < s->t1 && ((low_is(&ex->toks[i], "early") &&
+                                low_is(&ex->toks[i + 1], "days")) ||
+                               (low_is(&ex->toks[i], "back") &&
+                                low_is(&ex->toks[i + 1], "in")))))
             return;
     /* Nor a sentence without any of the rules' triggers: the model
      * chooses who moves and how, the lexicon says that something moves
-     * ("The person you have to feel bad for is X" is no move). */
+     * ("The person you have to feel bad for is X" is no move). Without
+     * this gate cross-validation scored a little higher (ex17m), but the
+     * model read internal appointments and praise as moves ("Samsung
+     * named X as its CFO"), which the hand-written cases forbid. */
     unsigned trigs = 0;
     for (size_t i = s->t0; i < s->t1; i++) {
         const struct exo__trigger *tr =
@@ -3500,13 +3709,14 @@ static void learn_sentence(struct extractor *ex, const struct sent *s,
             ex->tok_trig[i] = (signed char)tr->event;
         }
     }
-    if (!trigs)
+    if (!trigs && !(ex->hooks && ex->hooks->no_trigger_gate))
         return;
+    bool noverb = ex->neighbourhood && verbless(ex, s);
     for (size_t i = 0; i < ex->n_ments && !ex->fatal; i++) {
         const struct mention *m = &ex->ments[i];
         if (m->person < 0 || !learnable(ex, s, m))
             continue;
-        struct score_ctx c = {{0}, ex->hooks, {0}, 0};
+        struct score_ctx c = {{0}, ex->hooks, ex, {0}, 0};
         /* Where the rules found a move, they read the sentence's subject
          * and its companions ("X is joined at A by co-founders Y and Z"):
          * the model proposes nothing more from it, though it learns from
@@ -3515,7 +3725,7 @@ static void learn_sentence(struct extractor *ex, const struct sent *s,
         if (ex->hooks && ex->hooks->mention)
             ex->hooks->mention(ex->hooks->ctx, ex->people[m->person].name,
                                s->para, proposable);
-        mention_features(ex, s, m, trigs, add_feature, &c);
+        mention_features(ex, s, m, trigs, noverb, add_feature, &c);
         if (!proposable)
             continue;
         size_t p = (size_t)m->person;
@@ -3543,7 +3753,7 @@ static void learn_sentence(struct extractor *ex, const struct sent *s,
  * reaches the threshold, becomes a proposal. */
 static void learn_paragraph(struct extractor *ex)
 {
-    const struct exo__model_row *thr = model_row("(threshold)");
+    const struct exo__model_row *thr = model_row(ex, "(threshold)");
     for (size_t i = 0; i < ex->n_touched && thr && !ex->fatal; i++) {
         size_t p = (size_t)ex->l_touched[i];
         int best = 0;
@@ -3561,20 +3771,64 @@ static void learn_paragraph(struct extractor *ex)
     ex->n_touched = 0;
 }
 
+/* Whether an appointment verb ("named", "appointed") is among tokens
+ * [t0, t1). */
+static bool appointment_near(const struct extractor *ex, size_t t0, size_t t1)
+{
+    for (size_t i = t0; i < t1; i++) {
+        const struct exo__trigger *tr =
+            exo__lex_trigger(ex->lows + i, t1 - i, &(size_t){0});
+        if (tr && tr->event == EXO_EVENT_JOINED && (tr->flags & EXO__TRIG_AS))
+            return true;
+    }
+    return false;
+}
+
+/* "former" or "ex-" in the five tokens before token 't0'. */
+static bool former_before(const struct extractor *ex, const struct sent *s,
+                          size_t t0)
+{
+    for (size_t i = t0 > s->t0 + 5 ? t0 - 5 : s->t0; i < t0; i++)
+        if (low_is(&ex->toks[i], "former") || low_is(&ex->toks[i], "ex") ||
+            strncmp(ex->toks[i].low, "ex-", 3) == 0)
+            return true;
+    return false;
+}
+
+/* For the trainer's experiment (second_moves): whether the proposal is
+ * a kind of move none of the person's candidates is (left and joined
+ * being one kind) and none of them is a proposal already. */
+static bool other_move(const struct extractor *ex, const struct lprop *pr)
+{
+    for (size_t i = ex->cand_head[pr->person]; i; i = ex->cand_next[i - 1]) {
+        exo_event e = ex->cands[i - 1].event;
+        bool moving =
+            (e == EXO_EVENT_LEFT || e == EXO_EVENT_JOINED) &&
+            (pr->event == EXO_EVENT_LEFT || pr->event == EXO_EVENT_JOINED);
+        if ((int)e == pr->event || moving ||
+            ex->cands[i - 1].confidence == LEARNED_CONF)
+            return false;
+    }
+    return true;
+}
+
 /* The proposals of people the rules found no move for, after the rules
  * have read the whole text. */
 static void learn_emit(struct extractor *ex)
 {
     /* Whether the rules found a move for the person, before any proposal
      * adds one. */
+    bool second = ex->hooks && ex->hooks->second_moves;
     for (size_t i = 0; i < ex->n_props; i++)
-        if (ex->cand_head[ex->l_props[i].person])
+        if (ex->cand_head[ex->l_props[i].person] &&
+            !(second && other_move(ex, &ex->l_props[i])))
             ex->l_props[i].person = -1;
     for (size_t i = 0; i < ex->n_props && !ex->fatal; i++) {
         const struct lprop *pr = &ex->l_props[i];
         /* One proposal per person: a second paragraph's would merge into
          * the first and raise its confidence to the rules' scale. */
-        if (pr->person < 0 || ex->cand_head[pr->person])
+        if (pr->person < 0 ||
+            (ex->cand_head[pr->person] && !(second && other_move(ex, pr))))
             continue;
         const struct sent *s = &ex->sents[pr->sent];
         struct frame fr = {0};
@@ -3611,9 +3865,24 @@ static void learn_emit(struct extractor *ex)
         if (fr.to && earlier && same_key(earlier->org, fr.to) &&
             fr.event == EXO_EVENT_JOINED)
             continue;
-        /* "Acme hired X": who hires, named before the person. */
+        /* "Acme hired X": who hires, named before the person; "Acme
+         * named former Beta designer X": the first one, Beta is where X
+         * was. */
+        bool former = former_before(ex, s, pr->t0);
+        if (!leaving && !fr.to && former && earlier && earlier != last_before) {
+            fr.to = earlier->org, fr.to_text = true;
+            fr.from = last_before->org, fr.from_text = true;
+        }
         if (!leaving && !fr.to && last_before)
             fr.to = last_before->org, fr.to_text = true;
+        /* The rules' convention for appointments ("Samsung named X as its
+         * CFO", "X was named CEO of Nike"): a hire only when the person
+         * comes from elsewhere, an organisation other than where they go
+         * or "former" before the name (process_sentence). */
+        if (fr.event == EXO_EVENT_JOINED && fr.to &&
+            appointment_near(ex, w0, w1) &&
+            !(earlier && !same_key(earlier->org, fr.to)) && !former)
+            continue;
         /* As for the rules: an arrival needs where ("became a coach" is
          * none). */
         if ((fr.event == EXO_EVENT_JOINED || fr.event == EXO_EVENT_RETURNED) &&
@@ -3859,6 +4128,14 @@ static exo_code extract(const char *text, size_t len, const size_t *map,
 {
     struct extractor ex = {0};
     ex.hooks = hooks;
+    if (hooks && hooks->rows) {
+        ex.mrows = hooks->rows;
+        ex.n_mrows = hooks->n_rows;
+    } else {
+        ex.mrows = exo__extract_model(&ex.n_mrows);
+    }
+    ex.neighbourhood =
+        (hooks && hooks->feature) || model_row(&ex, "(neighbourhood)") != NULL;
     unsigned long long steps = 0;
     exo_code code;
     ex.work = &steps;

@@ -95,6 +95,7 @@ const struct exo__model_row *exo__extract_model(size_t *n);
  * paragraph and whether the model may propose a move from it (not where
  * the rules found one), then 'feature' once per feature of it. With
  * 'rules_only', the model proposes nothing, so 'out' holds what the rules find.
+ * With 'rows', the model read is that one.
  */
 struct exo__learn_hooks {
     void (*mention)(void *ctx, const char *person, size_t para,
@@ -102,6 +103,16 @@ struct exo__learn_hooks {
     void (*feature)(void *ctx, const char *feature);
     void *ctx;
     bool rules_only;
+    /* A model to read with instead of the built-in one (the trainer's
+     * cross-validation), sorted as exo__extract_model's; NULL for that. */
+    const struct exo__model_row *rows;
+    size_t n_rows;
+    /* Read sentences without any of the rules' triggers too: an
+     * experiment of the trainer's (docs/extract.md, ex17m). */
+    bool no_trigger_gate;
+    /* Propose a second move for a person the rules found one for, of
+     * another kind: another experiment of the trainer's. */
+    bool second_moves;
 };
 
 exo_code exo__extract_learn(const char *text, size_t len,

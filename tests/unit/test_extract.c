@@ -1080,10 +1080,12 @@ static double floor_for(double p, size_t n)
 
 /* Issue 17's bar: F1 and precision 0.85 on news the rules never saw. */
 #define NEWS_TARGET 0.85
-/* Measured at this commit (see tests/extract/news/README.md). */
-#define NEWS_DEV_F1 0.935
-#define NEWS_DEV2_F1 0.934
-#define NEWS_DEV3_F1 0.694
+/* Measured at this commit (see tests/extract/news/README.md); the
+ * development sets' with the learned reader trained on all three (ex17m;
+ * with ex17c's model, trained on dev and dev2: 0.935, 0.934, 0.694). */
+#define NEWS_DEV_F1 0.919
+#define NEWS_DEV2_F1 0.920
+#define NEWS_DEV3_F1 0.690
 #define NEWS_TEST_F1 0.751
 #define NEWS_TEST_P 0.881
 
@@ -1116,7 +1118,8 @@ Test(extract, news_dev2)
 }
 
 /* The third development set (ex17c): collected and committed before any
- * change for it; it chose the learned reader's threshold, nothing else. */
+ * change for it; it chose the learned reader's threshold, then (ex17m)
+ * became training data like the other two. */
 Test(extract, news_dev3)
 {
     struct tally ev, slot;
@@ -1189,7 +1192,7 @@ Test(extract, learned_reader_proposes_what_the_rules_miss)
     cr_expect_str_eq(ilves->evidence, "Also sacked: Marta Ilves, the team's "
                                       "director of football.");
     exo_candidate_list_release(&out);
-    struct exo__learn_hooks rules_only = {NULL, NULL, NULL, true};
+    struct exo__learn_hooks rules_only = {NULL, NULL, NULL, true, NULL, 0, false, false};
     cr_assert_eq(exo__extract_learn(t, strlen(t), &opts, &rules_only, &out,
                                     NULL),
                  EXO_OK);
@@ -1218,6 +1221,125 @@ Test(extract, learned_reader_keeps_the_hard_negatives)
                          count_moves(none[i], "Marta Ilves",
                                      EXO_EVENT_JOINED),
                      0, "a move in: %s", none[i]);
+}
+
+/* ==== ex17m: the learned reader trained on three sets ==== */
+
+/*
+ * The model's proposals for 'person' and event 'ev' in 'text' (moves
+ * found beyond the rules'), read with a model that gives every mention
+ * probability 0.99 of event 'always' (its intercept; no other feature):
+ * whatever the model's weights, only the reader's gates keep a mention
+ * from being proposed.
+ */
+static exo_candidate_list run_with_model(const char *text, int always)
+{
+    struct exo__model_row rows[2] = {{"(bias)", {0}}, {"(threshold)", {0}}};
+    for (int k = 0; k < EXO__N_LEARNED; k++) {
+        rows[0].w[k] = k == always ? 4.6 : -20;
+        rows[1].w[k] = 0.5;
+    }
+    struct exo__learn_hooks h = {NULL, NULL, NULL, false,
+                                 rows, 2,    false, false};
+    exo_extract_opts opts;
+    exo_extract_opts_init(&opts);
+    exo_candidate_list out;
+    cr_assert_eq(exo__extract_learn(text, strlen(text), &opts, &h, &out, NULL),
+                 EXO_OK);
+    return out;
+}
+
+static size_t count_with_model(const char *text, int always,
+                               const char *person, exo_event ev)
+{
+    struct exo__learn_hooks rules_only = {NULL, NULL, NULL,  true,
+                                          NULL, 0,    false, false};
+    exo_extract_opts opts;
+    exo_extract_opts_init(&opts);
+    exo_candidate_list out = run_with_model(text, always);
+    size_t n = 0;
+    for (size_t i = 0; i < out.n; i++)
+        n += strcmp(out.rows[i].person, person) == 0 && out.rows[i].event == ev;
+    exo_candidate_list_release(&out);
+    cr_assert_eq(exo__extract_learn(text, strlen(text), &opts, &rules_only,
+                                    &out, NULL),
+                 EXO_OK);
+    for (size_t i = 0; i < out.n; i++)
+        n -= strcmp(out.rows[i].person, person) == 0 && out.rows[i].event == ev;
+    exo_candidate_list_release(&out);
+    return n;
+}
+
+/* The trainer's cross-validation reads each fold with the model it has
+ * just fitted: the reader uses the rows it is given, not the built-in
+ * ones. */
+Test(extract, learned_reader_reads_the_model_it_is_given)
+{
+    const char *t = "The Port Ellis Mariners have fired coach Ivo Brand. "
+                    "Also sacked: Anna Kovac, the club's scout.";
+    cr_expect_eq(count_with_model(t, EXO_EVENT_FIRED, "Anna Kovac",
+                                  EXO_EVENT_FIRED),
+                 1);
+    cr_expect_eq(count_with_model(t, EXO_EVENT_FOUNDED, "Anna Kovac",
+                                  EXO_EVENT_FIRED),
+                 0);
+}
+
+/* Reports, rumours and undated history are not read as moves, however
+ * probable the model finds them (ex17m: the model trained on three sets
+ * proposed firings from "dismissed reports that X had been sacked" and
+ * departures from "back in the day"). */
+Test(extract, learned_reader_reads_no_reports_or_history)
+{
+    static const char *const none[] = {
+        "The Port Ellis Mariners dismissed reports that Anna Kovac had been "
+        "sacked.",
+        "Rumours that the Port Ellis Mariners sacked Anna Kovac spread on "
+        "Friday.",
+        "Back in the day, Anna Kovac was sacked by the Port Ellis Mariners.",
+        "In the early days of the club, the Port Ellis Mariners sacked Anna "
+        "Kovac.",
+    };
+    for (size_t i = 0; i < sizeof none / sizeof none[0]; i++)
+        cr_expect_eq(count_with_model(none[i], EXO_EVENT_FIRED, "Anna Kovac",
+                                      EXO_EVENT_FIRED),
+                     0, "a move in: %s", none[i]);
+    cr_expect_eq(count_with_model("Also sacked: Anna Kovac, the club's scout.",
+                                  EXO_EVENT_FIRED, "Anna Kovac",
+                                  EXO_EVENT_FIRED),
+                 1);
+}
+
+/* An appointment is a hire only from elsewhere, for the model as for the
+ * rules: "Nike named X as its CMO" is no move; "Nike named former Adidas
+ * designer X to lead its running team" (which the rules miss) is one,
+ * from Adidas to Nike. */
+Test(extract, learned_appointments_need_an_origin)
+{
+    cr_expect_eq(count_with_model("Nike named Anna Kovac as its chief "
+                                  "marketing officer.",
+                                  EXO_EVENT_JOINED, "Anna Kovac",
+                                  EXO_EVENT_JOINED),
+                 0);
+    cr_expect_eq(count_with_model("Anna Kovac was named chief marketing "
+                                  "officer of Nike.",
+                                  EXO_EVENT_JOINED, "Anna Kovac",
+                                  EXO_EVENT_JOINED),
+                 0);
+    cr_expect_eq(count_with_model("Nike named former Adidas designer Anna "
+                                  "Kovac to lead its running team.",
+                                  EXO_EVENT_JOINED, "Anna Kovac",
+                                  EXO_EVENT_JOINED),
+                 1);
+    exo_candidate_list out = run_with_model("Nike named former Adidas "
+                                            "designer Anna Kovac to lead its "
+                                            "running team.",
+                                            EXO_EVENT_JOINED);
+    cr_assert_eq(out.n, 1);
+    cr_expect_str_eq(out.rows[0].from_org, "Adidas");
+    cr_expect_str_eq(out.rows[0].to_org, "Nike");
+    cr_expect_lt(out.rows[0].confidence, 0.70);
+    exo_candidate_list_release(&out);
 }
 
 /*

@@ -1,19 +1,24 @@
 /*
- * train.c - trains the learned reader of `exodus extract` (ex17c) and
- * writes data/extract-model.csv.
+ * train.c - trains the learned reader of `exodus extract` (ex17c, ex17m)
+ * and writes data/extract-model.csv.
  *
- *   build/train-extract tests/extract/news data/extract-model.csv
+ *   build/train-extract tests/extract/news data/extract-model.csv [--ablate]
  *
- * Each person mention the extractor reads in a development passage
- * (dev, dev2) is an example: its features are the words around it
- * (extract.c, mention_features) and its labels the events the passage's
- * gold rows give its person. One L2-regularised logistic regression per
- * event (liblinear), the cost C chosen by 5-fold cross-validation on
- * dev+dev2. The third development set (dev3) chooses the probability
- * threshold: the one that gives the best event F1 of rules plus model on
- * it. The test set is never read. Prints the cross-validation and each
- * set's F1 so the choice can be checked.
+ * Every development set in the directory (devN.txt with devN-gold.csv;
+ * never a test set) is training data. Each person mention the extractor
+ * reads is an example: its features are the words around it (extract.c,
+ * mention_features) and its labels the events the passage's gold rows
+ * give its person. One L2-regularised logistic regression per event
+ * (liblinear). With no held-out development set left, the cost C and the
+ * probability threshold are chosen together by 5-fold cross-validation
+ * by story (a story's passages share a fold, from a hash of sources.csv's
+ * story column): each fold is read by the extractor itself with the
+ * model trained on the other four, and scored as score.py scores (person
+ * and event; left and joined match when the gold row names where the
+ * person went). With --ablate it also measures each feature group by
+ * leaving it out. Deterministic: run again, it writes the same file.
  */
+#include <dirent.h>
 #include <linear.h>
 #include <math.h>
 #include <stdio.h>
@@ -34,6 +39,8 @@ struct gold {
 };
 
 struct passage {
+    char *id;
+    int folds[3]; /* per repetition of the cross-validation */
     char *text;
     exo_date date;
     struct gold *gold;
@@ -42,6 +49,7 @@ struct passage {
 
 struct ment {
     int set, passage;
+    const int *folds; /* its passage's */
     char *key;
     size_t para;
     int *feat; /* vocabulary indices, 1-based, sorted, unique */
@@ -52,10 +60,37 @@ struct ment {
 
 static struct hmap vocab = HMAP_INIT;
 static char **vocab_names;
+static int *vocab_group; /* the feature group of each vocabulary entry */
 static size_t n_vocab;
 static struct ment *ments;
 static size_t n_ments;
-static bool grow_vocab = true;
+static bool no_gate; /* TRAIN_NO_TRIGGER_GATE: an experiment */
+static bool second; /* TRAIN_SECOND_MOVES: another */
+static unsigned cur_groups; /* the feature groups of the last fit */
+
+/* The feature groups (the prefixes extract.c gives them): the words near
+ * the name and the triggers (ex17c), then ex17m's neighbourhood. */
+#define N_GROUPS 9
+static const char *const group_names[N_GROUPS] = {
+    "words and triggers (ex17c)", "first verb after the name",
+    "appositive comma",           "organisation + verb before the name",
+    "words to the nearest organisation", "headline shape",
+    "as + title",                 "title words before the name",
+    "place in a list"};
+
+static int group_of(const char *f)
+{
+    static const struct {
+        const char *prefix;
+        int group;
+    } pre[] = {{"v:", 1},   {"vs:", 1}, {"vp:", 1},      {"k:appos", 2},
+               {"ov:", 3},  {"ob:", 4}, {"oa:", 4},      {"k:noverb", 5},
+               {"as:", 6},  {"ti:", 7}, {"k:list:", 8}};
+    for (size_t i = 0; i < sizeof pre / sizeof pre[0]; i++)
+        if (strncmp(f, pre[i].prefix, strlen(pre[i].prefix)) == 0)
+            return pre[i].group;
+    return 0;
+}
 
 static void die(const char *what)
 {
@@ -118,6 +153,7 @@ static struct passage *load_set(const char *dir, const char *name, size_t *n)
                 die("bad passage header");
             *sp = 0;
             ids[np] = strdup(line + 4);
+            ps[np].id = ids[np];
             if (exo_date_parse(sp + 6, &ps[np].date, NULL))
                 die("bad passage date");
             ps[np].text = strdup("");
@@ -159,9 +195,7 @@ static struct passage *load_set(const char *dir, const char *name, size_t *n)
             (struct gold){exo__name_key(f[1]), ev, f[3][0] != 0, false};
     }
     free(all);
-    for (size_t i = 0; i < np; i++)
-        free(ids[i]);
-    free(ids);
+    free(ids); /* each passage keeps its id */
     *n = np;
     return ps;
 }
@@ -191,9 +225,8 @@ static void on_mention(void *ctx, const char *person, size_t para,
     struct collect *c = ctx;
     flush_mention(c);
     ments = xrealloc(ments, (n_ments + 1) * sizeof *ments);
-    ments[n_ments++] =
-        (struct ment){c->set, c->passage, exo__name_key(person), para, NULL, 0,
-                      0,      proposable};
+    ments[n_ments++] = (struct ment){c->set, c->passage, 0,    exo__name_key(person),
+                                     para,   NULL,       0, 0,    proposable};
 }
 
 static void on_feature(void *ctx, const char *feature)
@@ -201,13 +234,13 @@ static void on_feature(void *ctx, const char *feature)
     struct collect *c = ctx;
     int64_t v;
     if (!exo__hmap_get(&vocab, feature, &v)) {
-        if (!grow_vocab)
-            return;
         v = (int64_t)++n_vocab;
         if (exo__hmap_put(&vocab, feature, v))
             die("out of memory");
         vocab_names = xrealloc(vocab_names, (n_vocab + 1) * sizeof(char *));
         vocab_names[n_vocab] = strdup(feature);
+        vocab_group = xrealloc(vocab_group, (n_vocab + 1) * sizeof(int));
+        vocab_group[n_vocab] = group_of(feature);
     }
     for (size_t i = 0; i < c->n_feat; i++)
         if (c->feat[i] == (int)v)
@@ -231,7 +264,8 @@ static void read_set(int set, struct passage *ps, size_t n,
         opts.has_date = true;
         opts.date = ps[i].date;
         struct collect c = {set, (int)i, NULL, 0};
-        struct exo__learn_hooks h = {on_mention, on_feature, &c, true};
+        struct exo__learn_hooks h = {on_mention, on_feature, &c,   true,
+                                     NULL,       0,          no_gate,   false};
         size_t first = n_ments;
         if (exo__extract_learn(ps[i].text, strlen(ps[i].text), &opts, &h,
                                &rules[i], NULL))
@@ -239,6 +273,7 @@ static void read_set(int set, struct passage *ps, size_t n,
         flush_mention(&c);
         free(c.feat);
         for (size_t m = first; m < n_ments; m++) {
+            ments[m].folds = ps[i].folds;
             qsort(ments[m].feat, ments[m].n_feat, sizeof(int), int_cmp);
             for (size_t g = 0; g < ps[i].n_gold; g++)
                 if (strcmp(ps[i].gold[g].key, ments[m].key) == 0)
@@ -249,81 +284,52 @@ static void read_set(int set, struct passage *ps, size_t n,
 
 /* ---- liblinear ---- */
 
-static struct feature_node **xs;
 static double *w[K], bias[K];
-
-static void make_nodes(void)
-{
-    xs = xrealloc(NULL, n_ments * sizeof *xs);
-    for (size_t m = 0; m < n_ments; m++) {
-        struct feature_node *x =
-            xrealloc(NULL, (ments[m].n_feat + 2) * sizeof *x);
-        size_t j = 0;
-        for (; j < ments[m].n_feat; j++)
-            x[j] = (struct feature_node){ments[m].feat[j], 1.0};
-        x[j++] = (struct feature_node){(int)n_vocab + 1, 1.0}; /* bias */
-        x[j] = (struct feature_node){-1, 0};
-        xs[m] = x;
-    }
-}
 
 static void quiet(const char *s)
 {
     (void)s;
 }
 
-/* The training examples: mentions of the sets in 'sets' (bits). */
-static struct problem problem_for(unsigned sets, int k, double *y)
+/* One model per event on the mentions outside fold 'skip' (-1: every
+ * mention), over the feature groups in 'groups' (bits). A feature never
+ * seen in training gets weight 0, as L2 regularisation gives it. */
+static int cur_rep; /* the repetition of the cross-validation */
+
+static void fit(int skip, unsigned groups, double C)
 {
-    struct problem p = {0, (int)n_vocab + 1, y, NULL, -1};
-    p.x = xrealloc(NULL, n_ments * sizeof *p.x);
+    size_t total = 0, n = 0;
+    for (size_t m = 0; m < n_ments; m++)
+        total += ments[m].n_feat + 2;
+    struct feature_node *pool = xrealloc(NULL, total * sizeof *pool);
+    struct feature_node **x = xrealloc(NULL, n_ments * sizeof *x);
+    const struct ment **of = xrealloc(NULL, n_ments * sizeof *of);
+    struct feature_node *at = pool;
+    cur_groups = groups;
     for (size_t m = 0; m < n_ments; m++) {
-        if (!(sets & (1u << ments[m].set)))
+        if (ments[m].folds[cur_rep] == skip)
             continue;
-        p.y[p.l] = (ments[m].labels >> k) & 1 ? 1 : -1;
-        p.x[p.l++] = xs[m];
+        x[n] = at;
+        of[n++] = &ments[m];
+        for (size_t j = 0; j < ments[m].n_feat; j++)
+            if (groups & (1u << vocab_group[ments[m].feat[j]]))
+                *at++ = (struct feature_node){ments[m].feat[j], 1.0};
+        *at++ = (struct feature_node){(int)n_vocab + 1, 1.0}; /* bias */
+        *at++ = (struct feature_node){-1, 0};
     }
-    return p;
-}
-
-static double cv_f1(unsigned sets, double C)
-{
-    double tp = 0, fp = 0, fn = 0;
-    double *y = xrealloc(NULL, n_ments * sizeof *y);
-    double *target = xrealloc(NULL, n_ments * sizeof *target);
+    double *y = xrealloc(NULL, (n ? n : 1) * sizeof *y);
     for (int k = 0; k < K; k++) {
-        struct problem p = problem_for(sets, k, y);
+        struct problem p = {(int)n, (int)n_vocab + 1, y, x, -1};
         struct parameter par = {L2R_LR, 0.01, C, 0, NULL, NULL, 0.1, NULL};
-        bool any = false;
-        for (int i = 0; i < p.l; i++)
-            any |= p.y[i] > 0;
-        if (any) {
-            cross_validation(&p, &par, 5, target);
-            for (int i = 0; i < p.l; i++) {
-                tp += target[i] > 0 && p.y[i] > 0;
-                fp += target[i] > 0 && p.y[i] < 0;
-                fn += target[i] < 0 && p.y[i] > 0;
-            }
-        }
-        free(p.x);
-    }
-    free(y);
-    free(target);
-    return tp ? 2 * tp / (2 * tp + fp + fn) : 0;
-}
-
-static void fit(unsigned sets, double C)
-{
-    double *y = xrealloc(NULL, n_ments * sizeof *y);
-    for (int k = 0; k < K; k++) {
-        struct problem p = problem_for(sets, k, y);
-        struct parameter par = {L2R_LR, 0.01, C, 0, NULL, NULL, 0.1, NULL};
-        w[k] = xrealloc(NULL, (n_vocab + 2) * sizeof(double));
+        if (!w[k])
+            w[k] = xrealloc(NULL, (n_vocab + 2) * sizeof(double));
         memset(w[k], 0, (n_vocab + 2) * sizeof(double));
         bias[k] = -20; /* an event never seen is never proposed */
         bool any = false;
-        for (int i = 0; i < p.l; i++)
-            any |= p.y[i] > 0;
+        for (size_t i = 0; i < n; i++) {
+            y[i] = (of[i]->labels >> k) & 1 ? 1 : -1;
+            any |= y[i] > 0;
+        }
         if (any) {
             struct model *mo = train(&p, &par);
             /* liblinear's weights are for its first label */
@@ -333,15 +339,76 @@ static void fit(unsigned sets, double C)
             bias[k] = sign * mo->w[n_vocab];
             free_and_destroy_model(&mo);
         }
-        free(p.x);
     }
     free(y);
+    free(of);
+    free(x);
+    free(pool);
 }
 
-/* ---- rules plus model, scored as the unit tests score ---- */
+/* ---- the model as the extractor reads it ---- */
+
+static struct exo__model_row *rows;
+static size_t n_rows;
+static struct exo__model_row *thr_row;
+
+static int row_cmp(const void *a, const void *b)
+{
+    return strcmp(((const struct exo__model_row *)a)->feature,
+                  ((const struct exo__model_row *)b)->feature);
+}
+
+/* The rows of the fitted model, as the model file holds them: the
+ * weights that matter, the intercepts and the threshold, sorted for
+ * bsearch. */
+static void make_rows(double thr)
+{
+    rows = xrealloc(rows, (n_vocab + 3) * sizeof *rows);
+    n_rows = 0;
+    for (size_t j = 1; j <= n_vocab; j++) {
+        double mx = 0;
+        for (int k = 0; k < K; k++)
+            mx = fmax(mx, fabs(w[k][j]));
+        if (mx < 1e-3)
+            continue;
+        rows[n_rows].feature = vocab_names[j];
+        for (int k = 0; k < K; k++)
+            rows[n_rows].w[k] = w[k][j];
+        n_rows++;
+    }
+    rows[n_rows].feature = "(bias)";
+    for (int k = 0; k < K; k++)
+        rows[n_rows].w[k] = bias[k];
+    n_rows++;
+    /* The extractor computes the neighbourhood's features only for a
+     * model that has some (ex17m). */
+    if (cur_groups & ~1u) {
+        rows[n_rows].feature = "(neighbourhood)";
+        for (int k = 0; k < K; k++)
+            rows[n_rows].w[k] = 0;
+        n_rows++;
+    }
+    rows[n_rows].feature = "(threshold)";
+    for (int k = 0; k < K; k++)
+        rows[n_rows].w[k] = thr;
+    n_rows++;
+    qsort(rows, n_rows, sizeof *rows, row_cmp);
+    for (size_t i = 0; i < n_rows; i++)
+        if (strcmp(rows[i].feature, "(threshold)") == 0)
+            thr_row = &rows[i];
+}
+
+static void set_threshold(double thr)
+{
+    for (int k = 0; k < K; k++)
+        thr_row->w[k] = thr;
+}
+
+/* ---- rules plus model, scored as score.py scores ---- */
 
 struct tally {
     double pred, pred_hit, gold, gold_hit;
+    double learned, learned_hit; /* the model's proposals */
 };
 
 static bool match(struct gold *g, size_t n, const char *key, int event)
@@ -358,187 +425,429 @@ static bool match(struct gold *g, size_t n, const char *key, int event)
     return false;
 }
 
-static double prob(const struct ment *m, int k)
+static bool has_person(const exo_candidate_list *l, const char *key)
 {
-    double z = bias[k];
-    for (size_t j = 0; j < m->n_feat; j++)
-        z += w[k][m->feat[j]];
-    return 1 / (1 + exp(-z));
+    bool found = false;
+    for (size_t c = 0; c < l->n && !found; c++) {
+        char *k = exo__name_key(l->rows[c].person);
+        found = k && strcmp(k, key) == 0;
+        free(k);
+    }
+    return found;
 }
 
-/* F1 of the rules' candidates plus, for each person the rules found
- * nothing for, the model's best event per paragraph at 'thr'. */
-static double pipeline_f1(int set, struct passage *ps, size_t n,
-                          exo_candidate_list *rules, double thr)
+/* Reads passage 'p' with the current rows ('rules_only': without the
+ * model) and adds its score to 't' and, per event, to 'kinds'. */
+static void score_passage(struct passage *p, const exo_candidate_list *rules,
+                          bool rules_only, struct tally *t,
+                          struct tally *kinds)
 {
-    struct tally t = {0};
-    for (size_t i = 0; i < n; i++) {
-        for (size_t g = 0; g < ps[i].n_gold; g++)
-            ps[i].gold[g].used = false;
-        t.gold += (double)ps[i].n_gold;
-        char **found = NULL; /* the keys the rules found */
-        size_t n_found = 0, n_prop = 0;
-        const char **prop = NULL; /* the model's proposals */
-        int *prop_k = NULL;
-        for (size_t c = 0; c < rules[i].n; c++) {
-            char *key = exo__name_key(rules[i].rows[c].person);
-            found = xrealloc(found, (n_found + 1) * sizeof *found);
-            found[n_found++] = key;
-            t.pred++;
-            t.pred_hit += match(ps[i].gold, ps[i].n_gold, key,
-                                (int)rules[i].rows[c].event);
+    exo_extract_opts opts;
+    exo_extract_opts_init(&opts);
+    opts.has_date = true;
+    opts.date = p->date;
+    struct exo__learn_hooks h = {NULL, NULL,   NULL,    rules_only,
+                                 rows, n_rows, no_gate, second};
+    exo_candidate_list out;
+    if (exo__extract_learn(p->text, strlen(p->text), &opts, &h, &out, NULL))
+        die("extract failed");
+    for (size_t g = 0; g < p->n_gold; g++)
+        p->gold[g].used = false;
+    for (size_t c = 0; c < out.n; c++) {
+        char *key = exo__name_key(out.rows[c].person);
+        int ev = (int)out.rows[c].event;
+        if (!key)
+            die("out of memory");
+        bool hit = ev < K && match(p->gold, p->n_gold, key, ev);
+        bool learned = rules && !has_person(rules, key);
+        t->pred++;
+        t->pred_hit += hit;
+        t->learned += learned;
+        t->learned_hit += learned && hit;
+        if (kinds && ev < K) {
+            kinds[ev].pred++;
+            kinds[ev].pred_hit += hit;
         }
-        /* the model: best probability per (person, paragraph, event) */
-        for (size_t m = 0; m < n_ments; m++) {
-            if (ments[m].set != set || ments[m].passage != (int)i)
-                continue;
-            bool seen = false;
-            for (size_t f = 0; f < n_found; f++)
-                seen |= strcmp(found[f], ments[m].key) == 0;
-            for (size_t e = 0; e < m && !seen; e++)
-                seen = ments[e].set == set && ments[e].passage == (int)i &&
-                       ments[e].para == ments[m].para &&
-                       strcmp(ments[e].key, ments[m].key) == 0;
-            if (seen)
-                continue;
-            double best = 0;
-            int best_k = 0;
-            for (size_t e = m; e < n_ments; e++) {
-                if (ments[e].set != set || ments[e].passage != (int)i ||
-                    ments[e].para != ments[m].para ||
-                    strcmp(ments[e].key, ments[m].key))
-                    continue;
-                for (int k = 0; k < K && ments[e].proposable; k++) {
-                    double p = prob(&ments[e], k);
-                    if (p > best)
-                        best = p, best_k = k;
-                }
-            }
-            if (best < thr)
-                continue;
-            /* one proposal per person and event, as emit merges them */
-            bool dup = false;
-            for (size_t q = 0; q < n_prop && !dup; q++)
-                dup = prop_k[q] == best_k && strcmp(prop[q], ments[m].key) == 0;
-            if (dup)
-                continue;
-            prop = xrealloc(prop, (n_prop + 1) * sizeof *prop);
-            prop_k = xrealloc(prop_k, (n_prop + 1) * sizeof *prop_k);
-            prop[n_prop] = ments[m].key;
-            prop_k[n_prop++] = best_k;
-            t.pred++;
-            bool hit = match(ps[i].gold, ps[i].n_gold, ments[m].key, best_k);
-            t.pred_hit += hit;
-            if (getenv("TRAIN_VERBOSE") && thr < 1)
-                printf("      %s %zu %s %d %.2f %s\n", "proposal", i,
-                       ments[m].key, best_k, best, hit ? "hit" : "extra");
-        }
-        for (size_t f = 0; f < n_found; f++)
-            free(found[f]);
-        free(found);
-        free(prop);
-        free(prop_k);
+        if (getenv("TRAIN_VERBOSE") && learned)
+            printf("      proposal %s %s %d %s\n", p->id, key, ev,
+                   hit ? "hit" : "extra");
+        free(key);
     }
-    for (size_t i = 0; i < n; i++)
-        for (size_t g = 0; g < ps[i].n_gold; g++)
-            t.gold_hit += ps[i].gold[g].used;
-    double P = t.pred ? t.pred_hit / t.pred : 1, R = t.gold_hit / t.gold;
-    printf("    P %.3f R %.3f F1 %.3f (%.0f/%.0f predicted, %.0f/%.0f gold)\n",
-           P, R, P + R ? 2 * P * R / (P + R) : 0, t.pred_hit, t.pred,
-           t.gold_hit, t.gold);
+    for (size_t g = 0; g < p->n_gold; g++) {
+        t->gold++;
+        t->gold_hit += p->gold[g].used;
+        if (kinds) {
+            kinds[p->gold[g].event].gold++;
+            kinds[p->gold[g].event].gold_hit += p->gold[g].used;
+        }
+    }
+    exo_candidate_list_release(&out);
+}
+
+static double prec(const struct tally *t)
+{
+    return t->pred ? t->pred_hit / t->pred : 1;
+}
+
+static double rec(const struct tally *t)
+{
+    return t->gold ? t->gold_hit / t->gold : 1;
+}
+
+static double f1(const struct tally *t)
+{
+    double P = prec(t), R = rec(t);
     return P + R ? 2 * P * R / (P + R) : 0;
 }
 
-static int name_cmp(const void *a, const void *b)
+static void print_tally(const char *label, const struct tally *t)
 {
-    return strcmp(vocab_names[*(const int *)a], vocab_names[*(const int *)b]);
+    printf("  %-34s P %.3f R %.3f F1 %.3f (%.0f/%.0f predicted, %.0f/%.0f "
+           "gold)\n",
+           label, prec(t), rec(t), f1(t), t->pred_hit, t->pred, t->gold_hit,
+           t->gold);
 }
 
-int main(int argc, char **argv)
+/* ---- the sets ---- */
+
+#define MAX_SETS 16
+#define N_FOLDS 5
+#define N_REPEATS 3 /* fold assignments, pooled: less noise from one */
+
+static const char *set_names[MAX_SETS];
+static struct passage *ps[MAX_SETS];
+static size_t np[MAX_SETS];
+static exo_candidate_list *rules[MAX_SETS];
+static int n_sets;
+
+static int str_cmp(const void *a, const void *b)
 {
-    if (argc != 3) {
-        fprintf(stderr, "usage: train-extract NEWS-DIR OUT.csv\n");
-        return 2;
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every development set of 'dir': devN.txt for N empty or digits. */
+static void find_sets(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        die("cannot read the news directory");
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        const char *n = e->d_name;
+        size_t len = strlen(n), i = 3;
+        if (strncmp(n, "dev", 3) || len < 7 || strcmp(n + len - 4, ".txt"))
+            continue;
+        while (i < len - 4 && n[i] >= '0' && n[i] <= '9')
+            i++;
+        if (i != len - 4)
+            continue;
+        if (n_sets == MAX_SETS)
+            die("too many development sets");
+        set_names[n_sets++] = strndup(n, len - 4);
     }
-    set_print_string_function(quiet);
-    static const char *names[3] = {"dev", "dev2", "dev3"};
-    struct passage *ps[3];
-    size_t np[3];
-    exo_candidate_list *rules[3];
-    for (int s = 0; s < 3; s++) {
-        ps[s] = load_set(argv[1], names[s], &np[s]);
-        rules[s] = xrealloc(NULL, np[s] * sizeof *rules[s]);
-        /* dev3 chooses the threshold only: its words do not enter the
-         * vocabulary, as a text the model never saw would not. */
-        grow_vocab = s < 2;
-        read_set(s, ps[s], np[s], rules[s]);
+    closedir(d);
+    qsort(set_names, (size_t)n_sets, sizeof *set_names, str_cmp);
+}
+
+/* The fold of each passage: a hash of its story (sources.csv), so that
+ * two passages of one story are never on both sides of a split. */
+static void assign_folds(const char *dir)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/sources.csv", dir);
+    char *all = read_all(path);
+    for (int s = 0; s < n_sets; s++)
+        for (size_t i = 0; i < np[s]; i++)
+            ps[s][i].folds[0] = -1;
+    for (char *line = strtok(all, "\n"); line; line = strtok(NULL, "\n")) {
+        char *c1 = strchr(line, ','), *c2 = c1 ? strchr(c1 + 1, ',') : NULL;
+        char *c3 = c2 ? strchr(c2 + 1, ',') : NULL;
+        if (!c3)
+            continue;
+        *c1 = *c3 = 0;
+        int fold[N_REPEATS];
+        for (int r = 0; r < N_REPEATS; r++) {
+            uint32_t h = 2166136261u ^ (uint32_t)r; /* FNV-1a, seeded */
+            for (const char *q = c2 + 1; *q; q++)
+                h = (h ^ (unsigned char)*q) * 16777619u;
+            fold[r] = (int)(h % N_FOLDS);
+        }
+        for (int s = 0; s < n_sets; s++)
+            for (size_t i = 0; i < np[s]; i++)
+                if (strcmp(ps[s][i].id, line) == 0)
+                    memcpy(ps[s][i].folds, fold, sizeof fold);
     }
-    make_nodes();
-    size_t n_train = 0;
-    for (size_t m = 0; m < n_ments; m++)
-        n_train += ments[m].set < 2;
-    printf("%zu training mentions (dev, dev2), %zu features\n", n_train,
-           n_vocab);
-    const double costs[] = {0.1, 0.3, 1, 3, 10, 30, 100};
-    double best_c = 1, best_f = -1;
-    for (size_t i = 0; i < sizeof costs / sizeof costs[0]; i++) {
-        double f = cv_f1(3u, costs[i]);
-        printf("  C %-5g 5-fold cross-validated mention F1 %.3f\n", costs[i],
-               f);
-        if (f > best_f + 1e-9)
-            best_f = f, best_c = costs[i];
+    free(all);
+    for (int s = 0; s < n_sets; s++)
+        for (size_t i = 0; i < np[s]; i++)
+            if (ps[s][i].folds[0] < 0) {
+                fprintf(stderr, "train-extract: passage %s has no story in "
+                                "%s\n",
+                        ps[s][i].id, path);
+                exit(1);
+            }
+}
+
+/* ---- cross-validation ---- */
+
+static const double costs[] = {0.01, 0.03, 0.1, 0.3, 1, 3, 10, 30, 100};
+#define N_COSTS (sizeof costs / sizeof costs[0])
+#define N_THR 16 /* 0.20, 0.25, ..., 0.95 */
+
+static double thr_at(size_t i)
+{
+    return 0.20 + 0.05 * (double)i;
+}
+
+struct choice {
+    double C, thr, f1;
+    struct tally t;
+};
+
+/* Per set, C and threshold: what rules and model scored on the folds. */
+static struct tally cvg[MAX_SETS][N_COSTS][N_THR];
+
+static struct tally pooled(size_t c, size_t ti)
+{
+    struct tally t = {0, 0, 0, 0, 0, 0};
+    for (int s = 0; s < n_sets; s++) {
+        const struct tally *a = &cvg[s][c][ti];
+        t.pred += a->pred, t.pred_hit += a->pred_hit;
+        t.gold += a->gold, t.gold_hit += a->gold_hit;
+        t.learned += a->learned, t.learned_hit += a->learned_hit;
     }
-    printf("C = %g\n", best_c);
-    fit(3u, best_c);
-    double best_thr = 0.5, best_dev3 = -1;
-    for (double thr = 0.30; thr < 0.951; thr += 0.05) {
-        printf("  threshold %.2f on dev3:\n", thr);
-        double f = pipeline_f1(2, ps[2], np[2], rules[2], thr);
-        if (f > best_dev3 + 1e-9)
-            best_dev3 = f, best_thr = thr;
+    return t;
+}
+
+/* Rules and model on every fold, the model trained on the other folds,
+ * for each C and threshold, pooled over the folds and over N_REPEATS
+ * assignments of stories to folds. Returns the best (C, threshold); ties
+ * go to the smaller C and the higher threshold. */
+static struct choice cross_validate(unsigned groups, bool print)
+{
+    memset(cvg, 0, sizeof cvg);
+    for (cur_rep = 0; cur_rep < N_REPEATS; cur_rep++)
+        for (size_t c = 0; c < N_COSTS; c++)
+            for (int f = 0; f < N_FOLDS; f++) {
+                fit(f, groups, costs[c]);
+                make_rows(0.5);
+                for (size_t ti = 0; ti < N_THR; ti++) {
+                    set_threshold(thr_at(ti));
+                    for (int s = 0; s < n_sets; s++)
+                        for (size_t i = 0; i < np[s]; i++)
+                            if (ps[s][i].folds[cur_rep] == f)
+                                score_passage(&ps[s][i], &rules[s][i], false,
+                                              &cvg[s][c][ti], NULL);
+                }
+            }
+    struct choice best = {0, 0, -1, {0, 0, 0, 0, 0, 0}};
+    if (print) {
+        printf("  cross-validated F1 of rules and model (rows C, columns "
+               "threshold)\n  %-6s", "C");
+        for (size_t ti = 0; ti < N_THR; ti++)
+            printf(" %5.2f", thr_at(ti));
+        printf("\n");
     }
-    printf("threshold = %.2f\nrules alone (threshold above 1):\n", best_thr);
-    for (int s = 0; s < 3; s++) {
-        printf("  %s\n", names[s]);
-        pipeline_f1(s, ps[s], np[s], rules[s], 2);
+    for (size_t c = 0; c < N_COSTS; c++) {
+        if (print)
+            printf("  %-6g", costs[c]);
+        for (size_t ti = 0; ti < N_THR; ti++) {
+            struct tally t = pooled(c, ti);
+            double f = f1(&t);
+            if (print)
+                printf(" %5.3f", f);
+            if (f > best.f1 - 1e-9 &&
+                !(f < best.f1 + 1e-9 && best.C < costs[c]))
+                best = (struct choice){costs[c], thr_at(ti), f, t};
+        }
+        if (print)
+            printf("\n");
     }
-    printf("rules and model:\n");
-    for (int s = 0; s < 3; s++) {
-        printf("  %s%s\n", names[s], s < 2 ? " (trained on)" : "");
-        pipeline_f1(s, ps[s], np[s], rules[s], best_thr);
-    }
-    /* The weights that matter, sorted as strcmp sorts for bsearch. */
-    int *order = xrealloc(NULL, (n_vocab + 2) * sizeof *order);
-    size_t n_out = 0;
-    for (size_t j = 1; j <= n_vocab; j++) {
-        double mx = 0;
-        for (int k = 0; k < K; k++)
-            mx = fmax(mx, fabs(w[k][j]));
-        if (mx >= 1e-3)
-            order[n_out++] = (int)j;
-    }
-    vocab_names[0] = "(bias)";
-    order[n_out++] = 0;
-    n_vocab++;
-    vocab_names = xrealloc(vocab_names, (n_vocab + 1) * sizeof(char *));
-    vocab_names[n_vocab] = "(threshold)";
-    order[n_out++] = (int)n_vocab;
-    qsort(order, n_out, sizeof *order, name_cmp);
-    FILE *out = fopen(argv[2], "w");
+    return best;
+}
+
+/* The figures of a choice, pooled and per set, beside the rules alone
+ * (a threshold above every probability). */
+static void print_choice(const char *label, const struct choice *ch)
+{
+    size_t c = 0, ti = 0;
+    while (costs[c] != ch->C)
+        c++;
+    while (thr_at(ti) < ch->thr - 1e-9)
+        ti++;
+    printf("  %-44s C %-4g threshold %.2f F1 %.3f (P %.3f R %.3f);",
+           label, ch->C, ch->thr, ch->f1, prec(&ch->t), rec(&ch->t));
+    for (int s = 0; s < n_sets; s++)
+        printf(" %s %.3f", set_names[s], f1(&cvg[s][c][ti]));
+    printf("\n");
+}
+
+static void write_model(const char *path)
+{
+    FILE *out = fopen(path, "w");
     if (!out)
         die("cannot write the model");
     fprintf(out, "feature,left,joined,sabbatical,returned,fired,founded\n");
-    for (size_t i = 0; i < n_out; i++) {
-        int j = order[i];
-        fprintf(out, "%s", vocab_names[j]);
+    for (size_t i = 0; i < n_rows; i++) {
+        fprintf(out, "%s", rows[i].feature);
         for (int k = 0; k < K; k++)
-            fprintf(out, ",%.6g",
-                    j == 0              ? bias[k]
-                    : j == (int)n_vocab ? best_thr
-                                        : w[k][j]);
+            fprintf(out, ",%.6g", rows[i].w[k]);
         fprintf(out, "\n");
     }
-    fclose(out);
-    printf("%zu rows written to %s\n", n_out, argv[2]);
+    if (fclose(out))
+        die("cannot write the model");
+    printf("%zu rows written to %s\n", n_rows, path);
+}
+
+/* The groups kept: those whose removal lowered the cross-validated F1
+ * (docs/extract.md, "Fourth round"): none of ex17m's neighbourhood did,
+ * so only the words and triggers of ex17c. */
+#define GROUPS_KEPT 0x1u
+
+int main(int argc, char **argv)
+{
+    bool ablate = argc == 4 && strcmp(argv[3], "--ablate") == 0;
+    if (argc != 3 && !ablate) {
+        fprintf(stderr,
+                "usage: train-extract NEWS-DIR OUT.csv [--ablate]\n");
+        return 2;
+    }
+    set_print_string_function(quiet);
+    no_gate = getenv("TRAIN_NO_TRIGGER_GATE") != NULL;
+    second = getenv("TRAIN_SECOND_MOVES") != NULL;
+    find_sets(argv[1]);
+    if (!n_sets)
+        die("no development set (devN.txt) in the news directory");
+    for (int s = 0; s < n_sets; s++) {
+        ps[s] = load_set(argv[1], set_names[s], &np[s]);
+        rules[s] = xrealloc(NULL, np[s] * sizeof *rules[s]);
+    }
+    assign_folds(argv[1]);
+    if (getenv("TRAIN_FOLD_BY_SET")) /* leave one set out, a check */
+        for (int s = 0; s < n_sets && s < N_FOLDS; s++)
+            for (size_t i = 0; i < np[s]; i++)
+                for (int r = 0; r < N_REPEATS; r++)
+                    ps[s][i].folds[r] = s;
+    size_t n_pass = 0;
+    for (int s = 0; s < n_sets; s++) {
+        read_set(s, ps[s], np[s], rules[s]);
+        n_pass += np[s];
+    }
+    printf("%d development sets (", n_sets);
+    for (int s = 0; s < n_sets; s++)
+        printf("%s%s", s ? ", " : "", set_names[s]);
+    printf("), %zu passages, %zu mentions, %zu features; %d folds by "
+           "story\n",
+           n_pass, n_ments, n_vocab, N_FOLDS);
+    if (getenv("TRAIN_ORACLE")) {
+        size_t missed = 0, prop = 0, ment = 0;
+        for (int s = 0; s < n_sets; s++)
+            for (size_t i = 0; i < np[s]; i++) {
+                struct tally t = {0};
+                score_passage(&ps[s][i], NULL, true, &t, NULL);
+                for (size_t g = 0; g < ps[s][i].n_gold; g++) {
+                    if (ps[s][i].gold[g].used)
+                        continue;
+                    missed++;
+                    bool any = false, pr = false;
+                    for (size_t m = 0; m < n_ments; m++)
+                        if (ments[m].set == s && ments[m].passage == (int)i &&
+                            strcmp(ments[m].key, ps[s][i].gold[g].key) == 0) {
+                            any = true;
+                            pr |= ments[m].proposable &&
+                                  !has_person(&rules[s][i], ments[m].key);
+                        }
+                    ment += any;
+                    prop += pr;
+                    if (!pr)
+                        printf("  unreachable %s %s %d%s\n", ps[s][i].id,
+                               ps[s][i].gold[g].key, ps[s][i].gold[g].event,
+                               any ? " (mentioned)" : "");
+                }
+            }
+        printf("missed by the rules %zu, mentioned in a scored sentence %zu, "
+               "proposable %zu\n",
+               missed, ment, prop);
+        return 0;
+    }
+    if (ablate) {
+        printf("feature groups, each left out (best C and threshold "
+               "chosen for each):\n");
+        for (int g = -1; g < N_GROUPS; g++) {
+            unsigned groups = g < 0 ? (1u << N_GROUPS) - 1
+                              : g == 0 ? 1u
+                                       : ((1u << N_GROUPS) - 1) & ~(1u << g);
+            struct choice ch = cross_validate(groups, false);
+            print_choice(g < 0    ? "all groups"
+                         : g == 0 ? "only words and triggers (ex17c)"
+                                  : group_names[g],
+                         &ch);
+            fflush(stdout);
+        }
+    }
+    printf("feature groups used:");
+    for (int g = 0; g < N_GROUPS; g++)
+        if (GROUPS_KEPT & (1u << g))
+            printf(" %s;", group_names[g]);
+    printf("\n");
+    struct choice best = cross_validate(GROUPS_KEPT, true);
+    print_choice("chosen", &best);
+    {
+        size_t nt = N_THR;
+        struct choice r = {costs[0], thr_at(nt - 1), 0, pooled(0, nt - 1)};
+        r.f1 = f1(&r.t);
+        printf("  (at threshold %.2f the model proposes almost nothing: F1 "
+               "%.3f, P %.3f, R %.3f)\n",
+               r.thr, r.f1, prec(&r.t), rec(&r.t));
+    }
+    /* Reliability of the model's proposals at that C, per probability
+     * bin: a proposal made at threshold t and not at the next one had
+     * its best probability in between. */
+    size_t bc = 0;
+    while (costs[bc] != best.C)
+        bc++;
+    printf("the model's proposals on the folds at C = %g, by probability "
+           "(hits / proposals):\n",
+           best.C);
+    for (size_t ti = 0; ti < N_THR; ti++) {
+        struct tally a = pooled(bc, ti);
+        double n = a.learned, h = a.learned_hit;
+        if (ti + 1 < N_THR) {
+            struct tally b = pooled(bc, ti + 1);
+            n -= b.learned, h -= b.learned_hit;
+        }
+        printf("  [%.2f, %.2f)  %3.0f / %3.0f%s", thr_at(ti),
+               ti + 1 < N_THR ? thr_at(ti + 1) : 1.0, h, n,
+               n > 0 ? "" : "\n");
+        if (n > 0)
+            printf("  %.2f\n", h / n);
+    }
+    /* The model written: every mention, the chosen C and threshold. */
+    fit(-1, GROUPS_KEPT, best.C);
+    make_rows(best.thr);
+    printf("rules alone, and rules and model (trained on every set):\n");
+    struct tally all_r = {0}, all_m = {0};
+    for (int s = 0; s < n_sets; s++) {
+        struct tally r = {0}, m = {0};
+        for (size_t i = 0; i < np[s]; i++) {
+            score_passage(&ps[s][i], NULL, true, &r, NULL);
+            score_passage(&ps[s][i], &rules[s][i], false, &m, NULL);
+        }
+        char label[64];
+        snprintf(label, sizeof label, "%s, rules alone", set_names[s]);
+        print_tally(label, &r);
+        snprintf(label, sizeof label, "%s, rules and model", set_names[s]);
+        print_tally(label, &m);
+        all_r.pred += r.pred, all_r.pred_hit += r.pred_hit;
+        all_r.gold += r.gold, all_r.gold_hit += r.gold_hit;
+        all_m.pred += m.pred, all_m.pred_hit += m.pred_hit;
+        all_m.gold += m.gold, all_m.gold_hit += m.gold_hit;
+    }
+    print_tally("all, rules alone", &all_r);
+    print_tally("all, rules and model", &all_m);
+    write_model(argv[2]);
+    for (int s = 0; s < n_sets; s++)
+        for (size_t i = 0; i < np[s]; i++)
+            exo_candidate_list_release(&rules[s][i]);
     return 0;
 }
