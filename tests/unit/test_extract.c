@@ -1378,7 +1378,7 @@ static void expect_none_by_rules(const char *text)
     exo_extract_opts opts;
     exo_extract_opts_init(&opts);
     exo_candidate_list out;
-    struct exo__learn_hooks rules_only = {NULL, NULL, NULL, true};
+    struct exo__learn_hooks rules_only = {.rules_only = true};
     cr_assert_eq(exo__extract_learn(text, strlen(text), &opts, &rules_only,
                                     &out, NULL),
                  EXO_OK);
