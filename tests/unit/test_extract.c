@@ -581,8 +581,10 @@ static size_t read_gold(const char *path, struct gold *g, size_t max)
     char *save = NULL;
     for (char *line = strtok_r(text, "\n", &save); line;
          line = strtok_r(NULL, "\n", &save)) {
-        if (strncmp(line, "id,", 3) == 0 || n == max)
+        if (strncmp(line, "id,", 3) == 0)
             continue;
+        cr_assert_lt(n, max, "%s holds more than the %zu gold rows read", path,
+                     max);
         char *f[8] = {0};
         int k = 0;
         for (char *p = line; k < 8; k++) {
@@ -674,8 +676,8 @@ static size_t evaluate(const char *label, const char *corpus,
                        struct tally *slot_out)
 {
     struct kinds kinds = {0};
-    static struct gold gold[200];
-    size_t n_gold = read_gold(gold_path, gold, 200), len, n_passages = 0;
+    static struct gold gold[1000];
+    size_t n_gold = read_gold(gold_path, gold, 1000), len, n_passages = 0;
     /* The test set's passages stay unseen by whoever runs the suite: only
      * its scores print, its cases on request (EXO_EXTRACT_SHOW_TEST=1). */
     bool cases = !strstr(label, "news test") || getenv("EXO_EXTRACT_SHOW_TEST");
@@ -1080,14 +1082,17 @@ static double floor_for(double p, size_t n)
 
 /* Issue 17's bar: F1 and precision 0.85 on news the rules never saw. */
 #define NEWS_TARGET 0.85
-/* Measured at this commit (see tests/extract/news/README.md); the
- * development sets' with the learned reader trained on all three (ex17m;
- * with ex17c's model, trained on dev and dev2: 0.935, 0.934, 0.694). */
+/* Measured at this commit (see tests/extract/news/README.md): the rules
+ * of the fourth round (ex17n) and the learned reader trained on all four
+ * development sets. */
 #define NEWS_DEV_F1 0.919
 #define NEWS_DEV2_F1 0.920
-#define NEWS_DEV3_F1 0.690
-#define NEWS_TEST_F1 0.751
-#define NEWS_TEST_P 0.881
+#define NEWS_DEV3_F1 0.827
+#define NEWS_DEV4_F1 0.645
+#define NEWS_TEST_F1 0.758
+#define NEWS_TEST_P 0.875
+#define NEWS_TEST2_F1 0.655
+#define NEWS_TEST2_P 0.833
 
 /* The development set: the rules were tuned on it, so its score is
  * optimistic; the floor guards against regressions. */
@@ -1130,6 +1135,22 @@ Test(extract, news_dev3)
     cr_expect_eq(n, 65);
     cr_expect_eq(ev.gold, 114);
     cr_expect_geq(f1(ev), floor_for(NEWS_DEV3_F1, ev.gold), "event F1 %.3f",
+                  f1(ev));
+}
+
+/* The fourth development set (ex17d4): collected with the second test
+ * set, scored untouched (F1 0.627 before the fourth round, 0.612 after
+ * it), then training data for the learned reader. */
+Test(extract, news_dev4)
+{
+    struct tally ev, slot;
+    size_t n = evaluate("extract news dev4",
+                        SOURCE_PATH("tests/extract/news/dev4.txt"),
+                        SOURCE_PATH("tests/extract/news/dev4-gold.csv"), &ev,
+                        &slot);
+    cr_expect_eq(n, 91);
+    cr_expect_eq(ev.gold, 191);
+    cr_expect_geq(f1(ev), floor_for(NEWS_DEV4_F1, ev.gold), "event F1 %.3f",
                   f1(ev));
 }
 
@@ -1365,6 +1386,31 @@ Test(extract, news_test)
     cr_expect_geq(f1(ev), floor_for(NEWS_TEST_F1, ev.gold), "event F1 %.3f",
                   f1(ev));
     cr_expect_geq(prec(ev), floor_for(NEWS_TEST_P, ev.pred),
+                  "event precision %.3f", prec(ev));
+}
+
+/*
+ * The second test set (ex17t2): collected while the fourth round changed
+ * the extractor, sealed until its end, scored once then. As for the
+ * first, it holds the measured level and prints whether issue 17's bar
+ * (floor_for(0.85, 213) = 0.81) is met.
+ */
+Test(extract, news_test2)
+{
+    struct tally ev, slot;
+    size_t n = evaluate("extract news test2",
+                        SOURCE_PATH("tests/extract/news/test2.txt"),
+                        SOURCE_PATH("tests/extract/news/test2-gold.csv"), &ev,
+                        &slot);
+    cr_expect_eq(n, 110);
+    cr_expect_eq(ev.gold, 213);
+    double bar = floor_for(NEWS_TARGET, ev.gold);
+    printf("extract news test2: issue 17's bar (F1 and precision >= %.3f) "
+           "%s\n",
+           bar, f1(ev) >= bar && prec(ev) >= bar ? "met" : "NOT met");
+    cr_expect_geq(f1(ev), floor_for(NEWS_TEST2_F1, ev.gold), "event F1 %.3f",
+                  f1(ev));
+    cr_expect_geq(prec(ev), floor_for(NEWS_TEST2_P, ev.pred),
                   "event precision %.3f", prec(ev));
 }
 

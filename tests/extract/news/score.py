@@ -5,8 +5,9 @@ usage: score.py EXODUS dev|test [-v]"""
 import csv, json, os, subprocess, sys, tempfile, unicodedata
 
 def key(s):
-    s = unicodedata.normalize("NFKD", s or "")
-    return "".join(c for c in s.lower() if c.isalnum())
+    # exo__name_key's rule, as the unit suite matches: white space
+    # collapsed, NFC, case folded (accents and punctuation kept)
+    return " ".join(unicodedata.normalize("NFC", s or "").casefold().split())
 
 exe, which = sys.argv[1], sys.argv[2]
 verbose = "-v" in sys.argv
