@@ -21,7 +21,9 @@
  * sentence; PARSE_ONLY=a|b keeps one of the two kinds of proposals;
  * PARSE_NULLS (default 3) is the most words a parse may leave unlinked;
  * PARSE_GATE=clause parses only sentences with "who", "after", "before",
- * "since", "having" or "upon" besides a trigger.
+ * "since", "having" or "upon" besides a trigger; PARSE_A=clause keeps a
+ * second move (a) only when its subject was reached through such a
+ * clause (not "left A to found B", one move in the gold).
  */
 #include <ctype.h>
 #include <link-grammar/link-includes.h>
@@ -61,6 +63,7 @@ struct tally {
 struct move {
     char *key;
     int event;
+    bool clause; /* the subject was reached through "who" or an opener */
 };
 
 static Dictionary dict;
@@ -68,6 +71,8 @@ static Parse_Options popts;
 static int max_words = 40;
 static int only; /* 0: both, 'a' or 'b' */
 static bool clause_gate; /* PARSE_GATE=clause: only with who/after/... */
+static bool a_clause;    /* PARSE_A=clause: (a) only from such clauses */
+static bool via_clause;  /* set by subjects() */
 static bool verbose;
 static double parse_seconds; /* wall time spent in link-grammar */
 static size_t n_parsed, n_gated, n_sentences, n_capped, n_timeout;
@@ -369,7 +374,7 @@ static int subjects(const struct parse *ps, int v, int *out, int max,
                 for (int m = 0; m < ps->n_links && n < max; m++)
                     if (rw(ps, m) == s && (lab_is(label(ps, m), "MX") ||
                                            lab_is(label(ps, m), "R")))
-                        out[n++] = antecedent(ps, lw(ps, m));
+                        out[n++] = antecedent(ps, lw(ps, m)), via_clause = true;
                 /* "Smith, who ..." can be linked Smith -R-> who too */
             } else if (strcmp(w, "and") == 0 || strcmp(w, "or") == 0) {
                 for (int m = 0; m < ps->n_links && n < max; m++)
@@ -400,7 +405,7 @@ static int subjects(const struct parse *ps, int v, int *out, int max,
                     n = subjects(ps, lw(ps, m), out, max, depth + 1);
             for (int m = 0; m < ps->n_links && n < max; m++)
                 if (lw(ps, m) == o && lab_is(label(ps, m), "CO"))
-                    out[n++] = rw(ps, m);
+                    out[n++] = rw(ps, m), via_clause = true;
         }
         else if (lab_is(lab, "VJr")) {
             int c = lw(ps, l);
@@ -417,7 +422,7 @@ static int subjects(const struct parse *ps, int v, int *out, int max,
                 continue;
             for (int m = 0; m < ps->n_links && n < max; m++)
                 if (lw(ps, m) == o && lab_is(label(ps, m), "CO"))
-                    out[n++] = rw(ps, m);
+                    out[n++] = rw(ps, m), via_clause = true;
         }
     }
     return n;
@@ -507,13 +512,16 @@ static bool is_pronoun(const char *w)
            strcmp(w, "He") == 0 || strcmp(w, "She") == 0;
 }
 
-static void propose(struct move **mv, size_t *n, const char *key, int ev)
+static void propose(struct move **mv, size_t *n, const char *key, int ev,
+                    bool clause)
 {
     for (size_t i = 0; i < *n; i++)
-        if ((*mv)[i].event == ev && strcmp((*mv)[i].key, key) == 0)
+        if ((*mv)[i].event == ev && strcmp((*mv)[i].key, key) == 0) {
+            (*mv)[i].clause |= clause;
             return;
+        }
     *mv = xrealloc(*mv, (*n + 1) * sizeof **mv);
-    (*mv)[*n] = (struct move){strdup(key), ev};
+    (*mv)[*n] = (struct move){strdup(key), ev, clause};
     (*n)++;
 }
 
@@ -595,6 +603,7 @@ static void read_sentence(const char *s, size_t len, const struct people *pp,
                 continue;
             int who[8];
             int nw;
+            via_clause = false;
             if ((t->flags & (EXO__TRIG_HIRE | EXO__TRIG_OBJ_FIRE |
                              EXO__TRIG_LOSE)) &&
                 !passive)
@@ -615,7 +624,7 @@ static void read_sentence(const char *s, size_t len, const struct people *pp,
                     key = k2 ? resolve(pp, k2) : NULL;
                 }
                 if (key) {
-                    propose(mv, n_mv, key, (int)t->event);
+                    propose(mv, n_mv, key, (int)t->event, via_clause);
                     if (verbose)
                         printf("      parse: %s %d <- %s | %.120s\n", key,
                                (int)t->event, a, copy);
@@ -697,7 +706,8 @@ static size_t parse_passage(const char *text, const exo_candidate_list *base,
             free(key);
         }
         bool keep = !same && (only == 0 || (only == 'a' && person) ||
-                              (only == 'b' && !person));
+                              (only == 'b' && !person)) &&
+                    !(a_clause && person && !(*mv)[i].clause);
         if (keep)
             (*mv)[w++] = (*mv)[i];
         else
@@ -813,6 +823,7 @@ int main(int argc, char **argv)
     int secs = getenv("PARSE_SECONDS") ? atoi(getenv("PARSE_SECONDS")) : 1;
     int nulls = getenv("PARSE_NULLS") ? atoi(getenv("PARSE_NULLS")) : 3;
     clause_gate = getenv("PARSE_GATE") && !strcmp(getenv("PARSE_GATE"), "clause");
+    a_clause = getenv("PARSE_A") && !strcmp(getenv("PARSE_A"), "clause");
     /* The dictionary's path is the package's (/usr/share/link-grammar/en)
      * unless LINK_GRAMMAR_DATA says otherwise; failing to find it is an
      * error, never a silent skip. */
