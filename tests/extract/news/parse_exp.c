@@ -69,12 +69,13 @@ struct move {
 static Dictionary dict;
 static Parse_Options popts;
 static int max_words = 40;
-static int only; /* 0: both, 'a' or 'b' */
+static int only;         /* 0: both, 'a' or 'b' */
 static bool clause_gate; /* PARSE_GATE=clause: only with who/after/... */
 static bool a_clause;    /* PARSE_A=clause: (a) only from such clauses */
 static bool via_clause;  /* set by subjects() */
 static bool verbose;
 static double parse_seconds; /* wall time spent in link-grammar */
+static double parse_cpu;     /* and CPU time: the figure on a loaded core */
 static size_t n_parsed, n_gated, n_sentences, n_capped, n_timeout;
 
 static void die(const char *what)
@@ -95,6 +96,13 @@ static double now(void)
 {
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static double cpu_now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
     return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
@@ -269,7 +277,8 @@ static void word_at(struct parse *ps, int i, char *out, size_t cap)
     size_t j = 0;
     /* "left.v-d", "Google[!<CAPITALIZED-WORDS>]", "Smith.m", "2015[!...]" */
     for (; w && w[j] && j + 1 < cap; j++) {
-        if ((w[j] == '.' && j > 0 && w[j + 1] && isalpha((unsigned char)w[j + 1])) ||
+        if ((w[j] == '.' && j > 0 && w[j + 1] &&
+             isalpha((unsigned char)w[j + 1])) ||
             w[j] == '[')
             break;
         out[j] = w[j];
@@ -358,23 +367,23 @@ static int antecedent(const struct parse *ps, int s)
  * first verb of a coordination (VJ), or, for a participle clause opened
  * by "after"/"before"/"since"/"having"/"upon", the main clause's subject
  * (the CO link of the clause's opener). */
-static int subjects(const struct parse *ps, int v, int *out, int max,
-                    int depth)
+static int subjects(const struct parse *ps, int v, int *out, int max, int depth)
 {
     int n = 0;
     if (depth > 6)
         return 0;
     for (int l = 0; l < ps->n_links && n < max; l++) {
         const char *lab = label(ps, l);
-        if (rw(ps, l) == v && lab[0] == 'S' && lab[1] != 'J' &&
-            lw(ps, l) < v) {
+        if (rw(ps, l) == v && lab[0] == 'S' && lab[1] != 'J' && lw(ps, l) < v) {
             int s = lw(ps, l);
             const char *w = ps->word[s];
             if (strcmp(w, "who") == 0) {
                 for (int m = 0; m < ps->n_links && n < max; m++)
                     if (rw(ps, m) == s && (lab_is(label(ps, m), "MX") ||
-                                           lab_is(label(ps, m), "R")))
-                        out[n++] = antecedent(ps, lw(ps, m)), via_clause = true;
+                                           lab_is(label(ps, m), "R"))) {
+                        out[n++] = antecedent(ps, lw(ps, m));
+                        via_clause = true;
+                    }
                 /* "Smith, who ..." can be linked Smith -R-> who too */
             } else if (strcmp(w, "and") == 0 || strcmp(w, "or") == 0) {
                 for (int m = 0; m < ps->n_links && n < max; m++)
@@ -405,9 +414,9 @@ static int subjects(const struct parse *ps, int v, int *out, int max,
                     n = subjects(ps, lw(ps, m), out, max, depth + 1);
             for (int m = 0; m < ps->n_links && n < max; m++)
                 if (lw(ps, m) == o && lab_is(label(ps, m), "CO"))
-                    out[n++] = rw(ps, m), via_clause = true;
-        }
-        else if (lab_is(lab, "VJr")) {
+                    out[n++] = rw(ps, m);
+            via_clause |= n > 0;
+        } else if (lab_is(lab, "VJr")) {
             int c = lw(ps, l);
             for (int m = 0; m < ps->n_links && !n; m++)
                 if (rw(ps, m) == c && lab_is(label(ps, m), "VJl"))
@@ -422,14 +431,15 @@ static int subjects(const struct parse *ps, int v, int *out, int max,
                 continue;
             for (int m = 0; m < ps->n_links && n < max; m++)
                 if (lw(ps, m) == o && lab_is(label(ps, m), "CO"))
-                    out[n++] = rw(ps, m), via_clause = true;
+                    out[n++] = rw(ps, m);
+            via_clause |= n > 0;
         }
     }
     return n;
 }
 
-/* The objects of verb 'v' (O links), expanded over "and" (SJ? no: OJ
- * is not made for objects; link-grammar joins them by SJ too). */
+/* The objects of verb 'v' (O links), expanded over "and" (link-grammar
+ * joins coordinated objects, as subjects, by SJ links). */
 static int objects(const struct parse *ps, int v, int *out, int max)
 {
     int n = 0;
@@ -452,8 +462,7 @@ static bool has_link(const struct parse *ps, int w, const char *pre,
                      bool as_left)
 {
     for (int l = 0; l < ps->n_links; l++)
-        if ((as_left ? lw(ps, l) : rw(ps, l)) == w &&
-            lab_is(label(ps, l), pre))
+        if ((as_left ? lw(ps, l) : rw(ps, l)) == w && lab_is(label(ps, l), pre))
             return true;
     return false;
 }
@@ -463,8 +472,8 @@ static bool has_link(const struct parse *ps, int w, const char *pre,
 static bool negative(char **toks, size_t n, const char *s, size_t len)
 {
     static const char *const neg[] = {
-        "not",     "never",   "could",   "might",       "would", "may",
-        "if",      "denied",  "refuted", "considering", "talks", "rumors",
+        "not",     "never",   "could",   "might",       "would",   "may",
+        "if",      "denied",  "refuted", "considering", "talks",   "rumors",
         "rumours", "whether", "false",   "plans",       "expected"};
     if (memchr(s, '?', len))
         return true;
@@ -561,7 +570,7 @@ static void read_sentence(const char *s, size_t len, const struct people *pp,
     for (char *c = copy; *c; c++)
         if (*c == '\n')
             *c = ' ';
-    double t0 = now();
+    double t0 = now(), c0 = cpu_now();
     Sentence sent = sentence_create(copy, dict);
     int nl = sent ? sentence_parse(sent, popts) : 0;
     if (sent && parse_options_timer_expired(popts))
@@ -592,8 +601,9 @@ static void read_sentence(const char *s, size_t len, const struct people *pp,
             size_t used;
             const struct exo__trigger *t =
                 exo__lex_trigger(pair, b[0] ? 2 : 1, &used);
-            if (!t || (t->flags & (EXO__TRIG_NOUN | EXO__TRIG_BECAME |
-                                   EXO__TRIG_AS)) ||
+            if (!t ||
+                (t->flags &
+                 (EXO__TRIG_NOUN | EXO__TRIG_BECAME | EXO__TRIG_AS)) ||
                 t->event >= K)
                 continue;
             bool passive = has_link(&ps, v, "Pv", false);
@@ -604,8 +614,8 @@ static void read_sentence(const char *s, size_t len, const struct people *pp,
             int who[8];
             int nw;
             via_clause = false;
-            if ((t->flags & (EXO__TRIG_HIRE | EXO__TRIG_OBJ_FIRE |
-                             EXO__TRIG_LOSE)) &&
+            if ((t->flags &
+                 (EXO__TRIG_HIRE | EXO__TRIG_OBJ_FIRE | EXO__TRIG_LOSE)) &&
                 !passive)
                 nw = objects(&ps, v, who, 8);
             else
@@ -638,6 +648,7 @@ static void read_sentence(const char *s, size_t len, const struct people *pp,
     if (sent)
         sentence_delete(sent);
     parse_seconds += now() - t0;
+    parse_cpu += cpu_now() - c0;
     free(copy);
 }
 
@@ -705,8 +716,9 @@ static size_t parse_passage(const char *text, const exo_candidate_list *base,
             }
             free(key);
         }
-        bool keep = !same && (only == 0 || (only == 'a' && person) ||
-                              (only == 'b' && !person)) &&
+        bool keep = !same &&
+                    (only == 0 || (only == 'a' && person) ||
+                     (only == 'b' && !person)) &&
                     !(a_clause && person && !(*mv)[i].clause);
         if (keep)
             (*mv)[w++] = (*mv)[i];
@@ -822,7 +834,8 @@ int main(int argc, char **argv)
         only = e[0];
     int secs = getenv("PARSE_SECONDS") ? atoi(getenv("PARSE_SECONDS")) : 1;
     int nulls = getenv("PARSE_NULLS") ? atoi(getenv("PARSE_NULLS")) : 3;
-    clause_gate = getenv("PARSE_GATE") && !strcmp(getenv("PARSE_GATE"), "clause");
+    clause_gate =
+        getenv("PARSE_GATE") && !strcmp(getenv("PARSE_GATE"), "clause");
     a_clause = getenv("PARSE_A") && !strcmp(getenv("PARSE_A"), "clause");
     /* The dictionary's path is the package's (/usr/share/link-grammar/en)
      * unless LINK_GRAMMAR_DATA says otherwise; failing to find it is an
@@ -845,7 +858,7 @@ int main(int argc, char **argv)
     for (int a = 2; a < argc; a++)
         verbose |= strcmp(argv[a], "-v") == 0;
     struct tally all_b = {0}, all_p = {0};
-    double bytes = 0, t_extract = 0;
+    double bytes = 0, t_extract = 0, c_extract = 0;
     for (int a = 2; a < argc; a++) {
         if (argv[a][0] == '-')
             continue;
@@ -861,11 +874,12 @@ int main(int argc, char **argv)
             opts.has_date = true;
             opts.date = ps[i].date;
             exo_candidate_list base;
-            double t0 = now();
+            double t0 = now(), c0 = cpu_now();
             if (exo_extract_text(ps[i].text, strlen(ps[i].text), &opts, &base,
                                  NULL))
                 die("extract failed");
             t_extract += now() - t0;
+            c_extract += cpu_now() - c0;
             bytes += (double)strlen(ps[i].text);
             struct move *mv = NULL;
             size_t n_mv = parse_passage(ps[i].text, &base, &mv);
@@ -913,6 +927,11 @@ int main(int argc, char **argv)
            "together %.2f MB/s\n",
            bytes / 1e6, t_extract, bytes / 1e6 / t_extract, parse_seconds,
            bytes / 1e6 / (t_extract + parse_seconds));
+    printf("cpu time: extract %.3f s, link-grammar %.3f s (%.1f ms a parsed "
+           "sentence); together %.3f MB/s\n",
+           c_extract, parse_cpu,
+           n_gated ? 1e3 * parse_cpu / (double)n_gated : 0.0,
+           bytes / 1e6 / (c_extract + parse_cpu));
 out:
     dictionary_delete(dict);
     parse_options_delete(popts);
