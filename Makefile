@@ -62,7 +62,7 @@ INSTALL_VARS = DESTDIR='$(DESTDIR)' PREFIX='$(PREFIX)' BINDIR='$(BINDIR)' \
     DATADIR='$(DATADIR)' PYTHONDIR='$(PYTHONDIR)' VERSION='$(VERSION)' \
     SONAME='$(SONAME)' BUILD='$(BUILD)'
 
-.PHONY: all deps test check unit cli-tests mpi shared-data browser-tests bench bench-serve train-extract \
+.PHONY: all deps test check unit cli-tests mpi shared-data browser-tests bench bench-serve train-extract parse-extract \
         demo lint cxx-header fmt clean fuzz install uninstall install-tests \
         calibrate python python-tests
 all: $(EXE) $(LIBA) $(SO) $(MAN) $(COMPL)
@@ -111,6 +111,19 @@ $(BUILD)/train-extract: tests/extract/news/train.c $(LIBA)
 
 train-extract: deps $(BUILD)/train-extract
 	$(BUILD)/train-extract tests/extract/news data/extract-model.csv
+
+# Issue 17's fifth round (ex17p): link-grammar's parse of the gated
+# sentences, measured against the development sets and on the adversarial
+# inputs; an experiment, never linked into the library (docs/extract.md,
+# "Fifth round: a parser"). make parse-extract prints the figures.
+$(BUILD)/parse-extract: tests/extract/news/parse_exp.c bench/adversarial_text.h $(LIBA)
+	@mkdir -p $(dir $@)
+	$(CC) $(LIB_CFLAGS) $(shell pkg-config --cflags link-grammar 2>/dev/null) -o $@ $< $(LIBA) $(LIBS) \
+	    $(shell pkg-config --libs link-grammar 2>/dev/null || echo -llink-grammar)
+
+parse-extract: deps $(BUILD)/parse-extract
+	$(BUILD)/parse-extract tests/extract/news dev dev2 dev3 dev4
+	$(BUILD)/parse-extract --bench 1000000
 
 # Report assets: the page, style and renderer, and the chart libraries that
 # scripts/deps installs with npm ci from package-lock.json (the stamp is
