@@ -1083,17 +1083,17 @@ static double floor_for(double p, size_t n)
 /* Issue 17's bar: F1 and precision 0.85 on news the rules never saw. */
 #define NEWS_TARGET 0.85
 /* Measured at this commit (see tests/extract/news/README.md): the rules
- * of the fourth round (ex17n) and the learned reader trained on all four
+ * of the fourth round (ex17n) and the learned reader trained on all five
  * development sets. */
-#define NEWS_DEV_F1 0.919
-#define NEWS_DEV2_F1 0.920
-#define NEWS_DEV3_F1 0.827
-#define NEWS_DEV4_F1 0.645
-#define NEWS_DEV5_F1 0.672
-#define NEWS_TEST_F1 0.758
-#define NEWS_TEST_P 0.875
-#define NEWS_TEST2_F1 0.655
-#define NEWS_TEST2_P 0.833
+#define NEWS_DEV_F1 0.928
+#define NEWS_DEV2_F1 0.927
+#define NEWS_DEV3_F1 0.838
+#define NEWS_DEV4_F1 0.667
+#define NEWS_DEV5_F1 0.714
+#define NEWS_TEST_F1 0.757
+#define NEWS_TEST_P 0.860
+#define NEWS_TEST2_F1 0.669
+#define NEWS_TEST2_P 0.822
 
 /*
  * A news set of 'passages' passages and 'moves' gold moves, scored as the
@@ -1149,7 +1149,7 @@ Test(extract, news_dev4)
 }
 
 /* The fifth development set (ex17d5): collected after the fourth round
- * and scored untouched by it; not trained on. */
+ * and scored untouched by it (F1 0.672), then training data. */
 Test(extract, news_dev5)
 {
     expect_news_set("dev5", 99, 233, NEWS_DEV5_F1);
