@@ -105,7 +105,7 @@ $(BUILD)/src/ingest/model.o: $(BUILD)/gen/extract_model.inc
 # sets or the features change: make train-extract. It reads every devN.txt
 # of tests/extract/news and chooses C and the threshold by cross-validation
 # (ex17m; docs/extract.md).
-$(BUILD)/train-extract: tests/extract/news/train.c $(LIBA)
+$(BUILD)/train-extract: tests/extract/news/train.c tests/extract/news/news_sets.h $(LIBA)
 	@mkdir -p $(dir $@)
 	$(CC) $(LIB_CFLAGS) -o $@ $< $(LIBA) $(LIBS) -llinear
 
@@ -116,7 +116,7 @@ train-extract: deps $(BUILD)/train-extract
 # sentences, measured against the development sets and on the adversarial
 # inputs; an experiment, never linked into the library (docs/extract.md,
 # "Fifth round: a parser"). make parse-extract prints the figures.
-$(BUILD)/parse-extract: tests/extract/news/parse_exp.c bench/adversarial_text.h $(LIBA)
+$(BUILD)/parse-extract: tests/extract/news/parse_exp.c tests/extract/news/news_sets.h bench/adversarial_text.h $(LIBA)
 	@mkdir -p $(dir $@)
 	$(CC) $(LIB_CFLAGS) $(shell pkg-config --cflags link-grammar 2>/dev/null) -o $@ $< $(LIBA) $(LIBS) \
 	    $(shell pkg-config --libs link-grammar 2>/dev/null || echo -llink-grammar)

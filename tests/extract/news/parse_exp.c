@@ -38,22 +38,12 @@
 #include "ingest/extract.h"
 #include "ingest/lexicon.h"
 
+#define NEWS_TOOL "parse-extract"
+#include "news_sets.h"
+
 #define K 6
 #define MAX_NAMES 32
 #define MAX_PEOPLE 256
-
-struct gold {
-    char *key;
-    int event;
-    bool to_org, used;
-};
-
-struct passage {
-    char *id, *text;
-    exo_date date;
-    struct gold *gold;
-    size_t n_gold;
-};
 
 struct tally {
     double pred, pred_hit, gold, gold_hit;
@@ -78,20 +68,6 @@ static double parse_seconds; /* wall time spent in link-grammar */
 static double parse_cpu;     /* and CPU time: the figure on a loaded core */
 static size_t n_parsed, n_gated, n_sentences, n_capped, n_timeout;
 
-static void die(const char *what)
-{
-    fprintf(stderr, "parse-extract: %s\n", what);
-    exit(1);
-}
-
-static void *xrealloc(void *p, size_t n)
-{
-    p = realloc(p, n ? n : 1);
-    if (!p)
-        die("out of memory");
-    return p;
-}
-
 static double now(void)
 {
     struct timespec t;
@@ -104,111 +80,6 @@ static double cpu_now(void)
     struct timespec t;
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
     return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
-static char *read_all(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        fprintf(stderr, "parse-extract: cannot open %s\n", path);
-        exit(1);
-    }
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *s = xrealloc(NULL, (size_t)n + 1);
-    if (fread(s, 1, (size_t)n, f) != (size_t)n)
-        die("short read");
-    s[n] = 0;
-    fclose(f);
-    return s;
-}
-
-static int event_of(const char *s)
-{
-    static const char *names[K] = {"left",     "joined", "sabbatical",
-                                   "returned", "fired",  "founded"};
-    for (int k = 0; k < K; k++)
-        if (strcmp(s, names[k]) == 0)
-            return k;
-    return -1;
-}
-
-/* X.txt ("=== ID date=D" then the passage) and X-gold.csv, as the
- * trainer reads them. */
-static struct passage *load_set(const char *dir, const char *name, size_t *n)
-{
-    char path[512];
-    snprintf(path, sizeof path, "%s/%s.txt", dir, name);
-    char *all = read_all(path);
-    struct passage *ps = NULL;
-    size_t np = 0;
-    for (char *line = strtok(all, "\n"); line; line = strtok(NULL, "\n")) {
-        if (strncmp(line, "=== ", 4) == 0) {
-            ps = xrealloc(ps, (np + 1) * sizeof *ps);
-            memset(&ps[np], 0, sizeof ps[np]);
-            char *sp = strchr(line + 4, ' ');
-            if (!sp || strncmp(sp, " date=", 6))
-                die("bad passage header");
-            *sp = 0;
-            ps[np].id = strdup(line + 4);
-            if (exo_date_parse(sp + 6, &ps[np].date, NULL))
-                die("bad passage date");
-            ps[np].text = strdup("");
-            np++;
-        } else if (np && line[0] != '#') {
-            char *t = ps[np - 1].text;
-            size_t a = strlen(t), b = strlen(line);
-            t = xrealloc(t, a + b + 2);
-            memcpy(t + a, line, b);
-            t[a + b] = '\n';
-            t[a + b + 1] = 0;
-            ps[np - 1].text = t;
-        }
-    }
-    free(all);
-    snprintf(path, sizeof path, "%s/%s-gold.csv", dir, name);
-    all = read_all(path);
-    for (char *line = strtok(all, "\n"); line; line = strtok(NULL, "\n")) {
-        char *f[8] = {0};
-        size_t nf = 0;
-        for (char *c = line; nf < 8; nf++) {
-            f[nf] = c;
-            c = strchr(c, ',');
-            if (!c)
-                break;
-            *c++ = 0;
-        }
-        if (nf < 7 || strcmp(f[0], "id") == 0)
-            continue;
-        int ev = event_of(f[4]);
-        size_t i = 0;
-        while (i < np && strcmp(ps[i].id, f[0]))
-            i++;
-        if (i == np || ev < 0)
-            die("gold row of an unknown passage or event");
-        struct passage *p = &ps[i];
-        p->gold = xrealloc(p->gold, (p->n_gold + 1) * sizeof *p->gold);
-        p->gold[p->n_gold++] =
-            (struct gold){exo__name_key(f[1]), ev, f[3][0] != 0, false};
-    }
-    free(all);
-    *n = np;
-    return ps;
-}
-
-static bool match(struct gold *g, size_t n, const char *key, int event)
-{
-    for (size_t i = 0; i < n; i++) {
-        bool mv = (g[i].event == 0 || g[i].event == 1) &&
-                  (event == 0 || event == 1) && g[i].to_org;
-        if (!g[i].used && strcmp(g[i].key, key) == 0 &&
-            (g[i].event == event || mv)) {
-            g[i].used = true;
-            return true;
-        }
-    }
-    return false;
 }
 
 /* ---- the people of a passage ---- */
