@@ -66,8 +66,10 @@ def main():
     # The fourth round collects a development set and a second test set at
     # once; neither may label a person the other side labels.
     dev_people = people(["raw.txt"], "dev", src) | people(
-        ["raw-dev2.txt", "raw-dev3.txt", "raw-dev4.txt", "raw-dev5.txt"])
-    test_people = people(["raw.txt"], "test", src) | people(["raw-test2.txt"])
+        ["raw-dev2.txt", "raw-dev3.txt", "raw-dev4.txt", "raw-dev5.txt",
+         "raw-dev6.txt"])
+    test_people = people(["raw.txt"], "test", src) | people(
+        ["raw-test2.txt", "raw-test3.txt"])
     if os.path.exists("raw-test2.txt"):
         later(seen, src, head, "test2", "T", dev_people)
     if os.path.exists("raw-dev4.txt"):
@@ -76,6 +78,11 @@ def main():
     # held to the same line as dev4: no person the test side labels.
     if os.path.exists("raw-dev5.txt"):
         later(seen, src, head, "dev5", "G", test_people)
+    # The sixth development set (ex17d6), sealed until scored once at
+    # merge, is held to the same line: no person the test side labels
+    # (raw-test3.txt, collected at the same time, included).
+    if os.path.exists("raw-dev6.txt"):
+        later(seen, src, head, "dev6", "H", test_people)
     open("sources.csv", "w", encoding="utf-8").write("\n".join(src) + "\n")
 
 
@@ -94,7 +101,7 @@ def people(paths, side=None, src=None):
 
 
 def later(seen, src, head, name, prefix, other_side=frozenset()):
-    """A later set (raw-dev2.txt ... raw-dev5.txt, raw-test2.txt), collected after
+    """A later set (raw-dev2.txt ... raw-dev6.txt, raw-test2.txt), collected after
     the split above and committed before any rule was changed for it. All
     of it is development data: a passage whose URL is already in an earlier
     set, or whose story (first labelled person) is a test-set story, is
