@@ -275,6 +275,12 @@ struct person {
     const char *name;         /* as first written in full */
     const char *key;          /* person_key */
     const char *first, *last; /* lower-case first and last tokens */
+    /* What the text says of them, for "he", "she" and "the coach" in a
+     * later sentence (ex17r): 'm' or 'f' from "Mr", "Ms", "Sir", "Dame"
+     * before the name (0: not said); the head word of a title written
+     * next to the name ("coach Joe Maddon", "X, the former CEO"). */
+    char gender;
+    const char *role;
 };
 
 #define M_FULL 1u
@@ -282,6 +288,11 @@ struct person {
 #define M_PRONOUN 4u
 #define M_SPEAKER 8u /* "X said", "according to X": not a mover */
 #define M_GROUP 16u  /* "they", "the two": the last list of people */
+/* Resolved across a paragraph break (ex17r): less sure, scored lower. */
+#define M_FAR 32u
+/* "his", "her" before a noun ("his departure", "her move to B"): the
+ * person as a possessor, never as the subject of a verb (ex17r). */
+#define M_POSSESSOR 64u
 
 struct mention {
     size_t t0, t1;
@@ -379,6 +390,16 @@ struct extractor {
     size_t n_group;
     int next_group[8]; /* this sentence's list, taken after it is read */
     size_t n_next_group;
+    /* The paragraph's people (ex17r): the first named in it, and whether
+     * another was named too. A pronoun opening the next paragraph refers
+     * to that person only when no other was named. */
+    int para_person;
+    bool para_many;
+    /* The people named most recently, newest last (each once), for a
+     * role noun ("the coach") to find the one with that title. */
+    int recent[8];
+    size_t n_recent;
+    bool last_far; /* the last person named is the previous paragraph's */
     /* The learned reader (ex17c): per person, the paragraph (+ 1) of its
      * current scores, each event's best probability in that paragraph and
      * the sentence that gave it; the people scored in the paragraph; and
@@ -934,8 +955,10 @@ static void find_entities(struct extractor *ex, struct sent *s)
             continue;
         }
         if (person_by_key(ex, key) < 0) {
-            struct person pe = {name, arena_dup(ex, key, strlen(key)),
-                                ex->toks[i].low, last->low};
+            struct person pe = {.name = name,
+                                .key = arena_dup(ex, key, strlen(key)),
+                                .first = ex->toks[i].low,
+                                .last = last->low};
             if (add_person(ex, &pe))
                 ex->fatal = EXO_ENOMEM;
         }
@@ -1127,6 +1150,90 @@ static int person_by_word(const struct extractor *ex, const struct tok *t)
     return -1;
 }
 
+static bool role_before(const struct extractor *ex, size_t begin, size_t end,
+                        size_t *r0, size_t *r1, exo_level *level,
+                        const char **org);
+static bool role_after(const struct extractor *ex, size_t i, size_t end,
+                       size_t *r0, size_t *r1, exo_level *level,
+                       const char **org);
+
+/* Whether a "he" ('m') or "she" ('f') may be person 'p'. */
+static bool gender_fits(const struct person *p, char g)
+{
+    return !p->gender || p->gender == g;
+}
+
+/* Whether the word after "his"/"her" is what they possess ("his
+ * departure", "her new company"), not "hired her to lead", "told her
+ * that". */
+static bool possessed(const struct tok *t)
+{
+    static const char *const not_possessed[] = {
+        "to",   "as",   "in",    "at",   "from", "for", "and", "or",
+        "on",   "with", "that",  "if",   "into", "by",  "the", "a",
+        "an",   "back", "about", "over", "but",  "out", "up",  "own", NULL};
+    return (t->flags & T_WORD) && !(t->flags & T_CAP) &&
+           !(t->flags & T_NUM) && !low_in(t, not_possessed);
+}
+
+/*
+ * The person a title noun ("the coach", "the former chief executive",
+ * tokens [a, b)) stands for: the one most recently named with one of its
+ * head words as their title, else 'last', the last person named (ex17r).
+ */
+static int titled(const struct extractor *ex, size_t a, size_t b, int last)
+{
+    for (size_t r = ex->n_recent; r > 0; r--) {
+        const struct person *p = &ex->people[ex->recent[r - 1]];
+        for (size_t k = a; k < b && p->role; k++)
+            if (strcmp(ex->toks[k].low, p->role) == 0)
+                return ex->recent[r - 1];
+    }
+    return last;
+}
+
+/*
+ * What a named mention [i, j) of person 'p' tells of them: "Mr", "Ms"
+ * before the name (gender), a title before it ("manager Joe Maddon") or
+ * after a comma ("X, the former CEO"); and that they are the newest
+ * person named, and one of the paragraph's (ex17r).
+ */
+static void note_person(struct extractor *ex, const struct sent *s, size_t i,
+                        size_t j, int p)
+{
+    struct person *pe = &ex->people[p];
+    static const char *const male[] = {"mr", "sir", "lord", NULL};
+    static const char *const female[] = {"ms", "mrs", "miss", "dame", "lady",
+                                         NULL};
+    size_t h = i > s->t0 && low_is(&ex->toks[i - 1], ".") ? i - 1 : i;
+    if (h > s->t0 && low_in(&ex->toks[h - 1], male))
+        pe->gender = 'm';
+    else if (h > s->t0 && low_in(&ex->toks[h - 1], female))
+        pe->gender = 'f';
+    size_t r0, r1;
+    exo_level lv;
+    const char *org;
+    if (role_before(ex, s->t0, i, &r0, &r1, &lv, &org) ||
+        (j + 1 < s->t1 && low_is(&ex->toks[j], ",") &&
+         role_after(ex, j + 1, s->t1, &r0, &r1, &lv, &org)))
+        for (size_t k = r0; k < r1; k++)
+            if (exo__lex_role(ex->toks[k].low, &lv) == EXO__ROLE_HEAD)
+                pe->role = ex->toks[k].low;
+    size_t n = 0;
+    for (size_t r = 0; r < ex->n_recent; r++)
+        if (ex->recent[r] != p)
+            ex->recent[n++] = ex->recent[r];
+    if (n == 8)
+        memmove(ex->recent, ex->recent + 1, --n * sizeof ex->recent[0]);
+    ex->recent[n++] = p;
+    ex->n_recent = n;
+    if (ex->para_person < 0)
+        ex->para_person = p;
+    else if (ex->para_person != p)
+        ex->para_many = true;
+    ex->last_far = false;
+}
+
 /*
  * The person mentions of sentence 's', in order; 'last' is the last person
  * named in the paragraph so far (updated).
@@ -1168,7 +1275,20 @@ static void find_mentions(struct extractor *ex, const struct sent *s, int *last)
                 !(ex->ments[0].flags & M_PRONOUN) &&
                 !(ex->toks[ex->ments[0].t1 - 1].flags & T_POSS))
                 p = ex->ments[0].person;
-            flags = M_PRONOUN;
+            flags = M_PRONOUN | (ex->last_far ? M_FAR : 0);
+            j = i + 1;
+            /* "Ms. Roe left A. He joined B": not her (ex17r). */
+            if (!gender_fits(&ex->people[p], t->low[0] == 'h' ? 'm' : 'f'))
+                p = -1, flags = 0;
+        } else if (low_in(t, (const char *const[]){"his", "her", NULL}) &&
+                   *last >= 0 && i + 1 < s->t1 && possessed(&ex->toks[i + 1]) &&
+                   gender_fits(&ex->people[*last],
+                               t->low[0] == 'h' ? 'm' : 'f')) {
+            /* "his departure", "her move to B": the person as a
+             * possessor, for the noun rules and the learned reader
+             * (ex17r); never a verb's subject or object. */
+            p = *last;
+            flags = M_PRONOUN | M_POSSESSOR | (ex->last_far ? M_FAR : 0);
             j = i + 1;
         }
         /* "They are returning", "These individuals", "the two left":
@@ -1201,6 +1321,16 @@ static void find_mentions(struct extractor *ex, const struct sent *s, int *last)
             bool head = false;
             while (k < s->t1 && k < i + 5 && !ex->tok_org[k]) {
                 enum exo__role_kind rk = exo__lex_role(ex->toks[k].low, &lv);
+                /* "The Homelessness Minister quit": one capitalised word
+                 * qualifying the title that follows (ex17r). */
+                if (rk == EXO__ROLE_NONE && k == i + 1 &&
+                    (ex->toks[k].flags & T_CAP) && k + 1 < s->t1 &&
+                    !ex->tok_org[k + 1] &&
+                    exo__lex_role(ex->toks[k + 1].low, &lv) ==
+                        EXO__ROLE_HEAD) {
+                    k++;
+                    continue;
+                }
                 if (rk == EXO__ROLE_NONE && !low_is(&ex->toks[k], "former"))
                     break;
                 if (low_in(&ex->toks[k],
@@ -1212,10 +1342,18 @@ static void find_mentions(struct extractor *ex, const struct sent *s, int *last)
             /* "The former president of Motorola has re-joined Google":
              * with "former", a title of an organisation is someone
              * already named (ex17n). */
+            /* "The former boss of office furniture firm Steelcase joined
+             * Ford": a few lower-case words before the organisation
+             * (ex17r). */
             if (head && i + 1 < s->t1 && low_is(&ex->toks[i + 1], "former") &&
-                k + 1 < s->t1 && low_is(&ex->toks[k], "of") &&
-                ex->tok_org[k + 1]) {
-                const struct org_mention *fo = org_covering(ex, k + 1);
+                k + 1 < s->t1 && low_is(&ex->toks[k], "of")) {
+                size_t o = k + 1;
+                while (o < s->t1 && o < k + 5 && !ex->tok_org[o] &&
+                       (ex->toks[o].flags & T_WORD) &&
+                       !(ex->toks[o].flags & T_CAP))
+                    o++;
+                const struct org_mention *fo =
+                    o < s->t1 && ex->tok_org[o] ? org_covering(ex, o) : NULL;
                 if (fo)
                     k = fo->t1;
             }
@@ -1229,11 +1367,18 @@ static void find_mentions(struct extractor *ex, const struct sent *s, int *last)
                 head = true;
                 k = i + 2;
             }
+            /* "The billionaire", "the Briton": a noun for a person that
+             * is no title (ex17r; lexicon.c's person nouns). */
+            if (!head && k == i + 1 && i + 2 < s->t1 &&
+                exo__lex_person_noun(ex->toks[i + 1].low)) {
+                head = true;
+                k = i + 2;
+            }
             if (head && k < s->t1 && !(ex->toks[k].flags & T_CAP) &&
                 !low_in(&ex->toks[k],
                         (const char *const[]){"of", "at", ",", "and", NULL})) {
-                p = *last;
-                flags = M_PRONOUN;
+                p = titled(ex, i + 1, k, *last);
+                flags = M_PRONOUN | (ex->last_far ? M_FAR : 0);
                 j = k;
             }
         }
@@ -1248,6 +1393,8 @@ static void find_mentions(struct extractor *ex, const struct sent *s, int *last)
         if (i >= s->t0 + 2 && low_is(&ex->toks[i - 1], "to") &&
             low_is(&ex->toks[i - 2], "according"))
             flags |= M_SPEAKER;
+        if (!(flags & M_PRONOUN))
+            note_person(ex, s, i, j, p);
         add_mention(ex, i, j, p, flags);
         *last = p;
         i = j - 1;
@@ -1554,7 +1701,7 @@ static bool rival_before(const struct extractor *ex, size_t s0, size_t t)
 /* Is 'm' a mention the frame may take as its mover? */
 static bool may_move(const struct mention *m)
 {
-    return !(m->flags & M_SPEAKER);
+    return !(m->flags & (M_SPEAKER | M_POSSESSOR));
 }
 
 /* ==== Candidates ==== */
@@ -1595,6 +1742,7 @@ static bool same_key(const char *a, const char *b)
  *  +0.05  a date in the sentence
  *  -0.15  hedged ("expected to", "reportedly", "plans to")
  *  -0.10  a dated event told as background
+ *  -0.05  the person resolved across a paragraph break
  * The weights order candidates for review; they are not calibrated
  * probabilities. Rounded to 0.01 so that outputs compare exactly.
  */
@@ -1619,6 +1767,8 @@ static double score(const struct frame *f)
         c -= 0.15;
     if (f->background)
         c -= 0.10;
+    if (f->mflags & M_FAR)
+        c -= 0.05;
     c = c < 0 ? 0 : c > 1 ? 1 : c;
     return round(c * 100.0) / 100.0;
 }
@@ -2115,8 +2265,10 @@ static void loose_list_after(const struct extractor *ex, size_t m, size_t end,
 
 static long mention_after(const struct extractor *ex, size_t t, size_t max)
 {
+    /* "hired his former deputy X": the possessor is not the object. */
     for (size_t m = 0; m < ex->n_ments; m++)
-        if (ex->ments[m].t0 >= t && ex->ments[m].t0 <= t + max)
+        if (ex->ments[m].t0 >= t && ex->ments[m].t0 <= t + max &&
+            !(ex->ments[m].flags & M_POSSESSOR))
             return (long)m;
     return -1;
 }
@@ -2524,6 +2676,12 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                 low_in(&T[tr->t0 - 1],
                        (const char *const[]){"his", "her", "their", NULL}))
                 subj = subject_before(ex, s, tr->t0);
+            /* "His departure was announced on Monday": "his" standing
+             * for the person named before (ex17r). */
+            for (size_t m = 0; subj < 0 && m < ex->n_ments; m++)
+                if ((ex->ments[m].flags & M_POSSESSOR) &&
+                    ex->ments[m].t1 == tr->t0)
+                    subj = (long)m;
             /* "X submitted a letter of early retirement", "X tendered a
              * resignation": the noun as the object of the subject's verb
              * (ex17b). */
@@ -3649,6 +3807,8 @@ static void add_feature(void *ctx, const char *feature)
 static bool learnable(const struct extractor *ex, const struct sent *s,
                       const struct mention *m)
 {
+    if (m->flags & M_POSSESSOR) /* not yet in the model's training */
+        return false;
     if (m->flags & M_PARTIAL)
         return strcmp(ex->toks[m->t1 - 1].low, ex->people[m->person].last) == 0;
     if ((m->flags & M_FULL) && m->t0 > s->t0 &&
@@ -4147,12 +4307,18 @@ static exo_code extract(const char *text, size_t len, const size_t *map,
         goto out;
     size_t para = SIZE_MAX;
     int last = -1;
+    ex.para_person = -1;
     for (size_t i = 0; i < ex.n_sents && !ex.fatal; i++) {
         const struct sent *s = &ex.sents[i];
         if (s->para != para) {
             learn_paragraph(&ex);
             para = s->para;
-            last = -1;
+            /* "He" opening a paragraph is the previous paragraph's one
+             * person; with two or more named there, no one (ex17r). */
+            last = ex.para_many ? -1 : ex.para_person;
+            ex.last_far = last >= 0;
+            ex.para_person = -1;
+            ex.para_many = false;
             ex.n_group = 0;
         }
         find_mentions(&ex, s, &last);

@@ -1074,6 +1074,28 @@ bool exo__lex_not_name(const char *word)
     return in_list(word, not_name, COUNT(not_name));
 }
 
+/*
+ * Nouns that stand for a person already named, after "the", though they
+ * are no title: "the billionaire", "the Briton", "the 45-year-old" is
+ * read apart (ex17r). Titles ("the cofounder", "the coach") are in
+ * 'roles'. Lower-case.
+ */
+static const char *const person_nouns[] = {
+    "billionaire", "millionaire", "entrepreneur", "investor",  "financier",
+    "veteran",     "executive",   "banker",       "technologist", "tycoon",
+    "businessman", "businesswoman", "mogul",      "industrialist", "academic",
+    "economist",   "physicist",   "programmer",   "insider",   "newcomer",
+    "briton",      "american",    "frenchman",    "frenchwoman", "german",
+    "canadian",    "australian",  "israeli",      "indian",    "chinese",
+    "japanese",    "dutchman",    "italian",      "spaniard",  "swede",
+    "irishman",    "scot",        "russian",      "brazilian", "korean",
+};
+
+bool exo__lex_person_noun(const char *word)
+{
+    return in_list(word, person_nouns, COUNT(person_nouns));
+}
+
 static const char *const org_suffixes[] = {
     "labs",
     "lab",
