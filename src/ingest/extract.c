@@ -745,6 +745,11 @@ static void find_entities(struct extractor *ex, struct sent *s)
                        !(ex->toks[i - 1].flags & T_POSS);
         /* "Joining Rosa Klein at Vantage Motors is Peter Hall": a name
          * and then "at": the person joined, not an organisation (ex17b). */
+        /* "went to Palmer Luckey, who departed": organisations are not
+         * "who" (ex17r). */
+        if (org_ctx && j > i + 1 && j + 1 < s->t1 &&
+            low_is(&ex->toks[j], ",") && low_is(&ex->toks[j + 1], "who"))
+            org_ctx = false;
         if (org_ctx && j > i + 1 && j < s->t1 && low_is(&ex->toks[j], "at") &&
             low_in(&ex->toks[i - 1],
                    (const char *const[]){"joining", "join", "joins", "joined",
@@ -850,9 +855,14 @@ static void find_entities(struct extractor *ex, struct sent *s)
             if (org_ctx && !ex->tok_org[i] && (t->flags & T_CAP) &&
                 (t->flags & T_WORD) && !(t->flags & T_NOTNAME) && !t->month) {
                 size_t k = i + 1;
+                /* ... but not over a title: "ousted its British CEO John
+                 * Cryan" is the organisation "British" (ex17r: the name
+                 * was read into it). */
                 while (k < s->t1 && (ex->toks[k].flags & T_CAP) &&
                        (ex->toks[k].flags & T_WORD) && !ex->tok_org[k] &&
-                       !(ex->toks[k - 1].flags & T_POSS) && k < i + 4)
+                       !(ex->toks[k - 1].flags & T_POSS) && k < i + 4 &&
+                       exo__lex_role(ex->toks[k].low, &title_lv) !=
+                           EXO__ROLE_HEAD)
                     k++;
                 add_org(ex, i, k,
                         arena_dup(ex, ex->text + t->start,
