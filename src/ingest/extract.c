@@ -844,6 +844,7 @@ static void find_entities(struct extractor *ex, struct sent *s)
              * capitalised word before a title, not opening the sentence. */
             exo_level title_lv;
             if (!org_ctx && i > s->t0 && i + 1 < s->t1 &&
+                !exo__lex_demonym(t->low) &&
                 exo__lex_role(ex->toks[i + 1].low, &title_lv) ==
                     EXO__ROLE_HEAD &&
                 low_in(&ex->toks[i - 1],
@@ -943,6 +944,7 @@ static void find_entities(struct extractor *ex, struct sent *s)
                 const struct tok *t = &ex->toks[a - 1];
                 if (!(t->flags & T_CAP) || !(t->flags & T_WORD) ||
                     (t->flags & (T_NOTNAME | T_POSS)) || t->month ||
+                    exo__lex_demonym(t->low) ||
                     ex->tok_org[a - 1] ||
                     exo__lex_role(t->low, &role_lv) != EXO__ROLE_NONE)
                     break;

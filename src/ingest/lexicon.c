@@ -1096,6 +1096,25 @@ bool exo__lex_person_noun(const char *word)
     return in_list(word, person_nouns, COUNT(person_nouns));
 }
 
+/*
+ * Adjectives of nationality: "its British CEO", "Danish chief executive
+ * X" name no organisation (ex17r). Lower-case.
+ */
+static const char *const demonyms[] = {
+    "american", "british",   "french",    "german",     "danish",
+    "dutch",    "swedish",   "norwegian", "finnish",    "irish",
+    "scottish", "welsh",     "english",   "spanish",    "italian",
+    "swiss",    "austrian",  "belgian",   "polish",     "russian",
+    "chinese",  "japanese",  "korean",    "indian",     "israeli",
+    "canadian", "australian", "brazilian", "mexican",   "turkish",
+    "greek",    "portuguese", "ukrainian", "singaporean", "taiwanese",
+};
+
+bool exo__lex_demonym(const char *word)
+{
+    return in_list(word, demonyms, COUNT(demonyms));
+}
+
 static const char *const org_suffixes[] = {
     "labs",
     "lab",
