@@ -966,6 +966,12 @@ static void find_entities(struct extractor *ex, struct sent *s)
             i = j - 1;
             continue;
         }
+        /* "Samuel Stanley Jr.": the period is the suffix's, written
+         * with the name (the key, from the tokens, stays without). */
+        if ((low_is(last, "jr") || low_is(last, "sr")) &&
+            last->end < ex->len && ex->text[last->end] == '.')
+            name = arena_dup(ex, ex->text + ex->toks[i].start,
+                             last->end + 1 - ex->toks[i].start);
         if (person_by_key(ex, key) < 0) {
             struct person pe = {.name = name,
                                 .key = arena_dup(ex, key, strlen(key)),
@@ -1247,6 +1253,31 @@ static void note_person(struct extractor *ex, const struct sent *s, size_t i,
 }
 
 /*
+ * A lead that names its person only after the title: before anyone is
+ * named in the text, the person whose full name opens the next sentence
+ * of the paragraph, else -1 (ex17r). One look ahead, once per sentence
+ * at most: the work stays linear.
+ */
+static int lead_person(struct extractor *ex, const struct sent *s)
+{
+    size_t si = (size_t)(s - ex->sents);
+    if (ex->n_recent > 0 || si + 1 >= ex->n_sents)
+        return -1;
+    const struct sent *n = s + 1;
+    if (n->para != s->para || n->titlecase || n->t0 >= n->t1)
+        return -1;
+    size_t j = name_run(ex, n->t0, n->t1);
+    if (j == n->t0)
+        return -1;
+    char *key = person_key(arena_dup(ex, ex->text + ex->toks[n->t0].start,
+                                     ex->toks[j - 1].end -
+                                         ex->toks[n->t0].start));
+    int p = key ? person_by_key(ex, key) : -1;
+    exo__free(key);
+    return p;
+}
+
+/*
  * The person mentions of sentence 's', in order; 'last' is the last person
  * named in the paragraph so far (updated).
  */
@@ -1326,7 +1357,10 @@ static void find_mentions(struct extractor *ex, const struct sent *s, int *last)
         /* "The cofounder said ...", "the former CEO will join": a role
          * noun standing for the last person named (issue 17), not "the
          * CEO John Smith" nor "the head of sales". */
-        if (p < 0 && low_is(t, "the") && *last >= 0 &&
+        int lead = -1;
+        if (p < 0 && low_is(t, "the") && *last < 0)
+            lead = lead_person(ex, s);
+        if (p < 0 && low_is(t, "the") && (*last >= 0 || lead >= 0) &&
             (i == s->t0 || low_is(&ex->toks[i - 1], ","))) {
             size_t k = i + 1;
             exo_level lv;
@@ -1364,6 +1398,16 @@ static void find_mentions(struct extractor *ex, const struct sent *s, int *last)
             /* "The former boss of office furniture firm Steelcase joined
              * Ford": a few lower-case words before the organisation
              * (ex17r). */
+            /* "The president of Michigan State University announced his
+             * resignation. Samuel Stanley Jr. said ...": in a lead that
+             * names the person only after, the title of an organisation
+             * is that person (ex17r). */
+            if (head && lead >= 0 && k + 1 < s->t1 &&
+                low_is(&ex->toks[k], "of") && ex->tok_org[k + 1]) {
+                const struct org_mention *fo = org_covering(ex, k + 1);
+                if (fo)
+                    k = fo->t1;
+            }
             if (head && i + 1 < s->t1 && low_is(&ex->toks[i + 1], "former") &&
                 k + 1 < s->t1 && low_is(&ex->toks[k], "of")) {
                 size_t o = k + 1;
@@ -1396,7 +1440,7 @@ static void find_mentions(struct extractor *ex, const struct sent *s, int *last)
             if (head && k < s->t1 && !(ex->toks[k].flags & T_CAP) &&
                 !low_in(&ex->toks[k],
                         (const char *const[]){"of", "at", ",", "and", NULL})) {
-                p = titled(ex, i + 1, k, *last);
+                p = lead >= 0 ? lead : titled(ex, i + 1, k, *last);
                 flags = M_PRONOUN | (ex->last_far ? M_FAR : 0);
                 j = k;
             }

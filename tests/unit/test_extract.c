@@ -1923,3 +1923,20 @@ Test(extract, coref_names_the_finder_missed)
     cr_expect_str_eq(out.rows[0].person, "Ada Brenn");
     exo_candidate_list_release(&out);
 }
+
+Test(extract, coref_lead_names_the_person_after_the_title)
+{
+    /* A lead: the title first, the name opening the next sentence. */
+    expect_one("The chief executive of Initech resigned on Monday. Karl "
+               "Vinter Jr. thanked the staff in a memo.",
+               NULL, "Karl Vinter Jr.", "Initech", NULL, EXO_EVENT_LEFT);
+    /* Not when someone was named before the title... */
+    expect_none("Mia Cole praised the board. The chief executive of Initech "
+                "resigned on Monday. Karl Vinter thanked the staff in a "
+                "memo.",
+                NULL);
+    /* ... nor when the next sentence opens with no name. */
+    expect_none("The chief executive of Initech resigned on Monday. Analyst "
+                "Karl Vinter thanked the staff in a memo.",
+                NULL);
+}
