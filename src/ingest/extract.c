@@ -745,11 +745,6 @@ static void find_entities(struct extractor *ex, struct sent *s)
                        !(ex->toks[i - 1].flags & T_POSS);
         /* "Joining Rosa Klein at Vantage Motors is Peter Hall": a name
          * and then "at": the person joined, not an organisation (ex17b). */
-        /* "went to Palmer Luckey, who departed": organisations are not
-         * "who" (ex17r). */
-        if (org_ctx && j > i + 1 && j + 1 < s->t1 &&
-            low_is(&ex->toks[j], ",") && low_is(&ex->toks[j + 1], "who"))
-            org_ctx = false;
         if (org_ctx && j > i + 1 && j < s->t1 && low_is(&ex->toks[j], "at") &&
             low_in(&ex->toks[i - 1],
                    (const char *const[]){"joining", "join", "joins", "joined",
@@ -765,6 +760,12 @@ static void find_entities(struct extractor *ex, struct sent *s)
              (low_is(&ex->toks[i - 1], "to") &&
               low_in(&ex->toks[i - 2], move_to_words))))
             org_ctx = true;
+        /* "That honor went to Palmer Luckey, who departed": after a
+         * verb of moving or joining, a run then ", who" is a person
+         * (ex17r). */
+        if (org_ctx && j > i + 1 && j + 1 < s->t1 &&
+            low_is(&ex->toks[j], ",") && low_is(&ex->toks[j + 1], "who"))
+            org_ctx = false;
         /* "was dismissed by Tottenham", "hired by Globex": who fires or
          * hires, after a passive verb, is an organisation unless it is
          * a person named already (ex17n). */

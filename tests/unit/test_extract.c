@@ -1916,7 +1916,7 @@ Test(extract, coref_names_the_finder_missed)
                "Karl Vinter", "Globex", NULL, EXO_EVENT_FIRED);
     /* A run before ", who" is a person, even where an organisation
      * would go. */
-    exo_candidate_list out = run("The first to go was Ada Brenn, who departed "
+    exo_candidate_list out = run("The first exit went to Ada Brenn, who departed "
                                  "Initech in May.",
                                  NULL);
     cr_assert_eq(out.n, 1);
