@@ -945,8 +945,7 @@ static void find_entities(struct extractor *ex, struct sent *s)
                 const struct tok *t = &ex->toks[a - 1];
                 if (!(t->flags & T_CAP) || !(t->flags & T_WORD) ||
                     (t->flags & (T_NOTNAME | T_POSS)) || t->month ||
-                    exo__lex_demonym(t->low) ||
-                    ex->tok_org[a - 1] ||
+                    exo__lex_demonym(t->low) || ex->tok_org[a - 1] ||
                     exo__lex_role(t->low, &role_lv) != EXO__ROLE_NONE)
                     break;
                 a--;
@@ -969,8 +968,8 @@ static void find_entities(struct extractor *ex, struct sent *s)
         }
         /* "Samuel Stanley Jr.": the period is the suffix's, written
          * with the name (the key, from the tokens, stays without). */
-        if ((low_is(last, "jr") || low_is(last, "sr")) &&
-            last->end < ex->len && ex->text[last->end] == '.')
+        if ((low_is(last, "jr") || low_is(last, "sr")) && last->end < ex->len &&
+            ex->text[last->end] == '.')
             name = arena_dup(ex, ex->text + ex->toks[i].start,
                              last->end + 1 - ex->toks[i].start);
         if (person_by_key(ex, key) < 0) {
@@ -1188,11 +1187,11 @@ static bool gender_fits(const struct person *p, char g)
 static bool possessed(const struct tok *t)
 {
     static const char *const not_possessed[] = {
-        "to",   "as",   "in",    "at",   "from", "for", "and", "or",
-        "on",   "with", "that",  "if",   "into", "by",  "the", "a",
-        "an",   "back", "about", "over", "but",  "out", "up",  "own", NULL};
-    return (t->flags & T_WORD) && !(t->flags & T_CAP) &&
-           !(t->flags & T_NUM) && !low_in(t, not_possessed);
+        "to",    "as",   "in",  "at",   "from", "for", "and", "or", "on",
+        "with",  "that", "if",  "into", "by",   "the", "a",   "an", "back",
+        "about", "over", "but", "out",  "up",   "own", NULL};
+    return (t->flags & T_WORD) && !(t->flags & T_CAP) && !(t->flags & T_NUM) &&
+           !low_in(t, not_possessed);
 }
 
 /*
@@ -1222,8 +1221,8 @@ static void note_person(struct extractor *ex, const struct sent *s, size_t i,
 {
     struct person *pe = &ex->people[p];
     static const char *const male[] = {"mr", "sir", "lord", NULL};
-    static const char *const female[] = {"ms", "mrs", "miss", "dame", "lady",
-                                         NULL};
+    static const char *const female[] = {"ms",   "mrs",  "miss",
+                                         "dame", "lady", NULL};
     size_t h = i > s->t0 && low_is(&ex->toks[i - 1], ".") ? i - 1 : i;
     if (h > s->t0 && low_in(&ex->toks[h - 1], male))
         pe->gender = 'm';
@@ -1270,9 +1269,9 @@ static int lead_person(struct extractor *ex, const struct sent *s)
     size_t j = name_run(ex, n->t0, n->t1);
     if (j == n->t0)
         return -1;
-    char *key = person_key(arena_dup(ex, ex->text + ex->toks[n->t0].start,
-                                     ex->toks[j - 1].end -
-                                         ex->toks[n->t0].start));
+    char *key =
+        person_key(arena_dup(ex, ex->text + ex->toks[n->t0].start,
+                             ex->toks[j - 1].end - ex->toks[n->t0].start));
     int p = key ? person_by_key(ex, key) : -1;
     exo__free(key);
     return p;
@@ -1380,8 +1379,7 @@ static void find_mentions(struct extractor *ex, const struct sent *s, int *last)
                 if (rk == EXO__ROLE_NONE && k == i + 1 &&
                     (ex->toks[k].flags & T_CAP) && k + 1 < s->t1 &&
                     !ex->tok_org[k + 1] &&
-                    exo__lex_role(ex->toks[k + 1].low, &lv) ==
-                        EXO__ROLE_HEAD) {
+                    exo__lex_role(ex->toks[k + 1].low, &lv) == EXO__ROLE_HEAD) {
                     k++;
                     continue;
                 }

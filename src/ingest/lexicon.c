@@ -1081,14 +1081,16 @@ bool exo__lex_not_name(const char *word)
  * 'roles'. Lower-case.
  */
 static const char *const person_nouns[] = {
-    "billionaire", "millionaire", "entrepreneur", "investor",  "financier",
-    "veteran",     "executive",   "banker",       "technologist", "tycoon",
-    "businessman", "businesswoman", "mogul",      "industrialist", "academic",
-    "economist",   "physicist",   "programmer",   "insider",   "newcomer",
-    "briton",      "american",    "frenchman",    "frenchwoman", "german",
-    "canadian",    "australian",  "israeli",      "indian",    "chinese",
-    "japanese",    "dutchman",    "italian",      "spaniard",  "swede",
-    "irishman",    "scot",        "russian",      "brazilian", "korean",
+    "billionaire",  "millionaire",   "entrepreneur", "investor",
+    "financier",    "veteran",       "executive",    "banker",
+    "technologist", "tycoon",        "businessman",  "businesswoman",
+    "mogul",        "industrialist", "academic",     "economist",
+    "physicist",    "programmer",    "insider",      "newcomer",
+    "briton",       "american",      "frenchman",    "frenchwoman",
+    "german",       "canadian",      "australian",   "israeli",
+    "indian",       "chinese",       "japanese",     "dutchman",
+    "italian",      "spaniard",      "swede",        "irishman",
+    "scot",         "russian",       "brazilian",    "korean",
 };
 
 bool exo__lex_person_noun(const char *word)
@@ -1101,12 +1103,12 @@ bool exo__lex_person_noun(const char *word)
  * X" name no organisation (ex17r). Lower-case.
  */
 static const char *const demonyms[] = {
-    "american", "british",   "french",    "german",     "danish",
-    "dutch",    "swedish",   "norwegian", "finnish",    "irish",
-    "scottish", "welsh",     "english",   "spanish",    "italian",
-    "swiss",    "austrian",  "belgian",   "polish",     "russian",
-    "chinese",  "japanese",  "korean",    "indian",     "israeli",
-    "canadian", "australian", "brazilian", "mexican",   "turkish",
+    "american", "british",    "french",    "german",      "danish",
+    "dutch",    "swedish",    "norwegian", "finnish",     "irish",
+    "scottish", "welsh",      "english",   "spanish",     "italian",
+    "swiss",    "austrian",   "belgian",   "polish",      "russian",
+    "chinese",  "japanese",   "korean",    "indian",      "israeli",
+    "canadian", "australian", "brazilian", "mexican",     "turkish",
     "greek",    "portuguese", "ukrainian", "singaporean", "taiwanese",
 };
 
