@@ -1940,3 +1940,13 @@ Test(extract, coref_lead_names_the_person_after_the_title)
                 "Karl Vinter thanked the staff in a memo.",
                 NULL);
 }
+
+Test(extract, coref_both_men_is_the_group)
+{
+    /* The group rule (ex17b) reads "Both men" as the last list named. */
+    expect_moves("Jay Okafor and Tim Bell built the robot team at Initech. "
+                 "Both men left the company in May.",
+                 NULL,
+                 (const char *const[]){"Jay Okafor|left|Initech|-",
+                                       "Tim Bell|left|Initech|-", NULL});
+}
