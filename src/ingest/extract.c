@@ -247,7 +247,9 @@ static int tokenize(const char *s, size_t a, size_t b, struct tok **toks,
         exo_level role_lv;
         /* A title word is never part of a name: "General Counsel Sean
          * Edgett" is Sean Edgett (issue 17). */
-        if (exo__lex_not_name(t.low) ||
+        /* A nationality is no part of a name either: "German
+         * Christian Sewing", "Native American" (ex17r). */
+        if (exo__lex_not_name(t.low) || exo__lex_demonym(t.low) ||
             ((t.flags & T_CAP) &&
              exo__lex_role(t.low, &role_lv) == EXO__ROLE_HEAD))
             t.flags |= T_NOTNAME;
@@ -616,6 +618,7 @@ static const char *const honorifics[] = {"dr",  "mr",   "mrs",  "ms",   "prof",
 static const char *const org_context_words[] = {
     "rival",      "join",     "joins",      "joined",    "joining",
     "startup",    "company",  "firm",       "lab",       "called",
+    "biotech",    "carmaker", "automaker",  "retailer",  "insurer",
     "competitor", "rejoin",   "rejoined",   "rejoins",   "rejoining",
     "found",      "founded",  "co-founded", "cofounded", "launched",
     "launch",     "start-up", "venture",    "unit",      "at",

@@ -897,6 +897,11 @@ static const char *const not_name[] = {
     "london",
     "washington",
     "california",
+    /* ex17r: continents ("North America" read as a person) */
+    "america",
+    "europe",
+    "asia",
+    "africa",
     "wall",
     "street",
     "street journal",

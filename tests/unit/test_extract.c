@@ -1950,3 +1950,16 @@ Test(extract, coref_both_men_is_the_group)
                  (const char *const[]){"Jay Okafor|left|Initech|-",
                                        "Tim Bell|left|Initech|-", NULL});
 }
+
+Test(extract, coref_nationalities_and_continents_are_not_names)
+{
+    /* "German Ada Brenn" is Ada Brenn; "North America" is no one for a
+     * later "He" to stand for. */
+    expect_one("German Ada Brenn resigned from Initech on Monday.",
+               NULL, "Ada Brenn", "Initech", NULL, EXO_EVENT_LEFT);
+    expect_none("Sales in North America fell. He also started a company.",
+                NULL);
+    /* "biotech X", as "startup X": an organisation. */
+    expect_one("Lin Tao has become the new CEO of struggling biotech Quarrel.",
+               NULL, "Lin Tao", NULL, "Quarrel", EXO_EVENT_JOINED);
+}
