@@ -1258,8 +1258,9 @@ static void note_person(struct extractor *ex, const struct sent *s, size_t i,
 /*
  * A lead that names its person only after the title: before anyone is
  * named in the text, the person whose full name opens the next sentence
- * of the paragraph, else -1 (ex17r). One look ahead, once per sentence
- * at most: the work stays linear.
+ * of the paragraph, else -1 (ex17r). It reads at most the five first
+ * tokens of that sentence, and only until someone is named: the work
+ * stays linear.
  */
 static int lead_person(struct extractor *ex, const struct sent *s)
 {
@@ -1321,11 +1322,13 @@ static void find_mentions(struct extractor *ex, const struct sent *s, int *last)
                 !(ex->ments[0].flags & M_PRONOUN) &&
                 !(ex->toks[ex->ments[0].t1 - 1].flags & T_POSS))
                 p = ex->ments[0].person;
-            flags = M_PRONOUN | (ex->last_far ? M_FAR : 0);
+            flags = M_PRONOUN | (ex->last_far && p == *last ? M_FAR : 0);
             j = i + 1;
             /* "Ms. Roe left A. He joined B": not her (ex17r). */
-            if (!gender_fits(&ex->people[p], t->low[0] == 'h' ? 'm' : 'f'))
-                p = -1, flags = 0;
+            if (!gender_fits(&ex->people[p], t->low[0] == 'h' ? 'm' : 'f')) {
+                p = -1;
+                flags = 0;
+            }
         } else if (low_in(t, (const char *const[]){"his", "her", NULL}) &&
                    *last >= 0 && i + 1 < s->t1 && possessed(&ex->toks[i + 1]) &&
                    gender_fits(&ex->people[*last],
@@ -1394,12 +1397,6 @@ static void find_mentions(struct extractor *ex, const struct sent *s, int *last)
                 head |= rk == EXO__ROLE_HEAD;
                 k++;
             }
-            /* "The former president of Motorola has re-joined Google":
-             * with "former", a title of an organisation is someone
-             * already named (ex17n). */
-            /* "The former boss of office furniture firm Steelcase joined
-             * Ford": a few lower-case words before the organisation
-             * (ex17r). */
             /* "The president of Michigan State University announced his
              * resignation. Samuel Stanley Jr. said ...": in a lead that
              * names the person only after, the title of an organisation
@@ -1410,6 +1407,11 @@ static void find_mentions(struct extractor *ex, const struct sent *s, int *last)
                 if (fo)
                     k = fo->t1;
             }
+            /* "The former president of Motorola has re-joined Google":
+             * with "former", a title of an organisation is someone
+             * already named (ex17n); "The former boss of office
+             * furniture firm Steelcase joined Ford": a few lower-case
+             * words before the organisation (ex17r). */
             if (head && i + 1 < s->t1 && low_is(&ex->toks[i + 1], "former") &&
                 k + 1 < s->t1 && low_is(&ex->toks[k], "of")) {
                 size_t o = k + 1;
