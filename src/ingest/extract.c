@@ -663,6 +663,13 @@ static size_t name_run(const struct extractor *ex, size_t i, size_t end)
                 break;
             }
             j++;
+        } else if ((ex->toks[j].flags & T_QUOTE) && j > i && j + 3 < end &&
+                   !(ex->toks[j - 1].flags & T_POSS) && name_token(ex, j + 1) &&
+                   !(ex->toks[j + 1].flags & T_INITIAL) &&
+                   (ex->toks[j + 2].flags & T_QUOTE) && name_token(ex, j + 3)) {
+            /* 'James "Jamie" Moses': a nickname in quotes between the
+             * names, left out of the name (name_text; ex17r). */
+            j += 3;
         } else if (low_in(&ex->toks[j], particles) && j > i) {
             /* "van der Berg": particles, then a name word. */
             size_t k = j;
@@ -678,6 +685,32 @@ static size_t name_run(const struct extractor *ex, size_t i, size_t end)
     if (n < 2 || n > 4 || words == 0 || (ex->toks[j - 1].flags & T_INITIAL))
         return i;
     return j;
+}
+
+/*
+ * The name the run [i, j) writes, in the arena: its text, without a
+ * nickname in quotes ('James "Jamie" Moses' is James Moses). NULL when
+ * out of memory.
+ */
+static const char *name_text(struct extractor *ex, size_t i, size_t j)
+{
+    const struct tok *t = ex->toks;
+    for (size_t q = i + 1; q + 3 < j; q++)
+        if ((t[q].flags & T_QUOTE) && (t[q + 2].flags & T_QUOTE)) {
+            size_t a = t[q - 1].end - t[i].start;
+            size_t b = t[j - 1].end - t[q + 3].start;
+            char *buf = exo__arena_alloc(&ex->arena, a + 1 + b + 1);
+            if (!buf) {
+                ex->fatal = EXO_ENOMEM;
+                return NULL;
+            }
+            memcpy(buf, ex->text + t[i].start, a);
+            buf[a] = ' ';
+            memcpy(buf + a + 1, ex->text + t[q + 3].start, b);
+            buf[a + 1 + b] = '\0';
+            return buf;
+        }
+    return arena_dup(ex, ex->text + t[i].start, t[j - 1].end - t[i].start);
 }
 
 /* The person with name key 'key', or -1. */
@@ -960,8 +993,7 @@ static void find_entities(struct extractor *ex, struct sent *s)
                         true);
         }
         /* A person: remember the full name once. */
-        const char *name = arena_dup(ex, ex->text + ex->toks[i].start,
-                                     last->end - ex->toks[i].start);
+        const char *name = name_text(ex, i, j);
         char *key = person_key(name);
         if (!key) {
             if (name && exo__utf8_invalid_at(name, strlen(name)) < 0)
@@ -972,9 +1004,17 @@ static void find_entities(struct extractor *ex, struct sent *s)
         /* "Samuel Stanley Jr.": the period is the suffix's, written
          * with the name (the key, from the tokens, stays without). */
         if ((low_is(last, "jr") || low_is(last, "sr")) && last->end < ex->len &&
-            ex->text[last->end] == '.')
-            name = arena_dup(ex, ex->text + ex->toks[i].start,
-                             last->end + 1 - ex->toks[i].start);
+            ex->text[last->end] == '.') {
+            size_t n = strlen(name);
+            char *dot = exo__arena_alloc(&ex->arena, n + 2);
+            if (dot) {
+                memcpy(dot, name, n);
+                memcpy(dot + n, ".", 2);
+                name = dot;
+            } else {
+                ex->fatal = EXO_ENOMEM;
+            }
+        }
         if (person_by_key(ex, key) < 0) {
             struct person pe = {.name = name,
                                 .key = arena_dup(ex, key, strlen(key)),
@@ -1273,9 +1313,7 @@ static int lead_person(struct extractor *ex, const struct sent *s)
     size_t j = name_run(ex, n->t0, n->t1);
     if (j == n->t0)
         return -1;
-    char *key =
-        person_key(arena_dup(ex, ex->text + ex->toks[n->t0].start,
-                             ex->toks[j - 1].end - ex->toks[n->t0].start));
+    char *key = person_key(name_text(ex, n->t0, j));
     int p = key ? person_by_key(ex, key) : -1;
     exo__free(key);
     return p;
@@ -1296,8 +1334,7 @@ static void find_mentions(struct extractor *ex, const struct sent *s, int *last)
         int p = -1;
         unsigned flags = 0;
         if (j > i) {
-            char *key = person_key(arena_dup(ex, ex->text + t->start,
-                                             ex->toks[j - 1].end - t->start));
+            char *key = person_key(name_text(ex, i, j));
             p = key ? person_by_key(ex, key) : -1;
             exo__free(key);
             flags = M_FULL;

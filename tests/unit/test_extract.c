@@ -1963,3 +1963,13 @@ Test(extract, coref_nationalities_and_continents_are_not_names)
     expect_one("Lin Tao has become the new CEO of struggling biotech Quarrel.",
                NULL, "Lin Tao", NULL, "Quarrel", EXO_EVENT_JOINED);
 }
+
+Test(extract, coref_a_nickname_in_quotes_is_left_out_of_the_name)
+{
+    expect_one("William \"Bill\" Okafor resigned from Initech on Friday.",
+               NULL, "William Okafor", "Initech", NULL, EXO_EVENT_LEFT);
+    /* The surname alone is the same person. */
+    expect_one("William \"Bill\" Okafor ran sales at Initech. Okafor resigned "
+               "on Friday.",
+               NULL, "William Okafor", "Initech", NULL, EXO_EVENT_LEFT);
+}
