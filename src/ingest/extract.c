@@ -1361,10 +1361,17 @@ static void find_mentions(struct extractor *ex, const struct sent *s, int *last)
                 p = ex->ments[0].person;
             flags = M_PRONOUN | (ex->last_far && p == *last ? M_FAR : 0);
             j = i + 1;
-            /* "Ms. Roe left A. He joined B": not her (ex17r). */
-            if (!gender_fits(&ex->people[p], t->low[0] == 'h' ? 'm' : 'f')) {
+            /* "Ms. Roe left A. He joined B": not her, but the last man
+             * the text called "Mr", if any (ex17r). */
+            char g = t->low[0] == 'h' ? 'm' : 'f';
+            if (!gender_fits(&ex->people[p], g)) {
                 p = -1;
                 flags = 0;
+                for (size_t r = ex->n_recent; r > 0 && p < 0; r--)
+                    if (ex->people[ex->recent[r - 1]].gender == g) {
+                        p = ex->recent[r - 1];
+                        flags = M_PRONOUN;
+                    }
             }
         } else if (low_in(t, (const char *const[]){"his", "her", NULL}) &&
                    *last >= 0 && i + 1 < s->t1 && possessed(&ex->toks[i + 1]) &&

@@ -1846,6 +1846,14 @@ Test(extract, coref_pronoun_not_of_the_other_gender)
     expect_one("Ms. Lena Marsh ran the search team at Initech. She has now "
                "joined Globex.",
                NULL, "Lena Marsh", "Initech", "Globex", EXO_EVENT_JOINED);
+    /* "He" after a woman named last: the last man the text called "Mr". */
+    exo_candidate_list out = run("Mr. Tom Akers praised Ms. Lena Marsh at "
+                                 "Initech. He has now joined Globex.",
+                                 NULL);
+    cr_assert_eq(out.n, 1);
+    cr_expect_str_eq(out.rows[0].person, "Tom Akers");
+    cr_expect_eq(out.rows[0].event, EXO_EVENT_JOINED);
+    exo_candidate_list_release(&out);
 }
 
 Test(extract, coref_a_speaking_pronoun_does_not_move)
