@@ -897,6 +897,11 @@ static const char *const not_name[] = {
     "london",
     "washington",
     "california",
+    /* ex17r: continents ("North America" read as a person) */
+    "america",
+    "europe",
+    "asia",
+    "africa",
     "wall",
     "street",
     "street journal",
@@ -1072,6 +1077,49 @@ static const char *const not_name[] = {
 bool exo__lex_not_name(const char *word)
 {
     return in_list(word, not_name, COUNT(not_name));
+}
+
+/*
+ * Nouns that stand for a person already named, after "the", though they
+ * are no title: "the billionaire", "the Briton", "the 45-year-old" is
+ * read apart (ex17r). Titles ("the cofounder", "the coach") are in
+ * 'roles'. Lower-case.
+ */
+static const char *const person_nouns[] = {
+    "billionaire",  "millionaire",   "entrepreneur", "investor",
+    "financier",    "veteran",       "executive",    "banker",
+    "technologist", "tycoon",        "businessman",  "businesswoman",
+    "mogul",        "industrialist", "academic",     "economist",
+    "physicist",    "programmer",    "insider",      "newcomer",
+    "briton",       "american",      "frenchman",    "frenchwoman",
+    "german",       "canadian",      "australian",   "israeli",
+    "indian",       "chinese",       "japanese",     "dutchman",
+    "italian",      "spaniard",      "swede",        "irishman",
+    "scot",         "russian",       "brazilian",    "korean",
+};
+
+bool exo__lex_person_noun(const char *word)
+{
+    return in_list(word, person_nouns, COUNT(person_nouns));
+}
+
+/*
+ * Adjectives of nationality: "its British CEO", "Danish chief executive
+ * X" name no organisation (ex17r). Lower-case.
+ */
+static const char *const demonyms[] = {
+    "american", "british",    "french",    "german",      "danish",
+    "dutch",    "swedish",    "norwegian", "finnish",     "irish",
+    "scottish", "welsh",      "english",   "spanish",     "italian",
+    "swiss",    "austrian",   "belgian",   "polish",      "russian",
+    "chinese",  "japanese",   "korean",    "indian",      "israeli",
+    "canadian", "australian", "brazilian", "mexican",     "turkish",
+    "greek",    "portuguese", "ukrainian", "singaporean", "taiwanese",
+};
+
+bool exo__lex_demonym(const char *word)
+{
+    return in_list(word, demonyms, COUNT(demonyms));
 }
 
 static const char *const org_suffixes[] = {

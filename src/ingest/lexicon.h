@@ -67,6 +67,11 @@ const struct exo__trigger *exo__lex_trigger(const char *const *toks,
 
 /* Capitalised words that never belong to a person's name ("The", "CEO"). */
 bool exo__lex_not_name(const char *word);
+/* Nouns that stand for a person already named after "the" without being
+ * a title: "the billionaire", "the Briton" (ex17r). */
+bool exo__lex_person_noun(const char *word);
+/* Adjectives of nationality ("British", "Danish"): no organisation. */
+bool exo__lex_demonym(const char *word);
 /* Words that end an organisation's name ("labs", "technologies"). */
 bool exo__lex_org_suffix(const char *word);
 /*

@@ -1801,3 +1801,183 @@ Test(extract, other_senses_written_to_break_the_lexicon)
     expect_one("Omar Zane took the helm of Halden Trust.", NULL, "Omar Zane",
                NULL, "Halden Trust", EXO_EVENT_JOINED);
 }
+
+/* ==== Coreference (ex17r): new sentences, none from a news set ==== */
+
+/* The confidence of the one move of 'text' (fails unless exactly one). */
+static double one_confidence(const char *text, const char *context)
+{
+    exo_candidate_list out = run(text, context);
+    cr_assert_eq(out.n, 1, "expected one move in: %s (got %zu)", text, out.n);
+    double c = out.rows[0].confidence;
+    exo_candidate_list_release(&out);
+    return c;
+}
+
+Test(extract, coref_pronoun_across_a_paragraph_break)
+{
+    const char *far = "Lena Marsh spent nine years building the search team "
+                      "at Initech.\n\nShe has now joined Globex as chief "
+                      "scientist.";
+    const char *near = "Lena Marsh spent nine years building the search team "
+                       "at Initech. She has now joined Globex as chief "
+                       "scientist.";
+    expect_one(far, NULL, "Lena Marsh", "Initech", "Globex", EXO_EVENT_JOINED);
+    /* Resolved across the break: less sure than within the paragraph. */
+    cr_expect_lt(one_confidence(far, NULL), one_confidence(near, NULL));
+}
+
+Test(extract, coref_pronoun_not_across_a_paragraph_with_two_people)
+{
+    /* An intervening person: "She" could be either. */
+    expect_none("Lena Marsh ran search at Initech, where Owen Pike was her "
+                "deputy.\n\nShe has now joined Globex.",
+                NULL);
+}
+
+Test(extract, coref_pronoun_not_of_the_other_gender)
+{
+    expect_none("Ms. Lena Marsh ran the search team at Initech. He has now "
+                "joined Globex.",
+                NULL);
+    expect_none("Mr. Tom Akers ran the search team at Initech.\n\nShe has "
+                "now joined Globex.",
+                NULL);
+    expect_one("Ms. Lena Marsh ran the search team at Initech. She has now "
+               "joined Globex.",
+               NULL, "Lena Marsh", "Initech", "Globex", EXO_EVENT_JOINED);
+    /* "He" after a woman named last: the last man the text called "Mr". */
+    exo_candidate_list out = run("Mr. Tom Akers praised Ms. Lena Marsh at "
+                                 "Initech. He has now joined Globex.",
+                                 NULL);
+    cr_assert_eq(out.n, 1);
+    cr_expect_str_eq(out.rows[0].person, "Tom Akers");
+    cr_expect_eq(out.rows[0].event, EXO_EVENT_JOINED);
+    exo_candidate_list_release(&out);
+}
+
+Test(extract, coref_a_speaking_pronoun_does_not_move)
+{
+    expect_none("Dana Holt runs sales at Initech. \"Our chief engineer is "
+                "leaving,\" she said.",
+                NULL);
+}
+
+Test(extract, coref_role_noun_finds_the_person_with_that_title)
+{
+    /* "The coach" is the coach named two sentences back, not the
+     * president named last. */
+    expect_moves("Coach Ray Dunn led the Harlow Rovers for six seasons. Team "
+                 "president Ana Ruiz met reporters on Monday. The coach was "
+                 "fired after the loss.",
+                 NULL,
+                 (const char *const[]){"Ray Dunn|fired|Harlow Rovers|-",
+                                       NULL});
+}
+
+Test(extract, coref_person_nouns_and_qualified_titles)
+{
+    exo_candidate_list out =
+        run("Felix Brandt built Initech into a giant. The billionaire is "
+            "leaving the company.",
+            NULL);
+    cr_assert_eq(out.n, 1);
+    cr_expect_str_eq(out.rows[0].person, "Felix Brandt");
+    cr_expect_eq(out.rows[0].event, EXO_EVENT_LEFT);
+    exo_candidate_list_release(&out);
+    out = run("Rosa Lind spoke at the summit in May. The Transport Minister "
+              "resigned on Friday.",
+              NULL);
+    cr_assert_eq(out.n, 1);
+    cr_expect_str_eq(out.rows[0].person, "Rosa Lind");
+    cr_expect_eq(out.rows[0].event, EXO_EVENT_LEFT);
+    exo_candidate_list_release(&out);
+    expect_one("Jay Okafor spent a decade at Initech. The former boss of "
+               "office furniture firm Initech joined Globex in March.",
+               NULL, "Jay Okafor", "Initech", "Globex", EXO_EVENT_JOINED);
+    /* "the Briton" is no one when no one was named. */
+    expect_none("The Briton is leaving the company.", "Initech");
+}
+
+Test(extract, coref_possessive_pronoun_with_a_noun_trigger)
+{
+    /* "departure" is an existing noun trigger; "Her" is a possessor
+     * mention resolved to the person named before. */
+    expect_one("Nora Quist ran the cloud unit at Initech for years. Her "
+               "departure from Initech was announced on Monday.",
+               NULL, "Nora Quist", "Initech", NULL, EXO_EVENT_LEFT);
+    /* A possessor is never the object of a hire. */
+    expect_one("Paul Vance praised Nora Quist. Globex hired his former "
+               "deputy, Lin Tao, as CTO.",
+               NULL, "Lin Tao", NULL, "Globex", EXO_EVENT_JOINED);
+    /* "hired her to lead": an object, not a possessor. */
+    expect_none("Ms. Nora Quist ran the cloud unit at Initech. The board "
+                "praised her to the press.",
+                NULL);
+}
+
+Test(extract, coref_names_the_finder_missed)
+{
+    /* A nationality is no organisation, and a title ends one read from
+     * context ("its British CEO John Cryan" was one organisation). */
+    expect_one("Globex ousted its Danish CEO Karl Vinter on Monday.", NULL,
+               "Karl Vinter", "Globex", NULL, EXO_EVENT_FIRED);
+    /* A run before ", who" is a person, even where an organisation
+     * would go. */
+    exo_candidate_list out = run("The first exit went to Ada Brenn, who departed "
+                                 "Initech in May.",
+                                 NULL);
+    cr_assert_eq(out.n, 1);
+    cr_expect_str_eq(out.rows[0].person, "Ada Brenn");
+    exo_candidate_list_release(&out);
+}
+
+Test(extract, coref_lead_names_the_person_after_the_title)
+{
+    /* A lead: the title first, the name opening the next sentence. */
+    expect_one("The chief executive of Initech resigned on Monday. Karl "
+               "Vinter Jr. thanked the staff in a memo.",
+               NULL, "Karl Vinter Jr.", "Initech", NULL, EXO_EVENT_LEFT);
+    /* Not when someone was named before the title... */
+    expect_none("Mia Cole praised the board. The chief executive of Initech "
+                "resigned on Monday. Karl Vinter thanked the staff in a "
+                "memo.",
+                NULL);
+    /* ... nor when the next sentence opens with no name. */
+    expect_none("The chief executive of Initech resigned on Monday. Analyst "
+                "Karl Vinter thanked the staff in a memo.",
+                NULL);
+}
+
+Test(extract, coref_both_men_is_the_group)
+{
+    /* The group rule (ex17b) reads "Both men" as the last list named. */
+    expect_moves("Jay Okafor and Tim Bell built the robot team at Initech. "
+                 "Both men left the company in May.",
+                 NULL,
+                 (const char *const[]){"Jay Okafor|left|Initech|-",
+                                       "Tim Bell|left|Initech|-", NULL});
+}
+
+Test(extract, coref_nationalities_and_continents_are_not_names)
+{
+    /* "German Ada Brenn" is Ada Brenn; "North America" is no one for a
+     * later "He" to stand for. */
+    expect_one("German Ada Brenn resigned from Initech on Monday.",
+               NULL, "Ada Brenn", "Initech", NULL, EXO_EVENT_LEFT);
+    expect_none("Sales in North America fell. He also started a company.",
+                NULL);
+    /* "biotech X", as "startup X": an organisation. */
+    expect_one("Lin Tao has become the new CEO of struggling biotech Quarrel.",
+               NULL, "Lin Tao", NULL, "Quarrel", EXO_EVENT_JOINED);
+}
+
+Test(extract, coref_a_nickname_in_quotes_is_left_out_of_the_name)
+{
+    expect_one("William \"Bill\" Okafor resigned from Initech on Friday.",
+               NULL, "William Okafor", "Initech", NULL, EXO_EVENT_LEFT);
+    /* The surname alone is the same person. */
+    expect_one("William \"Bill\" Okafor ran sales at Initech. Okafor resigned "
+               "on Friday.",
+               NULL, "William Okafor", "Initech", NULL, EXO_EVENT_LEFT);
+}
