@@ -313,6 +313,8 @@ struct frame {
     bool object;   /* "left the company": a workplace as the object */
     bool obj_fire; /* "A will fire X": the person named as the object */
     bool passive;  /* "X was hired": who hires is not in the subject */
+    bool noun;     /* "X's exit", "the departure of X": the person's own */
+    bool own_date; /* the date is in the trigger's own words */
     size_t n_also; /* "X and Y are leaving": the other subjects */
     int also[8];
     unsigned also_flags[8];
@@ -1457,7 +1459,37 @@ struct trig {
     size_t t0, t1; /* tokens of the trigger */
     const struct exo__trigger *def;
     exo_event event;
+    bool noun; /* read as a noun: "the departure of X", "X's exit" */
 };
+
+/*
+ * Is the word at 't' a noun here: after a determiner or a possessor, with
+ * at most two adjectives between ("the abrupt exit", "Smith's return",
+ * "her sudden comeback")? For the words that are verbs too ("exit",
+ * "return"), this tells "X will exit" from "X's exit" (ex17v).
+ */
+static bool noun_use(const struct extractor *ex, const struct sent *s,
+                     size_t t)
+{
+    const struct tok *T = ex->toks;
+    for (size_t k = t; k > s->t0 && k + 3 > t; k--) {
+        const struct tok *p = &T[k - 1];
+        if (p->flags & T_POSS)
+            return true;
+        if (low_in(p, (const char *const[]){"the", "a", "an", "his", "her",
+                                            "their", "its", "this", "that",
+                                            NULL}))
+            return true;
+        /* Only lower-case words that are no verb stand between. */
+        if (!(p->flags & T_WORD) || (p->flags & T_CAP) ||
+            low_in(p, (const char *const[]){"will", "to", "would", "and",
+                                            "or", "not", "may", "can",
+                                            "could", "should", "must",
+                                            NULL}))
+            return false;
+    }
+    return false;
+}
 
 static bool mention_ends_at(const struct extractor *ex, size_t t);
 
@@ -1623,6 +1655,30 @@ static double score(const struct frame *f)
     return round(c * 100.0) / 100.0;
 }
 
+/*
+ * Two mentions of one kind of move by one person that the text itself
+ * tells apart: a second move, not the same one told twice (ex17v). "Weiss
+ * left Intel in 2017 ... she is leaving Mellanox": the sentences name
+ * different organisations left; "joined in 2004 ... joined again in
+ * 2012": different years, each in its own sentence. Organisations only
+ * guessed from the text's context, and dates only the text's own, tell
+ * nothing apart.
+ */
+static bool distinct_moves(const exo_candidate *o, const struct frame *f)
+{
+    if (o->from_org && !o->from_context && f->from && f->from_text &&
+        !f->from_aff && !same_key(o->from_org, f->from))
+        return true;
+    if (o->date_in_text && f->has_date && f->own_date) {
+        int yo, yf, m, d;
+        exo_civil_from_days(o->date.days, &yo, &m, &d);
+        exo_civil_from_days(f->date.days, &yf, &m, &d);
+        if (yo != yf)
+            return true;
+    }
+    return false;
+}
+
 static void emit(struct extractor *ex, const struct sent *s,
                  const struct frame *f)
 {
@@ -1643,8 +1699,13 @@ static void emit(struct extractor *ex, const struct sent *s,
              (((o->event == EXO_EVENT_LEFT && f->event == EXO_EVENT_JOINED) ||
                (o->event == EXO_EVENT_JOINED && f->event == EXO_EVENT_LEFT)) &&
               f->to && o->to_org && same_key(o->to_org, f->to)) ||
+             /* "X is leaving A ... X joined A in 2018": joining the
+              * organisation one leaves is how one came there, not where
+              * one goes (ex17v). */
              (o->event == EXO_EVENT_LEFT && f->event == EXO_EVENT_JOINED &&
-              !o->to_org && f->to && !f->background) ||
+              !o->to_org && f->to && !f->background &&
+              !(o->from_org && !o->from_context &&
+                same_key(o->from_org, f->to))) ||
              /* "Lucid is hiring X, Tesla's former head of production ...
               * X officially left Tesla last week": the departure told
               * after the hire is the same move (ex17b). */
@@ -1673,6 +1734,8 @@ static void emit(struct extractor *ex, const struct sent *s,
             continue;
         if (o->background != f->background && o->has_date && f->has_date &&
             o->date.days != f->date.days)
+            continue;
+        if (distinct_moves(o, f))
             continue;
         if (!o->to_org && f->to)
             o->to_org = dup_or_null(ex, f->to);
@@ -1752,6 +1815,15 @@ static bool trigger_applies(const struct extractor *ex, const struct sent *s,
     const struct tok *T = ex->toks;
     const struct tok *prev = t0 > s->t0 ? &T[t0 - 1] : NULL;
     const struct tok *next = t1 < s->t1 ? &T[t1] : NULL;
+    /* "the departure lounge", "a return ticket": a noun of moving that
+     * modifies another noun is no move (ex17v). */
+    if ((def->flags & EXO__TRIG_NOUN) && next &&
+        low_in(next, (const char *const[]){
+                         "lounge", "lounges", "gate", "gates", "board",
+                         "boards", "terminal", "hall", "time", "times",
+                         "point", "area", "tax", "ticket", "tickets", "flight",
+                         "date", "visa", "package", "interview", NULL}))
+        return false;
     if (def->flags & EXO__TRIG_NOUN)
         return true;
     /* "the hiring of X", "the firing of coach X": a verb of hiring or
@@ -2433,7 +2505,26 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             exo__lex_trigger(ex->lows + i, s->t1 - i, &used);
         if (!def || !trigger_applies(ex, s, i, i + used, def))
             continue;
-        struct trig tr = {i, i + used, def, def->event};
+        /* "X's return to A", "the exit of X": a verb that is a noun
+         * here reads its person as the nouns do (ex17v). */
+        bool noun = (def->flags & EXO__TRIG_NOUN) &&
+                    (!(def->flags & EXO__TRIG_INTRANS) || noun_use(ex, s, i));
+        if (!noun && used > 1 &&
+            low_in(&T[i], (const char *const[]){"return", "exit", NULL}) &&
+            noun_use(ex, s, i)) {
+            const struct exo__trigger *one =
+                exo__lex_trigger(ex->lows + i, 1, &(size_t){0});
+            if (one && (one->flags & EXO__TRIG_NOUN)) {
+                def = one;
+                used = 1;
+                noun = true;
+            }
+        }
+        /* "a return on the stake", "the return of capital to holders". */
+        if (noun && def->event == EXO_EVENT_RETURNED && i + 1 < s->t1 &&
+            low_in(&T[i + 1], (const char *const[]){"on", NULL}))
+            continue;
+        struct trig tr = {i, i + used, def, def->event, noun};
         /* "on leave" is a leave of absence, and so is "took a three-month
          * leave" or "is taking an unexpected leave" (issue 17). */
         if (def->event == EXO_EVENT_LEFT && i > s->t0 &&
@@ -2462,6 +2553,8 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         size_t win_end = k + 1 < n_trigs ? trigs[k + 1].t0 : s->t1;
         long subj = -1, objm = -1;
         bool obj_fire = false; /* "A will fire X": an unambiguous object */
+        /* "the departure of X", "X's exit": the noun's own person */
+        bool noun_subj = false;
         /* "submitted a letter of resignation to A": A is left, not joined */
         bool letter_to = false;
         const struct org_mention *agent = NULL;
@@ -2495,14 +2588,29 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             if (objm < 0)
                 continue;
             subj = objm;
-        } else if (def->flags & EXO__TRIG_NOUN) {
+        } else if (tr->noun) {
+            /* "the ouster last week of X", "the resignation letters of
+             * X": a few words may stand between the noun and "of"
+             * (ex17v). */
+            size_t of_at = tr->t1;
+            while (of_at < s->t1 && of_at < tr->t1 + 3 &&
+                   low_in(&T[of_at],
+                          (const char *const[]){
+                              "earlier", "last", "this", "week", "month",
+                              "year", "today", "yesterday", "letter",
+                              "letters", "on", "monday", "tuesday",
+                              "wednesday", "thursday", "friday", "saturday",
+                              "sunday", NULL}))
+                of_at++;
+            if (of_at >= s->t1 || !low_is(&T[of_at], "of"))
+                of_at = tr->t1;
             /* "the departure of chief merchant X": titles may stand
              * between "of" and the name. */
-            size_t after_of = tr->t1 + 1;
+            size_t after_of = of_at + 1;
             exo_level of_lv;
             while (
-                after_of < s->t1 && tr->t1 < s->t1 &&
-                low_is(&T[tr->t1], "of") &&
+                after_of < s->t1 && of_at < s->t1 &&
+                low_is(&T[of_at], "of") &&
                 (exo__lex_role(T[after_of].low, &of_lv) != EXO__ROLE_NONE ||
                  ex->tok_org[after_of] ||
                  low_in(&T[after_of],
@@ -2516,9 +2624,15 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                 const struct mention *mm = &ex->ments[m];
                 if (mm->t1 == tr->t0 && (T[mm->t1 - 1].flags & T_POSS))
                     subj = (long)m;
-                if (mm->t0 == after_of && low_is(&T[tr->t1], "of"))
+                /* "Smith's abrupt exit": adjectives between (ex17v). */
+                if (mm->t1 < tr->t0 && mm->t1 + 3 > tr->t0 &&
+                    (T[mm->t1 - 1].flags & T_POSS) && noun_use(ex, s, tr->t0))
+                    subj = (long)m;
+                if (mm->t0 == after_of && of_at < s->t1 &&
+                    low_is(&T[of_at], "of"))
                     subj = (long)m;
             }
+            noun_subj = subj >= 0;
             /* "X announced her resignation": the subject's own noun. */
             if (subj < 0 && tr->t0 > s->t0 &&
                 low_in(&T[tr->t0 - 1],
@@ -2644,18 +2758,21 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             (tr->event == EXO_EVENT_LEFT || tr->event == EXO_EVENT_FIRED);
         /* "who announced her resignation": the clause of "announced". */
         size_t ct = tr->t0;
-        if ((def->flags & EXO__TRIG_NOUN) && ct > sm->t1 &&
+        if (tr->noun && ct > sm->t1 &&
             low_in(&T[ct - 1],
                    (const char *const[]){"his", "her", "their", NULL}))
             ct--;
-        enum clause cl = objm >= 0 || who_strong || inverted >= 0
+        /* "after the sudden departure of X", "following X's exit": the
+         * noun phrase states its move as a fact whatever clause holds
+         * it (ex17v). */
+        enum clause cl = objm >= 0 || who_strong || inverted >= 0 || noun_subj
                              ? CL_MAIN
                              : clause_of(ex, sm->t1, ct, earlier);
         /* "when Sam Altman was fired": the whole clause is subordinate,
          * and a strong verb in it is history the text takes as known
          * (issue 17: the seed article's November 2023 firing). */
         bool temporal = false;
-        if (objm < 0 && sm->t0 > s->t0 &&
+        if (objm < 0 && !noun_subj && sm->t0 > s->t0 &&
             low_in(&T[sm->t0 - 1],
                    (const char *const[]){"when", "after", "before", "since",
                                          "while", "because", "until", "as",
@@ -2770,6 +2887,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                            .temporal = temporal,
                            .background = brief};
         fr.obj_fire = obj_fire;
+        fr.noun = noun_subj;
         if (sm->flags & M_GROUP)
             for (size_t g = 1; g < ex->n_group && fr.n_also < 8; g++) {
                 fr.also[fr.n_also] = ex->group[g];
@@ -3056,10 +3174,10 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         /* Not a date inside a later noun of moving: "makes a return
          * after an absence following his departure in 2010" (ex17n). */
         bool noun_after = k + 1 < n_trigs &&
-                          (trigs[k + 1].def->flags & EXO__TRIG_NOUN) &&
+                          trigs[k + 1].noun &&
                           trigs[k + 1].event != tr->event;
-        if (find_date(ex, tr->t0, win_end, true, &d) ||
-            find_date(ex, prev_end, tr->t0, true, &d) ||
+        fr.own_date = find_date(ex, tr->t0, win_end, true, &d);
+        if (fr.own_date || find_date(ex, prev_end, tr->t0, true, &d) ||
             (noun_after ? find_date(ex, s->t0, win_end, true, &d)
                         : sentence_date(ex, s, &sdate, &d))) {
             fr.has_date = true;
@@ -3208,9 +3326,28 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                     }
                     break;
                 }
-        /* "hired X and Y", "were fired include X, Y and CFO Z" (issue 17). */
+        /* "hired X and Y", "were fired include X, Y and CFO Z" (issue 17),
+         * "the resignations of X and Y" (ex17v). */
         if (objm >= 0)
             list_after(ex, (size_t)objm, &fr);
+        else if (noun_subj && ex->ments[subj].t0 > tr->t0)
+            /* Only names joined by commas, "and" and titles: "the
+             * departure of X and his replacement by Y" is X's alone. */
+            for (size_t m = (size_t)subj + 1;
+                 m < ex->n_ments && fr.n_also < 8; m++) {
+                const struct mention *a = &ex->ments[m - 1], *b = &ex->ments[m];
+                bool joined = b->t0 > a->t1 && !(b->flags & M_PRONOUN) &&
+                              may_move(b) && b->person != fr.person;
+                exo_level nlv;
+                for (size_t i = a->t1; i < b->t0 && joined; i++)
+                    joined = low_in(&T[i], (const char *const[]){
+                                               ",", "and", "&", NULL}) ||
+                             exo__lex_role(T[i].low, &nlv) != EXO__ROLE_NONE;
+                if (!joined)
+                    break;
+                fr.also[fr.n_also] = b->person;
+                fr.also_flags[fr.n_also++] = b->flags;
+            }
         /* "co-founded SSI with X and Y": the co-founders after "with". */
         if (fr.event == EXO_EVENT_FOUNDED && objm < 0 && cl == CL_MAIN)
             for (size_t i = tr->t1; i + 1 < win_end && i < tr->t1 + 6; i++)
@@ -3271,7 +3408,8 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
          * unambiguous or the person's role is given (issue 17); the review
          * and the import see the empty from_org. */
         if (leaving && !fr->from && !(fr->event == EXO_EVENT_LEFT && fr->to) &&
-            !fr->role && !(fr->tflags & EXO__TRIG_STRONG) && !fr->obj_fire)
+            !fr->role && !(fr->tflags & EXO__TRIG_STRONG) && !fr->obj_fire &&
+            !fr->noun)
             continue;
         if (!leaving && !fr->to && fr->event != EXO_EVENT_FOUNDED)
             continue;
@@ -3279,7 +3417,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         if (fr->event == EXO_EVENT_LEFT &&
             !(fr->tflags & (EXO__TRIG_INTRANS | EXO__TRIG_STRONG)) &&
             !fr->from_text && !fr->to_text && !fr->role && !fr->object &&
-            !fr->temporal)
+            !fr->temporal && !fr->noun)
             continue;
         if (fr->event == EXO_EVENT_FOUNDED && !fr->level)
             fr->level = EXO_LEVEL_FOUNDER;

@@ -264,8 +264,10 @@ static const struct exo__trigger triggers[] = {
     {{"departing"}, L, ST | IN},
     {{"departed"}, L, ST | IN},
     {{"departure"}, L, EXO__TRIG_NOUN},
-    {{"exit"}, L, IN},
-    {{"exits"}, L, IN},
+    /* A verb and a noun: "will exit", "X's exit", "the exit of X"; the
+     * extractor reads it as a noun after a determiner (ex17v). */
+    {{"exit"}, L, IN | EXO__TRIG_NOUN},
+    {{"exits"}, L, IN | EXO__TRIG_NOUN},
     {{"exiting"}, L, IN},
     {{"exited"}, L, IN},
     {{"quit"}, L, ST | IN},
@@ -305,6 +307,7 @@ static const struct exo__trigger triggers[] = {
     {{"retiring"}, L, ST | IN},
     {{"retired"}, L, IN},
     {{"retirement"}, L, EXO__TRIG_NOUN},
+    {{"defection"}, L, EXO__TRIG_NOUN},
     {{"departures"}, L, EXO__TRIG_NOUN},
     {{"resignations"}, L, EXO__TRIG_NOUN},
     {{"stand", "down"}, L, ST | IN},
@@ -365,6 +368,9 @@ static const struct exo__trigger triggers[] = {
     /* "X's appointment as CEO of A": a hire only from elsewhere, as for
      * "named" (ex17b). */
     {{"appointment"}, J, EXO__TRIG_NOUN | EXO__TRIG_AS},
+    /* "the arrival of X as CEO", "X's recruitment from A" (ex17v). */
+    {{"arrival"}, J, EXO__TRIG_NOUN},
+    {{"recruitment"}, J, EXO__TRIG_NOUN},
     {{"picks"}, J, EXO__TRIG_HIRE | EXO__TRIG_AS},
     /* sabbatical */
     {{"sabbatical"}, S, ST | IN},
@@ -376,6 +382,10 @@ static const struct exo__trigger triggers[] = {
     {{"time", "off"}, S, IN},
     /* returning */
     {{"return", "to"}, R, ST},
+    /* "X's return", "the return of X", "her comeback at A" (ex17v); not
+     * "a return on the stake" (extract.c). */
+    {{"return"}, R, EXO__TRIG_NOUN},
+    {{"comeback"}, R, EXO__TRIG_NOUN},
     {{"returns", "to"}, R, ST},
     {{"returning", "to"}, R, ST},
     {{"returned", "to"}, R, ST},
