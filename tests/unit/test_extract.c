@@ -1801,3 +1801,95 @@ Test(extract, other_senses_written_to_break_the_lexicon)
     expect_one("Omar Zane took the helm of Halden Trust.", NULL, "Omar Zane",
                NULL, "Halden Trust", EXO_EVENT_JOINED);
 }
+
+/* ==== Event nouns and second events (ex17v) ==== */
+
+Test(extract, noun_possessor_moves)
+{
+    /* A verb that is also a noun reads its person as the nouns do. */
+    expect_one("Tamsin Roe's exit from Larkspur Bank was announced on Monday.",
+               NULL, "Tamsin Roe", "Larkspur Bank", NULL, EXO_EVENT_LEFT);
+    expect_one("Jonah Pell's return to Brisk Systems was confirmed on Friday.",
+               NULL, "Jonah Pell", NULL, "Brisk Systems",
+               EXO_EVENT_RETURNED);
+    expect_one("Odile Marchetti's sudden comeback at Varta Capital surprised "
+               "the staff.",
+               NULL, "Odile Marchetti", NULL, "Varta Capital",
+               EXO_EVENT_RETURNED);
+    /* The possessor's own departure needs no organisation or role. */
+    expect_one("The club confirmed Ansel Quirke's departure on Tuesday.", NULL,
+               "Ansel Quirke", NULL, NULL, EXO_EVENT_LEFT);
+    /* "exit" as a verb is still a verb. */
+    expect_one("Mirela Dunn will exit Larkspur Bank next month.", NULL,
+               "Mirela Dunn", "Larkspur Bank", NULL, EXO_EVENT_LEFT);
+}
+
+Test(extract, noun_of_frames)
+{
+    expect_one("Two weeks later came the exit of Rosa Klemm from Hollin "
+               "Media.",
+               NULL, "Rosa Klemm", "Hollin Media", NULL, EXO_EVENT_LEFT);
+    expect_one("Shares rose after the ouster last week of former chief "
+               "executive Martin Hale.",
+               NULL, "Martin Hale", NULL, NULL, EXO_EVENT_FIRED);
+    expect_one("Pinecrest Media confirmed the return of Erlich Bram as chief "
+               "executive.",
+               NULL, "Erlich Bram", NULL, "Pinecrest Media",
+               EXO_EVENT_RETURNED);
+    /* After "after", a noun of moving states its move as a fact. */
+    expect_one("Fennick Labs named a new dean after the abrupt resignation of "
+               "Oliver Stanek.",
+               NULL, "Oliver Stanek", "Fennick Labs", NULL, EXO_EVENT_LEFT);
+    /* One move per name of a list after "of", not the replacement. */
+    exo_candidate_list out =
+        run("The board accepted the resignations of Aaron Pike and Basil "
+            "Frost.",
+            NULL);
+    cr_expect_eq(out.n, 2);
+    exo_candidate_list_release(&out);
+    out = run("Investors welcomed the departure of Lena Oakes and her "
+              "replacement by chairman Victor Hume.",
+              NULL);
+    cr_expect_eq(out.n, 1);
+    if (out.n)
+        cr_expect_str_eq(out.rows[0].person, "Lena Oakes");
+    exo_candidate_list_release(&out);
+}
+
+Test(extract, noun_other_senses_are_no_moves)
+{
+    expect_none_by_rules("A departure is not expected, Larkspur Bank said.");
+    expect_none_by_rules("The hiring freeze at Brisk Systems continues.");
+    expect_none_by_rules(
+        "Passengers waited in the departure lounge with Nora Quist.");
+    expect_none_by_rules(
+        "Dara Vinn's return on the Varta Capital stake was 12 percent.");
+    expect_none_by_rules("Kit Amos bought a return ticket to Hollin.");
+}
+
+Test(extract, noun_second_events_stay_apart)
+{
+    /* Joining the organisation one leaves is how one came there. */
+    exo_candidate_list out =
+        run("Hal Brenner is leaving Larkspur Bank, the bank said.\n\n"
+            "Brenner joined Larkspur Bank after it bought his startup.",
+            NULL);
+    cr_assert_eq(out.n, 2);
+    cr_expect_eq(out.rows[0].event, EXO_EVENT_LEFT);
+    cr_expect_eq(out.rows[1].event, EXO_EVENT_JOINED);
+    exo_candidate_list_release(&out);
+    /* Two departures from two named organisations are two moves. */
+    out = run("Shira Vance left Hollin Media in 2017 for Brisk Systems.\n\n"
+              "Vance said last month she was stepping down from Brisk "
+              "Systems.",
+              NULL);
+    size_t lefts = 0;
+    for (size_t i = 0; i < out.n; i++)
+        lefts += out.rows[i].event == EXO_EVENT_LEFT;
+    cr_expect_eq(lefts, 2, "two departures, got %zu moves", out.n);
+    exo_candidate_list_release(&out);
+    /* "left A to join B" stays one move. */
+    out = run("Omar Feld left Hollin Media to join Brisk Systems.", NULL);
+    cr_expect_eq(out.n, 1);
+    exo_candidate_list_release(&out);
+}
