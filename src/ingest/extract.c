@@ -3061,6 +3061,21 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                     fr.from_text = true;
                 }
             }
+        /* "Pinecrest Media confirmed the return of X", "Hollin Media
+         * saw the departure of X": the organisation before the noun is
+         * the one the person leaves or comes to (ex17v). */
+        if (noun_subj && sm->t0 > tr->t0) {
+            const struct org_mention *nb = org_before(ex, s->t0, tr->t0);
+            bool joinish = tr->event == EXO_EVENT_JOINED ||
+                           tr->event == EXO_EVENT_RETURNED;
+            if (nb && joinish && !fr.to) {
+                fr.to = nb->org;
+                fr.to_text = true;
+            } else if (nb && !joinish && !fr.from) {
+                fr.from = nb->org;
+                fr.from_text = true;
+            }
+        }
         if (founded_org && !fr.to) {
             fr.to = founded_org;
             fr.to_text = true;
