@@ -1468,24 +1468,22 @@ struct trig {
  * "her sudden comeback")? For the words that are verbs too ("exit",
  * "return"), this tells "X will exit" from "X's exit" (ex17v).
  */
-static bool noun_use(const struct extractor *ex, const struct sent *s,
-                     size_t t)
+static bool noun_use(const struct extractor *ex, const struct sent *s, size_t t)
 {
     const struct tok *T = ex->toks;
     for (size_t k = t; k > s->t0 && k + 3 > t; k--) {
         const struct tok *p = &T[k - 1];
         if (p->flags & T_POSS)
             return true;
-        if (low_in(p, (const char *const[]){"the", "a", "an", "his", "her",
-                                            "their", "its", "this", "that",
-                                            NULL}))
+        if (low_in(p,
+                   (const char *const[]){"the", "a", "an", "his", "her",
+                                         "their", "its", "this", "that", NULL}))
             return true;
         /* Only lower-case words that are no verb stand between. */
         if (!(p->flags & T_WORD) || (p->flags & T_CAP) ||
-            low_in(p, (const char *const[]){"will", "to", "would", "and",
-                                            "or", "not", "may", "can",
-                                            "could", "should", "must",
-                                            NULL}))
+            low_in(p, (const char *const[]){"will", "to", "would", "and", "or",
+                                            "not", "may", "can", "could",
+                                            "should", "must", NULL}))
             return false;
     }
     return false;
@@ -1819,10 +1817,11 @@ static bool trigger_applies(const struct extractor *ex, const struct sent *s,
      * modifies another noun is no move (ex17v). */
     if ((def->flags & EXO__TRIG_NOUN) && next &&
         low_in(next, (const char *const[]){
-                         "lounge", "lounges", "gate", "gates", "board",
-                         "boards", "terminal", "hall", "time", "times",
-                         "point", "area", "tax", "ticket", "tickets", "flight",
-                         "date", "visa", "package", "interview", NULL}))
+                         "lounge", "lounges",  "gate", "gates",   "board",
+                         "boards", "terminal", "hall", "time",    "times",
+                         "point",  "area",     "tax",  "ticket",  "tickets",
+                         "flight", "date",     "visa", "package", "interview",
+                         NULL}))
         return false;
     if (def->flags & EXO__TRIG_NOUN)
         return true;
@@ -2594,13 +2593,12 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
              * (ex17v). */
             size_t of_at = tr->t1;
             while (of_at < s->t1 && of_at < tr->t1 + 3 &&
-                   low_in(&T[of_at],
-                          (const char *const[]){
-                              "earlier", "last", "this", "week", "month",
-                              "year", "today", "yesterday", "letter",
-                              "letters", "on", "monday", "tuesday",
-                              "wednesday", "thursday", "friday", "saturday",
-                              "sunday", NULL}))
+                   low_in(&T[of_at], (const char *const[]){
+                                         "earlier", "last", "this", "week",
+                                         "month", "year", "today", "yesterday",
+                                         "letter", "letters", "on", "monday",
+                                         "tuesday", "wednesday", "thursday",
+                                         "friday", "saturday", "sunday", NULL}))
                 of_at++;
             if (of_at >= s->t1 || !low_is(&T[of_at], "of"))
                 of_at = tr->t1;
@@ -2609,8 +2607,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             size_t after_of = of_at + 1;
             exo_level of_lv;
             while (
-                after_of < s->t1 && of_at < s->t1 &&
-                low_is(&T[of_at], "of") &&
+                after_of < s->t1 && of_at < s->t1 && low_is(&T[of_at], "of") &&
                 (exo__lex_role(T[after_of].low, &of_lv) != EXO__ROLE_NONE ||
                  ex->tok_org[after_of] ||
                  low_in(&T[after_of],
@@ -3188,8 +3185,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         size_t prev_end = k > 0 ? trigs[k - 1].t1 : s->t0;
         /* Not a date inside a later noun of moving: "makes a return
          * after an absence following his departure in 2010" (ex17n). */
-        bool noun_after = k + 1 < n_trigs &&
-                          trigs[k + 1].noun &&
+        bool noun_after = k + 1 < n_trigs && trigs[k + 1].noun &&
                           trigs[k + 1].event != tr->event;
         fr.own_date = find_date(ex, tr->t0, win_end, true, &d);
         if (fr.own_date || find_date(ex, prev_end, tr->t0, true, &d) ||
@@ -3348,15 +3344,15 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         else if (noun_subj && ex->ments[subj].t0 > tr->t0)
             /* Only names joined by commas, "and" and titles: "the
              * departure of X and his replacement by Y" is X's alone. */
-            for (size_t m = (size_t)subj + 1;
-                 m < ex->n_ments && fr.n_also < 8; m++) {
+            for (size_t m = (size_t)subj + 1; m < ex->n_ments && fr.n_also < 8;
+                 m++) {
                 const struct mention *a = &ex->ments[m - 1], *b = &ex->ments[m];
                 bool joined = b->t0 > a->t1 && !(b->flags & M_PRONOUN) &&
                               may_move(b) && b->person != fr.person;
                 exo_level nlv;
                 for (size_t i = a->t1; i < b->t0 && joined; i++)
-                    joined = low_in(&T[i], (const char *const[]){
-                                               ",", "and", "&", NULL}) ||
+                    joined = low_in(&T[i], (const char *const[]){",", "and",
+                                                                 "&", NULL}) ||
                              exo__lex_role(T[i].low, &nlv) != EXO__ROLE_NONE;
                 if (!joined)
                     break;
