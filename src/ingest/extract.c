@@ -308,14 +308,15 @@ struct frame {
     bool has_date;
     exo_date date;
     bool hedged, background, main;
-    bool temporal; /* in a "when"/"after" clause: history, kept undated */
-    bool from_aff; /* 'from' is the person's affiliation, not a slot */
-    bool object;   /* "left the company": a workplace as the object */
-    bool obj_fire; /* "A will fire X": the person named as the object */
-    bool passive;  /* "X was hired": who hires is not in the subject */
-    bool noun;     /* "X's exit", "the departure of X": the person's own */
-    bool own_date; /* the date is in the trigger's own words */
-    size_t n_also; /* "X and Y are leaving": the other subjects */
+    bool temporal;   /* in a "when"/"after" clause: history, kept undated */
+    bool from_aff;   /* 'from' is the person's affiliation, not a slot */
+    bool object;     /* "left the company": a workplace as the object */
+    bool obj_fire;   /* "A will fire X": the person named as the object */
+    bool passive;    /* "X was hired": who hires is not in the subject */
+    bool noun;       /* "X's exit", "the departure of X": the person's own */
+    bool own_date;   /* the date is in the trigger's own words */
+    bool participle; /* "since leaving A": history only when dated so */
+    size_t n_also;   /* "X and Y are leaving": the other subjects */
     int also[8];
     unsigned also_flags[8];
 };
@@ -1709,7 +1710,14 @@ static void emit(struct extractor *ex, const struct sent *s,
               * after the hire is the same move (ex17b). */
              (o->event == EXO_EVENT_JOINED && f->event == EXO_EVENT_LEFT &&
               !f->to && !f->background && !o->background && f->from &&
-              o->from_org && same_key(o->from_org, f->from)));
+              o->from_org && same_key(o->from_org, f->from)) ||
+             /* "Mallgrave poached X ... after quitting Goldman in
+              * August": the departure names where the hire came from
+              * (ex17v). */
+             (o->event == EXO_EVENT_JOINED && f->event == EXO_EVENT_LEFT &&
+              !f->to && !f->background && !o->background && f->from &&
+              f->from_text && !o->from_org && o->to_org &&
+              !same_key(o->to_org, f->from)));
         /* "X and Y have departed the startup. They are returning to
          * OpenAI": leaving A to return to B is one return, as leaving A
          * to join B is one move (ex17b). */
@@ -2428,6 +2436,54 @@ static void replace_frames(struct extractor *ex, const struct sent *s,
     }
 }
 
+/*
+ * "Since leaving Goldman in 2020, X has served ...", "Before joining A, X
+ * led ...", "X's 100th game since joining the club in 2021": a verb in
+ * -ing after "since", "after", "before", "upon" or "having" has no
+ * subject of its own; it is the main clause's: the first name after the
+ * clause's comma when the clause opens the sentence, else the nearest
+ * name before it (a possessor too). -1 when the trigger is no such
+ * participle or no name is found (ex17v).
+ */
+static long participle_subject(const struct extractor *ex, const struct sent *s,
+                               const struct trig *tr)
+{
+    const struct tok *T = ex->toks;
+    size_t wl = strlen(T[tr->t0].low);
+    if (tr->t0 == s->t0 || wl < 5 || strcmp(T[tr->t0].low + wl - 3, "ing") ||
+        !low_in(&T[tr->t0 - 1],
+                (const char *const[]){"since", "after", "before", "upon",
+                                      "having", NULL}))
+        return -1;
+    size_t c0 = tr->t0 - 1;
+    if (c0 == s->t0 || (c0 == s->t0 + 1 && (T[s->t0].flags & T_QUOTE))) {
+        size_t comma = tr->t1;
+        while (comma < s->t1 && comma < tr->t1 + 12 && !low_is(&T[comma], ","))
+            comma++;
+        if (comma >= s->t1 || !low_is(&T[comma], ","))
+            return -1;
+        for (size_t m = 0; m < ex->n_ments; m++) {
+            const struct mention *mm = &ex->ments[m];
+            if (mm->t0 <= comma)
+                continue;
+            /* The main clause's subject comes first: a title or an
+             * organisation may stand before it, a verb may not. */
+            if (mm->t0 > comma + 6 || !may_move(mm) ||
+                (T[mm->t1 - 1].flags & T_POSS))
+                return -1;
+            return (long)m;
+        }
+        return -1;
+    }
+    long best = -1;
+    for (size_t m = 0; m < ex->n_ments; m++) {
+        const struct mention *mm = &ex->ments[m];
+        if (mm->t1 <= c0 && mm->t0 >= s->t0 && may_move(mm))
+            best = (long)m;
+    }
+    return best;
+}
+
 static void process_sentence(struct extractor *ex, const struct sent *s)
 {
     const struct tok *T = ex->toks;
@@ -2554,6 +2610,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         bool obj_fire = false; /* "A will fire X": an unambiguous object */
         /* "the departure of X", "X's exit": the noun's own person */
         bool noun_subj = false;
+        long participle = participle_subject(ex, s, tr);
         /* "submitted a letter of resignation to A": A is left, not joined */
         bool letter_to = false;
         const struct org_mention *agent = NULL;
@@ -2587,6 +2644,8 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             if (objm < 0)
                 continue;
             subj = objm;
+        } else if (participle >= 0) {
+            subj = participle;
         } else if (tr->noun) {
             /* "the ouster last week of X", "the resignation letters of
              * X": a few words may stand between the noun and "of"
@@ -2764,12 +2823,18 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
          * it (ex17v). */
         enum clause cl = objm >= 0 || who_strong || inverted >= 0 || noun_subj
                              ? CL_MAIN
-                             : clause_of(ex, sm->t1, ct, earlier);
+                         : participle >= 0 ? CL_SUB
+                                           : clause_of(ex, sm->t1, ct, earlier);
         /* "when Sam Altman was fired": the whole clause is subordinate,
          * and a strong verb in it is history the text takes as known
          * (issue 17: the seed article's November 2023 firing). */
-        bool temporal = false;
-        if (objm < 0 && !noun_subj && sm->t0 > s->t0 &&
+        /* "since leaving A": history, kept undated when the clause
+         * gives no date (ex17v). */
+        bool temporal = participle >= 0;
+        /* "three years after he joined Baidu": a clause of time whose
+         * verb names its organisation is history too (ex17v; below). */
+        bool time_clause = false;
+        if (objm < 0 && !noun_subj && participle < 0 && sm->t0 > s->t0 &&
             low_in(&T[sm->t0 - 1],
                    (const char *const[]){"when", "after", "before", "since",
                                          "while", "because", "until", "as",
@@ -2780,10 +2845,11 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             bool clause_end =
                 tr->t1 >= s->t1 ||
                 low_in(&T[tr->t1], (const char *const[]){",", ".", ";", NULL});
-            temporal =
-                ((def->flags & EXO__TRIG_STRONG) || clause_end) &&
+            time_clause =
                 low_in(&T[sm->t0 - 1],
                        (const char *const[]){"when", "after", "before", NULL});
+            temporal =
+                ((def->flags & EXO__TRIG_STRONG) || clause_end) && time_clause;
         }
         /* Negation, hypothesis, hedging, background: in the words between
          * the subject (or 6 tokens back) and the trigger. */
@@ -2885,6 +2951,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                            .background = brief};
         fr.obj_fire = obj_fire;
         fr.noun = noun_subj;
+        fr.participle = participle >= 0;
         if (sm->flags & M_GROUP)
             for (size_t g = 1; g < ex->n_group && fr.n_also < 8; g++) {
                 fr.also[fr.n_also] = ex->group[g];
@@ -3058,6 +3125,9 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                     fr.from_text = true;
                 }
             }
+        if (time_clause && (fr.from_text || fr.to_text) &&
+            tr->event != EXO_EVENT_SABBATICAL && tr->event != EXO_EVENT_FIRED)
+            fr.temporal = true;
         /* "Pinecrest Media confirmed the return of X", "Hollin Media
          * saw the departure of X": the organisation before the noun is
          * the one the person leaves or comes to (ex17v). */
@@ -3301,6 +3371,13 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                 same->to = fr.to;
                 same->to_text = fr.to_text;
             }
+            /* "X announced his departure from A, three years after he
+             * joined A": the clause of time is a move of its own, kept as
+             * history beside the main one, dated only by its own words
+             * (ex17v). */
+            bool own_move = cl == CL_SUB && same->main && fr.temporal &&
+                            !fr.participle && tr->event != same->event &&
+                            n_frames < 32;
             if (cl == CL_SUB && same->event != EXO_EVENT_JOINED) {
                 const char *was_at =
                     tr->event == EXO_EVENT_JOINED ? fr.to : fr.from;
@@ -3313,6 +3390,11 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                        tr->event == EXO_EVENT_LEFT && !same->from) {
                 same->from = fr.from;
                 same->from_text = fr.from_text;
+            }
+            if (own_move) {
+                fr.has_date = fr.own_date;
+                fr.background = true;
+                frames[n_frames++] = fr;
             }
             continue;
         }
@@ -3381,7 +3463,9 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         struct frame *fr = &frames[f];
         if (!fr->main && !fr->has_date && !fr->temporal)
             continue;
-        if (!fr->main)
+        /* "after quitting Goldman in August": a dated participle is
+         * history only as far as its date says (ex17v). */
+        if (!fr->main && !(fr->participle && fr->has_date))
             fr->background = true;
         /* Slots the text leaves out. */
         bool leaving = fr->event == EXO_EVENT_LEFT ||
@@ -3413,6 +3497,10 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                 fr->from = NULL;
         }
         if ((fr->tflags & EXO__TRIG_NEEDS_ORG) && !fr->to)
+            continue;
+        /* "After leaving the meeting, X drove home": a participle is a
+         * move only with its organisation named, or "the club" (ex17v). */
+        if (fr->participle && !fr->from_text && !fr->to_text && !fr->object)
             continue;
         /* A departure from an organisation the text never names ("Energy
          * Secretary X will step down") is still a move when the verb is

@@ -1893,3 +1893,61 @@ Test(extract, noun_second_events_stay_apart)
     cr_expect_eq(out.n, 1);
     exo_candidate_list_release(&out);
 }
+
+Test(extract, noun_participle_clauses_are_history)
+{
+    /* The participle's subject is the main clause's, after the comma. */
+    exo_candidate_list out =
+        run("Since leaving Larkspur Bank in 2020, Rhea Tull has served as "
+            "chief of staff at Hollin Media.",
+            NULL);
+    cr_assert_eq(out.n, 1);
+    cr_expect_str_eq(out.rows[0].person, "Rhea Tull");
+    cr_expect_eq(out.rows[0].event, EXO_EVENT_LEFT);
+    cr_expect_str_eq(out.rows[0].from_org, "Larkspur Bank");
+    cr_expect(out.rows[0].background);
+    exo_candidate_list_release(&out);
+    /* ... or the nearest name before it, a possessor too. */
+    out = run("The defeat was Lars Amell's 100th game since joining Varta "
+              "Capital in January 2021.",
+              NULL);
+    cr_assert_eq(out.n, 1);
+    cr_expect_str_eq(out.rows[0].person, "Lars Amell");
+    cr_expect_eq(out.rows[0].event, EXO_EVENT_JOINED);
+    exo_candidate_list_release(&out);
+    /* "After leaving A, X founded B" stays one move. */
+    expect_one("After leaving Larkspur Bank, Gino Ferro founded Brisk "
+               "Systems.",
+               NULL, "Gino Ferro", "Larkspur Bank", "Brisk Systems",
+               EXO_EVENT_FOUNDED);
+    /* A hire, then where it came from in a participle: one move. */
+    expect_one("Mallgrave poached Nia Kord this week after quitting Varta "
+               "Capital in June.",
+               NULL, "Nia Kord", "Varta Capital", "Mallgrave",
+               EXO_EVENT_JOINED);
+    /* Leaving a room is no move. */
+    expect_none_by_rules("After leaving the meeting, Dana Ruiz drove home.");
+    expect_none_by_rules("Since joining the call, Omar Feld has said little.");
+}
+
+Test(extract, noun_time_clause_after_the_main_move)
+{
+    /* "three years after he joined A": a second move, history. */
+    exo_candidate_list out =
+        run("Andor Kim announced his departure from Quill Labs today, three "
+            "years after he joined Quill Labs to lead its research.",
+            NULL);
+    cr_assert_eq(out.n, 2);
+    cr_expect_eq(out.rows[0].event, EXO_EVENT_LEFT);
+    cr_expect(!out.rows[0].background);
+    cr_expect_eq(out.rows[1].event, EXO_EVENT_JOINED);
+    cr_expect(out.rows[1].background);
+    cr_expect_str_eq(out.rows[1].to_org, "Quill Labs");
+    exo_candidate_list_release(&out);
+    /* "when X left the room" names no organisation: no second move. */
+    out = run("Andor Kim announced his departure from Quill Labs today, an "
+              "hour after he left the room.",
+              NULL);
+    cr_expect_eq(out.n, 1);
+    exo_candidate_list_release(&out);
+}
