@@ -1833,6 +1833,15 @@ static bool trigger_applies(const struct extractor *ex, const struct sent *s,
         return false;
     if (def->flags & EXO__TRIG_NOUN)
         return true;
+    /* "on his way out of the building": leaving a place; "on her way out
+     * of Google" is a move (ex17v). */
+    if (def->words[3] && strcmp(def->words[3], "out") == 0 && next &&
+        low_is(next, "of")) {
+        bool org = false;
+        for (size_t i = t1 + 1; i < s->t1 && i < t1 + 4 && !org; i++)
+            org = ex->tok_org[i];
+        return org;
+    }
     /* "the hiring of X", "the firing of coach X": a verb of hiring or
      * firing made a noun keeps its object after "of" (ex17n). */
     bool of_object = prev && low_is(prev, "the") && next &&
@@ -2437,6 +2446,31 @@ static void replace_frames(struct extractor *ex, const struct sent *s,
 }
 
 /*
+ * "... from Dave Schock, who is retiring": the verb right after ", who"
+ * (auxiliaries between) has the name before the comma as its subject,
+ * whatever stands before that name ("from", "to"). -1 when the verb is
+ * not so placed (ex17v).
+ */
+static long who_antecedent(const struct extractor *ex, const struct sent *s,
+                           size_t t)
+{
+    const struct tok *T = ex->toks;
+    size_t k = t;
+    while (k > s->t0 && k + 4 > t && low_in(&T[k - 1], aux_words) &&
+           !low_is(&T[k - 1], "who"))
+        k--;
+    if (k < s->t0 + 3 || !low_is(&T[k - 1], "who") || !low_is(&T[k - 2], ","))
+        return -1;
+    for (size_t m = 0; m < ex->n_ments; m++) {
+        const struct mention *mm = &ex->ments[m];
+        if (mm->t1 == k - 2 && !(mm->flags & M_PRONOUN) && may_move(mm) &&
+            !(T[mm->t1 - 1].flags & T_POSS))
+            return (long)m;
+    }
+    return -1;
+}
+
+/*
  * "Since leaving Goldman in 2020, X has served ...", "Before joining A, X
  * led ...", "X's 100th game since joining the club in 2021": a verb in
  * -ing after "since", "after", "before", "upon" or "having" has no
@@ -2796,7 +2830,9 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             agent = org_before(ex, s->t0, tr->t0);
             obj_fire = true;
         } else {
-            subj = subject_before(ex, s, tr->t0);
+            subj = who_antecedent(ex, s, tr->t0);
+            if (subj < 0)
+                subj = subject_before(ex, s, tr->t0);
             if (subj < 0)
                 continue;
         }

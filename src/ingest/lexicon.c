@@ -311,6 +311,10 @@ static const struct exo__trigger triggers[] = {
     {{"departures"}, L, EXO__TRIG_NOUN},
     {{"resignations"}, L, EXO__TRIG_NOUN},
     {{"stand", "down"}, L, ST | IN},
+    /* "X is on his way out" (ex17v) */
+    {{"on", "his", "way", "out"}, L, ST | IN},
+    {{"on", "her", "way", "out"}, L, ST | IN},
+    {{"on", "their", "way", "out"}, L, ST | IN},
     {{"stands", "down"}, L, ST | IN},
     {{"stood", "down"}, L, ST | IN},
     {{"step", "aside"}, L, ST | IN},
@@ -446,6 +450,10 @@ static const struct exo__trigger triggers[] = {
     {{"shown", "the", "door"}, F, ST | IN},
     /* ex17b: more ways news says a person was made to go. */
     {{"axed"}, F, EXO__TRIG_OBJ_FIRE | ST | IN},
+    /* "the club's axing of X", "the Yankees dumped X" (ex17v) */
+    {{"axing"}, F, EXO__TRIG_NOUN},
+    {{"dumped"}, F, EXO__TRIG_OBJ_FIRE},
+    {{"dumps"}, F, EXO__TRIG_OBJ_FIRE},
     {{"dismissal"}, F, EXO__TRIG_NOUN},
     {{"sacking"}, F, EXO__TRIG_NOUN},
     {{"forced", "to", "step", "down"}, F, ST | IN},

@@ -1951,3 +1951,22 @@ Test(extract, noun_time_clause_after_the_main_move)
     cr_expect_eq(out.n, 1);
     exo_candidate_list_release(&out);
 }
+
+Test(extract, noun_more_words_and_relative_subjects)
+{
+    expect_one("The Wexley Owls' axing of Tom Trell on Wednesday surprised "
+               "nobody.",
+               NULL, "Tom Trell", "Wexley Owls", NULL, EXO_EVENT_FIRED);
+    expect_one("The Harlow Rovers dumped coach Stu Merrin on Sunday.", NULL,
+               "Stu Merrin", "Harlow Rovers", NULL, EXO_EVENT_FIRED);
+    expect_none_by_rules("The Harlow Rovers dumped their old kit sponsor.");
+    expect_one("Mika Lott, head of business development at Brisk Systems, is "
+               "on his way out.",
+               NULL, "Mika Lott", "Brisk Systems", NULL, EXO_EVENT_LEFT);
+    expect_none_by_rules("Mika Lott was on his way out of the building.");
+    /* The verb after ", who is" has the name before the comma as its
+     * subject, not an earlier name. */
+    expect_one("Kurt Vane will run the Asia business, replacing Dave Schock, "
+               "who is retiring.",
+               NULL, "Dave Schock", NULL, NULL, EXO_EVENT_LEFT);
+}
