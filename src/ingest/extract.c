@@ -1668,6 +1668,19 @@ static bool distinct_moves(const exo_candidate *o, const struct frame *f)
     if (o->from_org && !o->from_context && f->from && f->from_text &&
         !f->from_aff && !same_key(o->from_org, f->from))
         return true;
+    /* "stepped down from A on Thursday ... joined the B board in
+     * January": what one joined before leaving is not where one went. */
+    if (o->event == EXO_EVENT_LEFT && f->event == EXO_EVENT_JOINED &&
+        o->has_date && !o->background && f->own_date &&
+        (o->date_in_text || f->background)) {
+        /* Only dates the text gives, or a join told as history: a month
+         * alone ("will join B in September") is read as the last such
+         * month, which may be before a departure it follows. */
+        int32_t end =
+            f->date.days + exo__precision_days(f->date.days, f->date.precision);
+        if (end <= o->date.days)
+            return true;
+    }
     if (o->date_in_text && f->has_date && f->own_date) {
         int yo, yf, m, d;
         exo_civil_from_days(o->date.days, &yo, &m, &d);
@@ -2215,10 +2228,16 @@ enum clause { CL_MAIN, CL_PURPOSE, CL_SUB };
 static bool and_before(const struct extractor *ex, size_t subj_end, size_t t)
 {
     size_t k = t;
-    while (k > subj_end && low_in(&ex->toks[k - 1], aux_words) &&
-           !low_is(&ex->toks[k - 1], "to"))
+    /* "and later returned", "but has rejoined" (ex17v) */
+    while (k > subj_end &&
+           ((low_in(&ex->toks[k - 1], aux_words) &&
+             !low_is(&ex->toks[k - 1], "to")) ||
+            low_in(&ex->toks[k - 1],
+                   (const char *const[]){"later", "then", "eventually",
+                                         "subsequently", NULL})))
         k--;
-    return k > subj_end && low_is(&ex->toks[k - 1], "and");
+    return k > subj_end &&
+           (low_is(&ex->toks[k - 1], "and") || low_is(&ex->toks[k - 1], "but"));
 }
 
 /* Main verb, purpose ("to join B") or subordinate ("who joined A"). */

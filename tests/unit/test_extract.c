@@ -1970,3 +1970,32 @@ Test(extract, noun_more_words_and_relative_subjects)
                "who is retiring.",
                NULL, "Dave Schock", NULL, NULL, EXO_EVENT_LEFT);
 }
+
+Test(extract, noun_second_verbs_and_dates)
+{
+    /* "but has rejoined": a second move of its own. */
+    exo_candidate_list out =
+        run("Mike Gorge retired from Initech in 2022 but has rejoined "
+            "Brisk Systems.",
+            NULL);
+    bool rejoined = false;
+    for (size_t i = 0; i < out.n; i++)
+        rejoined |= out.rows[i].event == EXO_EVENT_RETURNED;
+    cr_expect(rejoined, "no return among %zu moves", out.n);
+    exo_candidate_list_release(&out);
+    /* What one joined months before leaving is not where one went. */
+    out = run("Ken Shaw stepped down from the board of Globex on Thursday.\n\n"
+              "Shaw joined the Hooli board in March 2021.",
+              NULL);
+    cr_assert_eq(out.n, 2);
+    cr_expect_eq(out.rows[0].event, EXO_EVENT_LEFT);
+    cr_expect_null(out.rows[0].to_org);
+    cr_expect_eq(out.rows[1].event, EXO_EVENT_JOINED);
+    exo_candidate_list_release(&out);
+    /* ... but a join after the departure is its destination. */
+    out = run("Ken Shaw stepped down from the board of Globex on Thursday.\n\n"
+              "Shaw will join Hooli in September.",
+              NULL);
+    cr_expect_eq(out.n, 1);
+    exo_candidate_list_release(&out);
+}
