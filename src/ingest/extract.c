@@ -1846,6 +1846,18 @@ static bool trigger_applies(const struct extractor *ex, const struct sent *s,
         return false;
     if (def->flags & EXO__TRIG_NOUN)
         return true;
+    /* "came to GM as president", not "came to Google's attention", "came
+     * to an agreement with A", "came to power" (ex17v). */
+    if (def->words[1] && !def->words[2] && strcmp(def->words[1], "to") == 0 &&
+        (strcmp(def->words[0], "came") == 0 ||
+         strcmp(def->words[0], "comes") == 0)) {
+        size_t i = t1;
+        if (i < s->t1 && low_is(&T[i], "the"))
+            i++;
+        const struct org_mention *om =
+            i < s->t1 && ex->tok_org[i] ? org_covering(ex, i) : NULL;
+        return om && om->t0 == i && !(T[om->t1 - 1].flags & T_POSS);
+    }
     /* "on his way out of the building": leaving a place; "on her way out
      * of Google" is a move (ex17v). */
     if (def->words[3] && strcmp(def->words[3], "out") == 0 && next &&

@@ -563,6 +563,10 @@ static const struct exo__trigger triggers[] = {
     {{"arrived", "at"}, J, EXO__TRIG_NEEDS_ORG},
     {{"arriving", "at"}, J, EXO__TRIG_NEEDS_ORG},
     {{"is", "the", "new"}, J, EXO__TRIG_NEEDS_ORG | EXO__TRIG_BECAME},
+    /* "Engle came to GM five years ago as president" (ex17v); only with
+     * the organisation right after "to" (extract.c). */
+    {{"came", "to"}, J, EXO__TRIG_NEEDS_ORG},
+    {{"comes", "to"}, J, EXO__TRIG_NEEDS_ORG},
     {{"came", "aboard"}, J, EXO__TRIG_NEEDS_ORG},
     {{"comes", "aboard"}, J, EXO__TRIG_NEEDS_ORG},
     {{"coming", "aboard"}, J, EXO__TRIG_NEEDS_ORG},

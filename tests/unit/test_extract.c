@@ -1999,3 +1999,13 @@ Test(extract, noun_second_verbs_and_dates)
     cr_expect_eq(out.n, 1);
     exo_candidate_list_release(&out);
 }
+
+Test(extract, noun_came_to_an_organisation)
+{
+    expect_one("Nils Bode came to Tessaly Bank in 2019 as president.", NULL,
+               "Nils Bode", NULL, "Tessaly Bank", EXO_EVENT_JOINED);
+    expect_none_by_rules(
+        "The report came to Tessaly Bank's attention in May, Nils Bode said.");
+    expect_none_by_rules("Nils Bode came to an agreement with Tessaly Bank.");
+    expect_none_by_rules("Nils Bode came to power in 2019.");
+}
