@@ -3024,6 +3024,24 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                 fr.also[fr.n_also] = ex->group[g];
                 fr.also_flags[fr.n_also++] = M_PRONOUN;
             }
+        /* "Horowitz's departure comes days after ... vice president of
+         * Business": a noun's organisations and date are in its own
+         * phrase, which a verb or a clause word ends (ex17v). */
+        if (noun_subj) {
+            size_t from_t = sm->t0 > tr->t0 ? sm->t1 : tr->t1;
+            for (size_t i = from_t; i < win_end; i++)
+                if (low_in(&T[i], (const char *const[]){
+                                      "comes",    "came",   "come",   "was",
+                                      "is",       "were",   "are",    "has",
+                                      "had",      "will",   "would",  "follows",
+                                      "followed", "marks",  "marked", "leaves",
+                                      "raises",   "raised", "after",  "amid",
+                                      "that",     "which",  "who",    ";",
+                                      NULL})) {
+                    win_end = i;
+                    break;
+                }
+        }
         /* Organisations after the trigger, by the word before each. */
         for (size_t i = tr->t1; i < win_end; i++) {
             const struct org_mention *om = org_at(ex, i);
@@ -3325,9 +3343,11 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         bool noun_after = k + 1 < n_trigs && trigs[k + 1].noun &&
                           trigs[k + 1].event != tr->event;
         fr.own_date = find_date(ex, tr->t0, win_end, true, &d);
-        if (fr.own_date || find_date(ex, prev_end, tr->t0, true, &d) ||
-            (noun_after ? find_date(ex, s->t0, win_end, true, &d)
-                        : sentence_date(ex, s, &sdate, &d))) {
+        if (fr.own_date ||
+            (!noun_subj &&
+             (find_date(ex, prev_end, tr->t0, true, &d) ||
+              (noun_after ? find_date(ex, s->t0, win_end, true, &d)
+                          : sentence_date(ex, s, &sdate, &d))))) {
             fr.has_date = true;
             fr.date = d;
             if (ex->has_doc_date && date_last_day(d) + 365 < ex->doc_date.days)
