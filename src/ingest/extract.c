@@ -1858,6 +1858,17 @@ static bool trigger_applies(const struct extractor *ex, const struct sent *s,
             i < s->t1 && ex->tok_org[i] ? org_covering(ex, i) : NULL;
         return om && om->t0 == i && !(T[om->t1 - 1].flags & T_POSS);
     }
+    /* "took a temporary break from his role", not "a temporary break in
+     * trading" (ex17v). */
+    if (def->event == EXO_EVENT_SABBATICAL && def->words[1] &&
+        strcmp(def->words[1], "break") == 0) {
+        bool take = false;
+        for (size_t i = t0; i > s->t0 && i + 3 > t0 && !take; i--)
+            take = low_in(&T[i - 1],
+                          (const char *const[]){"take", "takes", "took",
+                                                "taking", "taken", NULL});
+        return take;
+    }
     /* "on his way out of the building": leaving a place; "on her way out
      * of Google" is a move (ex17v). */
     if (def->words[3] && strcmp(def->words[3], "out") == 0 && next &&
@@ -2657,6 +2668,25 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                            (const char *const[]){"take", "takes", "took",
                                                  "taking", "taken", NULL}))
                     tr.event = EXO_EVENT_SABBATICAL;
+        /* "forced the resignation of X", "pushed for his ouster": a
+         * departure someone else made happen is a firing (ex17v). */
+        if (noun && tr.event == EXO_EVENT_LEFT)
+            for (size_t k = i; k > s->t0 && k + 4 > i; k--)
+                if (low_in(&T[k - 1],
+                           (const char *const[]){"forced", "forces", "forcing",
+                                                 "engineered", NULL}))
+                    tr.event = EXO_EVENT_FIRED;
+        /* "called for the resignation of X", "demanded his ouster": a
+         * demand, not a move (ex17v). */
+        bool demanded = false;
+        for (size_t k = i; noun && k > s->t0 && k + 4 > i && !demanded; k--)
+            demanded = low_in(
+                &T[k - 1],
+                (const char *const[]){"called", "calls", "calling", "demanded",
+                                      "demanding", "demands", "urged", "sought",
+                                      "seeking", "wants", NULL});
+        if (demanded)
+            continue;
         trigs[n_trigs++] = tr;
         i += used - 1;
     }

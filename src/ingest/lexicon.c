@@ -313,6 +313,11 @@ static const struct exo__trigger triggers[] = {
     {{"stand", "down"}, L, ST | IN},
     /* "X is on his way out" (ex17v) */
     {{"on", "his", "way", "out"}, L, ST | IN},
+    /* "X gave his notice", "handed in her notice" (ex17v) */
+    {{"gave", "his", "notice"}, L, ST | IN},
+    {{"gave", "her", "notice"}, L, ST | IN},
+    {{"handed", "in", "his", "notice"}, L, ST | IN},
+    {{"handed", "in", "her", "notice"}, L, ST | IN},
     {{"on", "her", "way", "out"}, L, ST | IN},
     {{"on", "their", "way", "out"}, L, ST | IN},
     {{"stands", "down"}, L, ST | IN},
@@ -384,6 +389,10 @@ static const struct exo__trigger triggers[] = {
     {{"maternity", "leave"}, S, ST | IN},
     {{"paternity", "leave"}, S, ST | IN},
     {{"time", "off"}, S, IN},
+    /* "took a medical absence", "is to take a temporary break from his
+     * role" (the break only after a verb of taking: extract.c) (ex17v) */
+    {{"medical", "absence"}, S, ST | IN},
+    {{"temporary", "break"}, S, IN},
     /* returning */
     {{"return", "to"}, R, ST},
     /* "X's return", "the return of X", "her comeback at A" (ex17v); not
@@ -407,6 +416,10 @@ static const struct exo__trigger triggers[] = {
     {{"brought", "back"}, R, EXO__TRIG_HIRE | ST},
     {{"brings", "back"}, R, EXO__TRIG_HIRE | ST},
     {{"rehired"}, R, EXO__TRIG_HIRE | ST},
+    /* "X is coming out of retirement to run A" (ex17v) */
+    {{"coming", "out", "of", "retirement"}, R, ST | IN},
+    {{"came", "out", "of", "retirement"}, R, ST | IN},
+    {{"comes", "out", "of", "retirement"}, R, ST | IN},
     {{"re-hired"}, R, EXO__TRIG_HIRE | ST},
     {{"reinstated"}, R, EXO__TRIG_HIRE | ST | IN},
     {{"reinstates"}, R, EXO__TRIG_HIRE | ST},

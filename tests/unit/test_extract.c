@@ -2009,3 +2009,36 @@ Test(extract, noun_came_to_an_organisation)
     expect_none_by_rules("Nils Bode came to an agreement with Tessaly Bank.");
     expect_none_by_rules("Nils Bode came to power in 2019.");
 }
+
+Test(extract, noun_forced_resignations_breaks_and_notices)
+{
+    expect_one("Boeing forced the resignation of its chief executive Gus "
+               "Lund.",
+               NULL, "Gus Lund", "Boeing", NULL, EXO_EVENT_FIRED);
+    expect_none_by_rules("Shareholders called for the resignation of Gus "
+                         "Lund at Hooli.");
+    expect_none_by_rules("Unions demanded the resignation of Gus Lund at "
+                         "Hooli.");
+    expect_one("Hooli chief executive Gus Lund is to take a temporary break "
+               "from his role on medical advice.",
+               NULL, "Gus Lund", "Hooli", NULL, EXO_EVENT_SABBATICAL);
+    expect_none_by_rules("Hooli chief executive Gus Lund announced a "
+                         "temporary break in trading.");
+    expect_one("Hooli finance chief Ida Rhee took a medical absence in June.",
+               NULL, "Ida Rhee", "Hooli", NULL, EXO_EVENT_SABBATICAL);
+    expect_one("Hooli chief executive Gus Lund gave his notice at the end of "
+               "April.",
+               NULL, "Gus Lund", "Hooli", NULL, EXO_EVENT_LEFT);
+    expect_one("Bo Marsh is coming out of retirement to run Quill Labs.", NULL,
+               "Bo Marsh", NULL, "Quill Labs", EXO_EVENT_RETURNED);
+    /* A noun's organisation is in its own phrase: not read from the
+     * sentence here, at most guessed from the text. */
+    exo_candidate_list out =
+        run("Ada Pohl's departure comes days after Globex vice president of "
+            "Sales said he would stay.",
+            NULL);
+    cr_assert_eq(out.n, 1);
+    cr_expect(!out.rows[0].from_org || out.rows[0].from_context, "from %s",
+              out.rows[0].from_org);
+    exo_candidate_list_release(&out);
+}
