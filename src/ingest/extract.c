@@ -2515,7 +2515,7 @@ static long who_antecedent(const struct extractor *ex, const struct sent *s,
 /*
  * "Since leaving Goldman in 2020, X has served ...", "Before joining A, X
  * led ...", "X's 100th game since joining the club in 2021": a verb in
- * -ing after "since", "after", "before", "upon" or "having" has no
+ * -ing after "since", "after", "before", "upon", "having" or "prior to" has no
  * subject of its own; it is the main clause's: the first name after the
  * clause's comma when the clause opens the sentence, else the nearest
  * name before it (a possessor too). -1 when the trigger is no such
@@ -2526,12 +2526,15 @@ static long participle_subject(const struct extractor *ex, const struct sent *s,
 {
     const struct tok *T = ex->toks;
     size_t wl = strlen(T[tr->t0].low);
-    if (tr->t0 == s->t0 || wl < 5 || strcmp(T[tr->t0].low + wl - 3, "ing") ||
-        !low_in(&T[tr->t0 - 1],
-                (const char *const[]){"since", "after", "before", "upon",
-                                      "having", NULL}))
+    if (tr->t0 == s->t0 || wl < 5 || strcmp(T[tr->t0].low + wl - 3, "ing"))
         return -1;
     size_t c0 = tr->t0 - 1;
+    /* "Prior to joining A, X ..." */
+    if (low_is(&T[c0], "to") && c0 > s->t0 && low_is(&T[c0 - 1], "prior"))
+        c0--;
+    else if (!low_in(&T[c0], (const char *const[]){"since", "after", "before",
+                                                   "upon", "having", NULL}))
+        return -1;
     if (c0 == s->t0 || (c0 == s->t0 + 1 && (T[s->t0].flags & T_QUOTE))) {
         size_t comma = tr->t1;
         while (comma < s->t1 && comma < tr->t1 + 12 && !low_is(&T[comma], ","))

@@ -1925,6 +1925,9 @@ Test(extract, noun_participle_clauses_are_history)
                "Capital in June.",
                NULL, "Nia Kord", "Varta Capital", "Mallgrave",
                EXO_EVENT_JOINED);
+    expect_one("Prior to joining Quill Labs in 2004, Ada Cole worked at "
+               "Hooli.",
+               NULL, "Ada Cole", NULL, "Quill Labs", EXO_EVENT_JOINED);
     /* Leaving a room is no move. */
     expect_none_by_rules("After leaving the meeting, Dana Ruiz drove home.");
     expect_none_by_rules("Since joining the call, Omar Feld has said little.");
