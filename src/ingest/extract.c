@@ -3286,6 +3286,19 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             bool got = role_before(ex, lim, sm->t0, &r0, &r1, &lv, &aff);
             if (!got && sm->t0 > lim + 1 && low_is(&T[sm->t0 - 1], ","))
                 got = role_before(ex, lim, sm->t0 - 1, &r0, &r1, &lv, &aff);
+            /* "The chief executive of Superquinn, X, has resigned": the
+             * title and its organisation in an apposition before the
+             * name (ex17v). */
+            if (!got && sm->t0 > lim + 3 && low_is(&T[sm->t0 - 1], ",") &&
+                ex->tok_org[sm->t0 - 2]) {
+                const struct org_mention *om = org_covering(ex, sm->t0 - 2);
+                if (om && om->t1 == sm->t0 - 1 && om->t0 > lim + 1 &&
+                    low_is(&T[om->t0 - 1], "of") &&
+                    role_before(ex, lim, om->t0 - 1, &r0, &r1, &lv, &aff)) {
+                    got = true;
+                    aff = om->org;
+                }
+            }
             if (!got && sm->t1 + 1 < s->t1 && low_is(&T[sm->t1], ","))
                 got = role_after(ex, sm->t1 + 1, s->t1, &r0, &r1, &lv, &aff);
             if (got) {

@@ -2045,3 +2045,18 @@ Test(extract, noun_forced_resignations_breaks_and_notices)
               out.rows[0].from_org);
     exo_candidate_list_release(&out);
 }
+
+Test(extract, noun_title_of_an_organisation_before_the_name)
+{
+    /* "The T of A, X, has resigned": X's role and where X leaves. */
+    exo_candidate_list out =
+        run("The chief executive of Brisk Systems, Andrew Stone, has "
+            "resigned.",
+            NULL);
+    cr_assert_eq(out.n, 1);
+    cr_expect_str_eq(out.rows[0].person, "Andrew Stone");
+    cr_expect_str_eq(out.rows[0].from_org, "Brisk Systems");
+    cr_expect(!out.rows[0].from_context);
+    cr_expect_str_eq(out.rows[0].role, "chief executive");
+    exo_candidate_list_release(&out);
+}
