@@ -2671,7 +2671,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                            (const char *const[]){"take", "takes", "took",
                                                  "taking", "taken", NULL}))
                     tr.event = EXO_EVENT_SABBATICAL;
-        /* "forced the resignation of X", "pushed for his ouster": a
+        /* "forced the resignation of X", "engineered his exit": a
          * departure someone else made happen is a firing (ex17v). */
         if (noun && tr.event == EXO_EVENT_LEFT)
             for (size_t k = i; k > s->t0 && k + 4 > i; k--)
