@@ -321,12 +321,15 @@ struct frame {
     bool has_date;
     exo_date date;
     bool hedged, background, main;
-    bool temporal; /* in a "when"/"after" clause: history, kept undated */
-    bool from_aff; /* 'from' is the person's affiliation, not a slot */
-    bool object;   /* "left the company": a workplace as the object */
-    bool obj_fire; /* "A will fire X": the person named as the object */
-    bool passive;  /* "X was hired": who hires is not in the subject */
-    size_t n_also; /* "X and Y are leaving": the other subjects */
+    bool temporal;   /* in a "when"/"after" clause: history, kept undated */
+    bool from_aff;   /* 'from' is the person's affiliation, not a slot */
+    bool object;     /* "left the company": a workplace as the object */
+    bool obj_fire;   /* "A will fire X": the person named as the object */
+    bool passive;    /* "X was hired": who hires is not in the subject */
+    bool noun;       /* "X's exit", "the departure of X": the person's own */
+    bool own_date;   /* the date is in the trigger's own words */
+    bool participle; /* "since leaving A": history only when dated so */
+    size_t n_also;   /* "X and Y are leaving": the other subjects */
     int also[8];
     unsigned also_flags[8];
 };
@@ -1715,7 +1718,35 @@ struct trig {
     size_t t0, t1; /* tokens of the trigger */
     const struct exo__trigger *def;
     exo_event event;
+    bool noun; /* read as a noun: "the departure of X", "X's exit" */
 };
+
+/*
+ * Is the word at 't' a noun here: after a determiner or a possessor, with
+ * at most two adjectives between ("the abrupt exit", "Smith's return",
+ * "her sudden comeback")? For the words that are verbs too ("exit",
+ * "return"), this tells "X will exit" from "X's exit" (ex17v).
+ */
+static bool noun_use(const struct extractor *ex, const struct sent *s, size_t t)
+{
+    const struct tok *T = ex->toks;
+    for (size_t k = t; k > s->t0 && k + 3 > t; k--) {
+        const struct tok *p = &T[k - 1];
+        if (p->flags & T_POSS)
+            return true;
+        if (low_in(p,
+                   (const char *const[]){"the", "a", "an", "his", "her",
+                                         "their", "its", "this", "that", NULL}))
+            return true;
+        /* Only lower-case words that are no verb stand between. */
+        if (!(p->flags & T_WORD) || (p->flags & T_CAP) ||
+            low_in(p, (const char *const[]){"will", "to", "would", "and", "or",
+                                            "not", "may", "can", "could",
+                                            "should", "must", NULL}))
+            return false;
+    }
+    return false;
+}
 
 static bool mention_ends_at(const struct extractor *ex, size_t t);
 
@@ -1884,6 +1915,43 @@ static double score(const struct frame *f)
     return round(c * 100.0) / 100.0;
 }
 
+/*
+ * Two mentions of one kind of move by one person that the text itself
+ * tells apart: a second move, not the same one told twice (ex17v). "Weiss
+ * left Intel in 2017 ... she is leaving Mellanox": the sentences name
+ * different organisations left; "joined in 2004 ... joined again in
+ * 2012": different years, each in its own sentence. Organisations only
+ * guessed from the text's context, and dates only the text's own, tell
+ * nothing apart.
+ */
+static bool distinct_moves(const exo_candidate *o, const struct frame *f)
+{
+    if (o->from_org && !o->from_context && f->from && f->from_text &&
+        !f->from_aff && !same_key(o->from_org, f->from))
+        return true;
+    /* "stepped down from A on Thursday ... joined the B board in
+     * January": what one joined before leaving is not where one went. */
+    if (o->event == EXO_EVENT_LEFT && f->event == EXO_EVENT_JOINED &&
+        o->has_date && !o->background && f->own_date &&
+        (o->date_in_text || f->background)) {
+        /* Only dates the text gives, or a join told as history: a month
+         * alone ("will join B in September") is read as the last such
+         * month, which may be before a departure it follows. */
+        int32_t end =
+            f->date.days + exo__precision_days(f->date.days, f->date.precision);
+        if (end <= o->date.days)
+            return true;
+    }
+    if (o->date_in_text && f->has_date && f->own_date) {
+        int yo, yf, m, d;
+        exo_civil_from_days(o->date.days, &yo, &m, &d);
+        exo_civil_from_days(f->date.days, &yf, &m, &d);
+        if (yo != yf)
+            return true;
+    }
+    return false;
+}
+
 static void emit(struct extractor *ex, const struct sent *s,
                  const struct frame *f)
 {
@@ -1904,14 +1972,26 @@ static void emit(struct extractor *ex, const struct sent *s,
              (((o->event == EXO_EVENT_LEFT && f->event == EXO_EVENT_JOINED) ||
                (o->event == EXO_EVENT_JOINED && f->event == EXO_EVENT_LEFT)) &&
               f->to && o->to_org && same_key(o->to_org, f->to)) ||
+             /* "X is leaving A ... X joined A in 2018": joining the
+              * organisation one leaves is how one came there, not where
+              * one goes (ex17v). */
              (o->event == EXO_EVENT_LEFT && f->event == EXO_EVENT_JOINED &&
-              !o->to_org && f->to && !f->background) ||
+              !o->to_org && f->to && !f->background &&
+              !(o->from_org && !o->from_context &&
+                same_key(o->from_org, f->to))) ||
              /* "Lucid is hiring X, Tesla's former head of production ...
               * X officially left Tesla last week": the departure told
               * after the hire is the same move (ex17b). */
              (o->event == EXO_EVENT_JOINED && f->event == EXO_EVENT_LEFT &&
               !f->to && !f->background && !o->background && f->from &&
-              o->from_org && same_key(o->from_org, f->from)));
+              o->from_org && same_key(o->from_org, f->from)) ||
+             /* "Mallgrave poached X ... after quitting Goldman in
+              * August": the departure names where the hire came from
+              * (ex17v). */
+             (o->event == EXO_EVENT_JOINED && f->event == EXO_EVENT_LEFT &&
+              !f->to && !f->background && !o->background && f->from &&
+              f->from_text && !o->from_org && o->to_org &&
+              !same_key(o->to_org, f->from)));
         /* "X and Y have departed the startup. They are returning to
          * OpenAI": leaving A to return to B is one return, as leaving A
          * to join B is one move (ex17b). */
@@ -1934,6 +2014,8 @@ static void emit(struct extractor *ex, const struct sent *s,
             continue;
         if (o->background != f->background && o->has_date && f->has_date &&
             o->date.days != f->date.days)
+            continue;
+        if (distinct_moves(o, f))
             continue;
         if (!o->to_org && f->to)
             o->to_org = dup_or_null(ex, f->to);
@@ -2013,8 +2095,50 @@ static bool trigger_applies(const struct extractor *ex, const struct sent *s,
     const struct tok *T = ex->toks;
     const struct tok *prev = t0 > s->t0 ? &T[t0 - 1] : NULL;
     const struct tok *next = t1 < s->t1 ? &T[t1] : NULL;
+    /* "the departure lounge", "a return ticket": a noun of moving that
+     * modifies another noun is no move (ex17v). */
+    if ((def->flags & EXO__TRIG_NOUN) && next &&
+        low_in(next, (const char *const[]){
+                         "lounge", "lounges",  "gate", "gates",   "board",
+                         "boards", "terminal", "hall", "time",    "times",
+                         "point",  "area",     "tax",  "ticket",  "tickets",
+                         "flight", "date",     "visa", "package", "interview",
+                         NULL}))
+        return false;
     if (def->flags & EXO__TRIG_NOUN)
         return true;
+    /* "came to GM as president", not "came to Google's attention", "came
+     * to an agreement with A", "came to power" (ex17v). */
+    if (def->words[1] && !def->words[2] && strcmp(def->words[1], "to") == 0 &&
+        (strcmp(def->words[0], "came") == 0 ||
+         strcmp(def->words[0], "comes") == 0)) {
+        size_t i = t1;
+        if (i < s->t1 && low_is(&T[i], "the"))
+            i++;
+        const struct org_mention *om =
+            i < s->t1 && ex->tok_org[i] ? org_covering(ex, i) : NULL;
+        return om && om->t0 == i && !(T[om->t1 - 1].flags & T_POSS);
+    }
+    /* "took a temporary break from his role", not "a temporary break in
+     * trading" (ex17v). */
+    if (def->event == EXO_EVENT_SABBATICAL && def->words[1] &&
+        strcmp(def->words[1], "break") == 0) {
+        bool take = false;
+        for (size_t i = t0; i > s->t0 && i + 3 > t0 && !take; i--)
+            take = low_in(&T[i - 1],
+                          (const char *const[]){"take", "takes", "took",
+                                                "taking", "taken", NULL});
+        return take;
+    }
+    /* "on his way out of the building": leaving a place; "on her way out
+     * of Google" is a move (ex17v). */
+    if (def->words[3] && strcmp(def->words[3], "out") == 0 && next &&
+        low_is(next, "of")) {
+        bool org = false;
+        for (size_t i = t1 + 1; i < s->t1 && i < t1 + 4 && !org; i++)
+            org = ex->tok_org[i];
+        return org;
+    }
     /* "the hiring of X", "the firing of coach X": a verb of hiring or
      * firing made a noun keeps its object after "of" (ex17n). */
     bool of_object = prev && low_is(prev, "the") && next &&
@@ -2390,10 +2514,16 @@ enum clause { CL_MAIN, CL_PURPOSE, CL_SUB };
 static bool and_before(const struct extractor *ex, size_t subj_end, size_t t)
 {
     size_t k = t;
-    while (k > subj_end && low_in(&ex->toks[k - 1], aux_words) &&
-           !low_is(&ex->toks[k - 1], "to"))
+    /* "and later returned", "but has rejoined" (ex17v) */
+    while (k > subj_end &&
+           ((low_in(&ex->toks[k - 1], aux_words) &&
+             !low_is(&ex->toks[k - 1], "to")) ||
+            low_in(&ex->toks[k - 1],
+                   (const char *const[]){"later", "then", "eventually",
+                                         "subsequently", NULL})))
         k--;
-    return k > subj_end && low_is(&ex->toks[k - 1], "and");
+    return k > subj_end &&
+           (low_is(&ex->toks[k - 1], "and") || low_is(&ex->toks[k - 1], "but"));
 }
 
 /* Main verb, purpose ("to join B") or subordinate ("who joined A"). */
@@ -2620,6 +2750,82 @@ static void replace_frames(struct extractor *ex, const struct sent *s,
     }
 }
 
+/*
+ * "... from Dave Schock, who is retiring": the verb right after ", who"
+ * (auxiliaries between) has the name before the comma as its subject,
+ * whatever stands before that name ("from", "to"). -1 when the verb is
+ * not so placed (ex17v).
+ */
+static long who_antecedent(const struct extractor *ex, const struct sent *s,
+                           size_t t)
+{
+    const struct tok *T = ex->toks;
+    size_t k = t;
+    while (k > s->t0 && k + 4 > t && low_in(&T[k - 1], aux_words) &&
+           !low_is(&T[k - 1], "who"))
+        k--;
+    if (k < s->t0 + 3 || !low_is(&T[k - 1], "who") || !low_is(&T[k - 2], ","))
+        return -1;
+    for (size_t m = 0; m < ex->n_ments; m++) {
+        const struct mention *mm = &ex->ments[m];
+        if (mm->t1 == k - 2 && !(mm->flags & M_PRONOUN) && may_move(mm) &&
+            !(T[mm->t1 - 1].flags & T_POSS))
+            return (long)m;
+    }
+    return -1;
+}
+
+/*
+ * "Since leaving Goldman in 2020, X has served ...", "Before joining A, X
+ * led ...", "X's 100th game since joining the club in 2021": a verb in
+ * -ing after "since", "after", "before", "upon", "having" or "prior to" has no
+ * subject of its own; it is the main clause's: the first name after the
+ * clause's comma when the clause opens the sentence, else the nearest
+ * name before it (a possessor too). -1 when the trigger is no such
+ * participle or no name is found (ex17v).
+ */
+static long participle_subject(const struct extractor *ex, const struct sent *s,
+                               const struct trig *tr)
+{
+    const struct tok *T = ex->toks;
+    size_t wl = strlen(T[tr->t0].low);
+    if (tr->t0 == s->t0 || wl < 5 || strcmp(T[tr->t0].low + wl - 3, "ing"))
+        return -1;
+    size_t c0 = tr->t0 - 1;
+    /* "Prior to joining A, X ..." */
+    if (low_is(&T[c0], "to") && c0 > s->t0 && low_is(&T[c0 - 1], "prior"))
+        c0--;
+    else if (!low_in(&T[c0], (const char *const[]){"since", "after", "before",
+                                                   "upon", "having", NULL}))
+        return -1;
+    if (c0 == s->t0 || (c0 == s->t0 + 1 && (T[s->t0].flags & T_QUOTE))) {
+        size_t comma = tr->t1;
+        while (comma < s->t1 && comma < tr->t1 + 12 && !low_is(&T[comma], ","))
+            comma++;
+        if (comma >= s->t1 || !low_is(&T[comma], ","))
+            return -1;
+        for (size_t m = 0; m < ex->n_ments; m++) {
+            const struct mention *mm = &ex->ments[m];
+            if (mm->t0 <= comma)
+                continue;
+            /* The main clause's subject comes first: a title or an
+             * organisation may stand before it, a verb may not. */
+            if (mm->t0 > comma + 6 || !may_move(mm) ||
+                (T[mm->t1 - 1].flags & T_POSS))
+                return -1;
+            return (long)m;
+        }
+        return -1;
+    }
+    long best = -1;
+    for (size_t m = 0; m < ex->n_ments; m++) {
+        const struct mention *mm = &ex->ments[m];
+        if (mm->t1 <= c0 && mm->t0 >= s->t0 && may_move(mm))
+            best = (long)m;
+    }
+    return best;
+}
+
 static void process_sentence(struct extractor *ex, const struct sent *s)
 {
     const struct tok *T = ex->toks;
@@ -2696,7 +2902,26 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             exo__lex_trigger(ex->lows + i, s->t1 - i, &used);
         if (!def || !trigger_applies(ex, s, i, i + used, def))
             continue;
-        struct trig tr = {i, i + used, def, def->event};
+        /* "X's return to A", "the exit of X": a verb that is a noun
+         * here reads its person as the nouns do (ex17v). */
+        bool noun = (def->flags & EXO__TRIG_NOUN) &&
+                    (!(def->flags & EXO__TRIG_INTRANS) || noun_use(ex, s, i));
+        if (!noun && used > 1 &&
+            low_in(&T[i], (const char *const[]){"return", "exit", NULL}) &&
+            noun_use(ex, s, i)) {
+            const struct exo__trigger *one =
+                exo__lex_trigger(ex->lows + i, 1, &(size_t){0});
+            if (one && (one->flags & EXO__TRIG_NOUN)) {
+                def = one;
+                used = 1;
+                noun = true;
+            }
+        }
+        /* "a return on the stake", "the return of capital to holders". */
+        if (noun && def->event == EXO_EVENT_RETURNED && i + 1 < s->t1 &&
+            low_in(&T[i + 1], (const char *const[]){"on", NULL}))
+            continue;
+        struct trig tr = {i, i + used, def, def->event, noun};
         /* "on leave" is a leave of absence, and so is "took a three-month
          * leave" or "is taking an unexpected leave" (issue 17). */
         if (def->event == EXO_EVENT_LEFT && i > s->t0 &&
@@ -2709,6 +2934,25 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                            (const char *const[]){"take", "takes", "took",
                                                  "taking", "taken", NULL}))
                     tr.event = EXO_EVENT_SABBATICAL;
+        /* "forced the resignation of X", "engineered his exit": a
+         * departure someone else made happen is a firing (ex17v). */
+        if (noun && tr.event == EXO_EVENT_LEFT)
+            for (size_t k = i; k > s->t0 && k + 4 > i; k--)
+                if (low_in(&T[k - 1],
+                           (const char *const[]){"forced", "forces", "forcing",
+                                                 "engineered", NULL}))
+                    tr.event = EXO_EVENT_FIRED;
+        /* "called for the resignation of X", "demanded his ouster": a
+         * demand, not a move (ex17v). */
+        bool demanded = false;
+        for (size_t k = i; noun && k > s->t0 && k + 4 > i && !demanded; k--)
+            demanded = low_in(
+                &T[k - 1],
+                (const char *const[]){"called", "calls", "calling", "demanded",
+                                      "demanding", "demands", "urged", "sought",
+                                      "seeking", "wants", NULL});
+        if (demanded)
+            continue;
         trigs[n_trigs++] = tr;
         i += used - 1;
     }
@@ -2725,6 +2969,9 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         size_t win_end = k + 1 < n_trigs ? trigs[k + 1].t0 : s->t1;
         long subj = -1, objm = -1;
         bool obj_fire = false; /* "A will fire X": an unambiguous object */
+        /* "the departure of X", "X's exit": the noun's own person */
+        bool noun_subj = false;
+        long participle = participle_subject(ex, s, tr);
         /* "submitted a letter of resignation to A": A is left, not joined */
         bool letter_to = false;
         const struct org_mention *agent = NULL;
@@ -2758,14 +3005,29 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             if (objm < 0)
                 continue;
             subj = objm;
-        } else if (def->flags & EXO__TRIG_NOUN) {
+        } else if (participle >= 0) {
+            subj = participle;
+        } else if (tr->noun) {
+            /* "the ouster last week of X", "the resignation letters of
+             * X": a few words may stand between the noun and "of"
+             * (ex17v). */
+            size_t of_at = tr->t1;
+            while (of_at < s->t1 && of_at < tr->t1 + 3 &&
+                   low_in(&T[of_at], (const char *const[]){
+                                         "earlier", "last", "this", "week",
+                                         "month", "year", "today", "yesterday",
+                                         "letter", "letters", "on", "monday",
+                                         "tuesday", "wednesday", "thursday",
+                                         "friday", "saturday", "sunday", NULL}))
+                of_at++;
+            if (of_at >= s->t1 || !low_is(&T[of_at], "of"))
+                of_at = tr->t1;
             /* "the departure of chief merchant X": titles may stand
              * between "of" and the name. */
-            size_t after_of = tr->t1 + 1;
+            size_t after_of = of_at + 1;
             exo_level of_lv;
             while (
-                after_of < s->t1 && tr->t1 < s->t1 &&
-                low_is(&T[tr->t1], "of") &&
+                after_of < s->t1 && of_at < s->t1 && low_is(&T[of_at], "of") &&
                 (exo__lex_role(T[after_of].low, &of_lv) != EXO__ROLE_NONE ||
                  ex->tok_org[after_of] ||
                  low_in(&T[after_of],
@@ -2779,9 +3041,15 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                 const struct mention *mm = &ex->ments[m];
                 if (mm->t1 == tr->t0 && (T[mm->t1 - 1].flags & T_POSS))
                     subj = (long)m;
-                if (mm->t0 == after_of && low_is(&T[tr->t1], "of"))
+                /* "Smith's abrupt exit": adjectives between (ex17v). */
+                if (mm->t1 < tr->t0 && mm->t1 + 3 > tr->t0 &&
+                    (T[mm->t1 - 1].flags & T_POSS) && noun_use(ex, s, tr->t0))
+                    subj = (long)m;
+                if (mm->t0 == after_of && of_at < s->t1 &&
+                    low_is(&T[of_at], "of"))
                     subj = (long)m;
             }
+            noun_subj = subj >= 0;
             /* "X announced her resignation": the subject's own noun. */
             if (subj < 0 && tr->t0 > s->t0 &&
                 low_in(&T[tr->t0 - 1],
@@ -2895,7 +3163,9 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             agent = org_before(ex, s->t0, tr->t0);
             obj_fire = true;
         } else {
-            subj = subject_before(ex, s, tr->t0);
+            subj = who_antecedent(ex, s, tr->t0);
+            if (subj < 0)
+                subj = subject_before(ex, s, tr->t0);
             if (subj < 0)
                 continue;
         }
@@ -2913,18 +3183,27 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             (tr->event == EXO_EVENT_LEFT || tr->event == EXO_EVENT_FIRED);
         /* "who announced her resignation": the clause of "announced". */
         size_t ct = tr->t0;
-        if ((def->flags & EXO__TRIG_NOUN) && ct > sm->t1 &&
+        if (tr->noun && ct > sm->t1 &&
             low_in(&T[ct - 1],
                    (const char *const[]){"his", "her", "their", NULL}))
             ct--;
-        enum clause cl = objm >= 0 || who_strong || inverted >= 0
+        /* "after the sudden departure of X", "following X's exit": the
+         * noun phrase states its move as a fact whatever clause holds
+         * it (ex17v). */
+        enum clause cl = objm >= 0 || who_strong || inverted >= 0 || noun_subj
                              ? CL_MAIN
-                             : clause_of(ex, sm->t1, ct, earlier);
+                         : participle >= 0 ? CL_SUB
+                                           : clause_of(ex, sm->t1, ct, earlier);
         /* "when Sam Altman was fired": the whole clause is subordinate,
          * and a strong verb in it is history the text takes as known
          * (issue 17: the seed article's November 2023 firing). */
-        bool temporal = false;
-        if (objm < 0 && sm->t0 > s->t0 &&
+        /* "since leaving A": history, kept undated when the clause
+         * gives no date (ex17v). */
+        bool temporal = participle >= 0;
+        /* "three years after he joined Baidu": a clause of time whose
+         * verb names its organisation is history too (ex17v; below). */
+        bool time_clause = false;
+        if (objm < 0 && !noun_subj && participle < 0 && sm->t0 > s->t0 &&
             low_in(&T[sm->t0 - 1],
                    (const char *const[]){"when", "after", "before", "since",
                                          "while", "because", "until", "as",
@@ -2935,10 +3214,11 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             bool clause_end =
                 tr->t1 >= s->t1 ||
                 low_in(&T[tr->t1], (const char *const[]){",", ".", ";", NULL});
-            temporal =
-                ((def->flags & EXO__TRIG_STRONG) || clause_end) &&
+            time_clause =
                 low_in(&T[sm->t0 - 1],
                        (const char *const[]){"when", "after", "before", NULL});
+            temporal =
+                ((def->flags & EXO__TRIG_STRONG) || clause_end) && time_clause;
         }
         /* Negation, hypothesis, hedging, background: in the words between
          * the subject (or 6 tokens back) and the trigger. */
@@ -3039,11 +3319,31 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                            .temporal = temporal,
                            .background = brief};
         fr.obj_fire = obj_fire;
+        fr.noun = noun_subj;
+        fr.participle = participle >= 0;
         if (sm->flags & M_GROUP)
             for (size_t g = 1; g < ex->n_group && fr.n_also < 8; g++) {
                 fr.also[fr.n_also] = ex->group[g];
                 fr.also_flags[fr.n_also++] = M_PRONOUN;
             }
+        /* "Horowitz's departure comes days after ... vice president of
+         * Business": a noun's organisations and date are in its own
+         * phrase, which a verb or a clause word ends (ex17v). */
+        if (noun_subj) {
+            size_t from_t = sm->t0 > tr->t0 ? sm->t1 : tr->t1;
+            for (size_t i = from_t; i < win_end; i++)
+                if (low_in(&T[i], (const char *const[]){
+                                      "comes",    "came",   "come",   "was",
+                                      "is",       "were",   "are",    "has",
+                                      "had",      "will",   "would",  "follows",
+                                      "followed", "marks",  "marked", "leaves",
+                                      "raises",   "raised", "after",  "amid",
+                                      "that",     "which",  "who",    ";",
+                                      NULL})) {
+                    win_end = i;
+                    break;
+                }
+        }
         /* Organisations after the trigger, by the word before each. */
         for (size_t i = tr->t1; i < win_end; i++) {
             const struct org_mention *om = org_at(ex, i);
@@ -3212,6 +3512,24 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                     fr.from_text = true;
                 }
             }
+        if (time_clause && (fr.from_text || fr.to_text) &&
+            tr->event != EXO_EVENT_SABBATICAL && tr->event != EXO_EVENT_FIRED)
+            fr.temporal = true;
+        /* "Pinecrest Media confirmed the return of X", "Hollin Media
+         * saw the departure of X": the organisation before the noun is
+         * the one the person leaves or comes to (ex17v). */
+        if (noun_subj && sm->t0 > tr->t0) {
+            const struct org_mention *nb = org_before(ex, s->t0, tr->t0);
+            bool joinish = tr->event == EXO_EVENT_JOINED ||
+                           tr->event == EXO_EVENT_RETURNED;
+            if (nb && joinish && !fr.to) {
+                fr.to = nb->org;
+                fr.to_text = true;
+            } else if (nb && !joinish && !fr.from) {
+                fr.from = nb->org;
+                fr.from_text = true;
+            }
+        }
         if (founded_org && !fr.to) {
             fr.to = founded_org;
             fr.to_text = true;
@@ -3237,6 +3555,19 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             bool got = role_before(ex, lim, sm->t0, &r0, &r1, &lv, &aff);
             if (!got && sm->t0 > lim + 1 && low_is(&T[sm->t0 - 1], ","))
                 got = role_before(ex, lim, sm->t0 - 1, &r0, &r1, &lv, &aff);
+            /* "The chief executive of Superquinn, X, has resigned": the
+             * title and its organisation in an apposition before the
+             * name (ex17v). */
+            if (!got && sm->t0 > lim + 3 && low_is(&T[sm->t0 - 1], ",") &&
+                ex->tok_org[sm->t0 - 2]) {
+                const struct org_mention *om = org_covering(ex, sm->t0 - 2);
+                if (om && om->t1 == sm->t0 - 1 && om->t0 > lim + 1 &&
+                    low_is(&T[om->t0 - 1], "of") &&
+                    role_before(ex, lim, om->t0 - 1, &r0, &r1, &lv, &aff)) {
+                    got = true;
+                    aff = om->org;
+                }
+            }
             if (!got && sm->t1 + 1 < s->t1 && low_is(&T[sm->t1], ","))
                 got = role_after(ex, sm->t1 + 1, s->t1, &r0, &r1, &lv, &aff);
             if (got) {
@@ -3324,13 +3655,14 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         size_t prev_end = k > 0 ? trigs[k - 1].t1 : s->t0;
         /* Not a date inside a later noun of moving: "makes a return
          * after an absence following his departure in 2010" (ex17n). */
-        bool noun_after = k + 1 < n_trigs &&
-                          (trigs[k + 1].def->flags & EXO__TRIG_NOUN) &&
+        bool noun_after = k + 1 < n_trigs && trigs[k + 1].noun &&
                           trigs[k + 1].event != tr->event;
-        if (find_date(ex, tr->t0, win_end, true, &d) ||
-            find_date(ex, prev_end, tr->t0, true, &d) ||
-            (noun_after ? find_date(ex, s->t0, win_end, true, &d)
-                        : sentence_date(ex, s, &sdate, &d))) {
+        fr.own_date = find_date(ex, tr->t0, win_end, true, &d);
+        if (fr.own_date ||
+            (!noun_subj &&
+             (find_date(ex, prev_end, tr->t0, true, &d) ||
+              (noun_after ? find_date(ex, s->t0, win_end, true, &d)
+                          : sentence_date(ex, s, &sdate, &d))))) {
             fr.has_date = true;
             fr.date = d;
             if (ex->has_doc_date && date_last_day(d) + 365 < ex->doc_date.days)
@@ -3441,6 +3773,13 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                 same->to = fr.to;
                 same->to_text = fr.to_text;
             }
+            /* "X announced his departure from A, three years after he
+             * joined A": the clause of time is a move of its own, kept as
+             * history beside the main one, dated only by its own words
+             * (ex17v). */
+            bool own_move = cl == CL_SUB && same->main && fr.temporal &&
+                            !fr.participle && tr->event != same->event &&
+                            n_frames < 32;
             if (cl == CL_SUB && same->event != EXO_EVENT_JOINED) {
                 const char *was_at =
                     tr->event == EXO_EVENT_JOINED ? fr.to : fr.from;
@@ -3453,6 +3792,11 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                        tr->event == EXO_EVENT_LEFT && !same->from) {
                 same->from = fr.from;
                 same->from_text = fr.from_text;
+            }
+            if (own_move) {
+                fr.has_date = fr.own_date;
+                fr.background = true;
+                frames[n_frames++] = fr;
             }
             continue;
         }
@@ -3477,9 +3821,28 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                     }
                     break;
                 }
-        /* "hired X and Y", "were fired include X, Y and CFO Z" (issue 17). */
+        /* "hired X and Y", "were fired include X, Y and CFO Z" (issue 17),
+         * "the resignations of X and Y" (ex17v). */
         if (objm >= 0)
             list_after(ex, (size_t)objm, &fr);
+        else if (noun_subj && ex->ments[subj].t0 > tr->t0)
+            /* Only names joined by commas, "and" and titles: "the
+             * departure of X and his replacement by Y" is X's alone. */
+            for (size_t m = (size_t)subj + 1; m < ex->n_ments && fr.n_also < 8;
+                 m++) {
+                const struct mention *a = &ex->ments[m - 1], *b = &ex->ments[m];
+                bool joined = b->t0 > a->t1 && !(b->flags & M_PRONOUN) &&
+                              may_move(b) && b->person != fr.person;
+                exo_level nlv;
+                for (size_t i = a->t1; i < b->t0 && joined; i++)
+                    joined = low_in(&T[i], (const char *const[]){",", "and",
+                                                                 "&", NULL}) ||
+                             exo__lex_role(T[i].low, &nlv) != EXO__ROLE_NONE;
+                if (!joined)
+                    break;
+                fr.also[fr.n_also] = b->person;
+                fr.also_flags[fr.n_also++] = b->flags;
+            }
         /* "co-founded SSI with X and Y": the co-founders after "with". */
         if (fr.event == EXO_EVENT_FOUNDED && objm < 0 && cl == CL_MAIN)
             for (size_t i = tr->t1; i + 1 < win_end && i < tr->t1 + 6; i++)
@@ -3502,7 +3865,9 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         struct frame *fr = &frames[f];
         if (!fr->main && !fr->has_date && !fr->temporal)
             continue;
-        if (!fr->main)
+        /* "after quitting Goldman in August": a dated participle is
+         * history only as far as its date says (ex17v). */
+        if (!fr->main && !(fr->participle && fr->has_date))
             fr->background = true;
         /* Slots the text leaves out. */
         bool leaving = fr->event == EXO_EVENT_LEFT ||
@@ -3535,12 +3900,17 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         }
         if ((fr->tflags & EXO__TRIG_NEEDS_ORG) && !fr->to)
             continue;
+        /* "After leaving the meeting, X drove home": a participle is a
+         * move only with its organisation named, or "the club" (ex17v). */
+        if (fr->participle && !fr->from_text && !fr->to_text && !fr->object)
+            continue;
         /* A departure from an organisation the text never names ("Energy
          * Secretary X will step down") is still a move when the verb is
          * unambiguous or the person's role is given (issue 17); the review
          * and the import see the empty from_org. */
         if (leaving && !fr->from && !(fr->event == EXO_EVENT_LEFT && fr->to) &&
-            !fr->role && !(fr->tflags & EXO__TRIG_STRONG) && !fr->obj_fire)
+            !fr->role && !(fr->tflags & EXO__TRIG_STRONG) && !fr->obj_fire &&
+            !fr->noun)
             continue;
         if (!leaving && !fr->to && fr->event != EXO_EVENT_FOUNDED)
             continue;
@@ -3548,7 +3918,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         if (fr->event == EXO_EVENT_LEFT &&
             !(fr->tflags & (EXO__TRIG_INTRANS | EXO__TRIG_STRONG)) &&
             !fr->from_text && !fr->to_text && !fr->role && !fr->object &&
-            !fr->temporal)
+            !fr->temporal && !fr->noun)
             continue;
         if (fr->event == EXO_EVENT_FOUNDED && !fr->level)
             fr->level = EXO_LEVEL_FOUNDER;

@@ -264,8 +264,10 @@ static const struct exo__trigger triggers[] = {
     {{"departing"}, L, ST | IN},
     {{"departed"}, L, ST | IN},
     {{"departure"}, L, EXO__TRIG_NOUN},
-    {{"exit"}, L, IN},
-    {{"exits"}, L, IN},
+    /* A verb and a noun: "will exit", "X's exit", "the exit of X"; the
+     * extractor reads it as a noun after a determiner (ex17v). */
+    {{"exit"}, L, IN | EXO__TRIG_NOUN},
+    {{"exits"}, L, IN | EXO__TRIG_NOUN},
     {{"exiting"}, L, IN},
     {{"exited"}, L, IN},
     {{"quit"}, L, ST | IN},
@@ -305,9 +307,19 @@ static const struct exo__trigger triggers[] = {
     {{"retiring"}, L, ST | IN},
     {{"retired"}, L, IN},
     {{"retirement"}, L, EXO__TRIG_NOUN},
+    {{"defection"}, L, EXO__TRIG_NOUN},
     {{"departures"}, L, EXO__TRIG_NOUN},
     {{"resignations"}, L, EXO__TRIG_NOUN},
     {{"stand", "down"}, L, ST | IN},
+    /* "X is on his way out" (ex17v) */
+    {{"on", "his", "way", "out"}, L, ST | IN},
+    /* "X gave his notice", "handed in her notice" (ex17v) */
+    {{"gave", "his", "notice"}, L, ST | IN},
+    {{"gave", "her", "notice"}, L, ST | IN},
+    {{"handed", "in", "his", "notice"}, L, ST | IN},
+    {{"handed", "in", "her", "notice"}, L, ST | IN},
+    {{"on", "her", "way", "out"}, L, ST | IN},
+    {{"on", "their", "way", "out"}, L, ST | IN},
     {{"stands", "down"}, L, ST | IN},
     {{"stood", "down"}, L, ST | IN},
     {{"step", "aside"}, L, ST | IN},
@@ -365,6 +377,9 @@ static const struct exo__trigger triggers[] = {
     /* "X's appointment as CEO of A": a hire only from elsewhere, as for
      * "named" (ex17b). */
     {{"appointment"}, J, EXO__TRIG_NOUN | EXO__TRIG_AS},
+    /* "the arrival of X as CEO", "X's recruitment from A" (ex17v). */
+    {{"arrival"}, J, EXO__TRIG_NOUN},
+    {{"recruitment"}, J, EXO__TRIG_NOUN},
     {{"picks"}, J, EXO__TRIG_HIRE | EXO__TRIG_AS},
     /* sabbatical */
     {{"sabbatical"}, S, ST | IN},
@@ -374,8 +389,16 @@ static const struct exo__trigger triggers[] = {
     {{"maternity", "leave"}, S, ST | IN},
     {{"paternity", "leave"}, S, ST | IN},
     {{"time", "off"}, S, IN},
+    /* "took a medical absence", "is to take a temporary break from his
+     * role" (the break only after a verb of taking: extract.c) (ex17v) */
+    {{"medical", "absence"}, S, ST | IN},
+    {{"temporary", "break"}, S, IN},
     /* returning */
     {{"return", "to"}, R, ST},
+    /* "X's return", "the return of X", "her comeback at A" (ex17v); not
+     * "a return on the stake" (extract.c). */
+    {{"return"}, R, EXO__TRIG_NOUN},
+    {{"comeback"}, R, EXO__TRIG_NOUN},
     {{"returns", "to"}, R, ST},
     {{"returning", "to"}, R, ST},
     {{"returned", "to"}, R, ST},
@@ -393,6 +416,10 @@ static const struct exo__trigger triggers[] = {
     {{"brought", "back"}, R, EXO__TRIG_HIRE | ST},
     {{"brings", "back"}, R, EXO__TRIG_HIRE | ST},
     {{"rehired"}, R, EXO__TRIG_HIRE | ST},
+    /* "X is coming out of retirement to run A" (ex17v) */
+    {{"coming", "out", "of", "retirement"}, R, ST | IN},
+    {{"came", "out", "of", "retirement"}, R, ST | IN},
+    {{"comes", "out", "of", "retirement"}, R, ST | IN},
     {{"re-hired"}, R, EXO__TRIG_HIRE | ST},
     {{"reinstated"}, R, EXO__TRIG_HIRE | ST | IN},
     {{"reinstates"}, R, EXO__TRIG_HIRE | ST},
@@ -436,6 +463,10 @@ static const struct exo__trigger triggers[] = {
     {{"shown", "the", "door"}, F, ST | IN},
     /* ex17b: more ways news says a person was made to go. */
     {{"axed"}, F, EXO__TRIG_OBJ_FIRE | ST | IN},
+    /* "the club's axing of X", "the Yankees dumped X" (ex17v) */
+    {{"axing"}, F, EXO__TRIG_NOUN},
+    {{"dumped"}, F, EXO__TRIG_OBJ_FIRE},
+    {{"dumps"}, F, EXO__TRIG_OBJ_FIRE},
     {{"dismissal"}, F, EXO__TRIG_NOUN},
     {{"sacking"}, F, EXO__TRIG_NOUN},
     {{"forced", "to", "step", "down"}, F, ST | IN},
@@ -545,6 +576,10 @@ static const struct exo__trigger triggers[] = {
     {{"arrived", "at"}, J, EXO__TRIG_NEEDS_ORG},
     {{"arriving", "at"}, J, EXO__TRIG_NEEDS_ORG},
     {{"is", "the", "new"}, J, EXO__TRIG_NEEDS_ORG | EXO__TRIG_BECAME},
+    /* "Engle came to GM five years ago as president" (ex17v); only with
+     * the organisation right after "to" (extract.c). */
+    {{"came", "to"}, J, EXO__TRIG_NEEDS_ORG},
+    {{"comes", "to"}, J, EXO__TRIG_NEEDS_ORG},
     {{"came", "aboard"}, J, EXO__TRIG_NEEDS_ORG},
     {{"comes", "aboard"}, J, EXO__TRIG_NEEDS_ORG},
     {{"coming", "aboard"}, J, EXO__TRIG_NEEDS_ORG},

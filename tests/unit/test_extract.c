@@ -1981,3 +1981,262 @@ Test(extract, coref_a_nickname_in_quotes_is_left_out_of_the_name)
                "on Friday.",
                NULL, "William Okafor", "Initech", NULL, EXO_EVENT_LEFT);
 }
+
+/* ==== Event nouns and second events (ex17v) ==== */
+
+Test(extract, noun_possessor_moves)
+{
+    /* A verb that is also a noun reads its person as the nouns do. */
+    expect_one("Tamsin Roe's exit from Larkspur Bank was announced on Monday.",
+               NULL, "Tamsin Roe", "Larkspur Bank", NULL, EXO_EVENT_LEFT);
+    expect_one("Jonah Pell's return to Brisk Systems was confirmed on Friday.",
+               NULL, "Jonah Pell", NULL, "Brisk Systems",
+               EXO_EVENT_RETURNED);
+    expect_one("Odile Marchetti's sudden comeback at Varta Capital surprised "
+               "the staff.",
+               NULL, "Odile Marchetti", NULL, "Varta Capital",
+               EXO_EVENT_RETURNED);
+    /* The possessor's own departure needs no organisation or role. */
+    expect_one("The club confirmed Ansel Quirke's departure on Tuesday.", NULL,
+               "Ansel Quirke", NULL, NULL, EXO_EVENT_LEFT);
+    /* "exit" as a verb is still a verb. */
+    expect_one("Mirela Dunn will exit Larkspur Bank next month.", NULL,
+               "Mirela Dunn", "Larkspur Bank", NULL, EXO_EVENT_LEFT);
+}
+
+Test(extract, noun_of_frames)
+{
+    expect_one("Two weeks later came the exit of Rosa Klemm from Hollin "
+               "Media.",
+               NULL, "Rosa Klemm", "Hollin Media", NULL, EXO_EVENT_LEFT);
+    expect_one("Shares rose after the ouster last week of former chief "
+               "executive Martin Hale.",
+               NULL, "Martin Hale", NULL, NULL, EXO_EVENT_FIRED);
+    expect_one("Pinecrest Media confirmed the return of Erlich Bram as chief "
+               "executive.",
+               NULL, "Erlich Bram", NULL, "Pinecrest Media",
+               EXO_EVENT_RETURNED);
+    /* After "after", a noun of moving states its move as a fact. */
+    expect_one("Fennick Labs named a new dean after the abrupt resignation of "
+               "Oliver Stanek.",
+               NULL, "Oliver Stanek", "Fennick Labs", NULL, EXO_EVENT_LEFT);
+    /* One move per name of a list after "of", not the replacement. */
+    exo_candidate_list out =
+        run("The board accepted the resignations of Aaron Pike and Basil "
+            "Frost.",
+            NULL);
+    cr_expect_eq(out.n, 2);
+    exo_candidate_list_release(&out);
+    out = run("Investors welcomed the departure of Lena Oakes and her "
+              "replacement by chairman Victor Hume.",
+              NULL);
+    cr_expect_eq(out.n, 1);
+    if (out.n)
+        cr_expect_str_eq(out.rows[0].person, "Lena Oakes");
+    exo_candidate_list_release(&out);
+}
+
+Test(extract, noun_other_senses_are_no_moves)
+{
+    expect_none_by_rules("A departure is not expected, Larkspur Bank said.");
+    expect_none_by_rules("The hiring freeze at Brisk Systems continues.");
+    expect_none_by_rules(
+        "Passengers waited in the departure lounge with Nora Quist.");
+    expect_none_by_rules(
+        "Dara Vinn's return on the Varta Capital stake was 12 percent.");
+    expect_none_by_rules("Kit Amos bought a return ticket to Hollin.");
+}
+
+Test(extract, noun_second_events_stay_apart)
+{
+    /* Joining the organisation one leaves is how one came there. */
+    exo_candidate_list out =
+        run("Hal Brenner is leaving Larkspur Bank, the bank said.\n\n"
+            "Brenner joined Larkspur Bank after it bought his startup.",
+            NULL);
+    cr_assert_eq(out.n, 2);
+    cr_expect_eq(out.rows[0].event, EXO_EVENT_LEFT);
+    cr_expect_eq(out.rows[1].event, EXO_EVENT_JOINED);
+    exo_candidate_list_release(&out);
+    /* Two departures from two named organisations are two moves. */
+    out = run("Shira Vance left Hollin Media in 2017 for Brisk Systems.\n\n"
+              "Vance said last month she was stepping down from Brisk "
+              "Systems.",
+              NULL);
+    size_t lefts = 0;
+    for (size_t i = 0; i < out.n; i++)
+        lefts += out.rows[i].event == EXO_EVENT_LEFT;
+    cr_expect_eq(lefts, 2, "two departures, got %zu moves", out.n);
+    exo_candidate_list_release(&out);
+    /* "left A to join B" stays one move. */
+    out = run("Omar Feld left Hollin Media to join Brisk Systems.", NULL);
+    cr_expect_eq(out.n, 1);
+    exo_candidate_list_release(&out);
+}
+
+Test(extract, noun_participle_clauses_are_history)
+{
+    /* The participle's subject is the main clause's, after the comma. */
+    exo_candidate_list out =
+        run("Since leaving Larkspur Bank in 2020, Rhea Tull has served as "
+            "chief of staff at Hollin Media.",
+            NULL);
+    cr_assert_eq(out.n, 1);
+    cr_expect_str_eq(out.rows[0].person, "Rhea Tull");
+    cr_expect_eq(out.rows[0].event, EXO_EVENT_LEFT);
+    cr_expect_str_eq(out.rows[0].from_org, "Larkspur Bank");
+    cr_expect(out.rows[0].background);
+    exo_candidate_list_release(&out);
+    /* ... or the nearest name before it, a possessor too. */
+    out = run("The defeat was Lars Amell's 100th game since joining Varta "
+              "Capital in January 2021.",
+              NULL);
+    cr_assert_eq(out.n, 1);
+    cr_expect_str_eq(out.rows[0].person, "Lars Amell");
+    cr_expect_eq(out.rows[0].event, EXO_EVENT_JOINED);
+    exo_candidate_list_release(&out);
+    /* "After leaving A, X founded B" stays one move. */
+    expect_one("After leaving Larkspur Bank, Gino Ferro founded Brisk "
+               "Systems.",
+               NULL, "Gino Ferro", "Larkspur Bank", "Brisk Systems",
+               EXO_EVENT_FOUNDED);
+    /* A hire, then where it came from in a participle: one move. */
+    expect_one("Mallgrave poached Nia Kord this week after quitting Varta "
+               "Capital in June.",
+               NULL, "Nia Kord", "Varta Capital", "Mallgrave",
+               EXO_EVENT_JOINED);
+    expect_one("Prior to joining Quill Labs in 2004, Ada Cole worked at "
+               "Hooli.",
+               NULL, "Ada Cole", NULL, "Quill Labs", EXO_EVENT_JOINED);
+    /* Leaving a room is no move. */
+    expect_none_by_rules("After leaving the meeting, Dana Ruiz drove home.");
+    expect_none_by_rules("Since joining the call, Omar Feld has said little.");
+}
+
+Test(extract, noun_time_clause_after_the_main_move)
+{
+    /* "three years after he joined A": a second move, history. */
+    exo_candidate_list out =
+        run("Andor Kim announced his departure from Quill Labs today, three "
+            "years after he joined Quill Labs to lead its research.",
+            NULL);
+    cr_assert_eq(out.n, 2);
+    cr_expect_eq(out.rows[0].event, EXO_EVENT_LEFT);
+    cr_expect(!out.rows[0].background);
+    cr_expect_eq(out.rows[1].event, EXO_EVENT_JOINED);
+    cr_expect(out.rows[1].background);
+    cr_expect_str_eq(out.rows[1].to_org, "Quill Labs");
+    exo_candidate_list_release(&out);
+    /* "when X left the room" names no organisation: no second move. */
+    out = run("Andor Kim announced his departure from Quill Labs today, an "
+              "hour after he left the room.",
+              NULL);
+    cr_expect_eq(out.n, 1);
+    exo_candidate_list_release(&out);
+}
+
+Test(extract, noun_more_words_and_relative_subjects)
+{
+    expect_one("The Wexley Owls' axing of Tom Trell on Wednesday surprised "
+               "nobody.",
+               NULL, "Tom Trell", "Wexley Owls", NULL, EXO_EVENT_FIRED);
+    expect_one("The Harlow Rovers dumped coach Stu Merrin on Sunday.", NULL,
+               "Stu Merrin", "Harlow Rovers", NULL, EXO_EVENT_FIRED);
+    expect_none_by_rules("The Harlow Rovers dumped their old kit sponsor.");
+    expect_one("Mika Lott, head of business development at Brisk Systems, is "
+               "on his way out.",
+               NULL, "Mika Lott", "Brisk Systems", NULL, EXO_EVENT_LEFT);
+    expect_none_by_rules("Mika Lott was on his way out of the building.");
+    /* The verb after ", who is" has the name before the comma as its
+     * subject, not an earlier name. */
+    expect_one("Kurt Vane will run the Asia business, replacing Dave Schock, "
+               "who is retiring.",
+               NULL, "Dave Schock", NULL, NULL, EXO_EVENT_LEFT);
+}
+
+Test(extract, noun_second_verbs_and_dates)
+{
+    /* "but has rejoined": a second move of its own. */
+    exo_candidate_list out =
+        run("Mike Gorge retired from Initech in 2022 but has rejoined "
+            "Brisk Systems.",
+            NULL);
+    bool rejoined = false;
+    for (size_t i = 0; i < out.n; i++)
+        rejoined |= out.rows[i].event == EXO_EVENT_RETURNED;
+    cr_expect(rejoined, "no return among %zu moves", out.n);
+    exo_candidate_list_release(&out);
+    /* What one joined months before leaving is not where one went. */
+    out = run("Ken Shaw stepped down from the board of Globex on Thursday.\n\n"
+              "Shaw joined the Hooli board in March 2021.",
+              NULL);
+    cr_assert_eq(out.n, 2);
+    cr_expect_eq(out.rows[0].event, EXO_EVENT_LEFT);
+    cr_expect_null(out.rows[0].to_org);
+    cr_expect_eq(out.rows[1].event, EXO_EVENT_JOINED);
+    exo_candidate_list_release(&out);
+    /* ... but a join after the departure is its destination. */
+    out = run("Ken Shaw stepped down from the board of Globex on Thursday.\n\n"
+              "Shaw will join Hooli in September.",
+              NULL);
+    cr_expect_eq(out.n, 1);
+    exo_candidate_list_release(&out);
+}
+
+Test(extract, noun_came_to_an_organisation)
+{
+    expect_one("Nils Bode came to Tessaly Bank in 2019 as president.", NULL,
+               "Nils Bode", NULL, "Tessaly Bank", EXO_EVENT_JOINED);
+    expect_none_by_rules(
+        "The report came to Tessaly Bank's attention in May, Nils Bode said.");
+    expect_none_by_rules("Nils Bode came to an agreement with Tessaly Bank.");
+    expect_none_by_rules("Nils Bode came to power in 2019.");
+}
+
+Test(extract, noun_forced_resignations_breaks_and_notices)
+{
+    expect_one("Boeing forced the resignation of its chief executive Gus "
+               "Lund.",
+               NULL, "Gus Lund", "Boeing", NULL, EXO_EVENT_FIRED);
+    expect_none_by_rules("Shareholders called for the resignation of Gus "
+                         "Lund at Hooli.");
+    expect_none_by_rules("Unions demanded the resignation of Gus Lund at "
+                         "Hooli.");
+    expect_one("Hooli chief executive Gus Lund is to take a temporary break "
+               "from his role on medical advice.",
+               NULL, "Gus Lund", "Hooli", NULL, EXO_EVENT_SABBATICAL);
+    expect_none_by_rules("Hooli chief executive Gus Lund announced a "
+                         "temporary break in trading.");
+    expect_one("Hooli finance chief Ida Rhee took a medical absence in June.",
+               NULL, "Ida Rhee", "Hooli", NULL, EXO_EVENT_SABBATICAL);
+    expect_one("Hooli chief executive Gus Lund gave his notice at the end of "
+               "April.",
+               NULL, "Gus Lund", "Hooli", NULL, EXO_EVENT_LEFT);
+    expect_one("Bo Marsh is coming out of retirement to run Quill Labs.", NULL,
+               "Bo Marsh", NULL, "Quill Labs", EXO_EVENT_RETURNED);
+    /* A noun's organisation is in its own phrase: not read from the
+     * sentence here, at most guessed from the text. */
+    exo_candidate_list out =
+        run("Ada Pohl's departure comes days after Globex vice president of "
+            "Sales said he would stay.",
+            NULL);
+    cr_assert_eq(out.n, 1);
+    cr_expect(!out.rows[0].from_org || out.rows[0].from_context, "from %s",
+              out.rows[0].from_org);
+    exo_candidate_list_release(&out);
+}
+
+Test(extract, noun_title_of_an_organisation_before_the_name)
+{
+    /* "The T of A, X, has resigned": X's role and where X leaves. */
+    exo_candidate_list out =
+        run("The chief executive of Brisk Systems, Andrew Stone, has "
+            "resigned.",
+            NULL);
+    cr_assert_eq(out.n, 1);
+    cr_expect_str_eq(out.rows[0].person, "Andrew Stone");
+    cr_expect_str_eq(out.rows[0].from_org, "Brisk Systems");
+    cr_expect(!out.rows[0].from_context);
+    cr_expect_str_eq(out.rows[0].role, "chief executive");
+    exo_candidate_list_release(&out);
+}
