@@ -1811,7 +1811,8 @@ static size_t prep_before(const struct extractor *ex, size_t s0, size_t t)
                           "tech",       "social",  "media",    "cloud",
                           "newcomer",   "labs",    "outfit",   "fellow",
                           "longtime",   "own",     "his",      "her",
-                          "their",      NULL})) {
+                          "their",      "biotech", "carmaker", "automaker",
+                          "retailer",   "insurer", NULL})) {
             k--;
             skipped++;
             continue;

@@ -1967,9 +1967,23 @@ Test(extract, coref_nationalities_and_continents_are_not_names)
                NULL, "Ada Brenn", "Initech", NULL, EXO_EVENT_LEFT);
     expect_none("Sales in North America fell. He also started a company.",
                 NULL);
-    /* "biotech X", as "startup X": an organisation. */
-    expect_one("Lin Tao has become the new CEO of struggling biotech Quarrel.",
-               NULL, "Lin Tao", NULL, "Quarrel", EXO_EVENT_JOINED);
+    /* "biotech X", as "startup X": an organisation, read by the rules
+     * (not only by the learned reader, whose event may change when it is
+     * retrained). */
+    expect_one("Lin Tao has joined biotech Quarrel as chief executive.", NULL,
+               "Lin Tao", NULL, "Quarrel", EXO_EVENT_JOINED);
+    const char *hire = "Lin Tao has joined biotech Quarrel as chief executive.";
+    exo_extract_opts opts;
+    exo_extract_opts_init(&opts);
+    exo_candidate_list out;
+    struct exo__learn_hooks rules_only = {.rules_only = true};
+    cr_assert_eq(exo__extract_learn(hire, strlen(hire), &opts, &rules_only,
+                                    &out, NULL),
+                 EXO_OK);
+    cr_expect(out.n == 1 && out.rows[0].to_org &&
+                  strcmp(out.rows[0].to_org, "Quarrel") == 0,
+              "the rules read no move to Quarrel");
+    exo_candidate_list_release(&out);
 }
 
 Test(extract, coref_a_nickname_in_quotes_is_left_out_of_the_name)
