@@ -1059,14 +1059,15 @@ static exo_date make_date(int y, int m, int d, exo_precision p)
 
 /*
  * A date starting at token 'i' of tokens [a, b): ISO, "March 15, 2024",
- * "15 March 2024", "March 2024", "in March" (the text's year), "in 2019",
- * "last year". 'doc_y' and 'doc_m' are the text's year and month, 0 when
- * the forms that need them are not allowed. It reads tokens up to 3 after
+ * "15 March 2024", "March 2024", "in March" (the last March up to the
+ * text's date or, with 'ahead', the next one from it), "in 2019", "last
+ * year". 'doc_y' and 'doc_m' are the text's year and month, 0 when the
+ * forms that need them are not allowed. It reads tokens up to 3 after
  * 'i' (not past 'b') and the one before 'i' only when i > a, so for every
  * a < i the answer is the same: the document-date scan relies on this.
  */
 static bool date_at(struct extractor *ex, size_t i, size_t a, size_t b,
-                    int doc_y, int doc_m, exo_date *out)
+                    int doc_y, int doc_m, bool ahead, exo_date *out)
 {
     const struct tok *T = ex->toks;
     const struct tok *t = &T[i];
@@ -1108,7 +1109,11 @@ static bool date_at(struct extractor *ex, size_t i, size_t a, size_t b,
                                                   "late", "mid", "until",
                                                   "last", "this", "of", NULL});
         if (prep && doc_y && strcmp(t->low, "may") != 0) {
-            int yy = m > doc_m ? doc_y - 1 : doc_y;
+            /* "will join A in September", written in August: this
+             * September, not last year's; "last September" stays past. */
+            int yy = ahead && !low_is(&T[i - 1], "last")
+                         ? (m < doc_m ? doc_y + 1 : doc_y)
+                         : (m > doc_m ? doc_y - 1 : doc_y);
             if (day && day <= exo__days_in_month(yy, m))
                 *out = make_date(yy, m, day, EXO_PREC_DAY);
             else
@@ -1153,14 +1158,17 @@ static bool date_at(struct extractor *ex, size_t i, size_t a, size_t b,
 }
 
 /*
- * The first date in tokens [a, b) (date_at's forms). 'relative' allows
- * the forms that need the text's date.
+ * How a date that needs the text's date is read: not at all, as the past
+ * ("in March": the last March), or as still to come (the next March).
  */
-static bool find_date(struct extractor *ex, size_t a, size_t b, bool relative,
-                      exo_date *out)
+enum relative_dates { RELATIVE_NONE, RELATIVE_PAST, RELATIVE_AHEAD };
+
+/* The first date in tokens [a, b) (date_at's forms). */
+static bool find_date(struct extractor *ex, size_t a, size_t b,
+                      enum relative_dates relative, exo_date *out)
 {
     int doc_y = 0, doc_m = 0, doc_d;
-    if (relative && ex->has_doc_date)
+    if (relative != RELATIVE_NONE && ex->has_doc_date)
         exo_civil_from_days(ex->doc_date.days, &doc_y, &doc_m, &doc_d);
     for (size_t i = a; i < b; i++) {
         /* "its worst defeat since 1959", "has led A since 2019": a
@@ -1168,7 +1176,7 @@ static bool find_date(struct extractor *ex, size_t a, size_t b, bool relative,
          * happened (ex17n). */
         if (i > 0 && low_is(&ex->toks[i - 1], "since"))
             continue;
-        if (date_at(ex, i, a, b, doc_y, doc_m, out))
+        if (date_at(ex, i, a, b, doc_y, doc_m, relative == RELATIVE_AHEAD, out))
             return true;
     }
     return false;
@@ -1720,6 +1728,37 @@ struct trig {
     exo_event event;
     bool noun; /* read as a noun: "the departure of X", "X's exit" */
 };
+
+/*
+ * Is the move of trigger 'tr' still to come: "will join", "is set to
+ * leave", "is joining"? Then a month named without a year is the next one
+ * ("will join A in September", written in August), not the last.
+ */
+static bool still_to_come(const struct extractor *ex, const struct sent *s,
+                          const struct trig *tr)
+{
+    const struct tok *T = ex->toks;
+    size_t k = tr->t0;
+    while (k > s->t0 && low_in(&T[k - 1], (const char *const[]){
+                                              "also", "soon", "then", "now",
+                                              "officially", "formally", NULL}))
+        k--;
+    if (k == s->t0)
+        return false;
+    const struct tok *p = &T[k - 1];
+    size_t n = strlen(p->low);
+    if (low_in(p, (const char *const[]){"will", "shall", NULL}) ||
+        (n > 3 && strcmp(p->low + n - 3, "'ll") == 0))
+        return true;
+    if (low_is(p, "to") && k - 1 > s->t0 &&
+        low_in(&T[k - 2], (const char *const[]){"set", "due", "expected",
+                                                "poised", "scheduled", "slated",
+                                                "going", "is", "are", NULL}))
+        return true;
+    n = strlen(T[tr->t0].low);
+    return low_in(p, (const char *const[]){"is", "are", NULL}) && n > 3 &&
+           strcmp(T[tr->t0].low + n - 3, "ing") == 0;
+}
 
 /*
  * Is the word at 't' a noun here: after a determiner or a possessor, with
@@ -2587,7 +2626,7 @@ static bool sentence_date(struct extractor *ex, const struct sent *s,
                           struct date_memo *memo, exo_date *d)
 {
     if (memo->found < 0)
-        memo->found = find_date(ex, s->t0, s->t1, true, &memo->date);
+        memo->found = find_date(ex, s->t0, s->t1, RELATIVE_PAST, &memo->date);
     if (memo->found)
         *d = memo->date;
     return memo->found;
@@ -3485,7 +3524,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                                          "later", "by", NULL})) {
             exo_date ld;
             size_t le = tr->t1 + 6 < s->t1 ? tr->t1 + 6 : s->t1;
-            if (find_date(ex, tr->t1, le, true, &ld))
+            if (find_date(ex, tr->t1, le, RELATIVE_PAST, &ld))
                 fr.object = true;
         }
         /* "leaving the company", "joined the startup" */
@@ -3658,11 +3697,13 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
          * after an absence following his departure in 2010" (ex17n). */
         bool noun_after = k + 1 < n_trigs && trigs[k + 1].noun &&
                           trigs[k + 1].event != tr->event;
-        fr.own_date = find_date(ex, tr->t0, win_end, true, &d);
+        enum relative_dates own =
+            still_to_come(ex, s, tr) ? RELATIVE_AHEAD : RELATIVE_PAST;
+        fr.own_date = find_date(ex, tr->t0, win_end, own, &d);
         if (fr.own_date ||
             (!noun_subj &&
-             (find_date(ex, prev_end, tr->t0, true, &d) ||
-              (noun_after ? find_date(ex, s->t0, win_end, true, &d)
+             (find_date(ex, prev_end, tr->t0, RELATIVE_PAST, &d) ||
+              (noun_after ? find_date(ex, s->t0, win_end, RELATIVE_PAST, &d)
                           : sentence_date(ex, s, &sdate, &d))))) {
             fr.has_date = true;
             fr.date = d;
@@ -3724,7 +3765,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                                      same->date.days == fr.date.days)) {
                     fr.has_date = false;
                     fr.background = past;
-                    if (find_date(ex, tr->t0, s->t1, true, &d)) {
+                    if (find_date(ex, tr->t0, s->t1, RELATIVE_PAST, &d)) {
                         fr.has_date = true;
                         fr.date = d;
                         fr.background =
@@ -3751,7 +3792,10 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
              * move of its own, dated from its own words. */
             if (cl == CL_MAIN && same->main && tr->event != same->event &&
                 and_before(ex, sm->t1, tr->t0) && n_frames < 32) {
-                fr.has_date = find_date(ex, tr->t0, win_end, true, &d);
+                fr.has_date = find_date(
+                    ex, tr->t0, win_end,
+                    still_to_come(ex, s, tr) ? RELATIVE_AHEAD : RELATIVE_PAST,
+                    &d);
                 if (fr.has_date)
                     fr.date = d;
                 fr.background = fr.has_date && ex->has_doc_date &&
@@ -4701,7 +4745,7 @@ static exo_code prepare(struct extractor *ex, exo_err *err)
         bool has_next = false;
         for (size_t t = s->t1; t-- > s->t0;) {
             exo_date d;
-            bool found = date_at(ex, t, t, s->t1, 0, 0, &d);
+            bool found = date_at(ex, t, t, s->t1, 0, 0, false, &d);
             if (!found && has_next) {
                 d = next;
                 found = true;
@@ -4712,7 +4756,7 @@ static exo_code prepare(struct extractor *ex, exo_err *err)
                 ex->doc_date = d;
                 ex->has_doc_date = true;
             }
-            if (t > s->t0 && date_at(ex, t, t - 1, s->t1, 0, 0, &d)) {
+            if (t > s->t0 && date_at(ex, t, t - 1, s->t1, 0, 0, false, &d)) {
                 next = d;
                 has_next = true;
             }

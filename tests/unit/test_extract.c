@@ -285,6 +285,40 @@ Test(extract, date_and_offsets)
     exo_candidate_list_release(&out);
 }
 
+/* A month named without a year: the last such month up to the text's
+ * date (2024-08-06 here) for a move told in the past, the next one for a
+ * move still to come. */
+Test(extract, a_month_without_a_year_follows_the_tense)
+{
+    static const struct {
+        const char *text;
+        int year, month;
+    } cases[] = {
+        {"Dana Holt joined Globex in September.", 2023, 9},
+        {"Dana Holt joined Globex in March.", 2024, 3},
+        {"Dana Holt will join Globex in September.", 2024, 9},
+        {"Dana Holt will join Globex in March.", 2025, 3},
+        {"Dana Holt is joining Globex in October.", 2024, 10},
+        {"Dana Holt is expected to join Globex in August.", 2024, 8},
+        {"Dana Holt left Initech last September and will join Globex in "
+         "October.",
+         2024, 10},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        exo_candidate_list out = run(cases[i].text, NULL);
+        const exo_candidate *c = NULL;
+        for (size_t k = 0; k < out.n; k++)
+            if (out.rows[k].event == EXO_EVENT_JOINED)
+                c = &out.rows[k];
+        cr_assert_not_null(c, "no join in: %s", cases[i].text);
+        cr_expect(c->date_in_text, "%s", cases[i].text);
+        cr_expect_eq(c->date.days,
+                     exo_days_from_civil(cases[i].year, cases[i].month, 1),
+                     "%s", cases[i].text);
+        exo_candidate_list_release(&out);
+    }
+}
+
 Test(extract, html_is_stripped_and_offsets_point_into_it)
 {
     const char *html = "<html><body><p>Jane Roe is leaving OpenAI &amp; "
