@@ -627,7 +627,7 @@ static const char *const org_context_words[] = {
     "launch",     "start-up", "venture",    "unit",      "at",
     "from",       "dubbed",   "leaving",    "left",      "quit",
     "quits",      "quitting", "exited",     "exiting",   "departing",
-    "departed",   NULL};
+    "departed",   "leave",    "leaves",     NULL};
 
 static int person_by_word(const struct extractor *ex, const struct tok *t);
 

@@ -1129,8 +1129,8 @@ static double floor_for(double p, size_t n)
 #define NEWS_TEST_P 0.881
 #define NEWS_TEST2_F1 0.676
 #define NEWS_TEST2_P 0.834
-#define NEWS_TEST3_F1 0.713
-#define NEWS_TEST3_P 0.791
+#define NEWS_TEST3_F1 0.710
+#define NEWS_TEST3_P 0.783
 
 /*
  * A news set of 'passages' passages and 'moves' gold moves, scored as the
@@ -1472,6 +1472,18 @@ static void expect_none_by_rules(const char *text)
                  text, out.n ? out.rows[0].person : "",
                  out.n ? exo_event_name(out.rows[0].event) : "");
     exo_candidate_list_release(&out);
+}
+
+/* "will leave A", "is set to leave A": the organisation after "leave" is
+ * the one left, as after "leaving" (a company the built-in list does not
+ * know); a day after "leave" is no organisation. */
+Test(extract, leave_names_the_organisation_left)
+{
+    expect_one("Dana Holt will leave Globex in August.", NULL, "Dana Holt",
+               "Globex", NULL, EXO_EVENT_LEFT);
+    expect_one("Dana Holt is set to leave Globex.", NULL, "Dana Holt",
+               "Globex", NULL, EXO_EVENT_LEFT);
+    expect_none_by_rules("Staff were told to leave Monday.");
 }
 
 Test(extract, titles_before_a_name_are_not_part_of_it)
