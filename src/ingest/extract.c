@@ -17,7 +17,8 @@
  *      before them ("to", "from", "rival", "join", "at", the object of
  *      "left") and whether it is the main verb, a purpose ("to join B") or
  *      a subordinate clause ("who led Y at A"). Denials, hypotheticals,
- *      questions, speakers and undated background are dropped here.
+ *      questions and speakers are dropped here; history (background) is
+ *      kept and marked, undated when the text gives no date.
  *   3. Candidates of the same move are merged across sentences (the first
  *      mention keeps its evidence; later ones fill missing slots).
  *
@@ -2015,8 +2016,10 @@ static void emit(struct extractor *ex, const struct sent *s,
              /* "X is leaving A ... X joined A in 2018": joining the
               * organisation one leaves is how one came there, not where
               * one goes (ex17v). */
+             /* Not a departure told as history: "years ago, X left A
+              * ... X joined B in March" is two moves. */
              (o->event == EXO_EVENT_LEFT && f->event == EXO_EVENT_JOINED &&
-              !o->to_org && f->to && !f->background &&
+              !o->to_org && f->to && !f->background && !o->background &&
               !(o->from_org && !o->from_context &&
                 same_key(o->from_org, f->to))) ||
              /* "Lucid is hiring X, Tesla's former head of production ...
@@ -3710,8 +3713,9 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             if (ex->has_doc_date && date_last_day(d) + 365 < ex->doc_date.days)
                 fr.background = true;
         }
-        if (past && !fr.has_date)
-            continue; /* undated background: not a move to propose */
+        /* Undated history ("years ago, X left A") is kept, marked as
+         * background and without a date: issue 17's readers label it, and
+         * --import lists it rather than date it wrongly. */
         if (brief) {
             fr.has_date = false; /* the text's date is not when it was */
             fr.background = true;

@@ -363,9 +363,29 @@ Test(extract, quoted_or_praised_is_not_a_move)
                 "OpenAI");
 }
 
-Test(extract, undated_background_is_not_a_move)
+/* History the text does not date is kept, marked background and undated
+ * (issue 17: background events kept and marked), and it takes no later
+ * move of the same person as its destination. */
+Test(extract, undated_background_is_kept_and_marked)
 {
-    expect_none("Years ago, Jane Roe left Google to teach.", "Google");
+    exo_candidate_list out =
+        run("Years ago, Jane Roe left Google to teach.", "Google");
+    cr_assert_eq(out.n, 1);
+    cr_expect_eq(out.rows[0].event, EXO_EVENT_LEFT);
+    cr_expect(out.rows[0].background);
+    cr_expect_not(out.rows[0].has_date);
+    cr_expect_lt(out.rows[0].confidence, 0.70); /* --import holds it */
+    exo_candidate_list_release(&out);
+    out = run("Years ago, Jane Roe left Google to teach at Stanford. Jane Roe "
+              "joined Acme AI in March 2024.",
+              NULL);
+    cr_assert_eq(out.n, 2);
+    cr_expect(out.rows[0].background);
+    cr_expect_null(out.rows[0].to_org, "to %s", out.rows[0].to_org);
+    cr_expect_eq(out.rows[1].event, EXO_EVENT_JOINED);
+    cr_expect_not(out.rows[1].background);
+    cr_expect_str_eq(out.rows[1].to_org, "Acme AI");
+    exo_candidate_list_release(&out);
 }
 
 Test(extract, dated_background_keeps_its_date)
@@ -1119,18 +1139,18 @@ static double floor_for(double p, size_t n)
 /* Measured at this commit (see tests/extract/news/README.md): the rules
  * of the sixth round (ex17r, ex17v) and the learned reader trained on all
  * six development sets. */
-#define NEWS_DEV_F1 0.940
+#define NEWS_DEV_F1 0.937
 #define NEWS_DEV2_F1 0.934
-#define NEWS_DEV3_F1 0.834
-#define NEWS_DEV4_F1 0.738
-#define NEWS_DEV5_F1 0.769
-#define NEWS_DEV6_F1 0.758
-#define NEWS_TEST_F1 0.784
-#define NEWS_TEST_P 0.881
-#define NEWS_TEST2_F1 0.676
-#define NEWS_TEST2_P 0.834
-#define NEWS_TEST3_F1 0.710
-#define NEWS_TEST3_P 0.783
+#define NEWS_DEV3_F1 0.840
+#define NEWS_DEV4_F1 0.741
+#define NEWS_DEV5_F1 0.788
+#define NEWS_DEV6_F1 0.761
+#define NEWS_TEST_F1 0.785
+#define NEWS_TEST_P 0.874
+#define NEWS_TEST2_F1 0.678
+#define NEWS_TEST2_P 0.830
+#define NEWS_TEST3_F1 0.714
+#define NEWS_TEST3_P 0.774
 
 /*
  * A news set of 'passages' passages and 'moves' gold moves, scored as the
