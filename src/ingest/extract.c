@@ -618,11 +618,17 @@ static bool name_token(const struct extractor *ex, size_t i)
 static const char *const honorifics[] = {"dr",  "mr",   "mrs",  "ms",   "prof",
                                          "sir", "dame", "lord", "lady", NULL};
 
-/* Words after which a capitalised run is an organisation, not a person. */
+/* Kinds of company written before a name ("biotech Quarrel", "carmaker
+ * X"): the name is an organisation, and a verb reads past the kind to it
+ * ("joined biotech Quarrel"). */
+static const char *const org_kinds[] = {"biotech",  "carmaker", "automaker",
+                                        "retailer", "insurer",  NULL};
+
+/* Words after which a capitalised run is an organisation, not a person
+ * (and org_kinds). */
 static const char *const org_context_words[] = {
     "rival",      "join",     "joins",      "joined",    "joining",
     "startup",    "company",  "firm",       "lab",       "called",
-    "biotech",    "carmaker", "automaker",  "retailer",  "insurer",
     "competitor", "rejoin",   "rejoined",   "rejoins",   "rejoining",
     "found",      "founded",  "co-founded", "cofounded", "launched",
     "launch",     "start-up", "venture",    "unit",      "at",
@@ -781,7 +787,8 @@ static void find_entities(struct extractor *ex, struct sent *s)
     for (size_t i = s->t0; i < s->t1; i++) {
         size_t j = name_run(ex, i, s->t1);
         bool org_ctx = i > s->t0 &&
-                       low_in(&ex->toks[i - 1], org_context_words) &&
+                       (low_in(&ex->toks[i - 1], org_context_words) ||
+                        low_in(&ex->toks[i - 1], org_kinds)) &&
                        !(ex->toks[i - 1].flags & T_POSS);
         /* "Joining Rosa Klein at Vantage Motors is Peter Hall": a name
          * and then "at": the person joined, not an organisation (ex17b). */
@@ -1842,17 +1849,17 @@ static size_t prep_before(const struct extractor *ex, size_t s0, size_t t)
     size_t k = t, skipped = 0;
     while (k > s0 && skipped < 4) {
         const struct tok *p = &ex->toks[k - 1];
-        if (low_in(p, (const char *const[]){
-                          "the",        "rival",   "startup",  "start-up",
-                          "company",    "lab",     "firm",     "ai",
-                          "competitor", "giant",   "maker",    "chipmaker",
-                          "upstart",    "new",     "its",      "a",
-                          "an",         "chatbot", "research", "search",
-                          "tech",       "social",  "media",    "cloud",
-                          "newcomer",   "labs",    "outfit",   "fellow",
-                          "longtime",   "own",     "his",      "her",
-                          "their",      "biotech", "carmaker", "automaker",
-                          "retailer",   "insurer", NULL})) {
+        if (low_in(
+                p,
+                (const char *const[]){
+                    "the",   "rival",     "startup", "start-up",   "company",
+                    "lab",   "firm",      "ai",      "competitor", "giant",
+                    "maker", "chipmaker", "upstart", "new",        "its",
+                    "a",     "an",        "chatbot", "research",   "search",
+                    "tech",  "social",    "media",   "cloud",      "newcomer",
+                    "labs",  "outfit",    "fellow",  "longtime",   "own",
+                    "his",   "her",       "their",   NULL}) ||
+            low_in(p, org_kinds)) {
             k--;
             skipped++;
             continue;
