@@ -396,6 +396,18 @@ static bool blank_line(const char *s, size_t a, size_t b)
     return true;
 }
 
+/* The fence character ('`' or '~') when the line [a, b) is a Markdown code
+ * fence (three of them after at most three spaces), else 0. */
+static char fence_line(const char *s, size_t a, size_t b)
+{
+    size_t i = a;
+    while (i < b && i < a + 3 && s[i] == ' ')
+        i++;
+    bool fence = b - i >= 3 && (s[i] == '`' || s[i] == '~') &&
+                 s[i + 1] == s[i] && s[i + 2] == s[i];
+    return fence ? s[i] : 0;
+}
+
 /* Does the line [ls, le) continue the one ending at 'prev_end'? */
 static bool wrapped(const char *text, size_t block_start, size_t prev_end,
                     size_t ls, size_t le)
@@ -428,11 +440,27 @@ exo_code exo__split_sentences(const char *text, size_t len,
     }
     size_t para = 0, block_start = 0, block_end = 0;
     bool in_block = false;
+    char code = 0; /* the open fence's character, 0 outside code */
     int rc = 0;
     for (size_t ls = 0, le; ls < len && rc == 0; ls = le + 1) {
         le = ls;
         while (le < len && text[le] != '\n')
             le++;
+        /* A fenced code block is not prose: a file tree or a shell session
+         * read as one long sentence gave names of places as people. It ends
+         * the paragraph before it and is skipped to the fence that closes
+         * it, made of the same character. */
+        char fence = fence_line(text, ls, le);
+        if (fence || code) {
+            if (in_block)
+                rc = split_block(&sp, block_start, block_end, para++);
+            in_block = false;
+            if (!code)
+                code = fence;
+            else if (fence == code)
+                code = 0;
+            continue;
+        }
         if (blank_line(text, ls, le)) {
             if (in_block)
                 rc = split_block(&sp, block_start, block_end, para++);

@@ -101,6 +101,19 @@ Test(extract, sentences_survive_abbreviations)
                               "Mr. John Q. Public, Jr. stayed.", NULL});
 }
 
+/* A fenced code block (Markdown) is not prose: before the fence was
+ * known, a file tree read as one sentence gave a place name as a person. */
+Test(extract, sentences_skip_fenced_code)
+{
+    expect_sentences("Jane Roe left Acme.\n\n```\nMonte Carlo left the "
+                     "building.\n  ~~~ not a fence inside\n```\nShe "
+                     "joined Bolt.\n~~~\nx left y.\n",
+                     (const char *const[]){"Jane Roe left Acme.",
+                                           "She joined Bolt.", NULL});
+    expect_none("Notes.\n\n```\nMonte Carlo left DESIGN.md in 2020.\n```\n",
+                "Acme");
+}
+
 Test(extract, sentences_split_after_inc_before_a_sentence_start)
 {
     expect_sentences("She joined Acme Inc. The deal closed.",
