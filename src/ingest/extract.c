@@ -2724,6 +2724,79 @@ static void succession_frame(struct extractor *ex, const struct sent *s,
 }
 
 /*
+ * The successor's side of "X was replaced by Y" and "Y will succeed X": Y
+ * joins X's organisation when the sentence says Y comes from elsewhere,
+ * as an appointment from inside is no move. Elsewhere is a title held at
+ * another organisation before Y's name ("ex-Dyson CEO Y", "Nokia's Y") or
+ * in the apposition after it ("Y, the former CTO of Stripe,"), or
+ * "former"/"ex-" before the name; an interim or acting post is not taken.
+ */
+static void successor_frame(struct extractor *ex, const struct sent *s,
+                            struct frame *frames, size_t *n_frames,
+                            struct date_memo *sdate, long x, long y, size_t lo,
+                            const char *agent)
+{
+    const struct tok *T = ex->toks;
+    const struct mention *xm = &ex->ments[x], *ym = &ex->ments[y];
+    if (xm->person == ym->person || !may_move(ym))
+        return;
+    size_t r0, r1;
+    exo_level lv;
+    const char *dest = NULL, *was = NULL, *after = NULL;
+    /* The post left: "Volvo CEO X", else the organisation acting. */
+    if (!role_before(ex, s->t0, xm->t0, &r0, &r1, &lv, &dest) || !dest)
+        dest = agent; /* not the text's context: often another firm */
+    /* "Y, who joined A in June," tells Y's own move, in its own verb. */
+    if (!dest || (ym->t1 + 1 < s->t1 && low_is(&T[ym->t1], ",") &&
+                  low_is(&T[ym->t1 + 1], "who")))
+        return;
+    bool former = false, interim = false;
+    size_t f0 = ym->t0 > lo + 6 ? ym->t0 - 6 : lo;
+    for (size_t i = f0; i < ym->t0; i++) {
+        former |= low_is(&T[i], "former") || low_is(&T[i], "ex") ||
+                  strncmp(T[i].low, "ex-", 3) == 0;
+        interim |=
+            low_in(&T[i], (const char *const[]){"interim", "acting", "its",
+                                                "company's", NULL});
+    }
+    if (!role_before(ex, lo, ym->t0, &r0, &r1, &lv, &was) || !was) {
+        was = NULL;
+        if (ym->t0 > lo && ex->tok_org[ym->t0 - 1]) {
+            const struct org_mention *om = org_covering(ex, ym->t0 - 1);
+            was = om ? om->org : NULL; /* "Nokia's Y" */
+        }
+    }
+    /* "Y, the former chief technology officer of Stripe," and "Y,
+     * currently executive editor at A,". */
+    if (ym->t1 + 1 < s->t1 && low_is(&T[ym->t1], ",")) {
+        size_t a = ym->t1 + 1;
+        if (low_in(&T[a], (const char *const[]){"currently", "most", "recently",
+                                                NULL}))
+            a += low_is(&T[a], "most") ? 2 : 1;
+        size_t end = a + 12 < s->t1 ? a + 12 : s->t1;
+        for (size_t i = a; i < end && i < a + 3; i++) {
+            former |= low_is(&T[i], "former") || low_is(&T[i], "ex");
+            interim |= low_in(
+                &T[i], (const char *const[]){"interim", "acting", "its", NULL});
+        }
+        if (role_after(ex, a, end, &r0, &r1, &lv, &after) && after)
+            was = was ? was : after;
+    }
+    if (interim || (was && same_key(was, dest)) || !(former || was))
+        return;
+    size_t before = *n_frames;
+    succession_frame(ex, s, frames, n_frames, sdate, y, EXO_EVENT_JOINED, dest);
+    if (*n_frames > before) {
+        /* Read from the succession, not from a verb of joining. */
+        frames[before].tflags &= ~(unsigned)EXO__TRIG_STRONG;
+        if (!frames[before].from && was) {
+            frames[before].from = was;
+            frames[before].from_text = true;
+        }
+    }
+}
+
+/*
  * Successions (issue 17): "A is replacing its CEO X with Y" (X fired from
  * A, Y joined A), "Y will replace X" and "Y succeeds X" (X left). The
  * verb's subject in the second form is only the successor; where it comes
@@ -2754,10 +2827,16 @@ static void replace_frames(struct extractor *ex, const struct sent *s,
             /* "X was replaced by Y", "X will be succeeded by Y as CEO":
              * the subject goes (ex17n). */
             long x = subject_before(ex, s, i);
-            if (x >= 0 && i + 1 < s->t1 && low_is(&T[i + 1], "by") &&
-                mention_after(ex, i + 2, 4) >= 0)
+            long y = i + 1 < s->t1 && low_is(&T[i + 1], "by")
+                         ? mention_after(ex, i + 2, 5)
+                         : -1;
+            if (x >= 0 && y >= 0) {
+                const struct org_mention *agent = org_before(ex, s->t0, i);
                 succession_frame(ex, s, frames, n_frames, sdate, x,
                                  EXO_EVENT_LEFT, NULL);
+                successor_frame(ex, s, frames, n_frames, sdate, x, y, i + 2,
+                                agent ? agent->org : NULL);
+            }
             continue;
         }
         long x = mention_after(ex, i + 1, 6);
@@ -2791,6 +2870,9 @@ static void replace_frames(struct extractor *ex, const struct sent *s,
         } else if (y < 0 && subject_before(ex, s, i) >= 0) {
             succession_frame(ex, s, frames, n_frames, sdate, x, EXO_EVENT_LEFT,
                              NULL);
+            successor_frame(ex, s, frames, n_frames, sdate, x,
+                            subject_before(ex, s, i), s->t0,
+                            agent ? agent->org : NULL);
         } else if (!succeed && y < 0 && agent) {
             /* "the decision by A to replace X": A removes X. */
             succession_frame(ex, s, frames, n_frames, sdate, x, EXO_EVENT_FIRED,

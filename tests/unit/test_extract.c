@@ -537,6 +537,54 @@ Test(extract, news_verbs_the_lexicon_lacked)
                NULL, "Casey Lund", "Walmart", NULL, EXO_EVENT_LEFT);
 }
 
+/* The successor in "X was replaced by Y" joins X's organisation when the
+ * sentence says Y comes from elsewhere; from inside it is no move. */
+Test(extract, a_successor_from_outside_joins)
+{
+    exo_candidate_list out =
+        run("Norvale Foods CEO Alma Frey will step down in March, to be "
+            "replaced by ex-Quillon Group CEO Tomas Brandt.\n",
+            NULL);
+    bool left = false, joined = false;
+    for (size_t i = 0; i < out.n; i++) {
+        const exo_candidate *c = &out.rows[i];
+        left |= strcmp(c->person, "Alma Frey") == 0 &&
+                c->event == EXO_EVENT_LEFT;
+        if (strcmp(c->person, "Tomas Brandt") == 0) {
+            joined = c->event == EXO_EVENT_JOINED && c->to_org &&
+                     strcmp(c->to_org, "Norvale Foods") == 0;
+            cr_expect_lt(c->confidence, 0.95, "inferred, not read from a verb");
+        }
+    }
+    cr_expect(left && joined, "%zu candidates", out.n);
+    exo_candidate_list_release(&out);
+    /* The active voice, the apposition naming the old employer. */
+    out = run("Rhea Castell, the former chief technology officer of Pellam "
+              "Systems, will succeed Norvale Foods CEO Alma Frey.\n",
+              NULL);
+    joined = false;
+    for (size_t i = 0; i < out.n; i++)
+        joined |= strcmp(out.rows[i].person, "Rhea Castell") == 0 &&
+                  out.rows[i].event == EXO_EVENT_JOINED;
+    cr_expect(joined, "the successor from Pellam Systems joins");
+    exo_candidate_list_release(&out);
+    /* From inside, or only for now: the leaver alone. */
+    static const char *const inside[] = {
+        "Norvale Foods CEO Alma Frey will step down in March, to be replaced "
+        "by its finance chief Tomas Brandt.\n",
+        "Norvale Foods CEO Alma Frey was replaced by interim CEO Tomas "
+        "Brandt.\n",
+        "Norvale Foods CEO Alma Frey was replaced by Tomas Brandt.\n",
+        NULL};
+    for (size_t k = 0; inside[k]; k++) {
+        out = run(inside[k], NULL);
+        for (size_t i = 0; i < out.n; i++)
+            cr_expect_str_neq(out.rows[i].person, "Tomas Brandt", "in: %s",
+                              inside[k]);
+        exo_candidate_list_release(&out);
+    }
+}
+
 Test(extract, appointments_from_inside_are_not_moves)
 {
     expect_none("Samsung named Lena Fischer as its chief financial officer.",
