@@ -1121,7 +1121,9 @@ static bool date_at(struct extractor *ex, size_t i, size_t a, size_t b,
              * September, not last year's; "last September" stays past. */
             int yy = ahead && !low_is(&T[i - 1], "last")
                          ? (m < doc_m ? doc_y + 1 : doc_y)
-                         : (m > doc_m ? doc_y - 1 : doc_y);
+                         : (m > doc_m || (m == doc_m && low_is(&T[i - 1], "last"))
+                                ? doc_y - 1
+                                : doc_y);
             if (day && day <= exo__days_in_month(yy, m))
                 *out = make_date(yy, m, day, EXO_PREC_DAY);
             else
@@ -1150,6 +1152,64 @@ static bool date_at(struct extractor *ex, size_t i, size_t a, size_t b,
         int yy = doc_m == 1 ? doc_y - 1 : doc_y;
         *out = make_date(yy, doc_m == 1 ? 12 : doc_m - 1, 0, EXO_PREC_MONTH);
         return true;
+    }
+    /* "five years ago", "a year ago", "18 months ago", "a dozen years
+     * ago": counted back from the text's date, at the precision of the
+     * unit (ex18h). A year counted back is a year, not the text's day
+     * moved: "came to A five years ago", written in March 2020, says
+     * 2015 and no more. "A decade ago" or "a few years ago" says no
+     * year, so none is given. */
+    if (doc_y && ex->has_doc_date) {
+        int n = 0;
+        size_t k = i + 1;
+        if (exo__lex_time_word(t->low, &n) != EXO__TIME_COUNT)
+            n = small_number(t, 1, 99);
+        if (n == 1 && k < b && low_is(&T[k], "dozen"))
+            n = 12, k++;
+        int unused;
+        enum exo__time_kind unit =
+            n && k + 1 < b && low_is(&T[k + 1], "ago")
+                ? exo__lex_time_word(T[k].low, &unused)
+                : EXO__TIME_NONE;
+        int yy = doc_y, mm = doc_m, dd;
+        switch (unit) {
+        case EXO__TIME_YEAR:
+            *out = make_date(doc_y - n, 0, 0, EXO_PREC_YEAR);
+            return true;
+        case EXO__TIME_MONTH:
+            mm -= n % 12;
+            yy -= n / 12;
+            if (mm < 1)
+                mm += 12, yy--;
+            *out = make_date(yy, mm, 0, EXO_PREC_MONTH);
+            return true;
+        case EXO__TIME_WEEK:
+        case EXO__TIME_DAY: {
+            /* "three days ago" is a day; "two weeks ago" only its
+             * month. */
+            int32_t days = ex->doc_date.days -
+                           (unit == EXO__TIME_WEEK ? 7 * n : n);
+            exo_civil_from_days(days, &yy, &mm, &dd);
+            *out = unit == EXO__TIME_DAY ? make_date(yy, mm, dd, EXO_PREC_DAY)
+                                         : make_date(yy, mm, 0, EXO_PREC_MONTH);
+            return true;
+        }
+        default:
+            break;
+        }
+    }
+    /* "in mid-2011": a year with its part glued on. */
+    if (i > a && strlen(t->low) == 8 && t->low[3] == '-' &&
+        (strncmp(t->low, "mid-", 4) == 0) &&
+        low_in(&T[i - 1], (const char *const[]){"in", "by", "until", "since",
+                                                "during", ",", NULL})) {
+        int y4 = 0;
+        for (size_t k = 4; k < 8 && isdigit((unsigned char)t->low[k]); k++)
+            y4 = y4 * 10 + (t->low[k] - '0');
+        if (y4 >= 1950 && y4 <= 2100) {
+            *out = make_date(y4, 0, 0, EXO_PREC_YEAR);
+            return true;
+        }
     }
     /* "15 March 2024" */
     if (small_number(t, 1, 31) && i + 2 < b && T[i + 1].month &&
@@ -4594,6 +4654,20 @@ static void learn_emit(struct extractor *ex)
             fr.from = ex->context;
         if (fr.event == EXO_EVENT_FOUNDED)
             fr.level = EXO_LEVEL_FOUNDER;
+        /* The date near the name, as the rules read a trigger's: after
+         * it first ("X was hired in 2009"), else before it ("In 2009,
+         * A hired X"); the text's date only when the sentence gives
+         * none, and a date more than a year before it is history
+         * (ex18h: "Pinterest was started in 2009 by X" is not today's
+         * move). Within the same 40 tokens, so the work stays bounded. */
+        exo_date d;
+        if (find_date(ex, pr->t0, w1, RELATIVE_PAST, &d) ||
+            find_date(ex, w0, pr->t0, RELATIVE_PAST, &d)) {
+            fr.has_date = fr.own_date = true;
+            fr.date = d;
+            fr.background = ex->has_doc_date &&
+                            date_last_day(d) + 365 < ex->doc_date.days;
+        }
         size_t before = ex->n_cands;
         emit(ex, s, &fr);
         if (ex->n_cands > before)
