@@ -1142,6 +1142,15 @@ static bool date_at(struct extractor *ex, size_t i, size_t a, size_t b,
             return true;
         }
     }
+    /* "for the 2019 season", "following the 2010 draft": a year that
+     * names a season of sport or politics (ex18h). */
+    if (y && i > a && i + 1 < b && low_is(&T[i - 1], "the") &&
+        low_in(&T[i + 1], (const char *const[]){"season", "draft", "campaign",
+                                                "election", "offseason",
+                                                NULL})) {
+        *out = make_date(y, 0, 0, EXO_PREC_YEAR);
+        return true;
+    }
     if (doc_y && low_is(t, "year") && i > a &&
         (low_is(&T[i - 1], "last") || low_is(&T[i - 1], "this"))) {
         *out = make_date(low_is(&T[i - 1], "last") ? doc_y - 1 : doc_y, 0, 0,
@@ -3770,7 +3779,20 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         enum relative_dates own =
             still_to_come(ex, s, tr) ? RELATIVE_AHEAD : RELATIVE_PAST;
         fr.own_date = find_date(ex, tr->t0, win_end, own, &d);
-        if (fr.own_date ||
+        /* "In December, A announced the departure of X", "Just last
+         * month, A forced the resignation of X": a time that opens the
+         * sentence before its first comma dates a noun's move too
+         * (ex18h); a date elsewhere before the noun is another
+         * event's. */
+        bool lead = false;
+        if (!fr.own_date && noun_subj) {
+            size_t c = s->t0;
+            while (c < s->t1 && c < s->t0 + 5 && !low_is(&T[c], ","))
+                c++;
+            lead = c < s->t1 && low_is(&T[c], ",") && c < tr->t0 &&
+                   find_date(ex, s->t0, c, RELATIVE_PAST, &d);
+        }
+        if (fr.own_date || lead ||
             (!noun_subj &&
              (find_date(ex, prev_end, tr->t0, RELATIVE_PAST, &d) ||
               (noun_after ? find_date(ex, s->t0, win_end, RELATIVE_PAST, &d)
@@ -3911,6 +3933,36 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             }
             if (own_move) {
                 fr.has_date = fr.own_date;
+                /* "announced his departure, three years after he joined
+                 * Baidu": the clause's move is that long before the main
+                 * one (its date, or the text's), at the unit's precision
+                 * (ex18h). */
+                int n = 0, unused;
+                enum exo__time_kind unit = EXO__TIME_NONE;
+                if (!fr.has_date && sm->t0 >= s->t0 + 3 &&
+                    low_is(&T[sm->t0 - 1], "after") &&
+                    (same->has_date || ex->has_doc_date)) {
+                    unit = exo__lex_time_word(T[sm->t0 - 2].low, &unused);
+                    if (exo__lex_time_word(T[sm->t0 - 3].low, &n) !=
+                        EXO__TIME_COUNT)
+                        n = small_number(&T[sm->t0 - 3], 1, 99);
+                }
+                if (n && (unit == EXO__TIME_YEAR || unit == EXO__TIME_MONTH)) {
+                    int yy, mm, dd;
+                    exo_civil_from_days(same->has_date ? same->date.days
+                                                       : ex->doc_date.days,
+                                        &yy, &mm, &dd);
+                    if (unit == EXO__TIME_YEAR) {
+                        fr.date = make_date(yy - n, 0, 0, EXO_PREC_YEAR);
+                    } else {
+                        mm -= n % 12;
+                        yy -= n / 12;
+                        if (mm < 1)
+                            mm += 12, yy--;
+                        fr.date = make_date(yy, mm, 0, EXO_PREC_MONTH);
+                    }
+                    fr.has_date = true;
+                }
                 fr.background = true;
                 frames[n_frames++] = fr;
             }
