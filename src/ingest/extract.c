@@ -1259,6 +1259,49 @@ static bool find_date(struct extractor *ex, size_t a, size_t b,
     return false;
 }
 
+/*
+ * find_date over [a, b) leaving out the relative clauses in it: "A, which
+ * moved its offices five years ago, hired X" does not date the hire
+ * (ex18h). A clause runs from ", which" or ", who" to the next comma.
+ */
+static bool find_date_outside_clauses(struct extractor *ex, size_t a,
+                                      size_t b, exo_date *out)
+{
+    const struct tok *T = ex->toks;
+    size_t seg = a;
+    for (size_t i = a; i + 1 < b; i++) {
+        if (!low_is(&T[i], ",") ||
+            !low_in(&T[i + 1],
+                    (const char *const[]){"which", "who", "whose", NULL}))
+            continue;
+        size_t k = i + 2;
+        while (k < b && !low_is(&T[k], ","))
+            k++;
+        /* A clause still open at 'b' is the one the caller reads. */
+        if (k >= b)
+            break;
+        if (find_date(ex, seg, i, RELATIVE_PAST, out))
+            return true;
+        seg = k;
+        i = k;
+    }
+    return seg < b && find_date(ex, seg, b, RELATIVE_PAST, out);
+}
+
+/* A decade ("in the 1990s", "the early 2000s"): history whose year the
+ * date type cannot say, so it is given none (ex18h). */
+static bool decade_in(const struct extractor *ex, size_t a, size_t b)
+{
+    const struct tok *T = ex->toks;
+    for (size_t i = a; i < b; i++) {
+        const char *w = T[i].low;
+        if ((T[i].flags & T_NUM) && strlen(w) == 5 && w[4] == 's' &&
+            w[3] == '0' && (strncmp(w, "19", 2) == 0 || strncmp(w, "20", 2) == 0))
+            return true;
+    }
+    return false;
+}
+
 /* Days of the end of a date's precision window. */
 static int32_t date_last_day(exo_date d)
 {
@@ -2699,6 +2742,18 @@ struct date_memo {
     exo_date date;
 };
 
+/* The first date of the sentence outside its relative clauses, looked up
+ * once per sentence as sentence_date is. */
+static bool sentence_date_main(struct extractor *ex, const struct sent *s,
+                               struct date_memo *memo, exo_date *d)
+{
+    if (memo->found < 0)
+        memo->found = find_date_outside_clauses(ex, s->t0, s->t1, &memo->date);
+    if (memo->found)
+        *d = memo->date;
+    return memo->found;
+}
+
 /* The first date of the whole sentence (find_date), looked up once per
  * sentence, not once per trigger (32 scans of a long sentence). */
 static bool sentence_date(struct extractor *ex, const struct sent *s,
@@ -2971,7 +3026,8 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
          * ...": a cue inside a relative clause is that clause's history,
          * not the main verb's (ex17b); the clause's own verb is
          * subordinate and kept only as background anyway. */
-        if (i > s->t0 && low_is(&T[i], "who") && low_is(&T[i - 1], ",")) {
+        if (i > s->t0 && low_in(&T[i], (const char *const[]){"who", "which", NULL}) &&
+            low_is(&T[i - 1], ",")) {
             rel_end = i + 1;
             while (rel_end < s->t1 && rel_end < i + 16 &&
                    !low_is(&T[rel_end], ","))
@@ -3078,6 +3134,9 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
     struct frame frames[32];
     size_t n_frames = 0;
     struct date_memo sdate = {-1, {0, EXO_PREC_DAY}};
+    /* The same leaving out relative clauses, for a verb's last resort:
+     * "A, which moved five years ago, hired X" (ex18h). */
+    struct date_memo sdate_main = {-1, {0, EXO_PREC_DAY}};
     if (first_if == SIZE_MAX && first_would == SIZE_MAX)
         replace_frames(ex, s, frames, &n_frames, &sdate);
     if (n_trigs == 0 && n_frames == 0)
@@ -3794,9 +3853,9 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         }
         if (fr.own_date || lead ||
             (!noun_subj &&
-             (find_date(ex, prev_end, tr->t0, RELATIVE_PAST, &d) ||
+             (find_date_outside_clauses(ex, prev_end, tr->t0, &d) ||
               (noun_after ? find_date(ex, s->t0, win_end, RELATIVE_PAST, &d)
-                          : sentence_date(ex, s, &sdate, &d))))) {
+                          : sentence_date_main(ex, s, &sdate_main, &d))))) {
             fr.has_date = true;
             fr.date = d;
             if (ex->has_doc_date && date_last_day(d) + 365 < ex->doc_date.days)
@@ -3805,7 +3864,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         /* Undated history ("years ago, X left A") is kept, marked as
          * background and without a date: issue 17's readers label it, and
          * --import lists it rather than date it wrongly. */
-        if (brief) {
+        if (brief || (!fr.own_date && decade_in(ex, tr->t1, win_end))) {
             fr.has_date = false; /* the text's date is not when it was */
             fr.background = true;
         }

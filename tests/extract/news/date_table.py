@@ -91,14 +91,24 @@ for which in sets:
                                         capture_output=True, text=True).stdout)
         os.unlink(t.name)
         gs = gold.get(pid, [])
-        for c in out["files"][0]["candidates"]:
-            for g in gs:
-                if g["used"] or key(g["person"]) != key(c["person"]):
+        # score.py's match, but a candidate of the row's own event first:
+        # "who had joined A last year, also left for B" gives a join and a
+        # departure, and the join's date is the join row's to compare.
+        cands = out["files"][0]["candidates"]
+        taken = set()
+        for exact in (True, False):
+            for ci, c in enumerate(cands):
+                if ci in taken:
                     continue
-                mv = {"left", "joined"}
-                if g["event"] == c["event"] or (g["event"] in mv and c["event"] in mv and g["to_org"]):
-                    g["used"] = c
-                    break
+                for g in gs:
+                    if g["used"] or key(g["person"]) != key(c["person"]):
+                        continue
+                    mv = {"left", "joined"}
+                    if g["event"] == c["event"] or (not exact and g["event"] in mv
+                                                    and c["event"] in mv and g["to_org"]):
+                        g["used"] = c
+                        taken.add(ci)
+                        break
         for g in gs:
             bg = "background" if g["background"] == "1" else "news"
             c = g["used"]
