@@ -1119,11 +1119,12 @@ static bool date_at(struct extractor *ex, size_t i, size_t a, size_t b,
         if (prep && doc_y && strcmp(t->low, "may") != 0) {
             /* "will join A in September", written in August: this
              * September, not last year's; "last September" stays past. */
-            int yy = ahead && !low_is(&T[i - 1], "last")
-                         ? (m < doc_m ? doc_y + 1 : doc_y)
-                         : (m > doc_m || (m == doc_m && low_is(&T[i - 1], "last"))
-                                ? doc_y - 1
-                                : doc_y);
+            int yy =
+                ahead && !low_is(&T[i - 1], "last")
+                    ? (m < doc_m ? doc_y + 1 : doc_y)
+                    : (m > doc_m || (m == doc_m && low_is(&T[i - 1], "last"))
+                           ? doc_y - 1
+                           : doc_y);
             if (day && day <= exo__days_in_month(yy, m))
                 *out = make_date(yy, m, day, EXO_PREC_DAY);
             else
@@ -1145,9 +1146,9 @@ static bool date_at(struct extractor *ex, size_t i, size_t a, size_t b,
     /* "for the 2019 season", "following the 2010 draft": a year that
      * names a season of sport or politics (ex18h). */
     if (y && i > a && i + 1 < b && low_is(&T[i - 1], "the") &&
-        low_in(&T[i + 1], (const char *const[]){"season", "draft", "campaign",
-                                                "election", "offseason",
-                                                NULL})) {
+        low_in(&T[i + 1],
+               (const char *const[]){"season", "draft", "campaign", "election",
+                                     "offseason", NULL})) {
         *out = make_date(y, 0, 0, EXO_PREC_YEAR);
         return true;
     }
@@ -1176,10 +1177,9 @@ static bool date_at(struct extractor *ex, size_t i, size_t a, size_t b,
         if (n == 1 && k < b && low_is(&T[k], "dozen"))
             n = 12, k++;
         int unused;
-        enum exo__time_kind unit =
-            n && k + 1 < b && low_is(&T[k + 1], "ago")
-                ? exo__lex_time_word(T[k].low, &unused)
-                : EXO__TIME_NONE;
+        enum exo__time_kind unit = n && k + 1 < b && low_is(&T[k + 1], "ago")
+                                       ? exo__lex_time_word(T[k].low, &unused)
+                                       : EXO__TIME_NONE;
         int yy = doc_y, mm = doc_m, dd;
         switch (unit) {
         case EXO__TIME_YEAR:
@@ -1196,8 +1196,8 @@ static bool date_at(struct extractor *ex, size_t i, size_t a, size_t b,
         case EXO__TIME_DAY: {
             /* "three days ago" is a day; "two weeks ago" only its
              * month. */
-            int32_t days = ex->doc_date.days -
-                           (unit == EXO__TIME_WEEK ? 7 * n : n);
+            int32_t days =
+                ex->doc_date.days - (unit == EXO__TIME_WEEK ? 7 * n : n);
             exo_civil_from_days(days, &yy, &mm, &dd);
             *out = unit == EXO__TIME_DAY ? make_date(yy, mm, dd, EXO_PREC_DAY)
                                          : make_date(yy, mm, 0, EXO_PREC_MONTH);
@@ -1264,8 +1264,8 @@ static bool find_date(struct extractor *ex, size_t a, size_t b,
  * moved its offices five years ago, hired X" does not date the hire
  * (ex18h). A clause runs from ", which" or ", who" to the next comma.
  */
-static bool find_date_outside_clauses(struct extractor *ex, size_t a,
-                                      size_t b, exo_date *out)
+static bool find_date_outside_clauses(struct extractor *ex, size_t a, size_t b,
+                                      exo_date *out)
 {
     const struct tok *T = ex->toks;
     size_t seg = a;
@@ -1296,7 +1296,8 @@ static bool decade_in(const struct extractor *ex, size_t a, size_t b)
     for (size_t i = a; i < b; i++) {
         const char *w = T[i].low;
         if ((T[i].flags & T_NUM) && strlen(w) == 5 && w[4] == 's' &&
-            w[3] == '0' && (strncmp(w, "19", 2) == 0 || strncmp(w, "20", 2) == 0))
+            w[3] == '0' &&
+            (strncmp(w, "19", 2) == 0 || strncmp(w, "20", 2) == 0))
             return true;
     }
     return false;
@@ -3026,7 +3027,8 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
          * ...": a cue inside a relative clause is that clause's history,
          * not the main verb's (ex17b); the clause's own verb is
          * subordinate and kept only as background anyway. */
-        if (i > s->t0 && low_in(&T[i], (const char *const[]){"who", "which", NULL}) &&
+        if (i > s->t0 &&
+            low_in(&T[i], (const char *const[]){"who", "which", NULL}) &&
             low_is(&T[i - 1], ",")) {
             rel_end = i + 1;
             while (rel_end < s->t1 && rel_end < i + 16 &&
@@ -4776,8 +4778,8 @@ static void learn_emit(struct extractor *ex)
             find_date(ex, w0, pr->t0, RELATIVE_PAST, &d)) {
             fr.has_date = fr.own_date = true;
             fr.date = d;
-            fr.background = ex->has_doc_date &&
-                            date_last_day(d) + 365 < ex->doc_date.days;
+            fr.background =
+                ex->has_doc_date && date_last_day(d) + 365 < ex->doc_date.days;
         }
         size_t before = ex->n_cands;
         emit(ex, s, &fr);
