@@ -338,9 +338,16 @@ int cmd_extract(struct cli *cli, int argc, char **argv)
             status = cli_fail(cli, &err);
             break;
         }
-        size_t skipped = 0;
-        for (size_t k = 0; k < list.n; k++)
-            skipped += !importable(&list.rows[k]);
+        /* History the text gives no year for ("a few years ago") is
+         * left out whatever --date says, so it is counted apart. */
+        size_t skipped = 0, history = 0;
+        for (size_t k = 0; k < list.n; k++) {
+            const exo_candidate *row = &list.rows[k];
+            if (row->background && !row->has_date)
+                history++;
+            else
+                skipped += !importable(row);
+        }
         if (cli->json) {
             print_json(&j, argv[i], &list);
         } else if (csv) {
@@ -356,6 +363,11 @@ int cmd_extract(struct cli *cli, int argc, char **argv)
                     "organisation the event needs left out (give "
                     "--date or --org-context)\n",
                     argv[i], skipped, skipped == 1 ? "" : "s");
+        if ((csv || import) && history && !cli->quiet)
+            fprintf(stderr,
+                    "%s: %zu candidate%s told as history with no date "
+                    "left out (the text gives no year)\n",
+                    argv[i], history, history == 1 ? "" : "s");
         if (import)
             status = import_candidates(cli, store, argv[i], source, &list,
                                        review_below);

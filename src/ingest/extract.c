@@ -1119,9 +1119,12 @@ static bool date_at(struct extractor *ex, size_t i, size_t a, size_t b,
         if (prep && doc_y && strcmp(t->low, "may") != 0) {
             /* "will join A in September", written in August: this
              * September, not last year's; "last September" stays past. */
-            int yy = ahead && !low_is(&T[i - 1], "last")
-                         ? (m < doc_m ? doc_y + 1 : doc_y)
-                         : (m > doc_m ? doc_y - 1 : doc_y);
+            int yy =
+                ahead && !low_is(&T[i - 1], "last")
+                    ? (m < doc_m ? doc_y + 1 : doc_y)
+                    : (m > doc_m || (m == doc_m && low_is(&T[i - 1], "last"))
+                           ? doc_y - 1
+                           : doc_y);
             if (day && day <= exo__days_in_month(yy, m))
                 *out = make_date(yy, m, day, EXO_PREC_DAY);
             else
@@ -1140,6 +1143,15 @@ static bool date_at(struct extractor *ex, size_t i, size_t a, size_t b,
             return true;
         }
     }
+    /* "for the 2019 season", "following the 2010 draft": a year that
+     * names a season of sport or politics (ex18h). */
+    if (y && i > a && i + 1 < b && low_is(&T[i - 1], "the") &&
+        low_in(&T[i + 1],
+               (const char *const[]){"season", "draft", "campaign", "election",
+                                     "offseason", NULL})) {
+        *out = make_date(y, 0, 0, EXO_PREC_YEAR);
+        return true;
+    }
     if (doc_y && low_is(t, "year") && i > a &&
         (low_is(&T[i - 1], "last") || low_is(&T[i - 1], "this"))) {
         *out = make_date(low_is(&T[i - 1], "last") ? doc_y - 1 : doc_y, 0, 0,
@@ -1150,6 +1162,63 @@ static bool date_at(struct extractor *ex, size_t i, size_t a, size_t b,
         int yy = doc_m == 1 ? doc_y - 1 : doc_y;
         *out = make_date(yy, doc_m == 1 ? 12 : doc_m - 1, 0, EXO_PREC_MONTH);
         return true;
+    }
+    /* "five years ago", "a year ago", "18 months ago", "a dozen years
+     * ago": counted back from the text's date, at the precision of the
+     * unit (ex18h). A year counted back is a year, not the text's day
+     * moved: "came to A five years ago", written in March 2020, says
+     * 2015 and no more. "A decade ago" or "a few years ago" says no
+     * year, so none is given. */
+    if (doc_y && ex->has_doc_date) {
+        int n = 0;
+        size_t k = i + 1;
+        if (exo__lex_time_word(t->low, &n) != EXO__TIME_COUNT)
+            n = small_number(t, 1, 99);
+        if (n == 1 && k < b && low_is(&T[k], "dozen"))
+            n = 12, k++;
+        int unused;
+        enum exo__time_kind unit = n && k + 1 < b && low_is(&T[k + 1], "ago")
+                                       ? exo__lex_time_word(T[k].low, &unused)
+                                       : EXO__TIME_NONE;
+        int yy = doc_y, mm = doc_m, dd;
+        switch (unit) {
+        case EXO__TIME_YEAR:
+            *out = make_date(doc_y - n, 0, 0, EXO_PREC_YEAR);
+            return true;
+        case EXO__TIME_MONTH:
+            mm -= n % 12;
+            yy -= n / 12;
+            if (mm < 1)
+                mm += 12, yy--;
+            *out = make_date(yy, mm, 0, EXO_PREC_MONTH);
+            return true;
+        case EXO__TIME_WEEK:
+        case EXO__TIME_DAY: {
+            /* "three days ago" is a day; "two weeks ago" only its
+             * month. */
+            int32_t days =
+                ex->doc_date.days - (unit == EXO__TIME_WEEK ? 7 * n : n);
+            exo_civil_from_days(days, &yy, &mm, &dd);
+            *out = unit == EXO__TIME_DAY ? make_date(yy, mm, dd, EXO_PREC_DAY)
+                                         : make_date(yy, mm, 0, EXO_PREC_MONTH);
+            return true;
+        }
+        default:
+            break;
+        }
+    }
+    /* "in mid-2011": a year with its part glued on. */
+    if (i > a && strlen(t->low) == 8 && t->low[3] == '-' &&
+        (strncmp(t->low, "mid-", 4) == 0) &&
+        low_in(&T[i - 1], (const char *const[]){"in", "by", "until", "since",
+                                                "during", ",", NULL})) {
+        int y4 = 0;
+        for (size_t k = 4; k < 8 && isdigit((unsigned char)t->low[k]); k++)
+            y4 = y4 * 10 + (t->low[k] - '0');
+        if (y4 >= 1950 && y4 <= 2100) {
+            *out = make_date(y4, 0, 0, EXO_PREC_YEAR);
+            return true;
+        }
     }
     /* "15 March 2024" */
     if (small_number(t, 1, 31) && i + 2 < b && T[i + 1].month &&
@@ -1185,6 +1254,50 @@ static bool find_date(struct extractor *ex, size_t a, size_t b,
         if (i > 0 && low_is(&ex->toks[i - 1], "since"))
             continue;
         if (date_at(ex, i, a, b, doc_y, doc_m, relative == RELATIVE_AHEAD, out))
+            return true;
+    }
+    return false;
+}
+
+/*
+ * find_date over [a, b) leaving out the relative clauses in it: "A, which
+ * moved its offices five years ago, hired X" does not date the hire
+ * (ex18h). A clause runs from ", which" or ", who" to the next comma.
+ */
+static bool find_date_outside_clauses(struct extractor *ex, size_t a, size_t b,
+                                      exo_date *out)
+{
+    const struct tok *T = ex->toks;
+    size_t seg = a;
+    for (size_t i = a; i + 1 < b; i++) {
+        if (!low_is(&T[i], ",") ||
+            !low_in(&T[i + 1],
+                    (const char *const[]){"which", "who", "whose", NULL}))
+            continue;
+        size_t k = i + 2;
+        while (k < b && !low_is(&T[k], ","))
+            k++;
+        /* A clause still open at 'b' is the one the caller reads. */
+        if (k >= b)
+            break;
+        if (find_date(ex, seg, i, RELATIVE_PAST, out))
+            return true;
+        seg = k;
+        i = k;
+    }
+    return seg < b && find_date(ex, seg, b, RELATIVE_PAST, out);
+}
+
+/* A decade ("in the 1990s", "the early 2000s"): history whose year the
+ * date type cannot say, so it is given none (ex18h). */
+static bool decade_in(const struct extractor *ex, size_t a, size_t b)
+{
+    const struct tok *T = ex->toks;
+    for (size_t i = a; i < b; i++) {
+        const char *w = T[i].low;
+        if ((T[i].flags & T_NUM) && strlen(w) == 5 && w[4] == 's' &&
+            w[3] == '0' &&
+            (strncmp(w, "19", 2) == 0 || strncmp(w, "20", 2) == 0))
             return true;
     }
     return false;
@@ -2630,6 +2743,18 @@ struct date_memo {
     exo_date date;
 };
 
+/* The first date of the sentence outside its relative clauses, looked up
+ * once per sentence as sentence_date is. */
+static bool sentence_date_main(struct extractor *ex, const struct sent *s,
+                               struct date_memo *memo, exo_date *d)
+{
+    if (memo->found < 0)
+        memo->found = find_date_outside_clauses(ex, s->t0, s->t1, &memo->date);
+    if (memo->found)
+        *d = memo->date;
+    return memo->found;
+}
+
 /* The first date of the whole sentence (find_date), looked up once per
  * sentence, not once per trigger (32 scans of a long sentence). */
 static bool sentence_date(struct extractor *ex, const struct sent *s,
@@ -2984,7 +3109,9 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
          * ...": a cue inside a relative clause is that clause's history,
          * not the main verb's (ex17b); the clause's own verb is
          * subordinate and kept only as background anyway. */
-        if (i > s->t0 && low_is(&T[i], "who") && low_is(&T[i - 1], ",")) {
+        if (i > s->t0 &&
+            low_in(&T[i], (const char *const[]){"who", "which", NULL}) &&
+            low_is(&T[i - 1], ",")) {
             rel_end = i + 1;
             while (rel_end < s->t1 && rel_end < i + 16 &&
                    !low_is(&T[rel_end], ","))
@@ -3091,6 +3218,9 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
     struct frame frames[32];
     size_t n_frames = 0;
     struct date_memo sdate = {-1, {0, EXO_PREC_DAY}};
+    /* The same leaving out relative clauses, for a verb's last resort:
+     * "A, which moved five years ago, hired X" (ex18h). */
+    struct date_memo sdate_main = {-1, {0, EXO_PREC_DAY}};
     if (first_if == SIZE_MAX && first_would == SIZE_MAX)
         replace_frames(ex, s, frames, &n_frames, &sdate);
     if (n_trigs == 0 && n_frames == 0)
@@ -3792,11 +3922,24 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         enum relative_dates own =
             still_to_come(ex, s, tr) ? RELATIVE_AHEAD : RELATIVE_PAST;
         fr.own_date = find_date(ex, tr->t0, win_end, own, &d);
-        if (fr.own_date ||
+        /* "In December, A announced the departure of X", "Just last
+         * month, A forced the resignation of X": a time that opens the
+         * sentence before its first comma dates a noun's move too
+         * (ex18h); a date elsewhere before the noun is another
+         * event's. */
+        bool lead = false;
+        if (!fr.own_date && noun_subj) {
+            size_t c = s->t0;
+            while (c < s->t1 && c < s->t0 + 5 && !low_is(&T[c], ","))
+                c++;
+            lead = c < s->t1 && low_is(&T[c], ",") && c < tr->t0 &&
+                   find_date(ex, s->t0, c, RELATIVE_PAST, &d);
+        }
+        if (fr.own_date || lead ||
             (!noun_subj &&
-             (find_date(ex, prev_end, tr->t0, RELATIVE_PAST, &d) ||
+             (find_date_outside_clauses(ex, prev_end, tr->t0, &d) ||
               (noun_after ? find_date(ex, s->t0, win_end, RELATIVE_PAST, &d)
-                          : sentence_date(ex, s, &sdate, &d))))) {
+                          : sentence_date_main(ex, s, &sdate_main, &d))))) {
             fr.has_date = true;
             fr.date = d;
             if (ex->has_doc_date && date_last_day(d) + 365 < ex->doc_date.days)
@@ -3805,7 +3948,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         /* Undated history ("years ago, X left A") is kept, marked as
          * background and without a date: issue 17's readers label it, and
          * --import lists it rather than date it wrongly. */
-        if (brief) {
+        if (brief || (!fr.own_date && decade_in(ex, tr->t1, win_end))) {
             fr.has_date = false; /* the text's date is not when it was */
             fr.background = true;
         }
@@ -3933,6 +4076,36 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             }
             if (own_move) {
                 fr.has_date = fr.own_date;
+                /* "announced his departure, three years after he joined
+                 * Baidu": the clause's move is that long before the main
+                 * one (its date, or the text's), at the unit's precision
+                 * (ex18h). */
+                int n = 0, unused;
+                enum exo__time_kind unit = EXO__TIME_NONE;
+                if (!fr.has_date && sm->t0 >= s->t0 + 3 &&
+                    low_is(&T[sm->t0 - 1], "after") &&
+                    (same->has_date || ex->has_doc_date)) {
+                    unit = exo__lex_time_word(T[sm->t0 - 2].low, &unused);
+                    if (exo__lex_time_word(T[sm->t0 - 3].low, &n) !=
+                        EXO__TIME_COUNT)
+                        n = small_number(&T[sm->t0 - 3], 1, 99);
+                }
+                if (n && (unit == EXO__TIME_YEAR || unit == EXO__TIME_MONTH)) {
+                    int yy, mm, dd;
+                    exo_civil_from_days(same->has_date ? same->date.days
+                                                       : ex->doc_date.days,
+                                        &yy, &mm, &dd);
+                    if (unit == EXO__TIME_YEAR) {
+                        fr.date = make_date(yy - n, 0, 0, EXO_PREC_YEAR);
+                    } else {
+                        mm -= n % 12;
+                        yy -= n / 12;
+                        if (mm < 1)
+                            mm += 12, yy--;
+                        fr.date = make_date(yy, mm, 0, EXO_PREC_MONTH);
+                    }
+                    fr.has_date = true;
+                }
                 fr.background = true;
                 frames[n_frames++] = fr;
             }
@@ -4676,6 +4849,20 @@ static void learn_emit(struct extractor *ex)
             fr.from = ex->context;
         if (fr.event == EXO_EVENT_FOUNDED)
             fr.level = EXO_LEVEL_FOUNDER;
+        /* The date near the name, as the rules read a trigger's: after
+         * it first ("X was hired in 2009"), else before it ("In 2009,
+         * A hired X"); the text's date only when the sentence gives
+         * none, and a date more than a year before it is history
+         * (ex18h: "Pinterest was started in 2009 by X" is not today's
+         * move). Within the same 40 tokens, so the work stays bounded. */
+        exo_date d;
+        if (find_date(ex, pr->t0, w1, RELATIVE_PAST, &d) ||
+            find_date(ex, w0, pr->t0, RELATIVE_PAST, &d)) {
+            fr.has_date = fr.own_date = true;
+            fr.date = d;
+            fr.background =
+                ex->has_doc_date && date_last_day(d) + 365 < ex->doc_date.days;
+        }
         size_t before = ex->n_cands;
         emit(ex, s, &fr);
         if (ex->n_cands > before)

@@ -1317,3 +1317,44 @@ int exo__lex_month(const char *word)
         return 9;
     return 0;
 }
+
+/*
+ * The vocabulary of spans of time counted back from the text's date: one
+ * table for the counts and the units. "A" and "an" count one ("a year
+ * ago"); "a few", "several" and "some" count nothing, so "a few years
+ * ago" gives no year (ex18h).
+ */
+static const struct time_word {
+    const char *word;
+    enum exo__time_kind kind;
+    int value;
+} time_words[] = {
+    {"a", EXO__TIME_COUNT, 1},          {"an", EXO__TIME_COUNT, 1},
+    {"one", EXO__TIME_COUNT, 1},        {"two", EXO__TIME_COUNT, 2},
+    {"three", EXO__TIME_COUNT, 3},      {"four", EXO__TIME_COUNT, 4},
+    {"five", EXO__TIME_COUNT, 5},       {"six", EXO__TIME_COUNT, 6},
+    {"seven", EXO__TIME_COUNT, 7},      {"eight", EXO__TIME_COUNT, 8},
+    {"nine", EXO__TIME_COUNT, 9},       {"ten", EXO__TIME_COUNT, 10},
+    {"eleven", EXO__TIME_COUNT, 11},    {"twelve", EXO__TIME_COUNT, 12},
+    {"thirteen", EXO__TIME_COUNT, 13},  {"fourteen", EXO__TIME_COUNT, 14},
+    {"fifteen", EXO__TIME_COUNT, 15},   {"sixteen", EXO__TIME_COUNT, 16},
+    {"seventeen", EXO__TIME_COUNT, 17}, {"eighteen", EXO__TIME_COUNT, 18},
+    {"nineteen", EXO__TIME_COUNT, 19},  {"twenty", EXO__TIME_COUNT, 20},
+    {"dozen", EXO__TIME_COUNT, 12},     {"day", EXO__TIME_DAY, 0},
+    {"days", EXO__TIME_DAY, 0},         {"week", EXO__TIME_WEEK, 0},
+    {"weeks", EXO__TIME_WEEK, 0},       {"month", EXO__TIME_MONTH, 0},
+    {"months", EXO__TIME_MONTH, 0},     {"year", EXO__TIME_YEAR, 0},
+    {"years", EXO__TIME_YEAR, 0},       {"decade", EXO__TIME_DECADE, 0},
+    {"decades", EXO__TIME_DECADE, 0},
+};
+
+enum exo__time_kind exo__lex_time_word(const char *word, int *value)
+{
+    for (size_t i = 0; i < COUNT(time_words); i++)
+        if (strcmp(word, time_words[i].word) == 0) {
+            *value = time_words[i].value;
+            return time_words[i].kind;
+        }
+    *value = 0;
+    return EXO__TIME_NONE;
+}

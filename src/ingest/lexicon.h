@@ -83,4 +83,18 @@ bool exo__lex_abbrev(const char *word, bool *soft);
 /* Month number 1-12 of a month name or abbreviation, else 0. */
 int exo__lex_month(const char *word);
 
+/* The words of a span of time counted back from the text's date ("five
+ * years ago", "a decade ago", ex18h). */
+enum exo__time_kind {
+    EXO__TIME_NONE = 0,
+    EXO__TIME_COUNT, /* "a", "one" .. "twenty", "a dozen": '*value' */
+    EXO__TIME_DAY,   /* "day", "days" */
+    EXO__TIME_WEEK,  /* "week", "weeks" */
+    EXO__TIME_MONTH, /* "month", "months" */
+    EXO__TIME_YEAR,  /* "year", "years" */
+    EXO__TIME_DECADE /* "decade", "decades": no year can be said for it */
+};
+/* The kind of 'word' in such a span; '*value' gets a count's number. */
+enum exo__time_kind exo__lex_time_word(const char *word, int *value);
+
 #endif

@@ -2400,3 +2400,178 @@ Test(extract, noun_title_of_an_organisation_before_the_name)
     cr_expect_str_eq(out.rows[0].role, "chief executive");
     exo_candidate_list_release(&out);
 }
+
+/* ==== ex18h: dates for history ==== */
+
+/* The only candidate of 'person' and 'ev' in 'text' (run() dates it
+ * 2024-08-06); the test fails when there is none. */
+static exo_candidate history_move(exo_candidate_list *out, const char *text,
+                                  const char *person, exo_event ev)
+{
+    *out = run(text, NULL);
+    for (size_t i = 0; i < out->n; i++)
+        if (strcmp(out->rows[i].person, person) == 0 &&
+            out->rows[i].event == ev)
+            return out->rows[i];
+    cr_assert_fail("no %s %s in: %s", person, exo_event_name(ev), text);
+    return out->rows[0];
+}
+
+static void expect_history_date(const char *text, const char *person,
+                                exo_event ev, int y, int m, int d,
+                                exo_precision p)
+{
+    exo_candidate_list out;
+    exo_candidate c = history_move(&out, text, person, ev);
+    cr_expect(c.has_date, "no date in: %s", text);
+    cr_expect(c.date_in_text, "not the text's own date in: %s", text);
+    cr_expect(c.background, "not history in: %s", text);
+    cr_expect_eq(c.date.days, exo_days_from_civil(y, m ? m : 1, d ? d : 1),
+                 "date in: %s", text);
+    cr_expect_eq(c.date.precision, p, "precision in: %s", text);
+    exo_candidate_list_release(&out);
+}
+
+/* A span counted back from the text's date, at the unit's precision: a
+ * year for years, a month for months and weeks, a day for days. */
+Test(extract, history_spans_ago_are_dated_from_the_text)
+{
+    expect_history_date("Five years ago, Jane Roe left Google to teach.",
+                        "Jane Roe", EXO_EVENT_LEFT, 2019, 0, 0, EXO_PREC_YEAR);
+    expect_history_date("Jane Roe joined Nissan two years ago as head of "
+                        "sales.",
+                        "Jane Roe", EXO_EVENT_JOINED, 2022, 0, 0,
+                        EXO_PREC_YEAR);
+    expect_history_date("Jane Roe left Google a dozen years ago.", "Jane Roe",
+                        EXO_EVENT_LEFT, 2012, 0, 0, EXO_PREC_YEAR);
+    expect_history_date("Jane Roe quit Microsoft 18 months ago.", "Jane Roe",
+                        EXO_EVENT_LEFT, 2023, 2, 0, EXO_PREC_MONTH);
+    expect_history_date("Jane Roe quit Microsoft two weeks ago.", "Jane Roe",
+                        EXO_EVENT_LEFT, 2024, 7, 0, EXO_PREC_MONTH);
+    expect_history_date("Jane Roe quit Microsoft three days ago.", "Jane Roe",
+                        EXO_EVENT_LEFT, 2024, 8, 3, EXO_PREC_DAY);
+}
+
+/* "A decade ago", "a few years ago", "in the 1990s": history with no
+ * year the date type could say honestly, so none. */
+Test(extract, history_without_a_year_stays_undated)
+{
+    static const char *const texts[] = {
+        "Jane Roe left Google a decade ago.",
+        "Jane Roe left Google a few years ago.",
+        "Jane Roe joined Nissan in the 1990s.",
+        "Jane Roe joined Nissan in the early 2000s as an engineer.",
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        exo_candidate_list out = run(texts[i], NULL);
+        cr_assert_eq(out.n, 1, "%zu moves in: %s", out.n, texts[i]);
+        cr_expect(out.rows[0].background, "not history in: %s", texts[i]);
+        cr_expect_not(out.rows[0].has_date, "a date in: %s", texts[i]);
+        exo_candidate_list_release(&out);
+    }
+}
+
+/* A clause of time after the main move dates its own move that long
+ * before the main one's date, here the text's. */
+Test(extract, history_time_after_a_join_dates_the_join)
+{
+    expect_history_date("Omar Feld announced his departure from Nissan on "
+                        "Friday, three years after he joined Nissan.",
+                        "Omar Feld", EXO_EVENT_JOINED, 2021, 0, 0,
+                        EXO_PREC_YEAR);
+    expect_history_date("Omar Feld announced his departure from Nissan on "
+                        "Friday, 18 months after he joined Nissan.",
+                        "Omar Feld", EXO_EVENT_JOINED, 2023, 2, 0,
+                        EXO_PREC_MONTH);
+}
+
+/* Years written in other ways, and a time that opens the sentence. */
+Test(extract, history_seasons_parts_of_years_and_openings)
+{
+    expect_history_date("Jane Roe joined Nissan for the 2019 season.",
+                        "Jane Roe", EXO_EVENT_JOINED, 2019, 0, 0,
+                        EXO_PREC_YEAR);
+    expect_history_date("Nissan hired Jane Roe following the 2019 draft.",
+                        "Jane Roe", EXO_EVENT_JOINED, 2019, 0, 0,
+                        EXO_PREC_YEAR);
+    expect_history_date("Jane Roe left Google in mid-2011.", "Jane Roe",
+                        EXO_EVENT_LEFT, 2011, 0, 0, EXO_PREC_YEAR);
+    /* Written in August: last August is a year back, December the last
+     * one (news, not history: less than a year before). */
+    exo_candidate_list out;
+    exo_candidate c = history_move(&out, "Jane Roe left Google last August.",
+                                   "Jane Roe", EXO_EVENT_LEFT);
+    cr_expect_eq(c.date.days, exo_days_from_civil(2023, 8, 1));
+    cr_expect_eq(c.date.precision, EXO_PREC_MONTH);
+    exo_candidate_list_release(&out);
+    c = history_move(&out,
+                     "In December, Toyota announced the departure of Lena "
+                     "Fischer, its head of design.",
+                     "Lena Fischer", EXO_EVENT_LEFT);
+    cr_expect(c.date_in_text);
+    cr_expect_eq(c.date.days, exo_days_from_civil(2023, 12, 1));
+    cr_expect_eq(c.date.precision, EXO_PREC_MONTH);
+    exo_candidate_list_release(&out);
+}
+
+/* Negatives: a span in a clause about something else, and a span still
+ * to come, date nothing; the main move keeps the text's date. */
+Test(extract, history_spans_elsewhere_date_nothing)
+{
+    static const struct {
+        const char *text, *person;
+        exo_event ev;
+    } news[] = {
+        {"Jane Roe, who founded Brightwave five years ago, joined Nissan on "
+         "Monday.",
+         "Jane Roe", EXO_EVENT_JOINED},
+        {"Acme Robotics, which moved its offices five years ago, hired Jane "
+         "Roe from Nissan on Monday.",
+         "Jane Roe", EXO_EVENT_JOINED},
+        {"Five years ago Nissan moved to Yokohama. Jane Roe joined Nissan on "
+         "Monday.",
+         "Jane Roe", EXO_EVENT_JOINED},
+        {"Jane Roe will leave Google in two years.", "Jane Roe",
+         EXO_EVENT_LEFT},
+    };
+    for (size_t i = 0; i < sizeof news / sizeof news[0]; i++) {
+        exo_candidate_list out;
+        exo_candidate c =
+            history_move(&out, news[i].text, news[i].person, news[i].ev);
+        cr_expect_not(c.background, "history in: %s", news[i].text);
+        cr_expect_not(c.date_in_text, "a date read in: %s", news[i].text);
+        cr_expect_eq(c.date.days, exo_days_from_civil(2024, 8, 6),
+                     "not the text's date in: %s", news[i].text);
+        exo_candidate_list_release(&out);
+    }
+}
+
+/* The learned reader's proposal takes the date near the name, not the
+ * text's: "Also sacked in March 2019: X" is history. */
+Test(extract, history_learned_proposals_take_their_date)
+{
+    const char *t = "The Harbor City Hawks have sacked coach Dan Petrov. "
+                    "Also sacked in March 2019: Marta Ilves, the team's "
+                    "director of football.";
+    exo_extract_opts opts;
+    exo_extract_opts_init(&opts);
+    opts.has_date = true;
+    opts.date.days = exo_days_from_civil(2024, 8, 6);
+    struct exo__model_row rows[2] = {{"(bias)", {0}}, {"(threshold)", {0}}};
+    for (int k = 0; k < EXO__N_LEARNED; k++) {
+        rows[0].w[k] = k == (int)EXO_EVENT_FIRED ? 4.6 : -20;
+        rows[1].w[k] = 0.5;
+    }
+    struct exo__learn_hooks h = {NULL, NULL, NULL, false,
+                                 rows, 2,    false, false};
+    exo_candidate_list out;
+    cr_assert_eq(exo__extract_learn(t, strlen(t), &opts, &h, &out, NULL),
+                 EXO_OK);
+    const exo_candidate *c = find_cand(&out, "Marta Ilves");
+    cr_assert(c);
+    cr_expect(c->has_date);
+    cr_expect_eq(c->date.days, exo_days_from_civil(2019, 3, 1));
+    cr_expect_eq(c->date.precision, EXO_PREC_MONTH);
+    cr_expect(c->background);
+    exo_candidate_list_release(&out);
+}
