@@ -591,6 +591,30 @@ static const char *const particles[] = {"de", "van", "von", "der", "den", "da",
                                         "di", "du",  "le",  "la",  "bin", "ibn",
                                         "al", "dos", "del", "ter", NULL};
 
+/*
+ * A capitalised adjective made with a hyphen and a lower-case participle
+ * or noun: "Trouble-plagued", "Indian-origin", "Cash-strapped". No
+ * name's part after a hyphen is an English participle ("Horta-Osório",
+ * "Jean-Pierre" are capitalised; "Jong-un", "Jae-in" end in no "-ed").
+ */
+static bool hyphen_adjective(const struct extractor *ex, size_t i)
+{
+    const struct tok *t = &ex->toks[i];
+    const char *h = strrchr(t->low, '-');
+    if (!h || !(t->flags & T_CAP))
+        return false;
+    /* The written part after the last hyphen starts in lower case. */
+    size_t k = t->end;
+    while (k > t->start && ex->text[k - 1] != '-')
+        k--;
+    if (k == t->start || k == t->end ||
+        !islower((unsigned char)ex->text[k]))
+        return false;
+    size_t n = strlen(h + 1);
+    return (n >= 4 && strcmp(h + 1 + n - 2, "ed") == 0) ||
+           strcmp(h + 1, "origin") == 0;
+}
+
 static bool name_token(const struct extractor *ex, size_t i)
 {
     const struct tok *t = &ex->toks[i];
@@ -607,6 +631,10 @@ static bool name_token(const struct extractor *ex, size_t i)
     size_t n = strlen(t->low);
     if (n > 6 && (strcmp(t->low + n - 6, "-based") == 0 ||
                   strcmp(t->low + n - 5, "-born") == 0))
+        return false;
+    /* "Trouble-plagued Deutsche Bank", "Indian-origin Rahul Patil": the
+     * same for any such adjective (ex18n). */
+    if (hyphen_adjective(ex, i))
         return false;
     /* "May", "June", "April" are names unless a number follows. */
     if (t->month && i + 1 < ex->n_toks && (ex->toks[i + 1].flags & T_NUM))
@@ -655,10 +683,45 @@ static const char *const move_to_words[] = {
     "switches", "switching", "went",     "going",     NULL};
 
 /*
+ * A word written before a name but no part of it (ex18n): a title's
+ * modifier ("Business and Data Dan Yoo") or a noun for a person
+ * ("Billionaire Michael Dell", "Briton John Cryan"). name_run leaves it out when a
+ * name of two words follows; a shorter run stays as it was ("Scot Ray").
+ */
+static bool glued_word(const struct extractor *ex, size_t i)
+{
+    const struct tok *t = &ex->toks[i];
+    exo_level lv;
+    if (!(t->flags & T_CAP) || (t->flags & T_POSS))
+        return false;
+    return exo__lex_role(t->low, &lv) == EXO__ROLE_MODIFIER ||
+           exo__lex_person_noun(t->low);
+}
+
+static size_t name_run_from(const struct extractor *ex, size_t i,
+                            size_t end);
+
+/*
  * The end (exclusive) of a name run starting at token 'i' of a sentence
  * ending at 'end', or 'i' when none starts there.
  */
 static size_t name_run(const struct extractor *ex, size_t i, size_t end)
+{
+    size_t j = name_run_from(ex, i, end);
+    /* Not in an organisation's name: "the National Football League",
+     * "Commercial Credit Bank" keep their first word. */
+    if (j > i && i + 1 < end && glued_word(ex, i) &&
+        name_run_from(ex, i + 1, end) > i + 2 &&
+        !exo__lex_org_suffix(ex->toks[j - 1].low) &&
+        !(j < end && (ex->toks[j].flags & T_CAP) &&
+          exo__lex_org_suffix(ex->toks[j].low)) &&
+        !(i > 0 && low_in(&ex->toks[i - 1], (const char *const[]){
+                                                "the", "a", "an", NULL})))
+        return i;
+    return j;
+}
+
+static size_t name_run_from(const struct extractor *ex, size_t i, size_t end)
 {
     size_t j = i, words = 0, n = 0;
     if (!name_token(ex, i))
@@ -777,6 +840,15 @@ static void find_entities(struct extractor *ex, struct sent *s)
                 !(ex->toks[i + 1].flags & T_NOTNAME) &&
                 !exo__lex_org_suffix(ex->toks[i + 1].low) &&
                 !match_alias(ex, i + 1, s->t1, &org))
+                continue;
+            /* "SVP and GM of Yahoo HotJobs": "GM" joined to a title by
+             * "and" or "&" is a general manager, not General Motors
+             * (ex18n). */
+            exo_level gl;
+            if (n == 1 && low_is(&ex->toks[i], "gm") && i >= s->t0 + 2 &&
+                low_in(&ex->toks[i - 1],
+                       (const char *const[]){"and", "&", NULL}) &&
+                exo__lex_role(ex->toks[i - 2].low, &gl) == EXO__ROLE_HEAD)
                 continue;
             add_org(ex, i, i + n, org, false);
             i += n - 1;

@@ -1107,6 +1107,12 @@ static const char *const not_name[] = {
     "angeles",
     "kong",
     "vegas",
+    /* ex18n: a region, not a person ("Southern France", "Eastern
+     * Europe"); the adjectives are no one's name. */
+    "southern",
+    "northern",
+    "eastern",
+    "western",
 };
 
 bool exo__lex_not_name(const char *word)
@@ -1273,6 +1279,17 @@ static const char *const org_suffixes[] = {
     "telecoms",
     "hotspur",
     "county",
+    /* ex18n: institutions ("Memorial Sloan Kettering Cancer Center",
+     * "the Andy Warhol Museum") and a carmaker's arm ("Volvo Cars")
+     * were read as people. */
+    "center",
+    "centre",
+    "museum",
+    "gallery",
+    "library",
+    "clinic",
+    "orchestra",
+    "cars",
 };
 
 bool exo__lex_org_suffix(const char *word)

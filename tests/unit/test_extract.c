@@ -2339,3 +2339,59 @@ Test(extract, noun_title_of_an_organisation_before_the_name)
     cr_expect_str_eq(out.rows[0].role, "chief executive");
     exo_candidate_list_release(&out);
 }
+
+/* ==== Seventh round: names (ex18n) ==== */
+
+Test(extract, names_leave_out_words_glued_before_them)
+{
+    /* A noun for a person, a title's modifier, a hyphenated adjective:
+     * written before the name, no part of it. */
+    expect_names("Billionaire Hal Brenner met Briton Ada Nolte.",
+                 (const char *const[]){"Hal Brenner", "Ada Nolte", NULL});
+    expect_names("Indian-origin Ravi Anand will join Quill Labs.",
+                 (const char *const[]){"Ravi Anand", NULL});
+    expect_names("Orbix vice president of Sales and Data Mia Roux quit.",
+                 (const char *const[]){"Mia Roux", NULL});
+    expect_one("Cash-strapped Orvane Bank ousted its chief executive Tom "
+               "Reyes on Monday.",
+               NULL, "Tom Reyes", "Orvane Bank", NULL, EXO_EVENT_FIRED);
+    expect_one("Billionaire Hal Brenner left the chief executive job at "
+               "Quorra Labs.",
+               NULL, "Hal Brenner", "Quorra Labs", NULL, EXO_EVENT_LEFT);
+    /* Not when the rest is one word, a name hyphenated in lower case, or
+     * an organisation's name. */
+    expect_names("Scot Ray met Kim Jae-in in Seoul.",
+                 (const char *const[]){"Scot Ray", "Kim Jae-in", NULL});
+    expect_one("Lou Varga left the National Football League on Monday.",
+               NULL, "Lou Varga", "National Football League", NULL,
+               EXO_EVENT_LEFT);
+}
+
+Test(extract, names_regions_and_institutions_are_no_people)
+{
+    expect_names("Turning to Southern Italy, Ugo Ferri has left.",
+                 (const char *const[]){"Ugo Ferri", NULL});
+    expect_none("Turning to Eastern Europe, the news is quieter.", NULL);
+    expect_one("Ines Vale, who ran the Harlow Cancer Center, resigned to "
+               "join Quill Labs.",
+               NULL, "Ines Vale", "Harlow Cancer Center", "Quill Labs",
+               EXO_EVENT_LEFT);
+    expect_none("The director of the Andy Keller Museum has resigned.", NULL);
+}
+
+Test(extract, names_gm_after_a_title_is_a_role)
+{
+    /* "SVP and GM of A": a general manager, not General Motors. */
+    exo_candidate_list out =
+        run("In May, SVP and GM of Orbix Cloud Lena Hart said she would "
+            "leave.",
+            NULL);
+    for (size_t i = 0; i < out.n; i++)
+        cr_expect(!out.rows[i].from_org ||
+                      strcmp(out.rows[i].from_org, "General Motors") != 0,
+                  "GM read as General Motors");
+    exo_candidate_list_release(&out);
+    /* The carmaker itself stays. */
+    expect_one("Lena Hart quit GM in May.", NULL, "Lena Hart",
+               "General Motors", NULL, EXO_EVENT_LEFT);
+}
