@@ -898,6 +898,14 @@ static void find_entities(struct extractor *ex, struct sent *s)
                 exo__lex_trigger(ex->lows + i - 2, 1, &used);
             org_ctx = bd && (bd->flags & (EXO__TRIG_HIRE | EXO__TRIG_OBJ_FIRE));
         }
+        /* "formerly of Orbix", "previously at Orbix": where a person
+         * was (ex18n). */
+        if (!org_ctx && i > s->t0 + 1 &&
+            low_in(&ex->toks[i - 1],
+                   (const char *const[]){"of", "at", "with", NULL}) &&
+            low_in(&ex->toks[i - 2],
+                   (const char *const[]){"formerly", "previously", NULL}))
+            org_ctx = true;
         /* "left Globex for Initech": "for" right after an organisation. */
         if (!org_ctx && i > s->t0 + 1 && low_is(&ex->toks[i - 1], "for") &&
             ex->tok_org[i - 2])
@@ -1880,6 +1888,11 @@ static bool is_passive(const struct extractor *ex, size_t s0, size_t t)
                (const char *const[]){"was", "were", "been", "being", "is",
                                      "are", "be", "got", "get", NULL}))
         return true;
+    /* "was made the new CEO": the trigger holds its auxiliary (ex18n). */
+    if (t + 1 < ex->n_toks && low_is(&ex->toks[t + 1], "made") &&
+        low_in(&ex->toks[t],
+               (const char *const[]){"was", "been", "being", NULL}))
+        return true;
     /* The headline passive drops the auxiliary: "Luca Ferro sacked by
      * Halvard Bank", "Derek Ashby tapped to lead Kestrel" (ex17n): a
      * verb of hiring or firing in -ed right after a person's name, with
@@ -2229,6 +2242,18 @@ static bool trigger_applies(const struct extractor *ex, const struct sent *s,
         return false;
     if (def->flags & EXO__TRIG_NOUN)
         return true;
+    /* "was made the new chief executive of A", not "the decision was
+     * made", "was made redundant" (ex18n): a title must follow. */
+    if (def->words[1] && !def->words[2] &&
+        strcmp(def->words[1], "made") == 0) {
+        size_t i = t1;
+        exo_level lv;
+        while (i < s->t1 && i < t1 + 3 &&
+               low_in(&T[i], (const char *const[]){"the", "its", "new",
+                                                   "interim", NULL}))
+            i++;
+        return i < s->t1 && exo__lex_role(T[i].low, &lv) != EXO__ROLE_NONE;
+    }
     /* "came to GM as president", not "came to Google's attention", "came
      * to an agreement with A", "came to power" (ex17v). */
     if (def->words[1] && !def->words[2] && strcmp(def->words[1], "to") == 0 &&
@@ -3568,6 +3593,26 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                                               "firm", "company", "&", NULL})) {
                     break;
                 }
+            }
+            /* "the new CEO of struggling British cancer biotech Redx": a
+             * title, "of", then words that describe the organisation
+             * before its name (ex18n); no clause ("of the firm that Redx
+             * bought") and at most five words. */
+            if (r0 != SIZE_MAX && i < s->t1 && !ex->tok_org[i] &&
+                i > tr->t1 && low_in(&T[i - 1], (const char *const[]){
+                                                    "of", "at", NULL})) {
+                size_t q = i;
+                while (q < s->t1 && q < i + 5 && !ex->tok_org[q] &&
+                       (T[q].flags & T_WORD) &&
+                       (!(T[q].flags & T_CAP) || exo__lex_demonym(T[q].low)) &&
+                       !low_in(&T[q], subordinators) &&
+                       !low_in(&T[q], (const char *const[]){
+                                          "that", "which", "where", "whose",
+                                          "to", "for", "in", "on", "with",
+                                          "as", "by", "from", "after", NULL}))
+                    q++;
+                if (q < s->t1 && ex->tok_org[q])
+                    i = q;
             }
             const struct org_mention *om =
                 i < s->t1 && ex->tok_org[i] ? org_covering(ex, i) : NULL;

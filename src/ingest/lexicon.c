@@ -374,6 +374,11 @@ static const struct exo__trigger triggers[] = {
     {{"appointed"}, J, EXO__TRIG_HIRE | EXO__TRIG_AS},
     {{"appoints"}, J, EXO__TRIG_HIRE | EXO__TRIG_AS},
     {{"picked"}, J, EXO__TRIG_HIRE | EXO__TRIG_AS},
+    /* "X was made the new CEO of A": passive, a title after it
+     * (trigger_applies), from elsewhere only, as for "named" (ex18n). */
+    {{"was", "made"}, J, EXO__TRIG_HIRE | EXO__TRIG_AS},
+    {{"been", "made"}, J, EXO__TRIG_HIRE | EXO__TRIG_AS},
+    {{"being", "made"}, J, EXO__TRIG_HIRE | EXO__TRIG_AS},
     /* "X's appointment as CEO of A": a hire only from elsewhere, as for
      * "named" (ex17b). */
     {{"appointment"}, J, EXO__TRIG_NOUN | EXO__TRIG_AS},

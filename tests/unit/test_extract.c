@@ -2395,3 +2395,32 @@ Test(extract, names_gm_after_a_title_is_a_role)
     expect_one("Lena Hart quit GM in May.", NULL, "Lena Hart",
                "General Motors", NULL, EXO_EVENT_LEFT);
 }
+
+Test(extract, names_the_new_title_of_an_organisation)
+{
+    /* "has become / was made / was named the new ROLE of A": a join from
+     * outside, the organisation after words that describe it. */
+    expect_one("Ona Brisk has become the new CEO of struggling Danish "
+               "cancer biotech Varno.",
+               NULL, "Ona Brisk", NULL, "Varno", EXO_EVENT_JOINED);
+    expect_one("Ona Brisk, formerly of Quorra Labs, was made the new chief "
+               "executive of Tessel Foods.",
+               NULL, "Ona Brisk", "Quorra Labs", "Tessel Foods",
+               EXO_EVENT_JOINED);
+    expect_one("Ona Brisk, formerly of Pelko, was named the new president "
+               "of Tessel Foods.",
+               NULL, "Ona Brisk", "Pelko", "Tessel Foods", EXO_EVENT_JOINED);
+    /* From inside it is a promotion; without an origin "was made", as
+     * "was named", tells none; "made" in other senses is no move. */
+    expect_none_by_rules("Tessel Foods finance chief Ona Brisk has become "
+                         "the new CEO of Tessel Foods.");
+    expect_none("Tessel Foods finance chief Ona Brisk was made the new CEO "
+                "of Tessel Foods.",
+                NULL);
+    expect_none("Ona Brisk was made the new CEO of Tessel Foods.", NULL);
+    expect_none_by_rules("The decision was made by Ona Brisk, formerly of "
+                         "Quorra Labs, on Monday.");
+    /* No clause between the title and the organisation. */
+    expect_none_by_rules("Ona Brisk became the new head of the unit that "
+                         "Tessel Foods sold.");
+}

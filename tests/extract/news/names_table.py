@@ -87,8 +87,11 @@ for which in sets:
                 if key(m["from_org"]) != key(c["from_org"] or "") or \
                         key(m["to_org"]) != key(c["to_org"] or ""):
                     # an organisation the label leaves empty is not wrong
+                    # nor one that shares a word with the label
+                    # ("Dell" for "Dell Inc.")
                     wrong = [s for s in ("from_org", "to_org")
-                             if m[s] and key(m[s]) != key(c[s] or "")]
+                             if m[s] and c[s] and
+                             not words(m[s]) & words(c[s])]
                     if wrong:
                         table["matched, wrong organisation"] += 1
                         if verbose:
