@@ -980,9 +980,13 @@ static void find_entities(struct extractor *ex, struct sent *s)
                                              "longtime", "veteran", "its",
                                              NULL}))
                 org_ctx = true;
-            /* A single capitalised word after "rival", "join": an org. */
+            /* A single capitalised word after "rival", "join": an org;
+             * not an adjective ("Lenovo-owned") nor the surname of a
+             * person named already ("left Systrom's side") (ex18n). */
             if (org_ctx && !ex->tok_org[i] && (t->flags & T_CAP) &&
-                (t->flags & T_WORD) && !(t->flags & T_NOTNAME) && !t->month) {
+                (t->flags & T_WORD) && !(t->flags & T_NOTNAME) && !t->month &&
+                !hyphen_adjective(ex, i) &&
+                !exo__hmap_get(&ex->people_last, t->low, &(int64_t){0})) {
                 size_t k = i + 1;
                 /* ... but not over a title: "ousted its British CEO John
                  * Cryan" is the organisation "British" (ex17r: the name

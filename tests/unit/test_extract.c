@@ -2358,6 +2358,10 @@ Test(extract, names_leave_out_words_glued_before_them)
     expect_one("Billionaire Hal Brenner left the chief executive job at "
                "Quorra Labs.",
                NULL, "Hal Brenner", "Quorra Labs", NULL, EXO_EVENT_LEFT);
+    /* Nor is the adjective an organisation or part of one. */
+    expect_one("Rick Dorn, who ran Lenovo-owned Pelko, has returned to Varno "
+               "Labs.",
+               NULL, "Rick Dorn", NULL, "Varno Labs", EXO_EVENT_RETURNED);
     /* Not when the rest is one word, a name hyphenated in lower case, or
      * an organisation's name. */
     expect_names("Scot Ray met Kim Jae-in in Seoul.",
