@@ -721,12 +721,71 @@ static size_t name_run(const struct extractor *ex, size_t i, size_t end)
     return j;
 }
 
+/*
+ * Words that name places or titles ("Capitol Hill", "Wall Street", "the
+ * dean") and so are never read as a name, but are also surnames ("Dan
+ * Hill", "Andrew Street", "Karol Dean"). Lower-case.
+ */
+static const char *const common_surnames[] = {"hill", "white", "house",
+                                              "street", "dean", NULL};
+
+/*
+ * Whether the common word at 'j' is the surname of the one name word at
+ * 'i' (ex18n): only where the sentence shows a person, a title before
+ * the name ("chief executive Andrew Street") or an appositive after it
+ * ("Dan Hill, who ...", "Karol Dean, dean of ...", "the chief executive
+ * of Superquinn, Andrew Street, has resigned").
+ */
+static bool common_surname_at(const struct extractor *ex, size_t i, size_t j,
+                              size_t end)
+{
+    const struct tok *T = ex->toks;
+    exo_level lv;
+    if (j != i + 1 || !(T[j].flags & T_CAP) || !(T[j].flags & T_WORD) ||
+        !low_in(&T[j], common_surnames) || (T[i].flags & T_INITIAL) ||
+        (T[i].flags & T_POSS) || (j + 1 < end && name_token(ex, j + 1)))
+        return false;
+    /* "on Capitol Hill, who": a place after a preposition of place. */
+    if (i > 0 && low_in(&T[i - 1], (const char *const[]){
+                                       "on", "in", "at", "near", "up", "down",
+                                       "along", "across", "to", "into",
+                                       "toward", "towards", NULL}))
+        return false;
+    if (i > 0 && exo__lex_role(T[i - 1].low, &lv) == EXO__ROLE_HEAD &&
+        !(T[i - 1].flags & T_CAP))
+        return true;
+    if (j + 2 < end && low_is(&T[j + 1], ",") &&
+        (low_in(&T[j + 2],
+                (const char *const[]){"who", "a", "an", "the", "its", "his",
+                                      "her", "former", "formerly", NULL}) ||
+         exo__lex_role(T[j + 2].low, &lv) != EXO__ROLE_NONE))
+        return true;
+    return i >= 2 && low_is(&T[i - 1], ",") && ex->tok_org[i - 2] &&
+           j + 1 < end && low_is(&T[j + 1], ",");
+}
+
 static size_t name_run_from(const struct extractor *ex, size_t i, size_t end)
 {
     size_t j = i, words = 0, n = 0;
+    /* "Times Editor Dean Baquet": the common word as a first name, right
+     * after a title and before one surname (ex18n). */
+    exo_level dl;
+    if (i > 0 && i + 1 < end && (ex->toks[i].flags & T_CAP) &&
+        low_in(&ex->toks[i], common_surnames) &&
+        exo__lex_role(ex->toks[i - 1].low, &dl) == EXO__ROLE_HEAD &&
+        name_token(ex, i + 1) && !(ex->toks[i + 1].flags & T_INITIAL) &&
+        !(i + 2 < end && name_token(ex, i + 2)))
+        return i + 2;
     if (!name_token(ex, i))
         return i;
     while (j < end && n < 5) {
+        if (common_surname_at(ex, i, j, end)) {
+            /* "Dan Hill, who ...": the common word ends the name. */
+            words++;
+            n++;
+            j++;
+            break;
+        }
         if (name_token(ex, j)) {
             if (!(ex->toks[j].flags & T_INITIAL))
                 words++;

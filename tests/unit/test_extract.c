@@ -2428,3 +2428,28 @@ Test(extract, names_the_new_title_of_an_organisation)
     expect_none_by_rules("Ona Brisk became the new head of the unit that "
                          "Tessel Foods sold.");
 }
+
+Test(extract, names_surnames_that_are_common_words)
+{
+    /* Hill, Street, White, House, Dean name places and titles, and are
+     * surnames where the sentence shows a person. */
+    expect_names("Orbix hired a former Pelko manager: Ruth Hill, who led "
+                 "sales.",
+                 (const char *const[]){"Ruth Hill", NULL});
+    expect_names("The chief executive of Varno Labs, Colm Street, has "
+                 "resigned.",
+                 (const char *const[]){"Colm Street", NULL});
+    expect_names("Officials said Ines White, director of the museum, will "
+                 "retire.",
+                 (const char *const[]){"Ines White", NULL});
+    expect_names("Pelko Times Editor Dean Falk was fired on Monday.",
+                 (const char *const[]){"Dean Falk", NULL});
+    expect_one("The chief executive of Varno Labs, Colm Street, has resigned.",
+               NULL, "Colm Street", "Varno Labs", NULL, EXO_EVENT_LEFT);
+    /* Places stay places. */
+    expect_names("Senators on Capitol Hill, who had hoped for more, met "
+                 "staff from the White House.",
+                 (const char *const[]){NULL});
+    expect_names("He walked down Fleet Street to the office.",
+                 (const char *const[]){NULL});
+}
