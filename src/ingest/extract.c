@@ -941,8 +941,22 @@ static void find_entities(struct extractor *ex, struct sent *s)
         /* "That honor went to Palmer Luckey, who departed": after a
          * verb of moving or joining, a run then ", who" is a person
          * (ex17r). */
+        /* So is one with a degree after it: "from Aarti Shah, Ph.D.,
+         * who is retiring" (ex18n). */
         if (org_ctx && j > i + 1 && j + 1 < s->t1 &&
-            low_is(&ex->toks[j], ",") && low_is(&ex->toks[j + 1], "who"))
+            low_is(&ex->toks[j], ",") &&
+            low_in(&ex->toks[j + 1],
+                   (const char *const[]){"who", "ph.d", "phd", "m.d", "md",
+                                         "mba", "m.s", NULL}))
+            org_ctx = false;
+        /* "a man called Lee Robinson": "called" after a noun for a
+         * person names that person (ex18n). */
+        if (org_ctx && j > i + 1 && i > s->t0 + 1 &&
+            low_is(&ex->toks[i - 1], "called") &&
+            (low_in(&ex->toks[i - 2],
+                    (const char *const[]){"man", "woman", "person", "someone",
+                                          "trader", "manager", NULL}) ||
+             exo__lex_person_noun(ex->toks[i - 2].low)))
             org_ctx = false;
         /* "was dismissed by Tottenham", "hired by Globex": who fires or
          * hires, after a passive verb, is an organisation unless it is
@@ -1056,6 +1070,12 @@ static void find_entities(struct extractor *ex, struct sent *s)
                        exo__lex_role(ex->toks[k].low, &title_lv) !=
                            EXO__ROLE_HEAD)
                     k++;
+                /* ... nor over a name after an acronym: "startup TVF
+                 * Arunabh Kumar stepped down" (ex18n). */
+                if (k > i + 2 && !(t->flags & T_LOWER) &&
+                    name_run(ex, i + 1, s->t1) == k &&
+                    !exo__lex_org_suffix(ex->toks[k - 1].low))
+                    k = i + 1;
                 add_org(ex, i, k,
                         arena_dup(ex, ex->text + t->start,
                                   ex->toks[k - 1].end - t->start),

@@ -2453,3 +2453,23 @@ Test(extract, names_surnames_that_are_common_words)
     expect_names("He walked down Fleet Street to the office.",
                  (const char *const[]){NULL});
 }
+
+Test(extract, names_where_an_organisation_was_expected)
+{
+    /* After "from", "called" or a company's acronym a name can still be
+     * a person's: a degree or ", who" after it, a noun for a person
+     * before "called", a two-word name after an acronym. */
+    expect_names("Rhea Tan takes over in June from Ola Marr, Ph.D., who is "
+                 "retiring.",
+                 (const char *const[]){"Rhea Tan", "Ola Marr", NULL});
+    expect_names("It began with a trader called Ivo Brandt.",
+                 (const char *const[]){"Ivo Brandt", NULL});
+    expect_one("The founder of video startup QVX Anil Rao stepped down as "
+               "CEO.",
+               NULL, "Anil Rao", "QVX", NULL, EXO_EVENT_LEFT);
+    /* A company after "called" or "from" stays a company. */
+    expect_one("Ivo Brandt joined a startup called Orbix Labs.", NULL,
+               "Ivo Brandt", NULL, "Orbix Labs", EXO_EVENT_JOINED);
+    expect_one("Ivo Brandt joined Pelko from Varno Capital.", NULL,
+               "Ivo Brandt", "Varno Capital", "Pelko", EXO_EVENT_JOINED);
+}
