@@ -607,8 +607,7 @@ static bool hyphen_adjective(const struct extractor *ex, size_t i)
     size_t k = t->end;
     while (k > t->start && ex->text[k - 1] != '-')
         k--;
-    if (k == t->start || k == t->end ||
-        !islower((unsigned char)ex->text[k]))
+    if (k == t->start || k == t->end || !islower((unsigned char)ex->text[k]))
         return false;
     size_t n = strlen(h + 1);
     return (n >= 4 && strcmp(h + 1 + n - 2, "ed") == 0) ||
@@ -685,8 +684,8 @@ static const char *const move_to_words[] = {
 /*
  * A word written before a name but no part of it (ex18n): a title's
  * modifier ("Business and Data Dan Yoo") or a noun for a person
- * ("Billionaire Michael Dell", "Briton John Cryan"). name_run leaves it out when a
- * name of two words follows; a shorter run stays as it was ("Scot Ray").
+ * ("Billionaire Michael Dell", "Briton John Cryan"). name_run leaves it out
+ * when a name of two words follows; a shorter run stays as it was ("Scot Ray").
  */
 static bool glued_word(const struct extractor *ex, size_t i)
 {
@@ -698,8 +697,7 @@ static bool glued_word(const struct extractor *ex, size_t i)
            exo__lex_person_noun(t->low);
 }
 
-static size_t name_run_from(const struct extractor *ex, size_t i,
-                            size_t end);
+static size_t name_run_from(const struct extractor *ex, size_t i, size_t end);
 
 /*
  * The end (exclusive) of a name run starting at token 'i' of a sentence
@@ -715,8 +713,8 @@ static size_t name_run(const struct extractor *ex, size_t i, size_t end)
         !exo__lex_org_suffix(ex->toks[j - 1].low) &&
         !(j < end && (ex->toks[j].flags & T_CAP) &&
           exo__lex_org_suffix(ex->toks[j].low)) &&
-        !(i > 0 && low_in(&ex->toks[i - 1], (const char *const[]){
-                                                "the", "a", "an", NULL})))
+        !(i > 0 && low_in(&ex->toks[i - 1],
+                          (const char *const[]){"the", "a", "an", NULL})))
         return i;
     return j;
 }
@@ -726,8 +724,8 @@ static size_t name_run(const struct extractor *ex, size_t i, size_t end)
  * dean") and so are never read as a name, but are also surnames ("Dan
  * Hill", "Andrew Street", "Karol Dean"). Lower-case.
  */
-static const char *const common_surnames[] = {"hill", "white", "house",
-                                              "street", "dean", NULL};
+static const char *const common_surnames[] = {"hill",   "white", "house",
+                                              "street", "dean",  NULL};
 
 /*
  * Whether the common word at 'j' is the surname of the one name word at
@@ -746,13 +744,12 @@ static bool common_surname_at(const struct extractor *ex, size_t i, size_t j,
         (T[i].flags & T_POSS) || (j + 1 < end && name_token(ex, j + 1)))
         return false;
     /* "on Capitol Hill, who": a place after a preposition of place. */
-    if (i > 0 && low_in(&T[i - 1], (const char *const[]){
-                                       "on", "in", "at", "near", "up", "down",
-                                       "along", "across", "to", "into",
-                                       "toward", "towards", NULL}))
+    if (i > 0 && low_in(&T[i - 1],
+                        (const char *const[]){
+                            "on", "in", "at", "near", "up", "down", "along",
+                            "across", "to", "into", "toward", "towards", NULL}))
         return false;
-    if (i > 0 && exo__lex_role(T[i - 1].low, &lv) == EXO__ROLE_HEAD &&
-        !(T[i - 1].flags & T_CAP))
+    if (i > 0 && exo__lex_role(T[i - 1].low, &lv) == EXO__ROLE_HEAD)
         return true;
     if (j + 2 < end && low_is(&T[j + 1], ",") &&
         (low_in(&T[j + 2],
@@ -2327,8 +2324,7 @@ static bool trigger_applies(const struct extractor *ex, const struct sent *s,
         return true;
     /* "was made the new chief executive of A", not "the decision was
      * made", "was made redundant" (ex18n): a title must follow. */
-    if (def->words[1] && !def->words[2] &&
-        strcmp(def->words[1], "made") == 0) {
+    if (def->words[1] && !def->words[2] && strcmp(def->words[1], "made") == 0) {
         size_t i = t1;
         exo_level lv;
         while (i < s->t1 && i < t1 + 3 &&
@@ -3681,9 +3677,8 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
              * title, "of", then words that describe the organisation
              * before its name (ex18n); no clause ("of the firm that Redx
              * bought") and at most five words. */
-            if (r0 != SIZE_MAX && i < s->t1 && !ex->tok_org[i] &&
-                i > tr->t1 && low_in(&T[i - 1], (const char *const[]){
-                                                    "of", "at", NULL})) {
+            if (r0 != SIZE_MAX && i < s->t1 && !ex->tok_org[i] && i > tr->t1 &&
+                low_in(&T[i - 1], (const char *const[]){"of", "at", NULL})) {
                 size_t q = i;
                 while (q < s->t1 && q < i + 5 && !ex->tok_org[q] &&
                        (T[q].flags & T_WORD) &&
@@ -3691,8 +3686,8 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                        !low_in(&T[q], subordinators) &&
                        !low_in(&T[q], (const char *const[]){
                                           "that", "which", "where", "whose",
-                                          "to", "for", "in", "on", "with",
-                                          "as", "by", "from", "after", NULL}))
+                                          "to", "for", "in", "on", "with", "as",
+                                          "by", "from", "after", NULL}))
                     q++;
                 if (q < s->t1 && ex->tok_org[q])
                     i = q;

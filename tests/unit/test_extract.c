@@ -2442,6 +2442,8 @@ Test(extract, names_surnames_that_are_common_words)
     expect_names("Officials said Ines White, director of the museum, will "
                  "retire.",
                  (const char *const[]){"Ines White", NULL});
+    expect_names("Varno Labs CEO Colm Street resigned on Monday.",
+                 (const char *const[]){"Colm Street", NULL});
     expect_names("Pelko Times Editor Dean Falk was fired on Monday.",
                  (const char *const[]){"Dean Falk", NULL});
     expect_one("The chief executive of Varno Labs, Colm Street, has resigned.",
