@@ -724,8 +724,8 @@ static size_t name_run(const struct extractor *ex, size_t i, size_t end)
  * dean") and so are never read as a name, but are also surnames ("Dan
  * Hill", "Andrew Street", "Karol Dean"). Lower-case.
  */
-static const char *const common_surnames[] = {"hill",   "white", "house",
-                                              "street", "dean",  NULL};
+static const char *const common_surnames[] = {
+    "hill", "white", "house", "street", "dean", "press", NULL};
 
 /*
  * Whether the common word at 'j' is the surname of the one name word at
@@ -757,7 +757,11 @@ static bool common_surname_at(const struct extractor *ex, size_t i, size_t j,
                                       "her", "former", "formerly", NULL}) ||
          exo__lex_role(T[j + 2].low, &lv) != EXO__ROLE_NONE))
         return true;
-    return i >= 2 && low_is(&T[i - 1], ",") && ex->tok_org[i - 2] &&
+    /* "of Superquinn, Andrew Street, has", "top executive, Jim Press,
+     * was named": between commas after an organisation or a title. */
+    return i >= 2 && low_is(&T[i - 1], ",") &&
+           (ex->tok_org[i - 2] ||
+            exo__lex_role(T[i - 2].low, &lv) == EXO__ROLE_HEAD) &&
            j + 1 < end && low_is(&T[j + 1], ",");
 }
 
@@ -1112,7 +1116,11 @@ static void find_entities(struct extractor *ex, struct sent *s)
                    (const char *const[]){"a", "an", "the", "former", "ex",
                                          "longtime", "veteran", "new", NULL}))
             org_noun = true;
-        bool suffix = org_noun || exo__lex_org_suffix(last->low) ||
+        /* "executive, Jim Press, was named": a surname that heads
+         * organisations too, where the sentence shows a person (ex18n). */
+        bool surname = j == i + 2 && common_surname_at(ex, i, i + 1, s->t1);
+        bool suffix = org_noun ||
+                      (exo__lex_org_suffix(last->low) && !surname) ||
                       (j < s->t1 && (ex->toks[j].flags & T_CAP) &&
                        exo__lex_org_suffix(ex->toks[j].low));
         if (suffix || org_ctx) {

@@ -2444,6 +2444,11 @@ Test(extract, names_surnames_that_are_common_words)
                  (const char *const[]){"Ines White", NULL});
     expect_names("Varno Labs CEO Colm Street resigned on Monday.",
                  (const char *const[]){"Colm Street", NULL});
+    expect_names("Pelko's top European executive, Ugo Press, was named "
+                 "chief executive of Varno.",
+                 (const char *const[]){"Ugo Press", NULL});
+    expect_names("He wrote for the Free Press, then for Associated Press.",
+                 (const char *const[]){NULL});
     expect_names("Pelko Times Editor Dean Falk was fired on Monday.",
                  (const char *const[]){"Dean Falk", NULL});
     expect_one("The chief executive of Varno Labs, Colm Street, has resigned.",
