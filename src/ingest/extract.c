@@ -591,6 +591,29 @@ static const char *const particles[] = {"de", "van", "von", "der", "den", "da",
                                         "di", "du",  "le",  "la",  "bin", "ibn",
                                         "al", "dos", "del", "ter", NULL};
 
+/*
+ * A capitalised adjective made with a hyphen and a lower-case participle
+ * or noun: "Trouble-plagued", "Indian-origin", "Cash-strapped". No
+ * name's part after a hyphen is an English participle ("Horta-Osório",
+ * "Jean-Pierre" are capitalised; "Jong-un", "Jae-in" end in no "-ed").
+ */
+static bool hyphen_adjective(const struct extractor *ex, size_t i)
+{
+    const struct tok *t = &ex->toks[i];
+    const char *h = strrchr(t->low, '-');
+    if (!h || !(t->flags & T_CAP))
+        return false;
+    /* The written part after the last hyphen starts in lower case. */
+    size_t k = t->end;
+    while (k > t->start && ex->text[k - 1] != '-')
+        k--;
+    if (k == t->start || k == t->end || !islower((unsigned char)ex->text[k]))
+        return false;
+    size_t n = strlen(h + 1);
+    return (n >= 4 && strcmp(h + 1 + n - 2, "ed") == 0) ||
+           strcmp(h + 1, "origin") == 0;
+}
+
 static bool name_token(const struct extractor *ex, size_t i)
 {
     const struct tok *t = &ex->toks[i];
@@ -607,6 +630,10 @@ static bool name_token(const struct extractor *ex, size_t i)
     size_t n = strlen(t->low);
     if (n > 6 && (strcmp(t->low + n - 6, "-based") == 0 ||
                   strcmp(t->low + n - 5, "-born") == 0))
+        return false;
+    /* "Trouble-plagued Deutsche Bank", "Indian-origin Rahul Patil": the
+     * same for any such adjective (ex18n). */
+    if (hyphen_adjective(ex, i))
         return false;
     /* "May", "June", "April" are names unless a number follows. */
     if (t->month && i + 1 < ex->n_toks && (ex->toks[i + 1].flags & T_NUM))
@@ -655,15 +682,111 @@ static const char *const move_to_words[] = {
     "switches", "switching", "went",     "going",     NULL};
 
 /*
+ * A word written before a name but no part of it (ex18n): a title's
+ * modifier ("Business and Data Dan Yoo") or a noun for a person
+ * ("Billionaire Michael Dell", "Briton John Cryan"). name_run leaves it out
+ * when a name of two words follows; a shorter run stays as it was ("Scot Ray").
+ */
+static bool glued_word(const struct extractor *ex, size_t i)
+{
+    const struct tok *t = &ex->toks[i];
+    exo_level lv;
+    if (!(t->flags & T_CAP) || (t->flags & T_POSS))
+        return false;
+    return exo__lex_role(t->low, &lv) == EXO__ROLE_MODIFIER ||
+           exo__lex_person_noun(t->low);
+}
+
+static size_t name_run_from(const struct extractor *ex, size_t i, size_t end);
+
+/*
  * The end (exclusive) of a name run starting at token 'i' of a sentence
  * ending at 'end', or 'i' when none starts there.
  */
 static size_t name_run(const struct extractor *ex, size_t i, size_t end)
 {
+    size_t j = name_run_from(ex, i, end);
+    /* Not in an organisation's name: "the National Football League",
+     * "Commercial Credit Bank" keep their first word. */
+    if (j > i && i + 1 < end && glued_word(ex, i) &&
+        name_run_from(ex, i + 1, end) > i + 2 &&
+        !exo__lex_org_suffix(ex->toks[j - 1].low) &&
+        !(j < end && (ex->toks[j].flags & T_CAP) &&
+          exo__lex_org_suffix(ex->toks[j].low)) &&
+        !(i > 0 && low_in(&ex->toks[i - 1],
+                          (const char *const[]){"the", "a", "an", NULL})))
+        return i;
+    return j;
+}
+
+/*
+ * Words that name places or titles ("Capitol Hill", "Wall Street", "the
+ * dean") and so are never read as a name, but are also surnames ("Dan
+ * Hill", "Andrew Street", "Karol Dean"). Lower-case.
+ */
+static const char *const common_surnames[] = {
+    "hill", "white", "house", "street", "dean", "press", NULL};
+
+/*
+ * Whether the common word at 'j' is the surname of the one name word at
+ * 'i' (ex18n): only where the sentence shows a person, a title before
+ * the name ("chief executive Andrew Street") or an appositive after it
+ * ("Dan Hill, who ...", "Karol Dean, dean of ...", "the chief executive
+ * of Superquinn, Andrew Street, has resigned").
+ */
+static bool common_surname_at(const struct extractor *ex, size_t i, size_t j,
+                              size_t end)
+{
+    const struct tok *T = ex->toks;
+    exo_level lv;
+    if (j != i + 1 || !(T[j].flags & T_CAP) || !(T[j].flags & T_WORD) ||
+        !low_in(&T[j], common_surnames) || (T[i].flags & T_INITIAL) ||
+        (T[i].flags & T_POSS) || (j + 1 < end && name_token(ex, j + 1)))
+        return false;
+    /* "on Capitol Hill, who": a place after a preposition of place. */
+    if (i > 0 && low_in(&T[i - 1],
+                        (const char *const[]){
+                            "on", "in", "at", "near", "up", "down", "along",
+                            "across", "to", "into", "toward", "towards", NULL}))
+        return false;
+    if (i > 0 && exo__lex_role(T[i - 1].low, &lv) == EXO__ROLE_HEAD)
+        return true;
+    if (j + 2 < end && low_is(&T[j + 1], ",") &&
+        (low_in(&T[j + 2],
+                (const char *const[]){"who", "a", "an", "the", "its", "his",
+                                      "her", "former", "formerly", NULL}) ||
+         exo__lex_role(T[j + 2].low, &lv) != EXO__ROLE_NONE))
+        return true;
+    /* "of Superquinn, Andrew Street, has", "top executive, Jim Press,
+     * was named": between commas after an organisation or a title. */
+    return i >= 2 && low_is(&T[i - 1], ",") &&
+           (ex->tok_org[i - 2] ||
+            exo__lex_role(T[i - 2].low, &lv) == EXO__ROLE_HEAD) &&
+           j + 1 < end && low_is(&T[j + 1], ",");
+}
+
+static size_t name_run_from(const struct extractor *ex, size_t i, size_t end)
+{
     size_t j = i, words = 0, n = 0;
+    /* "Times Editor Dean Baquet": the common word as a first name, right
+     * after a title and before one surname (ex18n). */
+    exo_level dl;
+    if (i > 0 && i + 1 < end && (ex->toks[i].flags & T_CAP) &&
+        low_in(&ex->toks[i], common_surnames) &&
+        exo__lex_role(ex->toks[i - 1].low, &dl) == EXO__ROLE_HEAD &&
+        name_token(ex, i + 1) && !(ex->toks[i + 1].flags & T_INITIAL) &&
+        !(i + 2 < end && name_token(ex, i + 2)))
+        return i + 2;
     if (!name_token(ex, i))
         return i;
     while (j < end && n < 5) {
+        if (common_surname_at(ex, i, j, end)) {
+            /* "Dan Hill, who ...": the common word ends the name. */
+            words++;
+            n++;
+            j++;
+            break;
+        }
         if (name_token(ex, j)) {
             if (!(ex->toks[j].flags & T_INITIAL))
                 words++;
@@ -778,6 +901,15 @@ static void find_entities(struct extractor *ex, struct sent *s)
                 !exo__lex_org_suffix(ex->toks[i + 1].low) &&
                 !match_alias(ex, i + 1, s->t1, &org))
                 continue;
+            /* "SVP and GM of Yahoo HotJobs": "GM" joined to a title by
+             * "and" or "&" is a general manager, not General Motors
+             * (ex18n). */
+            exo_level gl;
+            if (n == 1 && low_is(&ex->toks[i], "gm") && i >= s->t0 + 2 &&
+                low_in(&ex->toks[i - 1],
+                       (const char *const[]){"and", "&", NULL}) &&
+                exo__lex_role(ex->toks[i - 2].low, &gl) == EXO__ROLE_HEAD)
+                continue;
             add_org(ex, i, i + n, org, false);
             i += n - 1;
         }
@@ -810,8 +942,22 @@ static void find_entities(struct extractor *ex, struct sent *s)
         /* "That honor went to Palmer Luckey, who departed": after a
          * verb of moving or joining, a run then ", who" is a person
          * (ex17r). */
+        /* So is one with a degree after it: "from Aarti Shah, Ph.D.,
+         * who is retiring" (ex18n). */
         if (org_ctx && j > i + 1 && j + 1 < s->t1 &&
-            low_is(&ex->toks[j], ",") && low_is(&ex->toks[j + 1], "who"))
+            low_is(&ex->toks[j], ",") &&
+            low_in(&ex->toks[j + 1],
+                   (const char *const[]){"who", "ph.d", "phd", "m.d", "md",
+                                         "mba", "m.s", NULL}))
+            org_ctx = false;
+        /* "a man called Lee Robinson": "called" after a noun for a
+         * person names that person (ex18n). */
+        if (org_ctx && j > i + 1 && i > s->t0 + 1 &&
+            low_is(&ex->toks[i - 1], "called") &&
+            (low_in(&ex->toks[i - 2],
+                    (const char *const[]){"man", "woman", "person", "someone",
+                                          "trader", "manager", NULL}) ||
+             exo__lex_person_noun(ex->toks[i - 2].low)))
             org_ctx = false;
         /* "was dismissed by Tottenham", "hired by Globex": who fires or
          * hires, after a passive verb, is an organisation unless it is
@@ -826,6 +972,14 @@ static void find_entities(struct extractor *ex, struct sent *s)
                 exo__lex_trigger(ex->lows + i - 2, 1, &used);
             org_ctx = bd && (bd->flags & (EXO__TRIG_HIRE | EXO__TRIG_OBJ_FIRE));
         }
+        /* "formerly of Orbix", "previously at Orbix": where a person
+         * was (ex18n). */
+        if (!org_ctx && i > s->t0 + 1 &&
+            low_in(&ex->toks[i - 1],
+                   (const char *const[]){"of", "at", "with", NULL}) &&
+            low_in(&ex->toks[i - 2],
+                   (const char *const[]){"formerly", "previously", NULL}))
+            org_ctx = true;
         /* "left Globex for Initech": "for" right after an organisation. */
         if (!org_ctx && i > s->t0 + 1 && low_is(&ex->toks[i - 1], "for") &&
             ex->tok_org[i - 2])
@@ -900,9 +1054,13 @@ static void find_entities(struct extractor *ex, struct sent *s)
                                              "longtime", "veteran", "its",
                                              NULL}))
                 org_ctx = true;
-            /* A single capitalised word after "rival", "join": an org. */
+            /* A single capitalised word after "rival", "join": an org;
+             * not an adjective ("Lenovo-owned") nor the surname of a
+             * person named already ("left Systrom's side") (ex18n). */
             if (org_ctx && !ex->tok_org[i] && (t->flags & T_CAP) &&
-                (t->flags & T_WORD) && !(t->flags & T_NOTNAME) && !t->month) {
+                (t->flags & T_WORD) && !(t->flags & T_NOTNAME) && !t->month &&
+                !hyphen_adjective(ex, i) &&
+                !exo__hmap_get(&ex->people_last, t->low, &(int64_t){0})) {
                 size_t k = i + 1;
                 /* ... but not over a title: "ousted its British CEO John
                  * Cryan" is the organisation "British" (ex17r: the name
@@ -913,6 +1071,12 @@ static void find_entities(struct extractor *ex, struct sent *s)
                        exo__lex_role(ex->toks[k].low, &title_lv) !=
                            EXO__ROLE_HEAD)
                     k++;
+                /* ... nor over a name after an acronym: "startup TVF
+                 * Arunabh Kumar stepped down" (ex18n). */
+                if (k > i + 2 && !(t->flags & T_LOWER) &&
+                    name_run(ex, i + 1, s->t1) == k &&
+                    !exo__lex_org_suffix(ex->toks[k - 1].low))
+                    k = i + 1;
                 add_org(ex, i, k,
                         arena_dup(ex, ex->text + t->start,
                                   ex->toks[k - 1].end - t->start),
@@ -952,7 +1116,11 @@ static void find_entities(struct extractor *ex, struct sent *s)
                    (const char *const[]){"a", "an", "the", "former", "ex",
                                          "longtime", "veteran", "new", NULL}))
             org_noun = true;
-        bool suffix = org_noun || exo__lex_org_suffix(last->low) ||
+        /* "executive, Jim Press, was named": a surname that heads
+         * organisations too, where the sentence shows a person (ex18n). */
+        bool surname = j == i + 2 && common_surname_at(ex, i, i + 1, s->t1);
+        bool suffix = org_noun ||
+                      (exo__lex_org_suffix(last->low) && !surname) ||
                       (j < s->t1 && (ex->toks[j].flags & T_CAP) &&
                        exo__lex_org_suffix(ex->toks[j].low));
         if (suffix || org_ctx) {
@@ -1921,6 +2089,11 @@ static bool is_passive(const struct extractor *ex, size_t s0, size_t t)
                (const char *const[]){"was", "were", "been", "being", "is",
                                      "are", "be", "got", "get", NULL}))
         return true;
+    /* "was made the new CEO": the trigger holds its auxiliary (ex18n). */
+    if (t + 1 < ex->n_toks && low_is(&ex->toks[t + 1], "made") &&
+        low_in(&ex->toks[t],
+               (const char *const[]){"was", "been", "being", NULL}))
+        return true;
     /* The headline passive drops the auxiliary: "Luca Ferro sacked by
      * Halvard Bank", "Derek Ashby tapped to lead Kestrel" (ex17n): a
      * verb of hiring or firing in -ed right after a person's name, with
@@ -2270,6 +2443,17 @@ static bool trigger_applies(const struct extractor *ex, const struct sent *s,
         return false;
     if (def->flags & EXO__TRIG_NOUN)
         return true;
+    /* "was made the new chief executive of A", not "the decision was
+     * made", "was made redundant" (ex18n): a title must follow. */
+    if (def->words[1] && !def->words[2] && strcmp(def->words[1], "made") == 0) {
+        size_t i = t1;
+        exo_level lv;
+        while (i < s->t1 && i < t1 + 3 &&
+               low_in(&T[i], (const char *const[]){"the", "its", "new",
+                                                   "interim", NULL}))
+            i++;
+        return i < s->t1 && exo__lex_role(T[i].low, &lv) != EXO__ROLE_NONE;
+    }
     /* "came to GM as president", not "came to Google's attention", "came
      * to an agreement with A", "came to power" (ex17v). */
     if (def->words[1] && !def->words[2] && strcmp(def->words[1], "to") == 0 &&
@@ -3708,6 +3892,25 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                                               "firm", "company", "&", NULL})) {
                     break;
                 }
+            }
+            /* "the new CEO of struggling British cancer biotech Redx": a
+             * title, "of", then words that describe the organisation
+             * before its name (ex18n); no clause ("of the firm that Redx
+             * bought") and at most five words. */
+            if (r0 != SIZE_MAX && i < s->t1 && !ex->tok_org[i] && i > tr->t1 &&
+                low_in(&T[i - 1], (const char *const[]){"of", "at", NULL})) {
+                size_t q = i;
+                while (q < s->t1 && q < i + 5 && !ex->tok_org[q] &&
+                       (T[q].flags & T_WORD) &&
+                       (!(T[q].flags & T_CAP) || exo__lex_demonym(T[q].low)) &&
+                       !low_in(&T[q], subordinators) &&
+                       !low_in(&T[q], (const char *const[]){
+                                          "that", "which", "where", "whose",
+                                          "to", "for", "in", "on", "with", "as",
+                                          "by", "from", "after", NULL}))
+                    q++;
+                if (q < s->t1 && ex->tok_org[q])
+                    i = q;
             }
             const struct org_mention *om =
                 i < s->t1 && ex->tok_org[i] ? org_covering(ex, i) : NULL;

@@ -374,6 +374,11 @@ static const struct exo__trigger triggers[] = {
     {{"appointed"}, J, EXO__TRIG_HIRE | EXO__TRIG_AS},
     {{"appoints"}, J, EXO__TRIG_HIRE | EXO__TRIG_AS},
     {{"picked"}, J, EXO__TRIG_HIRE | EXO__TRIG_AS},
+    /* "X was made the new CEO of A": passive, a title after it
+     * (trigger_applies), from elsewhere only, as for "named" (ex18n). */
+    {{"was", "made"}, J, EXO__TRIG_HIRE | EXO__TRIG_AS},
+    {{"been", "made"}, J, EXO__TRIG_HIRE | EXO__TRIG_AS},
+    {{"being", "made"}, J, EXO__TRIG_HIRE | EXO__TRIG_AS},
     /* "X's appointment as CEO of A": a hire only from elsewhere, as for
      * "named" (ex17b). */
     {{"appointment"}, J, EXO__TRIG_NOUN | EXO__TRIG_AS},
@@ -1107,6 +1112,12 @@ static const char *const not_name[] = {
     "angeles",
     "kong",
     "vegas",
+    /* ex18n: a region, not a person ("Southern France", "Eastern
+     * Europe"); the adjectives are no one's name. */
+    "southern",
+    "northern",
+    "eastern",
+    "western",
 };
 
 bool exo__lex_not_name(const char *word)
@@ -1273,6 +1284,17 @@ static const char *const org_suffixes[] = {
     "telecoms",
     "hotspur",
     "county",
+    /* ex18n: institutions ("Memorial Sloan Kettering Cancer Center",
+     * "the Andy Warhol Museum") and a carmaker's arm ("Volvo Cars")
+     * were read as people. */
+    "center",
+    "centre",
+    "museum",
+    "gallery",
+    "library",
+    "clinic",
+    "orchestra",
+    "cars",
 };
 
 bool exo__lex_org_suffix(const char *word)
