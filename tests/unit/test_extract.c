@@ -1280,7 +1280,7 @@ Test(extract, learned_reader_proposes_what_the_rules_miss)
     cr_expect_str_eq(ilves->evidence, "Also sacked: Marta Ilves, the team's "
                                       "director of football.");
     exo_candidate_list_release(&out);
-    struct exo__learn_hooks rules_only = {NULL, NULL, NULL, true, NULL, 0, false, false};
+    struct exo__learn_hooks rules_only = {.rules_only = true};
     cr_assert_eq(exo__extract_learn(t, strlen(t), &opts, &rules_only, &out,
                                     NULL),
                  EXO_OK);
@@ -1327,8 +1327,8 @@ static exo_candidate_list run_with_model(const char *text, int always)
         rows[0].w[k] = k == always ? 4.6 : -20;
         rows[1].w[k] = 0.5;
     }
-    struct exo__learn_hooks h = {NULL, NULL, NULL, false,
-                                 rows, 2,    false, false};
+    struct exo__learn_hooks h = {NULL, NULL, NULL, false, rows,
+                                 2,    false, false, NULL};
     exo_extract_opts opts;
     exo_extract_opts_init(&opts);
     exo_candidate_list out;
@@ -1340,8 +1340,8 @@ static exo_candidate_list run_with_model(const char *text, int always)
 static size_t count_with_model(const char *text, int always,
                                const char *person, exo_event ev)
 {
-    struct exo__learn_hooks rules_only = {NULL, NULL, NULL,  true,
-                                          NULL, 0,    false, false};
+    struct exo__learn_hooks rules_only = {NULL, NULL,  NULL,  true, NULL,
+                                          0,    false, false, NULL};
     exo_extract_opts opts;
     exo_extract_opts_init(&opts);
     exo_candidate_list out = run_with_model(text, always);
@@ -1396,6 +1396,74 @@ Test(extract, learned_reader_reads_no_reports_or_history)
                                   EXO_EVENT_FIRED, "Anna Kovac",
                                   EXO_EVENT_FIRED),
                  1);
+}
+
+/* ==== ex18s: the reader's gate narrowed ==== */
+
+/* A hypothetical cancels only the trigger it governs: a month named May
+ * is no modal, a "will" reported in the past ("announced that it would")
+ * is no hypothetical, "trying" ended by its clause governs nothing later,
+ * and "ago" dates history rather than doubting it. The first sentence of
+ * each list is the shape without a cue, which the reader proposes. */
+Test(extract, gate_reads_what_the_cue_does_not_govern)
+{
+    static const char *const some[] = {
+        "The club also sacked: Anna Kovac, the club's scout.",
+        "Also sacked in May 2024: Anna Kovac, the club's scout.",
+        "Also sacked, a few weeks ago, was Anna Kovac, the club's scout.",
+        "Trying to rebuild the squad, the club also sacked: Anna Kovac, the "
+        "club's scout.",
+        "The club announced that it would also be sacking: Anna Kovac, the "
+        "club's scout.",
+    };
+    for (size_t i = 0; i < sizeof some / sizeof some[0]; i++)
+        cr_expect_eq(count_with_model(some[i], EXO_EVENT_FIRED, "Anna Kovac",
+                                      EXO_EVENT_FIRED),
+                     1, "no move in: %s", some[i]);
+    static const char *const joins[] = {
+        "Also joining the Port Ellis Mariners: Anna Kovac, from the Harbor "
+        "City Hawks.",
+        "Also joining the Port Ellis Mariners in May: Anna Kovac, from the "
+        "Harbor City Hawks.",
+    };
+    for (size_t i = 0; i < sizeof joins / sizeof joins[0]; i++)
+        cr_expect_eq(count_with_model(joins[i], EXO_EVENT_JOINED,
+                                      "Anna Kovac", EXO_EVENT_JOINED),
+                     1, "no move in: %s", joins[i]);
+}
+
+/* What a cue governs stays no move, however probable the model finds it:
+ * a hypothetical before the trigger ("would", "could", "trying to", "in
+ * talks to"), "would" as hearsay ("sources said"), a negation and a
+ * condition anywhere in the sentence, an interim post. */
+Test(extract, gate_keeps_what_the_cue_governs)
+{
+    static const char *const none[] = {
+        "The club would also sack: Anna Kovac, the club's scout.",
+        "The club could also sack: Anna Kovac, the club's scout.",
+        "The club is trying to sack: Anna Kovac, the club's scout.",
+        "Sources said that the club would also be sacking: Anna Kovac, the "
+        "club's scout.",
+        "The club did not sack: Anna Kovac, the club's scout.",
+        "If the season ends badly, also sacked: Anna Kovac, the club's "
+        "scout.",
+    };
+    for (size_t i = 0; i < sizeof none / sizeof none[0]; i++)
+        cr_expect_eq(count_with_model(none[i], EXO_EVENT_FIRED, "Anna Kovac",
+                                      EXO_EVENT_FIRED),
+                     0, "a move in: %s", none[i]);
+    static const char *const joins[] = {
+        "In talks to join the Port Ellis Mariners: Anna Kovac, from the "
+        "Harbor City Hawks.",
+        "Would also be joining the Port Ellis Mariners: Anna Kovac, from the "
+        "Harbor City Hawks.",
+        "Also joining the Port Ellis Mariners as interim coach: their own "
+        "scout Anna Kovac.",
+    };
+    for (size_t i = 0; i < sizeof joins / sizeof joins[0]; i++)
+        cr_expect_eq(count_with_model(joins[i], EXO_EVENT_JOINED,
+                                      "Anna Kovac", EXO_EVENT_JOINED),
+                     0, "a move in: %s", joins[i]);
 }
 
 /* An appointment is a hire only from elsewhere, for the model as for the
