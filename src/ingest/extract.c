@@ -2451,6 +2451,24 @@ static long subject_before(const struct extractor *ex, const struct sent *s,
 
 /* Is the gap [a, b) between two names only a list separator and role
  * words ("X, Y and CFO Z", "X as well as content chief Y")? */
+/* Whether token i, a word and no trigger, qualifies a title in the next
+ * two tokens before token 'b': "Environment" in "Environment Secretary",
+ * "Creative" in "Creative Director". */
+static bool title_qualifier(const struct extractor *ex, size_t i, size_t b)
+{
+    exo_level lv;
+    if (!(ex->toks[i].flags & T_WORD) ||
+        exo__lex_trigger(ex->lows + i, 1, &(size_t){0}))
+        return false;
+    for (size_t j = i + 1; j < b && j <= i + 2; j++) {
+        if (exo__lex_role(ex->toks[j].low, &lv) != EXO__ROLE_NONE)
+            return true;
+        if (!(ex->toks[j].flags & T_WORD))
+            return false;
+    }
+    return false;
+}
+
 static bool list_gap(const struct extractor *ex, size_t a, size_t b)
 {
     bool sep = false;
@@ -2478,6 +2496,10 @@ static bool list_gap(const struct extractor *ex, size_t a, size_t b)
             sep = true;
         else if (ex->tok_org[i] || exo__lex_role(t->low, &lv) != EXO__ROLE_NONE)
             continue;
+        /* "X, Environment Secretary Y and Z", "Creative Director Y": a
+         * capitalised word qualifying the title that follows it (ex18s). */
+        else if ((t->flags & T_CAP) && title_qualifier(ex, i, b))
+            continue;
         /* "the top lawyer for the firm", "content policy chief": lower-case
          * words of a title; a verb or a clause word ends the list. */
         else if (!(t->flags & T_WORD) || (t->flags & T_CAP) ||
@@ -2486,7 +2508,8 @@ static bool list_gap(const struct extractor *ex, size_t a, size_t b)
                             "who",   "which", "that", "is",    "was",    "were",
                             "are",   "has",   "have", "had",   "said",   "says",
                             "will",  "would", "to",   "after", "before", "when",
-                            "while", "but",   "not",  NULL}) ||
+                            "while", "but",   "not",  "although",
+                            "though", "whereas", NULL}) ||
                  exo__lex_trigger(ex->lows + i, 1, &(size_t){0}))
             return false;
     }
@@ -2666,7 +2689,14 @@ static void subjects_before(const struct extractor *ex, long subj,
                 break;
             i++;
         }
-        if (i != end && !aside)
+        /* "X and Gucci CEO Y", "X, Environment Secretary Y": a list with
+         * an organisation or a qualified title before the name (ex18s). */
+        if (i != end && !aside && !list_gap(ex, prev->t1, end))
+            break;
+        /* "In Colorado Springs, Gazette Editor X resigned": a name after
+         * "in" or "at" is a place (as for the learned reader). */
+        if (i != end && prev->t0 > 0 &&
+            (low_is(&T[prev->t0 - 1], "in") || low_is(&T[prev->t0 - 1], "at")))
             break;
         fr->also[fr->n_also] = prev->person;
         fr->also_flags[fr->n_also++] = prev->flags;
@@ -4585,6 +4615,23 @@ static bool appointment_near(const struct extractor *ex, size_t t0, size_t t1)
     return false;
 }
 
+/* Whether a trigger of arrival in tokens [t0, t1) is followed there by
+ * organisation 'org' ("will become chief executive of Intel"). */
+static bool arrival_at(const struct extractor *ex, size_t t0, size_t t1,
+                       const char *org)
+{
+    bool arrive = false;
+    for (size_t i = t0; i < t1; i++) {
+        const struct exo__trigger *tr =
+            exo__lex_trigger(ex->lows + i, t1 - i, &(size_t){0});
+        arrive |= tr && tr->event == EXO_EVENT_JOINED;
+        const struct org_mention *om = org_at(ex, i);
+        if (arrive && om && same_key(om->org, org))
+            return true;
+    }
+    return false;
+}
+
 /* "former" or "ex-" in the five tokens before token 't0'. */
 static bool former_before(const struct extractor *ex, const struct sent *s,
                           size_t t0)
@@ -4665,6 +4712,12 @@ static void learn_emit(struct extractor *ex)
         }
         if (fr.to && earlier && same_key(earlier->org, fr.to) &&
             fr.event == EXO_EVENT_JOINED)
+            continue;
+        /* The same promotion read as a departure ("Intel's CFO X will
+         * become chief executive of Intel in May": with "May" no longer
+         * skipping the sentence, ex18s): an arrival after the name at the
+         * organisation named before it. */
+        if (leaving && earlier && arrival_at(ex, pr->t0, w1, earlier->org))
             continue;
         /* "Acme hired X": who hires, named before the person; "Acme
          * named former Beta designer X": the first one, Beta is where X

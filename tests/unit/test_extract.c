@@ -1466,6 +1466,41 @@ Test(extract, gate_keeps_what_the_cue_governs)
                      0, "a move in: %s", joins[i]);
 }
 
+/* ==== ex18s: lists of people ==== */
+
+/* A list before the verb whose names carry qualified titles or an
+ * organisation ("Environment Secretary X", "and Globex CEO Y") is one
+ * move per person. */
+Test(extract, list_of_people_with_qualified_titles)
+{
+    const char *t = "Chief Designer Lena Marsh, Finance Director Omar Tal and "
+                    "the General Counsel Ruth Bain resigned from Globex on "
+                    "Friday.";
+    cr_expect_eq(count_moves(t, "Lena Marsh", EXO_EVENT_LEFT), 1);
+    cr_expect_eq(count_moves(t, "Omar Tal", EXO_EVENT_LEFT), 1);
+    cr_expect_eq(count_moves(t, "Ruth Bain", EXO_EVENT_LEFT), 1);
+    t = "Staff writer Ivo Brand and Globex CEO Dana Roe resigned from Globex "
+        "on Friday.";
+    cr_expect_eq(count_moves(t, "Ivo Brand", EXO_EVENT_LEFT), 1);
+    cr_expect_eq(count_moves(t, "Dana Roe", EXO_EVENT_LEFT), 1);
+}
+
+/* What is no list stays out of it: a place after "in" read as a name,
+ * and a person before "although" or "while" (another clause). */
+Test(extract, list_stops_at_places_and_clauses)
+{
+    const char *t = "In Port Ellis, Globex Editor Ruth Bain resigned.";
+    cr_expect_eq(count_moves(t, "Ruth Bain", EXO_EVENT_LEFT), 1);
+    cr_expect_eq(count_moves(t, "Port Ellis", EXO_EVENT_LEFT), 0);
+    t = "Globex has been run by Dana Roe,although Finance Director Omar Tal "
+        "resigned.";
+    cr_expect_eq(count_moves(t, "Omar Tal", EXO_EVENT_LEFT), 1);
+    cr_expect_eq(count_moves(t, "Dana Roe", EXO_EVENT_LEFT), 0);
+    t = "Globex has been run by Dana Roe, while Finance Director Omar Tal "
+        "resigned.";
+    cr_expect_eq(count_moves(t, "Dana Roe", EXO_EVENT_LEFT), 0);
+}
+
 /* An appointment is a hire only from elsewhere, for the model as for the
  * rules: "Nike named X as its CMO" is no move; "Nike named former Adidas
  * designer X to lead its running team" (which the rules miss) is one,
