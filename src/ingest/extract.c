@@ -3909,9 +3909,12 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                 }
         /* "hired X and Y", "were fired include X, Y and CFO Z" (issue 17),
          * "the resignations of X and Y" (ex17v). */
-        if (objm >= 0)
+        if (objm >= 0) {
             list_after(ex, (size_t)objm, &fr);
-        else if (noun_subj && ex->ments[subj].t0 > tr->t0)
+            /* "hired X, who ran A's desk, and Y, a former A trader": items
+             * with their own clause, as after "with" (ex18s). */
+            loose_list_after(ex, (size_t)objm, s->t1, &fr);
+        } else if (noun_subj && ex->ments[subj].t0 > tr->t0)
             /* Only names joined by commas, "and" and titles: "the
              * departure of X and his replacement by Y" is X's alone. */
             for (size_t m = (size_t)subj + 1; m < ex->n_ments && fr.n_also < 8;

@@ -1485,6 +1485,21 @@ Test(extract, list_of_people_with_qualified_titles)
     cr_expect_eq(count_moves(t, "Dana Roe", EXO_EVENT_LEFT), 1);
 }
 
+/* The objects of a hire, each with its own clause ("hired X, who ran
+ * A's desk, and Y, a former A trader"), as the co-founders after "with"
+ * already were; a name inside the clause is no item. */
+Test(extract, list_of_hires_with_their_own_clauses)
+{
+    const char *t = "Globex also hired Chris Murray, who ran Initech's trading "
+                    "desk, and John Whipple, a former Initech trader.";
+    cr_expect_eq(count_moves(t, "Chris Murray", EXO_EVENT_JOINED), 1);
+    cr_expect_eq(count_moves(t, "John Whipple", EXO_EVENT_JOINED), 1);
+    t = "Globex also hired Chris Murray, who worked with John Whipple at "
+        "Initech.";
+    cr_expect_eq(count_moves(t, "Chris Murray", EXO_EVENT_JOINED), 1);
+    cr_expect_eq(count_moves(t, "John Whipple", EXO_EVENT_JOINED), 0);
+}
+
 /* What is no list stays out of it: a place after "in" read as a name,
  * and a person before "although" or "while" (another clause). */
 Test(extract, list_stops_at_places_and_clauses)
