@@ -2505,11 +2505,11 @@ static bool list_gap(const struct extractor *ex, size_t a, size_t b)
         else if (!(t->flags & T_WORD) || (t->flags & T_CAP) ||
                  low_in(t,
                         (const char *const[]){
-                            "who",   "which", "that", "is",    "was",    "were",
-                            "are",   "has",   "have", "had",   "said",   "says",
-                            "will",  "would", "to",   "after", "before", "when",
-                            "while", "but",   "not",  "although",
-                            "though", "whereas", NULL}) ||
+                            "who",   "which",    "that",   "is",      "was",
+                            "were",  "are",      "has",    "have",    "had",
+                            "said",  "says",     "will",   "would",   "to",
+                            "after", "before",   "when",   "while",   "but",
+                            "not",   "although", "though", "whereas", NULL}) ||
                  exo__lex_trigger(ex->lows + i, 1, &(size_t){0}))
             return false;
     }
@@ -4421,9 +4421,9 @@ static const char *const conditionals[] = {"if", "unless", "whether", NULL};
 static const char *gate_cue(const struct extractor *ex, const struct sent *s)
 {
     static const char *const not_moves[] = {
-        "attempt", "attempted", "attempts", "career",      "think",
-        "thinks",  "believe",   "rumours",  "rumors",      "reports",
-        "interim", "acting",    "rumored",  "rumoured",    "speculation",
+        "attempt",    "attempted", "attempts", "career",   "think",
+        "thinks",     "believe",   "rumours",  "rumors",   "reports",
+        "interim",    "acting",    "rumored",  "rumoured", "speculation",
         "speculated", NULL};
     size_t e = s->t1;
     while (e > s->t0 && (ex->toks[e - 1].flags & T_QUOTE))
@@ -4442,8 +4442,7 @@ static const char *gate_cue(const struct extractor *ex, const struct sent *s)
             return "early days";
         /* "back in the day", not "back in 2006" (a date the rules read). */
         if (i + 2 < s->t1 && low_is(t, "back") &&
-            low_is(&ex->toks[i + 1], "in") &&
-            !(ex->toks[i + 2].flags & T_NUM))
+            low_is(&ex->toks[i + 1], "in") && !(ex->toks[i + 2].flags & T_NUM))
             return "back in";
     }
     return NULL;
@@ -4454,8 +4453,8 @@ static const char *gate_cue(const struct extractor *ex, const struct sent *s)
  * X would lead its project"), unless the sentence names its source as
  * hearsay ("people familiar with", "sources said"). */
 static const char *const reporting_verbs[] = {
-    "said",      "says",    "announced", "told",   "confirmed", "stated",
-    "added",     "revealed", "disclosed", "wrote", NULL};
+    "said",  "says",     "announced", "told",  "confirmed", "stated",
+    "added", "revealed", "disclosed", "wrote", NULL};
 static const char *const hearsay[] = {"sources", "reportedly", "familiar",
                                       "reported", NULL};
 

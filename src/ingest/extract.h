@@ -117,8 +117,7 @@ struct exo__learn_hooks {
      * skips it ("not", "would", "ago", "?" ...), once with 'person' NULL
      * and once per person mentioned in it: the trainer's measure of what
      * the gate costs (TRAIN_GATE, docs/extract.md, ex18s). */
-    void (*gated)(void *ctx, const char *person, size_t para,
-                  const char *cue);
+    void (*gated)(void *ctx, const char *person, size_t para, const char *cue);
 };
 
 exo_code exo__extract_learn(const char *text, size_t len,
