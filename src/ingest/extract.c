@@ -3048,6 +3048,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         const struct exo__trigger *def = tr->def;
         size_t win_end = k + 1 < n_trigs ? trigs[k + 1].t0 : s->t1;
         long subj = -1, objm = -1;
+        bool via_who = false;  /* the subject is a relative's antecedent */
         bool obj_fire = false; /* "A will fire X": an unambiguous object */
         /* "the departure of X", "X's exit": the noun's own person */
         bool noun_subj = false;
@@ -3244,6 +3245,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             obj_fire = true;
         } else {
             subj = who_antecedent(ex, s, tr->t0);
+            via_who = subj >= 0;
             if (subj < 0)
                 subj = subject_before(ex, s, tr->t0);
             if (subj < 0)
@@ -3886,7 +3888,9 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             }
             continue;
         }
-        if (cl == CL_MAIN && objm < 0)
+        /* "X and Y, who left A in 2021, now run a bakery": the relative
+         * clause is told of the whole list (ex18s). */
+        if ((cl == CL_MAIN || via_who) && objm < 0)
             subjects_before(ex, subj, &fr);
         /* "X, CTO at A, along with the company's chief research officer
          * Y and VP Z, resigned": the people after "along with" or

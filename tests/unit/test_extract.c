@@ -1500,6 +1500,30 @@ Test(extract, list_of_hires_with_their_own_clauses)
     cr_expect_eq(count_moves(t, "John Whipple", EXO_EVENT_JOINED), 0);
 }
 
+/* A relative clause after a list is told of every name in it ("X and Y,
+ * who left A in 2021"), not of a name the verb before it governs. */
+Test(extract, list_before_a_relative_clause)
+{
+    const char *t = "Lena Marsh and Omar Tal, who left Globex in 2021, now run "
+                    "a bakery.";
+    cr_expect_eq(count_moves(t, "Lena Marsh", EXO_EVENT_LEFT), 1);
+    cr_expect_eq(count_moves(t, "Omar Tal", EXO_EVENT_LEFT), 1);
+    /* The rules alone: the learned reader's proposals depend on its
+     * weights, which each retraining changes. */
+    t = "Lena Marsh thanked her deputy, Omar Tal, who left Globex in 2021, "
+        "now runs a bakery.";
+    struct exo__learn_hooks rules_only = {.rules_only = true};
+    exo_extract_opts opts;
+    exo_extract_opts_init(&opts);
+    exo_candidate_list out;
+    cr_assert_eq(exo__extract_learn(t, strlen(t), &opts, &rules_only, &out,
+                                    NULL),
+                 EXO_OK);
+    cr_expect(find_cand(&out, "Omar Tal"));
+    cr_expect_null(find_cand(&out, "Lena Marsh"));
+    exo_candidate_list_release(&out);
+}
+
 /* What is no list stays out of it: a place after "in" read as a name,
  * and a person before "although" or "while" (another clause). */
 Test(extract, list_stops_at_places_and_clauses)
