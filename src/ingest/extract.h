@@ -113,6 +113,11 @@ struct exo__learn_hooks {
     /* Propose a second move for a person the rules found one for, of
      * another kind: another experiment of the trainer's. */
     bool second_moves;
+    /* Called for each sentence the reader's gate skips, with the cue that
+     * skips it ("not", "would", "ago", "?" ...), once with 'person' NULL
+     * and once per person mentioned in it: the trainer's measure of what
+     * the gate costs (TRAIN_GATE, docs/extract.md, ex18s). */
+    void (*gated)(void *ctx, const char *person, size_t para, const char *cue);
 };
 
 exo_code exo__extract_learn(const char *text, size_t len,

@@ -128,6 +128,27 @@ static void on_feature(void *ctx, const char *feature)
     c->feat[c->n_feat++] = (int)v;
 }
 
+/* The sentences the reader's gate skips (TRAIN_GATE): one row per
+ * sentence (key NULL) followed by one per person mentioned in it. */
+struct gated {
+    int set, passage;
+    char *key;
+    const char *cue;
+};
+static struct gated *gates;
+static size_t n_gates;
+
+static void on_gated(void *ctx, const char *person, size_t para,
+                     const char *cue)
+{
+    struct collect *c = ctx;
+    (void)para;
+    gates = xrealloc(gates, (n_gates + 1) * sizeof *gates);
+    gates[n_gates++] = (struct gated){c->set, c->passage,
+                                      person ? exo__name_key(person) : NULL,
+                                      strdup(cue)};
+}
+
 static int int_cmp(const void *a, const void *b)
 {
     return *(const int *)a - *(const int *)b;
@@ -143,8 +164,9 @@ static void read_set(int set, struct passage *ps, size_t n,
         opts.has_date = true;
         opts.date = ps[i].date;
         struct collect c = {set, (int)i, NULL, 0};
-        struct exo__learn_hooks h = {on_mention, on_feature, &c,   true,
-                                     NULL,       0,          no_gate,   false};
+        struct exo__learn_hooks h = {on_mention, on_feature, &c,
+                                     true,       NULL,       0,
+                                     no_gate,    false,      on_gated};
         size_t first = n_ments;
         if (exo__extract_learn(ps[i].text, strlen(ps[i].text), &opts, &h,
                                &rules[i], NULL))
@@ -312,7 +334,7 @@ static void score_passage(struct passage *p, const exo_candidate_list *rules,
     opts.has_date = true;
     opts.date = p->date;
     struct exo__learn_hooks h = {NULL, NULL,   NULL,    rules_only,
-                                 rows, n_rows, no_gate, second};
+                                 rows, n_rows, no_gate, second, NULL};
     exo_candidate_list out;
     if (exo__extract_learn(p->text, strlen(p->text), &opts, &h, &out, NULL))
         die("extract failed");
@@ -564,6 +586,76 @@ static void write_model(const char *path)
     printf("%zu rows written to %s\n", n_rows, path);
 }
 
+/* TRAIN_GATE: what the reader's gate skips, by cue: the sentences, those
+ * of them naming no person with a gold move in the passage (what the gate
+ * protects), and the gold moves the rules miss whose person is named in a
+ * skipped sentence and in no sentence the reader scores (what it costs). */
+static void gate_report(void)
+{
+    struct row {
+        const char *cue;
+        size_t sents, no_move, cost, also_scored;
+    } cues[128];
+    size_t n_rows_g = 0;
+    for (size_t i = 0; i < n_gates; i++) {
+        if (gates[i].key)
+            continue;
+        size_t r = 0;
+        while (r < n_rows_g && strcmp(cues[r].cue, gates[i].cue))
+            r++;
+        if (r == n_rows_g) {
+            if (n_rows_g == 128)
+                die("too many cues");
+            cues[n_rows_g++] = (struct row){gates[i].cue, 0, 0, 0, 0};
+        }
+        cues[r].sents++;
+        const struct passage *p = &ps[gates[i].set][gates[i].passage];
+        bool any = false;
+        for (size_t j = i + 1; j < n_gates && gates[j].key; j++)
+            for (size_t g = 0; g < p->n_gold; g++)
+                any |= strcmp(p->gold[g].key, gates[j].key) == 0;
+        cues[r].no_move += !any;
+    }
+    size_t total = 0;
+    for (int s = 0; s < n_sets; s++)
+        for (size_t i = 0; i < np[s]; i++) {
+            struct tally t = {0};
+            score_passage(&ps[s][i], NULL, true, &t, NULL);
+            for (size_t g = 0; g < ps[s][i].n_gold; g++) {
+                const struct gold *gd = &ps[s][i].gold[g];
+                if (gd->used)
+                    continue;
+                bool scored = false;
+                for (size_t m = 0; m < n_ments; m++)
+                    scored |= ments[m].set == s && ments[m].passage == (int)i &&
+                              strcmp(ments[m].key, gd->key) == 0;
+                const char *cue = NULL;
+                for (size_t j = 0; j < n_gates && !cue; j++)
+                    if (gates[j].key && gates[j].set == s &&
+                        gates[j].passage == (int)i &&
+                        strcmp(gates[j].key, gd->key) == 0)
+                        cue = gates[j].cue;
+                if (!cue)
+                    continue;
+                size_t r = 0;
+                while (strcmp(cues[r].cue, cue))
+                    r++;
+                if (scored)
+                    cues[r].also_scored++;
+                else
+                    cues[r].cost++, total++;
+                printf("  gated %s %s %d %s%s\n", ps[s][i].id, gd->key,
+                       gd->event, cue, scored ? " (also scored)" : "");
+            }
+        }
+    printf("cue | skipped sentences | naming no person with a move | rules' "
+           "misses named only there | named in a scored sentence too\n");
+    for (size_t r = 0; r < n_rows_g; r++)
+        printf("%s | %zu | %zu | %zu | %zu\n", cues[r].cue, cues[r].sents,
+               cues[r].no_move, cues[r].cost, cues[r].also_scored);
+    printf("rules' misses named only in skipped sentences: %zu\n", total);
+}
+
 /* The groups kept: those whose removal lowered the cross-validated F1
  * (docs/extract.md, "Fourth round"): none of ex17m's neighbourhood did,
  * so only the words and triggers of ex17c. */
@@ -604,6 +696,10 @@ int main(int argc, char **argv)
     printf("), %zu passages, %zu mentions, %zu features; %d folds by "
            "story\n",
            n_pass, n_ments, n_vocab, N_FOLDS);
+    if (getenv("TRAIN_GATE")) {
+        gate_report();
+        return 0;
+    }
     if (getenv("TRAIN_ORACLE")) {
         size_t missed = 0, prop = 0, ment = 0;
         for (int s = 0; s < n_sets; s++)
