@@ -1198,20 +1198,23 @@ static double floor_for(double p, size_t n)
 /* Issue 17's bar: F1 and precision 0.85 on news the rules never saw. */
 #define NEWS_TARGET 0.85
 /* Measured at this commit (see tests/extract/news/README.md): the rules
- * of the sixth round (ex17r, ex17v) and the learned reader trained on all
- * six development sets. */
-#define NEWS_DEV_F1 0.937
-#define NEWS_DEV2_F1 0.934
-#define NEWS_DEV3_F1 0.840
-#define NEWS_DEV4_F1 0.741
-#define NEWS_DEV5_F1 0.788
-#define NEWS_DEV6_F1 0.761
-#define NEWS_TEST_F1 0.785
-#define NEWS_TEST_P 0.874
-#define NEWS_TEST2_F1 0.678
-#define NEWS_TEST2_P 0.830
-#define NEWS_TEST3_F1 0.714
-#define NEWS_TEST3_P 0.774
+ * of the seventh round (ex18h, ex18n, ex18s and the successor rule) and
+ * the learned reader trained on all seven development sets. */
+#define NEWS_DEV_F1 0.933
+#define NEWS_DEV2_F1 0.948
+#define NEWS_DEV3_F1 0.868
+#define NEWS_DEV4_F1 0.764
+#define NEWS_DEV5_F1 0.793
+#define NEWS_DEV6_F1 0.766
+#define NEWS_DEV7_F1 0.781
+#define NEWS_TEST_F1 0.770
+#define NEWS_TEST_P 0.836
+#define NEWS_TEST2_F1 0.690
+#define NEWS_TEST2_P 0.829
+#define NEWS_TEST3_F1 0.722
+#define NEWS_TEST3_P 0.765
+#define NEWS_TEST4_F1 0.695
+#define NEWS_TEST4_P 0.740
 
 /*
  * A news set of 'passages' passages and 'moves' gold moves, scored as the
@@ -1280,6 +1283,13 @@ Test(extract, news_dev5)
 Test(extract, news_dev6)
 {
     expect_news_set("dev6", 100, 235, NEWS_DEV6_F1);
+}
+
+/* The seventh development set (ex18d7): sealed through the seventh round,
+ * scored untouched at its merge, then trained on. */
+Test(extract, news_dev7)
+{
+    expect_news_set("dev7", 100, 224, NEWS_DEV7_F1);
 }
 
 /* ==== ex17c: the learned reader ==== */
@@ -1675,6 +1685,14 @@ Test(extract, news_test2)
 Test(extract, news_test3)
 {
     expect_news_test_set("test3", 100, 228, NEWS_TEST3_F1, NEWS_TEST3_P);
+}
+
+/* The fourth test set (ex18t4): collected while the seventh round changed
+ * the extractor, sealed until its end, scored before the round, after it,
+ * and with the reader trained on dev7 (docs/extract.md records each look). */
+Test(extract, news_test4)
+{
+    expect_news_test_set("test4", 100, 252, NEWS_TEST4_F1, NEWS_TEST4_P);
 }
 
 /* ==== ex17n: the name finder and the lexicon, written from English ==== */
