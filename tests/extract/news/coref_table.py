@@ -1,22 +1,17 @@
 #!/usr/bin/env python3
-"""Development aid (ex17r): the moves of dev..dev5 whose person is in no
-sentence the learned reader scores (the trainer's oracle, TRAIN_ORACLE=1,
+"""Development aid (ex17r): the moves of the development sets whose person
+is in no sentence the learned reader scores (the trainer's oracle, TRAIN_ORACLE=1,
 "unreachable" without "(mentioned)"), classified by what the text does
 with the person. Heuristic: regular expressions over the sentences the
 library splits, and the names its name finder reads (coref_names.c).
 usage: python3 tests/extract/news/coref_table.py BUILD [-v]
 (after make BUILD/libexodus.a BUILD/train-extract; never a sealed set)"""
-import re, sys, subprocess, unicodedata, collections, os, tempfile
+import collections, os, re, subprocess, sys, tempfile, unicodedata
+
+import news_sets
 build = sys.argv[1]
-here = os.path.dirname(os.path.abspath(__file__))
-root = os.path.dirname(os.path.dirname(os.path.dirname(here)))
-names_bin = os.path.join(build, "coref-names")
-subprocess.run(["cc", "-O1", "-std=c11", "-I" + os.path.join(root, "include"),
-                "-I" + os.path.join(root, "src"), "-o", names_bin,
-                os.path.join(here, "coref_names.c"),
-                os.path.join(build, "libexodus.a"), "-lsqlite3", "-lgsl",
-                "-lgslcblas", "-lm", "-ljansson", "-lmicrohttpd", "-lpq",
-                "-lcsv", "-lunistring", "-lz", "-fopenmp"], check=True)
+here = news_sets.HERE
+names_bin = news_sets.names_tool(build)
 with tempfile.NamedTemporaryFile() as model:
     oracle_out = subprocess.run([os.path.join(build, "train-extract"), here,
                                  model.name], env=dict(os.environ, TRAIN_ORACLE="1"),
@@ -24,11 +19,10 @@ with tempfile.NamedTemporaryFile() as model:
 verbose = "-v" in sys.argv
 ev = ["left","joined","sabbatical","returned","fired","founded"]
 texts = {}
-for s in ["dev", "dev2", "dev3", "dev4", "dev5"]:
-    cur = None
-    for line in open(os.path.join(here, s + ".txt"), encoding="utf-8"):
-        if line.startswith("=== "): cur = line.split()[1]; texts[cur] = ""
-        elif cur: texts[cur] += line
+# every development set, as the trainer whose oracle is read takes them all
+for s in sorted(f[:-4] for f in os.listdir(here)
+                if re.fullmatch(r"dev\d*\.txt", f)):
+    texts.update((pid, text) for pid, _, text in news_sets.passages(s))
 def fold(s): return unicodedata.normalize("NFC", s).casefold()
 gate = re.compile(r"\b(not|never|no|cannot|n't|would|could|might|may|if|considering|attempt\w*|career|ago|interim|acting|think|thinks|believe|rumou?rs|reports|speculation|denied|denies)\b|early days|back in|\?", re.I)
 trig = re.compile(r"\b(left|leav\w*|depart\w*|resign\w*|quit\w*|step\w* down|stepp\w* down|join\w*|hired|hire|appoint\w*|named|tapped|poach\w*|fired|ousted|oust|dismiss\w*|sacked|found\w*|co-?found\w*|launch\w*|start\w*|return\w*|rejoin\w*|sabbatical|exit\w*|retir\w*|move[ds]?|recruit\w*|became|becomes|succeed\w*|replac\w*|took over|takes over|brought|came back|back to|axed|let go|out as|ouster)\b", re.I)

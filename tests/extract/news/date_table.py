@@ -8,7 +8,9 @@ sentences naming its person hold (regular expressions; a heuristic, read
 through by hand).
 usage: python3 tests/extract/news/date_table.py EXODUS [SET...] [-v]
 (development sets only: dev dev2 ... dev6; never a sealed set)"""
-import csv, json, os, re, subprocess, sys, tempfile, unicodedata, collections
+import collections, os, re, sys, unicodedata
+
+import news_sets
 
 here = os.path.dirname(os.path.abspath(__file__))
 exe = sys.argv[1]
@@ -72,29 +74,16 @@ def date_cmp(g, c):
 table = collections.OrderedDict()
 cls_tab = collections.defaultdict(collections.Counter)
 for which in sets:
-    gold = {}
-    for r in csv.DictReader(open(os.path.join(here, which + "-gold.csv"))):
-        gold.setdefault(r["id"], []).append(dict(r, used=None))
-    passages, cur = [], None
-    for line in open(os.path.join(here, which + ".txt"), encoding="utf-8"):
-        if line.startswith("=== "):
-            f = line.split()
-            cur = [f[1], f[2].split("=")[1], ""]
-            passages.append(cur)
-        elif cur:
-            cur[2] += line
+    gold = {pid: [dict(r, used=None) for r in rows]
+            for pid, rows in news_sets.gold(which).items()}
+    passages = news_sets.passages(which)
     rowc = collections.Counter()
     for pid, date, text in passages:
-        with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as t:
-            t.write(text)
-        out = json.loads(subprocess.run([exe, "extract", t.name, "--json", "--date", date],
-                                        capture_output=True, text=True).stdout)
-        os.unlink(t.name)
+        cands = news_sets.extract(exe, text, date)
         gs = gold.get(pid, [])
         # score.py's match, but a candidate of the row's own event first:
         # "who had joined A last year, also left for B" gives a join and a
         # departure, and the join's date is the join row's to compare.
-        cands = out["files"][0]["candidates"]
         taken = set()
         for exact in (True, False):
             for ci, c in enumerate(cands):

@@ -10,7 +10,9 @@ Heuristic: names from the library's name finder (coref_names.c), moves
 from `exodus extract --json`.
 usage: python3 tests/extract/news/names_table.py BUILD [SET ...] [-v]
 (after make BUILD/exodus BUILD/libexodus.a; never a sealed set)"""
-import collections, csv, json, os, subprocess, sys, tempfile, unicodedata
+import collections, os, subprocess, sys, unicodedata
+
+import news_sets
 
 build = sys.argv[1]
 verbose = "-v" in sys.argv
@@ -19,15 +21,7 @@ sets = [a for a in sys.argv[2:] if not a.startswith("-")] or \
 for s in sets:
     if not s.startswith("dev"):
         sys.exit("names_table.py: development sets only, not " + s)
-here = os.path.dirname(os.path.abspath(__file__))
-root = os.path.dirname(os.path.dirname(os.path.dirname(here)))
-names_bin = os.path.join(build, "coref-names")
-subprocess.run(["cc", "-O1", "-std=c11", "-I" + os.path.join(root, "include"),
-                "-I" + os.path.join(root, "src"), "-o", names_bin,
-                os.path.join(here, "coref_names.c"),
-                os.path.join(build, "libexodus.a"), "-lsqlite3", "-lgsl",
-                "-lgslcblas", "-lm", "-ljansson", "-lmicrohttpd", "-lpq",
-                "-lcsv", "-lunistring", "-lz", "-fopenmp"], check=True)
+names_bin = news_sets.names_tool(build)
 exe = os.path.join(build, "exodus")
 
 
@@ -43,17 +37,8 @@ def words(s):
 
 table = collections.Counter()
 for which in sets:
-    gold = collections.defaultdict(list)
-    for r in csv.DictReader(open(os.path.join(here, which + "-gold.csv"))):
-        gold[r["id"]].append(r)
-    passages, cur = [], None
-    for line in open(os.path.join(here, which + ".txt"), encoding="utf-8"):
-        if line.startswith("=== "):
-            f = line.split()
-            cur = [f[1], f[2].split("=")[1], ""]
-            passages.append(cur)
-        elif cur:
-            cur[2] += line
+    gold = news_sets.gold(which)
+    passages = news_sets.passages(which)
     for pid, date, text in passages:
         raw = text.encode("utf-8")
         out = subprocess.run([names_bin], input=raw, capture_output=True,
@@ -62,14 +47,7 @@ for which in sets:
                  for f in (l.split() for l in out.splitlines())
                  if f[0] == "N"]
         nkeys = {key(n) for n in names}
-        with tempfile.NamedTemporaryFile("w", suffix=".txt",
-                                         delete=False) as t:
-            t.write(text)
-        res = json.loads(subprocess.run(
-            [exe, "extract", t.name, "--json", "--date", date],
-            capture_output=True, text=True).stdout)
-        os.unlink(t.name)
-        cands = res["files"][0]["candidates"]
+        cands = news_sets.extract(exe, text, date)
         gs = [dict(g, used=False) for g in gold.get(pid, [])]
         extras = []
         for c in cands:

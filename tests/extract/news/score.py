@@ -2,7 +2,9 @@
 """Development aid: score `exodus extract --json` on a news set the same way
 tests/unit/test_extract.c does, and list every miss and extra.
 usage: score.py EXODUS dev|test [-v]"""
-import csv, json, os, subprocess, sys, tempfile, unicodedata
+import sys, unicodedata
+
+import news_sets
 
 def key(s):
     # exo__name_key's rule, as the unit suite matches: white space
@@ -11,27 +13,13 @@ def key(s):
 
 exe, which = sys.argv[1], sys.argv[2]
 verbose = "-v" in sys.argv
-here = os.path.dirname(os.path.abspath(__file__))
-gold = {}
-for r in csv.DictReader(open(os.path.join(here, which + "-gold.csv"))):
-    gold.setdefault(r["id"], []).append(dict(r, used=False))
-passages, cur = [], None
-for line in open(os.path.join(here, which + ".txt"), encoding="utf-8"):
-    if line.startswith("=== "):
-        f = line.split()
-        cur = [f[1], f[2].split("=")[1], ""]
-        passages.append(cur)
-    elif cur:
-        cur[2] += line
+gold = {pid: [dict(r, used=False) for r in rows]
+        for pid, rows in news_sets.gold(which).items()}
+passages = news_sets.passages(which)
 kinds = ["left", "joined", "fired", "sabbatical", "returned", "founded"]
 tp = {k: [0, 0, 0, 0] for k in kinds}  # pred, pred-hit, gold, gold-hit
 for pid, date, text in passages:
-    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as t:
-        t.write(text)
-    out = json.loads(subprocess.run([exe, "extract", t.name, "--json", "--date", date],
-                                    capture_output=True, text=True).stdout)
-    os.unlink(t.name)
-    cands = out["files"][0]["candidates"]
+    cands = news_sets.extract(exe, text, date)
     gs = gold.get(pid, [])
     for g in gs:
         tp[g["event"]][2] += 1
