@@ -4289,6 +4289,15 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                 same->to = fr.to;
                 same->to_text = fr.to_text;
             }
+            /* "X will step down in March, to be replaced by Y": the
+             * verb's own date, read in its tense, over the succession's
+             * date of the sentence, read as past. */
+            if (cl == CL_MAIN && fr.own_date && !same->own_date &&
+                tr->event == same->event) {
+                same->has_date = true;
+                same->date = fr.date;
+                same->own_date = true;
+            }
             /* "X announced his departure from A, three years after he
              * joined A": the clause of time is a move of its own, kept as
              * history beside the main one, dated only by its own words
