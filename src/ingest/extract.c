@@ -1451,7 +1451,7 @@ static bool find_date_outside_clauses(struct extractor *ex, size_t a, size_t b,
         if (find_date(ex, seg, i, RELATIVE_PAST, out))
             return true;
         seg = k;
-        i = k;
+        i = k - 1; /* the closing comma may open the next clause */
     }
     return seg < b && find_date(ex, seg, b, RELATIVE_PAST, out);
 }
@@ -2080,6 +2080,12 @@ static bool mention_ends_at(const struct extractor *ex, size_t t);
 
 static bool is_passive(const struct extractor *ex, size_t s0, size_t t)
 {
+    /* "was made the new CEO": the trigger holds its auxiliary (ex18n);
+     * before the progressive's test, which "being" would fail. */
+    if (t + 1 < ex->n_toks && low_is(&ex->toks[t + 1], "made") &&
+        low_in(&ex->toks[t],
+               (const char *const[]){"was", "been", "being", NULL}))
+        return true;
     /* "is hiring", "is replacing": progressive, not passive. */
     size_t n = strlen(ex->toks[t].low);
     if (n > 4 && strcmp(ex->toks[t].low + n - 3, "ing") == 0)
@@ -2088,11 +2094,6 @@ static bool is_passive(const struct extractor *ex, size_t s0, size_t t)
         low_in(&ex->toks[t - 1],
                (const char *const[]){"was", "were", "been", "being", "is",
                                      "are", "be", "got", "get", NULL}))
-        return true;
-    /* "was made the new CEO": the trigger holds its auxiliary (ex18n). */
-    if (t + 1 < ex->n_toks && low_is(&ex->toks[t + 1], "made") &&
-        low_in(&ex->toks[t],
-               (const char *const[]){"was", "been", "being", NULL}))
         return true;
     /* The headline passive drops the auxiliary: "Luca Ferro sacked by
      * Halvard Bank", "Derek Ashby tapped to lead Kestrel" (ex17n): a
@@ -2746,8 +2747,6 @@ static long subject_before(const struct extractor *ex, const struct sent *s,
     return best;
 }
 
-/* Is the gap [a, b) between two names only a list separator and role
- * words ("X, Y and CFO Z", "X as well as content chief Y")? */
 /* Whether token i, a word and no trigger, qualifies a title in the next
  * two tokens before token 'b': "Environment" in "Environment Secretary",
  * "Creative" in "Creative Director". */
@@ -2766,6 +2765,8 @@ static bool title_qualifier(const struct extractor *ex, size_t i, size_t b)
     return false;
 }
 
+/* Is the gap [a, b) between two names only a list separator and role
+ * words ("X, Y and CFO Z", "X as well as content chief Y")? */
 static bool list_gap(const struct extractor *ex, size_t a, size_t b)
 {
     bool sep = false;
@@ -3089,12 +3090,13 @@ static void successor_frame(struct extractor *ex, const struct sent *s,
     if (!dest || (ym->t1 + 1 < s->t1 && low_is(&T[ym->t1], ",") &&
                   low_is(&T[ym->t1 + 1], "who")))
         return;
-    bool former = false, interim = false;
+    /* from inside or only for now: "its CFO", "interim CEO" */
+    bool former = false, inside = false;
     size_t f0 = ym->t0 > lo + 6 ? ym->t0 - 6 : lo;
     for (size_t i = f0; i < ym->t0; i++) {
         former |= low_is(&T[i], "former") || low_is(&T[i], "ex") ||
                   strncmp(T[i].low, "ex-", 3) == 0;
-        interim |=
+        inside |=
             low_in(&T[i], (const char *const[]){"interim", "acting", "its",
                                                 "company's", NULL});
     }
@@ -3115,13 +3117,13 @@ static void successor_frame(struct extractor *ex, const struct sent *s,
         size_t end = a + 12 < s->t1 ? a + 12 : s->t1;
         for (size_t i = a; i < end && i < a + 3; i++) {
             former |= low_is(&T[i], "former") || low_is(&T[i], "ex");
-            interim |= low_in(
+            inside |= low_in(
                 &T[i], (const char *const[]){"interim", "acting", "its", NULL});
         }
         if (role_after(ex, a, end, &r0, &r1, &lv, &after) && after)
             was = was ? was : after;
     }
-    if (interim || (was && same_key(was, dest)) || !(former || was))
+    if (inside || (was && same_key(was, dest)) || !(former || was))
         return;
     size_t before = *n_frames;
     succession_frame(ex, s, frames, n_frames, sdate, y, EXO_EVENT_JOINED, dest);
@@ -3315,7 +3317,8 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
      * "whether" and "would". */
     bool sent_past = false, sent_hedged = false;
     size_t first_if = SIZE_MAX, first_would = SIZE_MAX;
-    size_t rel_end = 0; /* the end of a ", who ... ," clause */
+    size_t rel_end =
+        0; /* the end of a ", who ... ," or ", which ... ," clause */
     for (size_t i = s->t0; i < s->t1; i++) {
         if (low_in(&T[i], denials))
             return;
@@ -4887,6 +4890,8 @@ static bool learnable(const struct extractor *ex, const struct sent *s,
  * what it dates. Negations were measured scoped too and gained no move
  * of the 985 for three false ones.
  */
+/* The hypotheticals that still gate the whole sentence: a condition
+ * governs all of it ("if X leaves, Y will join"). */
 static const char *const conditionals[] = {"if", "unless", "whether", NULL};
 
 static const char *gate_cue(const struct extractor *ex, const struct sent *s)
@@ -4929,9 +4934,10 @@ static const char *const reporting_verbs[] = {
 static const char *const hearsay[] = {"sources", "reportedly", "familiar",
                                       "reported", NULL};
 
-/* Whether token i of 's' is a negation or a hypothetical that cancels the
- * triggers it governs; 'reported' says a reporting verb came before it
- * in the sentence and no hearsay is in it. */
+/* Whether token i is a hypothetical that cancels the triggers it governs
+ * (a negation is not: it gates the whole sentence, gate_cue); 'reported'
+ * says a reporting verb came before it in the sentence and no hearsay is
+ * in it. */
 static bool scoped_cue(const struct extractor *ex, size_t i, bool reported)
 {
     const struct tok *t = &ex->toks[i];

@@ -114,7 +114,7 @@ struct exo__learn_hooks {
      * another kind: another experiment of the trainer's. */
     bool second_moves;
     /* Called for each sentence the reader's gate skips, with the cue that
-     * skips it ("not", "would", "ago", "?" ...), once with 'person' NULL
+     * skips it ("not", "if", "interim", "?" ...), once with 'person' NULL
      * and once per person mentioned in it: the trainer's measure of what
      * the gate costs (TRAIN_GATE, docs/extract.md, ex18s). */
     void (*gated)(void *ctx, const char *person, size_t para, const char *cue);

@@ -1126,10 +1126,11 @@ bool exo__lex_not_name(const char *word)
 }
 
 /*
- * Nouns that stand for a person already named, after "the", though they
- * are no title: "the billionaire", "the Briton", "the 45-year-old" is
- * read apart (ex17r). Titles ("the cofounder", "the coach") are in
- * 'roles'. Lower-case.
+ * Nouns that stand for a person, though they are no title: after "the"
+ * for one already named ("the billionaire", "the Briton"; "the
+ * 45-year-old" is read apart, ex17r), and glued before a name, no part of
+ * it ("Billionaire Hal Brenner", ex18n). Titles ("the cofounder", "the coach")
+ * are in 'roles'. Lower-case.
  */
 static const char *const person_nouns[] = {
     "billionaire",  "millionaire",   "entrepreneur", "investor",
