@@ -1449,6 +1449,16 @@ static size_t count_with_model(const char *text, int always,
     return n;
 }
 
+/* Each of the 'n' texts holds 'want' moves of event 'ev' by Anna Kovac
+ * that only a model always proposing 'ev' reads (count_with_model). */
+static void expect_model_moves(const char *const *texts, size_t n,
+                               exo_event ev, size_t want)
+{
+    for (size_t i = 0; i < n; i++)
+        cr_expect_eq(count_with_model(texts[i], ev, "Anna Kovac", ev), want,
+                     "%s in: %s", want ? "no move" : "a move", texts[i]);
+}
+
 /* The trainer's cross-validation reads each fold with the model it has
  * just fitted: the reader uses the rows it is given, not the built-in
  * ones. */
@@ -1479,10 +1489,7 @@ Test(extract, learned_reader_reads_no_reports_or_history)
         "In the early days of the club, the Port Ellis Mariners sacked Anna "
         "Kovac.",
     };
-    for (size_t i = 0; i < sizeof none / sizeof none[0]; i++)
-        cr_expect_eq(count_with_model(none[i], EXO_EVENT_FIRED, "Anna Kovac",
-                                      EXO_EVENT_FIRED),
-                     0, "a move in: %s", none[i]);
+    expect_model_moves(none, sizeof none / sizeof none[0], EXO_EVENT_FIRED, 0);
     cr_expect_eq(count_with_model("Also sacked: Anna Kovac, the club's scout.",
                                   EXO_EVENT_FIRED, "Anna Kovac",
                                   EXO_EVENT_FIRED),
@@ -1507,20 +1514,15 @@ Test(extract, gate_reads_what_the_cue_does_not_govern)
         "The club announced that it would also be sacking: Anna Kovac, the "
         "club's scout.",
     };
-    for (size_t i = 0; i < sizeof some / sizeof some[0]; i++)
-        cr_expect_eq(count_with_model(some[i], EXO_EVENT_FIRED, "Anna Kovac",
-                                      EXO_EVENT_FIRED),
-                     1, "no move in: %s", some[i]);
+    expect_model_moves(some, sizeof some / sizeof some[0], EXO_EVENT_FIRED, 1);
     static const char *const joins[] = {
         "Also joining the Port Ellis Mariners: Anna Kovac, from the Harbor "
         "City Hawks.",
         "Also joining the Port Ellis Mariners in May: Anna Kovac, from the "
         "Harbor City Hawks.",
     };
-    for (size_t i = 0; i < sizeof joins / sizeof joins[0]; i++)
-        cr_expect_eq(count_with_model(joins[i], EXO_EVENT_JOINED,
-                                      "Anna Kovac", EXO_EVENT_JOINED),
-                     1, "no move in: %s", joins[i]);
+    expect_model_moves(joins, sizeof joins / sizeof joins[0],
+                       EXO_EVENT_JOINED, 1);
 }
 
 /* What a cue governs stays no move, however probable the model finds it:
@@ -1539,10 +1541,7 @@ Test(extract, gate_keeps_what_the_cue_governs)
         "If the season ends badly, also sacked: Anna Kovac, the club's "
         "scout.",
     };
-    for (size_t i = 0; i < sizeof none / sizeof none[0]; i++)
-        cr_expect_eq(count_with_model(none[i], EXO_EVENT_FIRED, "Anna Kovac",
-                                      EXO_EVENT_FIRED),
-                     0, "a move in: %s", none[i]);
+    expect_model_moves(none, sizeof none / sizeof none[0], EXO_EVENT_FIRED, 0);
     static const char *const joins[] = {
         "In talks to join the Port Ellis Mariners: Anna Kovac, from the "
         "Harbor City Hawks.",
@@ -1551,10 +1550,8 @@ Test(extract, gate_keeps_what_the_cue_governs)
         "Also joining the Port Ellis Mariners as interim coach: their own "
         "scout Anna Kovac.",
     };
-    for (size_t i = 0; i < sizeof joins / sizeof joins[0]; i++)
-        cr_expect_eq(count_with_model(joins[i], EXO_EVENT_JOINED,
-                                      "Anna Kovac", EXO_EVENT_JOINED),
-                     0, "a move in: %s", joins[i]);
+    expect_model_moves(joins, sizeof joins / sizeof joins[0],
+                       EXO_EVENT_JOINED, 0);
 }
 
 /* ==== ex18s: lists of people ==== */
