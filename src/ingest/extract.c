@@ -1941,6 +1941,17 @@ static bool role_after(const struct extractor *ex, size_t i, size_t end,
     return true;
 }
 
+/* "former" or "ex-" in the five tokens before token 't0', none before
+ * token 'lo': "former Apple executive X", "ex-Dyson CEO X". */
+static bool former_before(const struct extractor *ex, size_t lo, size_t t0)
+{
+    for (size_t i = t0 > lo + 5 ? t0 - 5 : lo; i < t0; i++)
+        if (low_is(&ex->toks[i], "former") || low_is(&ex->toks[i], "ex") ||
+            strncmp(ex->toks[i].low, "ex-", 3) == 0)
+            return true;
+    return false;
+}
+
 /* ==== Triggers and frames ==== */
 
 static const char *const aux_words[] = {
@@ -3091,11 +3102,8 @@ static void successor_frame(struct extractor *ex, const struct sent *s,
                   low_is(&T[ym->t1 + 1], "who")))
         return;
     /* from inside or only for now: "its CFO", "interim CEO" */
-    bool former = false, inside = false;
-    size_t f0 = ym->t0 > lo + 6 ? ym->t0 - 6 : lo;
-    for (size_t i = f0; i < ym->t0; i++) {
-        former |= low_is(&T[i], "former") || low_is(&T[i], "ex") ||
-                  strncmp(T[i].low, "ex-", 3) == 0;
+    bool former = former_before(ex, lo, ym->t0), inside = false;
+    for (size_t i = ym->t0 > lo + 6 ? ym->t0 - 6 : lo; i < ym->t0; i++) {
         inside |=
             low_in(&T[i], (const char *const[]){"interim", "acting", "its",
                                                 "company's", NULL});
@@ -4133,13 +4141,8 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         /* The same holds for "X was named CEO of Acme" (ex17b). */
         if (def->flags & EXO__TRIG_AS) {
             const struct mention *om = sm;
-            bool former = false;
-            size_t f0 = om->t0 > s->t0 + 5 ? om->t0 - 5 : s->t0;
-            if (objm >= 0 && f0 < tr->t1)
-                f0 = tr->t1;
-            for (size_t i = f0; i < om->t0; i++)
-                former |= low_is(&T[i], "former") || low_is(&T[i], "ex") ||
-                          strncmp(T[i].low, "ex-", 3) == 0;
+            bool former = former_before(
+                ex, objm >= 0 && s->t0 < tr->t1 ? tr->t1 : s->t0, om->t0);
             const char *was = aff ? aff : fr.from;
             if (was && fr.to && same_key(was, fr.to))
                 continue;
@@ -5111,17 +5114,6 @@ static bool arrival_at(const struct extractor *ex, size_t t0, size_t t1,
     return false;
 }
 
-/* "former" or "ex-" in the five tokens before token 't0'. */
-static bool former_before(const struct extractor *ex, const struct sent *s,
-                          size_t t0)
-{
-    for (size_t i = t0 > s->t0 + 5 ? t0 - 5 : s->t0; i < t0; i++)
-        if (low_is(&ex->toks[i], "former") || low_is(&ex->toks[i], "ex") ||
-            strncmp(ex->toks[i].low, "ex-", 3) == 0)
-            return true;
-    return false;
-}
-
 /* For the trainer's experiment (second_moves): whether the proposal is
  * a kind of move none of the person's candidates is (left and joined
  * being one kind) and none of them is a proposal already. */
@@ -5201,7 +5193,7 @@ static void learn_emit(struct extractor *ex)
         /* "Acme hired X": who hires, named before the person; "Acme
          * named former Beta designer X": the first one, Beta is where X
          * was. */
-        bool former = former_before(ex, s, pr->t0);
+        bool former = former_before(ex, s->t0, pr->t0);
         if (!leaving && !fr.to && former && earlier && earlier != last_before) {
             fr.to = earlier->org, fr.to_text = true;
             fr.from = last_before->org, fr.from_text = true;
