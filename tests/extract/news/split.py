@@ -97,6 +97,11 @@ def main():
     # labels (raw-test4.txt, collected at the same time, included).
     if os.path.exists("raw-dev7.txt"):
         later(seen, src, head, "dev7", "I", test_people)
+    # The fifth test set (ex19t5), sealed until scored once at merge, is
+    # held to the same line as test2 to test4: no person the development
+    # side labels (raw-dev8.txt, collected at the same time, included).
+    if os.path.exists("raw-test5.txt"):
+        later(seen, src, head, "test5", "W", dev_people)
     # The eighth development set (ex19d8), sealed until scored once at
     # merge, is held to the same line as dev7: no person the test side
     # labels (raw-test5.txt, collected at the same time, included).
@@ -125,7 +130,7 @@ def later(seen, src, head, name, prefix, other_side=frozenset()):
     rule was changed for it. A development set may not hold a passage whose
     URL is already in an earlier set, or whose story (first labelled person)
     is a test-set story, so tuning on it cannot look at the test set's
-    stories; the later test sets (test2, test3, test4) are held to the URL
+    stories; the later test sets (test2 ... test5) are held to the URL
     check and to other_side only."""
     test_keys = {line.split(",")[2] for line in src[1:]
                  if line.split(",")[1] == "test"}
@@ -140,7 +145,7 @@ def later(seen, src, head, name, prefix, other_side=frozenset()):
         mine.add(url)
         for g in p["gold"]:
             if g[0].lower() in test_keys and name not in (
-                    "test2", "test3", "test4"):
+                    "test2", "test3", "test4", "test5"):
                 sys.exit("%s: %s is a test-set story" % (pid, g[0]))
             if g[0].lower() in other_side:
                 sys.exit("%s: %s is labelled on the other side of the split"
