@@ -325,6 +325,7 @@ struct frame {
     bool temporal;   /* in a "when"/"after" clause: history, kept undated */
     bool from_aff;   /* 'from' is the person's affiliation, not a slot */
     bool object;     /* "left the company": a workplace as the object */
+    bool to_noun;    /* "joined the retailer": where to, named by a noun */
     bool obj_fire;   /* "A will fire X": the person named as the object */
     bool passive;    /* "X was hired": who hires is not in the subject */
     bool noun;       /* "X's exit", "the departure of X": the person's own */
@@ -2275,6 +2276,13 @@ static bool distinct_moves(const exo_candidate *o, const struct frame *f)
     if (o->from_org && !o->from_context && f->from && f->from_text &&
         !f->from_aff && !same_key(o->from_org, f->from))
         return true;
+    /* "Microsoft has hired X ... before joining Apple, X led ...": a
+     * join told as history that names another destination is how the
+     * person came to the last job, not today's hire told twice. */
+    if (o->event == EXO_EVENT_JOINED && f->event == EXO_EVENT_JOINED &&
+        o->to_org && f->to && f->to_text && o->background != f->background &&
+        !same_key(o->to_org, f->to))
+        return true;
     /* "stepped down from A on Thursday ... joined the B board in
      * January": what one joined before leaving is not where one went. */
     if (o->event == EXO_EVENT_LEFT && f->event == EXO_EVENT_JOINED &&
@@ -4006,8 +4014,14 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             size_t i = tr->t1;
             if (i < s->t1 &&
                 low_in(&T[i], (const char *const[]){"the", "its", NULL}) &&
-                i + 1 < s->t1 && low_in(&T[i + 1], company_nouns))
+                i + 1 < s->t1 && low_in(&T[i + 1], company_nouns)) {
                 fr.to = ex->context;
+                /* "Gennette joined the retailer in 1983": a join all the
+                 * same when the text's organisation is not one the
+                 * finder knows (issue 17: the gold leaves it empty
+                 * rather than miss the move). */
+                fr.to_noun = true;
+            }
         }
         for (size_t i = s->t0; i + 2 < s->t1 && !fr.from; i++)
             if (low_in(&T[i], (const char *const[]){"years", "months", "decade",
@@ -4464,7 +4478,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             else
                 fr->from = NULL;
         }
-        if ((fr->tflags & EXO__TRIG_NEEDS_ORG) && !fr->to)
+        if ((fr->tflags & EXO__TRIG_NEEDS_ORG) && !fr->to && !fr->to_noun)
             continue;
         /* "After leaving the meeting, X drove home": a participle is a
          * move only with its organisation named, or "the club" (ex17v). */
@@ -4478,7 +4492,8 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             !fr->role && !(fr->tflags & EXO__TRIG_STRONG) && !fr->obj_fire &&
             !fr->noun)
             continue;
-        if (!leaving && !fr->to && fr->event != EXO_EVENT_FOUNDED)
+        if (!leaving && !fr->to && !fr->to_noun &&
+            fr->event != EXO_EVENT_FOUNDED)
             continue;
         /* A bare "left" needs an organisation or a role to be a move. */
         if (fr->event == EXO_EVENT_LEFT &&

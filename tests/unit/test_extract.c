@@ -2901,3 +2901,40 @@ Test(extract, names_where_an_organisation_was_expected)
     expect_one("Ivo Brandt joined Pelko from Varno Capital.", NULL,
                "Ivo Brandt", "Varno Capital", "Pelko", EXO_EVENT_JOINED);
 }
+
+/* A join told as history whose workplace is named by a noun ("joined the
+ * retailer in 1991") is a join when the text names no organisation the
+ * finder knows: the move, with an empty organisation (ex19b). */
+Test(extract, history_join_to_a_workplace_noun_without_a_known_org)
+{
+    const char *t = "Marlow Trading has named Petra Lindqvist chief "
+                    "executive. Ms. Lindqvist, 49, joined the retailer in "
+                    "1991 as a buyer.";
+    exo_candidate_list out;
+    exo_candidate c =
+        history_move(&out, t, "Petra Lindqvist", EXO_EVENT_JOINED);
+    cr_expect(c.background, "not history in: %s", t);
+    cr_expect_eq(c.date.days, exo_days_from_civil(1991, 1, 1));
+    exo_candidate_list_release(&out);
+    /* Not a workplace: "joined the protest" is no move. */
+    cr_expect_eq(count_moves("Petra Lindqvist joined the protest in 1991.",
+                             "Petra Lindqvist", EXO_EVENT_JOINED),
+                 0);
+}
+
+/* "A has hired X ... before joining B, X worked at C": the join told as
+ * history goes to another organisation than today's hire, so it is a
+ * second move, not today's told twice (ex19b). */
+Test(extract, history_join_elsewhere_is_not_todays_hire)
+{
+    const char *t = "Quillon Systems has hired Tomas Vigdal as its chief "
+                    "architect. Before joining Orbit Freight, Vigdal spent "
+                    "six years at Helix Analytics.";
+    cr_expect_eq(count_moves(t, "Tomas Vigdal", EXO_EVENT_JOINED), 2, "%s", t);
+    /* The same destination told twice is one move. */
+    const char *same = "Quillon Systems has hired Tomas Vigdal as its chief "
+                       "architect. Vigdal joined Quillon Systems from Helix "
+                       "Analytics.";
+    cr_expect_eq(count_moves(same, "Tomas Vigdal", EXO_EVENT_JOINED), 1, "%s",
+                 same);
+}
