@@ -990,6 +990,12 @@ static void find_entities(struct extractor *ex, struct sent *s)
         if (!org_ctx && i > s->t0 + 1 && low_is(&ex->toks[i - 1], "of") &&
             exo__lex_role(ex->toks[i - 2].low, &of_lv) == EXO__ROLE_HEAD)
             org_ctx = true;
+        /* "chief executive officer of Globex": "officer" ends a title
+         * only after another title word ("police officer" is none). */
+        if (!org_ctx && i > s->t0 + 2 && low_is(&ex->toks[i - 1], "of") &&
+            low_is(&ex->toks[i - 2], "officer") &&
+            exo__lex_role(ex->toks[i - 3].low, &of_lv) != EXO__ROLE_NONE)
+            org_ctx = true;
         /* "head coach of the Oakland Raiders", "editor of the Daily
          * Planet": the same with an article (ex17n: a team read as a
          * person). */
@@ -4022,6 +4028,26 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                  * rather than miss the move). */
                 fr.to_noun = true;
             }
+        }
+        /* "Muilenburg started as an intern in 1985": a job begun, at
+         * the text's organisation, when a title follows "as" ("started
+         * as a hobby" is none; ex19b). */
+        if (!fr.to && tr->event == EXO_EVENT_JOINED && tr->def &&
+            tr->def->words[1] && !tr->def->words[2] &&
+            strcmp(tr->def->words[1], "as") == 0 &&
+            strcmp(tr->def->words[0], "took") != 0) {
+            size_t i = tr->t1;
+            exo_level lv;
+            while (i < s->t1 && i < tr->t1 + 2 &&
+                   low_in(&T[i], (const char *const[]){"a", "an", "the", "its",
+                                                       "his", "her", NULL}))
+                i++;
+            for (size_t w = i; w < s->t1 && w < i + 4; w++)
+                if (exo__lex_role(T[w].low, &lv) == EXO__ROLE_HEAD) {
+                    fr.to = ex->context;
+                    fr.to_noun = true;
+                    break;
+                }
         }
         for (size_t i = s->t0; i + 2 < s->t1 && !fr.from; i++)
             if (low_in(&T[i], (const char *const[]){"years", "months", "decade",

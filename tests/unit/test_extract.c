@@ -2938,3 +2938,40 @@ Test(extract, history_join_elsewhere_is_not_todays_hire)
     cr_expect_eq(count_moves(same, "Tomas Vigdal", EXO_EVENT_JOINED), 1, "%s",
                  same);
 }
+
+/* "chief executive officer of A": "officer" ends a title after another
+ * title word, so the capitalised run after "of" is the organisation
+ * joined, not unknown (ex19b). */
+Test(extract, a_title_ending_in_officer_names_its_organisation)
+{
+    const char *t = "Rhea Castell, who became chief executive officer of "
+                    "Tamsin Brewing in March, left on Monday.";
+    exo_candidate_list out;
+    exo_candidate c = history_move(&out, t, "Rhea Castell", EXO_EVENT_JOINED);
+    cr_expect_str_eq(c.to_org, "Tamsin Brewing");
+    exo_candidate_list_release(&out);
+}
+
+/* "started as an intern in 1991", "started at A in 2004", "came on board
+ * at A": a job begun, told as history (ex19b); "started as a hobby" and
+ * "started at dawn" are not. */
+Test(extract, history_a_job_started_is_a_join)
+{
+    expect_history_date("Orrin Textiles has ousted its chief executive, "
+                        "Lena Marsh. Ms Marsh started as an intern in 1991.",
+                        "Lena Marsh", EXO_EVENT_JOINED, 1991, 0, 0,
+                        EXO_PREC_YEAR);
+    expect_history_date("Orrin Textiles has ousted Lena Marsh. In 2004, Marsh "
+                        "started at Pellam Foods as a junior analyst.",
+                        "Lena Marsh", EXO_EVENT_JOINED, 2004, 0, 0,
+                        EXO_PREC_YEAR);
+    cr_expect_eq(count_moves("Lena Marsh came on board at Pellam Foods.",
+                             "Lena Marsh", EXO_EVENT_JOINED),
+                 1);
+    cr_expect_eq(count_moves("Lena Marsh started as a hobby baker in 1991.",
+                             "Lena Marsh", EXO_EVENT_JOINED),
+                 0);
+    cr_expect_eq(count_moves("Lena Marsh started at dawn on Monday.",
+                             "Lena Marsh", EXO_EVENT_JOINED),
+                 0);
+}
