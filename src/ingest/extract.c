@@ -331,6 +331,7 @@ struct frame {
     bool noun;       /* "X's exit", "the departure of X": the person's own */
     bool own_date;   /* the date is in the trigger's own words */
     bool participle; /* "since leaving A": history only when dated so */
+    bool who_join;   /* "X, who joined A": history told in passing */
     size_t n_also;   /* "X and Y are leaving": the other subjects */
     int also[8];
     unsigned also_flags[8];
@@ -3723,6 +3724,21 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             temporal =
                 ((def->flags & EXO__TRIG_STRONG) || clause_end) && time_clause;
         }
+        /* "X, who joined A", "X, who was hired from A": a join told in
+         * a relative clause is how the person came there, history even
+         * when no date is given (ex19b: every such undated clause in
+         * dev..dev7 is labelled a background join). */
+        bool who_join = false;
+        if (cl == CL_SUB && objm < 0 && participle < 0 &&
+            tr->event == EXO_EVENT_JOINED && !tr->noun) {
+            size_t w = ct;
+            while (w > sm->t1 && (low_in(&T[w - 1], aux_words) ||
+                                  low_in(&T[w - 1], (const char *const[]){
+                                                        "first", "originally",
+                                                        "initially", NULL})))
+                w--;
+            who_join = w > sm->t1 && low_is(&T[w - 1], "who");
+        }
         /* Negation, hypothesis, hedging, background: in the words between
          * the subject (or 6 tokens back) and the trigger. */
         size_t w0 =
@@ -3824,6 +3840,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         fr.obj_fire = obj_fire;
         fr.noun = noun_subj;
         fr.participle = participle >= 0;
+        fr.who_join = who_join;
         if (sm->flags & M_GROUP)
             for (size_t g = 1; g < ex->n_group && fr.n_also < 8; g++) {
                 fr.also[fr.n_also] = ex->group[g];
@@ -4032,11 +4049,15 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         /* "Muilenburg started as an intern in 1985": a job begun, at
          * the text's organisation, when a title follows "as" ("started
          * as a hobby" is none; ex19b). */
-        if (!fr.to && tr->event == EXO_EVENT_JOINED && tr->def &&
-            tr->def->words[1] && !tr->def->words[2] &&
-            strcmp(tr->def->words[1], "as") == 0 &&
-            strcmp(tr->def->words[0], "took") != 0) {
-            size_t i = tr->t1;
+        bool as_after = tr->def && tr->def->words[1] && !tr->def->words[2] &&
+                        strcmp(tr->def->words[1], "as") == 0 &&
+                        strcmp(tr->def->words[0], "took") != 0;
+        /* ... and "who joined as a speechwriter" (ex19b). */
+        as_after |= tr->def && !tr->def->words[1] && tr->t1 < s->t1 &&
+                    low_is(&T[tr->t1], "as") &&
+                    (tr->def->flags & EXO__TRIG_NEEDS_ORG);
+        if (!fr.to && tr->event == EXO_EVENT_JOINED && as_after) {
+            size_t i = low_is(&T[tr->t1], "as") ? tr->t1 + 1 : tr->t1;
             exo_level lv;
             while (i < s->t1 && i < tr->t1 + 2 &&
                    low_in(&T[i], (const char *const[]){"a", "an", "the", "its",
@@ -4297,8 +4318,9 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                 /* A dated clause with another event is a move of its own
                  * ("who left in 2021 to found a startup, returned to A"):
                  * kept as history beside the main one. */
-                if (same->has_date && same->event != fr.event &&
-                    same->event != EXO_EVENT_LEFT && n_frames < 32) {
+                if ((same->has_date || same->who_join) &&
+                    same->event != fr.event && same->event != EXO_EVENT_LEFT &&
+                    n_frames < 32) {
                     frames[n_frames++] = fr;
                     continue;
                 }
@@ -4469,7 +4491,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
     }
     for (size_t f = 0; f < n_frames; f++) {
         struct frame *fr = &frames[f];
-        if (!fr->main && !fr->has_date && !fr->temporal)
+        if (!fr->main && !fr->has_date && !fr->temporal && !fr->who_join)
             continue;
         /* "after quitting Goldman in August": a dated participle is
          * history only as far as its date says (ex17v). */
@@ -4493,7 +4515,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
          * (ex17b), also when that organisation was only guessed as where
          * the person came from (ex17n: "Reid had been brought in"). */
         if (fr->event == EXO_EVENT_JOINED && !fr->to && ex->context &&
-            (fr->tflags & EXO__TRIG_HIRE) && fr->main &&
+            (fr->tflags & EXO__TRIG_HIRE) && (fr->main || fr->who_join) &&
             !(fr->from && (fr->from != ex->context || !fr->passive) &&
               same_key(fr->from, ex->context)))
             fr->to = ex->context;

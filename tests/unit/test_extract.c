@@ -2975,3 +2975,34 @@ Test(extract, history_a_job_started_is_a_join)
                              "Lena Marsh", EXO_EVENT_JOINED),
                  0);
 }
+
+/* "X, who joined A from B, left C": the join told in a relative clause
+ * is history even undated, a move beside the main one; so is "who was
+ * hired from B" at the text's organisation and "who joined as a sales
+ * director" (ex19b). */
+Test(extract, history_join_in_a_who_clause_without_a_date)
+{
+    const char *t = "Ines Carvalho, who joined Pellam Foods from Orrin "
+                    "Textiles, left Pellam Foods on Monday.";
+    exo_candidate_list out;
+    exo_candidate c = history_move(&out, t, "Ines Carvalho", EXO_EVENT_JOINED);
+    cr_expect(c.background, "not history in: %s", t);
+    cr_expect_not(c.has_date, "a date in: %s", t);
+    cr_expect_str_eq(c.to_org, "Pellam Foods");
+    exo_candidate_list_release(&out);
+    cr_expect_eq(count_moves("Pellam Foods has fired Ines Carvalho. Carvalho, "
+                             "who was hired from Orrin Textiles, led its "
+                             "sales unit.",
+                             "Ines Carvalho", EXO_EVENT_JOINED),
+                 1);
+    cr_expect_eq(count_moves("Pellam Foods has fired Ines Carvalho. Carvalho, "
+                             "who joined as a sales director, led its sales "
+                             "unit.",
+                             "Ines Carvalho", EXO_EVENT_JOINED),
+                 1);
+    /* Not a join: "who joined the protest". */
+    cr_expect_eq(count_moves("Ines Carvalho, who joined the protest, left "
+                             "Pellam Foods on Monday.",
+                             "Ines Carvalho", EXO_EVENT_JOINED),
+                 0);
+}
