@@ -1277,6 +1277,9 @@ static bool date_at(struct extractor *ex, size_t i, size_t a, size_t b,
                 k++;
         } else if (k < b && low_is(&T[k], ",")) {
             k++;
+        } else if (k + 1 < b && low_is(&T[k], "of") && year_of(&T[k + 1])) {
+            /* "in June of 2005", "In March of 2019" (ex19b) */
+            k++;
         }
         int y = k < b ? year_of(&T[k]) : 0;
         if (y && day && day <= exo__days_in_month(y, m)) {

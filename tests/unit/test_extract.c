@@ -3006,3 +3006,12 @@ Test(extract, history_join_in_a_who_clause_without_a_date)
                              "Ines Carvalho", EXO_EVENT_JOINED),
                  0);
 }
+
+/* "in June of 2005": a month and its year with "of" between (ex19b). */
+Test(extract, history_month_of_year_is_dated)
+{
+    expect_history_date("Pellam Foods has fired Ines Carvalho. Carvalho "
+                        "joined Pellam Foods in June of 2005.",
+                        "Ines Carvalho", EXO_EVENT_JOINED, 2005, 6, 0,
+                        EXO_PREC_MONTH);
+}
