@@ -3207,6 +3207,30 @@ static void replace_frames(struct extractor *ex, const struct sent *s,
             continue;
         }
         long x = mention_after(ex, i + 1, 6);
+        /* "replaced him with Y", "replacing her with Y": the one replaced
+         * was named before; Y joins whoever replaces, else the text's
+         * organisation (ex19b). */
+        if (!succeed && i + 3 < s->t1 &&
+            low_in(&T[i + 1], (const char *const[]){"him", "her", NULL}) &&
+            low_is(&T[i + 2], "with")) {
+            long y = mention_after(ex, i + 3, 5);
+            const struct org_mention *agent = org_before(ex, s->t0, i);
+            const char *to = agent ? agent->org : ex->context;
+            /* "killed speculation that it is about to ... replace him
+             * with Y": not a move. */
+            bool inside = false;
+            for (size_t k = s->t0; k < i; k++)
+                inside |= (low_in(&T[k], hypothetical) && !T[k].month) ||
+                          low_in(&T[k], negators);
+            for (size_t k = i + 3; y >= 0 && k < ex->ments[y].t0; k++)
+                inside |=
+                    low_in(&T[k], (const char *const[]){"interim", "acting",
+                                                        "its", "their", NULL});
+            if (y >= 0 && to && !inside)
+                succession_frame(ex, s, frames, n_frames, sdate, y,
+                                 EXO_EVENT_JOINED, to);
+            continue;
+        }
         if (x < 0)
             continue;
         /* Only role words and determiners between the verb and X. */
@@ -4060,7 +4084,8 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                     low_is(&T[tr->t1], "as") &&
                     (tr->def->flags & EXO__TRIG_NEEDS_ORG);
         if (!fr.to && tr->event == EXO_EVENT_JOINED && as_after) {
-            size_t i = low_is(&T[tr->t1], "as") ? tr->t1 + 1 : tr->t1;
+            size_t i = tr->t1 < s->t1 && low_is(&T[tr->t1], "as") ? tr->t1 + 1
+                                                                  : tr->t1;
             exo_level lv;
             while (i < s->t1 && i < tr->t1 + 2 &&
                    low_in(&T[i], (const char *const[]){"a", "an", "the", "its",

@@ -3015,3 +3015,20 @@ Test(extract, history_month_of_year_is_dated)
                         "Ines Carvalho", EXO_EVENT_JOINED, 2005, 6, 0,
                         EXO_PREC_MONTH);
 }
+
+/* "A dismissed X and replaced him with Y": Y joins A; not an interim
+ * from inside, nor a replacement only spoken of (ex19b). */
+Test(extract, a_replacement_after_a_pronoun_joins)
+{
+    const char *t = "Harbor City Hawks dismissed coach Dan Petrov in May and "
+                    "replaced him with Marta Ilves.";
+    cr_expect_eq(count_moves(t, "Marta Ilves", EXO_EVENT_JOINED), 1, "%s", t);
+    const char *interim = "Harbor City Hawks dismissed coach Dan Petrov and "
+                          "replaced him with its interim coach Marta Ilves.";
+    cr_expect_eq(count_moves(interim, "Marta Ilves", EXO_EVENT_JOINED), 0,
+                 "%s", interim);
+    const char *rumour = "Harbor City Hawks denied speculation that they "
+                         "will replace him with Marta Ilves.";
+    cr_expect_eq(count_moves(rumour, "Marta Ilves", EXO_EVENT_JOINED), 0,
+                 "%s", rumour);
+}
