@@ -2283,6 +2283,13 @@ static double score(const struct frame *f)
  */
 static bool distinct_moves(const exo_candidate *o, const struct frame *f)
 {
+    /* "Moonves joined CBS in 1995 ... He became CEO of CBS in 2006": a
+     * title taken where the person already came is a promotion, not a
+     * second join (ex19b). */
+    if (o->event == EXO_EVENT_JOINED && f->event == EXO_EVENT_JOINED &&
+        (f->tflags & EXO__TRIG_BECAME) && o->to_org && f->to &&
+        same_key(o->to_org, f->to))
+        return false;
     if (o->from_org && !o->from_context && f->from && f->from_text &&
         !f->from_aff && !same_key(o->from_org, f->from))
         return true;

@@ -3032,3 +3032,21 @@ Test(extract, a_replacement_after_a_pronoun_joins)
     cr_expect_eq(count_moves(rumour, "Marta Ilves", EXO_EVENT_JOINED), 0,
                  "%s", rumour);
 }
+
+/* "X joined A in 1995 ... X became CEO of A in 2006": the title taken
+ * where X already came is a promotion, one join, not two (ex19b). */
+Test(extract, a_title_taken_where_one_came_is_no_second_join)
+{
+    const char *t = "Dana Whitfield is out as CEO of Corvane Media. "
+                    "Whitfield joined Corvane Media in 1995 as a producer. "
+                    "Whitfield became CEO of Corvane Media in 2006.";
+    cr_expect_eq(count_moves(t, "Dana Whitfield", EXO_EVENT_JOINED), 1, "%s",
+                 t);
+    /* Another organisation's title is another move. */
+    const char *other = "Dana Whitfield is out as CEO of Corvane Media. "
+                        "Whitfield joined Corvane Media in 1995 as a "
+                        "producer. Whitfield became CEO of Larkspur Radio "
+                        "in 2006.";
+    cr_expect_eq(count_moves(other, "Dana Whitfield", EXO_EVENT_JOINED), 2,
+                 "%s", other);
+}
