@@ -2022,16 +2022,37 @@ static const char *const rumour_nouns[] = {
     "claims",  "suggestions", "talk",    NULL};
 static const char *const background_cues[] = {"ago", "previously", "formerly",
                                               "originally", NULL};
-static const char *const company_nouns[] = {
-    "company",      "startup",  "start-up",
-    "firm",         "lab",      "organization",
-    "organisation", "team",     "group",
-    "board",        "business", "role",
-    "post",         "position", "job",
-    "company's",    "outfit",   "venture",
-    "retailer",     "bank",     "chain",
-    "university",   "club",     "carmaker",
-    "automaker",    NULL};
+static const char *const company_nouns[] = {"company",
+                                            "startup",
+                                            "start-up",
+                                            "firm",
+                                            "lab",
+                                            "organization",
+                                            "organisation",
+                                            "team",
+                                            "group",
+                                            "board",
+                                            "business",
+                                            "role",
+                                            "post",
+                                            "position",
+                                            "job",
+                                            "company's",
+                                            "outfit",
+                                            "venture",
+                                            "retailer",
+                                            "bank",
+                                            "chain",
+                                            "university",
+                                            "club",
+                                            "carmaker",
+                                            "automaker",
+                                            "museum",
+                                            "newspaper",
+                                            "magazine",
+                                            "network",
+                                            "orchestra",
+                                            NULL};
 
 struct trig {
     size_t t0, t1; /* tokens of the trigger */
@@ -2499,6 +2520,11 @@ static bool trigger_applies(const struct extractor *ex, const struct sent *s,
         size_t i = t1;
         if (i < s->t1 && low_is(&T[i], "the"))
             i++;
+        /* "came to the museum as its first archivist in 2005": the
+         * text's organisation by its noun (ex19b). */
+        if (i > t1 && i < s->t1 && low_in(&T[i], company_nouns) &&
+            !(i + 1 < s->t1 && low_is(&T[i + 1], "of")))
+            return true;
         const struct org_mention *om =
             i < s->t1 && ex->tok_org[i] ? org_covering(ex, i) : NULL;
         return om && om->t0 == i && !(T[om->t1 - 1].flags & T_POSS);

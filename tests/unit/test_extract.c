@@ -3050,3 +3050,19 @@ Test(extract, a_title_taken_where_one_came_is_no_second_join)
     cr_expect_eq(count_moves(other, "Dana Whitfield", EXO_EVENT_JOINED), 2,
                  "%s", other);
 }
+
+/* "came to the museum as its archivist in 2005": the text's
+ * organisation by its noun; "came to the end of" is not (ex19b). */
+Test(extract, history_came_to_the_workplace_is_a_join)
+{
+    expect_history_date("The Larkspur Museum said director Ines Carvalho has "
+                        "resigned. Carvalho came to the museum as a curator "
+                        "in 2005.",
+                        "Ines Carvalho", EXO_EVENT_JOINED, 2005, 0, 0,
+                        EXO_PREC_YEAR);
+    cr_expect_eq(count_moves("The Larkspur Museum said director Ines Carvalho "
+                             "has resigned. Carvalho came to the company "
+                             "of friends in 2005.",
+                             "Ines Carvalho", EXO_EVENT_JOINED),
+                 0);
+}
