@@ -2252,6 +2252,25 @@ static bool same_key(const char *a, const char *b)
     return same;
 }
 
+/* "Fox News" and "Fox News Channel": one name the other's first words,
+ * as a text shortens an organisation's name on its second mention. */
+static bool same_or_shortened(const char *a, const char *b)
+{
+    if (!a || !b)
+        return a == b;
+    char *ka = exo__name_key(a), *kb = exo__name_key(b);
+    bool same = false;
+    if (ka && kb) {
+        size_t na = strlen(ka), nb = strlen(kb);
+        const char *lo = na <= nb ? ka : kb, *hi = na <= nb ? kb : ka;
+        size_t n = na <= nb ? na : nb;
+        same = strncmp(lo, hi, n) == 0 && (hi[n] == '\0' || hi[n] == ' ');
+    }
+    exo__free(ka);
+    exo__free(kb);
+    return same;
+}
+
 /*
  * Confidence, in [0,1], from what the sentence itself supports:
  *   0.40  a move trigger with a person as its subject (the base)
@@ -2318,8 +2337,8 @@ static bool distinct_moves(const exo_candidate *o, const struct frame *f)
      * join told as history that names another destination is how the
      * person came to the last job, not today's hire told twice. */
     if (o->event == EXO_EVENT_JOINED && f->event == EXO_EVENT_JOINED &&
-        o->to_org && f->to && f->to_text && o->background != f->background &&
-        !same_key(o->to_org, f->to))
+        o->to_org && f->to && f->to_text && (o->background || f->background) &&
+        !same_or_shortened(o->to_org, f->to))
         return true;
     /* "stepped down from A on Thursday ... joined the B board in
      * January": what one joined before leaving is not where one went. */

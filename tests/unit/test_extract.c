@@ -3066,3 +3066,22 @@ Test(extract, history_came_to_the_workplace_is_a_join)
                              "Ines Carvalho", EXO_EVENT_JOINED),
                  0);
 }
+
+/* Two joins told as history to different organisations are two moves
+ * ("started at A in 2013 ... In March of 2019, X was hired by B"); a
+ * shortened name ("Fox News" after "Fox News Channel") is the same
+ * organisation, one move (ex19b). */
+Test(extract, history_joins_to_two_organisations_are_two_moves)
+{
+    const char *t = "Tomas Vigdal is joining Quillon Systems. In 2013, Vigdal "
+                    "started at Orbit Freight as an intern. In March of "
+                    "2019, Vigdal was hired by Helix Analytics as director "
+                    "of research.";
+    cr_expect_eq(count_moves(t, "Tomas Vigdal", EXO_EVENT_JOINED), 3, "%s", t);
+    const char *same = "Tomas Vigdal is leaving Orbit Freight Systems. "
+                       "Vigdal, who joined Orbit Freight Systems in 2003, "
+                       "is heading to Quillon. Before joining Orbit Freight, "
+                       "Vigdal worked at Helix Analytics.";
+    cr_expect_eq(count_moves(same, "Tomas Vigdal", EXO_EVENT_JOINED), 1, "%s",
+                 same);
+}
