@@ -2022,37 +2022,16 @@ static const char *const rumour_nouns[] = {
     "claims",  "suggestions", "talk",    NULL};
 static const char *const background_cues[] = {"ago", "previously", "formerly",
                                               "originally", NULL};
-static const char *const company_nouns[] = {"company",
-                                            "startup",
-                                            "start-up",
-                                            "firm",
-                                            "lab",
-                                            "organization",
-                                            "organisation",
-                                            "team",
-                                            "group",
-                                            "board",
-                                            "business",
-                                            "role",
-                                            "post",
-                                            "position",
-                                            "job",
-                                            "company's",
-                                            "outfit",
-                                            "venture",
-                                            "retailer",
-                                            "bank",
-                                            "chain",
-                                            "university",
-                                            "club",
-                                            "carmaker",
-                                            "automaker",
-                                            "museum",
-                                            "newspaper",
-                                            "magazine",
-                                            "network",
-                                            "orchestra",
-                                            NULL};
+static const char *const company_nouns[] = {
+    "company",      "startup",  "start-up",
+    "firm",         "lab",      "organization",
+    "organisation", "team",     "group",
+    "board",        "business", "role",
+    "post",         "position", "job",
+    "company's",    "outfit",   "venture",
+    "retailer",     "bank",     "chain",
+    "university",   "club",     "carmaker",
+    "automaker",    "museum",   NULL};
 
 struct trig {
     size_t t0, t1; /* tokens of the trigger */
@@ -4119,9 +4098,8 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                 i + 1 < s->t1 && low_in(&T[i + 1], company_nouns)) {
                 fr.to = ex->context;
                 /* "Gennette joined the retailer in 1983": a join all the
-                 * same when the text's organisation is not one the
-                 * finder knows (issue 17: the gold leaves it empty
-                 * rather than miss the move). */
+                 * same, its organisation left empty, when the text names
+                 * none the finder knows (ex19b). */
                 fr.to_noun = true;
             }
         }
@@ -4131,7 +4109,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         bool as_after = tr->def && tr->def->words[1] && !tr->def->words[2] &&
                         strcmp(tr->def->words[1], "as") == 0 &&
                         strcmp(tr->def->words[0], "took") != 0;
-        /* ... and "who joined as a speechwriter" (ex19b). */
+        /* ... and "who joined as a director" (ex19b). */
         as_after |= tr->def && !tr->def->words[1] && tr->t1 < s->t1 &&
                     low_is(&T[tr->t1], "as") &&
                     (tr->def->flags & EXO__TRIG_NEEDS_ORG);
