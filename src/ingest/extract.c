@@ -325,11 +325,13 @@ struct frame {
     bool temporal;   /* in a "when"/"after" clause: history, kept undated */
     bool from_aff;   /* 'from' is the person's affiliation, not a slot */
     bool object;     /* "left the company": a workplace as the object */
+    bool to_noun;    /* "joined the retailer": where to, named by a noun */
     bool obj_fire;   /* "A will fire X": the person named as the object */
     bool passive;    /* "X was hired": who hires is not in the subject */
     bool noun;       /* "X's exit", "the departure of X": the person's own */
     bool own_date;   /* the date is in the trigger's own words */
     bool participle; /* "since leaving A": history only when dated so */
+    bool who_join;   /* "X, who joined A": history told in passing */
     size_t n_also;   /* "X and Y are leaving": the other subjects */
     int also[8];
     unsigned also_flags[8];
@@ -989,6 +991,12 @@ static void find_entities(struct extractor *ex, struct sent *s)
         if (!org_ctx && i > s->t0 + 1 && low_is(&ex->toks[i - 1], "of") &&
             exo__lex_role(ex->toks[i - 2].low, &of_lv) == EXO__ROLE_HEAD)
             org_ctx = true;
+        /* "chief executive officer of Globex": "officer" ends a title
+         * only after another title word ("police officer" is none). */
+        if (!org_ctx && i > s->t0 + 2 && low_is(&ex->toks[i - 1], "of") &&
+            low_is(&ex->toks[i - 2], "officer") &&
+            exo__lex_role(ex->toks[i - 3].low, &of_lv) != EXO__ROLE_NONE)
+            org_ctx = true;
         /* "head coach of the Oakland Raiders", "editor of the Daily
          * Planet": the same with an article (ex17n: a team read as a
          * person). */
@@ -1268,6 +1276,9 @@ static bool date_at(struct extractor *ex, size_t i, size_t a, size_t b,
             if (k < b && low_is(&T[k], ","))
                 k++;
         } else if (k < b && low_is(&T[k], ",")) {
+            k++;
+        } else if (k + 1 < b && low_is(&T[k], "of") && year_of(&T[k + 1])) {
+            /* "in June of 2005", "In March of 2019" (ex19b) */
             k++;
         }
         int y = k < b ? year_of(&T[k]) : 0;
@@ -2020,7 +2031,7 @@ static const char *const company_nouns[] = {
     "company's",    "outfit",   "venture",
     "retailer",     "bank",     "chain",
     "university",   "club",     "carmaker",
-    "automaker",    NULL};
+    "automaker",    "museum",   NULL};
 
 struct trig {
     size_t t0, t1; /* tokens of the trigger */
@@ -2220,6 +2231,25 @@ static bool same_key(const char *a, const char *b)
     return same;
 }
 
+/* "Fox News" and "Fox News Channel": one name the other's first words,
+ * as a text shortens an organisation's name on its second mention. */
+static bool same_or_shortened(const char *a, const char *b)
+{
+    if (!a || !b)
+        return a == b;
+    char *ka = exo__name_key(a), *kb = exo__name_key(b);
+    bool same = false;
+    if (ka && kb) {
+        size_t na = strlen(ka), nb = strlen(kb);
+        const char *lo = na <= nb ? ka : kb, *hi = na <= nb ? kb : ka;
+        size_t n = na <= nb ? na : nb;
+        same = strncmp(lo, hi, n) == 0 && (hi[n] == '\0' || hi[n] == ' ');
+    }
+    exo__free(ka);
+    exo__free(kb);
+    return same;
+}
+
 /*
  * Confidence, in [0,1], from what the sentence itself supports:
  *   0.40  a move trigger with a person as its subject (the base)
@@ -2272,8 +2302,22 @@ static double score(const struct frame *f)
  */
 static bool distinct_moves(const exo_candidate *o, const struct frame *f)
 {
+    /* "Moonves joined CBS in 1995 ... He became CEO of CBS in 2006": a
+     * title taken where the person already came is a promotion, not a
+     * second join (ex19b). */
+    if (o->event == EXO_EVENT_JOINED && f->event == EXO_EVENT_JOINED &&
+        (f->tflags & EXO__TRIG_BECAME) && o->to_org && f->to &&
+        same_key(o->to_org, f->to))
+        return false;
     if (o->from_org && !o->from_context && f->from && f->from_text &&
         !f->from_aff && !same_key(o->from_org, f->from))
+        return true;
+    /* "Microsoft has hired X ... before joining Apple, X led ...": a
+     * join told as history that names another destination is how the
+     * person came to the last job, not today's hire told twice. */
+    if (o->event == EXO_EVENT_JOINED && f->event == EXO_EVENT_JOINED &&
+        o->to_org && f->to && f->to_text && (o->background || f->background) &&
+        !same_or_shortened(o->to_org, f->to))
         return true;
     /* "stepped down from A on Thursday ... joined the B board in
      * January": what one joined before leaving is not where one went. */
@@ -2474,6 +2518,11 @@ static bool trigger_applies(const struct extractor *ex, const struct sent *s,
         size_t i = t1;
         if (i < s->t1 && low_is(&T[i], "the"))
             i++;
+        /* "came to the museum as its first archivist in 2005": the
+         * text's organisation by its noun (ex19b). */
+        if (i > t1 && i < s->t1 && low_in(&T[i], company_nouns) &&
+            !(i + 1 < s->t1 && low_is(&T[i + 1], "of")))
+            return true;
         const struct org_mention *om =
             i < s->t1 && ex->tok_org[i] ? org_covering(ex, i) : NULL;
         return om && om->t0 == i && !(T[om->t1 - 1].flags & T_POSS);
@@ -3189,6 +3238,30 @@ static void replace_frames(struct extractor *ex, const struct sent *s,
             continue;
         }
         long x = mention_after(ex, i + 1, 6);
+        /* "replaced him with Y", "replacing her with Y": the one replaced
+         * was named before; Y joins whoever replaces, else the text's
+         * organisation (ex19b). */
+        if (!succeed && i + 3 < s->t1 &&
+            low_in(&T[i + 1], (const char *const[]){"him", "her", NULL}) &&
+            low_is(&T[i + 2], "with")) {
+            long y = mention_after(ex, i + 3, 5);
+            const struct org_mention *agent = org_before(ex, s->t0, i);
+            const char *to = agent ? agent->org : ex->context;
+            /* "killed speculation that it is about to ... replace him
+             * with Y": not a move. */
+            bool inside = false;
+            for (size_t k = s->t0; k < i; k++)
+                inside |= (low_in(&T[k], hypothetical) && !T[k].month) ||
+                          low_in(&T[k], negators);
+            for (size_t k = i + 3; y >= 0 && k < ex->ments[y].t0; k++)
+                inside |=
+                    low_in(&T[k], (const char *const[]){"interim", "acting",
+                                                        "its", "their", NULL});
+            if (y >= 0 && to && !inside)
+                succession_frame(ex, s, frames, n_frames, sdate, y,
+                                 EXO_EVENT_JOINED, to);
+            continue;
+        }
         if (x < 0)
             continue;
         /* Only role words and determiners between the verb and X. */
@@ -3709,6 +3782,21 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             temporal =
                 ((def->flags & EXO__TRIG_STRONG) || clause_end) && time_clause;
         }
+        /* "X, who joined A", "X, who was hired from A": a join told in
+         * a relative clause is how the person came there, history even
+         * when no date is given (ex19b: every such undated clause in
+         * dev..dev7 is labelled a background join). */
+        bool who_join = false;
+        if (cl == CL_SUB && objm < 0 && participle < 0 &&
+            tr->event == EXO_EVENT_JOINED && !tr->noun) {
+            size_t w = ct;
+            while (w > sm->t1 && (low_in(&T[w - 1], aux_words) ||
+                                  low_in(&T[w - 1], (const char *const[]){
+                                                        "first", "originally",
+                                                        "initially", NULL})))
+                w--;
+            who_join = w > sm->t1 && low_is(&T[w - 1], "who");
+        }
         /* Negation, hypothesis, hedging, background: in the words between
          * the subject (or 6 tokens back) and the trigger. */
         size_t w0 =
@@ -3810,6 +3898,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         fr.obj_fire = obj_fire;
         fr.noun = noun_subj;
         fr.participle = participle >= 0;
+        fr.who_join = who_join;
         if (sm->flags & M_GROUP)
             for (size_t g = 1; g < ex->n_group && fr.n_also < 8; g++) {
                 fr.also[fr.n_also] = ex->group[g];
@@ -4006,8 +4095,38 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             size_t i = tr->t1;
             if (i < s->t1 &&
                 low_in(&T[i], (const char *const[]){"the", "its", NULL}) &&
-                i + 1 < s->t1 && low_in(&T[i + 1], company_nouns))
+                i + 1 < s->t1 && low_in(&T[i + 1], company_nouns)) {
                 fr.to = ex->context;
+                /* "Gennette joined the retailer in 1983": a join all the
+                 * same, its organisation left empty, when the text names
+                 * none the finder knows (ex19b). */
+                fr.to_noun = true;
+            }
+        }
+        /* "Muilenburg started as an intern in 1985": a job begun, at
+         * the text's organisation, when a title follows "as" ("started
+         * as a hobby" is none; ex19b). */
+        bool as_after = tr->def && tr->def->words[1] && !tr->def->words[2] &&
+                        strcmp(tr->def->words[1], "as") == 0 &&
+                        strcmp(tr->def->words[0], "took") != 0;
+        /* ... and "who joined as a director" (ex19b). */
+        as_after |= tr->def && !tr->def->words[1] && tr->t1 < s->t1 &&
+                    low_is(&T[tr->t1], "as") &&
+                    (tr->def->flags & EXO__TRIG_NEEDS_ORG);
+        if (!fr.to && tr->event == EXO_EVENT_JOINED && as_after) {
+            size_t i = tr->t1 < s->t1 && low_is(&T[tr->t1], "as") ? tr->t1 + 1
+                                                                  : tr->t1;
+            exo_level lv;
+            while (i < s->t1 && i < tr->t1 + 2 &&
+                   low_in(&T[i], (const char *const[]){"a", "an", "the", "its",
+                                                       "his", "her", NULL}))
+                i++;
+            for (size_t w = i; w < s->t1 && w < i + 4; w++)
+                if (exo__lex_role(T[w].low, &lv) == EXO__ROLE_HEAD) {
+                    fr.to = ex->context;
+                    fr.to_noun = true;
+                    break;
+                }
         }
         for (size_t i = s->t0; i + 2 < s->t1 && !fr.from; i++)
             if (low_in(&T[i], (const char *const[]){"years", "months", "decade",
@@ -4257,8 +4376,9 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                 /* A dated clause with another event is a move of its own
                  * ("who left in 2021 to found a startup, returned to A"):
                  * kept as history beside the main one. */
-                if (same->has_date && same->event != fr.event &&
-                    same->event != EXO_EVENT_LEFT && n_frames < 32) {
+                if ((same->has_date || same->who_join) &&
+                    same->event != fr.event && same->event != EXO_EVENT_LEFT &&
+                    n_frames < 32) {
                     frames[n_frames++] = fr;
                     continue;
                 }
@@ -4429,7 +4549,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
     }
     for (size_t f = 0; f < n_frames; f++) {
         struct frame *fr = &frames[f];
-        if (!fr->main && !fr->has_date && !fr->temporal)
+        if (!fr->main && !fr->has_date && !fr->temporal && !fr->who_join)
             continue;
         /* "after quitting Goldman in August": a dated participle is
          * history only as far as its date says (ex17v). */
@@ -4453,7 +4573,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
          * (ex17b), also when that organisation was only guessed as where
          * the person came from (ex17n: "Reid had been brought in"). */
         if (fr->event == EXO_EVENT_JOINED && !fr->to && ex->context &&
-            (fr->tflags & EXO__TRIG_HIRE) && fr->main &&
+            (fr->tflags & EXO__TRIG_HIRE) && (fr->main || fr->who_join) &&
             !(fr->from && (fr->from != ex->context || !fr->passive) &&
               same_key(fr->from, ex->context)))
             fr->to = ex->context;
@@ -4464,7 +4584,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             else
                 fr->from = NULL;
         }
-        if ((fr->tflags & EXO__TRIG_NEEDS_ORG) && !fr->to)
+        if ((fr->tflags & EXO__TRIG_NEEDS_ORG) && !fr->to && !fr->to_noun)
             continue;
         /* "After leaving the meeting, X drove home": a participle is a
          * move only with its organisation named, or "the club" (ex17v). */
@@ -4478,7 +4598,8 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             !fr->role && !(fr->tflags & EXO__TRIG_STRONG) && !fr->obj_fire &&
             !fr->noun)
             continue;
-        if (!leaving && !fr->to && fr->event != EXO_EVENT_FOUNDED)
+        if (!leaving && !fr->to && !fr->to_noun &&
+            fr->event != EXO_EVENT_FOUNDED)
             continue;
         /* A bare "left" needs an organisation or a role to be a move. */
         if (fr->event == EXO_EVENT_LEFT &&

@@ -91,6 +91,8 @@ static const struct role_word roles[] = {
     {"developer", EXO__ROLE_HEAD, EXO_LEVEL_IC},
     {"designer", EXO__ROLE_HEAD, EXO_LEVEL_IC},
     {"analyst", EXO__ROLE_HEAD, EXO_LEVEL_IC},
+    {"intern", EXO__ROLE_HEAD, EXO_LEVEL_IC},
+    {"trainee", EXO__ROLE_HEAD, EXO_LEVEL_IC},
     {"staff", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
     {"senior", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
     {"principal", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
@@ -586,6 +588,17 @@ static const struct exo__trigger triggers[] = {
     {{"came", "to"}, J, EXO__TRIG_NEEDS_ORG},
     {{"comes", "to"}, J, EXO__TRIG_NEEDS_ORG},
     {{"came", "aboard"}, J, EXO__TRIG_NEEDS_ORG},
+    /* "came on board at Apple", "started at Sony in 1994": where a
+     * career or a job there began (ex19b); only with the organisation
+     * after them; told as history, so the past tense only. */
+    {{"came", "on", "board"}, J, EXO__TRIG_NEEDS_ORG},
+    {{"started", "at"}, J, EXO__TRIG_NEEDS_ORG},
+    {{"began", "at"}, J, EXO__TRIG_NEEDS_ORG},
+    /* "started as an intern in 1985": a job begun, at the organisation
+     * the text is about unless one follows (extract.c: a title must
+     * follow "as"). */
+    {{"started", "as"}, J, EXO__TRIG_NEEDS_ORG},
+    {{"began", "as"}, J, EXO__TRIG_NEEDS_ORG},
     {{"comes", "aboard"}, J, EXO__TRIG_NEEDS_ORG},
     {{"coming", "aboard"}, J, EXO__TRIG_NEEDS_ORG},
     /* "was introduced as head coach of A": a passive hire, from

@@ -2901,3 +2901,187 @@ Test(extract, names_where_an_organisation_was_expected)
     expect_one("Ivo Brandt joined Pelko from Varno Capital.", NULL,
                "Ivo Brandt", "Varno Capital", "Pelko", EXO_EVENT_JOINED);
 }
+
+/* A join told as history whose workplace is named by a noun ("joined the
+ * retailer in 1991") is a join when the text names no organisation the
+ * finder knows: the move, with an empty organisation (ex19b). */
+Test(extract, history_join_to_a_workplace_noun_without_a_known_org)
+{
+    const char *t = "Marlow Trading has named Petra Lindqvist chief "
+                    "executive. Ms. Lindqvist, 49, joined the retailer in "
+                    "1991 as a buyer.";
+    exo_candidate_list out;
+    exo_candidate c =
+        history_move(&out, t, "Petra Lindqvist", EXO_EVENT_JOINED);
+    cr_expect(c.background, "not history in: %s", t);
+    cr_expect_eq(c.date.days, exo_days_from_civil(1991, 1, 1));
+    exo_candidate_list_release(&out);
+    /* Not a workplace: "joined the protest" is no move. */
+    cr_expect_eq(count_moves("Petra Lindqvist joined the protest in 1991.",
+                             "Petra Lindqvist", EXO_EVENT_JOINED),
+                 0);
+}
+
+/* "A has hired X ... before joining B, X worked at C": the join told as
+ * history goes to another organisation than today's hire, so it is a
+ * second move, not today's told twice (ex19b). */
+Test(extract, history_join_elsewhere_is_not_todays_hire)
+{
+    const char *t = "Quillon Systems has hired Tomas Vigdal as its chief "
+                    "architect. Before joining Orbit Freight, Vigdal spent "
+                    "six years at Helix Analytics.";
+    cr_expect_eq(count_moves(t, "Tomas Vigdal", EXO_EVENT_JOINED), 2, "%s", t);
+    /* The same destination told twice is one move. */
+    const char *same = "Quillon Systems has hired Tomas Vigdal as its chief "
+                       "architect. Vigdal joined Quillon Systems from Helix "
+                       "Analytics.";
+    cr_expect_eq(count_moves(same, "Tomas Vigdal", EXO_EVENT_JOINED), 1, "%s",
+                 same);
+}
+
+/* "chief executive officer of A": "officer" ends a title after another
+ * title word, so the capitalised run after "of" is the organisation
+ * joined, not unknown (ex19b). */
+Test(extract, a_title_ending_in_officer_names_its_organisation)
+{
+    const char *t = "Rhea Castell, who became chief executive officer of "
+                    "Tamsin Brewing in March, left on Monday.";
+    exo_candidate_list out;
+    exo_candidate c = history_move(&out, t, "Rhea Castell", EXO_EVENT_JOINED);
+    cr_expect_str_eq(c.to_org, "Tamsin Brewing");
+    exo_candidate_list_release(&out);
+}
+
+/* "started as an intern in 1991", "started at A in 2004", "came on board
+ * at A": a job begun, told as history (ex19b); "started as a hobby" and
+ * "started at dawn" are not. */
+Test(extract, history_a_job_started_is_a_join)
+{
+    expect_history_date("Orrin Textiles has ousted its chief executive, "
+                        "Lena Marsh. Ms Marsh started as an intern in 1991.",
+                        "Lena Marsh", EXO_EVENT_JOINED, 1991, 0, 0,
+                        EXO_PREC_YEAR);
+    expect_history_date("Orrin Textiles has ousted Lena Marsh. In 2004, Marsh "
+                        "started at Pellam Foods as a junior analyst.",
+                        "Lena Marsh", EXO_EVENT_JOINED, 2004, 0, 0,
+                        EXO_PREC_YEAR);
+    cr_expect_eq(count_moves("Lena Marsh came on board at Pellam Foods.",
+                             "Lena Marsh", EXO_EVENT_JOINED),
+                 1);
+    cr_expect_eq(count_moves("Lena Marsh started as a hobby baker in 1991.",
+                             "Lena Marsh", EXO_EVENT_JOINED),
+                 0);
+    cr_expect_eq(count_moves("Lena Marsh started at dawn on Monday.",
+                             "Lena Marsh", EXO_EVENT_JOINED),
+                 0);
+}
+
+/* "X, who joined A from B, left C": the join told in a relative clause
+ * is history even undated, a move beside the main one; so is "who was
+ * hired from B" at the text's organisation and "who joined as a sales
+ * director" (ex19b). */
+Test(extract, history_join_in_a_who_clause_without_a_date)
+{
+    const char *t = "Ines Carvalho, who joined Pellam Foods from Orrin "
+                    "Textiles, left Pellam Foods on Monday.";
+    exo_candidate_list out;
+    exo_candidate c = history_move(&out, t, "Ines Carvalho", EXO_EVENT_JOINED);
+    cr_expect(c.background, "not history in: %s", t);
+    cr_expect_not(c.has_date, "a date in: %s", t);
+    cr_expect_str_eq(c.to_org, "Pellam Foods");
+    exo_candidate_list_release(&out);
+    cr_expect_eq(count_moves("Pellam Foods has fired Ines Carvalho. Carvalho, "
+                             "who was hired from Orrin Textiles, led its "
+                             "sales unit.",
+                             "Ines Carvalho", EXO_EVENT_JOINED),
+                 1);
+    cr_expect_eq(count_moves("Pellam Foods has fired Ines Carvalho. Carvalho, "
+                             "who joined as a sales director, led its sales "
+                             "unit.",
+                             "Ines Carvalho", EXO_EVENT_JOINED),
+                 1);
+    /* Not a join: "who joined the protest". */
+    cr_expect_eq(count_moves("Ines Carvalho, who joined the protest, left "
+                             "Pellam Foods on Monday.",
+                             "Ines Carvalho", EXO_EVENT_JOINED),
+                 0);
+}
+
+/* "in June of 2005": a month and its year with "of" between (ex19b). */
+Test(extract, history_month_of_year_is_dated)
+{
+    expect_history_date("Pellam Foods has fired Ines Carvalho. Carvalho "
+                        "joined Pellam Foods in June of 2005.",
+                        "Ines Carvalho", EXO_EVENT_JOINED, 2005, 6, 0,
+                        EXO_PREC_MONTH);
+}
+
+/* "A dismissed X and replaced him with Y": Y joins A; not an interim
+ * from inside, nor a replacement only spoken of (ex19b). */
+Test(extract, a_replacement_after_a_pronoun_joins)
+{
+    const char *t = "Harbor City Hawks dismissed coach Dan Petrov in May and "
+                    "replaced him with Marta Ilves.";
+    cr_expect_eq(count_moves(t, "Marta Ilves", EXO_EVENT_JOINED), 1, "%s", t);
+    const char *interim = "Harbor City Hawks dismissed coach Dan Petrov and "
+                          "replaced him with its interim coach Marta Ilves.";
+    cr_expect_eq(count_moves(interim, "Marta Ilves", EXO_EVENT_JOINED), 0,
+                 "%s", interim);
+    const char *rumour = "Harbor City Hawks denied speculation that they "
+                         "will replace him with Marta Ilves.";
+    cr_expect_eq(count_moves(rumour, "Marta Ilves", EXO_EVENT_JOINED), 0,
+                 "%s", rumour);
+}
+
+/* "X joined A in 1995 ... X became CEO of A in 2006": the title taken
+ * where X already came is a promotion, one join, not two (ex19b). */
+Test(extract, a_title_taken_where_one_came_is_no_second_join)
+{
+    const char *t = "Dana Whitfield is out as CEO of Corvane Media. "
+                    "Whitfield joined Corvane Media in 1995 as a producer. "
+                    "Whitfield became CEO of Corvane Media in 2006.";
+    cr_expect_eq(count_moves(t, "Dana Whitfield", EXO_EVENT_JOINED), 1, "%s",
+                 t);
+    /* Another organisation's title is another move. */
+    const char *other = "Dana Whitfield is out as CEO of Corvane Media. "
+                        "Whitfield joined Corvane Media in 1995 as a "
+                        "producer. Whitfield became CEO of Larkspur Radio "
+                        "in 2006.";
+    cr_expect_eq(count_moves(other, "Dana Whitfield", EXO_EVENT_JOINED), 2,
+                 "%s", other);
+}
+
+/* "came to the museum as its archivist in 2005": the text's
+ * organisation by its noun; "came to the end of" is not (ex19b). */
+Test(extract, history_came_to_the_workplace_is_a_join)
+{
+    expect_history_date("The Larkspur Museum said director Ines Carvalho has "
+                        "resigned. Carvalho came to the museum as a curator "
+                        "in 2005.",
+                        "Ines Carvalho", EXO_EVENT_JOINED, 2005, 0, 0,
+                        EXO_PREC_YEAR);
+    cr_expect_eq(count_moves("The Larkspur Museum said director Ines Carvalho "
+                             "has resigned. Carvalho came to the company "
+                             "of friends in 2005.",
+                             "Ines Carvalho", EXO_EVENT_JOINED),
+                 0);
+}
+
+/* Two joins told as history to different organisations are two moves
+ * ("started at A in 2013 ... In March of 2019, X was hired by B"); a
+ * shortened name ("Fox News" after "Fox News Channel") is the same
+ * organisation, one move (ex19b). */
+Test(extract, history_joins_to_two_organisations_are_two_moves)
+{
+    const char *t = "Tomas Vigdal is joining Quillon Systems. In 2013, Vigdal "
+                    "started at Orbit Freight as an intern. In March of "
+                    "2019, Vigdal was hired by Helix Analytics as director "
+                    "of research.";
+    cr_expect_eq(count_moves(t, "Tomas Vigdal", EXO_EVENT_JOINED), 3, "%s", t);
+    const char *same = "Tomas Vigdal is leaving Orbit Freight Systems. "
+                       "Vigdal, who joined Orbit Freight Systems in 2003, "
+                       "is heading to Quillon. Before joining Orbit Freight, "
+                       "Vigdal worked at Helix Analytics.";
+    cr_expect_eq(count_moves(same, "Tomas Vigdal", EXO_EVENT_JOINED), 1, "%s",
+                 same);
+}
