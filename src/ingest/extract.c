@@ -648,6 +648,12 @@ static const char *const honorifics[] = {"dr",  "mr",   "mrs",  "ms",   "prof",
 /* Kinds of company written before a name ("biotech Quarrel", "carmaker
  * X"): the name is an organisation, and a verb reads past the kind to it
  * ("joined biotech Quarrel"). */
+/* Words before "Initech executive", "Cambridge United boss": the
+ * capitalised words between them and a title are the title's
+ * organisation. "as": "took over as Gillingham manager" (ex19o). */
+static const char *const title_org_openers[] = {
+    "a", "an", "the", "former", "ex", "longtime", "veteran", "its", "as", NULL};
+
 static const char *const org_kinds[] = {"biotech",  "carmaker", "automaker",
                                         "retailer", "insurer",  NULL};
 
@@ -875,6 +881,14 @@ static int add_person(struct extractor *ex, const struct person *pe)
 }
 
 /* Pass one for one sentence: organisations and people. */
+/* "ex-Dyson", "Ex-Dyson": "ex-" glued to a capitalised word. */
+static bool ex_prefixed(const struct extractor *ex, size_t i)
+{
+    const struct tok *t = &ex->toks[i];
+    return strncmp(t->low, "ex-", 3) == 0 && t->end > t->start + 3 &&
+           isupper((unsigned char)ex->text[t->start + 3]);
+}
+
 static void find_entities(struct extractor *ex, struct sent *s)
 {
     /* Known organisations first; they are never part of a name. */
@@ -1047,12 +1061,10 @@ static void find_entities(struct extractor *ex, struct sent *s)
             exo_level title_lv;
             if (!org_ctx && i > s->t0 && i + 1 < s->t1 &&
                 !exo__lex_demonym(t->low) &&
+                exo__lex_role(t->low, &title_lv) == EXO__ROLE_NONE &&
                 exo__lex_role(ex->toks[i + 1].low, &title_lv) ==
                     EXO__ROLE_HEAD &&
-                low_in(&ex->toks[i - 1],
-                       (const char *const[]){"a", "an", "the", "former", "ex",
-                                             "longtime", "veteran", "its",
-                                             NULL}))
+                low_in(&ex->toks[i - 1], title_org_openers))
                 org_ctx = true;
             /* A single capitalised word after "rival", "join": an org;
              * not an adjective ("Lenovo-owned") nor the surname of a
@@ -1112,9 +1124,8 @@ static void find_entities(struct extractor *ex, struct sent *s)
         exo_level det_lv;
         if (!org_noun && i > s->t0 && j < s->t1 && !(last->flags & T_POSS) &&
             exo__lex_role(ex->toks[j].low, &det_lv) == EXO__ROLE_HEAD &&
-            low_in(&ex->toks[i - 1],
-                   (const char *const[]){"a", "an", "the", "former", "ex",
-                                         "longtime", "veteran", "new", NULL}))
+            (low_in(&ex->toks[i - 1], title_org_openers) ||
+             low_is(&ex->toks[i - 1], "new")))
             org_noun = true;
         /* "executive, Jim Press, was named": a surname that heads
          * organisations too, where the sentence shows a person (ex18n). */
@@ -1152,8 +1163,18 @@ static void find_entities(struct extractor *ex, struct sent *s)
         while (r > s->t0 && !ex->tok_org[r - 1] &&
                !low_in(&ex->toks[r - 1],
                        (const char *const[]){"and", "of", "&", NULL}) &&
-               exo__lex_role(ex->toks[r - 1].low, &role_lv) != EXO__ROLE_NONE)
+               exo__lex_role(ex->toks[r - 1].low, &role_lv) != EXO__ROLE_NONE) {
             r--;
+            /* "Volvo CEO and president X": two titles joined by "and"
+             * (ex19o: Volvo was not found, so its successor joined no
+             * one). */
+            if (r > s->t0 + 1 &&
+                low_in(&ex->toks[r - 1],
+                       (const char *const[]){"and", "&", NULL}) &&
+                !ex->tok_org[r - 2] &&
+                exo__lex_role(ex->toks[r - 2].low, &role_lv) == EXO__ROLE_HEAD)
+                r--;
+        }
         if (r < r_top && r > s->t0 && !ex->tok_org[r - 1]) {
             size_t a = r;
             while (a > s->t0 && a + 3 > r) {
@@ -1165,11 +1186,18 @@ static void find_entities(struct extractor *ex, struct sent *s)
                     break;
                 a--;
             }
+            /* "ex-Dyson Group CEO X": the organisation starts after
+             * "ex-" (ex19o). */
+            if (a > s->t0 && a + 3 > r && !ex->tok_org[a - 1] &&
+                ex_prefixed(ex, a - 1))
+                a--;
+            size_t skip = a < r && ex_prefixed(ex, a) ? 3 : 0;
             if (a < r && r - a < 3)
-                add_org(ex, a, r,
-                        arena_dup(ex, ex->text + ex->toks[a].start,
-                                  ex->toks[r - 1].end - ex->toks[a].start),
-                        true);
+                add_org(
+                    ex, a, r,
+                    arena_dup(ex, ex->text + ex->toks[a].start + skip,
+                              ex->toks[r - 1].end - ex->toks[a].start - skip),
+                    true);
         }
         /* A person: remember the full name once. */
         const char *name = name_text(ex, i, j);

@@ -147,6 +147,7 @@ static const struct role_word roles[] = {
     {"lawyer", EXO__ROLE_HEAD, EXO_LEVEL_LEAD},
     {"treasurer", EXO__ROLE_HEAD, EXO_LEVEL_EXEC},
     {"deputy", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
+    {"prime", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE}, /* not "as Prime" (ex19o) */
     {"interim", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
     {"acting", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
     {"top", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
@@ -597,6 +598,7 @@ static const struct exo__trigger triggers[] = {
     {{"takes", "over", "as"}, J, EXO__TRIG_NEEDS_ORG | EXO__TRIG_BECAME},
     {{"taking", "over", "as"}, J, EXO__TRIG_NEEDS_ORG | EXO__TRIG_BECAME},
     {{"take", "over", "as"}, J, EXO__TRIG_NEEDS_ORG | EXO__TRIG_BECAME},
+    {{"taken", "over", "as"}, J, EXO__TRIG_NEEDS_ORG | EXO__TRIG_BECAME},
     /* returning */
     {{"makes", "a", "return"}, R, ST | IN},
     {{"made", "a", "return"}, R, ST | IN},

@@ -539,6 +539,37 @@ Test(extract, news_verbs_the_lexicon_lacked)
 
 /* The successor in "X was replaced by Y" joins X's organisation when the
  * sentence says Y comes from elsewhere; from inside it is no move. */
+/* ==== Eighth round: hires through titles (ex19o) ==== */
+
+/* "took over as Gillingham manager": capitalised words between "as" and
+ * a title are its organisation; "has taken over as" is the perfect of
+ * "took over as". */
+Test(extract, a_title_after_as_names_its_organisation)
+{
+    expect_moves("Former Harwick Town boss Ellis Marsh has taken over as "
+                 "Dunmore Rovers manager.\n",
+                 NULL,
+                 (const char *const[]){
+                     "Ellis Marsh|joined|Harwick Town|Dunmore Rovers", NULL});
+    expect_moves("Ellis Marsh took over as Dunmore manager last week.\n", NULL,
+                 (const char *const[]){"Ellis Marsh|joined|-|Dunmore", NULL});
+    /* A public office is no organisation. */
+    expect_none("Mara Lind took over as Prime Minister in June.\n", NULL);
+}
+
+/* "Volvo CEO and president X": two titles joined by "and" still have the
+ * organisation before them, so the successor joins it; "ex-Dyson Group
+ * CEO Y" came from Dyson Group, not from "Group". */
+Test(extract, two_titles_joined_by_and_keep_their_organisation)
+{
+    expect_moves("Korvex chairman and CEO Ilse Brandt will retire in May, to "
+                 "be replaced by ex-Telmar Group CFO Owen Pike.\n",
+                 NULL,
+                 (const char *const[]){"Ilse Brandt|left|Korvex|-",
+                                       "Owen Pike|joined|Telmar Group|Korvex",
+                                       NULL});
+}
+
 Test(extract, a_successor_from_outside_joins)
 {
     exo_candidate_list out =
