@@ -1165,14 +1165,16 @@ static void find_entities(struct extractor *ex, struct sent *s)
                        (const char *const[]){"and", "of", "&", NULL}) &&
                exo__lex_role(ex->toks[r - 1].low, &role_lv) != EXO__ROLE_NONE) {
             r--;
-            /* "Volvo CEO and president X": two titles joined by "and"
-             * (ex19o: Volvo was not found, so its successor joined no
-             * one). */
+            /* "Volvo CEO and president X", "Lloyds planning and
+             * strategy director X": title words joined by "and" (ex19o:
+             * Volvo was not found, so its successor joined no one). */
             if (r > s->t0 + 1 &&
                 low_in(&ex->toks[r - 1],
                        (const char *const[]){"and", "&", NULL}) &&
                 !ex->tok_org[r - 2] &&
-                exo__lex_role(ex->toks[r - 2].low, &role_lv) == EXO__ROLE_HEAD)
+                !low_in(&ex->toks[r - 2],
+                        (const char *const[]){"and", "of", "&", NULL}) &&
+                exo__lex_role(ex->toks[r - 2].low, &role_lv) != EXO__ROLE_NONE)
                 r--;
         }
         if (r < r_top && r > s->t0 && !ex->tok_org[r - 1]) {
@@ -2367,7 +2369,15 @@ static void emit(struct extractor *ex, const struct sent *s,
              (o->event == EXO_EVENT_JOINED && f->event == EXO_EVENT_LEFT &&
               !f->to && !f->background && !o->background && f->from &&
               f->from_text && !o->from_org && o->to_org &&
-              !same_key(o->to_org, f->from)));
+              !same_key(o->to_org, f->from)) ||
+             /* "Y will replace X as CEO of A ... Y has just quit B": a
+              * departure whose organisation is only the text's guess,
+              * the one Y joins, is where Y came from, told again; not
+              * one the text dates (ex19o). */
+             (o->event == EXO_EVENT_JOINED && f->event == EXO_EVENT_LEFT &&
+              !f->to && !f->background && !o->background && !f->has_date &&
+              f->from && !f->from_text && o->to_org &&
+              same_key(o->to_org, f->from)));
         /* "X and Y have departed the startup. They are returning to
          * OpenAI": leaving A to return to B is one return, as leaving A
          * to join B is one move (ex17b). */
@@ -2395,7 +2405,8 @@ static void emit(struct extractor *ex, const struct sent *s,
             continue;
         if (!o->to_org && f->to)
             o->to_org = dup_or_null(ex, f->to);
-        if (f->from && (!o->from_org || (o->from_context && f->from_text))) {
+        if (f->from && (!o->from_org || (o->from_context && f->from_text)) &&
+            !(o->to_org && !f->from_text && same_key(o->to_org, f->from))) {
             exo__free(o->from_org);
             o->from_org = dup_or_null(ex, f->from);
             o->from_context = !f->from_text;
@@ -3204,15 +3215,43 @@ static void replace_frames(struct extractor *ex, const struct sent *s,
             /* "X was replaced by Y", "X will be succeeded by Y as CEO":
              * the subject goes (ex17n). */
             long x = subject_before(ex, s, i);
-            long y = i + 1 < s->t1 && low_is(&T[i + 1], "by")
-                         ? mention_after(ex, i + 2, 5)
+            /* "X has been replaced as AXA chief executive by Y": the post
+             * left, then its successor (ex19o). */
+            size_t by = i + 1;
+            const char *post = NULL;
+            if (by < s->t1 && low_is(&T[by], "as")) {
+                size_t k = by + 1;
+                while (k < s->t1 && k < by + 10 && !low_is(&T[k], "by") &&
+                       !low_is(&T[k], ","))
+                    k++;
+                size_t r0, r1;
+                exo_level lv;
+                if (k < s->t1 && low_is(&T[k], "by") &&
+                    role_after(ex, by + 1, k, &r0, &r1, &lv, &post)) {
+                    /* "as chief executive of Korvex by" */
+                    for (size_t q = r1; !post && q + 1 < k; q++)
+                        if (low_in(&T[q],
+                                   (const char *const[]){"of", "at", NULL}) &&
+                            ex->tok_org[q + 1]) {
+                            const struct org_mention *om =
+                                org_covering(ex, q + 1);
+                            post = om ? om->org : NULL;
+                        }
+                    by = k;
+                }
+            }
+            /* A title of a few words may stand before the successor's
+             * name: "by Lloyds TSB planning and strategy director Y". */
+            long y = by < s->t1 && low_is(&T[by], "by")
+                         ? mention_after(ex, by + 1, by > i + 1 ? 8 : 5)
                          : -1;
             if (x >= 0 && y >= 0) {
                 const struct org_mention *agent = org_before(ex, s->t0, i);
+                const char *dest = post ? post : agent ? agent->org : NULL;
                 succession_frame(ex, s, frames, n_frames, sdate, x,
-                                 EXO_EVENT_LEFT, NULL);
-                successor_frame(ex, s, frames, n_frames, sdate, x, y, i + 2,
-                                agent ? agent->org : NULL);
+                                 EXO_EVENT_LEFT, post);
+                successor_frame(ex, s, frames, n_frames, sdate, x, y, by + 1,
+                                dest);
             }
             continue;
         }

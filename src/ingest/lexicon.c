@@ -154,6 +154,7 @@ static const struct role_word roles[] = {
     {"national", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
     {"information", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
     {"strategy", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
+    {"planning", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
     {"creative", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
     {"merchandising", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
     {"accounting", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},

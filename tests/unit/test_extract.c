@@ -570,6 +570,33 @@ Test(extract, two_titles_joined_by_and_keep_their_organisation)
                                        NULL});
 }
 
+/* "X has been replaced as A chief executive by B director Y": the post
+ * after "as" is what X left and Y joins; a title of a few words may stand
+ * before Y's name. */
+Test(extract, replaced_as_a_title_by_a_successor)
+{
+    expect_moves("Ilse Brandt has been replaced as Korvex chief executive by "
+                 "Vestby Mutual planning and strategy director Owen Pike.\n",
+                 NULL,
+                 (const char *const[]){"Ilse Brandt|left|Korvex|-",
+                                       "Owen Pike|joined|Vestby Mutual|Korvex",
+                                       NULL});
+    expect_moves("Ilse Brandt has been replaced as chief executive of Korvex "
+                 "by Ortel finance director Owen Pike.\n",
+                 NULL,
+                 (const char *const[]){"Ilse Brandt|left|Korvex|-",
+                                       "Owen Pike|joined|Ortel|Korvex", NULL});
+    /* The successor's departure told after, with no organisation but
+     * the text's guess (the one joined): the same move, not a second. */
+    expect_moves("Ilse Brandt is to be replaced as chief executive of Korvex "
+                 "by former Ortel chief Owen Pike on May 2. Pike has just "
+                 "quit shoe maker Dallow Brands after running its Asian "
+                 "business.\n",
+                 NULL,
+                 (const char *const[]){"Ilse Brandt|left|Korvex|-",
+                                       "Owen Pike|joined|Ortel|Korvex", NULL});
+}
+
 Test(extract, a_successor_from_outside_joins)
 {
     exo_candidate_list out =
