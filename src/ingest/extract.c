@@ -2013,6 +2013,10 @@ static const char *const aux_words[] = {
 static const char *const subordinators[] = {
     "who",   "whose", "after",   "before", "since", "when", "while", "having",
     "which", "where", "because", "until",  "whom",  "once", NULL};
+/* "hired to lead A", "named X to head its unit": a post as a purpose. */
+static const char *const lead_verbs[] = {
+    "lead", "run", "head", "oversee", "coach", "manage", "helm", "steer", NULL};
+
 static const char *const negators[] = {"not",     "never",   "no",  "cannot",
                                        "nothing", "neither", "nor", NULL};
 static const char *const hypothetical[] = {
@@ -3658,6 +3662,10 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                         }
                 for (size_t i = oe; i < s->t1 && i < oe + 4 && !as; i++)
                     as = low_is(&T[i], "as");
+                /* "named VW's X to head its Opel unit": the post as a
+                 * purpose, as for "hired to lead" (ex19o). */
+                as |= oe + 1 < s->t1 && low_is(&T[oe], "to") &&
+                      low_in(&T[oe + 1], lead_verbs);
                 if (!as)
                     continue;
             }
@@ -3941,10 +3949,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                      /* "hired to lead A", "tapped to run A": the purpose
                       * names where the person goes (ex17n). */
                      (p && joinish && pk >= s->t0 + 2 &&
-                      low_is(&T[pk - 2], "to") &&
-                      low_in(p, (const char *const[]){
-                                    "lead", "run", "head", "oversee", "coach",
-                                    "manage", "helm", "steer", NULL})))
+                      low_is(&T[pk - 2], "to") && low_in(p, lead_verbs)))
                 slot = (p && low_is(p, "with") && !joinish) ? NONE : TO;
             else if (p && low_is(p, "by") && passive && joinish)
                 slot = TO;

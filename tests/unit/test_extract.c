@@ -597,6 +597,24 @@ Test(extract, replaced_as_a_title_by_a_successor)
                                        "Owen Pike|joined|Ortel|Korvex", NULL});
 }
 
+/* "named Google's X to head its unit": the post as a purpose, as for
+ * "hired X to lead"; a hire only from elsewhere, as for "named X as". */
+Test(extract, named_to_head_from_elsewhere_is_a_hire)
+{
+    expect_moves("Tarvo Motors named Google's Ada Merrick to head its battery "
+                 "unit.\n",
+                 NULL,
+                 (const char *const[]){"Ada Merrick|joined|Google|Tarvo Motors",
+                                       NULL});
+    expect_moves("Tarvo Motors named former Google engineer Ada Merrick to "
+                 "oversee its battery unit.\n",
+                 NULL,
+                 (const char *const[]){"Ada Merrick|joined|Google|Tarvo Motors",
+                                       NULL});
+    expect_none("Tarvo Motors named Ada Merrick to head its battery unit.\n",
+                NULL);
+}
+
 Test(extract, a_successor_from_outside_joins)
 {
     exo_candidate_list out =
