@@ -1720,13 +1720,14 @@ Test(extract, learned_appointments_need_an_origin)
                                   EXO_EVENT_JOINED, "Anna Kovac",
                                   EXO_EVENT_JOINED),
                  0);
+    /* Not "to lead its running team", which the rules read (ex19o). */
     cr_expect_eq(count_with_model("Nike named former Adidas designer Anna "
-                                  "Kovac to lead its running team.",
+                                  "Kovac to its running team.",
                                   EXO_EVENT_JOINED, "Anna Kovac",
                                   EXO_EVENT_JOINED),
                  1);
     exo_candidate_list out = run_with_model("Nike named former Adidas "
-                                            "designer Anna Kovac to lead its "
+                                            "designer Anna Kovac to its "
                                             "running team.",
                                             EXO_EVENT_JOINED);
     cr_assert_eq(out.n, 1);
