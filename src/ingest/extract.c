@@ -610,7 +610,9 @@ static bool hyphen_adjective(const struct extractor *ex, size_t i)
     if (k == t->start || k == t->end || !islower((unsigned char)ex->text[k]))
         return false;
     size_t n = strlen(h + 1);
+    /* "RNA-editing focused A" (ex19o) */
     return (n >= 4 && strcmp(h + 1 + n - 2, "ed") == 0) ||
+           (n >= 5 && strcmp(h + 1 + n - 3, "ing") == 0) ||
            strcmp(h + 1, "origin") == 0;
 }
 
@@ -2638,6 +2640,12 @@ static bool trigger_applies(const struct extractor *ex, const struct sent *s,
         (next->flags & T_CAP))
         return false;
     if (def->flags & EXO__TRIG_FOUND) {
+        /* "has found a new landing spot": the perfect of "find"; that of
+         * "found" is "has founded" (ex19o). */
+        if (strcmp(def->words[0], "found") == 0 && !def->words[1] && prev &&
+            low_in(prev,
+                   (const char *const[]){"has", "have", "had", "having", NULL}))
+            return false;
         if (def->flags & EXO__TRIG_STRONG) {
             /* "founding team", "co-founded by" are not a new company,
              * but "Cuill was founded by X" is (issue 17). */
@@ -4017,7 +4025,8 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                 size_t q = i;
                 while (q < s->t1 && q < i + 5 && !ex->tok_org[q] &&
                        (T[q].flags & T_WORD) &&
-                       (!(T[q].flags & T_CAP) || exo__lex_demonym(T[q].low)) &&
+                       (!(T[q].flags & T_CAP) || exo__lex_demonym(T[q].low) ||
+                        hyphen_adjective(ex, q)) &&
                        !low_in(&T[q], subordinators) &&
                        !low_in(&T[q], (const char *const[]){
                                           "that", "which", "where", "whose",

@@ -363,6 +363,10 @@ static const struct exo__trigger triggers[] = {
     {{"became"}, J, EXO__TRIG_NEEDS_ORG | EXO__TRIG_BECAME},
     {{"becomes"}, J, EXO__TRIG_NEEDS_ORG | EXO__TRIG_BECAME},
     {{"become"}, J, EXO__TRIG_NEEDS_ORG | EXO__TRIG_BECAME},
+    /* "has found a new job, becoming CEO of A"; "will serve as CEO of A",
+     * a post to come (ex19o). */
+    {{"becoming"}, J, EXO__TRIG_NEEDS_ORG | EXO__TRIG_BECAME},
+    {{"will", "serve", "as"}, J, EXO__TRIG_NEEDS_ORG | EXO__TRIG_BECAME},
     /* Issue 17: news verbs the lexicon lacked. "named"/"appointed" need
      * the person after them and an "as" or a role (process_sentence). */
     {{"hiring"}, J, EXO__TRIG_HIRE},

@@ -615,6 +615,24 @@ Test(extract, named_to_head_from_elsewhere_is_a_hire)
                 NULL);
 }
 
+/* Posts taken, read as "became": "becoming CEO of A" (after "has found
+ * a new role", the perfect of "find", not a founding), "will serve as
+ * chief executive of A", and a hyphenated "-ing" word describing A
+ * before its name. */
+Test(extract, posts_taken_like_became)
+{
+    expect_moves("Lena Ortiz has found a new role, becoming CEO of AI-training "
+                 "focused Quillon Systems.\n",
+                 NULL,
+                 (const char *const[]){"Lena Ortiz|joined|-|Quillon Systems",
+                                       NULL});
+    expect_moves("Lena Ortiz will serve as chief executive of Quillon Labs "
+                 "from June.\n",
+                 NULL,
+                 (const char *const[]){"Lena Ortiz|joined|-|Quillon Labs",
+                                       NULL});
+}
+
 Test(extract, a_successor_from_outside_joins)
 {
     exo_candidate_list out =
