@@ -955,6 +955,21 @@ static void find_entities(struct extractor *ex, struct sent *s)
              (low_is(&ex->toks[i - 1], "to") &&
               low_in(&ex->toks[i - 2], move_to_words))))
             org_ctx = true;
+        /* "joining Ana Ruiz in ruling herself out": "in" and a verb in
+         * "-ing" after the run: keeping a person company (ex19o). */
+        if (org_ctx && j > i + 1 && j + 1 < s->t1 &&
+            low_is(&ex->toks[j], "in") &&
+            low_in(&ex->toks[i - 1],
+                   (const char *const[]){"joining", "joined", "joins", "join",
+                                         NULL})) {
+            size_t v = j + 1;
+            size_t n = strlen(ex->toks[v].low);
+            if (n > 2 && strcmp(ex->toks[v].low + n - 2, "ly") == 0 &&
+                v + 1 < s->t1)
+                n = strlen(ex->toks[++v].low);
+            if (n > 4 && strcmp(ex->toks[v].low + n - 3, "ing") == 0)
+                org_ctx = false;
+        }
         /* "That honor went to Palmer Luckey, who departed": after a
          * verb of moving or joining, a run then ", who" is a person
          * (ex17r). */
@@ -2639,6 +2654,23 @@ static bool trigger_applies(const struct extractor *ex, const struct sent *s,
     if (def->event == EXO_EVENT_LEFT && low_is(&T[t1 - 1], "on") && next &&
         (next->flags & T_CAP))
         return false;
+    /* "joined Avalo's CEO Mike Cola on the job market": the one joined
+     * is a person, named after an organisation's possessive and a title
+     * (ex19o). */
+    if (def->event == EXO_EVENT_JOINED && (def->flags & EXO__TRIG_NEEDS_ORG) &&
+        next && ex->tok_org[t1]) {
+        const struct org_mention *om = org_covering(ex, t1);
+        if (om && om->t0 == t1 && (T[om->t1 - 1].flags & T_POSS)) {
+            size_t k = om->t1;
+            exo_level lv;
+            while (k < s->t1 && k < om->t1 + 4 &&
+                   exo__lex_role(T[k].low, &lv) != EXO__ROLE_NONE)
+                k++;
+            for (size_t m = 0; k > om->t1 && m < ex->n_ments; m++)
+                if (ex->ments[m].t0 == k && !(ex->ments[m].flags & M_PRONOUN))
+                    return false;
+        }
+    }
     if (def->flags & EXO__TRIG_FOUND) {
         /* "has found a new landing spot": the perfect of "find"; that of
          * "found" is "has founded" (ex19o). */

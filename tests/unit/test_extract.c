@@ -1755,6 +1755,34 @@ Test(extract, learned_appointments_need_an_origin)
     exo_candidate_list_release(&out);
 }
 
+/* Keeping someone company is no join (ex19o): "joined A's CEO X on the
+ * sidelines" names a person after the organisation's possessive and a
+ * title, and "joining X in ruling himself out" a person before "in" and
+ * a verb in "-ing". The rules alone (the reader has its own features). */
+Test(extract, joining_a_person_is_no_join)
+{
+    static const char *const texts[] = {
+        "Dana Price joined Ferrow Labs' CEO Omar Haddad on the sidelines.",
+        "Rival bids stalled, with Carl Dunne joining Ines Marlow in publicly "
+        "ruling himself out of the race.",
+        NULL};
+    struct exo__learn_hooks rules_only = {.rules_only = true};
+    for (size_t k = 0; texts[k]; k++) {
+        exo_extract_opts opts;
+        exo_extract_opts_init(&opts);
+        exo_candidate_list out;
+        cr_assert_eq(exo__extract_learn(texts[k], strlen(texts[k]), &opts,
+                                        &rules_only, &out, NULL),
+                     EXO_OK);
+        for (size_t i = 0; i < out.n; i++)
+            cr_expect_neq(out.rows[i].event, EXO_EVENT_JOINED,
+                          "%s joined %s in: %s", out.rows[i].person,
+                          out.rows[i].to_org ? out.rows[i].to_org : "-",
+                          texts[k]);
+        exo_candidate_list_release(&out);
+    }
+}
+
 /*
  * A test set, never used for tuning: the honest figure. The issue's bar
  * would be F1 and precision at least floor_for(0.85, n) (0.80 for the
