@@ -434,6 +434,8 @@ struct extractor {
 };
 
 static bool list_gap(const struct extractor *ex, size_t a, size_t b);
+static bool list_line_shape(const struct extractor *ex, const struct sent *s,
+                            bool *marked);
 
 static const char *arena_dup(struct extractor *ex, const char *s, size_t n)
 {
@@ -3229,6 +3231,53 @@ static void successor_frame(struct extractor *ex, const struct sent *s,
 }
 
 /*
+ * A list of moves, one a line: "- Jane Roe to Initech (CFO)". A line of
+ * a name, "to" and an organisation, then nothing, a title in brackets or
+ * "as" a title (list_line_shape), is a join (ex19o).
+ */
+static void list_line_frame(struct extractor *ex, const struct sent *s,
+                            struct frame *frames, size_t *n_frames,
+                            struct date_memo *sdate)
+{
+    const struct tok *T = ex->toks;
+    bool marked;
+    if (!list_line_shape(ex, s, &marked))
+        return;
+    size_t a = s->t0;
+    while (a < s->t1 && !(T[a].flags & T_WORD) && a < s->t0 + 2)
+        a++;
+    long m = -1;
+    for (size_t k = 0; k < ex->n_ments && m < 0; k++)
+        if (ex->ments[k].t0 == a && !(ex->ments[k].flags & M_PRONOUN))
+            m = (long)k;
+    if (m < 0 || ex->ments[m].t1 + 1 >= s->t1 ||
+        !low_is(&T[ex->ments[m].t1], "to"))
+        return;
+    size_t o = ex->ments[m].t1 + 1, k = o;
+    const char *org = NULL;
+    if (ex->tok_org[o]) {
+        const struct org_mention *om = org_covering(ex, o);
+        if (!om || om->t0 != o)
+            return;
+        org = om->org;
+        k = om->t1;
+    } else {
+        while (k < s->t1 && k < o + 4 && (T[k].flags & T_CAP) &&
+               (T[k].flags & T_WORD) && !(T[k].flags & T_NOTNAME))
+            k++;
+        if (k == o)
+            return;
+        org = arena_dup(ex, ex->text + T[o].start, T[k - 1].end - T[o].start);
+    }
+    if (k < s->t1 && !low_in(&T[k], (const char *const[]){"(", "as", NULL}))
+        return;
+    size_t before = *n_frames;
+    succession_frame(ex, s, frames, n_frames, sdate, m, EXO_EVENT_JOINED, org);
+    if (*n_frames > before)
+        frames[before].tflags &= ~(unsigned)EXO__TRIG_STRONG;
+}
+
+/*
  * Successions (issue 17): "A is replacing its CEO X with Y" (X fired from
  * A, Y joined A), "Y will replace X" and "Y succeeds X" (X left). The
  * verb's subject in the second form is only the successor; where it comes
@@ -3559,6 +3608,8 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
     struct date_memo sdate_main = {-1, {0, EXO_PREC_DAY}};
     if (first_if == SIZE_MAX && first_would == SIZE_MAX)
         replace_frames(ex, s, frames, &n_frames, &sdate);
+    if (n_trigs == 0)
+        list_line_frame(ex, s, frames, &n_frames, &sdate);
     if (n_trigs == 0 && n_frames == 0)
         return;
     for (size_t k = 0; k < n_trigs; k++) {
@@ -5353,8 +5404,52 @@ static void learn_emit(struct extractor *ex)
 
 /* ==== Driver ==== */
 
+/* A line of a list of moves, "- Jane Roe to Initech (CFO)": two or three
+ * capitalised words, "to", one to four more, then the end, "(" or "as";
+ * '*marked' when a dash or a bullet opens it (ex19o). */
+static bool list_line_shape(const struct extractor *ex, const struct sent *s,
+                            bool *marked)
+{
+    const struct tok *T = ex->toks;
+    size_t i = s->t0;
+    while (i < s->t1 && !(T[i].flags & T_WORD) && i < s->t0 + 2)
+        i++;
+    *marked = i > s->t0;
+    /* The sentence splitter leaves a bullet and its space out. */
+    size_t at = T[s->t0].start;
+    while (at > 0 && (ex->text[at - 1] == ' ' || ex->text[at - 1] == '\t'))
+        at--;
+    if (at < T[s->t0].start && at > 0) {
+        const unsigned char *c = (const unsigned char *)ex->text;
+        *marked |= c[at - 1] == '-' || c[at - 1] == '*' ||
+                   (at >= 3 && c[at - 3] == 0xe2 && c[at - 2] == 0x80 &&
+                    (c[at - 1] == 0xa2 || c[at - 1] == 0x93 ||
+                     c[at - 1] == 0x94)); /* a bullet, an en or em dash */
+    }
+    size_t a = i;
+    /* Not a title or a word that is never a name ("Pressure Mounts to
+     * Oust CEO"). */
+    while (i < s->t1 && (T[i].flags & T_CAP) && (T[i].flags & T_WORD) &&
+           !(T[i].flags & T_NOTNAME))
+        i++;
+    if (i - a < 2 || i - a > 3 || i >= s->t1 || !low_is(&T[i], "to"))
+        return false;
+    size_t b = ++i;
+    while (i < s->t1 && (T[i].flags & T_CAP) && (T[i].flags & T_WORD) &&
+           !(T[i].flags & T_NOTNAME))
+        i++;
+    return i > b && i <= b + 4 &&
+           (i == s->t1 ||
+            low_in(&T[i], (const char *const[]){"(", "as", NULL}));
+}
+
 static bool titlecase_sentence(const struct extractor *ex, const struct sent *s)
 {
+    /* A list's line is all names: its capitals tell nothing of a
+     * headline's case ("Pressure Mounts to Oust Jones" has no mark). */
+    bool marked;
+    if (list_line_shape(ex, s, &marked) && marked)
+        return false;
     size_t words = 0, caps = 0;
     for (size_t i = s->t0; i < s->t1; i++) {
         const struct tok *t = &ex->toks[i];

@@ -1755,6 +1755,20 @@ Test(extract, learned_appointments_need_an_origin)
     exo_candidate_list_release(&out);
 }
 
+/* A list of moves, one a line: "- X to A (title)" or "- X to A as title"
+ * is a join; a bullet or a dash says it is a list, so its capitals are
+ * names, not a headline's title case. Without the mark a title-case line
+ * stays a headline. */
+Test(extract, a_list_line_is_a_join)
+{
+    expect_moves("Moves this week:\n- Jane Marlop to Initech (CFO)\n- Omar "
+                 "Haddad to Globex as chief executive\n",
+                 NULL,
+                 (const char *const[]){"Jane Marlop|joined|-|Initech",
+                                       "Omar Haddad|joined|-|Globex", NULL});
+    expect_none("Pressure Mounts to Oust Jones\n", NULL);
+}
+
 /* Keeping someone company is no join (ex19o): "joined A's CEO X on the
  * sidelines" names a person after the organisation's possessive and a
  * title, and "joining X in ruling himself out" a person before "in" and
