@@ -2032,6 +2032,9 @@ static const char *const aux_words[] = {
 static const char *const subordinators[] = {
     "who",   "whose", "after",   "before", "since", "when", "while", "having",
     "which", "where", "because", "until",  "whom",  "once", NULL};
+/* A dash as a parenthesis: "X--the former CEO of A--", "X — ... —". */
+static const char *const dash_words[] = {"-", "\u2014", "\u2013", NULL};
+
 /* "hired to lead A", "named X to head its unit": a post as a purpose. */
 static const char *const lead_verbs[] = {
     "lead", "run", "head", "oversee", "coach", "manage", "helm", "steer", NULL};
@@ -3740,9 +3743,19 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                           exo__lex_role(T[oe].low, &lv) == EXO__ROLE_HEAD;
                 /* "named X, a Home Depot executive, as president": the
                  * "as" after an appositive (ex17b). */
-                if (oe < s->t1 && low_is(&T[oe], ","))
-                    for (size_t i = oe + 1; i < s->t1 && i < oe + 10; i++)
-                        if (low_is(&T[i], ",")) {
+                /* "named X--the former CEO of A--as EVP": dashes too
+                 * (ex19o). */
+                bool dashes = oe < s->t1 && low_in(&T[oe], dash_words);
+                while (dashes && oe + 1 < s->t1 &&
+                       low_in(&T[oe + 1], dash_words))
+                    oe++;
+                if (oe < s->t1 && (low_is(&T[oe], ",") || dashes))
+                    for (size_t i = oe + 1; i < s->t1 && i < oe + 12; i++)
+                        if (dashes ? low_in(&T[i], dash_words)
+                                   : low_is(&T[i], ",")) {
+                            while (dashes && i + 1 < s->t1 &&
+                                   low_in(&T[i + 1], dash_words))
+                                i++;
                             oe = i;
                             /* "names X, formerly of B, chief executive":
                              * the title right after it (ex17n). */

@@ -1755,6 +1755,20 @@ Test(extract, learned_appointments_need_an_origin)
     exo_candidate_list_release(&out);
 }
 
+/* "named X--the former CFO of B--as its finance chief": dashes set off
+ * the apposition as commas do; from inside it is no move. */
+Test(extract, an_apposition_between_dashes)
+{
+    expect_moves("Harlow Foods named Petra Lind--the former CFO of Ostrava "
+                 "Mills--as its finance chief.\n",
+                 NULL,
+                 (const char *const[]){
+                     "Petra Lind|joined|Ostrava Mills|Harlow Foods", NULL});
+    expect_none("Harlow Foods named Petra Lind -- its longtime controller -- "
+                "as its finance chief.\n",
+                NULL);
+}
+
 /* A list of moves, one a line: "- X to A (title)" or "- X to A as title"
  * is a join; a bullet or a dash says it is a list, so its capitals are
  * names, not a headline's title case. Without the mark a title-case line
