@@ -3351,6 +3351,18 @@ static void replace_frames(struct extractor *ex, const struct sent *s,
             }
             continue;
         }
+        /* "The Red Sox replaced him with Y": who went is told before;
+         * the one who comes joins the organisation replacing (ex19o). */
+        if (!succeed && i + 3 < s->t1 &&
+            low_in(&T[i + 1], (const char *const[]){"him", "her", NULL}) &&
+            low_is(&T[i + 2], "with")) {
+            const struct org_mention *agent = org_before(ex, s->t0, i);
+            long y = mention_after(ex, i + 3, 5);
+            if (agent && y >= 0)
+                succession_frame(ex, s, frames, n_frames, sdate, y,
+                                 EXO_EVENT_JOINED, agent->org);
+            continue;
+        }
         long x = mention_after(ex, i + 1, 6);
         if (x < 0)
             continue;

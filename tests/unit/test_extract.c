@@ -1755,6 +1755,15 @@ Test(extract, learned_appointments_need_an_origin)
     exo_candidate_list_release(&out);
 }
 
+/* "A replaced him with Y": the one who went was named before; Y joins
+ * the organisation replacing. */
+Test(extract, replaced_him_with_a_successor)
+{
+    expect_moves("The Dunmore Rovers replaced him with Tom Varga.\n", NULL,
+                 (const char *const[]){"Tom Varga|joined|-|Dunmore Rovers",
+                                       NULL});
+}
+
 /* "named X--the former CFO of B--as its finance chief": dashes set off
  * the apposition as commas do; from inside it is no move. */
 Test(extract, an_apposition_between_dashes)
