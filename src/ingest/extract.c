@@ -418,6 +418,12 @@ struct extractor {
      * was kept in ex17m, so the work is skipped). */
     bool neighbourhood;
     bool sent_emitted; /* the rules emitted a move in this sentence */
+    /* Appointments with no origin, held for the next sentences to give
+     * one ("X was named president of A. X previously served as provost
+     * at B."), with the sentence each was read in (ex19o). */
+    struct frame held[4];
+    size_t held_sent[4];
+    size_t n_held;
     size_t *l_para;
     double *l_prob;        /* n_people x EXO__N_LEARNED */
     size_t *l_sent;        /* n_people x EXO__N_LEARNED */
@@ -4335,8 +4341,14 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             const char *was = aff ? aff : fr.from;
             if (was && fr.to && same_key(was, fr.to))
                 continue;
-            if (!was && !former)
+            if (!was && !former) {
+                if (fr.to && fr.to_text && fr.main && !fr.hedged &&
+                    ex->n_held < 4) {
+                    ex->held_sent[ex->n_held] = (size_t)(s - ex->sents);
+                    ex->held[ex->n_held++] = fr;
+                }
                 continue;
+            }
         }
         if (aff && !fr.from && !(fr.to && same_key(aff, fr.to))) {
             fr.from = aff;
@@ -4688,6 +4700,63 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             emit(ex, s, &other);
         }
     }
+}
+
+/*
+ * "X has been appointed president of A. X previously served as provost at
+ * B.": an appointment held for want of an origin (process_sentence) is a
+ * hire from B when one of the next two sentences of its paragraph names
+ * the person, then "previously" or "formerly" and, a few words on, "at",
+ * "of" or "with" B, another organisation (ex19o).
+ */
+static void confirm_held(struct extractor *ex, size_t si)
+{
+    const struct tok *T = ex->toks;
+    const struct sent *s = &ex->sents[si];
+    size_t kept = 0;
+    for (size_t h = 0; h < ex->n_held; h++) {
+        struct frame *fr = &ex->held[h];
+        const struct sent *from = &ex->sents[ex->held_sent[h]];
+        if (si <= ex->held_sent[h] || si > ex->held_sent[h] + 2 ||
+            from->para != s->para)
+            continue; /* dropped: too far */
+        const char *origin = NULL;
+        for (size_t m = 0; m < ex->n_ments && !origin; m++) {
+            const struct mention *mm = &ex->ments[m];
+            if (mm->person != fr->person || mm->t1 + 3 >= s->t1)
+                continue;
+            /* "She was previously", "He had formerly" */
+            size_t c = mm->t1 +
+                       (low_in(&T[mm->t1],
+                               (const char *const[]){"was", "had", "has", NULL})
+                            ? 1
+                            : 0);
+            if (!low_in(&T[c],
+                        (const char *const[]){"previously", "formerly", NULL}))
+                continue;
+            for (size_t i = c + 1; i + 1 < s->t1 && i < c + 12; i++) {
+                if (low_in(&T[i], (const char *const[]){",", ";", NULL}))
+                    break;
+                if (low_in(&T[i],
+                           (const char *const[]){"at", "of", "with", NULL}) &&
+                    ex->tok_org[i + 1]) {
+                    const struct org_mention *om = org_covering(ex, i + 1);
+                    if (om && !same_key(om->org, fr->to))
+                        origin = om->org;
+                    break;
+                }
+            }
+        }
+        if (origin) {
+            fr->from = origin;
+            fr->from_text = true;
+            emit(ex, from, fr);
+        } else if (si < ex->held_sent[h] + 2) {
+            ex->held[kept] = *fr;
+            ex->held_sent[kept++] = ex->held_sent[h];
+        }
+    }
+    ex->n_held = kept;
 }
 
 /* ==== The learned reader (ex17c) ==== */
@@ -5734,6 +5803,9 @@ static exo_code extract(const char *text, size_t len, const size_t *map,
             ex.n_group = 0;
         }
         find_mentions(&ex, s, &last);
+        /* Before the flag is reset: the move is the earlier sentence's. */
+        if (!ex.fatal && ex.n_held)
+            confirm_held(&ex, i);
         ex.sent_emitted = false;
         if (!ex.fatal)
             process_sentence(&ex, s);

@@ -1755,6 +1755,30 @@ Test(extract, learned_appointments_need_an_origin)
     exo_candidate_list_release(&out);
 }
 
+/* An appointment with no origin in its sentence is a hire when one of the
+ * next two sentences gives one: "X previously served as T at B". Not from
+ * the organisation joined, nor from further on. */
+Test(extract, an_origin_in_the_next_sentence_makes_a_hire)
+{
+    expect_moves("Nadia Holm was named chief executive of Quillon Labs. She "
+                 "was previously finance chief at Ortel.\n",
+                 NULL,
+                 (const char *const[]){"Nadia Holm|joined|Ortel|Quillon Labs",
+                                       NULL});
+    expect_moves("Nadia Holm was named chief executive of Quillon Labs. Holm "
+                 "previously served as finance chief of Ortel.\n",
+                 NULL,
+                 (const char *const[]){"Nadia Holm|joined|Ortel|Quillon Labs",
+                                       NULL});
+    expect_none("Nadia Holm was named chief executive of Quillon Labs. She "
+                "was previously finance chief at Quillon Labs.\n",
+                NULL);
+    expect_none("Nadia Holm was named chief executive of Quillon Labs. Profits "
+                "rose. Sales fell. Holm previously served as finance chief of "
+                "Ortel.\n",
+                NULL);
+}
+
 /* "A replaced him with Y": the one who went was named before; Y joins
  * the organisation replacing. */
 Test(extract, replaced_him_with_a_successor)
