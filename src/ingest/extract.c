@@ -420,6 +420,12 @@ struct extractor {
      * was kept in ex17m, so the work is skipped). */
     bool neighbourhood;
     bool sent_emitted; /* the rules emitted a move in this sentence */
+    /* Appointments with no origin, held for the next sentences to give
+     * one ("X was named president of A. X previously served as provost
+     * at B."), with the sentence each was read in (ex19o). */
+    struct frame held[4];
+    size_t held_sent[4];
+    size_t n_held;
     size_t *l_para;
     double *l_prob;        /* n_people x EXO__N_LEARNED */
     size_t *l_sent;        /* n_people x EXO__N_LEARNED */
@@ -436,6 +442,8 @@ struct extractor {
 };
 
 static bool list_gap(const struct extractor *ex, size_t a, size_t b);
+static bool list_line_shape(const struct extractor *ex, const struct sent *s,
+                            bool *marked);
 
 static const char *arena_dup(struct extractor *ex, const char *s, size_t n)
 {
@@ -612,7 +620,9 @@ static bool hyphen_adjective(const struct extractor *ex, size_t i)
     if (k == t->start || k == t->end || !islower((unsigned char)ex->text[k]))
         return false;
     size_t n = strlen(h + 1);
+    /* "RNA-editing focused A" (ex19o) */
     return (n >= 4 && strcmp(h + 1 + n - 2, "ed") == 0) ||
+           (n >= 5 && strcmp(h + 1 + n - 3, "ing") == 0) ||
            strcmp(h + 1, "origin") == 0;
 }
 
@@ -650,6 +660,12 @@ static const char *const honorifics[] = {"dr",  "mr",   "mrs",  "ms",   "prof",
 /* Kinds of company written before a name ("biotech Quarrel", "carmaker
  * X"): the name is an organisation, and a verb reads past the kind to it
  * ("joined biotech Quarrel"). */
+/* Words before "Initech executive", "Cambridge United boss": the
+ * capitalised words between them and a title are the title's
+ * organisation. "as": "took over as Gillingham manager" (ex19o). */
+static const char *const title_org_openers[] = {
+    "a", "an", "the", "former", "ex", "longtime", "veteran", "its", "as", NULL};
+
 static const char *const org_kinds[] = {"biotech",  "carmaker", "automaker",
                                         "retailer", "insurer",  NULL};
 
@@ -877,6 +893,14 @@ static int add_person(struct extractor *ex, const struct person *pe)
 }
 
 /* Pass one for one sentence: organisations and people. */
+/* "ex-Dyson", "Ex-Dyson": "ex-" glued to a capitalised word. */
+static bool ex_prefixed(const struct extractor *ex, size_t i)
+{
+    const struct tok *t = &ex->toks[i];
+    return strncmp(t->low, "ex-", 3) == 0 && t->end > t->start + 3 &&
+           isupper((unsigned char)ex->text[t->start + 3]);
+}
+
 static void find_entities(struct extractor *ex, struct sent *s)
 {
     /* Known organisations first; they are never part of a name. */
@@ -941,6 +965,21 @@ static void find_entities(struct extractor *ex, struct sent *s)
              (low_is(&ex->toks[i - 1], "to") &&
               low_in(&ex->toks[i - 2], move_to_words))))
             org_ctx = true;
+        /* "joining Ana Ruiz in ruling herself out": "in" and a verb in
+         * "-ing" after the run: keeping a person company (ex19o). */
+        if (org_ctx && j > i + 1 && j + 1 < s->t1 &&
+            low_is(&ex->toks[j], "in") &&
+            low_in(&ex->toks[i - 1],
+                   (const char *const[]){"joining", "joined", "joins", "join",
+                                         NULL})) {
+            size_t v = j + 1;
+            size_t n = strlen(ex->toks[v].low);
+            if (n > 2 && strcmp(ex->toks[v].low + n - 2, "ly") == 0 &&
+                v + 1 < s->t1)
+                n = strlen(ex->toks[++v].low);
+            if (n > 4 && strcmp(ex->toks[v].low + n - 3, "ing") == 0)
+                org_ctx = false;
+        }
         /* "That honor went to Palmer Luckey, who departed": after a
          * verb of moving or joining, a run then ", who" is a person
          * (ex17r). */
@@ -1055,12 +1094,10 @@ static void find_entities(struct extractor *ex, struct sent *s)
             exo_level title_lv;
             if (!org_ctx && i > s->t0 && i + 1 < s->t1 &&
                 !exo__lex_demonym(t->low) &&
+                exo__lex_role(t->low, &title_lv) == EXO__ROLE_NONE &&
                 exo__lex_role(ex->toks[i + 1].low, &title_lv) ==
                     EXO__ROLE_HEAD &&
-                low_in(&ex->toks[i - 1],
-                       (const char *const[]){"a", "an", "the", "former", "ex",
-                                             "longtime", "veteran", "its",
-                                             NULL}))
+                low_in(&ex->toks[i - 1], title_org_openers))
                 org_ctx = true;
             /* A single capitalised word after "rival", "join": an org;
              * not an adjective ("Lenovo-owned") nor the surname of a
@@ -1120,9 +1157,8 @@ static void find_entities(struct extractor *ex, struct sent *s)
         exo_level det_lv;
         if (!org_noun && i > s->t0 && j < s->t1 && !(last->flags & T_POSS) &&
             exo__lex_role(ex->toks[j].low, &det_lv) == EXO__ROLE_HEAD &&
-            low_in(&ex->toks[i - 1],
-                   (const char *const[]){"a", "an", "the", "former", "ex",
-                                         "longtime", "veteran", "new", NULL}))
+            (low_in(&ex->toks[i - 1], title_org_openers) ||
+             low_is(&ex->toks[i - 1], "new")))
             org_noun = true;
         /* "executive, Jim Press, was named": a surname that heads
          * organisations too, where the sentence shows a person (ex18n). */
@@ -1160,8 +1196,20 @@ static void find_entities(struct extractor *ex, struct sent *s)
         while (r > s->t0 && !ex->tok_org[r - 1] &&
                !low_in(&ex->toks[r - 1],
                        (const char *const[]){"and", "of", "&", NULL}) &&
-               exo__lex_role(ex->toks[r - 1].low, &role_lv) != EXO__ROLE_NONE)
+               exo__lex_role(ex->toks[r - 1].low, &role_lv) != EXO__ROLE_NONE) {
             r--;
+            /* "Volvo CEO and president X", "Lloyds planning and
+             * strategy director X": title words joined by "and" (ex19o:
+             * Volvo was not found, so its successor joined no one). */
+            if (r > s->t0 + 1 &&
+                low_in(&ex->toks[r - 1],
+                       (const char *const[]){"and", "&", NULL}) &&
+                !ex->tok_org[r - 2] &&
+                !low_in(&ex->toks[r - 2],
+                        (const char *const[]){"and", "of", "&", NULL}) &&
+                exo__lex_role(ex->toks[r - 2].low, &role_lv) != EXO__ROLE_NONE)
+                r--;
+        }
         if (r < r_top && r > s->t0 && !ex->tok_org[r - 1]) {
             size_t a = r;
             while (a > s->t0 && a + 3 > r) {
@@ -1173,11 +1221,18 @@ static void find_entities(struct extractor *ex, struct sent *s)
                     break;
                 a--;
             }
+            /* "ex-Dyson Group CEO X": the organisation starts after
+             * "ex-" (ex19o). */
+            if (a > s->t0 && a + 3 > r && !ex->tok_org[a - 1] &&
+                ex_prefixed(ex, a - 1))
+                a--;
+            size_t skip = a < r && ex_prefixed(ex, a) ? 3 : 0;
             if (a < r && r - a < 3)
-                add_org(ex, a, r,
-                        arena_dup(ex, ex->text + ex->toks[a].start,
-                                  ex->toks[r - 1].end - ex->toks[a].start),
-                        true);
+                add_org(
+                    ex, a, r,
+                    arena_dup(ex, ex->text + ex->toks[a].start + skip,
+                              ex->toks[r - 1].end - ex->toks[a].start - skip),
+                    true);
         }
         /* A person: remember the full name once. */
         const char *name = name_text(ex, i, j);
@@ -1994,6 +2049,13 @@ static const char *const aux_words[] = {
 static const char *const subordinators[] = {
     "who",   "whose", "after",   "before", "since", "when", "while", "having",
     "which", "where", "because", "until",  "whom",  "once", NULL};
+/* A dash as a parenthesis: "X--the former CEO of A--", "X — ... —". */
+static const char *const dash_words[] = {"-", "\u2014", "\u2013", NULL};
+
+/* "hired to lead A", "named X to head its unit": a post as a purpose. */
+static const char *const lead_verbs[] = {
+    "lead", "run", "head", "oversee", "coach", "manage", "helm", "steer", NULL};
+
 static const char *const negators[] = {"not",     "never",   "no",  "cannot",
                                        "nothing", "neither", "nor", NULL};
 static const char *const hypothetical[] = {
@@ -2383,7 +2445,15 @@ static void emit(struct extractor *ex, const struct sent *s,
              (o->event == EXO_EVENT_JOINED && f->event == EXO_EVENT_LEFT &&
               !f->to && !f->background && !o->background && f->from &&
               f->from_text && !o->from_org && o->to_org &&
-              !same_key(o->to_org, f->from)));
+              !same_key(o->to_org, f->from)) ||
+             /* "Y will replace X as CEO of A ... Y has just quit B": a
+              * departure whose organisation is only the text's guess,
+              * the one Y joins, is where Y came from, told again; not
+              * one the text dates (ex19o). */
+             (o->event == EXO_EVENT_JOINED && f->event == EXO_EVENT_LEFT &&
+              !f->to && !f->background && !o->background && !f->has_date &&
+              f->from && !f->from_text && o->to_org &&
+              same_key(o->to_org, f->from)));
         /* "X and Y have departed the startup. They are returning to
          * OpenAI": leaving A to return to B is one return, as leaving A
          * to join B is one move (ex17b). */
@@ -2411,7 +2481,8 @@ static void emit(struct extractor *ex, const struct sent *s,
             continue;
         if (!o->to_org && f->to)
             o->to_org = dup_or_null(ex, f->to);
-        if (f->from && (!o->from_org || (o->from_context && f->from_text))) {
+        if (f->from && (!o->from_org || (o->from_context && f->from_text)) &&
+            !(o->to_org && !f->from_text && same_key(o->to_org, f->from))) {
             exo__free(o->from_org);
             o->from_org = dup_or_null(ex, f->from);
             o->from_context = !f->from_text;
@@ -2643,7 +2714,30 @@ static bool trigger_applies(const struct extractor *ex, const struct sent *s,
     if (def->event == EXO_EVENT_LEFT && low_is(&T[t1 - 1], "on") && next &&
         (next->flags & T_CAP))
         return false;
+    /* "joined Avalo's CEO Mike Cola on the job market": the one joined
+     * is a person, named after an organisation's possessive and a title
+     * (ex19o). */
+    if (def->event == EXO_EVENT_JOINED && (def->flags & EXO__TRIG_NEEDS_ORG) &&
+        next && ex->tok_org[t1]) {
+        const struct org_mention *om = org_covering(ex, t1);
+        if (om && om->t0 == t1 && (T[om->t1 - 1].flags & T_POSS)) {
+            size_t k = om->t1;
+            exo_level lv;
+            while (k < s->t1 && k < om->t1 + 4 &&
+                   exo__lex_role(T[k].low, &lv) != EXO__ROLE_NONE)
+                k++;
+            for (size_t m = 0; k > om->t1 && m < ex->n_ments; m++)
+                if (ex->ments[m].t0 == k && !(ex->ments[m].flags & M_PRONOUN))
+                    return false;
+        }
+    }
     if (def->flags & EXO__TRIG_FOUND) {
+        /* "has found a new landing spot": the perfect of "find"; that of
+         * "found" is "has founded" (ex19o). */
+        if (strcmp(def->words[0], "found") == 0 && !def->words[1] && prev &&
+            low_in(prev,
+                   (const char *const[]){"has", "have", "had", "having", NULL}))
+            return false;
         if (def->flags & EXO__TRIG_STRONG) {
             /* "founding team", "co-founded by" are not a new company,
              * but "Cuill was founded by X" is (issue 17). */
@@ -3195,6 +3289,53 @@ static void successor_frame(struct extractor *ex, const struct sent *s,
 }
 
 /*
+ * A list of moves, one a line: "- Jane Roe to Initech (CFO)". A line of
+ * a name, "to" and an organisation, then nothing, a title in brackets or
+ * "as" a title (list_line_shape), is a join (ex19o).
+ */
+static void list_line_frame(struct extractor *ex, const struct sent *s,
+                            struct frame *frames, size_t *n_frames,
+                            struct date_memo *sdate)
+{
+    const struct tok *T = ex->toks;
+    bool marked;
+    if (!list_line_shape(ex, s, &marked))
+        return;
+    size_t a = s->t0;
+    while (a < s->t1 && !(T[a].flags & T_WORD) && a < s->t0 + 2)
+        a++;
+    long m = -1;
+    for (size_t k = 0; k < ex->n_ments && m < 0; k++)
+        if (ex->ments[k].t0 == a && !(ex->ments[k].flags & M_PRONOUN))
+            m = (long)k;
+    if (m < 0 || ex->ments[m].t1 + 1 >= s->t1 ||
+        !low_is(&T[ex->ments[m].t1], "to"))
+        return;
+    size_t o = ex->ments[m].t1 + 1, k = o;
+    const char *org = NULL;
+    if (ex->tok_org[o]) {
+        const struct org_mention *om = org_covering(ex, o);
+        if (!om || om->t0 != o)
+            return;
+        org = om->org;
+        k = om->t1;
+    } else {
+        while (k < s->t1 && k < o + 4 && (T[k].flags & T_CAP) &&
+               (T[k].flags & T_WORD) && !(T[k].flags & T_NOTNAME))
+            k++;
+        if (k == o)
+            return;
+        org = arena_dup(ex, ex->text + T[o].start, T[k - 1].end - T[o].start);
+    }
+    if (k < s->t1 && !low_in(&T[k], (const char *const[]){"(", "as", NULL}))
+        return;
+    size_t before = *n_frames;
+    succession_frame(ex, s, frames, n_frames, sdate, m, EXO_EVENT_JOINED, org);
+    if (*n_frames > before)
+        frames[before].tflags &= ~(unsigned)EXO__TRIG_STRONG;
+}
+
+/*
  * Successions (issue 17): "A is replacing its CEO X with Y" (X fired from
  * A, Y joined A), "Y will replace X" and "Y succeeds X" (X left). The
  * verb's subject in the second form is only the successor; where it comes
@@ -3225,15 +3366,43 @@ static void replace_frames(struct extractor *ex, const struct sent *s,
             /* "X was replaced by Y", "X will be succeeded by Y as CEO":
              * the subject goes (ex17n). */
             long x = subject_before(ex, s, i);
-            long y = i + 1 < s->t1 && low_is(&T[i + 1], "by")
-                         ? mention_after(ex, i + 2, 5)
+            /* "X has been replaced as AXA chief executive by Y": the post
+             * left, then its successor (ex19o). */
+            size_t by = i + 1;
+            const char *post = NULL;
+            if (by < s->t1 && low_is(&T[by], "as")) {
+                size_t k = by + 1;
+                while (k < s->t1 && k < by + 10 && !low_is(&T[k], "by") &&
+                       !low_is(&T[k], ","))
+                    k++;
+                size_t r0, r1;
+                exo_level lv;
+                if (k < s->t1 && low_is(&T[k], "by") &&
+                    role_after(ex, by + 1, k, &r0, &r1, &lv, &post)) {
+                    /* "as chief executive of Korvex by" */
+                    for (size_t q = r1; !post && q + 1 < k; q++)
+                        if (low_in(&T[q],
+                                   (const char *const[]){"of", "at", NULL}) &&
+                            ex->tok_org[q + 1]) {
+                            const struct org_mention *om =
+                                org_covering(ex, q + 1);
+                            post = om ? om->org : NULL;
+                        }
+                    by = k;
+                }
+            }
+            /* A title of a few words may stand before the successor's
+             * name: "by Lloyds TSB planning and strategy director Y". */
+            long y = by < s->t1 && low_is(&T[by], "by")
+                         ? mention_after(ex, by + 1, by > i + 1 ? 8 : 5)
                          : -1;
             if (x >= 0 && y >= 0) {
                 const struct org_mention *agent = org_before(ex, s->t0, i);
+                const char *dest = post ? post : agent ? agent->org : NULL;
                 succession_frame(ex, s, frames, n_frames, sdate, x,
-                                 EXO_EVENT_LEFT, NULL);
-                successor_frame(ex, s, frames, n_frames, sdate, x, y, i + 2,
-                                agent ? agent->org : NULL);
+                                 EXO_EVENT_LEFT, post);
+                successor_frame(ex, s, frames, n_frames, sdate, x, y, by + 1,
+                                dest);
             }
             continue;
         }
@@ -3521,6 +3690,8 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
     struct date_memo sdate_main = {-1, {0, EXO_PREC_DAY}};
     if (first_if == SIZE_MAX && first_would == SIZE_MAX)
         replace_frames(ex, s, frames, &n_frames, &sdate);
+    if (n_trigs == 0)
+        list_line_frame(ex, s, frames, &n_frames, &sdate);
     if (n_trigs == 0 && n_frames == 0)
         return;
     for (size_t k = 0; k < n_trigs; k++) {
@@ -3651,9 +3822,19 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                           exo__lex_role(T[oe].low, &lv) == EXO__ROLE_HEAD;
                 /* "named X, a Home Depot executive, as president": the
                  * "as" after an appositive (ex17b). */
-                if (oe < s->t1 && low_is(&T[oe], ","))
-                    for (size_t i = oe + 1; i < s->t1 && i < oe + 10; i++)
-                        if (low_is(&T[i], ",")) {
+                /* "named X--the former CEO of A--as EVP": dashes too
+                 * (ex19o). */
+                bool dashes = oe < s->t1 && low_in(&T[oe], dash_words);
+                while (dashes && oe + 1 < s->t1 &&
+                       low_in(&T[oe + 1], dash_words))
+                    oe++;
+                if (oe < s->t1 && (low_is(&T[oe], ",") || dashes))
+                    for (size_t i = oe + 1; i < s->t1 && i < oe + 12; i++)
+                        if (dashes ? low_in(&T[i], dash_words)
+                                   : low_is(&T[i], ",")) {
+                            while (dashes && i + 1 < s->t1 &&
+                                   low_in(&T[i + 1], dash_words))
+                                i++;
                             oe = i;
                             /* "names X, formerly of B, chief executive":
                              * the title right after it (ex17n). */
@@ -3664,6 +3845,10 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                         }
                 for (size_t i = oe; i < s->t1 && i < oe + 4 && !as; i++)
                     as = low_is(&T[i], "as");
+                /* "named VW's X to head its Opel unit": the post as a
+                 * purpose, as for "hired to lead" (ex19o). */
+                as |= oe + 1 < s->t1 && low_is(&T[oe], "to") &&
+                      low_in(&T[oe + 1], lead_verbs);
                 if (!as)
                     continue;
             }
@@ -3963,10 +4148,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                      /* "hired to lead A", "tapped to run A": the purpose
                       * names where the person goes (ex17n). */
                      (p && joinish && pk >= s->t0 + 2 &&
-                      low_is(&T[pk - 2], "to") &&
-                      low_in(p, (const char *const[]){
-                                    "lead", "run", "head", "oversee", "coach",
-                                    "manage", "helm", "steer", NULL})))
+                      low_is(&T[pk - 2], "to") && low_in(p, lead_verbs)))
                 slot = (p && low_is(p, "with") && !joinish) ? NONE : TO;
             else if (p && low_is(p, "by") && passive && joinish)
                 slot = TO;
@@ -4034,7 +4216,8 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                 size_t q = i;
                 while (q < s->t1 && q < i + 5 && !ex->tok_org[q] &&
                        (T[q].flags & T_WORD) &&
-                       (!(T[q].flags & T_CAP) || exo__lex_demonym(T[q].low)) &&
+                       (!(T[q].flags & T_CAP) || exo__lex_demonym(T[q].low) ||
+                        hyphen_adjective(ex, q)) &&
                        !low_in(&T[q], subordinators) &&
                        !low_in(&T[q], (const char *const[]){
                                           "that", "which", "where", "whose",
@@ -4265,8 +4448,14 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             const char *was = aff ? aff : fr.from;
             if (was && fr.to && same_key(was, fr.to))
                 continue;
-            if (!was && !former)
+            if (!was && !former) {
+                if (fr.to && fr.to_text && fr.main && !fr.hedged &&
+                    ex->n_held < 4) {
+                    ex->held_sent[ex->n_held] = (size_t)(s - ex->sents);
+                    ex->held[ex->n_held++] = fr;
+                }
                 continue;
+            }
         }
         if (aff && !fr.from && !(fr.to && same_key(aff, fr.to))) {
             fr.from = aff;
@@ -4620,6 +4809,63 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             emit(ex, s, &other);
         }
     }
+}
+
+/*
+ * "X has been appointed president of A. X previously served as provost at
+ * B.": an appointment held for want of an origin (process_sentence) is a
+ * hire from B when one of the next two sentences of its paragraph names
+ * the person, then "previously" or "formerly" and, a few words on, "at",
+ * "of" or "with" B, another organisation (ex19o).
+ */
+static void confirm_held(struct extractor *ex, size_t si)
+{
+    const struct tok *T = ex->toks;
+    const struct sent *s = &ex->sents[si];
+    size_t kept = 0;
+    for (size_t h = 0; h < ex->n_held; h++) {
+        struct frame *fr = &ex->held[h];
+        const struct sent *from = &ex->sents[ex->held_sent[h]];
+        if (si <= ex->held_sent[h] || si > ex->held_sent[h] + 2 ||
+            from->para != s->para)
+            continue; /* dropped: too far */
+        const char *origin = NULL;
+        for (size_t m = 0; m < ex->n_ments && !origin; m++) {
+            const struct mention *mm = &ex->ments[m];
+            if (mm->person != fr->person || mm->t1 + 3 >= s->t1)
+                continue;
+            /* "She was previously", "He had formerly" */
+            size_t c = mm->t1 +
+                       (low_in(&T[mm->t1],
+                               (const char *const[]){"was", "had", "has", NULL})
+                            ? 1
+                            : 0);
+            if (!low_in(&T[c],
+                        (const char *const[]){"previously", "formerly", NULL}))
+                continue;
+            for (size_t i = c + 1; i + 1 < s->t1 && i < c + 12; i++) {
+                if (low_in(&T[i], (const char *const[]){",", ";", NULL}))
+                    break;
+                if (low_in(&T[i],
+                           (const char *const[]){"at", "of", "with", NULL}) &&
+                    ex->tok_org[i + 1]) {
+                    const struct org_mention *om = org_covering(ex, i + 1);
+                    if (om && !same_key(om->org, fr->to))
+                        origin = om->org;
+                    break;
+                }
+            }
+        }
+        if (origin) {
+            fr->from = origin;
+            fr->from_text = true;
+            emit(ex, from, fr);
+        } else if (si < ex->held_sent[h] + 2) {
+            ex->held[kept] = *fr;
+            ex->held_sent[kept++] = ex->held_sent[h];
+        }
+    }
+    ex->n_held = kept;
 }
 
 /* ==== The learned reader (ex17c) ==== */
@@ -5361,8 +5607,52 @@ static void learn_emit(struct extractor *ex)
 
 /* ==== Driver ==== */
 
+/* A line of a list of moves, "- Jane Roe to Initech (CFO)": two or three
+ * capitalised words, "to", one to four more, then the end, "(" or "as";
+ * '*marked' when a dash or a bullet opens it (ex19o). */
+static bool list_line_shape(const struct extractor *ex, const struct sent *s,
+                            bool *marked)
+{
+    const struct tok *T = ex->toks;
+    size_t i = s->t0;
+    while (i < s->t1 && !(T[i].flags & T_WORD) && i < s->t0 + 2)
+        i++;
+    *marked = i > s->t0;
+    /* The sentence splitter leaves a bullet and its space out. */
+    size_t at = T[s->t0].start;
+    while (at > 0 && (ex->text[at - 1] == ' ' || ex->text[at - 1] == '\t'))
+        at--;
+    if (at < T[s->t0].start && at > 0) {
+        const unsigned char *c = (const unsigned char *)ex->text;
+        *marked |= c[at - 1] == '-' || c[at - 1] == '*' ||
+                   (at >= 3 && c[at - 3] == 0xe2 && c[at - 2] == 0x80 &&
+                    (c[at - 1] == 0xa2 || c[at - 1] == 0x93 ||
+                     c[at - 1] == 0x94)); /* a bullet, an en or em dash */
+    }
+    size_t a = i;
+    /* Not a title or a word that is never a name ("Pressure Mounts to
+     * Oust CEO"). */
+    while (i < s->t1 && (T[i].flags & T_CAP) && (T[i].flags & T_WORD) &&
+           !(T[i].flags & T_NOTNAME))
+        i++;
+    if (i - a < 2 || i - a > 3 || i >= s->t1 || !low_is(&T[i], "to"))
+        return false;
+    size_t b = ++i;
+    while (i < s->t1 && (T[i].flags & T_CAP) && (T[i].flags & T_WORD) &&
+           !(T[i].flags & T_NOTNAME))
+        i++;
+    return i > b && i <= b + 4 &&
+           (i == s->t1 ||
+            low_in(&T[i], (const char *const[]){"(", "as", NULL}));
+}
+
 static bool titlecase_sentence(const struct extractor *ex, const struct sent *s)
 {
+    /* A list's line is all names: its capitals tell nothing of a
+     * headline's case ("Pressure Mounts to Oust Jones" has no mark). */
+    bool marked;
+    if (list_line_shape(ex, s, &marked) && marked)
+        return false;
     size_t words = 0, caps = 0;
     for (size_t i = s->t0; i < s->t1; i++) {
         const struct tok *t = &ex->toks[i];
@@ -5622,6 +5912,9 @@ static exo_code extract(const char *text, size_t len, const size_t *map,
             ex.n_group = 0;
         }
         find_mentions(&ex, s, &last);
+        /* Before the flag is reset: the move is the earlier sentence's. */
+        if (!ex.fatal && ex.n_held)
+            confirm_held(&ex, i);
         ex.sent_emitted = false;
         if (!ex.fatal)
             process_sentence(&ex, s);

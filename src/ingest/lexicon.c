@@ -149,12 +149,14 @@ static const struct role_word roles[] = {
     {"lawyer", EXO__ROLE_HEAD, EXO_LEVEL_LEAD},
     {"treasurer", EXO__ROLE_HEAD, EXO_LEVEL_EXEC},
     {"deputy", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
+    {"prime", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE}, /* not "as Prime" (ex19o) */
     {"interim", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
     {"acting", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
     {"top", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
     {"national", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
     {"information", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
     {"strategy", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
+    {"planning", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
     {"creative", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
     {"merchandising", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
     {"accounting", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
@@ -363,6 +365,10 @@ static const struct exo__trigger triggers[] = {
     {{"became"}, J, EXO__TRIG_NEEDS_ORG | EXO__TRIG_BECAME},
     {{"becomes"}, J, EXO__TRIG_NEEDS_ORG | EXO__TRIG_BECAME},
     {{"become"}, J, EXO__TRIG_NEEDS_ORG | EXO__TRIG_BECAME},
+    /* "has found a new job, becoming CEO of A"; "will serve as CEO of A",
+     * a post to come (ex19o). */
+    {{"becoming"}, J, EXO__TRIG_NEEDS_ORG | EXO__TRIG_BECAME},
+    {{"will", "serve", "as"}, J, EXO__TRIG_NEEDS_ORG | EXO__TRIG_BECAME},
     /* Issue 17: news verbs the lexicon lacked. "named"/"appointed" need
      * the person after them and an "as" or a role (process_sentence). */
     {{"hiring"}, J, EXO__TRIG_HIRE},
@@ -610,6 +616,7 @@ static const struct exo__trigger triggers[] = {
     {{"takes", "over", "as"}, J, EXO__TRIG_NEEDS_ORG | EXO__TRIG_BECAME},
     {{"taking", "over", "as"}, J, EXO__TRIG_NEEDS_ORG | EXO__TRIG_BECAME},
     {{"take", "over", "as"}, J, EXO__TRIG_NEEDS_ORG | EXO__TRIG_BECAME},
+    {{"taken", "over", "as"}, J, EXO__TRIG_NEEDS_ORG | EXO__TRIG_BECAME},
     /* returning */
     {{"makes", "a", "return"}, R, ST | IN},
     {{"made", "a", "return"}, R, ST | IN},
