@@ -2436,6 +2436,53 @@ static bool mention_ends_at(const struct extractor *ex, size_t t)
 }
 
 /* Is the trigger at [t0, t1) a move here, or another sense of the word? */
+/*
+ * Is the return at tokens [t0, t1) one from a leave rather than to an
+ * organisation: "returned to work", "return to duty", "back to his desk",
+ * or the noun after "pending" or "awaiting" ("pending his return")? The
+ * news sets label those as the leave's end, not a move (ex19f).
+ */
+static bool returns_from_leave(const struct extractor *ex, const struct sent *s,
+                               size_t t0, size_t t1)
+{
+    const struct tok *T = ex->toks;
+    size_t i = t1;
+    if (i < s->t1 && low_is(&T[t1 - 1], "return") && low_is(&T[i], "to"))
+        i++; /* the noun: "his return to work" */
+    if (i > t0 && low_is(&T[i - 1], "to")) {
+        if (i < s->t1 &&
+            low_in(&T[i], (const char *const[]){"his", "her", "their", NULL}))
+            i++;
+        if (i < s->t1 &&
+            low_in(&T[i], (const char *const[]){"work", "duty", "duties",
+                                                "desk", "health", "fitness",
+                                                "action", "training", NULL}))
+            return true;
+    }
+    for (size_t k = t0; k > s->t0 && k + 3 > t0; k--)
+        if (low_in(&T[k - 1], (const char *const[]){"pending", "awaiting",
+                                                    "await", "awaits", NULL}))
+            return true;
+    return false;
+}
+
+/*
+ * Is the trigger at tokens [t0, t1) another sense of its words, which
+ * neither the rules nor the learned reader read as a move: "has found a
+ * new landing spot" (the verb "find"; the founding's participle is
+ * "founded"), and a return from a leave (ex19f)?
+ */
+static bool other_sense(const struct extractor *ex, const struct sent *s,
+                        size_t t0, size_t t1, const struct exo__trigger *def)
+{
+    if (def->event == EXO_EVENT_RETURNED)
+        return returns_from_leave(ex, s, t0, t1);
+    return def->event == EXO_EVENT_FOUNDED && low_is(&ex->toks[t0], "found") &&
+           t0 > s->t0 &&
+           low_in(&ex->toks[t0 - 1],
+                  (const char *const[]){"has", "have", "had", "having", NULL});
+}
+
 static bool trigger_applies(const struct extractor *ex, const struct sent *s,
                             size_t t0, size_t t1,
                             const struct exo__trigger *def)
@@ -2452,6 +2499,8 @@ static bool trigger_applies(const struct extractor *ex, const struct sent *s,
                          "point",  "area",     "tax",  "ticket",  "tickets",
                          "flight", "date",     "visa", "package", "interview",
                          NULL}))
+        return false;
+    if (other_sense(ex, s, t0, t1, def))
         return false;
     if (def->flags & EXO__TRIG_NOUN)
         return true;
@@ -4987,9 +5036,12 @@ static void learn_sentence(struct extractor *ex, const struct sent *s,
      * named X as its CFO"), which the hand-written cases forbid. */
     bool reported = false, heard = false;
     for (size_t i = s->t0; i < s->t1 && !cue; i++) {
+        size_t used;
         const struct exo__trigger *tr =
-            exo__lex_trigger(ex->lows + i, s->t1 - i, &(size_t){0});
+            exo__lex_trigger(ex->lows + i, s->t1 - i, &used);
         ex->tok_trig[i] = -1;
+        if (tr && other_sense(ex, s, i, i + used, tr))
+            tr = NULL;
         if (tr && (unsigned)tr->event < EXO__N_LEARNED)
             ex->tok_trig[i] = (signed char)tr->event;
         heard |= low_in(&ex->toks[i], hearsay);

@@ -420,6 +420,10 @@ static const struct exo__trigger triggers[] = {
     {{"came", "back", "to"}, R, 0},
     {{"brought", "back"}, R, EXO__TRIG_HIRE | ST},
     {{"brings", "back"}, R, EXO__TRIG_HIRE | ST},
+    /* "decided to bring back former manager X", "is bringing back X"
+     * (ex19f) */
+    {{"bring", "back"}, R, EXO__TRIG_HIRE},
+    {{"bringing", "back"}, R, EXO__TRIG_HIRE},
     {{"rehired"}, R, EXO__TRIG_HIRE | ST},
     /* "X is coming out of retirement to run A" (ex17v) */
     {{"coming", "out", "of", "retirement"}, R, ST | IN},

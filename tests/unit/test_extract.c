@@ -2901,3 +2901,38 @@ Test(extract, names_where_an_organisation_was_expected)
     expect_one("Ivo Brandt joined Pelko from Varno Capital.", NULL,
                "Ivo Brandt", "Varno Capital", "Pelko", EXO_EVENT_JOINED);
 }
+
+/* ==== ex19f: foundings and returns, as new sentences ==== */
+
+/* Coming back from a leave is the leave's end, not a return to an
+ * organisation; coming back to one still is. */
+Test(extract, returns_from_a_leave_are_no_move)
+{
+    expect_none("Hollin Bank chief executive Rosa Tamm returned to work on "
+                "Monday after heart surgery.",
+                NULL);
+    expect_none("Rosa Tamm is expected to return to duty at Hollin Bank in "
+                "the spring.",
+                NULL);
+    expect_none("Ivo Brandt, the finance chief, will run Hollin Bank pending "
+                "her return.",
+                NULL);
+    expect_one("Rosa Tamm will return to Hollin Bank as chief executive.",
+               NULL, "Rosa Tamm", NULL, "Hollin Bank", EXO_EVENT_RETURNED);
+}
+
+/* "has found a new home": the verb "find", not a founding. */
+Test(extract, has_found_is_no_founding)
+{
+    expect_none("Rosa Tamm has found a new home at Hollin Bank.", NULL);
+}
+
+/* "bring back" and "bringing back" as "brought back" is. */
+Test(extract, bring_back_is_a_return)
+{
+    expect_one("The Harbor Hawks decided to bring back former coach Milo "
+               "Varga.",
+               NULL, "Milo Varga", NULL, "Harbor Hawks", EXO_EVENT_RETURNED);
+    expect_one("The Harbor Hawks are bringing back Milo Varga as head coach.",
+               NULL, "Milo Varga", NULL, "Harbor Hawks", EXO_EVENT_RETURNED);
+}
