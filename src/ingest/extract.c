@@ -1952,6 +1952,52 @@ static bool former_before(const struct extractor *ex, size_t lo, size_t t0)
     return false;
 }
 
+/* Where "former" stands for the person at mention 'm', none before token
+ * 'lo': before the name with only titles, organisations and possessives
+ * between ("former boss X", "its former chief executive X", "former
+ * Initech boss X"), or opening an appositive after it ("X, the former
+ * chief executive of Acme,"), whose organisation is then '*org' (ex19f). */
+enum former_post { NO_FORMER_POST, FORMER_TITLE_BEFORE, FORMER_APPOSITIVE };
+
+static enum former_post former_post(const struct extractor *ex,
+                                    const struct sent *s,
+                                    const struct mention *m, size_t lo,
+                                    const char **org)
+{
+    const struct tok *T = ex->toks;
+    exo_level lv;
+    *org = NULL;
+    for (size_t i = m->t0; i > lo && i + 6 > m->t0; i--) {
+        const struct tok *t = &T[i - 1];
+        if (low_is(t, "former") || low_is(t, "ex"))
+            return FORMER_TITLE_BEFORE;
+        if (!ex->tok_org[i - 1] &&
+            exo__lex_role(t->low, &lv) == EXO__ROLE_NONE &&
+            !low_in(t, (const char *const[]){"its", "their", "his", "her",
+                                             "the", "and", "of", NULL}))
+            break;
+    }
+    if (m->t1 + 2 < s->t1 && low_is(&T[m->t1], ",")) {
+        size_t i = m->t1 + 1;
+        if (low_in(&T[i], (const char *const[]){"the", "a", "its", "their",
+                                                "his", "her", NULL}))
+            i++;
+        if (i >= s->t1 || !low_is(&T[i], "former"))
+            return NO_FORMER_POST;
+        for (size_t k = i + 1; k + 1 < s->t1 && k < i + 8 && !*org; k++) {
+            if (low_is(&T[k], ","))
+                break;
+            if (low_in(&T[k], (const char *const[]){"of", "at", NULL}) &&
+                ex->tok_org[k + 1]) {
+                const struct org_mention *om = org_covering(ex, k + 1);
+                *org = om ? om->org : NULL;
+            }
+        }
+        return FORMER_APPOSITIVE;
+    }
+    return NO_FORMER_POST;
+}
+
 /* ==== Triggers and frames ==== */
 
 static const char *const aux_words[] = {
@@ -4187,12 +4233,38 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             ((aff && same_key(aff, fr.to)) ||
              (fr.from && same_key(fr.from, fr.to))))
             continue;
+        /* A hire of the organisation's own former holder of a post is
+         * a return: "hiring former boss X", "Acme appointed its former
+         * chief executive X", "X, the former chief executive of Acme,
+         * has been appointed executive chair" written about Acme
+         * (ex19f). Not "former Initech boss X" hired by Acme. */
+        const char *was = aff ? aff : fr.from;
+        const char *hirer = fr.to ? fr.to : ex->context;
+        const char *post_org = NULL;
+        /* Not "recruits include X, former head of A": a list of hires
+         * names where they came from. */
+        enum former_post fp =
+            (def->flags & EXO__TRIG_HIRE) && fr.event == EXO_EVENT_JOINED &&
+                    !listed
+                ? former_post(ex, s, sm,
+                              objm >= 0 && s->t0 < tr->t1 ? tr->t1 : s->t0,
+                              &post_org)
+                : NO_FORMER_POST;
+        if (!was)
+            was = post_org;
+        if (fp != NO_FORMER_POST &&
+            (was ? hirer && same_key(was, hirer) : fp == FORMER_TITLE_BEFORE)) {
+            fr.event = EXO_EVENT_RETURNED;
+            if (!fr.to && was) {
+                fr.to = was;
+                fr.to_text = true;
+            }
+        }
         /* The same holds for "X was named CEO of Acme" (ex17b). */
-        if (def->flags & EXO__TRIG_AS) {
+        if ((def->flags & EXO__TRIG_AS) && fr.event != EXO_EVENT_RETURNED) {
             const struct mention *om = sm;
             bool former = former_before(
                 ex, objm >= 0 && s->t0 < tr->t1 ? tr->t1 : s->t0, om->t0);
-            const char *was = aff ? aff : fr.from;
             if (was && fr.to && same_key(was, fr.to))
                 continue;
             if (!was && !former)

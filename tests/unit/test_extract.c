@@ -2936,3 +2936,23 @@ Test(extract, bring_back_is_a_return)
     expect_one("The Harbor Hawks are bringing back Milo Varga as head coach.",
                NULL, "Milo Varga", NULL, "Harbor Hawks", EXO_EVENT_RETURNED);
 }
+
+/* A hire of the organisation's own former holder of a post is a return;
+ * a former post elsewhere is a join from there. */
+Test(extract, hiring_a_former_holder_is_a_return)
+{
+    expect_one("Northfield Rovers have hired former boss Tom Haverly as "
+               "manager.",
+               NULL, "Tom Haverly", NULL, "Northfield Rovers",
+               EXO_EVENT_RETURNED);
+    expect_one("Granary Foods has appointed its former chief executive Tom "
+               "Haverly as executive chair.",
+               NULL, "Tom Haverly", NULL, "Granary Foods", EXO_EVENT_RETURNED);
+    expect_one("Tom Haverly, the former chief executive of Granary Foods, has "
+               "been appointed as executive chair.",
+               NULL, "Tom Haverly", NULL, "Granary Foods", EXO_EVENT_RETURNED);
+    expect_one("Northfield Rovers have hired former Leeds boss Tom Haverly as "
+               "manager.",
+               NULL, "Tom Haverly", "Leeds", "Northfield Rovers",
+               EXO_EVENT_JOINED);
+}
