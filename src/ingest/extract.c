@@ -330,6 +330,7 @@ struct frame {
     bool noun;       /* "X's exit", "the departure of X": the person's own */
     bool own_date;   /* the date is in the trigger's own words */
     bool participle; /* "since leaving A": history only when dated so */
+    bool apart;      /* "A, the company she founded": a move of its own */
     size_t n_also;   /* "X and Y are leaving": the other subjects */
     int also[8];
     unsigned also_flags[8];
@@ -2513,6 +2514,52 @@ static bool returns_from_leave(const struct extractor *ex, const struct sent *s,
 }
 
 /*
+ * "Pellucid, the company she founded", "resigned from the business he
+ * started in 2012", "a firm that Ross had co-founded": a founding told in
+ * a relative clause whose object is the company noun before it. The
+ * clause's subject is the person's mention ending right before the verb
+ * (or its "had"/"has"); returns that mention's index, or -1. '*org' is
+ * the organisation in apposition before the noun ("Pellucid, the
+ * company"), else NULL (ex19f).
+ */
+static long founded_company_gap(const struct extractor *ex,
+                                const struct sent *s, size_t t0,
+                                const char **org)
+{
+    static const char *const companies[] = {
+        "company", "startup", "start-up", "firm",      "business", "venture",
+        "fund",    "lab",     "bank",     "airline",   "retailer", "chain",
+        "label",   "brand",   "agency",   "studio",    "network",  "exchange",
+        "outfit",  "group",   "carmaker", "automaker", NULL};
+    const struct tok *T = ex->toks;
+    *org = NULL;
+    size_t e = t0;
+    if (e > s->t0 &&
+        low_in(&T[e - 1], (const char *const[]){"had", "has", "have", NULL}))
+        e--;
+    long who = -1;
+    for (size_t m = 0; m < ex->n_ments && who < 0; m++)
+        if (ex->ments[m].t1 == e && !(T[e - 1].flags & T_POSS))
+            who = (long)m;
+    if (who < 0)
+        return -1;
+    size_t n = ex->ments[who].t0;
+    if (n > s->t0 &&
+        low_in(&T[n - 1], (const char *const[]){"that", "which", NULL}))
+        n--;
+    if (n < s->t0 + 2 || !low_in(&T[n - 1], companies) ||
+        !low_in(&T[n - 2], (const char *const[]){"the", "a", "an", "his", "her",
+                                                 "their", NULL}))
+        return -1;
+    size_t d = n - 2;
+    if (d >= s->t0 + 2 && low_is(&T[d - 1], ",") && ex->tok_org[d - 2]) {
+        const struct org_mention *om = org_covering(ex, d - 2);
+        *org = om ? om->org : NULL;
+    }
+    return who;
+}
+
+/*
  * Is the trigger at tokens [t0, t1) another sense of its words, which
  * neither the rules nor the learned reader read as a move: "has found a
  * new landing spot" (the verb "find"; the founding's participle is
@@ -2695,8 +2742,18 @@ static bool trigger_applies(const struct extractor *ex, const struct sent *s,
              * but "Cuill was founded by X" is (issue 17). */
             return !(next && low_is(next, "by")) || is_passive(ex, s->t0, t0);
         }
+        const char *gap_org;
+        if (founded_company_gap(ex, s, t0, &gap_org) >= 0)
+            return true;
         if (!next)
             return false;
+        /* "since co-founding the company" (ex19f) */
+        if (prev && t1 + 1 < s->t1 &&
+            low_in(prev,
+                   (const char *const[]){"since", "after", "before", NULL}) &&
+            low_in(next, (const char *const[]){"the", "its", NULL}) &&
+            low_in(&T[t1 + 1], company_nouns))
+            return true;
         /* "Jane Doe launched a new startup": right after a name. */
         bool after_name = false;
         for (size_t m = 0; m < ex->n_ments && !after_name; m++)
@@ -3568,6 +3625,10 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                                          "including", NULL});
         bool founded_by = (def->flags & EXO__TRIG_FOUND) && passive &&
                           tr->t1 < s->t1 && low_is(&T[tr->t1], "by");
+        const char *gap_org = NULL;
+        long gap = tr->event == EXO_EVENT_FOUNDED && !tr->noun
+                       ? founded_company_gap(ex, s, tr->t0, &gap_org)
+                       : -1;
         const char *founded_org = NULL;
         /* "Joining Suleyman at Microsoft is Karen Simonyan": the
          * inverted form names the mover after "is" (ex17b). */
@@ -3745,6 +3806,8 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             subj = objm;
             agent = org_before(ex, s->t0, tr->t0);
             obj_fire = true;
+        } else if (gap >= 0) {
+            subj = gap;
         } else {
             subj = who_antecedent(ex, s, tr->t0);
             via_who = subj >= 0;
@@ -4094,8 +4157,12 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         if (tr->t1 + 1 < s->t1 &&
             low_in(&T[tr->t1], (const char *const[]){"the", "its", "his", "her",
                                                      "their", NULL}) &&
-            low_in(&T[tr->t1 + 1], company_nouns))
+            low_in(&T[tr->t1 + 1], company_nouns)) {
             fr.object = true;
+            /* "since co-founding the company": the text's (ex19f). */
+            if (tr->event == EXO_EVENT_FOUNDED && !fr.to && ex->context)
+                fr.to = ex->context;
+        }
         /* "joined the company": the context organisation. */
         if (!fr.to && tr->t1 < s->t1 && tr->event == EXO_EVENT_JOINED) {
             size_t i = tr->t1;
@@ -4316,10 +4383,23 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         }
         if (past)
             fr.background = true;
+        /* "resigned from Pellucid, the company she founded in 2012": the
+         * founding is history of its own, dated only by its own words,
+         * never merged with the sentence's other move (ex19f). */
+        if (gap >= 0 && n_frames < 32) {
+            fr.apart = fr.main = fr.background = true;
+            fr.has_date = fr.own_date;
+            fr.to = gap_org ? gap_org : ex->context;
+            fr.to_text = gap_org != NULL;
+            fr.from = NULL;
+            fr.from_text = fr.from_aff = false;
+            frames[n_frames++] = fr;
+            continue;
+        }
         /* Merge into this person's frame from an earlier trigger. */
         struct frame *same = NULL;
         for (size_t f = 0; f < n_frames; f++)
-            if (frames[f].person == fr.person)
+            if (frames[f].person == fr.person && !frames[f].apart)
                 same = &frames[f];
         if (same) {
             if (cl == CL_SUB && !same->main) {

@@ -496,6 +496,10 @@ static const struct exo__trigger triggers[] = {
     {{"founds"}, FO, EXO__TRIG_FOUND | ST},
     {{"co-found"}, FO, EXO__TRIG_FOUND | ST},
     {{"co-founded"}, FO, EXO__TRIG_FOUND | ST},
+    /* "since co-founding the company" (ex19f); not "founding", which is
+     * as often "a founding member". */
+    {{"co-founding"}, FO, EXO__TRIG_FOUND},
+    {{"cofounding"}, FO, EXO__TRIG_FOUND},
     {{"cofound"}, FO, EXO__TRIG_FOUND | ST},
     {{"cofounded"}, FO, EXO__TRIG_FOUND | ST},
     {{"launch"}, FO, EXO__TRIG_FOUND},

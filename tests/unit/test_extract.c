@@ -2956,3 +2956,33 @@ Test(extract, hiring_a_former_holder_is_a_return)
                NULL, "Tom Haverly", "Leeds", "Northfield Rovers",
                EXO_EVENT_JOINED);
 }
+
+/* "A, the company she founded", "the firm he had co-founded", "since
+ * co-founding the company": the founding is history of its own beside
+ * the sentence's move. */
+Test(extract, founded_company_told_in_a_clause)
+{
+    expect_moves("Nora Lindqvist has resigned as chief executive of Pellucid "
+                 "Systems, the company she founded.",
+                 NULL,
+                 (const char *const[]){
+                     "Nora Lindqvist|left|Pellucid Systems|-",
+                     "Nora Lindqvist|founded|-|Pellucid Systems", NULL});
+    expect_moves("Kestrel Analytics ousted Oskar Brandt from the firm he had "
+                 "co-founded.",
+                 NULL,
+                 (const char *const[]){
+                     "Oskar Brandt|fired|Kestrel Analytics|-",
+                     "Oskar Brandt|founded|-|Kestrel Analytics", NULL});
+    expect_moves("Oskar Brandt has run Kestrel Analytics since co-founding the "
+                 "company in 2011. He will step down in May.",
+                 NULL,
+                 (const char *const[]){
+                     "Oskar Brandt|founded|-|Kestrel Analytics",
+                     "Oskar Brandt|left|Kestrel Analytics|-", NULL});
+    /* A job is no company: "quit the job she started in May". */
+    cr_expect_eq(count_moves("Nora Lindqvist quit the job she started in May "
+                             "at Pellucid Systems.",
+                             "Nora Lindqvist", EXO_EVENT_FOUNDED),
+                 0);
+}
