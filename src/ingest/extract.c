@@ -2871,19 +2871,29 @@ static long subject_before(const struct extractor *ex, const struct sent *s,
                 continue;
             const struct tok *a = &ex->toks[o + 1];
             exo_level lv;
+            /* "X, who co-founded A with Y, left" (ex19f), also after an
+             * age ("X, 26, who ..."): a relative clause on X. */
+            size_t w = o + 1;
+            if (w + 2 < close && (a->flags & T_NUM) &&
+                low_is(&ex->toks[w + 1], ","))
+                w += 2;
+            bool who = low_is(&ex->toks[w], "who");
             /* The appositive opens with a lower-case word, a title or an
-             * organisation, not a clause ("who", "which") nor a list. */
-            bool opens = (!(a->flags & T_CAP) ||
-                          exo__lex_role(a->low, &lv) != EXO__ROLE_NONE ||
-                          ex->tok_org[o + 1]) &&
-                         !low_in(a, (const char *const[]){"who", "which", "and",
-                                                          "whose", NULL});
+             * organisation, not a clause ("which") nor a list. */
+            bool opens =
+                who || ((!(a->flags & T_CAP) ||
+                         exo__lex_role(a->low, &lv) != EXO__ROLE_NONE ||
+                         ex->tok_org[o + 1]) &&
+                        !low_in(a, (const char *const[]){"which", "and",
+                                                         "whose", NULL}));
             /* No verb of its own between the names. */
-            for (size_t i = o + 1; i < close && opens; i++)
+            for (size_t i = who ? w + 1 : o + 1; i < close && opens; i++)
                 opens = !low_in(&ex->toks[i],
                                 (const char *const[]){"said", "says", "who",
                                                       "which", "told", NULL});
-            if (opens)
+            /* A clause that names the same person ("X, who said he
+             * would ..., is") keeps its own mention. */
+            if (opens && !(who && mm->person == ex->ments[best].person))
                 best = m;
             break;
         }
@@ -3399,9 +3409,14 @@ static long who_antecedent(const struct extractor *ex, const struct sent *s,
         k--;
     if (k < s->t0 + 3 || !low_is(&T[k - 1], "who") || !low_is(&T[k - 2], ","))
         return -1;
+    /* "X, 26, who co-founded A": an age between (ex19f). */
+    size_t end = k - 2;
+    if (end >= s->t0 + 3 && (T[end - 1].flags & T_NUM) &&
+        low_is(&T[end - 2], ","))
+        end -= 2;
     for (size_t m = 0; m < ex->n_ments; m++) {
         const struct mention *mm = &ex->ments[m];
-        if (mm->t1 == k - 2 && !(mm->flags & M_PRONOUN) && may_move(mm) &&
+        if (mm->t1 == end && !(mm->flags & M_PRONOUN) && may_move(mm) &&
             !(T[mm->t1 - 1].flags & T_POSS))
             return (long)m;
     }
@@ -3457,6 +3472,25 @@ static long participle_subject(const struct extractor *ex, const struct sent *s,
             best = (long)m;
     }
     return best;
+}
+
+/* "co-founded SSI with X and Y": the co-founders after "with", in the
+ * words from token 't1' (the verb's end) to 'end', join frame 'fr'. */
+static void cofounders_with(const struct extractor *ex, const struct sent *s,
+                            size_t t1, size_t end, struct frame *fr)
+{
+    for (size_t i = t1; i + 1 < end && i < t1 + 6; i++)
+        if (low_is(&ex->toks[i], "with")) {
+            long w = mention_after(ex, i + 1, 3);
+            if (w >= 0 && fr->n_also < 8 && ex->ments[w].person != fr->person &&
+                may_move(&ex->ments[w])) {
+                fr->also[fr->n_also] = ex->ments[w].person;
+                fr->also_flags[fr->n_also++] = ex->ments[w].flags;
+                list_after(ex, (size_t)w, fr);
+                loose_list_after(ex, (size_t)w, s->t1, fr);
+            }
+            break;
+        }
 }
 
 static void process_sentence(struct extractor *ex, const struct sent *s)
@@ -3602,6 +3636,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         replace_frames(ex, s, frames, &n_frames, &sdate);
     if (n_trigs == 0 && n_frames == 0)
         return;
+    bool apart_trig[32] = {false}; /* the trigger made a frame apart */
     for (size_t k = 0; k < n_trigs; k++) {
         const struct trig *tr = &trigs[k];
         const struct exo__trigger *def = tr->def;
@@ -3820,7 +3855,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         /* Which clause the trigger is in. */
         bool earlier = false;
         for (size_t f = 0; f < n_frames; f++)
-            earlier |= frames[f].person == sm->person;
+            earlier |= frames[f].person == sm->person && !frames[f].apart;
         /* "X, who resigned amid an overhaul": a strong departure told
          * in a relative clause right after the name is the news, not its
          * background (a date or "years ago" still makes it history). */
@@ -4343,7 +4378,11 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         }
         /* Dates: in the trigger's words first, else anywhere before. */
         exo_date d;
-        size_t prev_end = k > 0 ? trigs[k - 1].t1 : s->t0;
+        /* Not from inside a clause read as a move of its own. */
+        size_t prev_end = s->t0;
+        for (size_t j = k; j > 0 && prev_end == s->t0; j--)
+            if (!apart_trig[j - 1])
+                prev_end = trigs[j - 1].t1;
         /* Not a date inside a later noun of moving: "makes a return
          * after an absence following his departure in 2010" (ex17n). */
         bool noun_after = k + 1 < n_trigs && trigs[k + 1].noun &&
@@ -4394,6 +4433,21 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             fr.from = NULL;
             fr.from_text = fr.from_aff = false;
             frames[n_frames++] = fr;
+            apart_trig[k] = true;
+            continue;
+        }
+        /* "X, who co-founded A with Y, left": the founding in the
+         * relative clause is history of its own, dated or not, and Y's
+         * too; the main verb's move stays whole (ex19f). */
+        if (via_who && tr->event == EXO_EVENT_FOUNDED &&
+            (def->flags & EXO__TRIG_STRONG) && fr.to && n_frames < 32) {
+            fr.apart = fr.main = fr.background = true;
+            fr.has_date = fr.own_date;
+            fr.from = NULL;
+            fr.from_text = fr.from_aff = false;
+            cofounders_with(ex, s, tr->t1, win_end, &fr);
+            frames[n_frames++] = fr;
+            apart_trig[k] = true;
             continue;
         }
         /* Merge into this person's frame from an earlier trigger. */
@@ -4610,21 +4664,8 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                 fr.also[fr.n_also] = b->person;
                 fr.also_flags[fr.n_also++] = b->flags;
             }
-        /* "co-founded SSI with X and Y": the co-founders after "with". */
         if (fr.event == EXO_EVENT_FOUNDED && objm < 0 && cl == CL_MAIN)
-            for (size_t i = tr->t1; i + 1 < win_end && i < tr->t1 + 6; i++)
-                if (low_is(&T[i], "with")) {
-                    long w = mention_after(ex, i + 1, 3);
-                    if (w >= 0 && fr.n_also < 8 &&
-                        ex->ments[w].person != fr.person &&
-                        may_move(&ex->ments[w])) {
-                        fr.also[fr.n_also] = ex->ments[w].person;
-                        fr.also_flags[fr.n_also++] = ex->ments[w].flags;
-                        list_after(ex, (size_t)w, &fr);
-                        loose_list_after(ex, (size_t)w, s->t1, &fr);
-                    }
-                    break;
-                }
+            cofounders_with(ex, s, tr->t1, win_end, &fr);
         if (n_frames < 32)
             frames[n_frames++] = fr;
     }

@@ -2986,3 +2986,21 @@ Test(extract, founded_company_told_in_a_clause)
                              "Nora Lindqvist", EXO_EVENT_FOUNDED),
                  0);
 }
+
+/* "X, 34, who co-founded A with Y, left": both founded A (history), and
+ * X, not Y, is who leaves. */
+Test(extract, cofounders_in_a_relative_clause)
+{
+    expect_moves("Dana Ruiz, 34, who co-founded Tessel with her college friend "
+                 "Omar Haddad, left the company in March.",
+                 NULL,
+                 (const char *const[]){"Dana Ruiz|founded|-|Tessel",
+                                       "Omar Haddad|founded|-|Tessel",
+                                       "Dana Ruiz|left|Tessel|-", NULL});
+    expect_moves("Dana Ruiz, who co-founded Tessel with Omar Haddad, has "
+                 "resigned.",
+                 NULL,
+                 (const char *const[]){"Dana Ruiz|founded|-|Tessel",
+                                       "Omar Haddad|founded|-|Tessel",
+                                       "Dana Ruiz|left|Tessel|-", NULL});
+}
