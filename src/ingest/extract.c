@@ -2513,6 +2513,14 @@ static bool returns_from_leave(const struct extractor *ex, const struct sent *s,
     return false;
 }
 
+/* The nouns of an organisation one founds: "the company she founded",
+ * "started the firm in 2010"; not "the job she started" (ex19f). */
+static const char *const founded_nouns[] = {
+    "company", "startup", "start-up", "firm",      "business", "venture",
+    "fund",    "lab",     "bank",     "airline",   "retailer", "chain",
+    "label",   "brand",   "agency",   "studio",    "network",  "exchange",
+    "outfit",  "group",   "carmaker", "automaker", NULL};
+
 /*
  * "Pellucid, the company she founded", "resigned from the business he
  * started in 2012", "a firm that Ross had co-founded": a founding told in
@@ -2526,11 +2534,6 @@ static long founded_company_gap(const struct extractor *ex,
                                 const struct sent *s, size_t t0,
                                 const char **org)
 {
-    static const char *const companies[] = {
-        "company", "startup", "start-up", "firm",      "business", "venture",
-        "fund",    "lab",     "bank",     "airline",   "retailer", "chain",
-        "label",   "brand",   "agency",   "studio",    "network",  "exchange",
-        "outfit",  "group",   "carmaker", "automaker", NULL};
     const struct tok *T = ex->toks;
     *org = NULL;
     size_t e = t0;
@@ -2547,7 +2550,7 @@ static long founded_company_gap(const struct extractor *ex,
     if (n > s->t0 &&
         low_in(&T[n - 1], (const char *const[]){"that", "which", NULL}))
         n--;
-    if (n < s->t0 + 2 || !low_in(&T[n - 1], companies) ||
+    if (n < s->t0 + 2 || !low_in(&T[n - 1], founded_nouns) ||
         !low_in(&T[n - 2], (const char *const[]){"the", "a", "an", "his", "her",
                                                  "their", NULL}))
         return -1;
@@ -2769,7 +2772,10 @@ static bool trigger_applies(const struct extractor *ex, const struct sent *s,
                                                    "company", "firm", "venture",
                                                    "fund", "lab", NULL});
         after_name &= company;
-        if (ex->tok_org[t1] ||
+        /* "X started the company in 2010 with Y" (ex19f) */
+        bool the_company = low_is(next, "the") && t1 + 1 < s->t1 &&
+                           low_in(&T[t1 + 1], founded_nouns);
+        if (ex->tok_org[t1] || the_company ||
             low_in(next, (const char *const[]){"a", "an", "his", "her", "their",
                                                "own", NULL}))
             return after_name ||
@@ -3481,7 +3487,15 @@ static void cofounders_with(const struct extractor *ex, const struct sent *s,
 {
     for (size_t i = t1; i + 1 < end && i < t1 + 6; i++)
         if (low_is(&ex->toks[i], "with")) {
-            long w = mention_after(ex, i + 1, 3);
+            /* "with University of Oregon graduate X": a description of up
+             * to five words, no clause (ex19f). */
+            long w = mention_after(ex, i + 1, 5);
+            for (size_t k = i + 1; w >= 0 && k < ex->ments[w].t0; k++)
+                if (!(ex->toks[k].flags & T_WORD) ||
+                    low_in(&ex->toks[k], subordinators) ||
+                    low_in(&ex->toks[k],
+                           (const char *const[]){"and", "to", NULL}))
+                    w = -1;
             if (w >= 0 && fr->n_also < 8 && ex->ments[w].person != fr->person &&
                 may_move(&ex->ments[w])) {
                 fr->also[fr->n_also] = ex->ments[w].person;

@@ -3004,3 +3004,19 @@ Test(extract, cofounders_in_a_relative_clause)
                                        "Omar Haddad|founded|-|Tessel",
                                        "Dana Ruiz|left|Tessel|-", NULL});
 }
+
+/* "X started the company in 2010 with a description of Y": a founding
+ * of the text's organisation by both; "started the season" is none. */
+Test(extract, started_the_company_with_a_cofounder)
+{
+    expect_moves("Tariq Neumann is stepping down as chief executive of Halvard "
+                 "Labs. Neumann started the company in 2010 with University of "
+                 "Oregon graduate Miguel Ortiz.",
+                 NULL,
+                 (const char *const[]){
+                     "Tariq Neumann|left|Halvard Labs|-",
+                     "Tariq Neumann|founded|-|Halvard Labs",
+                     "Miguel Ortiz|founded|-|Halvard Labs", NULL});
+    expect_none_by_rules("Tariq Neumann started the season well at Halvard "
+                         "Rovers.");
+}
