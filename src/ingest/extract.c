@@ -3269,6 +3269,17 @@ static void successor_frame(struct extractor *ex, const struct sent *s,
     if (!dest || (ym->t1 + 1 < s->t1 && low_is(&T[ym->t1], ",") &&
                   low_is(&T[ym->t1 + 1], "who")))
         return;
+    /* "will be replaced by his predecessor Y": the post's former holder
+     * comes back (ex19f). */
+    for (size_t i = ym->t0 > lo + 3 ? ym->t0 - 3 : lo; i < ym->t0; i++)
+        if (low_in(&T[i], (const char *const[]){"predecessor", NULL})) {
+            size_t before = *n_frames;
+            succession_frame(ex, s, frames, n_frames, sdate, y,
+                             EXO_EVENT_RETURNED, dest);
+            if (*n_frames > before)
+                frames[before].from = NULL; /* not where one comes back */
+            return;
+        }
     /* from inside or only for now: "its CFO", "interim CEO" */
     bool former = former_before(ex, lo, ym->t0), inside = false;
     for (size_t i = ym->t0 > lo + 6 ? ym->t0 - 6 : lo; i < ym->t0; i++) {

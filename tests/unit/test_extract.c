@@ -3020,3 +3020,14 @@ Test(extract, started_the_company_with_a_cofounder)
     expect_none_by_rules("Tariq Neumann started the season well at Halvard "
                          "Rovers.");
 }
+
+/* "will be replaced by his predecessor Y": Y comes back to the post. */
+Test(extract, replaced_by_the_predecessor_is_a_return)
+{
+    expect_moves("Halvard Labs boss Jim Rowe will step down immediately, and "
+                 "will be replaced by his predecessor Hal Sorensen.",
+                 NULL,
+                 (const char *const[]){"Jim Rowe|left|Halvard Labs|-",
+                                       "Hal Sorensen|returned|-|Halvard Labs",
+                                       NULL});
+}
