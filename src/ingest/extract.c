@@ -2797,6 +2797,10 @@ static bool trigger_applies(const struct extractor *ex, const struct sent *s,
                                                     "stage", "room", "court",
                                                     "courtroom", NULL}))
                 return false;
+    /* "X (left) and Y (right) said": a photo's caption (ex19f). */
+    if (def->event == EXO_EVENT_LEFT && low_is(&T[t0], "left") && prev &&
+        next && low_is(prev, "(") && low_is(next, ")"))
+        return false;
     /* "left in 2018", "left in May": a date, not "left in place". */
     if (def->event == EXO_EVENT_LEFT && low_is(&T[t0], "left") && next &&
         low_is(next, "in") && t1 + 1 < s->t1 &&
@@ -3167,9 +3171,10 @@ static void subjects_before(const struct extractor *ex, long subj,
             i++;
         if (i < end && low_is(&T[i], "and"))
             i++;
-        /* "Barret Zoph (also CTO) and Luke Metz" (ex17b) */
-        bool aside = prev->t1 + 1 < end && low_is(&T[end - 1], "and") &&
-                     low_is(&T[prev->t1], "(") && list_gap(ex, prev->t1, end);
+        /* "Barret Zoph (also CTO) and Luke Metz" (ex17b), "X (left) and
+         * colleague Y (right)" (ex19f) */
+        bool aside = prev->t1 + 1 < end && low_is(&T[prev->t1], "(") &&
+                     list_gap(ex, prev->t1, end);
         if ((i == prev->t1 && !aside) || !may_move(prev))
             break;
         while (i < end && !ex->tok_org[i]) {

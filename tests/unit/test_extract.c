@@ -3031,3 +3031,16 @@ Test(extract, replaced_by_the_predecessor_is_a_return)
                                        "Hal Sorensen|returned|-|Halvard Labs",
                                        NULL});
 }
+
+/* "X (left) and colleague Y (right)": a caption, not a departure, and the
+ * aside does not end the list of who moves. */
+Test(extract, caption_left_and_right_are_no_move)
+{
+    expect_moves("Halvard co-founder Tariq Neumann (left) and colleague Miguel "
+                 "Ortiz (right) said they are leaving Halvard Labs to start "
+                 "their own company.",
+                 NULL,
+                 (const char *const[]){"Tariq Neumann|founded|Halvard Labs|-",
+                                       "Miguel Ortiz|founded|Halvard Labs|-",
+                                       NULL});
+}
