@@ -2772,9 +2772,15 @@ static bool trigger_applies(const struct extractor *ex, const struct sent *s,
                                                    "company", "firm", "venture",
                                                    "fund", "lab", NULL});
         after_name &= company;
-        /* "X started the company in 2010 with Y" (ex19f) */
-        bool the_company = low_is(next, "the") && t1 + 1 < s->t1 &&
-                           low_in(&T[t1 + 1], founded_nouns);
+        /* "X started the company in 2010 with Y", and a headline's "X
+         * leaves A to launch startup" (ex19f) */
+        bool the_company =
+            (low_is(next, "the") && t1 + 1 < s->t1 &&
+             low_in(&T[t1 + 1], founded_nouns)) ||
+            (prev && low_is(prev, "to") &&
+             low_in(next, (const char *const[]){"startup", "start-up",
+                                                "company", "firm", "venture",
+                                                "business", NULL}));
         if (ex->tok_org[t1] || the_company ||
             low_in(next, (const char *const[]){"a", "an", "his", "her", "their",
                                                "own", NULL}))

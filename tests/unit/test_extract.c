@@ -3044,3 +3044,13 @@ Test(extract, caption_left_and_right_are_no_move)
                                        "Miguel Ortiz|founded|Halvard Labs|-",
                                        NULL});
 }
+
+/* A headline's bare noun: "X leaves A to launch startup" is one founding
+ * from A, as "to launch a startup" is. */
+Test(extract, headline_leaves_to_launch_startup)
+{
+    expect_one("Halvard Labs engineer Tariq Neumann leaves Halvard Labs to "
+               "launch startup",
+               NULL, "Tariq Neumann", "Halvard Labs", NULL,
+               EXO_EVENT_FOUNDED);
+}
