@@ -2856,7 +2856,10 @@ static long subject_before(const struct extractor *ex, const struct sent *s,
         bool with_ing = k > s->t0 && low_is(&ex->toks[k - 1], "with") &&
                         mm->t1 == t && tl > 4 &&
                         strcmp(tw + tl - 3, "ing") == 0;
-        if (k > s->t0 && !with_ing &&
+        /* "none other than X coming out of retirement": X (ex19f) */
+        bool none_other = k > s->t0 + 1 && low_is(&ex->toks[k - 1], "than") &&
+                          low_is(&ex->toks[k - 2], "other");
+        if (k > s->t0 && !with_ing && !none_other &&
             low_in(&ex->toks[k - 1],
                    (const char *const[]){"under", "alongside", "with", "by",
                                          "than", "like", NULL}))

@@ -3054,3 +3054,14 @@ Test(extract, headline_leaves_to_launch_startup)
                NULL, "Tariq Neumann", "Halvard Labs", NULL,
                EXO_EVENT_FOUNDED);
 }
+
+/* "none other than X coming out of retirement": X is the subject, not the
+ * object of a comparison. */
+Test(extract, none_other_than_names_the_subject)
+{
+    expect_one("Several changes were announced at Halvard Labs today, with "
+               "none other than Tariq Neumann coming out of retirement to work "
+               "under Miguel Ortiz.",
+               NULL, "Tariq Neumann", NULL, "Halvard Labs",
+               EXO_EVENT_RETURNED);
+}
