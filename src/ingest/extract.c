@@ -3791,6 +3791,16 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                     subj = subject_before(ex, s, i - 1);
                     letter_to = true;
                 }
+            /* "X has made a spectacular return", "staged a comeback at A":
+             * a return as the object of the subject's verb (ex19f). */
+            for (size_t i = tr->t0;
+                 subj < 0 && tr->event == EXO_EVENT_RETURNED && i > s->t0 &&
+                 i + 4 > tr->t0;
+                 i--)
+                if (low_in(&T[i - 1], (const char *const[]){
+                                          "made", "makes", "making", "staged",
+                                          "stages", "staging", NULL}))
+                    subj = subject_before(ex, s, i - 1);
             if (subj < 0)
                 continue;
         } else if (((def->flags & EXO__TRIG_HIRE) && !passive) || founded_by) {

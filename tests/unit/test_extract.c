@@ -3065,3 +3065,15 @@ Test(extract, none_other_than_names_the_subject)
                NULL, "Tariq Neumann", NULL, "Halvard Labs",
                EXO_EVENT_RETURNED);
 }
+
+/* "X has made a spectacular return", "X staged a comeback at A": the
+ * return is the object of X's own verb. */
+Test(extract, made_a_return_is_the_subjects)
+{
+    expect_one("Chairman Tariq Neumann has made a spectacular return at "
+               "Halvard Labs.",
+               NULL, "Tariq Neumann", NULL, "Halvard Labs",
+               EXO_EVENT_RETURNED);
+    expect_one("Tariq Neumann staged a comeback at Halvard Labs in May.", NULL,
+               "Tariq Neumann", NULL, "Halvard Labs", EXO_EVENT_RETURNED);
+}
