@@ -3076,4 +3076,14 @@ Test(extract, made_a_return_is_the_subjects)
                EXO_EVENT_RETURNED);
     expect_one("Tariq Neumann staged a comeback at Halvard Labs in May.", NULL,
                "Tariq Neumann", NULL, "Halvard Labs", EXO_EVENT_RETURNED);
+    /* Read by the rules, not only proposed by the learned reader (whose
+     * proposals score LEARNED_CONF, 0.50). */
+    cr_expect_gt(one_confidence("Tariq Neumann staged a comeback at Halvard "
+                                "Labs in May.",
+                                NULL),
+                 0.6);
+    cr_expect_gt(one_confidence("Chairman Tariq Neumann has made a spectacular "
+                                "return at Halvard Labs.",
+                                NULL),
+                 0.6);
 }
