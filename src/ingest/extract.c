@@ -3715,6 +3715,31 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                      low_is(&T[i - 1], "\xe2\x80\x94") ||
                      low_is(&T[i - 1], "\xe2\x80\x93")))
                     inverted = mention_after(ex, i + 1, 0);
+        /* "The latest co-founder to return to his company is X", "The
+         * third executive to leave this year was X": the person named
+         * after the copula (ex19f). */
+        if (inverted < 0 && tr->t0 >= s->t0 + 3 &&
+            low_is(&T[tr->t0 - 1], "to") && low_is(&T[s->t0], "the") &&
+            low_in(&T[s->t0 + 1],
+                   (const char *const[]){"latest", "newest", "last", "first",
+                                         "second", "third", "fourth", NULL})) {
+            bool noun_only = true;
+            for (size_t i = s->t0 + 2; i + 1 < tr->t0 && noun_only; i++)
+                noun_only = (T[i].flags & T_WORD) && !(T[i].flags & T_CAP) &&
+                            !ex->tok_org[i];
+            for (size_t i = tr->t1;
+                 noun_only && i + 1 < s->t1 && i < tr->t1 + 8 && inverted < 0;
+                 i++) {
+                if (low_is(&T[i], ","))
+                    break;
+                if (low_in(&T[i], (const char *const[]){"is", "was", NULL}))
+                    inverted = mention_after(ex, i + 1, 0);
+            }
+            /* Its words end at the name: "X, who ran A from 2002 to
+             * 2004," is X's history, not this move's date. */
+            if (inverted >= 0)
+                win_end = ex->ments[inverted].t0;
+        }
         /* Who moves. */
         if (inverted >= 0) {
             subj = inverted;
@@ -4453,7 +4478,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                    find_date(ex, s->t0, c, RELATIVE_PAST, &d);
         }
         if (fr.own_date || lead ||
-            (!noun_subj &&
+            (!noun_subj && inverted < 0 &&
              (find_date_outside_clauses(ex, prev_end, tr->t0, &d) ||
               (noun_after ? find_date(ex, s->t0, win_end, RELATIVE_PAST, &d)
                           : sentence_date_main(ex, s, &sdate_main, &d))))) {

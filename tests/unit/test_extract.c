@@ -3087,3 +3087,22 @@ Test(extract, made_a_return_is_the_subjects)
                                 NULL),
                  0.6);
 }
+
+/* "The latest co-founder to return to his company is X": the person
+ * after the copula moves; X's relative clause does not date the move. */
+Test(extract, the_latest_to_return_is_named_after_the_copula)
+{
+    exo_candidate_list out =
+        run("The latest co-founder to return to his company is Tariq Neumann, "
+            "who ran Halvard Labs from 2002 to 2004.",
+            NULL);
+    cr_assert_eq(out.n, 1, "got %zu", out.n);
+    cr_expect_str_eq(out.rows[0].person, "Tariq Neumann");
+    cr_expect_eq(out.rows[0].event, EXO_EVENT_RETURNED);
+    cr_expect_not(out.rows[0].background);
+    cr_expect_gt(out.rows[0].confidence, 0.6);
+    exo_candidate_list_release(&out);
+    expect_one("The third executive to leave Halvard Labs this year was Tariq "
+               "Neumann.",
+               NULL, "Tariq Neumann", "Halvard Labs", NULL, EXO_EVENT_LEFT);
+}
