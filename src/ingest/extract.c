@@ -2792,7 +2792,12 @@ static bool trigger_applies(const struct extractor *ex, const struct sent *s,
                                "have",    "would",    "later", "then",   "went",
                                "now",     "recently", "is",    "helped", "help",
                                "helping", "he",       "she",   "they",   "was",
-                               "are",     "were",     "been",  NULL}));
+                               "are",     "were",     "been",  NULL})) ||
+                   /* "After starting Lyft in 2012, X ..." (ex19f) */
+                   (prev &&
+                    low_in(prev,
+                           (const char *const[]){"after", "since", NULL}) &&
+                    ex->tok_org[t1]);
         return false;
     }
     /* "have left the company's San Francisco headquarters": a building. */
@@ -4715,6 +4720,11 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                 }
         /* "hired X and Y", "were fired include X, Y and CFO Z" (issue 17),
          * "the resignations of X and Y" (ex17v). */
+        /* "After starting Lyft, X and Y were ...": the participle's
+         * subject may be a list (ex19f). */
+        if (participle >= 0 && objm < 0 && sm->t1 < s->t1 &&
+            low_in(&T[sm->t1], (const char *const[]){"and", ",", NULL}))
+            list_after(ex, (size_t)subj, &fr);
         if (objm >= 0) {
             list_after(ex, (size_t)objm, &fr);
             /* "hired X, who ran A's desk, and Y, a former A trader": items

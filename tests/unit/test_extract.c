@@ -3106,3 +3106,15 @@ Test(extract, the_latest_to_return_is_named_after_the_copula)
                "Neumann.",
                NULL, "Tariq Neumann", "Halvard Labs", NULL, EXO_EVENT_LEFT);
 }
+
+/* "After starting A in 2012, X and Y, now both 39, were ...": a founding
+ * in a participle, by every name of the list after it. */
+Test(extract, after_starting_a_company_the_list_founded_it)
+{
+    expect_moves("After starting Halvard Labs in 2012, Tariq Neumann and "
+                 "Miguel Ortiz, now both 39, were well known.",
+                 NULL,
+                 (const char *const[]){"Tariq Neumann|founded|-|Halvard Labs",
+                                       "Miguel Ortiz|founded|-|Halvard Labs",
+                                       NULL});
+}
