@@ -2562,6 +2562,15 @@ static long founded_company_gap(const struct extractor *ex,
     return who;
 }
 
+/* "Cuill, founded by X": a participle after an organisation and its
+ * comma, the organisation's founding (ex19f). */
+static bool founded_by_after_org(const struct extractor *ex,
+                                 const struct sent *s, size_t t0)
+{
+    return t0 >= s->t0 + 2 && low_is(&ex->toks[t0 - 1], ",") &&
+           ex->tok_org[t0 - 2];
+}
+
 /*
  * Is the trigger at tokens [t0, t1) another sense of its words, which
  * neither the rules nor the learned reader read as a move: "has found a
@@ -2742,8 +2751,10 @@ static bool trigger_applies(const struct extractor *ex, const struct sent *s,
     if (def->flags & EXO__TRIG_FOUND) {
         if (def->flags & EXO__TRIG_STRONG) {
             /* "founding team", "co-founded by" are not a new company,
-             * but "Cuill was founded by X" is (issue 17). */
-            return !(next && low_is(next, "by")) || is_passive(ex, s->t0, t0);
+             * but "Cuill was founded by X" is (issue 17), and so is
+             * "Cuill, founded by X and two others," (ex19f). */
+            return !(next && low_is(next, "by")) || is_passive(ex, s->t0, t0) ||
+                   founded_by_after_org(ex, s, t0);
         }
         const char *gap_org;
         if (founded_company_gap(ex, s, t0, &gap_org) >= 0)
@@ -3702,7 +3713,8 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             low_in(&T[tr->t1],
                    (const char *const[]){"include", "includes", "included",
                                          "including", NULL});
-        bool founded_by = (def->flags & EXO__TRIG_FOUND) && passive &&
+        bool founded_by = (def->flags & EXO__TRIG_FOUND) &&
+                          (passive || founded_by_after_org(ex, s, tr->t0)) &&
                           tr->t1 < s->t1 && low_is(&T[tr->t1], "by");
         const char *gap_org = NULL;
         long gap = tr->event == EXO_EVENT_FOUNDED && !tr->noun
@@ -4504,6 +4516,25 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         /* "resigned from Pellucid, the company she founded in 2012": the
          * founding is history of its own, dated only by its own words,
          * never merged with the sentence's other move (ex19f). */
+        /* "A, founded by X and two others, was bought in 2010": the
+         * same, dated only up to the clause's comma (ex19f). */
+        if (founded_by && !passive && n_frames < 32) {
+            fr.has_date = false;
+            for (size_t i = tr->t1; i < win_end; i++)
+                if (low_is(&T[i], ",")) {
+                    fr.own_date = find_date(ex, tr->t0, i, RELATIVE_PAST, &d);
+                    fr.has_date = fr.own_date;
+                    if (fr.has_date)
+                        fr.date = d;
+                    break;
+                }
+            fr.apart = fr.main = fr.background = true;
+            fr.from = NULL;
+            fr.from_text = fr.from_aff = false;
+            frames[n_frames++] = fr;
+            apart_trig[k] = true;
+            continue;
+        }
         if (gap >= 0 && n_frames < 32) {
             fr.apart = fr.main = fr.background = true;
             fr.has_date = fr.own_date;
@@ -4767,7 +4798,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                        fr->event == EXO_EVENT_SABBATICAL;
         if ((leaving || fr->event == EXO_EVENT_FOUNDED ||
              fr->event == EXO_EVENT_JOINED) &&
-            !fr->from && ex->context &&
+            !fr->from && ex->context && !fr->apart &&
             !(fr->to && same_key(fr->to, ex->context)) &&
             (!fr->background || fr->temporal || !fr->has_date))
             fr->from = ex->context;
