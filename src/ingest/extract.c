@@ -2792,6 +2792,20 @@ static bool trigger_applies(const struct extractor *ex, const struct sent *s,
              low_in(next, (const char *const[]){"startup", "start-up",
                                                 "company", "firm", "venture",
                                                 "business", NULL}));
+        /* "to start a newsletter", "to start a new chapter": an object
+         * with no organisation noun, name or "own" in its first words is
+         * no company (ex19f). */
+        bool determiner =
+            low_in(next, (const char *const[]){"a", "an", "his", "her", "their",
+                                               NULL});
+        bool business = false;
+        for (size_t k = t1; determiner && k < s->t1 && k < t1 + 5 && !business;
+             k++)
+            business =
+                ex->tok_org[k] || low_in(&T[k], founded_nouns) ||
+                low_in(&T[k], (const char *const[]){"own", "rival", NULL});
+        if (determiner && !business)
+            return false;
         if (ex->tok_org[t1] || the_company ||
             low_in(next, (const char *const[]){"a", "an", "his", "her", "their",
                                                "own", NULL}))

@@ -3139,3 +3139,15 @@ Test(extract, organisation_founded_by_in_an_appositive)
     cr_expect(f->background && !f->date_in_text);
     exo_candidate_list_release(&out);
 }
+
+/* "left to start a newsletter" is a departure, "left to start a rival
+ * firm" a founding: the object must name a business. */
+Test(extract, starting_a_newsletter_is_no_founding)
+{
+    expect_one("Tariq Neumann announced his departure from Halvard Labs to "
+               "start a newsletter on robots.",
+               NULL, "Tariq Neumann", "Halvard Labs", NULL, EXO_EVENT_LEFT);
+    expect_one("Tariq Neumann left Halvard Labs to start a small robotics "
+               "firm.",
+               NULL, "Tariq Neumann", "Halvard Labs", NULL, EXO_EVENT_FOUNDED);
+}
