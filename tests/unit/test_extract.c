@@ -3123,20 +3123,16 @@ Test(extract, after_starting_a_company_the_list_founded_it)
  * of A, dated by its own clause only. */
 Test(extract, organisation_founded_by_in_an_appositive)
 {
-    exo_candidate_list out =
-        run("Tariq Neumann has left Microsoft. Halvard Labs, founded by Neumann "
-            "and three others, was bought by Microsoft in 2010.",
-            NULL);
-    const exo_candidate *f = NULL;
-    for (size_t i = 0; i < out.n; i++)
-        if (out.rows[i].event == EXO_EVENT_FOUNDED)
-            f = &out.rows[i];
-    cr_assert(f, "no founding");
-    cr_expect_str_eq(f->person, "Tariq Neumann");
-    cr_expect(f->to_org && strcmp(f->to_org, "Halvard Labs") == 0, "to %s",
-              f->to_org);
-    cr_expect_null(f->from_org, "from %s", f->from_org);
-    cr_expect(f->background && !f->date_in_text);
+    exo_candidate_list out;
+    exo_candidate f = history_move(
+        &out,
+        "Tariq Neumann has left Microsoft. Halvard Labs, founded by Neumann "
+        "and three others, was bought by Microsoft in 2010.",
+        "Tariq Neumann", EXO_EVENT_FOUNDED);
+    cr_expect(f.to_org && strcmp(f.to_org, "Halvard Labs") == 0, "to %s",
+              f.to_org);
+    cr_expect_null(f.from_org, "from %s", f.from_org);
+    cr_expect(f.background && !f.date_in_text);
     exo_candidate_list_release(&out);
 }
 
