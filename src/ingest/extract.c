@@ -332,6 +332,7 @@ struct frame {
     bool own_date;   /* the date is in the trigger's own words */
     bool participle; /* "since leaving A": history only when dated so */
     bool who_join;   /* "X, who joined A": history told in passing */
+    bool apart;      /* "A, the company she founded": a move of its own */
     size_t n_also;   /* "X and Y are leaving": the other subjects */
     int also[8];
     unsigned also_flags[8];
@@ -2018,6 +2019,52 @@ static bool former_before(const struct extractor *ex, size_t lo, size_t t0)
     return false;
 }
 
+/* Where "former" stands for the person at mention 'm', none before token
+ * 'lo': before the name with only titles, organisations and possessives
+ * between ("former boss X", "its former chief executive X", "former
+ * Initech boss X"), or opening an appositive after it ("X, the former
+ * chief executive of Acme,"), whose organisation is then '*org' (ex19f). */
+enum former_post { NO_FORMER_POST, FORMER_TITLE_BEFORE, FORMER_APPOSITIVE };
+
+static enum former_post former_post(const struct extractor *ex,
+                                    const struct sent *s,
+                                    const struct mention *m, size_t lo,
+                                    const char **org)
+{
+    const struct tok *T = ex->toks;
+    exo_level lv;
+    *org = NULL;
+    for (size_t i = m->t0; i > lo && i + 6 > m->t0; i--) {
+        const struct tok *t = &T[i - 1];
+        if (low_is(t, "former") || low_is(t, "ex"))
+            return FORMER_TITLE_BEFORE;
+        if (!ex->tok_org[i - 1] &&
+            exo__lex_role(t->low, &lv) == EXO__ROLE_NONE &&
+            !low_in(t, (const char *const[]){"its", "their", "his", "her",
+                                             "the", "and", "of", NULL}))
+            break;
+    }
+    if (m->t1 + 2 < s->t1 && low_is(&T[m->t1], ",")) {
+        size_t i = m->t1 + 1;
+        if (low_in(&T[i], (const char *const[]){"the", "a", "its", "their",
+                                                "his", "her", NULL}))
+            i++;
+        if (i >= s->t1 || !low_is(&T[i], "former"))
+            return NO_FORMER_POST;
+        for (size_t k = i + 1; k + 1 < s->t1 && k < i + 8 && !*org; k++) {
+            if (low_is(&T[k], ","))
+                break;
+            if (low_in(&T[k], (const char *const[]){"of", "at", NULL}) &&
+                ex->tok_org[k + 1]) {
+                const struct org_mention *om = org_covering(ex, k + 1);
+                *org = om ? om->org : NULL;
+            }
+        }
+        return FORMER_APPOSITIVE;
+    }
+    return NO_FORMER_POST;
+}
+
 /* ==== Triggers and frames ==== */
 
 static const char *const aux_words[] = {
@@ -2551,6 +2598,111 @@ static bool mention_ends_at(const struct extractor *ex, size_t t)
 }
 
 /* Is the trigger at [t0, t1) a move here, or another sense of the word? */
+/*
+ * Is the return at tokens [t0, t1) one from a leave rather than to an
+ * organisation: "returned to work", "return to duty", "back to his desk",
+ * or the noun after "pending" or "awaiting" ("pending his return")? The
+ * news sets label those as the leave's end, not a move (ex19f).
+ */
+static bool returns_from_leave(const struct extractor *ex, const struct sent *s,
+                               size_t t0, size_t t1)
+{
+    const struct tok *T = ex->toks;
+    size_t i = t1;
+    if (i < s->t1 && low_is(&T[t1 - 1], "return") && low_is(&T[i], "to"))
+        i++; /* the noun: "his return to work" */
+    if (i > t0 && low_is(&T[i - 1], "to")) {
+        if (i < s->t1 &&
+            low_in(&T[i], (const char *const[]){"his", "her", "their", NULL}))
+            i++;
+        if (i < s->t1 &&
+            low_in(&T[i], (const char *const[]){"work", "duty", "duties",
+                                                "desk", "health", "fitness",
+                                                "action", "training", NULL}))
+            return true;
+    }
+    for (size_t k = t0; k > s->t0 && k + 3 > t0; k--)
+        if (low_in(&T[k - 1], (const char *const[]){"pending", "awaiting",
+                                                    "await", "awaits", NULL}))
+            return true;
+    return false;
+}
+
+/* The nouns of an organisation one founds: "the company she founded",
+ * "started the firm in 2010"; not "the job she started" (ex19f). */
+static const char *const founded_nouns[] = {
+    "company", "startup", "start-up", "firm",      "business", "venture",
+    "fund",    "lab",     "bank",     "airline",   "retailer", "chain",
+    "label",   "brand",   "agency",   "studio",    "network",  "exchange",
+    "outfit",  "group",   "carmaker", "automaker", NULL};
+
+/*
+ * "Pellucid, the company she founded", "resigned from the business he
+ * started in 2012", "a firm that Ross had co-founded": a founding told in
+ * a relative clause whose object is the company noun before it. The
+ * clause's subject is the person's mention ending right before the verb
+ * (or its "had"/"has"); returns that mention's index, or -1. '*org' is
+ * the organisation in apposition before the noun ("Pellucid, the
+ * company"), else NULL (ex19f).
+ */
+static long founded_company_gap(const struct extractor *ex,
+                                const struct sent *s, size_t t0,
+                                const char **org)
+{
+    const struct tok *T = ex->toks;
+    *org = NULL;
+    size_t e = t0;
+    if (e > s->t0 &&
+        low_in(&T[e - 1], (const char *const[]){"had", "has", "have", NULL}))
+        e--;
+    long who = -1;
+    for (size_t m = 0; m < ex->n_ments && who < 0; m++)
+        if (ex->ments[m].t1 == e && !(T[e - 1].flags & T_POSS))
+            who = (long)m;
+    if (who < 0)
+        return -1;
+    size_t n = ex->ments[who].t0;
+    if (n > s->t0 &&
+        low_in(&T[n - 1], (const char *const[]){"that", "which", NULL}))
+        n--;
+    if (n < s->t0 + 2 || !low_in(&T[n - 1], founded_nouns) ||
+        !low_in(&T[n - 2], (const char *const[]){"the", "a", "an", "his", "her",
+                                                 "their", NULL}))
+        return -1;
+    size_t d = n - 2;
+    if (d >= s->t0 + 2 && low_is(&T[d - 1], ",") && ex->tok_org[d - 2]) {
+        const struct org_mention *om = org_covering(ex, d - 2);
+        *org = om ? om->org : NULL;
+    }
+    return who;
+}
+
+/* "Cuill, founded by X": a participle after an organisation and its
+ * comma, the organisation's founding (ex19f). */
+static bool founded_by_after_org(const struct extractor *ex,
+                                 const struct sent *s, size_t t0)
+{
+    return t0 >= s->t0 + 2 && low_is(&ex->toks[t0 - 1], ",") &&
+           ex->tok_org[t0 - 2];
+}
+
+/*
+ * Is the trigger at tokens [t0, t1) another sense of its words, which
+ * neither the rules nor the learned reader read as a move: "has found a
+ * new landing spot" (the verb "find"; the founding's participle is
+ * "founded"), and a return from a leave (ex19f)?
+ */
+static bool other_sense(const struct extractor *ex, const struct sent *s,
+                        size_t t0, size_t t1, const struct exo__trigger *def)
+{
+    if (def->event == EXO_EVENT_RETURNED)
+        return returns_from_leave(ex, s, t0, t1);
+    return def->event == EXO_EVENT_FOUNDED && low_is(&ex->toks[t0], "found") &&
+           t0 > s->t0 &&
+           low_in(&ex->toks[t0 - 1],
+                  (const char *const[]){"has", "have", "had", "having", NULL});
+}
+
 static bool trigger_applies(const struct extractor *ex, const struct sent *s,
                             size_t t0, size_t t1,
                             const struct exo__trigger *def)
@@ -2567,6 +2719,8 @@ static bool trigger_applies(const struct extractor *ex, const struct sent *s,
                          "point",  "area",     "tax",  "ticket",  "tickets",
                          "flight", "date",     "visa", "package", "interview",
                          NULL}))
+        return false;
+    if (other_sense(ex, s, t0, t1, def))
         return false;
     if (def->flags & EXO__TRIG_NOUN)
         return true;
@@ -2740,11 +2894,23 @@ static bool trigger_applies(const struct extractor *ex, const struct sent *s,
             return false;
         if (def->flags & EXO__TRIG_STRONG) {
             /* "founding team", "co-founded by" are not a new company,
-             * but "Cuill was founded by X" is (issue 17). */
-            return !(next && low_is(next, "by")) || is_passive(ex, s->t0, t0);
+             * but "Cuill was founded by X" is (issue 17), and so is
+             * "Cuill, founded by X and two others," (ex19f). */
+            return !(next && low_is(next, "by")) || is_passive(ex, s->t0, t0) ||
+                   founded_by_after_org(ex, s, t0);
         }
+        const char *gap_org;
+        if (founded_company_gap(ex, s, t0, &gap_org) >= 0)
+            return true;
         if (!next)
             return false;
+        /* "since co-founding the company" (ex19f) */
+        if (prev && t1 + 1 < s->t1 &&
+            low_in(prev,
+                   (const char *const[]){"since", "after", "before", NULL}) &&
+            low_in(next, (const char *const[]){"the", "its", NULL}) &&
+            low_in(&T[t1 + 1], company_nouns))
+            return true;
         /* "Jane Doe launched a new startup": right after a name. */
         bool after_name = false;
         for (size_t m = 0; m < ex->n_ments && !after_name; m++)
@@ -2760,7 +2926,30 @@ static bool trigger_applies(const struct extractor *ex, const struct sent *s,
                                                    "company", "firm", "venture",
                                                    "fund", "lab", NULL});
         after_name &= company;
-        if (ex->tok_org[t1] ||
+        /* "X started the company in 2010 with Y", and a headline's "X
+         * leaves A to launch startup" (ex19f) */
+        bool the_company =
+            (low_is(next, "the") && t1 + 1 < s->t1 &&
+             low_in(&T[t1 + 1], founded_nouns)) ||
+            (prev && low_is(prev, "to") &&
+             low_in(next, (const char *const[]){"startup", "start-up",
+                                                "company", "firm", "venture",
+                                                "business", NULL}));
+        /* "to start a newsletter", "to start a new chapter": an object
+         * with no organisation noun, name or "own" in its first words is
+         * no company (ex19f). */
+        bool determiner =
+            low_in(next, (const char *const[]){"a", "an", "his", "her", "their",
+                                               NULL});
+        bool business = false;
+        for (size_t k = t1; determiner && k < s->t1 && k < t1 + 5 && !business;
+             k++)
+            business =
+                ex->tok_org[k] || low_in(&T[k], founded_nouns) ||
+                low_in(&T[k], (const char *const[]){"own", "rival", NULL});
+        if (determiner && !business)
+            return false;
+        if (ex->tok_org[t1] || the_company ||
             low_in(next, (const char *const[]){"a", "an", "his", "her", "their",
                                                "own", NULL}))
             return after_name ||
@@ -2771,7 +2960,12 @@ static bool trigger_applies(const struct extractor *ex, const struct sent *s,
                                "have",    "would",    "later", "then",   "went",
                                "now",     "recently", "is",    "helped", "help",
                                "helping", "he",       "she",   "they",   "was",
-                               "are",     "were",     "been",  NULL}));
+                               "are",     "were",     "been",  NULL})) ||
+                   /* "After starting Lyft in 2012, X ..." (ex19f) */
+                   (prev &&
+                    low_in(prev,
+                           (const char *const[]){"after", "since", NULL}) &&
+                    ex->tok_org[t1]);
         return false;
     }
     /* "have left the company's San Francisco headquarters": a building. */
@@ -2782,6 +2976,10 @@ static bool trigger_applies(const struct extractor *ex, const struct sent *s,
                                                     "stage", "room", "court",
                                                     "courtroom", NULL}))
                 return false;
+    /* "X (left) and Y (right) said": a photo's caption (ex19f). */
+    if (def->event == EXO_EVENT_LEFT && low_is(&T[t0], "left") && prev &&
+        next && low_is(prev, "(") && low_is(next, ")"))
+        return false;
     /* "left in 2018", "left in May": a date, not "left in place". */
     if (def->event == EXO_EVENT_LEFT && low_is(&T[t0], "left") && next &&
         low_is(next, "in") && t1 + 1 < s->t1 &&
@@ -2831,7 +3029,10 @@ static long subject_before(const struct extractor *ex, const struct sent *s,
         bool with_ing = k > s->t0 && low_is(&ex->toks[k - 1], "with") &&
                         mm->t1 == t && tl > 4 &&
                         strcmp(tw + tl - 3, "ing") == 0;
-        if (k > s->t0 && !with_ing &&
+        /* "none other than X coming out of retirement": X (ex19f) */
+        bool none_other = k > s->t0 + 1 && low_is(&ex->toks[k - 1], "than") &&
+                          low_is(&ex->toks[k - 2], "other");
+        if (k > s->t0 && !with_ing && !none_other &&
             low_in(&ex->toks[k - 1],
                    (const char *const[]){"under", "alongside", "with", "by",
                                          "than", "like", NULL}))
@@ -2862,19 +3063,29 @@ static long subject_before(const struct extractor *ex, const struct sent *s,
                 continue;
             const struct tok *a = &ex->toks[o + 1];
             exo_level lv;
+            /* "X, who co-founded A with Y, left" (ex19f), also after an
+             * age ("X, 26, who ..."): a relative clause on X. */
+            size_t w = o + 1;
+            if (w + 2 < close && (a->flags & T_NUM) &&
+                low_is(&ex->toks[w + 1], ","))
+                w += 2;
+            bool who = low_is(&ex->toks[w], "who");
             /* The appositive opens with a lower-case word, a title or an
-             * organisation, not a clause ("who", "which") nor a list. */
-            bool opens = (!(a->flags & T_CAP) ||
-                          exo__lex_role(a->low, &lv) != EXO__ROLE_NONE ||
-                          ex->tok_org[o + 1]) &&
-                         !low_in(a, (const char *const[]){"who", "which", "and",
-                                                          "whose", NULL});
+             * organisation, not a clause ("which") nor a list. */
+            bool opens =
+                who || ((!(a->flags & T_CAP) ||
+                         exo__lex_role(a->low, &lv) != EXO__ROLE_NONE ||
+                         ex->tok_org[o + 1]) &&
+                        !low_in(a, (const char *const[]){"which", "and",
+                                                         "whose", NULL}));
             /* No verb of its own between the names. */
-            for (size_t i = o + 1; i < close && opens; i++)
+            for (size_t i = who ? w + 1 : o + 1; i < close && opens; i++)
                 opens = !low_in(&ex->toks[i],
                                 (const char *const[]){"said", "says", "who",
                                                       "which", "told", NULL});
-            if (opens)
+            /* A clause that names the same person ("X, who said he
+             * would ..., is") keeps its own mention. */
+            if (opens && !(who && mm->person == ex->ments[best].person))
                 best = m;
             break;
         }
@@ -3142,9 +3353,10 @@ static void subjects_before(const struct extractor *ex, long subj,
             i++;
         if (i < end && low_is(&T[i], "and"))
             i++;
-        /* "Barret Zoph (also CTO) and Luke Metz" (ex17b) */
-        bool aside = prev->t1 + 1 < end && low_is(&T[end - 1], "and") &&
-                     low_is(&T[prev->t1], "(") && list_gap(ex, prev->t1, end);
+        /* "Barret Zoph (also CTO) and Luke Metz" (ex17b), "X (left) and
+         * colleague Y (right)" (ex19f) */
+        bool aside = prev->t1 + 1 < end && low_is(&T[prev->t1], "(") &&
+                     list_gap(ex, prev->t1, end);
         if ((i == prev->t1 && !aside) || !may_move(prev))
             break;
         while (i < end && !ex->tok_org[i]) {
@@ -3244,6 +3456,17 @@ static void successor_frame(struct extractor *ex, const struct sent *s,
     if (!dest || (ym->t1 + 1 < s->t1 && low_is(&T[ym->t1], ",") &&
                   low_is(&T[ym->t1 + 1], "who")))
         return;
+    /* "will be replaced by his predecessor Y": the post's former holder
+     * comes back (ex19f). */
+    for (size_t i = ym->t0 > lo + 3 ? ym->t0 - 3 : lo; i < ym->t0; i++)
+        if (low_in(&T[i], (const char *const[]){"predecessor", NULL})) {
+            size_t before = *n_frames;
+            succession_frame(ex, s, frames, n_frames, sdate, y,
+                             EXO_EVENT_RETURNED, dest);
+            if (*n_frames > before)
+                frames[before].from = NULL; /* not where one comes back */
+            return;
+        }
     /* from inside or only for now: "its CFO", "interim CEO" */
     bool former = former_before(ex, lo, ym->t0), inside = false;
     for (size_t i = ym->t0 > lo + 6 ? ym->t0 - 6 : lo; i < ym->t0; i++) {
@@ -3489,9 +3712,14 @@ static long who_antecedent(const struct extractor *ex, const struct sent *s,
         k--;
     if (k < s->t0 + 3 || !low_is(&T[k - 1], "who") || !low_is(&T[k - 2], ","))
         return -1;
+    /* "X, 26, who co-founded A": an age between (ex19f). */
+    size_t end = k - 2;
+    if (end >= s->t0 + 3 && (T[end - 1].flags & T_NUM) &&
+        low_is(&T[end - 2], ","))
+        end -= 2;
     for (size_t m = 0; m < ex->n_ments; m++) {
         const struct mention *mm = &ex->ments[m];
-        if (mm->t1 == k - 2 && !(mm->flags & M_PRONOUN) && may_move(mm) &&
+        if (mm->t1 == end && !(mm->flags & M_PRONOUN) && may_move(mm) &&
             !(T[mm->t1 - 1].flags & T_POSS))
             return (long)m;
     }
@@ -3547,6 +3775,33 @@ static long participle_subject(const struct extractor *ex, const struct sent *s,
             best = (long)m;
     }
     return best;
+}
+
+/* "co-founded SSI with X and Y": the co-founders after "with", in the
+ * words from token 't1' (the verb's end) to 'end', join frame 'fr'. */
+static void cofounders_with(const struct extractor *ex, const struct sent *s,
+                            size_t t1, size_t end, struct frame *fr)
+{
+    for (size_t i = t1; i + 1 < end && i < t1 + 6; i++)
+        if (low_is(&ex->toks[i], "with")) {
+            /* "with University of Oregon graduate X": a description of up
+             * to five words, no clause (ex19f). */
+            long w = mention_after(ex, i + 1, 5);
+            for (size_t k = i + 1; w >= 0 && k < ex->ments[w].t0; k++)
+                if (!(ex->toks[k].flags & T_WORD) ||
+                    low_in(&ex->toks[k], subordinators) ||
+                    low_in(&ex->toks[k],
+                           (const char *const[]){"and", "to", NULL}))
+                    w = -1;
+            if (w >= 0 && fr->n_also < 8 && ex->ments[w].person != fr->person &&
+                may_move(&ex->ments[w])) {
+                fr->also[fr->n_also] = ex->ments[w].person;
+                fr->also_flags[fr->n_also++] = ex->ments[w].flags;
+                list_after(ex, (size_t)w, fr);
+                loose_list_after(ex, (size_t)w, s->t1, fr);
+            }
+            break;
+        }
 }
 
 static void process_sentence(struct extractor *ex, const struct sent *s)
@@ -3694,6 +3949,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         list_line_frame(ex, s, frames, &n_frames, &sdate);
     if (n_trigs == 0 && n_frames == 0)
         return;
+    bool apart_trig[32] = {false}; /* the trigger made a frame apart */
     for (size_t k = 0; k < n_trigs; k++) {
         const struct trig *tr = &trigs[k];
         const struct exo__trigger *def = tr->def;
@@ -3715,8 +3971,13 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             low_in(&T[tr->t1],
                    (const char *const[]){"include", "includes", "included",
                                          "including", NULL});
-        bool founded_by = (def->flags & EXO__TRIG_FOUND) && passive &&
+        bool founded_by = (def->flags & EXO__TRIG_FOUND) &&
+                          (passive || founded_by_after_org(ex, s, tr->t0)) &&
                           tr->t1 < s->t1 && low_is(&T[tr->t1], "by");
+        const char *gap_org = NULL;
+        long gap = tr->event == EXO_EVENT_FOUNDED && !tr->noun
+                       ? founded_company_gap(ex, s, tr->t0, &gap_org)
+                       : -1;
         const char *founded_org = NULL;
         /* "Joining Suleyman at Microsoft is Karen Simonyan": the
          * inverted form names the mover after "is" (ex17b). */
@@ -3729,6 +3990,31 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                      low_is(&T[i - 1], "\xe2\x80\x94") ||
                      low_is(&T[i - 1], "\xe2\x80\x93")))
                     inverted = mention_after(ex, i + 1, 0);
+        /* "The latest co-founder to return to his company is X", "The
+         * third executive to leave this year was X": the person named
+         * after the copula (ex19f). */
+        if (inverted < 0 && tr->t0 >= s->t0 + 3 &&
+            low_is(&T[tr->t0 - 1], "to") && low_is(&T[s->t0], "the") &&
+            low_in(&T[s->t0 + 1],
+                   (const char *const[]){"latest", "newest", "last", "first",
+                                         "second", "third", "fourth", NULL})) {
+            bool noun_only = true;
+            for (size_t i = s->t0 + 2; i + 1 < tr->t0 && noun_only; i++)
+                noun_only = (T[i].flags & T_WORD) && !(T[i].flags & T_CAP) &&
+                            !ex->tok_org[i];
+            for (size_t i = tr->t1;
+                 noun_only && i + 1 < s->t1 && i < tr->t1 + 8 && inverted < 0;
+                 i++) {
+                if (low_is(&T[i], ","))
+                    break;
+                if (low_in(&T[i], (const char *const[]){"is", "was", NULL}))
+                    inverted = mention_after(ex, i + 1, 0);
+            }
+            /* Its words end at the name: "X, who ran A from 2002 to
+             * 2004," is X's history, not this move's date. */
+            if (inverted >= 0)
+                win_end = ex->ments[inverted].t0;
+        }
         /* Who moves. */
         if (inverted >= 0) {
             subj = inverted;
@@ -3805,6 +4091,16 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                     subj = subject_before(ex, s, i - 1);
                     letter_to = true;
                 }
+            /* "X has made a spectacular return", "staged a comeback at A":
+             * a return as the object of the subject's verb (ex19f). */
+            for (size_t i = tr->t0;
+                 subj < 0 && tr->event == EXO_EVENT_RETURNED && i > s->t0 &&
+                 i + 4 > tr->t0;
+                 i--)
+                if (low_in(&T[i - 1], (const char *const[]){
+                                          "made", "makes", "making", "staged",
+                                          "stages", "staging", NULL}))
+                    subj = subject_before(ex, s, i - 1);
             if (subj < 0)
                 continue;
         } else if (((def->flags & EXO__TRIG_HIRE) && !passive) || founded_by) {
@@ -3908,6 +4204,8 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             subj = objm;
             agent = org_before(ex, s->t0, tr->t0);
             obj_fire = true;
+        } else if (gap >= 0) {
+            subj = gap;
         } else {
             subj = who_antecedent(ex, s, tr->t0);
             via_who = subj >= 0;
@@ -3920,7 +4218,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         /* Which clause the trigger is in. */
         bool earlier = false;
         for (size_t f = 0; f < n_frames; f++)
-            earlier |= frames[f].person == sm->person;
+            earlier |= frames[f].person == sm->person && !frames[f].apart;
         /* "X, who resigned amid an overhaul": a strong departure told
          * in a relative clause right after the name is the news, not its
          * background (a date or "years ago" still makes it history). */
@@ -4271,8 +4569,12 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         if (tr->t1 + 1 < s->t1 &&
             low_in(&T[tr->t1], (const char *const[]){"the", "its", "his", "her",
                                                      "their", NULL}) &&
-            low_in(&T[tr->t1 + 1], company_nouns))
+            low_in(&T[tr->t1 + 1], company_nouns)) {
             fr.object = true;
+            /* "since co-founding the company": the text's (ex19f). */
+            if (tr->event == EXO_EVENT_FOUNDED && !fr.to && ex->context)
+                fr.to = ex->context;
+        }
         /* "joined the company": the context organisation. */
         if (!fr.to && tr->t1 < s->t1 && tr->event == EXO_EVENT_JOINED) {
             size_t i = tr->t1;
@@ -4440,12 +4742,38 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             ((aff && same_key(aff, fr.to)) ||
              (fr.from && same_key(fr.from, fr.to))))
             continue;
+        /* A hire of the organisation's own former holder of a post is
+         * a return: "hiring former boss X", "Acme appointed its former
+         * chief executive X", "X, the former chief executive of Acme,
+         * has been appointed executive chair" written about Acme
+         * (ex19f). Not "former Initech boss X" hired by Acme. */
+        const char *was = aff ? aff : fr.from;
+        const char *hirer = fr.to ? fr.to : ex->context;
+        const char *post_org = NULL;
+        /* Not "recruits include X, former head of A": a list of hires
+         * names where they came from. */
+        enum former_post fp =
+            (def->flags & EXO__TRIG_HIRE) && fr.event == EXO_EVENT_JOINED &&
+                    !listed
+                ? former_post(ex, s, sm,
+                              objm >= 0 && s->t0 < tr->t1 ? tr->t1 : s->t0,
+                              &post_org)
+                : NO_FORMER_POST;
+        if (!was)
+            was = post_org;
+        if (fp != NO_FORMER_POST &&
+            (was ? hirer && same_key(was, hirer) : fp == FORMER_TITLE_BEFORE)) {
+            fr.event = EXO_EVENT_RETURNED;
+            if (!fr.to && was) {
+                fr.to = was;
+                fr.to_text = true;
+            }
+        }
         /* The same holds for "X was named CEO of Acme" (ex17b). */
-        if (def->flags & EXO__TRIG_AS) {
+        if ((def->flags & EXO__TRIG_AS) && fr.event != EXO_EVENT_RETURNED) {
             const struct mention *om = sm;
             bool former = former_before(
                 ex, objm >= 0 && s->t0 < tr->t1 ? tr->t1 : s->t0, om->t0);
-            const char *was = aff ? aff : fr.from;
             if (was && fr.to && same_key(was, fr.to))
                 continue;
             if (!was && !former) {
@@ -4463,7 +4791,11 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         }
         /* Dates: in the trigger's words first, else anywhere before. */
         exo_date d;
-        size_t prev_end = k > 0 ? trigs[k - 1].t1 : s->t0;
+        /* Not from inside a clause read as a move of its own. */
+        size_t prev_end = s->t0;
+        for (size_t j = k; j > 0 && prev_end == s->t0; j--)
+            if (!apart_trig[j - 1])
+                prev_end = trigs[j - 1].t1;
         /* Not a date inside a later noun of moving: "makes a return
          * after an absence following his departure in 2010" (ex17n). */
         bool noun_after = k + 1 < n_trigs && trigs[k + 1].noun &&
@@ -4485,7 +4817,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                    find_date(ex, s->t0, c, RELATIVE_PAST, &d);
         }
         if (fr.own_date || lead ||
-            (!noun_subj &&
+            (!noun_subj && inverted < 0 &&
              (find_date_outside_clauses(ex, prev_end, tr->t0, &d) ||
               (noun_after ? find_date(ex, s->t0, win_end, RELATIVE_PAST, &d)
                           : sentence_date_main(ex, s, &sdate_main, &d))))) {
@@ -4503,10 +4835,57 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         }
         if (past)
             fr.background = true;
+        /* "resigned from Pellucid, the company she founded in 2012": the
+         * founding is history of its own, dated only by its own words,
+         * never merged with the sentence's other move (ex19f). */
+        /* "A, founded by X and two others, was bought in 2010": the
+         * same, dated only up to the clause's comma (ex19f). */
+        if (founded_by && !passive && n_frames < 32) {
+            fr.has_date = false;
+            for (size_t i = tr->t1; i < win_end; i++)
+                if (low_is(&T[i], ",")) {
+                    fr.own_date = find_date(ex, tr->t0, i, RELATIVE_PAST, &d);
+                    fr.has_date = fr.own_date;
+                    if (fr.has_date)
+                        fr.date = d;
+                    break;
+                }
+            fr.apart = fr.main = fr.background = true;
+            fr.from = NULL;
+            fr.from_text = fr.from_aff = false;
+            frames[n_frames++] = fr;
+            apart_trig[k] = true;
+            continue;
+        }
+        if (gap >= 0 && n_frames < 32) {
+            fr.apart = fr.main = fr.background = true;
+            fr.has_date = fr.own_date;
+            fr.to = gap_org ? gap_org : ex->context;
+            fr.to_text = gap_org != NULL;
+            fr.from = NULL;
+            fr.from_text = fr.from_aff = false;
+            frames[n_frames++] = fr;
+            apart_trig[k] = true;
+            continue;
+        }
+        /* "X, who co-founded A with Y, left": the founding in the
+         * relative clause is history of its own, dated or not, and Y's
+         * too; the main verb's move stays whole (ex19f). */
+        if (via_who && tr->event == EXO_EVENT_FOUNDED &&
+            (def->flags & EXO__TRIG_STRONG) && fr.to && n_frames < 32) {
+            fr.apart = fr.main = fr.background = true;
+            fr.has_date = fr.own_date;
+            fr.from = NULL;
+            fr.from_text = fr.from_aff = false;
+            cofounders_with(ex, s, tr->t1, win_end, &fr);
+            frames[n_frames++] = fr;
+            apart_trig[k] = true;
+            continue;
+        }
         /* Merge into this person's frame from an earlier trigger. */
         struct frame *same = NULL;
         for (size_t f = 0; f < n_frames; f++)
-            if (frames[f].person == fr.person)
+            if (frames[f].person == fr.person && !frames[f].apart)
                 same = &frames[f];
         if (same) {
             if (cl == CL_SUB && !same->main) {
@@ -4695,6 +5074,11 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                 }
         /* "hired X and Y", "were fired include X, Y and CFO Z" (issue 17),
          * "the resignations of X and Y" (ex17v). */
+        /* "After starting Lyft, X and Y were ...": the participle's
+         * subject may be a list (ex19f). */
+        if (participle >= 0 && objm < 0 && sm->t1 < s->t1 &&
+            low_in(&T[sm->t1], (const char *const[]){"and", ",", NULL}))
+            list_after(ex, (size_t)subj, &fr);
         if (objm >= 0) {
             list_after(ex, (size_t)objm, &fr);
             /* "hired X, who ran A's desk, and Y, a former A trader": items
@@ -4718,21 +5102,8 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                 fr.also[fr.n_also] = b->person;
                 fr.also_flags[fr.n_also++] = b->flags;
             }
-        /* "co-founded SSI with X and Y": the co-founders after "with". */
         if (fr.event == EXO_EVENT_FOUNDED && objm < 0 && cl == CL_MAIN)
-            for (size_t i = tr->t1; i + 1 < win_end && i < tr->t1 + 6; i++)
-                if (low_is(&T[i], "with")) {
-                    long w = mention_after(ex, i + 1, 3);
-                    if (w >= 0 && fr.n_also < 8 &&
-                        ex->ments[w].person != fr.person &&
-                        may_move(&ex->ments[w])) {
-                        fr.also[fr.n_also] = ex->ments[w].person;
-                        fr.also_flags[fr.n_also++] = ex->ments[w].flags;
-                        list_after(ex, (size_t)w, &fr);
-                        loose_list_after(ex, (size_t)w, s->t1, &fr);
-                    }
-                    break;
-                }
+            cofounders_with(ex, s, tr->t1, win_end, &fr);
         if (n_frames < 32)
             frames[n_frames++] = fr;
     }
@@ -4750,7 +5121,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                        fr->event == EXO_EVENT_SABBATICAL;
         if ((leaving || fr->event == EXO_EVENT_FOUNDED ||
              fr->event == EXO_EVENT_JOINED) &&
-            !fr->from && ex->context &&
+            !fr->from && ex->context && !fr->apart &&
             !(fr->to && same_key(fr->to, ex->context)) &&
             (!fr->background || fr->temporal || !fr->has_date))
             fr->from = ex->context;
@@ -5354,9 +5725,12 @@ static void learn_sentence(struct extractor *ex, const struct sent *s,
      * named X as its CFO"), which the hand-written cases forbid. */
     bool reported = false, heard = false;
     for (size_t i = s->t0; i < s->t1 && !cue; i++) {
+        size_t used;
         const struct exo__trigger *tr =
-            exo__lex_trigger(ex->lows + i, s->t1 - i, &(size_t){0});
+            exo__lex_trigger(ex->lows + i, s->t1 - i, &used);
         ex->tok_trig[i] = -1;
+        if (tr && other_sense(ex, s, i, i + used, tr))
+            tr = NULL;
         if (tr && (unsigned)tr->event < EXO__N_LEARNED)
             ex->tok_trig[i] = (signed char)tr->event;
         heard |= low_in(&ex->toks[i], hearsay);

@@ -428,6 +428,10 @@ static const struct exo__trigger triggers[] = {
     {{"came", "back", "to"}, R, 0},
     {{"brought", "back"}, R, EXO__TRIG_HIRE | ST},
     {{"brings", "back"}, R, EXO__TRIG_HIRE | ST},
+    /* "decided to bring back former manager X", "is bringing back X"
+     * (ex19f) */
+    {{"bring", "back"}, R, EXO__TRIG_HIRE},
+    {{"bringing", "back"}, R, EXO__TRIG_HIRE},
     {{"rehired"}, R, EXO__TRIG_HIRE | ST},
     /* "X is coming out of retirement to run A" (ex17v) */
     {{"coming", "out", "of", "retirement"}, R, ST | IN},
@@ -500,6 +504,10 @@ static const struct exo__trigger triggers[] = {
     {{"founds"}, FO, EXO__TRIG_FOUND | ST},
     {{"co-found"}, FO, EXO__TRIG_FOUND | ST},
     {{"co-founded"}, FO, EXO__TRIG_FOUND | ST},
+    /* "since co-founding the company" (ex19f); not "founding", which is
+     * as often "a founding member". */
+    {{"co-founding"}, FO, EXO__TRIG_FOUND},
+    {{"cofounding"}, FO, EXO__TRIG_FOUND},
     {{"cofound"}, FO, EXO__TRIG_FOUND | ST},
     {{"cofounded"}, FO, EXO__TRIG_FOUND | ST},
     {{"launch"}, FO, EXO__TRIG_FOUND},

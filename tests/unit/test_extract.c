@@ -3269,3 +3269,249 @@ Test(extract, history_joins_to_two_organisations_are_two_moves)
     cr_expect_eq(count_moves(same, "Tomas Vigdal", EXO_EVENT_JOINED), 1, "%s",
                  same);
 }
+
+/* ==== ex19f: foundings and returns, as new sentences ==== */
+
+/* Coming back from a leave is the leave's end, not a return to an
+ * organisation; coming back to one still is. */
+Test(extract, returns_from_a_leave_are_no_move)
+{
+    expect_none("Hollin Bank chief executive Rosa Tamm returned to work on "
+                "Monday after heart surgery.",
+                NULL);
+    expect_none("Rosa Tamm is expected to return to duty at Hollin Bank in "
+                "the spring.",
+                NULL);
+    expect_none("Ivo Brandt, the finance chief, will run Hollin Bank pending "
+                "her return.",
+                NULL);
+    expect_one("Rosa Tamm will return to Hollin Bank as chief executive.",
+               NULL, "Rosa Tamm", NULL, "Hollin Bank", EXO_EVENT_RETURNED);
+}
+
+/* "has found a new home": the verb "find", not a founding. */
+Test(extract, has_found_is_no_founding)
+{
+    expect_none("Rosa Tamm has found a new home at Hollin Bank.", NULL);
+}
+
+/* "bring back" and "bringing back" as "brought back" is. */
+Test(extract, bring_back_is_a_return)
+{
+    expect_one("The Harbor Hawks decided to bring back former coach Milo "
+               "Varga.",
+               NULL, "Milo Varga", NULL, "Harbor Hawks", EXO_EVENT_RETURNED);
+    expect_one("The Harbor Hawks are bringing back Milo Varga as head coach.",
+               NULL, "Milo Varga", NULL, "Harbor Hawks", EXO_EVENT_RETURNED);
+}
+
+/* A hire of the organisation's own former holder of a post is a return;
+ * a former post elsewhere is a join from there. */
+Test(extract, hiring_a_former_holder_is_a_return)
+{
+    expect_one("Northfield Rovers have hired former boss Tom Haverly as "
+               "manager.",
+               NULL, "Tom Haverly", NULL, "Northfield Rovers",
+               EXO_EVENT_RETURNED);
+    expect_one("Granary Foods has appointed its former chief executive Tom "
+               "Haverly as executive chair.",
+               NULL, "Tom Haverly", NULL, "Granary Foods", EXO_EVENT_RETURNED);
+    expect_one("Tom Haverly, the former chief executive of Granary Foods, has "
+               "been appointed as executive chair.",
+               NULL, "Tom Haverly", NULL, "Granary Foods", EXO_EVENT_RETURNED);
+    expect_one("Northfield Rovers have hired former Leeds boss Tom Haverly as "
+               "manager.",
+               NULL, "Tom Haverly", "Leeds", "Northfield Rovers",
+               EXO_EVENT_JOINED);
+}
+
+/* "A, the company she founded", "the firm he had co-founded", "since
+ * co-founding the company": the founding is history of its own beside
+ * the sentence's move. */
+Test(extract, founded_company_told_in_a_clause)
+{
+    expect_moves("Nora Lindqvist has resigned as chief executive of Pellucid "
+                 "Systems, the company she founded.",
+                 NULL,
+                 (const char *const[]){
+                     "Nora Lindqvist|left|Pellucid Systems|-",
+                     "Nora Lindqvist|founded|-|Pellucid Systems", NULL});
+    expect_moves("Kestrel Analytics ousted Oskar Brandt from the firm he had "
+                 "co-founded.",
+                 NULL,
+                 (const char *const[]){
+                     "Oskar Brandt|fired|Kestrel Analytics|-",
+                     "Oskar Brandt|founded|-|Kestrel Analytics", NULL});
+    expect_moves("Oskar Brandt has run Kestrel Analytics since co-founding the "
+                 "company in 2011. He will step down in May.",
+                 NULL,
+                 (const char *const[]){
+                     "Oskar Brandt|founded|-|Kestrel Analytics",
+                     "Oskar Brandt|left|Kestrel Analytics|-", NULL});
+    /* A job is no company: "quit the job she started in May". */
+    cr_expect_eq(count_moves("Nora Lindqvist quit the job she started in May "
+                             "at Pellucid Systems.",
+                             "Nora Lindqvist", EXO_EVENT_FOUNDED),
+                 0);
+}
+
+/* "X, 34, who co-founded A with Y, left": both founded A (history), and
+ * X, not Y, is who leaves. */
+Test(extract, cofounders_in_a_relative_clause)
+{
+    expect_moves("Dana Ruiz, 34, who co-founded Tessel with her college friend "
+                 "Omar Haddad, left the company in March.",
+                 NULL,
+                 (const char *const[]){"Dana Ruiz|founded|-|Tessel",
+                                       "Omar Haddad|founded|-|Tessel",
+                                       "Dana Ruiz|left|Tessel|-", NULL});
+    expect_moves("Dana Ruiz, who co-founded Tessel with Omar Haddad, has "
+                 "resigned.",
+                 NULL,
+                 (const char *const[]){"Dana Ruiz|founded|-|Tessel",
+                                       "Omar Haddad|founded|-|Tessel",
+                                       "Dana Ruiz|left|Tessel|-", NULL});
+}
+
+/* "X started the company in 2010 with a description of Y": a founding
+ * of the text's organisation by both; "started the season" is none. */
+Test(extract, started_the_company_with_a_cofounder)
+{
+    expect_moves("Tariq Neumann is stepping down as chief executive of Halvard "
+                 "Labs. Neumann started the company in 2010 with University of "
+                 "Oregon graduate Miguel Ortiz.",
+                 NULL,
+                 (const char *const[]){
+                     "Tariq Neumann|left|Halvard Labs|-",
+                     "Tariq Neumann|founded|-|Halvard Labs",
+                     "Miguel Ortiz|founded|-|Halvard Labs", NULL});
+    expect_none_by_rules("Tariq Neumann started the season well at Halvard "
+                         "Rovers.");
+}
+
+/* "will be replaced by his predecessor Y": Y comes back to the post. */
+Test(extract, replaced_by_the_predecessor_is_a_return)
+{
+    expect_moves("Halvard Labs boss Jim Rowe will step down immediately, and "
+                 "will be replaced by his predecessor Hal Sorensen.",
+                 NULL,
+                 (const char *const[]){"Jim Rowe|left|Halvard Labs|-",
+                                       "Hal Sorensen|returned|-|Halvard Labs",
+                                       NULL});
+}
+
+/* "X (left) and colleague Y (right)": a caption, not a departure, and the
+ * aside does not end the list of who moves. */
+Test(extract, caption_left_and_right_are_no_move)
+{
+    expect_moves("Halvard co-founder Tariq Neumann (left) and colleague Miguel "
+                 "Ortiz (right) said they are leaving Halvard Labs to start "
+                 "their own company.",
+                 NULL,
+                 (const char *const[]){"Tariq Neumann|founded|Halvard Labs|-",
+                                       "Miguel Ortiz|founded|Halvard Labs|-",
+                                       NULL});
+}
+
+/* A headline's bare noun: "X leaves A to launch startup" is one founding
+ * from A, as "to launch a startup" is. */
+Test(extract, headline_leaves_to_launch_startup)
+{
+    expect_one("Halvard Labs engineer Tariq Neumann leaves Halvard Labs to "
+               "launch startup",
+               NULL, "Tariq Neumann", "Halvard Labs", NULL,
+               EXO_EVENT_FOUNDED);
+}
+
+/* "none other than X coming out of retirement": X is the subject, not the
+ * object of a comparison. */
+Test(extract, none_other_than_names_the_subject)
+{
+    expect_one("Several changes were announced at Halvard Labs today, with "
+               "none other than Tariq Neumann coming out of retirement to work "
+               "under Miguel Ortiz.",
+               NULL, "Tariq Neumann", NULL, "Halvard Labs",
+               EXO_EVENT_RETURNED);
+}
+
+/* "X has made a spectacular return", "X staged a comeback at A": the
+ * return is the object of X's own verb. */
+Test(extract, made_a_return_is_the_subjects)
+{
+    expect_one("Chairman Tariq Neumann has made a spectacular return at "
+               "Halvard Labs.",
+               NULL, "Tariq Neumann", NULL, "Halvard Labs",
+               EXO_EVENT_RETURNED);
+    expect_one("Tariq Neumann staged a comeback at Halvard Labs in May.", NULL,
+               "Tariq Neumann", NULL, "Halvard Labs", EXO_EVENT_RETURNED);
+    /* Read by the rules, not only proposed by the learned reader (whose
+     * proposals score LEARNED_CONF, 0.50). */
+    cr_expect_gt(one_confidence("Tariq Neumann staged a comeback at Halvard "
+                                "Labs in May.",
+                                NULL),
+                 0.6);
+    cr_expect_gt(one_confidence("Chairman Tariq Neumann has made a spectacular "
+                                "return at Halvard Labs.",
+                                NULL),
+                 0.6);
+}
+
+/* "The latest co-founder to return to his company is X": the person
+ * after the copula moves; X's relative clause does not date the move. */
+Test(extract, the_latest_to_return_is_named_after_the_copula)
+{
+    exo_candidate_list out =
+        run("The latest co-founder to return to his company is Tariq Neumann, "
+            "who ran Halvard Labs from 2002 to 2004.",
+            NULL);
+    cr_assert_eq(out.n, 1, "got %zu", out.n);
+    cr_expect_str_eq(out.rows[0].person, "Tariq Neumann");
+    cr_expect_eq(out.rows[0].event, EXO_EVENT_RETURNED);
+    cr_expect_not(out.rows[0].background);
+    cr_expect_gt(out.rows[0].confidence, 0.6);
+    exo_candidate_list_release(&out);
+    expect_one("The third executive to leave Halvard Labs this year was Tariq "
+               "Neumann.",
+               NULL, "Tariq Neumann", "Halvard Labs", NULL, EXO_EVENT_LEFT);
+}
+
+/* "After starting A in 2012, X and Y, now both 39, were ...": a founding
+ * in a participle, by every name of the list after it. */
+Test(extract, after_starting_a_company_the_list_founded_it)
+{
+    expect_moves("After starting Halvard Labs in 2012, Tariq Neumann and "
+                 "Miguel Ortiz, now both 39, were well known.",
+                 NULL,
+                 (const char *const[]){"Tariq Neumann|founded|-|Halvard Labs",
+                                       "Miguel Ortiz|founded|-|Halvard Labs",
+                                       NULL});
+}
+
+/* "A, founded by X and three others, was bought in 2010": X's founding
+ * of A, dated by its own clause only. */
+Test(extract, organisation_founded_by_in_an_appositive)
+{
+    exo_candidate_list out;
+    exo_candidate f = history_move(
+        &out,
+        "Tariq Neumann has left Microsoft. Halvard Labs, founded by Neumann "
+        "and three others, was bought by Microsoft in 2010.",
+        "Tariq Neumann", EXO_EVENT_FOUNDED);
+    cr_expect(f.to_org && strcmp(f.to_org, "Halvard Labs") == 0, "to %s",
+              f.to_org);
+    cr_expect_null(f.from_org, "from %s", f.from_org);
+    cr_expect(f.background && !f.date_in_text);
+    exo_candidate_list_release(&out);
+}
+
+/* "left to start a newsletter" is a departure, "left to start a rival
+ * firm" a founding: the object must name a business. */
+Test(extract, starting_a_newsletter_is_no_founding)
+{
+    expect_one("Tariq Neumann announced his departure from Halvard Labs to "
+               "start a newsletter on robots.",
+               NULL, "Tariq Neumann", "Halvard Labs", NULL, EXO_EVENT_LEFT);
+    expect_one("Tariq Neumann left Halvard Labs to start a small robotics "
+               "firm.",
+               NULL, "Tariq Neumann", "Halvard Labs", NULL, EXO_EVENT_FOUNDED);
+}
