@@ -325,11 +325,14 @@ struct frame {
     bool temporal;   /* in a "when"/"after" clause: history, kept undated */
     bool from_aff;   /* 'from' is the person's affiliation, not a slot */
     bool object;     /* "left the company": a workplace as the object */
+    bool to_noun;    /* "joined the retailer": where to, named by a noun */
     bool obj_fire;   /* "A will fire X": the person named as the object */
     bool passive;    /* "X was hired": who hires is not in the subject */
     bool noun;       /* "X's exit", "the departure of X": the person's own */
     bool own_date;   /* the date is in the trigger's own words */
     bool participle; /* "since leaving A": history only when dated so */
+    bool who_join;   /* "X, who joined A": history told in passing */
+    bool apart;      /* "A, the company she founded": a move of its own */
     size_t n_also;   /* "X and Y are leaving": the other subjects */
     int also[8];
     unsigned also_flags[8];
@@ -418,6 +421,12 @@ struct extractor {
      * was kept in ex17m, so the work is skipped). */
     bool neighbourhood;
     bool sent_emitted; /* the rules emitted a move in this sentence */
+    /* Appointments with no origin, held for the next sentences to give
+     * one ("X was named president of A. X previously served as provost
+     * at B."), with the sentence each was read in (ex19o). */
+    struct frame held[4];
+    size_t held_sent[4];
+    size_t n_held;
     size_t *l_para;
     double *l_prob;        /* n_people x EXO__N_LEARNED */
     size_t *l_sent;        /* n_people x EXO__N_LEARNED */
@@ -434,6 +443,8 @@ struct extractor {
 };
 
 static bool list_gap(const struct extractor *ex, size_t a, size_t b);
+static bool list_line_shape(const struct extractor *ex, const struct sent *s,
+                            bool *marked);
 
 static const char *arena_dup(struct extractor *ex, const char *s, size_t n)
 {
@@ -610,7 +621,9 @@ static bool hyphen_adjective(const struct extractor *ex, size_t i)
     if (k == t->start || k == t->end || !islower((unsigned char)ex->text[k]))
         return false;
     size_t n = strlen(h + 1);
+    /* "RNA-editing focused A" (ex19o) */
     return (n >= 4 && strcmp(h + 1 + n - 2, "ed") == 0) ||
+           (n >= 5 && strcmp(h + 1 + n - 3, "ing") == 0) ||
            strcmp(h + 1, "origin") == 0;
 }
 
@@ -648,6 +661,12 @@ static const char *const honorifics[] = {"dr",  "mr",   "mrs",  "ms",   "prof",
 /* Kinds of company written before a name ("biotech Quarrel", "carmaker
  * X"): the name is an organisation, and a verb reads past the kind to it
  * ("joined biotech Quarrel"). */
+/* Words before "Initech executive", "Cambridge United boss": the
+ * capitalised words between them and a title are the title's
+ * organisation. "as": "took over as Gillingham manager" (ex19o). */
+static const char *const title_org_openers[] = {
+    "a", "an", "the", "former", "ex", "longtime", "veteran", "its", "as", NULL};
+
 static const char *const org_kinds[] = {"biotech",  "carmaker", "automaker",
                                         "retailer", "insurer",  NULL};
 
@@ -875,6 +894,14 @@ static int add_person(struct extractor *ex, const struct person *pe)
 }
 
 /* Pass one for one sentence: organisations and people. */
+/* "ex-Dyson", "Ex-Dyson": "ex-" glued to a capitalised word. */
+static bool ex_prefixed(const struct extractor *ex, size_t i)
+{
+    const struct tok *t = &ex->toks[i];
+    return strncmp(t->low, "ex-", 3) == 0 && t->end > t->start + 3 &&
+           isupper((unsigned char)ex->text[t->start + 3]);
+}
+
 static void find_entities(struct extractor *ex, struct sent *s)
 {
     /* Known organisations first; they are never part of a name. */
@@ -939,6 +966,21 @@ static void find_entities(struct extractor *ex, struct sent *s)
              (low_is(&ex->toks[i - 1], "to") &&
               low_in(&ex->toks[i - 2], move_to_words))))
             org_ctx = true;
+        /* "joining Ana Ruiz in ruling herself out": "in" and a verb in
+         * "-ing" after the run: keeping a person company (ex19o). */
+        if (org_ctx && j > i + 1 && j + 1 < s->t1 &&
+            low_is(&ex->toks[j], "in") &&
+            low_in(&ex->toks[i - 1],
+                   (const char *const[]){"joining", "joined", "joins", "join",
+                                         NULL})) {
+            size_t v = j + 1;
+            size_t n = strlen(ex->toks[v].low);
+            if (n > 2 && strcmp(ex->toks[v].low + n - 2, "ly") == 0 &&
+                v + 1 < s->t1)
+                n = strlen(ex->toks[++v].low);
+            if (n > 4 && strcmp(ex->toks[v].low + n - 3, "ing") == 0)
+                org_ctx = false;
+        }
         /* "That honor went to Palmer Luckey, who departed": after a
          * verb of moving or joining, a run then ", who" is a person
          * (ex17r). */
@@ -988,6 +1030,12 @@ static void find_entities(struct extractor *ex, struct sent *s)
         exo_level of_lv;
         if (!org_ctx && i > s->t0 + 1 && low_is(&ex->toks[i - 1], "of") &&
             exo__lex_role(ex->toks[i - 2].low, &of_lv) == EXO__ROLE_HEAD)
+            org_ctx = true;
+        /* "chief executive officer of Globex": "officer" ends a title
+         * only after another title word ("police officer" is none). */
+        if (!org_ctx && i > s->t0 + 2 && low_is(&ex->toks[i - 1], "of") &&
+            low_is(&ex->toks[i - 2], "officer") &&
+            exo__lex_role(ex->toks[i - 3].low, &of_lv) != EXO__ROLE_NONE)
             org_ctx = true;
         /* "head coach of the Oakland Raiders", "editor of the Daily
          * Planet": the same with an article (ex17n: a team read as a
@@ -1047,12 +1095,10 @@ static void find_entities(struct extractor *ex, struct sent *s)
             exo_level title_lv;
             if (!org_ctx && i > s->t0 && i + 1 < s->t1 &&
                 !exo__lex_demonym(t->low) &&
+                exo__lex_role(t->low, &title_lv) == EXO__ROLE_NONE &&
                 exo__lex_role(ex->toks[i + 1].low, &title_lv) ==
                     EXO__ROLE_HEAD &&
-                low_in(&ex->toks[i - 1],
-                       (const char *const[]){"a", "an", "the", "former", "ex",
-                                             "longtime", "veteran", "its",
-                                             NULL}))
+                low_in(&ex->toks[i - 1], title_org_openers))
                 org_ctx = true;
             /* A single capitalised word after "rival", "join": an org;
              * not an adjective ("Lenovo-owned") nor the surname of a
@@ -1112,9 +1158,8 @@ static void find_entities(struct extractor *ex, struct sent *s)
         exo_level det_lv;
         if (!org_noun && i > s->t0 && j < s->t1 && !(last->flags & T_POSS) &&
             exo__lex_role(ex->toks[j].low, &det_lv) == EXO__ROLE_HEAD &&
-            low_in(&ex->toks[i - 1],
-                   (const char *const[]){"a", "an", "the", "former", "ex",
-                                         "longtime", "veteran", "new", NULL}))
+            (low_in(&ex->toks[i - 1], title_org_openers) ||
+             low_is(&ex->toks[i - 1], "new")))
             org_noun = true;
         /* "executive, Jim Press, was named": a surname that heads
          * organisations too, where the sentence shows a person (ex18n). */
@@ -1152,8 +1197,20 @@ static void find_entities(struct extractor *ex, struct sent *s)
         while (r > s->t0 && !ex->tok_org[r - 1] &&
                !low_in(&ex->toks[r - 1],
                        (const char *const[]){"and", "of", "&", NULL}) &&
-               exo__lex_role(ex->toks[r - 1].low, &role_lv) != EXO__ROLE_NONE)
+               exo__lex_role(ex->toks[r - 1].low, &role_lv) != EXO__ROLE_NONE) {
             r--;
+            /* "Volvo CEO and president X", "Lloyds planning and
+             * strategy director X": title words joined by "and" (ex19o:
+             * Volvo was not found, so its successor joined no one). */
+            if (r > s->t0 + 1 &&
+                low_in(&ex->toks[r - 1],
+                       (const char *const[]){"and", "&", NULL}) &&
+                !ex->tok_org[r - 2] &&
+                !low_in(&ex->toks[r - 2],
+                        (const char *const[]){"and", "of", "&", NULL}) &&
+                exo__lex_role(ex->toks[r - 2].low, &role_lv) != EXO__ROLE_NONE)
+                r--;
+        }
         if (r < r_top && r > s->t0 && !ex->tok_org[r - 1]) {
             size_t a = r;
             while (a > s->t0 && a + 3 > r) {
@@ -1165,11 +1222,18 @@ static void find_entities(struct extractor *ex, struct sent *s)
                     break;
                 a--;
             }
+            /* "ex-Dyson Group CEO X": the organisation starts after
+             * "ex-" (ex19o). */
+            if (a > s->t0 && a + 3 > r && !ex->tok_org[a - 1] &&
+                ex_prefixed(ex, a - 1))
+                a--;
+            size_t skip = a < r && ex_prefixed(ex, a) ? 3 : 0;
             if (a < r && r - a < 3)
-                add_org(ex, a, r,
-                        arena_dup(ex, ex->text + ex->toks[a].start,
-                                  ex->toks[r - 1].end - ex->toks[a].start),
-                        true);
+                add_org(
+                    ex, a, r,
+                    arena_dup(ex, ex->text + ex->toks[a].start + skip,
+                              ex->toks[r - 1].end - ex->toks[a].start - skip),
+                    true);
         }
         /* A person: remember the full name once. */
         const char *name = name_text(ex, i, j);
@@ -1268,6 +1332,9 @@ static bool date_at(struct extractor *ex, size_t i, size_t a, size_t b,
             if (k < b && low_is(&T[k], ","))
                 k++;
         } else if (k < b && low_is(&T[k], ",")) {
+            k++;
+        } else if (k + 1 < b && low_is(&T[k], "of") && year_of(&T[k + 1])) {
+            /* "in June of 2005", "In March of 2019" (ex19b) */
             k++;
         }
         int y = k < b ? year_of(&T[k]) : 0;
@@ -1952,6 +2019,52 @@ static bool former_before(const struct extractor *ex, size_t lo, size_t t0)
     return false;
 }
 
+/* Where "former" stands for the person at mention 'm', none before token
+ * 'lo': before the name with only titles, organisations and possessives
+ * between ("former boss X", "its former chief executive X", "former
+ * Initech boss X"), or opening an appositive after it ("X, the former
+ * chief executive of Acme,"), whose organisation is then '*org' (ex19f). */
+enum former_post { NO_FORMER_POST, FORMER_TITLE_BEFORE, FORMER_APPOSITIVE };
+
+static enum former_post former_post(const struct extractor *ex,
+                                    const struct sent *s,
+                                    const struct mention *m, size_t lo,
+                                    const char **org)
+{
+    const struct tok *T = ex->toks;
+    exo_level lv;
+    *org = NULL;
+    for (size_t i = m->t0; i > lo && i + 6 > m->t0; i--) {
+        const struct tok *t = &T[i - 1];
+        if (low_is(t, "former") || low_is(t, "ex"))
+            return FORMER_TITLE_BEFORE;
+        if (!ex->tok_org[i - 1] &&
+            exo__lex_role(t->low, &lv) == EXO__ROLE_NONE &&
+            !low_in(t, (const char *const[]){"its", "their", "his", "her",
+                                             "the", "and", "of", NULL}))
+            break;
+    }
+    if (m->t1 + 2 < s->t1 && low_is(&T[m->t1], ",")) {
+        size_t i = m->t1 + 1;
+        if (low_in(&T[i], (const char *const[]){"the", "a", "its", "their",
+                                                "his", "her", NULL}))
+            i++;
+        if (i >= s->t1 || !low_is(&T[i], "former"))
+            return NO_FORMER_POST;
+        for (size_t k = i + 1; k + 1 < s->t1 && k < i + 8 && !*org; k++) {
+            if (low_is(&T[k], ","))
+                break;
+            if (low_in(&T[k], (const char *const[]){"of", "at", NULL}) &&
+                ex->tok_org[k + 1]) {
+                const struct org_mention *om = org_covering(ex, k + 1);
+                *org = om ? om->org : NULL;
+            }
+        }
+        return FORMER_APPOSITIVE;
+    }
+    return NO_FORMER_POST;
+}
+
 /* ==== Triggers and frames ==== */
 
 static const char *const aux_words[] = {
@@ -1983,6 +2096,13 @@ static const char *const aux_words[] = {
 static const char *const subordinators[] = {
     "who",   "whose", "after",   "before", "since", "when", "while", "having",
     "which", "where", "because", "until",  "whom",  "once", NULL};
+/* A dash as a parenthesis: "X--the former CEO of A--", "X — ... —". */
+static const char *const dash_words[] = {"-", "\u2014", "\u2013", NULL};
+
+/* "hired to lead A", "named X to head its unit": a post as a purpose. */
+static const char *const lead_verbs[] = {
+    "lead", "run", "head", "oversee", "coach", "manage", "helm", "steer", NULL};
+
 static const char *const negators[] = {"not",     "never",   "no",  "cannot",
                                        "nothing", "neither", "nor", NULL};
 static const char *const hypothetical[] = {
@@ -2020,7 +2140,7 @@ static const char *const company_nouns[] = {
     "company's",    "outfit",   "venture",
     "retailer",     "bank",     "chain",
     "university",   "club",     "carmaker",
-    "automaker",    NULL};
+    "automaker",    "museum",   NULL};
 
 struct trig {
     size_t t0, t1; /* tokens of the trigger */
@@ -2220,6 +2340,25 @@ static bool same_key(const char *a, const char *b)
     return same;
 }
 
+/* "Fox News" and "Fox News Channel": one name the other's first words,
+ * as a text shortens an organisation's name on its second mention. */
+static bool same_or_shortened(const char *a, const char *b)
+{
+    if (!a || !b)
+        return a == b;
+    char *ka = exo__name_key(a), *kb = exo__name_key(b);
+    bool same = false;
+    if (ka && kb) {
+        size_t na = strlen(ka), nb = strlen(kb);
+        const char *lo = na <= nb ? ka : kb, *hi = na <= nb ? kb : ka;
+        size_t n = na <= nb ? na : nb;
+        same = strncmp(lo, hi, n) == 0 && (hi[n] == '\0' || hi[n] == ' ');
+    }
+    exo__free(ka);
+    exo__free(kb);
+    return same;
+}
+
 /*
  * Confidence, in [0,1], from what the sentence itself supports:
  *   0.40  a move trigger with a person as its subject (the base)
@@ -2272,8 +2411,22 @@ static double score(const struct frame *f)
  */
 static bool distinct_moves(const exo_candidate *o, const struct frame *f)
 {
+    /* "Moonves joined CBS in 1995 ... He became CEO of CBS in 2006": a
+     * title taken where the person already came is a promotion, not a
+     * second join (ex19b). */
+    if (o->event == EXO_EVENT_JOINED && f->event == EXO_EVENT_JOINED &&
+        (f->tflags & EXO__TRIG_BECAME) && o->to_org && f->to &&
+        same_key(o->to_org, f->to))
+        return false;
     if (o->from_org && !o->from_context && f->from && f->from_text &&
         !f->from_aff && !same_key(o->from_org, f->from))
+        return true;
+    /* "Microsoft has hired X ... before joining Apple, X led ...": a
+     * join told as history that names another destination is how the
+     * person came to the last job, not today's hire told twice. */
+    if (o->event == EXO_EVENT_JOINED && f->event == EXO_EVENT_JOINED &&
+        o->to_org && f->to && f->to_text && (o->background || f->background) &&
+        !same_or_shortened(o->to_org, f->to))
         return true;
     /* "stepped down from A on Thursday ... joined the B board in
      * January": what one joined before leaving is not where one went. */
@@ -2339,7 +2492,15 @@ static void emit(struct extractor *ex, const struct sent *s,
              (o->event == EXO_EVENT_JOINED && f->event == EXO_EVENT_LEFT &&
               !f->to && !f->background && !o->background && f->from &&
               f->from_text && !o->from_org && o->to_org &&
-              !same_key(o->to_org, f->from)));
+              !same_key(o->to_org, f->from)) ||
+             /* "Y will replace X as CEO of A ... Y has just quit B": a
+              * departure whose organisation is only the text's guess,
+              * the one Y joins, is where Y came from, told again; not
+              * one the text dates (ex19o). */
+             (o->event == EXO_EVENT_JOINED && f->event == EXO_EVENT_LEFT &&
+              !f->to && !f->background && !o->background && !f->has_date &&
+              f->from && !f->from_text && o->to_org &&
+              same_key(o->to_org, f->from)));
         /* "X and Y have departed the startup. They are returning to
          * OpenAI": leaving A to return to B is one return, as leaving A
          * to join B is one move (ex17b). */
@@ -2367,7 +2528,8 @@ static void emit(struct extractor *ex, const struct sent *s,
             continue;
         if (!o->to_org && f->to)
             o->to_org = dup_or_null(ex, f->to);
-        if (f->from && (!o->from_org || (o->from_context && f->from_text))) {
+        if (f->from && (!o->from_org || (o->from_context && f->from_text)) &&
+            !(o->to_org && !f->from_text && same_key(o->to_org, f->from))) {
             exo__free(o->from_org);
             o->from_org = dup_or_null(ex, f->from);
             o->from_context = !f->from_text;
@@ -2436,6 +2598,111 @@ static bool mention_ends_at(const struct extractor *ex, size_t t)
 }
 
 /* Is the trigger at [t0, t1) a move here, or another sense of the word? */
+/*
+ * Is the return at tokens [t0, t1) one from a leave rather than to an
+ * organisation: "returned to work", "return to duty", "back to his desk",
+ * or the noun after "pending" or "awaiting" ("pending his return")? The
+ * news sets label those as the leave's end, not a move (ex19f).
+ */
+static bool returns_from_leave(const struct extractor *ex, const struct sent *s,
+                               size_t t0, size_t t1)
+{
+    const struct tok *T = ex->toks;
+    size_t i = t1;
+    if (i < s->t1 && low_is(&T[t1 - 1], "return") && low_is(&T[i], "to"))
+        i++; /* the noun: "his return to work" */
+    if (i > t0 && low_is(&T[i - 1], "to")) {
+        if (i < s->t1 &&
+            low_in(&T[i], (const char *const[]){"his", "her", "their", NULL}))
+            i++;
+        if (i < s->t1 &&
+            low_in(&T[i], (const char *const[]){"work", "duty", "duties",
+                                                "desk", "health", "fitness",
+                                                "action", "training", NULL}))
+            return true;
+    }
+    for (size_t k = t0; k > s->t0 && k + 3 > t0; k--)
+        if (low_in(&T[k - 1], (const char *const[]){"pending", "awaiting",
+                                                    "await", "awaits", NULL}))
+            return true;
+    return false;
+}
+
+/* The nouns of an organisation one founds: "the company she founded",
+ * "started the firm in 2010"; not "the job she started" (ex19f). */
+static const char *const founded_nouns[] = {
+    "company", "startup", "start-up", "firm",      "business", "venture",
+    "fund",    "lab",     "bank",     "airline",   "retailer", "chain",
+    "label",   "brand",   "agency",   "studio",    "network",  "exchange",
+    "outfit",  "group",   "carmaker", "automaker", NULL};
+
+/*
+ * "Pellucid, the company she founded", "resigned from the business he
+ * started in 2012", "a firm that Ross had co-founded": a founding told in
+ * a relative clause whose object is the company noun before it. The
+ * clause's subject is the person's mention ending right before the verb
+ * (or its "had"/"has"); returns that mention's index, or -1. '*org' is
+ * the organisation in apposition before the noun ("Pellucid, the
+ * company"), else NULL (ex19f).
+ */
+static long founded_company_gap(const struct extractor *ex,
+                                const struct sent *s, size_t t0,
+                                const char **org)
+{
+    const struct tok *T = ex->toks;
+    *org = NULL;
+    size_t e = t0;
+    if (e > s->t0 &&
+        low_in(&T[e - 1], (const char *const[]){"had", "has", "have", NULL}))
+        e--;
+    long who = -1;
+    for (size_t m = 0; m < ex->n_ments && who < 0; m++)
+        if (ex->ments[m].t1 == e && !(T[e - 1].flags & T_POSS))
+            who = (long)m;
+    if (who < 0)
+        return -1;
+    size_t n = ex->ments[who].t0;
+    if (n > s->t0 &&
+        low_in(&T[n - 1], (const char *const[]){"that", "which", NULL}))
+        n--;
+    if (n < s->t0 + 2 || !low_in(&T[n - 1], founded_nouns) ||
+        !low_in(&T[n - 2], (const char *const[]){"the", "a", "an", "his", "her",
+                                                 "their", NULL}))
+        return -1;
+    size_t d = n - 2;
+    if (d >= s->t0 + 2 && low_is(&T[d - 1], ",") && ex->tok_org[d - 2]) {
+        const struct org_mention *om = org_covering(ex, d - 2);
+        *org = om ? om->org : NULL;
+    }
+    return who;
+}
+
+/* "Cuill, founded by X": a participle after an organisation and its
+ * comma, the organisation's founding (ex19f). */
+static bool founded_by_after_org(const struct extractor *ex,
+                                 const struct sent *s, size_t t0)
+{
+    return t0 >= s->t0 + 2 && low_is(&ex->toks[t0 - 1], ",") &&
+           ex->tok_org[t0 - 2];
+}
+
+/*
+ * Is the trigger at tokens [t0, t1) another sense of its words, which
+ * neither the rules nor the learned reader read as a move: "has found a
+ * new landing spot" (the verb "find"; the founding's participle is
+ * "founded"), and a return from a leave (ex19f)?
+ */
+static bool other_sense(const struct extractor *ex, const struct sent *s,
+                        size_t t0, size_t t1, const struct exo__trigger *def)
+{
+    if (def->event == EXO_EVENT_RETURNED)
+        return returns_from_leave(ex, s, t0, t1);
+    return def->event == EXO_EVENT_FOUNDED && low_is(&ex->toks[t0], "found") &&
+           t0 > s->t0 &&
+           low_in(&ex->toks[t0 - 1],
+                  (const char *const[]){"has", "have", "had", "having", NULL});
+}
+
 static bool trigger_applies(const struct extractor *ex, const struct sent *s,
                             size_t t0, size_t t1,
                             const struct exo__trigger *def)
@@ -2452,6 +2719,8 @@ static bool trigger_applies(const struct extractor *ex, const struct sent *s,
                          "point",  "area",     "tax",  "ticket",  "tickets",
                          "flight", "date",     "visa", "package", "interview",
                          NULL}))
+        return false;
+    if (other_sense(ex, s, t0, t1, def))
         return false;
     if (def->flags & EXO__TRIG_NOUN)
         return true;
@@ -2474,6 +2743,11 @@ static bool trigger_applies(const struct extractor *ex, const struct sent *s,
         size_t i = t1;
         if (i < s->t1 && low_is(&T[i], "the"))
             i++;
+        /* "came to the museum as its first archivist in 2005": the
+         * text's organisation by its noun (ex19b). */
+        if (i > t1 && i < s->t1 && low_in(&T[i], company_nouns) &&
+            !(i + 1 < s->t1 && low_is(&T[i + 1], "of")))
+            return true;
         const struct org_mention *om =
             i < s->t1 && ex->tok_org[i] ? org_covering(ex, i) : NULL;
         return om && om->t0 == i && !(T[om->t1 - 1].flags & T_POSS);
@@ -2594,14 +2868,49 @@ static bool trigger_applies(const struct extractor *ex, const struct sent *s,
     if (def->event == EXO_EVENT_LEFT && low_is(&T[t1 - 1], "on") && next &&
         (next->flags & T_CAP))
         return false;
+    /* "joined Avalo's CEO Mike Cola on the job market": the one joined
+     * is a person, named after an organisation's possessive and a title
+     * (ex19o). */
+    if (def->event == EXO_EVENT_JOINED && (def->flags & EXO__TRIG_NEEDS_ORG) &&
+        next && ex->tok_org[t1]) {
+        const struct org_mention *om = org_covering(ex, t1);
+        if (om && om->t0 == t1 && (T[om->t1 - 1].flags & T_POSS)) {
+            size_t k = om->t1;
+            exo_level lv;
+            while (k < s->t1 && k < om->t1 + 4 &&
+                   exo__lex_role(T[k].low, &lv) != EXO__ROLE_NONE)
+                k++;
+            for (size_t m = 0; k > om->t1 && m < ex->n_ments; m++)
+                if (ex->ments[m].t0 == k && !(ex->ments[m].flags & M_PRONOUN))
+                    return false;
+        }
+    }
     if (def->flags & EXO__TRIG_FOUND) {
+        /* "has found a new landing spot": the perfect of "find"; that of
+         * "found" is "has founded" (ex19o). */
+        if (strcmp(def->words[0], "found") == 0 && !def->words[1] && prev &&
+            low_in(prev,
+                   (const char *const[]){"has", "have", "had", "having", NULL}))
+            return false;
         if (def->flags & EXO__TRIG_STRONG) {
             /* "founding team", "co-founded by" are not a new company,
-             * but "Cuill was founded by X" is (issue 17). */
-            return !(next && low_is(next, "by")) || is_passive(ex, s->t0, t0);
+             * but "Cuill was founded by X" is (issue 17), and so is
+             * "Cuill, founded by X and two others," (ex19f). */
+            return !(next && low_is(next, "by")) || is_passive(ex, s->t0, t0) ||
+                   founded_by_after_org(ex, s, t0);
         }
+        const char *gap_org;
+        if (founded_company_gap(ex, s, t0, &gap_org) >= 0)
+            return true;
         if (!next)
             return false;
+        /* "since co-founding the company" (ex19f) */
+        if (prev && t1 + 1 < s->t1 &&
+            low_in(prev,
+                   (const char *const[]){"since", "after", "before", NULL}) &&
+            low_in(next, (const char *const[]){"the", "its", NULL}) &&
+            low_in(&T[t1 + 1], company_nouns))
+            return true;
         /* "Jane Doe launched a new startup": right after a name. */
         bool after_name = false;
         for (size_t m = 0; m < ex->n_ments && !after_name; m++)
@@ -2617,7 +2926,30 @@ static bool trigger_applies(const struct extractor *ex, const struct sent *s,
                                                    "company", "firm", "venture",
                                                    "fund", "lab", NULL});
         after_name &= company;
-        if (ex->tok_org[t1] ||
+        /* "X started the company in 2010 with Y", and a headline's "X
+         * leaves A to launch startup" (ex19f) */
+        bool the_company =
+            (low_is(next, "the") && t1 + 1 < s->t1 &&
+             low_in(&T[t1 + 1], founded_nouns)) ||
+            (prev && low_is(prev, "to") &&
+             low_in(next, (const char *const[]){"startup", "start-up",
+                                                "company", "firm", "venture",
+                                                "business", NULL}));
+        /* "to start a newsletter", "to start a new chapter": an object
+         * with no organisation noun, name or "own" in its first words is
+         * no company (ex19f). */
+        bool determiner =
+            low_in(next, (const char *const[]){"a", "an", "his", "her", "their",
+                                               NULL});
+        bool business = false;
+        for (size_t k = t1; determiner && k < s->t1 && k < t1 + 5 && !business;
+             k++)
+            business =
+                ex->tok_org[k] || low_in(&T[k], founded_nouns) ||
+                low_in(&T[k], (const char *const[]){"own", "rival", NULL});
+        if (determiner && !business)
+            return false;
+        if (ex->tok_org[t1] || the_company ||
             low_in(next, (const char *const[]){"a", "an", "his", "her", "their",
                                                "own", NULL}))
             return after_name ||
@@ -2628,7 +2960,12 @@ static bool trigger_applies(const struct extractor *ex, const struct sent *s,
                                "have",    "would",    "later", "then",   "went",
                                "now",     "recently", "is",    "helped", "help",
                                "helping", "he",       "she",   "they",   "was",
-                               "are",     "were",     "been",  NULL}));
+                               "are",     "were",     "been",  NULL})) ||
+                   /* "After starting Lyft in 2012, X ..." (ex19f) */
+                   (prev &&
+                    low_in(prev,
+                           (const char *const[]){"after", "since", NULL}) &&
+                    ex->tok_org[t1]);
         return false;
     }
     /* "have left the company's San Francisco headquarters": a building. */
@@ -2639,6 +2976,10 @@ static bool trigger_applies(const struct extractor *ex, const struct sent *s,
                                                     "stage", "room", "court",
                                                     "courtroom", NULL}))
                 return false;
+    /* "X (left) and Y (right) said": a photo's caption (ex19f). */
+    if (def->event == EXO_EVENT_LEFT && low_is(&T[t0], "left") && prev &&
+        next && low_is(prev, "(") && low_is(next, ")"))
+        return false;
     /* "left in 2018", "left in May": a date, not "left in place". */
     if (def->event == EXO_EVENT_LEFT && low_is(&T[t0], "left") && next &&
         low_is(next, "in") && t1 + 1 < s->t1 &&
@@ -2688,7 +3029,10 @@ static long subject_before(const struct extractor *ex, const struct sent *s,
         bool with_ing = k > s->t0 && low_is(&ex->toks[k - 1], "with") &&
                         mm->t1 == t && tl > 4 &&
                         strcmp(tw + tl - 3, "ing") == 0;
-        if (k > s->t0 && !with_ing &&
+        /* "none other than X coming out of retirement": X (ex19f) */
+        bool none_other = k > s->t0 + 1 && low_is(&ex->toks[k - 1], "than") &&
+                          low_is(&ex->toks[k - 2], "other");
+        if (k > s->t0 && !with_ing && !none_other &&
             low_in(&ex->toks[k - 1],
                    (const char *const[]){"under", "alongside", "with", "by",
                                          "than", "like", NULL}))
@@ -2719,19 +3063,29 @@ static long subject_before(const struct extractor *ex, const struct sent *s,
                 continue;
             const struct tok *a = &ex->toks[o + 1];
             exo_level lv;
+            /* "X, who co-founded A with Y, left" (ex19f), also after an
+             * age ("X, 26, who ..."): a relative clause on X. */
+            size_t w = o + 1;
+            if (w + 2 < close && (a->flags & T_NUM) &&
+                low_is(&ex->toks[w + 1], ","))
+                w += 2;
+            bool who = low_is(&ex->toks[w], "who");
             /* The appositive opens with a lower-case word, a title or an
-             * organisation, not a clause ("who", "which") nor a list. */
-            bool opens = (!(a->flags & T_CAP) ||
-                          exo__lex_role(a->low, &lv) != EXO__ROLE_NONE ||
-                          ex->tok_org[o + 1]) &&
-                         !low_in(a, (const char *const[]){"who", "which", "and",
-                                                          "whose", NULL});
+             * organisation, not a clause ("which") nor a list. */
+            bool opens =
+                who || ((!(a->flags & T_CAP) ||
+                         exo__lex_role(a->low, &lv) != EXO__ROLE_NONE ||
+                         ex->tok_org[o + 1]) &&
+                        !low_in(a, (const char *const[]){"which", "and",
+                                                         "whose", NULL}));
             /* No verb of its own between the names. */
-            for (size_t i = o + 1; i < close && opens; i++)
+            for (size_t i = who ? w + 1 : o + 1; i < close && opens; i++)
                 opens = !low_in(&ex->toks[i],
                                 (const char *const[]){"said", "says", "who",
                                                       "which", "told", NULL});
-            if (opens)
+            /* A clause that names the same person ("X, who said he
+             * would ..., is") keeps its own mention. */
+            if (opens && !(who && mm->person == ex->ments[best].person))
                 best = m;
             break;
         }
@@ -2999,9 +3353,10 @@ static void subjects_before(const struct extractor *ex, long subj,
             i++;
         if (i < end && low_is(&T[i], "and"))
             i++;
-        /* "Barret Zoph (also CTO) and Luke Metz" (ex17b) */
-        bool aside = prev->t1 + 1 < end && low_is(&T[end - 1], "and") &&
-                     low_is(&T[prev->t1], "(") && list_gap(ex, prev->t1, end);
+        /* "Barret Zoph (also CTO) and Luke Metz" (ex17b), "X (left) and
+         * colleague Y (right)" (ex19f) */
+        bool aside = prev->t1 + 1 < end && low_is(&T[prev->t1], "(") &&
+                     list_gap(ex, prev->t1, end);
         if ((i == prev->t1 && !aside) || !may_move(prev))
             break;
         while (i < end && !ex->tok_org[i]) {
@@ -3101,6 +3456,17 @@ static void successor_frame(struct extractor *ex, const struct sent *s,
     if (!dest || (ym->t1 + 1 < s->t1 && low_is(&T[ym->t1], ",") &&
                   low_is(&T[ym->t1 + 1], "who")))
         return;
+    /* "will be replaced by his predecessor Y": the post's former holder
+     * comes back (ex19f). */
+    for (size_t i = ym->t0 > lo + 3 ? ym->t0 - 3 : lo; i < ym->t0; i++)
+        if (low_in(&T[i], (const char *const[]){"predecessor", NULL})) {
+            size_t before = *n_frames;
+            succession_frame(ex, s, frames, n_frames, sdate, y,
+                             EXO_EVENT_RETURNED, dest);
+            if (*n_frames > before)
+                frames[before].from = NULL; /* not where one comes back */
+            return;
+        }
     /* from inside or only for now: "its CFO", "interim CEO" */
     bool former = former_before(ex, lo, ym->t0), inside = false;
     for (size_t i = ym->t0 > lo + 6 ? ym->t0 - 6 : lo; i < ym->t0; i++) {
@@ -3146,6 +3512,53 @@ static void successor_frame(struct extractor *ex, const struct sent *s,
 }
 
 /*
+ * A list of moves, one a line: "- Jane Roe to Initech (CFO)". A line of
+ * a name, "to" and an organisation, then nothing, a title in brackets or
+ * "as" a title (list_line_shape), is a join (ex19o).
+ */
+static void list_line_frame(struct extractor *ex, const struct sent *s,
+                            struct frame *frames, size_t *n_frames,
+                            struct date_memo *sdate)
+{
+    const struct tok *T = ex->toks;
+    bool marked;
+    if (!list_line_shape(ex, s, &marked))
+        return;
+    size_t a = s->t0;
+    while (a < s->t1 && !(T[a].flags & T_WORD) && a < s->t0 + 2)
+        a++;
+    long m = -1;
+    for (size_t k = 0; k < ex->n_ments && m < 0; k++)
+        if (ex->ments[k].t0 == a && !(ex->ments[k].flags & M_PRONOUN))
+            m = (long)k;
+    if (m < 0 || ex->ments[m].t1 + 1 >= s->t1 ||
+        !low_is(&T[ex->ments[m].t1], "to"))
+        return;
+    size_t o = ex->ments[m].t1 + 1, k = o;
+    const char *org = NULL;
+    if (ex->tok_org[o]) {
+        const struct org_mention *om = org_covering(ex, o);
+        if (!om || om->t0 != o)
+            return;
+        org = om->org;
+        k = om->t1;
+    } else {
+        while (k < s->t1 && k < o + 4 && (T[k].flags & T_CAP) &&
+               (T[k].flags & T_WORD) && !(T[k].flags & T_NOTNAME))
+            k++;
+        if (k == o)
+            return;
+        org = arena_dup(ex, ex->text + T[o].start, T[k - 1].end - T[o].start);
+    }
+    if (k < s->t1 && !low_in(&T[k], (const char *const[]){"(", "as", NULL}))
+        return;
+    size_t before = *n_frames;
+    succession_frame(ex, s, frames, n_frames, sdate, m, EXO_EVENT_JOINED, org);
+    if (*n_frames > before)
+        frames[before].tflags &= ~(unsigned)EXO__TRIG_STRONG;
+}
+
+/*
  * Successions (issue 17): "A is replacing its CEO X with Y" (X fired from
  * A, Y joined A), "Y will replace X" and "Y succeeds X" (X left). The
  * verb's subject in the second form is only the successor; where it comes
@@ -3176,19 +3589,71 @@ static void replace_frames(struct extractor *ex, const struct sent *s,
             /* "X was replaced by Y", "X will be succeeded by Y as CEO":
              * the subject goes (ex17n). */
             long x = subject_before(ex, s, i);
-            long y = i + 1 < s->t1 && low_is(&T[i + 1], "by")
-                         ? mention_after(ex, i + 2, 5)
+            /* "X has been replaced as AXA chief executive by Y": the post
+             * left, then its successor (ex19o). */
+            size_t by = i + 1;
+            const char *post = NULL;
+            if (by < s->t1 && low_is(&T[by], "as")) {
+                size_t k = by + 1;
+                while (k < s->t1 && k < by + 10 && !low_is(&T[k], "by") &&
+                       !low_is(&T[k], ","))
+                    k++;
+                size_t r0, r1;
+                exo_level lv;
+                if (k < s->t1 && low_is(&T[k], "by") &&
+                    role_after(ex, by + 1, k, &r0, &r1, &lv, &post)) {
+                    /* "as chief executive of Korvex by" */
+                    for (size_t q = r1; !post && q + 1 < k; q++)
+                        if (low_in(&T[q],
+                                   (const char *const[]){"of", "at", NULL}) &&
+                            ex->tok_org[q + 1]) {
+                            const struct org_mention *om =
+                                org_covering(ex, q + 1);
+                            post = om ? om->org : NULL;
+                        }
+                    by = k;
+                }
+            }
+            /* A title of a few words may stand before the successor's
+             * name: "by Lloyds TSB planning and strategy director Y". */
+            long y = by < s->t1 && low_is(&T[by], "by")
+                         ? mention_after(ex, by + 1, by > i + 1 ? 8 : 5)
                          : -1;
             if (x >= 0 && y >= 0) {
                 const struct org_mention *agent = org_before(ex, s->t0, i);
+                const char *dest = post ? post : agent ? agent->org : NULL;
                 succession_frame(ex, s, frames, n_frames, sdate, x,
-                                 EXO_EVENT_LEFT, NULL);
-                successor_frame(ex, s, frames, n_frames, sdate, x, y, i + 2,
-                                agent ? agent->org : NULL);
+                                 EXO_EVENT_LEFT, post);
+                successor_frame(ex, s, frames, n_frames, sdate, x, y, by + 1,
+                                dest);
             }
             continue;
         }
         long x = mention_after(ex, i + 1, 6);
+        /* "replaced him with Y", "replacing her with Y": the one replaced
+         * was named before; Y joins whoever replaces, else the text's
+         * organisation (ex19b). */
+        if (!succeed && i + 3 < s->t1 &&
+            low_in(&T[i + 1], (const char *const[]){"him", "her", NULL}) &&
+            low_is(&T[i + 2], "with")) {
+            long y = mention_after(ex, i + 3, 5);
+            const struct org_mention *agent = org_before(ex, s->t0, i);
+            const char *to = agent ? agent->org : ex->context;
+            /* "killed speculation that it is about to ... replace him
+             * with Y": not a move. */
+            bool inside = false;
+            for (size_t k = s->t0; k < i; k++)
+                inside |= (low_in(&T[k], hypothetical) && !T[k].month) ||
+                          low_in(&T[k], negators);
+            for (size_t k = i + 3; y >= 0 && k < ex->ments[y].t0; k++)
+                inside |=
+                    low_in(&T[k], (const char *const[]){"interim", "acting",
+                                                        "its", "their", NULL});
+            if (y >= 0 && to && !inside)
+                succession_frame(ex, s, frames, n_frames, sdate, y,
+                                 EXO_EVENT_JOINED, to);
+            continue;
+        }
         if (x < 0)
             continue;
         /* Only role words and determiners between the verb and X. */
@@ -3247,9 +3712,14 @@ static long who_antecedent(const struct extractor *ex, const struct sent *s,
         k--;
     if (k < s->t0 + 3 || !low_is(&T[k - 1], "who") || !low_is(&T[k - 2], ","))
         return -1;
+    /* "X, 26, who co-founded A": an age between (ex19f). */
+    size_t end = k - 2;
+    if (end >= s->t0 + 3 && (T[end - 1].flags & T_NUM) &&
+        low_is(&T[end - 2], ","))
+        end -= 2;
     for (size_t m = 0; m < ex->n_ments; m++) {
         const struct mention *mm = &ex->ments[m];
-        if (mm->t1 == k - 2 && !(mm->flags & M_PRONOUN) && may_move(mm) &&
+        if (mm->t1 == end && !(mm->flags & M_PRONOUN) && may_move(mm) &&
             !(T[mm->t1 - 1].flags & T_POSS))
             return (long)m;
     }
@@ -3305,6 +3775,33 @@ static long participle_subject(const struct extractor *ex, const struct sent *s,
             best = (long)m;
     }
     return best;
+}
+
+/* "co-founded SSI with X and Y": the co-founders after "with", in the
+ * words from token 't1' (the verb's end) to 'end', join frame 'fr'. */
+static void cofounders_with(const struct extractor *ex, const struct sent *s,
+                            size_t t1, size_t end, struct frame *fr)
+{
+    for (size_t i = t1; i + 1 < end && i < t1 + 6; i++)
+        if (low_is(&ex->toks[i], "with")) {
+            /* "with University of Oregon graduate X": a description of up
+             * to five words, no clause (ex19f). */
+            long w = mention_after(ex, i + 1, 5);
+            for (size_t k = i + 1; w >= 0 && k < ex->ments[w].t0; k++)
+                if (!(ex->toks[k].flags & T_WORD) ||
+                    low_in(&ex->toks[k], subordinators) ||
+                    low_in(&ex->toks[k],
+                           (const char *const[]){"and", "to", NULL}))
+                    w = -1;
+            if (w >= 0 && fr->n_also < 8 && ex->ments[w].person != fr->person &&
+                may_move(&ex->ments[w])) {
+                fr->also[fr->n_also] = ex->ments[w].person;
+                fr->also_flags[fr->n_also++] = ex->ments[w].flags;
+                list_after(ex, (size_t)w, fr);
+                loose_list_after(ex, (size_t)w, s->t1, fr);
+            }
+            break;
+        }
 }
 
 static void process_sentence(struct extractor *ex, const struct sent *s)
@@ -3448,8 +3945,11 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
     struct date_memo sdate_main = {-1, {0, EXO_PREC_DAY}};
     if (first_if == SIZE_MAX && first_would == SIZE_MAX)
         replace_frames(ex, s, frames, &n_frames, &sdate);
+    if (n_trigs == 0)
+        list_line_frame(ex, s, frames, &n_frames, &sdate);
     if (n_trigs == 0 && n_frames == 0)
         return;
+    bool apart_trig[32] = {false}; /* the trigger made a frame apart */
     for (size_t k = 0; k < n_trigs; k++) {
         const struct trig *tr = &trigs[k];
         const struct exo__trigger *def = tr->def;
@@ -3471,8 +3971,13 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             low_in(&T[tr->t1],
                    (const char *const[]){"include", "includes", "included",
                                          "including", NULL});
-        bool founded_by = (def->flags & EXO__TRIG_FOUND) && passive &&
+        bool founded_by = (def->flags & EXO__TRIG_FOUND) &&
+                          (passive || founded_by_after_org(ex, s, tr->t0)) &&
                           tr->t1 < s->t1 && low_is(&T[tr->t1], "by");
+        const char *gap_org = NULL;
+        long gap = tr->event == EXO_EVENT_FOUNDED && !tr->noun
+                       ? founded_company_gap(ex, s, tr->t0, &gap_org)
+                       : -1;
         const char *founded_org = NULL;
         /* "Joining Suleyman at Microsoft is Karen Simonyan": the
          * inverted form names the mover after "is" (ex17b). */
@@ -3485,6 +3990,31 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                      low_is(&T[i - 1], "\xe2\x80\x94") ||
                      low_is(&T[i - 1], "\xe2\x80\x93")))
                     inverted = mention_after(ex, i + 1, 0);
+        /* "The latest co-founder to return to his company is X", "The
+         * third executive to leave this year was X": the person named
+         * after the copula (ex19f). */
+        if (inverted < 0 && tr->t0 >= s->t0 + 3 &&
+            low_is(&T[tr->t0 - 1], "to") && low_is(&T[s->t0], "the") &&
+            low_in(&T[s->t0 + 1],
+                   (const char *const[]){"latest", "newest", "last", "first",
+                                         "second", "third", "fourth", NULL})) {
+            bool noun_only = true;
+            for (size_t i = s->t0 + 2; i + 1 < tr->t0 && noun_only; i++)
+                noun_only = (T[i].flags & T_WORD) && !(T[i].flags & T_CAP) &&
+                            !ex->tok_org[i];
+            for (size_t i = tr->t1;
+                 noun_only && i + 1 < s->t1 && i < tr->t1 + 8 && inverted < 0;
+                 i++) {
+                if (low_is(&T[i], ","))
+                    break;
+                if (low_in(&T[i], (const char *const[]){"is", "was", NULL}))
+                    inverted = mention_after(ex, i + 1, 0);
+            }
+            /* Its words end at the name: "X, who ran A from 2002 to
+             * 2004," is X's history, not this move's date. */
+            if (inverted >= 0)
+                win_end = ex->ments[inverted].t0;
+        }
         /* Who moves. */
         if (inverted >= 0) {
             subj = inverted;
@@ -3561,6 +4091,16 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                     subj = subject_before(ex, s, i - 1);
                     letter_to = true;
                 }
+            /* "X has made a spectacular return", "staged a comeback at A":
+             * a return as the object of the subject's verb (ex19f). */
+            for (size_t i = tr->t0;
+                 subj < 0 && tr->event == EXO_EVENT_RETURNED && i > s->t0 &&
+                 i + 4 > tr->t0;
+                 i--)
+                if (low_in(&T[i - 1], (const char *const[]){
+                                          "made", "makes", "making", "staged",
+                                          "stages", "staging", NULL}))
+                    subj = subject_before(ex, s, i - 1);
             if (subj < 0)
                 continue;
         } else if (((def->flags & EXO__TRIG_HIRE) && !passive) || founded_by) {
@@ -3578,9 +4118,19 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                           exo__lex_role(T[oe].low, &lv) == EXO__ROLE_HEAD;
                 /* "named X, a Home Depot executive, as president": the
                  * "as" after an appositive (ex17b). */
-                if (oe < s->t1 && low_is(&T[oe], ","))
-                    for (size_t i = oe + 1; i < s->t1 && i < oe + 10; i++)
-                        if (low_is(&T[i], ",")) {
+                /* "named X--the former CEO of A--as EVP": dashes too
+                 * (ex19o). */
+                bool dashes = oe < s->t1 && low_in(&T[oe], dash_words);
+                while (dashes && oe + 1 < s->t1 &&
+                       low_in(&T[oe + 1], dash_words))
+                    oe++;
+                if (oe < s->t1 && (low_is(&T[oe], ",") || dashes))
+                    for (size_t i = oe + 1; i < s->t1 && i < oe + 12; i++)
+                        if (dashes ? low_in(&T[i], dash_words)
+                                   : low_is(&T[i], ",")) {
+                            while (dashes && i + 1 < s->t1 &&
+                                   low_in(&T[i + 1], dash_words))
+                                i++;
                             oe = i;
                             /* "names X, formerly of B, chief executive":
                              * the title right after it (ex17n). */
@@ -3591,6 +4141,10 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                         }
                 for (size_t i = oe; i < s->t1 && i < oe + 4 && !as; i++)
                     as = low_is(&T[i], "as");
+                /* "named VW's X to head its Opel unit": the post as a
+                 * purpose, as for "hired to lead" (ex19o). */
+                as |= oe + 1 < s->t1 && low_is(&T[oe], "to") &&
+                      low_in(&T[oe + 1], lead_verbs);
                 if (!as)
                     continue;
             }
@@ -3650,6 +4204,8 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             subj = objm;
             agent = org_before(ex, s->t0, tr->t0);
             obj_fire = true;
+        } else if (gap >= 0) {
+            subj = gap;
         } else {
             subj = who_antecedent(ex, s, tr->t0);
             via_who = subj >= 0;
@@ -3662,7 +4218,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         /* Which clause the trigger is in. */
         bool earlier = false;
         for (size_t f = 0; f < n_frames; f++)
-            earlier |= frames[f].person == sm->person;
+            earlier |= frames[f].person == sm->person && !frames[f].apart;
         /* "X, who resigned amid an overhaul": a strong departure told
          * in a relative clause right after the name is the news, not its
          * background (a date or "years ago" still makes it history). */
@@ -3708,6 +4264,21 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                        (const char *const[]){"when", "after", "before", NULL});
             temporal =
                 ((def->flags & EXO__TRIG_STRONG) || clause_end) && time_clause;
+        }
+        /* "X, who joined A", "X, who was hired from A": a join told in
+         * a relative clause is how the person came there, history even
+         * when no date is given (ex19b: every such undated clause in
+         * dev..dev7 is labelled a background join). */
+        bool who_join = false;
+        if (cl == CL_SUB && objm < 0 && participle < 0 &&
+            tr->event == EXO_EVENT_JOINED && !tr->noun) {
+            size_t w = ct;
+            while (w > sm->t1 && (low_in(&T[w - 1], aux_words) ||
+                                  low_in(&T[w - 1], (const char *const[]){
+                                                        "first", "originally",
+                                                        "initially", NULL})))
+                w--;
+            who_join = w > sm->t1 && low_is(&T[w - 1], "who");
         }
         /* Negation, hypothesis, hedging, background: in the words between
          * the subject (or 6 tokens back) and the trigger. */
@@ -3810,6 +4381,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         fr.obj_fire = obj_fire;
         fr.noun = noun_subj;
         fr.participle = participle >= 0;
+        fr.who_join = who_join;
         if (sm->flags & M_GROUP)
             for (size_t g = 1; g < ex->n_group && fr.n_also < 8; g++) {
                 fr.also[fr.n_also] = ex->group[g];
@@ -3874,10 +4446,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                      /* "hired to lead A", "tapped to run A": the purpose
                       * names where the person goes (ex17n). */
                      (p && joinish && pk >= s->t0 + 2 &&
-                      low_is(&T[pk - 2], "to") &&
-                      low_in(p, (const char *const[]){
-                                    "lead", "run", "head", "oversee", "coach",
-                                    "manage", "helm", "steer", NULL})))
+                      low_is(&T[pk - 2], "to") && low_in(p, lead_verbs)))
                 slot = (p && low_is(p, "with") && !joinish) ? NONE : TO;
             else if (p && low_is(p, "by") && passive && joinish)
                 slot = TO;
@@ -3945,7 +4514,8 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                 size_t q = i;
                 while (q < s->t1 && q < i + 5 && !ex->tok_org[q] &&
                        (T[q].flags & T_WORD) &&
-                       (!(T[q].flags & T_CAP) || exo__lex_demonym(T[q].low)) &&
+                       (!(T[q].flags & T_CAP) || exo__lex_demonym(T[q].low) ||
+                        hyphen_adjective(ex, q)) &&
                        !low_in(&T[q], subordinators) &&
                        !low_in(&T[q], (const char *const[]){
                                           "that", "which", "where", "whose",
@@ -3999,15 +4569,49 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         if (tr->t1 + 1 < s->t1 &&
             low_in(&T[tr->t1], (const char *const[]){"the", "its", "his", "her",
                                                      "their", NULL}) &&
-            low_in(&T[tr->t1 + 1], company_nouns))
+            low_in(&T[tr->t1 + 1], company_nouns)) {
             fr.object = true;
+            /* "since co-founding the company": the text's (ex19f). */
+            if (tr->event == EXO_EVENT_FOUNDED && !fr.to && ex->context)
+                fr.to = ex->context;
+        }
         /* "joined the company": the context organisation. */
         if (!fr.to && tr->t1 < s->t1 && tr->event == EXO_EVENT_JOINED) {
             size_t i = tr->t1;
             if (i < s->t1 &&
                 low_in(&T[i], (const char *const[]){"the", "its", NULL}) &&
-                i + 1 < s->t1 && low_in(&T[i + 1], company_nouns))
+                i + 1 < s->t1 && low_in(&T[i + 1], company_nouns)) {
                 fr.to = ex->context;
+                /* "Gennette joined the retailer in 1983": a join all the
+                 * same, its organisation left empty, when the text names
+                 * none the finder knows (ex19b). */
+                fr.to_noun = true;
+            }
+        }
+        /* "Muilenburg started as an intern in 1985": a job begun, at
+         * the text's organisation, when a title follows "as" ("started
+         * as a hobby" is none; ex19b). */
+        bool as_after = tr->def && tr->def->words[1] && !tr->def->words[2] &&
+                        strcmp(tr->def->words[1], "as") == 0 &&
+                        strcmp(tr->def->words[0], "took") != 0;
+        /* ... and "who joined as a director" (ex19b). */
+        as_after |= tr->def && !tr->def->words[1] && tr->t1 < s->t1 &&
+                    low_is(&T[tr->t1], "as") &&
+                    (tr->def->flags & EXO__TRIG_NEEDS_ORG);
+        if (!fr.to && tr->event == EXO_EVENT_JOINED && as_after) {
+            size_t i = tr->t1 < s->t1 && low_is(&T[tr->t1], "as") ? tr->t1 + 1
+                                                                  : tr->t1;
+            exo_level lv;
+            while (i < s->t1 && i < tr->t1 + 2 &&
+                   low_in(&T[i], (const char *const[]){"a", "an", "the", "its",
+                                                       "his", "her", NULL}))
+                i++;
+            for (size_t w = i; w < s->t1 && w < i + 4; w++)
+                if (exo__lex_role(T[w].low, &lv) == EXO__ROLE_HEAD) {
+                    fr.to = ex->context;
+                    fr.to_noun = true;
+                    break;
+                }
         }
         for (size_t i = s->t0; i + 2 < s->t1 && !fr.from; i++)
             if (low_in(&T[i], (const char *const[]){"years", "months", "decade",
@@ -4138,16 +4742,48 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             ((aff && same_key(aff, fr.to)) ||
              (fr.from && same_key(fr.from, fr.to))))
             continue;
+        /* A hire of the organisation's own former holder of a post is
+         * a return: "hiring former boss X", "Acme appointed its former
+         * chief executive X", "X, the former chief executive of Acme,
+         * has been appointed executive chair" written about Acme
+         * (ex19f). Not "former Initech boss X" hired by Acme. */
+        const char *was = aff ? aff : fr.from;
+        const char *hirer = fr.to ? fr.to : ex->context;
+        const char *post_org = NULL;
+        /* Not "recruits include X, former head of A": a list of hires
+         * names where they came from. */
+        enum former_post fp =
+            (def->flags & EXO__TRIG_HIRE) && fr.event == EXO_EVENT_JOINED &&
+                    !listed
+                ? former_post(ex, s, sm,
+                              objm >= 0 && s->t0 < tr->t1 ? tr->t1 : s->t0,
+                              &post_org)
+                : NO_FORMER_POST;
+        if (!was)
+            was = post_org;
+        if (fp != NO_FORMER_POST &&
+            (was ? hirer && same_key(was, hirer) : fp == FORMER_TITLE_BEFORE)) {
+            fr.event = EXO_EVENT_RETURNED;
+            if (!fr.to && was) {
+                fr.to = was;
+                fr.to_text = true;
+            }
+        }
         /* The same holds for "X was named CEO of Acme" (ex17b). */
-        if (def->flags & EXO__TRIG_AS) {
+        if ((def->flags & EXO__TRIG_AS) && fr.event != EXO_EVENT_RETURNED) {
             const struct mention *om = sm;
             bool former = former_before(
                 ex, objm >= 0 && s->t0 < tr->t1 ? tr->t1 : s->t0, om->t0);
-            const char *was = aff ? aff : fr.from;
             if (was && fr.to && same_key(was, fr.to))
                 continue;
-            if (!was && !former)
+            if (!was && !former) {
+                if (fr.to && fr.to_text && fr.main && !fr.hedged &&
+                    ex->n_held < 4) {
+                    ex->held_sent[ex->n_held] = (size_t)(s - ex->sents);
+                    ex->held[ex->n_held++] = fr;
+                }
                 continue;
+            }
         }
         if (aff && !fr.from && !(fr.to && same_key(aff, fr.to))) {
             fr.from = aff;
@@ -4155,7 +4791,11 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         }
         /* Dates: in the trigger's words first, else anywhere before. */
         exo_date d;
-        size_t prev_end = k > 0 ? trigs[k - 1].t1 : s->t0;
+        /* Not from inside a clause read as a move of its own. */
+        size_t prev_end = s->t0;
+        for (size_t j = k; j > 0 && prev_end == s->t0; j--)
+            if (!apart_trig[j - 1])
+                prev_end = trigs[j - 1].t1;
         /* Not a date inside a later noun of moving: "makes a return
          * after an absence following his departure in 2010" (ex17n). */
         bool noun_after = k + 1 < n_trigs && trigs[k + 1].noun &&
@@ -4177,7 +4817,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                    find_date(ex, s->t0, c, RELATIVE_PAST, &d);
         }
         if (fr.own_date || lead ||
-            (!noun_subj &&
+            (!noun_subj && inverted < 0 &&
              (find_date_outside_clauses(ex, prev_end, tr->t0, &d) ||
               (noun_after ? find_date(ex, s->t0, win_end, RELATIVE_PAST, &d)
                           : sentence_date_main(ex, s, &sdate_main, &d))))) {
@@ -4195,10 +4835,57 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         }
         if (past)
             fr.background = true;
+        /* "resigned from Pellucid, the company she founded in 2012": the
+         * founding is history of its own, dated only by its own words,
+         * never merged with the sentence's other move (ex19f). */
+        /* "A, founded by X and two others, was bought in 2010": the
+         * same, dated only up to the clause's comma (ex19f). */
+        if (founded_by && !passive && n_frames < 32) {
+            fr.has_date = false;
+            for (size_t i = tr->t1; i < win_end; i++)
+                if (low_is(&T[i], ",")) {
+                    fr.own_date = find_date(ex, tr->t0, i, RELATIVE_PAST, &d);
+                    fr.has_date = fr.own_date;
+                    if (fr.has_date)
+                        fr.date = d;
+                    break;
+                }
+            fr.apart = fr.main = fr.background = true;
+            fr.from = NULL;
+            fr.from_text = fr.from_aff = false;
+            frames[n_frames++] = fr;
+            apart_trig[k] = true;
+            continue;
+        }
+        if (gap >= 0 && n_frames < 32) {
+            fr.apart = fr.main = fr.background = true;
+            fr.has_date = fr.own_date;
+            fr.to = gap_org ? gap_org : ex->context;
+            fr.to_text = gap_org != NULL;
+            fr.from = NULL;
+            fr.from_text = fr.from_aff = false;
+            frames[n_frames++] = fr;
+            apart_trig[k] = true;
+            continue;
+        }
+        /* "X, who co-founded A with Y, left": the founding in the
+         * relative clause is history of its own, dated or not, and Y's
+         * too; the main verb's move stays whole (ex19f). */
+        if (via_who && tr->event == EXO_EVENT_FOUNDED &&
+            (def->flags & EXO__TRIG_STRONG) && fr.to && n_frames < 32) {
+            fr.apart = fr.main = fr.background = true;
+            fr.has_date = fr.own_date;
+            fr.from = NULL;
+            fr.from_text = fr.from_aff = false;
+            cofounders_with(ex, s, tr->t1, win_end, &fr);
+            frames[n_frames++] = fr;
+            apart_trig[k] = true;
+            continue;
+        }
         /* Merge into this person's frame from an earlier trigger. */
         struct frame *same = NULL;
         for (size_t f = 0; f < n_frames; f++)
-            if (frames[f].person == fr.person)
+            if (frames[f].person == fr.person && !frames[f].apart)
                 same = &frames[f];
         if (same) {
             if (cl == CL_SUB && !same->main) {
@@ -4257,8 +4944,9 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                 /* A dated clause with another event is a move of its own
                  * ("who left in 2021 to found a startup, returned to A"):
                  * kept as history beside the main one. */
-                if (same->has_date && same->event != fr.event &&
-                    same->event != EXO_EVENT_LEFT && n_frames < 32) {
+                if ((same->has_date || same->who_join) &&
+                    same->event != fr.event && same->event != EXO_EVENT_LEFT &&
+                    n_frames < 32) {
                     frames[n_frames++] = fr;
                     continue;
                 }
@@ -4386,6 +5074,11 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                 }
         /* "hired X and Y", "were fired include X, Y and CFO Z" (issue 17),
          * "the resignations of X and Y" (ex17v). */
+        /* "After starting Lyft, X and Y were ...": the participle's
+         * subject may be a list (ex19f). */
+        if (participle >= 0 && objm < 0 && sm->t1 < s->t1 &&
+            low_in(&T[sm->t1], (const char *const[]){"and", ",", NULL}))
+            list_after(ex, (size_t)subj, &fr);
         if (objm >= 0) {
             list_after(ex, (size_t)objm, &fr);
             /* "hired X, who ran A's desk, and Y, a former A trader": items
@@ -4409,27 +5102,14 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                 fr.also[fr.n_also] = b->person;
                 fr.also_flags[fr.n_also++] = b->flags;
             }
-        /* "co-founded SSI with X and Y": the co-founders after "with". */
         if (fr.event == EXO_EVENT_FOUNDED && objm < 0 && cl == CL_MAIN)
-            for (size_t i = tr->t1; i + 1 < win_end && i < tr->t1 + 6; i++)
-                if (low_is(&T[i], "with")) {
-                    long w = mention_after(ex, i + 1, 3);
-                    if (w >= 0 && fr.n_also < 8 &&
-                        ex->ments[w].person != fr.person &&
-                        may_move(&ex->ments[w])) {
-                        fr.also[fr.n_also] = ex->ments[w].person;
-                        fr.also_flags[fr.n_also++] = ex->ments[w].flags;
-                        list_after(ex, (size_t)w, &fr);
-                        loose_list_after(ex, (size_t)w, s->t1, &fr);
-                    }
-                    break;
-                }
+            cofounders_with(ex, s, tr->t1, win_end, &fr);
         if (n_frames < 32)
             frames[n_frames++] = fr;
     }
     for (size_t f = 0; f < n_frames; f++) {
         struct frame *fr = &frames[f];
-        if (!fr->main && !fr->has_date && !fr->temporal)
+        if (!fr->main && !fr->has_date && !fr->temporal && !fr->who_join)
             continue;
         /* "after quitting Goldman in August": a dated participle is
          * history only as far as its date says (ex17v). */
@@ -4441,7 +5121,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                        fr->event == EXO_EVENT_SABBATICAL;
         if ((leaving || fr->event == EXO_EVENT_FOUNDED ||
              fr->event == EXO_EVENT_JOINED) &&
-            !fr->from && ex->context &&
+            !fr->from && ex->context && !fr->apart &&
             !(fr->to && same_key(fr->to, ex->context)) &&
             (!fr->background || fr->temporal || !fr->has_date))
             fr->from = ex->context;
@@ -4453,7 +5133,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
          * (ex17b), also when that organisation was only guessed as where
          * the person came from (ex17n: "Reid had been brought in"). */
         if (fr->event == EXO_EVENT_JOINED && !fr->to && ex->context &&
-            (fr->tflags & EXO__TRIG_HIRE) && fr->main &&
+            (fr->tflags & EXO__TRIG_HIRE) && (fr->main || fr->who_join) &&
             !(fr->from && (fr->from != ex->context || !fr->passive) &&
               same_key(fr->from, ex->context)))
             fr->to = ex->context;
@@ -4464,7 +5144,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             else
                 fr->from = NULL;
         }
-        if ((fr->tflags & EXO__TRIG_NEEDS_ORG) && !fr->to)
+        if ((fr->tflags & EXO__TRIG_NEEDS_ORG) && !fr->to && !fr->to_noun)
             continue;
         /* "After leaving the meeting, X drove home": a participle is a
          * move only with its organisation named, or "the club" (ex17v). */
@@ -4478,7 +5158,8 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             !fr->role && !(fr->tflags & EXO__TRIG_STRONG) && !fr->obj_fire &&
             !fr->noun)
             continue;
-        if (!leaving && !fr->to && fr->event != EXO_EVENT_FOUNDED)
+        if (!leaving && !fr->to && !fr->to_noun &&
+            fr->event != EXO_EVENT_FOUNDED)
             continue;
         /* A bare "left" needs an organisation or a role to be a move. */
         if (fr->event == EXO_EVENT_LEFT &&
@@ -4499,6 +5180,63 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             emit(ex, s, &other);
         }
     }
+}
+
+/*
+ * "X has been appointed president of A. X previously served as provost at
+ * B.": an appointment held for want of an origin (process_sentence) is a
+ * hire from B when one of the next two sentences of its paragraph names
+ * the person, then "previously" or "formerly" and, a few words on, "at",
+ * "of" or "with" B, another organisation (ex19o).
+ */
+static void confirm_held(struct extractor *ex, size_t si)
+{
+    const struct tok *T = ex->toks;
+    const struct sent *s = &ex->sents[si];
+    size_t kept = 0;
+    for (size_t h = 0; h < ex->n_held; h++) {
+        struct frame *fr = &ex->held[h];
+        const struct sent *from = &ex->sents[ex->held_sent[h]];
+        if (si <= ex->held_sent[h] || si > ex->held_sent[h] + 2 ||
+            from->para != s->para)
+            continue; /* dropped: too far */
+        const char *origin = NULL;
+        for (size_t m = 0; m < ex->n_ments && !origin; m++) {
+            const struct mention *mm = &ex->ments[m];
+            if (mm->person != fr->person || mm->t1 + 3 >= s->t1)
+                continue;
+            /* "She was previously", "He had formerly" */
+            size_t c = mm->t1 +
+                       (low_in(&T[mm->t1],
+                               (const char *const[]){"was", "had", "has", NULL})
+                            ? 1
+                            : 0);
+            if (!low_in(&T[c],
+                        (const char *const[]){"previously", "formerly", NULL}))
+                continue;
+            for (size_t i = c + 1; i + 1 < s->t1 && i < c + 12; i++) {
+                if (low_in(&T[i], (const char *const[]){",", ";", NULL}))
+                    break;
+                if (low_in(&T[i],
+                           (const char *const[]){"at", "of", "with", NULL}) &&
+                    ex->tok_org[i + 1]) {
+                    const struct org_mention *om = org_covering(ex, i + 1);
+                    if (om && !same_key(om->org, fr->to))
+                        origin = om->org;
+                    break;
+                }
+            }
+        }
+        if (origin) {
+            fr->from = origin;
+            fr->from_text = true;
+            emit(ex, from, fr);
+        } else if (si < ex->held_sent[h] + 2) {
+            ex->held[kept] = *fr;
+            ex->held_sent[kept++] = ex->held_sent[h];
+        }
+    }
+    ex->n_held = kept;
 }
 
 /* ==== The learned reader (ex17c) ==== */
@@ -4987,9 +5725,12 @@ static void learn_sentence(struct extractor *ex, const struct sent *s,
      * named X as its CFO"), which the hand-written cases forbid. */
     bool reported = false, heard = false;
     for (size_t i = s->t0; i < s->t1 && !cue; i++) {
+        size_t used;
         const struct exo__trigger *tr =
-            exo__lex_trigger(ex->lows + i, s->t1 - i, &(size_t){0});
+            exo__lex_trigger(ex->lows + i, s->t1 - i, &used);
         ex->tok_trig[i] = -1;
+        if (tr && other_sense(ex, s, i, i + used, tr))
+            tr = NULL;
         if (tr && (unsigned)tr->event < EXO__N_LEARNED)
             ex->tok_trig[i] = (signed char)tr->event;
         heard |= low_in(&ex->toks[i], hearsay);
@@ -5240,8 +5981,52 @@ static void learn_emit(struct extractor *ex)
 
 /* ==== Driver ==== */
 
+/* A line of a list of moves, "- Jane Roe to Initech (CFO)": two or three
+ * capitalised words, "to", one to four more, then the end, "(" or "as";
+ * '*marked' when a dash or a bullet opens it (ex19o). */
+static bool list_line_shape(const struct extractor *ex, const struct sent *s,
+                            bool *marked)
+{
+    const struct tok *T = ex->toks;
+    size_t i = s->t0;
+    while (i < s->t1 && !(T[i].flags & T_WORD) && i < s->t0 + 2)
+        i++;
+    *marked = i > s->t0;
+    /* The sentence splitter leaves a bullet and its space out. */
+    size_t at = T[s->t0].start;
+    while (at > 0 && (ex->text[at - 1] == ' ' || ex->text[at - 1] == '\t'))
+        at--;
+    if (at < T[s->t0].start && at > 0) {
+        const unsigned char *c = (const unsigned char *)ex->text;
+        *marked |= c[at - 1] == '-' || c[at - 1] == '*' ||
+                   (at >= 3 && c[at - 3] == 0xe2 && c[at - 2] == 0x80 &&
+                    (c[at - 1] == 0xa2 || c[at - 1] == 0x93 ||
+                     c[at - 1] == 0x94)); /* a bullet, an en or em dash */
+    }
+    size_t a = i;
+    /* Not a title or a word that is never a name ("Pressure Mounts to
+     * Oust CEO"). */
+    while (i < s->t1 && (T[i].flags & T_CAP) && (T[i].flags & T_WORD) &&
+           !(T[i].flags & T_NOTNAME))
+        i++;
+    if (i - a < 2 || i - a > 3 || i >= s->t1 || !low_is(&T[i], "to"))
+        return false;
+    size_t b = ++i;
+    while (i < s->t1 && (T[i].flags & T_CAP) && (T[i].flags & T_WORD) &&
+           !(T[i].flags & T_NOTNAME))
+        i++;
+    return i > b && i <= b + 4 &&
+           (i == s->t1 ||
+            low_in(&T[i], (const char *const[]){"(", "as", NULL}));
+}
+
 static bool titlecase_sentence(const struct extractor *ex, const struct sent *s)
 {
+    /* A list's line is all names: its capitals tell nothing of a
+     * headline's case ("Pressure Mounts to Oust Jones" has no mark). */
+    bool marked;
+    if (list_line_shape(ex, s, &marked) && marked)
+        return false;
     size_t words = 0, caps = 0;
     for (size_t i = s->t0; i < s->t1; i++) {
         const struct tok *t = &ex->toks[i];
@@ -5501,6 +6286,9 @@ static exo_code extract(const char *text, size_t len, const size_t *map,
             ex.n_group = 0;
         }
         find_mentions(&ex, s, &last);
+        /* Before the flag is reset: the move is the earlier sentence's. */
+        if (!ex.fatal && ex.n_held)
+            confirm_held(&ex, i);
         ex.sent_emitted = false;
         if (!ex.fatal)
             process_sentence(&ex, s);

@@ -91,6 +91,8 @@ static const struct role_word roles[] = {
     {"developer", EXO__ROLE_HEAD, EXO_LEVEL_IC},
     {"designer", EXO__ROLE_HEAD, EXO_LEVEL_IC},
     {"analyst", EXO__ROLE_HEAD, EXO_LEVEL_IC},
+    {"intern", EXO__ROLE_HEAD, EXO_LEVEL_IC},
+    {"trainee", EXO__ROLE_HEAD, EXO_LEVEL_IC},
     {"staff", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
     {"senior", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
     {"principal", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
@@ -147,12 +149,14 @@ static const struct role_word roles[] = {
     {"lawyer", EXO__ROLE_HEAD, EXO_LEVEL_LEAD},
     {"treasurer", EXO__ROLE_HEAD, EXO_LEVEL_EXEC},
     {"deputy", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
+    {"prime", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE}, /* not "as Prime" (ex19o) */
     {"interim", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
     {"acting", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
     {"top", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
     {"national", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
     {"information", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
     {"strategy", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
+    {"planning", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
     {"creative", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
     {"merchandising", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
     {"accounting", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
@@ -361,6 +365,10 @@ static const struct exo__trigger triggers[] = {
     {{"became"}, J, EXO__TRIG_NEEDS_ORG | EXO__TRIG_BECAME},
     {{"becomes"}, J, EXO__TRIG_NEEDS_ORG | EXO__TRIG_BECAME},
     {{"become"}, J, EXO__TRIG_NEEDS_ORG | EXO__TRIG_BECAME},
+    /* "has found a new job, becoming CEO of A"; "will serve as CEO of A",
+     * a post to come (ex19o). */
+    {{"becoming"}, J, EXO__TRIG_NEEDS_ORG | EXO__TRIG_BECAME},
+    {{"will", "serve", "as"}, J, EXO__TRIG_NEEDS_ORG | EXO__TRIG_BECAME},
     /* Issue 17: news verbs the lexicon lacked. "named"/"appointed" need
      * the person after them and an "as" or a role (process_sentence). */
     {{"hiring"}, J, EXO__TRIG_HIRE},
@@ -420,6 +428,10 @@ static const struct exo__trigger triggers[] = {
     {{"came", "back", "to"}, R, 0},
     {{"brought", "back"}, R, EXO__TRIG_HIRE | ST},
     {{"brings", "back"}, R, EXO__TRIG_HIRE | ST},
+    /* "decided to bring back former manager X", "is bringing back X"
+     * (ex19f) */
+    {{"bring", "back"}, R, EXO__TRIG_HIRE},
+    {{"bringing", "back"}, R, EXO__TRIG_HIRE},
     {{"rehired"}, R, EXO__TRIG_HIRE | ST},
     /* "X is coming out of retirement to run A" (ex17v) */
     {{"coming", "out", "of", "retirement"}, R, ST | IN},
@@ -492,6 +504,10 @@ static const struct exo__trigger triggers[] = {
     {{"founds"}, FO, EXO__TRIG_FOUND | ST},
     {{"co-found"}, FO, EXO__TRIG_FOUND | ST},
     {{"co-founded"}, FO, EXO__TRIG_FOUND | ST},
+    /* "since co-founding the company" (ex19f); not "founding", which is
+     * as often "a founding member". */
+    {{"co-founding"}, FO, EXO__TRIG_FOUND},
+    {{"cofounding"}, FO, EXO__TRIG_FOUND},
     {{"cofound"}, FO, EXO__TRIG_FOUND | ST},
     {{"cofounded"}, FO, EXO__TRIG_FOUND | ST},
     {{"launch"}, FO, EXO__TRIG_FOUND},
@@ -586,6 +602,17 @@ static const struct exo__trigger triggers[] = {
     {{"came", "to"}, J, EXO__TRIG_NEEDS_ORG},
     {{"comes", "to"}, J, EXO__TRIG_NEEDS_ORG},
     {{"came", "aboard"}, J, EXO__TRIG_NEEDS_ORG},
+    /* "came on board at Apple", "started at Sony in 1994": where a
+     * career or a job there began (ex19b); only with the organisation
+     * after them; told as history, so the past tense only. */
+    {{"came", "on", "board"}, J, EXO__TRIG_NEEDS_ORG},
+    {{"started", "at"}, J, EXO__TRIG_NEEDS_ORG},
+    {{"began", "at"}, J, EXO__TRIG_NEEDS_ORG},
+    /* "started as an intern in 1985": a job begun, at the organisation
+     * the text is about unless one follows (extract.c: a title must
+     * follow "as"). */
+    {{"started", "as"}, J, EXO__TRIG_NEEDS_ORG},
+    {{"began", "as"}, J, EXO__TRIG_NEEDS_ORG},
     {{"comes", "aboard"}, J, EXO__TRIG_NEEDS_ORG},
     {{"coming", "aboard"}, J, EXO__TRIG_NEEDS_ORG},
     /* "was introduced as head coach of A": a passive hire, from
@@ -597,6 +624,7 @@ static const struct exo__trigger triggers[] = {
     {{"takes", "over", "as"}, J, EXO__TRIG_NEEDS_ORG | EXO__TRIG_BECAME},
     {{"taking", "over", "as"}, J, EXO__TRIG_NEEDS_ORG | EXO__TRIG_BECAME},
     {{"take", "over", "as"}, J, EXO__TRIG_NEEDS_ORG | EXO__TRIG_BECAME},
+    {{"taken", "over", "as"}, J, EXO__TRIG_NEEDS_ORG | EXO__TRIG_BECAME},
     /* returning */
     {{"makes", "a", "return"}, R, ST | IN},
     {{"made", "a", "return"}, R, ST | IN},

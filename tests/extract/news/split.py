@@ -108,6 +108,11 @@ def main():
     # labels (raw-test5.txt, collected at the same time, included).
     if os.path.exists("raw-dev8.txt"):
         later(seen, src, head, "dev8", "J", test_people)
+    # The sixth test set (ex20t6), sealed until scored once at merge, is
+    # held to the same line as test2 to test5: no person the development
+    # side labels (raw-dev9.txt, collected at the same time, included).
+    if os.path.exists("raw-test6.txt"):
+        later(seen, src, head, "test6", "X", dev_people)
     # The ninth development set (ex20d9), sealed until scored once at
     # merge, is held to the same line as dev8: no person the test side
     # labels (raw-test6.txt, collected at the same time, included).
