@@ -635,6 +635,16 @@ static bool name_token(const struct extractor *ex, size_t i)
      * same for any such adjective (ex18n). */
     if (hyphen_adjective(ex, i))
         return false;
+    /* "the ousted German-Canadian Viehbacher", "Indian-American": two
+     * nationalities joined are no one's name (ex19p). */
+    const char *hy = strchr(t->low, '-');
+    if (hy && hy > t->low && hy - t->low < 16) {
+        char nation[16];
+        memcpy(nation, t->low, (size_t)(hy - t->low));
+        nation[hy - t->low] = '\0';
+        if (exo__lex_demonym(nation) && exo__lex_demonym(hy + 1))
+            return false;
+    }
     /* "May", "June", "April" are names unless a number follows. */
     if (t->month && i + 1 < ex->n_toks && (ex->toks[i + 1].flags & T_NUM))
         return false;
@@ -648,8 +658,12 @@ static const char *const honorifics[] = {"dr",  "mr",   "mrs",  "ms",   "prof",
 /* Kinds of company written before a name ("biotech Quarrel", "carmaker
  * X"): the name is an organisation, and a verb reads past the kind to it
  * ("joined biotech Quarrel"). */
-static const char *const org_kinds[] = {"biotech",  "carmaker", "automaker",
-                                        "retailer", "insurer",  NULL};
+static const char *const org_kinds[] = {
+    "biotech", "carmaker", "automaker", "retailer", "insurer",
+    /* ex19p: "e-scooter maker Ola Electric", "miner Rio Tinto",
+     * "newspaper Le Figaro" read as people. */
+    "maker", "chipmaker", "miner", "lender", "newspaper", "magazine",
+    "broadcaster", "airline", NULL};
 
 /* Words after which a capitalised run is an organisation, not a person
  * (and org_kinds). */
@@ -1097,6 +1111,25 @@ static void find_entities(struct extractor *ex, struct sent *s)
             org_ctx = !rk || person_by_key(ex, rk) < 0;
             exo__free(rk);
         }
+        /* "Kraft Heinz's chief executive is leaving", "an email to
+         * Vanity Fair's staff": a run owning a title or a staff is the
+         * organisation they work for, unless named as a person already
+         * (ex19p: the organisation read as the mover). */
+        if (!org_ctx && (last->flags & T_POSS) && j < s->t1) {
+            size_t k = j;
+            exo_level own_lv;
+            while (k < s->t1 && k < j + 2 &&
+                   low_in(&ex->toks[k],
+                          (const char *const[]){"new", "longtime", "outgoing",
+                                                "former", "interim", NULL}))
+                k++;
+            if (k < s->t1 &&
+                (exo__lex_role(ex->toks[k].low, &own_lv) != EXO__ROLE_NONE ||
+                 low_in(&ex->toks[k],
+                        (const char *const[]){"staff", "employees", "board",
+                                              "staffers", "executives", NULL})))
+                org_ctx = true;
+        }
         /* "the Global Alpha hedge fund", "the Acme retail chain". */
         bool org_noun =
             j < s->t1 && !(ex->toks[j].flags & T_CAP) &&
@@ -1105,7 +1138,10 @@ static void find_entities(struct extractor *ex, struct sent *s)
                    (const char *const[]){
                        "hedge", "fund", "bank", "startup", "firm", "lab",
                        "unit", "division", "chain", "retailer", "agency",
-                       "carmaker", "automaker", "brand", "subsidiary", NULL});
+                       "carmaker", "automaker", "brand", "subsidiary",
+                       /* ex19p: "Le Figaro newspaper reported" */
+                       "newspaper", "magazine", "broadcaster", "website",
+                       "airline", NULL});
         /* "a Home Depot executive", "the Goldman Sachs board": a run
          * between a determiner and a title is the title's organisation,
          * as for one word above (ex17b: the run was read as the hire). */

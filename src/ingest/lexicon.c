@@ -996,6 +996,14 @@ static const char *const not_name[] = {
     "just",
     "even",
     "despite",
+    /* ex19p: conjunctions that open a clause before a surname ("Although
+     * Rogers is stepping back" read as a person). */
+    "although",
+    "though",
+    "because",
+    "unless",
+    "whereas",
+    "whether",
     "during",
     "amid",
     "over",

@@ -2901,3 +2901,54 @@ Test(extract, names_where_an_organisation_was_expected)
     expect_one("Ivo Brandt joined Pelko from Varno Capital.", NULL,
                "Ivo Brandt", "Varno Capital", "Pelko", EXO_EVENT_JOINED);
 }
+
+/* ==== Precision: words read as people (ex19p) ==== */
+
+Test(extract, names_a_run_owning_a_title_is_an_organisation)
+{
+    /* "Harlow Mills's chief executive is leaving": the organisation the
+     * unnamed chief works for, not the mover. */
+    expect_none("Harlow Mills's new chief executive is leaving after a weak "
+                "quarter.",
+                NULL);
+    expect_none("Ms. Vasquez wrote to Harlow Mills's staff that she was "
+                "leaving.",
+                NULL);
+    /* The chief named after the title still moves, from it. */
+    expect_one("Harlow Mills's chief executive Nora Flint is leaving the "
+               "company.",
+               NULL, "Nora Flint", "Harlow Mills", NULL, EXO_EVENT_LEFT);
+}
+
+Test(extract, names_a_conjunction_opens_no_name)
+{
+    expect_names("Although Vasquez is stepping down as chair, she will stay.",
+                 (const char *const[]){NULL});
+    expect_names("Though Vasquez quit, Ada Lind stayed.",
+                 (const char *const[]){"Ada Lind", NULL});
+}
+
+Test(extract, names_two_nationalities_are_no_name)
+{
+    expect_names("The board said Swiss-German Kessler was ousted on Friday.",
+                 (const char *const[]){NULL});
+    /* A hyphenated first name stays one. */
+    expect_names("Jean-Marc Kessler was ousted on Friday.",
+                 (const char *const[]){"Jean-Marc Kessler", NULL});
+}
+
+Test(extract, names_an_organisation_after_its_kind)
+{
+    /* "maker X", "X newspaper": the kind names an organisation. */
+    expect_none("As the scooter maker Volta Rapid faces a recall, two of its "
+                "executives have quit.",
+                NULL);
+    exo_candidate_list out =
+        run("The board of Quill Labs voted to oust Tom Reyes as chief "
+            "executive, Harlow Courier newspaper reported.",
+            NULL);
+    for (size_t i = 0; i < out.n; i++)
+        cr_expect(strcmp(out.rows[i].person, "Harlow Courier") != 0,
+                  "the newspaper read as a person");
+    exo_candidate_list_release(&out);
+}
