@@ -2022,20 +2022,20 @@ static const char *const subordinators[] = {
 static const char *const negators[] = {"not",     "never",   "no",  "cannot",
                                        "nothing", "neither", "nor", NULL};
 static const char *const hypothetical[] = {
-    "could",          "might",       "may",
-    "should",         "considering", "considered",
-    "weighing",       "mulling",     "contemplating",
-    "rumored",        "rumoured",    "if",
-    "whether",        "unless",      "seems",
-    "appears",        "possibly",    "potentially",
-    "talks",          "wants",       "hoping",
-    "hopes",          "trying",      "tried",
-    "wondered",       "imagine",     "speculation",
-    "speculated",     "ask",         "asked",
-    "thinking",       "weighs",      "considers",
-    "mulls",          "explore",     "exploring",
-    "hypothetically", "perhaps",     "maybe",
-    "discussions",    NULL};
+    "could", "might", "may", "should", "considering", "considered", "weighing",
+    "mulling", "contemplating", "rumored", "rumoured", "if", "whether",
+    "unless", "seems", "appears", "possibly", "potentially", "talks", "wants",
+    "hoping", "hopes", "trying", "tried", "wondered", "imagine", "speculation",
+    "speculated", "ask", "asked", "thinking", "weighs", "considers", "mulls",
+    "explore", "exploring", "hypothetically", "perhaps", "maybe", "discussions",
+    /* ex19p: a shortlist or a demand, not a move: "is on the very short
+     * list of candidates to succeed", "is eyeing the #2 position",
+     * "on the verge of naming", "urged X to step down", "refused to
+     * leave". */
+    "candidate", "candidates", "shortlist", "short-list", "frontrunner",
+    "front-runner", "eyeing", "eyes", "verge", "urged", "urging", "urges",
+    "demanded", "demanding", "refused", "refuses", "refusing", "consider",
+    NULL};
 static const char *const hedges[] = {
     "expected", "reportedly", "plans",   "planning", "set",      "likely",
     "poised",   "sources",    "reports", "reported", "familiar", NULL};
@@ -2043,8 +2043,8 @@ static const char *const denials[] = {"denied",   "denies",  "deny",  "denying",
                                       "refuted",  "refutes", "false", "untrue",
                                       "baseless", NULL};
 static const char *const rumour_nouns[] = {
-    "reports", "rumors",      "rumours", "speculation",
-    "claims",  "suggestions", "talk",    NULL};
+    "reports",     "rumors", "rumours", "speculation", "claims",
+    "suggestions", "talk",   "stories", NULL};
 static const char *const background_cues[] = {"ago", "previously", "formerly",
                                               "originally", NULL};
 static const char *const company_nouns[] = {
@@ -3396,8 +3396,13 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             first_if = i;
         if (first_would == SIZE_MAX && low_is(&T[i], "would"))
             first_would = i;
-        if ((low_is(&T[i], "dismissed") || low_is(&T[i], "rejected") ||
-             low_is(&T[i], "shot") || low_is(&T[i], "brushed")) &&
+        /* "dismissed reports", "rubbished stories", "quashed reports of
+         * the imminent firing of X" (ex19p): a denial. */
+        if (low_in(&T[i],
+                   (const char *const[]){"dismissed", "rejected", "shot",
+                                         "brushed", "rubbished", "rubbishes",
+                                         "quashed", "quashes", "scotched",
+                                         "denounced", NULL}) &&
             i + 3 < s->t1 + 3) {
             for (size_t k = i + 1; k < s->t1 && k < i + 4; k++)
                 if (low_in(&T[k], rumour_nouns))
@@ -3767,6 +3772,20 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         for (size_t i = sm->t0 > s->t0 + 4 ? sm->t0 - 4 : s->t0; i < sm->t0;
              i++)
             hypo |= low_in(&T[i], hypothetical);
+        /* "called on chief executive X to step down", "pressed X to
+         * resign": a demand made of the person, not a move (ex19p). */
+        if (sm->t0 < tr->t0 && sm->t1 + 1 == tr->t0 &&
+            low_is(&T[tr->t0 - 1], "to"))
+            for (size_t i = sm->t0 > s->t0 + 6 ? sm->t0 - 6 : s->t0; i < sm->t0;
+                 i++)
+                hypo |= (low_is(&T[i], "on") && i > s->t0 &&
+                         low_in(&T[i - 1],
+                                (const char *const[]){"called", "calls",
+                                                      "calling", NULL})) ||
+                        low_in(&T[i], (const char *const[]){
+                                          "urged", "urging", "urges", "pressed",
+                                          "pressing", "pressured", "asked",
+                                          "asking", "demanded", NULL});
         /* "quit for a few days", "briefly left": a departure that did not
          * last, kept as history (background), never as today's move. */
         bool brief = false;
@@ -4939,7 +4958,8 @@ static const char *gate_cue(const struct extractor *ex, const struct sent *s)
         "attempt",    "attempted", "attempts", "career",   "think",
         "thinks",     "believe",   "rumours",  "rumors",   "reports",
         "interim",    "acting",    "rumored",  "rumoured", "speculation",
-        "speculated", NULL};
+        "speculated", "stories",   "urged",    "urging",   "demanded",
+        NULL};
     size_t e = s->t1;
     while (e > s->t0 && (ex->toks[e - 1].flags & T_QUOTE))
         e--;
@@ -4952,6 +4972,11 @@ static const char *gate_cue(const struct extractor *ex, const struct sent *s)
         if (low_in(t, denials) || low_in(t, negators) || low_in(t, not_moves) ||
             low_in(t, conditionals))
             return t->low;
+        /* "called on X to step down": a demand (ex19p). */
+        if (i > s->t0 && low_is(t, "on") &&
+            low_in(&ex->toks[i - 1],
+                   (const char *const[]){"called", "calls", "calling", NULL}))
+            return "called on";
         if (i + 1 < s->t1 && low_is(t, "early") &&
             low_is(&ex->toks[i + 1], "days"))
             return "early days";

@@ -2952,3 +2952,46 @@ Test(extract, names_an_organisation_after_its_kind)
                   "the newspaper read as a person");
     exo_candidate_list_release(&out);
 }
+
+/* ==== Precision: denials, shortlists and demands (ex19p) ==== */
+
+Test(extract, denial_rubbished_or_quashed_reports)
+{
+    expect_none("Ada Lind has rubbished reports that she is ready to quit "
+                "Quill Labs.",
+                NULL);
+    expect_none("The club chairman quashed reports of the imminent sacking "
+                "of Tom Reyes.",
+                NULL);
+    expect_none("Tom Reyes dismissed stories claiming he had agreed to step "
+                "down at Quill Labs.",
+                NULL);
+}
+
+Test(extract, hypothetical_shortlists_and_refusals)
+{
+    expect_none("Former finance chief Tom Reyes refused to leave the board "
+                "of Quill Labs.",
+                NULL);
+    expect_none("The board met to consider ousting chief executive Tom Reyes "
+                "of Quill Labs.",
+                NULL);
+    expect_none("Quill Labs is eyeing Tom Reyes as a candidate to join its "
+                "board.",
+                NULL);
+}
+
+Test(extract, hypothetical_a_demand_made_of_the_person)
+{
+    expect_none("The chairwoman had called on chief executive Tom Reyes to "
+                "step down, a paper said.",
+                NULL);
+    expect_none("Investors urged chief executive Tom Reyes to resign from "
+                "Quill Labs.",
+                NULL);
+    /* The person who asks does not move either. */
+    expect_none("Last week a newspaper reported that chairwoman Ada Lind had "
+                "called on chief executive Tom Reyes to step down, but the "
+                "board backed him.",
+                NULL);
+}
