@@ -2472,6 +2472,11 @@ static bool mention_ends_at(const struct extractor *ex, size_t t)
 }
 
 /* Is the trigger at [t0, t1) a move here, or another sense of the word? */
+/* What "return to" reaches when one is back from a leave in the same job
+ * ("returned to work", "return to duty"), not back at an organisation. */
+static const char *const back_to[] = {"work",    "duty",   "duties",   "action",
+                                      "fitness", "health", "training", NULL};
+
 static bool trigger_applies(const struct extractor *ex, const struct sent *s,
                             size_t t0, size_t t1,
                             const struct exo__trigger *def)
@@ -2491,6 +2496,12 @@ static bool trigger_applies(const struct extractor *ex, const struct sent *s,
         return false;
     if (def->flags & EXO__TRIG_NOUN)
         return true;
+    /* "has returned to work", "is expected to return to duty": back
+     * from a leave, in the same job, no return to an organisation
+     * (ex19p; a return from medical leave is not labelled one). */
+    if (def->event == EXO_EVENT_RETURNED && def->words[1] &&
+        strcmp(def->words[1], "to") == 0 && next && low_in(next, back_to))
+        return false;
     /* "was made the new chief executive of A", not "the decision was
      * made", "was made redundant" (ex18n): a title must follow. */
     if (def->words[1] && !def->words[2] && strcmp(def->words[1], "made") == 0) {
@@ -4972,6 +4983,12 @@ static const char *gate_cue(const struct extractor *ex, const struct sent *s)
         if (low_in(t, denials) || low_in(t, negators) || low_in(t, not_moves) ||
             low_in(t, conditionals))
             return t->low;
+        /* "has returned to work": back from a leave (ex19p). */
+        if (i + 2 < s->t1 &&
+            low_in(t, (const char *const[]){"return", "returns", "returned",
+                                            "returning", NULL}) &&
+            low_is(&ex->toks[i + 1], "to") && low_in(&ex->toks[i + 2], back_to))
+            return "returned to";
         /* "called on X to step down": a demand (ex19p). */
         if (i > s->t0 && low_is(t, "on") &&
             low_in(&ex->toks[i - 1],

@@ -2995,3 +2995,24 @@ Test(extract, hypothetical_a_demand_made_of_the_person)
                 "board backed him.",
                 NULL);
 }
+
+Test(extract, returned_to_work_is_no_return)
+{
+    /* Back from a leave in the same job: no return to an organisation
+     * (ex19p). */
+    const char *texts[] = {
+        "Quill Labs chief executive Ada Lind has returned to work after "
+        "three months away.",
+        "Ada Lind of Quill Labs is expected to return to duty by the end of "
+        "the year.",
+        NULL};
+    for (size_t k = 0; texts[k]; k++) {
+        exo_candidate_list out = run(texts[k], NULL);
+        for (size_t i = 0; i < out.n; i++)
+            cr_expect(out.rows[i].event != EXO_EVENT_RETURNED,
+                      "a return read in: %s", texts[k]);
+        exo_candidate_list_release(&out);
+    }
+    expect_one("Ada Lind returned to Quill Labs as chief executive.", NULL,
+               "Ada Lind", NULL, "Quill Labs", EXO_EVENT_RETURNED);
+}
