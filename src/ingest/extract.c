@@ -1111,6 +1111,26 @@ static void find_entities(struct extractor *ex, struct sent *s)
             org_ctx = !rk || person_by_key(ex, rk) < 0;
             exo__free(rk);
         }
+        /* "by the New York Jets", "in New England": "New" inside a
+         * sentence opens a place or a team, whose other words are no
+         * person (ex19p: "York Jets" read as one). */
+        if (!org_ctx && i > s->t0 + 1 && low_is(&ex->toks[i - 1], "new") &&
+            (ex->toks[i - 1].flags & T_CAP) && !ex->tok_org[i - 1]) {
+            org_ctx = true;
+            i--; /* the organisation's name keeps "New" */
+        }
+        /* "boss of Boeing Commercial Airplanes": a run glued to a known
+         * organisation, itself a title's ("of") or a place ("at"), is its
+         * unit (ex19p); not after an acronym ("startup TVF Arunabh
+         * Kumar", "their GM Josh Byrnes"). */
+        if (!org_ctx && i > s->t0 && ex->tok_org[i - 1] &&
+            !(ex->toks[i - 1].flags & (T_POSS)) &&
+            (ex->toks[i - 1].flags & T_LOWER)) {
+            const struct org_mention *unit_of = org_covering(ex, i - 1);
+            org_ctx = unit_of && unit_of->t0 > s->t0 &&
+                      low_in(&ex->toks[unit_of->t0 - 1],
+                             (const char *const[]){"of", "at", NULL});
+        }
         /* "Kraft Heinz's chief executive is leaving", "an email to
          * Vanity Fair's staff": a run owning a title or a staff is the
          * organisation they work for, unless named as a person already

@@ -3016,3 +3016,25 @@ Test(extract, returned_to_work_is_no_return)
     expect_one("Ada Lind returned to Quill Labs as chief executive.", NULL,
                "Ada Lind", NULL, "Quill Labs", EXO_EVENT_RETURNED);
 }
+
+Test(extract, names_new_opens_a_place_or_team)
+{
+    /* "the New Harlow Comets": no person "Harlow Comets" (ex19p). */
+    expect_one("Four coaches were let go: Tom Reyes was fired by the New "
+               "Harlow Comets on Monday.",
+               NULL, "Tom Reyes", "New Harlow Comets", NULL, EXO_EVENT_FIRED);
+}
+
+Test(extract, names_a_unit_glued_to_its_organisation)
+{
+    /* "boss of Boeing Marine Engines": the unit of a known organisation,
+     * not a person (ex19p). */
+    exo_candidate_list out =
+        run("The Boeing board decided to fire him as boss of Boeing Marine "
+            "Engines at a meeting on Monday.",
+            NULL);
+    for (size_t i = 0; i < out.n; i++)
+        cr_expect(strcmp(out.rows[i].person, "Marine Engines") != 0,
+                  "the unit read as a person");
+    exo_candidate_list_release(&out);
+}
