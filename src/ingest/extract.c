@@ -3270,6 +3270,27 @@ static void replace_frames(struct extractor *ex, const struct sent *s,
         }
         if (!clean)
             continue;
+        /* "replacing interim CEO X", "replaces X, who remains a president
+         * / who is staying at A": the replaced stays in the company, or
+         * was only standing in (not labelled, ex19p); the successor is
+         * still read. */
+        bool stays = false;
+        for (size_t k = i + 1; k < ex->ments[x].t0; k++)
+            stays |=
+                low_in(&T[k], (const char *const[]){"interim", "acting", NULL});
+        size_t w = ex->ments[x].t1;
+        if (w + 2 < s->t1 && low_is(&T[w], ",") && low_is(&T[w + 1], "who")) {
+            w += 2;
+            while (w < s->t1 && w < ex->ments[x].t1 + 5 &&
+                   low_in(&T[w], (const char *const[]){"is", "will", "would",
+                                                       "has", NULL}))
+                w++;
+            stays |=
+                w < s->t1 && low_in(&T[w], (const char *const[]){
+                                               "remains", "remain", "remained",
+                                               "staying", "stay", "stays",
+                                               "continues", "continue", NULL});
+        }
         const struct org_mention *agent = org_before(ex, s->t0, i);
         long y = -1;
         for (size_t k = ex->ments[x].t1; k < s->t1 && k < ex->ments[x].t1 + 3;
@@ -3284,8 +3305,9 @@ static void replace_frames(struct extractor *ex, const struct sent *s,
             succession_frame(ex, s, frames, n_frames, sdate, y,
                              EXO_EVENT_JOINED, agent->org);
         } else if (y < 0 && subject_before(ex, s, i) >= 0) {
-            succession_frame(ex, s, frames, n_frames, sdate, x, EXO_EVENT_LEFT,
-                             NULL);
+            if (!stays)
+                succession_frame(ex, s, frames, n_frames, sdate, x,
+                                 EXO_EVENT_LEFT, NULL);
             successor_frame(ex, s, frames, n_frames, sdate, x,
                             subject_before(ex, s, i), s->t0,
                             agent ? agent->org : NULL);

@@ -3038,3 +3038,20 @@ Test(extract, names_a_unit_glued_to_its_organisation)
                   "the unit read as a person");
     exo_candidate_list_release(&out);
 }
+
+Test(extract, replaced_but_staying_is_no_departure)
+{
+    /* The replaced who stays in the company, or only stood in, does not
+     * leave (ex19p). */
+    expect_none("Nora Flint will replace Tom Reyes, who is staying at Quill "
+                "Labs in a global role.",
+                NULL);
+    expect_none("Nora Flint replaces Tom Reyes, who remains a president of "
+                "the unit.",
+                NULL);
+    expect_none("Nora Flint will take the helm on Oct. 1, replacing interim "
+                "chief executive Tom Reyes.",
+                NULL);
+    expect_one("Nora Flint replaces Tom Reyes, who is retiring.", NULL,
+               "Tom Reyes", NULL, NULL, EXO_EVENT_LEFT);
+}
