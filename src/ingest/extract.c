@@ -2901,6 +2901,13 @@ static void list_after(const struct extractor *ex, size_t m, struct frame *fr)
         if (!list_gap(ex, a->t1, b->t0) || !may_move(b) ||
             b->person == fr->person)
             break;
+        /* "fired manager X, general manager Y announced": a name that
+         * speaks ends the list; it is its source (ex19p). */
+        if (b->t1 < ex->n_toks &&
+            (low_in(&ex->toks[b->t1], speech_after) ||
+             low_in(&ex->toks[b->t1],
+                    (const char *const[]){"announced", "confirmed", NULL})))
+            break;
         fr->also[fr->n_also] = b->person;
         fr->also_flags[fr->n_also++] = b->flags;
     }

@@ -3055,3 +3055,11 @@ Test(extract, replaced_but_staying_is_no_departure)
     expect_one("Nora Flint replaces Tom Reyes, who is retiring.", NULL,
                "Tom Reyes", NULL, NULL, EXO_EVENT_LEFT);
 }
+
+Test(extract, speaker_ends_a_list_of_movers)
+{
+    /* "fired X, general manager Y announced": Y is the source (ex19p). */
+    expect_one("Quill Labs has fired longtime manager Tom Reyes, general "
+               "manager Ada Lind announced.",
+               NULL, "Tom Reyes", "Quill Labs", NULL, EXO_EVENT_FIRED);
+}
