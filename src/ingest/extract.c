@@ -2326,10 +2326,30 @@ static double score(const struct frame *f)
  * guessed from the text's context, and dates only the text's own, tell
  * nothing apart.
  */
+/*
+ * Whether organisation names 'a' and 'b' are one, the one written shorter
+ * ("Flipkart" and "Flipkart Group", ex19p): one's key starts the other's
+ * at a word boundary.
+ */
+static bool same_org(const char *a, const char *b)
+{
+    char *ka = exo__name_key(a), *kb = exo__name_key(b);
+    bool same = false;
+    if (ka && kb) {
+        size_t na = strlen(ka), nb = strlen(kb);
+        const char *lo = na <= nb ? ka : kb, *hi = na <= nb ? kb : ka;
+        size_t n = na <= nb ? na : nb;
+        same = strncmp(lo, hi, n) == 0 && (hi[n] == '\0' || hi[n] == ' ');
+    }
+    exo__free(ka);
+    exo__free(kb);
+    return same;
+}
+
 static bool distinct_moves(const exo_candidate *o, const struct frame *f)
 {
     if (o->from_org && !o->from_context && f->from && f->from_text &&
-        !f->from_aff && !same_key(o->from_org, f->from))
+        !f->from_aff && !same_org(o->from_org, f->from))
         return true;
     /* "stepped down from A on Thursday ... joined the B board in
      * January": what one joined before leaving is not where one went. */

@@ -3063,3 +3063,12 @@ Test(extract, speaker_ends_a_list_of_movers)
                "manager Ada Lind announced.",
                NULL, "Tom Reyes", "Quill Labs", NULL, EXO_EVENT_FIRED);
 }
+
+Test(extract, one_departure_from_an_organisation_written_two_ways)
+{
+    /* "Quill" and "Quill Group" are one organisation: one move (ex19p). */
+    expect_one("Ada Lind has resigned from Quill. In a statement, Quill Group "
+               "said Ada Lind had announced her resignation as chief "
+               "executive of Quill Group, effective immediately.",
+               NULL, "Ada Lind", "Quill", NULL, EXO_EVENT_LEFT);
+}
