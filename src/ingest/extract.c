@@ -1841,9 +1841,14 @@ static void find_mentions(struct extractor *ex, const struct sent *s, int *last)
                 head = true;
                 k = i + 2;
             }
+            /* Not a title that a clause or phrase picks out: "the
+             * executive who captained the deal", "the executive in charge
+             * of search" is someone else, maybe never named (ex19p). */
             if (head && k < s->t1 && !(ex->toks[k].flags & T_CAP) &&
                 !low_in(&ex->toks[k],
-                        (const char *const[]){"of", "at", ",", "and", NULL})) {
+                        (const char *const[]){"of", "at", ",", "and", "who",
+                                              "whose", "in", "responsible",
+                                              "behind", NULL})) {
                 p = lead >= 0 ? lead : titled(ex, i + 1, k, *last);
                 flags = M_PRONOUN | (ex->last_far ? M_FAR : 0);
                 j = k;

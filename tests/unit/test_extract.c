@@ -3072,3 +3072,13 @@ Test(extract, one_departure_from_an_organisation_written_two_ways)
                "executive of Quill Group, effective immediately.",
                NULL, "Ada Lind", "Quill", NULL, EXO_EVENT_LEFT);
 }
+
+Test(extract, a_title_picked_out_by_a_clause_is_someone_else)
+{
+    /* "the executive who led the takeover" is not the chief executive
+     * named before (ex19p). */
+    expect_none("Tom Reyes, the chief executive of Quill Labs, praised the "
+                "deal. The executive who led the takeover has also left the "
+                "company, Quill Labs said.",
+                NULL);
+}
