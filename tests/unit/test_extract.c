@@ -3082,3 +3082,11 @@ Test(extract, a_title_picked_out_by_a_clause_is_someone_else)
                 "company, Quill Labs said.",
                 NULL);
 }
+
+Test(extract, names_an_opening_participle_is_no_first_name)
+{
+    expect_names("Following Tom Reyes's exit, the board met.",
+                 (const char *const[]){"Tom Reyes", NULL});
+    expect_names("Confirming Reyes's exit, the founder thanked him.",
+                 (const char *const[]){NULL});
+}
