@@ -4996,6 +4996,35 @@ static bool learnable(const struct extractor *ex, const struct sent *s,
 {
     if (m->flags & M_POSSESSOR) /* not yet in the model's training */
         return false;
+    /* "..., Rio Tinto said": who speaks is never the mover, as for the
+     * rules (ex19p); not "a story said X abruptly left", where the
+     * name after "said" opens what was said. */
+    if (m->t1 < s->t1 && low_in(&ex->toks[m->t1], speech_after))
+        return false;
+    /* "PM X on Thursday sacked four ministers", "X hired Y": who fires
+     * or hires, right before the active verb, does not move (ex19p). */
+    size_t v = m->t1;
+    while (v < s->t1 && v < m->t1 + 4 &&
+           (low_in(&ex->toks[v],
+                   (const char *const[]){"on", "has", "have", "had", "also",
+                                         "then", "later", "abruptly", "today",
+                                         "yesterday", "last", "week", NULL}) ||
+            low_in(&ex->toks[v],
+                   (const char *const[]){"monday", "tuesday", "wednesday",
+                                         "thursday", "friday", "saturday",
+                                         "sunday", NULL})))
+        v++;
+    size_t used;
+    const struct exo__trigger *agent =
+        v < s->t1 ? exo__lex_trigger(ex->lows + v, s->t1 - v, &used) : NULL;
+    /* Not a verb that takes two sides: "A and X have parted ways", "X
+     * has parted company with A" are the person's own move. */
+    if (agent && used == 1 &&
+        (agent->flags & (EXO__TRIG_HIRE | EXO__TRIG_OBJ_FIRE)) &&
+        !(v + used < s->t1 &&
+          low_in(&ex->toks[v + used],
+                 (const char *const[]){"ways", "company", "with", NULL})))
+        return false;
     if (m->flags & M_PARTIAL)
         return strcmp(ex->toks[m->t1 - 1].low, ex->people[m->person].last) == 0;
     if ((m->flags & M_FULL) && m->t0 > s->t0 &&

@@ -3090,3 +3090,14 @@ Test(extract, names_an_opening_participle_is_no_first_name)
     expect_names("Confirming Reyes's exit, the founder thanked him.",
                  (const char *const[]){NULL});
 }
+
+Test(extract, learned_reader_skips_who_fires_and_who_speaks)
+{
+    /* Who fires, right before the active verb, does not move (ex19p). */
+    expect_none("Prime Minister Tom Reyes on Thursday sacked four ministers "
+                "from the coalition.",
+                NULL);
+    /* Nor does who speaks after what was said. */
+    expect_one("Ada Lind has also left the firm, Harlow Mills said.", NULL,
+               "Ada Lind", NULL, NULL, EXO_EVENT_LEFT);
+}
