@@ -2060,7 +2060,7 @@ static const char *const hypothetical[] = {
     "candidate", "candidates", "shortlist", "short-list", "frontrunner",
     "front-runner", "eyeing", "eyes", "verge", "urged", "urging", "urges",
     "demanded", "demanding", "refused", "refuses", "refusing", "consider",
-    NULL};
+    "pole", "pending", NULL};
 static const char *const hedges[] = {
     "expected", "reportedly", "plans",   "planning", "set",      "likely",
     "poised",   "sources",    "reports", "reported", "familiar", NULL};

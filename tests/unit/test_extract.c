@@ -3101,3 +3101,13 @@ Test(extract, learned_reader_skips_who_fires_and_who_speaks)
     expect_one("Ada Lind has also left the firm, Harlow Mills said.", NULL,
                "Ada Lind", NULL, NULL, EXO_EVENT_LEFT);
 }
+
+Test(extract, hypothetical_pole_position_and_pending)
+{
+    expect_none("Tom Reyes, a Quill Labs executive, was in pole position to "
+                "take over as chief executive of Harlow Mills.",
+                NULL);
+    expect_none("Tom Reyes, the chief operating officer of Quill Labs, will "
+                "run the firm pending his return.",
+                NULL);
+}
