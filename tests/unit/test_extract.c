@@ -2904,6 +2904,16 @@ Test(extract, names_where_an_organisation_was_expected)
 
 /* ==== Precision: words read as people (ex19p) ==== */
 
+/* No candidate of 'text' names 'person' (a word read as one). */
+static void expect_no_person(const char *text, const char *person)
+{
+    exo_candidate_list out = run(text, NULL);
+    for (size_t i = 0; i < out.n; i++)
+        cr_expect(strcmp(out.rows[i].person, person) != 0,
+                  "%s read as a person in: %s", person, text);
+    exo_candidate_list_release(&out);
+}
+
 Test(extract, names_a_run_owning_a_title_is_an_organisation)
 {
     /* "Harlow Mills's chief executive is leaving": the organisation the
@@ -2943,14 +2953,9 @@ Test(extract, names_an_organisation_after_its_kind)
     expect_none("As the scooter maker Volta Rapid faces a recall, two of its "
                 "executives have quit.",
                 NULL);
-    exo_candidate_list out =
-        run("The board of Quill Labs voted to oust Tom Reyes as chief "
-            "executive, Harlow Courier newspaper reported.",
-            NULL);
-    for (size_t i = 0; i < out.n; i++)
-        cr_expect(strcmp(out.rows[i].person, "Harlow Courier") != 0,
-                  "the newspaper read as a person");
-    exo_candidate_list_release(&out);
+    expect_no_person("The board of Quill Labs voted to oust Tom Reyes as chief "
+                     "executive, Harlow Courier newspaper reported.",
+                     "Harlow Courier");
 }
 
 /* ==== Precision: denials, shortlists and demands (ex19p) ==== */
@@ -3006,13 +3011,9 @@ Test(extract, returned_to_work_is_no_return)
         "Ada Lind of Quill Labs is expected to return to duty by the end of "
         "the year.",
         NULL};
-    for (size_t k = 0; texts[k]; k++) {
-        exo_candidate_list out = run(texts[k], NULL);
-        for (size_t i = 0; i < out.n; i++)
-            cr_expect(out.rows[i].event != EXO_EVENT_RETURNED,
-                      "a return read in: %s", texts[k]);
-        exo_candidate_list_release(&out);
-    }
+    for (size_t k = 0; texts[k]; k++)
+        cr_expect_eq(count_moves(texts[k], "Ada Lind", EXO_EVENT_RETURNED), 0,
+                     "a return read in: %s", texts[k]);
     expect_one("Ada Lind returned to Quill Labs as chief executive.", NULL,
                "Ada Lind", NULL, "Quill Labs", EXO_EVENT_RETURNED);
 }
@@ -3029,14 +3030,9 @@ Test(extract, names_a_unit_glued_to_its_organisation)
 {
     /* "boss of Boeing Marine Engines": the unit of a known organisation,
      * not a person (ex19p). */
-    exo_candidate_list out =
-        run("The Boeing board decided to fire him as boss of Boeing Marine "
-            "Engines at a meeting on Monday.",
-            NULL);
-    for (size_t i = 0; i < out.n; i++)
-        cr_expect(strcmp(out.rows[i].person, "Marine Engines") != 0,
-                  "the unit read as a person");
-    exo_candidate_list_release(&out);
+    expect_no_person("The Boeing board decided to fire him as boss of Boeing "
+                     "Marine Engines at a meeting on Monday.",
+                     "Marine Engines");
 }
 
 Test(extract, replaced_but_staying_is_no_departure)
