@@ -648,6 +648,16 @@ static bool name_token(const struct extractor *ex, size_t i)
      * same for any such adjective (ex18n). */
     if (hyphen_adjective(ex, i))
         return false;
+    /* "the ousted German-Canadian Viehbacher", "Indian-American": two
+     * nationalities joined are no one's name (ex19p). */
+    const char *hy = strchr(t->low, '-');
+    if (hy && hy > t->low && hy - t->low < 16) {
+        char nation[16];
+        memcpy(nation, t->low, (size_t)(hy - t->low));
+        nation[hy - t->low] = '\0';
+        if (exo__lex_demonym(nation) && exo__lex_demonym(hy + 1))
+            return false;
+    }
     /* "May", "June", "April" are names unless a number follows. */
     if (t->month && i + 1 < ex->n_toks && (ex->toks[i + 1].flags & T_NUM))
         return false;
@@ -658,17 +668,21 @@ static bool name_token(const struct extractor *ex, size_t i)
 static const char *const honorifics[] = {"dr",  "mr",   "mrs",  "ms",   "prof",
                                          "sir", "dame", "lord", "lady", NULL};
 
-/* Kinds of company written before a name ("biotech Quarrel", "carmaker
- * X"): the name is an organisation, and a verb reads past the kind to it
- * ("joined biotech Quarrel"). */
 /* Words before "Initech executive", "Cambridge United boss": the
  * capitalised words between them and a title are the title's
  * organisation. "as": "took over as Gillingham manager" (ex19o). */
 static const char *const title_org_openers[] = {
     "a", "an", "the", "former", "ex", "longtime", "veteran", "its", "as", NULL};
 
-static const char *const org_kinds[] = {"biotech",  "carmaker", "automaker",
-                                        "retailer", "insurer",  NULL};
+/* Kinds of company written before a name ("biotech Quarrel", "carmaker
+ * X"): the name is an organisation, and a verb reads past the kind to it
+ * ("joined biotech Quarrel"). */
+static const char *const org_kinds[] = {
+    "biotech", "carmaker", "automaker", "retailer", "insurer",
+    /* ex19p: "e-scooter maker Ola Electric", "miner Rio Tinto",
+     * "newspaper Le Figaro" read as people. */
+    "maker", "chipmaker", "miner", "lender", "newspaper", "magazine",
+    "broadcaster", "airline", NULL};
 
 /* Words after which a capitalised run is an organisation, not a person
  * (and org_kinds). */
@@ -1143,6 +1157,45 @@ static void find_entities(struct extractor *ex, struct sent *s)
             org_ctx = !rk || person_by_key(ex, rk) < 0;
             exo__free(rk);
         }
+        /* "by the New York Jets", "in New England": "New" inside a
+         * sentence opens a place or a team, whose other words are no
+         * person (ex19p: "York Jets" read as one). */
+        if (!org_ctx && i > s->t0 + 1 && low_is(&ex->toks[i - 1], "new") &&
+            (ex->toks[i - 1].flags & T_CAP) && !ex->tok_org[i - 1]) {
+            org_ctx = true;
+            i--; /* the organisation's name keeps "New" */
+        }
+        /* "boss of Boeing Commercial Airplanes": a run glued to a known
+         * organisation, itself a title's ("of") or a place ("at"), is its
+         * unit (ex19p); not after an acronym ("startup TVF Arunabh
+         * Kumar", "their GM Josh Byrnes"). */
+        if (!org_ctx && i > s->t0 && ex->tok_org[i - 1] &&
+            !(ex->toks[i - 1].flags & (T_POSS)) &&
+            (ex->toks[i - 1].flags & T_LOWER)) {
+            const struct org_mention *unit_of = org_covering(ex, i - 1);
+            org_ctx = unit_of && unit_of->t0 > s->t0 &&
+                      low_in(&ex->toks[unit_of->t0 - 1],
+                             (const char *const[]){"of", "at", NULL});
+        }
+        /* "Kraft Heinz's chief executive is leaving", "an email to
+         * Vanity Fair's staff": a run owning a title or a staff is the
+         * organisation they work for, unless named as a person already
+         * (ex19p: the organisation read as the mover). */
+        if (!org_ctx && (last->flags & T_POSS) && j < s->t1) {
+            size_t k = j;
+            exo_level own_lv;
+            while (k < s->t1 && k < j + 2 &&
+                   low_in(&ex->toks[k],
+                          (const char *const[]){"new", "longtime", "outgoing",
+                                                "former", "interim", NULL}))
+                k++;
+            if (k < s->t1 &&
+                (exo__lex_role(ex->toks[k].low, &own_lv) != EXO__ROLE_NONE ||
+                 low_in(&ex->toks[k],
+                        (const char *const[]){"staff", "employees", "board",
+                                              "staffers", "executives", NULL})))
+                org_ctx = true;
+        }
         /* "the Global Alpha hedge fund", "the Acme retail chain". */
         bool org_noun =
             j < s->t1 && !(ex->toks[j].flags & T_CAP) &&
@@ -1151,7 +1204,10 @@ static void find_entities(struct extractor *ex, struct sent *s)
                    (const char *const[]){
                        "hedge", "fund", "bank", "startup", "firm", "lab",
                        "unit", "division", "chain", "retailer", "agency",
-                       "carmaker", "automaker", "brand", "subsidiary", NULL});
+                       "carmaker", "automaker", "brand", "subsidiary",
+                       /* ex19p: "Le Figaro newspaper reported" */
+                       "newspaper", "magazine", "broadcaster", "website",
+                       "airline", NULL});
         /* "a Home Depot executive", "the Goldman Sachs board": a run
          * between a determiner and a title is the title's organisation,
          * as for one word above (ex17b: the run was read as the hire). */
@@ -1852,9 +1908,14 @@ static void find_mentions(struct extractor *ex, const struct sent *s, int *last)
                 head = true;
                 k = i + 2;
             }
+            /* Not a title that a clause or phrase picks out: "the
+             * executive who captained the deal", "the executive in charge
+             * of search" is someone else, maybe never named (ex19p). */
             if (head && k < s->t1 && !(ex->toks[k].flags & T_CAP) &&
                 !low_in(&ex->toks[k],
-                        (const char *const[]){"of", "at", ",", "and", NULL})) {
+                        (const char *const[]){"of", "at", ",", "and", "who",
+                                              "whose", "in", "responsible",
+                                              "behind", NULL})) {
                 p = lead >= 0 ? lead : titled(ex, i + 1, k, *last);
                 flags = M_PRONOUN | (ex->last_far ? M_FAR : 0);
                 j = k;
@@ -2106,20 +2167,20 @@ static const char *const lead_verbs[] = {
 static const char *const negators[] = {"not",     "never",   "no",  "cannot",
                                        "nothing", "neither", "nor", NULL};
 static const char *const hypothetical[] = {
-    "could",          "might",       "may",
-    "should",         "considering", "considered",
-    "weighing",       "mulling",     "contemplating",
-    "rumored",        "rumoured",    "if",
-    "whether",        "unless",      "seems",
-    "appears",        "possibly",    "potentially",
-    "talks",          "wants",       "hoping",
-    "hopes",          "trying",      "tried",
-    "wondered",       "imagine",     "speculation",
-    "speculated",     "ask",         "asked",
-    "thinking",       "weighs",      "considers",
-    "mulls",          "explore",     "exploring",
-    "hypothetically", "perhaps",     "maybe",
-    "discussions",    NULL};
+    "could", "might", "may", "should", "considering", "considered", "weighing",
+    "mulling", "contemplating", "rumored", "rumoured", "if", "whether",
+    "unless", "seems", "appears", "possibly", "potentially", "talks", "wants",
+    "hoping", "hopes", "trying", "tried", "wondered", "imagine", "speculation",
+    "speculated", "ask", "asked", "thinking", "weighs", "considers", "mulls",
+    "explore", "exploring", "hypothetically", "perhaps", "maybe", "discussions",
+    /* ex19p: a shortlist or a demand, not a move: "is on the very short
+     * list of candidates to succeed", "is eyeing the #2 position",
+     * "on the verge of naming", "urged X to step down", "refused to
+     * leave". */
+    "candidate", "candidates", "shortlist", "short-list", "frontrunner",
+    "front-runner", "eyeing", "eyes", "verge", "urged", "urging", "urges",
+    "demanded", "demanding", "refused", "refuses", "refusing", "consider",
+    "pole", "pending", NULL};
 static const char *const hedges[] = {
     "expected", "reportedly", "plans",   "planning", "set",      "likely",
     "poised",   "sources",    "reports", "reported", "familiar", NULL};
@@ -2127,8 +2188,8 @@ static const char *const denials[] = {"denied",   "denies",  "deny",  "denying",
                                       "refuted",  "refutes", "false", "untrue",
                                       "baseless", NULL};
 static const char *const rumour_nouns[] = {
-    "reports", "rumors",      "rumours", "speculation",
-    "claims",  "suggestions", "talk",    NULL};
+    "reports",     "rumors", "rumours", "speculation", "claims",
+    "suggestions", "talk",   "stories", NULL};
 static const char *const background_cues[] = {"ago", "previously", "formerly",
                                               "originally", NULL};
 static const char *const company_nouns[] = {
@@ -2409,6 +2470,26 @@ static double score(const struct frame *f)
  * guessed from the text's context, and dates only the text's own, tell
  * nothing apart.
  */
+/*
+ * Whether organisation names 'a' and 'b' are one, the one written shorter
+ * ("Flipkart" and "Flipkart Group", ex19p): one's key starts the other's
+ * at a word boundary.
+ */
+static bool same_org(const char *a, const char *b)
+{
+    char *ka = exo__name_key(a), *kb = exo__name_key(b);
+    bool same = false;
+    if (ka && kb) {
+        size_t na = strlen(ka), nb = strlen(kb);
+        const char *lo = na <= nb ? ka : kb, *hi = na <= nb ? kb : ka;
+        size_t n = na <= nb ? na : nb;
+        same = strncmp(lo, hi, n) == 0 && (hi[n] == '\0' || hi[n] == ' ');
+    }
+    exo__free(ka);
+    exo__free(kb);
+    return same;
+}
+
 static bool distinct_moves(const exo_candidate *o, const struct frame *f)
 {
     /* "Moonves joined CBS in 1995 ... He became CEO of CBS in 2006": a
@@ -2419,7 +2500,7 @@ static bool distinct_moves(const exo_candidate *o, const struct frame *f)
         same_key(o->to_org, f->to))
         return false;
     if (o->from_org && !o->from_context && f->from && f->from_text &&
-        !f->from_aff && !same_key(o->from_org, f->from))
+        !f->from_aff && !same_org(o->from_org, f->from))
         return true;
     /* "Microsoft has hired X ... before joining Apple, X led ...": a
      * join told as history that names another destination is how the
@@ -2597,7 +2678,12 @@ static bool mention_ends_at(const struct extractor *ex, size_t t)
     return false;
 }
 
-/* Is the trigger at [t0, t1) a move here, or another sense of the word? */
+/* What "return to" reaches when one is back from a leave in the same job
+ * ("returned to work", "return to duty"), not back at an organisation. */
+static const char *const back_to[] = {"work",   "duty",    "duties",
+                                      "desk",   "health",  "fitness",
+                                      "action", "training", NULL};
+
 /*
  * Is the return at tokens [t0, t1) one from a leave rather than to an
  * organisation: "returned to work", "return to duty", "back to his desk",
@@ -2616,9 +2702,7 @@ static bool returns_from_leave(const struct extractor *ex, const struct sent *s,
             low_in(&T[i], (const char *const[]){"his", "her", "their", NULL}))
             i++;
         if (i < s->t1 &&
-            low_in(&T[i], (const char *const[]){"work", "duty", "duties",
-                                                "desk", "health", "fitness",
-                                                "action", "training", NULL}))
+            low_in(&T[i], back_to))
             return true;
     }
     for (size_t k = t0; k > s->t0 && k + 3 > t0; k--)
@@ -2703,6 +2787,7 @@ static bool other_sense(const struct extractor *ex, const struct sent *s,
                   (const char *const[]){"has", "have", "had", "having", NULL});
 }
 
+/* Is the trigger at [t0, t1) a move here, or another sense of the word? */
 static bool trigger_applies(const struct extractor *ex, const struct sent *s,
                             size_t t0, size_t t1,
                             const struct exo__trigger *def)
@@ -3188,6 +3273,13 @@ static void list_after(const struct extractor *ex, size_t m, struct frame *fr)
         if (!list_gap(ex, a->t1, b->t0) || !may_move(b) ||
             b->person == fr->person)
             break;
+        /* "fired manager X, general manager Y announced": a name that
+         * speaks ends the list; it is its source (ex19p). */
+        if (b->t1 < ex->n_toks &&
+            (low_in(&ex->toks[b->t1], speech_after) ||
+             low_in(&ex->toks[b->t1],
+                    (const char *const[]){"announced", "confirmed", NULL})))
+            break;
         fr->also[fr->n_also] = b->person;
         fr->also_flags[fr->n_also++] = b->flags;
     }
@@ -3668,6 +3760,27 @@ static void replace_frames(struct extractor *ex, const struct sent *s,
         }
         if (!clean)
             continue;
+        /* "replacing interim CEO X", "replaces X, who remains a president
+         * / who is staying at A": the replaced stays in the company, or
+         * was only standing in (not labelled, ex19p); the successor is
+         * still read. */
+        bool stays = false;
+        for (size_t k = i + 1; k < ex->ments[x].t0; k++)
+            stays |=
+                low_in(&T[k], (const char *const[]){"interim", "acting", NULL});
+        size_t w = ex->ments[x].t1;
+        if (w + 2 < s->t1 && low_is(&T[w], ",") && low_is(&T[w + 1], "who")) {
+            w += 2;
+            while (w < s->t1 && w < ex->ments[x].t1 + 5 &&
+                   low_in(&T[w], (const char *const[]){"is", "will", "would",
+                                                       "has", NULL}))
+                w++;
+            stays |=
+                w < s->t1 && low_in(&T[w], (const char *const[]){
+                                               "remains", "remain", "remained",
+                                               "staying", "stay", "stays",
+                                               "continues", "continue", NULL});
+        }
         const struct org_mention *agent = org_before(ex, s->t0, i);
         long y = -1;
         for (size_t k = ex->ments[x].t1; k < s->t1 && k < ex->ments[x].t1 + 3;
@@ -3682,8 +3795,9 @@ static void replace_frames(struct extractor *ex, const struct sent *s,
             succession_frame(ex, s, frames, n_frames, sdate, y,
                              EXO_EVENT_JOINED, agent->org);
         } else if (y < 0 && subject_before(ex, s, i) >= 0) {
-            succession_frame(ex, s, frames, n_frames, sdate, x, EXO_EVENT_LEFT,
-                             NULL);
+            if (!stays)
+                succession_frame(ex, s, frames, n_frames, sdate, x,
+                                 EXO_EVENT_LEFT, NULL);
             successor_frame(ex, s, frames, n_frames, sdate, x,
                             subject_before(ex, s, i), s->t0,
                             agent ? agent->org : NULL);
@@ -3857,8 +3971,13 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             first_if = i;
         if (first_would == SIZE_MAX && low_is(&T[i], "would"))
             first_would = i;
-        if ((low_is(&T[i], "dismissed") || low_is(&T[i], "rejected") ||
-             low_is(&T[i], "shot") || low_is(&T[i], "brushed")) &&
+        /* "dismissed reports", "rubbished stories", "quashed reports of
+         * the imminent firing of X" (ex19p): a denial. */
+        if (low_in(&T[i],
+                   (const char *const[]){"dismissed", "rejected", "shot",
+                                         "brushed", "rubbished", "rubbishes",
+                                         "quashed", "quashes", "scotched",
+                                         "denounced", NULL}) &&
             i + 3 < s->t1 + 3) {
             for (size_t k = i + 1; k < s->t1 && k < i + 4; k++)
                 if (low_in(&T[k], rumour_nouns))
@@ -4302,6 +4421,20 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         for (size_t i = sm->t0 > s->t0 + 4 ? sm->t0 - 4 : s->t0; i < sm->t0;
              i++)
             hypo |= low_in(&T[i], hypothetical);
+        /* "called on chief executive X to step down", "pressed X to
+         * resign": a demand made of the person, not a move (ex19p). */
+        if (sm->t0 < tr->t0 && sm->t1 + 1 == tr->t0 &&
+            low_is(&T[tr->t0 - 1], "to"))
+            for (size_t i = sm->t0 > s->t0 + 6 ? sm->t0 - 6 : s->t0; i < sm->t0;
+                 i++)
+                hypo |= (low_is(&T[i], "on") && i > s->t0 &&
+                         low_in(&T[i - 1],
+                                (const char *const[]){"called", "calls",
+                                                      "calling", NULL})) ||
+                        low_in(&T[i], (const char *const[]){
+                                          "urged", "urging", "urges", "pressed",
+                                          "pressing", "pressured", "asked",
+                                          "asking", "demanded", NULL});
         /* "quit for a few days", "briefly left": a departure that did not
          * last, kept as history (background), never as today's move. */
         bool brief = false;
@@ -5594,6 +5727,35 @@ static bool learnable(const struct extractor *ex, const struct sent *s,
 {
     if (m->flags & M_POSSESSOR) /* not yet in the model's training */
         return false;
+    /* "..., Rio Tinto said": who speaks is never the mover, as for the
+     * rules (ex19p); not "a story said X abruptly left", where the
+     * name after "said" opens what was said. */
+    if (m->t1 < s->t1 && low_in(&ex->toks[m->t1], speech_after))
+        return false;
+    /* "PM X on Thursday sacked four ministers", "X hired Y": who fires
+     * or hires, right before the active verb, does not move (ex19p). */
+    size_t v = m->t1;
+    while (v < s->t1 && v < m->t1 + 4 &&
+           (low_in(&ex->toks[v],
+                   (const char *const[]){"on", "has", "have", "had", "also",
+                                         "then", "later", "abruptly", "today",
+                                         "yesterday", "last", "week", NULL}) ||
+            low_in(&ex->toks[v],
+                   (const char *const[]){"monday", "tuesday", "wednesday",
+                                         "thursday", "friday", "saturday",
+                                         "sunday", NULL})))
+        v++;
+    size_t used;
+    const struct exo__trigger *agent =
+        v < s->t1 ? exo__lex_trigger(ex->lows + v, s->t1 - v, &used) : NULL;
+    /* Not a verb that takes two sides: "A and X have parted ways", "X
+     * has parted company with A" are the person's own move. */
+    if (agent && used == 1 &&
+        (agent->flags & (EXO__TRIG_HIRE | EXO__TRIG_OBJ_FIRE)) &&
+        !(v + used < s->t1 &&
+          low_in(&ex->toks[v + used],
+                 (const char *const[]){"ways", "company", "with", NULL})))
+        return false;
     if (m->flags & M_PARTIAL)
         return strcmp(ex->toks[m->t1 - 1].low, ex->people[m->person].last) == 0;
     if ((m->flags & M_FULL) && m->t0 > s->t0 &&
@@ -5641,7 +5803,8 @@ static const char *gate_cue(const struct extractor *ex, const struct sent *s)
         "attempt",    "attempted", "attempts", "career",   "think",
         "thinks",     "believe",   "rumours",  "rumors",   "reports",
         "interim",    "acting",    "rumored",  "rumoured", "speculation",
-        "speculated", NULL};
+        "speculated", "stories",   "urged",    "urging",   "demanded",
+        NULL};
     size_t e = s->t1;
     while (e > s->t0 && (ex->toks[e - 1].flags & T_QUOTE))
         e--;
@@ -5654,6 +5817,17 @@ static const char *gate_cue(const struct extractor *ex, const struct sent *s)
         if (low_in(t, denials) || low_in(t, negators) || low_in(t, not_moves) ||
             low_in(t, conditionals))
             return t->low;
+        /* "has returned to work": back from a leave (ex19p). */
+        if (i + 2 < s->t1 &&
+            low_in(t, (const char *const[]){"return", "returns", "returned",
+                                            "returning", NULL}) &&
+            low_is(&ex->toks[i + 1], "to") && low_in(&ex->toks[i + 2], back_to))
+            return "returned to";
+        /* "called on X to step down": a demand (ex19p). */
+        if (i > s->t0 && low_is(t, "on") &&
+            low_in(&ex->toks[i - 1],
+                   (const char *const[]){"called", "calls", "calling", NULL}))
+            return "called on";
         if (i + 1 < s->t1 && low_is(t, "early") &&
             low_is(&ex->toks[i + 1], "days"))
             return "early days";

@@ -1024,6 +1024,28 @@ static const char *const not_name[] = {
     "just",
     "even",
     "despite",
+    /* ex19p: conjunctions that open a clause before a surname ("Although
+     * Rogers is stepping back" read as a person). */
+    "although",
+    "though",
+    "because",
+    "unless",
+    "whereas",
+    "whether",
+    /* ex19p: participles that open a sentence before a name ("Following
+     * Tom Reyes's exit", "Confirming Gupta's exit" read as people). */
+    "following",
+    "confirming",
+    "citing",
+    "announcing",
+    "welcoming",
+    "praising",
+    "thanking",
+    "noting",
+    "explaining",
+    "describing",
+    "commenting",
+    "speaking",
     "during",
     "amid",
     "over",
