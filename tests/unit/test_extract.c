@@ -1297,23 +1297,26 @@ static double floor_for(double p, size_t n)
 /* Issue 17's bar: F1 and precision 0.85 on news the rules never saw. */
 #define NEWS_TARGET 0.85
 /* Measured at this commit (see tests/extract/news/README.md): the rules
- * of the seventh round (ex18h, ex18n, ex18s and the successor rule) and
- * the learned reader trained on all seven development sets. */
+ * of the eighth round (ex19b, ex19o, ex19f, ex19p) and the learned reader
+ * trained on the eight development sets dev..dev8. */
 #define NEWS_DEV_F1 0.933
 #define NEWS_DEV2_F1 0.948
-#define NEWS_DEV3_F1 0.868
-#define NEWS_DEV4_F1 0.764
-#define NEWS_DEV5_F1 0.793
-#define NEWS_DEV6_F1 0.767
-#define NEWS_DEV7_F1 0.781
-#define NEWS_TEST_F1 0.770
-#define NEWS_TEST_P 0.836
-#define NEWS_TEST2_F1 0.690
-#define NEWS_TEST2_P 0.829
-#define NEWS_TEST3_F1 0.722
-#define NEWS_TEST3_P 0.765
-#define NEWS_TEST4_F1 0.695
-#define NEWS_TEST4_P 0.740
+#define NEWS_DEV3_F1 0.862
+#define NEWS_DEV4_F1 0.805
+#define NEWS_DEV5_F1 0.854
+#define NEWS_DEV6_F1 0.817
+#define NEWS_DEV7_F1 0.836
+#define NEWS_TEST_F1 0.768
+#define NEWS_TEST_P 0.842
+#define NEWS_TEST2_F1 0.705
+#define NEWS_TEST2_P 0.843
+#define NEWS_TEST3_F1 0.741
+#define NEWS_TEST3_P 0.784
+#define NEWS_TEST4_F1 0.701
+#define NEWS_TEST4_P 0.753
+#define NEWS_DEV8_F1 0.627
+#define NEWS_TEST5_F1 0.653
+#define NEWS_TEST5_P 0.753
 
 /*
  * A news set of 'passages' passages and 'moves' gold moves, scored as the
@@ -1389,6 +1392,14 @@ Test(extract, news_dev6)
 Test(extract, news_dev7)
 {
     expect_news_set("dev7", 100, 224, NEWS_DEV7_F1);
+}
+
+/* The eighth development set (ex19d8), weighted to joins, foundings and
+ * returns: sealed through the eighth round, scored untouched at its merge,
+ * then trained on. */
+Test(extract, news_dev8)
+{
+    expect_news_set("dev8", 100, 300, NEWS_DEV8_F1);
 }
 
 /* ==== ex17c: the learned reader ==== */
@@ -1894,6 +1905,14 @@ Test(extract, news_test3)
 Test(extract, news_test4)
 {
     expect_news_test_set("test4", 100, 252, NEWS_TEST4_F1, NEWS_TEST4_P);
+}
+
+/* The fifth test set (ex19t5): collected while the eighth round changed
+ * the extractor, sealed until its end, scored before the round, after it,
+ * and with the reader trained on dev8 (docs/extract.md records each look). */
+Test(extract, news_test5)
+{
+    expect_news_test_set("test5", 100, 248, NEWS_TEST5_F1, NEWS_TEST5_P);
 }
 
 /* ==== ex17n: the name finder and the lexicon, written from English ==== */
