@@ -2680,8 +2680,8 @@ static bool mention_ends_at(const struct extractor *ex, size_t t)
 
 /* What "return to" reaches when one is back from a leave in the same job
  * ("returned to work", "return to duty"), not back at an organisation. */
-static const char *const back_to[] = {"work",   "duty",    "duties",
-                                      "desk",   "health",  "fitness",
+static const char *const back_to[] = {"work",   "duty",     "duties",
+                                      "desk",   "health",   "fitness",
                                       "action", "training", NULL};
 
 /*
@@ -2701,8 +2701,7 @@ static bool returns_from_leave(const struct extractor *ex, const struct sent *s,
         if (i < s->t1 &&
             low_in(&T[i], (const char *const[]){"his", "her", "their", NULL}))
             i++;
-        if (i < s->t1 &&
-            low_in(&T[i], back_to))
+        if (i < s->t1 && low_in(&T[i], back_to))
             return true;
     }
     for (size_t k = t0; k > s->t0 && k + 3 > t0; k--)
