@@ -409,6 +409,12 @@ struct extractor {
     int recent[8];
     size_t n_recent;
     bool last_far; /* the last person named is the previous paragraph's */
+    /* The subject of the paragraph's last sentence that named someone
+     * (ex20s): its first mention, when nothing but a title, a name or an
+     * opener ending in a comma comes before it; else -1. A "he" or "the
+     * 52-year-old" opening the next sentence is that person, not the
+     * last one named ("X worked under Y. He resigned" is X). */
+    int subject;
     /* The learned reader (ex17c): per person, the paragraph (+ 1) of its
      * current scores, each event's best probability in that paragraph and
      * the sentence that gave it; the people scored in the paragraph; and
@@ -1743,6 +1749,37 @@ static int lead_person(struct extractor *ex, const struct sent *s)
 }
 
 /*
+ * The person of sentence 's''s first mention when it is the subject
+ * (ex20s): only capitalised words, numbers, titles and their "of", "the",
+ * "'s" come before it, or an opener ending in a comma ("In 1990, X",
+ * "Former Acme editor X", "X's departure"); not "The board fired X".
+ * Else -1.
+ */
+static int subject_of(const struct extractor *ex, const struct sent *s)
+{
+    const struct mention *m = &ex->ments[0];
+    /* "Crystal Palace have named X": a team the name finder took for a
+     * person; no person is followed by a plural verb. */
+    if (m->t1 < s->t1 &&
+        low_in(&ex->toks[m->t1],
+               (const char *const[]){"have", "are", "were", NULL}))
+        return -1;
+    if (m->t0 > s->t0 && low_is(&ex->toks[m->t0 - 1], ","))
+        return m->person;
+    for (size_t k = s->t0; k < m->t0; k++) {
+        const struct tok *t = &ex->toks[k];
+        exo_level lv;
+        if (!(t->flags & T_WORD) || (t->flags & (T_CAP | T_NUM)) ||
+            ex->tok_org[k] || exo__lex_role(t->low, &lv) != EXO__ROLE_NONE ||
+            low_in(t, (const char *const[]){"the", "former", "of", "'s", "and",
+                                            "new", NULL}))
+            continue;
+        return -1;
+    }
+    return m->person;
+}
+
+/*
  * The person mentions of sentence 's', in order; 'last' is the last person
  * named in the paragraph so far (updated).
  */
@@ -1770,7 +1807,7 @@ static void find_mentions(struct extractor *ex, const struct sent *s, int *last)
                                                    "he'd", "she'd", "he'll",
                                                    "she'll", NULL}) &&
                    *last >= 0) {
-            p = *last;
+            p = ex->n_ments == 0 && ex->subject >= 0 ? ex->subject : *last;
             /* "X, who worked with Y, said he was joining": after a verb
              * of saying the pronoun is the sentence's subject, the first
              * person named in it, not the last (issue 17). */
@@ -1868,6 +1905,7 @@ static void find_mentions(struct extractor *ex, const struct sent *s, int *last)
              * resignation. Samuel Stanley Jr. said ...": in a lead that
              * names the person only after, the title of an organisation
              * is that person (ex17r). */
+            bool of_org = false;
             if (head && lead >= 0 && k + 1 < s->t1 &&
                 low_is(&ex->toks[k], "of") && ex->tok_org[k + 1]) {
                 const struct org_mention *fo = org_covering(ex, k + 1);
@@ -1888,8 +1926,10 @@ static void find_mentions(struct extractor *ex, const struct sent *s, int *last)
                     o++;
                 const struct org_mention *fo =
                     o < s->t1 && ex->tok_org[o] ? org_covering(ex, o) : NULL;
-                if (fo)
+                if (fo) {
                     k = fo->t1;
+                    of_org = true;
+                }
             }
             /* "The 67-year-old will lead ...": an age standing for the
              * last person named, as a title does (ex17n). */
@@ -1916,7 +1956,15 @@ static void find_mentions(struct extractor *ex, const struct sent *s, int *last)
                         (const char *const[]){"of", "at", ",", "and", "who",
                                               "whose", "in", "responsible",
                                               "behind", NULL})) {
-                p = lead >= 0 ? lead : titled(ex, i + 1, k, *last);
+                /* The previous sentence's subject, as for "he"
+                 * (ex20s); but "the former boss of Steelcase" tells
+                 * who the newest person named was. */
+                p = lead >= 0
+                        ? lead
+                        : titled(ex, i + 1, k,
+                                 ex->n_ments == 0 && ex->subject >= 0 && !of_org
+                                     ? ex->subject
+                                     : *last);
                 flags = M_PRONOUN | (ex->last_far ? M_FAR : 0);
                 j = k;
             }
@@ -1938,6 +1986,8 @@ static void find_mentions(struct extractor *ex, const struct sent *s, int *last)
         *last = p;
         i = j - 1;
     }
+    if (ex->n_ments > 0)
+        ex->subject = subject_of(ex, s);
     /* The sentence's last list of named people, for a later "they". */
     ex->n_next_group = 0;
     for (size_t m = 1; m < ex->n_ments; m++) {
@@ -6457,6 +6507,7 @@ static exo_code extract(const char *text, size_t len, const size_t *map,
             ex.last_far = last >= 0;
             ex.para_person = -1;
             ex.para_many = false;
+            ex.subject = -1;
             ex.n_group = 0;
         }
         find_mentions(&ex, s, &last);
