@@ -1780,6 +1780,51 @@ static int subject_of(const struct extractor *ex, const struct sent *s)
 }
 
 /*
+ * '"When I returned to Initech, it felt like home," she said': a "I"
+ * inside the quote that a speaker after it closes is that speaker
+ * (ex20s); added to the sentence's mentions in order. Not "World War I"
+ * (a lower-case word follows the pronoun), nor a quote with no speaker.
+ */
+static void quoted_first_person(struct extractor *ex, const struct sent *s)
+{
+    const struct tok *T = ex->toks;
+    for (size_t m = 0; m < ex->n_ments; m++) {
+        const struct mention *sp = &ex->ments[m];
+        if (!(sp->flags & M_SPEAKER) || sp->t0 < s->t0 + 3)
+            continue;
+        size_t q = sp->t0 - 1;
+        if (low_in(&T[q], (const char *const[]){"said", "says", NULL}))
+            q--;
+        if (low_is(&T[q], ","))
+            q--;
+        if (!(T[q].flags & T_QUOTE))
+            return;
+        int person = sp->person;
+        bool open = false;
+        for (size_t i = s->t0; i < q && !ex->fatal; i++) {
+            open |= (T[i].flags & T_QUOTE) != 0;
+            if (!open || !(T[i].flags & T_CAP) || i + 1 >= q ||
+                !(T[i + 1].flags & T_WORD) || (T[i + 1].flags & T_CAP) ||
+                !low_in(&T[i], (const char *const[]){"i", "i'm", "i've", "i'd",
+                                                     "i'll", NULL}))
+                continue;
+            add_mention(ex, i, i + 1, person, M_PRONOUN);
+            if (ex->fatal)
+                return;
+            /* In order: the new mention moves before the later ones. */
+            size_t k = ex->n_ments - 1;
+            struct mention nm = ex->ments[k];
+            while (k > 0 && ex->ments[k - 1].t0 > nm.t0) {
+                ex->ments[k] = ex->ments[k - 1];
+                k--;
+            }
+            ex->ments[k] = nm;
+        }
+        return;
+    }
+}
+
+/*
  * The person mentions of sentence 's', in order; 'last' is the last person
  * named in the paragraph so far (updated).
  */
@@ -1988,6 +2033,7 @@ static void find_mentions(struct extractor *ex, const struct sent *s, int *last)
     }
     if (ex->n_ments > 0)
         ex->subject = subject_of(ex, s);
+    quoted_first_person(ex, s);
     /* The sentence's last list of named people, for a later "they". */
     ex->n_next_group = 0;
     for (size_t m = 1; m < ex->n_ments; m++) {

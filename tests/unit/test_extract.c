@@ -2554,6 +2554,24 @@ Test(extract, coref_title_noun_is_the_previous_sentence_subject)
                  1);
 }
 
+Test(extract, coref_quoted_first_person_is_the_speaker)
+{
+    /* "I" inside a quote is the speaker who closes it (ex20s). */
+    expect_moves("\"I am leaving Initech to join Globex,\" said Ana Ruiz.",
+                 NULL,
+                 (const char *const[]){"Ana Ruiz|left|Initech|Globex", NULL});
+    cr_expect_eq(count_moves("Ana Ruiz runs sales at Initech. \"When I "
+                             "returned to Initech, it felt like home,\" she "
+                             "said.",
+                             "Ana Ruiz", EXO_EVENT_RETURNED),
+                 1);
+    /* The speaker, not the person named last before the quote. */
+    expect_moves("Ana Ruiz met Bo Lindqvist in May. \"I left Initech last "
+                 "year,\" Bo Lindqvist said.",
+                 NULL,
+                 (const char *const[]){"Bo Lindqvist|left|Initech|-", NULL});
+}
+
 Test(extract, coref_a_nickname_in_quotes_is_left_out_of_the_name)
 {
     expect_one("William \"Bill\" Okafor resigned from Initech on Friday.",
