@@ -409,6 +409,12 @@ struct extractor {
     int recent[8];
     size_t n_recent;
     bool last_far; /* the last person named is the previous paragraph's */
+    /* The subject of the paragraph's last sentence that named someone
+     * (ex20s): its first mention, when nothing but a title, a name or an
+     * opener ending in a comma comes before it; else -1. A "he" or "the
+     * 52-year-old" opening the next sentence is that person, not the
+     * last one named ("X worked under Y. He resigned" is X). */
+    int subject;
     /* The learned reader (ex17c): per person, the paragraph (+ 1) of its
      * current scores, each event's best probability in that paragraph and
      * the sentence that gave it; the people scored in the paragraph; and
@@ -1743,6 +1749,82 @@ static int lead_person(struct extractor *ex, const struct sent *s)
 }
 
 /*
+ * The person of sentence 's''s first mention when it is the subject
+ * (ex20s): only capitalised words, numbers, titles and their "of", "the",
+ * "'s" come before it, or an opener ending in a comma ("In 1990, X",
+ * "Former Acme editor X", "X's departure"); not "The board fired X".
+ * Else -1.
+ */
+static int subject_of(const struct extractor *ex, const struct sent *s)
+{
+    const struct mention *m = &ex->ments[0];
+    /* "Crystal Palace have named X": a team the name finder took for a
+     * person; no person is followed by a plural verb. */
+    if (m->t1 < s->t1 &&
+        low_in(&ex->toks[m->t1],
+               (const char *const[]){"have", "are", "were", NULL}))
+        return -1;
+    if (m->t0 > s->t0 && low_is(&ex->toks[m->t0 - 1], ","))
+        return m->person;
+    for (size_t k = s->t0; k < m->t0; k++) {
+        const struct tok *t = &ex->toks[k];
+        exo_level lv;
+        if (!(t->flags & T_WORD) || (t->flags & (T_CAP | T_NUM)) ||
+            ex->tok_org[k] || exo__lex_role(t->low, &lv) != EXO__ROLE_NONE ||
+            low_in(t, (const char *const[]){"the", "former", "of", "'s", "and",
+                                            "new", NULL}))
+            continue;
+        return -1;
+    }
+    return m->person;
+}
+
+/*
+ * '"When I returned to Initech, it felt like home," she said': a "I"
+ * inside the quote that a speaker after it closes is that speaker
+ * (ex20s); added to the sentence's mentions in order. Not "World War I"
+ * (a lower-case word follows the pronoun), nor a quote with no speaker.
+ */
+static void quoted_first_person(struct extractor *ex, const struct sent *s)
+{
+    const struct tok *T = ex->toks;
+    for (size_t m = 0; m < ex->n_ments; m++) {
+        const struct mention *sp = &ex->ments[m];
+        if (!(sp->flags & M_SPEAKER) || sp->t0 < s->t0 + 3)
+            continue;
+        size_t q = sp->t0 - 1;
+        if (low_in(&T[q], (const char *const[]){"said", "says", NULL}))
+            q--;
+        if (low_is(&T[q], ","))
+            q--;
+        if (!(T[q].flags & T_QUOTE))
+            return;
+        int person = sp->person;
+        bool open = false;
+        for (size_t i = s->t0; i < q && !ex->fatal; i++) {
+            open |= (T[i].flags & T_QUOTE) != 0;
+            if (!open || !(T[i].flags & T_CAP) || i + 1 >= q ||
+                !(T[i + 1].flags & T_WORD) || (T[i + 1].flags & T_CAP) ||
+                !low_in(&T[i], (const char *const[]){"i", "i'm", "i've", "i'd",
+                                                     "i'll", NULL}))
+                continue;
+            add_mention(ex, i, i + 1, person, M_PRONOUN);
+            if (ex->fatal)
+                return;
+            /* In order: the new mention moves before the later ones. */
+            size_t k = ex->n_ments - 1;
+            struct mention nm = ex->ments[k];
+            while (k > 0 && ex->ments[k - 1].t0 > nm.t0) {
+                ex->ments[k] = ex->ments[k - 1];
+                k--;
+            }
+            ex->ments[k] = nm;
+        }
+        return;
+    }
+}
+
+/*
  * The person mentions of sentence 's', in order; 'last' is the last person
  * named in the paragraph so far (updated).
  */
@@ -1770,7 +1852,7 @@ static void find_mentions(struct extractor *ex, const struct sent *s, int *last)
                                                    "he'd", "she'd", "he'll",
                                                    "she'll", NULL}) &&
                    *last >= 0) {
-            p = *last;
+            p = ex->n_ments == 0 && ex->subject >= 0 ? ex->subject : *last;
             /* "X, who worked with Y, said he was joining": after a verb
              * of saying the pronoun is the sentence's subject, the first
              * person named in it, not the last (issue 17). */
@@ -1868,6 +1950,7 @@ static void find_mentions(struct extractor *ex, const struct sent *s, int *last)
              * resignation. Samuel Stanley Jr. said ...": in a lead that
              * names the person only after, the title of an organisation
              * is that person (ex17r). */
+            bool of_org = false;
             if (head && lead >= 0 && k + 1 < s->t1 &&
                 low_is(&ex->toks[k], "of") && ex->tok_org[k + 1]) {
                 const struct org_mention *fo = org_covering(ex, k + 1);
@@ -1888,8 +1971,10 @@ static void find_mentions(struct extractor *ex, const struct sent *s, int *last)
                     o++;
                 const struct org_mention *fo =
                     o < s->t1 && ex->tok_org[o] ? org_covering(ex, o) : NULL;
-                if (fo)
+                if (fo) {
                     k = fo->t1;
+                    of_org = true;
+                }
             }
             /* "The 67-year-old will lead ...": an age standing for the
              * last person named, as a title does (ex17n). */
@@ -1916,7 +2001,15 @@ static void find_mentions(struct extractor *ex, const struct sent *s, int *last)
                         (const char *const[]){"of", "at", ",", "and", "who",
                                               "whose", "in", "responsible",
                                               "behind", NULL})) {
-                p = lead >= 0 ? lead : titled(ex, i + 1, k, *last);
+                /* The previous sentence's subject, as for "he"
+                 * (ex20s); but "the former boss of Steelcase" tells
+                 * who the newest person named was. */
+                p = lead >= 0
+                        ? lead
+                        : titled(ex, i + 1, k,
+                                 ex->n_ments == 0 && ex->subject >= 0 && !of_org
+                                     ? ex->subject
+                                     : *last);
                 flags = M_PRONOUN | (ex->last_far ? M_FAR : 0);
                 j = k;
             }
@@ -1938,6 +2031,9 @@ static void find_mentions(struct extractor *ex, const struct sent *s, int *last)
         *last = p;
         i = j - 1;
     }
+    if (ex->n_ments > 0)
+        ex->subject = subject_of(ex, s);
+    quoted_first_person(ex, s);
     /* The sentence's last list of named people, for a later "they". */
     ex->n_next_group = 0;
     for (size_t m = 1; m < ex->n_ments; m++) {
@@ -6456,6 +6552,7 @@ static exo_code extract(const char *text, size_t len, const size_t *map,
             ex.last_far = last >= 0;
             ex.para_person = -1;
             ex.para_many = false;
+            ex.subject = -1;
             ex.n_group = 0;
         }
         find_mentions(&ex, s, &last);

@@ -2512,6 +2512,66 @@ Test(extract, coref_nationalities_and_continents_are_not_names)
     exo_candidate_list_release(&out);
 }
 
+Test(extract, coref_pronoun_is_the_previous_sentence_subject)
+{
+    /* "He" opening a sentence is the subject of the sentence before
+     * (ex20s), not the last person named in it. */
+    expect_moves("Dana Whitfield worked for years under Paul Brennan at "
+                 "Initech. She resigned from Initech on Friday.",
+                 NULL,
+                 (const char *const[]){"Dana Whitfield|left|Initech|-", NULL});
+    expect_moves("In 2009, Omar Lindqvist ran sales at Initech with Karen "
+                 "Doyle. He left the company last month.",
+                 NULL,
+                 (const char *const[]){"Omar Lindqvist|left|Initech|-", NULL});
+    /* "The board fired X and promoted Y": neither is the subject; the
+     * pronoun is the last person named, as before. */
+    cr_expect_eq(count_moves("Initech promoted Ben Alvarez and fired Rita "
+                             "Gomes. She will join Globex.",
+                             "Ben Alvarez", EXO_EVENT_JOINED),
+                 0);
+}
+
+Test(extract, coref_title_noun_is_the_previous_sentence_subject)
+{
+    /* "The 48-year-old": the subject of the sentence before (ex20s); "the
+     * former boss of Initech" is who was named last. */
+    expect_moves("Omar Lindqvist worked with Karen Doyle at Initech for "
+                 "years. The 48-year-old is leaving Initech to join Globex.",
+                 NULL,
+                 (const char *const[]){"Omar Lindqvist|left|Initech|Globex",
+                                       NULL});
+    /* A team the name finder takes for a person: a plural verb says it
+     * is none ("X have named"). */
+    cr_expect_eq(count_moves("Stoke Fenwick have named Ana Castillo as coach. "
+                             "The 44-year-old joins from Globex.",
+                             "Ana Castillo", EXO_EVENT_JOINED),
+                 1);
+    cr_expect_eq(count_moves("Ruth Keane is being replaced by Jay Okafor. The "
+                             "former boss of office furniture firm Initech "
+                             "joined Globex in March.",
+                             "Jay Okafor", EXO_EVENT_JOINED),
+                 1);
+}
+
+Test(extract, coref_quoted_first_person_is_the_speaker)
+{
+    /* "I" inside a quote is the speaker who closes it (ex20s). */
+    expect_moves("\"I am leaving Initech to join Globex,\" said Ana Ruiz.",
+                 NULL,
+                 (const char *const[]){"Ana Ruiz|left|Initech|Globex", NULL});
+    cr_expect_eq(count_moves("Ana Ruiz runs sales at Initech. \"When I "
+                             "returned to Initech, it felt like home,\" she "
+                             "said.",
+                             "Ana Ruiz", EXO_EVENT_RETURNED),
+                 1);
+    /* The speaker, not the person named last before the quote. */
+    expect_moves("Ana Ruiz met Bo Lindqvist in May. \"I left Initech last "
+                 "year,\" Bo Lindqvist said.",
+                 NULL,
+                 (const char *const[]){"Bo Lindqvist|left|Initech|-", NULL});
+}
+
 Test(extract, coref_a_nickname_in_quotes_is_left_out_of_the_name)
 {
     expect_one("William \"Bill\" Okafor resigned from Initech on Friday.",
