@@ -2589,6 +2589,19 @@ static void emit(struct extractor *ex, const struct sent *s,
             o->event == EXO_EVENT_LEFT && f->event == EXO_EVENT_RETURNED &&
             !o->to_org && f->to && !o->background && !f->background &&
             !(o->from_org && !o->from_context && same_key(o->from_org, f->to));
+        /* "A has replaced its chief executive, X ... His departure
+         * comes as ...": a firing and a departure of one person from one
+         * organisation, both news, are one move, and the sets call it
+         * by how it happened, fired (ex20e). */
+        bool fired_told_twice =
+            ((o->event == EXO_EVENT_FIRED && f->event == EXO_EVENT_LEFT) ||
+             (o->event == EXO_EVENT_LEFT && f->event == EXO_EVENT_FIRED)) &&
+            !o->to_org && !f->to && !o->background && !f->background &&
+            (!o->from_org || !f->from || same_org(o->from_org, f->from));
+        if (fired_told_twice && !distinct_moves(o, f)) {
+            o->event = EXO_EVENT_FIRED;
+            same_move = true;
+        }
         if (left_to_return) {
             o->event = EXO_EVENT_RETURNED;
             same_move = true;
@@ -2680,8 +2693,8 @@ static bool mention_ends_at(const struct extractor *ex, size_t t)
 
 /* What "return to" reaches when one is back from a leave in the same job
  * ("returned to work", "return to duty"), not back at an organisation. */
-static const char *const back_to[] = {"work",   "duty",    "duties",
-                                      "desk",   "health",  "fitness",
+static const char *const back_to[] = {"work",   "duty",     "duties",
+                                      "desk",   "health",   "fitness",
                                       "action", "training", NULL};
 
 /*
@@ -2701,8 +2714,7 @@ static bool returns_from_leave(const struct extractor *ex, const struct sent *s,
         if (i < s->t1 &&
             low_in(&T[i], (const char *const[]){"his", "her", "their", NULL}))
             i++;
-        if (i < s->t1 &&
-            low_in(&T[i], back_to))
+        if (i < s->t1 && low_in(&T[i], back_to))
             return true;
     }
     for (size_t k = t0; k > s->t0 && k + 3 > t0; k--)
@@ -3752,7 +3764,12 @@ static void replace_frames(struct extractor *ex, const struct sent *s,
         bool clean = true;
         for (size_t k = i + 1; k < ex->ments[x].t0 && clean; k++) {
             exo_level lv;
-            clean = ex->tok_org[k] ||
+            /* "has replaced its chief executive, X": the title in
+             * apposition before the name (ex20e). */
+            bool apposition =
+                low_is(&T[k], ",") && k + 1 == ex->ments[x].t0 && k > i + 1 &&
+                exo__lex_role(T[k - 1].low, &lv) != EXO__ROLE_NONE;
+            clean = apposition || ex->tok_org[k] ||
                     exo__lex_role(T[k].low, &lv) != EXO__ROLE_NONE ||
                     low_in(&T[k],
                            (const char *const[]){"its", "the", "their", "his",
@@ -3768,18 +3785,29 @@ static void replace_frames(struct extractor *ex, const struct sent *s,
         for (size_t k = i + 1; k < ex->ments[x].t0; k++)
             stays |=
                 low_in(&T[k], (const char *const[]){"interim", "acting", NULL});
+        /* "replacing X, who was sacked last month", "will succeed X, who
+         * was ousted as CEO": the clause says how X went, and the sets
+         * call that fired (ex20e). */
+        exo_event gone = EXO_EVENT_LEFT;
         size_t w = ex->ments[x].t1;
         if (w + 2 < s->t1 && low_is(&T[w], ",") && low_is(&T[w + 1], "who")) {
             w += 2;
             while (w < s->t1 && w < ex->ments[x].t1 + 5 &&
-                   low_in(&T[w], (const char *const[]){"is", "will", "would",
-                                                       "has", NULL}))
+                   low_in(&T[w],
+                          (const char *const[]){"is", "will", "would", "has",
+                                                "was", "had", "been", NULL}))
                 w++;
             stays |=
                 w < s->t1 && low_in(&T[w], (const char *const[]){
                                                "remains", "remain", "remained",
                                                "staying", "stay", "stays",
                                                "continues", "continue", NULL});
+            size_t used;
+            const struct exo__trigger *how =
+                w < s->t1 ? exo__lex_trigger(ex->lows + w, s->t1 - w, &used)
+                          : NULL;
+            if (how && how->event == EXO_EVENT_FIRED)
+                gone = EXO_EVENT_FIRED;
         }
         const struct org_mention *agent = org_before(ex, s->t0, i);
         long y = -1;
@@ -3796,8 +3824,7 @@ static void replace_frames(struct extractor *ex, const struct sent *s,
                              EXO_EVENT_JOINED, agent->org);
         } else if (y < 0 && subject_before(ex, s, i) >= 0) {
             if (!stays)
-                succession_frame(ex, s, frames, n_frames, sdate, x,
-                                 EXO_EVENT_LEFT, NULL);
+                succession_frame(ex, s, frames, n_frames, sdate, x, gone, NULL);
             successor_frame(ex, s, frames, n_frames, sdate, x,
                             subject_before(ex, s, i), s->t0,
                             agent ? agent->org : NULL);

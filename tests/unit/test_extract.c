@@ -3740,3 +3740,63 @@ Test(extract, hypothetical_pole_position_and_pending)
                 "run the firm pending his return.",
                 NULL);
 }
+
+Test(extract, replaced_who_was_sacked_is_fired)
+{
+    /* "replacing X, who was sacked": the clause tells how X went, and the
+     * sets call it fired (ex20e). */
+    cr_assert_eq(count_moves("Rita Solano will coach the side, replacing "
+                             "Dario Venn, who was sacked in April after a run "
+                             "of defeats.",
+                             "Dario Venn", EXO_EVENT_FIRED),
+                 1);
+    cr_assert_eq(count_moves("Rita Solano will succeed Dario Venn, who was "
+                             "ousted as chief executive of Korvex in May.",
+                             "Dario Venn", EXO_EVENT_FIRED),
+                 1);
+    cr_assert_eq(count_moves("Rita Solano will succeed Dario Venn, who was "
+                             "ousted as chief executive of Korvex in May.",
+                             "Dario Venn", EXO_EVENT_LEFT),
+                 0);
+    /* Who retires still leaves. */
+    cr_assert_eq(count_moves("Rita Solano replaces Dario Venn, who is "
+                             "retiring.",
+                             "Dario Venn", EXO_EVENT_LEFT),
+                 1);
+}
+
+Test(extract, an_organisation_replacing_its_chief_fires_him)
+{
+    /* "A has replaced its chief executive, X" with the title in
+     * apposition: A removes X (ex20e). */
+    expect_one("Quill Labs has replaced its chief executive, Dario Venn, after "
+               "two years of losses.",
+               NULL, "Dario Venn", "Quill Labs", NULL, EXO_EVENT_FIRED);
+}
+
+Test(extract, a_firing_and_a_departure_told_apart_are_one_move)
+{
+    /* A firing and, in another sentence, a departure of the same person
+     * from the same organisation are one move, fired (ex20e). */
+    exo_candidate_list out =
+        run("Korvex has sacked Dario Venn. Venn's departure from Korvex "
+            "ends a turbulent spell of eight months.",
+            NULL);
+    size_t fired = 0, left = 0;
+    for (size_t i = 0; i < out.n; i++) {
+        fired += out.rows[i].event == EXO_EVENT_FIRED;
+        left += out.rows[i].event == EXO_EVENT_LEFT;
+    }
+    exo_candidate_list_release(&out);
+    cr_assert_eq(fired, 1);
+    cr_assert_eq(left, 0);
+    exo_candidate_list both =
+        run("Dario Venn left Korvex on Friday. The board ousted Venn "
+            "after the losses.",
+            NULL);
+    size_t n = both.n;
+    exo_event ev = n ? both.rows[0].event : EXO_EVENT_LEFT;
+    exo_candidate_list_release(&both);
+    cr_assert_eq(n, 1);
+    cr_assert_eq(ev, EXO_EVENT_FIRED);
+}
