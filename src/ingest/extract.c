@@ -1600,6 +1600,14 @@ static int32_t date_last_day(exo_date d)
     return d.days + exo__precision_days(d.days, d.precision) - 1;
 }
 
+/* The calendar year a date falls in. */
+static int date_year(exo_date d)
+{
+    int y, m, dd;
+    exo_civil_from_days(d.days, &y, &m, &dd);
+    return y;
+}
+
 /* ==== Mentions in one sentence ==== */
 
 static const char *const speech_after[] = {
@@ -3025,9 +3033,11 @@ static bool trigger_applies(const struct extractor *ex, const struct sent *s,
         after_name &= company;
         /* "X started the company in 2010 with Y", and a headline's "X
          * leaves A to launch startup" (ex19f) */
+        /* ... and "is leaving to launch the new fund" (ex20e) */
+        size_t noun = t1 + 1 + (t1 + 2 < s->t1 && low_is(&T[t1 + 1], "new"));
         bool the_company =
-            (low_is(next, "the") && t1 + 1 < s->t1 &&
-             low_in(&T[t1 + 1], founded_nouns)) ||
+            (low_is(next, "the") && noun < s->t1 &&
+             low_in(&T[noun], founded_nouns)) ||
             (prev && low_is(prev, "to") &&
              low_in(next, (const char *const[]){"startup", "start-up",
                                                 "company", "firm", "venture",
@@ -5123,6 +5133,19 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                     &d);
                 if (fr.has_date)
                     fr.date = d;
+                /* "left A in 2011 and launched B": leaving to found is
+                 * one move, a founding from A, dated by the departure
+                 * unless the founding has a year of its own (ex20e). */
+                if (same->event == EXO_EVENT_LEFT &&
+                    tr->event == EXO_EVENT_FOUNDED && !same->to && fr.to &&
+                    (!fr.has_date || !same->has_date ||
+                     date_year(fr.date) == date_year(same->date))) {
+                    same->event = EXO_EVENT_FOUNDED;
+                    same->tflags = fr.tflags;
+                    same->to = fr.to;
+                    same->to_text = fr.to_text;
+                    continue;
+                }
                 fr.background = fr.has_date && ex->has_doc_date &&
                                 date_last_day(d) + 365 < ex->doc_date.days;
                 if (fr.from && fr.from_aff) {

@@ -3800,3 +3800,26 @@ Test(extract, a_firing_and_a_departure_told_apart_are_one_move)
     cr_assert_eq(n, 1);
     cr_assert_eq(ev, EXO_EVENT_FIRED);
 }
+
+Test(extract, left_and_founded_is_one_founding)
+{
+    /* "left A in 2011 and founded B" is one move, a founding from A, as
+     * "left A to found B" is; a founding in a later year of its own is a
+     * move apart (ex20e). */
+    const char *one = "Ada Lind left Quill Labs in 2011 and founded Korvex.";
+    cr_assert_eq(count_moves(one, "Ada Lind", EXO_EVENT_FOUNDED), 1);
+    cr_assert_eq(count_moves(one, "Ada Lind", EXO_EVENT_LEFT), 0);
+    cr_assert_eq(count_moves("Ada Lind left Quill Labs in 2011 and founded "
+                             "Korvex in 2015.",
+                             "Ada Lind", EXO_EVENT_LEFT),
+                 1);
+}
+
+Test(extract, leaving_to_launch_the_new_fund_is_a_founding)
+{
+    /* "to launch the new fund": a company noun after "the new" (ex20e). */
+    const char *text = "Ada Lind, a partner, is leaving Quill Labs to launch "
+                       "the new fund.";
+    cr_assert_eq(count_moves(text, "Ada Lind", EXO_EVENT_FOUNDED), 1);
+    cr_assert_eq(count_moves(text, "Ada Lind", EXO_EVENT_LEFT), 0);
+}
