@@ -5162,6 +5162,18 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                 same->to = NULL;
                 same->to_text = false;
             }
+            /* "X announced his retirement, with reports that he was
+             * forced out": the firing of the same person tells how the
+             * departure happened, and the sets call it fired; not a
+             * clause of time ("after he was fired by A"), a move of its
+             * own (ex20e). The firing has a subject of its own right
+             * before it ("he was forced out"), not the first one's ("to
+             * quit or be forced out") nor a relative's ("resigned to a
+             * publisher who was ousted"). */
+            if (tr->event == EXO_EVENT_FIRED && same->event == EXO_EVENT_LEFT &&
+                !fr.temporal && !same->to && !via_who &&
+                (size_t)subj != same->mention && sm->t1 + 3 >= tr->t0)
+                same->event = EXO_EVENT_FIRED;
             if (!same->to && fr.to && cl != CL_SUB) {
                 same->to = fr.to;
                 same->to_text = fr.to_text;

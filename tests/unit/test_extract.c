@@ -3823,3 +3823,28 @@ Test(extract, leaving_to_launch_the_new_fund_is_a_founding)
     cr_assert_eq(count_moves(text, "Ada Lind", EXO_EVENT_FOUNDED), 1);
     cr_assert_eq(count_moves(text, "Ada Lind", EXO_EVENT_LEFT), 0);
 }
+
+Test(extract, a_departure_said_to_be_forced_is_fired)
+{
+    /* A firing of the same person, with a subject of its own, beside a
+     * departure in one sentence tells how the person went (ex20e). */
+    const char *text = "Ada Lind has announced her resignation from Quill "
+                       "Labs, with reports saying she was forced out by the "
+                       "board.";
+    cr_assert_eq(count_moves(text, "Ada Lind", EXO_EVENT_FIRED), 1);
+    cr_assert_eq(count_moves(text, "Ada Lind", EXO_EVENT_LEFT), 0);
+    cr_assert_eq(count_moves("Ada Lind quit Quill Labs last week, and people "
+                             "close to the company said she was pushed out.",
+                             "Ada Lind", EXO_EVENT_FIRED),
+                 1);
+    /* Not someone else's firing in a relative clause, nor an
+     * alternative. */
+    cr_assert_eq(count_moves("Ada Lind resigned to a chairman who was ousted "
+                             "by Quill Labs.",
+                             "Ada Lind", EXO_EVENT_LEFT),
+                 1);
+    cr_assert_eq(count_moves("Ada Lind is the latest executive to quit or be "
+                             "forced out at Quill Labs.",
+                             "Ada Lind", EXO_EVENT_FIRED),
+                 0);
+}
