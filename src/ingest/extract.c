@@ -5434,6 +5434,42 @@ static void confirm_held(struct extractor *ex, size_t si)
     ex->n_held = kept;
 }
 
+/*
+ * "Morrisons has hired X. ... X had held senior roles at A, B and a prior
+ * stint at Morrisons": a hire by an organisation where a sentence naming
+ * the person tells an earlier spell is a return (the labelling rules'
+ * "came back"). The spell is "prior", "previous", "earlier" or "first"
+ * "stint" or "spell" "at" or "with" the organisation, after the person's
+ * name in the sentence; only hires told as news turn (ex20e).
+ */
+static void prior_spell(struct extractor *ex, const struct sent *s)
+{
+    const struct tok *T = ex->toks;
+    for (size_t k = s->t0; k + 3 < s->t1; k++) {
+        if (!low_in(&T[k], (const char *const[]){"prior", "previous", "earlier",
+                                                 "first", NULL}) ||
+            !low_in(&T[k + 1], (const char *const[]){"stint", "spell", NULL}) ||
+            !low_in(&T[k + 2], (const char *const[]){"at", "with", NULL}) ||
+            !ex->tok_org[k + 3])
+            continue;
+        const struct org_mention *om = org_covering(ex, k + 3);
+        if (!om)
+            continue;
+        for (size_t m = 0; m < ex->n_ments; m++) {
+            const struct mention *mm = &ex->ments[m];
+            if (mm->t1 > k)
+                continue;
+            for (size_t i = ex->cand_head[mm->person]; i;
+                 i = ex->cand_next[i - 1]) {
+                exo_candidate *c = &ex->cands[i - 1];
+                if (c->event == EXO_EVENT_JOINED && !c->background &&
+                    c->to_org && same_org(c->to_org, om->org))
+                    c->event = EXO_EVENT_RETURNED;
+            }
+        }
+    }
+}
+
 /* ==== The learned reader (ex17c) ==== */
 
 /*
@@ -6528,6 +6564,8 @@ static exo_code extract(const char *text, size_t len, const size_t *map,
         ex.sent_emitted = false;
         if (!ex.fatal)
             process_sentence(&ex, s);
+        if (!ex.fatal)
+            prior_spell(&ex, s);
         if (!ex.fatal)
             learn_sentence(&ex, s, i);
         if (ex.n_next_group >= 2) {

@@ -3848,3 +3848,20 @@ Test(extract, a_departure_said_to_be_forced_is_fired)
                              "Ada Lind", EXO_EVENT_FIRED),
                  0);
 }
+
+Test(extract, a_hire_after_a_prior_stint_there_is_a_return)
+{
+    /* A sentence naming the person tells an earlier spell at the hiring
+     * organisation: the hire is a return (ex20e). */
+    const char *text = "Quill Labs has hired Ada Lind as finance director. "
+                       "Its chairman praised Lind, who has held senior roles "
+                       "at Korvex and had a prior stint at Quill Labs.";
+    cr_assert_eq(count_moves(text, "Ada Lind", EXO_EVENT_RETURNED), 1);
+    cr_assert_eq(count_moves(text, "Ada Lind", EXO_EVENT_JOINED), 0);
+    /* A spell elsewhere is no return. */
+    cr_assert_eq(count_moves("Quill Labs has hired Ada Lind as finance "
+                             "director. Its chairman praised Lind, who had a "
+                             "prior stint at Korvex.",
+                             "Ada Lind", EXO_EVENT_JOINED),
+                 1);
+}
