@@ -3741,6 +3741,17 @@ Test(extract, hypothetical_pole_position_and_pending)
                 NULL);
 }
 
+/* One move of 'person' of kind 'is' in 'text' and none of kind 'not',
+ * the kind the rules read before (ex20e). */
+static void expect_kind(const char *text, const char *person, exo_event is,
+                        exo_event not)
+{
+    cr_assert_eq(count_moves(text, person, is), 1, "want one %s in: %s",
+                 exo_event_name(is), text);
+    cr_assert_eq(count_moves(text, person, not), 0, "want no %s in: %s",
+                 exo_event_name(not), text);
+}
+
 Test(extract, replaced_who_was_sacked_is_fired)
 {
     /* "replacing X, who was sacked": the clause tells how X went, and the
@@ -3750,14 +3761,9 @@ Test(extract, replaced_who_was_sacked_is_fired)
                              "of defeats.",
                              "Dario Venn", EXO_EVENT_FIRED),
                  1);
-    cr_assert_eq(count_moves("Rita Solano will succeed Dario Venn, who was "
-                             "ousted as chief executive of Korvex in May.",
-                             "Dario Venn", EXO_EVENT_FIRED),
-                 1);
-    cr_assert_eq(count_moves("Rita Solano will succeed Dario Venn, who was "
-                             "ousted as chief executive of Korvex in May.",
-                             "Dario Venn", EXO_EVENT_LEFT),
-                 0);
+    expect_kind("Rita Solano will succeed Dario Venn, who was ousted as "
+                "chief executive of Korvex in May.",
+                "Dario Venn", EXO_EVENT_FIRED, EXO_EVENT_LEFT);
     /* Who retires still leaves. */
     cr_assert_eq(count_moves("Rita Solano replaces Dario Venn, who is "
                              "retiring.",
@@ -3807,8 +3813,7 @@ Test(extract, left_and_founded_is_one_founding)
      * "left A to found B" is; a founding in a later year of its own is a
      * move apart (ex20e). */
     const char *one = "Ada Lind left Quill Labs in 2011 and founded Korvex.";
-    cr_assert_eq(count_moves(one, "Ada Lind", EXO_EVENT_FOUNDED), 1);
-    cr_assert_eq(count_moves(one, "Ada Lind", EXO_EVENT_LEFT), 0);
+    expect_kind(one, "Ada Lind", EXO_EVENT_FOUNDED, EXO_EVENT_LEFT);
     cr_assert_eq(count_moves("Ada Lind left Quill Labs in 2011 and founded "
                              "Korvex in 2015.",
                              "Ada Lind", EXO_EVENT_LEFT),
@@ -3820,8 +3825,7 @@ Test(extract, leaving_to_launch_the_new_fund_is_a_founding)
     /* "to launch the new fund": a company noun after "the new" (ex20e). */
     const char *text = "Ada Lind, a partner, is leaving Quill Labs to launch "
                        "the new fund.";
-    cr_assert_eq(count_moves(text, "Ada Lind", EXO_EVENT_FOUNDED), 1);
-    cr_assert_eq(count_moves(text, "Ada Lind", EXO_EVENT_LEFT), 0);
+    expect_kind(text, "Ada Lind", EXO_EVENT_FOUNDED, EXO_EVENT_LEFT);
 }
 
 Test(extract, a_departure_said_to_be_forced_is_fired)
@@ -3831,8 +3835,7 @@ Test(extract, a_departure_said_to_be_forced_is_fired)
     const char *text = "Ada Lind has announced her resignation from Quill "
                        "Labs, with reports saying she was forced out by the "
                        "board.";
-    cr_assert_eq(count_moves(text, "Ada Lind", EXO_EVENT_FIRED), 1);
-    cr_assert_eq(count_moves(text, "Ada Lind", EXO_EVENT_LEFT), 0);
+    expect_kind(text, "Ada Lind", EXO_EVENT_FIRED, EXO_EVENT_LEFT);
     cr_assert_eq(count_moves("Ada Lind quit Quill Labs last week, and people "
                              "close to the company said she was pushed out.",
                              "Ada Lind", EXO_EVENT_FIRED),
@@ -3856,8 +3859,7 @@ Test(extract, a_hire_after_a_prior_stint_there_is_a_return)
     const char *text = "Quill Labs has hired Ada Lind as finance director. "
                        "Its chairman praised Lind, who has held senior roles "
                        "at Korvex and had a prior stint at Quill Labs.";
-    cr_assert_eq(count_moves(text, "Ada Lind", EXO_EVENT_RETURNED), 1);
-    cr_assert_eq(count_moves(text, "Ada Lind", EXO_EVENT_JOINED), 0);
+    expect_kind(text, "Ada Lind", EXO_EVENT_RETURNED, EXO_EVENT_JOINED);
     /* A spell elsewhere is no return. */
     cr_assert_eq(count_moves("Quill Labs has hired Ada Lind as finance "
                              "director. Its chairman praised Lind, who had a "
