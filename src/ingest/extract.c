@@ -5077,6 +5077,17 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                 }
                 continue;
             }
+            /* "A decade after he was fired by A, X walked away from B":
+             * a departure told in a clause of time before the main one
+             * is an earlier move of its own, not where X leaves now
+             * (ex20e). */
+            if (!same->main && cl != CL_SUB && same->temporal &&
+                (same->event == EXO_EVENT_FIRED ||
+                 same->event == EXO_EVENT_LEFT) &&
+                fr.event == EXO_EVENT_LEFT && n_frames < 32) {
+                frames[n_frames++] = fr;
+                continue;
+            }
             if (!same->main && cl != CL_SUB) {
                 /* The earlier trigger was subordinate ("who joined A"):
                  * what it joined is what this one leaves. */

@@ -3867,3 +3867,15 @@ Test(extract, a_hire_after_a_prior_stint_there_is_a_return)
                              "Ada Lind", EXO_EVENT_JOINED),
                  1);
 }
+
+Test(extract, a_firing_in_a_clause_of_time_is_a_move_of_its_own)
+{
+    /* "Two years after she was fired by A, X stepped down from B": the
+     * clause's firing is history of its own, not where X leaves now
+     * (ex20e). */
+    const char *text = "Ada Lind has quit Korvex. Two years after she was "
+                       "fired by Quill Labs, Lind stepped down from Korvex "
+                       "on Monday.";
+    cr_assert_eq(count_moves(text, "Ada Lind", EXO_EVENT_FIRED), 1);
+    cr_assert_eq(count_moves(text, "Ada Lind", EXO_EVENT_LEFT), 1);
+}
