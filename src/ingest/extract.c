@@ -1606,6 +1606,14 @@ static int32_t date_last_day(exo_date d)
     return d.days + exo__precision_days(d.days, d.precision) - 1;
 }
 
+/* The calendar year a date falls in. */
+static int date_year(exo_date d)
+{
+    int y, m, dd;
+    exo_civil_from_days(d.days, &y, &m, &dd);
+    return y;
+}
+
 /* ==== Mentions in one sentence ==== */
 
 static const char *const speech_after[] = {
@@ -2685,6 +2693,19 @@ static void emit(struct extractor *ex, const struct sent *s,
             o->event == EXO_EVENT_LEFT && f->event == EXO_EVENT_RETURNED &&
             !o->to_org && f->to && !o->background && !f->background &&
             !(o->from_org && !o->from_context && same_key(o->from_org, f->to));
+        /* "A has replaced its chief executive, X ... His departure
+         * comes as ...": a firing and a departure of one person from one
+         * organisation, both news, are one move, and the sets call it
+         * by how it happened, fired (ex20e). */
+        bool fired_told_twice =
+            ((o->event == EXO_EVENT_FIRED && f->event == EXO_EVENT_LEFT) ||
+             (o->event == EXO_EVENT_LEFT && f->event == EXO_EVENT_FIRED)) &&
+            !o->to_org && !f->to && !o->background && !f->background &&
+            (!o->from_org || !f->from || same_org(o->from_org, f->from));
+        if (fired_told_twice && !distinct_moves(o, f)) {
+            o->event = EXO_EVENT_FIRED;
+            same_move = true;
+        }
         if (left_to_return) {
             o->event = EXO_EVENT_RETURNED;
             same_move = true;
@@ -3108,9 +3129,11 @@ static bool trigger_applies(const struct extractor *ex, const struct sent *s,
         after_name &= company;
         /* "X started the company in 2010 with Y", and a headline's "X
          * leaves A to launch startup" (ex19f) */
+        /* ... and "is leaving to launch the new fund" (ex20e) */
+        size_t noun = t1 + 1 + (t1 + 2 < s->t1 && low_is(&T[t1 + 1], "new"));
         bool the_company =
-            (low_is(next, "the") && t1 + 1 < s->t1 &&
-             low_in(&T[t1 + 1], founded_nouns)) ||
+            (low_is(next, "the") && noun < s->t1 &&
+             low_in(&T[noun], founded_nouns)) ||
             (prev && low_is(prev, "to") &&
              low_in(next, (const char *const[]){"startup", "start-up",
                                                 "company", "firm", "venture",
@@ -3847,7 +3870,12 @@ static void replace_frames(struct extractor *ex, const struct sent *s,
         bool clean = true;
         for (size_t k = i + 1; k < ex->ments[x].t0 && clean; k++) {
             exo_level lv;
-            clean = ex->tok_org[k] ||
+            /* "has replaced its chief executive, X": the title in
+             * apposition before the name (ex20e). */
+            bool apposition =
+                low_is(&T[k], ",") && k + 1 == ex->ments[x].t0 && k > i + 1 &&
+                exo__lex_role(T[k - 1].low, &lv) != EXO__ROLE_NONE;
+            clean = apposition || ex->tok_org[k] ||
                     exo__lex_role(T[k].low, &lv) != EXO__ROLE_NONE ||
                     low_in(&T[k],
                            (const char *const[]){"its", "the", "their", "his",
@@ -3863,18 +3891,29 @@ static void replace_frames(struct extractor *ex, const struct sent *s,
         for (size_t k = i + 1; k < ex->ments[x].t0; k++)
             stays |=
                 low_in(&T[k], (const char *const[]){"interim", "acting", NULL});
+        /* "replacing X, who was sacked last month", "will succeed X, who
+         * was ousted as CEO": the clause says how X went, and the sets
+         * call that fired (ex20e). */
+        exo_event gone = EXO_EVENT_LEFT;
         size_t w = ex->ments[x].t1;
         if (w + 2 < s->t1 && low_is(&T[w], ",") && low_is(&T[w + 1], "who")) {
             w += 2;
             while (w < s->t1 && w < ex->ments[x].t1 + 5 &&
-                   low_in(&T[w], (const char *const[]){"is", "will", "would",
-                                                       "has", NULL}))
+                   low_in(&T[w],
+                          (const char *const[]){"is", "will", "would", "has",
+                                                "was", "had", "been", NULL}))
                 w++;
             stays |=
                 w < s->t1 && low_in(&T[w], (const char *const[]){
                                                "remains", "remain", "remained",
                                                "staying", "stay", "stays",
                                                "continues", "continue", NULL});
+            size_t used;
+            const struct exo__trigger *how =
+                w < s->t1 ? exo__lex_trigger(ex->lows + w, s->t1 - w, &used)
+                          : NULL;
+            if (how && how->event == EXO_EVENT_FIRED)
+                gone = EXO_EVENT_FIRED;
         }
         const struct org_mention *agent = org_before(ex, s->t0, i);
         long y = -1;
@@ -3891,8 +3930,7 @@ static void replace_frames(struct extractor *ex, const struct sent *s,
                              EXO_EVENT_JOINED, agent->org);
         } else if (y < 0 && subject_before(ex, s, i) >= 0) {
             if (!stays)
-                succession_frame(ex, s, frames, n_frames, sdate, x,
-                                 EXO_EVENT_LEFT, NULL);
+                succession_frame(ex, s, frames, n_frames, sdate, x, gone, NULL);
             successor_frame(ex, s, frames, n_frames, sdate, x,
                             subject_before(ex, s, i), s->t0,
                             agent ? agent->org : NULL);
@@ -5135,6 +5173,17 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                 }
                 continue;
             }
+            /* "A decade after he was fired by A, X walked away from B":
+             * a departure told in a clause of time before the main one
+             * is an earlier move of its own, not where X leaves now
+             * (ex20e). */
+            if (!same->main && cl != CL_SUB && same->temporal &&
+                (same->event == EXO_EVENT_FIRED ||
+                 same->event == EXO_EVENT_LEFT) &&
+                fr.event == EXO_EVENT_LEFT && n_frames < 32) {
+                frames[n_frames++] = fr;
+                continue;
+            }
             if (!same->main && cl != CL_SUB) {
                 /* The earlier trigger was subordinate ("who joined A"):
                  * what it joined is what this one leaves. */
@@ -5191,6 +5240,19 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                     &d);
                 if (fr.has_date)
                     fr.date = d;
+                /* "left A in 2011 and launched B": leaving to found is
+                 * one move, a founding from A, dated by the departure
+                 * unless the founding has a year of its own (ex20e). */
+                if (same->event == EXO_EVENT_LEFT &&
+                    tr->event == EXO_EVENT_FOUNDED && !same->to && fr.to &&
+                    (!fr.has_date || !same->has_date ||
+                     date_year(fr.date) == date_year(same->date))) {
+                    same->event = EXO_EVENT_FOUNDED;
+                    same->tflags = fr.tflags;
+                    same->to = fr.to;
+                    same->to_text = fr.to_text;
+                    continue;
+                }
                 fr.background = fr.has_date && ex->has_doc_date &&
                                 date_last_day(d) + 365 < ex->doc_date.days;
                 if (fr.from && fr.from_aff) {
@@ -5207,6 +5269,18 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                 same->to = NULL;
                 same->to_text = false;
             }
+            /* "X announced his retirement, with reports that he was
+             * forced out": the firing of the same person tells how the
+             * departure happened, and the sets call it fired; not a
+             * clause of time ("after he was fired by A"), a move of its
+             * own (ex20e). The firing has a subject of its own right
+             * before it ("he was forced out"), not the first one's ("to
+             * quit or be forced out") nor a relative's ("resigned to a
+             * publisher who was ousted"). */
+            if (tr->event == EXO_EVENT_FIRED && same->event == EXO_EVENT_LEFT &&
+                !fr.temporal && !same->to && !via_who &&
+                (size_t)subj != same->mention && sm->t1 + 3 >= tr->t0)
+                same->event = EXO_EVENT_FIRED;
             if (!same->to && fr.to && cl != CL_SUB) {
                 same->to = fr.to;
                 same->to_text = fr.to_text;
@@ -5465,6 +5539,42 @@ static void confirm_held(struct extractor *ex, size_t si)
         }
     }
     ex->n_held = kept;
+}
+
+/*
+ * "Morrisons has hired X. ... X had held senior roles at A, B and a prior
+ * stint at Morrisons": a hire by an organisation where a sentence naming
+ * the person tells an earlier spell is a return (the labelling rules'
+ * "came back"). The spell is "prior", "previous", "earlier" or "first"
+ * "stint" or "spell" "at" or "with" the organisation, after the person's
+ * name in the sentence; only hires told as news turn (ex20e).
+ */
+static void prior_spell(struct extractor *ex, const struct sent *s)
+{
+    const struct tok *T = ex->toks;
+    for (size_t k = s->t0; k + 3 < s->t1; k++) {
+        if (!low_in(&T[k], (const char *const[]){"prior", "previous", "earlier",
+                                                 "first", NULL}) ||
+            !low_in(&T[k + 1], (const char *const[]){"stint", "spell", NULL}) ||
+            !low_in(&T[k + 2], (const char *const[]){"at", "with", NULL}) ||
+            !ex->tok_org[k + 3])
+            continue;
+        const struct org_mention *om = org_covering(ex, k + 3);
+        if (!om)
+            continue;
+        for (size_t m = 0; m < ex->n_ments; m++) {
+            const struct mention *mm = &ex->ments[m];
+            if (mm->t1 > k)
+                continue;
+            for (size_t i = ex->cand_head[mm->person]; i;
+                 i = ex->cand_next[i - 1]) {
+                exo_candidate *c = &ex->cands[i - 1];
+                if (c->event == EXO_EVENT_JOINED && !c->background &&
+                    c->to_org && same_org(c->to_org, om->org))
+                    c->event = EXO_EVENT_RETURNED;
+            }
+        }
+    }
 }
 
 /* ==== The learned reader (ex17c) ==== */
@@ -6562,6 +6672,8 @@ static exo_code extract(const char *text, size_t len, const size_t *map,
         ex.sent_emitted = false;
         if (!ex.fatal)
             process_sentence(&ex, s);
+        if (!ex.fatal)
+            prior_spell(&ex, s);
         if (!ex.fatal)
             learn_sentence(&ex, s, i);
         if (ex.n_next_group >= 2) {

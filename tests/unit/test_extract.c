@@ -3800,3 +3800,142 @@ Test(extract, hypothetical_pole_position_and_pending)
                 "run the firm pending his return.",
                 NULL);
 }
+
+/* One move of 'person' of kind 'is' in 'text' and none of kind 'not',
+ * the kind the rules read before (ex20e). */
+static void expect_kind(const char *text, const char *person, exo_event is,
+                        exo_event not)
+{
+    cr_assert_eq(count_moves(text, person, is), 1, "want one %s in: %s",
+                 exo_event_name(is), text);
+    cr_assert_eq(count_moves(text, person, not), 0, "want no %s in: %s",
+                 exo_event_name(not), text);
+}
+
+Test(extract, replaced_who_was_sacked_is_fired)
+{
+    /* "replacing X, who was sacked": the clause tells how X went, and the
+     * sets call it fired (ex20e). */
+    cr_assert_eq(count_moves("Rita Solano will coach the side, replacing "
+                             "Dario Venn, who was sacked in April after a run "
+                             "of defeats.",
+                             "Dario Venn", EXO_EVENT_FIRED),
+                 1);
+    expect_kind("Rita Solano will succeed Dario Venn, who was ousted as "
+                "chief executive of Korvex in May.",
+                "Dario Venn", EXO_EVENT_FIRED, EXO_EVENT_LEFT);
+    /* Who retires still leaves. */
+    cr_assert_eq(count_moves("Rita Solano replaces Dario Venn, who is "
+                             "retiring.",
+                             "Dario Venn", EXO_EVENT_LEFT),
+                 1);
+}
+
+Test(extract, an_organisation_replacing_its_chief_fires_him)
+{
+    /* "A has replaced its chief executive, X" with the title in
+     * apposition: A removes X (ex20e). */
+    expect_one("Quill Labs has replaced its chief executive, Dario Venn, after "
+               "two years of losses.",
+               NULL, "Dario Venn", "Quill Labs", NULL, EXO_EVENT_FIRED);
+}
+
+Test(extract, a_firing_and_a_departure_told_apart_are_one_move)
+{
+    /* A firing and, in another sentence, a departure of the same person
+     * from the same organisation are one move, fired (ex20e). */
+    exo_candidate_list out =
+        run("Korvex has sacked Dario Venn. Venn's departure from Korvex "
+            "ends a turbulent spell of eight months.",
+            NULL);
+    size_t fired = 0, left = 0;
+    for (size_t i = 0; i < out.n; i++) {
+        fired += out.rows[i].event == EXO_EVENT_FIRED;
+        left += out.rows[i].event == EXO_EVENT_LEFT;
+    }
+    exo_candidate_list_release(&out);
+    cr_assert_eq(fired, 1);
+    cr_assert_eq(left, 0);
+    exo_candidate_list both =
+        run("Dario Venn left Korvex on Friday. The board ousted Venn "
+            "after the losses.",
+            NULL);
+    size_t n = both.n;
+    exo_event ev = n ? both.rows[0].event : EXO_EVENT_LEFT;
+    exo_candidate_list_release(&both);
+    cr_assert_eq(n, 1);
+    cr_assert_eq(ev, EXO_EVENT_FIRED);
+}
+
+Test(extract, left_and_founded_is_one_founding)
+{
+    /* "left A in 2011 and founded B" is one move, a founding from A, as
+     * "left A to found B" is; a founding in a later year of its own is a
+     * move apart (ex20e). */
+    const char *one = "Ada Lind left Quill Labs in 2011 and founded Korvex.";
+    expect_kind(one, "Ada Lind", EXO_EVENT_FOUNDED, EXO_EVENT_LEFT);
+    cr_assert_eq(count_moves("Ada Lind left Quill Labs in 2011 and founded "
+                             "Korvex in 2015.",
+                             "Ada Lind", EXO_EVENT_LEFT),
+                 1);
+}
+
+Test(extract, leaving_to_launch_the_new_fund_is_a_founding)
+{
+    /* "to launch the new fund": a company noun after "the new" (ex20e). */
+    const char *text = "Ada Lind, a partner, is leaving Quill Labs to launch "
+                       "the new fund.";
+    expect_kind(text, "Ada Lind", EXO_EVENT_FOUNDED, EXO_EVENT_LEFT);
+}
+
+Test(extract, a_departure_said_to_be_forced_is_fired)
+{
+    /* A firing of the same person, with a subject of its own, beside a
+     * departure in one sentence tells how the person went (ex20e). */
+    const char *text = "Ada Lind has announced her resignation from Quill "
+                       "Labs, with reports saying she was forced out by the "
+                       "board.";
+    expect_kind(text, "Ada Lind", EXO_EVENT_FIRED, EXO_EVENT_LEFT);
+    cr_assert_eq(count_moves("Ada Lind quit Quill Labs last week, and people "
+                             "close to the company said she was pushed out.",
+                             "Ada Lind", EXO_EVENT_FIRED),
+                 1);
+    /* Not someone else's firing in a relative clause, nor an
+     * alternative. */
+    cr_assert_eq(count_moves("Ada Lind resigned to a chairman who was ousted "
+                             "by Quill Labs.",
+                             "Ada Lind", EXO_EVENT_LEFT),
+                 1);
+    cr_assert_eq(count_moves("Ada Lind is the latest executive to quit or be "
+                             "forced out at Quill Labs.",
+                             "Ada Lind", EXO_EVENT_FIRED),
+                 0);
+}
+
+Test(extract, a_hire_after_a_prior_stint_there_is_a_return)
+{
+    /* A sentence naming the person tells an earlier spell at the hiring
+     * organisation: the hire is a return (ex20e). */
+    const char *text = "Quill Labs has hired Ada Lind as finance director. "
+                       "Its chairman praised Lind, who has held senior roles "
+                       "at Korvex and had a prior stint at Quill Labs.";
+    expect_kind(text, "Ada Lind", EXO_EVENT_RETURNED, EXO_EVENT_JOINED);
+    /* A spell elsewhere is no return. */
+    cr_assert_eq(count_moves("Quill Labs has hired Ada Lind as finance "
+                             "director. Its chairman praised Lind, who had a "
+                             "prior stint at Korvex.",
+                             "Ada Lind", EXO_EVENT_JOINED),
+                 1);
+}
+
+Test(extract, a_firing_in_a_clause_of_time_is_a_move_of_its_own)
+{
+    /* "Two years after she was fired by A, X stepped down from B": the
+     * clause's firing is history of its own, not where X leaves now
+     * (ex20e). */
+    const char *text = "Ada Lind has quit Korvex. Two years after she was "
+                       "fired by Quill Labs, Lind stepped down from Korvex "
+                       "on Monday.";
+    cr_assert_eq(count_moves(text, "Ada Lind", EXO_EVENT_FIRED), 1);
+    cr_assert_eq(count_moves(text, "Ada Lind", EXO_EVENT_LEFT), 1);
+}
