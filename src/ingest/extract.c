@@ -682,7 +682,13 @@ static const char *const org_kinds[] = {
     /* ex19p: "e-scooter maker Ola Electric", "miner Rio Tinto",
      * "newspaper Le Figaro" read as people. */
     "maker", "chipmaker", "miner", "lender", "newspaper", "magazine",
-    "broadcaster", "airline", NULL};
+    "broadcaster", "airline",
+    /* ex20g: clubs, brands and houses fresh news names before an
+     * unknown name ("Bundesliga side RB Leipzig", "basement club
+     * Coventry City", "luxury brand Maison Ullens", "fashion house
+     * Celine"); written in lower case only ("White House" is none). */
+    "side", "club", "brand", "label", "house", "outfit", "brewery", "franchise",
+    NULL};
 
 /* Words after which a capitalised run is an organisation, not a person
  * (and org_kinds). */
@@ -961,7 +967,8 @@ static void find_entities(struct extractor *ex, struct sent *s)
         size_t j = name_run(ex, i, s->t1);
         bool org_ctx = i > s->t0 &&
                        (low_in(&ex->toks[i - 1], org_context_words) ||
-                        low_in(&ex->toks[i - 1], org_kinds)) &&
+                        (low_in(&ex->toks[i - 1], org_kinds) &&
+                         !(ex->toks[i - 1].flags & T_CAP))) &&
                        !(ex->toks[i - 1].flags & T_POSS);
         /* "Joining Rosa Klein at Vantage Motors is Peter Hall": a name
          * and then "at": the person joined, not an organisation (ex17b). */
@@ -1137,6 +1144,14 @@ static void find_entities(struct extractor *ex, struct sent *s)
                     name_run(ex, i + 1, s->t1) == k &&
                     !exo__lex_org_suffix(ex->toks[k - 1].low))
                     k = i + 1;
+                /* ... nor a league before its club: "left Bundesliga
+                 * side RB Leipzig" left the club (ex20g). */
+                if (k + 1 < s->t1 && low_in(&ex->toks[k], org_kinds) &&
+                    !(ex->toks[k].flags & T_CAP) &&
+                    (ex->toks[k + 1].flags & T_CAP)) {
+                    i = k - 1;
+                    continue;
+                }
                 add_org(ex, i, k,
                         arena_dup(ex, ex->text + t->start,
                                   ex->toks[k - 1].end - t->start),

@@ -3740,3 +3740,13 @@ Test(extract, hypothetical_pole_position_and_pending)
                 "run the firm pending his return.",
                 NULL);
 }
+
+Test(extract, org_kind_in_lower_case_opens_an_unknown_organisation)
+{
+    /* "side", "club", "house" before an unknown name (ex20g). */
+    expect_one("Ada Lind has left Bundesliga side Marrow Vale after two "
+               "seasons.",
+               NULL, "Ada Lind", "Marrow Vale", NULL, EXO_EVENT_LEFT);
+    expect_one("Tom Reyes joined French fashion house Quillon in May.", NULL,
+               "Tom Reyes", NULL, "Quillon", EXO_EVENT_JOINED);
+}
