@@ -922,6 +922,90 @@ static bool ex_prefixed(const struct extractor *ex, size_t i)
            isupper((unsigned char)ex->text[t->start + 3]);
 }
 
+/* A capitalised word that can be part of an organisation's name found by
+ * its shape: no title ("CEO & President"; a title's modifier can be,
+ * "Department of Health"), month or known organisation. */
+static bool org_name_word(const struct extractor *ex, size_t i)
+{
+    const struct tok *t = &ex->toks[i];
+    exo_level lv;
+    return (t->flags & T_CAP) && (t->flags & T_WORD) && !ex->tok_org[i] &&
+           !t->month && exo__lex_role(t->low, &lv) != EXO__ROLE_HEAD;
+}
+
+/* Institutions named "X of Y": "the University of East London", "the
+ * Department of Justice" (ex20g: the name after "of" was read as a
+ * person, or nothing). */
+static const char *const org_heads_of[] = {
+    "university", "college", "department", "ministry", "institute",
+    "school",     "office",  "bureau",     "academy",  NULL};
+
+/*
+ * Organisations found by their shape in the sentence [t0, t1) before the
+ * capitalised runs are read as people (ex20g): capitalised words joined
+ * by an ampersand ("Alston & Bird", "Wiley Rein & Fielding"), and "X of
+ * Y" with X in org_heads_of.
+ */
+static void find_shaped_orgs(struct extractor *ex, size_t t0, size_t t1)
+{
+    const struct tok *T = ex->toks;
+    for (size_t i = t0; i + 2 < t1; i++) {
+        size_t a = i, b;
+        if (low_is(&T[i + 1], "&") && org_name_word(ex, i) &&
+            !(T[i].flags & T_POSS) && org_name_word(ex, i + 2)) {
+            /* One more word on the left ("Wiley Rein & Fielding"),
+             * not a possessive ("Atlanta's Alston & Bird"). */
+            if (a > t0 && org_name_word(ex, a - 1) &&
+                !(T[a - 1].flags & T_POSS) && !exo__lex_demonym(T[a - 1].low))
+                a--;
+            b = i + 2;
+        } else if ((T[i].flags & T_CAP) && !ex->tok_org[i] &&
+                   low_in(&T[i], org_heads_of) && !(T[i].flags & T_POSS) &&
+                   low_is(&T[i + 1], "of")) {
+            /* Not a unit of an organisation before it ("Baidu's
+             * Institute of", "FDA Office of"): left as it was. */
+            if (i > t0 && (ex->tok_org[i - 1] || (T[i - 1].flags & T_POSS)))
+                continue;
+            /* Its own name before it: "Falk School of Sustainability". */
+            while (a > t0 && a + 2 > i && org_name_word(ex, a - 1) &&
+                   !low_in(&T[a - 1],
+                           (const char *const[]){"the", "a", "an", NULL}))
+                a--;
+            b = i + 2;
+            if (low_is(&T[b], "the") && b + 1 < t1)
+                b++;
+            if (!org_name_word(ex, b))
+                continue;
+        } else {
+            continue;
+        }
+        /* The words after: up to three more, through "and" ("Department
+         * of Health and Human Services"), ending at a possessive. */
+        size_t end = b + 1;
+        while (end < t1 && end < b + 4 && !(T[end - 1].flags & T_POSS)) {
+            if (org_name_word(ex, end))
+                end++;
+            else if (end + 1 < t1 && low_is(&T[end], "and") &&
+                     org_name_word(ex, end + 1) && end + 1 < b + 4)
+                end += 2;
+            else
+                break;
+        }
+        /* "with University of Oregon graduate X": where someone
+         * studied, no organisation of a move; left as it was. */
+        if (end < t1 && low_in(&T[end], (const char *const[]){
+                                            "graduate", "graduates", "alumnus",
+                                            "alumna", "alumni", "student",
+                                            "students", "dropout", NULL}))
+            continue;
+        add_org(
+            ex, a, end,
+            arena_dup(ex, ex->text + T[a].start, T[end - 1].end - T[a].start),
+            true);
+        i = end - 1;
+    }
+}
+
 static void find_entities(struct extractor *ex, struct sent *s)
 {
     /* Known organisations first; they are never part of a name. */
@@ -961,6 +1045,7 @@ static void find_entities(struct extractor *ex, struct sent *s)
             i += n - 1;
         }
     }
+    find_shaped_orgs(ex, s->t0, s->t1);
     /* Capitalised runs: people, or new organisations by context. */
     size_t prev_name_end = SIZE_MAX;
     for (size_t i = s->t0; i < s->t1; i++) {

@@ -3750,3 +3750,19 @@ Test(extract, org_kind_in_lower_case_opens_an_unknown_organisation)
     expect_one("Tom Reyes joined French fashion house Quillon in May.", NULL,
                "Tom Reyes", NULL, "Quillon", EXO_EVENT_JOINED);
 }
+
+Test(extract, shaped_organisations_ampersand_and_head_of)
+{
+    /* Capitalised words joined by "&" are a firm (ex20g). */
+    expect_one("Ada Lind has left Harlow & Vane after ten years as a partner.",
+               NULL, "Ada Lind", "Harlow & Vane", NULL, EXO_EVENT_LEFT);
+    /* "University of X": the whole name, not a person "North Marrow". */
+    expect_one("Tom Reyes, the provost of the University of North Marrow, "
+               "has resigned.",
+               NULL, "Tom Reyes", "University of North Marrow", NULL,
+               EXO_EVENT_LEFT);
+    expect_one("Tom Reyes has joined the Department of Rural Affairs as its "
+               "chief economist.",
+               NULL, "Tom Reyes", NULL, "Department of Rural Affairs",
+               EXO_EVENT_JOINED);
+}
