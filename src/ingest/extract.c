@@ -1199,12 +1199,16 @@ static void find_entities(struct extractor *ex, struct sent *s)
             /* "a former Initech executive", "the Globex board": a
              * capitalised word before a title, not opening the sentence. */
             exo_level title_lv;
+            /* "the new Hibernian manager": "new" as for a run below,
+             * not a field ("the new R&D head") (ex20g). */
             if (!org_ctx && i > s->t0 && i + 1 < s->t1 &&
                 !exo__lex_demonym(t->low) &&
+                !(low_is(&ex->toks[i - 1], "new") && strchr(t->low, '&')) &&
                 exo__lex_role(t->low, &title_lv) == EXO__ROLE_NONE &&
                 exo__lex_role(ex->toks[i + 1].low, &title_lv) ==
                     EXO__ROLE_HEAD &&
-                low_in(&ex->toks[i - 1], title_org_openers))
+                (low_in(&ex->toks[i - 1], title_org_openers) ||
+                 low_is(&ex->toks[i - 1], "new")))
                 org_ctx = true;
             /* A single capitalised word after "rival", "join": an org;
              * not an adjective ("Lenovo-owned") nor the surname of a

@@ -3766,3 +3766,14 @@ Test(extract, shaped_organisations_ampersand_and_head_of)
                NULL, "Tom Reyes", NULL, "Department of Rural Affairs",
                EXO_EVENT_JOINED);
 }
+
+Test(extract, football_club_and_the_new_club_manager)
+{
+    /* "X City", "X Town" are clubs (ex20g). */
+    expect_one("Marrow City have sacked their manager Tom Reyes.", NULL,
+               "Tom Reyes", "Marrow City", NULL, EXO_EVENT_FIRED);
+    /* "the new X manager": X is the club (ex20g). */
+    expect_one("Ada Lind has been sacked as the new Quarrybank manager after "
+               "a month.",
+               NULL, "Ada Lind", "Quarrybank", NULL, EXO_EVENT_FIRED);
+}
