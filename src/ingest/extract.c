@@ -1183,11 +1183,20 @@ static void find_entities(struct extractor *ex, struct sent *s)
         }
         if (j == i) {
             const struct tok *t = &ex->toks[i];
-            /* "Acme AI", "Zeta Labs": a capitalised word and a suffix. */
+            /* "Acme AI", "Zeta Labs": a capitalised word and a suffix;
+             * not a place inside a team's name ("the Harbor City
+             * Hawks", "Kansas City Chiefs"; ex20g). */
+            exo_level city_lv;
+            bool place_in_name =
+                low_in(&ex->toks[i + 1 < s->t1 ? i + 1 : i],
+                       (const char *const[]){"city", "town", NULL}) &&
+                i + 2 < s->t1 && (ex->toks[i + 2].flags & T_CAP) &&
+                exo__lex_role(ex->toks[i + 2].low, &city_lv) ==
+                    EXO__ROLE_NONE;
             if (!ex->tok_org[i] && (t->flags & T_CAP) && (t->flags & T_WORD) &&
                 !(t->flags & T_NOTNAME) && i + 1 < s->t1 &&
                 !ex->tok_org[i + 1] && !(t->flags & T_POSS) &&
-                (ex->toks[i + 1].flags & T_CAP) &&
+                (ex->toks[i + 1].flags & T_CAP) && !place_in_name &&
                 exo__lex_org_suffix(ex->toks[i + 1].low)) {
                 add_org(ex, i, i + 2,
                         arena_dup(ex, ex->text + t->start,
