@@ -1191,8 +1191,7 @@ static void find_entities(struct extractor *ex, struct sent *s)
                 low_in(&ex->toks[i + 1 < s->t1 ? i + 1 : i],
                        (const char *const[]){"city", "town", NULL}) &&
                 i + 2 < s->t1 && (ex->toks[i + 2].flags & T_CAP) &&
-                exo__lex_role(ex->toks[i + 2].low, &city_lv) ==
-                    EXO__ROLE_NONE;
+                exo__lex_role(ex->toks[i + 2].low, &city_lv) == EXO__ROLE_NONE;
             if (!ex->tok_org[i] && (t->flags & T_CAP) && (t->flags & T_WORD) &&
                 !(t->flags & T_NOTNAME) && i + 1 < s->t1 &&
                 !ex->tok_org[i + 1] && !(t->flags & T_POSS) &&
@@ -1208,6 +1207,24 @@ static void find_entities(struct extractor *ex, struct sent *s)
             /* "a former Initech executive", "the Globex board": a
              * capitalised word before a title, not opening the sentence. */
             exo_level title_lv;
+            /* "Sanofi's longtime R&D lead", "RBNZ's deputy governor": one
+             * word owning a title, as a run does below (ex20g); not the
+             * end of a longer name ("Credit Suisse's"). */
+            if (!org_ctx && (t->flags & T_POSS) && i + 1 < s->t1 &&
+                !exo__lex_demonym(t->low) &&
+                !(i > s->t0 && (ex->toks[i - 1].flags & T_CAP) &&
+                  !low_in(&ex->toks[i - 1],
+                          (const char *const[]){"the", "a", "an", NULL}))) {
+                size_t k = i + 1;
+                while (k < s->t1 && k < i + 3 &&
+                       low_in(&ex->toks[k], (const char *const[]){
+                                                "new", "longtime", "outgoing",
+                                                "former", "interim", NULL}))
+                    k++;
+                org_ctx =
+                    k < s->t1 &&
+                    exo__lex_role(ex->toks[k].low, &title_lv) != EXO__ROLE_NONE;
+            }
             /* "the new Hibernian manager": "new" as for a run below,
              * not a field ("the new R&D head") (ex20g). */
             if (!org_ctx && i > s->t0 && i + 1 < s->t1 &&

@@ -3777,3 +3777,12 @@ Test(extract, football_club_and_the_new_club_manager)
                "a month.",
                NULL, "Ada Lind", "Quarrybank", NULL, EXO_EVENT_FIRED);
 }
+
+Test(extract, one_word_owning_a_title_is_an_organisation)
+{
+    /* "Quillon's longtime research head": Quillon is where the head
+     * worked (ex20g). */
+    expect_one("Quillon's longtime research head Ada Lind has joined Harlow "
+               "Mills.",
+               NULL, "Ada Lind", "Quillon", "Harlow Mills", EXO_EVENT_JOINED);
+}
