@@ -1204,8 +1204,6 @@ static void find_entities(struct extractor *ex, struct sent *s)
                 i++;
                 continue;
             }
-            /* "a former Initech executive", "the Globex board": a
-             * capitalised word before a title, not opening the sentence. */
             exo_level title_lv;
             /* "Sanofi's longtime R&D lead", "RBNZ's deputy governor": one
              * word owning a title, as a run does below (ex20g); not the
@@ -1225,8 +1223,10 @@ static void find_entities(struct extractor *ex, struct sent *s)
                     k < s->t1 &&
                     exo__lex_role(ex->toks[k].low, &title_lv) != EXO__ROLE_NONE;
             }
-            /* "the new Hibernian manager": "new" as for a run below,
-             * not a field ("the new R&D head") (ex20g). */
+            /* "a former Initech executive", "the Globex board": a
+             * capitalised word before a title, not opening the sentence.
+             * "the new Hibernian manager": "new" as for a run below, not
+             * a field ("the new R&D head") (ex20g). */
             if (!org_ctx && i > s->t0 && i + 1 < s->t1 &&
                 !exo__lex_demonym(t->low) &&
                 !(low_is(&ex->toks[i - 1], "new") && strchr(t->low, '&')) &&
