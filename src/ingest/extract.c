@@ -688,7 +688,13 @@ static const char *const org_kinds[] = {
     /* ex19p: "e-scooter maker Ola Electric", "miner Rio Tinto",
      * "newspaper Le Figaro" read as people. */
     "maker", "chipmaker", "miner", "lender", "newspaper", "magazine",
-    "broadcaster", "airline", NULL};
+    "broadcaster", "airline",
+    /* ex20g: clubs, brands and houses fresh news names before an
+     * unknown name ("Bundesliga side RB Leipzig", "basement club
+     * Coventry City", "luxury brand Maison Ullens", "fashion house
+     * Celine"); written in lower case only ("White House" is none). */
+    "side", "club", "brand", "label", "house", "outfit", "brewery", "franchise",
+    NULL};
 
 /* Words after which a capitalised run is an organisation, not a person
  * (and org_kinds). */
@@ -922,6 +928,90 @@ static bool ex_prefixed(const struct extractor *ex, size_t i)
            isupper((unsigned char)ex->text[t->start + 3]);
 }
 
+/* A capitalised word that can be part of an organisation's name found by
+ * its shape: no title ("CEO & President"; a title's modifier can be,
+ * "Department of Health"), month or known organisation. */
+static bool org_name_word(const struct extractor *ex, size_t i)
+{
+    const struct tok *t = &ex->toks[i];
+    exo_level lv;
+    return (t->flags & T_CAP) && (t->flags & T_WORD) && !ex->tok_org[i] &&
+           !t->month && exo__lex_role(t->low, &lv) != EXO__ROLE_HEAD;
+}
+
+/* Institutions named "X of Y": "the University of East London", "the
+ * Department of Justice" (ex20g: the name after "of" was read as a
+ * person, or nothing). */
+static const char *const org_heads_of[] = {
+    "university", "college", "department", "ministry", "institute",
+    "school",     "office",  "bureau",     "academy",  NULL};
+
+/*
+ * Organisations found by their shape in the sentence [t0, t1) before the
+ * capitalised runs are read as people (ex20g): capitalised words joined
+ * by an ampersand ("Alston & Bird", "Wiley Rein & Fielding"), and "X of
+ * Y" with X in org_heads_of.
+ */
+static void find_shaped_orgs(struct extractor *ex, size_t t0, size_t t1)
+{
+    const struct tok *T = ex->toks;
+    for (size_t i = t0; i + 2 < t1; i++) {
+        size_t a = i, b;
+        if (low_is(&T[i + 1], "&") && org_name_word(ex, i) &&
+            !(T[i].flags & T_POSS) && org_name_word(ex, i + 2)) {
+            /* One more word on the left ("Wiley Rein & Fielding"),
+             * not a possessive ("Atlanta's Alston & Bird"). */
+            if (a > t0 && org_name_word(ex, a - 1) &&
+                !(T[a - 1].flags & T_POSS) && !exo__lex_demonym(T[a - 1].low))
+                a--;
+            b = i + 2;
+        } else if ((T[i].flags & T_CAP) && !ex->tok_org[i] &&
+                   low_in(&T[i], org_heads_of) && !(T[i].flags & T_POSS) &&
+                   low_is(&T[i + 1], "of")) {
+            /* Not a unit of an organisation before it ("Baidu's
+             * Institute of", "FDA Office of"): left as it was. */
+            if (i > t0 && (ex->tok_org[i - 1] || (T[i - 1].flags & T_POSS)))
+                continue;
+            /* Its own name before it: "Falk School of Sustainability". */
+            while (a > t0 && a + 2 > i && org_name_word(ex, a - 1) &&
+                   !low_in(&T[a - 1],
+                           (const char *const[]){"the", "a", "an", NULL}))
+                a--;
+            b = i + 2;
+            if (low_is(&T[b], "the") && b + 1 < t1)
+                b++;
+            if (!org_name_word(ex, b))
+                continue;
+        } else {
+            continue;
+        }
+        /* The words after: up to three more, through "and" ("Department
+         * of Health and Human Services"), ending at a possessive. */
+        size_t end = b + 1;
+        while (end < t1 && end < b + 4 && !(T[end - 1].flags & T_POSS)) {
+            if (org_name_word(ex, end))
+                end++;
+            else if (end + 1 < t1 && low_is(&T[end], "and") &&
+                     org_name_word(ex, end + 1) && end + 1 < b + 4)
+                end += 2;
+            else
+                break;
+        }
+        /* "with University of Oregon graduate X": where someone
+         * studied, no organisation of a move; left as it was. */
+        if (end < t1 && low_in(&T[end], (const char *const[]){
+                                            "graduate", "graduates", "alumnus",
+                                            "alumna", "alumni", "student",
+                                            "students", "dropout", NULL}))
+            continue;
+        add_org(
+            ex, a, end,
+            arena_dup(ex, ex->text + T[a].start, T[end - 1].end - T[a].start),
+            true);
+        i = end - 1;
+    }
+}
+
 static void find_entities(struct extractor *ex, struct sent *s)
 {
     /* Known organisations first; they are never part of a name. */
@@ -961,13 +1051,15 @@ static void find_entities(struct extractor *ex, struct sent *s)
             i += n - 1;
         }
     }
+    find_shaped_orgs(ex, s->t0, s->t1);
     /* Capitalised runs: people, or new organisations by context. */
     size_t prev_name_end = SIZE_MAX;
     for (size_t i = s->t0; i < s->t1; i++) {
         size_t j = name_run(ex, i, s->t1);
         bool org_ctx = i > s->t0 &&
                        (low_in(&ex->toks[i - 1], org_context_words) ||
-                        low_in(&ex->toks[i - 1], org_kinds)) &&
+                        (low_in(&ex->toks[i - 1], org_kinds) &&
+                         !(ex->toks[i - 1].flags & T_CAP))) &&
                        !(ex->toks[i - 1].flags & T_POSS);
         /* "Joining Rosa Klein at Vantage Motors is Peter Hall": a name
          * and then "at": the person joined, not an organisation (ex17b). */
@@ -1097,11 +1189,19 @@ static void find_entities(struct extractor *ex, struct sent *s)
         }
         if (j == i) {
             const struct tok *t = &ex->toks[i];
-            /* "Acme AI", "Zeta Labs": a capitalised word and a suffix. */
+            /* "Acme AI", "Zeta Labs": a capitalised word and a suffix;
+             * not a place inside a team's name ("the Harbor City
+             * Hawks", "Kansas City Chiefs"; ex20g). */
+            exo_level city_lv;
+            bool place_in_name =
+                low_in(&ex->toks[i + 1 < s->t1 ? i + 1 : i],
+                       (const char *const[]){"city", "town", NULL}) &&
+                i + 2 < s->t1 && (ex->toks[i + 2].flags & T_CAP) &&
+                exo__lex_role(ex->toks[i + 2].low, &city_lv) == EXO__ROLE_NONE;
             if (!ex->tok_org[i] && (t->flags & T_CAP) && (t->flags & T_WORD) &&
                 !(t->flags & T_NOTNAME) && i + 1 < s->t1 &&
                 !ex->tok_org[i + 1] && !(t->flags & T_POSS) &&
-                (ex->toks[i + 1].flags & T_CAP) &&
+                (ex->toks[i + 1].flags & T_CAP) && !place_in_name &&
                 exo__lex_org_suffix(ex->toks[i + 1].low)) {
                 add_org(ex, i, i + 2,
                         arena_dup(ex, ex->text + t->start,
@@ -1110,15 +1210,37 @@ static void find_entities(struct extractor *ex, struct sent *s)
                 i++;
                 continue;
             }
-            /* "a former Initech executive", "the Globex board": a
-             * capitalised word before a title, not opening the sentence. */
             exo_level title_lv;
+            /* "Sanofi's longtime R&D lead", "RBNZ's deputy governor": one
+             * word owning a title, as a run does below (ex20g); not the
+             * end of a longer name ("Credit Suisse's"). */
+            if (!org_ctx && (t->flags & T_POSS) && i + 1 < s->t1 &&
+                !exo__lex_demonym(t->low) &&
+                !(i > s->t0 && (ex->toks[i - 1].flags & T_CAP) &&
+                  !low_in(&ex->toks[i - 1],
+                          (const char *const[]){"the", "a", "an", NULL}))) {
+                size_t k = i + 1;
+                while (k < s->t1 && k < i + 3 &&
+                       low_in(&ex->toks[k], (const char *const[]){
+                                                "new", "longtime", "outgoing",
+                                                "former", "interim", NULL}))
+                    k++;
+                org_ctx =
+                    k < s->t1 &&
+                    exo__lex_role(ex->toks[k].low, &title_lv) != EXO__ROLE_NONE;
+            }
+            /* "a former Initech executive", "the Globex board": a
+             * capitalised word before a title, not opening the sentence.
+             * "the new Hibernian manager": "new" as for a run below, not
+             * a field ("the new R&D head") (ex20g). */
             if (!org_ctx && i > s->t0 && i + 1 < s->t1 &&
                 !exo__lex_demonym(t->low) &&
+                !(low_is(&ex->toks[i - 1], "new") && strchr(t->low, '&')) &&
                 exo__lex_role(t->low, &title_lv) == EXO__ROLE_NONE &&
                 exo__lex_role(ex->toks[i + 1].low, &title_lv) ==
                     EXO__ROLE_HEAD &&
-                low_in(&ex->toks[i - 1], title_org_openers))
+                (low_in(&ex->toks[i - 1], title_org_openers) ||
+                 low_is(&ex->toks[i - 1], "new")))
                 org_ctx = true;
             /* A single capitalised word after "rival", "join": an org;
              * not an adjective ("Lenovo-owned") nor the surname of a
@@ -1143,6 +1265,14 @@ static void find_entities(struct extractor *ex, struct sent *s)
                     name_run(ex, i + 1, s->t1) == k &&
                     !exo__lex_org_suffix(ex->toks[k - 1].low))
                     k = i + 1;
+                /* ... nor a league before its club: "left Bundesliga
+                 * side RB Leipzig" left the club (ex20g). */
+                if (k + 1 < s->t1 && low_in(&ex->toks[k], org_kinds) &&
+                    !(ex->toks[k].flags & T_CAP) &&
+                    (ex->toks[k + 1].flags & T_CAP)) {
+                    i = k - 1;
+                    continue;
+                }
                 add_org(ex, i, k,
                         arena_dup(ex, ex->text + t->start,
                                   ex->toks[k - 1].end - t->start),

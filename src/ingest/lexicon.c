@@ -1335,6 +1335,10 @@ static const char *const org_suffixes[] = {
     "telecoms",
     "hotspur",
     "county",
+    /* ex20g: football clubs ("Hull City", "Ipswich Town"); a place
+     * read so is no worse than read as a person, as before. */
+    "city",
+    "town",
     /* ex18n: institutions ("Memorial Sloan Kettering Cancer Center",
      * "the Andy Warhol Museum") and a carmaker's arm ("Volvo Cars")
      * were read as people. */

@@ -3939,3 +3939,49 @@ Test(extract, a_firing_in_a_clause_of_time_is_a_move_of_its_own)
     cr_assert_eq(count_moves(text, "Ada Lind", EXO_EVENT_FIRED), 1);
     cr_assert_eq(count_moves(text, "Ada Lind", EXO_EVENT_LEFT), 1);
 }
+
+Test(extract, org_kind_in_lower_case_opens_an_unknown_organisation)
+{
+    /* "side", "club", "house" before an unknown name (ex20g). */
+    expect_one("Ada Lind has left Bundesliga side Marrow Vale after two "
+               "seasons.",
+               NULL, "Ada Lind", "Marrow Vale", NULL, EXO_EVENT_LEFT);
+    expect_one("Tom Reyes joined French fashion house Quillon in May.", NULL,
+               "Tom Reyes", NULL, "Quillon", EXO_EVENT_JOINED);
+}
+
+Test(extract, shaped_organisations_ampersand_and_head_of)
+{
+    /* Capitalised words joined by "&" are a firm (ex20g). */
+    expect_one("Ada Lind has left Harlow & Vane after ten years as a partner.",
+               NULL, "Ada Lind", "Harlow & Vane", NULL, EXO_EVENT_LEFT);
+    /* "University of X": the whole name, not a person "North Marrow". */
+    expect_one("Tom Reyes, the provost of the University of North Marrow, "
+               "has resigned.",
+               NULL, "Tom Reyes", "University of North Marrow", NULL,
+               EXO_EVENT_LEFT);
+    expect_one("Tom Reyes has joined the Department of Rural Affairs as its "
+               "chief economist.",
+               NULL, "Tom Reyes", NULL, "Department of Rural Affairs",
+               EXO_EVENT_JOINED);
+}
+
+Test(extract, football_club_and_the_new_club_manager)
+{
+    /* "X City", "X Town" are clubs (ex20g). */
+    expect_one("Marrow City have sacked their manager Tom Reyes.", NULL,
+               "Tom Reyes", "Marrow City", NULL, EXO_EVENT_FIRED);
+    /* "the new X manager": X is the club (ex20g). */
+    expect_one("Ada Lind has been sacked as the new Quarrybank manager after "
+               "a month.",
+               NULL, "Ada Lind", "Quarrybank", NULL, EXO_EVENT_FIRED);
+}
+
+Test(extract, one_word_owning_a_title_is_an_organisation)
+{
+    /* "Quillon's longtime research head": Quillon is where the head
+     * worked (ex20g). */
+    expect_one("Quillon's longtime research head Ada Lind has joined Harlow "
+               "Mills.",
+               NULL, "Ada Lind", "Quillon", "Harlow Mills", EXO_EVENT_JOINED);
+}
