@@ -1476,7 +1476,7 @@ Test(extract, a_succession_takes_the_verbs_own_date)
 }
 
 /* "Also sacked: X", a form no rule reads: the model proposes the firing,
- * held for review (below --review-below's 0.70), and the rules alone find
+ * below 0.70 in the first stage, and the rules alone find
  * nothing for X. */
 Test(extract, learned_reader_proposes_what_the_rules_miss)
 {
