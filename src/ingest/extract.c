@@ -382,6 +382,9 @@ struct extractor {
      * cand_next per candidate (index + 1; 0 ends). */
     size_t *cand_head, *cand_tail, *cand_next;
     size_t cap_cand_next;
+    /* How each candidate was found (HOW_ bits), for the second look. */
+    unsigned *cand_how;
+    size_t cap_cand_how;
     unsigned long long *work;
     struct mention *ments; /* of the current sentence */
     size_t n_ments, cap_ments;
@@ -2434,6 +2437,45 @@ static bool same_or_shortened(const char *a, const char *b)
  * The weights order candidates for review; they are not calibrated
  * probabilities. Rounded to 0.01 so that outputs compare exactly.
  */
+/* How a frame was read, kept with its candidate for the second look
+ * (ex20c): what score() weighs by hand, and more. */
+enum {
+    HOW_SURNAME = 1u << 0,  /* named by surname only */
+    HOW_PRONOUN = 1u << 1,  /* a pronoun or a title noun */
+    HOW_FAR = 1u << 2,      /* resolved across a paragraph break */
+    HOW_STRONG = 1u << 3,   /* an unambiguous trigger */
+    HOW_HEDGED = 1u << 4,   /* "expected to", "reportedly" */
+    HOW_PASSIVE = 1u << 5,  /* "X was hired" */
+    HOW_NOUN = 1u << 6,     /* "X's exit" */
+    HOW_TEMPORAL = 1u << 7, /* in a "when"/"after" clause */
+    HOW_WHO = 1u << 8,      /* "X, who joined A" */
+    HOW_OBJECT = 1u << 9,   /* "A fired X", "left the company" */
+    HOW_TO_NOUN = 1u << 10, /* "joined the retailer" */
+    HOW_AFFIL = 1u << 11,   /* 'from' is the person's affiliation */
+    HOW_RETOLD = 1u << 12,  /* the same move told again in the text */
+    HOW_READER = 1u << 13,  /* the learned reader's proposal */
+    HOW_N = 14
+};
+static const char *const how_names[HOW_N] = {
+    "how:surname", "how:pronoun", "how:far",     "how:strong",
+    "how:hedged",  "how:passive", "how:noun",    "how:temporal",
+    "how:who",     "how:object",  "how:to-noun", "how:affiliation",
+    "how:retold",  "how:reader"};
+
+static unsigned frame_how(const struct frame *f)
+{
+    return (!(f->mflags & M_FULL) && (f->mflags & M_PARTIAL) ? HOW_SURNAME
+                                                             : 0u) |
+           (!(f->mflags & (M_FULL | M_PARTIAL)) ? HOW_PRONOUN : 0u) |
+           (f->mflags & M_FAR ? HOW_FAR : 0u) |
+           (f->tflags & EXO__TRIG_STRONG ? HOW_STRONG : 0u) |
+           (f->hedged ? HOW_HEDGED : 0u) | (f->passive ? HOW_PASSIVE : 0u) |
+           (f->noun ? HOW_NOUN : 0u) | (f->temporal ? HOW_TEMPORAL : 0u) |
+           (f->who_join ? HOW_WHO : 0u) |
+           (f->object || f->obj_fire ? HOW_OBJECT : 0u) |
+           (f->to_noun ? HOW_TO_NOUN : 0u) | (f->from_aff ? HOW_AFFIL : 0u);
+}
+
 static double score(const struct frame *f)
 {
     double c = 0.40;
@@ -2626,6 +2668,7 @@ static void emit(struct extractor *ex, const struct sent *s,
         double sc = score(f);
         if (sc > o->confidence)
             o->confidence = sc;
+        ex->cand_how[i - 1] |= HOW_RETOLD;
         return;
     }
     c.person = dup_or_null(ex, p->name);
@@ -2649,8 +2692,9 @@ static void emit(struct extractor *ex, const struct sent *s,
         ex->fatal = EXO_ENOMEM;
     c.start = in_offset(ex, s->start);
     c.end = in_offset(ex, s->end);
-    size_t n_next = ex->n_cands;
+    size_t n_next = ex->n_cands, n_how = ex->n_cands;
     if (EXO_VEC_PUSH(ex->cand_next, n_next, ex->cap_cand_next, 0) ||
+        EXO_VEC_PUSH(ex->cand_how, n_how, ex->cap_cand_how, frame_how(f)) ||
         EXO_VEC_PUSH(ex->cands, ex->n_cands, ex->cap_cands, c)) {
         ex->fatal = EXO_ENOMEM;
         exo__free(c.person);
@@ -6147,8 +6191,10 @@ static void learn_emit(struct extractor *ex)
         }
         size_t before = ex->n_cands;
         emit(ex, s, &fr);
-        if (ex->n_cands > before)
+        if (ex->n_cands > before) {
             ex->cands[ex->n_cands - 1].confidence = LEARNED_CONF;
+            ex->cand_how[ex->n_cands - 1] |= HOW_READER;
+        }
     }
 }
 
@@ -6253,6 +6299,7 @@ static void release_ex(struct extractor *ex)
     exo__free(ex->cand_head);
     exo__free(ex->cand_tail);
     exo__free(ex->cand_next);
+    exo__free(ex->cand_how);
     exo__free(ex->aliases);
     exo__free(ex->sents_raw);
     exo__free(ex->sents);
@@ -6519,6 +6566,9 @@ static void candidate_features(const struct extractor *ex, size_t i,
                       : n <= 3 ? "passage-moves:2-3"
                       : n <= 7 ? "passage-moves:4-7"
                                : "passage-moves:8+");
+    for (unsigned b = 0; b < HOW_N; b++)
+        if (ex->cand_how[i] & (1u << b))
+            emit_feature(ctx, how_names[b]);
     if (c->evidence)
         sentence_cues(c->evidence, emit_feature, ctx);
 }

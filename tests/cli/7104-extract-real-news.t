@@ -5,11 +5,11 @@ args: extract --date 2025-08-01 $FIX/extract-real-news.txt
 status: 0
 --- stdout
 #  person             event   from       to         role             level  date         conf
-1  Tianhe Yu          joined  Google     Meta       -                -      2025-08-01*  0.81
-2  Weiyue Wang        joined  Google     Meta       -                -      2025-08-01*  0.81
-3  Cosmo Du           joined  Google     Meta       -                -      2025-08-01*  0.81
+1  Tianhe Yu          joined  Google     Meta       -                -      2025-08-01*  0.82
+2  Weiyue Wang        joined  Google     Meta       -                -      2025-08-01*  0.82
+3  Cosmo Du           joined  Google     Meta       -                -      2025-08-01*  0.82
 4  Laxman Narasimhan  fired   Starbucks  -          chief executive  exec   2025-08-01*  0.96
-5  Brian Niccol       joined  Chipotle   Starbucks  boss             exec   2025-08-01*  0.93
+5  Brian Niccol       joined  Chipotle   Starbucks  boss             exec   2025-08-01*  0.94
 6  Parag Agrawal      fired   X          -          CEO              exec   2025-08-01*  0.93
 7  Vijaya Gadde       fired   X          -          -                -      2025-08-01*  0.88
 7 candidates in $FIX/extract-real-news.txt (context: Meta)

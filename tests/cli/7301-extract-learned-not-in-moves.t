@@ -4,7 +4,6 @@ setup: extract --import --date 2025-03-04 $FIX/extract-learned.txt
 args: moves
 status: 0
 --- stdout
-date        person       event  from   to  level  role
-2025-03-04  Dan Petrov   fired  Hawks  -   lead   coach
-2025-03-04  Marta Ilves  fired  Hawks  -   ic
-2 moves
+date        person      event  from   to  level  role
+2025-03-04  Dan Petrov  fired  Hawks  -   lead   coach
+1 moves

@@ -9,10 +9,10 @@ status: 0
 --- stdout
 #  person        event                 from       to          role            level    date         conf
 1  Tom Berg      founded (background)  Google     Brightwave  -               founder  2019         0.95
-2  Ana Ortiz     left (background)     Microsoft  -           -               -        2023-02      0.91
-3  Omar Feld     left                  Nissan     -           -               -        2024-08-06*  0.89
-4  Omar Feld     joined (background)   Toyota     Nissan      -               -        2021         0.80
-5  Ken Adeyemi   left (background)     Intel      -           -               -        -            0.89
+2  Ana Ortiz     left (background)     Microsoft  -           -               -        2023-02      0.92
+3  Omar Feld     left                  Nissan     -           -               -        2024-08-06*  0.87
+4  Omar Feld     joined (background)   Toyota     Nissan      -               -        2021         0.87
+5  Ken Adeyemi   left (background)     Intel      -           -               -        -            0.88
 6  Sara Lind     joined (background)   -          Nissan      -               -        -            0.82
 7  Lena Fischer  left                  Toyota     -           head of design  exec     2024-03      0.95
 7 candidates in $FIX/extract-history-dates.txt (context: Nissan)

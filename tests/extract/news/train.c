@@ -863,6 +863,20 @@ static void second_look(const struct choice *best, const char *model_path,
         hits += cands[i].hit;
     printf("  %zu candidates, %zu of them gold moves; %zu features\n",
            n_cands, hits, n_vocab2);
+    /* What the extractor knew of the candidates that are no gold move
+     * (the extras), by feature: the causes the second look can weigh. */
+    printf("  feature | candidates | extras | extra share\n");
+    for (size_t v = 1; v <= n_vocab2; v++) {
+        size_t n = 0, extra = 0;
+        for (size_t i = 0; i < n_cands; i++)
+            for (size_t j = 0; j < cands[i].n_feat; j++)
+                if (cands[i].feat[j] == (int)v) {
+                    n++;
+                    extra += !cands[i].hit;
+                }
+        printf("  %s | %zu | %zu | %.2f\n", vocab2_names[v], n, extra,
+               n ? (double)extra / (double)n : 0);
+    }
     static const double costs2[] = {0.01, 0.03, 0.1, 0.3, 1, 3, 10};
     double best_C = 0, best_brier = 2;
     for (size_t c = 0; c < sizeof costs2 / sizeof costs2[0]; c++) {
