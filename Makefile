@@ -120,7 +120,8 @@ $(BUILD)/src/ingest/model.o: $(BUILD)/gen/extract_model.inc $(BUILD)/gen/extract
 # The trainer of that model (liblinear); run by hand after the development
 # sets or the features change: make train-extract. It reads every devN.txt
 # of tests/extract/news and chooses C and the threshold by cross-validation
-# (ex17m; docs/extract.md).
+# (ex17m; docs/extract.md), and in the same run trains the second look on
+# the candidates (ex20c), writing data/extract-calibration.csv.
 $(BUILD)/train-extract: tests/extract/news/train.c tests/extract/news/news_sets.h $(LIBA)
 	@mkdir -p $(dir $@)
 	$(CC) $(LIB_CFLAGS) -o $@ $< $(LIBA) $(LIBS) -llinear
