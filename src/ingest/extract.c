@@ -6529,8 +6529,9 @@ static void sentence_cues(const char *s, feature_fn emit_feature, void *ctx)
                                     : "len:long");
 }
 
+/* 'same': the number of the person's candidates (person_counts). */
 static void candidate_features(const struct extractor *ex, size_t i,
-                               feature_fn emit_feature, void *ctx)
+                               size_t same, feature_fn emit_feature, void *ctx)
 {
     const exo_candidate *c = &ex->cands[i];
     char f[64];
@@ -6556,9 +6557,6 @@ static void candidate_features(const struct extractor *ex, size_t i,
         emit_feature(ctx, "role");
     emit_feature(ctx, c->date_in_text ? "date:text" : "date:none");
     emit_feature(ctx, strchr(c->person, ' ') ? "name:full" : "name:one-word");
-    size_t same = 0;
-    for (size_t j = 0; j < ex->n_cands; j++)
-        same += strcmp(ex->cands[j].person, c->person) == 0;
     snprintf(f, sizeof f, "person-moves:%zu", same < 3 ? same : 3);
     emit_feature(ctx, f);
     size_t n = ex->n_cands;
@@ -6604,19 +6602,44 @@ static void hook_feature(void *ctx, const char *feature)
     h->hooks->candidate_feature(h->hooks->ctx, h->cand, feature);
 }
 
+/* Each candidate's count of its person's candidates, from the person's
+ * chain (cand_head, cand_next): linear, where comparing every pair of
+ * candidates was quadratic on a text of thousands. NULL when out of
+ * memory. */
+static size_t *person_counts(const struct extractor *ex)
+{
+    size_t *same = exo__calloc(ex->n_cands + 1, sizeof *same);
+    if (!same)
+        return NULL;
+    for (size_t p = 0; p < ex->n_people; p++) {
+        size_t n = 0;
+        for (size_t i = ex->cand_head[p]; i; i = ex->cand_next[i - 1])
+            n++;
+        for (size_t i = ex->cand_head[p]; i; i = ex->cand_next[i - 1])
+            same[i - 1] = n;
+    }
+    return same;
+}
+
 /* Rescores every candidate; 'drop[i]' is set for those below the
- * threshold. The features are computed before any confidence changes,
- * so each candidate's do not depend on the order. */
+ * threshold. */
 static void second_look(struct extractor *ex, bool *drop)
 {
     const struct exo__learn_hooks *hooks = ex->hooks;
+    size_t *same = person_counts(ex);
+    if (!same) {
+        ex->fatal = EXO_ENOMEM;
+        return;
+    }
     if (hooks && hooks->candidate_feature)
         for (size_t i = 0; i < ex->n_cands; i++) {
             struct hook_feature h = {hooks, i};
-            candidate_features(ex, i, hook_feature, &h);
+            candidate_features(ex, i, same[i], hook_feature, &h);
         }
-    if (hooks && hooks->first_stage_only)
+    if (hooks && hooks->first_stage_only) {
+        exo__free(same);
         return;
+    }
     struct calib_sum s = {NULL, 0, 0};
     if (hooks && hooks->calib) {
         s.rows = hooks->calib;
@@ -6628,26 +6651,22 @@ static void second_look(struct extractor *ex, bool *drop)
         bsearch("(bias)", s.rows, s.n, sizeof *s.rows, calib_cmp);
     const struct exo__calib_row *thr =
         bsearch("(threshold)", s.rows, s.n, sizeof *s.rows, calib_cmp);
-    if (!bias || !thr)
-        return; /* no second look trained: the first stage's numbers */
-    double *p = exo__malloc(ex->n_cands * sizeof *p + 1);
-    if (!p) {
-        ex->fatal = EXO_ENOMEM;
+    if (!bias || !thr) {
+        exo__free(same); /* no second look trained: the first stage's */
         return;
     }
     for (size_t i = 0; i < ex->n_cands; i++) {
         s.z = bias->w;
-        candidate_features(ex, i, add_weight, &s);
-        p[i] = 1.0 / (1.0 + exp(-s.z));
+        candidate_features(ex, i, same[i], add_weight, &s);
+        /* A candidate's features read only its own confidence: it may
+         * change before the next candidate's are read. Rounded to 0.01
+         * so that outputs compare exactly. */
+        double prob = 1.0 / (1.0 + exp(-s.z));
+        drop[i] = prob < thr->w;
+        ex->cands[i].confidence = round(prob * 100.0) / 100.0;
     }
-    for (size_t i = 0; i < ex->n_cands; i++) {
-        drop[i] = p[i] < thr->w;
-        /* Rounded to 0.01 so that outputs compare exactly. */
-        ex->cands[i].confidence = round(p[i] * 100.0) / 100.0;
-    }
-    exo__free(p);
+    exo__free(same);
 }
-
 /* 'work' gets the count of lookup steps (struct extractor); may be NULL. */
 static exo_code extract(const char *text, size_t len, const size_t *map,
                         const exo_extract_opts *opts,
