@@ -80,14 +80,16 @@ static int bench_news(size_t n)
     size_t len = 0, cap = 0;
     /* The development sets only: the sealed test sets are read by nobody
      * but the scorer, not even as timing text. */
-    static const char *const sets[] = {"dev", "dev2", "dev3", "dev4",
-                                       "dev5", "dev6", "dev7", "dev8"};
+    static const char *const sets[] = {"dev",  "dev2", "dev3", "dev4", "dev5",
+                                       "dev6", "dev7", "dev8", "dev9"};
     for (size_t i = 0; i < sizeof sets / sizeof *sets; i++) {
         char path[64];
         snprintf(path, sizeof path, "tests/extract/news/%s.txt", sets[i]);
         if (!read_news(path, &one, &len, &cap)) {
-            fprintf(stderr, "bench_extract: cannot read %s "
-                            "(run from the source tree)\n", path);
+            fprintf(stderr,
+                    "bench_extract: cannot read %s "
+                    "(run from the source tree)\n",
+                    path);
             free(one);
             return 1;
         }

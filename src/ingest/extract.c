@@ -382,6 +382,9 @@ struct extractor {
      * cand_next per candidate (index + 1; 0 ends). */
     size_t *cand_head, *cand_tail, *cand_next;
     size_t cap_cand_next;
+    /* How each candidate was found (HOW_ bits), for the second look. */
+    unsigned *cand_how;
+    size_t cap_cand_how;
     unsigned long long *work;
     struct mention *ments; /* of the current sentence */
     size_t n_ments, cap_ments;
@@ -2668,6 +2671,45 @@ static bool same_or_shortened(const char *a, const char *b)
  * The weights order candidates for review; they are not calibrated
  * probabilities. Rounded to 0.01 so that outputs compare exactly.
  */
+/* How a frame was read, kept with its candidate for the second look
+ * (ex20c): what score() weighs by hand, and more. */
+enum {
+    HOW_SURNAME = 1u << 0,  /* named by surname only */
+    HOW_PRONOUN = 1u << 1,  /* a pronoun or a title noun */
+    HOW_FAR = 1u << 2,      /* resolved across a paragraph break */
+    HOW_STRONG = 1u << 3,   /* an unambiguous trigger */
+    HOW_HEDGED = 1u << 4,   /* "expected to", "reportedly" */
+    HOW_PASSIVE = 1u << 5,  /* "X was hired" */
+    HOW_NOUN = 1u << 6,     /* "X's exit" */
+    HOW_TEMPORAL = 1u << 7, /* in a "when"/"after" clause */
+    HOW_WHO = 1u << 8,      /* "X, who joined A" */
+    HOW_OBJECT = 1u << 9,   /* "A fired X", "left the company" */
+    HOW_TO_NOUN = 1u << 10, /* "joined the retailer" */
+    HOW_AFFIL = 1u << 11,   /* 'from' is the person's affiliation */
+    HOW_RETOLD = 1u << 12,  /* the same move told again in the text */
+    HOW_READER = 1u << 13,  /* the learned reader's proposal */
+    HOW_N = 14
+};
+static const char *const how_names[HOW_N] = {
+    "how:surname", "how:pronoun", "how:far",     "how:strong",
+    "how:hedged",  "how:passive", "how:noun",    "how:temporal",
+    "how:who",     "how:object",  "how:to-noun", "how:affiliation",
+    "how:retold",  "how:reader"};
+
+static unsigned frame_how(const struct frame *f)
+{
+    return (!(f->mflags & M_FULL) && (f->mflags & M_PARTIAL) ? HOW_SURNAME
+                                                             : 0u) |
+           (!(f->mflags & (M_FULL | M_PARTIAL)) ? HOW_PRONOUN : 0u) |
+           (f->mflags & M_FAR ? HOW_FAR : 0u) |
+           (f->tflags & EXO__TRIG_STRONG ? HOW_STRONG : 0u) |
+           (f->hedged ? HOW_HEDGED : 0u) | (f->passive ? HOW_PASSIVE : 0u) |
+           (f->noun ? HOW_NOUN : 0u) | (f->temporal ? HOW_TEMPORAL : 0u) |
+           (f->who_join ? HOW_WHO : 0u) |
+           (f->object || f->obj_fire ? HOW_OBJECT : 0u) |
+           (f->to_noun ? HOW_TO_NOUN : 0u) | (f->from_aff ? HOW_AFFIL : 0u);
+}
+
 static double score(const struct frame *f)
 {
     double c = 0.40;
@@ -2873,6 +2915,7 @@ static void emit(struct extractor *ex, const struct sent *s,
         double sc = score(f);
         if (sc > o->confidence)
             o->confidence = sc;
+        ex->cand_how[i - 1] |= HOW_RETOLD;
         return;
     }
     c.person = dup_or_null(ex, p->name);
@@ -2896,8 +2939,9 @@ static void emit(struct extractor *ex, const struct sent *s,
         ex->fatal = EXO_ENOMEM;
     c.start = in_offset(ex, s->start);
     c.end = in_offset(ex, s->end);
-    size_t n_next = ex->n_cands;
+    size_t n_next = ex->n_cands, n_how = ex->n_cands;
     if (EXO_VEC_PUSH(ex->cand_next, n_next, ex->cap_cand_next, 0) ||
+        EXO_VEC_PUSH(ex->cand_how, n_how, ex->cap_cand_how, frame_how(f)) ||
         EXO_VEC_PUSH(ex->cands, ex->n_cands, ex->cap_cands, c)) {
         ex->fatal = EXO_ENOMEM;
         exo__free(c.person);
@@ -6483,8 +6527,10 @@ static void learn_emit(struct extractor *ex)
         }
         size_t before = ex->n_cands;
         emit(ex, s, &fr);
-        if (ex->n_cands > before)
+        if (ex->n_cands > before) {
             ex->cands[ex->n_cands - 1].confidence = LEARNED_CONF;
+            ex->cand_how[ex->n_cands - 1] |= HOW_READER;
+        }
     }
 }
 
@@ -6589,6 +6635,7 @@ static void release_ex(struct extractor *ex)
     exo__free(ex->cand_head);
     exo__free(ex->cand_tail);
     exo__free(ex->cand_next);
+    exo__free(ex->cand_how);
     exo__free(ex->aliases);
     exo__free(ex->sents_raw);
     exo__free(ex->sents);
@@ -6752,6 +6799,210 @@ void exo_candidate_list_release(exo_candidate_list *list)
     memset(list, 0, sizeof *list);
 }
 
+/* ---- the second look (ex20c) ----
+ *
+ * Every final candidate, the rules' and the reader's, is scored again by
+ * a logistic regression over what the extractor knows of it when it is
+ * proposed: its event, the first stage's confidence, how its
+ * organisations were found, a date, history, the cue words of its
+ * sentence (denials, hedges, hypotheticals, rumours, negators) and the
+ * other candidates of its person and passage. The weights are
+ * tests/extract/news/train.c's, cross-validated on the development sets;
+ * the probability becomes the candidate's confidence (calibrated: of the
+ * candidates at 0.8, about eight in ten are gold moves), and a candidate
+ * below the trained threshold is dropped, as the reader's own threshold
+ * drops its proposals. O(the candidate's sentence). */
+
+typedef void (*feature_fn)(void *ctx, const char *feature);
+
+static bool word_in(const char *w, const char *const *list)
+{
+    for (; *list; list++)
+        if (w[0] == (*list)[0] && strcmp(w, *list) == 0)
+            return true;
+    return false;
+}
+
+/* The cue words of the candidate's sentence, one feature per table. */
+static void sentence_cues(const char *s, feature_fn emit_feature, void *ctx)
+{
+    static const struct {
+        const char *const *words;
+        const char *feature;
+    } cues[] = {
+        {negators, "cue:negator"},    {hypothetical, "cue:hypothetical"},
+        {hedges, "cue:hedge"},        {denials, "cue:denial"},
+        {rumour_nouns, "cue:rumour"}, {background_cues, "cue:background"}};
+    bool seen[sizeof cues / sizeof cues[0]] = {false};
+    size_t words = 0;
+    char w[32];
+    for (const char *p = s; *p;) {
+        while (*p && !isalpha((unsigned char)*p))
+            p++;
+        size_t n = 0;
+        bool fits = true;
+        while (*p && (isalpha((unsigned char)*p) || *p == '-')) {
+            if (n + 1 < sizeof w)
+                w[n++] = (char)tolower((unsigned char)*p);
+            else
+                fits = false;
+            p++;
+        }
+        if (!n)
+            continue;
+        words++;
+        w[n] = '\0';
+        for (size_t k = 0; fits && k < sizeof cues / sizeof cues[0]; k++)
+            if (!seen[k] && word_in(w, cues[k].words)) {
+                seen[k] = true;
+                emit_feature(ctx, cues[k].feature);
+            }
+    }
+    if (strchr(s, '?'))
+        emit_feature(ctx, "cue:question");
+    emit_feature(ctx, words <= 12   ? "len:short"
+                      : words <= 30 ? "len:medium"
+                                    : "len:long");
+}
+
+/* 'same': the number of the person's candidates (person_counts). */
+static void candidate_features(const struct extractor *ex, size_t i,
+                               size_t same, feature_fn emit_feature, void *ctx)
+{
+    const exo_candidate *c = &ex->cands[i];
+    char f[64];
+    const char *ev = exo_event_name(c->event);
+    snprintf(f, sizeof f, "ev:%s", ev);
+    emit_feature(ctx, f);
+    /* The first stage's confidence by tenths: the rules' score() and the
+     * reader's LEARNED_CONF. */
+    snprintf(f, sizeof f, "conf:%d", (int)floor(c->confidence * 10 + 1e-6));
+    emit_feature(ctx, f);
+    if (c->background) {
+        emit_feature(ctx, "background");
+        snprintf(f, sizeof f, "background:%s", ev);
+        emit_feature(ctx, f);
+    }
+    emit_feature(ctx, !c->from_org      ? "from:none"
+                      : c->from_context ? "from:context"
+                                        : "from:text");
+    emit_feature(ctx, c->to_org ? "to:yes" : "to:none");
+    snprintf(f, sizeof f, "%s:%s", c->to_org ? "to" : "no-to", ev);
+    emit_feature(ctx, f);
+    if (c->role)
+        emit_feature(ctx, "role");
+    emit_feature(ctx, c->date_in_text ? "date:text" : "date:none");
+    emit_feature(ctx, strchr(c->person, ' ') ? "name:full" : "name:one-word");
+    snprintf(f, sizeof f, "person-moves:%zu", same < 3 ? same : 3);
+    emit_feature(ctx, f);
+    size_t n = ex->n_cands;
+    emit_feature(ctx, n == 1   ? "passage-moves:1"
+                      : n <= 3 ? "passage-moves:2-3"
+                      : n <= 7 ? "passage-moves:4-7"
+                               : "passage-moves:8+");
+    for (unsigned b = 0; b < HOW_N; b++)
+        if (ex->cand_how[i] & (1u << b))
+            emit_feature(ctx, how_names[b]);
+    if (c->evidence)
+        sentence_cues(c->evidence, emit_feature, ctx);
+}
+
+static int calib_cmp(const void *key, const void *row)
+{
+    return strcmp(key, ((const struct exo__calib_row *)row)->feature);
+}
+
+struct calib_sum {
+    const struct exo__calib_row *rows;
+    size_t n;
+    double z;
+};
+
+static void add_weight(void *ctx, const char *feature)
+{
+    struct calib_sum *s = ctx;
+    const struct exo__calib_row *r =
+        bsearch(feature, s->rows, s->n, sizeof *s->rows, calib_cmp);
+    if (r)
+        s->z += r->w;
+}
+
+struct hook_feature {
+    const struct exo__learn_hooks *hooks;
+    size_t cand;
+};
+
+static void hook_feature(void *ctx, const char *feature)
+{
+    struct hook_feature *h = ctx;
+    h->hooks->candidate_feature(h->hooks->ctx, h->cand, feature);
+}
+
+/* Each candidate's count of its person's candidates, from the person's
+ * chain (cand_head, cand_next): linear, where comparing every pair of
+ * candidates was quadratic on a text of thousands. NULL when out of
+ * memory. */
+static size_t *person_counts(const struct extractor *ex)
+{
+    size_t *same = exo__calloc(ex->n_cands + 1, sizeof *same);
+    if (!same)
+        return NULL;
+    for (size_t p = 0; p < ex->n_people; p++) {
+        size_t n = 0;
+        for (size_t i = ex->cand_head[p]; i; i = ex->cand_next[i - 1])
+            n++;
+        for (size_t i = ex->cand_head[p]; i; i = ex->cand_next[i - 1])
+            same[i - 1] = n;
+    }
+    return same;
+}
+
+/* Rescores every candidate; 'drop[i]' is set for those below the
+ * threshold. */
+static void second_look(struct extractor *ex, bool *drop)
+{
+    const struct exo__learn_hooks *hooks = ex->hooks;
+    size_t *same = person_counts(ex);
+    if (!same) {
+        ex->fatal = EXO_ENOMEM;
+        return;
+    }
+    if (hooks && hooks->candidate_feature)
+        for (size_t i = 0; i < ex->n_cands; i++) {
+            struct hook_feature h = {hooks, i};
+            candidate_features(ex, i, same[i], hook_feature, &h);
+        }
+    if (hooks && hooks->first_stage_only) {
+        exo__free(same);
+        return;
+    }
+    struct calib_sum s = {NULL, 0, 0};
+    if (hooks && hooks->calib) {
+        s.rows = hooks->calib;
+        s.n = hooks->n_calib;
+    } else {
+        s.rows = exo__extract_calibration(&s.n);
+    }
+    const struct exo__calib_row *bias =
+        bsearch("(bias)", s.rows, s.n, sizeof *s.rows, calib_cmp);
+    const struct exo__calib_row *thr =
+        bsearch("(threshold)", s.rows, s.n, sizeof *s.rows, calib_cmp);
+    if (!bias || !thr) {
+        exo__free(same); /* no second look trained: the first stage's */
+        return;
+    }
+    for (size_t i = 0; i < ex->n_cands; i++) {
+        s.z = bias->w;
+        candidate_features(ex, i, same[i], add_weight, &s);
+        /* A candidate's features read only its own confidence: it may
+         * change before the next candidate's are read. Rounded to 0.01
+         * so that outputs compare exactly. */
+        double prob = 1.0 / (1.0 + exp(-s.z));
+        drop[i] = prob < thr->w;
+        ex->cands[i].confidence = round(prob * 100.0) / 100.0;
+    }
+    exo__free(same);
+}
 /* 'work' gets the count of lookup steps (struct extractor); may be NULL. */
 static exo_code extract(const char *text, size_t len, const size_t *map,
                         const exo_extract_opts *opts,
@@ -6818,11 +7069,22 @@ static exo_code extract(const char *text, size_t len, const size_t *map,
         code = exo__fail(err, EXO_ENOMEM, "out of memory extracting moves");
         goto out;
     }
-    /* The threshold applies after merging, to the final confidence. */
+    bool *drop = exo__calloc(ex.n_cands + 1, sizeof *drop);
+    if (!drop) {
+        code = exo__fail(err, EXO_ENOMEM, "out of memory extracting moves");
+        goto out;
+    }
+    second_look(&ex, drop);
+    if (ex.fatal) {
+        exo__free(drop);
+        code = exo__fail(err, EXO_ENOMEM, "out of memory extracting moves");
+        goto out;
+    }
+    /* The thresholds apply after merging, to the final confidence. */
     size_t kept = 0;
     for (size_t i = 0; i < ex.n_cands; i++) {
         exo_candidate *c = &ex.cands[i];
-        if (c->confidence + 1e-9 >= opts->min_confidence) {
+        if (!drop[i] && c->confidence + 1e-9 >= opts->min_confidence) {
             ex.cands[kept++] = *c;
         } else {
             exo__free(c->person);
@@ -6832,6 +7094,7 @@ static exo_code extract(const char *text, size_t len, const size_t *map,
             exo__free(c->evidence);
         }
     }
+    exo__free(drop);
     ex.n_cands = kept;
     out->n = ex.n_cands;
     out->rows = ex.cands;

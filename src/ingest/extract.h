@@ -89,6 +89,16 @@ struct exo__model_row {
 /* The built-in model's rows, sorted by feature (bytes, as strcmp). */
 const struct exo__model_row *exo__extract_model(size_t *n);
 
+/* The second look (ex20c): one weight per feature of a candidate, with
+ * "(bias)" and "(threshold)" rows, from data/extract-calibration.csv. */
+struct exo__calib_row {
+    const char *feature;
+    double w;
+};
+
+/* The built-in second look's rows, sorted by feature as strcmp sorts. */
+const struct exo__calib_row *exo__extract_calibration(size_t *n);
+
 /*
  * For the trainer (tests/extract/news/train.c): 'mention' is called for
  * each person mention the extractor reads, with the person's name, the
@@ -118,6 +128,15 @@ struct exo__learn_hooks {
      * and once per person mentioned in it: the trainer's measure of what
      * the gate costs (TRAIN_GATE, docs/extract.md, ex18s). */
     void (*gated)(void *ctx, const char *person, size_t para, const char *cue);
+    /* The second look (ex20c): called with each feature of each final
+     * candidate, by its index in 'out', before the second look rescores
+     * it; with 'first_stage_only' the candidates keep the first stage's
+     * confidence and none is dropped (the trainer's labels). 'calib'
+     * replaces the built-in second look (cross-validation). */
+    void (*candidate_feature)(void *ctx, size_t cand, const char *feature);
+    bool first_stage_only;
+    const struct exo__calib_row *calib;
+    size_t n_calib;
 };
 
 exo_code exo__extract_learn(const char *text, size_t len,

@@ -19,7 +19,7 @@ status: 0
           "date_in_text": false,
           "from_context": false,
           "background": false,
-          "confidence": 0.84999999999999998,
+          "confidence": 0.96999999999999997,
           "evidence": "Meta's head of AI research, Joelle Brandt, is leaving the company & joining Anthropic.",
           "start": 143,
           "end": 237

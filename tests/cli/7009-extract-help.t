@@ -11,7 +11,7 @@ options:
       --import               add the candidates to the store (source extract:FILE)
       --min-confidence X     leave out candidates below X (0 to 1)
       --date DATE            publication date, for moves the sentence does not date
-      --review-below X       with --import, list candidates below confidence X (default 0.70) for review instead of importing them
+      --review-below X       with --import, list candidates below confidence X (default 0.80) for review instead of importing them
 
 common options:
       --db PATH              the store (else $EXODUS_DB, else ./exodus.db)

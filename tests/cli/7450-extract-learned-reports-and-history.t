@@ -11,10 +11,10 @@ args: extract --date 2025-03-04 $FIX/extract-learned-gates.txt
 status: 0
 --- stdout
 #  person       event              from               to                   role   level  date         conf
-1  Dan Petrov   fired              Hawks              -                    coach  lead   2025-03-04*  0.90
-2  Irene Vos    left (background)  Harbor City Hawks  -                    -      -      -            0.65
-3  Piet Lind    joined             Hawks              Port Ellis Mariners  -      -      2025-03-04*  0.80
-4  Marta Ilves  fired              Hawks*             -                    -      -      2025-03-04*  0.50
+1  Dan Petrov   fired              Hawks              -                    coach  lead   2025-03-04*  0.97
+2  Irene Vos    left (background)  Harbor City Hawks  -                    -      -      -            0.87
+3  Piet Lind    joined             Hawks              Port Ellis Mariners  -      -      2025-03-04*  0.87
+4  Marta Ilves  fired              Hawks*             -                    -      -      2025-03-04*  0.69
 4 candidates in $FIX/extract-learned-gates.txt (context: Hawks)
 * from the text's context or date, not the sentence
   1  bytes 0-51: The Harbor City Hawks have sacked coach Dan Petrov.

@@ -6,5 +6,5 @@
 args: extract --date 2018-04-09 $FIX/extract-dev4-deutsche-its-british-ceo.txt
 status: 0
 --- stdout-contains
-1  John Cryan  fired  Deutsche Bank  -   CEO   exec   2018-04-09*  0.90
+1  John Cryan  fired  Deutsche Bank  -   CEO   exec   2018-04-09*  0.97
 1 candidate in $FIX/extract-dev4-deutsche-its-british-ceo.txt (context: Deutsche Bank)

@@ -8,5 +8,6 @@ status: 0
 --- stdout
 date     person     event    from       to          level    role
 2019     Tom Berg   founded  Google     Brightwave  founder
+2021     Omar Feld  joined   Toyota     Nissan      ic
 2023-02  Ana Ortiz  left     Microsoft  -           ic
-2 moves
+3 moves

@@ -32,6 +32,25 @@ static exo_candidate_list run(const char *text, const char *context)
     return out;
 }
 
+/* As run, but the first stage's confidences (the rules' score() and the
+ * reader's), without the second look (ex20c) that recalibrates them:
+ * for the tests of how the first stage ranks. */
+static exo_candidate_list run_first_stage(const char *text,
+                                          const char *context)
+{
+    exo_extract_opts opts;
+    exo_candidate_list out;
+    struct exo__learn_hooks h = {.first_stage_only = true};
+    exo_extract_opts_init(&opts);
+    opts.org_context = context;
+    opts.has_date = true;
+    opts.date.days = exo_days_from_civil(2024, 8, 6);
+    opts.date.precision = EXO_PREC_DAY;
+    cr_assert_eq(exo__extract_learn(text, strlen(text), &opts, &h, &out, NULL),
+                 EXO_OK);
+    return out;
+}
+
 static void expect_none(const char *text, const char *context)
 {
     exo_candidate_list out = run(text, context);
@@ -381,13 +400,13 @@ Test(extract, quoted_or_praised_is_not_a_move)
  * move of the same person as its destination. */
 Test(extract, undated_background_is_kept_and_marked)
 {
-    exo_candidate_list out =
-        run("Years ago, Jane Roe left Google to teach.", "Google");
+    exo_candidate_list out = run_first_stage(
+        "Years ago, Jane Roe left Google to teach.", "Google");
     cr_assert_eq(out.n, 1);
     cr_expect_eq(out.rows[0].event, EXO_EVENT_LEFT);
     cr_expect(out.rows[0].background);
     cr_expect_not(out.rows[0].has_date);
-    cr_expect_lt(out.rows[0].confidence, 0.70); /* --import holds it */
+    cr_expect_lt(out.rows[0].confidence, 0.70); /* the first stage's */
     exo_candidate_list_release(&out);
     out = run("Years ago, Jane Roe left Google to teach at Stanford. Jane Roe "
               "joined Acme AI in March 2024.",
@@ -635,8 +654,8 @@ Test(extract, posts_taken_like_became)
 
 Test(extract, a_successor_from_outside_joins)
 {
-    exo_candidate_list out =
-        run("Norvale Foods CEO Alma Frey will step down in March, to be "
+    exo_candidate_list out = run_first_stage(
+        "Norvale Foods CEO Alma Frey will step down in March, to be "
             "replaced by ex-Quillon Group CEO Tomas Brandt.\n",
             NULL);
     bool left = false, joined = false;
@@ -1297,26 +1316,30 @@ static double floor_for(double p, size_t n)
 /* Issue 17's bar: F1 and precision 0.85 on news the rules never saw. */
 #define NEWS_TARGET 0.85
 /* Measured at this commit (see tests/extract/news/README.md): the rules
- * of the eighth round (ex19b, ex19o, ex19f, ex19p) and the learned reader
- * trained on the eight development sets dev..dev8. */
-#define NEWS_DEV_F1 0.933
+ * of the eighth and ninth rounds (ex19b, ex19o, ex19f, ex19p; ex20s, ex20e,
+ * ex20g), the learned reader and the second look (ex20c) trained on the
+ * nine development sets dev..dev9. */
+#define NEWS_DEV_F1 0.941
 #define NEWS_DEV2_F1 0.948
-#define NEWS_DEV3_F1 0.862
-#define NEWS_DEV4_F1 0.805
-#define NEWS_DEV5_F1 0.854
-#define NEWS_DEV6_F1 0.817
-#define NEWS_DEV7_F1 0.836
-#define NEWS_TEST_F1 0.768
-#define NEWS_TEST_P 0.842
-#define NEWS_TEST2_F1 0.705
-#define NEWS_TEST2_P 0.843
-#define NEWS_TEST3_F1 0.741
-#define NEWS_TEST3_P 0.784
-#define NEWS_TEST4_F1 0.701
-#define NEWS_TEST4_P 0.753
-#define NEWS_DEV8_F1 0.627
-#define NEWS_TEST5_F1 0.653
-#define NEWS_TEST5_P 0.753
+#define NEWS_DEV3_F1 0.889
+#define NEWS_DEV4_F1 0.803
+#define NEWS_DEV5_F1 0.852
+#define NEWS_DEV6_F1 0.823
+#define NEWS_DEV7_F1 0.841
+#define NEWS_TEST_F1 0.773
+#define NEWS_TEST_P 0.843
+#define NEWS_TEST2_F1 0.710
+#define NEWS_TEST2_P 0.850
+#define NEWS_TEST3_F1 0.746
+#define NEWS_TEST3_P 0.796
+#define NEWS_TEST4_F1 0.709
+#define NEWS_TEST4_P 0.763
+#define NEWS_DEV8_F1 0.650
+#define NEWS_TEST5_F1 0.665
+#define NEWS_TEST5_P 0.764
+#define NEWS_DEV9_F1 0.686
+#define NEWS_TEST6_F1 0.703
+#define NEWS_TEST6_P 0.800
 
 /*
  * A news set of 'passages' passages and 'moves' gold moves, scored as the
@@ -1402,6 +1425,13 @@ Test(extract, news_dev8)
     expect_news_set("dev8", 100, 300, NEWS_DEV8_F1);
 }
 
+/* The ninth development set (ex20d9), weighted as dev8: sealed through the
+ * ninth round, scored untouched at its merge, then trained on. */
+Test(extract, news_dev9)
+{
+    expect_news_set("dev9", 100, 270, NEWS_DEV9_F1);
+}
+
 /* ==== ex17c: the learned reader ==== */
 
 /* The model's rows: sorted as bsearch needs, with an intercept and a
@@ -1443,8 +1473,8 @@ static const exo_candidate *find_cand(const exo_candidate_list *l,
  * own "will step down in March" is to come (text of 2024-08-06). */
 Test(extract, a_succession_takes_the_verbs_own_date)
 {
-    exo_candidate_list out =
-        run("Norvale Foods CEO Alma Frey will step down in March, to be "
+    exo_candidate_list out = run_first_stage(
+        "Norvale Foods CEO Alma Frey will step down in March, to be "
             "replaced by Tomas Brandt.\n",
             NULL);
     const exo_candidate *c = find_cand(&out, "Alma Frey");
@@ -1457,7 +1487,7 @@ Test(extract, a_succession_takes_the_verbs_own_date)
 }
 
 /* "Also sacked: X", a form no rule reads: the model proposes the firing,
- * held for review (below --review-below's 0.70), and the rules alone find
+ * below 0.70 in the first stage, and the rules alone find
  * nothing for X. */
 Test(extract, learned_reader_proposes_what_the_rules_miss)
 {
@@ -1467,7 +1497,9 @@ Test(extract, learned_reader_proposes_what_the_rules_miss)
     exo_extract_opts opts;
     exo_extract_opts_init(&opts);
     exo_candidate_list out;
-    cr_assert_eq(exo_extract_text(t, strlen(t), &opts, &out, NULL), EXO_OK);
+    struct exo__learn_hooks first = {.first_stage_only = true};
+    cr_assert_eq(exo__extract_learn(t, strlen(t), &opts, &first, &out, NULL),
+                 EXO_OK);
     const exo_candidate *petrov = find_cand(&out, "Dan Petrov");
     const exo_candidate *ilves = find_cand(&out, "Marta Ilves");
     cr_assert(petrov && ilves);
@@ -1525,7 +1557,9 @@ static exo_candidate_list run_with_model(const char *text, int always)
         rows[0].w[k] = k == always ? 4.6 : -20;
         rows[1].w[k] = 0.5;
     }
-    struct exo__learn_hooks h = {.rows = rows, .n_rows = 2};
+    /* The reader's own numbers, without the second look. */
+    struct exo__learn_hooks h = {
+        .rows = rows, .n_rows = 2, .first_stage_only = true};
     exo_extract_opts opts;
     exo_extract_opts_init(&opts);
     exo_candidate_list out;
@@ -1913,6 +1947,15 @@ Test(extract, news_test4)
 Test(extract, news_test5)
 {
     expect_news_test_set("test5", 100, 248, NEWS_TEST5_F1, NEWS_TEST5_P);
+}
+
+/* The sixth test set (ex20t6): collected during the eighth round, sealed
+ * through the ninth, scored before the ninth round, after its rules, and
+ * with the reader and second look trained on dev9 (docs/extract.md records
+ * each look). */
+Test(extract, news_test6)
+{
+    expect_news_test_set("test6", 100, 236, NEWS_TEST6_F1, NEWS_TEST6_P);
 }
 
 /* ==== ex17n: the name finder and the lexicon, written from English ==== */
@@ -2333,7 +2376,7 @@ Test(extract, other_senses_written_to_break_the_lexicon)
 /* The confidence of the one move of 'text' (fails unless exactly one). */
 static double one_confidence(const char *text, const char *context)
 {
-    exo_candidate_list out = run(text, context);
+    exo_candidate_list out = run_first_stage(text, context);
     cr_assert_eq(out.n, 1, "expected one move in: %s (got %zu)", text, out.n);
     double c = out.rows[0].confidence;
     exo_candidate_list_release(&out);
@@ -3002,7 +3045,9 @@ Test(extract, history_learned_proposals_take_their_date)
         rows[0].w[k] = k == (int)EXO_EVENT_FIRED ? 4.6 : -20;
         rows[1].w[k] = 0.5;
     }
-    struct exo__learn_hooks h = {.rows = rows, .n_rows = 2};
+    /* The reader's own numbers, without the second look. */
+    struct exo__learn_hooks h = {
+        .rows = rows, .n_rows = 2, .first_stage_only = true};
     exo_candidate_list out;
     cr_assert_eq(exo__extract_learn(t, strlen(t), &opts, &h, &out, NULL),
                  EXO_OK);
@@ -3984,4 +4029,107 @@ Test(extract, one_word_owning_a_title_is_an_organisation)
     expect_one("Quillon's longtime research head Ada Lind has joined Harlow "
                "Mills.",
                NULL, "Ada Lind", "Quillon", "Harlow Mills", EXO_EVENT_JOINED);
+}
+
+/* ==== The second look (ex20c) ==== */
+
+/* The confidence of 'person''s first candidate in 'text' read with the
+ * second look 'calib' (NULL: the built-in one; 'first_stage': none); -1
+ * when none is kept. */
+static double second_look_confidence(const char *text, const char *person,
+                                     const struct exo__calib_row *calib,
+                                     size_t n_calib, bool first_stage)
+{
+    struct exo__learn_hooks h = {
+        .calib = calib, .n_calib = n_calib, .first_stage_only = first_stage};
+    exo_extract_opts opts;
+    exo_extract_opts_init(&opts);
+    exo_candidate_list out;
+    cr_assert_eq(exo__extract_learn(text, strlen(text), &opts, &h, &out, NULL),
+                 EXO_OK);
+    double conf = -1;
+    for (size_t i = 0; i < out.n && conf < 0; i++)
+        if (strcmp(out.rows[i].person, person) == 0)
+            conf = out.rows[i].confidence;
+    exo_candidate_list_release(&out);
+    return conf;
+}
+
+/* The second look rescores every candidate with its weights and drops
+ * those below its threshold: a hedge weighted down takes a hedged move
+ * under the threshold, the same move asserted stays, at the logistic of
+ * the bias. */
+Test(extract, second_look_rescores_and_drops)
+{
+    const struct exo__calib_row rows[] = {
+        {"(bias)", 2.0}, {"(threshold)", 0.5}, {"cue:hedge", -4.0}};
+    double asserted = second_look_confidence(
+        "Dorota Wilk is leaving Harbison Freight to join Quellmark.",
+        "Dorota Wilk", rows, 3, false);
+    double hedged = second_look_confidence(
+        "Dorota Wilk is reportedly leaving Harbison Freight to join "
+        "Quellmark.",
+        "Dorota Wilk", rows, 3, false);
+    cr_expect_float_eq(asserted, 0.88, 1e-9, "asserted %g", asserted);
+    cr_expect_lt(hedged, 0, "hedged kept at %g", hedged);
+}
+
+/* The built-in second look is calibrated on the development sets: the
+ * same move told as a rumour or a plan is less likely a move than told
+ * as done, and the number is its probability, not the first stage's
+ * rank. */
+Test(extract, second_look_built_in_ranks_hedges_lower)
+{
+    double first = second_look_confidence(
+        "Tomasz Brill, the finance chief of Ostrava Mills, has resigned to "
+        "join Pellgrove as chief executive.",
+        "Tomasz Brill", NULL, 0, true);
+    double asserted = second_look_confidence(
+        "Tomasz Brill, the finance chief of Ostrava Mills, has resigned to "
+        "join Pellgrove as chief executive.",
+        "Tomasz Brill", NULL, 0, false);
+    double hedged = second_look_confidence(
+        "Tomasz Brill, the finance chief of Ostrava Mills, is expected to "
+        "resign to join Pellgrove as chief executive, sources say.",
+        "Tomasz Brill", NULL, 0, false);
+    cr_expect_gt(asserted, 0.5, "asserted %g", asserted);
+    cr_expect_lt(hedged, asserted, "hedged %g, asserted %g", hedged, asserted);
+    cr_expect_neq(asserted, first, "the first stage's %g kept", first);
+}
+
+/* The weights the library holds are data/extract-calibration.csv's, row
+ * for row (less its (reader) checksum, which the build checks), sorted
+ * as the lookup needs. */
+Test(extract, second_look_weights_are_the_file)
+{
+    size_t n;
+    const struct exo__calib_row *rows = exo__extract_calibration(&n);
+    char path[256];
+    snprintf(path, sizeof path, "%s", SOURCE_PATH("data/extract-calibration.csv"));
+    FILE *f = fopen(path, "r");
+    cr_assert(f, "cannot read %s", path);
+    char line[256];
+    size_t i = 0;
+    cr_assert(fgets(line, sizeof line, f));
+    cr_expect_str_eq(line, "feature,weight\n");
+    bool bias = false, thr = false;
+    while (fgets(line, sizeof line, f)) {
+        char *comma = strrchr(line, ',');
+        cr_assert(comma, "no comma in %s", line);
+        *comma = '\0';
+        if (strcmp(line, "(reader)") == 0)
+            continue;
+        cr_assert_lt(i, n, "more rows in the file than built in");
+        cr_expect_str_eq(rows[i].feature, line);
+        cr_expect_float_eq(rows[i].w, strtod(comma + 1, NULL), 1e-12);
+        if (i)
+            cr_expect_lt(strcmp(rows[i - 1].feature, rows[i].feature), 0);
+        bias |= strcmp(line, "(bias)") == 0;
+        thr |= strcmp(line, "(threshold)") == 0 && rows[i].w >= 0 &&
+               rows[i].w <= 1;
+        i++;
+    }
+    fclose(f);
+    cr_expect_eq(i, n);
+    cr_expect(bias && thr, "no (bias) or (threshold) row");
 }

@@ -166,7 +166,9 @@ static void read_set(int set, struct passage *ps, size_t n,
         struct collect c = {set, (int)i, NULL, 0};
         struct exo__learn_hooks h = {on_mention, on_feature, &c,
                                      true,       NULL,       0,
-                                     no_gate,    false,      on_gated};
+                                     no_gate,    false,      on_gated,
+                                     NULL,       true,       NULL,
+                                     0};
         size_t first = n_ments;
         if (exo__extract_learn(ps[i].text, strlen(ps[i].text), &opts, &h,
                                &rules[i], NULL))
@@ -334,7 +336,8 @@ static void score_passage(struct passage *p, const exo_candidate_list *rules,
     opts.has_date = true;
     opts.date = p->date;
     struct exo__learn_hooks h = {NULL, NULL,   NULL,    rules_only,
-                                 rows, n_rows, no_gate, second, NULL};
+                                 rows, n_rows, no_gate, second, NULL,
+                                 NULL, true,   NULL,    0};
     exo_candidate_list out;
     if (exo__extract_learn(p->text, strlen(p->text), &opts, &h, &out, NULL))
         die("extract failed");
@@ -661,12 +664,305 @@ static void gate_report(void)
  * so only the words and triggers of ex17c. */
 #define GROUPS_KEPT 0x1u
 
+/* ---- the second look (ex20c) ----
+ *
+ * Every candidate the extractor makes (rules and reader, after merging)
+ * is an example: its features are extract.c's candidate_features, its
+ * label whether it matches a gold row as score.py matches. The reader
+ * that proposes a fold's candidates is trained on the other folds (the
+ * first repetition's), so the reader's part of the first stage is what
+ * it is on fresh text. Then a logistic regression (liblinear) with C
+ * chosen by the Brier score of the out-of-fold probabilities, and the
+ * threshold by their pooled F1; written with the reader's checksum, so
+ * that the build refuses a second look trained on another reader. */
+
+struct cand {
+    int set, fold;
+    double first; /* the first stage's confidence */
+    double p;     /* the out-of-fold probability */
+    int *feat;
+    size_t n_feat;
+    bool hit;
+};
+
+static struct hmap vocab2 = HMAP_INIT;
+static char **vocab2_names;
+static size_t n_vocab2;
+static struct cand *cands;
+static size_t n_cands;
+static double gold_total[MAX_SETS];
+
+static void on_cand_feature(void *ctx, size_t i, const char *feature)
+{
+    size_t base = *(size_t *)ctx;
+    struct cand *c = &cands[base + i];
+    int64_t v;
+    if (!exo__hmap_get(&vocab2, feature, &v)) {
+        v = (int64_t)++n_vocab2;
+        if (exo__hmap_put(&vocab2, feature, v))
+            die("out of memory");
+        vocab2_names = xrealloc(vocab2_names, (n_vocab2 + 1) * sizeof(char *));
+        vocab2_names[n_vocab2] = strdup(feature);
+    }
+    c->feat = xrealloc(c->feat, (c->n_feat + 1) * sizeof *c->feat);
+    c->feat[c->n_feat++] = (int)v;
+}
+
+/* Reads passage 'p' of set 's' (fold 'f') with the current reader rows
+ * and adds its candidates, labelled. */
+static void collect_cands(struct passage *p, int s, int f)
+{
+    exo_extract_opts opts;
+    exo_extract_opts_init(&opts);
+    opts.has_date = true;
+    opts.date = p->date;
+    size_t base = n_cands;
+    struct exo__learn_hooks h = {0};
+    h.ctx = &base;
+    h.rows = rows;
+    h.n_rows = n_rows;
+    h.candidate_feature = on_cand_feature;
+    h.first_stage_only = true;
+    /* The candidates are made before their features are: room for up to
+     * 256 of a passage. */
+    cands = xrealloc(cands, (n_cands + 256) * sizeof *cands);
+    memset(cands + n_cands, 0, 256 * sizeof *cands);
+    exo_candidate_list out;
+    if (exo__extract_learn(p->text, strlen(p->text), &opts, &h, &out, NULL))
+        die("extract failed");
+    if (out.n > 256)
+        die("too many candidates in a passage");
+    for (size_t g = 0; g < p->n_gold; g++)
+        p->gold[g].used = false;
+    for (size_t c = 0; c < out.n; c++) {
+        char *key = exo__name_key(out.rows[c].person);
+        int ev = (int)out.rows[c].event;
+        struct cand *k = &cands[n_cands++];
+        k->set = s;
+        k->fold = f;
+        k->first = out.rows[c].confidence;
+        k->hit = ev < K && match(p->gold, p->n_gold, key, ev);
+        qsort(k->feat, k->n_feat, sizeof(int), int_cmp);
+        free(key);
+    }
+    gold_total[s] += (double)p->n_gold;
+    exo_candidate_list_release(&out);
+}
+
+static double *w2;
+static double bias2;
+
+static void fit2(int skip, double C)
+{
+    size_t total = 0, n = 0;
+    for (size_t i = 0; i < n_cands; i++)
+        total += cands[i].n_feat + 2;
+    struct feature_node *pool = xrealloc(NULL, total * sizeof *pool);
+    struct feature_node **x = xrealloc(NULL, n_cands * sizeof *x);
+    double *y = xrealloc(NULL, (n_cands + 1) * sizeof *y);
+    struct feature_node *at = pool;
+    for (size_t i = 0; i < n_cands; i++) {
+        if (cands[i].fold == skip)
+            continue;
+        x[n] = at;
+        y[n++] = cands[i].hit ? 1 : -1;
+        for (size_t j = 0; j < cands[i].n_feat; j++)
+            *at++ = (struct feature_node){cands[i].feat[j], 1.0};
+        *at++ = (struct feature_node){(int)n_vocab2 + 1, 1.0}; /* bias */
+        *at++ = (struct feature_node){-1, 0};
+    }
+    struct problem p = {(int)n, (int)n_vocab2 + 1, y, x, -1};
+    struct parameter par = {L2R_LR, 0.01, C, 0, NULL, NULL, 0.1, NULL};
+    w2 = xrealloc(w2, (n_vocab2 + 2) * sizeof(double));
+    struct model *mo = train(&p, &par);
+    double sign = mo->label[0] == 1 ? 1 : -1;
+    for (size_t j = 0; j < n_vocab2; j++)
+        w2[j + 1] = sign * mo->w[j];
+    bias2 = sign * mo->w[n_vocab2];
+    free_and_destroy_model(&mo);
+    free(y);
+    free(x);
+    free(pool);
+}
+
+static double predict2(const struct cand *c)
+{
+    double z = bias2;
+    for (size_t j = 0; j < c->n_feat; j++)
+        z += w2[c->feat[j]];
+    return 1 / (1 + exp(-z));
+}
+
+/* The tally of the candidates of set 's' (-1: all) whose probability
+ * ('first': the first stage's confidence) reaches 't'. */
+static struct tally tally2(int s, double t, bool first)
+{
+    struct tally r = {0};
+    for (size_t i = 0; i < n_cands; i++) {
+        if (s >= 0 && cands[i].set != s)
+            continue;
+        double p = first ? cands[i].first : cands[i].p;
+        if (p + 1e-9 < t)
+            continue;
+        r.pred++;
+        r.pred_hit += cands[i].hit;
+    }
+    for (int k = 0; k < n_sets; k++)
+        if (s < 0 || k == s)
+            r.gold += gold_total[k];
+    r.gold_hit = r.pred_hit;
+    return r;
+}
+
+static void reliability(const char *label, bool first)
+{
+    double brier = 0;
+    size_t n[10] = {0}, hit[10] = {0};
+    double sum[10] = {0};
+    for (size_t i = 0; i < n_cands; i++) {
+        double p = first ? cands[i].first : cands[i].p;
+        brier += (p - cands[i].hit) * (p - cands[i].hit);
+        int d = (int)(p * 10);
+        d = d < 0 ? 0 : d > 9 ? 9 : d;
+        n[d]++;
+        hit[d] += cands[i].hit;
+        sum[d] += p;
+    }
+    printf("  %s: Brier %.4f over %zu candidates\n", label,
+           brier / (double)n_cands, n_cands);
+    printf("    decile      n  mean p  gold share\n");
+    for (int d = 0; d < 10; d++)
+        if (n[d])
+            printf("    [%.1f,%.1f) %4zu   %.3f   %.3f\n", d / 10.0,
+                   (d + 1) / 10.0, n[d], sum[d] / (double)n[d],
+                   (double)hit[d] / (double)n[d]);
+}
+
+static int calib_row_cmp(const void *a, const void *b)
+{
+    return strcmp(((const struct exo__calib_row *)a)->feature,
+                  ((const struct exo__calib_row *)b)->feature);
+}
+
+static void second_look(const struct choice *best, const char *model_path,
+                        const char *path)
+{
+    printf("the second look (ex20c): candidates read with the reader "
+           "trained on the other folds\n");
+    cur_rep = 0;
+    for (int f = 0; f < N_FOLDS; f++) {
+        fit(f, GROUPS_KEPT, best->C);
+        make_rows(best->thr);
+        for (int s = 0; s < n_sets; s++)
+            for (size_t i = 0; i < np[s]; i++)
+                if (ps[s][i].folds[0] == f)
+                    collect_cands(&ps[s][i], s, f);
+    }
+    size_t hits = 0;
+    for (size_t i = 0; i < n_cands; i++)
+        hits += cands[i].hit;
+    printf("  %zu candidates, %zu of them gold moves; %zu features\n",
+           n_cands, hits, n_vocab2);
+    /* What the extractor knew of the candidates that are no gold move
+     * (the extras), by feature: the causes the second look can weigh. */
+    printf("  feature | candidates | extras | extra share\n");
+    for (size_t v = 1; v <= n_vocab2; v++) {
+        size_t n = 0, extra = 0;
+        for (size_t i = 0; i < n_cands; i++)
+            for (size_t j = 0; j < cands[i].n_feat; j++)
+                if (cands[i].feat[j] == (int)v) {
+                    n++;
+                    extra += !cands[i].hit;
+                }
+        printf("  %s | %zu | %zu | %.2f\n", vocab2_names[v], n, extra,
+               n ? (double)extra / (double)n : 0);
+    }
+    static const double costs2[] = {0.01, 0.03, 0.1, 0.3, 1, 3, 10};
+    double best_C = 0, best_brier = 2;
+    for (size_t c = 0; c < sizeof costs2 / sizeof costs2[0]; c++) {
+        for (int f = 0; f < N_FOLDS; f++) {
+            fit2(f, costs2[c]);
+            for (size_t i = 0; i < n_cands; i++)
+                if (cands[i].fold == f)
+                    cands[i].p = predict2(&cands[i]);
+        }
+        double b = 0;
+        for (size_t i = 0; i < n_cands; i++)
+            b += (cands[i].p - cands[i].hit) * (cands[i].p - cands[i].hit);
+        b /= (double)n_cands;
+        printf("  C %-5g Brier %.4f\n", costs2[c], b);
+        if (b < best_brier - 1e-9) {
+            best_brier = b;
+            best_C = costs2[c];
+        }
+    }
+    for (int f = 0; f < N_FOLDS; f++) {
+        fit2(f, best_C);
+        for (size_t i = 0; i < n_cands; i++)
+            if (cands[i].fold == f)
+                cands[i].p = predict2(&cands[i]);
+    }
+    printf("  chosen C %g\n", best_C);
+    reliability("first stage (the rules' score, the reader's 0.50)", true);
+    reliability("second look, out of fold", false);
+    double best_t = 0, best_f = -1;
+    printf("  threshold   P     R     F1 (pooled, out of fold)\n");
+    for (int ti = 0; ti <= 14; ti++) {
+        double t = ti * 0.05;
+        struct tally r = tally2(-1, t, false);
+        printf("  %.2f      %.3f %.3f %.3f\n", t, prec(&r), rec(&r), f1(&r));
+        /* Ties to the higher threshold: the same F1 with fewer doubtful
+         * candidates. */
+        if (f1(&r) > best_f - 1e-9) {
+            best_f = f1(&r);
+            best_t = t;
+        }
+    }
+    printf("  chosen threshold %.2f\n", best_t);
+    for (int s = -1; s < n_sets; s++) {
+        struct tally a = tally2(s, 0, true), b = tally2(s, best_t, false);
+        printf("  %-5s first stage P %.3f R %.3f F1 %.3f; second look P %.3f "
+               "R %.3f F1 %.3f\n",
+               s < 0 ? "all" : set_names[s], prec(&a), rec(&a), f1(&a),
+               prec(&b), rec(&b), f1(&b));
+    }
+    fit2(-1, best_C);
+    struct exo__calib_row *r = xrealloc(NULL, (n_vocab2 + 2) * sizeof *r);
+    size_t n = 0;
+    for (size_t j = 1; j <= n_vocab2; j++)
+        r[n++] = (struct exo__calib_row){vocab2_names[j], w2[j]};
+    r[n++] = (struct exo__calib_row){"(bias)", bias2};
+    r[n++] = (struct exo__calib_row){"(threshold)", best_t};
+    qsort(r, n, sizeof *r, calib_row_cmp);
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "cksum < '%s'", model_path);
+    FILE *ck = popen(cmd, "r");
+    unsigned long sum = 0;
+    if (!ck || fscanf(ck, "%lu", &sum) != 1 || pclose(ck) != 0)
+        die("cannot checksum the reader's model");
+    FILE *out = fopen(path, "w");
+    if (!out)
+        die("cannot write the second look");
+    fprintf(out, "feature,weight\n");
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(r[i].feature, "(reader)") > 0 &&
+            (i == 0 || strcmp(r[i - 1].feature, "(reader)") < 0))
+            fprintf(out, "(reader),%lu\n", sum);
+        fprintf(out, "%s,%.6g\n", r[i].feature, r[i].w);
+    }
+    if (fclose(out))
+        die("cannot write the second look");
+    printf("%zu rows written to %s\n", n + 1, path);
+    free(r);
+}
+
 int main(int argc, char **argv)
 {
     bool ablate = argc == 4 && strcmp(argv[3], "--ablate") == 0;
-    if (argc != 3 && !ablate) {
-        fprintf(stderr,
-                "usage: train-extract NEWS-DIR OUT.csv [--ablate]\n");
+    bool calib = argc == 4 && !ablate;
+    if (argc != 3 && !ablate && !calib) {
+        fprintf(stderr, "usage: train-extract NEWS-DIR OUT.csv "
+                        "[CALIBRATION.csv | --ablate]\n");
         return 2;
     }
     set_print_string_function(quiet);
@@ -807,6 +1103,8 @@ int main(int argc, char **argv)
     print_tally("all, rules alone", &all_r);
     print_tally("all, rules and model", &all_m);
     write_model(argv[2]);
+    if (calib)
+        second_look(&best, argv[2], argv[3]);
     for (int s = 0; s < n_sets; s++)
         for (size_t i = 0; i < np[s]; i++)
             exo_candidate_list_release(&rules[s][i]);
