@@ -2638,8 +2638,9 @@ static bool same_key(const char *a, const char *b)
     return same;
 }
 
-/* "Fox News" and "Fox News Channel": one name the other's first words,
- * as a text shortens an organisation's name on its second mention. */
+/* "Fox News" and "Fox News Channel", "Flipkart" and "Flipkart Group": one
+ * name the other's first words, as a text shortens an organisation's name
+ * on its second mention (ex19b, ex19p). */
 static bool same_or_shortened(const char *a, const char *b)
 {
     if (!a || !b)
@@ -2746,26 +2747,6 @@ static double score(const struct frame *f)
  * guessed from the text's context, and dates only the text's own, tell
  * nothing apart.
  */
-/*
- * Whether organisation names 'a' and 'b' are one, the one written shorter
- * ("Flipkart" and "Flipkart Group", ex19p): one's key starts the other's
- * at a word boundary.
- */
-static bool same_org(const char *a, const char *b)
-{
-    char *ka = exo__name_key(a), *kb = exo__name_key(b);
-    bool same = false;
-    if (ka && kb) {
-        size_t na = strlen(ka), nb = strlen(kb);
-        const char *lo = na <= nb ? ka : kb, *hi = na <= nb ? kb : ka;
-        size_t n = na <= nb ? na : nb;
-        same = strncmp(lo, hi, n) == 0 && (hi[n] == '\0' || hi[n] == ' ');
-    }
-    exo__free(ka);
-    exo__free(kb);
-    return same;
-}
-
 static bool distinct_moves(const exo_candidate *o, const struct frame *f)
 {
     /* "Moonves joined CBS in 1995 ... He became CEO of CBS in 2006": a
@@ -2776,7 +2757,7 @@ static bool distinct_moves(const exo_candidate *o, const struct frame *f)
         same_key(o->to_org, f->to))
         return false;
     if (o->from_org && !o->from_context && f->from && f->from_text &&
-        !f->from_aff && !same_org(o->from_org, f->from))
+        !f->from_aff && !same_or_shortened(o->from_org, f->from))
         return true;
     /* "Microsoft has hired X ... before joining Apple, X led ...": a
      * join told as history that names another destination is how the
@@ -2873,7 +2854,8 @@ static void emit(struct extractor *ex, const struct sent *s,
             ((o->event == EXO_EVENT_FIRED && f->event == EXO_EVENT_LEFT) ||
              (o->event == EXO_EVENT_LEFT && f->event == EXO_EVENT_FIRED)) &&
             !o->to_org && !f->to && !o->background && !f->background &&
-            (!o->from_org || !f->from || same_org(o->from_org, f->from));
+            (!o->from_org || !f->from ||
+             same_or_shortened(o->from_org, f->from));
         if (fired_told_twice && !distinct_moves(o, f)) {
             o->event = EXO_EVENT_FIRED;
             same_move = true;
@@ -5744,7 +5726,7 @@ static void prior_spell(struct extractor *ex, const struct sent *s)
                  i = ex->cand_next[i - 1]) {
                 exo_candidate *c = &ex->cands[i - 1];
                 if (c->event == EXO_EVENT_JOINED && !c->background &&
-                    c->to_org && same_org(c->to_org, om->org))
+                    c->to_org && same_or_shortened(c->to_org, om->org))
                     c->event = EXO_EVENT_RETURNED;
             }
         }
