@@ -9,7 +9,7 @@ status: 0
 5  Elon Musk      founded (background)  -        OpenAI     -                founder  2015      0.86
 6  Greg Brockman  left (background)     OpenAI*  -          -                -        -         0.83
 7  Sam Altman     fired (background)    OpenAI*  -          -                -        -         0.93
-7 candidates in /work/shared/seed-article.txt (context: OpenAI)
+7 candidates in $SHARED/seed-article.txt (context: OpenAI)
 * from the text's context or date, not the sentence
   1  bytes 582-635: Cofounder John Schulman is heading to rival Anthropic
   2  bytes 640-686: Cofounder Greg Brockman is taking a sabbatical
