@@ -6805,17 +6805,33 @@ static bool word_in(const char *w, const char *const *list)
     return false;
 }
 
-/* The cue words of the candidate's sentence, one feature per table. */
-static void sentence_cues(const char *s, feature_fn emit_feature, void *ctx)
+/* The cue tables a sentence's words are read against, in feature order. */
+static const struct {
+    const char *const *words;
+    const char *feature;
+} sentence_cue_tables[] = {
+    {negators, "cue:negator"},    {hypothetical, "cue:hypothetical"},
+    {hedges, "cue:hedge"},        {denials, "cue:denial"},
+    {rumour_nouns, "cue:rumour"}, {background_cues, "cue:background"}};
+#define N_CUE_TABLES                                                           \
+    (sizeof sentence_cue_tables / sizeof sentence_cue_tables[0])
+
+/* What a candidate's sentence says to the second look: which cue tables
+ * its words hit, in the order first hit, a question mark, its length. */
+struct sentence_cues {
+    unsigned char hit[N_CUE_TABLES]; /* table indices, first hit first */
+    unsigned char n_hit;
+    bool question;
+    const char *length; /* "len:short", "len:medium", "len:long" */
+};
+
+/* Reads sentence 's' once; every candidate of the sentence shares it
+ * (second_look), where reading it per candidate made a long sentence
+ * with many candidates quadratic. */
+static struct sentence_cues read_sentence_cues(const char *s)
 {
-    static const struct {
-        const char *const *words;
-        const char *feature;
-    } cues[] = {
-        {negators, "cue:negator"},    {hypothetical, "cue:hypothetical"},
-        {hedges, "cue:hedge"},        {denials, "cue:denial"},
-        {rumour_nouns, "cue:rumour"}, {background_cues, "cue:background"}};
-    bool seen[sizeof cues / sizeof cues[0]] = {false};
+    struct sentence_cues sc = {{0}, 0, false, NULL};
+    bool seen[N_CUE_TABLES] = {false};
     size_t words = 0;
     char w[32];
     for (const char *p = s; *p;) {
@@ -6834,22 +6850,35 @@ static void sentence_cues(const char *s, feature_fn emit_feature, void *ctx)
             continue;
         words++;
         w[n] = '\0';
-        for (size_t k = 0; fits && k < sizeof cues / sizeof cues[0]; k++)
-            if (!seen[k] && word_in(w, cues[k].words)) {
+        for (size_t k = 0; fits && k < N_CUE_TABLES; k++)
+            if (!seen[k] && word_in(w, sentence_cue_tables[k].words)) {
                 seen[k] = true;
-                emit_feature(ctx, cues[k].feature);
+                sc.hit[sc.n_hit++] = (unsigned char)k;
             }
     }
-    if (strchr(s, '?'))
-        emit_feature(ctx, "cue:question");
-    emit_feature(ctx, words <= 12   ? "len:short"
-                      : words <= 30 ? "len:medium"
-                                    : "len:long");
+    sc.question = strchr(s, '?') != NULL;
+    sc.length = words <= 12   ? "len:short"
+                : words <= 30 ? "len:medium"
+                              : "len:long";
+    return sc;
 }
 
-/* 'same': the number of the person's candidates (person_counts). */
+/* The cue words of the candidate's sentence, one feature per table. */
+static void sentence_cue_features(const struct sentence_cues *sc,
+                                  feature_fn emit_feature, void *ctx)
+{
+    for (size_t k = 0; k < sc->n_hit; k++)
+        emit_feature(ctx, sentence_cue_tables[sc->hit[k]].feature);
+    if (sc->question)
+        emit_feature(ctx, "cue:question");
+    emit_feature(ctx, sc->length);
+}
+
+/* 'same': the number of the person's candidates (person_counts); 'cues':
+ * its sentence's, or NULL when it has no evidence. */
 static void candidate_features(const struct extractor *ex, size_t i,
-                               size_t same, feature_fn emit_feature, void *ctx)
+                               size_t same, const struct sentence_cues *cues,
+                               feature_fn emit_feature, void *ctx)
 {
     const exo_candidate *c = &ex->cands[i];
     char f[64];
@@ -6885,8 +6914,8 @@ static void candidate_features(const struct extractor *ex, size_t i,
     for (unsigned b = 0; b < HOW_N; b++)
         if (ex->cand_how[i] & (1u << b))
             emit_feature(ctx, how_names[b]);
-    if (c->evidence)
-        sentence_cues(c->evidence, emit_feature, ctx);
+    if (cues)
+        sentence_cue_features(cues, emit_feature, ctx);
 }
 
 static int calib_cmp(const void *key, const void *row)
@@ -6945,17 +6974,35 @@ static void second_look(struct extractor *ex, bool *drop)
 {
     const struct exo__learn_hooks *hooks = ex->hooks;
     size_t *same = person_counts(ex);
-    if (!same) {
+    struct sentence_cues *cues = exo__calloc(ex->n_cands + 1, sizeof *cues);
+    if (!same || !cues) {
+        exo__free(same);
+        exo__free(cues);
         ex->fatal = EXO_ENOMEM;
         return;
     }
+    /* Candidates come in text order: those of one sentence are neighbours
+     * and read its cues once. */
+    for (size_t i = 0; i < ex->n_cands; i++) {
+        const exo_candidate *c = &ex->cands[i];
+        if (!c->evidence)
+            continue;
+        if (i > 0 && ex->cands[i - 1].evidence &&
+            ex->cands[i - 1].start == c->start &&
+            ex->cands[i - 1].end == c->end)
+            cues[i] = cues[i - 1];
+        else
+            cues[i] = read_sentence_cues(c->evidence);
+    }
+#define CUES_OF(i) (ex->cands[i].evidence ? &cues[i] : NULL)
     if (hooks && hooks->candidate_feature)
         for (size_t i = 0; i < ex->n_cands; i++) {
             struct hook_feature h = {hooks, i};
-            candidate_features(ex, i, same[i], hook_feature, &h);
+            candidate_features(ex, i, same[i], CUES_OF(i), hook_feature, &h);
         }
     if (hooks && hooks->first_stage_only) {
         exo__free(same);
+        exo__free(cues);
         return;
     }
     struct calib_sum s = {NULL, 0, 0};
@@ -6971,11 +7018,12 @@ static void second_look(struct extractor *ex, bool *drop)
         bsearch("(threshold)", s.rows, s.n, sizeof *s.rows, calib_cmp);
     if (!bias || !thr) {
         exo__free(same); /* no second look trained: the first stage's */
+        exo__free(cues);
         return;
     }
     for (size_t i = 0; i < ex->n_cands; i++) {
         s.z = bias->w;
-        candidate_features(ex, i, same[i], add_weight, &s);
+        candidate_features(ex, i, same[i], CUES_OF(i), add_weight, &s);
         /* A candidate's features read only its own confidence: it may
          * change before the next candidate's are read. Rounded to 0.01
          * so that outputs compare exactly. */
@@ -6983,7 +7031,9 @@ static void second_look(struct extractor *ex, bool *drop)
         drop[i] = prob < thr->w;
         ex->cands[i].confidence = round(prob * 100.0) / 100.0;
     }
+#undef CUES_OF
     exo__free(same);
+    exo__free(cues);
 }
 /* 'work' gets the count of lookup steps (struct extractor); may be NULL. */
 static exo_code extract(const char *text, size_t len, const size_t *map,
