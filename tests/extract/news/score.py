@@ -1,8 +1,13 @@
 #!/usr/bin/env python3
 """Development aid: score `exodus extract --json` on a news set the same way
 tests/unit/test_extract.c does, and list every miss and extra.
-usage: score.py EXODUS dev|test [-v]"""
-import sys, unicodedata
+usage: score.py EXODUS SET [-v]
+       score.py LABELS.csv SET [-v]
+The second form scores a second person's labels of the set's passages
+(a CSV in the gold files' columns) against its gold: how far two
+labellers agree, the ceiling for any extractor (tests/extract/news/
+README.md, "Agreement")."""
+import csv, sys, unicodedata
 
 import news_sets
 
@@ -16,10 +21,16 @@ verbose = "-v" in sys.argv
 gold = {pid: [dict(r, used=False) for r in rows]
         for pid, rows in news_sets.gold(which).items()}
 passages = news_sets.passages(which)
+second = None
+if exe.endswith(".csv"):
+    second = {}
+    for r in csv.DictReader(open(exe, encoding="utf-8")):
+        second.setdefault(r["id"], []).append(dict(r, evidence=""))
 kinds = ["left", "joined", "fired", "sabbatical", "returned", "founded"]
 tp = {k: [0, 0, 0, 0] for k in kinds}  # pred, pred-hit, gold, gold-hit
 for pid, date, text in passages:
-    cands = news_sets.extract(exe, text, date)
+    cands = (second.get(pid, []) if second is not None
+             else news_sets.extract(exe, text, date))
     gs = gold.get(pid, [])
     for g in gs:
         tp[g["event"]][2] += 1

@@ -119,6 +119,11 @@ def main():
     # labels (raw-test6.txt, collected at the same time, included).
     if os.path.exists("raw-dev9.txt"):
         later(seen, src, head, "dev9", "K", test_people)
+    # The seventh test set (ex21t7), sealed until scored once at merge, is
+    # held to the same line as test2 to test6: no person the development
+    # side labels (raw-dev10.txt, collected at the same time, included).
+    if os.path.exists("raw-test7.txt"):
+        later(seen, src, head, "test7", "Y", dev_people)
     # The tenth development set (ex21d10), sealed until scored once at
     # merge, is held to the same line as dev9: no person the test side
     # labels (raw-test7.txt, collected at the same time, included).
