@@ -3495,9 +3495,15 @@ static bool list_gap(const struct extractor *ex, size_t a, size_t b)
 {
     bool sep = false;
     int paren = 0;
+    /* Where the words between the names start: after "along with", as
+     * after the first name, a title of its own ("X, the former Acme
+     * Creative Director, along with fellow veterans Y") (ex21l). */
+    size_t part = a;
     for (size_t i = a; i < b; i++) {
         const struct tok *t = &ex->toks[i];
         exo_level lv;
+        if (i - part > 12)
+            return false;
         /* "Barret Zoph (also CTO) and Luke Metz": a short aside in
          * parentheses does not end the list (ex17b). */
         if (low_is(t, "(") || low_is(t, ")")) {
@@ -3514,6 +3520,8 @@ static bool list_gap(const struct extractor *ex, size_t a, size_t b)
               low_in(&ex->toks[i - 1],
                      (const char *const[]){"along", "together", NULL})))
             return false;
+        if (low_is(t, "with") || low_is(t, "alongside"))
+            part = i;
         if (low_in(t, (const char *const[]){",", "and", ";", "well", NULL}))
             sep = true;
         else if (ex->tok_org[i] || exo__lex_role(t->low, &lv) != EXO__ROLE_NONE)
@@ -3535,7 +3543,7 @@ static bool list_gap(const struct extractor *ex, size_t a, size_t b)
                  exo__lex_trigger(ex->lows + i, 1, &(size_t){0}))
             return false;
     }
-    return sep && paren == 0 && b - a <= 12;
+    return sep && paren == 0 && b - part <= 12;
 }
 
 /* The other people of a list that starts with mention 'm' ("hired X, Y
@@ -5511,6 +5519,11 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
          * clause is told of the whole list (ex18s). */
         if ((cl == CL_MAIN || via_who) && objm < 0)
             subjects_before(ex, subj, &fr);
+        /* "X, chief financial officer, and Y, head of design, will
+         * leave": list items with their own appositive between the
+         * subject and the verb move with it (ex21l). */
+        if (cl == CL_MAIN && objm < 0 && !noun_subj && sm->t1 < tr->t0)
+            loose_list_after(ex, (size_t)subj, tr->t0, &fr);
         /* "X, CTO at A, along with the company's chief research officer
          * Y and VP Z, resigned": the people after "along with" or
          * "together with" before the verb move too (ex17b). */

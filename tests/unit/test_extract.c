@@ -4133,3 +4133,56 @@ Test(extract, second_look_weights_are_the_file)
     cr_expect_eq(i, n);
     cr_expect(bias && thr, "no (bias) or (threshold) row");
 }
+
+/* ==== ex21l: groups and lists, as new sentences ==== */
+
+/* As count_moves, the rules alone: the learned reader's proposals depend
+ * on its weights, which each retraining changes. */
+static size_t count_rule_moves(const char *text, const char *person,
+                               exo_event ev)
+{
+    struct exo__learn_hooks rules_only = {.rules_only = true};
+    exo_extract_opts opts;
+    exo_extract_opts_init(&opts);
+    opts.has_date = true;
+    opts.date.days = exo_days_from_civil(2024, 8, 6);
+    opts.date.precision = EXO_PREC_DAY;
+    exo_candidate_list out;
+    cr_assert_eq(
+        exo__extract_learn(text, strlen(text), &opts, &rules_only, &out, NULL),
+        EXO_OK);
+    size_t n = 0;
+    for (size_t i = 0; i < out.n; i++)
+        n += strcmp(out.rows[i].person, person) == 0 && out.rows[i].event == ev;
+    exo_candidate_list_release(&out);
+    return n;
+}
+
+/* Subjects listed with an appositive each ("X, its treasurer, and Y, head
+ * of design, will leave") move together; a name inside an item's clause
+ * does not. */
+Test(extract, subjects_listed_with_appositives)
+{
+    const char *t = "Marta Quill, the treasurer, and Owen Brice, head of "
+                    "product design, will leave Globex in June.";
+    cr_expect_eq(count_rule_moves(t, "Marta Quill", EXO_EVENT_LEFT), 1);
+    cr_expect_eq(count_rule_moves(t, "Owen Brice", EXO_EVENT_LEFT), 1);
+    t = "Marta Quill, who worked with Owen Brice for years, will leave "
+        "Globex in June.";
+    cr_expect_eq(count_rule_moves(t, "Marta Quill", EXO_EVENT_LEFT), 1);
+    cr_expect_eq(count_rule_moves(t, "Owen Brice", EXO_EVENT_LEFT), 0);
+}
+
+/* "founded by X, the former Initech Creative Director, along with fellow
+ * veterans Y, Z and W": the first name's long title does not end the list
+ * after "along with". */
+Test(extract, list_after_along_with_a_long_title)
+{
+    const char *t = "The company was founded by Rhea Sollis, the former "
+                    "Initech Art Design Director, along with other game "
+                    "industry veterans Paul Dorn, Ivy Marsh and Ken Ota.";
+    cr_expect_eq(count_rule_moves(t, "Rhea Sollis", EXO_EVENT_FOUNDED), 1);
+    cr_expect_eq(count_rule_moves(t, "Paul Dorn", EXO_EVENT_FOUNDED), 1);
+    cr_expect_eq(count_rule_moves(t, "Ivy Marsh", EXO_EVENT_FOUNDED), 1);
+    cr_expect_eq(count_rule_moves(t, "Ken Ota", EXO_EVENT_FOUNDED), 1);
+}
