@@ -3608,6 +3608,67 @@ static void loose_list_after(const struct extractor *ex, size_t m, size_t end,
     }
 }
 
+/*
+ * After a hire's object: "A has recruited X to become deputy editor; Y to
+ * become property correspondent; and Z, a former B writer, to be sports
+ * editor" (ex21l). Each item after a semicolon is a name (titles and an
+ * organisation before it, an appositive after it) and then the post, "to
+ * be", "to become", "to lead" or "as": the hire told once for all of
+ * them. An item with a verb of its own before its name is another clause.
+ */
+static void semicolon_list_after(const struct extractor *ex, size_t m,
+                                 size_t end, struct frame *fr)
+{
+    const struct tok *T = ex->toks;
+    size_t i = ex->ments[m].t1;
+    while (i < end && !low_is(&T[i], ";"))
+        i++;
+    while (i < end && fr->n_also < 8) {
+        size_t seg = i + 1, seg_end = seg;
+        while (seg_end < end && !low_is(&T[seg_end], ";"))
+            seg_end++;
+        i = seg_end;
+        long q = -1;
+        for (size_t k = 0; k < ex->n_ments && q < 0; k++)
+            if (ex->ments[k].t0 >= seg && ex->ments[k].t1 <= seg_end &&
+                !(ex->ments[k].flags & M_POSSESSOR))
+                q = (long)k;
+        if (q < 0)
+            return;
+        const struct mention *b = &ex->ments[q];
+        bool clause = false;
+        for (size_t k = seg; k < b->t0 && !clause; k++)
+            clause =
+                low_in(&T[k],
+                       (const char *const[]){"who", "which", "is", "was", "has",
+                                             "had", "will", "said", NULL}) ||
+                exo__lex_trigger(ex->lows + k, 1, &(size_t){0});
+        /* Past an appositive: ", former Daily Globe writer," */
+        size_t k = b->t1;
+        if (k + 1 < seg_end && low_is(&T[k], ",") &&
+            !low_in(&T[k + 1], (const char *const[]){"to", "as", NULL}))
+            while (++k < seg_end && !low_is(&T[k], ","))
+                ;
+        if (k < seg_end && low_is(&T[k], ","))
+            k++;
+        bool post =
+            k < seg_end &&
+            (low_is(&T[k], "as") ||
+             (k + 1 < seg_end && low_is(&T[k], "to") &&
+              (low_in(&T[k + 1], (const char *const[]){"be", "become", NULL}) ||
+               low_in(&T[k + 1], lead_verbs))));
+        if (clause || !post || !may_move(b) || (b->flags & M_PRONOUN))
+            return;
+        bool dup = b->person == fr->person;
+        for (size_t a = 0; a < fr->n_also && !dup; a++)
+            dup = fr->also[a] == b->person;
+        if (!dup) {
+            fr->also[fr->n_also] = b->person;
+            fr->also_flags[fr->n_also++] = b->flags;
+        }
+    }
+}
+
 static long mention_after(const struct extractor *ex, size_t t, size_t max)
 {
     /* "hired his former deputy X": the possessor is not the object. */
@@ -5555,6 +5616,8 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             /* "hired X, who ran A's desk, and Y, a former A trader": items
              * with their own clause, as after "with" (ex18s). */
             loose_list_after(ex, (size_t)objm, s->t1, &fr);
+            if (fr.event == EXO_EVENT_JOINED || fr.event == EXO_EVENT_RETURNED)
+                semicolon_list_after(ex, (size_t)objm, s->t1, &fr);
         } else if (noun_subj && ex->ments[subj].t0 > tr->t0)
             /* Only names joined by commas, "and" and titles: "the
              * departure of X and his replacement by Y" is X's alone. */

@@ -4186,3 +4186,21 @@ Test(extract, list_after_along_with_a_long_title)
     cr_expect_eq(count_rule_moves(t, "Ivy Marsh", EXO_EVENT_FOUNDED), 1);
     cr_expect_eq(count_rule_moves(t, "Ken Ota", EXO_EVENT_FOUNDED), 1);
 }
+
+/* Hires listed by semicolons after the first one's object ("A has hired
+ * X to become ...; Y to become ...; and Z, a former B writer, to be
+ * ..."); an item with its own verb is another clause, not a hire. */
+Test(extract, hires_listed_by_semicolons)
+{
+    const char *t = "The Courier has hired Globex analyst Nora Vance to become "
+                    "markets editor; Initech writer Sam Pell to become travel "
+                    "correspondent; and Lia Ortiz, formerly a radio "
+                    "producer, as podcast editor.";
+    cr_expect_eq(count_rule_moves(t, "Nora Vance", EXO_EVENT_JOINED), 1);
+    cr_expect_eq(count_rule_moves(t, "Sam Pell", EXO_EVENT_JOINED), 1);
+    cr_expect_eq(count_rule_moves(t, "Lia Ortiz", EXO_EVENT_JOINED), 1);
+    t = "The Courier has hired Nora Vance to become markets editor; Sam Pell "
+        "said the paper is growing.";
+    cr_expect_eq(count_rule_moves(t, "Nora Vance", EXO_EVENT_JOINED), 1);
+    cr_expect_eq(count_rule_moves(t, "Sam Pell", EXO_EVENT_JOINED), 0);
+}
