@@ -3994,6 +3994,169 @@ static void list_line_frame(struct extractor *ex, const struct sent *s,
 }
 
 /*
+ * A group's move told once, its members named in the next sentence of the
+ * paragraph: "Six executives are retiring. The executives include X and
+ * Y", "At least seven researchers joined A. Among them was X", "A team of
+ * traders left A and set up two firms. Other traders who have left
+ * include X and Y" (ex21l). The earlier sentence gives the move: a number
+ * or "several" before a group noun (the lexicon's), its verb after it,
+ * and no denial or hedge; "left A and set up B" is a founding. The list
+ * opens the sentence: "Among them was", or a group noun (or a move's
+ * noun, "the departures") and then "include" before any name. Returns
+ * whether it made frames.
+ */
+static bool group_list_frames(struct extractor *ex, const struct sent *s,
+                              struct frame *frames, size_t *n_frames,
+                              struct date_memo *sdate)
+{
+    const struct tok *T = ex->toks;
+    if (s == ex->sents || s[-1].para != s->para || *n_frames >= 32)
+        return false;
+    size_t list_at = SIZE_MAX;
+    if (s->t0 + 3 < s->t1 && low_is(&T[s->t0], "among") &&
+        low_in(&T[s->t0 + 1], (const char *const[]){"them", "those", NULL}) &&
+        low_in(&T[s->t0 + 2],
+               (const char *const[]){"was", "were", "is", "are", NULL}))
+        list_at = s->t0 + 3;
+    bool group = false;
+    /* "According to a report, the departures include ..." */
+    size_t open = s->t0;
+    if (open + 2 < s->t1 && low_is(&T[open], "according") &&
+        low_is(&T[open + 1], "to"))
+        while (open < s->t1 && open < s->t0 + 8 && !low_is(&T[open], ","))
+            open++;
+    if (open > s->t0 && open < s->t1 && low_is(&T[open], ","))
+        open++;
+    else
+        open = s->t0;
+    for (size_t k = open; list_at == SIZE_MAX && k < s->t1 && k < open + 10;
+         k++) {
+        if (low_in(&T[k], (const char *const[]){",", ";", ":", NULL}) ||
+            (ex->tok_org[k] == 0 && (T[k].flags & T_CAP) && k > open &&
+             person_by_word(ex, &T[k]) >= 0))
+            break;
+        group |= exo__lex_group_noun(T[k].low) || low_is(&T[k], "they") ||
+                 exo__lex_trigger(ex->lows + k, 1, &(size_t){0}) != NULL;
+        if (group && low_in(&T[k], (const char *const[]){"include", "includes",
+                                                         "included", NULL}))
+            list_at = k + 1;
+    }
+    if (list_at == SIZE_MAX)
+        return false;
+    long m = mention_after(ex, list_at, 6);
+    /* "former Forza Horizon 5 creative director X": a name read in a
+     * title's qualifier is not the first of the list. */
+    while (m >= 0 && (size_t)m + 1 < ex->n_ments) {
+        size_t k = ex->ments[m].t1, next = ex->ments[m + 1].t0;
+        exo_level lv;
+        bool title = false;
+        for (; k < next && k < ex->ments[m].t1 + 5; k++) {
+            bool number = T[k].low[0] >= '0' && T[k].low[0] <= '9';
+            if ((!(T[k].flags & T_WORD) && !number) ||
+                low_in(&T[k], (const char *const[]){"and", "&", NULL}))
+                break;
+            if (exo__lex_role(T[k].low, &lv) != EXO__ROLE_NONE)
+                title = true;
+        }
+        if (!title || k != next)
+            break;
+        m++;
+    }
+    if (m < 0 || !may_move(&ex->ments[m]) || (ex->ments[m].flags & M_PRONOUN))
+        return false;
+    /* The group's move in the sentence before. */
+    const struct sent *p = s - 1;
+    const struct exo__trigger *def = NULL;
+    size_t after = 0, noun_at = 0;
+    for (size_t k = p->t0; k < p->t1; k++)
+        if (low_in(&T[k], negators) || low_in(&T[k], hypothetical))
+            return false;
+    for (size_t k = p->t0 + 1; k < p->t1 && !def; k++) {
+        if (!exo__lex_group_noun(T[k].low))
+            continue;
+        bool counted = false;
+        for (size_t q = k; q > p->t0 && q + 4 > k && !counted; q--) {
+            int n = 0;
+            counted =
+                small_number(&T[q - 1], 2, 999) ||
+                (exo__lex_time_word(T[q - 1].low, &n) == EXO__TIME_COUNT &&
+                 n >= 2) ||
+                low_in(&T[q - 1],
+                       (const char *const[]){"several", "many", "dozens",
+                                             "team", "group", "handful",
+                                             "number", "wave", NULL});
+        }
+        for (size_t j = k + 1; counted && j < p->t1 && j < k + 12 && !def;
+             j++) {
+            if (low_in(&T[j], (const char *const[]){",", ";", ":", NULL}))
+                break;
+            size_t used;
+            def = exo__lex_trigger(ex->lows + j, p->t1 - j, &used);
+            after = j + used;
+            noun_at = k;
+        }
+    }
+    if (!def)
+        return false;
+    exo_event ev = def->event;
+    /* "have left A and set up two firms", "left A, and have formed a new
+     * studio": a second verb joined by "and" (the verbs of founding that
+     * the trigger table leaves out, as they name funds and plans as often
+     * as companies, are read here, after a departure); not "A, which
+     * was founded by B". */
+    for (size_t j = after;
+         j < p->t1 && j < after + 10 && ev == EXO_EVENT_LEFT &&
+         !low_in(&T[j], subordinators);
+         j++) {
+        if (!low_is(&T[j], "and"))
+            continue;
+        size_t v = j + 1;
+        while (v < p->t1 && v < j + 3 &&
+               low_in(&T[v], (const char *const[]){"have", "has", "then",
+                                                   "later", "soon", NULL}))
+            v++;
+        const struct exo__trigger *d2 =
+            v < p->t1 ? exo__lex_trigger(ex->lows + v, p->t1 - v, &(size_t){0})
+                      : NULL;
+        if ((d2 && d2->event == EXO_EVENT_FOUNDED) ||
+            (v < p->t1 && low_in(&T[v], (const char *const[]){
+                                            "formed", "form", "forming",
+                                            "created", "established", NULL})))
+            ev = EXO_EVENT_FOUNDED;
+    }
+    const char *org = NULL;
+    for (size_t j = after; j < p->t1 && j < after + 6 && !org; j++)
+        if (ex->tok_org[j] && org_covering(ex, j))
+            org = org_covering(ex, j)->org;
+    /* "Acme said six executives are retiring": the organisation before
+     * the group, for a departure. */
+    for (size_t j = p->t0; j < noun_at && !org && ev != EXO_EVENT_JOINED; j++)
+        if (ex->tok_org[j] && org_covering(ex, j))
+            org = org_covering(ex, j)->org;
+    /* One frame for each person listed, so that one with a move of his
+     * own in the sentence ("X, who launched B, and Y") keeps it apart. */
+    struct frame list = {.person = ex->ments[m].person};
+    list_after(ex, (size_t)m, &list);
+    loose_list_after(ex, (size_t)m, s->t1, &list);
+    size_t before = *n_frames;
+    for (size_t k = 0; k <= list.n_also; k++) {
+        long q = m;
+        for (size_t w = (size_t)m + 1; k > 0 && w < ex->n_ments; w++)
+            if (ex->ments[w].person == list.also[k - 1]) {
+                q = (long)w;
+                break;
+            }
+        if (k > 0 && q == m)
+            continue;
+        size_t at = *n_frames;
+        succession_frame(ex, s, frames, n_frames, sdate, q, ev, org);
+        if (*n_frames > at)
+            frames[at].tflags &= ~(unsigned)EXO__TRIG_STRONG;
+    }
+    return *n_frames > before;
+}
+
+/*
  * Successions (issue 17): "A is replacing its CEO X with Y" (X fired from
  * A, Y joined A), "Y will replace X" and "Y succeeds X" (X left). The
  * verb's subject in the second form is only the successor; where it comes
@@ -4422,6 +4585,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
     struct date_memo sdate_main = {-1, {0, EXO_PREC_DAY}};
     if (first_if == SIZE_MAX && first_would == SIZE_MAX)
         replace_frames(ex, s, frames, &n_frames, &sdate);
+    bool group_listed = group_list_frames(ex, s, frames, &n_frames, &sdate);
     if (n_trigs == 0)
         list_line_frame(ex, s, frames, &n_frames, &sdate);
     if (n_trigs == 0 && n_frames == 0)
@@ -4496,6 +4660,9 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         if (inverted >= 0) {
             subj = inverted;
         } else if (listed) {
+            /* The group's move, read from the sentence before. */
+            if (group_listed)
+                continue;
             objm = mention_after(ex, tr->t1 + 1, 8);
             if (objm < 0)
                 continue;

@@ -1201,6 +1201,26 @@ bool exo__lex_person_noun(const char *word)
 }
 
 /*
+ * Plural nouns for a group of people who move together: "six executives
+ * are retiring", "the departees include X and Y", "other traders who have
+ * left include X" (ex21l). Lower-case.
+ */
+static const char *const group_nouns[] = {
+    "executives", "researchers", "scientists", "engineers",   "developers",
+    "designers",  "traders",     "managers",   "partners",    "directors",
+    "employees",  "staffers",    "staff",      "leaders",     "officials",
+    "ministers",  "editors",     "reporters",  "journalists", "lawyers",
+    "bankers",    "analysts",    "members",    "colleagues",  "departees",
+    "founders",   "co-founders", "cofounders", "veterans",    "people",
+    "hires",      "recruits",    "coaches",    "players",     "alumni",
+};
+
+bool exo__lex_group_noun(const char *word)
+{
+    return in_list(word, group_nouns, COUNT(group_nouns));
+}
+
+/*
  * Adjectives of nationality: "its British CEO", "Danish chief executive
  * X" name no organisation (ex17r). Lower-case.
  */

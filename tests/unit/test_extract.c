@@ -4204,3 +4204,33 @@ Test(extract, hires_listed_by_semicolons)
     cr_expect_eq(count_rule_moves(t, "Nora Vance", EXO_EVENT_JOINED), 1);
     cr_expect_eq(count_rule_moves(t, "Sam Pell", EXO_EVENT_JOINED), 0);
 }
+
+/* A group's move told once and its members named in the next sentence:
+ * "Five engineers left A. Among them were X and Y", "The departures
+ * include X, Y and Z"; "left A and formed B" is a founding. Not after a
+ * hedged move, nor after a sentence that tells no group's move. */
+Test(extract, group_bound_to_the_next_sentence_list)
+{
+    const char *t = "Five senior engineers quit Globex in March. Among them "
+                    "were Dara Vint, who built its compiler, and Ilse Marr.";
+    cr_expect_eq(count_rule_moves(t, "Dara Vint", EXO_EVENT_LEFT), 1);
+    cr_expect_eq(count_rule_moves(t, "Ilse Marr", EXO_EVENT_LEFT), 1);
+    t = "Globex Corp said four executives are retiring this year. The "
+        "executives include Dara Vint, 61, head of sales, and Ilse Marr, "
+        "59, head of audit.";
+    cr_expect_eq(count_rule_moves(t, "Dara Vint", EXO_EVENT_LEFT), 1);
+    cr_expect_eq(count_rule_moves(t, "Ilse Marr", EXO_EVENT_LEFT), 1);
+    t = "Several designers have left Globex and formed a studio of their "
+        "own. The departures include art lead Dara Vint and sound lead "
+        "Ilse Marr.";
+    cr_expect_eq(count_rule_moves(t, "Dara Vint", EXO_EVENT_FOUNDED), 1);
+    cr_expect_eq(count_rule_moves(t, "Ilse Marr", EXO_EVENT_FOUNDED), 1);
+    cr_expect_eq(count_rule_moves(t, "Dara Vint", EXO_EVENT_LEFT), 0);
+    t = "Several designers could leave Globex next year. Among them are "
+        "Dara Vint and Ilse Marr.";
+    cr_expect_eq(count_rule_moves(t, "Dara Vint", EXO_EVENT_LEFT), 0);
+    cr_expect_eq(count_rule_moves(t, "Ilse Marr", EXO_EVENT_LEFT), 0);
+    t = "Globex won five design prizes this year. Among them were Dara "
+        "Vint and Ilse Marr.";
+    cr_expect_eq(count_rule_moves(t, "Dara Vint", EXO_EVENT_LEFT), 0);
+}
