@@ -4234,3 +4234,17 @@ Test(extract, group_bound_to_the_next_sentence_list)
         "Vint and Ilse Marr.";
     cr_expect_eq(count_rule_moves(t, "Dara Vint", EXO_EVENT_LEFT), 0);
 }
+
+/* A title's plural before a list is a title, not part of the first name:
+ * "lost its joint CCOs X and Y to B", "hired creative directors X and Y". */
+Test(extract, plural_title_before_a_list)
+{
+    const char *t = "Globex recently lost its joint CCOs Dara Vint and Ilse "
+                    "Marr to Initech.";
+    cr_expect_eq(count_rule_moves(t, "Dara Vint", EXO_EVENT_LEFT), 1);
+    cr_expect_eq(count_rule_moves(t, "Ilse Marr", EXO_EVENT_LEFT), 1);
+    t = "Initech hired former Globex co-CEOs Dara Vint and Ilse Marr as "
+        "advisers.";
+    cr_expect_eq(count_rule_moves(t, "Dara Vint", EXO_EVENT_JOINED), 1);
+    cr_expect_eq(count_rule_moves(t, "Ilse Marr", EXO_EVENT_JOINED), 1);
+}
