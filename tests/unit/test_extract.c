@@ -4233,6 +4233,15 @@ Test(extract, group_bound_to_the_next_sentence_list)
     t = "Globex won five design prizes this year. Among them were Dara "
         "Vint and Ilse Marr.";
     cr_expect_eq(count_rule_moves(t, "Dara Vint", EXO_EVENT_LEFT), 0);
+    /* Who tells the list, and who stays, is no member. */
+    t = "Five engineers left Globex in March. Among them were Dara Vint and "
+        "Omar Tal, Ilse Marr said.";
+    cr_expect_eq(count_rule_moves(t, "Omar Tal", EXO_EVENT_LEFT), 1);
+    cr_expect_eq(count_rule_moves(t, "Ilse Marr", EXO_EVENT_LEFT), 0);
+    t = "Five engineers left Globex in March. Among them was Dara Vint; her "
+        "manager Ilse Marr stays.";
+    cr_expect_eq(count_rule_moves(t, "Dara Vint", EXO_EVENT_LEFT), 1);
+    cr_expect_eq(count_rule_moves(t, "Ilse Marr", EXO_EVENT_LEFT), 0);
 }
 
 /* A title's plural before a list is a title, not part of the first name:
