@@ -5536,6 +5536,10 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             fr.from = NULL;
             fr.from_text = fr.from_aff = false;
             cofounders_with(ex, s, tr->t1, win_end, &fr);
+            /* "X and Y, who co-founded A in 2015, ...": the clause is
+             * told of the whole list (ex21l), as for other verbs. */
+            if (objm < 0)
+                subjects_before(ex, subj, &fr);
             frames[n_frames++] = fr;
             apart_trig[k] = true;
             continue;

@@ -4257,3 +4257,18 @@ Test(extract, plural_title_before_a_list)
     cr_expect_eq(count_rule_moves(t, "Dara Vint", EXO_EVENT_JOINED), 1);
     cr_expect_eq(count_rule_moves(t, "Ilse Marr", EXO_EVENT_JOINED), 1);
 }
+
+/* A founding in a relative clause after a list is told of the whole list,
+ * as other verbs are (list_before_a_relative_clause); not of a name the
+ * verb before it governs. */
+Test(extract, founding_in_a_relative_clause_after_a_list)
+{
+    const char *t = "Lena Marsh and Omar Tal, who co-founded Globex in 2015, "
+                    "now run a bakery.";
+    cr_expect_eq(count_rule_moves(t, "Lena Marsh", EXO_EVENT_FOUNDED), 1);
+    cr_expect_eq(count_rule_moves(t, "Omar Tal", EXO_EVENT_FOUNDED), 1);
+    t = "Lena Marsh thanked her deputy, Omar Tal, who co-founded Globex in "
+        "2015.";
+    cr_expect_eq(count_rule_moves(t, "Omar Tal", EXO_EVENT_FOUNDED), 1);
+    cr_expect_eq(count_rule_moves(t, "Lena Marsh", EXO_EVENT_FOUNDED), 0);
+}
