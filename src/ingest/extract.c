@@ -3546,6 +3546,18 @@ static bool list_gap(const struct extractor *ex, size_t a, size_t b)
     return sep && paren == 0 && b - part <= 12;
 }
 
+/* Adds the person of mention 'b' to fr->also, once, while there is room. */
+static void add_also(struct frame *fr, const struct mention *b)
+{
+    bool dup = b->person == fr->person;
+    for (size_t k = 0; k < fr->n_also && !dup; k++)
+        dup = fr->also[k] == b->person;
+    if (!dup && fr->n_also < 8) {
+        fr->also[fr->n_also] = b->person;
+        fr->also_flags[fr->n_also++] = b->flags;
+    }
+}
+
 /* The other people of a list that starts with mention 'm' ("hired X, Y
  * and Z"): appended to fr->also. */
 static void list_after(const struct extractor *ex, size_t m, struct frame *fr)
@@ -3597,13 +3609,7 @@ static void loose_list_after(const struct extractor *ex, size_t m, size_t end,
         if (!(g >= a->t1 + 3 && low_is(&ex->toks[a->t1], ",") &&
               low_is(&ex->toks[g - 1], "and") && low_is(&ex->toks[g - 2], ",")))
             continue; /* a name inside the clause ("worked with X") */
-        bool dup = b->person == fr->person;
-        for (size_t k = 0; k < fr->n_also && !dup; k++)
-            dup = fr->also[k] == b->person;
-        if (!dup) {
-            fr->also[fr->n_also] = b->person;
-            fr->also_flags[fr->n_also++] = b->flags;
-        }
+        add_also(fr, b);
         last = q;
     }
 }
@@ -3659,13 +3665,7 @@ static void semicolon_list_after(const struct extractor *ex, size_t m,
                low_in(&T[k + 1], lead_verbs))));
         if (clause || !post || !may_move(b) || (b->flags & M_PRONOUN))
             return;
-        bool dup = b->person == fr->person;
-        for (size_t a = 0; a < fr->n_also && !dup; a++)
-            dup = fr->also[a] == b->person;
-        if (!dup) {
-            fr->also[fr->n_also] = b->person;
-            fr->also_flags[fr->n_also++] = b->flags;
-        }
+        add_also(fr, b);
     }
 }
 
