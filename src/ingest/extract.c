@@ -3495,9 +3495,15 @@ static bool list_gap(const struct extractor *ex, size_t a, size_t b)
 {
     bool sep = false;
     int paren = 0;
+    /* Where the words between the names start: after "along with", as
+     * after the first name, a title of its own ("X, the former Acme
+     * Creative Director, along with fellow veterans Y") (ex21l). */
+    size_t part = a;
     for (size_t i = a; i < b; i++) {
         const struct tok *t = &ex->toks[i];
         exo_level lv;
+        if (i - part > 12)
+            return false;
         /* "Barret Zoph (also CTO) and Luke Metz": a short aside in
          * parentheses does not end the list (ex17b). */
         if (low_is(t, "(") || low_is(t, ")")) {
@@ -3514,6 +3520,8 @@ static bool list_gap(const struct extractor *ex, size_t a, size_t b)
               low_in(&ex->toks[i - 1],
                      (const char *const[]){"along", "together", NULL})))
             return false;
+        if (low_is(t, "with") || low_is(t, "alongside"))
+            part = i;
         if (low_in(t, (const char *const[]){",", "and", ";", "well", NULL}))
             sep = true;
         else if (ex->tok_org[i] || exo__lex_role(t->low, &lv) != EXO__ROLE_NONE)
@@ -3535,7 +3543,19 @@ static bool list_gap(const struct extractor *ex, size_t a, size_t b)
                  exo__lex_trigger(ex->lows + i, 1, &(size_t){0}))
             return false;
     }
-    return sep && paren == 0 && b - a <= 12;
+    return sep && paren == 0 && b - part <= 12;
+}
+
+/* Adds the person of mention 'b' to fr->also, once, while there is room. */
+static void add_also(struct frame *fr, const struct mention *b)
+{
+    bool dup = b->person == fr->person;
+    for (size_t k = 0; k < fr->n_also && !dup; k++)
+        dup = fr->also[k] == b->person;
+    if (!dup && fr->n_also < 8) {
+        fr->also[fr->n_also] = b->person;
+        fr->also_flags[fr->n_also++] = b->flags;
+    }
 }
 
 /* The other people of a list that starts with mention 'm' ("hired X, Y
@@ -3589,14 +3609,63 @@ static void loose_list_after(const struct extractor *ex, size_t m, size_t end,
         if (!(g >= a->t1 + 3 && low_is(&ex->toks[a->t1], ",") &&
               low_is(&ex->toks[g - 1], "and") && low_is(&ex->toks[g - 2], ",")))
             continue; /* a name inside the clause ("worked with X") */
-        bool dup = b->person == fr->person;
-        for (size_t k = 0; k < fr->n_also && !dup; k++)
-            dup = fr->also[k] == b->person;
-        if (!dup) {
-            fr->also[fr->n_also] = b->person;
-            fr->also_flags[fr->n_also++] = b->flags;
-        }
+        add_also(fr, b);
         last = q;
+    }
+}
+
+/*
+ * After a hire's object: "A has recruited X to become deputy editor; Y to
+ * become property correspondent; and Z, a former B writer, to be sports
+ * editor" (ex21l). Each item after a semicolon is a name (titles and an
+ * organisation before it, an appositive after it) and then the post, "to
+ * be", "to become", "to lead" or "as": the hire told once for all of
+ * them. An item with a verb of its own before its name is another clause.
+ */
+static void semicolon_list_after(const struct extractor *ex, size_t m,
+                                 size_t end, struct frame *fr)
+{
+    const struct tok *T = ex->toks;
+    size_t i = ex->ments[m].t1;
+    while (i < end && !low_is(&T[i], ";"))
+        i++;
+    while (i < end && fr->n_also < 8) {
+        size_t seg = i + 1, seg_end = seg;
+        while (seg_end < end && !low_is(&T[seg_end], ";"))
+            seg_end++;
+        i = seg_end;
+        long q = -1;
+        for (size_t k = 0; k < ex->n_ments && q < 0; k++)
+            if (ex->ments[k].t0 >= seg && ex->ments[k].t1 <= seg_end &&
+                !(ex->ments[k].flags & M_POSSESSOR))
+                q = (long)k;
+        if (q < 0)
+            return;
+        const struct mention *b = &ex->ments[q];
+        bool clause = false;
+        for (size_t k = seg; k < b->t0 && !clause; k++)
+            clause =
+                low_in(&T[k],
+                       (const char *const[]){"who", "which", "is", "was", "has",
+                                             "had", "will", "said", NULL}) ||
+                exo__lex_trigger(ex->lows + k, 1, &(size_t){0});
+        /* Past an appositive: ", former Daily Globe writer," */
+        size_t k = b->t1;
+        if (k + 1 < seg_end && low_is(&T[k], ",") &&
+            !low_in(&T[k + 1], (const char *const[]){"to", "as", NULL}))
+            while (++k < seg_end && !low_is(&T[k], ","))
+                ;
+        if (k < seg_end && low_is(&T[k], ","))
+            k++;
+        bool post =
+            k < seg_end &&
+            (low_is(&T[k], "as") ||
+             (k + 1 < seg_end && low_is(&T[k], "to") &&
+              (low_in(&T[k + 1], (const char *const[]){"be", "become", NULL}) ||
+               low_in(&T[k + 1], lead_verbs))));
+        if (clause || !post || !may_move(b) || (b->flags & M_PRONOUN))
+            return;
+        add_also(fr, b);
     }
 }
 
@@ -3922,6 +3991,169 @@ static void list_line_frame(struct extractor *ex, const struct sent *s,
     succession_frame(ex, s, frames, n_frames, sdate, m, EXO_EVENT_JOINED, org);
     if (*n_frames > before)
         frames[before].tflags &= ~(unsigned)EXO__TRIG_STRONG;
+}
+
+/*
+ * A group's move told once, its members named in the next sentence of the
+ * paragraph: "Six executives are retiring. The executives include X and
+ * Y", "At least seven researchers joined A. Among them was X", "A team of
+ * traders left A and set up two firms. Other traders who have left
+ * include X and Y" (ex21l). The earlier sentence gives the move: a number
+ * or "several" before a group noun (the lexicon's), its verb after it,
+ * and no denial or hedge; "left A and set up B" is a founding. The list
+ * opens the sentence: "Among them was", or a group noun (or a move's
+ * noun, "the departures") and then "include" before any name. Returns
+ * whether it made frames.
+ */
+static bool group_list_frames(struct extractor *ex, const struct sent *s,
+                              struct frame *frames, size_t *n_frames,
+                              struct date_memo *sdate)
+{
+    const struct tok *T = ex->toks;
+    if (s == ex->sents || s[-1].para != s->para || *n_frames >= 32)
+        return false;
+    size_t list_at = SIZE_MAX;
+    if (s->t0 + 3 < s->t1 && low_is(&T[s->t0], "among") &&
+        low_in(&T[s->t0 + 1], (const char *const[]){"them", "those", NULL}) &&
+        low_in(&T[s->t0 + 2],
+               (const char *const[]){"was", "were", "is", "are", NULL}))
+        list_at = s->t0 + 3;
+    bool group = false;
+    /* "According to a report, the departures include ..." */
+    size_t open = s->t0;
+    if (open + 2 < s->t1 && low_is(&T[open], "according") &&
+        low_is(&T[open + 1], "to"))
+        while (open < s->t1 && open < s->t0 + 8 && !low_is(&T[open], ","))
+            open++;
+    if (open > s->t0 && open < s->t1 && low_is(&T[open], ","))
+        open++;
+    else
+        open = s->t0;
+    for (size_t k = open; list_at == SIZE_MAX && k < s->t1 && k < open + 10;
+         k++) {
+        if (low_in(&T[k], (const char *const[]){",", ";", ":", NULL}) ||
+            (ex->tok_org[k] == 0 && (T[k].flags & T_CAP) && k > open &&
+             person_by_word(ex, &T[k]) >= 0))
+            break;
+        group |= exo__lex_group_noun(T[k].low) || low_is(&T[k], "they") ||
+                 exo__lex_trigger(ex->lows + k, 1, &(size_t){0}) != NULL;
+        if (group && low_in(&T[k], (const char *const[]){"include", "includes",
+                                                         "included", NULL}))
+            list_at = k + 1;
+    }
+    if (list_at == SIZE_MAX)
+        return false;
+    long m = mention_after(ex, list_at, 6);
+    /* "former Forza Horizon 5 creative director X": a name read in a
+     * title's qualifier is not the first of the list. */
+    while (m >= 0 && (size_t)m + 1 < ex->n_ments) {
+        size_t k = ex->ments[m].t1, next = ex->ments[m + 1].t0;
+        exo_level lv;
+        bool title = false;
+        for (; k < next && k < ex->ments[m].t1 + 5; k++) {
+            bool number = T[k].low[0] >= '0' && T[k].low[0] <= '9';
+            if ((!(T[k].flags & T_WORD) && !number) ||
+                low_in(&T[k], (const char *const[]){"and", "&", NULL}))
+                break;
+            if (exo__lex_role(T[k].low, &lv) != EXO__ROLE_NONE)
+                title = true;
+        }
+        if (!title || k != next)
+            break;
+        m++;
+    }
+    if (m < 0 || !may_move(&ex->ments[m]) || (ex->ments[m].flags & M_PRONOUN))
+        return false;
+    /* The group's move in the sentence before. */
+    const struct sent *p = s - 1;
+    const struct exo__trigger *def = NULL;
+    size_t after = 0, noun_at = 0;
+    for (size_t k = p->t0; k < p->t1; k++)
+        if (low_in(&T[k], negators) || low_in(&T[k], hypothetical))
+            return false;
+    for (size_t k = p->t0 + 1; k < p->t1 && !def; k++) {
+        if (!exo__lex_group_noun(T[k].low))
+            continue;
+        bool counted = false;
+        for (size_t q = k; q > p->t0 && q + 4 > k && !counted; q--) {
+            int n = 0;
+            counted =
+                small_number(&T[q - 1], 2, 999) ||
+                (exo__lex_time_word(T[q - 1].low, &n) == EXO__TIME_COUNT &&
+                 n >= 2) ||
+                low_in(&T[q - 1],
+                       (const char *const[]){"several", "many", "dozens",
+                                             "team", "group", "handful",
+                                             "number", "wave", NULL});
+        }
+        for (size_t j = k + 1; counted && j < p->t1 && j < k + 12 && !def;
+             j++) {
+            if (low_in(&T[j], (const char *const[]){",", ";", ":", NULL}))
+                break;
+            size_t used;
+            def = exo__lex_trigger(ex->lows + j, p->t1 - j, &used);
+            after = j + used;
+            noun_at = k;
+        }
+    }
+    if (!def)
+        return false;
+    exo_event ev = def->event;
+    /* "have left A and set up two firms", "left A, and have formed a new
+     * studio": a second verb joined by "and" (the verbs of founding that
+     * the trigger table leaves out, as they name funds and plans as often
+     * as companies, are read here, after a departure); not "A, which
+     * was founded by B". */
+    for (size_t j = after;
+         j < p->t1 && j < after + 10 && ev == EXO_EVENT_LEFT &&
+         !low_in(&T[j], subordinators);
+         j++) {
+        if (!low_is(&T[j], "and"))
+            continue;
+        size_t v = j + 1;
+        while (v < p->t1 && v < j + 3 &&
+               low_in(&T[v], (const char *const[]){"have", "has", "then",
+                                                   "later", "soon", NULL}))
+            v++;
+        const struct exo__trigger *d2 =
+            v < p->t1 ? exo__lex_trigger(ex->lows + v, p->t1 - v, &(size_t){0})
+                      : NULL;
+        if ((d2 && d2->event == EXO_EVENT_FOUNDED) ||
+            (v < p->t1 && low_in(&T[v], (const char *const[]){
+                                            "formed", "form", "forming",
+                                            "created", "established", NULL})))
+            ev = EXO_EVENT_FOUNDED;
+    }
+    const char *org = NULL;
+    for (size_t j = after; j < p->t1 && j < after + 6 && !org; j++)
+        if (ex->tok_org[j] && org_covering(ex, j))
+            org = org_covering(ex, j)->org;
+    /* "Acme said six executives are retiring": the organisation before
+     * the group, for a departure. */
+    for (size_t j = p->t0; j < noun_at && !org && ev != EXO_EVENT_JOINED; j++)
+        if (ex->tok_org[j] && org_covering(ex, j))
+            org = org_covering(ex, j)->org;
+    /* One frame for each person listed, so that one with a move of his
+     * own in the sentence ("X, who launched B, and Y") keeps it apart. */
+    struct frame list = {.person = ex->ments[m].person};
+    list_after(ex, (size_t)m, &list);
+    loose_list_after(ex, (size_t)m, s->t1, &list);
+    size_t before = *n_frames;
+    for (size_t k = 0; k <= list.n_also; k++) {
+        long q = m;
+        for (size_t w = (size_t)m + 1; k > 0 && w < ex->n_ments; w++)
+            if (ex->ments[w].person == list.also[k - 1]) {
+                q = (long)w;
+                break;
+            }
+        if (k > 0 && q == m)
+            continue;
+        size_t at = *n_frames;
+        succession_frame(ex, s, frames, n_frames, sdate, q, ev, org);
+        if (*n_frames > at)
+            frames[at].tflags &= ~(unsigned)EXO__TRIG_STRONG;
+    }
+    return *n_frames > before;
 }
 
 /*
@@ -4353,6 +4585,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
     struct date_memo sdate_main = {-1, {0, EXO_PREC_DAY}};
     if (first_if == SIZE_MAX && first_would == SIZE_MAX)
         replace_frames(ex, s, frames, &n_frames, &sdate);
+    bool group_listed = group_list_frames(ex, s, frames, &n_frames, &sdate);
     if (n_trigs == 0)
         list_line_frame(ex, s, frames, &n_frames, &sdate);
     if (n_trigs == 0 && n_frames == 0)
@@ -4427,6 +4660,9 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         if (inverted >= 0) {
             subj = inverted;
         } else if (listed) {
+            /* The group's move, read from the sentence before. */
+            if (group_listed)
+                continue;
             objm = mention_after(ex, tr->t1 + 1, 8);
             if (objm < 0)
                 continue;
@@ -5300,6 +5536,10 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             fr.from = NULL;
             fr.from_text = fr.from_aff = false;
             cofounders_with(ex, s, tr->t1, win_end, &fr);
+            /* "X and Y, who co-founded A in 2015, ...": the clause is
+             * told of the whole list (ex21l), as for other verbs. */
+            if (objm < 0)
+                subjects_before(ex, subj, &fr);
             frames[n_frames++] = fr;
             apart_trig[k] = true;
             continue;
@@ -5511,6 +5751,11 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
          * clause is told of the whole list (ex18s). */
         if ((cl == CL_MAIN || via_who) && objm < 0)
             subjects_before(ex, subj, &fr);
+        /* "X, chief financial officer, and Y, head of design, will
+         * leave": list items with their own appositive between the
+         * subject and the verb move with it (ex21l). */
+        if (cl == CL_MAIN && objm < 0 && !noun_subj && sm->t1 < tr->t0)
+            loose_list_after(ex, (size_t)subj, tr->t0, &fr);
         /* "X, CTO at A, along with the company's chief research officer
          * Y and VP Z, resigned": the people after "along with" or
          * "together with" before the verb move too (ex17b). */
@@ -5542,6 +5787,8 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             /* "hired X, who ran A's desk, and Y, a former A trader": items
              * with their own clause, as after "with" (ex18s). */
             loose_list_after(ex, (size_t)objm, s->t1, &fr);
+            if (fr.event == EXO_EVENT_JOINED || fr.event == EXO_EVENT_RETURNED)
+                semicolon_list_after(ex, (size_t)objm, s->t1, &fr);
         } else if (noun_subj && ex->ments[subj].t0 > tr->t0)
             /* Only names joined by commas, "and" and titles: "the
              * departure of X and his replacement by Y" is X's alone. */

@@ -58,6 +58,7 @@ static const struct role_word roles[] = {
     {"cpo", EXO__ROLE_HEAD, EXO_LEVEL_EXEC},
     {"cso", EXO__ROLE_HEAD, EXO_LEVEL_EXEC},
     {"cmo", EXO__ROLE_HEAD, EXO_LEVEL_EXEC},
+    {"cco", EXO__ROLE_HEAD, EXO_LEVEL_EXEC},
     {"cro", EXO__ROLE_HEAD, EXO_LEVEL_EXEC},
     {"chief", EXO__ROLE_HEAD, EXO_LEVEL_EXEC},
     {"officer", EXO__ROLE_MODIFIER, EXO_LEVEL_NONE},
@@ -238,6 +239,19 @@ enum exo__role_kind exo__lex_role(const char *word, exo_level *level)
             strcmp(word, roles[i].word) == 0) {
             *level = roles[i].level;
             return roles[i].kind;
+        }
+    }
+    /* A head word's plural before a list is a title too: "co-CEOs X and
+     * Y", "creative directors X and Y" (ex21l). */
+    size_t n = strlen(word);
+    if (n >= 4 && n < 32 && word[n - 1] == 's' && word[n - 2] != 's') {
+        char one[32];
+        memcpy(one, word, n - 1);
+        one[n - 1] = '\0';
+        exo_level lv;
+        if (exo__lex_role(one, &lv) == EXO__ROLE_HEAD) {
+            *level = lv;
+            return EXO__ROLE_HEAD;
         }
     }
     *level = EXO_LEVEL_NONE;
@@ -1198,6 +1212,26 @@ static const char *const person_nouns[] = {
 bool exo__lex_person_noun(const char *word)
 {
     return in_list(word, person_nouns, COUNT(person_nouns));
+}
+
+/*
+ * Plural nouns for a group of people who move together: "six executives
+ * are retiring", "the departees include X and Y", "other traders who have
+ * left include X" (ex21l). Lower-case.
+ */
+static const char *const group_nouns[] = {
+    "executives", "researchers", "scientists", "engineers",   "developers",
+    "designers",  "traders",     "managers",   "partners",    "directors",
+    "employees",  "staffers",    "staff",      "leaders",     "officials",
+    "ministers",  "editors",     "reporters",  "journalists", "lawyers",
+    "bankers",    "analysts",    "members",    "colleagues",  "departees",
+    "founders",   "co-founders", "cofounders", "veterans",    "people",
+    "hires",      "recruits",    "coaches",    "players",     "alumni",
+};
+
+bool exo__lex_group_noun(const char *word)
+{
+    return in_list(word, group_nouns, COUNT(group_nouns));
 }
 
 /*

@@ -70,6 +70,9 @@ bool exo__lex_not_name(const char *word);
 /* Nouns that stand for a person already named after "the" without being
  * a title: "the billionaire", "the Briton" (ex17r). */
 bool exo__lex_person_noun(const char *word);
+/* Plural nouns for a group of people who move together ("six executives
+ * are retiring") (ex21l). */
+bool exo__lex_group_noun(const char *word);
 /* Adjectives of nationality ("British", "Danish"): no organisation. */
 bool exo__lex_demonym(const char *word);
 /* Words that end an organisation's name ("labs", "technologies"). */
