@@ -2779,6 +2779,13 @@ static bool distinct_moves(const exo_candidate *o, const struct frame *f)
         if (end <= o->date.days)
             return true;
     }
+    /* "A has named X its CEO ... X left his role at B in October": a
+     * departure the text dates months before the news of the join is a
+     * move of its own, not how the join is told again (ex21h). */
+    if (o->event == EXO_EVENT_JOINED && f->event == EXO_EVENT_LEFT &&
+        !o->background && o->has_date && !f->to && f->has_date && f->own_date &&
+        date_last_day(f->date) + 31 < o->date.days)
+        return true;
     if (o->date_in_text && f->has_date && f->own_date) {
         int yo, yf, m, d;
         exo_civil_from_days(o->date.days, &yo, &m, &d);
@@ -5733,6 +5740,111 @@ static void prior_spell(struct extractor *ex, const struct sent *s)
     }
 }
 
+/*
+ * "Glick was president of the Carolina Panthers until February", "Jones,
+ * the editor of Vanity Fair since 2017, ...", "has been with A since
+ * 2008": a job's bounds told in passing are moves of their own, the
+ * departure at its end and the join at its start, history beside the
+ * passage's news (ex21h). The frame: a person named earlier in the
+ * sentence, then a title or "was"/"worked"/"served", "of", "at", "with"
+ * or "for" and an organisation (a few describing words between), then
+ * "until" or "since" and a date (or "until recently"). A job that runs
+ * on ("will stay until May") is not a past departure.
+ */
+static void job_bounds(struct extractor *ex, const struct sent *s)
+{
+    const struct tok *T = ex->toks;
+    int doc_y = 0, doc_m = 0, doc_d;
+    if (ex->has_doc_date)
+        exo_civil_from_days(ex->doc_date.days, &doc_y, &doc_m, &doc_d);
+    for (size_t k = s->t0 + 3; k + 1 < s->t1; k++) {
+        bool until = low_is(&T[k], "until");
+        if (!until && !low_is(&T[k], "since"))
+            continue;
+        const struct org_mention *om = k > 0 ? org_covering(ex, k - 1) : NULL;
+        if (!om || om->t1 != k)
+            continue;
+        exo_date d = {0};
+        bool dated = false;
+        for (size_t j = k + 1; j < s->t1 && j <= k + 4 && !dated; j++) {
+            if (j > k + 1 && !low_in(&T[j - 1], (const char *const[]){
+                                                    "the", "end", "of", "early",
+                                                    "late", "mid", NULL}))
+                break;
+            dated = date_at(ex, j, k, s->t1, doc_y, doc_m, false, &d);
+        }
+        if (!dated && !(until && low_is(&T[k + 1], "recently")))
+            continue;
+        /* The preposition that ties the organisation to the job. */
+        size_t prep = om->t0;
+        while (prep > s->t0 && prep + 5 > om->t0 &&
+               !low_in(&T[prep - 1], (const char *const[]){"of", "at", "with",
+                                                           "for", NULL}) &&
+               !low_is(&T[prep - 1], ",") && !ex->tok_org[prep - 1])
+            prep--;
+        if (prep == s->t0 || prep + 5 <= om->t0 ||
+            !low_in(&T[prep - 1],
+                    (const char *const[]){"of", "at", "with", "for", NULL}))
+            continue;
+        prep--;
+        /* The job: a title or a verb of holding one just before. */
+        bool job = false, ahead = false;
+        size_t j0 = prep > s->t0 + 4 ? prep - 4 : s->t0;
+        for (size_t j = j0; j < prep; j++) {
+            exo_level lv;
+            if (exo__lex_role(T[j].low, &lv) == EXO__ROLE_HEAD ||
+                low_in(&T[j],
+                       (const char *const[]){"worked", "served", "been",
+                                             "involved", "employed", NULL}))
+                job = true;
+            if (low_in(&T[j],
+                       (const char *const[]){"will", "to", "would", "remain",
+                                             "remains", "stay", "stays",
+                                             "continue", "continues", NULL}))
+                ahead = true;
+        }
+        if (!job || (until && ahead))
+            continue;
+        /* Whose job: the nearest person named before it, with no other
+         * organisation or person between. */
+        long who = -1;
+        for (size_t m = 0; m < ex->n_ments; m++)
+            if (ex->ments[m].t1 <= prep && ex->ments[m].t1 + 8 >= prep &&
+                (who < 0 || ex->ments[m].t1 > ex->ments[who].t1))
+                who = (long)m;
+        if (who < 0 || !may_move(&ex->ments[who]))
+            continue;
+        bool between = false;
+        for (size_t j = ex->ments[who].t1; j < prep && !between; j++)
+            between = ex->tok_org[j] != 0;
+        if (between)
+            continue;
+        const struct mention *mm = &ex->ments[who];
+        struct frame fr = {.person = mm->person,
+                           .mention = (size_t)who,
+                           .mflags = mm->flags,
+                           .event = until ? EXO_EVENT_LEFT : EXO_EVENT_JOINED,
+                           .has_date = dated,
+                           .date = d,
+                           .own_date = dated};
+        if (until) {
+            fr.from = om->org;
+            fr.from_text = true;
+        } else {
+            fr.to = om->org;
+            fr.to_text = true;
+        }
+        /* A job held until a past date, or since one, is history beside
+         * the news. */
+        fr.background = !ex->has_doc_date || !dated ||
+                        (until ? date_last_day(d) < ex->doc_date.days
+                               : d.days + 31 < ex->doc_date.days);
+        if (until && dated && !fr.background)
+            continue;
+        emit(ex, s, &fr);
+    }
+}
+
 /* ==== The learned reader (ex17c) ==== */
 
 /*
@@ -6407,15 +6519,26 @@ static bool other_move(const struct extractor *ex, const struct lprop *pr)
     return true;
 }
 
-/* The proposals of people the rules found no move for, after the rules
- * have read the whole text. */
+/* Whether the rules found a move of the person's that is news, not
+ * only history told in passing ("X was CEO of A until May"): the
+ * reader still looks for the news of a person with only a past (ex21h). */
+static bool news_move(const struct extractor *ex, int person)
+{
+    for (size_t i = ex->cand_head[person]; i; i = ex->cand_next[i - 1])
+        if (!ex->cands[i - 1].background)
+            return true;
+    return false;
+}
+
+/* The proposals of people the rules found no news move for, after the
+ * rules have read the whole text. */
 static void learn_emit(struct extractor *ex)
 {
     /* Whether the rules found a move for the person, before any proposal
      * adds one. */
     bool second = ex->hooks && ex->hooks->second_moves;
     for (size_t i = 0; i < ex->n_props; i++)
-        if (ex->cand_head[ex->l_props[i].person] &&
+        if (news_move(ex, ex->l_props[i].person) &&
             !(second && other_move(ex, &ex->l_props[i])))
             ex->l_props[i].person = -1;
     for (size_t i = 0; i < ex->n_props && !ex->fatal; i++) {
@@ -6423,7 +6546,7 @@ static void learn_emit(struct extractor *ex)
         /* One proposal per person: a second paragraph's would merge into
          * the first and raise its confidence to the rules' scale. */
         if (pr->person < 0 ||
-            (ex->cand_head[pr->person] && !(second && other_move(ex, pr))))
+            (news_move(ex, pr->person) && !(second && other_move(ex, pr))))
             continue;
         const struct sent *s = &ex->sents[pr->sent];
         struct frame fr = {0};
@@ -7088,6 +7211,8 @@ static exo_code extract(const char *text, size_t len, const size_t *map,
         if (!ex.fatal)
             prior_spell(&ex, s);
         if (!ex.fatal)
+            job_bounds(&ex, s);
+        if (!ex.fatal)
             learn_sentence(&ex, s, i);
         if (ex.n_next_group >= 2) {
             memcpy(ex.group, ex.next_group, sizeof ex.group);
@@ -7128,6 +7253,17 @@ static exo_code extract(const char *text, size_t len, const size_t *map,
     }
     exo__free(drop);
     ex.n_cands = kept;
+    /* In the text's order: the learned reader's proposals come after the
+     * rules have read the whole text, but a news move told first comes
+     * before the history told after it (ex21h). Insertion, stable: the
+     * rules' candidates are in order already. */
+    for (size_t i = 1; i < ex.n_cands; i++) {
+        exo_candidate c = ex.cands[i];
+        size_t j = i;
+        for (; j > 0 && ex.cands[j - 1].start > c.start; j--)
+            ex.cands[j] = ex.cands[j - 1];
+        ex.cands[j] = c;
+    }
     out->n = ex.n_cands;
     out->rows = ex.cands;
     ex.cands = NULL;

@@ -4133,3 +4133,58 @@ Test(extract, second_look_weights_are_the_file)
     cr_expect_eq(i, n);
     cr_expect(bias && thr, "no (bias) or (threshold) row");
 }
+
+/* ==== ex21h: a person's history in one passage ==== */
+
+/* "X was head of research at A until March": the end of a job told in
+ * passing is a departure of its own, dated and history; a job that runs
+ * on ("will remain ... until March") is not. */
+Test(extract, history_a_job_held_until_a_date_is_a_departure)
+{
+    const char *t = "Verbena Foods has named Ilse Marrow its chief "
+                    "executive. Marrow was head of research at Google "
+                    "until March.";
+    exo_candidate_list out;
+    exo_candidate c = history_move(&out, t, "Ilse Marrow", EXO_EVENT_LEFT);
+    cr_expect_str_eq(c.from_org, "Google", "%s", t);
+    cr_expect(c.background, "%s", t);
+    cr_expect_eq(c.date.days, exo_days_from_civil(2024, 3, 1), "%s", t);
+    exo_candidate_list_release(&out);
+    const char *ahead = "Verbena Foods has named Ilse Marrow its chief "
+                        "executive. Marrow will remain head of research at "
+                        "Google until March.";
+    cr_expect_eq(count_moves(ahead, "Ilse Marrow", EXO_EVENT_LEFT), 0, "%s",
+                 ahead);
+}
+
+/* "X, head of research at A since 2019": the start of a job told in
+ * passing is a join of its own, beside the news. */
+Test(extract, history_a_job_held_since_a_date_is_a_join)
+{
+    expect_history_date("Ilse Marrow, head of research at Google since 2019, "
+                        "has resigned.",
+                        "Ilse Marrow", EXO_EVENT_JOINED, 2019, 0, 0,
+                        EXO_PREC_YEAR);
+    /* "the best quarter since 2019" is no one's job. */
+    cr_expect_eq(count_moves("Ilse Marrow said Google had its best quarter "
+                             "since 2019.",
+                             "Ilse Marrow", EXO_EVENT_JOINED),
+                 0);
+}
+
+/* "A has appointed X ... X left B in October": a departure the text dates
+ * months before the news of the hire is a move of its own; one told as
+ * part of the hire ("left B last week") is the same move. */
+Test(extract, a_departure_dated_months_before_a_hire_is_its_own_move)
+{
+    const char *t = "Verbena Foods has appointed Ilse Marrow, a former "
+                    "Google executive, as its chief executive. Ms Marrow "
+                    "left Google in October 2023.";
+    cr_expect_eq(count_moves(t, "Ilse Marrow", EXO_EVENT_LEFT), 1, "%s", t);
+    cr_expect_eq(count_moves(t, "Ilse Marrow", EXO_EVENT_JOINED), 1, "%s", t);
+    const char *same = "Verbena Foods has appointed Ilse Marrow, a former "
+                       "Google executive, as its chief executive. Ms Marrow "
+                       "left Google in July.";
+    cr_expect_eq(count_moves(same, "Ilse Marrow", EXO_EVENT_LEFT), 0, "%s",
+                 same);
+}
