@@ -5741,25 +5741,25 @@ static void prior_spell(struct extractor *ex, const struct sent *s)
 }
 
 /*
- * "Glick was president of the Carolina Panthers until February", "Jones,
- * the editor of Vanity Fair since 2017, ...", "has been with A since
- * 2008": a job's bounds told in passing are moves of their own, the
- * departure at its end and the join at its start, history beside the
- * passage's news (ex21h). The frame: a person named earlier in the
- * sentence, then a title or "was"/"worked"/"served", "of", "at", "with"
- * or "for" and an organisation (a few describing words between), then
- * "until" or "since" and a date (or "until recently"). A job that runs
- * on ("will stay until May") is not a past departure.
+ * "Glick was president of the Carolina Panthers until February", "the
+ * person who until recently ran Siri at Apple" is the other order, not
+ * read: the end of a job told in passing is a departure of its own,
+ * history beside the passage's news (ex21h). The frame: a person named
+ * earlier in the sentence, then a title or "was"/"worked"/"served",
+ * "of", "at", "with" or "for" and an organisation (a few describing
+ * words between), then "until" and a past date or "recently". A job that
+ * runs on ("will stay until May") is not a departure, and a span
+ * ("president since 2018", "from 1997 to 2001") is a tenure, which the
+ * labelling rules give no move.
  */
-static void job_bounds(struct extractor *ex, const struct sent *s)
+static void job_held_until(struct extractor *ex, const struct sent *s)
 {
     const struct tok *T = ex->toks;
     int doc_y = 0, doc_m = 0, doc_d;
     if (ex->has_doc_date)
         exo_civil_from_days(ex->doc_date.days, &doc_y, &doc_m, &doc_d);
     for (size_t k = s->t0 + 3; k + 1 < s->t1; k++) {
-        bool until = low_is(&T[k], "until");
-        if (!until && !low_is(&T[k], "since"))
+        if (!low_is(&T[k], "until"))
             continue;
         const struct org_mention *om = k > 0 ? org_covering(ex, k - 1) : NULL;
         if (!om || om->t1 != k)
@@ -5773,7 +5773,7 @@ static void job_bounds(struct extractor *ex, const struct sent *s)
                 break;
             dated = date_at(ex, j, k, s->t1, doc_y, doc_m, false, &d);
         }
-        if (!dated && !(until && low_is(&T[k + 1], "recently")))
+        if (!dated && !low_is(&T[k + 1], "recently"))
             continue;
         /* The preposition that ties the organisation to the job. */
         size_t prep = om->t0;
@@ -5803,7 +5803,7 @@ static void job_bounds(struct extractor *ex, const struct sent *s)
                                              "continue", "continues", NULL}))
                 ahead = true;
         }
-        if (!job || (until && ahead))
+        if (!job || ahead)
             continue;
         /* Whose job: the nearest person named before it, with no other
          * organisation or person between. */
@@ -5823,23 +5823,17 @@ static void job_bounds(struct extractor *ex, const struct sent *s)
         struct frame fr = {.person = mm->person,
                            .mention = (size_t)who,
                            .mflags = mm->flags,
-                           .event = until ? EXO_EVENT_LEFT : EXO_EVENT_JOINED,
+                           .event = EXO_EVENT_LEFT,
+                           .from = om->org,
+                           .from_text = true,
                            .has_date = dated,
                            .date = d,
                            .own_date = dated};
-        if (until) {
-            fr.from = om->org;
-            fr.from_text = true;
-        } else {
-            fr.to = om->org;
-            fr.to_text = true;
-        }
-        /* A job held until a past date, or since one, is history beside
-         * the news. */
-        fr.background = !ex->has_doc_date || !dated ||
-                        (until ? date_last_day(d) < ex->doc_date.days
-                               : d.days + 31 < ex->doc_date.days);
-        if (until && dated && !fr.background)
+        /* Held until a past date: history beside the news; until one to
+         * come, not a move yet. */
+        fr.background =
+            !ex->has_doc_date || !dated || date_last_day(d) < ex->doc_date.days;
+        if (dated && !fr.background)
             continue;
         emit(ex, s, &fr);
     }
@@ -7211,7 +7205,7 @@ static exo_code extract(const char *text, size_t len, const size_t *map,
         if (!ex.fatal)
             prior_spell(&ex, s);
         if (!ex.fatal)
-            job_bounds(&ex, s);
+            job_held_until(&ex, s);
         if (!ex.fatal)
             learn_sentence(&ex, s, i);
         if (ex.n_next_group >= 2) {

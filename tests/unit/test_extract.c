@@ -4138,7 +4138,7 @@ Test(extract, second_look_weights_are_the_file)
 
 /* "X was head of research at A until March": the end of a job told in
  * passing is a departure of its own, dated and history; a job that runs
- * on ("will remain ... until March") is not. */
+ * on ("will remain ... until March") or a tenure ("since 2019") is not. */
 Test(extract, history_a_job_held_until_a_date_is_a_departure)
 {
     const char *t = "Verbena Foods has named Ilse Marrow its chief "
@@ -4155,21 +4155,12 @@ Test(extract, history_a_job_held_until_a_date_is_a_departure)
                         "Google until March.";
     cr_expect_eq(count_moves(ahead, "Ilse Marrow", EXO_EVENT_LEFT), 0, "%s",
                  ahead);
-}
-
-/* "X, head of research at A since 2019": the start of a job told in
- * passing is a join of its own, beside the news. */
-Test(extract, history_a_job_held_since_a_date_is_a_join)
-{
-    expect_history_date("Ilse Marrow, head of research at Google since 2019, "
-                        "has resigned.",
-                        "Ilse Marrow", EXO_EVENT_JOINED, 2019, 0, 0,
-                        EXO_PREC_YEAR);
-    /* "the best quarter since 2019" is no one's job. */
-    cr_expect_eq(count_moves("Ilse Marrow said Google had its best quarter "
-                             "since 2019.",
-                             "Ilse Marrow", EXO_EVENT_JOINED),
-                 0);
+    /* A tenure ("since 2019") is no move by the labelling rules. */
+    const char *since = "Verbena Foods has named Ilse Marrow its chief "
+                        "executive. Marrow was head of research at Google "
+                        "since 2019.";
+    cr_expect_eq(count_moves(since, "Ilse Marrow", EXO_EVENT_LEFT), 0, "%s",
+                 since);
 }
 
 /* "A has appointed X ... X left B in October": a departure the text dates
