@@ -6513,26 +6513,15 @@ static bool other_move(const struct extractor *ex, const struct lprop *pr)
     return true;
 }
 
-/* Whether the rules found a move of the person's that is news, not
- * only history told in passing ("X was CEO of A until May"): the
- * reader still looks for the news of a person with only a past (ex21h). */
-static bool news_move(const struct extractor *ex, int person)
-{
-    for (size_t i = ex->cand_head[person]; i; i = ex->cand_next[i - 1])
-        if (!ex->cands[i - 1].background)
-            return true;
-    return false;
-}
-
-/* The proposals of people the rules found no news move for, after the
- * rules have read the whole text. */
+/* The proposals of people the rules found no move for, after the rules
+ * have read the whole text. */
 static void learn_emit(struct extractor *ex)
 {
     /* Whether the rules found a move for the person, before any proposal
      * adds one. */
     bool second = ex->hooks && ex->hooks->second_moves;
     for (size_t i = 0; i < ex->n_props; i++)
-        if (news_move(ex, ex->l_props[i].person) &&
+        if (ex->cand_head[ex->l_props[i].person] &&
             !(second && other_move(ex, &ex->l_props[i])))
             ex->l_props[i].person = -1;
     for (size_t i = 0; i < ex->n_props && !ex->fatal; i++) {
@@ -6540,7 +6529,7 @@ static void learn_emit(struct extractor *ex)
         /* One proposal per person: a second paragraph's would merge into
          * the first and raise its confidence to the rules' scale. */
         if (pr->person < 0 ||
-            (news_move(ex, pr->person) && !(second && other_move(ex, pr))))
+            (ex->cand_head[pr->person] && !(second && other_move(ex, pr))))
             continue;
         const struct sent *s = &ex->sents[pr->sent];
         struct frame fr = {0};
@@ -7247,17 +7236,6 @@ static exo_code extract(const char *text, size_t len, const size_t *map,
     }
     exo__free(drop);
     ex.n_cands = kept;
-    /* In the text's order: the learned reader's proposals come after the
-     * rules have read the whole text, but a news move told first comes
-     * before the history told after it (ex21h). Insertion, stable: the
-     * rules' candidates are in order already. */
-    for (size_t i = 1; i < ex.n_cands; i++) {
-        exo_candidate c = ex.cands[i];
-        size_t j = i;
-        for (; j > 0 && ex.cands[j - 1].start > c.start; j--)
-            ex.cands[j] = ex.cands[j - 1];
-        ex.cands[j] = c;
-    }
     out->n = ex.n_cands;
     out->rows = ex.cands;
     ex.cands = NULL;
