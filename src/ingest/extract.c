@@ -3619,20 +3619,28 @@ static long mention_after(const struct extractor *ex, size_t t, size_t max)
 
 enum clause { CL_MAIN, CL_PURPOSE, CL_SUB };
 
-/* Is the verb at 't' coordinated ("... and returned")? */
+/* Words that put a second verb after the first: "and later returned". */
+static const char *const sequence_words[] = {"later", "then", "eventually",
+                                             "subsequently", NULL};
+
+/* Is the verb at 't' coordinated ("... and returned", "..., then
+ * rejoined")? */
 static bool and_before(const struct extractor *ex, size_t subj_end, size_t t)
 {
     size_t k = t;
+    bool sequence = false;
     /* "and later returned", "but has rejoined" (ex17v) */
-    while (k > subj_end &&
-           ((low_in(&ex->toks[k - 1], aux_words) &&
-             !low_is(&ex->toks[k - 1], "to")) ||
-            low_in(&ex->toks[k - 1],
-                   (const char *const[]){"later", "then", "eventually",
-                                         "subsequently", NULL})))
+    while (k > subj_end && ((low_in(&ex->toks[k - 1], aux_words) &&
+                             !low_is(&ex->toks[k - 1], "to")) ||
+                            low_in(&ex->toks[k - 1], sequence_words))) {
+        sequence |= low_in(&ex->toks[k - 1], sequence_words);
         k--;
-    return k > subj_end &&
-           (low_is(&ex->toks[k - 1], "and") || low_is(&ex->toks[k - 1], "but"));
+    }
+    /* "left A in 2019 to start B, then rejoined A": a comma and a word
+     * of sequence coordinate as "and" does (ex21h). */
+    return k > subj_end && (low_is(&ex->toks[k - 1], "and") ||
+                            low_is(&ex->toks[k - 1], "but") ||
+                            (sequence && low_is(&ex->toks[k - 1], ",")));
 }
 
 /* Main verb, purpose ("to join B") or subordinate ("who joined A"). */

@@ -4179,3 +4179,19 @@ Test(extract, a_departure_dated_months_before_a_hire_is_its_own_move)
     cr_expect_eq(count_moves(same, "Ilse Marrow", EXO_EVENT_LEFT), 0, "%s",
                  same);
 }
+
+/* "left A in 2019 to start B, then rejoined A this year": a comma and
+ * "then" coordinate a second move as "and" does, dated by its own words;
+ * it was read as part of the first. */
+Test(extract, a_move_after_then_is_a_second_move)
+{
+    const char *t = "Ilse Marrow left Vantor Labs in 2019 to start Quillon "
+                    "Systems, then rejoined Vantor Labs this year as head "
+                    "of research.";
+    exo_candidate_list out;
+    exo_candidate c = history_move(&out, t, "Ilse Marrow", EXO_EVENT_RETURNED);
+    cr_expect(!c.background, "%s", t);
+    cr_expect_eq(c.date.days, exo_days_from_civil(2024, 1, 1), "%s", t);
+    exo_candidate_list_release(&out);
+    cr_expect_eq(count_moves(t, "Ilse Marrow", EXO_EVENT_FOUNDED), 1, "%s", t);
+}
