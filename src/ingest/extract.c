@@ -1850,6 +1850,11 @@ static void note_person(struct extractor *ex, const struct sent *s, size_t i,
         for (size_t k = r0; k < r1; k++)
             if (exo__lex_role(ex->toks[k].low, &lv) == EXO__ROLE_HEAD)
                 pe->role = ex->toks[k].low;
+    /* "appointed American X ... The 50-year-old American": a noun for a
+     * person glued before the name is what a later "the American" calls
+     * them, when no title does (ex21h). */
+    if (!pe->role && h > s->t0 && exo__lex_person_noun(ex->toks[h - 1].low))
+        pe->role = ex->toks[h - 1].low;
     size_t n = 0;
     for (size_t r = 0; r < ex->n_recent; r++)
         if (ex->recent[r] != p)
@@ -2126,6 +2131,9 @@ static void find_mentions(struct extractor *ex, const struct sent *s, int *last)
                 strcmp(age + al - 9, "-year-old") == 0) {
                 head = true;
                 k = i + 2;
+                /* "The 50-year-old American": the noun names whom. */
+                if (k + 1 < s->t1 && exo__lex_person_noun(ex->toks[k].low))
+                    k++;
             }
             /* "The billionaire", "the Briton": a noun for a person that
              * is no title (ex17r; lexicon.c's person nouns). */

@@ -4195,3 +4195,18 @@ Test(extract, a_move_after_then_is_a_second_move)
     exo_candidate_list_release(&out);
     cr_expect_eq(count_moves(t, "Ilse Marrow", EXO_EVENT_FOUNDED), 1, "%s", t);
 }
+
+/* "appointed Australian X ... The 48-year-old Australian ... he joined
+ * B in 2016": the noun glued before the name is what "the 48-year-old
+ * Australian" calls them, so the age names X, not the last person named,
+ * and so does the "he" after it. */
+Test(extract, an_age_and_a_nationality_name_the_person_so_called)
+{
+    const char *t = "Halden Rovers have appointed Australian Tomas Vigdal as "
+                    "their new manager, after Jon Ruse resigned. The "
+                    "48-year-old Australian previously coached at Orrin "
+                    "Town. After six years there, he joined Pellam City in "
+                    "2016.";
+    cr_expect_eq(count_moves(t, "Tomas Vigdal", EXO_EVENT_JOINED), 2, "%s", t);
+    cr_expect_eq(count_moves(t, "Jon Ruse", EXO_EVENT_JOINED), 0, "%s", t);
+}
