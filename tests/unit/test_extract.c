@@ -4164,8 +4164,9 @@ Test(extract, history_a_job_held_until_a_date_is_a_departure)
 }
 
 /* "A has appointed X ... X left B in October": a departure the text dates
- * months before the news of the hire is a move of its own; one told as
- * part of the hire ("left B last week") is the same move. */
+ * months before the news of the hire is a move of its own; one dated
+ * within a month of it ("left B in July", written in August) is the
+ * same move, where the hire came from. */
 Test(extract, a_departure_dated_months_before_a_hire_is_its_own_move)
 {
     const char *t = "Verbena Foods has appointed Ilse Marrow, a former "
