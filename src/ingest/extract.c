@@ -3411,6 +3411,15 @@ static long subject_before(const struct extractor *ex, const struct sent *s,
                    (const char *const[]){"under", "alongside", "with", "by",
                                          "than", "like", NULL}))
             continue;
+        /* "who took over for Bill Gates as chief architect then quit the
+         * company": the object of "for" or "from" is not who moves, but
+         * "for X to leave" is (ex21h). */
+        bool infinitive = mm->t1 + 1 < s->t1 && mm->t1 + 2 >= t &&
+                          low_is(&ex->toks[mm->t1], "to");
+        if (k > s->t0 && !infinitive &&
+            low_in(&ex->toks[k - 1],
+                   (const char *const[]){"for", "from", NULL}))
+            continue;
         best = (long)m;
     }
     /* "Lawrence Jackson, president and CEO of procurement for Wal-Mart

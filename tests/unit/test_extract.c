@@ -4211,3 +4211,14 @@ Test(extract, an_age_and_a_nationality_name_the_person_so_called)
     cr_expect_eq(count_moves(t, "Tomas Vigdal", EXO_EVENT_JOINED), 2, "%s", t);
     cr_expect_eq(count_moves(t, "Jon Ruse", EXO_EVENT_JOINED), 0, "%s", t);
 }
+
+/* "X, who took over for Y as A's chief then quit the company in 2019":
+ * the object of "for" is not who quits; the clause's subject is. */
+Test(extract, the_object_of_for_is_not_the_mover)
+{
+    const char *t = "Ilse Marrow, who took over for Tomas Vigdal as head of "
+                    "research at Google then quit the company in 2019, has "
+                    "opened a bakery.";
+    cr_expect_eq(count_moves(t, "Ilse Marrow", EXO_EVENT_LEFT), 1, "%s", t);
+    cr_expect_eq(count_moves(t, "Tomas Vigdal", EXO_EVENT_LEFT), 0, "%s", t);
+}
