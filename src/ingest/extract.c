@@ -1850,6 +1850,11 @@ static void note_person(struct extractor *ex, const struct sent *s, size_t i,
         for (size_t k = r0; k < r1; k++)
             if (exo__lex_role(ex->toks[k].low, &lv) == EXO__ROLE_HEAD)
                 pe->role = ex->toks[k].low;
+    /* "appointed American X ... The 50-year-old American": a noun for a
+     * person glued before the name is what a later "the American" calls
+     * them, when no title does (ex21h). */
+    if (!pe->role && h > s->t0 && exo__lex_person_noun(ex->toks[h - 1].low))
+        pe->role = ex->toks[h - 1].low;
     size_t n = 0;
     for (size_t r = 0; r < ex->n_recent; r++)
         if (ex->recent[r] != p)
@@ -2126,6 +2131,9 @@ static void find_mentions(struct extractor *ex, const struct sent *s, int *last)
                 strcmp(age + al - 9, "-year-old") == 0) {
                 head = true;
                 k = i + 2;
+                /* "The 50-year-old American": the noun names whom. */
+                if (k + 1 < s->t1 && exo__lex_person_noun(ex->toks[k].low))
+                    k++;
             }
             /* "The billionaire", "the Briton": a noun for a person that
              * is no title (ex17r; lexicon.c's person nouns). */
@@ -2779,6 +2787,13 @@ static bool distinct_moves(const exo_candidate *o, const struct frame *f)
         if (end <= o->date.days)
             return true;
     }
+    /* "A has named X its CEO ... X left his role at B in October": a
+     * departure the text dates months before the news of the join is a
+     * move of its own, not how the join is told again (ex21h). */
+    if (o->event == EXO_EVENT_JOINED && f->event == EXO_EVENT_LEFT &&
+        !o->background && o->has_date && !f->to && f->has_date && f->own_date &&
+        date_last_day(f->date) + 31 < o->date.days)
+        return true;
     if (o->date_in_text && f->has_date && f->own_date) {
         int yo, yf, m, d;
         exo_civil_from_days(o->date.days, &yo, &m, &d);
@@ -3396,6 +3411,15 @@ static long subject_before(const struct extractor *ex, const struct sent *s,
                    (const char *const[]){"under", "alongside", "with", "by",
                                          "than", "like", NULL}))
             continue;
+        /* "who took over for Bill Gates as chief architect then quit the
+         * company": the object of "for" or "from" is not who moves, but
+         * "for X to leave" is (ex21h). */
+        bool infinitive = mm->t1 + 1 < s->t1 && mm->t1 + 2 >= t &&
+                          low_is(&ex->toks[mm->t1], "to");
+        if (k > s->t0 && !infinitive &&
+            low_in(&ex->toks[k - 1],
+                   (const char *const[]){"for", "from", NULL}))
+            continue;
         best = (long)m;
     }
     /* "Lawrence Jackson, president and CEO of procurement for Wal-Mart
@@ -3681,20 +3705,28 @@ static long mention_after(const struct extractor *ex, size_t t, size_t max)
 
 enum clause { CL_MAIN, CL_PURPOSE, CL_SUB };
 
-/* Is the verb at 't' coordinated ("... and returned")? */
+/* Words that put a second verb after the first: "and later returned". */
+static const char *const sequence_words[] = {"later", "then", "eventually",
+                                             "subsequently", NULL};
+
+/* Is the verb at 't' coordinated ("... and returned", "..., then
+ * rejoined")? */
 static bool and_before(const struct extractor *ex, size_t subj_end, size_t t)
 {
     size_t k = t;
+    bool sequence = false;
     /* "and later returned", "but has rejoined" (ex17v) */
-    while (k > subj_end &&
-           ((low_in(&ex->toks[k - 1], aux_words) &&
-             !low_is(&ex->toks[k - 1], "to")) ||
-            low_in(&ex->toks[k - 1],
-                   (const char *const[]){"later", "then", "eventually",
-                                         "subsequently", NULL})))
+    while (k > subj_end && ((low_in(&ex->toks[k - 1], aux_words) &&
+                             !low_is(&ex->toks[k - 1], "to")) ||
+                            low_in(&ex->toks[k - 1], sequence_words))) {
+        sequence |= low_in(&ex->toks[k - 1], sequence_words);
         k--;
-    return k > subj_end &&
-           (low_is(&ex->toks[k - 1], "and") || low_is(&ex->toks[k - 1], "but"));
+    }
+    /* "left A in 2019 to start B, then rejoined A": a comma and a word
+     * of sequence coordinate as "and" does (ex21h). */
+    return k > subj_end && (low_is(&ex->toks[k - 1], "and") ||
+                            low_is(&ex->toks[k - 1], "but") ||
+                            (sequence && low_is(&ex->toks[k - 1], ",")));
 }
 
 /* Main verb, purpose ("to join B") or subordinate ("who joined A"). */
@@ -5980,6 +6012,105 @@ static void prior_spell(struct extractor *ex, const struct sent *s)
     }
 }
 
+/*
+ * "Glick was president of the Carolina Panthers until February", "the
+ * person who until recently ran Siri at Apple" is the other order, not
+ * read: the end of a job told in passing is a departure of its own,
+ * history beside the passage's news (ex21h). The frame: a person named
+ * earlier in the sentence, then a title or "was"/"worked"/"served",
+ * "of", "at", "with" or "for" and an organisation (a few describing
+ * words between), then "until" and a past date or "recently". A job that
+ * runs on ("will stay until May") is not a departure, and a span
+ * ("president since 2018", "from 1997 to 2001") is a tenure, which the
+ * labelling rules give no move.
+ */
+static void job_held_until(struct extractor *ex, const struct sent *s)
+{
+    const struct tok *T = ex->toks;
+    int doc_y = 0, doc_m = 0, doc_d;
+    if (ex->has_doc_date)
+        exo_civil_from_days(ex->doc_date.days, &doc_y, &doc_m, &doc_d);
+    for (size_t k = s->t0 + 3; k + 1 < s->t1; k++) {
+        if (!low_is(&T[k], "until"))
+            continue;
+        const struct org_mention *om = k > 0 ? org_covering(ex, k - 1) : NULL;
+        if (!om || om->t1 != k)
+            continue;
+        exo_date d = {0};
+        bool dated = false;
+        for (size_t j = k + 1; j < s->t1 && j <= k + 4 && !dated; j++) {
+            if (j > k + 1 && !low_in(&T[j - 1], (const char *const[]){
+                                                    "the", "end", "of", "early",
+                                                    "late", "mid", NULL}))
+                break;
+            dated = date_at(ex, j, k, s->t1, doc_y, doc_m, false, &d);
+        }
+        if (!dated && !low_is(&T[k + 1], "recently"))
+            continue;
+        /* The preposition that ties the organisation to the job. */
+        size_t prep = om->t0;
+        while (prep > s->t0 && prep + 5 > om->t0 &&
+               !low_in(&T[prep - 1], (const char *const[]){"of", "at", "with",
+                                                           "for", NULL}) &&
+               !low_is(&T[prep - 1], ",") && !ex->tok_org[prep - 1])
+            prep--;
+        if (prep == s->t0 || prep + 5 <= om->t0 ||
+            !low_in(&T[prep - 1],
+                    (const char *const[]){"of", "at", "with", "for", NULL}))
+            continue;
+        prep--;
+        /* The job: a title or a verb of holding one just before. */
+        bool job = false, ahead = false;
+        size_t j0 = prep > s->t0 + 4 ? prep - 4 : s->t0;
+        for (size_t j = j0; j < prep; j++) {
+            exo_level lv;
+            if (exo__lex_role(T[j].low, &lv) == EXO__ROLE_HEAD ||
+                low_in(&T[j],
+                       (const char *const[]){"worked", "served", "been",
+                                             "involved", "employed", NULL}))
+                job = true;
+            if (low_in(&T[j],
+                       (const char *const[]){"will", "to", "would", "remain",
+                                             "remains", "stay", "stays",
+                                             "continue", "continues", NULL}))
+                ahead = true;
+        }
+        if (!job || ahead)
+            continue;
+        /* Whose job: the nearest person named before it, with no other
+         * organisation or person between. */
+        long who = -1;
+        for (size_t m = 0; m < ex->n_ments; m++)
+            if (ex->ments[m].t1 <= prep && ex->ments[m].t1 + 8 >= prep &&
+                (who < 0 || ex->ments[m].t1 > ex->ments[who].t1))
+                who = (long)m;
+        if (who < 0 || !may_move(&ex->ments[who]))
+            continue;
+        bool between = false;
+        for (size_t j = ex->ments[who].t1; j < prep && !between; j++)
+            between = ex->tok_org[j] != 0;
+        if (between)
+            continue;
+        const struct mention *mm = &ex->ments[who];
+        struct frame fr = {.person = mm->person,
+                           .mention = (size_t)who,
+                           .mflags = mm->flags,
+                           .event = EXO_EVENT_LEFT,
+                           .from = om->org,
+                           .from_text = true,
+                           .has_date = dated,
+                           .date = d,
+                           .own_date = dated};
+        /* Held until a past date: history beside the news; until one to
+         * come, not a move yet. */
+        fr.background =
+            !ex->has_doc_date || !dated || date_last_day(d) < ex->doc_date.days;
+        if (dated && !fr.background)
+            continue;
+        emit(ex, s, &fr);
+    }
+}
+
 /* ==== The learned reader (ex17c) ==== */
 
 /*
@@ -7334,6 +7465,8 @@ static exo_code extract(const char *text, size_t len, const size_t *map,
             process_sentence(&ex, s);
         if (!ex.fatal)
             prior_spell(&ex, s);
+        if (!ex.fatal)
+            job_held_until(&ex, s);
         if (!ex.fatal)
             learn_sentence(&ex, s, i);
         if (ex.n_next_group >= 2) {

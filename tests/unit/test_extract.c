@@ -4272,3 +4272,92 @@ Test(extract, founding_in_a_relative_clause_after_a_list)
     cr_expect_eq(count_rule_moves(t, "Omar Tal", EXO_EVENT_FOUNDED), 1);
     cr_expect_eq(count_rule_moves(t, "Lena Marsh", EXO_EVENT_FOUNDED), 0);
 }
+
+/* ==== ex21h: a person's history in one passage ==== */
+
+/* "X was head of research at A until March": the end of a job told in
+ * passing is a departure of its own, dated and history; a job that runs
+ * on ("will remain ... until March") or a tenure ("since 2019") is not. */
+Test(extract, history_a_job_held_until_a_date_is_a_departure)
+{
+    const char *t = "Verbena Foods has named Ilse Marrow its chief "
+                    "executive. Marrow was head of research at Google "
+                    "until March.";
+    exo_candidate_list out;
+    exo_candidate c = history_move(&out, t, "Ilse Marrow", EXO_EVENT_LEFT);
+    cr_expect_str_eq(c.from_org, "Google", "%s", t);
+    cr_expect(c.background, "%s", t);
+    cr_expect_eq(c.date.days, exo_days_from_civil(2024, 3, 1), "%s", t);
+    exo_candidate_list_release(&out);
+    const char *ahead = "Verbena Foods has named Ilse Marrow its chief "
+                        "executive. Marrow will remain head of research at "
+                        "Google until March.";
+    cr_expect_eq(count_moves(ahead, "Ilse Marrow", EXO_EVENT_LEFT), 0, "%s",
+                 ahead);
+    /* A tenure ("since 2019") is no move by the labelling rules. */
+    const char *since = "Verbena Foods has named Ilse Marrow its chief "
+                        "executive. Marrow was head of research at Google "
+                        "since 2019.";
+    cr_expect_eq(count_moves(since, "Ilse Marrow", EXO_EVENT_LEFT), 0, "%s",
+                 since);
+}
+
+/* "A has appointed X ... X left B in October": a departure the text dates
+ * months before the news of the hire is a move of its own; one dated
+ * within a month of it ("left B in July", written in August) is the
+ * same move, where the hire came from. */
+Test(extract, a_departure_dated_months_before_a_hire_is_its_own_move)
+{
+    const char *t = "Verbena Foods has appointed Ilse Marrow, a former "
+                    "Google executive, as its chief executive. Ms Marrow "
+                    "left Google in October 2023.";
+    cr_expect_eq(count_moves(t, "Ilse Marrow", EXO_EVENT_LEFT), 1, "%s", t);
+    cr_expect_eq(count_moves(t, "Ilse Marrow", EXO_EVENT_JOINED), 1, "%s", t);
+    const char *same = "Verbena Foods has appointed Ilse Marrow, a former "
+                       "Google executive, as its chief executive. Ms Marrow "
+                       "left Google in July.";
+    cr_expect_eq(count_moves(same, "Ilse Marrow", EXO_EVENT_LEFT), 0, "%s",
+                 same);
+}
+
+/* "left A in 2019 to start B, then rejoined A this year": a comma and
+ * "then" coordinate a second move as "and" does, dated by its own words;
+ * it was read as part of the first. */
+Test(extract, a_move_after_then_is_a_second_move)
+{
+    const char *t = "Ilse Marrow left Vantor Labs in 2019 to start Quillon "
+                    "Systems, then rejoined Vantor Labs this year as head "
+                    "of research.";
+    exo_candidate_list out;
+    exo_candidate c = history_move(&out, t, "Ilse Marrow", EXO_EVENT_RETURNED);
+    cr_expect(!c.background, "%s", t);
+    cr_expect_eq(c.date.days, exo_days_from_civil(2024, 1, 1), "%s", t);
+    exo_candidate_list_release(&out);
+    cr_expect_eq(count_moves(t, "Ilse Marrow", EXO_EVENT_FOUNDED), 1, "%s", t);
+}
+
+/* "appointed Australian X ... The 48-year-old Australian ... he joined
+ * B in 2016": the noun glued before the name is what "the 48-year-old
+ * Australian" calls them, so the age names X, not the last person named,
+ * and so does the "he" after it. */
+Test(extract, an_age_and_a_nationality_name_the_person_so_called)
+{
+    const char *t = "Halden Rovers have appointed Australian Tomas Vigdal as "
+                    "their new manager, after Jon Ruse resigned. The "
+                    "48-year-old Australian previously coached at Orrin "
+                    "Town. After six years there, he joined Pellam City in "
+                    "2016.";
+    cr_expect_eq(count_moves(t, "Tomas Vigdal", EXO_EVENT_JOINED), 2, "%s", t);
+    cr_expect_eq(count_moves(t, "Jon Ruse", EXO_EVENT_JOINED), 0, "%s", t);
+}
+
+/* "X, who took over for Y as A's chief then quit the company in 2019":
+ * the object of "for" is not who quits; the clause's subject is. */
+Test(extract, the_object_of_for_is_not_the_mover)
+{
+    const char *t = "Ilse Marrow, who took over for Tomas Vigdal as head of "
+                    "research at Google then quit the company in 2019, has "
+                    "opened a bakery.";
+    cr_expect_eq(count_moves(t, "Ilse Marrow", EXO_EVENT_LEFT), 1, "%s", t);
+    cr_expect_eq(count_moves(t, "Tomas Vigdal", EXO_EVENT_LEFT), 0, "%s", t);
+}
