@@ -3925,6 +3925,107 @@ static void list_line_frame(struct extractor *ex, const struct sent *s,
 }
 
 /*
+ * A post told as new to its holder, with no verb of hiring (ex21v):
+ * "Acme's new finance chief X", "its new creative director X", "New Acme
+ * president X", and "The new director of Acme will be X". The title
+ * gives the organisation joined; a word of promotion or a stand-in in
+ * the sentence ("promoted", "interim"), or a title after the name held
+ * at the same organisation, is someone from inside, who is no join.
+ */
+static void new_title_frames(struct extractor *ex, const struct sent *s,
+                             struct frame *frames, size_t *n_frames,
+                             struct date_memo *sdate)
+{
+    static const char *const fresh[] = {"new", "incoming", "newest", "next",
+                                        NULL};
+    static const char *const from_inside[] = {
+        "promoted", "promotes", "promoting", "promotion", "internal",
+        "internally", "interim", "acting", "elevated", "elevates",
+        "succession", NULL};
+    const struct tok *T = ex->toks;
+    for (size_t i = s->t0; i < s->t1; i++)
+        if (low_in(&T[i], from_inside) ||
+            (low_in(&T[i], hypothetical) && !T[i].month) ||
+            low_in(&T[i], negators))
+            return;
+    for (size_t m = 0; m < ex->n_ments && *n_frames < 32; m++) {
+        const struct mention *mm = &ex->ments[m];
+        if (mm->t0 < s->t0 || mm->t1 > s->t1 || (mm->flags & M_PRONOUN) ||
+            !may_move(mm))
+            continue;
+        size_t r0, r1;
+        exo_level lv;
+        const char *dest = NULL, *was = NULL, *aff = NULL;
+        if (role_before(ex, s->t0, mm->t0, &r0, &r1, &lv, &aff)) {
+            const struct org_mention *om =
+                aff && r0 > s->t0 ? org_covering(ex, r0 - 1) : NULL;
+            if (om) {
+                /* "New Acme president X": the word before the
+                 * organisation, lower-case but at the sentence's start
+                 * (not the "New" of "Barneys New York"). */
+                if (om->t0 > s->t0 && low_in(&T[om->t0 - 1], fresh) &&
+                    (!(T[om->t0 - 1].flags & T_CAP) ||
+                     om->t0 - 1 == s->t0))
+                    dest = om->org;
+            } else if (!aff && r0 >= s->t0 + 2 && low_in(&T[r0 - 1], fresh) &&
+                       !(T[r0 - 1].flags & T_CAP)) {
+                /* "Acme's new CFO X", "its new creative director X" */
+                size_t k = r0 - 2;
+                const struct org_mention *owner = NULL;
+                if (ex->tok_org[k] && (T[k].flags & T_POSS))
+                    owner = org_covering(ex, k);
+                else if (low_in(&T[k],
+                                (const char *const[]){"its", "their", NULL}))
+                    owner = org_before(ex, s->t0, k);
+                dest = owner ? owner->org : NULL;
+            }
+        } else if (mm->t0 >= s->t0 + 5 &&
+                   (low_is(&T[mm->t0 - 1], "is") ||
+                    (low_is(&T[mm->t0 - 1], "be") &&
+                     low_is(&T[mm->t0 - 2], "will")))) {
+            /* "The new director of Acme will be X": only a title, "of"
+             * or "at" and the organisation before the copula. */
+            size_t c = low_is(&T[mm->t0 - 1], "is") ? mm->t0 - 1 : mm->t0 - 2;
+            bool is_new = false, title = false, shape = true;
+            for (size_t k = s->t0; k < c && shape; k++) {
+                exo_level l;
+                enum exo__role_kind rk = exo__lex_role(T[k].low, &l);
+                is_new |= low_in(&T[k], fresh);
+                title |= rk == EXO__ROLE_HEAD;
+                if (ex->tok_org[k] && !dest) {
+                    const struct org_mention *om = org_covering(ex, k);
+                    dest = om ? om->org : NULL;
+                }
+                shape = ex->tok_org[k] || rk != EXO__ROLE_NONE ||
+                        low_in(&T[k], fresh) ||
+                        low_in(&T[k], (const char *const[]){"the", "of", "at",
+                                                            "for", NULL});
+            }
+            if (!(shape && is_new && title))
+                dest = NULL;
+        }
+        if (!dest)
+            continue;
+        /* "X, who has been managing editor at Acme,": from inside. */
+        if (mm->t1 + 1 < s->t1 && low_is(&T[mm->t1], ",")) {
+            size_t end = mm->t1 + 14 < s->t1 ? mm->t1 + 14 : s->t1;
+            for (size_t k = mm->t1 + 1; k < end && !was; k++)
+                if (ex->tok_org[k]) {
+                    const struct org_mention *om = org_covering(ex, k);
+                    was = om ? om->org : NULL;
+                }
+            if (was && same_key(was, dest))
+                continue;
+        }
+        size_t before = *n_frames;
+        succession_frame(ex, s, frames, n_frames, sdate, (long)m,
+                         EXO_EVENT_JOINED, dest);
+        if (*n_frames > before)
+            frames[before].tflags &= ~(unsigned)EXO__TRIG_STRONG;
+    }
+}
+
+/*
  * Successions (issue 17): "A is replacing its CEO X with Y" (X fired from
  * A, Y joined A), "Y will replace X" and "Y succeeds X" (X left). The
  * verb's subject in the second form is only the successor; where it comes
@@ -4355,6 +4456,8 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
         replace_frames(ex, s, frames, &n_frames, &sdate);
     if (n_trigs == 0)
         list_line_frame(ex, s, frames, &n_frames, &sdate);
+    if (first_if == SIZE_MAX && first_would == SIZE_MAX)
+        new_title_frames(ex, s, frames, &n_frames, &sdate);
     if (n_trigs == 0 && n_frames == 0)
         return;
     bool apart_trig[32] = {false}; /* the trigger made a frame apart */

@@ -597,6 +597,13 @@ static const struct exo__trigger triggers[] = {
     {{"arrived", "at"}, J, EXO__TRIG_NEEDS_ORG},
     {{"arriving", "at"}, J, EXO__TRIG_NEEDS_ORG},
     {{"is", "the", "new"}, J, EXO__TRIG_NEEDS_ORG | EXO__TRIG_BECAME},
+    /* "X will be the new editor of A", "X is the next CEO of A", "X will
+     * now be editor of A": a title, then the organisation, as for
+     * "became" (ex21v). */
+    {{"be", "the", "new"}, J, EXO__TRIG_NEEDS_ORG | EXO__TRIG_BECAME},
+    {{"be", "the", "next"}, J, EXO__TRIG_NEEDS_ORG | EXO__TRIG_BECAME},
+    {{"is", "the", "next"}, J, EXO__TRIG_NEEDS_ORG | EXO__TRIG_BECAME},
+    {{"now", "be"}, J, EXO__TRIG_NEEDS_ORG | EXO__TRIG_BECAME},
     /* "Engle came to GM five years ago as president" (ex17v); only with
      * the organisation right after "to" (extract.c). */
     {{"came", "to"}, J, EXO__TRIG_NEEDS_ORG},
