@@ -4020,8 +4020,14 @@ static void new_title_frames(struct extractor *ex, const struct sent *s,
         size_t before = *n_frames;
         succession_frame(ex, s, frames, n_frames, sdate, (long)m,
                          EXO_EVENT_JOINED, dest);
-        if (*n_frames > before)
+        if (*n_frames > before) {
             frames[before].tflags &= ~(unsigned)EXO__TRIG_STRONG;
+            /* "X, a curator at the Tate,": where X comes from. */
+            if (!frames[before].from && was) {
+                frames[before].from = was;
+                frames[before].from_text = true;
+            }
+        }
     }
 }
 

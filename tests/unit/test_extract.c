@@ -4133,3 +4133,56 @@ Test(extract, second_look_weights_are_the_file)
     cr_expect_eq(i, n);
     cr_expect(bias && thr, "no (bias) or (threshold) row");
 }
+
+/* ==== Joins without a verb of hiring (ex21v) ==== */
+
+/* A post told as new to its holder is a join of the organisation the
+ * title names: "Quillon's new finance chief X", "its new creative
+ * director X", "New Quillon president X", "The new director of A will
+ * be X". */
+Test(extract, a_new_title_is_a_join)
+{
+    expect_one("Quillon's new finance chief Ada Lind met the staff on "
+               "Monday.",
+               NULL, "Ada Lind", NULL, "Quillon", EXO_EVENT_JOINED);
+    expect_one("Harlow Mills Inc presented its new creative director Tom "
+               "Reyes on Friday.",
+               NULL, "Tom Reyes", NULL, "Harlow Mills Inc", EXO_EVENT_JOINED);
+    expect_one("New Quillon president Ada Lind has begun her first term "
+               "with a reshuffle.",
+               NULL, "Ada Lind", NULL, "Quillon", EXO_EVENT_JOINED);
+    expect_one("The new director of the Harlow Museum will be Tom Reyes, a "
+               "curator at the Quillon Gallery.",
+               NULL, "Tom Reyes", "Quillon Gallery", "Harlow Museum",
+               EXO_EVENT_JOINED);
+}
+
+/* Not a join: a promotion, a title held at the same organisation named
+ * after the person, or the "New" of a place's name. */
+Test(extract, a_new_title_from_inside_is_no_join)
+{
+    expect_none_by_rules("Harlow Mills Inc promoted its new finance chief "
+                         "Ada Lind on Monday.");
+    expect_none_by_rules("Quillon's new finance chief Ada Lind, a treasurer "
+                         "at Quillon for ten years, met the staff on "
+                         "Monday.");
+    exo_candidate_list out =
+        run("Quillon New Media CEO Ada Lind has resigned.", NULL);
+    for (size_t i = 0; i < out.n; i++)
+        cr_expect_neq(out.rows[i].event, EXO_EVENT_JOINED,
+                      "the New of a name read as a new title");
+    exo_candidate_list_release(&out);
+}
+
+/* "X will be the new CEO of A", "X is the next president of A", "X will
+ * now be the editor of A": a title, then the organisation, as after
+ * "became". */
+Test(extract, will_be_the_new_title_of_a_is_a_join)
+{
+    expect_one("Ada Lind will be the new chief executive of Harlow Mills.",
+               NULL, "Ada Lind", NULL, "Harlow Mills", EXO_EVENT_JOINED);
+    expect_one("Tom Reyes is the next president of Quillon.", NULL,
+               "Tom Reyes", NULL, "Quillon", EXO_EVENT_JOINED);
+    expect_one("Ada Lind will now be the editor of the Marrow Gazette.", NULL,
+               "Ada Lind", NULL, "Marrow Gazette", EXO_EVENT_JOINED);
+}
