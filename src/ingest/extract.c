@@ -3939,9 +3939,9 @@ static void new_title_frames(struct extractor *ex, const struct sent *s,
     static const char *const fresh[] = {"new", "incoming", "newest", "next",
                                         NULL};
     static const char *const from_inside[] = {
-        "promoted", "promotes", "promoting", "promotion", "internal",
-        "internally", "interim", "acting", "elevated", "elevates",
-        "succession", NULL};
+        "promoted", "promotes",   "promoting",  "promotion",
+        "internal", "internally", "interim",    "acting",
+        "elevated", "elevates",   "succession", NULL};
     const struct tok *T = ex->toks;
     for (size_t i = s->t0; i < s->t1; i++)
         if (low_in(&T[i], from_inside) ||
@@ -3956,6 +3956,7 @@ static void new_title_frames(struct extractor *ex, const struct sent *s,
         size_t r0, r1;
         exo_level lv;
         const char *dest = NULL, *was = NULL, *aff = NULL;
+        bool appositive = false; /* the title after the name */
         if (role_before(ex, s->t0, mm->t0, &r0, &r1, &lv, &aff)) {
             const struct org_mention *om =
                 aff && r0 > s->t0 ? org_covering(ex, r0 - 1) : NULL;
@@ -3964,8 +3965,7 @@ static void new_title_frames(struct extractor *ex, const struct sent *s,
                  * organisation, lower-case but at the sentence's start
                  * (not the "New" of "Barneys New York"). */
                 if (om->t0 > s->t0 && low_in(&T[om->t0 - 1], fresh) &&
-                    (!(T[om->t0 - 1].flags & T_CAP) ||
-                     om->t0 - 1 == s->t0))
+                    (!(T[om->t0 - 1].flags & T_CAP) || om->t0 - 1 == s->t0))
                     dest = om->org;
             } else if (!aff && r0 >= s->t0 + 2 && low_in(&T[r0 - 1], fresh) &&
                        !(T[r0 - 1].flags & T_CAP)) {
@@ -3979,10 +3979,9 @@ static void new_title_frames(struct extractor *ex, const struct sent *s,
                     owner = org_before(ex, s->t0, k);
                 dest = owner ? owner->org : NULL;
             }
-        } else if (mm->t0 >= s->t0 + 5 &&
-                   (low_is(&T[mm->t0 - 1], "is") ||
-                    (low_is(&T[mm->t0 - 1], "be") &&
-                     low_is(&T[mm->t0 - 2], "will")))) {
+        } else if (mm->t0 >= s->t0 + 5 && (low_is(&T[mm->t0 - 1], "is") ||
+                                           (low_is(&T[mm->t0 - 1], "be") &&
+                                            low_is(&T[mm->t0 - 2], "will")))) {
             /* "The new director of Acme will be X": only a title, "of"
              * or "at" and the organisation before the copula. */
             size_t c = low_is(&T[mm->t0 - 1], "is") ? mm->t0 - 1 : mm->t0 - 2;
@@ -4004,10 +4003,41 @@ static void new_title_frames(struct extractor *ex, const struct sent *s,
             if (!(shape && is_new && title))
                 dest = NULL;
         }
+        if (!dest && mm->t1 + 3 < s->t1 && low_is(&T[mm->t1], ",")) {
+            /* "X, Acme's new CTO,", "X, the new director of Acme," */
+            size_t k = mm->t1 + 1, end = k + 14 < s->t1 ? k + 14 : s->t1;
+            const struct org_mention *owner = NULL;
+            if (low_in(&T[k], (const char *const[]){"its", "their", NULL}))
+                owner = org_before(ex, s->t0, mm->t0);
+            if (low_in(&T[k],
+                       (const char *const[]){"the", "its", "their", NULL}))
+                k++;
+            else if (ex->tok_org[k]) {
+                owner = org_covering(ex, k);
+                if (!owner || !(T[owner->t1 - 1].flags & T_POSS))
+                    owner = NULL;
+                else
+                    k = owner->t1;
+            }
+            const char *of = NULL;
+            if (k < end && low_in(&T[k], fresh) && !(T[k].flags & T_CAP) &&
+                role_after(ex, k + 1, end, &r0, &r1, &lv, &of)) {
+                /* "the new director of the Hollis Foundation" */
+                for (size_t q = r1; !of && q + 2 < end && q < r1 + 2; q++)
+                    if (low_in(&T[q],
+                               (const char *const[]){"of", "at", NULL}) &&
+                        low_is(&T[q + 1], "the") && ex->tok_org[q + 2]) {
+                        const struct org_mention *om = org_covering(ex, q + 2);
+                        of = om ? om->org : NULL;
+                    }
+                dest = owner ? owner->org : of;
+                appositive = true;
+            }
+        }
         if (!dest)
             continue;
         /* "X, who has been managing editor at Acme,": from inside. */
-        if (mm->t1 + 1 < s->t1 && low_is(&T[mm->t1], ",")) {
+        if (!appositive && mm->t1 + 1 < s->t1 && low_is(&T[mm->t1], ",")) {
             size_t end = mm->t1 + 14 < s->t1 ? mm->t1 + 14 : s->t1;
             for (size_t k = mm->t1 + 1; k < end && !was; k++)
                 if (ex->tok_org[k]) {
@@ -5076,6 +5106,16 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                 }
             }
             if (!om || r0 == SIZE_MAX || top == EXO_LEVEL_NONE)
+                continue;
+            /* "stepped in as interim CEO of A": a stand-in, from inside
+             * as often as not, and the sets label one only when the text
+             * says where it came from (ex21v). */
+            bool standin = false;
+            for (size_t q = tr->t1; q < r1; q++)
+                standin |= low_in(
+                    &T[q], (const char *const[]){"interim", "acting", NULL});
+            if (standin &&
+                low_in(&T[tr->t1 - 2], (const char *const[]){"in", NULL}))
                 continue;
             fr.to = om->org;
             fr.to_text = true;

@@ -604,6 +604,29 @@ static const struct exo__trigger triggers[] = {
     {{"be", "the", "next"}, J, EXO__TRIG_NEEDS_ORG | EXO__TRIG_BECAME},
     {{"is", "the", "next"}, J, EXO__TRIG_NEEDS_ORG | EXO__TRIG_BECAME},
     {{"now", "be"}, J, EXO__TRIG_NEEDS_ORG | EXO__TRIG_BECAME},
+    /* "X steps in as CEO of A": a title, then the organisation, as for
+     * "took over as" (ex21v). */
+    {{"steps", "in", "as"}, J, EXO__TRIG_NEEDS_ORG | EXO__TRIG_BECAME},
+    {{"stepped", "in", "as"}, J, EXO__TRIG_NEEDS_ORG | EXO__TRIG_BECAME},
+    {{"step", "in", "as"}, J, EXO__TRIG_NEEDS_ORG | EXO__TRIG_BECAME},
+    {{"stepping", "in", "as"}, J, EXO__TRIG_NEEDS_ORG | EXO__TRIG_BECAME},
+    /* "X was unveiled as A's new manager", "X was confirmed as CEO of
+     * A": a passive hire, from elsewhere only, as for "introduced as"
+     * (ex21v). */
+    {{"unveiled", "as"}, J, EXO__TRIG_HIRE | EXO__TRIG_AS},
+    {{"confirmed", "as"}, J, EXO__TRIG_HIRE | EXO__TRIG_AS},
+    /* "X signed for Marrow City" (sports), "X, who starts at A on
+     * Monday", "X is set to start at A": only with the organisation
+     * after them (ex21v). */
+    {{"signed", "for"}, J, EXO__TRIG_NEEDS_ORG | ST},
+    {{"signs", "for"}, J, EXO__TRIG_NEEDS_ORG | ST},
+    {{"signing", "for"}, J, EXO__TRIG_NEEDS_ORG},
+    {{"start", "at"}, J, EXO__TRIG_NEEDS_ORG},
+    {{"starts", "at"}, J, EXO__TRIG_NEEDS_ORG},
+    {{"starting", "at"}, J, EXO__TRIG_NEEDS_ORG},
+    /* "in his new role at A" (ex21v) */
+    {{"new", "role", "at"}, J, EXO__TRIG_NEEDS_ORG},
+    {{"new", "job", "at"}, J, EXO__TRIG_NEEDS_ORG},
     /* "Engle came to GM five years ago as president" (ex17v); only with
      * the organisation right after "to" (extract.c). */
     {{"came", "to"}, J, EXO__TRIG_NEEDS_ORG},

@@ -4186,3 +4186,45 @@ Test(extract, will_be_the_new_title_of_a_is_a_join)
     expect_one("Ada Lind will now be the editor of the Marrow Gazette.", NULL,
                "Ada Lind", NULL, "Marrow Gazette", EXO_EVENT_JOINED);
 }
+
+/* The new title after the name: "X, Quillon's new finance chief,", "X,
+ * the new director of the Harlow Museum,". */
+Test(extract, a_new_title_after_the_name_is_a_join)
+{
+    expect_one("Ada Lind, Harlow Mills Inc's new chief technology officer, "
+               "met the staff on Monday.",
+               NULL, "Ada Lind", NULL, "Harlow Mills Inc", EXO_EVENT_JOINED);
+    expect_one("Tom Reyes, the new director of the Harlow Museum, met the "
+               "staff on Monday.",
+               NULL, "Tom Reyes", NULL, "Harlow Museum", EXO_EVENT_JOINED);
+}
+
+/* Verbs of joining without a hiring: "steps in as CEO of A", "signed
+ * for A", "starts at A", "in her new role (job) at A", and the passives
+ * "was confirmed as", "was unveiled as" from elsewhere; "stepped in as
+ * interim" is a stand-in. */
+Test(extract, joins_told_without_a_verb_of_hiring)
+{
+    expect_one("Ada Lind steps in as chief executive of Harlow Mills Inc.",
+               NULL, "Ada Lind", NULL, "Harlow Mills Inc", EXO_EVENT_JOINED);
+    expect_one("Tom Reyes signed for Marrow City in June.", NULL, "Tom Reyes",
+               NULL, "Marrow City", EXO_EVENT_JOINED);
+    expect_one("Ada Lind is set to start at Harlow Mills Inc in March.", NULL,
+               "Ada Lind", NULL, "Harlow Mills Inc", EXO_EVENT_JOINED);
+    expect_one("Tom Reyes, in his new role at Harlow Mills Inc, will run "
+               "sales.",
+               NULL, "Tom Reyes", NULL, "Harlow Mills Inc", EXO_EVENT_JOINED);
+    expect_one("Ada Lind, a former Quillon Inc executive, was confirmed as "
+               "chief executive of Harlow Mills Inc.",
+               NULL, "Ada Lind", "Quillon Inc", "Harlow Mills Inc",
+               EXO_EVENT_JOINED);
+    expect_one("Ada Lind, a former Quillon Inc coach, was unveiled as "
+               "manager of Marrow City.",
+               NULL, "Ada Lind", "Quillon Inc", "Marrow City",
+               EXO_EVENT_JOINED);
+    expect_one("Tom Reyes, in his new job at Harlow Mills Inc, will run "
+               "sales.",
+               NULL, "Tom Reyes", NULL, "Harlow Mills Inc", EXO_EVENT_JOINED);
+    expect_none_by_rules("Tom Reyes stepped in as interim chief executive of "
+                         "Harlow Mills Inc.");
+}
