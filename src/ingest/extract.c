@@ -3975,16 +3975,31 @@ static void new_title_frames(struct extractor *ex, const struct sent *s,
                 if (ex->tok_org[k] && (T[k].flags & T_POSS))
                     owner = org_covering(ex, k);
                 else if (low_in(&T[k],
-                                (const char *const[]){"its", "their", NULL}))
+                                (const char *const[]){"its", "their", NULL})) {
                     owner = org_before(ex, s->t0, k);
-                dest = owner ? owner->org : NULL;
+                    /* "the fashion house presented its new creative
+                     * director X": the text's organisation. */
+                    if (!owner)
+                        dest = ex->context;
+                }
+                if (owner)
+                    dest = owner->org;
             }
-        } else if (mm->t0 >= s->t0 + 5 && (low_is(&T[mm->t0 - 1], "is") ||
-                                           (low_is(&T[mm->t0 - 1], "be") &&
-                                            low_is(&T[mm->t0 - 2], "will")))) {
-            /* "The new director of Acme will be X": only a title, "of"
-             * or "at" and the organisation before the copula. */
-            size_t c = low_is(&T[mm->t0 - 1], "is") ? mm->t0 - 1 : mm->t0 - 2;
+        }
+        /* "The new director of Acme will be X", "The newest board member
+         * at Acme is consultant X": only a title, "of" or "at" and the
+         * organisation before the copula; a few lower-case words of the
+         * person's own title after it. */
+        size_t c = mm->t0;
+        while (!dest && c > s->t0 + 5 && c + 4 > mm->t0 &&
+               (T[c - 1].flags & T_WORD) && !(T[c - 1].flags & T_CAP) &&
+               !low_in(&T[c - 1], (const char *const[]){"is", "be", "the", "to",
+                                                        "not", NULL}))
+            c--;
+        if (!dest && c > s->t0 + 5 &&
+            (low_is(&T[c - 1], "is") ||
+             (low_is(&T[c - 1], "be") && low_is(&T[c - 2], "will")))) {
+            c = low_is(&T[c - 1], "is") ? c - 1 : c - 2;
             bool is_new = false, title = false, shape = true;
             for (size_t k = s->t0; k < c && shape; k++) {
                 exo_level l;

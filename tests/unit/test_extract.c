@@ -4228,3 +4228,16 @@ Test(extract, joins_told_without_a_verb_of_hiring)
     expect_none_by_rules("Tom Reyes stepped in as interim chief executive of "
                          "Harlow Mills Inc.");
 }
+
+/* "its new creative director X" with no organisation in the sentence:
+ * the text's; "The new chief of A is consultant X": the person's own
+ * title may stand after the copula (ex21v). */
+Test(extract, a_new_title_owned_by_the_text_or_after_the_copula)
+{
+    expect_one("The Harlow Museum opened in 1990. The museum presented its "
+               "new creative director Ada Lind on Friday.",
+               NULL, "Ada Lind", NULL, "Harlow Museum", EXO_EVENT_JOINED);
+    expect_one("The new chief executive of Harlow Mills Inc is banker Tom "
+               "Reyes.",
+               NULL, "Tom Reyes", NULL, "Harlow Mills Inc", EXO_EVENT_JOINED);
+}
