@@ -4103,6 +4103,35 @@ static void replace_frames(struct extractor *ex, const struct sent *s,
         tries++;
         if (i > s->t0 && low_in(&T[i - 1], negators))
             continue;
+        /* "Succeeding X will be Y, currently editor at B", "Replacing X
+         * is Y": the inverted succession; Y joins where the text says X
+         * left (ex21v). */
+        if (i == s->t0 && low_in(&T[i], (const char *const[]){
+                                            "succeeding", "replacing", NULL})) {
+            long x = mention_after(ex, i + 1, 0);
+            size_t c = x >= 0 ? ex->ments[x].t1 : s->t1;
+            if (c + 1 < s->t1 && low_is(&T[c], "will") &&
+                low_is(&T[c + 1], "be"))
+                c++;
+            long y =
+                c + 1 < s->t1 &&
+                        low_in(&T[c], (const char *const[]){"is", "be", NULL})
+                    ? mention_after(ex, c + 1, 5)
+                    : -1;
+            const char *left = NULL;
+            for (size_t k = x >= 0 ? ex->cand_head[ex->ments[x].person] : 0; k;
+                 k = ex->cand_next[k - 1]) {
+                const exo_candidate *o = &ex->cands[k - 1];
+                if ((o->event == EXO_EVENT_LEFT ||
+                     o->event == EXO_EVENT_FIRED) &&
+                    o->from_org && !o->from_context && !o->background)
+                    left = o->from_org;
+            }
+            if (y >= 0 && left)
+                successor_frame(ex, s, frames, n_frames, sdate, x, y, c + 1,
+                                left);
+            continue;
+        }
         if (is_passive(ex, s->t0, i)) {
             /* "X was replaced by Y", "X will be succeeded by Y as CEO":
              * the subject goes (ex17n). */

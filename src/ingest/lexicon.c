@@ -942,6 +942,9 @@ static const char *const not_name[] = {
     "joining",
     "leaving",
     "departing",
+    /* "Succeeding X will be Y", "Replacing X is Y" (ex21v) */
+    "succeeding",
+    "replacing",
     "among",
     "including",
     "monday",

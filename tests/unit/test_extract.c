@@ -4241,3 +4241,20 @@ Test(extract, a_new_title_owned_by_the_text_or_after_the_copula)
                "Reyes.",
                NULL, "Tom Reyes", NULL, "Harlow Mills Inc", EXO_EVENT_JOINED);
 }
+
+/* The inverted succession: "Succeeding X will be Y", "Replacing X is Y",
+ * Y from elsewhere joins where the text says X left (ex21v). */
+Test(extract, succeeding_x_will_be_y_is_a_join)
+{
+    exo_candidate_list out =
+        run("Ada Lind is stepping down as editor of the Hollis Gazette. "
+            "Succeeding Lind will be Tom Reyes, currently managing editor at "
+            "Marrow Media Inc.",
+            NULL);
+    const exo_candidate *c = find_cand(&out, "Tom Reyes");
+    cr_assert_not_null(c, "no move for Tom Reyes");
+    cr_expect_eq(c->event, EXO_EVENT_JOINED);
+    cr_expect_str_eq(c->to_org, "Hollis Gazette");
+    cr_expect_str_eq(c->from_org, "Marrow Media Inc");
+    exo_candidate_list_release(&out);
+}
