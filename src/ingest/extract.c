@@ -2806,6 +2806,10 @@ static void emit(struct extractor *ex, const struct sent *s,
         (*ex->work)++;
         bool same_move =
             (o->event == f->event ||
+             /* "X is returning to A ... X takes up the role": the
+              * return told again as a join (ex21v). */
+             (o->event == EXO_EVENT_RETURNED && f->event == EXO_EVENT_JOINED &&
+              f->to && o->to_org && same_key(o->to_org, f->to)) ||
              (((o->event == EXO_EVENT_LEFT && f->event == EXO_EVENT_JOINED) ||
                (o->event == EXO_EVENT_JOINED && f->event == EXO_EVENT_LEFT)) &&
               f->to && o->to_org && same_key(o->to_org, f->to)) ||
@@ -5202,6 +5206,24 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                  * none the finder knows (ex19b). */
                 fr.to_noun = true;
             }
+        }
+        /* "X, who is currently COO, will take up the role of team
+         * principal": a post taken from inside, unless an organisation
+         * other than the one joined follows "currently" (ex21v). */
+        if (fr.to_noun && tr->def && tr->def->words[1] &&
+            strcmp(tr->def->words[1], "up") == 0) {
+            bool inside = false;
+            for (size_t i = s->t0; i < tr->t0 && !inside; i++) {
+                if (!low_in(&T[i], (const char *const[]){"currently", "already",
+                                                         "promoted", NULL}))
+                    continue;
+                const struct org_mention *om = NULL;
+                for (size_t q = i + 1; q < tr->t0 && q < i + 8 && !om; q++)
+                    om = ex->tok_org[q] ? org_covering(ex, q) : NULL;
+                inside = !om || (fr.to && same_key(om->org, fr.to));
+            }
+            if (inside)
+                continue;
         }
         /* "Muilenburg started as an intern in 1985": a job begun, at
          * the text's organisation, when a title follows "as" ("started

@@ -627,6 +627,13 @@ static const struct exo__trigger triggers[] = {
     /* "in his new role at A" (ex21v) */
     {{"new", "role", "at"}, J, EXO__TRIG_NEEDS_ORG},
     {{"new", "job", "at"}, J, EXO__TRIG_NEEDS_ORG},
+    /* "X will take up the post in May", "took up the role at A": the
+     * post is the text's organisation's, as in "joined the company"
+     * (ex21v). */
+    {{"take", "up"}, J, EXO__TRIG_NEEDS_ORG},
+    {{"takes", "up"}, J, EXO__TRIG_NEEDS_ORG},
+    {{"took", "up"}, J, EXO__TRIG_NEEDS_ORG},
+    {{"taking", "up"}, J, EXO__TRIG_NEEDS_ORG},
     /* "Engle came to GM five years ago as president" (ex17v); only with
      * the organisation right after "to" (extract.c). */
     {{"came", "to"}, J, EXO__TRIG_NEEDS_ORG},

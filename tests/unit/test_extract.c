@@ -4258,3 +4258,27 @@ Test(extract, succeeding_x_will_be_y_is_a_join)
     cr_expect_str_eq(c->from_org, "Marrow Media Inc");
     exo_candidate_list_release(&out);
 }
+
+/* "X will take up the post": the post is the text's organisation's, as
+ * in "joined the company"; one who "is currently COO" takes it from
+ * inside (ex21v). */
+Test(extract, take_up_the_post_is_a_join)
+{
+    expect_one("Harlow Mills Inc has a new chief. Ada Lind, who is currently "
+               "deputy head at Quillon Inc, will take up the post in May.",
+               NULL, "Ada Lind", "Quillon Inc", "Harlow Mills Inc",
+               EXO_EVENT_JOINED);
+    expect_none_by_rules("Harlow Mills Inc has a new chief. Ada Lind, who is "
+                         "currently chief operating officer, will take up "
+                         "the role in May.");
+}
+
+/* "X is returning to A ... X takes up the role": one return, not a
+ * return and a join (ex21v). */
+Test(extract, a_return_told_again_as_a_join_is_one_move)
+{
+    expect_one("Ada Lind is returning to Harlow Mills Inc after ten years "
+               "away. Lind takes up the role of finance chief in May.",
+               NULL, "Ada Lind", NULL, "Harlow Mills Inc",
+               EXO_EVENT_RETURNED);
+}
