@@ -634,6 +634,8 @@ static const struct exo__trigger triggers[] = {
     {{"takes", "up"}, J, EXO__TRIG_NEEDS_ORG},
     {{"took", "up"}, J, EXO__TRIG_NEEDS_ORG},
     {{"taking", "up"}, J, EXO__TRIG_NEEDS_ORG},
+    /* "X, now at B, said": where X went (ex21v) */
+    {{"now", "at"}, J, EXO__TRIG_NEEDS_ORG},
     /* "Engle came to GM five years ago as president" (ex17v); only with
      * the organisation right after "to" (extract.c). */
     {{"came", "to"}, J, EXO__TRIG_NEEDS_ORG},

@@ -4200,9 +4200,9 @@ Test(extract, a_new_title_after_the_name_is_a_join)
 }
 
 /* Verbs of joining without a hiring: "steps in as CEO of A", "signed
- * for A", "starts at A", "in her new role (job) at A", and the passives
- * "was confirmed as", "was unveiled as" from elsewhere; "stepped in as
- * interim" is a stand-in. */
+ * for A", "starts at A", "in her new role (job) at A", "X, now at A,",
+ * and the passives "was confirmed as", "was unveiled as" from elsewhere;
+ * "stepped in as interim" is a stand-in. */
 Test(extract, joins_told_without_a_verb_of_hiring)
 {
     expect_one("Ada Lind steps in as chief executive of Harlow Mills Inc.",
@@ -4225,6 +4225,8 @@ Test(extract, joins_told_without_a_verb_of_hiring)
     expect_one("Tom Reyes, in his new job at Harlow Mills Inc, will run "
                "sales.",
                NULL, "Tom Reyes", NULL, "Harlow Mills Inc", EXO_EVENT_JOINED);
+    expect_one("Ada Lind, now at Harlow Mills Inc, said the plan was sound.",
+               NULL, "Ada Lind", NULL, "Harlow Mills Inc", EXO_EVENT_JOINED);
     expect_none_by_rules("Tom Reyes stepped in as interim chief executive of "
                          "Harlow Mills Inc.");
 }
