@@ -2821,6 +2821,10 @@ static void emit(struct extractor *ex, const struct sent *s,
         (*ex->work)++;
         bool same_move =
             (o->event == f->event ||
+             /* "X is returning to A ... X takes up the role": the
+              * return told again as a join (ex21v). */
+             (o->event == EXO_EVENT_RETURNED && f->event == EXO_EVENT_JOINED &&
+              f->to && o->to_org && same_key(o->to_org, f->to)) ||
              (((o->event == EXO_EVENT_LEFT && f->event == EXO_EVENT_JOINED) ||
                (o->event == EXO_EVENT_JOINED && f->event == EXO_EVENT_LEFT)) &&
               f->to && o->to_org && same_key(o->to_org, f->to)) ||
@@ -4189,6 +4193,158 @@ static bool group_list_frames(struct extractor *ex, const struct sent *s,
 }
 
 /*
+ * A post told as new to its holder, with no verb of hiring (ex21v):
+ * "Acme's new finance chief X", "its new creative director X", "New Acme
+ * president X", and "The new director of Acme will be X". The title
+ * gives the organisation joined; a word of promotion or a stand-in in
+ * the sentence ("promoted", "interim"), or a title after the name held
+ * at the same organisation, is someone from inside, who is no join.
+ */
+static void new_title_frames(struct extractor *ex, const struct sent *s,
+                             struct frame *frames, size_t *n_frames,
+                             struct date_memo *sdate)
+{
+    static const char *const fresh[] = {"new", "incoming", "newest", "next",
+                                        NULL};
+    static const char *const from_inside[] = {
+        "promoted", "promotes",   "promoting",  "promotion",
+        "internal", "internally", "interim",    "acting",
+        "elevated", "elevates",   "succession", NULL};
+    const struct tok *T = ex->toks;
+    for (size_t i = s->t0; i < s->t1; i++)
+        if (low_in(&T[i], from_inside) ||
+            (low_in(&T[i], hypothetical) && !T[i].month) ||
+            low_in(&T[i], negators))
+            return;
+    for (size_t m = 0; m < ex->n_ments && *n_frames < 32; m++) {
+        const struct mention *mm = &ex->ments[m];
+        if (mm->t0 < s->t0 || mm->t1 > s->t1 || (mm->flags & M_PRONOUN) ||
+            !may_move(mm))
+            continue;
+        size_t r0, r1;
+        exo_level lv;
+        const char *dest = NULL, *was = NULL, *aff = NULL;
+        bool appositive = false; /* the title after the name */
+        if (role_before(ex, s->t0, mm->t0, &r0, &r1, &lv, &aff)) {
+            const struct org_mention *om =
+                aff && r0 > s->t0 ? org_covering(ex, r0 - 1) : NULL;
+            if (om) {
+                /* "New Acme president X": the word before the
+                 * organisation, lower-case but at the sentence's start
+                 * (not the "New" of "Barneys New York"). */
+                if (om->t0 > s->t0 && low_in(&T[om->t0 - 1], fresh) &&
+                    (!(T[om->t0 - 1].flags & T_CAP) || om->t0 - 1 == s->t0))
+                    dest = om->org;
+            } else if (!aff && r0 >= s->t0 + 2 && low_in(&T[r0 - 1], fresh) &&
+                       !(T[r0 - 1].flags & T_CAP)) {
+                /* "Acme's new CFO X", "its new creative director X" */
+                size_t k = r0 - 2;
+                const struct org_mention *owner = NULL;
+                if (ex->tok_org[k] && (T[k].flags & T_POSS))
+                    owner = org_covering(ex, k);
+                else if (low_in(&T[k],
+                                (const char *const[]){"its", "their", NULL})) {
+                    owner = org_before(ex, s->t0, k);
+                    /* "the fashion house presented its new creative
+                     * director X": the text's organisation. */
+                    if (!owner)
+                        dest = ex->context;
+                }
+                if (owner)
+                    dest = owner->org;
+            }
+        }
+        /* "The new director of Acme will be X", "The newest board member
+         * at Acme is consultant X": only a title, "of" or "at" and the
+         * organisation before the copula; a few lower-case words of the
+         * person's own title after it. */
+        size_t c = mm->t0;
+        while (!dest && c > s->t0 + 5 && c + 4 > mm->t0 &&
+               (T[c - 1].flags & T_WORD) && !(T[c - 1].flags & T_CAP) &&
+               !low_in(&T[c - 1], (const char *const[]){"is", "be", "the", "to",
+                                                        "not", NULL}))
+            c--;
+        if (!dest && c > s->t0 + 5 &&
+            (low_is(&T[c - 1], "is") ||
+             (low_is(&T[c - 1], "be") && low_is(&T[c - 2], "will")))) {
+            c = low_is(&T[c - 1], "is") ? c - 1 : c - 2;
+            bool is_new = false, title = false, shape = true;
+            for (size_t k = s->t0; k < c && shape; k++) {
+                exo_level l;
+                enum exo__role_kind rk = exo__lex_role(T[k].low, &l);
+                is_new |= low_in(&T[k], fresh);
+                title |= rk == EXO__ROLE_HEAD;
+                if (ex->tok_org[k] && !dest) {
+                    const struct org_mention *om = org_covering(ex, k);
+                    dest = om ? om->org : NULL;
+                }
+                shape = ex->tok_org[k] || rk != EXO__ROLE_NONE ||
+                        low_in(&T[k], fresh) ||
+                        low_in(&T[k], (const char *const[]){"the", "of", "at",
+                                                            "for", NULL});
+            }
+            if (!(shape && is_new && title))
+                dest = NULL;
+        }
+        if (!dest && mm->t1 + 3 < s->t1 && low_is(&T[mm->t1], ",")) {
+            /* "X, Acme's new CTO,", "X, the new director of Acme," */
+            size_t k = mm->t1 + 1, end = k + 14 < s->t1 ? k + 14 : s->t1;
+            const struct org_mention *owner = NULL;
+            if (low_in(&T[k], (const char *const[]){"its", "their", NULL}))
+                owner = org_before(ex, s->t0, mm->t0);
+            if (low_in(&T[k],
+                       (const char *const[]){"the", "its", "their", NULL}))
+                k++;
+            else if (ex->tok_org[k]) {
+                owner = org_covering(ex, k);
+                if (!owner || !(T[owner->t1 - 1].flags & T_POSS))
+                    owner = NULL;
+                else
+                    k = owner->t1;
+            }
+            const char *of = NULL;
+            if (k < end && low_in(&T[k], fresh) && !(T[k].flags & T_CAP) &&
+                role_after(ex, k + 1, end, &r0, &r1, &lv, &of)) {
+                /* "the new director of the Hollis Foundation" */
+                for (size_t q = r1; !of && q + 2 < end && q < r1 + 2; q++)
+                    if (low_in(&T[q],
+                               (const char *const[]){"of", "at", NULL}) &&
+                        low_is(&T[q + 1], "the") && ex->tok_org[q + 2]) {
+                        const struct org_mention *om = org_covering(ex, q + 2);
+                        of = om ? om->org : NULL;
+                    }
+                dest = owner ? owner->org : of;
+                appositive = true;
+            }
+        }
+        if (!dest)
+            continue;
+        /* "X, who has been managing editor at Acme,": from inside. */
+        if (!appositive && mm->t1 + 1 < s->t1 && low_is(&T[mm->t1], ",")) {
+            size_t end = mm->t1 + 14 < s->t1 ? mm->t1 + 14 : s->t1;
+            for (size_t k = mm->t1 + 1; k < end && !was; k++)
+                if (ex->tok_org[k]) {
+                    const struct org_mention *om = org_covering(ex, k);
+                    was = om ? om->org : NULL;
+                }
+            if (was && same_key(was, dest))
+                continue;
+        }
+        size_t before = *n_frames;
+        succession_frame(ex, s, frames, n_frames, sdate, (long)m,
+                         EXO_EVENT_JOINED, dest);
+        if (*n_frames > before) {
+            frames[before].tflags &= ~(unsigned)EXO__TRIG_STRONG;
+            /* "X, a curator at the Tate,": where X comes from. */
+            if (!frames[before].from && was) {
+                frames[before].from = was;
+                frames[before].from_text = true;
+            }
+        }
+    }
+}
+
+/*
  * Successions (issue 17): "A is replacing its CEO X with Y" (X fired from
  * A, Y joined A), "Y will replace X" and "Y succeeds X" (X left). The
  * verb's subject in the second form is only the successor; where it comes
@@ -4215,6 +4371,35 @@ static void replace_frames(struct extractor *ex, const struct sent *s,
         tries++;
         if (i > s->t0 && low_in(&T[i - 1], negators))
             continue;
+        /* "Succeeding X will be Y, currently editor at B", "Replacing X
+         * is Y": the inverted succession; Y joins where the text says X
+         * left (ex21v). */
+        if (i == s->t0 && low_in(&T[i], (const char *const[]){
+                                            "succeeding", "replacing", NULL})) {
+            long x = mention_after(ex, i + 1, 0);
+            size_t c = x >= 0 ? ex->ments[x].t1 : s->t1;
+            if (c + 1 < s->t1 && low_is(&T[c], "will") &&
+                low_is(&T[c + 1], "be"))
+                c++;
+            long y =
+                c + 1 < s->t1 &&
+                        low_in(&T[c], (const char *const[]){"is", "be", NULL})
+                    ? mention_after(ex, c + 1, 5)
+                    : -1;
+            const char *left = NULL;
+            for (size_t k = x >= 0 ? ex->cand_head[ex->ments[x].person] : 0; k;
+                 k = ex->cand_next[k - 1]) {
+                const exo_candidate *o = &ex->cands[k - 1];
+                if ((o->event == EXO_EVENT_LEFT ||
+                     o->event == EXO_EVENT_FIRED) &&
+                    o->from_org && !o->from_context && !o->background)
+                    left = o->from_org;
+            }
+            if (y >= 0 && left)
+                successor_frame(ex, s, frames, n_frames, sdate, x, y, c + 1,
+                                left);
+            continue;
+        }
         if (is_passive(ex, s->t0, i)) {
             /* "X was replaced by Y", "X will be succeeded by Y as CEO":
              * the subject goes (ex17n). */
@@ -4620,6 +4805,8 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
     bool group_listed = group_list_frames(ex, s, frames, &n_frames, &sdate);
     if (n_trigs == 0)
         list_line_frame(ex, s, frames, &n_frames, &sdate);
+    if (first_if == SIZE_MAX && first_would == SIZE_MAX)
+        new_title_frames(ex, s, frames, &n_frames, &sdate);
     if (n_trigs == 0 && n_frames == 0)
         return;
     bool apart_trig[32] = {false}; /* the trigger made a frame apart */
@@ -5236,6 +5423,16 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
             }
             if (!om || r0 == SIZE_MAX || top == EXO_LEVEL_NONE)
                 continue;
+            /* "stepped in as interim CEO of A": a stand-in, from inside
+             * as often as not, and the sets label one only when the text
+             * says where it came from (ex21v). */
+            bool standin = false;
+            for (size_t q = tr->t1; q < r1; q++)
+                standin |= low_in(
+                    &T[q], (const char *const[]){"interim", "acting", NULL});
+            if (standin &&
+                low_in(&T[tr->t1 - 2], (const char *const[]){"in", NULL}))
+                continue;
             fr.to = om->org;
             fr.to_text = true;
             fr.role = arena_dup(ex, ex->text + T[r0].start,
@@ -5277,6 +5474,24 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                  * none the finder knows (ex19b). */
                 fr.to_noun = true;
             }
+        }
+        /* "X, who is currently COO, will take up the role of team
+         * principal": a post taken from inside, unless an organisation
+         * other than the one joined follows "currently" (ex21v). */
+        if (fr.to_noun && tr->def && tr->def->words[1] &&
+            strcmp(tr->def->words[1], "up") == 0) {
+            bool inside = false;
+            for (size_t i = s->t0; i < tr->t0 && !inside; i++) {
+                if (!low_in(&T[i], (const char *const[]){"currently", "already",
+                                                         "promoted", NULL}))
+                    continue;
+                const struct org_mention *om = NULL;
+                for (size_t q = i + 1; q < tr->t0 && q < i + 8 && !om; q++)
+                    om = ex->tok_org[q] ? org_covering(ex, q) : NULL;
+                inside = !om || (fr.to && same_key(om->org, fr.to));
+            }
+            if (inside)
+                continue;
         }
         /* "Muilenburg started as an intern in 1985": a job begun, at
          * the text's organisation, when a title follows "as" ("started

@@ -611,6 +611,45 @@ static const struct exo__trigger triggers[] = {
     {{"arrived", "at"}, J, EXO__TRIG_NEEDS_ORG},
     {{"arriving", "at"}, J, EXO__TRIG_NEEDS_ORG},
     {{"is", "the", "new"}, J, EXO__TRIG_NEEDS_ORG | EXO__TRIG_BECAME},
+    /* "X will be the new editor of A", "X is the next CEO of A", "X will
+     * now be editor of A": a title, then the organisation, as for
+     * "became" (ex21v). */
+    {{"be", "the", "new"}, J, EXO__TRIG_NEEDS_ORG | EXO__TRIG_BECAME},
+    {{"be", "the", "next"}, J, EXO__TRIG_NEEDS_ORG | EXO__TRIG_BECAME},
+    {{"is", "the", "next"}, J, EXO__TRIG_NEEDS_ORG | EXO__TRIG_BECAME},
+    {{"now", "be"}, J, EXO__TRIG_NEEDS_ORG | EXO__TRIG_BECAME},
+    /* "X steps in as CEO of A": a title, then the organisation, as for
+     * "took over as" (ex21v). */
+    {{"steps", "in", "as"}, J, EXO__TRIG_NEEDS_ORG | EXO__TRIG_BECAME},
+    {{"stepped", "in", "as"}, J, EXO__TRIG_NEEDS_ORG | EXO__TRIG_BECAME},
+    {{"step", "in", "as"}, J, EXO__TRIG_NEEDS_ORG | EXO__TRIG_BECAME},
+    {{"stepping", "in", "as"}, J, EXO__TRIG_NEEDS_ORG | EXO__TRIG_BECAME},
+    /* "X was unveiled as A's new manager", "X was confirmed as CEO of
+     * A": a passive hire, from elsewhere only, as for "introduced as"
+     * (ex21v). */
+    {{"unveiled", "as"}, J, EXO__TRIG_HIRE | EXO__TRIG_AS},
+    {{"confirmed", "as"}, J, EXO__TRIG_HIRE | EXO__TRIG_AS},
+    /* "X signed for Marrow City" (sports), "X, who starts at A on
+     * Monday", "X is set to start at A": only with the organisation
+     * after them (ex21v). */
+    {{"signed", "for"}, J, EXO__TRIG_NEEDS_ORG | ST},
+    {{"signs", "for"}, J, EXO__TRIG_NEEDS_ORG | ST},
+    {{"signing", "for"}, J, EXO__TRIG_NEEDS_ORG},
+    {{"start", "at"}, J, EXO__TRIG_NEEDS_ORG},
+    {{"starts", "at"}, J, EXO__TRIG_NEEDS_ORG},
+    {{"starting", "at"}, J, EXO__TRIG_NEEDS_ORG},
+    /* "in his new role at A" (ex21v) */
+    {{"new", "role", "at"}, J, EXO__TRIG_NEEDS_ORG},
+    {{"new", "job", "at"}, J, EXO__TRIG_NEEDS_ORG},
+    /* "X will take up the post in May", "took up the role at A": the
+     * post is the text's organisation's, as in "joined the company"
+     * (ex21v). */
+    {{"take", "up"}, J, EXO__TRIG_NEEDS_ORG},
+    {{"takes", "up"}, J, EXO__TRIG_NEEDS_ORG},
+    {{"took", "up"}, J, EXO__TRIG_NEEDS_ORG},
+    {{"taking", "up"}, J, EXO__TRIG_NEEDS_ORG},
+    /* "X, now at B, said": where X went (ex21v) */
+    {{"now", "at"}, J, EXO__TRIG_NEEDS_ORG},
     /* "Engle came to GM five years ago as president" (ex17v); only with
      * the organisation right after "to" (extract.c). */
     {{"came", "to"}, J, EXO__TRIG_NEEDS_ORG},
@@ -926,6 +965,9 @@ static const char *const not_name[] = {
     "joining",
     "leaving",
     "departing",
+    /* "Succeeding X will be Y", "Replacing X is Y" (ex21v) */
+    "succeeding",
+    "replacing",
     "among",
     "including",
     "monday",

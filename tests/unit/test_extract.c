@@ -4361,3 +4361,154 @@ Test(extract, the_object_of_for_is_not_the_mover)
     cr_expect_eq(count_moves(t, "Ilse Marrow", EXO_EVENT_LEFT), 1, "%s", t);
     cr_expect_eq(count_moves(t, "Tomas Vigdal", EXO_EVENT_LEFT), 0, "%s", t);
 }
+
+/* ==== Joins without a verb of hiring (ex21v) ==== */
+
+/* A post told as new to its holder is a join of the organisation the
+ * title names: "Quillon's new finance chief X", "its new creative
+ * director X", "New Quillon president X", "The new director of A will
+ * be X". */
+Test(extract, a_new_title_is_a_join)
+{
+    expect_one("Quillon's new finance chief Ada Lind met the staff on "
+               "Monday.",
+               NULL, "Ada Lind", NULL, "Quillon", EXO_EVENT_JOINED);
+    expect_one("Harlow Mills Inc presented its new creative director Tom "
+               "Reyes on Friday.",
+               NULL, "Tom Reyes", NULL, "Harlow Mills Inc", EXO_EVENT_JOINED);
+    expect_one("New Quillon president Ada Lind has begun her first term "
+               "with a reshuffle.",
+               NULL, "Ada Lind", NULL, "Quillon", EXO_EVENT_JOINED);
+    expect_one("The new director of the Harlow Museum will be Tom Reyes, a "
+               "curator at the Quillon Gallery.",
+               NULL, "Tom Reyes", "Quillon Gallery", "Harlow Museum",
+               EXO_EVENT_JOINED);
+}
+
+/* Not a join: a promotion, a title held at the same organisation named
+ * after the person, or the "New" of a place's name. */
+Test(extract, a_new_title_from_inside_is_no_join)
+{
+    expect_none_by_rules("Harlow Mills Inc promoted its new finance chief "
+                         "Ada Lind on Monday.");
+    expect_none_by_rules("Quillon's new finance chief Ada Lind, a treasurer "
+                         "at Quillon for ten years, met the staff on "
+                         "Monday.");
+    exo_candidate_list out =
+        run("Quillon New Media CEO Ada Lind has resigned.", NULL);
+    for (size_t i = 0; i < out.n; i++)
+        cr_expect_neq(out.rows[i].event, EXO_EVENT_JOINED,
+                      "the New of a name read as a new title");
+    exo_candidate_list_release(&out);
+}
+
+/* "X will be the new CEO of A", "X is the next president of A", "X will
+ * now be the editor of A": a title, then the organisation, as after
+ * "became". */
+Test(extract, will_be_the_new_title_of_a_is_a_join)
+{
+    expect_one("Ada Lind will be the new chief executive of Harlow Mills.",
+               NULL, "Ada Lind", NULL, "Harlow Mills", EXO_EVENT_JOINED);
+    expect_one("Tom Reyes is the next president of Quillon.", NULL,
+               "Tom Reyes", NULL, "Quillon", EXO_EVENT_JOINED);
+    expect_one("Ada Lind will now be the editor of the Marrow Gazette.", NULL,
+               "Ada Lind", NULL, "Marrow Gazette", EXO_EVENT_JOINED);
+}
+
+/* The new title after the name: "X, Quillon's new finance chief,", "X,
+ * the new director of the Harlow Museum,". */
+Test(extract, a_new_title_after_the_name_is_a_join)
+{
+    expect_one("Ada Lind, Harlow Mills Inc's new chief technology officer, "
+               "met the staff on Monday.",
+               NULL, "Ada Lind", NULL, "Harlow Mills Inc", EXO_EVENT_JOINED);
+    expect_one("Tom Reyes, the new director of the Harlow Museum, met the "
+               "staff on Monday.",
+               NULL, "Tom Reyes", NULL, "Harlow Museum", EXO_EVENT_JOINED);
+}
+
+/* Verbs of joining without a hiring: "steps in as CEO of A", "signed
+ * for A", "starts at A", "in her new role (job) at A", "X, now at A,",
+ * and the passives "was confirmed as", "was unveiled as" from elsewhere;
+ * "stepped in as interim" is a stand-in. */
+Test(extract, joins_told_without_a_verb_of_hiring)
+{
+    expect_one("Ada Lind steps in as chief executive of Harlow Mills Inc.",
+               NULL, "Ada Lind", NULL, "Harlow Mills Inc", EXO_EVENT_JOINED);
+    expect_one("Tom Reyes signed for Marrow City in June.", NULL, "Tom Reyes",
+               NULL, "Marrow City", EXO_EVENT_JOINED);
+    expect_one("Ada Lind is set to start at Harlow Mills Inc in March.", NULL,
+               "Ada Lind", NULL, "Harlow Mills Inc", EXO_EVENT_JOINED);
+    expect_one("Tom Reyes, in his new role at Harlow Mills Inc, will run "
+               "sales.",
+               NULL, "Tom Reyes", NULL, "Harlow Mills Inc", EXO_EVENT_JOINED);
+    expect_one("Ada Lind, a former Quillon Inc executive, was confirmed as "
+               "chief executive of Harlow Mills Inc.",
+               NULL, "Ada Lind", "Quillon Inc", "Harlow Mills Inc",
+               EXO_EVENT_JOINED);
+    expect_one("Ada Lind, a former Quillon Inc coach, was unveiled as "
+               "manager of Marrow City.",
+               NULL, "Ada Lind", "Quillon Inc", "Marrow City",
+               EXO_EVENT_JOINED);
+    expect_one("Tom Reyes, in his new job at Harlow Mills Inc, will run "
+               "sales.",
+               NULL, "Tom Reyes", NULL, "Harlow Mills Inc", EXO_EVENT_JOINED);
+    expect_one("Ada Lind, now at Harlow Mills Inc, said the plan was sound.",
+               NULL, "Ada Lind", NULL, "Harlow Mills Inc", EXO_EVENT_JOINED);
+    expect_none_by_rules("Tom Reyes stepped in as interim chief executive of "
+                         "Harlow Mills Inc.");
+}
+
+/* "its new creative director X" with no organisation in the sentence:
+ * the text's; "The new chief of A is consultant X": the person's own
+ * title may stand after the copula (ex21v). */
+Test(extract, a_new_title_owned_by_the_text_or_after_the_copula)
+{
+    expect_one("The Harlow Museum opened in 1990. The museum presented its "
+               "new creative director Ada Lind on Friday.",
+               NULL, "Ada Lind", NULL, "Harlow Museum", EXO_EVENT_JOINED);
+    expect_one("The new chief executive of Harlow Mills Inc is banker Tom "
+               "Reyes.",
+               NULL, "Tom Reyes", NULL, "Harlow Mills Inc", EXO_EVENT_JOINED);
+}
+
+/* The inverted succession: "Succeeding X will be Y", "Replacing X is Y",
+ * Y from elsewhere joins where the text says X left (ex21v). */
+Test(extract, succeeding_x_will_be_y_is_a_join)
+{
+    exo_candidate_list out =
+        run("Ada Lind is stepping down as editor of the Hollis Gazette. "
+            "Succeeding Lind will be Tom Reyes, currently managing editor at "
+            "Marrow Media Inc.",
+            NULL);
+    const exo_candidate *c = find_cand(&out, "Tom Reyes");
+    cr_assert_not_null(c, "no move for Tom Reyes");
+    cr_expect_eq(c->event, EXO_EVENT_JOINED);
+    cr_expect_str_eq(c->to_org, "Hollis Gazette");
+    cr_expect_str_eq(c->from_org, "Marrow Media Inc");
+    exo_candidate_list_release(&out);
+}
+
+/* "X will take up the post": the post is the text's organisation's, as
+ * in "joined the company"; one who "is currently COO" takes it from
+ * inside (ex21v). */
+Test(extract, take_up_the_post_is_a_join)
+{
+    expect_one("Harlow Mills Inc has a new chief. Ada Lind, who is currently "
+               "deputy head at Quillon Inc, will take up the post in May.",
+               NULL, "Ada Lind", "Quillon Inc", "Harlow Mills Inc",
+               EXO_EVENT_JOINED);
+    expect_none_by_rules("Harlow Mills Inc has a new chief. Ada Lind, who is "
+                         "currently chief operating officer, will take up "
+                         "the role in May.");
+}
+
+/* "X is returning to A ... X takes up the role": one return, not a
+ * return and a join (ex21v). */
+Test(extract, a_return_told_again_as_a_join_is_one_move)
+{
+    expect_one("Ada Lind is returning to Harlow Mills Inc after ten years "
+               "away. Lind takes up the role of finance chief in May.",
+               NULL, "Ada Lind", NULL, "Harlow Mills Inc",
+               EXO_EVENT_RETURNED);
+}
