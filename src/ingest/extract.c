@@ -4225,7 +4225,8 @@ static const char *const insider_words[] = {
  * of insider_words in the six tokens before the name, in the first four of an
  * apposition after it, or in the eight after the trigger (the post: "as acting
  * chief executive"); or "another A executive X" with A the organisation
- * appointing (ex21a). The labels count an appointment as a hire unless the
+ * appointing (ex21a); commas or dashes set off the apposition. The labels
+ * count an appointment as a hire unless the
  * passage shows it is internal.
  */
 static bool insider_near(const struct extractor *ex, const struct sent *s,
@@ -4253,9 +4254,13 @@ static bool insider_near(const struct extractor *ex, const struct sent *s,
         (r0 == s->t0 ||
          low_in(&T[r0 - 1], (const char *const[]){"that", ",", NULL})))
         return true;
-    if (m->t1 + 1 < s->t1 && low_is(&T[m->t1], ","))
-        for (size_t i = m->t1 + 1; i < s->t1 && i < m->t1 + 5; i++) {
-            if (low_is(&T[i], ","))
+    /* "X, its longtime controller,", "X -- its controller --" */
+    size_t a = m->t1;
+    while (a < s->t1 && a < m->t1 + 2 && low_in(&T[a], dash_words))
+        a++;
+    if (a < s->t1 && (a > m->t1 || low_is(&T[a], ",")))
+        for (size_t i = a + (a == m->t1); i < s->t1 && i < a + 5; i++) {
+            if (low_is(&T[i], ",") || low_in(&T[i], dash_words))
                 break;
             if (low_in(&T[i], insider_words))
                 return true;
@@ -5845,6 +5850,8 @@ static void confirm_held(struct extractor *ex, size_t si)
                 }
             }
         }
+        if (inside)
+            mark_insider(ex, fr->person); /* for the learned reader too */
         if (origin) {
             fr->from = origin;
             fr->from_text = true;
