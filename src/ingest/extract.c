@@ -4219,6 +4219,14 @@ static const char *const insider_words[] = {
     "interim",   "acting", "caretaker", "its",    "their", "deputy",
     "company's", "club's", "firm's",    "bank's", NULL};
 
+/* "its new CEO X", "their next manager": the post taken, not one held. */
+static bool new_post(const struct extractor *ex, size_t i)
+{
+    return i < ex->n_toks &&
+           low_in(&ex->toks[i],
+                  (const char *const[]){"new", "next", "incoming", NULL});
+}
+
 /*
  * Whether an appointment of the person at mention 'm' by a trigger ending
  * before token 't1' of sentence 's' shows the person is from inside 'to': one
@@ -4235,7 +4243,7 @@ static bool insider_near(const struct extractor *ex, const struct sent *s,
     const struct tok *T = ex->toks;
     size_t lo = m->t0 > s->t0 + 6 ? m->t0 - 6 : s->t0;
     for (size_t i = lo; i < m->t0; i++) {
-        if (low_in(&T[i], insider_words))
+        if (low_in(&T[i], insider_words) && !new_post(ex, i + 1))
             return true;
         if (low_is(&T[i], "another") && i + 1 < m->t0 && ex->tok_org[i + 1]) {
             const struct org_mention *om = org_covering(ex, i + 1);
@@ -4262,7 +4270,7 @@ static bool insider_near(const struct extractor *ex, const struct sent *s,
         for (size_t i = a + (a == m->t1); i < s->t1 && i < a + 5; i++) {
             if (low_is(&T[i], ",") || low_in(&T[i], dash_words))
                 break;
-            if (low_in(&T[i], insider_words))
+            if (low_in(&T[i], insider_words) && !new_post(ex, i + 1))
                 return true;
         }
     for (size_t i = t1; i < s->t1 && i < t1 + 8; i++)

@@ -731,6 +731,12 @@ Test(extract, an_appointment_is_a_hire_unless_shown_inside)
                  NULL,
                  (const char *const[]){"Ines Calder|joined|-|Harlow Foods",
                                        NULL});
+    /* "its new chief executive, X": the post taken, not one held. */
+    expect_moves("Harlow Foods has named its new chief executive, Ines "
+                 "Calder.\n",
+                 NULL,
+                 (const char *const[]){"Ines Calder|joined|-|Harlow Foods",
+                                       NULL});
     const char *inside[] = {
         "Harlow Foods appointed its editorial director, Ines Calder, as "
         "publisher.\n",
