@@ -5791,7 +5791,9 @@ static void emit_held(struct extractor *ex, const struct frame *fr, size_t si)
  * B.": an appointment held for want of an origin (process_sentence) is a
  * hire from B when one of the next two sentences of its paragraph names
  * the person, then "previously" or "formerly" and, a few words on, "at",
- * "of" or "with" B, another organisation (ex19o). The same words with no
+ * "of" or "with" B, another organisation (ex19o); or "X joins from B",
+ * or an opener of the past, "Most recently, X was CEO of B" (ex21a). The
+ * same words with no
  * other organisation in their clause ("X formerly served as executive
  * vice president") tell a post held at A: the appointment is a step
  * inside (ex21a). Otherwise, after two sentences or at the paragraph's
@@ -5840,6 +5842,36 @@ static void confirm_held(struct extractor *ex, size_t si)
                                (const char *const[]){"was", "had", "has", NULL})
                             ? 1
                             : 0);
+            /* "X joins from B", "she arrives from B" (ex21a) */
+            if (low_in(&T[c], (const char *const[]){"joins", "comes", "arrives",
+                                                    "moves", NULL}) &&
+                c + 2 < s->t1 && low_is(&T[c + 1], "from")) {
+                const struct org_mention *om = org_at(ex, c + 2);
+                if (om && !same_or_shortened(om->org, fr->to))
+                    origin = om->org;
+                continue;
+            }
+            /* "Most recently, X was CEO of B", "Before that, she ran the
+             * B unit": an opener of the past before the name (ex21a). */
+            bool opener =
+                mm->t0 > s->t0 && mm->t0 <= s->t0 + 3 &&
+                low_is(&T[mm->t0 - 1], ",") &&
+                low_in(&T[s->t0],
+                       (const char *const[]){"most", "previously", "before",
+                                             "formerly", "prior", NULL});
+            if (opener) {
+                for (size_t i = mm->t1; i + 1 < s->t1 && i < mm->t1 + 12; i++)
+                    if (low_in(&T[i],
+                               (const char *const[]){"at", "of", "with", "for",
+                                                     "ran", "led", NULL}) &&
+                        ex->tok_org[i + 1]) {
+                        const struct org_mention *om = org_covering(ex, i + 1);
+                        if (om && !same_or_shortened(om->org, fr->to))
+                            origin = om->org;
+                        break;
+                    }
+                continue;
+            }
             if (!low_in(&T[c],
                         (const char *const[]){"previously", "formerly", NULL}))
                 continue;
@@ -6652,18 +6684,36 @@ static void learn_emit(struct extractor *ex)
         }
         if (!leaving && !fr.to && last_before)
             fr.to = last_before->org, fr.to_text = true;
-        /* The rules' convention for appointments ("Samsung named X as its
-         * CFO", "X was named CEO of Nike"): a hire unless the text shows
-         * the person inside, by the words next to the name or the post
-         * or elsewhere in the text (insider_near, note_insiders; ex21a),
-         * when nothing says they come from elsewhere, an organisation
-         * other than where they go or "former" before the name. */
+        /* "Unilever named X, the head of B, as its chief executive": who
+         * appoints is named before the verb, and an organisation in the
+         * apposition after the name is where the person was (ex21a). */
         size_t app_end = appointment_near(ex, w0, w1);
         struct mention pm = {
             .t0 = pr->t0, .t1 = pr->t0 + 1, .person = pr->person};
         while (pm.t1 < s->t1 && pm.t1 < pr->t0 + 4 &&
                (ex->toks[pm.t1].flags & T_CAP))
             pm.t1++;
+        if (fr.event == EXO_EVENT_JOINED && fr.to && app_end &&
+            app_end <= pr->t0 && last_before && last_before->t1 < app_end &&
+            !former && !same_key(last_before->org, fr.to)) {
+            bool apposed = pm.t1 < s->t1 && low_is(&ex->toks[pm.t1], ",");
+            for (size_t t = pm.t1 + 1; apposed && t < w1; t++) {
+                const struct org_mention *om = org_at(ex, t);
+                if (om && same_key(om->org, fr.to))
+                    break;
+                if (low_is(&ex->toks[t], ",") || low_is(&ex->toks[t], "as"))
+                    apposed = false;
+            }
+            fr.from = apposed ? fr.to : NULL;
+            fr.from_text = apposed;
+            fr.to = last_before->org;
+        }
+        /* The rules' convention for appointments ("Samsung named X as its
+         * CFO", "X was named CEO of Nike"): a hire unless the text shows
+         * the person inside, by the words next to the name or the post
+         * or elsewhere in the text (insider_near, note_insiders; ex21a),
+         * when nothing says they come from elsewhere, an organisation
+         * other than where they go or "former" before the name. */
         if (fr.event == EXO_EVENT_JOINED && fr.to && app_end &&
             !(earlier && !same_key(earlier->org, fr.to)) && !former &&
             (is_insider(ex, pr->person) ||

@@ -1843,6 +1843,27 @@ Test(extract, learned_appointments_need_an_origin)
                                   EXO_EVENT_JOINED, "Anna Kovac",
                                   EXO_EVENT_JOINED),
                  1);
+    /* Who appoints is named before the verb; an organisation in the
+     * apposition after the name is where the person was (ex21a). */
+    {
+        exo_candidate_list out =
+            run_with_model("Nike named Anna Kovac, the running chief of "
+                           "Adidas, to its board.",
+                           EXO_EVENT_JOINED);
+        size_t n = 0;
+        for (size_t i = 0; i < out.n; i++)
+            if (strcmp(out.rows[i].person, "Anna Kovac") == 0) {
+                n++;
+                cr_expect(out.rows[i].to_org &&
+                              strcmp(out.rows[i].to_org, "Nike") == 0,
+                          "to %s", out.rows[i].to_org);
+                cr_expect(out.rows[i].from_org &&
+                              strcmp(out.rows[i].from_org, "Adidas") == 0,
+                          "from %s", out.rows[i].from_org);
+            }
+        cr_expect_eq(n, 1);
+        exo_candidate_list_release(&out);
+    }
     /* Not "to lead its running team", which the rules read (ex19o). */
     cr_expect_eq(count_with_model("Nike named former Adidas designer Anna "
                                   "Kovac to its running team.",
