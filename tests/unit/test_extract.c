@@ -745,7 +745,7 @@ Test(extract, an_appointment_is_a_hire_unless_shown_inside)
         "Harlow Foods appointed Ines Calder as acting publisher.\n",
         "In a surprise, chairman Ines Calder was named chief executive of "
         "Harlow Foods.\n",
-        "Harlow Foods appointed its deputy publisher Ines Calder as "
+        "Harlow Foods appointed deputy publisher Ines Calder as "
         "publisher.\n",
         "Harlow Foods appointed Ines Calder as publisher. Calder was "
         "promoted from the sales team, where she spent a decade.\n",
@@ -1899,6 +1899,12 @@ Test(extract, an_origin_in_the_next_sentence_makes_a_hire)
     expect_none("Nadia Holm was named chief executive of Quillon Labs. She "
                 "was previously finance chief at Quillon Labs.\n",
                 NULL);
+    /* "Most recently, X was T of B" (ex21a). */
+    expect_moves("Nadia Holm was named chief executive of Quillon Labs. Most "
+                 "recently, Holm was finance chief of Ortel.\n",
+                 NULL,
+                 (const char *const[]){"Nadia Holm|joined|Ortel|Quillon Labs",
+                                       NULL});
     /* Too far for an origin: a hire from somewhere not said (ex21a). */
     expect_moves("Nadia Holm was named chief executive of Quillon Labs. "
                  "Profits rose. Sales fell. Holm previously served as finance "
