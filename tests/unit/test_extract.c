@@ -731,6 +731,21 @@ Test(extract, an_appointment_is_a_hire_unless_shown_inside)
                  NULL,
                  (const char *const[]){"Ines Calder|joined|-|Harlow Foods",
                                        NULL});
+    /* The rules' own reading, not only the learned reader's. */
+    {
+        const char *text = "Harlow Foods appointed Ines Calder as its new "
+                           "publisher.\n";
+        exo_extract_opts opts;
+        exo_extract_opts_init(&opts);
+        exo_candidate_list out;
+        struct exo__learn_hooks rules_only = {.rules_only = true};
+        cr_assert_eq(exo__extract_learn(text, strlen(text), &opts,
+                                        &rules_only, &out, NULL),
+                     EXO_OK);
+        cr_expect(out.n == 1 && out.rows[0].event == EXO_EVENT_JOINED,
+                  "a hire by the rules in: %s", text);
+        exo_candidate_list_release(&out);
+    }
     /* "its new chief executive, X": the post taken, not one held. */
     expect_moves("Harlow Foods has named its new chief executive, Ines "
                  "Calder.\n",
