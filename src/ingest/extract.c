@@ -5879,12 +5879,18 @@ static void confirm_held(struct extractor *ex, size_t si)
             for (size_t i = c + 1; i + 1 < s->t1 && i < c + 12; i++) {
                 if (low_in(&T[i], (const char *const[]){",", ";", NULL}))
                     break;
+                /* A capitalised word no list knows may be the other
+                 * organisation ("zone president for InBev Asia"). */
+                exo_level lv;
+                if ((T[i].flags & T_CAP) && !ex->tok_org[i] &&
+                    exo__lex_role(T[i].low, &lv) == EXO__ROLE_NONE)
+                    inside = false;
                 if (ex->tok_org[i]) {
                     const struct org_mention *om = org_covering(ex, i);
                     inside = om && same_key(om->org, fr->to);
                     if (om && !inside && i > c + 1 &&
-                        low_in(&T[i - 1],
-                               (const char *const[]){"at", "of", "with", NULL}))
+                        low_in(&T[i - 1], (const char *const[]){
+                                              "at", "of", "with", "for", NULL}))
                         origin = om->org;
                     break;
                 }

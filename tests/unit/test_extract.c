@@ -731,6 +731,13 @@ Test(extract, an_appointment_is_a_hire_unless_shown_inside)
                  NULL,
                  (const char *const[]){"Ines Calder|joined|-|Harlow Foods",
                                        NULL});
+    /* "previously" with a capitalised name no list knows: perhaps the
+     * other organisation, so not shown inside. */
+    expect_moves("Harlow Foods appointed Ines Calder as publisher. Calder "
+                 "previously served as zone president for Brenmoor Asia.\n",
+                 NULL,
+                 (const char *const[]){"Ines Calder|joined|-|Harlow Foods",
+                                       NULL});
     /* The rules' own reading, not only the learned reader's. */
     {
         const char *text = "Harlow Foods appointed Ines Calder as its new "
