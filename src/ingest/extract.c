@@ -4297,7 +4297,8 @@ static void mark_insider(struct extractor *ex, int person)
 
 /*
  * "X was promoted internally", "the promotion of X", "X, who rose
- * through the ranks", "an internal candidate, X", "hired from within":
+ * through the ranks", "an internal candidate, X" (not "an internal
+ * memo"), "hired from within":
  * the person named in the six tokens before such a word or the three
  * after it moved up inside, so that an appointment of theirs anywhere in
  * the text is no hire (ex21a).
@@ -4306,14 +4307,20 @@ static void note_insiders(struct extractor *ex, const struct sent *s)
 {
     const struct tok *T = ex->toks;
     for (size_t k = s->t0; k < s->t1; k++) {
-        bool cue = low_in(&T[k], (const char *const[]){"promoted", "promotion",
-                                                       "internally", "internal",
-                                                       "elevated", NULL}) ||
-                   (low_is(&T[k], "within") && k > s->t0 &&
-                    low_is(&T[k - 1], "from")) ||
-                   (low_in(&T[k], (const char *const[]){"rose", "risen",
-                                                        "rising", NULL}) &&
-                    k + 3 < s->t1 && low_is(&T[k + 3], "ranks"));
+        bool cue =
+            low_in(&T[k],
+                   (const char *const[]){"promoted", "promotion", "internally",
+                                         "elevated", NULL}) ||
+            /* not "an internal memo said" */
+            (low_is(&T[k], "internal") && k + 1 < s->t1 &&
+             low_in(&T[k + 1],
+                    (const char *const[]){"candidate", "hire", "appointment",
+                                          "choice", "successor", NULL})) ||
+            (low_is(&T[k], "within") && k > s->t0 &&
+             low_is(&T[k - 1], "from")) ||
+            (low_in(&T[k],
+                    (const char *const[]){"rose", "risen", "rising", NULL}) &&
+             k + 3 < s->t1 && low_is(&T[k + 3], "ranks"));
         if (!cue)
             continue;
         for (size_t m = 0; m < ex->n_ments; m++) {

@@ -738,6 +738,15 @@ Test(extract, an_appointment_is_a_hire_unless_shown_inside)
                  NULL,
                  (const char *const[]){"Ines Calder|joined|-|Harlow Foods",
                                        NULL});
+    /* "internal" only of the choice, not of a memo. */
+    expect_moves("Harlow Foods appointed Ines Calder as publisher, an "
+                 "internal memo said.\n",
+                 NULL,
+                 (const char *const[]){"Ines Calder|joined|-|Harlow Foods",
+                                       NULL});
+    expect_none("An internal candidate, Ines Calder, was named publisher of "
+                "Harlow Foods.\n",
+                NULL);
     /* The rules' own reading, not only the learned reader's. */
     {
         const char *text = "Harlow Foods appointed Ines Calder as its new "
