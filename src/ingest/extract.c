@@ -4213,11 +4213,12 @@ static void cofounders_with(const struct extractor *ex, const struct sent *s,
 }
 
 /* Words that put an appointee inside the organisation when they stand
- * next to the name or the post: "its CFO X", "X, deputy head of A,",
- * "named X as interim CEO" (ex21a). */
-static const char *const insider_words[] = {
-    "interim",   "acting", "caretaker", "its",    "their", "deputy",
-    "company's", "club's", "firm's",    "bank's", NULL};
+ * next to the name or the post: "X, deputy head of A,", "named X as
+ * interim CEO"; and possessives before a title, "its CFO X" (ex21a). */
+static const char *const insider_words[] = {"interim", "acting", "caretaker",
+                                            "deputy", NULL};
+static const char *const insider_owners[] = {
+    "its", "their", "company's", "club's", "firm's", "bank's", NULL};
 
 /* "its new CEO X", "their next manager": the post taken, not one held. */
 static bool new_post(const struct extractor *ex, size_t i)
@@ -4227,10 +4228,30 @@ static bool new_post(const struct extractor *ex, size_t i)
                   (const char *const[]){"new", "next", "incoming", NULL});
 }
 
+/* Whether token 'i' before a name puts the appointee inside: one of
+ * insider_words, or an owner before a title held ("its CFO X"), not
+ * before the post taken ("its new CEO") nor elsewhere ("said in its
+ * filing that X"). */
+static bool insider_word(const struct extractor *ex, size_t i)
+{
+    const struct tok *T = ex->toks;
+    if (low_in(&T[i], insider_words))
+        return true;
+    if (!low_in(&T[i], insider_owners) || new_post(ex, i + 1))
+        return false;
+    size_t j = i + 1;
+    while (j < ex->n_toks && j < i + 3 &&
+           low_in(&T[j], (const char *const[]){"longtime", "own", "top",
+                                               "senior", "current", NULL}))
+        j++;
+    exo_level lv;
+    return j < ex->n_toks && exo__lex_role(T[j].low, &lv) != EXO__ROLE_NONE;
+}
+
 /*
  * Whether an appointment of the person at mention 'm' by a trigger ending
  * before token 't1' of sentence 's' shows the person is from inside 'to': one
- * of insider_words in the six tokens before the name, in the first four of an
+ * insider_word in the six tokens before the name, in the first four of an
  * apposition after it, or in the eight after the trigger (the post: "as acting
  * chief executive"); or "another A executive X" with A the organisation
  * appointing (ex21a); commas or dashes set off the apposition. The labels
@@ -4243,7 +4264,7 @@ static bool insider_near(const struct extractor *ex, const struct sent *s,
     const struct tok *T = ex->toks;
     size_t lo = m->t0 > s->t0 + 6 ? m->t0 - 6 : s->t0;
     for (size_t i = lo; i < m->t0; i++) {
-        if (low_in(&T[i], insider_words) && !new_post(ex, i + 1))
+        if (insider_word(ex, i))
             return true;
         if (low_is(&T[i], "another") && i + 1 < m->t0 && ex->tok_org[i + 1]) {
             const struct org_mention *om = org_covering(ex, i + 1);
@@ -4270,7 +4291,9 @@ static bool insider_near(const struct extractor *ex, const struct sent *s,
         for (size_t i = a + (a == m->t1); i < s->t1 && i < a + 5; i++) {
             if (low_is(&T[i], ",") || low_in(&T[i], dash_words))
                 break;
-            if (low_in(&T[i], insider_words) && !new_post(ex, i + 1))
+            /* "X, head of its unit,": any owner in the apposition */
+            if (insider_word(ex, i) ||
+                (low_in(&T[i], insider_owners) && !new_post(ex, i + 1)))
                 return true;
         }
     for (size_t i = t1; i < s->t1 && i < t1 + 8; i++)

@@ -738,6 +738,12 @@ Test(extract, an_appointment_is_a_hire_unless_shown_inside)
                  NULL,
                  (const char *const[]){"Ines Calder|joined|-|Harlow Foods",
                                        NULL});
+    /* "its" before a title held, not anywhere before the name. */
+    expect_moves("Harlow Foods, in its statement, named Ines Calder as "
+                 "publisher.\n",
+                 NULL,
+                 (const char *const[]){"Ines Calder|joined|-|Harlow Foods",
+                                       NULL});
     /* "internal" only of the choice, not of a memo. */
     expect_moves("Harlow Foods appointed Ines Calder as publisher, an "
                  "internal memo said.\n",
