@@ -782,6 +782,8 @@ Test(extract, an_appointment_is_a_hire_unless_shown_inside)
         "Harlow Foods appointed Ines Calder as acting publisher.\n",
         "In a surprise, chairman Ines Calder was named chief executive of "
         "Harlow Foods.\n",
+        "Harlow Foods named another Harlow Foods veteran, Ines Calder, as "
+        "publisher.\n",
         "Harlow Foods appointed deputy publisher Ines Calder as "
         "publisher.\n",
         "Harlow Foods appointed Ines Calder as publisher. Calder was "
