@@ -768,7 +768,13 @@ Test(extract, an_appointment_is_a_hire_unless_shown_inside)
                   "a hire by the rules in: %s", text);
         exo_candidate_list_release(&out);
     }
-    /* "its new chief executive, X": the post taken, not one held. */
+    /* "its new chief executive, X", "X, its new publisher,": the post
+     * taken, not one held. */
+    expect_moves("Harlow Foods has named Ines Calder, its new publisher, "
+                 "after a long search.\n",
+                 NULL,
+                 (const char *const[]){"Ines Calder|joined|-|Harlow Foods",
+                                       NULL});
     expect_moves("Harlow Foods has named its new chief executive, Ines "
                  "Calder.\n",
                  NULL,
