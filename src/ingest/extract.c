@@ -6723,7 +6723,9 @@ static void learn_emit(struct extractor *ex)
         /* "Unilever named X, the head of B, as its chief executive": who
          * appoints is named before the verb, and an organisation in the
          * apposition after the name is where the person was (ex21a). */
-        size_t app_end = appointment_near(ex, w0, w1);
+        size_t app_end = fr.event == EXO_EVENT_JOINED && fr.to
+                             ? appointment_near(ex, w0, w1)
+                             : 0;
         struct mention pm = {
             .t0 = pr->t0, .t1 = pr->t0 + 1, .person = pr->person};
         while (pm.t1 < s->t1 && pm.t1 < pr->t0 + 4 &&
