@@ -436,6 +436,11 @@ struct extractor {
     struct frame held[4];
     size_t held_sent[4];
     size_t n_held;
+    /* People the text shows moving up inside their organisation
+     * ("X was promoted", "X, who rose from within"), whose appointment
+     * is then no hire (insider_cue; ex21a). */
+    int insiders[16];
+    size_t n_insiders;
     size_t *l_para;
     double *l_prob;        /* n_people x EXO__N_LEARNED */
     size_t *l_sent;        /* n_people x EXO__N_LEARNED */
@@ -4656,6 +4661,150 @@ static void cofounders_with(const struct extractor *ex, const struct sent *s,
         }
 }
 
+/* Words that put an appointee inside the organisation when they stand
+ * next to the name or the post: "X, deputy head of A,", "named X as
+ * interim CEO"; and possessives before a title, "its CFO X" (ex21a). */
+static const char *const insider_words[] = {"interim", "acting", "caretaker",
+                                            "deputy", NULL};
+static const char *const insider_owners[] = {
+    "its", "their", "company's", "club's", "firm's", "bank's", NULL};
+
+/* "its new CEO X", "their next manager": the post taken, not one held. */
+static bool new_post(const struct extractor *ex, size_t i)
+{
+    return i < ex->n_toks &&
+           low_in(&ex->toks[i],
+                  (const char *const[]){"new", "next", "incoming", NULL});
+}
+
+/* Whether token 'i' before a name puts the appointee inside: one of
+ * insider_words, or an owner before a title held ("its CFO X"), not
+ * before the post taken ("its new CEO") nor elsewhere ("said in its
+ * filing that X"). */
+static bool insider_word(const struct extractor *ex, size_t i)
+{
+    const struct tok *T = ex->toks;
+    if (low_in(&T[i], insider_words))
+        return true;
+    if (!low_in(&T[i], insider_owners) || new_post(ex, i + 1))
+        return false;
+    size_t j = i + 1;
+    while (j < ex->n_toks && j < i + 3 &&
+           low_in(&T[j], (const char *const[]){"longtime", "own", "top",
+                                               "senior", "current", NULL}))
+        j++;
+    exo_level lv;
+    return j < ex->n_toks && exo__lex_role(T[j].low, &lv) != EXO__ROLE_NONE;
+}
+
+/*
+ * Whether an appointment of the person at mention 'm' by a trigger ending
+ * before token 't1' of sentence 's' shows the person is from inside 'to': one
+ * insider_word in the six tokens before the name, in the first four of an
+ * apposition after it, or in the eight after the trigger (the post: "as acting
+ * chief executive"); or "another A executive X" with A the organisation
+ * appointing (ex21a); commas or dashes set off the apposition. The labels
+ * count an appointment as a hire unless the
+ * passage shows it is internal.
+ */
+static bool insider_near(const struct extractor *ex, const struct sent *s,
+                         size_t t1, const struct mention *m, const char *to)
+{
+    const struct tok *T = ex->toks;
+    size_t lo = m->t0 > s->t0 + 6 ? m->t0 - 6 : s->t0;
+    for (size_t i = lo; i < m->t0; i++) {
+        if (insider_word(ex, i))
+            return true;
+        if (low_is(&T[i], "another") && i + 1 < m->t0 && ex->tok_org[i + 1]) {
+            const struct org_mention *om = org_covering(ex, i + 1);
+            if (om && to && same_key(om->org, to))
+                return true;
+        }
+    }
+    /* "Boeing said chairman X will serve as CEO": a bare post of rank
+     * before the name is the organisation's own; not "mining executive
+     * X" nor "former chairman X". */
+    size_t r0, r1;
+    exo_level lv;
+    const char *org;
+    if (role_before(ex, lo, m->t0, &r0, &r1, &lv, &org) && !org &&
+        (lv == EXO_LEVEL_EXEC || lv == EXO_LEVEL_BOARD) &&
+        (r0 == s->t0 ||
+         low_in(&T[r0 - 1], (const char *const[]){"that", ",", NULL})))
+        return true;
+    /* "X, its longtime controller,", "X -- its controller --" */
+    size_t a = m->t1;
+    while (a < s->t1 && a < m->t1 + 2 && low_in(&T[a], dash_words))
+        a++;
+    if (a < s->t1 && (a > m->t1 || low_is(&T[a], ",")))
+        for (size_t i = a + (a == m->t1); i < s->t1 && i < a + 5; i++) {
+            if (low_is(&T[i], ",") || low_in(&T[i], dash_words))
+                break;
+            /* "X, head of its unit,": any owner in the apposition */
+            if (insider_word(ex, i) ||
+                (low_in(&T[i], insider_owners) && !new_post(ex, i + 1)))
+                return true;
+        }
+    for (size_t i = t1; i < s->t1 && i < t1 + 8; i++)
+        if (low_in(&T[i], (const char *const[]){"interim", "acting",
+                                                "caretaker", NULL}))
+            return true;
+    return false;
+}
+
+/* Whether the text showed the person moving up inside (note_insiders). */
+static bool is_insider(const struct extractor *ex, int person)
+{
+    for (size_t i = 0; i < ex->n_insiders; i++)
+        if (ex->insiders[i] == person)
+            return true;
+    return false;
+}
+
+static void mark_insider(struct extractor *ex, int person)
+{
+    if (!is_insider(ex, person) && ex->n_insiders < 16)
+        ex->insiders[ex->n_insiders++] = person;
+}
+
+/*
+ * "X was promoted internally", "the promotion of X", "X, who rose
+ * through the ranks", "an internal candidate, X" (not "an internal
+ * memo"), "hired from within":
+ * the person named in the six tokens before such a word or the three
+ * after it moved up inside, so that an appointment of theirs anywhere in
+ * the text is no hire (ex21a).
+ */
+static void note_insiders(struct extractor *ex, const struct sent *s)
+{
+    const struct tok *T = ex->toks;
+    for (size_t k = s->t0; k < s->t1; k++) {
+        bool cue =
+            low_in(&T[k],
+                   (const char *const[]){"promoted", "promotion", "internally",
+                                         "elevated", NULL}) ||
+            /* not "an internal memo said" */
+            (low_is(&T[k], "internal") && k + 1 < s->t1 &&
+             low_in(&T[k + 1],
+                    (const char *const[]){"candidate", "hire", "appointment",
+                                          "choice", "successor", NULL})) ||
+            (low_is(&T[k], "within") && k > s->t0 &&
+             low_is(&T[k - 1], "from")) ||
+            (low_in(&T[k],
+                    (const char *const[]){"rose", "risen", "rising", NULL}) &&
+             k + 3 < s->t1 && low_is(&T[k + 3], "ranks"));
+        if (!cue)
+            continue;
+        for (size_t m = 0; m < ex->n_ments; m++) {
+            const struct mention *mm = &ex->ments[m];
+            if ((mm->t1 <= k && mm->t1 + 6 >= k) ||
+                (mm->t0 > k && mm->t0 <= k + 3))
+                if (may_move(mm))
+                    mark_insider(ex, mm->person);
+        }
+    }
+}
+
 static void process_sentence(struct extractor *ex, const struct sent *s)
 {
     const struct tok *T = ex->toks;
@@ -5683,7 +5832,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
                 continue;
             if (!was && !former) {
                 if (fr.to && fr.to_text && fr.main && !fr.hedged &&
-                    ex->n_held < 4) {
+                    ex->n_held < 4 && !insider_near(ex, s, tr->t1, sm, fr.to)) {
                     ex->held_sent[ex->n_held] = (size_t)(s - ex->sents);
                     ex->held[ex->n_held++] = fr;
                 }
@@ -6135,25 +6284,79 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
 }
 
 /*
+ * An appointment held by process_sentence, when the next sentences have
+ * shown nothing of where the person comes from: a hire, as the labels
+ * count an appointment unless the passage shows it internal (ex21a).
+ * Not when the text showed the person moving up inside (note_insiders),
+ * nor when the rules found the person's arrival another way or a move at
+ * the same organisation ("X, who joined A in 2015, ... A appointed X"):
+ * that is the move, or the appointment is a step inside; nor when the
+ * sentence of the appointment gave the person's move ("X was sacked
+ * four years on from his appointment").
+ */
+static void emit_held(struct extractor *ex, const struct frame *fr, size_t si)
+{
+    if (is_insider(ex, fr->person))
+        return;
+    size_t start = in_offset(ex, ex->sents[si].start);
+    for (size_t i = ex->cand_head[fr->person]; i; i = ex->cand_next[i - 1]) {
+        const exo_candidate *c = &ex->cands[i - 1];
+        if (c->event == EXO_EVENT_JOINED || c->event == EXO_EVENT_RETURNED ||
+            c->start == start ||
+            (c->to_org && same_or_shortened(c->to_org, fr->to)) ||
+            (c->from_org && same_or_shortened(c->from_org, fr->to)))
+            return;
+    }
+    emit(ex, &ex->sents[si], fr);
+}
+
+/*
  * "X has been appointed president of A. X previously served as provost at
  * B.": an appointment held for want of an origin (process_sentence) is a
  * hire from B when one of the next two sentences of its paragraph names
  * the person, then "previously" or "formerly" and, a few words on, "at",
- * "of" or "with" B, another organisation (ex19o).
+ * "of" or "with" B, another organisation (ex19o); or "X joins from B",
+ * or an opener of the past, "Most recently, X was CEO of B" (ex21a). The
+ * same words with no
+ * other organisation in their clause ("X formerly served as executive
+ * vice president") tell a post held at A: the appointment is a step
+ * inside (ex21a). Otherwise, after two sentences or at the paragraph's
+ * end, it is a hire from somewhere not said (emit_held); 'si' is
+ * SIZE_MAX at the text's end.
  */
 static void confirm_held(struct extractor *ex, size_t si)
 {
     const struct tok *T = ex->toks;
-    const struct sent *s = &ex->sents[si];
+    const struct sent *s = si < ex->n_sents ? &ex->sents[si] : NULL;
     size_t kept = 0;
     for (size_t h = 0; h < ex->n_held; h++) {
         struct frame *fr = &ex->held[h];
         const struct sent *from = &ex->sents[ex->held_sent[h]];
-        if (si <= ex->held_sent[h] || si > ex->held_sent[h] + 2 ||
-            from->para != s->para)
-            continue; /* dropped: too far */
+        if (!s || si > ex->held_sent[h] + 2 || from->para != s->para) {
+            emit_held(ex, fr, ex->held_sent[h]);
+            continue;
+        }
+        if (si <= ex->held_sent[h])
+            continue; /* not held in this sentence (process_sentence) */
+        /* "The move marks a return to Goldman", "He rejoins Goldman":
+         * a comeback. */
+        for (size_t k = s->t0; k + 1 < s->t1; k++) {
+            if (!low_in(&T[k],
+                        (const char *const[]){"return", "returns", "rejoins",
+                                              "rejoin", "rejoined", NULL}))
+                continue;
+            for (size_t i = k + 1; i < s->t1 && i < k + 4; i++) {
+                const struct org_mention *om = org_at(ex, i);
+                if (om) {
+                    if (same_or_shortened(om->org, fr->to))
+                        fr->event = EXO_EVENT_RETURNED;
+                    break;
+                }
+            }
+        }
         const char *origin = NULL;
-        for (size_t m = 0; m < ex->n_ments && !origin; m++) {
+        bool inside = false;
+        for (size_t m = 0; m < ex->n_ments && !origin && !inside; m++) {
             const struct mention *mm = &ex->ments[m];
             if (mm->person != fr->person || mm->t1 + 3 >= s->t1)
                 continue;
@@ -6163,27 +6366,67 @@ static void confirm_held(struct extractor *ex, size_t si)
                                (const char *const[]){"was", "had", "has", NULL})
                             ? 1
                             : 0);
+            /* "X joins from B", "she arrives from B" (ex21a) */
+            if (low_in(&T[c], (const char *const[]){"joins", "comes", "arrives",
+                                                    "moves", NULL}) &&
+                c + 2 < s->t1 && low_is(&T[c + 1], "from")) {
+                const struct org_mention *om = org_at(ex, c + 2);
+                if (om && !same_or_shortened(om->org, fr->to))
+                    origin = om->org;
+                continue;
+            }
+            /* "Most recently, X was CEO of B", "Before that, she ran the
+             * B unit": an opener of the past before the name (ex21a). */
+            bool opener =
+                mm->t0 > s->t0 && mm->t0 <= s->t0 + 3 &&
+                low_is(&T[mm->t0 - 1], ",") &&
+                low_in(&T[s->t0],
+                       (const char *const[]){"most", "previously", "before",
+                                             "formerly", "prior", NULL});
+            if (opener) {
+                for (size_t i = mm->t1; i + 1 < s->t1 && i < mm->t1 + 12; i++)
+                    if (low_in(&T[i],
+                               (const char *const[]){"at", "of", "with", "for",
+                                                     "ran", "led", NULL}) &&
+                        ex->tok_org[i + 1]) {
+                        const struct org_mention *om = org_covering(ex, i + 1);
+                        if (om && !same_or_shortened(om->org, fr->to))
+                            origin = om->org;
+                        break;
+                    }
+                continue;
+            }
             if (!low_in(&T[c],
                         (const char *const[]){"previously", "formerly", NULL}))
                 continue;
+            inside = true;
             for (size_t i = c + 1; i + 1 < s->t1 && i < c + 12; i++) {
                 if (low_in(&T[i], (const char *const[]){",", ";", NULL}))
                     break;
-                if (low_in(&T[i],
-                           (const char *const[]){"at", "of", "with", NULL}) &&
-                    ex->tok_org[i + 1]) {
-                    const struct org_mention *om = org_covering(ex, i + 1);
-                    if (om && !same_key(om->org, fr->to))
+                /* A capitalised word no list knows may be the other
+                 * organisation ("zone president for InBev Asia"). */
+                exo_level lv;
+                if ((T[i].flags & T_CAP) && !ex->tok_org[i] &&
+                    exo__lex_role(T[i].low, &lv) == EXO__ROLE_NONE)
+                    inside = false;
+                if (ex->tok_org[i]) {
+                    const struct org_mention *om = org_covering(ex, i);
+                    inside = om && same_key(om->org, fr->to);
+                    if (om && !inside && i > c + 1 &&
+                        low_in(&T[i - 1], (const char *const[]){
+                                              "at", "of", "with", "for", NULL}))
                         origin = om->org;
                     break;
                 }
             }
         }
+        if (inside)
+            mark_insider(ex, fr->person); /* for the learned reader too */
         if (origin) {
             fr->from = origin;
             fr->from_text = true;
             emit(ex, from, fr);
-        } else if (si < ex->held_sent[h] + 2) {
+        } else if (!inside) {
             ex->held[kept] = *fr;
             ex->held_sent[kept++] = ex->held_sent[h];
         }
@@ -6953,17 +7196,18 @@ static void learn_paragraph(struct extractor *ex)
     ex->n_touched = 0;
 }
 
-/* Whether an appointment verb ("named", "appointed") is among tokens
- * [t0, t1). */
-static bool appointment_near(const struct extractor *ex, size_t t0, size_t t1)
+/* Where the first appointment verb ("named", "appointed") among tokens
+ * [t0, t1) ends; 0 when there is none. */
+static size_t appointment_near(const struct extractor *ex, size_t t0, size_t t1)
 {
     for (size_t i = t0; i < t1; i++) {
+        size_t n = 0;
         const struct exo__trigger *tr =
-            exo__lex_trigger(ex->lows + i, t1 - i, &(size_t){0});
+            exo__lex_trigger(ex->lows + i, t1 - i, &n);
         if (tr && tr->event == EXO_EVENT_JOINED && (tr->flags & EXO__TRIG_AS))
-            return true;
+            return i + (n ? n : 1);
     }
-    return false;
+    return 0;
 }
 
 /* Whether a trigger of arrival in tokens [t0, t1) is followed there by
@@ -7069,13 +7313,42 @@ static void learn_emit(struct extractor *ex)
         }
         if (!leaving && !fr.to && last_before)
             fr.to = last_before->org, fr.to_text = true;
+        /* "Unilever named X, the head of B, as its chief executive": who
+         * appoints is named before the verb, and an organisation in the
+         * apposition after the name is where the person was (ex21a). */
+        size_t app_end = fr.event == EXO_EVENT_JOINED && fr.to
+                             ? appointment_near(ex, w0, w1)
+                             : 0;
+        struct mention pm = {
+            .t0 = pr->t0, .t1 = pr->t0 + 1, .person = pr->person};
+        while (pm.t1 < s->t1 && pm.t1 < pr->t0 + 4 &&
+               (ex->toks[pm.t1].flags & T_CAP))
+            pm.t1++;
+        if (fr.event == EXO_EVENT_JOINED && fr.to && app_end &&
+            app_end <= pr->t0 && last_before && last_before->t1 < app_end &&
+            !former && !same_key(last_before->org, fr.to)) {
+            bool apposed = pm.t1 < s->t1 && low_is(&ex->toks[pm.t1], ",");
+            for (size_t t = pm.t1 + 1; apposed && t < w1; t++) {
+                const struct org_mention *om = org_at(ex, t);
+                if (om && same_key(om->org, fr.to))
+                    break;
+                if (low_is(&ex->toks[t], ",") || low_is(&ex->toks[t], "as"))
+                    apposed = false;
+            }
+            fr.from = apposed ? fr.to : NULL;
+            fr.from_text = apposed;
+            fr.to = last_before->org;
+        }
         /* The rules' convention for appointments ("Samsung named X as its
-         * CFO", "X was named CEO of Nike"): a hire only when the person
-         * comes from elsewhere, an organisation other than where they go
-         * or "former" before the name (process_sentence). */
-        if (fr.event == EXO_EVENT_JOINED && fr.to &&
-            appointment_near(ex, w0, w1) &&
-            !(earlier && !same_key(earlier->org, fr.to)) && !former)
+         * CFO", "X was named CEO of Nike"): a hire unless the text shows
+         * the person inside, by the words next to the name or the post
+         * or elsewhere in the text (insider_near, note_insiders; ex21a),
+         * when nothing says they come from elsewhere, an organisation
+         * other than where they go or "former" before the name. */
+        if (fr.event == EXO_EVENT_JOINED && fr.to && app_end &&
+            !(earlier && !same_key(earlier->org, fr.to)) && !former &&
+            (is_insider(ex, pr->person) ||
+             insider_near(ex, s, app_end, &pm, fr.to)))
             continue;
         /* As for the rules: an arrival needs where ("became a coach" is
          * none). */
@@ -7672,6 +7945,7 @@ static exo_code extract(const char *text, size_t len, const size_t *map,
             ex.n_group = 0;
         }
         find_mentions(&ex, s, &last);
+        note_insiders(&ex, s);
         /* Before the flag is reset: the move is the earlier sentence's. */
         if (!ex.fatal && ex.n_held)
             confirm_held(&ex, i);
@@ -7689,6 +7963,8 @@ static exo_code extract(const char *text, size_t len, const size_t *map,
             ex.n_group = ex.n_next_group;
         }
     }
+    if (!ex.fatal && ex.n_held)
+        confirm_held(&ex, SIZE_MAX);
     learn_paragraph(&ex);
     if (!(hooks && hooks->rules_only))
         learn_emit(&ex);

@@ -630,8 +630,11 @@ Test(extract, named_to_head_from_elsewhere_is_a_hire)
                  NULL,
                  (const char *const[]){"Ada Merrick|joined|Google|Tarvo Motors",
                                        NULL});
-    expect_none("Tarvo Motors named Ada Merrick to head its battery unit.\n",
-                NULL);
+    /* With nothing said of where she was, a hire all the same (ex21a). */
+    expect_moves("Tarvo Motors named Ada Merrick to head its battery unit.\n",
+                 NULL,
+                 (const char *const[]){"Ada Merrick|joined|-|Tarvo Motors",
+                                       NULL});
 }
 
 /* Posts taken, read as "became": "becoming CEO of A" (after "has found
@@ -705,14 +708,109 @@ Test(extract, a_successor_from_outside_joins)
 
 Test(extract, appointments_from_inside_are_not_moves)
 {
-    expect_none("Samsung named Lena Fischer as its chief financial officer.",
-                NULL);
     expect_none("Boeing named its chief financial officer, Greg Lyle, as "
                 "interim chief executive.",
                 NULL);
     expect_none("Intel's chief financial officer Linda Yates will become "
                 "chief executive of Intel in May.",
                 NULL);
+}
+
+/* The labels count an appointment as a hire unless the passage shows it
+ * internal (ex21a): with nothing said either way it is a join; the
+ * organisation's own post next to the name, an interim or acting post, a
+ * deputy, a bare post of rank before the name, or a later "promoted" or
+ * "previously" with no other organisation, make it a step inside. */
+Test(extract, an_appointment_is_a_hire_unless_shown_inside)
+{
+    expect_moves("Harlow Foods appointed Ines Calder as its new publisher.\n",
+                 NULL,
+                 (const char *const[]){"Ines Calder|joined|-|Harlow Foods",
+                                       NULL});
+    expect_moves("Ines Calder has been named publisher of Harlow Foods.\n",
+                 NULL,
+                 (const char *const[]){"Ines Calder|joined|-|Harlow Foods",
+                                       NULL});
+    /* "previously" with a capitalised name no list knows: perhaps the
+     * other organisation, so not shown inside. */
+    expect_moves("Harlow Foods appointed Ines Calder as publisher. Calder "
+                 "previously served as zone president for Brenmoor Asia.\n",
+                 NULL,
+                 (const char *const[]){"Ines Calder|joined|-|Harlow Foods",
+                                       NULL});
+    /* "its" before a title held, not anywhere before the name. */
+    expect_moves("Harlow Foods, in its statement, named Ines Calder as "
+                 "publisher.\n",
+                 NULL,
+                 (const char *const[]){"Ines Calder|joined|-|Harlow Foods",
+                                       NULL});
+    /* "internal" only of the choice, not of a memo. */
+    expect_moves("Harlow Foods appointed Ines Calder as publisher, an "
+                 "internal memo said.\n",
+                 NULL,
+                 (const char *const[]){"Ines Calder|joined|-|Harlow Foods",
+                                       NULL});
+    expect_none("An internal candidate, Ines Calder, was named publisher of "
+                "Harlow Foods.\n",
+                NULL);
+    /* The rules' own reading, not only the learned reader's. */
+    {
+        const char *text = "Harlow Foods appointed Ines Calder as its new "
+                           "publisher.\n";
+        exo_extract_opts opts;
+        exo_extract_opts_init(&opts);
+        exo_candidate_list out;
+        struct exo__learn_hooks rules_only = {.rules_only = true};
+        cr_assert_eq(exo__extract_learn(text, strlen(text), &opts,
+                                        &rules_only, &out, NULL),
+                     EXO_OK);
+        cr_expect(out.n == 1 && out.rows[0].event == EXO_EVENT_JOINED,
+                  "a hire by the rules in: %s", text);
+        exo_candidate_list_release(&out);
+    }
+    /* "its new chief executive, X", "X, its new publisher,": the post
+     * taken, not one held. */
+    expect_moves("Harlow Foods has named Ines Calder, its new publisher, "
+                 "after a long search.\n",
+                 NULL,
+                 (const char *const[]){"Ines Calder|joined|-|Harlow Foods",
+                                       NULL});
+    expect_moves("Harlow Foods has named its new chief executive, Ines "
+                 "Calder.\n",
+                 NULL,
+                 (const char *const[]){"Ines Calder|joined|-|Harlow Foods",
+                                       NULL});
+    const char *inside[] = {
+        "Harlow Foods appointed its editorial director, Ines Calder, as "
+        "publisher.\n",
+        "Harlow Foods appointed Ines Calder, its editorial director, as "
+        "publisher.\n",
+        "Harlow Foods appointed Ines Calder as acting publisher.\n",
+        "In a surprise, chairman Ines Calder was named chief executive of "
+        "Harlow Foods.\n",
+        "Harlow Foods named another Harlow Foods veteran, Ines Calder, as "
+        "publisher.\n",
+        "Harlow Foods appointed deputy publisher Ines Calder as "
+        "publisher.\n",
+        "Harlow Foods appointed Ines Calder as publisher. Calder was "
+        "promoted from the sales team, where she spent a decade.\n",
+        "Harlow Foods appointed Ines Calder as publisher. Calder formerly "
+        "served as head of sales.\n",
+        NULL};
+    for (size_t k = 0; inside[k]; k++)
+        expect_none(inside[k], NULL);
+}
+
+/* "The move marks a return to A": an appointment the next sentences call
+ * a comeback is a return (ex21a). */
+Test(extract, an_appointment_called_a_return_is_a_return)
+{
+    expect_moves("Harlow Foods appointed Ines Calder as publisher. The "
+                 "appointment marks a return to Harlow Foods for the "
+                 "editor.\n",
+                 NULL,
+                 (const char *const[]){"Ines Calder|returned|-|Harlow Foods",
+                                       NULL});
 }
 
 Test(extract, title_glued_to_a_name)
@@ -1148,9 +1246,10 @@ Test(extract, organisation_in_an_appositive_title)
                  "executive.",
                  NULL,
                  (const char *const[]){"Kevin Weil|joined|Google|Nike", NULL});
-    /* A promotion from inside is not a hire, in the passive too. */
+    /* With nothing said of where he was, a hire, in the passive too
+     * (ex21a). */
     expect_moves("Kevin Weil was named CEO of Nike.", NULL,
-                 (const char *const[]){NULL});
+                 (const char *const[]){"Kevin Weil|joined|-|Nike", NULL});
     expect_moves("Kevin Weil, formerly of Google, was named CEO of Nike.", NULL,
                  (const char *const[]){"Kevin Weil|joined|Google|Nike", NULL});
 }
@@ -1767,22 +1866,49 @@ Test(extract, list_stops_at_places_and_clauses)
     cr_expect_eq(count_moves(t, "Dana Roe", EXO_EVENT_LEFT), 0);
 }
 
-/* An appointment is a hire only from elsewhere, for the model as for the
- * rules: "Nike named X as its CMO" is no move; "Nike named former Adidas
- * designer X to lead its running team" (which the rules miss) is one,
- * from Adidas to Nike. */
+/* An appointment is a hire unless the text shows the person inside, for
+ * the model as for the rules (ex21a): "Nike named its designer X to its
+ * running team" (which the rules miss) is no move; "Nike named former
+ * Adidas designer X to its running team" is one, from Adidas to Nike,
+ * and so is "Nike named X to its running team". */
 Test(extract, learned_appointments_need_an_origin)
 {
-    cr_expect_eq(count_with_model("Nike named Anna Kovac as its chief "
-                                  "marketing officer.",
+    cr_expect_eq(count_with_model("Nike named its designer Anna Kovac to its "
+                                  "running team.",
                                   EXO_EVENT_JOINED, "Anna Kovac",
                                   EXO_EVENT_JOINED),
                  0);
-    cr_expect_eq(count_with_model("Anna Kovac was named chief marketing "
-                                  "officer of Nike.",
+    cr_expect_eq(count_with_model("Nike named Anna Kovac to its running "
+                                  "team. Kovac was promoted from within.",
                                   EXO_EVENT_JOINED, "Anna Kovac",
                                   EXO_EVENT_JOINED),
                  0);
+    cr_expect_eq(count_with_model("Nike named Anna Kovac to its running "
+                                  "team.",
+                                  EXO_EVENT_JOINED, "Anna Kovac",
+                                  EXO_EVENT_JOINED),
+                 1);
+    /* Who appoints is named before the verb; an organisation in the
+     * apposition after the name is where the person was (ex21a). */
+    {
+        exo_candidate_list out =
+            run_with_model("Nike named Anna Kovac, the running chief of "
+                           "Adidas, to its board.",
+                           EXO_EVENT_JOINED);
+        size_t n = 0;
+        for (size_t i = 0; i < out.n; i++)
+            if (strcmp(out.rows[i].person, "Anna Kovac") == 0) {
+                n++;
+                cr_expect(out.rows[i].to_org &&
+                              strcmp(out.rows[i].to_org, "Nike") == 0,
+                          "to %s", out.rows[i].to_org);
+                cr_expect(out.rows[i].from_org &&
+                              strcmp(out.rows[i].from_org, "Adidas") == 0,
+                          "from %s", out.rows[i].from_org);
+            }
+        cr_expect_eq(n, 1);
+        exo_candidate_list_release(&out);
+    }
     /* Not "to lead its running team", which the rules read (ex19o). */
     cr_expect_eq(count_with_model("Nike named former Adidas designer Anna "
                                   "Kovac to its running team.",
@@ -1818,10 +1944,19 @@ Test(extract, an_origin_in_the_next_sentence_makes_a_hire)
     expect_none("Nadia Holm was named chief executive of Quillon Labs. She "
                 "was previously finance chief at Quillon Labs.\n",
                 NULL);
-    expect_none("Nadia Holm was named chief executive of Quillon Labs. Profits "
-                "rose. Sales fell. Holm previously served as finance chief of "
-                "Ortel.\n",
-                NULL);
+    /* "Most recently, X was T of B" (ex21a). */
+    expect_moves("Nadia Holm was named chief executive of Quillon Labs. Most "
+                 "recently, Holm was finance chief of Ortel.\n",
+                 NULL,
+                 (const char *const[]){"Nadia Holm|joined|Ortel|Quillon Labs",
+                                       NULL});
+    /* Too far for an origin: a hire from somewhere not said (ex21a). */
+    expect_moves("Nadia Holm was named chief executive of Quillon Labs. "
+                 "Profits rose. Sales fell. Holm previously served as finance "
+                 "chief of Ortel.\n",
+                 NULL,
+                 (const char *const[]){"Nadia Holm|joined|-|Quillon Labs",
+                                       NULL});
 }
 
 /* "A replaced him with Y": the one who went was named before; Y joins
@@ -3144,13 +3279,14 @@ Test(extract, names_the_new_title_of_an_organisation)
                NULL, "Ona Brisk", "Quorra Labs", "Tessel Foods",
                EXO_EVENT_JOINED);
     /* From inside it is a promotion; without an origin "was made", as
-     * "was named", tells none; "made" in other senses is no move. */
+     * "was named", is a hire (ex21a); "made" in other senses is no move. */
     expect_none_by_rules("Tessel Foods finance chief Ona Brisk has become "
                          "the new CEO of Tessel Foods.");
     expect_none("Tessel Foods finance chief Ona Brisk was made the new CEO "
                 "of Tessel Foods.",
                 NULL);
-    expect_none("Ona Brisk was made the new CEO of Tessel Foods.", NULL);
+    expect_one("Ona Brisk was made the new CEO of Tessel Foods.", NULL,
+               "Ona Brisk", NULL, "Tessel Foods", EXO_EVENT_JOINED);
     expect_none_by_rules("The decision was made by Ona Brisk, formerly of "
                          "Quorra Labs, on Monday.");
     /* No clause between the title and the organisation. */
