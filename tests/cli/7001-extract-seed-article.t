@@ -2,13 +2,13 @@ args: extract $SHARED/seed-article.txt
 status: 0
 --- stdout
 #  person         event                 from     to         role             level    date      conf
-1  John Schulman  left                  OpenAI*  Anthropic  cofounder        founder  2024-08*  0.90
-2  Greg Brockman  sabbatical            OpenAI*  -          cofounder        founder  2024-08*  0.89
-3  Peter Deng     left                  OpenAI   -          product leader   lead     2024-08*  0.94
-4  Peter Deng     joined (background)   -        OpenAI     product manager  lead     2023      0.92
-5  Elon Musk      founded (background)  -        OpenAI     -                founder  2015      0.86
-6  Greg Brockman  left (background)     OpenAI*  -          -                -        -         0.83
-7  Sam Altman     fired (background)    OpenAI*  -          -                -        -         0.93
+1  John Schulman  left                  OpenAI*  Anthropic  cofounder        founder  2024-08*  0.93
+2  Greg Brockman  sabbatical            OpenAI*  -          cofounder        founder  2024-08*  0.91
+3  Peter Deng     left                  OpenAI   -          product leader   lead     2024-08*  0.95
+4  Peter Deng     joined (background)   -        OpenAI     product manager  lead     2023      0.90
+5  Elon Musk      founded (background)  -        OpenAI     -                founder  2015      0.87
+6  Greg Brockman  left (background)     OpenAI*  -          -                -        -         0.85
+7  Sam Altman     fired (background)    OpenAI*  -          -                -        -         0.94
 7 candidates in $SHARED/seed-article.txt (context: OpenAI)
 * from the text's context or date, not the sentence
   1  bytes 582-635: Cofounder John Schulman is heading to rival Anthropic

@@ -2,11 +2,11 @@ args: extract $FIX/extract-news.txt
 status: 0
 --- stdout
 #  person         event              from       to         role                      level    date         conf
-1  Jane Roe       left               Acme AI    Anthropic  cofounder                 founder  2024-03-14*  0.93
-2  John Q. Smith  sabbatical         Acme AI*   -          chief technology officer  exec     2024-03-14*  0.90
+1  Jane Roe       left               Acme AI    Anthropic  cofounder                 founder  2024-03-14*  0.94
+2  John Q. Smith  sabbatical         Acme AI*   -          chief technology officer  exec     2024-03-14*  0.92
 3  Li Wei         joined             Acme AI    Google     researcher                ic       2024-03-14*  0.95
-4  Sam Park       left (background)  Google     -          -                         -        -            0.86
-5  Ana Lee        left (background)  Microsoft  Acme AI    -                         -        2016         0.87
+4  Sam Park       left (background)  Google     -          -                         -        -            0.90
+5  Ana Lee        left (background)  Microsoft  Acme AI    -                         -        2016         0.91
 5 candidates in $FIX/extract-news.txt (context: Acme AI)
 * from the text's context or date, not the sentence
   1  bytes 61-169: Acme AI cofounder Jane Roe has left the company to join Anthropic, two people familiar with the matter said.

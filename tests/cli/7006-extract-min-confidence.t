@@ -1,4 +1,4 @@
-args: extract --csv --min-confidence 0.885 $FIX/extract-news.txt
+args: extract --csv --min-confidence 0.915 $FIX/extract-news.txt
 status: 0
 --- stdout
 person,from_org,to_org,role,level,event,date,date_precision,source_url

@@ -5,13 +5,13 @@ args: extract --date 2025-08-01 $FIX/extract-real-news.txt
 status: 0
 --- stdout
 #  person             event   from       to         role             level  date         conf
-1  Tianhe Yu          joined  Google     Meta       -                -      2025-08-01*  0.85
-2  Weiyue Wang        joined  Google     Meta       -                -      2025-08-01*  0.85
-3  Cosmo Du           joined  Google     Meta       -                -      2025-08-01*  0.85
+1  Tianhe Yu          joined  Google     Meta       -                -      2025-08-01*  0.88
+2  Weiyue Wang        joined  Google     Meta       -                -      2025-08-01*  0.88
+3  Cosmo Du           joined  Google     Meta       -                -      2025-08-01*  0.88
 4  Laxman Narasimhan  fired   Starbucks  -          chief executive  exec   2025-08-01*  0.97
 5  Brian Niccol       joined  Chipotle   Starbucks  boss             exec   2025-08-01*  0.95
-6  Parag Agrawal      fired   X          -          CEO              exec   2025-08-01*  0.94
-7  Vijaya Gadde       fired   X          -          -                -      2025-08-01*  0.89
+6  Parag Agrawal      fired   X          -          CEO              exec   2025-08-01*  0.95
+7  Vijaya Gadde       fired   X          -          -                -      2025-08-01*  0.90
 7 candidates in $FIX/extract-real-news.txt (context: Meta)
 * from the text's context or date, not the sentence
   1  bytes 0-113: The 3 researchers which Meta has reportedly poached from Google DeepMind are Tianhe Yu, Cosmo Du and Weiyue Wang.

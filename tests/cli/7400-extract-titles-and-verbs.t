@@ -7,11 +7,11 @@ args: extract --date 2025-06-02 $FIX/extract-titles-and-verbs.txt
 status: 0
 --- stdout
 #  person      event     from           to              role                  level    date         conf
-1  Rolf Hagen  left      Harbor Owls    -               Team Assistant Coach  lead     2025-06-02*  0.95
-2  Ines Vahl   returned  -              Norvell Foods   -                     -        2025-06-02*  0.81
-3  Tia Moss    returned  -              Dunmore Foods   -                     -        2025-06-02*  0.81
-4  Dora Wynn   founded   Caldera Group  Norrow Capital  -                     founder  2025-06-02*  0.93
-5  Noel Ash    fired     Tessaly Bank   -               chief executive       exec     2025-06-02*  0.98
+1  Rolf Hagen  left      Harbor Owls    -               Team Assistant Coach  lead     2025-06-02*  0.96
+2  Ines Vahl   returned  -              Norvell Foods   -                     -        2025-06-02*  0.85
+3  Tia Moss    returned  -              Dunmore Foods   -                     -        2025-06-02*  0.85
+4  Dora Wynn   founded   Caldera Group  Norrow Capital  -                     founder  2025-06-02*  0.95
+5  Noel Ash    fired     Tessaly Bank   -               chief executive       exec     2025-06-02*  0.97
 5 candidates in $FIX/extract-titles-and-verbs.txt (context: Harbor Owls)
 * from the text's context or date, not the sentence
   1  bytes 0-70: First Team Assistant Coach Rolf Hagen out as coach of the Harbor Owls.

@@ -13,11 +13,11 @@ args: extract --date 2025-03-04 $FIX/extract-learned-gates.txt
 status: 0
 --- stdout
 #  person       event              from               to                   role   level  date         conf
-1  Dan Petrov   fired              Hawks              -                    coach  lead   2025-03-04*  0.97
-2  Irene Vos    left (background)  Harbor City Hawks  -                    -      -      -            0.87
-3  Olga Sand    joined             -                  Port Ellis Mariners  -      -      2025-03-04*  0.79
-4  Piet Lind    joined             Hawks              Port Ellis Mariners  -      -      2025-03-04*  0.87
-5  Marta Ilves  fired              Hawks*             -                    -      -      2025-03-04*  0.69
+1  Dan Petrov   fired              Hawks              -                    coach  lead   2025-03-04*  0.98
+2  Irene Vos    left (background)  Harbor City Hawks  -                    -      -      -            0.89
+3  Olga Sand    joined             -                  Port Ellis Mariners  -      -      2025-03-04*  0.80
+4  Piet Lind    joined             Hawks              Port Ellis Mariners  -      -      2025-03-04*  0.89
+5  Marta Ilves  fired              Hawks*             -                    -      -      2025-03-04*  0.73
 5 candidates in $FIX/extract-learned-gates.txt (context: Hawks)
 * from the text's context or date, not the sentence
   1  bytes 0-51: The Harbor City Hawks have sacked coach Dan Petrov.

@@ -8,5 +8,5 @@
 args: extract --date 2017-05-22 $FIX/extract-dev4-ford-former-boss.txt
 status: 0
 --- stdout-contains
-2  Jim Hackett  joined  -     Ford  -     -      2016         0.88
+2  Jim Hackett  joined  -     Ford  -     -      2016         0.84
   2  bytes 349-461: The former boss of office furniture firm Steelcase joined Ford last year to run its autonomous driving division.

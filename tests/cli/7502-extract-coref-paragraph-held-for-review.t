@@ -6,6 +6,6 @@
 args: extract --import --date 2024-08-06 $FIX/extract-coref-paragraphs.txt
 status: 0
 --- stderr
-$FIX/extract-coref-paragraphs.txt: review #1 Lena Marsh joined (confidence 0.77), not imported; bytes 66-111: She has now joined Globex as chief scientist.
+$FIX/extract-coref-paragraphs.txt: review #1 Lena Marsh joined (confidence 0.78), not imported; bytes 66-111: She has now joined Globex as chief scientist.
 $FIX/extract-coref-paragraphs.txt: imported 0 moves, 0 new, 0 already present
 $FIX/extract-coref-paragraphs.txt: 1 candidate below confidence 0.80 held for review (--review-below 0 imports them)

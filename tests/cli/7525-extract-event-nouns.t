@@ -7,11 +7,11 @@ args: extract --date 2024-08-06 $FIX/extract-event-nouns.txt
 status: 0
 --- stdout
 #  person       event     from           to               role             level  date         conf
-1  Tamsin Roe   left      Larkspur Bank  -                -                -      2024-08-06*  0.89
-2  Martin Hale  fired     Hollin Media   -                chief executive  exec   2024-08-06*  0.96
-3  Erlich Bram  returned  -              Pinecrest Media  -                -      2024-08-06*  0.78
-4  Aaron Pike   left      Fennick Labs   -                -                -      2024-08-06*  0.89
-5  Basil Frost  left      Fennick Labs   -                -                -      2024-08-06*  0.89
+1  Tamsin Roe   left      Larkspur Bank  -                -                -      2024-08-06*  0.91
+2  Martin Hale  fired     Hollin Media   -                chief executive  exec   2024-08-06*  0.97
+3  Erlich Bram  returned  -              Pinecrest Media  -                -      2024-08-06*  0.82
+4  Aaron Pike   left      Fennick Labs   -                -                -      2024-08-06*  0.91
+5  Basil Frost  left      Fennick Labs   -                -                -      2024-08-06*  0.91
 5 candidates in $FIX/extract-event-nouns.txt (context: Brisk Systems)
 * from the text's context or date, not the sentence
   1  bytes 0-61: Tamsin Roe's exit from Larkspur Bank was announced on Monday.

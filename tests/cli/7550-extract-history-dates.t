@@ -9,12 +9,12 @@ status: 0
 --- stdout
 #  person        event                 from       to          role            level    date         conf
 1  Tom Berg      founded (background)  Google     Brightwave  -               founder  2019         0.94
-2  Ana Ortiz     left (background)     Microsoft  -           -               -        2023-02      0.92
+2  Ana Ortiz     left (background)     Microsoft  -           -               -        2023-02      0.94
 3  Omar Feld     left                  Nissan     -           -               -        2024-08-06*  0.86
-4  Omar Feld     joined (background)   Toyota     Nissan      -               -        2021         0.86
-5  Ken Adeyemi   left (background)     Intel      -           -               -        -            0.88
-6  Sara Lind     joined (background)   -          Nissan      -               -        -            0.81
-7  Lena Fischer  left                  Toyota     -           head of design  exec     2024-03      0.95
+4  Omar Feld     joined (background)   Toyota     Nissan      -               -        2021         0.87
+5  Ken Adeyemi   left (background)     Intel      -           -               -        -            0.91
+6  Sara Lind     joined (background)   -          Nissan      -               -        -            0.86
+7  Lena Fischer  left                  Toyota     -           head of design  exec     2024-03      0.96
 7 candidates in $FIX/extract-history-dates.txt (context: Nissan)
 * from the text's context or date, not the sentence
   1  bytes 0-90: Five years ago, Tom Berg left Google to found Brightwave, the battery maker he still runs.

@@ -9,17 +9,17 @@ args: extract --date 2024-08-06 $FIX/extract-lists.txt
 status: 0
 --- stdout
  #  person        event              from      to             role              level  date         conf
- 1  Ruth Bain     left               Globex    -              General Counsel   exec   2024-08-06*  0.97
+ 1  Ruth Bain     left               Globex    -              General Counsel   exec   2024-08-06*  0.96
  2  Lena Marsh    left               Globex    -              -                 -      2024-08-06*  0.93
  3  Omar Tal      left               Globex    -              -                 -      2024-08-06*  0.93
- 4  Dana Roe      fired              Initech   -              CEO               exec   2024-08-06*  0.98
- 5  Ivo Brand     fired              Initech   -              -                 -      2024-08-06*  0.95
+ 4  Dana Roe      fired              Initech   -              CEO               exec   2024-08-06*  0.97
+ 5  Ivo Brand     fired              Initech   -              -                 -      2024-08-06*  0.96
  6  Chris Murray  joined             Initech*  Umbrella Corp  -                 -      2024-08-06*  0.89
  7  John Whipple  joined             Initech*  Umbrella Corp  -                 -      2024-08-06*  0.89
  8  Tess Gray     left               Hooli     -              Editor            lead   2024-08-06*  0.97
- 9  Lee Park      left               Initech*  -              Finance Director  lead   2024-08-06*  0.94
-10  Karl Ross     left (background)  Vandelay  -              -                 -      2021         0.91
-11  Mia Stone     left (background)  Vandelay  -              -                 -      2021         0.91
+ 9  Lee Park      left               Initech*  -              Finance Director  lead   2024-08-06*  0.93
+10  Karl Ross     left (background)  Vandelay  -              -                 -      2021         0.90
+11  Mia Stone     left (background)  Vandelay  -              -                 -      2021         0.90
 11 candidates in $FIX/extract-lists.txt (context: Initech)
 * from the text's context or date, not the sentence
   1  bytes 0-118: Chief Designer Lena Marsh, Finance Director Omar Tal and the General Counsel Ruth Bain resigned from Globex on Friday.

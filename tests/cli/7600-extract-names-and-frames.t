@@ -9,11 +9,11 @@ args: extract --date 2025-06-02 $FIX/extract-names-and-frames.txt
 status: 0
 --- stdout
 #  person       event   from           to            role             level  date         conf
-1  Hal Brenner  left    Quorra Labs    -             -                -      2025-06-02*  0.86
-2  Tom Reyes    fired   Orvane Bank    -             chief executive  exec   2025-06-02*  0.97
+1  Hal Brenner  left    Quorra Labs    -             -                -      2025-06-02*  0.89
+2  Tom Reyes    fired   Orvane Bank    -             chief executive  exec   2025-06-02*  0.98
 3  Colm Street  left    Velm Bank      -             chief executive  exec   2025-06-02*  0.96
-4  Ona Brisk    joined  Tessel Foods*  Varno         CEO              exec   2025-06-02*  0.89
-5  Ines Tal     joined  Pelko          Tessel Foods  -                -      2025-06-02*  0.90
+4  Ona Brisk    joined  Tessel Foods*  Varno         CEO              exec   2025-06-02*  0.90
+5  Ines Tal     joined  Pelko          Tessel Foods  -                -      2025-06-02*  0.91
 5 candidates in $FIX/extract-names-and-frames.txt (context: Tessel Foods)
 * from the text's context or date, not the sentence
   1  bytes 0-68: Billionaire Hal Brenner left the chief executive job at Quorra Labs.
