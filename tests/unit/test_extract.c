@@ -1415,30 +1415,33 @@ static double floor_for(double p, size_t n)
 /* Issue 17's bar: F1 and precision 0.85 on news the rules never saw. */
 #define NEWS_TARGET 0.85
 /* Measured at this commit (see tests/extract/news/README.md): the rules
- * of the eighth and ninth rounds (ex19b, ex19o, ex19f, ex19p; ex20s, ex20e,
- * ex20g), the learned reader and the second look (ex20c) trained on the
- * nine development sets dev..dev9. */
-#define NEWS_DEV_F1 0.941
-#define NEWS_DEV2_F1 0.948
+ * of the tenth round (ex21a, ex21l, ex21h, ex21v) and before, the learned
+ * reader and the second look trained on the ten development sets
+ * dev..dev10. */
+#define NEWS_DEV_F1 0.930
+#define NEWS_DEV2_F1 0.955
 #define NEWS_DEV3_F1 0.889
-#define NEWS_DEV4_F1 0.803
-#define NEWS_DEV5_F1 0.852
-#define NEWS_DEV6_F1 0.823
-#define NEWS_DEV7_F1 0.841
-#define NEWS_TEST_F1 0.773
-#define NEWS_TEST_P 0.843
-#define NEWS_TEST2_F1 0.710
-#define NEWS_TEST2_P 0.850
-#define NEWS_TEST3_F1 0.746
-#define NEWS_TEST3_P 0.796
-#define NEWS_TEST4_F1 0.709
-#define NEWS_TEST4_P 0.763
-#define NEWS_DEV8_F1 0.650
-#define NEWS_TEST5_F1 0.665
-#define NEWS_TEST5_P 0.764
-#define NEWS_DEV9_F1 0.686
-#define NEWS_TEST6_F1 0.703
-#define NEWS_TEST6_P 0.800
+#define NEWS_DEV4_F1 0.801
+#define NEWS_DEV5_F1 0.843
+#define NEWS_DEV6_F1 0.838
+#define NEWS_DEV7_F1 0.858
+#define NEWS_TEST_F1 0.778
+#define NEWS_TEST_P 0.845
+#define NEWS_TEST2_F1 0.715
+#define NEWS_TEST2_P 0.846
+#define NEWS_TEST3_F1 0.751
+#define NEWS_TEST3_P 0.785
+#define NEWS_TEST4_F1 0.707
+#define NEWS_TEST4_P 0.748
+#define NEWS_DEV8_F1 0.670
+#define NEWS_TEST5_F1 0.681
+#define NEWS_TEST5_P 0.749
+#define NEWS_DEV9_F1 0.748
+#define NEWS_TEST6_F1 0.715
+#define NEWS_TEST6_P 0.790
+#define NEWS_DEV10_F1 0.643
+#define NEWS_TEST7_F1 0.595
+#define NEWS_TEST7_P 0.616
 
 /*
  * A news set of 'passages' passages and 'moves' gold moves, scored as the
@@ -1529,6 +1532,13 @@ Test(extract, news_dev8)
 Test(extract, news_dev9)
 {
     expect_news_set("dev9", 100, 270, NEWS_DEV9_F1);
+}
+
+/* The tenth development set (ex21d10), weighted as dev8: sealed through
+ * the tenth round, scored untouched at its merge, then trained on. */
+Test(extract, news_dev10)
+{
+    expect_news_set("dev10", 100, 229, NEWS_DEV10_F1);
 }
 
 /* ==== ex17c: the learned reader ==== */
@@ -2091,6 +2101,15 @@ Test(extract, news_test5)
 Test(extract, news_test6)
 {
     expect_news_test_set("test6", 100, 236, NEWS_TEST6_F1, NEWS_TEST6_P);
+}
+
+/* The seventh test set (ex21t7): collected during the tenth round, sealed
+ * through it, scored before the round, after each branch's merge and with
+ * the reader and second look trained on dev10 (docs/extract.md records
+ * each look). */
+Test(extract, news_test7)
+{
+    expect_news_test_set("test7", 100, 259, NEWS_TEST7_F1, NEWS_TEST7_P);
 }
 
 /* ==== ex17n: the name finder and the lexicon, written from English ==== */
