@@ -4034,6 +4034,16 @@ static void list_line_frame(struct extractor *ex, const struct sent *s,
         frames[before].tflags &= ~(unsigned)EXO__TRIG_STRONG;
 }
 
+/* Words for someone standing in ("interim CEO X"), an appointee from
+ * inside as often as not (ex21a, ex21v). */
+static const char *const standin_words[] = {"interim", "acting", "caretaker",
+                                            NULL};
+/* Words for a move up inside the organisation: "X was promoted", "the
+ * promotion of X", "hired internally" (ex21a, ex21v). */
+static const char *const promotion_words[] = {
+    "promoted",   "promotes", "promoting", "promotion",
+    "internally", "elevated", "elevates",  NULL};
+
 /*
  * A group's move told once, its members named in the next sentence of the
  * paragraph: "Six executives are retiring. The executives include X and
@@ -4211,13 +4221,11 @@ static void new_title_frames(struct extractor *ex, const struct sent *s,
 {
     static const char *const fresh[] = {"new", "incoming", "newest", "next",
                                         NULL};
-    static const char *const from_inside[] = {
-        "promoted", "promotes",   "promoting",  "promotion",
-        "internal", "internally", "interim",    "acting",
-        "elevated", "elevates",   "succession", NULL};
     const struct tok *T = ex->toks;
     for (size_t i = s->t0; i < s->t1; i++)
-        if (low_in(&T[i], from_inside) ||
+        if (low_in(&T[i], promotion_words) || low_in(&T[i], standin_words) ||
+            low_in(&T[i],
+                   (const char *const[]){"internal", "succession", NULL}) ||
             (low_in(&T[i], hypothetical) && !T[i].month) ||
             low_in(&T[i], negators))
             return;
@@ -4661,11 +4669,8 @@ static void cofounders_with(const struct extractor *ex, const struct sent *s,
         }
 }
 
-/* Words that put an appointee inside the organisation when they stand
- * next to the name or the post: "X, deputy head of A,", "named X as
- * interim CEO"; and possessives before a title, "its CFO X" (ex21a). */
-static const char *const insider_words[] = {"interim", "acting", "caretaker",
-                                            "deputy", NULL};
+/* Possessives that put an appointee inside the organisation before a
+ * title held: "its CFO X" (ex21a). */
 static const char *const insider_owners[] = {
     "its", "their", "company's", "club's", "firm's", "bank's", NULL};
 
@@ -4677,14 +4682,15 @@ static bool new_post(const struct extractor *ex, size_t i)
                   (const char *const[]){"new", "next", "incoming", NULL});
 }
 
-/* Whether token 'i' before a name puts the appointee inside: one of
- * insider_words, or an owner before a title held ("its CFO X"), not
- * before the post taken ("its new CEO") nor elsewhere ("said in its
- * filing that X"). */
+/* Whether token 'i' next to a name or post puts the appointee inside: a
+ * stand-in or a deputy ("X, deputy head of A,", "named X as interim
+ * CEO"), or an owner before a title held ("its CFO X"), not before the
+ * post taken ("its new CEO") nor elsewhere ("said in its filing that
+ * X"). */
 static bool insider_word(const struct extractor *ex, size_t i)
 {
     const struct tok *T = ex->toks;
-    if (low_in(&T[i], insider_words))
+    if (low_in(&T[i], standin_words) || low_is(&T[i], "deputy"))
         return true;
     if (!low_in(&T[i], insider_owners) || new_post(ex, i + 1))
         return false;
@@ -4746,8 +4752,7 @@ static bool insider_near(const struct extractor *ex, const struct sent *s,
                 return true;
         }
     for (size_t i = t1; i < s->t1 && i < t1 + 8; i++)
-        if (low_in(&T[i], (const char *const[]){"interim", "acting",
-                                                "caretaker", NULL}))
+        if (low_in(&T[i], standin_words))
             return true;
     return false;
 }
@@ -4780,9 +4785,7 @@ static void note_insiders(struct extractor *ex, const struct sent *s)
     const struct tok *T = ex->toks;
     for (size_t k = s->t0; k < s->t1; k++) {
         bool cue =
-            low_in(&T[k],
-                   (const char *const[]){"promoted", "promotion", "internally",
-                                         "elevated", NULL}) ||
+            low_in(&T[k], promotion_words) ||
             /* not "an internal memo said" */
             (low_is(&T[k], "internal") && k + 1 < s->t1 &&
              low_in(&T[k + 1],
@@ -5577,8 +5580,7 @@ static void process_sentence(struct extractor *ex, const struct sent *s)
              * says where it came from (ex21v). */
             bool standin = false;
             for (size_t q = tr->t1; q < r1; q++)
-                standin |= low_in(
-                    &T[q], (const char *const[]){"interim", "acting", NULL});
+                standin |= low_in(&T[q], standin_words);
             if (standin &&
                 low_in(&T[tr->t1 - 2], (const char *const[]){"in", NULL}))
                 continue;
