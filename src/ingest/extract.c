@@ -4710,8 +4710,7 @@ static bool insider_word(const struct extractor *ex, size_t i)
  * apposition after it, or in the eight after the trigger (the post: "as acting
  * chief executive"); or "another A executive X" with A the organisation
  * appointing (ex21a); commas or dashes set off the apposition. The labels
- * count an appointment as a hire unless the
- * passage shows it is internal.
+ * count an appointment as a hire unless the passage shows it is internal.
  */
 static bool insider_near(const struct extractor *ex, const struct sent *s,
                          size_t t1, const struct mention *m, const char *to)
@@ -6319,12 +6318,11 @@ static void emit_held(struct extractor *ex, const struct frame *fr, size_t si)
  * the person, then "previously" or "formerly" and, a few words on, "at",
  * "of" or "with" B, another organisation (ex19o); or "X joins from B",
  * or an opener of the past, "Most recently, X was CEO of B" (ex21a). The
- * same words with no
- * other organisation in their clause ("X formerly served as executive
- * vice president") tell a post held at A: the appointment is a step
- * inside (ex21a). Otherwise, after two sentences or at the paragraph's
- * end, it is a hire from somewhere not said (emit_held); 'si' is
- * SIZE_MAX at the text's end.
+ * same words with no other organisation in their clause ("X formerly
+ * served as executive vice president") tell a post held at A: the
+ * appointment is a step inside (ex21a). Otherwise, after two sentences
+ * or at the paragraph's end, it is a hire from somewhere not said
+ * (emit_held); 'si' is SIZE_MAX at the text's end.
  */
 static void confirm_held(struct extractor *ex, size_t si)
 {
